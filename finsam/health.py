@@ -1,0 +1,36 @@
+"""/healthz: is the database (and Redis, when configured) reachable?"""
+
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def _database_up():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:  # any failure to talk to the database means "down"
+        return False
+
+
+def _redis_up():
+    import redis
+
+    try:
+        client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2)
+        return bool(client.ping())
+    except redis.RedisError:
+        return False
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks = {"database": "up" if _database_up() else "down"}
+    if settings.REDIS_URL:
+        checks["redis"] = "up" if _redis_up() else "down"
+    healthy = all(state == "up" for state in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "fail", **checks}, status=200 if healthy else 503)

@@ -1,0 +1,9 @@
+"""Tasks of the portal as a whole."""
+
+from celery import shared_task
+
+
+@shared_task
+def ping(value):
+    """Answer with the value: lets a health check and the tests prove that a worker runs."""
+    return {"pong": value}
