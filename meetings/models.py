@@ -1,0 +1,335 @@
+"""Meetings, their agenda (§§), attendance, decisions and assignments, and the revisions of a draft."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from federations.models import Body, Federation, MemberOrganisation, Person, Project
+
+
+class Meeting(models.Model):
+    """A sammanträde of a body, and the record (protokoll or minnesanteckningar) kept of it."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planerat", _("Planerat")
+        CALLED = "kallat", _("Kallat")
+        DRAFT = "utkast", _("Utkast")
+        IN_ADJUSTMENT = "under_justering", _("Under justering")
+        ADJUSTED = "justerat", _("Justerat")
+        APPROVED = "godkant", _("Lagt till handlingarna")
+
+    # Records in these states can no longer be edited.
+    FROZEN_STATUSES = (Status.ADJUSTED, Status.APPROVED)
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("organ"))
+    date = models.DateField(_("datum"))
+    start_time = models.TimeField(_("starttid"), null=True, blank=True)
+    end_time = models.TimeField(_("sluttid"), null=True, blank=True)
+    place = models.CharField(_("plats"), max_length=300, blank=True)
+    remote_link = models.URLField(_("länk för digitalt deltagande"), blank=True)
+    record_kind = models.CharField(_("dokumenteras som"), max_length=30, choices=Body.RecordKind.choices)
+    title = models.CharField(_("rubrik"), max_length=300, blank=True)
+    chair = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("mötesordförande")
+    )
+    secretary = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("sekreterare")
+    )
+    adjusters = models.ManyToManyField(Person, blank=True, related_name="+", verbose_name=_("justerare"))
+    adjustment_place_time = models.CharField(_("justeringens plats och tid"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.PLANNED)
+    notice_sent_at = models.DateTimeField(_("kallelse skickad"), null=True, blank=True)
+    imported = models.BooleanField(_("importerat"), default=False)
+    signed_on_paper = models.BooleanField(_("justerat på papper"), default=False)
+    paper_signers = models.CharField(_("justerat på papper av"), max_length=500, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-start_time"]
+        verbose_name = _("sammanträde")
+        verbose_name_plural = _("sammanträden")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(start_time__isnull=True) | Q(end_time__gt=models.F("start_time")),
+                name="meeting_ends_after_it_starts",
+                violation_error_message=_("Sluttiden måste vara efter starttiden."),
+            ),
+        ]
+        indexes = [
+            # A body's meetings in date order (numbering, follow-up of assignments, history).
+            models.Index(fields=["body", "date"], name="meeting_body_date_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.body.name}, {self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", args=[self.pk])
+
+    @property
+    def federation(self):
+        return self.body.federation
+
+    @property
+    def is_frozen(self):
+        return self.status in self.FROZEN_STATUSES
+
+    @property
+    def is_protocol(self):
+        return self.record_kind == Body.RecordKind.MINUTES
+
+
+class AgendaItem(models.Model):
+    """A § of a meeting: heading, kind, text (sanitised HTML) and a version for conflict detection."""
+
+    class Kind(models.TextChoices):
+        DECISION = "beslut", _("Beslutsärende")
+        INFORMATION = "information", _("Informationsärende")
+        OTHER = "ovrigt", _("Övrigt")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(_("ordning"))
+    number = models.PositiveIntegerField(_("§"), null=True, blank=True)
+    heading = models.CharField(_("rubrik"), max_length=300)
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.INFORMATION)
+    case_number = models.CharField(_("diarienummer"), max_length=50, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+    immediate_adjustment = models.BooleanField(_("omedelbar justering"), default=False)
+    projects = models.ManyToManyField(Project, blank=True, related_name="agenda_items", verbose_name=_("projekt"))
+    continues = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="continued_in",
+        verbose_name=_("fortsättning på"),
+        help_text=_("Ett återremitterat eller bordlagt ärende som kommer tillbaka."),
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        verbose_name = _("paragraf")
+        verbose_name_plural = _("paragrafer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                name="item_position_unique_in_meeting",
+                deferrable=models.Deferrable.DEFERRED,
+                violation_error_message=_("Två ärenden kan inte ha samma plats på dagordningen."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"§ {self.number} {self.heading}" if self.number else self.heading
+
+    @property
+    def label(self):
+        return f"§ {self.number}" if self.number else ""
+
+
+class ItemRevision(models.Model):
+    """Every saved state of a § is kept; restoring one makes a new revision."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    heading = models.CharField(max_length=300)
+    text = models.TextField(blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["item", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "version"], name="itemrevision_unique_version"),
+        ]
+
+
+class Attendance(models.Model):
+    """Who was called and who came, in what role, for which §§."""
+
+    class Status(models.TextChoices):
+        PRESENT = "narvarande", _("Närvarande")
+        ABSENT = "franvarande", _("Frånvarande")
+        EXCUSED = "anmalt_forhinder", _("Anmält förhinder")
+
+    class Role(models.TextChoices):
+        CHAIR = "ordforande", _("Ordförande")
+        FIRST_VICE_CHAIR = "vice_ordforande_1", _("1:e vice ordförande")
+        SECOND_VICE_CHAIR = "vice_ordforande_2", _("2:e vice ordförande")
+        MEMBER = "ledamot", _("Ledamot")
+        SUBSTITUTE = "ersattare", _("Ersättare")
+        CO_OPTED = "adjungerad", _("Adjungerad")
+        DIRECTOR = "forbundschef", _("Förbundschef")
+        SECRETARY = "sekreterare", _("Sekreterare")
+        OFFICER = "tjansteperson", _("Tjänsteperson")
+        AUDITOR = "revisor", _("Revisor")
+        GUEST = "gast", _("Gäst")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances")
+    name = models.CharField(_("namn"), max_length=200, help_text=_("För den som inte finns i registret."))
+    role = models.CharField(_("roll"), max_length=30, choices=Role.choices, default=Role.MEMBER)
+    role_title = models.CharField(_("titel"), max_length=100, blank=True)
+    status = models.CharField(_("närvaro"), max_length=30, choices=Status.choices, default=Status.PRESENT)
+    organisation = models.ForeignKey(
+        MemberOrganisation, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("representerar")
+    )
+    represents = models.ForeignKey(
+        Federation, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("representerar förbund")
+    )
+    serving_for = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="served_by",
+        verbose_name=_("tjänstgör för"),
+    )
+    paragraphs = models.CharField(_("endast §§"), max_length=100, blank=True, help_text=_("T.ex. 1-4."))
+    remote = models.BooleanField(_("deltar digitalt"), default=False)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting", "position", "id"]
+        verbose_name = _("närvaro")
+        verbose_name_plural = _("närvaro")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.person.name if self.person_id else self.name
+
+
+class Recusal(models.Model):
+    """Jäv: the person takes no part in the §."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="recusals")
+    attendance = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="recusals")
+    reason = models.CharField(_("skäl"), max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "attendance"], name="recusal_once_per_item")]
+
+
+class Decision(models.Model):
+    """A structured decision under a §."""
+
+    class Outcome(models.TextChoices):
+        APPROVED = "bifall", _("Bifall")
+        REJECTED = "avslag", _("Avslag")
+        REFERRED_BACK = "aterremiss", _("Återremiss")
+        TABLED = "bordlaggning", _("Bordläggning")
+        NOTED = "handlingarna", _("Lägga till handlingarna")
+        ASSIGNMENT = "uppdrag", _("Uppdrag")
+
+    class Method(models.TextChoices):
+        ACCLAMATION = "acklamation", _("Acklamation")
+        SHOW_OF_HANDS = "handupprackning", _("Handuppräckning")
+        VOTE = "votering", _("Votering")
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField(_("beslut"))
+    outcome = models.CharField(_("utfall"), max_length=20, choices=Outcome.choices, default=Outcome.APPROVED)
+    method = models.CharField(_("beslutsform"), max_length=20, choices=Method.choices, default=Method.ACCLAMATION)
+    votes_yes = models.PositiveSmallIntegerField(_("ja"), null=True, blank=True)
+    votes_no = models.PositiveSmallIntegerField(_("nej"), null=True, blank=True)
+    votes_abstain = models.PositiveSmallIntegerField(_("avstår"), null=True, blank=True)
+    notes = models.TextField(_("protokollsanteckningar"), blank=True)
+    recipients = models.CharField(_("beslutet skickas till"), max_length=500, blank=True)
+    projects = models.ManyToManyField(Project, blank=True, related_name="decisions", verbose_name=_("projekt"))
+
+    class Meta:
+        ordering = ["item", "position", "id"]
+        verbose_name = _("beslut")
+        verbose_name_plural = _("beslut")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Vote(models.Model):
+    """One member's vote in a votering (optional: the counts stand on their own)."""
+
+    class Choice(models.TextChoices):
+        YES = "ja", _("Ja")
+        NO = "nej", _("Nej")
+        ABSTAIN = "avstar", _("Avstår")
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="votes")
+    attendance = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="votes")
+    choice = models.CharField(_("röst"), max_length=10, choices=Choice.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["decision", "attendance"], name="vote_once_per_decision")]
+
+
+class Reservation(models.Model):
+    """A recorded dissent, with its written reason."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="reservations")
+    attendance = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="reservations")
+    reason = models.TextField(_("motivering"), blank=True)
+
+
+class Assignment(models.Model):
+    """An uppdrag: it comes back at the body's next meeting until it is done."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Pågående")
+        DONE = "done", _("Klart")
+
+    decision = models.ForeignKey(
+        Decision, null=True, blank=True, on_delete=models.CASCADE, related_name="assignments"
+    )
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="assignments")
+    owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="assignments")
+    owner_name = models.CharField(_("ansvarig"), max_length=200, blank=True)
+    what = models.TextField(_("uppdrag"))
+    due = models.DateField(_("klart senast"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    closed_in = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="closed_assignments"
+    )
+
+    class Meta:
+        ordering = ["due", "id"]
+        verbose_name = _("uppdrag")
+        verbose_name_plural = _("uppdrag")
+        indexes = [models.Index(fields=["status", "due"], name="assignment_status_due_idx")]  # overviews
+
+    def __str__(self):
+        return self.what[:80]
+
+
+def attachment_path(instance, filename):
+    return f"attachments/{instance.meeting_id}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file attached to a meeting or a § (checked by type and size on upload)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path)
+    name = models.CharField(_("filnamn"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created"]
+        verbose_name = _("bilaga")
+        verbose_name_plural = _("bilagor")
+
+    def __str__(self):
+        return self.name
