@@ -357,7 +357,12 @@ class Project(models.Model):
     end = models.DateField(_("till"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.APPLIED)
     lead = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_projects", verbose_name=_("projektledare")
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_projects",
+        verbose_name=_("projektledare"),
     )
     description = models.TextField(_("beskrivning"), blank=True)
 

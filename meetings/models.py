@@ -53,7 +53,9 @@ class Meeting(models.Model):
         verbose_name_plural = _("sammanträden")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_time__isnull=True) | Q(start_time__isnull=True) | Q(end_time__gt=models.F("start_time")),
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
+                | Q(end_time__gt=models.F("start_time")),
                 name="meeting_ends_after_it_starts",
                 violation_error_message=_("Sluttiden måste vara efter starttiden."),
             ),
@@ -119,7 +121,6 @@ class AgendaItem(models.Model):
             models.UniqueConstraint(
                 fields=["meeting", "position"],
                 name="item_position_unique_in_meeting",
-                deferrable=models.Deferrable.DEFERRED,
                 violation_error_message=_("Två ärenden kan inte ha samma plats på dagordningen."),
             ),
         ]
@@ -147,6 +148,9 @@ class ItemRevision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["item", "version"], name="itemrevision_unique_version"),
         ]
+
+    def __str__(self):
+        return f"{self.item} v{self.version}"
 
 
 class Attendance(models.Model):
@@ -217,6 +221,9 @@ class Recusal(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "attendance"], name="recusal_once_per_item")]
 
+    def __str__(self):
+        return f"Jäv: {self.attendance} i {self.item}"
+
 
 class Decision(models.Model):
     """A structured decision under a §."""
@@ -270,6 +277,9 @@ class Vote(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["decision", "attendance"], name="vote_once_per_decision")]
 
+    def __str__(self):
+        return f"{self.attendance}: {self.choice}"
+
 
 class Reservation(models.Model):
     """A recorded dissent, with its written reason."""
@@ -277,6 +287,9 @@ class Reservation(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="reservations")
     attendance = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="reservations")
     reason = models.TextField(_("motivering"), blank=True)
+
+    def __str__(self):
+        return f"Reservation: {self.attendance}"
 
 
 class Assignment(models.Model):
@@ -286,9 +299,7 @@ class Assignment(models.Model):
         OPEN = "open", _("Pågående")
         DONE = "done", _("Klart")
 
-    decision = models.ForeignKey(
-        Decision, null=True, blank=True, on_delete=models.CASCADE, related_name="assignments"
-    )
+    decision = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.CASCADE, related_name="assignments")
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="assignments")
     owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="assignments")
     owner_name = models.CharField(_("ansvarig"), max_length=200, blank=True)

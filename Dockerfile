@@ -1,0 +1,23 @@
+# The production image: gunicorn for the web, the same image for the Celery worker and beat.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+
+# WeasyPrint's system libraries and fonts, gettext for the catalogues, curl for health checks.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
+    fonts-dejavu-core gettext curl \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+COPY . .
+RUN DEBUG=1 python manage.py compilemessages --ignore=.venv -v 0 \
+ && DEBUG=1 STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input -v 0 \
+ && useradd --system --home /app finsam && mkdir -p /data/media && chown finsam /data/media
+
+ENV STATIC_ROOT=/app/staticfiles MEDIA_ROOT=/data/media
+USER finsam
+EXPOSE 8000
+CMD ["gunicorn", "finsam.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

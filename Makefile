@@ -1,0 +1,65 @@
+# Two commands: `make run` (set up and serve the portal) and `make test` (set up and run every check).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Packages the tests need from Debian: a browser for Playwright, gettext for the catalogues.
+TEST_DEBIAN_PACKAGES := chromium gettext
+
+.PHONY: run test venv dev-venv system-check demo bench lint messages clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+venv: $(VENV)/.runtime
+dev-venv: $(VENV)/.dev
+
+system-check: venv
+	@$(PY) -m finsam.system
+
+run: export DEBUG ?= 1
+run: venv system-check
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py compilemessages --ignore=.venv -v 0 2>/dev/null || true
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+demo: export DEBUG ?= 1
+demo: venv
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo
+
+test: export FINSAM_TESTING := 1
+test: dev-venv
+	@bash .ci/debian-packages $(TEST_DEBIAN_PACKAGES)
+	@$(PY) -m finsam.system
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+bench: export DEBUG ?= 1
+bench: dev-venv
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py bench_all
+
+messages: dev-venv
+	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --no-obsolete
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,120 @@
+"""Who may see and do what (DESIGN.md §4), in one place.
+
+Roles follow from a person's current mandates and staff roles:
+
+- federation admin and secretary (StaffRole, or a current förbundschef/sekreterare mandate in a body of the
+  federation) write everything of their federation;
+- a member of a body (any current mandate in it) reads the body's meetings and drafts;
+- the chair of a meeting and its justerare read, comment and sign (meetings.permissions);
+- a network coordinator reads everything of the federations in the network;
+- the public reads the public part of the register, the notice board and reviewed justerade protocols.
+
+An object of a federation the user has no role in answers 404 (its existence is not revealed);
+a right the user lacks inside their own federation answers 403.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from .models import Federation, Mandate, Person, StaffRole, active_on
+
+STAFF_MANDATE_ROLES = (Mandate.Role.DIRECTOR, Mandate.Role.SECRETARY)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What one user is, computed once per request."""
+
+    person: Person | None = None
+    superuser: bool = False
+    admin_of: frozenset = field(default_factory=frozenset)  # federation ids
+    secretary_of: frozenset = field(default_factory=frozenset)  # federation ids (admins included)
+    member_of_bodies: frozenset = field(default_factory=frozenset)  # body ids
+    member_of: frozenset = field(default_factory=frozenset)  # federation ids with any role
+    networks_member_of: frozenset = field(default_factory=frozenset)  # network ids with a body mandate
+    coordinator_of: frozenset = field(default_factory=frozenset)  # network ids
+
+    def has_role_in(self, federation_id):
+        return self.superuser or federation_id in self.member_of
+
+    def can_write(self, federation_id):
+        return self.superuser or federation_id in self.secretary_of
+
+    def is_admin(self, federation_id):
+        return self.superuser or federation_id in self.admin_of
+
+    @property
+    def writes_anywhere(self):
+        return self.superuser or bool(self.secretary_of)
+
+
+PUBLIC = Roles()
+
+
+def roles_for(user):
+    """The user's roles today, cached on the user object for the rest of the request."""
+    if not getattr(user, "is_authenticated", False):
+        return PUBLIC
+    cached = getattr(user, "_finsam_roles", None)
+    if cached is not None:
+        return cached
+    person = Person.objects.filter(user=user).first()
+    admin_of, secretary_of, member_of, bodies, networks, coordinator_of = set(), set(), set(), set(), set(), set()
+    if person is not None:
+        for staff in StaffRole.objects.filter(person=person):
+            if staff.role == StaffRole.Role.COORDINATOR:
+                coordinator_of.add(staff.network_id)
+                continue
+            secretary_of.add(staff.federation_id)
+            if staff.role == StaffRole.Role.ADMIN:
+                admin_of.add(staff.federation_id)
+        today = timezone.localdate()
+        mandates = Mandate.objects.filter(active_on(today), person=person).select_related("body")
+        for mandate in mandates:
+            bodies.add(mandate.body_id)
+            if mandate.body.network_id:
+                networks.add(mandate.body.network_id)
+                continue
+            member_of.add(mandate.body.federation_id)
+            if mandate.role in STAFF_MANDATE_ROLES:
+                secretary_of.add(mandate.body.federation_id)
+        if coordinator_of:
+            member_of |= set(Federation.objects.filter(network_id__in=coordinator_of).values_list("id", flat=True))
+        member_of |= secretary_of
+    roles = Roles(
+        person=person,
+        superuser=user.is_superuser,
+        admin_of=frozenset(admin_of),
+        secretary_of=frozenset(secretary_of),
+        member_of_bodies=frozenset(bodies),
+        member_of=frozenset(member_of),
+        networks_member_of=frozenset(networks | coordinator_of),
+        coordinator_of=frozenset(coordinator_of),
+    )
+    user._finsam_roles = roles
+    return roles
+
+
+def get_federation_for_user(user, slug):
+    """A federation's public page: anyone may see it."""
+    return get_object_or_404(Federation, slug=slug)
+
+
+def get_federation_for_editing(user, slug):
+    """A federation whose register the user edits: 404 without a role there, 403 without the right."""
+    federation = get_object_or_404(Federation, slug=slug)
+    roles = roles_for(user)
+    if not roles.has_role_in(federation.pk):
+        raise Http404
+    if not roles.can_write(federation.pk):
+        raise PermissionDenied
+    return federation
+
+
+def can_see_people(user):
+    """People's pages (their mandates past and present) are for signed-in users."""
+    return getattr(user, "is_authenticated", False)

@@ -1,0 +1,3 @@
+"""Demo meetings; filled in by the drafting and import work."""
+
+LOADERS: list = []

@@ -1,0 +1,96 @@
+"""The fixed cast every test can use: a chair, a board member who is a justerare, a secretary, a member of another
+federation, a network coordinator and the public."""
+
+import datetime
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Person, StaffRole
+
+REQUIRE_SERVICES = os.environ.get("FINSAM_REQUIRE_SERVICES") == "1"
+
+
+def skip_unless(condition, reason):
+    """Skip when a service is missing, except in CI's service run (FINSAM_REQUIRE_SERVICES=1), where it fails."""
+    if condition:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"FINSAM_REQUIRE_SERVICES=1, but {reason}")
+    pytest.skip(reason)
+
+
+class Cast:
+    """Named people of one federation (Sörmland-like) and one other federation."""
+
+    password = "test-password-123"
+
+    def __init__(self):
+        user_model = get_user_model()
+        self.network = Network.objects.create(name="Testlänets förbund", slug="testlan")
+        self.federation = Federation.objects.create(
+            name="Samordningsförbundet Test", short_name="Test", slug="test", network=self.network
+        )
+        self.other_federation = Federation.objects.create(
+            name="Samordningsförbundet Annat", short_name="Annat", slug="annat"
+        )
+        self.kommun = MemberOrganisation.objects.create(name="Testby kommun", slug="testby", kind="kommun")
+        self.fk = MemberOrganisation.objects.create(name="Försäkringskassan", slug="fk", kind="forsakringskassan")
+        Membership.objects.create(federation=self.federation, organisation=self.kommun)
+        Membership.objects.create(federation=self.federation, organisation=self.fk)
+        self.board = Body.objects.create(federation=self.federation, name="Styrelse", slug="styrelse", kind="styrelse")
+        self.other_board = Body.objects.create(
+            federation=self.other_federation, name="Styrelse", slug="styrelse", kind="styrelse"
+        )
+        since = datetime.date(2020, 1, 1)
+        self.users = {}
+
+        def person(key, name, body, role, **extra):
+            user = user_model.objects.create_user(username=f"{key}@example.se", email=f"{key}@example.se")
+            user.set_password(self.password)
+            user.save()
+            p = Person.objects.create(name=name, user=user, email=user.email)
+            if body is not None:
+                Mandate.objects.create(person=p, body=body, role=role, start=since, **extra)
+            self.users[key] = user
+            return p
+
+        self.chair = person("chair", "Cecilia Ordförande", self.board, Mandate.Role.CHAIR, organisation=self.kommun)
+        self.member = person("member", "Maja Ledamot", self.board, Mandate.Role.MEMBER, organisation=self.fk)
+        self.substitute = person(
+            "substitute",
+            "Erik Ersättare",
+            self.board,
+            Mandate.Role.SUBSTITUTE,
+            organisation=self.kommun,
+            substitute_order=1,
+        )
+        self.secretary = person("secretary", "Sara Sekreterare", None, None)
+        StaffRole.objects.create(person=self.secretary, role=StaffRole.Role.SECRETARY, federation=self.federation)
+        self.admin = person("admin", "Adam Admin", None, None)
+        StaffRole.objects.create(person=self.admin, role=StaffRole.Role.ADMIN, federation=self.federation)
+        self.outsider = person("outsider", "Olle Utomstående", self.other_board, Mandate.Role.MEMBER)
+        self.coordinator = person("coordinator", "Nora Samordnare", None, None)
+        StaffRole.objects.create(person=self.coordinator, role=StaffRole.Role.COORDINATOR, network=self.network)
+
+    def user(self, key):
+        return self.users[key]
+
+
+@pytest.fixture
+def cast(db):
+    return Cast()
+
+
+@pytest.fixture
+def client_for(client, cast):
+    """Log the client in as one of the cast: client_for("secretary"). None means the public."""
+
+    def login(key):
+        client.logout()
+        if key is not None:
+            client.force_login(cast.user(key))
+        return client
+
+    return login

@@ -1,0 +1,29 @@
+import io
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from federations.models import Federation, Person
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+@pytest.mark.django_db
+def test_load_demo_is_idempotent():
+    call_command("load_demo", stdout=io.StringIO())
+    first = row_counts()
+    call_command("load_demo", stdout=io.StringIO())
+    second = row_counts()
+    second.pop("sessions.Session", None), first.pop("sessions.Session", None)
+    assert first == second
+
+
+@pytest.mark.django_db
+def test_the_demo_has_the_networks_federations_and_accounts():
+    call_command("load_demo", stdout=io.StringIO())
+    assert Federation.objects.filter(network__slug="stockholms-lan").count() == 8
+    assert Federation.objects.filter(slug__in=["rar-sormland", "skaraborg"]).count() == 2
+    assert Person.objects.get(name="Ann Lundqvist").user.email == "sekreterare@demo.finsam.se"
