@@ -1,5 +1,8 @@
 from django.shortcuts import render
 
+from meetings.selectors import waiting_for
+
 
 def home(request):
-    return render(request, "home.html", {})
+    waiting = waiting_for(request.user) if request.user.is_authenticated else []
+    return render(request, "home.html", {"waiting": waiting})

@@ -41,6 +41,15 @@ class Meeting(models.Model):
     adjustment_place_time = models.CharField(_("justeringens plats och tid"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.PLANNED)
     notice_sent_at = models.DateTimeField(_("kallelse skickad"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("personuppgiftsgranskat"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("granskat av"),
+    )
     imported = models.BooleanField(_("importerat"), default=False)
     signed_on_paper = models.BooleanField(_("justerat på papper"), default=False)
     paper_signers = models.CharField(_("justerat på papper av"), max_length=500, blank=True)
@@ -78,6 +87,11 @@ class Meeting(models.Model):
     @property
     def is_frozen(self):
         return self.status in self.FROZEN_STATUSES
+
+    @property
+    def is_public(self):
+        """Justerade (or approved) records are public once the personal-data review is done."""
+        return self.is_frozen and self.reviewed_at is not None
 
     @property
     def is_protocol(self):

@@ -1,0 +1,102 @@
+"""Who may read, sign and write a meeting and its record (DESIGN.md §4).
+
+- read: members of the body, the federation's secretaries and admins, the network's coordinators, the chair and
+  the justerare of the meeting; anyone, once the record is justerat and reviewed (public).
+- sign (comment, justera, send back): the chair of the meeting, its justerare and its secretary.
+- write: the federation's secretaries and admins (for a network body: the network's coordinators).
+
+No role in the meeting's federation (or network) at all: 404. A role there, but not this right: 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from federations.permissions import roles_for
+
+from .models import Meeting
+
+READ = "read"
+SIGN = "sign"
+WRITE = "write"
+
+
+def _in_scope(roles, meeting):
+    body = meeting.body
+    if roles.superuser or body.pk in roles.member_of_bodies:
+        return True
+    if body.federation_id:
+        return body.federation_id in roles.member_of
+    return body.network_id in roles.networks_member_of
+
+
+def can_write(user, meeting):
+    roles = roles_for(user)
+    body = meeting.body
+    if body.federation_id:
+        return roles.can_write(body.federation_id)
+    return roles.superuser or body.network_id in roles.coordinator_of
+
+
+def is_signer(user, meeting):
+    person = roles_for(user).person
+    if person is None:
+        return False
+    if person.pk in (meeting.chair_id, meeting.secretary_id):
+        return True
+    return meeting.adjusters.filter(pk=person.pk).exists()
+
+
+def can_read(user, meeting):
+    roles = roles_for(user)
+    body = meeting.body
+    return (
+        meeting.is_public
+        or can_write(user, meeting)
+        or body.pk in roles.member_of_bodies
+        or (body.network_id is not None and body.network_id in roles.coordinator_of)
+        or (body.federation_id is not None and roles.superuser)
+        or is_signer(user, meeting)
+    )
+
+
+def check_meeting(user, meeting, need=READ):
+    """Raise Http404 or PermissionDenied unless the user has the right on the meeting."""
+    if need == READ and meeting.is_public:
+        return meeting
+    roles = roles_for(user)
+    if not _in_scope(roles, meeting) and not is_signer(user, meeting):
+        raise Http404
+    allowed = {READ: can_read, SIGN: is_signer, WRITE: can_write}[need](user, meeting)
+    if not allowed:
+        raise PermissionDenied
+    return meeting
+
+
+def get_meeting_for_user(user, pk, need=READ, queryset=None):
+    """The meeting, fetched with its body and federation, if the user has the right; else 404 or 403."""
+    queryset = queryset if queryset is not None else Meeting.objects.all()
+    meeting = get_object_or_404(queryset.select_related("body__federation", "body__network"), pk=pk)
+    return check_meeting(user, meeting, need)
+
+
+def visible_meetings(user):
+    """Meetings the user may read: the public ones plus those of the bodies and federations they have roles in."""
+    from django.db.models import Q
+
+    roles = roles_for(user)
+    public = Q(status__in=Meeting.FROZEN_STATUSES, reviewed_at__isnull=False)
+    if roles.superuser:
+        return Meeting.objects.all()
+    if roles.person is None:
+        return Meeting.objects.filter(public)
+    person = roles.person
+    mine = (
+        Q(body__in=roles.member_of_bodies)
+        | Q(body__federation__in=roles.secretary_of)
+        | Q(body__network__in=roles.coordinator_of)
+        | Q(chair=person)
+        | Q(secretary=person)
+        | Q(adjusters=person)
+    )
+    return Meeting.objects.filter(public | mine).distinct()

@@ -1,0 +1,88 @@
+"""The meeting permission rules for the fixed cast (DESIGN.md §4)."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+
+from federations.models import Body
+from meetings.models import Meeting
+from meetings.permissions import READ, SIGN, WRITE, check_meeting, visible_meetings
+
+
+@pytest.fixture
+def meeting(cast):
+    meeting = Meeting.objects.create(body=cast.board, date=datetime.date(2026, 3, 1), record_kind="protokoll")
+    meeting.chair = cast.chair
+    meeting.secretary = cast.secretary
+    meeting.save()
+    return meeting
+
+
+def outcome(cast, key, meeting, need):
+    user = cast.user(key) if key else None
+    if user is None:
+        from django.contrib.auth.models import AnonymousUser
+
+        user = AnonymousUser()
+    try:
+        check_meeting(user, meeting, need)
+        return "ok"
+    except Http404:
+        return 404
+    except PermissionDenied:
+        return 403
+
+
+@pytest.mark.parametrize(
+    ("key", "read", "sign", "write"),
+    [
+        (None, 404, 404, 404),
+        ("outsider", 404, 404, 404),
+        ("member", "ok", 403, 403),
+        ("substitute", "ok", 403, 403),
+        ("chair", "ok", "ok", 403),
+        ("secretary", "ok", "ok", "ok"),
+        ("admin", "ok", 403, "ok"),
+        ("coordinator", 403, 403, 403),
+    ],
+)
+def test_a_draft_is_seen_by_its_body_and_staff_only(cast, meeting, key, read, sign, write):
+    assert [outcome(cast, key, meeting, need) for need in (READ, SIGN, WRITE)] == [read, sign, write]
+
+
+def test_a_justerare_of_the_meeting_may_sign(cast, meeting):
+    meeting.adjusters.add(cast.member)
+    assert outcome(cast, "member", meeting, SIGN) == "ok"
+
+
+def test_a_reviewed_justerat_protocol_is_public(cast, meeting):
+    meeting.status = Meeting.Status.ADJUSTED
+    meeting.reviewed_at = timezone.now()
+    meeting.save()
+    assert outcome(cast, None, meeting, READ) == "ok"
+    assert outcome(cast, "outsider", meeting, WRITE) == 404
+    assert list(visible_meetings(cast.user("outsider"))) == [meeting]
+
+
+def test_a_justerat_but_unreviewed_protocol_is_not_public(cast, meeting):
+    meeting.status = Meeting.Status.ADJUSTED
+    meeting.save()
+    assert outcome(cast, None, meeting, READ) == 404
+
+
+def test_a_network_coordinator_writes_the_network_bodies_records(cast):
+    network_body = Body.objects.create(network=cast.network, name="Presidienätverket", slug="presidier", kind="natverk")
+    meeting = Meeting.objects.create(
+        body=network_body, date=datetime.date(2026, 3, 1), record_kind="minnesanteckningar"
+    )
+    assert outcome(cast, "coordinator", meeting, WRITE) == "ok"
+    assert outcome(cast, "member", meeting, READ) == 404
+
+
+def test_visible_meetings_lists_a_members_drafts_but_not_a_foreign_one(cast, meeting):
+    foreign = Meeting.objects.create(body=cast.other_board, date=datetime.date(2026, 3, 1), record_kind="protokoll")
+    assert list(visible_meetings(cast.user("member"))) == [meeting]
+    assert list(visible_meetings(cast.user("outsider"))) == [foreign]
