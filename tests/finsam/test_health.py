@@ -20,3 +20,23 @@ def test_healthz_answers_503_when_redis_is_down(client):
 @pytest.mark.django_db
 def test_healthz_refuses_other_methods(client):
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.django_db
+def test_the_portal_speaks_swedish_even_to_an_english_browser(client):
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Logga in" in response.content.decode()
+    assert response.headers["Content-Language"] == "sv"
+
+
+@pytest.mark.django_db
+def test_the_language_switch_turns_on_english(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"}, follow=True)
+    assert response.headers["Content-Language"] == "en"
+    assert "Password" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_there_is_no_open_sign_up(client):
+    response = client.get("/accounts/signup/")
+    assert b'name="password1"' not in response.content
