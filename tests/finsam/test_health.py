@@ -40,3 +40,10 @@ def test_the_language_switch_turns_on_english(client):
 def test_there_is_no_open_sign_up(client):
     response = client.get("/accounts/signup/")
     assert b'name="password1"' not in response.content
+
+
+def test_a_signed_in_user_can_reach_two_factor_settings(client, cast):
+    client.force_login(cast.user("member"))
+    response = client.get("/accounts/2fa/")
+    assert response.status_code == 200
+    assert b"Finsamportalen" in response.content
