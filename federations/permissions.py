@@ -101,7 +101,7 @@ def roles_for(user):
 
 def get_federation_for_user(user, slug):
     """A federation's public page: anyone may see it."""
-    return get_object_or_404(Federation, slug=slug)
+    return get_object_or_404(Federation.objects.select_related("network"), slug=slug)
 
 
 def get_federation_for_editing(user, slug):

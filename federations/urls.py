@@ -1,2 +1,20 @@
+from django.urls import path
+
+from . import views
+
 app_name = "federations"
-urlpatterns: list = []
+urlpatterns = [
+    path("forbund/", views.federation_list, name="federation_list"),
+    path("forbund/<slug:slug>/", views.federation_detail, name="federation_detail"),
+    path("forbund/<slug:slug>/register/", views.register_edit, name="register_edit"),
+    path("forbund/<slug:slug>/uppdrag/nytt/", views.mandate_create, name="mandate_create"),
+    path("forbund/<slug:slug>/uppdrag/<int:pk>/avsluta/", views.mandate_end, name="mandate_end"),
+    path("forbund/<slug:slug>/personer/ny/", views.person_edit, name="person_create"),
+    path("forbund/<slug:slug>/personer/<int:pk>/", views.person_edit, name="person_edit"),
+    path("forbund/<slug:slug>/medlemmar/ny/", views.membership_create, name="membership_create"),
+    path("forbund/<slug:slug>/medlemmar/<int:pk>/avsluta/", views.membership_end, name="membership_end"),
+    path("forbund/<slug:slug>/importera-ledamoter/", views.roster_import, name="roster_import"),
+    path("projekt/", views.project_list, name="project_list"),
+    path("projekt/<slug:slug>/", views.project_detail, name="project_detail"),
+    path("personer/<int:pk>/", views.person_detail, name="person_detail"),
+]

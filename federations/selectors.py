@@ -1,0 +1,112 @@
+"""Reads of the register, returned already joined."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+
+from .models import Body, Federation, Mandate, Membership, Network, Project, active_on
+
+# Chair and vice chairs first, then ledamöter, ersättare, and the staff roles.
+ROLE_RANK = {role: rank for rank, role in enumerate(Mandate.Role.values)}
+
+
+def swedish_sort_key(text):
+    """Sort Swedish text as a Swede expects: å, ä, ö after z (Python's default puts them elsewhere)."""
+    table = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}", "é": "e", "É": "e"})
+    return (text or "").lower().translate(table)
+
+
+def federations_by_network():
+    """[(network or None, [federation, ...])], each federation with its current member organisations.
+
+    Queries: federations joined with their network; memberships with their organisations.
+    """
+    today = datetime.date.today()
+    memberships = Membership.objects.filter(active_on(today)).select_related("organisation")
+    federations = Federation.objects.select_related("network").prefetch_related(
+        Prefetch("memberships", queryset=memberships, to_attr="current_memberships")
+    )
+    groups = defaultdict(list)
+    for federation in federations:
+        federation.current_memberships.sort(key=lambda m: swedish_sort_key(m.organisation.name))
+        groups[federation.network].append(federation)
+    ordered = sorted(groups.items(), key=lambda pair: (pair[0] is None, swedish_sort_key(str(pair[0] or ""))))
+    return [(network, sorted(items, key=lambda f: swedish_sort_key(f.name))) for network, items in ordered]
+
+
+@dataclass
+class Composition:
+    """A body as of a date: who holds which seat, grouped the way a Swedish board list reads."""
+
+    body: Body
+    presidium: list = field(default_factory=list)  # chair and vice chairs
+    seats: list = field(default_factory=list)  # [(organisation or None, [ledamöter], [ersättare])]
+    staff: list = field(default_factory=list)  # förbundschef, sekreterare, tjänstepersoner, adjungerade, revisorer
+
+    @property
+    def is_empty(self):
+        return not (self.presidium or self.seats or self.staff)
+
+
+PRESIDIUM_ROLES = (Mandate.Role.CHAIR, Mandate.Role.FIRST_VICE_CHAIR, Mandate.Role.SECOND_VICE_CHAIR)
+
+
+def compositions(bodies, day):
+    """The composition of each body on the day, from one query over all their mandates."""
+    mandates = (
+        Mandate.objects.filter(active_on(day), body__in=bodies)
+        .select_related("person", "organisation", "represents", "substitute_for__person")
+        .order_by("body_id", "substitute_order", "person__name")
+    )
+    by_body = defaultdict(list)
+    for mandate in mandates:
+        by_body[mandate.body_id].append(mandate)
+    return [_compose(body, by_body[body.pk]) for body in bodies]
+
+
+def _compose(body, mandates):
+    composition = Composition(body=body)
+    members, substitutes = defaultdict(list), defaultdict(list)
+    for mandate in mandates:
+        if mandate.role in PRESIDIUM_ROLES:
+            composition.presidium.append(mandate)
+        if mandate.role in Mandate.VOTING_ROLES:
+            members[mandate.organisation].append(mandate)
+        elif mandate.role == Mandate.Role.SUBSTITUTE:
+            substitutes[mandate.organisation].append(mandate)
+        else:
+            composition.staff.append(mandate)
+    composition.presidium.sort(key=lambda m: ROLE_RANK[m.role])
+    organisations = sorted(set(members) | set(substitutes), key=lambda o: (o is None, swedish_sort_key(str(o or ""))))
+    for organisation in organisations:
+        ordered_members = sorted(
+            members[organisation], key=lambda m: (ROLE_RANK[m.role], swedish_sort_key(m.person.name))
+        )
+        ordered_subs = sorted(substitutes[organisation], key=lambda m: (m.substitute_order or 999, m.person.name))
+        composition.seats.append((organisation, ordered_members, ordered_subs))
+    composition.staff.sort(key=lambda m: (ROLE_RANK[m.role], swedish_sort_key(m.person.name)))
+    return composition
+
+
+def federation_projects(federation):
+    """Projects the federation owns or takes part in."""
+    return (
+        Project.objects.filter(Q(owner=federation) | Q(participants=federation))
+        .select_related("owner")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def project_list():
+    return Project.objects.select_related("owner").prefetch_related("participants").order_by("name")
+
+
+def network_bodies(network):
+    return Body.objects.filter(network=network)
+
+
+def networks():
+    return Network.objects.all()

@@ -1,0 +1,126 @@
+"""Every write to the register: atomic, validated, audited."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from finsam.audit import log_action
+
+from .models import Mandate, Membership, Person
+
+SINGLE_HOLDER_ROLES = (Mandate.Role.CHAIR, Mandate.Role.FIRST_VICE_CHAIR, Mandate.Role.SECOND_VICE_CHAIR)
+
+
+def _overlapping(queryset, start, end):
+    """Rows of the queryset whose period overlaps [start, end] (None = open-ended)."""
+    overlaps = Q(end__isnull=True) | Q(end__gte=start)
+    if end is not None:
+        overlaps &= Q(start__lte=end)
+    return queryset.filter(overlaps)
+
+
+def validate_mandate(*, person, body, role, start, end=None, organisation=None, substitute_order=None,
+                     substitute_for=None, instance=None):  # fmt: skip
+    """Raise ValidationError (per field) unless the mandate fits the register as it stands."""
+    errors = {}
+    if end is not None and start is not None and end < start:
+        errors["end"] = _("Slutdatum måste vara samma dag som eller efter startdatum.")
+    if role == Mandate.Role.SUBSTITUTE and substitute_order is None and substitute_for is None:
+        errors["substitute_order"] = _("En ersättare behöver en inkallelseordning eller en ledamot att ersätta.")
+    if substitute_for is not None and substitute_for.body_id != body.pk:
+        errors["substitute_for"] = _("Den ersatta ledamoten måste sitta i samma organ.")
+    if organisation is not None and body.federation_id is not None and start is not None:
+        member = _overlapping(
+            Membership.objects.filter(federation_id=body.federation_id, organisation=organisation), start, end or start
+        )
+        if not member.exists():
+            errors["organisation"] = _("%(organisation)s är inte medlem i förbundet under den perioden.") % {
+                "organisation": organisation
+            }
+    if start is not None and not errors:
+        others = Mandate.objects.filter(body=body).exclude(pk=getattr(instance, "pk", None))
+        if person.pk is not None and _overlapping(others.filter(person=person), start, end).exists():
+            errors["start"] = _("%(person)s har redan ett uppdrag i %(body)s under den perioden.") % {
+                "person": person.name,
+                "body": body.name,
+            }
+        elif role in SINGLE_HOLDER_ROLES and _overlapping(others.filter(role=role), start, end).exists():
+            errors["role"] = _("Någon annan är redan %(role)s i %(body)s under den perioden.") % {
+                "role": Mandate.Role(role).label.lower(),
+                "body": body.name,
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def mandate_create(*, actor, person=None, new_person_name="", body, role, start, end=None, **extra):
+    """Give a person (an existing one, or a new one by name) a mandate in a body, all or nothing."""
+    # Lock the body's mandates so two secretaries cannot fill the same seat at once.
+    list(Mandate.objects.select_for_update().filter(body=body).values_list("pk", flat=True))
+    if person is None:
+        person = person_save(actor=actor, federation=body.federation, name=new_person_name.strip())
+    checked = {key: extra.get(key) for key in ("organisation", "substitute_order", "substitute_for")}
+    validate_mandate(person=person, body=body, role=role, start=start, end=end, **checked)
+    mandate = Mandate.objects.create(person=person, body=body, role=role, start=start, end=end, **extra)
+    log_action(
+        "federations.mandate.created",
+        actor=actor,
+        obj=mandate,
+        federation=body.federation,
+        person=person.name,
+        role=role,
+        start=str(start),
+    )
+    return mandate
+
+
+@transaction.atomic
+def mandate_end(*, actor, mandate, end):
+    """End a mandate on a date. Mandates are never deleted: history is kept."""
+    mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
+    if end < mandate.start:
+        raise ValidationError({"end": _("Slutdatum måste vara samma dag som eller efter startdatum.")})
+    mandate.end = end
+    mandate.save(update_fields=["end"])
+    log_action("federations.mandate.ended", actor=actor, obj=mandate, federation=mandate.body.federation, end=str(end))
+    return mandate
+
+
+@transaction.atomic
+def person_save(*, actor, person=None, federation=None, **fields):
+    created = person is None
+    person = person or Person()
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.full_clean(exclude=["user"])
+    person.save()
+    log_action(
+        "federations.person.created" if created else "federations.person.updated",
+        actor=actor,
+        obj=person,
+        federation=federation,
+        name=person.name,
+    )
+    return person
+
+
+@transaction.atomic
+def membership_create(*, actor, federation, organisation, start):
+    existing = _overlapping(Membership.objects.filter(federation=federation, organisation=organisation), start, None)
+    if existing.exists():
+        raise ValidationError({"organisation": _("Organisationen är redan medlem under den perioden.")})
+    membership = Membership.objects.create(federation=federation, organisation=organisation, start=start)
+    log_action("federations.membership.created", actor=actor, obj=membership, federation=federation)
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, actor, membership, end):
+    if end < membership.start:
+        raise ValidationError({"end": _("Slutdatum måste vara samma dag som eller efter startdatum.")})
+    membership.end = end
+    membership.save(update_fields=["end"])
+    log_action("federations.membership.ended", actor=actor, obj=membership, federation=membership.federation)
+    return membership

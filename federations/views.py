@@ -1,0 +1,230 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import roster, selectors, services
+from .forms import AsOfForm, EndForm, MandateForm, MembershipForm, PersonForm, RosterUploadForm
+from .models import Mandate, Membership, Person, Project, active_on
+from .permissions import get_federation_for_editing, get_federation_for_user, roles_for
+
+
+@require_GET
+def federation_list(request):
+    return render(request, "federations/federation_list.html", {"groups": selectors.federations_by_network()})
+
+
+@require_GET
+def federation_detail(request, slug):
+    federation = get_federation_for_user(request.user, slug)
+    form = AsOfForm(request.GET or None)
+    day = datetime.date.today()
+    if form.is_bound and form.is_valid() and form.cleaned_data["datum"]:
+        day = form.cleaned_data["datum"]
+    bodies = list(federation.bodies.all())
+    memberships = federation.memberships.filter(active_on(day)).select_related("organisation")
+    context = {
+        "federation": federation,
+        "form": form,
+        "day": day,
+        "memberships": sorted(memberships, key=lambda m: selectors.swedish_sort_key(m.organisation.name)),
+        "compositions": selectors.compositions(bodies, day),
+        "projects": selectors.federation_projects(federation),
+        "can_edit": roles_for(request.user).can_write(federation.pk),
+    }
+    return render(request, "federations/federation_detail.html", context)
+
+
+@require_GET
+def project_list(request):
+    return render(request, "federations/project_list.html", {"projects": selectors.project_list()})
+
+
+@require_GET
+def project_detail(request, slug):
+    project = get_object_or_404(
+        Project.objects.select_related("owner", "lead").prefetch_related("participants", "results"), slug=slug
+    )
+    return render(request, "federations/project_detail.html", {"project": project})
+
+
+@login_required
+@require_GET
+def person_detail(request, pk):
+    person = get_object_or_404(Person, pk=pk)
+    mandates = person.mandates.select_related(
+        "body__federation", "body__network", "organisation", "represents"
+    ).order_by("-start")
+    today = datetime.date.today()
+    return render(
+        request,
+        "federations/person_detail.html",
+        {
+            "person": person,
+            "current": [m for m in mandates if m.is_active_on(today)],
+            "past": [m for m in mandates if not m.is_active_on(today)],
+        },
+    )
+
+
+@login_required
+@require_GET
+def register_edit(request, slug):
+    """The secretary's view of the register: every mandate of the federation's bodies, current and ended."""
+    federation = get_federation_for_editing(request.user, slug)
+    mandates = (
+        Mandate.objects.filter(body__federation=federation)
+        .select_related("person", "body", "organisation")
+        .order_by("body__name", "end", "person__name")
+    )
+    memberships = federation.memberships.select_related("organisation").order_by("organisation__name", "start")
+    return render(
+        request,
+        "federations/register_edit.html",
+        {"federation": federation, "mandates": mandates, "memberships": memberships, "today": datetime.date.today()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mandate_create(request, slug):
+    federation = get_federation_for_editing(request.user, slug)
+    form = MandateForm(request.POST or None, federation=federation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.mandate_create(
+                actor=request.user,
+                person=data["person"],
+                new_person_name=data["new_person"],
+                body=data["body"],
+                role=data["role"],
+                role_title=data["role_title"],
+                organisation=data["organisation"],
+                start=data["start"],
+                end=data["end"],
+                substitute_order=data["substitute_order"],
+                substitute_for=data["substitute_for"],
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Uppdraget är sparat."))
+            return redirect("federations:register_edit", slug=federation.slug)
+    return render(request, "federations/mandate_form.html", {"federation": federation, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mandate_end(request, slug, pk):
+    federation = get_federation_for_editing(request.user, slug)
+    mandate = get_object_or_404(Mandate.objects.select_related("person", "body"), pk=pk, body__federation=federation)
+    form = EndForm(request.POST or None, initial={"end": datetime.date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mandate_end(actor=request.user, mandate=mandate, end=form.cleaned_data["end"])
+        except ValidationError as exc:
+            form.add_error("end", exc.message_dict["end"])
+        else:
+            messages.success(request, _("Uppdraget är avslutat."))
+            return redirect("federations:register_edit", slug=federation.slug)
+    return render(request, "federations/mandate_end.html", {"federation": federation, "mandate": mandate, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request, slug, pk=None):
+    federation = get_federation_for_editing(request.user, slug)
+    person = None
+    if pk is not None:
+        person = get_object_or_404(Person.objects.filter(mandates__body__federation=federation).distinct(), pk=pk)
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        person = services.person_save(actor=request.user, person=person, federation=federation, **form.cleaned_data)
+        messages.success(request, _("Personen är sparad."))
+        return redirect("federations:person_detail", pk=person.pk)
+    return render(request, "federations/person_form.html", {"federation": federation, "form": form, "person": person})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_create(request, slug):
+    federation = get_federation_for_editing(request.user, slug)
+    form = MembershipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_create(actor=request.user, federation=federation, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error("organisation", exc.message_dict["organisation"])
+        else:
+            messages.success(request, _("Medlemskapet är sparat."))
+            return redirect("federations:register_edit", slug=federation.slug)
+    return render(request, "federations/membership_form.html", {"federation": federation, "form": form})
+
+
+@login_required
+@require_POST
+def membership_end(request, slug, pk):
+    federation = get_federation_for_editing(request.user, slug)
+    membership = get_object_or_404(Membership, pk=pk, federation=federation)
+    form = EndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_end(actor=request.user, membership=membership, end=form.cleaned_data["end"])
+            messages.success(request, _("Medlemskapet är avslutat."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.message_dict["end"]))
+    else:
+        messages.error(request, _("Ange ett giltigt slutdatum."))
+    return redirect("federations:register_edit", slug=federation.slug)
+
+
+ROSTER_SESSION_KEY = "roster_upload"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def roster_import(request, slug):
+    """Step 1: upload and dry run. Step 2 (confirm): import every row, or none."""
+    federation = get_federation_for_editing(request.user, slug)
+    form, plans, file_error = RosterUploadForm(), None, None
+    if request.method == "POST" and "confirm" in request.POST:
+        raw = request.session.get(ROSTER_SESSION_KEY, {}).get(federation.slug)
+        if raw is None:
+            messages.error(request, _("Ladda upp filen igen: den förhandsgranskade filen finns inte kvar."))
+            return redirect("federations:roster_import", slug=federation.slug)
+        try:
+            plans = roster.apply(federation, raw.encode("utf-8"), actor=request.user)
+        except ValidationError as exc:
+            file_error = " ".join(exc.messages)
+        else:
+            request.session.pop(ROSTER_SESSION_KEY, None)
+            messages.success(request, _("Importen är klar: %(count)s rader.") % {"count": len(plans)})
+            return redirect("federations:register_edit", slug=federation.slug)
+    elif request.method == "POST":
+        form = RosterUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            raw = form.cleaned_data["file"]
+            try:
+                plans = roster.plan(federation, raw)
+            except ValidationError as exc:
+                file_error = " ".join(exc.messages)
+            else:
+                request.session[ROSTER_SESSION_KEY] = {federation.slug: roster.decode(raw)}
+    return render(
+        request,
+        "federations/roster_import.html",
+        {
+            "federation": federation,
+            "form": form,
+            "plans": plans,
+            "file_error": file_error,
+            "all_ok": plans is not None and all(p.ok for p in plans),
+            "columns": roster.COLUMNS,
+        },
+    )

@@ -1,0 +1,156 @@
+"""Secretaries and admins edit the register in the portal, with validation; nobody else can."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from federations.models import Mandate, MemberOrganisation, Membership, Person
+from finsam.models import AuditEntry
+
+CREATE = "/forbund/test/uppdrag/nytt/"
+
+
+def mandate_data(cast, **overrides):
+    data = {
+        "person": cast.member.pk,
+        "body": cast.board.pk,
+        "role": "ledamot",
+        "organisation": cast.kommun.pk,
+        "start": "2027-01-01",
+        "end": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("key", "status"), [(None, 302), ("outsider", 404), ("member", 403), ("chair", 403), ("coordinator", 403)]
+)
+def test_only_the_federations_secretaries_and_admins_edit_the_register(client_for, cast, key, status):
+    for url in ("/forbund/test/register/", CREATE, "/forbund/test/importera-ledamoter/"):
+        assert client_for(key).get(url).status_code == status, url
+
+
+@pytest.mark.parametrize("key", ["secretary", "admin"])
+def test_a_secretary_adds_a_mandate_with_a_new_person(client_for, cast, key):
+    data = mandate_data(cast, person="", new_person="Nina Ny", role="ersattare", substitute_order="2")
+    response = client_for(key).post(CREATE, data)
+    assert response.status_code == 302
+    mandate = Mandate.objects.get(person__name="Nina Ny")
+    assert (mandate.role, mandate.substitute_order, mandate.organisation) == ("ersattare", 2, cast.kommun)
+    assert AuditEntry.objects.filter(action="federations.mandate.created", actor=cast.user(key)).exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"start": "2019-01-01", "end": "2020-06-01"}, "har redan ett uppdrag i Styrelse"),
+        ({"end": "2026-01-01"}, "Slutdatum måste vara samma dag som eller efter startdatum."),
+        ({"role": "ersattare", "person": "", "new_person": "Nils Ny"}, "En ersättare behöver en inkallelseordning"),
+        ({"role": "ordforande", "person": "", "new_person": "Nils Ny"}, "Någon annan är redan ordförande"),
+        ({"person": "", "new_person": ""}, "Välj en person eller skriv namnet på en ny."),
+    ],
+)
+def test_an_invalid_mandate_is_refused_with_a_reason_and_nothing_is_saved(client_for, cast, overrides, message):
+    before = (Mandate.objects.count(), Person.objects.count())
+    response = client_for("secretary").post(CREATE, mandate_data(cast, **overrides))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert (Mandate.objects.count(), Person.objects.count()) == before
+
+
+def test_the_appointing_organisation_must_be_a_member_of_the_federation(client_for, cast):
+    stranger = MemberOrganisation.objects.create(name="Annanstans kommun", slug="annan", kind="kommun")
+    Membership.objects.create(federation=cast.other_federation, organisation=stranger)
+    response = client_for("secretary").post(
+        CREATE, mandate_data(cast, person="", new_person="X", organisation=stranger.pk)
+    )
+    assert response.status_code == 200
+    assert not Mandate.objects.filter(person__name="X").exists()
+
+
+def test_ending_a_mandate_keeps_it_in_history(client_for, cast):
+    mandate = Mandate.objects.get(person=cast.member)
+    url = f"/forbund/test/uppdrag/{mandate.pk}/avsluta/"
+    assert client_for("secretary").post(url, {"end": "2019-01-01"}).status_code == 200  # before the start
+    assert client_for("secretary").post(url, {"end": "2026-06-30"}).status_code == 302
+    mandate.refresh_from_db()
+    assert mandate.end == datetime.date(2026, 6, 30)
+
+
+def test_a_mandate_of_another_federation_cannot_be_ended_through_this_one(client_for, cast):
+    foreign = Mandate.objects.get(person=cast.outsider)
+    assert (
+        client_for("secretary").post(f"/forbund/test/uppdrag/{foreign.pk}/avsluta/", {"end": "2026-06-30"}).status_code
+        == 404
+    )
+
+
+def test_writes_need_a_csrf_token(cast):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast.user("secretary"))
+    assert client.post(CREATE, mandate_data(cast)).status_code == 403
+
+
+GOOD_CSV = (
+    "namn;e-post;parti;organ;roll;utsedd_av;från;till;inkallelseordning\n"
+    "Karin Ny;karin@example.se;S;Styrelse;ersättare;Testby kommun;2027-01-01;;3\n"
+    "Maja Ledamot;;;Styrelse;ledamot;Försäkringskassan;2020-01-01;;\n"
+)
+
+
+def upload(client, text, name="roster.csv", encoding="utf-8"):
+    return client.post(
+        "/forbund/test/importera-ledamoter/", {"file": SimpleUploadedFile(name, text.encode(encoding), "text/csv")}
+    )
+
+
+def test_a_roster_dry_run_says_what_would_happen_and_saves_nothing(client_for, cast):
+    client = client_for("secretary")
+    response = upload(client, GOOD_CSV)
+    html = response.content.decode()
+    assert "Ny person: Karin Ny." in html
+    assert "Uppdraget finns redan – ingen ändring." in html
+    assert not Person.objects.filter(name="Karin Ny").exists()
+    response = client.post("/forbund/test/importera-ledamoter/", {"confirm": "1"})
+    assert response.status_code == 302
+    assert Mandate.objects.get(person__name="Karin Ny").substitute_order == 3
+
+
+def test_a_windows_1252_roster_with_commas_is_read(client_for, cast):
+    client = client_for("admin")
+    text = GOOD_CSV.replace(";", ",").replace("Karin Ny", "Åke Öberg")
+    response = upload(client, text, encoding="cp1252")
+    assert "Ny person: Åke Öberg." in response.content.decode()
+
+
+def test_a_roster_with_one_bad_row_saves_nothing_and_says_why(client_for, cast):
+    text = GOOD_CSV + "Bo Fel;;;Finns inte;ledamot;;2027-13-01;;\n" + "Per Ers;;;Styrelse;ersättare;;2027-01-01;;\n"
+    client = client_for("secretary")
+    html = upload(client, text).content.decode()
+    assert "Förbundet har inget organ som heter Finns inte." in html
+    assert "från är inte ett datum" in html
+    assert "En ersättare behöver en inkallelseordning" in html
+    assert "Importera alla rader" not in html
+    assert client.post("/forbund/test/importera-ledamoter/", {"confirm": "1"}).status_code == 200
+    assert not Person.objects.filter(name__in=["Karin Ny", "Bo Fel", "Per Ers"]).exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "tom.csv", "tom"),
+        (b"\x00\x01\x02binary", "data.csv", "ser inte ut att vara text"),
+        (b"namn;organ\nA;B\n", "roster.csv", "Kolumner saknas: roll, från."),
+        (b"x" * 10, "roster.xlsx", "måste vara en CSV-fil"),
+        (b"x" * (2 * 1024 * 1024 + 1), "stor.csv", "för stor"),
+    ],
+)
+def test_a_bad_roster_file_is_refused_with_a_clear_message(client_for, cast, content, name, message):
+    response = client_for("secretary").post(
+        "/forbund/test/importera-ledamoter/", {"file": SimpleUploadedFile(name, content, "text/csv")}
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()

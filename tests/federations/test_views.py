@@ -1,0 +1,134 @@
+"""Register pages: every URL for every persona, and pinned query counts at two data sizes."""
+
+import datetime
+
+import pytest
+
+from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Person, Project
+
+PUBLIC_PAGES = ["/forbund/", "/forbund/test/", "/projekt/", "/projekt/mia/"]
+
+
+@pytest.fixture
+def project(cast):
+    project = Project.objects.create(name="MIA", slug="mia", kind="esf", owner=cast.federation)
+    project.participants.add(cast.other_federation)
+    return project
+
+
+@pytest.mark.parametrize("key", [None, "outsider", "member", "secretary"])
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_the_public_register_pages_are_open_to_everyone(client_for, project, key, url):
+    assert client_for(key).get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_the_public_register_pages_refuse_a_post(client_for, project, url):
+    assert client_for("secretary").post(url).status_code == 405
+
+
+def test_an_unknown_federation_or_project_is_404(client_for, db):
+    assert client_for(None).get("/forbund/finns-inte/").status_code == 404
+    assert client_for(None).get("/projekt/finns-inte/").status_code == 404
+
+
+def test_the_federation_page_lists_the_board_chair_first_and_substitutes_in_order(client_for, cast):
+    second = Person.objects.create(name="Åsa Andra Ersättare")
+    Mandate.objects.create(
+        person=second,
+        body=cast.board,
+        role="ersattare",
+        organisation=cast.kommun,
+        start=cast_start(),
+        substitute_order=2,
+    )
+    html = client_for(None).get("/forbund/test/").content.decode()
+    assert html.index("Ordförande: <a") < html.index("Maja Ledamot")
+    assert html.index("1. <a") < html.index("2. <a")
+    assert html.index("Erik Ersättare") < html.index("Åsa Andra Ersättare")
+
+
+def cast_start():
+    return datetime.date(2020, 1, 1)
+
+
+def test_the_board_as_of_an_earlier_date_shows_who_sat_then(client_for, cast):
+    former = Person.objects.create(name="Fredrika Förra")
+    Mandate.objects.create(
+        person=former,
+        body=cast.board,
+        role="ledamot",
+        organisation=cast.kommun,
+        start=datetime.date(2015, 1, 1),
+        end=datetime.date(2018, 12, 31),
+    )
+    assert "Fredrika Förra" not in client_for(None).get("/forbund/test/").content.decode()
+    assert "Fredrika Förra" in client_for(None).get("/forbund/test/?datum=2016-06-01").content.decode()
+    assert "Cecilia Ordförande" not in client_for(None).get("/forbund/test/?datum=2016-06-01").content.decode()
+
+
+def test_a_malformed_date_falls_back_to_today_with_a_message(client_for, cast):
+    response = client_for(None).get("/forbund/test/?datum=inte-ett-datum")
+    assert response.status_code == 200
+    assert "Fyll i ett giltigt datum" in response.content.decode()
+    assert "Cecilia Ordförande" in response.content.decode()
+
+
+def test_a_persons_page_needs_a_signed_in_user(client_for, cast):
+    url = f"/personer/{cast.chair.pk}/"
+    assert client_for(None).get(url).status_code == 302
+    response = client_for("outsider").get(url)
+    assert response.status_code == 200
+    assert "Nuvarande uppdrag" in response.content.decode()
+
+
+def grow(cast, n):
+    """Add n federations, each with members, a board of n mandates and a project: more data, same queries."""
+    for i in range(n):
+        federation = Federation.objects.create(
+            name=f"Förbund {i}", short_name=f"F{i}", slug=f"f{i}", network=cast.network
+        )
+        organisation = MemberOrganisation.objects.create(name=f"Kommun {i}", slug=f"kommun-{i}", kind="kommun")
+        Membership.objects.create(federation=federation, organisation=organisation)
+        Membership.objects.create(federation=cast.federation, organisation=organisation)
+        body = Body.objects.create(federation=federation, name="Styrelse", slug="styrelse", kind="styrelse")
+        for j in range(n):
+            person = Person.objects.create(name=f"Person {i}-{j}")
+            Mandate.objects.create(
+                person=person, body=body, role="ledamot", organisation=organisation, start=cast_start()
+            )
+            Mandate.objects.create(
+                person=person, body=cast.board, role="ersattare", organisation=organisation, start=cast_start(),
+                substitute_order=j + 10 * i + 2,
+            )  # fmt: skip
+        project = Project.objects.create(name=f"Projekt {i}", slug=f"projekt-{i}", kind="esf", owner=federation)
+        project.participants.add(cast.federation)
+
+
+@pytest.mark.parametrize("size", [1, 6])
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        # session + user are not loaded for the public; 1 federations with networks, 1 current memberships
+        ("/forbund/", 2),
+        # 1 federation, 1 bodies, 1 memberships, 1 mandates of all bodies, 1 projects
+        ("/forbund/test/", 5),
+        # 1 projects with owners, 1 participants
+        ("/projekt/", 2),
+    ],
+)
+def test_register_pages_run_a_fixed_number_of_queries(client, cast, django_assert_num_queries, size, url, queries):
+    grow(cast, size)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_project_page_runs_a_fixed_number_of_queries(client, cast, django_assert_num_queries, size):
+    grow(cast, size)
+    project = Project.objects.get(slug="projekt-0")
+    for i in range(size):
+        project.participants.add(Federation.objects.get(slug=f"f{i}"))
+    # 1 project with owner and lead, 1 participants, 1 results
+    with django_assert_num_queries(3):
+        assert client.get("/projekt/projekt-0/").status_code == 200
