@@ -223,6 +223,10 @@ def load_register():
             _person(name), skaraborg_board, Mandate.Role.OFFICER, datetime.date(2022, 1, 1), role_title="processtödjare"
         )
 
+    _fill_board(rar_board, rar, datetime.date(2023, 1, 1), datetime.date(2026, 12, 31), seed=1)
+    _fill_board(rar_board, rar, datetime.date(2019, 1, 1), datetime.date(2022, 12, 31), seed=2, ended=True)
+    _fill_board(skaraborg_board, skaraborg, datetime.date(2023, 1, 1), datetime.date(2026, 12, 31), seed=3)
+
     annica = Person.objects.get(name="Annica Falk")
     StaffRole.objects.get_or_create(person=annica, role="coordinator", network=stockholm)
     _load_projects(federations)
@@ -318,3 +322,46 @@ def extra_loaders():
     from meetings import demo as meetings_demo
 
     return getattr(meetings_demo, "LOADERS", [])
+
+
+FIRST_NAMES = [
+    "Anna", "Erik", "Karin", "Lars", "Maria", "Johan", "Eva", "Anders", "Sara", "Per", "Lena", "Mikael", "Helena",
+    "Jonas", "Ulrika", "Magnus", "Åsa", "Björn", "Ingela", "Göran", "Sofia", "Henrik", "Malin", "Öjvind",
+]  # fmt: skip
+LAST_NAMES = [
+    "Andersson", "Berglund", "Carlsson", "Dahl", "Ek", "Fransson", "Gustafsson", "Holm", "Isaksson", "Jönsson",
+    "Lindqvist", "Nyström", "Sjöberg", "Wallin", "Åberg", "Östlund", "Hedlund", "Strand", "Lundgren", "Bergman",
+]  # fmt: skip
+
+
+def _invented_name(seed, index):
+    """A plausible Swedish name for a demo seat the seeds do not name (deterministic, so the demo is idempotent)."""
+    first = FIRST_NAMES[(seed * 7 + index * 5) % len(FIRST_NAMES)]
+    last = LAST_NAMES[(seed * 3 + index * 11) % len(LAST_NAMES)]
+    return f"{first} {last}"
+
+
+def _fill_board(body, federation, start, end, seed, ended=False):
+    """One ledamot and one ersättare per member organisation for a term; the seed people keep their seats."""
+    today = datetime.date.today()
+    term_end = end if ended or end < today else None
+    memberships = federation.memberships.select_related("organisation").order_by("organisation__name")
+    for index, membership in enumerate(memberships):
+        organisation = membership.organisation
+        seated = Mandate.objects.filter(body=body, organisation=organisation, role__in=Mandate.VOTING_ROLES)
+        if ended or not seated.filter(start__lte=start).exists():
+            member = _person(_invented_name(seed, index * 2))
+            ledamot = _mandate(member, body, Mandate.Role.MEMBER, start, end=term_end, organisation=organisation)
+        else:
+            ledamot = seated.first()
+        substitute = _person(_invented_name(seed, index * 2 + 1))
+        _mandate(
+            substitute,
+            body,
+            Mandate.Role.SUBSTITUTE,
+            start,
+            end=term_end,
+            organisation=organisation,
+            substitute_for=ledamot,
+            substitute_order=1,
+        )
