@@ -62,7 +62,10 @@ def roles_for(user):
     cached = getattr(user, "_finsam_roles", None)
     if cached is not None:
         return cached
-    person = Person.objects.filter(user=user).first()
+    try:
+        person = user.person  # cached on the user: the page header shows the name without another query
+    except Person.DoesNotExist:
+        person = None
     admin_of, secretary_of, member_of, bodies, networks, coordinator_of = set(), set(), set(), set(), set(), set()
     if person is not None:
         for staff in StaffRole.objects.filter(person=person):

@@ -76,7 +76,8 @@ def check_meeting(user, meeting, need=READ):
 def get_meeting_for_user(user, pk, need=READ, queryset=None):
     """The meeting, fetched with its body and federation, if the user has the right; else 404 or 403."""
     queryset = queryset if queryset is not None else Meeting.objects.all()
-    meeting = get_object_or_404(queryset.select_related("body__federation", "body__network"), pk=pk)
+    queryset = queryset.select_related("body__federation", "body__network", "chair", "secretary")
+    meeting = get_object_or_404(queryset, pk=pk)
     return check_meeting(user, meeting, need)
 
 

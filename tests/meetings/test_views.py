@@ -1,0 +1,183 @@
+"""Meeting views for every persona; the autosave endpoint; pinned query counts."""
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from meetings import services
+from meetings.models import Decision
+
+from .factories import plan_meeting
+
+
+@pytest.fixture
+def meeting(cast):
+    return plan_meeting(cast)
+
+
+def urls(meeting):
+    item = meeting.items.first()
+    base = f"/moten/{meeting.pk}"
+    return {
+        "detail": f"{base}/",
+        "attendance": f"{base}/narvaro/",
+        "history": f"{base}/paragrafer/{item.pk}/historik/",
+        "ics": f"{base}/kallelse.ics",
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [("secretary", 200), ("admin", 200), ("member", 200), ("chair", 200), ("outsider", 404), ("coordinator", 403)],
+)
+def test_reading_a_draft_follows_the_roles(client_for, meeting, key, expected):
+    for name, url in urls(meeting).items():
+        assert client_for(key).get(url).status_code == expected, name
+
+
+def test_the_public_gets_404_or_the_sign_in_page_for_a_draft(client_for, meeting):
+    client = client_for(None)
+    assert client.get(f"/moten/{meeting.pk}/").status_code == 404
+    assert client.get(f"/moten/{meeting.pk}/narvaro/").status_code == 302
+    assert client.get("/moten/").status_code == 302
+
+
+@pytest.mark.parametrize(("key", "expected"), [("member", 403), ("chair", 403), ("outsider", 404), (None, 302)])
+def test_writing_needs_the_secretary_right(client_for, meeting, key, expected):
+    response = client_for(key).post(f"/moten/{meeting.pk}/paragrafer/", {"heading": "Nytt", "kind": "ovrigt"})
+    assert response.status_code == expected
+    assert meeting.items.count() == 4
+
+
+def test_a_secretary_plans_a_meeting(client_for, cast):
+    response = client_for("secretary").post(
+        "/moten/nytt/",
+        {"body": cast.board.pk, "date": "2026-12-10", "start_time": "09:00", "end_time": "12:00", "place": "Kansliet"},
+    )
+    assert response.status_code == 302
+    assert cast.board.meetings.get().items.count() == 4
+
+
+def test_planning_with_the_end_before_the_start_shows_the_error(client_for, cast):
+    response = client_for("secretary").post(
+        "/moten/nytt/", {"body": cast.board.pk, "date": "2026-12-10", "start_time": "12:00", "end_time": "09:00"}
+    )
+    assert response.status_code == 200
+    assert "Sluttiden måste vara efter starttiden." in response.content.decode()
+    assert not cast.board.meetings.exists()
+
+
+def test_a_member_cannot_plan_meetings(client_for, cast):
+    assert client_for("member").get("/moten/nytt/").status_code == 403
+
+
+def test_a_secretary_cannot_plan_a_meeting_for_another_federations_body(client_for, cast):
+    response = client_for("secretary").post("/moten/nytt/", {"body": cast.other_board.pk, "date": "2026-12-10"})
+    assert response.status_code == 200
+    assert not cast.other_board.meetings.exists()
+
+
+def save(client, meeting, item, text, version, heading="Mötets öppnande"):
+    return client.post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/text/", {"heading": heading, "text": text, "version": version}
+    )
+
+
+def test_autosave_answers_with_the_new_version(client_for, meeting):
+    item = meeting.items.first()
+    response = save(client_for("secretary"), meeting, item, "<p>Hej</p>", 1)
+    assert response.status_code == 200
+    assert response.json()["version"] == 2
+
+
+def test_autosave_conflict_is_409_with_the_servers_text(client_for, meeting):
+    item = meeting.items.first()
+    client = client_for("secretary")
+    save(client, meeting, item, "<p>Första</p>", 1)
+    response = save(client, meeting, item, "<p>Andra</p>", 1)
+    assert response.status_code == 409
+    assert response.json()["server"]["text"] == "<p>Första</p>"
+
+
+def test_autosave_after_the_session_expired_is_401_and_saves_nothing(client_for, meeting):
+    item = meeting.items.first()
+    response = save(client_for(None), meeting, item, "<p>Text</p>", 1)
+    assert response.status_code == 401
+    assert "Logga in igen" in response.json()["error"]
+    item.refresh_from_db()
+    assert item.text == ""
+
+
+def test_autosave_needs_a_csrf_token(cast, meeting):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast.user("secretary"))
+    assert save(client, meeting, meeting.items.first(), "x", 1).status_code == 403
+
+
+def test_autosave_refuses_get(client_for, meeting):
+    item = meeting.items.first()
+    assert client_for("secretary").get(f"/moten/{meeting.pk}/paragrafer/{item.pk}/text/").status_code == 405
+
+
+def test_an_item_of_another_meeting_is_404(client_for, cast, meeting):
+    other = plan_meeting(cast, date=datetime.date(2026, 6, 1))
+    response = save(client_for("secretary"), meeting, other.items.first(), "x", 1)
+    assert response.status_code == 404
+
+
+def test_a_votering_decision_with_too_many_votes_shows_the_error(client_for, meeting):
+    item = meeting.items.get(number=3)
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/",
+        {"text": "Styrelsen beslutar att bifalla.", "outcome": "bifall", "method": "votering", "votes_yes": 5},
+    )
+    assert response.status_code == 200
+    assert "fler än de" in response.content.decode()
+    assert not Decision.objects.exists()
+
+
+def test_a_wrong_type_attachment_gets_a_message_and_nothing_is_saved(client_for, meeting):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/bilagor/", {"file": SimpleUploadedFile("x.exe", b"MZ")}, follow=True
+    )
+    assert "Filtypen är inte tillåten" in response.content.decode()
+    assert not meeting.attachments.exists()
+
+
+def test_the_ics_invitation_has_the_event_in_utc(client_for, meeting):
+    response = client_for("member").get(f"/moten/{meeting.pk}/kallelse.ics")
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar")
+    assert "DTSTART:20260301T080000Z" in body  # 09:00 in Stockholm (CET)
+    assert "BEGIN:VEVENT" in body
+
+
+def grow(cast, meeting, n):
+    for i in range(n):
+        item = services.item_add(actor=None, meeting=meeting, heading=f"Ärende {i}")
+        decision = services.decision_save(actor=None, item=item, text=f"Beslut {i}")
+        services.assignment_create(actor=None, item=item, decision=decision, what="Göra något", owner_name="Ola")
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_meeting_page_runs_a_fixed_number_of_queries(client_for, cast, meeting, django_assert_num_queries, size):
+    grow(cast, meeting, size)
+    client = client_for("secretary")
+    # session, user, person, staff roles, mandates (roles); meeting with body, chair and secretary; attendances;
+    # voting seats (quorum); open assignments; follow-up item; items; decisions; decision projects; reservations;
+    # decision assignments; item assignments; attachments; recusals; item projects; continues; continued_in
+    with django_assert_num_queries(20):
+        assert client.get(f"/moten/{meeting.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_meeting_list_runs_a_fixed_number_of_queries(client_for, cast, django_assert_num_queries, size):
+    for i in range(size):
+        plan_meeting(cast, date=datetime.date(2026, 1, 1) + datetime.timedelta(days=7 * i))
+    client = client_for("secretary")
+    # session, user, person, staff roles, mandates; meetings with bodies; bodies the user may plan for (exists)
+    with django_assert_num_queries(7):
+        assert client.get("/moten/").status_code == 200
