@@ -272,7 +272,7 @@ def item_history(request, pk, item_pk):
                 tofile=_("version %(n)s") % {"n": b},
                 lineterm="",
             )
-        )
+        )[2:]  # the two file-header lines say nothing the page heading does not
     return render(
         request,
         "meetings/item_history.html",

@@ -181,3 +181,11 @@ def test_the_meeting_list_runs_a_fixed_number_of_queries(client_for, cast, djang
     # session, user, person, staff roles, mandates; meetings with bodies; bodies the user may plan for (exists)
     with django_assert_num_queries(7):
         assert client.get("/moten/").status_code == 200
+
+
+def test_the_history_shows_revisions_saved_without_an_author(client_for, meeting):
+    item = meeting.items.first()
+    services.item_save_text(actor=None, item_id=item.pk, heading="A", text="<p>Ett</p>", base_version=1)
+    response = client_for("member").get(f"/moten/{meeting.pk}/paragrafer/{item.pk}/historik/?a=2&b=2")
+    assert response.status_code == 200
+    assert "Versionerna är lika." in response.content.decode()

@@ -1,0 +1,152 @@
+"""A secretary drafts minutes in a real browser: planning, attendance, text, decisions, autosave, conflicts, history."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from meetings.models import AgendaItem, ItemRevision
+
+from ..meetings.factories import plan_meeting
+from .conftest import assert_accessible, sign_in
+
+
+@pytest.fixture
+def meeting(cast):
+    return plan_meeting(cast)
+
+
+def editor(page, number):
+    return page.locator(f"section.item:has(h3 .para:text-is('§ {number}')) [data-item-editor]")
+
+
+def test_a_secretary_plans_a_meeting(page, cast):
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto("/moten/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Planera ett möte").click()
+    page.locator("#id_body").select_option(label="Styrelse, Test")
+    page.locator("#id_date").fill("2026-12-10")
+    page.locator("#id_start_time").fill("09:00")
+    page.locator("#id_end_time").fill("08:00")
+    page.get_by_role("button", name="Planera mötet").click()
+    expect(page.get_by_text("Sluttiden måste vara efter starttiden.")).to_be_visible()
+    assert_accessible(page)
+    page.locator("#id_end_time").fill("12:00")
+    page.get_by_role("button", name="Planera mötet").click()
+    expect(page.get_by_text("Mötet är planerat.")).to_be_visible()
+    expect(page.get_by_role("heading", name="§ 2 Val av justerare")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_attendance_with_a_serving_ersattare_and_a_partial_presence(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/narvaro/")
+    page.get_by_role("link", name="Ändra Maja Ledamot").click()
+    page.locator("#id_status").select_option(label="Anmält förhinder")
+    page.get_by_role("button", name="Spara närvaron").click()
+    expect(page.get_by_text("Nästa ersättare i inkallelseordning: Erik Ersättare.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Låt Erik Ersättare tjänstgöra").click()
+    expect(page.get_by_text("Erik Ersättare tjänstgör för Maja Ledamot.")).to_be_visible()
+    page.get_by_role("link", name="Ändra Cecilia Ordförande").click()
+    page.locator("#id_paragraphs").fill("§ 1-4")
+    page.get_by_role("button", name="Spara närvaron").click()
+    row = page.get_by_role("row", name=re.compile("Cecilia Ordförande"))
+    expect(row).to_contain_text("1-4")
+    expect(page.get_by_text("2 av 2 ledamöter tjänstgör")).to_be_visible()
+
+
+def test_two_paragraphs_and_a_decision_by_votering(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    for number, text in [(1, "Ordföranden öppnade mötet."), (3, "Dagordningen godkändes efter votering.")]:
+        box = editor(page, number).locator("[data-body]")
+        box.click()
+        page.keyboard.type(text)
+        expect(editor(page, number).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    page.locator("section.item:has(h3 .para:text-is('§ 3')) summary").click()
+    page.locator("section.item:has(h3 .para:text-is('§ 3'))").get_by_role("link", name="Nytt beslut").click()
+    page.locator("#id_text").fill("Styrelsen beslutar att godkänna dagordningen.")
+    page.locator("#id_method").select_option(label="Votering")
+    page.locator("#id_votes_yes").fill("2")
+    page.locator("#id_votes_no").fill("1")
+    page.get_by_role("button", name="Spara beslutet").click()
+    expect(page.get_by_text("fler än de 2 som får rösta")).to_be_visible()
+    assert_accessible(page)
+    page.locator("#id_votes_no").fill("0")
+    page.get_by_role("button", name="Spara beslutet").click()
+    expect(page.get_by_text("Ja 2, nej 0, avstår 0.")).to_be_visible()
+    assert AgendaItem.objects.get(meeting=meeting, number=1).text == "Ordföranden öppnade mötet."
+    assert_accessible(page)
+
+
+def test_autosave_survives_a_reload_and_a_dropped_network(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    box = editor(page, 4).locator("[data-body]")
+    box.click()
+    page.keyboard.type("Sparat före omladdning.")
+    expect(editor(page, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    page.reload()
+    expect(editor(page, 4).locator("[data-body]")).to_have_text("Sparat före omladdning.")
+
+    page.context.set_offline(True)
+    editor(page, 4).locator("[data-body]").click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Skrivet utan nät.")
+    expect(editor(page, 4).locator("[data-status]")).to_contain_text("Kunde inte spara", timeout=10_000)
+    page.context.set_offline(False)
+    page.evaluate("window.onbeforeunload = null")
+    page.goto(f"/moten/{meeting.pk}/")  # the local copy comes back and is saved
+    expect(editor(page, 4).locator("[data-body]")).to_contain_text("Skrivet utan nät.")
+    expect(editor(page, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    assert "Skrivet utan nät." in AgendaItem.objects.get(meeting=meeting, number=4).text
+
+
+def test_a_conflict_between_two_editors_loses_neither_text(new_page, cast, meeting):
+    first, second = new_page(), new_page()
+    for page in (first, second):
+        sign_in(page, "secretary@example.se", cast.password)
+        page.goto(f"/moten/{meeting.pk}/")
+    editor(first, 1).locator("[data-body]").click()
+    first.keyboard.type("Text från första fönstret.")
+    expect(editor(first, 1).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+
+    editor(second, 1).locator("[data-body]").click()
+    second.keyboard.type("Text från andra fönstret.")
+    conflict = editor(second, 1).locator("[data-conflict]")
+    expect(conflict).to_be_visible(timeout=10_000)
+    expect(conflict).to_contain_text("Text från första fönstret.")
+    expect(editor(second, 1).locator("[data-body]")).to_have_text("Text från andra fönstret.")
+    assert_accessible(second)
+    # The person merges by hand, then saves on top of the other version.
+    editor(second, 1).locator("[data-body]").click()
+    second.keyboard.press("End")
+    second.keyboard.type(" Text från första fönstret.")
+    conflict.get_by_role("button", name="Spara min (sammanslagna) text").click()
+    expect(editor(second, 1).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    item = AgendaItem.objects.get(meeting=meeting, number=1)
+    assert item.text == "Text från andra fönstret. Text från första fönstret."
+    assert ItemRevision.objects.filter(item=item, text="Text från första fönstret.").exists()
+
+
+def test_history_compares_and_restores(page, cast, meeting):
+    from meetings import services
+
+    item = meeting.items.get(number=1)
+    services.item_save_text(
+        actor=None, item_id=item.pk, heading=item.heading, text="<p>Första lydelsen</p>", base_version=1
+    )
+    services.item_save_text(
+        actor=None, item_id=item.pk, heading=item.heading, text="<p>Andra lydelsen</p>", base_version=2
+    )
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/historik/?a=2&b=3")
+    expect(page.locator("pre.diff del")).to_contain_text("Första lydelsen")
+    expect(page.locator("pre.diff ins")).to_contain_text("Andra lydelsen")
+    assert_accessible(page)
+    page.get_by_role("button", name="Återställ version 2").click()
+    expect(page.get_by_text("Version 2 är återställd som version 4.")).to_be_visible()
+    item.refresh_from_db()
+    assert item.text == "<p>Första lydelsen</p>"
