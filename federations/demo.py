@@ -226,6 +226,7 @@ def load_register():
     _fill_board(rar_board, rar, datetime.date(2023, 1, 1), datetime.date(2026, 12, 31), seed=1)
     _fill_board(rar_board, rar, datetime.date(2019, 1, 1), datetime.date(2022, 12, 31), seed=2, ended=True)
     _fill_board(skaraborg_board, skaraborg, datetime.date(2023, 1, 1), datetime.date(2026, 12, 31), seed=3)
+    _fill_board(skaraborg_board, skaraborg, datetime.date(2019, 1, 1), datetime.date(2022, 12, 31), seed=4, ended=True)
 
     annica = Person.objects.get(name="Annica Falk")
     StaffRole.objects.get_or_create(person=annica, role="coordinator", network=stockholm)

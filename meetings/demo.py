@@ -1,3 +1,209 @@
-"""Demo meetings; filled in by the drafting and import work."""
+"""Demo meetings: the three seed documents through the importer, and meetings entered through the services.
 
-LOADERS: list = []
+Idempotent: every loader first looks for what it would create.
+"""
+
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from federations.models import Body, Person, Project
+
+from . import services
+from .importing import parse_file
+from .importing.saving import save_parsed
+from .models import AgendaItem, Meeting
+
+SEEDS = Path(settings.BASE_DIR) / "meetings" / "fixtures" / "seeds"
+# The seeds, where they go, and the date when the document has none (estimated from its contents).
+SEED_IMPORTS = [
+    ("004_a3499f8a8d89a393.txt", "rar-sormland", "arbetsutskottet", None, True),
+    ("002_5638efa92825ca55.txt", "skaraborg", "beredningsgrupp", datetime.date(2023, 1, 20), False),
+    ("000_4bd7c7c8b1ba28e4.txt", None, "presidienatverket", datetime.date(2019, 11, 8), False),
+]
+
+
+def _secretary():
+    return get_user_model().objects.filter(email="sekreterare@demo.finsam.se").first()
+
+
+def _body(federation_slug, body_slug):
+    if federation_slug:
+        return Body.objects.get(federation__slug=federation_slug, slug=body_slug)
+    return Body.objects.get(network__slug="stockholms-lan", slug=body_slug)
+
+
+def load_seed_meetings():
+    """Import the three real documents; seed 004 stays a draft so it can be taken through justering online."""
+    if not SEEDS.is_dir():
+        return
+    for filename, federation_slug, body_slug, date, keep_as_draft in SEED_IMPORTS:
+        path = SEEDS / filename
+        body = _body(federation_slug, body_slug)
+        if not path.exists() or Meeting.objects.filter(body=body, imported=True).exists():
+            continue
+        parsed = parse_file(path.read_bytes(), path.name)
+        meeting = save_parsed(
+            parsed,
+            body=body,
+            source_name=path.name,
+            source_bytes=path.read_bytes(),
+            date=date,
+            keep_as_draft=keep_as_draft,
+        )
+        if not keep_as_draft:
+            Meeting.objects.filter(pk=meeting.pk).update(reviewed_at=timezone.now())
+    _link_projects()
+
+
+def _link_projects():
+    links = [
+        ("skaraborg", "beredningsgrupp", "Ansökan Studio Ludum", "studio-ludum-skovde"),
+        ("skaraborg", "beredningsgrupp", "Våld i nära relationer", "stoppa-valdet"),
+        (None, "presidienatverket", "ESF-projektet MIA", "mia"),
+    ]
+    for federation_slug, body_slug, heading, project_slug in links:
+        item = AgendaItem.objects.filter(
+            meeting__body=_body(federation_slug, body_slug), heading__startswith=heading
+        ).first()
+        project = Project.objects.filter(slug=project_slug).first()
+        if item and project:
+            item.projects.add(project)
+            for decision in item.decisions.all():
+                decision.projects.add(project)
+
+
+SKARABORG_BOARD = [
+    (
+        datetime.date(2022, 11, 23),
+        [
+            ("Budget 2023–2025", "Styrelsen beslutar att fastställa budget för 2023–2025.", "bifall", None),
+            ("Verksamhetsplan 2023", "Styrelsen beslutar att anta verksamhetsplan för 2023.", "bifall", None),
+            (
+                "Ordförandeskap 2023–2024",
+                "Styrelsen beslutar att utse ordförande och vice ordförande för 2023–2024.",
+                "bifall",
+                None,
+            ),
+            (
+                "En beredningsgrupp under första halvåret 2023",
+                "Styrelsen beslutar att förbundet under första halvåret 2023 testar att ha en beredningsgrupp "
+                "i stället för tre, och att försöket utvärderas.",
+                "bifall",
+                None,
+            ),
+            (
+                "Ansökan Studio Ludum Skövde",
+                "Styrelsen beslutar att återremittera ansökan för komplettering av beskrivningen av insatsens "
+                "finansiering.",
+                "aterremiss",
+                "studio-ludum-skovde",
+            ),
+        ],
+    ),
+    (
+        datetime.date(2022, 12, 21),
+        [
+            (
+                "ESF-ansökan och budget 2023",
+                "Styrelsen beslutar att lägga informationen om beslutet om ESF-ansökan till handlingarna.",
+                "handlingarna",
+                None,
+            ),
+            (
+                "Ansökningar om förberedande insatser i Götene och Tidaholm",
+                "Styrelsen beslutar att bevilja ansökningarna om förberedande insatser i Götene och Tidaholm.",
+                "bifall",
+                None,
+            ),
+            (
+                "Ansökan Studio Ludum Skövde",
+                "Styrelsen beslutar att återremittera ansökan eftersom det fortfarande finns frågetecken kring ifall "
+                "Studio Ludum varit implementerat i Skövde kommun eller ej.",
+                "aterremiss",
+                "studio-ludum-skovde",
+            ),
+        ],
+    ),
+]
+
+
+@transaction.atomic
+def load_skaraborg_board():
+    """The two board meetings seed 002 reports, entered as a secretary would, then justerade on paper."""
+    body = Body.objects.get(federation__slug="skaraborg", slug="styrelse")
+    actor = _secretary()
+    earlier = {}
+    for date, items in SKARABORG_BOARD:
+        if Meeting.objects.filter(body=body, date=date).exists():
+            continue
+        meeting = services.meeting_create(
+            actor=actor, body=body, date=date, start_time=datetime.time(13), place="Skövde"
+        )
+        for heading, decision_text, outcome, project_slug in items:
+            if heading in earlier:
+                item = services.item_continue(actor=actor, earlier_item=earlier[heading], meeting=meeting)
+            else:
+                item = services.item_add(actor=actor, meeting=meeting, heading=heading, kind=AgendaItem.Kind.DECISION)
+            earlier[heading] = item
+            project = Project.objects.filter(slug=project_slug).first() if project_slug else None
+            if project:
+                item.projects.add(project)
+            services.decision_save(
+                actor=actor, item=item, text=decision_text, outcome=outcome, projects=[project] if project else None
+            )
+        Meeting.objects.filter(pk=meeting.pk).update(
+            status=Meeting.Status.ADJUSTED, signed_on_paper=True, reviewed_at=timezone.now()
+        )
+    # The beredningsgrupp took the matter up again in January 2023.
+    january = AgendaItem.objects.filter(
+        meeting__body__federation__slug="skaraborg",
+        meeting__body__slug="beredningsgrupp",
+        heading__startswith="Ansökan Studio",
+    ).first()
+    december = (
+        earlier.get("Ansökan Studio Ludum Skövde")
+        or AgendaItem.objects.filter(
+            meeting__body=body, meeting__date=datetime.date(2022, 12, 21), heading__startswith="Ansökan Studio"
+        ).first()
+    )
+    if january and december and january.continues_id is None:
+        AgendaItem.objects.filter(pk=january.pk).update(continues=december)
+
+
+@transaction.atomic
+def load_draft_for_the_secretary():
+    """A coming board meeting of RAR i Sörmland for the demo secretary to work on."""
+    body = Body.objects.get(federation__slug="rar-sormland", slug="styrelse")
+    date = timezone.localdate() + datetime.timedelta(days=14)
+    if Meeting.objects.filter(body=body, date__gte=timezone.localdate(), imported=False).exists():
+        return
+    actor = _secretary()
+    meeting = services.meeting_create(
+        actor=actor,
+        body=body,
+        date=date,
+        start_time=datetime.time(9),
+        end_time=datetime.time(12),
+        place="Förbundets kansli, Eskilstuna",
+        chair=Person.objects.get(name="Marie Svensson"),
+        secretary=Person.objects.get(name="Ann Lundqvist"),
+    )
+    meeting.adjusters.add(Person.objects.get(name="Britta Bergström"))
+    for heading in ("Ekonomisk uppföljning", "Verksamhetsplan och budget 2027", "Information från förbundschefen"):
+        services.item_add(actor=actor, meeting=meeting, heading=heading)
+    first = meeting.items.get(number=1)
+    services.item_save_text(
+        actor=actor,
+        item_id=first.pk,
+        heading=first.heading,
+        text="<p>Ordföranden Marie Svensson öppnade mötet och hälsade alla välkomna.</p>",
+        base_version=first.version,
+    )
+
+
+LOADERS = [load_seed_meetings, load_skaraborg_board, load_draft_for_the_secretary]

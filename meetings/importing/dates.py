@@ -1,0 +1,90 @@
+"""Swedish dates and times as minutes write them."""
+
+import datetime
+import re
+
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
+    "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11,
+    "dec": 12,
+}  # fmt: skip
+MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+ISO = re.compile(r"\b(20\d\d|19\d\d)-(\d\d?)-(\d\d?)\b")
+WORDS = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+({MONTH_WORDS})\.?(?:\s+((?:19|20)\d\d))?\b", re.IGNORECASE)
+COMPACT = re.compile(r"(?<![\d-])(\d\d)(\d\d)(\d\d)(?![\d-])")  # 210521 = 2021-05-21
+SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:[/-]((?:19|20)?\d\d)|\s+((?:19|20)\d\d))?(?![\d/])")
+TIME_RANGE = re.compile(
+    r"(?:\bkl\.?\s*|\b)(\d{1,2})(?:[.:](\d\d))?\s*[-–—]\s*(\d{1,2})(?:[.:](\d\d))?\b(?!\s*(?:" + MONTH_WORDS + r"))",
+    re.IGNORECASE,
+)
+TIME_SINGLE = re.compile(r"\bkl\.?\s*(\d{1,2})(?:[.:](\d\d))?\b", re.IGNORECASE)
+
+
+def _date(year, month, day):
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(text, *, default_year=None, after=None):
+    """The first date in the text, or None. A date without a year takes default_year (or the year of `after`,
+    moved on a year when the date would fall before it)."""
+    match = ISO.search(text)
+    if match:
+        return _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = WORDS.search(text)
+    if match:
+        day, month = int(match.group(1)), MONTHS[match.group(2).lower()]
+        if match.group(3):
+            return _date(int(match.group(3)), month, day)
+        return _infer_year(month, day, default_year, after)
+    match = COMPACT.search(text)
+    if match:
+        year, month, day = 2000 + int(match.group(1)), int(match.group(2)), int(match.group(3))
+        found = _date(year, month, day)
+        if found:
+            return found
+    match = SLASH.search(text)
+    if match:
+        day, month = int(match.group(1)), int(match.group(2))
+        if match.group(3) or match.group(4):
+            year = int(match.group(3) or match.group(4))
+            return _date(year if year > 100 else 2000 + year, month, day)
+        return _infer_year(month, day, default_year, after)
+    return None
+
+
+def _infer_year(month, day, default_year, after):
+    if after is not None:
+        found = _date(after.year, month, day)
+        if found and found < after:
+            found = _date(after.year + 1, month, day)
+        return found
+    if default_year is not None:
+        return _date(default_year, month, day)
+    return None
+
+
+def _time(hour, minute):
+    hour, minute = int(hour), int(minute or 0)
+    if 0 <= hour <= 23 and 0 <= minute <= 59:
+        return datetime.time(hour, minute)
+    return None
+
+
+def find_times(text):
+    """(start, end) from "kl 9-15", "kl. 13.00-15.30", "16.00-18.00", "9:00–12:00", or "kl 13" (start only)."""
+    for match in TIME_RANGE.finditer(text):
+        has_minutes = match.group(2) or match.group(4)
+        if not has_minutes and not re.search(r"kl", match.group(0), re.IGNORECASE):
+            continue  # "5-6 april" or "§ 1-4" are not times
+        start, end = _time(match.group(1), match.group(2)), _time(match.group(3), match.group(4))
+        if start and end and end > start:
+            return start, end
+    match = TIME_SINGLE.search(text)
+    if match:
+        return _time(match.group(1), match.group(2)), None
+    return None, None
