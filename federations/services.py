@@ -58,7 +58,7 @@ def validate_mandate(*, person, body, role, start, end=None, organisation=None, 
 def mandate_create(*, actor, person=None, new_person_name="", body, role, start, end=None, **extra):
     """Give a person (an existing one, or a new one by name) a mandate in a body, all or nothing."""
     # Lock the body's mandates so two secretaries cannot fill the same seat at once.
-    list(Mandate.objects.select_for_update().filter(body=body).values_list("pk", flat=True))
+    list(Mandate.objects.select_for_update().filter(body=body).order_by("pk").values_list("pk", flat=True))
     if person is None:
         person = person_save(actor=actor, federation=body.federation, name=new_person_name.strip())
     checked = {key: extra.get(key) for key in ("organisation", "substitute_order", "substitute_for")}

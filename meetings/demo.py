@@ -48,16 +48,13 @@ def load_seed_meetings():
             continue
         parsed = parse_file(path.read_bytes(), path.name)
         meeting = save_parsed(
-            parsed,
-            body=body,
-            source_name=path.name,
-            source_bytes=path.read_bytes(),
-            date=date,
-            keep_as_draft=keep_as_draft,
+            parsed, body=body, source_name=path.name, source_bytes=path.read_bytes(), date=date, keep_as_draft=True
         )
+        _link_projects()
+        _link_studio_ludum()
         if not keep_as_draft:
-            Meeting.objects.filter(pk=meeting.pk).update(reviewed_at=timezone.now())
-    _link_projects()
+            # Approved (lagda till handlingarna) and reviewed: from now on the record is frozen and public.
+            Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.APPROVED, reviewed_at=timezone.now())
 
 
 def _link_projects():
@@ -159,20 +156,25 @@ def load_skaraborg_board():
         Meeting.objects.filter(pk=meeting.pk).update(
             status=Meeting.Status.ADJUSTED, signed_on_paper=True, reviewed_at=timezone.now()
         )
-    # The beredningsgrupp took the matter up again in January 2023.
+
+
+def _link_studio_ludum():
+    """The beredningsgrupp took the matter up again in January 2023, after the board's December återremiss."""
     january = AgendaItem.objects.filter(
         meeting__body__federation__slug="skaraborg",
         meeting__body__slug="beredningsgrupp",
+        meeting__status=Meeting.Status.DRAFT,
         heading__startswith="Ansökan Studio",
     ).first()
-    december = (
-        earlier.get("Ansökan Studio Ludum Skövde")
-        or AgendaItem.objects.filter(
-            meeting__body=body, meeting__date=datetime.date(2022, 12, 21), heading__startswith="Ansökan Studio"
-        ).first()
-    )
+    december = AgendaItem.objects.filter(
+        meeting__body__federation__slug="skaraborg",
+        meeting__body__slug="styrelse",
+        meeting__date=datetime.date(2022, 12, 21),
+        heading__startswith="Ansökan Studio",
+    ).first()
     if january and december and january.continues_id is None:
-        AgendaItem.objects.filter(pk=january.pk).update(continues=december)
+        january.continues = december
+        january.save(update_fields=["continues"])
 
 
 @transaction.atomic
@@ -206,4 +208,4 @@ def load_draft_for_the_secretary():
     )
 
 
-LOADERS = [load_seed_meetings, load_skaraborg_board, load_draft_for_the_secretary]
+LOADERS = [load_skaraborg_board, load_seed_meetings, load_draft_for_the_secretary]

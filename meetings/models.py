@@ -1,6 +1,7 @@
 """Meetings, their agenda (§§), attendance, decisions and assignments, and the revisions of a draft."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,8 +10,53 @@ from django.utils.translation import gettext_lazy as _
 from federations.models import Body, Federation, MemberOrganisation, Person, Project
 
 
+class FrozenRecord(ValidationError):
+    """A justerat (or approved) record is immutable: corrections are new records, never edits."""
+
+    def __init__(self):
+        super().__init__(_("Protokollet är justerat och kan inte ändras. Skriv en rättelse i stället."))
+
+
+FROZEN = ("justerat", "godkant")
+
+
+class GuardedByMeeting(models.Model):
+    """Rows that belong to a meeting's record refuse to change once the record is justerat or approved.
+
+    The model layer checks here; on PostgreSQL a trigger (migration 0004) refuses the same at the database,
+    so neither the admin, the ORM nor raw SQL can change a signed protocol.
+    """
+
+    # Fields that may still change after justering (e.g. an assignment is followed up at later meetings).
+    MUTABLE_AFTER_FREEZE = frozenset()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        allowed = self.pk and update_fields is not None and set(update_fields) <= self.MUTABLE_AFTER_FREEZE
+        if not allowed and self._is_frozen():
+            raise FrozenRecord()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._is_frozen():
+            raise FrozenRecord()
+        return super().delete(*args, **kwargs)
+
+    def frozen_meeting_filter(self):
+        raise NotImplementedError
+
+    def _is_frozen(self):
+        return Meeting.objects.filter(self.frozen_meeting_filter(), status__in=FROZEN).exists()
+
+
 class Meeting(models.Model):
     """A sammanträde of a body, and the record (protokoll or minnesanteckningar) kept of it."""
+
+    # Once justerat, only the personal-data review may still be recorded.
+    MUTABLE_AFTER_FREEZE = frozenset({"reviewed_at", "reviewed_by", "updated"})
 
     class Status(models.TextChoices):
         PLANNED = "planerat", _("Planerat")
@@ -39,6 +85,7 @@ class Meeting(models.Model):
     )
     adjusters = models.ManyToManyField(Person, blank=True, related_name="+", verbose_name=_("justerare"))
     adjustment_place_time = models.CharField(_("justeringens plats och tid"), max_length=300, blank=True)
+    adjusted_at = models.DateTimeField(_("justerat"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.PLANNED)
     notice_sent_at = models.DateTimeField(_("kallelse skickad"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("personuppgiftsgranskat"), null=True, blank=True)
@@ -77,8 +124,22 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.body.name}, {self.date:%Y-%m-%d}"
 
+    def save(self, *args, **kwargs):
+        if self.pk:
+            stored = Meeting.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            update_fields = kwargs.get("update_fields")
+            allowed = update_fields is not None and set(update_fields) <= self.MUTABLE_AFTER_FREEZE
+            if stored in FROZEN and not allowed:
+                raise FrozenRecord()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        if Meeting.objects.filter(pk=self.pk, status__in=FROZEN).exists():
+            raise FrozenRecord()
+        return super().delete(*args, **kwargs)
 
     @property
     def federation(self):
@@ -98,7 +159,7 @@ class Meeting(models.Model):
         return self.record_kind == Body.RecordKind.MINUTES
 
 
-class AgendaItem(models.Model):
+class AgendaItem(GuardedByMeeting):
     """A § of a meeting: heading, kind, text (sanitised HTML) and a version for conflict detection."""
 
     class Kind(models.TextChoices):
@@ -146,6 +207,9 @@ class AgendaItem(models.Model):
     def label(self):
         return f"§ {self.number}" if self.number else ""
 
+    def frozen_meeting_filter(self):
+        return Q(pk=self.meeting_id)
+
 
 class ItemRevision(models.Model):
     """Every saved state of a § is kept; restoring one makes a new revision."""
@@ -167,7 +231,7 @@ class ItemRevision(models.Model):
         return f"{self.item} v{self.version}"
 
 
-class Attendance(models.Model):
+class Attendance(GuardedByMeeting):
     """Who was called and who came, in what role, for which §§."""
 
     class Status(models.TextChoices):
@@ -224,8 +288,11 @@ class Attendance(models.Model):
     def display_name(self):
         return self.person.name if self.person_id else self.name
 
+    def frozen_meeting_filter(self):
+        return Q(pk=self.meeting_id)
 
-class Recusal(models.Model):
+
+class Recusal(GuardedByMeeting):
     """Jäv: the person takes no part in the §."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="recusals")
@@ -238,8 +305,11 @@ class Recusal(models.Model):
     def __str__(self):
         return f"Jäv: {self.attendance} i {self.item}"
 
+    def frozen_meeting_filter(self):
+        return Q(items__pk=self.item_id)
 
-class Decision(models.Model):
+
+class Decision(GuardedByMeeting):
     """A structured decision under a §."""
 
     class Outcome(models.TextChoices):
@@ -275,8 +345,11 @@ class Decision(models.Model):
     def __str__(self):
         return self.text[:80]
 
+    def frozen_meeting_filter(self):
+        return Q(items__pk=self.item_id)
 
-class Vote(models.Model):
+
+class Vote(GuardedByMeeting):
     """One member's vote in a votering (optional: the counts stand on their own)."""
 
     class Choice(models.TextChoices):
@@ -294,8 +367,11 @@ class Vote(models.Model):
     def __str__(self):
         return f"{self.attendance}: {self.choice}"
 
+    def frozen_meeting_filter(self):
+        return Q(items__decisions__pk=self.decision_id)
 
-class Reservation(models.Model):
+
+class Reservation(GuardedByMeeting):
     """A recorded dissent, with its written reason."""
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="reservations")
@@ -305,9 +381,14 @@ class Reservation(models.Model):
     def __str__(self):
         return f"Reservation: {self.attendance}"
 
+    def frozen_meeting_filter(self):
+        return Q(items__decisions__pk=self.decision_id)
 
-class Assignment(models.Model):
+
+class Assignment(GuardedByMeeting):
     """An uppdrag: it comes back at the body's next meeting until it is done."""
+
+    MUTABLE_AFTER_FREEZE = frozenset({"status", "closed_in"})
 
     class Status(models.TextChoices):
         OPEN = "open", _("Pågående")
@@ -333,12 +414,15 @@ class Assignment(models.Model):
     def __str__(self):
         return self.what[:80]
 
+    def frozen_meeting_filter(self):
+        return Q(items__pk=self.item_id)
+
 
 def attachment_path(instance, filename):
     return f"attachments/{instance.meeting_id}/{filename}"
 
 
-class Attachment(models.Model):
+class Attachment(GuardedByMeeting):
     """A file attached to a meeting or a § (checked by type and size on upload)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
@@ -358,3 +442,167 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.name
+
+    def frozen_meeting_filter(self):
+        return Q(pk=self.meeting_id)
+
+
+# Justering ---------------------------------------------------------------------------------------------------------
+
+
+class ProtocolRevision(models.Model):
+    """A frozen snapshot of the whole record, as sent for justering. Signatures point at one revision."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    snapshot = models.JSONField()
+    sha256 = models.CharField(max_length=64)
+    changes = models.TextField(_("ändringar mot förra revisionen"), blank=True)
+    deadline = models.DateField(_("justeras senast"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "-number"]
+        verbose_name = _("protokollrevision")
+        verbose_name_plural = _("protokollrevisioner")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                name="protocolrevision_unique_number",
+                violation_error_message=_("Revisionen finns redan."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting}, revision {self.number}"
+
+
+class Signature(models.Model):
+    """One required signer of one revision: pending, signed, or sent back with a reason."""
+
+    class Role(models.TextChoices):
+        CHAIR = "ordforande", _("Ordförande")
+        ADJUSTER = "justerare", _("Justerare")
+        SECRETARY = "sekreterare", _("Vid protokollet")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Väntar")
+        SIGNED = "signed", _("Justerat")
+        RETURNED = "returned", _("Skickat tillbaka")
+        VOID = "void", _("Upphävd (ny revision)")
+
+    revision = models.ForeignKey(ProtocolRevision, on_delete=models.CASCADE, related_name="signatures")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="signatures")
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    signed_at = models.DateTimeField(_("tid (UTC)"), null=True, blank=True)
+    method = models.CharField(_("metod"), max_length=30, blank=True)
+    sha256 = models.CharField(_("SHA-256 för revisionen"), max_length=64, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=500, blank=True)
+    reason = models.TextField(_("skäl"), blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["revision", "id"]
+        verbose_name = _("justering")
+        verbose_name_plural = _("justeringar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "person", "role"],
+                name="signature_once_per_role",
+                violation_error_message=_("Personen har redan den rollen i justeringen."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="signed") | (Q(signed_at__isnull=False) & ~Q(sha256="")),
+                name="signature_signed_has_time_and_hash",
+                violation_error_message=_("En justering behöver tid och kontrollsumma."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person.name} ({self.get_role_display()}): {self.get_status_display()}"
+
+
+class ItemComment(models.Model):
+    """A signer's comment on a § of one revision."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="comments")
+    revision = models.ForeignKey(ProtocolRevision, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("kommentar"))
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created"]
+        verbose_name = _("kommentar")
+        verbose_name_plural = _("kommentarer")
+
+    def __str__(self):
+        return f"{self.author.name}: {self.text[:60]}"
+
+
+def signed_document_path(instance, filename):
+    return f"protocols/{instance.meeting_id}/{filename}"
+
+
+class SignedDocument(models.Model):
+    """The rendered, sealed PDF of a justerat revision. One per revision: the task never makes a second."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Väntar")
+        RENDERING = "rendering", _("Skapas")
+        DONE = "done", _("Klar")
+        FAILED = "failed", _("Misslyckades")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    revision = models.OneToOneField(ProtocolRevision, on_delete=models.PROTECT, related_name="document")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    file = models.FileField(upload_to=signed_document_path, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True, db_index=True)  # looked up by /verifiera/
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("justerat protokoll (PDF)")
+        verbose_name_plural = _("justerade protokoll (PDF)")
+
+    def __str__(self):
+        return f"{self.meeting} ({self.get_status_display()})"
+
+
+class Notice(models.Model):
+    """The anslag on the federation's notice board: up from posting until the last day to appeal."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="notice")
+    posted_on = models.DateField(_("anslaget"))
+    appeal_until = models.DateField(_("sista dag att överklaga"))
+
+    class Meta:
+        ordering = ["-posted_on"]
+        verbose_name = _("anslag")
+        verbose_name_plural = _("anslag")
+        indexes = [models.Index(fields=["appeal_until"], name="notice_appeal_until_idx")]  # the board's current list
+
+    def __str__(self):
+        return f"Anslag: {self.meeting}"
+
+
+class Correction(models.Model):
+    """A rättelse: a visible record linked to the § it corrects. The justerat text itself never changes."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="corrections")
+    text = models.TextField(_("rättelse"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created"]
+        verbose_name = _("rättelse")
+        verbose_name_plural = _("rättelser")
+
+    def __str__(self):
+        return f"Rättelse till {self.item}"

@@ -21,6 +21,20 @@ def skip_unless(condition, reason):
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_in_process(request):
+    """Tests run Celery tasks in-process, except the worker tests, which cross Redis to a real worker."""
+    from finsam.celery import app
+
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 class Cast:
     """Named people of one federation (Sörmland-like) and one other federation."""
 

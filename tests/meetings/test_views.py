@@ -189,3 +189,17 @@ def test_the_history_shows_revisions_saved_without_an_author(client_for, meeting
     response = client_for("member").get(f"/moten/{meeting.pk}/paragrafer/{item.pk}/historik/?a=2&b=2")
     assert response.status_code == 200
     assert "Versionerna är lika." in response.content.decode()
+
+
+def test_the_autosave_benchmark_loses_nothing(transactional_db, settings, tmp_path):
+    """A short run of the real benchmark: gunicorn, concurrent editors on the configured database."""
+    import io
+
+    from django.core.management import call_command
+
+    settings.VAR_DIR = tmp_path
+    out = io.StringIO()
+    call_command("bench_autosave", "--editors", "3", "--seconds", "2", "--workers", "2", stdout=out)
+    last = out.getvalue().strip().splitlines()[-1]
+    assert last.startswith("autosave p50 ")
+    assert "; errors 0; lost 0; " in last and last.endswith("with 3 editors")
