@@ -168,7 +168,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TIMEZONE = "Europe/Stockholm"
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Remind signers whose justering deadline is near, every morning.
+    "remind-signers": {"task": "meetings.tasks.send_reminders", "schedule": 24 * 60 * 60},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -265,3 +268,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
+
+# The certificate that seals justerade protocols (PAdES). Unset on a developer's machine: a self-signed one is made.
+FINSAM_SIGNING_CERT = env("FINSAM_SIGNING_CERT")
+FINSAM_SIGNING_KEY = env("FINSAM_SIGNING_KEY")
+FINSAM_SIGNING_KEY_PASSWORD = env("FINSAM_SIGNING_KEY_PASSWORD")

@@ -209,3 +209,27 @@ def load_draft_for_the_secretary():
 
 
 LOADERS = [load_skaraborg_board, load_seed_meetings, load_draft_for_the_secretary]
+
+
+def load_justerat_demo():
+    """Seed 004's arbetsutskott protocol the whole way: sent, signed by its three signers, rendered, sealed,
+    posted on the notice board and reviewed, with its PDF downloadable."""
+    from . import justering
+
+    meeting = Meeting.objects.filter(body__federation__slug="rar-sormland", body__slug="arbetsutskottet").first()
+    if meeting is None or meeting.status != Meeting.Status.DRAFT:
+        return
+    users = {u.person.name: u for u in get_user_model().objects.filter(person__isnull=False).select_related("person")}
+    secretary = users.get("Ann Lundqvist")
+    justering.send_for_adjustment(actor=secretary, meeting=meeting, deadline=meeting.date + datetime.timedelta(days=14))
+    revision = justering.current_revision(meeting)
+    for signature in revision.signatures.select_related("person"):
+        signer = users.get(signature.person.name)
+        if signer is not None:
+            justering.sign(actor=signer, meeting=meeting, revision_number=revision.number, method="password")
+    meeting.refresh_from_db()
+    if meeting.is_frozen:
+        justering.review_personal_data(actor=secretary, meeting=meeting)
+
+
+LOADERS.append(load_justerat_demo)

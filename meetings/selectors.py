@@ -120,6 +120,7 @@ def meeting_for_editor(meeting):
             "projects",
             "continues__meeting",
             "continued_in__meeting",
+            "corrections",
         )
     )
 
@@ -142,20 +143,36 @@ def meetings_for(user):
 def waiting_for(user):
     """What waits for the user on the start page: drafts to write for secretaries."""
     roles = roles_for(user)
-    if roles.person is None and not roles.superuser:
+    if roles.person is None:
         return []
     drafts = Meeting.objects.filter(
         status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
         body__federation__in=roles.secretary_of,
     ).select_related("body__federation")
-    return [
+    from .models import Signature
+
+    to_sign = Signature.objects.filter(
+        person=roles.person, status=Signature.Status.PENDING, revision__meeting__status=Meeting.Status.IN_ADJUSTMENT
+    ).select_related("revision__meeting__body__federation", "revision__meeting__body__network")
+    signing = [
         {
-            "label": _("Utkast att skriva: %(meeting)s")
-            % {"meeting": f"{m.body.name}, {m.body.owner_short_name}, {m.date:%Y-%m-%d}"},
+            "label": _("Att justera senast %(deadline)s: %(meeting)s")
+            % {"deadline": f"{s.revision.deadline:%Y-%m-%d}", "meeting": _meeting_label(s.revision.meeting)},
+            "url": reverse("meetings:justering", args=[s.revision.meeting_id]),
+        }
+        for s in to_sign
+    ]
+    return signing + [
+        {
+            "label": _("Utkast att skriva: %(meeting)s") % {"meeting": _meeting_label(m)},
             "url": reverse("meetings:meeting_detail", args=[m.pk]),
         }
         for m in drafts.order_by("date")[:20]
     ]
+
+
+def _meeting_label(meeting):
+    return f"{meeting.body.name}, {meeting.body.owner_short_name}, {meeting.date:%Y-%m-%d}"
 
 
 def item_label(item):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_justering
 
 app_name = "meetings"
 
@@ -45,4 +45,23 @@ urlpatterns = [
         name="assignment_follow_up",
     ),
     path("moten/<int:pk>/paragrafer/<int:item_pk>/bilagor/", views.attachment_add, name="item_attachment_add"),
+    # Justering, the signed PDF, the notice board and verification
+    path("moten/<int:pk>/justering/", views_justering.justering_page, name="justering"),
+    path("moten/<int:pk>/justering/skicka/", views_justering.send, name="justering_send"),
+    path("moten/<int:pk>/justering/ta-tillbaka/", views_justering.reopen, name="justering_reopen"),
+    path("moten/<int:pk>/justering/skicka-tillbaka/", views_justering.send_back, name="justering_send_back"),
+    path("moten/<int:pk>/justering/signera/", views_justering.sign, name="justering_sign"),
+    path("moten/<int:pk>/justering/granskad/", views_justering.review, name="justering_review"),
+    path("moten/<int:pk>/justering/pdf-status/", views_justering.document_status, name="justering_document"),
+    path("moten/<int:pk>/justering/forsok-igen/", views_justering.retry, name="justering_retry"),
+    path(
+        "moten/<int:pk>/justering/paragrafer/<int:item_pk>/kommentar/",
+        views_justering.comment,
+        name="justering_comment",
+    ),
+    path("moten/<int:pk>/paragrafer/<int:item_pk>/rattelse/", views_justering.correction, name="correction_add"),
+    path("moten/<int:pk>/lagg-till-handlingarna/", views_justering.approve, name="notes_approve"),
+    path("moten/<int:pk>/protokoll.pdf", views_justering.protocol_pdf, name="protocol_pdf"),
+    path("anslagstavla/", views_justering.notice_board, name="notice_board"),
+    path("verifiera/", views_justering.verify, name="verify"),
 ]

@@ -103,6 +103,7 @@ def meeting_detail(request, pk):
         "attendances": attendances,
         "quorum": selectors.quorum(meeting, attendances) if meeting.is_protocol else None,
         "writable": writable and meeting.status != Meeting.Status.IN_ADJUSTMENT,
+        "can_correct": meeting.is_frozen and can_write(request.user, meeting),
         "follow_up": selectors.open_assignments_before(meeting) if writable else [],
         "follow_up_item": meeting.items.filter(heading=services.FOLLOW_UP_HEADING).first() if writable else None,
         "add_form": ItemAddForm(),

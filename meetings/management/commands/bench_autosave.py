@@ -25,21 +25,11 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.core.management.base import BaseCommand
 
 from federations.models import Body, Federation, Person, StaffRole
+from finsam.database import current_database_url
 from meetings import services
 from meetings.models import ItemRevision, Meeting
 
 SLUG = "bench-autosave"
-
-
-def database_url():
-    """The database this process really uses (under tests: the test database), as a URL for a child process."""
-    from django.db import connection
-
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    password = f":{urllib.parse.quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def free_port():
@@ -168,7 +158,9 @@ class Command(BaseCommand):
     def start_gunicorn(self, port, workers):
         static_root = settings.VAR_DIR / "bench-static"
         env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "SECRET_KEY": settings.SECRET_KEY, "DEBUG": "0"}
-        env.update(SECURE_COOKIES="0", STATIC_ROOT=str(static_root), FINSAM_TESTING="0", DATABASE_URL=database_url())
+        env.update(
+            SECURE_COOKIES="0", STATIC_ROOT=str(static_root), FINSAM_TESTING="0", DATABASE_URL=current_database_url()
+        )
         # Production settings serve hashed static files: collect them first, as a deployment does.
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],

@@ -1,0 +1,311 @@
+"""Justering, the signed PDF, the notice board and verification. Thin views over meetings.justering."""
+
+import hashlib
+import re
+
+from allauth.account.decorators import reauthentication_required
+from allauth.account.internal.flows.login import get_authentication_records
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from federations.permissions import roles_for
+
+from . import justering, signing
+from .models import AgendaItem, ItemComment, Meeting, Notice, Signature, SignedDocument
+from .permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
+
+MAX_VERIFY_BYTES = 30 * 1024 * 1024
+
+
+def _errors(exc):
+    return " ".join(exc.messages)
+
+
+def _back(meeting):
+    return redirect("meetings:justering", pk=meeting.pk)
+
+
+@require_GET
+def justering_page(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    revision = justering.current_revision(meeting)
+    person = roles_for(request.user).person
+    signatures = list(revision.signatures.select_related("person")) if revision else []
+    comments = (
+        ItemComment.objects.filter(revision=revision)
+        .select_related("author", "item")
+        .order_by("item__position", "created")
+        if revision
+        else []
+    )
+    document = SignedDocument.objects.filter(revision=revision).first() if revision else None
+    context = {
+        "meeting": meeting,
+        "revision": revision,
+        "signatures": signatures,
+        "my_pending": [
+            s for s in signatures if person and s.person_id == person.pk and s.status == Signature.Status.PENDING
+        ],
+        "comments": comments,
+        "document": document,
+        "notice": Notice.objects.filter(meeting=meeting).first(),
+        "writable": can_write(request.user, meeting),
+        "is_signer": request.user.is_authenticated and is_signer(request.user, meeting),
+        "earlier": list(
+            meeting.revisions.exclude(pk=getattr(revision, "pk", None)).prefetch_related("signatures__person")
+        ),
+    }
+    return render(request, "meetings/justering/page.html", context)
+
+
+@require_GET
+def document_status(request, pk):
+    """htmx polling fragment: the PDF's progress."""
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    document = SignedDocument.objects.filter(meeting=meeting).order_by("-created").first()
+    return render(
+        request,
+        "meetings/justering/_document.html",
+        {"meeting": meeting, "document": document, "writable": can_write(request.user, meeting)},
+    )
+
+
+@login_required
+@require_POST
+def send(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    deadline = request.POST.get("deadline") or None
+    try:
+        import datetime
+
+        deadline = datetime.date.fromisoformat(deadline) if deadline else None
+    except ValueError:
+        messages.error(request, _("Ange sista dag för justering som ÅÅÅÅ-MM-DD."))
+        return _back(meeting)
+    try:
+        revision = justering.send_for_adjustment(actor=request.user, meeting=meeting, deadline=deadline)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Revision %(n)s är skickad på justering.") % {"n": revision.number})
+    return _back(meeting)
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    try:
+        justering.reopen(actor=request.user, meeting=meeting)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Protokollet är tillbaka som utkast. Skicka det på justering igen när du är klar."))
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def comment(request, pk, item_pk):
+    meeting = get_meeting_for_user(request.user, pk, SIGN)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    try:
+        justering.comment(actor=request.user, meeting=meeting, item=item, text=request.POST.get("text", ""))
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Kommentaren är sparad."))
+    return redirect(f"{reverse('meetings:justering', args=[meeting.pk])}#c{item.pk}")
+
+
+@login_required
+@require_POST
+def send_back(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, SIGN)
+    try:
+        justering.send_back(actor=request.user, meeting=meeting, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Protokollet är skickat tillbaka till sekreteraren."))
+    return _back(meeting)
+
+
+def _authentication_method(request):
+    records = get_authentication_records(request, request.user)
+    last = records[-1] if records else {}
+    return "mfa" if last.get("method") == "mfa" else last.get("method", "password")
+
+
+def _client_ip(request):
+    return request.META.get("REMOTE_ADDR")
+
+
+@login_required
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def sign(request, pk):
+    """Justera: needs a fresh re-authentication (password, or TOTP where the user has it)."""
+    meeting = get_meeting_for_user(request.user, pk, SIGN)
+    revision = justering.current_revision(meeting)
+    if request.method == "POST":
+        try:
+            number = int(request.POST.get("revision", "0"))
+            justering.sign(
+                actor=request.user,
+                meeting=meeting,
+                revision_number=number,
+                method=_authentication_method(request),
+                ip_address=_client_ip(request),
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            )
+        except (ValidationError, ValueError) as exc:
+            messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else _("Ogiltig revision."))
+        else:
+            messages.success(request, _("Du har justerat protokollet."))
+        return _back(meeting)
+    if revision is None or meeting.status != Meeting.Status.IN_ADJUSTMENT:
+        messages.error(request, _("Protokollet är inte under justering."))
+        return _back(meeting)
+    return render(request, "meetings/justering/sign.html", {"meeting": meeting, "revision": revision})
+
+
+@login_required
+@require_POST
+def review(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    try:
+        justering.review_personal_data(actor=request.user, meeting=meeting)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Personuppgiftsgranskningen är registrerad. Protokollet är publicerat."))
+    return _back(meeting)
+
+
+@login_required
+@require_POST
+def approve(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    try:
+        justering.approve_notes(actor=request.user, meeting=meeting)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Minnesanteckningarna är lagda till handlingarna."))
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def retry(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    document = get_object_or_404(SignedDocument, meeting=meeting, status=SignedDocument.Status.FAILED)
+    try:
+        justering.retry_document(actor=request.user, document=document)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return _back(meeting)
+
+
+@login_required
+@require_POST
+def correction(request, pk, item_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    try:
+        justering.correction_add(actor=request.user, item=item, text=request.POST.get("text", ""))
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Rättelsen är registrerad."))
+    return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+
+
+@require_GET
+def protocol_pdf(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    document = (
+        SignedDocument.objects.filter(meeting=meeting, status=SignedDocument.Status.DONE).order_by("-created").first()
+    )
+    if document is None:
+        raise Http404
+    if not (meeting.reviewed_at or request.user.is_authenticated):
+        raise PermissionDenied
+    return FileResponse(
+        document.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"protokoll-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf",
+    )
+
+
+@require_GET
+def notice_board(request):
+    """The public notice board: notices whose appeal period has not run out."""
+    today = timezone.localdate()
+    notices = (
+        Notice.objects.filter(appeal_until__gte=today)
+        .select_related("meeting__body__federation", "meeting__body__network")
+        .prefetch_related(
+            Prefetch("meeting__items", queryset=AgendaItem.objects.exclude(number=None).only("meeting_id", "number")),
+            Prefetch("meeting__documents", queryset=SignedDocument.objects.filter(status=SignedDocument.Status.DONE)),
+        )
+        .order_by("-posted_on", "meeting__body__name")
+    )
+    rows = []
+    for notice in notices:
+        numbers = [item.number for item in notice.meeting.items.all()]
+        rows.append(
+            {
+                "notice": notice,
+                "meeting": notice.meeting,
+                "paragraphs": f"§ {min(numbers)}–{max(numbers)}" if numbers else "",
+                "document": next(iter(notice.meeting.documents.all()), None),
+            }
+        )
+    return render(request, "meetings/notice_board.html", {"rows": rows, "today": today})
+
+
+SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    """Anyone uploads a PDF or pastes its SHA-256: is it a justerat protocol from this portal, and intact?"""
+    result = None
+    error = None
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        pasted = (request.POST.get("sha256") or "").strip()
+        if upload:
+            if upload.size > MAX_VERIFY_BYTES:
+                error = _("Filen är för stor (högst 30 MB).")
+            else:
+                data = upload.read()
+                if not data.startswith(b"%PDF"):
+                    error = _("Filen är inte en PDF.")
+                else:
+                    digest = hashlib.sha256(data).hexdigest()
+                    result = _verification(digest, signing.check_seal(data))
+        elif SHA256.match(pasted):
+            result = _verification(pasted.lower(), None)
+        else:
+            error = _("Ladda upp en PDF eller klistra in en SHA-256-kontrollsumma (64 tecken 0–9, a–f).")
+    return render(request, "meetings/verify.html", {"result": result, "error": error})
+
+
+def _verification(digest, seal):
+    document = (
+        SignedDocument.objects.filter(sha256=digest, status=SignedDocument.Status.DONE)
+        .select_related("meeting__body__federation", "meeting__body__network", "revision")
+        .first()
+    )
+    return {"digest": digest, "document": document, "seal": seal}

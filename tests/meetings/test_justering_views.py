@@ -1,0 +1,177 @@
+"""Justering pages for every persona; signing needs re-authentication; the notice board and verification."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+
+from meetings import justering, services
+from meetings.models import Meeting, Signature, SignedDocument
+
+from .factories import plan_meeting
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def meeting(cast):
+    meeting = plan_meeting(cast)
+    meeting.adjusters.add(cast.member)
+    services.decision_save(actor=None, item=meeting.items.get(number=3), text="Styrelsen beslutar att godkänna.")
+    return meeting
+
+
+@pytest.fixture
+def sent(meeting):
+    justering.send_for_adjustment(actor=None, meeting=meeting)
+    return meeting
+
+
+@pytest.fixture
+def adjusted(cast, sent, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for key in ("chair", "member", "secretary"):
+            justering.sign(actor=cast.user(key), meeting=sent, revision_number=1, method="password")
+    sent.refresh_from_db()
+    return sent
+
+
+@pytest.mark.parametrize(("key", "status"), [("chair", 200), ("member", 200), ("secretary", 200), ("outsider", 404)])
+def test_the_justering_page_follows_the_roles(client_for, sent, key, status):
+    assert client_for(key).get(f"/moten/{sent.pk}/justering/").status_code == status
+
+
+def test_a_signer_sees_the_protocol_and_the_forms(client_for, sent):
+    html = client_for("member").get(f"/moten/{sent.pk}/justering/").content.decode()
+    assert "Justera protokollet" in html and "Skicka tillbaka" in html and "Kommentar till § 3" in html
+
+
+def test_the_start_page_lists_what_waits_for_a_signer(client_for, sent):
+    html = client_for("chair").get("/").content.decode()
+    assert "Att justera senast" in html
+
+
+@pytest.mark.parametrize(("key", "status"), [("substitute", 403), ("outsider", 404), ("admin", 403)])
+def test_only_signers_may_comment_or_send_back(client_for, sent, key, status):
+    item = sent.items.get(number=3)
+    client = client_for(key)
+    assert (
+        client.post(f"/moten/{sent.pk}/justering/paragrafer/{item.pk}/kommentar/", {"text": "x"}).status_code == status
+    )
+    assert client.post(f"/moten/{sent.pk}/justering/skicka-tillbaka/", {"reason": "x"}).status_code == status
+
+
+def test_signing_asks_for_the_password_again(client_for, cast, sent):
+    client = client_for("chair")  # signed in without an authentication record: not fresh
+    response = client.get(f"/moten/{sent.pk}/justering/signera/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/reauthenticate/")
+    assert client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 1}).status_code == 302
+    assert not Signature.objects.filter(status="signed").exists()
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    assert client.get(f"/moten/{sent.pk}/justering/signera/").status_code == 200
+    client.post(
+        f"/moten/{sent.pk}/justering/signera/", {"revision": 1}, REMOTE_ADDR="10.1.2.3", HTTP_USER_AGENT="Testläsare"
+    )
+    signature = Signature.objects.get(person=cast.chair)
+    assert signature.status == "signed" and signature.method == "password"
+    assert (signature.ip_address, signature.user_agent) == ("10.1.2.3", "Testläsare")
+
+
+def test_a_stale_revision_gets_a_clear_message(client_for, cast, sent):
+    client = client_for("chair")
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    response = client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 7}, follow=True)
+    assert "Protokollet har ändrats sedan du öppnade det" in response.content.decode()
+
+
+def test_the_secretary_sends_and_takes_back(client_for, meeting):
+    client = client_for("secretary")
+    client.post(f"/moten/{meeting.pk}/justering/skicka/", {"deadline": "2026-03-20"})
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.IN_ADJUSTMENT
+    assert meeting.revisions.get().deadline.isoformat() == "2026-03-20"
+    client.post(f"/moten/{meeting.pk}/justering/ta-tillbaka/")
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DRAFT
+
+
+def test_a_member_cannot_send_for_justering(client_for, meeting):
+    assert client_for("member").post(f"/moten/{meeting.pk}/justering/skicka/").status_code == 403
+
+
+def test_the_pdf_is_downloaded_and_public_after_review(client_for, adjusted):
+    assert client_for("member").get(f"/moten/{adjusted.pk}/protokoll.pdf").status_code == 200
+    assert client_for(None).get(f"/moten/{adjusted.pk}/protokoll.pdf").status_code == 404
+    client_for("secretary").post(f"/moten/{adjusted.pk}/justering/granskad/")
+    response = client_for(None).get(f"/moten/{adjusted.pk}/protokoll.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_the_pdf_status_fragment_polls_until_done(client_for, sent):
+    html = client_for("secretary").get(f"/moten/{sent.pk}/justering/pdf-status/").content.decode()
+    assert "Ingen PDF ännu." in html
+
+
+def test_the_notice_board_shows_the_notice_and_the_pdf_only_after_review(
+    client_for, adjusted, django_assert_num_queries
+):
+    html = client_for(None).get("/anslagstavla/").content.decode()
+    assert "Styrelse" in html and "§ 1–4" in html
+    assert "Protokollet kan begäras från förbundet." in html
+    Meeting.objects.filter(pk=adjusted.pk).update(reviewed_at=timezone.now())
+    # notices with meetings, bodies and owners; their numbered items; their finished documents
+    with django_assert_num_queries(3):
+        html = Client().get("/anslagstavla/").content.decode()
+    assert f"/moten/{adjusted.pk}/protokoll.pdf" in html
+
+
+def pdf_of(meeting):
+    with SignedDocument.objects.get(meeting=meeting).file.open("rb") as handle:
+        return handle.read()
+
+
+def test_verifying_the_pdf_finds_the_protocol_and_an_intact_seal(client_for, adjusted):
+    data = pdf_of(adjusted)
+    html = client_for(None).post("/verifiera/", {"file": SimpleUploadedFile("p.pdf", data)}).content.decode()
+    assert "Känt protokoll" in html and "Sigillet är giltigt" in html
+
+
+def test_a_changed_byte_is_detected(client_for, adjusted):
+    changed = bytearray(pdf_of(adjusted))
+    changed[len(changed) // 2] ^= 0x01
+    html = client_for(None).post("/verifiera/", {"file": SimpleUploadedFile("p.pdf", bytes(changed))}).content.decode()
+    assert "Okänt" in html and "Sigillet är brutet" in html
+
+
+def test_verifying_by_checksum_and_bad_input(client_for, adjusted):
+    digest = SignedDocument.objects.get(meeting=adjusted).sha256
+    assert "Känt protokoll" in client_for(None).post("/verifiera/", {"sha256": digest.upper()}).content.decode()
+    assert "64 tecken" in client_for(None).post("/verifiera/", {"sha256": "nej"}).content.decode()
+    html = client_for(None).post("/verifiera/", {"file": SimpleUploadedFile("x.pdf", b"hello")}).content.decode()
+    assert "Filen är inte en PDF." in html
+    assert client_for(None).get("/verifiera/").status_code == 200
+
+
+def test_a_correction_is_added_to_a_justerat_protocol(client_for, adjusted):
+    item = adjusted.items.get(number=3)
+    client_for("secretary").post(
+        f"/moten/{adjusted.pk}/paragrafer/{item.pk}/rattelse/", {"text": "Rätt datum är 2 mars."}
+    )
+    assert "Rätt datum är 2 mars." in client_for("member").get(f"/moten/{adjusted.pk}/").content.decode()
+    assert (
+        client_for("member").post(f"/moten/{adjusted.pk}/paragrafer/{item.pk}/rattelse/", {"text": "x"}).status_code
+        == 403
+    )
+
+
+def test_the_bench_pdf_command_prints_its_figures():
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("bench_pdf", "--runs", "1", stdout=out)
+    assert out.getvalue().strip().splitlines()[-1].startswith("pdf render+seal ")
