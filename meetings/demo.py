@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from federations.models import Body, Person, Project
 
-from . import services
+from . import register, services
 from .importing import parse_file
 from .importing.saving import save_parsed
 from .models import AgendaItem, Meeting
@@ -55,6 +55,7 @@ def load_seed_meetings():
         if not keep_as_draft:
             # Approved (lagda till handlingarna) and reviewed: from now on the record is frozen and public.
             Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.APPROVED, reviewed_at=timezone.now())
+            register.index_meeting(meeting)
 
 
 def _link_projects():
@@ -156,6 +157,7 @@ def load_skaraborg_board():
         Meeting.objects.filter(pk=meeting.pk).update(
             status=Meeting.Status.ADJUSTED, signed_on_paper=True, reviewed_at=timezone.now()
         )
+        register.index_meeting(meeting)
 
 
 def _link_studio_ludum():

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from finsam.audit import log_action
 
-from . import notices
+from . import notices, register
 from .models import (
     Correction,
     ItemComment,
@@ -320,6 +320,7 @@ def finalise(*, actor, meeting, revision):
     Notice.objects.get_or_create(
         meeting=meeting, defaults={"posted_on": posted, "appeal_until": notices.last_day_to_appeal(posted)}
     )
+    register.index_meeting(meeting)
     _audit("meetings.minutes.adjusted", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
     transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
 
@@ -338,6 +339,7 @@ def approve_notes(*, actor, meeting):
     meeting.status = Meeting.Status.APPROVED
     meeting.adjusted_at = timezone.now()
     meeting.save(update_fields=["status", "adjusted_at", "updated"])
+    register.index_meeting(meeting)
     _audit("meetings.notes.approved", actor, meeting, meeting)
 
 
@@ -349,6 +351,7 @@ def review_personal_data(*, actor, meeting):
     meeting.reviewed_at = timezone.now()
     meeting.reviewed_by = actor
     meeting.save(update_fields=["reviewed_at", "reviewed_by"])
+    register.set_public(meeting)
     _audit("meetings.minutes.reviewed", actor, meeting, meeting)
 
 

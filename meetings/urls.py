@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_justering
+from . import views, views_justering, views_register
 
 app_name = "meetings"
 
@@ -64,4 +64,9 @@ urlpatterns = [
     path("moten/<int:pk>/protokoll.pdf", views_justering.protocol_pdf, name="protocol_pdf"),
     path("anslagstavla/", views_justering.notice_board, name="notice_board"),
     path("verifiera/", views_justering.verify, name="verify"),
+    # Decision register
+    path("beslut/", views_register.decision_list, name="decision_list"),
+    path("beslut/export.csv", views_register.export_csv, name="decision_export_csv"),
+    path("beslut/export.xlsx", views_register.export_xlsx, name="decision_export_xlsx"),
+    path("uppdrag/", views_register.assignments, name="assignments"),
 ]

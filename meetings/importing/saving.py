@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from federations.models import Body, Federation, MemberOrganisation, Person
 from finsam.audit import log_action
 
+from .. import register
 from ..models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
 from ..services import renumber
 
@@ -152,6 +153,7 @@ def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", d
         )
     meeting.status = status
     meeting.save()
+    register.index_meeting(meeting)
     log_action(
         "meetings.minutes.imported",
         actor=actor,

@@ -1,0 +1,238 @@
+"""The decision register: which entries exist (indexing frozen records) and how they are found (search, filters).
+
+PostgreSQL: Swedish full text on a stored tsvector (trigger, GIN index), newest first through an index with LIMIT,
+a capped count, and ts_headline only for the rows shown (MEASURED.md). SQLite: the same page with a plain
+case-insensitive match on every word.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from federations.permissions import roles_for
+
+from .models import AgendaItem, Assignment, Body, Decision, Meeting, RegisterEntry, Reservation
+from .sanitize import html_to_text
+
+COUNT_CAP = 1000
+SEARCH_CONFIG = "swedish"
+
+# The Snowball stemmer does not join every inflection of the domain's words (ansökningarna -> ansökan).
+# Each group is searched as one word: any of its forms matches.
+WORD_FORMS = [
+    {"ansökan", "ansökningar", "ansökningarna", "ansökningen", "ansökans"},
+    {"beslut", "beslutet", "besluten", "beslutade", "beslutar", "besluta"},
+    {"återremiss", "återremitterad", "återremitterades", "återremittera", "återremitteras"},
+    {"uppdrag", "uppdraget", "uppdragen"},
+    {"insats", "insatser", "insatsen", "insatserna"},
+    {"kartläggning", "kartläggningen", "kartläggningar", "kartlägga"},
+    {"budget", "budgeten", "budgetar"},
+    {"protokoll", "protokollet", "protokollen"},
+]
+FORMS = {form: group for group in WORD_FORMS for form in group}
+
+
+# Indexing ---------------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def index_meeting(meeting):
+    """(Re)write the register entries of a frozen record; a record that is not frozen has none."""
+    RegisterEntry.objects.filter(meeting=meeting).delete()
+    meeting = Meeting.objects.select_related("body").get(pk=meeting.pk)
+    if not meeting.is_frozen:
+        return 0
+    entries = []
+    items = meeting.items.prefetch_related("decisions").order_by("position")
+    for item in items:
+        decisions = list(item.decisions.all())
+        if not decisions and meeting.is_protocol:
+            continue  # a protocol's register is its decisions
+        for decision in decisions or [None]:
+            entries.append(_entry(meeting, item, decision))
+    RegisterEntry.objects.bulk_create(entries)
+    return len(entries)
+
+
+def _entry(meeting, item, decision):
+    return RegisterEntry(
+        meeting=meeting,
+        item=item,
+        decision=decision,
+        federation_id=meeting.body.federation_id,
+        network_id=meeting.body.network_id,
+        body=meeting.body,
+        body_kind=meeting.body.kind,
+        date=meeting.date,
+        number=item.number,
+        heading=item.heading,
+        item_text=html_to_text(item.text),
+        decision_text=decision.text if decision else "",
+        outcome=decision.outcome if decision else "",
+        method=decision.method if decision else "",
+        is_public=meeting.is_public,
+    )
+
+
+def set_public(meeting):
+    RegisterEntry.objects.filter(meeting=meeting).update(is_public=meeting.is_public)
+
+
+# Reading -----------------------------------------------------------------------------------------------------------
+
+
+def visible_entries(user):
+    """Entries the user may see: public ones, and those of the federations, networks and bodies of their roles."""
+    roles = roles_for(user)
+    if roles.superuser:
+        return RegisterEntry.objects.all()
+    visible = Q(is_public=True)
+    if roles.person is not None:
+        visible |= Q(federation__in=roles.member_of) | Q(network__in=roles.networks_member_of)
+        visible |= Q(body__in=roles.member_of_bodies)
+    return RegisterEntry.objects.filter(visible)
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    federation: str = ""
+    body_kind: str = ""
+    year: int | None = None
+    date_from: object = None
+    date_to: object = None
+    outcome: str = ""
+    method: str = ""
+    project: str = ""
+    person: int | None = None
+
+
+def apply_filters(queryset, filters):
+    if filters.federation:
+        queryset = queryset.filter(Q(federation__slug=filters.federation) | Q(network__slug=filters.federation))
+    if filters.body_kind:
+        queryset = queryset.filter(body_kind=filters.body_kind)
+    if filters.year:
+        queryset = queryset.filter(date__year=filters.year)
+    if filters.date_from:
+        queryset = queryset.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        queryset = queryset.filter(date__lte=filters.date_to)
+    if filters.outcome:
+        queryset = queryset.filter(outcome=filters.outcome)
+    if filters.method:
+        queryset = queryset.filter(method=filters.method)
+    if filters.project:
+        linked_item = AgendaItem.projects.through.objects.filter(
+            agendaitem_id=OuterRef("item_id"), project__slug=filters.project
+        )
+        linked_decision = Decision.projects.through.objects.filter(
+            decision_id=OuterRef("decision_id"), project__slug=filters.project
+        )
+        queryset = queryset.filter(Exists(linked_item) | Exists(linked_decision))
+    if filters.person:
+        owner = Assignment.objects.filter(decision_id=OuterRef("decision_id"), owner_id=filters.person)
+        reserved = Reservation.objects.filter(decision_id=OuterRef("decision_id"), attendance__person_id=filters.person)
+        queryset = queryset.filter(Exists(owner) | Exists(reserved))
+    return queryset
+
+
+def words(query):
+    return [w for w in re.findall(r"[\wåäöÅÄÖ-]+", query.lower()) if len(w) > 1][:8]
+
+
+def tsquery(query):
+    """A to_tsquery string: every word must match (any of its forms); the last word also as a prefix."""
+    terms = words(query)
+    parts = []
+    for index, word in enumerate(terms):
+        forms = sorted(FORMS.get(word, {word}))
+        safe = [re.sub(r"[^\wåäö-]", "", form).replace("-", " <-> ") for form in forms]
+        if index == len(terms) - 1:
+            safe = [f"{form}:*" if "<->" not in form else form for form in safe]
+        parts.append("(" + " | ".join(safe) + ")")
+    return " & ".join(parts)
+
+
+def search(queryset, query):
+    """Narrow the queryset to entries matching the query. Returns the queryset (still newest first)."""
+    if not words(query):
+        return queryset
+    if connection.vendor == "postgresql":
+        return queryset.filter(search_vector=SearchQuery(tsquery(query), search_type="raw", config=SEARCH_CONFIG))
+    for word in words(query):
+        forms = FORMS.get(word, {word})
+        match = Q()
+        for form in forms:
+            match |= Q(heading__icontains=form) | Q(decision_text__icontains=form) | Q(item_text__icontains=form)
+        queryset = queryset.filter(match)
+    return queryset
+
+
+def capped_count(queryset, cap=COUNT_CAP):
+    """The number of hits, counted no further than cap + 1 (an exact count of a common word grows with the data)."""
+    return queryset.order_by()[: cap + 1].count()
+
+
+def headlines(entries, query):
+    """Highlighted snippets for the rows shown: ts_headline on PostgreSQL, a marked excerpt on SQLite."""
+    if not entries or not words(query):
+        return {}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id, ts_headline(%s, heading || ' — ' || decision_text || ' ' || item_text, "
+                "to_tsquery(%s, %s), 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2')"
+                " FROM meetings_registerentry WHERE id = ANY(%s)",
+                [SEARCH_CONFIG, SEARCH_CONFIG, tsquery(query), [e.pk for e in entries]],
+            )
+            return dict(cursor.fetchall())
+    return {entry.pk: _excerpt(entry, words(query)) for entry in entries}
+
+
+def _excerpt(entry, terms):
+    import html
+
+    text = f"{entry.heading} — {entry.decision_text} {entry.item_text}".strip()
+    lowered = text.lower()
+    position = min((lowered.find(t) for t in terms if t in lowered), default=0)
+    start = max(0, position - 80)
+    snippet = html.escape(text[start : start + 240])
+    for term in terms:
+        snippet = re.sub(f"({re.escape(term)})", r"<mark>\1</mark>", snippet, flags=re.IGNORECASE)
+    return ("…" if start else "") + snippet + ("…" if start + 240 < len(text) else "")
+
+
+def suggestion(query):
+    """On PostgreSQL, when nothing matched: the heading word closest to the query (pg_trgm), for "Menade du …?"."""
+    terms = words(query)
+    if connection.vendor != "postgresql" or len(terms) != 1:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w FROM (SELECT DISTINCT lower(regexp_split_to_table(heading, '[^[:alnum:]åäöÅÄÖ-]+')) AS w "
+            "FROM meetings_registerentry WHERE %s <%% heading LIMIT 200) words WHERE length(w) > 3 "
+            "ORDER BY similarity(w, %s) DESC LIMIT 1",
+            [terms[0], terms[0]],
+        )
+        row = cursor.fetchone()
+    return row[0] if row and row[0] != terms[0] else None
+
+
+OUTCOME_LABELS = dict(Decision.Outcome.choices)
+BODY_KIND_LABELS = dict(Body.Kind.choices)
+CSV_HEADER = [
+    _("Datum"),
+    _("Förbund/nätverk"),
+    _("Organ"),
+    _("Paragraf"),
+    _("Rubrik"),
+    _("Beslut"),
+    _("Utfall"),
+    _("Beslutsform"),
+    _("Länk"),
+]

@@ -1,0 +1,239 @@
+"""The decision register /beslut/, its exports, the assignments overview and the project timeline."""
+
+import csv
+import datetime
+import io
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from federations.models import Body, Federation, Network, Person, Project
+from federations.permissions import roles_for
+
+from . import register
+from .models import Assignment, Decision
+
+PAGE_SIZE = 25
+EXPORT_LIMIT = 10_000
+
+
+class RegisterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Sök"), required=False, max_length=200)
+    forbund = forms.ChoiceField(label=_("Förbund eller nätverk"), required=False)
+    organ = forms.ChoiceField(
+        label=_("Typ av organ"), required=False, choices=[("", _("Alla organ")), *Body.Kind.choices]
+    )
+    ar = forms.IntegerField(label=_("År"), required=False, min_value=1990, max_value=2100)
+    fran = forms.DateField(label=_("Från"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    till = forms.DateField(label=_("Till"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    utfall = forms.ChoiceField(
+        label=_("Utfall"), required=False, choices=[("", _("Alla utfall")), *Decision.Outcome.choices]
+    )
+    form = forms.ChoiceField(
+        label=_("Beslutsform"), required=False, choices=[("", _("Alla beslutsformer")), *Decision.Method.choices]
+    )
+    projekt = forms.ChoiceField(label=_("Projekt"), required=False)
+    person = forms.ModelChoiceField(
+        label=_("Person (uppdrag eller reservation)"), required=False, queryset=Person.objects.none()
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        owners = [("", _("Hela nätverket"))]
+        owners += [(n.slug, n.name) for n in Network.objects.order_by("name")]
+        owners += [(f.slug, f.name) for f in Federation.objects.order_by("name")]
+        self.fields["forbund"].choices = owners
+        self.fields["projekt"].choices = [("", _("Alla projekt"))] + [
+            (p.slug, p.name) for p in Project.objects.order_by("name")
+        ]
+        if user is not None and user.is_authenticated:
+            self.fields["person"].queryset = (
+                Person.objects.filter(assignments__isnull=False).distinct().order_by("name")
+            )
+        else:
+            del self.fields["person"]
+
+    def filters(self):
+        data = self.cleaned_data if self.is_valid() else {}
+        person = data.get("person")
+        return register.Filters(
+            q=data.get("q", ""),
+            federation=data.get("forbund", ""),
+            body_kind=data.get("organ", ""),
+            year=data.get("ar"),
+            date_from=data.get("fran"),
+            date_to=data.get("till"),
+            outcome=data.get("utfall", ""),
+            method=data.get("form", ""),
+            project=data.get("projekt", ""),
+            person=person.pk if person else None,
+        )
+
+
+def _entries(request):
+    form = RegisterFilterForm(request.GET or None, user=request.user)
+    filters = form.filters()
+    queryset = register.apply_filters(register.visible_entries(request.user), filters)
+    queryset = register.search(queryset, filters.q)
+    return form, filters, queryset
+
+
+def _joined(queryset):
+    return queryset.select_related("body__federation", "body__network", "meeting", "item", "decision").prefetch_related(
+        Prefetch("decision__projects"), Prefetch("item__projects")
+    )
+
+
+@require_GET
+def decision_list(request):
+    form, filters, queryset = _entries(request)
+    try:
+        page = max(1, int(request.GET.get("sida", "1")))
+    except ValueError:
+        page = 1
+    offset = (page - 1) * PAGE_SIZE
+    rows = list(_joined(queryset.order_by("-date", "-meeting_id", "number", "id"))[offset : offset + PAGE_SIZE + 1])
+    has_next = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    count = register.capped_count(queryset)
+    snippets = register.headlines(rows, filters.q)
+    for row in rows:
+        row.snippet = snippets.get(row.pk)
+        row.projects = {
+            p.pk: p for p in [*row.item.projects.all(), *(row.decision.projects.all() if row.decision else [])]
+        }.values()
+    params = request.GET.copy()
+    params.pop("sida", None)
+    context = {
+        "form": form,
+        "rows": rows,
+        "count": count,
+        "capped": count > register.COUNT_CAP,
+        "page": page,
+        "has_next": has_next,
+        "query_string": params.urlencode(),
+        "suggestion": register.suggestion(filters.q) if filters.q and not count else None,
+    }
+    return render(request, "meetings/register/decision_list.html", context)
+
+
+def _export_rows(request):
+    _form, _filters, queryset = _entries(request)
+    queryset = queryset.select_related("body__federation", "body__network").order_by(
+        "-date", "-meeting_id", "number", "id"
+    )[:EXPORT_LIMIT]
+    for entry in queryset:
+        owner = entry.body.federation or entry.body.network
+        yield [
+            entry.date.isoformat(),
+            owner.name if owner else "",
+            entry.body.name,
+            f"§ {entry.number}" if entry.number else "",
+            entry.heading,
+            entry.decision_text,
+            entry.get_outcome_display() if entry.outcome else "",
+            entry.get_method_display() if entry.method else "",
+            f"{settings.SITE_URL}/moten/{entry.meeting_id}/#p{entry.item_id}",
+        ]
+
+
+def _filename(extension):
+    return f"beslut-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+@require_GET
+def export_csv(request):
+    """CSV for Swedish Excel: semicolons, UTF-8 with a byte-order mark, a Swedish header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([str(h) for h in register.CSV_HEADER])
+    writer.writerows(_export_rows(request))
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    return response
+
+
+@require_GET
+def export_xlsx(request):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Beslut"
+    sheet.append([str(h) for h in register.CSV_HEADER])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in _export_rows(request):
+        row[0] = datetime.date.fromisoformat(row[0])
+        sheet.append(row)
+    for column, width in zip("ABCDEFGHI", (12, 34, 22, 8, 40, 70, 16, 16, 40), strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
+    return response
+
+
+@login_required
+@require_GET
+def assignments(request):
+    """Open, overdue and done assignments of the bodies the user may see, per federation and per person."""
+    roles = roles_for(request.user)
+    queryset = Assignment.objects.select_related(
+        "owner", "item__meeting__body__federation", "item__meeting__body__network", "closed_in__meeting"
+    )
+    if not roles.superuser:
+        queryset = queryset.filter(
+            Q(item__meeting__body__federation__in=roles.member_of)
+            | Q(item__meeting__body__network__in=roles.networks_member_of)
+            | Q(item__meeting__body__in=roles.member_of_bodies)
+        )
+    federation = request.GET.get("forbund", "")
+    if federation:
+        queryset = queryset.filter(item__meeting__body__federation__slug=federation)
+    person = request.GET.get("person", "")
+    if person.isdigit():
+        queryset = queryset.filter(owner_id=int(person))
+    today = timezone.localdate()
+    rows = list(queryset.order_by("status", "due", "item__meeting__date")[:500])
+    groups = {
+        "overdue": [a for a in rows if a.status == Assignment.Status.OPEN and a.due and a.due < today],
+        "open": [a for a in rows if a.status == Assignment.Status.OPEN and not (a.due and a.due < today)],
+        "done": [a for a in rows if a.status == Assignment.Status.DONE],
+    }
+    return render(
+        request,
+        "meetings/register/assignments.html",
+        {
+            "groups": groups,
+            "federations": Federation.objects.filter(pk__in=roles.member_of).order_by("name")
+            if not roles.superuser
+            else Federation.objects.order_by("name"),
+            "federation": federation,
+            "today": today,
+        },
+    )
+
+
+def project_timeline(project, user):
+    """Every visible § and decision linked to the project, in date order, with the matter's forward links."""
+    entries = (
+        register.visible_entries(user)
+        .filter(Q(item__projects=project) | Q(decision__projects=project))
+        .select_related("body__federation", "body__network", "item__continues__meeting")
+        .prefetch_related("item__continued_in__meeting")
+        .distinct()
+        .order_by("date", "number", "id")
+    )
+    return list(entries)
