@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views, views_justering, views_register
+from . import views, views_import, views_justering, views_register
 
 app_name = "meetings"
 
 urlpatterns = [
     # Drafting
     path("moten/", views.meeting_list, name="meeting_list"),
+    path("moten/importera/", views_import.import_upload, name="import_upload"),
+    path("moten/importera/<str:upload_id>/", views_import.import_review, name="import_review"),
     path("moten/nytt/", views.meeting_create, name="meeting_create"),
     path("moten/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("moten/<int:pk>/andra/", views.meeting_edit, name="meeting_edit"),
