@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federations.models import Mandate, active_on
@@ -169,6 +170,25 @@ def waiting_for(user):
         }
         for m in drafts.order_by("date")[:20]
     ]
+
+
+def home_for(user):
+    """The start page of a signed-in user: what waits, their meetings, their open assignments."""
+    roles = roles_for(user)
+    today = timezone.localdate()
+    meetings = meetings_for(user)
+    return {
+        "waiting": waiting_for(user),
+        "upcoming": list(meetings.filter(date__gte=today).order_by("date")[:5]),
+        "recent": list(meetings.filter(date__lt=today)[:5]),
+        "my_assignments": list(
+            Assignment.objects.filter(owner=roles.person, status=Assignment.Status.OPEN)
+            .select_related("item__meeting__body__federation", "item__meeting__body__network")
+            .order_by("due")[:10]
+        )
+        if roles.person
+        else [],
+    }
 
 
 def _meeting_label(meeting):

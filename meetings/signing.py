@@ -5,13 +5,32 @@ password). On a developer's machine and in tests a self-signed certificate is ma
 configured (`manage.py create_dev_certificate`).
 """
 
+import asyncio
+import concurrent.futures
 import datetime
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+
+def outside_event_loop(function):
+    """pyHanko runs its own asyncio loop (asyncio.run); where a loop already runs in this thread (an ASGI server,
+    a browser test's driver), the work goes to a short-lived thread of its own."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return function(*args, **kwargs)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(function, *args, **kwargs).result()
+
+    return wrapper
 
 
 class SigningUnavailable(Exception):
@@ -83,6 +102,7 @@ def create_development_certificate(directory, common_name="Finsamportalen utveck
     return directory / "dev-cert.pem", key_path
 
 
+@outside_event_loop
 def seal(pdf_bytes, *, reason="Justerat protokoll", location="Finsamportalen"):
     """The PDF with a PAdES signature of the configured certificate added (incrementally)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -111,6 +131,7 @@ class SealCheck:
     signed_at: datetime.datetime | None = None
 
 
+@outside_event_loop
 def check_seal(pdf_bytes):
     """Is the PDF sealed, is the sealed content intact, and does it chain to our certificate?"""
     from pyhanko.keys import load_cert_from_pemder

@@ -129,6 +129,6 @@ def test_the_project_page_runs_a_fixed_number_of_queries(client, cast, django_as
     project = Project.objects.get(slug="projekt-0")
     for i in range(size):
         project.participants.add(Federation.objects.get(slug=f"f{i}"))
-    # 1 project with owner and lead, 1 participants, 1 results
-    with django_assert_num_queries(3):
+    # 1 project with owner and lead, 1 participants, 1 results, 1 the timeline's register entries
+    with django_assert_num_queries(4):
         assert client.get("/projekt/projekt-0/").status_code == 200
