@@ -5,6 +5,7 @@ a capped count, and ts_headline only for the rows shown (MEASURED.md). SQLite: t
 case-insensitive match on every word.
 """
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -174,8 +175,24 @@ def search(queryset, query):
 
 
 def capped_count(queryset, cap=COUNT_CAP):
-    """The number of hits, counted no further than cap + 1 (an exact count of a common word grows with the data)."""
-    return queryset.order_by()[: cap + 1].count()
+    """The number of hits, counted no further than cap + 1 (an exact count of a common word grows with the data).
+
+    On PostgreSQL the planner's estimate comes first: when it is far above the cap, the answer is "over the cap"
+    without reading a thousand rows of a table the size of the country's decision history.
+    """
+    queryset = queryset.order_by()
+    if connection.vendor == "postgresql" and planner_estimate(queryset) > cap * 5:
+        return cap + 1
+    return queryset[: cap + 1].count()
+
+
+def planner_estimate(queryset):
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return plan[0]["Plan"]["Plan Rows"]
 
 
 def headlines(entries, query):
@@ -185,8 +202,9 @@ def headlines(entries, query):
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT id, ts_headline(%s, heading || ' — ' || decision_text || ' ' || item_text, "
-                "to_tsquery(%s, %s), 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2')"
+                # Headings and decisions only: ts_headline re-parses the text it is given, and the § texts are long.
+                "SELECT id, ts_headline(%s, heading || ' — ' || coalesce(nullif(decision_text, ''), item_text), "
+                "to_tsquery(%s, %s), 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15')"
                 " FROM meetings_registerentry WHERE id = ANY(%s)",
                 [SEARCH_CONFIG, SEARCH_CONFIG, tsquery(query), [e.pk for e in entries]],
             )

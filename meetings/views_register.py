@@ -7,7 +7,7 @@ import io
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,7 +18,7 @@ from federations.models import Body, Federation, Network, Person, Project
 from federations.permissions import roles_for
 
 from . import register
-from .models import Assignment, Decision
+from .models import AgendaItem, Assignment, Decision
 
 PAGE_SIZE = 25
 EXPORT_LIMIT = 10_000
@@ -54,9 +54,10 @@ class RegisterFilterForm(forms.Form):
             (p.slug, p.name) for p in Project.objects.order_by("name")
         ]
         if user is not None and user.is_authenticated:
-            self.fields["person"].queryset = (
-                Person.objects.filter(assignments__isnull=False).distinct().order_by("name")
-            )
+            people = Person.objects.filter(assignments__isnull=False).distinct().order_by("name")
+            self.fields["person"].queryset = people
+            # One query for the options (a ModelChoiceIterator would count, then fetch, when a template loops over it).
+            self.fields["person"].choices = [("", _("Alla personer"))] + [(p.pk, p.name) for p in people]
         else:
             del self.fields["person"]
 
@@ -86,9 +87,23 @@ def _entries(request):
 
 
 def _joined(queryset):
-    return queryset.select_related("body__federation", "body__network", "meeting", "item", "decision").prefetch_related(
-        Prefetch("decision__projects"), Prefetch("item__projects")
+    return queryset.select_related("body__federation", "body__network").defer("search_vector")
+
+
+def _attach_projects(rows):
+    """The projects linked to each row's § or decision: two queries on the link tables, whatever the page size."""
+    by_item, by_decision = {}, {}
+    item_links = AgendaItem.projects.through.objects.filter(agendaitem_id__in=[r.item_id for r in rows])
+    for link in item_links.select_related("project"):
+        by_item.setdefault(link.agendaitem_id, []).append(link.project)
+    decision_links = Decision.projects.through.objects.filter(
+        decision_id__in=[r.decision_id for r in rows if r.decision_id]
     )
+    for link in decision_links.select_related("project"):
+        by_decision.setdefault(link.decision_id, []).append(link.project)
+    for row in rows:
+        projects = by_item.get(row.item_id, []) + by_decision.get(row.decision_id, [])
+        row.projects = list({p.pk: p for p in projects}.values())
 
 
 @require_GET
@@ -104,11 +119,9 @@ def decision_list(request):
     rows = rows[:PAGE_SIZE]
     count = register.capped_count(queryset)
     snippets = register.headlines(rows, filters.q)
+    _attach_projects(rows)
     for row in rows:
         row.snippet = snippets.get(row.pk)
-        row.projects = {
-            p.pk: p for p in [*row.item.projects.all(), *(row.decision.projects.all() if row.decision else [])]
-        }.values()
     params = request.GET.copy()
     params.pop("sida", None)
     context = {

@@ -36,7 +36,7 @@ def test_a_chair_searches_filters_and_follows_a_decision(page, cast):
     page.get_by_role("link", name="Beslut", exact=True).click()
     expect(page.get_by_text("2 träffar.")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("textbox", name="Sök").fill("Studio Ludum")
+    page.get_by_role("searchbox", name="Sök").fill("Studio Ludum")
     page.get_by_role("button", name="Sök", exact=True).click()
     expect(page.get_by_text("1 träff.")).to_be_visible()
     assert "q=Studio+Ludum" in page.url

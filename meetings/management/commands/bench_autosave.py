@@ -60,7 +60,7 @@ class Editor(threading.Thread):
     def run(self):
         try:
             token = self.csrf()
-        except (urllib.error.URLError, KeyError) as error:
+        except (urllib.error.URLError, KeyError, TimeoutError, ConnectionError) as error:
             self.results["errors"].append(str(error))
             return
         version, count = self.item.version, 0
@@ -171,12 +171,13 @@ class Command(BaseCommand):
         command = [sys.executable, "-m", "gunicorn", "finsam.wsgi:application", "-b", f"127.0.0.1:{port}"]
         command += ["-w", str(workers), "--threads", "4", "--log-level", "warning"]
         server = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)
-        for _attempt in range(100):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5).read()
                 return server
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)
         server.terminate()
         raise RuntimeError("gunicorn did not start")
 
