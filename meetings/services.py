@@ -340,7 +340,7 @@ def decision_save(*, actor, item, decision=None, projects=None, **fields):
     ensure_editable(item.meeting)
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
-        raise ValidationError({"text": _("Skriv beslutet, t.ex. \u201dStyrelsen beslutar att …\u201d.")})
+        raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
     validate_votes(
         item, fields.get("method"), fields.get("votes_yes"), fields.get("votes_no"), fields.get("votes_abstain")
     )

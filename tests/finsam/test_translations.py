@@ -1,0 +1,27 @@
+"""Swedish is the source language; the English catalogue must translate every string it holds."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+def test_every_string_in_the_english_catalogue_is_translated():
+    text = CATALOGUE.read_text(encoding="utf-8")
+    entries = re.findall(
+        r'\nmsgid ("(?:[^"\\]|\\.)*")\n(?:msgid_plural [^\n]*\n)?msgstr(?:\[0\])? ("(?:[^"\\]|\\.)*")\n', text
+    )
+    untranslated = [msgid for msgid, msgstr in entries if msgid != '""' and msgstr == '""']
+    assert len(entries) > 500
+    assert not untranslated, untranslated[:10]
+    assert "#, fuzzy\nmsgid" not in text
+
+
+@pytest.mark.django_db
+def test_english_is_one_switch_away(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/").content.decode()
+    assert "Notice board" in html and "Search the decisions" in html
+    assert 'lang="en"' in html
