@@ -39,8 +39,9 @@ def free_port():
 
 
 class Editor(threading.Thread):
-    def __init__(self, number, base, meeting, item, session_key, deadline, results):
+    def __init__(self, number, base, meeting, item, session_key, deadline, results, pause):
         super().__init__(daemon=True)
+        self.pause = pause
         self.number, self.base, self.meeting, self.item = number, base, meeting, item
         self.deadline, self.results = deadline, results
         self.opener = urllib.request.build_opener()
@@ -87,7 +88,7 @@ class Editor(threading.Thread):
                     self.results["errors"].append(error.code)
             except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
                 self.results["errors"].append(str(error))
-            time.sleep(0.05)  # a person types; the editor saves after a pause
+            time.sleep(self.pause)  # the editor saves about two seconds after typing stops
 
 
 class Command(BaseCommand):
@@ -97,6 +98,12 @@ class Command(BaseCommand):
         parser.add_argument("--editors", type=int, default=20)
         parser.add_argument("--seconds", type=float, default=30)
         parser.add_argument("--workers", type=int, default=4)
+        parser.add_argument(
+            "--pause",
+            type=float,
+            default=1.0,
+            help="seconds between one editor's saves (the editor itself waits 2 s after typing stops)",
+        )
 
     def handle(self, *args, **options):
         editors = options["editors"]
@@ -109,7 +116,16 @@ class Command(BaseCommand):
             base = f"http://127.0.0.1:{port}"
             # Every fifth editor shares § 1 with the others sharing it; the rest have their own §.
             threads = [
-                Editor(n, base, meeting, items[0] if n % 5 == 0 else items[n], session_key, deadline, results)
+                Editor(
+                    n,
+                    base,
+                    meeting,
+                    items[0] if n % 5 == 0 else items[n],
+                    session_key,
+                    deadline,
+                    results,
+                    options["pause"],
+                )
                 for n in range(editors)
             ]
             for thread in threads:
