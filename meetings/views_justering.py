@@ -33,6 +33,17 @@ def _back(meeting):
     return redirect("meetings:justering", pk=meeting.pk)
 
 
+def _attempt(request, action, success):
+    """Run one service call: its ValidationError becomes an error message, success a success message."""
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        if success:
+            messages.success(request, success)
+
+
 @require_GET
 def justering_page(request, pk):
     meeting = get_meeting_for_user(request.user, pk, READ)
@@ -103,12 +114,11 @@ def send(request, pk):
 @require_POST
 def reopen(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
-    try:
-        justering.reopen(actor=request.user, meeting=meeting)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, _("Protokollet är tillbaka som utkast. Skicka det på justering igen när du är klar."))
+    _attempt(
+        request,
+        lambda: justering.reopen(actor=request.user, meeting=meeting),
+        _("Protokollet är tillbaka som utkast. Skicka det på justering igen när du är klar."),
+    )
     return redirect(meeting)
 
 
@@ -117,12 +127,11 @@ def reopen(request, pk):
 def comment(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    try:
-        justering.comment(actor=request.user, meeting=meeting, item=item, text=request.POST.get("text", ""))
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, _("Kommentaren är sparad."))
+    _attempt(
+        request,
+        lambda: justering.comment(actor=request.user, meeting=meeting, item=item, text=request.POST.get("text", "")),
+        _("Kommentaren är sparad."),
+    )
     return redirect(f"{reverse('meetings:justering', args=[meeting.pk])}#c{item.pk}")
 
 
@@ -130,12 +139,11 @@ def comment(request, pk, item_pk):
 @require_POST
 def send_back(request, pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
-    try:
-        justering.send_back(actor=request.user, meeting=meeting, reason=request.POST.get("reason", ""))
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, _("Protokollet är skickat tillbaka till sekreteraren."))
+    _attempt(
+        request,
+        lambda: justering.send_back(actor=request.user, meeting=meeting, reason=request.POST.get("reason", "")),
+        _("Protokollet är skickat tillbaka till sekreteraren."),
+    )
     return _back(meeting)
 
 
@@ -182,12 +190,11 @@ def sign(request, pk):
 @require_POST
 def review(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
-    try:
-        justering.review_personal_data(actor=request.user, meeting=meeting)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, _("Personuppgiftsgranskningen är registrerad. Protokollet är publicerat."))
+    _attempt(
+        request,
+        lambda: justering.review_personal_data(actor=request.user, meeting=meeting),
+        _("Personuppgiftsgranskningen är registrerad. Protokollet är publicerat."),
+    )
     return _back(meeting)
 
 
@@ -195,12 +202,11 @@ def review(request, pk):
 @require_POST
 def approve(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
-    try:
-        justering.approve_notes(actor=request.user, meeting=meeting)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, _("Minnesanteckningarna är lagda till handlingarna."))
+    _attempt(
+        request,
+        lambda: justering.approve_notes(actor=request.user, meeting=meeting),
+        _("Minnesanteckningarna är lagda till handlingarna."),
+    )
     return redirect(meeting)
 
 
@@ -209,10 +215,7 @@ def approve(request, pk):
 def retry(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     document = get_object_or_404(SignedDocument, meeting=meeting, status=SignedDocument.Status.FAILED)
-    try:
-        justering.retry_document(actor=request.user, document=document)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
+    _attempt(request, lambda: justering.retry_document(actor=request.user, document=document), None)
     return _back(meeting)
 
 
@@ -221,12 +224,11 @@ def retry(request, pk):
 def correction(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    try:
-        justering.correction_add(actor=request.user, item=item, text=request.POST.get("text", ""))
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, _("Rättelsen är registrerad."))
+    _attempt(
+        request,
+        lambda: justering.correction_add(actor=request.user, item=item, text=request.POST.get("text", "")),
+        _("Rättelsen är registrerad."),
+    )
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
 
 
