@@ -11,7 +11,18 @@ from django.utils.translation import gettext as _
 from federations.models import Body, Mandate, active_on
 from finsam.audit import log_action
 
-from .models import AgendaItem, Assignment, Attachment, Attendance, Decision, ItemRevision, Meeting, Recusal
+from .models import (
+    AgendaItem,
+    Assignment,
+    Attachment,
+    Attendance,
+    Decision,
+    ItemRevision,
+    Meeting,
+    Recusal,
+    Reservation,
+    Vote,
+)
 from .sanitize import clean_html
 
 OPENING_ITEMS = [
@@ -494,3 +505,56 @@ def notice_send(*, actor, meeting):
     _audit("meetings.notice.sent", actor, meeting, meeting, recipients=len(recipients))
     transaction.on_commit(lambda: tasks.send_notice.delay(meeting.pk))
     return len(recipients)
+
+
+# Reservations and individual votes ----------------------------------------------------------------------------------
+
+
+def _voters(item):
+    from .selectors import decision_makers
+
+    recused = set(item.recusals.values_list("attendance_id", flat=True))
+    return {a.pk: a for a in decision_makers(item.meeting, item.number) if a.pk not in recused}
+
+
+@transaction.atomic
+def reservation_set(*, actor, decision, attendance, reason="", reserved=True):
+    """Record (or withdraw) a member's dissent from a decision, with the written reason."""
+    ensure_editable(decision.item.meeting)
+    if attendance.meeting_id != decision.item.meeting_id:
+        raise ValidationError(_("Personen finns inte på mötet."))
+    if reserved:
+        Reservation.objects.update_or_create(
+            decision=decision, attendance=attendance, defaults={"reason": reason.strip()}
+        )
+    else:
+        Reservation.objects.filter(decision=decision, attendance=attendance).delete()
+    _audit(
+        "meetings.reservation.set",
+        actor,
+        decision,
+        decision.item.meeting,
+        name=attendance.display_name,
+        reserved=reserved,
+    )
+
+
+@transaction.atomic
+def votes_set(*, actor, decision, choices):
+    """Each member's vote in a votering ({attendance id: "ja" | "nej" | "avstar"}); the counts follow from them."""
+    ensure_editable(decision.item.meeting)
+    voters = _voters(decision.item)
+    unknown = [pk for pk in choices if pk not in voters]
+    if unknown:
+        raise ValidationError(_("Bara de som får rösta i paragrafen kan ha en röst."))
+    if any(choice not in Vote.Choice.values for choice in choices.values()):
+        raise ValidationError(_("En röst är ja, nej eller avstår."))
+    decision.votes.all().delete()
+    Vote.objects.bulk_create(Vote(decision=decision, attendance_id=pk, choice=c) for pk, c in choices.items())
+    counted = list(choices.values())
+    decision.method = Decision.Method.VOTE
+    decision.votes_yes = counted.count(Vote.Choice.YES)
+    decision.votes_no = counted.count(Vote.Choice.NO)
+    decision.votes_abstain = counted.count(Vote.Choice.ABSTAIN)
+    decision.save(update_fields=["method", "votes_yes", "votes_no", "votes_abstain"])
+    _audit("meetings.votes.set", actor, decision, decision.item.meeting, votes=len(choices))

@@ -36,6 +36,16 @@ urlpatterns = [
         "moten/<int:pk>/paragrafer/<int:item_pk>/beslut/<int:decision_pk>/", views.decision_edit, name="decision_edit"
     ),
     path(
+        "moten/<int:pk>/paragrafer/<int:item_pk>/beslut/<int:decision_pk>/reservation/",
+        views.decision_reservation,
+        name="decision_reservation",
+    ),
+    path(
+        "moten/<int:pk>/paragrafer/<int:item_pk>/beslut/<int:decision_pk>/roster/",
+        views.decision_votes,
+        name="decision_votes",
+    ),
+    path(
         "moten/<int:pk>/paragrafer/<int:item_pk>/beslut/<int:decision_pk>/ta-bort/",
         views.decision_delete,
         name="decision_delete",

@@ -406,7 +406,53 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
         else:
             messages.success(request, _("Beslutet är sparat."))
             return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
-    return render(request, "meetings/decision_form.html", {"meeting": meeting, "item": item, "form": form})
+    context = {"meeting": meeting, "item": item, "form": form, "decision": decision}
+    if decision is not None:
+        votes = {v.attendance_id: v.choice for v in decision.votes.all()}
+        voters = [(a, votes.get(a.pk, "")) for a in selectors.decision_makers(meeting, item.number)]
+        context.update(
+            voters=voters,
+            reservations=decision.reservations.select_related("attendance"),
+            attendances=selectors.attendance_list(meeting),
+        )
+    return render(request, "meetings/decision_form.html", context)
+
+
+@login_required
+@require_POST
+def decision_reservation(request, pk, item_pk, decision_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    decision = get_object_or_404(Decision, pk=decision_pk, item=_item(meeting, item_pk))
+    attendance = get_object_or_404(Attendance, pk=request.POST.get("attendance"), meeting=meeting)
+    try:
+        services.reservation_set(
+            actor=request.user,
+            decision=decision,
+            attendance=attendance,
+            reason=request.POST.get("reason", "")[:5000],
+            reserved=request.POST.get("reserved", "1") == "1",
+        )
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return redirect("meetings:decision_edit", pk=meeting.pk, item_pk=item_pk, decision_pk=decision.pk)
+
+
+@login_required
+@require_POST
+def decision_votes(request, pk, item_pk, decision_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    decision = get_object_or_404(Decision, pk=decision_pk, item=_item(meeting, item_pk))
+    choices = {}
+    for key, value in request.POST.items():
+        if key.startswith("vote-") and key[5:].isdigit() and value:
+            choices[int(key[5:])] = value
+    try:
+        services.votes_set(actor=request.user, decision=decision, choices=choices)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Rösterna är sparade."))
+    return redirect("meetings:decision_edit", pk=meeting.pk, item_pk=item_pk, decision_pk=decision.pk)
 
 
 @login_required

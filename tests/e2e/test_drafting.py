@@ -150,3 +150,23 @@ def test_history_compares_and_restores(page, cast, meeting):
     expect(page.get_by_text("Version 2 är återställd som version 4.")).to_be_visible()
     item.refresh_from_db()
     assert item.text == "<p>Första lydelsen</p>"
+
+
+def test_individual_votes_and_a_reservation(page, cast, meeting):
+    from meetings import services
+
+    item = meeting.items.get(number=3)
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bifalla.")
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/{decision.pk}/")
+    page.get_by_label("Cecilia Ordförande: Ja").check()
+    page.get_by_label("Maja Ledamot: Nej").check()
+    page.get_by_role("button", name="Spara rösterna").click()
+    expect(page.get_by_text("Rösterna är sparade.")).to_be_visible()
+    page.locator("#reservation-person").select_option(label="Maja Ledamot")
+    page.get_by_label("Skriftlig motivering").fill("Till förmån för eget yrkande.")
+    page.get_by_role("button", name="Spara reservationen").click()
+    expect(page.get_by_text("Till förmån för eget yrkande.")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"/moten/{meeting.pk}/")
+    expect(page.get_by_text("Ja 1, nej 1, avstår 0.")).to_be_visible()

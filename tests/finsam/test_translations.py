@@ -16,7 +16,7 @@ def test_every_string_in_the_english_catalogue_is_translated():
     untranslated = [msgid for msgid, msgstr in entries if msgid != '""' and msgstr == '""']
     assert len(entries) > 500
     assert not untranslated, untranslated[:10]
-    assert "#, fuzzy\nmsgid" not in text
+    assert not re.search(r"^#,.*\bfuzzy\b", text, re.MULTILINE)  # compilemessages would skip a fuzzy entry
 
 
 @pytest.mark.django_db

@@ -237,3 +237,28 @@ def test_items_are_renumbered_without_breaking_the_position_constraint(meeting):
     AgendaItem.objects.filter(meeting=meeting).update(number=None)
     services.renumber(meeting)
     assert [n for n, _ in numbers(meeting)] == [1, 2, 3, 4]
+
+
+def test_a_reservation_is_recorded_with_its_reason_and_can_be_withdrawn(cast, meeting):
+    decision = services.decision_save(actor=None, item=meeting.items.get(number=3), text="Beslut.")
+    member = meeting.attendances.get(person=cast.member)
+    services.reservation_set(actor=None, decision=decision, attendance=member, reason="Till förmån för eget yrkande.")
+    assert decision.reservations.get().reason == "Till förmån för eget yrkande."
+    services.reservation_set(actor=None, decision=decision, attendance=member, reserved=False)
+    assert not decision.reservations.exists()
+
+
+def test_individual_votes_set_the_counts(cast, meeting):
+    decision = services.decision_save(actor=None, item=meeting.items.get(number=3), text="Beslut.")
+    chair = meeting.attendances.get(person=cast.chair)
+    member = meeting.attendances.get(person=cast.member)
+    services.votes_set(actor=None, decision=decision, choices={chair.pk: "ja", member.pk: "nej"})
+    decision.refresh_from_db()
+    assert (decision.method, decision.votes_yes, decision.votes_no, decision.votes_abstain) == ("votering", 1, 1, 0)
+
+
+def test_a_substitute_who_does_not_serve_cannot_vote(cast, meeting):
+    decision = services.decision_save(actor=None, item=meeting.items.get(number=3), text="Beslut.")
+    substitute = meeting.attendances.get(person=cast.substitute)
+    with pytest.raises(ValidationError, match="får rösta"):
+        services.votes_set(actor=None, decision=decision, choices={substitute.pk: "ja"})

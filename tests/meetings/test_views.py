@@ -204,3 +204,19 @@ def test_the_autosave_benchmark_loses_nothing(transactional_db, settings, tmp_pa
     last = out.getvalue().strip().splitlines()[-1]
     assert last.startswith("autosave p50 ")
     assert "; errors 0; lost 0; " in last and last.endswith("with 3 editors")
+
+
+def test_reservations_and_votes_are_entered_on_the_decision_page(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bifalla.")
+    client = client_for("secretary")
+    base = f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/{decision.pk}"
+    assert "Röster vid votering" in client.get(f"{base}/").content.decode()
+    member = meeting.attendances.get(person=cast.member)
+    chair = meeting.attendances.get(person=cast.chair)
+    client.post(f"{base}/reservation/", {"attendance": member.pk, "reason": "Eget yrkande."})
+    client.post(f"{base}/roster/", {f"vote-{chair.pk}": "ja", f"vote-{member.pk}": "nej"})
+    decision.refresh_from_db()
+    assert decision.reservations.get().reason == "Eget yrkande." and (decision.votes_yes, decision.votes_no) == (1, 1)
+    assert "Maja Ledamot reserverar sig" in client.get(f"/moten/{meeting.pk}/").content.decode()
+    assert client_for("member").post(f"{base}/roster/", {}).status_code == 403
