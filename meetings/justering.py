@@ -175,7 +175,63 @@ def required_signers(meeting):
 
 
 def current_revision(meeting):
-    return meeting.revisions.order_by("-number").first()
+    """The latest revision of the whole protocol (extracts for omedelbar justering are separate)."""
+    return meeting.revisions.filter(kind=ProtocolRevision.Kind.FULL).order_by("-number").first()
+
+
+def _next_number(meeting):
+    last = meeting.revisions.order_by("-number").first()
+    return last.number + 1 if last else 1
+
+
+def adjusted_extract_item_ids(meeting):
+    """The §§ already justerade at the meeting (omedelbar justering): they can no longer change."""
+    ids = set()
+    extracts = meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT).prefetch_related("signatures")
+    for extract in extracts:
+        if all(s.status == Signature.Status.SIGNED for s in extract.signatures.all()):
+            ids.update(extract.item_ids)
+    return ids
+
+
+def ensure_item_editable(item):
+    if item.pk in adjusted_extract_item_ids(item.meeting):
+        raise ValidationError(_("Paragrafen är omedelbart justerad och kan inte ändras."))
+
+
+@transaction.atomic
+def send_extract_for_adjustment(*, actor, meeting, deadline=None):
+    """Omedelbar justering: the §§ marked for it are signed on their own, at the meeting, and get an extract."""
+    from . import tasks
+
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.is_protocol or meeting.status not in OPEN_FOR_SENDING:
+        raise ValidationError(_("Bara ett protokoll under arbete kan ha omedelbart justerade paragrafer."))
+    signers = required_signers(meeting)
+    done = adjusted_extract_item_ids(meeting)
+    waiting = meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT, signatures__status=Signature.Status.PENDING)
+    if waiting.exists():
+        raise ValidationError(_("Ett protokollsutdrag väntar redan på justering."))
+    items = [i for i in meeting.items.filter(immediate_adjustment=True).order_by("position") if i.pk not in done]
+    if not items:
+        raise ValidationError(_("Markera först de paragrafer som ska justeras omedelbart."))
+    data = snapshot(meeting)
+    chosen = {item.pk for item in items}
+    data["items"] = [item for item in data["items"] if item["id"] in chosen]
+    revision = ProtocolRevision.objects.create(
+        meeting=meeting,
+        number=_next_number(meeting),
+        kind=ProtocolRevision.Kind.EXTRACT,
+        item_ids=sorted(chosen),
+        snapshot=data,
+        sha256=digest(data),
+        deadline=deadline or meeting.date,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    Signature.objects.bulk_create(Signature(revision=revision, person=person, role=role) for person, role in signers)
+    _audit("meetings.extract.sent", actor, meeting, meeting, revision=revision.number, items=sorted(chosen))
+    transaction.on_commit(lambda: tasks.notify_signers.delay(revision.pk))
+    return revision
 
 
 @transaction.atomic
@@ -195,7 +251,7 @@ def send_for_adjustment(*, actor, meeting, deadline=None):
     data = snapshot(meeting)
     revision = ProtocolRevision.objects.create(
         meeting=meeting,
-        number=previous.number + 1 if previous else 1,
+        number=_next_number(meeting),
         snapshot=data,
         sha256=digest(data),
         changes=describe_changes(previous.snapshot, data) if previous else "",
@@ -284,11 +340,34 @@ def reopen(*, actor, meeting):
 def sign(*, actor, meeting, revision_number, method, ip_address=None, user_agent=""):
     """Sign the current revision. The meeting row is locked, so two signers at the same moment are both recorded."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    revision = meeting.revisions.filter(number=revision_number).first()
+    if revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT:
+        return _sign_extract(actor, meeting, revision, method, ip_address, user_agent)
     revision = current_revision(meeting)
     if meeting.status != Meeting.Status.IN_ADJUSTMENT or revision is None or revision.number != revision_number:
         raise ValidationError(
             _("Protokollet har ändrats sedan du öppnade det. Läs den nya versionen innan du justerar.")
         )
+    pending = _record_signatures(actor, revision, method, ip_address, user_agent)
+    _audit("meetings.minutes.signed", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
+    if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
+        finalise(actor=actor, meeting=meeting, revision=revision)
+    return pending
+
+
+def _sign_extract(actor, meeting, revision, method, ip_address, user_agent):
+    from . import tasks
+
+    pending = _record_signatures(actor, revision, method, ip_address, user_agent)
+    _audit("meetings.extract.signed", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
+    if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
+        document, _created = SignedDocument.objects.get_or_create(meeting=meeting, revision=revision)
+        _audit("meetings.extract.adjusted", actor, meeting, meeting, revision=revision.number, items=revision.item_ids)
+        transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
+    return pending
+
+
+def _record_signatures(actor, revision, method, ip_address, user_agent):
     person = _signer_person(actor)
     pending = list(revision.signatures.filter(person=person, status=Signature.Status.PENDING))
     if not pending:
@@ -302,9 +381,6 @@ def sign(*, actor, meeting, revision_number, method, ip_address=None, user_agent
         signature.ip_address = ip_address
         signature.user_agent = (user_agent or "")[:500]
         signature.save()
-    _audit("meetings.minutes.signed", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
-    if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
-        finalise(actor=actor, meeting=meeting, revision=revision)
     return pending
 
 

@@ -454,8 +454,14 @@ class Attachment(GuardedByMeeting):
 class ProtocolRevision(models.Model):
     """A frozen snapshot of the whole record, as sent for justering. Signatures point at one revision."""
 
+    class Kind(models.TextChoices):
+        FULL = "full", _("Protokoll")
+        EXTRACT = "extract", _("Protokollsutdrag (omedelbar justering)")
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FULL)
+    item_ids = models.JSONField(default=list, blank=True)  # an extract's §§
     snapshot = models.JSONField()
     sha256 = models.CharField(max_length=64)
     changes = models.TextField(_("ändringar mot förra revisionen"), blank=True)

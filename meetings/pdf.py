@@ -32,7 +32,7 @@ def _write(html):
     )
 
 
-def render_protocol(snapshot, *, revision_number, sha256, signatures, notice=None, title=None):
+def render_protocol(snapshot, *, revision_number, sha256, signatures, notice=None, title=None, extract=False):
     """The justerat protocol as PDF bytes. `signatures` are dicts: name, role, method, signed_at (UTC ISO)."""
     with translation.override("sv"):
         meeting = snapshot["meeting"]
@@ -40,7 +40,8 @@ def render_protocol(snapshot, *, revision_number, sha256, signatures, notice=Non
         context = {
             "s": snapshot,
             "meeting": meeting,
-            "title": title or f"Protokoll {meeting['body']} {meeting['date']}",
+            "title": title or f"{'Protokollsutdrag' if extract else 'Protokoll'} {meeting['body']} {meeting['date']}",
+            "extract": extract,
             "paragraph_range": f"§ {min(numbers)}–{max(numbers)}" if numbers else "",
             "decision_makers": [a for a in snapshot["attendance"] if _decides(a)],
             "substitutes": [a for a in snapshot["attendance"] if a["role"] == "ersattare" and not a["serving_for"]],

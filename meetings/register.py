@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -184,6 +184,39 @@ def capped_count(queryset, cap=COUNT_CAP):
     if connection.vendor == "postgresql" and planner_estimate(queryset) > cap * 5:
         return cap + 1
     return queryset[: cap + 1].count()
+
+
+# Words more common than this are read newest first through the date index instead of a bitmap of all their matches.
+COMMON_WORD_ROWS = 2000
+NEWEST_FIRST_TIMEOUT_MS = 150
+
+
+def page_and_count(ordered, queryset, query, offset, limit):
+    """One page of the register and its capped count (None: many, not counted).
+
+    PostgreSQL estimates "all of these words" as if the words were independent; in minutes they are not ("psykisk
+    ohälsa"), so a search of common words is under-estimated and answered by a bitmap of every match. When every
+    word on its own is common, read newest first through the date index instead, within a time limit, and fall
+    back to the planner's choice if that was a bad bet (common words that rarely meet).
+    """
+    if connection.vendor == "postgresql" and _all_words_common(queryset.model.objects.all(), query):
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_bitmapscan = off")
+                cursor.execute(f"SET LOCAL statement_timeout = {NEWEST_FIRST_TIMEOUT_MS}")
+                rows = list(ordered[offset : offset + limit])
+            # Counting every match of common words is what this path avoids: a full page says "many".
+            return rows, (None if len(rows) == limit else offset + len(rows))
+        except OperationalError:
+            pass  # the time limit: the words rarely meet, let the planner use the index of words
+    return list(ordered[offset : offset + limit]), capped_count(queryset)
+
+
+def _all_words_common(base, query):
+    terms = words(query)
+    if len(terms) < 2:
+        return False
+    return all(planner_estimate(search(base, term).order_by()) > COMMON_WORD_ROWS for term in terms)
 
 
 def planner_estimate(queryset):

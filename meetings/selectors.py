@@ -150,10 +150,14 @@ def waiting_for(user):
         status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
         body__federation__in=roles.secretary_of,
     ).select_related("body__federation")
+    from django.db.models import Q
+
     from .models import Signature
 
     to_sign = Signature.objects.filter(
-        person=roles.person, status=Signature.Status.PENDING, revision__meeting__status=Meeting.Status.IN_ADJUSTMENT
+        Q(revision__meeting__status=Meeting.Status.IN_ADJUSTMENT) | Q(revision__kind="extract"),
+        person=roles.person,
+        status=Signature.Status.PENDING,
     ).select_related("revision__meeting__body__federation", "revision__meeting__body__network")
     signing = [
         {

@@ -49,6 +49,12 @@ def ensure_editable(meeting):
         raise ValidationError(_("Protokollet är skickat på justering. Gör en ny revision för att ändra det."))
 
 
+def ensure_item_editable(item):
+    from .justering import ensure_item_editable as check
+
+    check(item)
+
+
 def _audit(action, actor, obj, meeting, **data):
     log_action(action, actor=actor, obj=obj, federation=meeting.body.federation, **data)
 
@@ -179,6 +185,7 @@ def item_move(*, actor, item, offset):
 def item_delete(*, actor, item):
     meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
     ensure_editable(meeting)
+    ensure_item_editable(item)
     heading = item.heading
     item.delete()
     renumber(meeting)
@@ -188,6 +195,7 @@ def item_delete(*, actor, item):
 @transaction.atomic
 def item_update_details(*, actor, item, **fields):
     ensure_editable(item.meeting)
+    ensure_item_editable(item)
     projects = fields.pop("projects", None)
     for name, value in fields.items():
         setattr(item, name, value)
@@ -214,6 +222,7 @@ def item_save_text(*, actor, item_id, heading, text, base_version):
     with transaction.atomic():
         item = AgendaItem.objects.select_related("meeting__body__federation").get(pk=item_id)
         ensure_editable(item.meeting)
+        ensure_item_editable(item)
         if item.heading == heading and item.text == clean and item.version == base_version:
             return item  # nothing changed: no new revision
         updated = AgendaItem.objects.filter(pk=item_id, version=base_version).update(
@@ -349,6 +358,7 @@ def validate_votes(item, method, yes, no, abstain):
 @transaction.atomic
 def decision_save(*, actor, item, decision=None, projects=None, **fields):
     ensure_editable(item.meeting)
+    ensure_item_editable(item)
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})

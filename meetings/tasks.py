@@ -146,12 +146,14 @@ def build_signed_pdf(document):
         for s in revision.signatures.filter(status=Signature.Status.SIGNED).select_related("person").order_by("id")
     ]
     notice = Notice.objects.filter(meeting_id=document.meeting_id).first()
+    extract = revision.kind == "extract"
     rendered = pdf.render_protocol(
         revision.snapshot,
         revision_number=revision.number,
         sha256=revision.sha256,
         signatures=signatures,
-        notice=notice,
+        notice=None if extract else notice,
+        extract=extract,
     )
     return signing.seal(rendered, reason=f"Justerat protokoll, revision {revision.number}")
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from federations.permissions import roles_for
 
 from . import justering, signing
-from .models import AgendaItem, ItemComment, Meeting, Notice, Signature, SignedDocument
+from .models import AgendaItem, ItemComment, Meeting, Notice, ProtocolRevision, Signature, SignedDocument
 from .permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024
@@ -71,17 +71,67 @@ def justering_page(request, pk):
         "writable": can_write(request.user, meeting),
         "is_signer": request.user.is_authenticated and is_signer(request.user, meeting),
         "earlier": list(
-            meeting.revisions.exclude(pk=getattr(revision, "pk", None)).prefetch_related("signatures__person")
+            meeting.revisions.filter(kind=ProtocolRevision.Kind.FULL)
+            .exclude(pk=getattr(revision, "pk", None))
+            .prefetch_related("signatures__person")
         ),
+        "extracts": _extracts(meeting, person),
+        "immediate_items": meeting.items.filter(immediate_adjustment=True).count(),
     }
     return render(request, "meetings/justering/page.html", context)
+
+
+def _extracts(meeting, person):
+    extracts = list(
+        meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT)
+        .prefetch_related("signatures__person")
+        .select_related("document")
+        .order_by("number")
+    )
+    for extract in extracts:
+        extract.mine_pending = bool(
+            person
+            and any(s.person_id == person.pk and s.status == Signature.Status.PENDING for s in extract.signatures.all())
+        )
+        extract.numbers = [item["number"] for item in extract.snapshot["items"]]
+    return extracts
+
+
+@login_required
+@require_POST
+def send_extract(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    _attempt(
+        request,
+        lambda: justering.send_extract_for_adjustment(actor=request.user, meeting=meeting),
+        _("De omedelbart justerade paragraferna är skickade på justering."),
+    )
+    return _back(meeting)
+
+
+@require_GET
+def extract_pdf(request, pk, number):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    document = get_object_or_404(
+        SignedDocument, meeting=meeting, revision__number=number, revision__kind=ProtocolRevision.Kind.EXTRACT,
+        status=SignedDocument.Status.DONE,
+    )  # fmt: skip
+    return FileResponse(
+        document.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"protokollsutdrag-{meeting.body.slug}-{meeting.date:%Y-%m-%d}-{number}.pdf",
+    )
 
 
 @require_GET
 def document_status(request, pk):
     """htmx polling fragment: the PDF's progress."""
     meeting = get_meeting_for_user(request.user, pk, READ)
-    document = SignedDocument.objects.filter(meeting=meeting).order_by("-created").first()
+    document = (
+        SignedDocument.objects.filter(meeting=meeting, revision__kind=ProtocolRevision.Kind.FULL)
+        .order_by("-created")
+        .first()
+    )
     return render(
         request,
         "meetings/justering/_document.html",
@@ -164,6 +214,9 @@ def sign(request, pk):
     """Justera: needs a fresh re-authentication (password, or TOTP where the user has it)."""
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     revision = justering.current_revision(meeting)
+    requested = request.GET.get("revision", "")
+    if requested.isdigit():
+        revision = meeting.revisions.filter(number=int(requested)).first()
     if request.method == "POST":
         try:
             number = int(request.POST.get("revision", "0"))
@@ -180,7 +233,8 @@ def sign(request, pk):
         else:
             messages.success(request, _("Du har justerat protokollet."))
         return _back(meeting)
-    if revision is None or meeting.status != Meeting.Status.IN_ADJUSTMENT:
+    is_extract = revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT
+    if revision is None or (not is_extract and meeting.status != Meeting.Status.IN_ADJUSTMENT):
         messages.error(request, _("Protokollet är inte under justering."))
         return _back(meeting)
     return render(request, "meetings/justering/sign.html", {"meeting": meeting, "revision": revision})
@@ -236,7 +290,11 @@ def correction(request, pk, item_pk):
 def protocol_pdf(request, pk):
     meeting = get_meeting_for_user(request.user, pk, READ)
     document = (
-        SignedDocument.objects.filter(meeting=meeting, status=SignedDocument.Status.DONE).order_by("-created").first()
+        SignedDocument.objects.filter(
+            meeting=meeting, status=SignedDocument.Status.DONE, revision__kind=ProtocolRevision.Kind.FULL
+        )
+        .order_by("-created")
+        .first()
     )
     if document is None:
         raise Http404
@@ -258,7 +316,10 @@ def notice_board(request):
         .select_related("meeting__body__federation", "meeting__body__network")
         .prefetch_related(
             Prefetch("meeting__items", queryset=AgendaItem.objects.exclude(number=None).only("meeting_id", "number")),
-            Prefetch("meeting__documents", queryset=SignedDocument.objects.filter(status=SignedDocument.Status.DONE)),
+            Prefetch(
+                "meeting__documents",
+                queryset=SignedDocument.objects.filter(status=SignedDocument.Status.DONE, revision__kind="full"),
+            ),
         )
         .order_by("-posted_on", "meeting__body__name")
     )

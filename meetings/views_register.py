@@ -114,10 +114,10 @@ def decision_list(request):
     except ValueError:
         page = 1
     offset = (page - 1) * PAGE_SIZE
-    rows = list(_joined(queryset.order_by("-date", "-meeting_id", "number", "id"))[offset : offset + PAGE_SIZE + 1])
+    ordered = _joined(queryset.order_by("-date", "-meeting_id", "number", "id"))
+    rows, count = register.page_and_count(ordered, queryset, filters.q, offset, PAGE_SIZE + 1)
     has_next = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
-    count = register.capped_count(queryset)
     snippets = register.headlines(rows, filters.q)
     _attach_projects(rows)
     for row in rows:
@@ -128,7 +128,7 @@ def decision_list(request):
         "form": form,
         "rows": rows,
         "count": count,
-        "capped": count > register.COUNT_CAP,
+        "capped": count is not None and count > register.COUNT_CAP,
         "page": page,
         "has_next": has_next,
         "query_string": params.urlencode(),

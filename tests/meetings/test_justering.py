@@ -233,3 +233,31 @@ def test_signing_at_the_same_moment_records_both(cast, meeting):
     justering.sign(actor=cast.user("chair"), meeting=meeting, revision_number=1, method="password")
     justering.sign(actor=cast.user("member"), meeting=meeting, revision_number=1, method="mfa")
     assert Signature.objects.filter(status="signed").count() == 2
+
+
+def test_omedelbar_justering_signs_the_marked_paragraphs_on_their_own(
+    cast, meeting, django_capture_on_commit_callbacks
+):
+    with pytest.raises(ValidationError, match="Markera först"):
+        justering.send_extract_for_adjustment(actor=None, meeting=meeting)
+    item = meeting.items.get(number=3)
+    services.item_update_details(actor=None, item=item, immediate_adjustment=True)
+    extract = justering.send_extract_for_adjustment(actor=None, meeting=meeting)
+    assert extract.kind == "extract" and extract.item_ids == [item.pk]
+    assert [i["number"] for i in extract.snapshot["items"]] == [3]
+    with django_capture_on_commit_callbacks(execute=True):
+        for key in ("chair", "member", "secretary"):
+            justering.sign(actor=cast.user(key), meeting=meeting, revision_number=extract.number, method="password")
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DRAFT  # the rest of the protocol is still being written
+    document = SignedDocument.objects.get(revision=extract)
+    with document.file.open("rb") as handle:
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages)
+    assert "Protokollsutdrag" in text and "§ 3 Godkännande av dagordningen" in text and "§ 1" not in text
+    with pytest.raises(ValidationError, match="omedelbart justerad"):
+        services.item_save_text(actor=None, item_id=item.pk, heading="X", text="Y", base_version=item.version)
+    other = meeting.items.get(number=1)
+    services.item_save_text(actor=None, item_id=other.pk, heading=other.heading, text="<p>Ok</p>", base_version=1)
+    full = justering.send_for_adjustment(actor=None, meeting=meeting)
+    assert full.kind == "full" and full.number == extract.number + 1
+    assert len(full.snapshot["items"]) == 4

@@ -175,3 +175,27 @@ def test_the_bench_pdf_command_prints_its_figures():
     out = io.StringIO()
     call_command("bench_pdf", "--runs", "1", stdout=out)
     assert out.getvalue().strip().splitlines()[-1].startswith("pdf render+seal ")
+
+
+def test_the_secretary_sends_the_immediate_paragraphs_and_a_signer_signs_the_extract(
+    client_for, cast, meeting, django_capture_on_commit_callbacks
+):
+    item = meeting.items.get(number=3)
+    services.item_update_details(actor=None, item=item, immediate_adjustment=True)
+    secretary = client_for("secretary")
+    html = secretary.get(f"/moten/{meeting.pk}/justering/").content.decode()
+    assert "Skicka de omedelbart justerade paragraferna på justering" in html
+    secretary.post(f"/moten/{meeting.pk}/justering/utdrag/")
+    extract = meeting.revisions.get(kind="extract")
+    with django_capture_on_commit_callbacks(execute=True):
+        for key in ("chair", "member", "secretary"):
+            client = client_for(key)
+            client.post("/accounts/reauthenticate/", {"password": cast.password})
+            assert (
+                "revision "
+                in client.get(f"/moten/{meeting.pk}/justering/signera/?revision={extract.number}").content.decode()
+            )
+            client.post(f"/moten/{meeting.pk}/justering/signera/", {"revision": extract.number})
+    response = client_for("member").get(f"/moten/{meeting.pk}/protokollsutdrag-{extract.number}.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert client_for("outsider").get(f"/moten/{meeting.pk}/protokollsutdrag-{extract.number}.pdf").status_code == 404

@@ -256,3 +256,15 @@ def test_the_benchmark_commands_run(db):
     out = io.StringIO()
     call_command("bench_register", "--rounds", "1", stdout=out)
     assert out.getvalue().strip().splitlines()[-1].startswith("register p50 ")
+
+
+@pytest.mark.postgres
+def test_common_words_are_read_newest_first_without_a_count(client_for, history, monkeypatch):
+    skip_unless(connection.vendor == "postgresql", "the planner's choice is PostgreSQL's")
+    monkeypatch.setattr(register, "_all_words_common", lambda base, query: True)
+    response = client_for(None).get("/beslut/", {"q": "styrelsen beslutar"})
+    assert headings(response) == ["Budget 2023–2025", "Ansökan Studio Ludum"]  # fewer than a page: counted exactly
+    assert response.context["count"] == 2
+    monkeypatch.setattr("meetings.views_register.PAGE_SIZE", 0)
+    response = client_for(None).get("/beslut/", {"q": "styrelsen beslutar"})
+    assert response.context["count"] is None and "Många träffar" in response.content.decode()
