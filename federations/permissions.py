@@ -116,8 +116,3 @@ def get_federation_for_editing(user, slug):
     if not roles.can_write(federation.pk):
         raise PermissionDenied
     return federation
-
-
-def can_see_people(user):
-    """People's pages (their mandates past and present) are for signed-in users."""
-    return getattr(user, "is_authenticated", False)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
 
-from .models import Body, Federation, Mandate, Membership, Network, Project, active_on
+from .models import Body, Federation, Mandate, Membership, Project, active_on
 
 # Chair and vice chairs first, then ledamöter, ersättare, and the staff roles.
 ROLE_RANK = {role: rank for rank, role in enumerate(Mandate.Role.values)}
@@ -102,11 +102,3 @@ def federation_projects(federation):
 
 def project_list():
     return Project.objects.select_related("owner").prefetch_related("participants").order_by("name")
-
-
-def network_bodies(network):
-    return Body.objects.filter(network=network)
-
-
-def networks():
-    return Network.objects.all()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from federations.permissions import roles_for
 
-from .models import AgendaItem, Assignment, Body, Decision, Meeting, RegisterEntry, Reservation
+from .models import AgendaItem, Assignment, Decision, Meeting, RegisterEntry, Reservation
 from .sanitize import html_to_text
 
 COUNT_CAP = 1000
@@ -274,8 +274,6 @@ def suggestion(query):
     return row[0] if row and row[0] != terms[0] else None
 
 
-OUTCOME_LABELS = dict(Decision.Outcome.choices)
-BODY_KIND_LABELS = dict(Body.Kind.choices)
 CSV_HEADER = [
     _("Datum"),
     _("Förbund/nätverk"),

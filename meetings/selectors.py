@@ -197,7 +197,3 @@ def home_for(user):
 
 def _meeting_label(meeting):
     return f"{meeting.body.name}, {meeting.body.owner_short_name}, {meeting.date:%Y-%m-%d}"
-
-
-def item_label(item):
-    return f"§ {item.number}" if item.number else ""
