@@ -661,3 +661,8 @@ class RegisterEntry(models.Model):
 
     def __str__(self):
         return f"{self.heading} ({self.date})"
+
+    @property
+    def outcome_label(self):
+        """The outcome's name, from the enum (get_outcome_display rebuilds a dict of lazy labels on every call)."""
+        return Decision.Outcome(self.outcome).label if self.outcome else ""

@@ -165,11 +165,16 @@ def search(queryset, query):
         return queryset
     if connection.vendor == "postgresql":
         return queryset.filter(search_vector=SearchQuery(tsquery(query), search_type="raw", config=SEARCH_CONFIG))
+    return scan_search(queryset, query)
+
+
+def scan_search(queryset, query):
+    """The same question without an index: every word (any of its forms) somewhere in the heading, decision or §
+    text, by a case-insensitive substring match. SQLite's search, and on PostgreSQL the benchmark's baseline."""
     for word in words(query):
-        forms = FORMS.get(word, {word})
         match = Q()
-        for form in forms:
-            match |= Q(heading__icontains=form) | Q(decision_text__icontains=form) | Q(item_text__icontains=form)
+        for form in sorted(FORMS.get(word, {word})):
+            match |= Q(heading__ilike=form) | Q(decision_text__ilike=form) | Q(item_text__ilike=form)
         queryset = queryset.filter(match)
     return queryset
 

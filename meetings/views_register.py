@@ -47,12 +47,11 @@ class RegisterFilterForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         owners = [("", _("Hela nätverket"))]
-        owners += [(n.slug, n.name) for n in Network.objects.order_by("name")]
-        owners += [(f.slug, f.name) for f in Federation.objects.order_by("name")]
+        owners += Network.objects.order_by("name").values_list("slug", "name")
+        owners += Federation.objects.order_by("name").values_list("slug", "name")
         self.fields["forbund"].choices = owners
-        self.fields["projekt"].choices = [("", _("Alla projekt"))] + [
-            (p.slug, p.name) for p in Project.objects.order_by("name")
-        ]
+        projects = Project.objects.order_by("name").values_list("slug", "name")
+        self.fields["projekt"].choices = [("", _("Alla projekt")), *projects]
         if user is not None and user.is_authenticated:
             people = Person.objects.filter(assignments__isnull=False).distinct().order_by("name")
             self.fields["person"].queryset = people

@@ -135,6 +135,24 @@ def test_search_finds_headings_and_decision_texts(client_for, history, query, ex
     assert "<mark>" in response.content.decode()
 
 
+def test_search_folds_swedish_capitals_on_both_databases(client_for, cast):
+    """SQLite's own LIKE folds only ASCII: "översyn" must still find "ÖVERSYN" and "Översyn"."""
+    frozen_meeting(
+        cast,
+        date=datetime.date(2024, 5, 6),
+        decisions=[("ÖVERSYN AV SAMVERKAN", "Ärendet läggs till handlingarna.", "bifall", "acklamation")],
+    )
+    assert headings(client_for(None).get("/beslut/", {"q": "översyn"})) == ["ÖVERSYN AV SAMVERKAN"]
+    assert headings(client_for(None).get("/beslut/", {"q": "ärendet"})) == ["ÖVERSYN AV SAMVERKAN"]
+
+
+def test_the_scan_search_treats_like_wildcards_as_text(cast):
+    frozen_meeting(cast, date=datetime.date(2024, 5, 6), decisions=[("Ram 100 procent", "Text.", "bifall", "")])
+    entries = RegisterEntry.objects.all()
+    assert register.scan_search(entries, "100").count() == 1
+    assert register.scan_search(entries, "1_0").count() == 0
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize(
     ("query", "expected"),
