@@ -9,6 +9,7 @@ from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Mandate, active_on
+from federations.selectors import swedish_sort_key
 from finsam.audit import log_action
 
 from .models import (
@@ -256,13 +257,20 @@ def attendance_prefill(meeting):
     """Call everyone with a mandate in the body on the meeting date, in the order a protocol lists them."""
     if meeting.attendances.exists():
         return
-    mandates = (
-        Mandate.objects.filter(active_on(meeting.date), body=meeting.body)
-        .select_related("person", "organisation")
-        .order_by("person__name")
+    mandates = list(
+        Mandate.objects.filter(active_on(meeting.date), body=meeting.body).select_related("person", "organisation")
     )
     rank = {role: i for i, role in enumerate(Mandate.Role.values)}
-    ordered = sorted(mandates, key=lambda m: (rank[m.role], m.substitute_order or 0, m.person.name))
+    by_rank = sorted(mandates, key=lambda m: (rank[m.role], swedish_sort_key(m.person.name)))
+    # Ersättare in call-in order; a personal ersättare follows the order of the ledamot they stand in for.
+    seat = {m.pk: index for index, m in enumerate(by_rank)}
+
+    def call_in(mandate):
+        if mandate.substitute_for_id in seat:
+            return seat[mandate.substitute_for_id]
+        return mandate.substitute_order or 0
+
+    ordered = sorted(mandates, key=lambda m: (rank[m.role], call_in(m), swedish_sort_key(m.person.name)))
     Attendance.objects.bulk_create(
         Attendance(
             meeting=meeting,

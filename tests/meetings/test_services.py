@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from federations.models import Body, Mandate
+from federations.models import Body, Mandate, Person
 from meetings import selectors, services
 from meetings.models import AgendaItem, Attachment, Attendance, Decision, ItemRevision, Meeting
 
@@ -39,6 +39,31 @@ def test_minnesanteckningar_start_empty(cast):
 def test_attendance_is_prefilled_from_the_mandates_on_the_meeting_date(cast, meeting):
     names = [(a.display_name, a.role) for a in meeting.attendances.order_by("position")]
     assert names == [("Cecilia Ordförande", "ordforande"), ("Maja Ledamot", "ledamot"), ("Erik Ersättare", "ersattare")]
+
+
+def test_personal_ersattare_are_called_in_the_order_of_their_ledamot_and_names_sort_the_swedish_way(cast):
+    since = datetime.date(2020, 1, 1)
+    seats = {}
+    for name in ["Örjan Öst", "Åsa Ås", "Anders Al", "Ärla Äng"]:
+        person = Person.objects.create(name=name)
+        seats[name] = Mandate.objects.create(
+            person=person, body=cast.board, role=Mandate.Role.MEMBER, organisation=cast.kommun, start=since
+        )
+    for name, stands_in_for in [("Bo Först", "Örjan Öst"), ("Öivind Sist", "Anders Al")]:
+        Mandate.objects.create(
+            person=Person.objects.create(name=name),
+            body=cast.board,
+            role=Mandate.Role.SUBSTITUTE,
+            organisation=cast.kommun,
+            substitute_for=seats[stands_in_for],
+            start=since,
+        )
+    meeting = plan_meeting(cast)
+    members = [a.display_name for a in meeting.attendances.filter(role="ledamot").order_by("position")]
+    assert members == ["Anders Al", "Maja Ledamot", "Åsa Ås", "Ärla Äng", "Örjan Öst"]
+    substitutes = [a.display_name for a in meeting.attendances.filter(role="ersattare").order_by("position")]
+    # Öivind stands in for Anders (first ledamot); Erik has call-in number 1; Bo stands in for Örjan (last).
+    assert substitutes.index("Öivind Sist") < substitutes.index("Bo Först")
 
 
 def test_adding_moving_and_deleting_items_renumbers_them(cast, meeting):
