@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from federations.forms import DateInput
-from federations.models import Body, Person, Project
+from federations.models import Person, Project
 
 from .models import AgendaItem, Attendance, Decision, Meeting
 
@@ -16,17 +16,25 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingEditForm(forms.ModelForm):
+    """The fields a secretary may change once a meeting is planned: not its body nor its record kind."""
+
     class Meta:
         model = Meeting
-        fields = ["body", "date", "start_time", "end_time", "place", "remote_link", "record_kind", "chair", "secretary"]
+        fields = [
+            "date",
+            "start_time",
+            "end_time",
+            "place",
+            "remote_link",
+            "chair",
+            "secretary",
+            "adjustment_place_time",
+        ]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
 
-    def __init__(self, *args, bodies, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = bodies
-        self.fields["record_kind"].required = False
-        self.fields["record_kind"].help_text = _("Lämna tomt för organets vanliga sätt att dokumentera.")
         people = Person.objects.order_by("name")
         self.fields["chair"].queryset = people
         self.fields["secretary"].queryset = people
@@ -42,22 +50,15 @@ class MeetingForm(forms.ModelForm):
         """The end-after-start constraint is checked in clean() with the same message."""
 
 
-class MeetingEditForm(MeetingForm):
-    class Meta(MeetingForm.Meta):
-        fields = [
-            "date",
-            "start_time",
-            "end_time",
-            "place",
-            "remote_link",
-            "chair",
-            "secretary",
-            "adjustment_place_time",
-        ]
+class MeetingForm(MeetingEditForm):
+    class Meta(MeetingEditForm.Meta):
+        fields = ["body", "date", "start_time", "end_time", "place", "remote_link", "record_kind", "chair", "secretary"]
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("bodies", Body.objects.none())
+    def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+        self.fields["record_kind"].required = False
+        self.fields["record_kind"].help_text = _("Lämna tomt för organets vanliga sätt att dokumentera.")
 
 
 class ItemAddForm(forms.Form):

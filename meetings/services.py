@@ -329,6 +329,10 @@ def attendance_save(*, actor, meeting, attendance=None, **fields):
 @transaction.atomic
 def recusal_set(*, actor, item, attendance, recused, reason=""):
     ensure_editable(item.meeting)
+    reason = reason.strip()
+    limit = Recusal._meta.get_field("reason").max_length
+    if len(reason) > limit:
+        raise ValidationError(_("Skälet för jävet får vara högst %(limit)s tecken.") % {"limit": limit})
     if recused:
         Recusal.objects.update_or_create(item=item, attendance=attendance, defaults={"reason": reason})
     else:

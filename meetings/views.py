@@ -5,14 +5,16 @@ import difflib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from federations.models import Body
 from federations.permissions import roles_for
+from finsam.params import whole_number
 
 from . import selectors, services
 from .forms import (
@@ -46,6 +48,14 @@ def _form_errors_from(form, exc):
 
 def _item(meeting, item_pk):
     return get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+
+
+def _posted_attendance(request, meeting, name):
+    """The meeting's attendance row a form names in `name`; 404 for a missing, malformed or foreign id."""
+    pk = whole_number(request.POST.get(name))
+    if pk is None:
+        raise Http404
+    return get_object_or_404(Attendance, pk=pk, meeting=meeting)
 
 
 def writable_bodies(user):
@@ -259,10 +269,7 @@ def item_history(request, pk, item_pk):
     revisions = list(item.revisions.select_related("author").order_by("-version"))
     by_version = {r.version: r for r in revisions}
     diff = None
-    try:
-        a, b = int(request.GET.get("a", 0)), int(request.GET.get("b", 0))
-    except ValueError:
-        a = b = 0
+    a, b = whole_number(request.GET.get("a"), 0), whole_number(request.GET.get("b"), 0)
     if a in by_version and b in by_version:
         old, new = by_version[a], by_version[b]
         diff = list(
@@ -347,8 +354,8 @@ def attendance(request, pk, attendance_pk=None):
 def attendance_serve(request, pk):
     """Accept a proposal: the ersättare serves for the absent ledamot."""
     meeting = get_meeting_for_user(request.user, pk, WRITE)
-    substitute = get_object_or_404(Attendance, pk=request.POST.get("substitute"), meeting=meeting)
-    absent = get_object_or_404(Attendance, pk=request.POST.get("absent"), meeting=meeting)
+    substitute = _posted_attendance(request, meeting, "substitute")
+    absent = _posted_attendance(request, meeting, "absent")
     try:
         services.attendance_save(
             actor=request.user,
@@ -372,14 +379,14 @@ def attendance_serve(request, pk):
 def recusal(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
-    person = get_object_or_404(Attendance, pk=request.POST.get("attendance"), meeting=meeting)
+    person = _posted_attendance(request, meeting, "attendance")
     try:
         services.recusal_set(
             actor=request.user,
             item=item,
             attendance=person,
             recused=request.POST.get("recused") == "1",
-            reason=request.POST.get("reason", "")[:300],
+            reason=request.POST.get("reason", ""),
         )
     except ValidationError as exc:
         messages.error(request, _errors(exc))
@@ -423,13 +430,13 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
 def decision_reservation(request, pk, item_pk, decision_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     decision = get_object_or_404(Decision, pk=decision_pk, item=_item(meeting, item_pk))
-    attendance = get_object_or_404(Attendance, pk=request.POST.get("attendance"), meeting=meeting)
+    attendance = _posted_attendance(request, meeting, "attendance")
     try:
         services.reservation_set(
             actor=request.user,
             decision=decision,
             attendance=attendance,
-            reason=request.POST.get("reason", "")[:5000],
+            reason=request.POST.get("reason", ""),
             reserved=request.POST.get("reserved", "1") == "1",
         )
     except ValidationError as exc:
@@ -444,8 +451,9 @@ def decision_votes(request, pk, item_pk, decision_pk):
     decision = get_object_or_404(Decision, pk=decision_pk, item=_item(meeting, item_pk))
     choices = {}
     for key, value in request.POST.items():
-        if key.startswith("vote-") and key[5:].isdigit() and value:
-            choices[int(key[5:])] = value
+        attendance_id = whole_number(key.removeprefix("vote-")) if key.startswith("vote-") else None
+        if attendance_id is not None and value:
+            choices[attendance_id] = value
     try:
         services.votes_set(actor=request.user, decision=decision, choices=choices)
     except ValidationError as exc:
@@ -476,7 +484,7 @@ def assignment_add(request, pk, item_pk):
     if form.is_valid():
         try:
             services.assignment_create(actor=request.user, item=item, **form.cleaned_data)
-            messages.success(request, _("Uppdraget är sparat."))
+            messages.success(request, pgettext("assignment", "Uppdraget är sparat."))
         except ValidationError as exc:
             messages.error(request, _errors(exc))
     else:

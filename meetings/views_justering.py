@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from federations.permissions import roles_for
+from finsam.params import whole_number
 
 from . import justering, signing
 from .models import AgendaItem, ItemComment, Meeting, Notice, ProtocolRevision, Signature, SignedDocument
@@ -214,12 +215,12 @@ def sign(request, pk):
     """Justera: needs a fresh re-authentication (password, or TOTP where the user has it)."""
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     revision = justering.current_revision(meeting)
-    requested = request.GET.get("revision", "")
-    if requested.isdigit():
-        revision = meeting.revisions.filter(number=int(requested)).first()
+    requested = whole_number(request.GET.get("revision"))
+    if requested is not None:
+        revision = meeting.revisions.filter(number=requested).first()
     if request.method == "POST":
         try:
-            number = int(request.POST.get("revision", "0"))
+            number = whole_number(request.POST.get("revision"), 0)
             justering.sign(
                 actor=request.user,
                 meeting=meeting,
@@ -228,8 +229,8 @@ def sign(request, pk):
                 ip_address=_client_ip(request),
                 user_agent=request.META.get("HTTP_USER_AGENT", ""),
             )
-        except (ValidationError, ValueError) as exc:
-            messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else _("Ogiltig revision."))
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
         else:
             messages.success(request, _("Du har justerat protokollet."))
         return _back(meeting)

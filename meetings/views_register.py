@@ -16,10 +16,13 @@ from django.views.decorators.http import require_GET
 
 from federations.models import Body, Federation, Network, Person, Project
 from federations.permissions import roles_for
+from finsam.params import whole_number
 
 from . import register
 from .models import AgendaItem, Assignment, Decision
 
+# Past the last page of any register, and small enough that its offset fits a 64-bit integer.
+MAX_PAGE = 10**9
 PAGE_SIZE = 25
 EXPORT_LIMIT = 10_000
 
@@ -108,10 +111,7 @@ def _attach_projects(rows):
 @require_GET
 def decision_list(request):
     form, filters, queryset = _entries(request)
-    try:
-        page = max(1, int(request.GET.get("sida", "1")))
-    except ValueError:
-        page = 1
+    page = min(max(1, whole_number(request.GET.get("sida"), 1)), MAX_PAGE)
     offset = (page - 1) * PAGE_SIZE
     ordered = _joined(queryset.order_by("-date", "-meeting_id", "number", "id"))
     rows, count = register.page_and_count(ordered, queryset, filters.q, offset, PAGE_SIZE + 1)
@@ -214,9 +214,9 @@ def assignments(request):
     federation = request.GET.get("forbund", "")
     if federation:
         queryset = queryset.filter(item__meeting__body__federation__slug=federation)
-    person = request.GET.get("person", "")
-    if person.isdigit():
-        queryset = queryset.filter(owner_id=int(person))
+    person = whole_number(request.GET.get("person"))
+    if person is not None:
+        queryset = queryset.filter(owner_id=person)
     today = timezone.localdate()
     rows = list(queryset.order_by("status", "due", "item__meeting__date")[:500])
     groups = {

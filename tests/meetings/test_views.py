@@ -220,3 +220,89 @@ def test_reservations_and_votes_are_entered_on_the_decision_page(client_for, cas
     assert decision.reservations.get().reason == "Eget yrkande." and (decision.votes_yes, decision.votes_no) == (1, 1)
     assert "Maja Ledamot reserverar sig" in client.get(f"/moten/{meeting.pk}/").content.decode()
     assert client_for("member").post(f"{base}/roster/", {}).status_code == 403
+
+
+def test_a_secretary_changes_the_meeting_and_a_new_date_renumbers_nothing_lost(client_for, meeting):
+    client = client_for("secretary")
+    page = client.get(f"/moten/{meeting.pk}/andra/")
+    assert page.status_code == 200
+    assert 'name="body"' not in page.content.decode()  # the body is fixed once the meeting is planned
+    response = client.post(
+        f"/moten/{meeting.pk}/andra/",
+        {"date": "2026-12-11", "start_time": "10:00", "end_time": "12:00", "place": "Stadshuset, sal 2"},
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.date, meeting.place) == (datetime.date(2026, 12, 11), "Stadshuset, sal 2")
+    assert meeting.items.count() == 4
+
+
+def test_changing_the_meeting_to_end_before_it_starts_shows_the_error_and_keeps_the_old_times(client_for, meeting):
+    before = (meeting.start_time, meeting.end_time)
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/andra/", {"date": "2026-12-11", "start_time": "12:00", "end_time": "09:00"}
+    )
+    assert response.status_code == 200
+    assert "Sluttiden måste vara efter starttiden." in response.content.decode()
+    meeting.refresh_from_db()
+    assert (meeting.start_time, meeting.end_time) == before
+
+
+@pytest.mark.parametrize(("key", "expected"), [("member", 403), ("chair", 403), ("outsider", 404), (None, 302)])
+def test_changing_the_meeting_needs_the_secretary_right(client_for, meeting, key, expected):
+    assert client_for(key).get(f"/moten/{meeting.pk}/andra/").status_code == expected
+
+
+HUGE = "99999999999999999999"  # more than any integer column holds
+
+
+def test_a_decision_naming_a_project_no_database_could_hold_gets_a_form_error(client_for, meeting):
+    item = meeting.items.get(number=3)
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/",
+        {"text": "Styrelsen beslutar att bifalla.", "outcome": "bifall", "method": "acklamation", "projects": HUGE},
+    )
+    assert response.status_code == 200
+    assert "finns inte bland tillgängliga alternativ" in response.content.decode()
+    assert not Decision.objects.exists()
+
+
+@pytest.mark.parametrize("posted", ["", "abc", "-1", "²", HUGE])
+def test_a_malformed_attendance_id_is_404_not_a_server_error(client_for, meeting, posted):
+    item = meeting.items.get(number=3)
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/jav/", {"attendance": posted, "recused": "1"}
+    )
+    assert response.status_code == 404
+    assert not item.recusals.exists()
+
+
+def test_a_recusal_reason_longer_than_its_field_is_refused_not_cut(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    member = meeting.attendances.get(person=cast.member)
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/jav/",
+        {"attendance": member.pk, "recused": "1", "reason": "x" * 301},
+        follow=True,
+    )
+    assert "högst 300 tecken" in response.content.decode()
+    assert not item.recusals.exists()
+
+
+def test_a_long_written_reservation_is_kept_whole(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bifalla.")
+    member = meeting.attendances.get(person=cast.member)
+    reason = "Jag reserverar mig till förmån för mitt eget yrkande. " * 200  # 10,800 characters
+    client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/{decision.pk}/reservation/",
+        {"attendance": member.pk, "reason": reason},
+    )
+    assert decision.reservations.get().reason == reason.strip()
+
+
+@pytest.mark.parametrize("query", [f"sida={HUGE}", "sida=²", "sida=-3", f"person={HUGE}", "person=²"])
+def test_page_and_person_parameters_out_of_any_range_answer_normally(client_for, query):
+    client = client_for("secretary")
+    assert client.get(f"/beslut/?{query}").status_code == 200
+    assert client.get(f"/uppdrag/?{query}").status_code == 200
