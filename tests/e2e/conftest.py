@@ -75,5 +75,5 @@ def assert_accessible(page):
     results = _axe.run(page, options=WCAG_21_AA)
     violations = results.response["violations"]
     assert results.violations_count == 0, "\n".join(
-        f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})" for v in violations
+        [page.url] + [f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})" for v in violations]
     )

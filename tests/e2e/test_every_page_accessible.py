@@ -1,0 +1,47 @@
+"""Every kind of page the demo links to passes axe at WCAG 2.1 AA, for the public and for a secretary.
+
+The pages are found by following links, one page of each shape (the same path with other ids, the same query
+keys), so a page added later is checked the day a link to it appears.
+"""
+
+import io
+import re
+from collections import deque
+
+import pytest
+from django.core.management import call_command
+
+from ..finsam.test_every_page import NOT_FOLLOWED, shape
+from .conftest import assert_accessible, sign_in
+
+DOWNLOAD = re.compile(r"\.(csv|xlsx|pdf|ics)(\?|$)")
+
+
+@pytest.fixture
+def demo(transactional_db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def visit_every_shape(page):
+    queue, shapes, visited = deque(["/"]), set(), []
+    while queue:
+        url = queue.popleft()
+        if shape(url) in shapes or url.startswith((*NOT_FOLLOWED, "/admin/")) or DOWNLOAD.search(url):
+            continue
+        shapes.add(shape(url))
+        response = page.goto(url)
+        assert response.status < 400, url
+        assert_accessible(page)
+        visited.append(url)
+        links = page.eval_on_selector_all("a[href^='/']", "links => links.map(a => a.getAttribute('href'))")
+        queue.extend(link.split("#")[0] for link in links)
+    return visited
+
+
+@pytest.mark.parametrize("email", [None, "sekreterare@demo.finsam.se"])
+def test_every_kind_of_page_is_accessible(page, demo, email):
+    if email:
+        sign_in(page, email, "finsam-demo-2026")
+    visited = visit_every_shape(page)
+    assert len(visited) > (40 if email else 25)
