@@ -200,7 +200,7 @@ def load_draft_for_the_secretary():
     meeting.adjusters.add(Person.objects.get(name="Britta Bergström"))
     for heading in ("Ekonomisk uppföljning", "Verksamhetsplan och budget 2027", "Information från förbundschefen"):
         services.item_add(actor=actor, meeting=meeting, heading=heading)
-    first = meeting.items.get(number=1)
+    first = meeting.items.order_by("position").first()
     services.item_save_text(
         actor=actor,
         item_id=first.pk,
@@ -235,3 +235,61 @@ def load_justerat_demo():
 
 
 LOADERS.append(load_justerat_demo)
+
+WAITING_ITEMS = [
+    (
+        "Delårsrapport januari–augusti 2026",
+        "<p>Förbundschefen redovisade delårsrapporten. Insatserna har haft 212 deltagare, varav 118 kvinnor. "
+        "Ekonomin följer budget.</p>",
+        "Styrelsen beslutar att godkänna delårsrapporten för januari–augusti 2026.",
+    ),
+    (
+        "Sammanträdesplan 2027",
+        "<p>Förslaget har fyra styrelsemöten och två möten med medlemssamrådet.</p>",
+        "Styrelsen beslutar att fastställa sammanträdesplanen för 2027 och att ge förbundschefen i uppdrag att "
+        "bjuda in medlemmarna till samråd.",
+    ),
+]
+
+
+@transaction.atomic
+def load_protocol_waiting_for_signatures():
+    """Last week's board meeting of RAR i Sörmland, sent for justering: the secretary has signed, the chair
+    (ordforande@) and the justerare (justerare@) have it waiting on their start pages."""
+    from . import justering
+
+    body = Body.objects.get(federation__slug="rar-sormland", slug="styrelse")
+    today = timezone.localdate()
+    if Meeting.objects.filter(body=body, date__lt=today, imported=False).exists():
+        return
+    users = {u.person.name: u for u in get_user_model().objects.filter(person__isnull=False).select_related("person")}
+    secretary = users.get("Ann Lundqvist")
+    meeting = services.meeting_create(
+        actor=secretary,
+        body=body,
+        date=today - datetime.timedelta(days=7),
+        start_time=datetime.time(9),
+        end_time=datetime.time(11, 30),
+        place="Förbundets kansli, Eskilstuna",
+        chair=Person.objects.get(name="Marie Svensson"),
+        secretary=Person.objects.get(name="Ann Lundqvist"),
+    )
+    meeting.adjusters.add(Person.objects.get(name="Britta Bergström"))
+    for heading, text, decision_text in WAITING_ITEMS:
+        item = services.item_add(actor=secretary, meeting=meeting, heading=heading, kind=AgendaItem.Kind.DECISION)
+        services.item_save_text(actor=secretary, item_id=item.pk, heading=heading, text=text, base_version=item.version)
+        decision = services.decision_save(actor=secretary, item=item, text=decision_text, outcome="bifall")
+    services.assignment_create(
+        actor=secretary,
+        item=item,
+        decision=decision,
+        what="Bjuda in medlemmarna till samråd enligt sammanträdesplanen 2027.",
+        owner=Person.objects.filter(name="Ola Wiktorson").first(),
+        due=today + datetime.timedelta(days=60),
+    )
+    justering.send_for_adjustment(actor=secretary, meeting=meeting)
+    revision = justering.current_revision(meeting)
+    justering.sign(actor=secretary, meeting=meeting, revision_number=revision.number, method="password")
+
+
+LOADERS.insert(LOADERS.index(load_draft_for_the_secretary), load_protocol_waiting_for_signatures)

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from federations.models import Federation, Person
@@ -27,3 +28,13 @@ def test_the_demo_has_the_networks_federations_and_accounts():
     assert Federation.objects.filter(network__slug="stockholms-lan").count() == 8
     assert Federation.objects.filter(slug__in=["rar-sormland", "skaraborg"]).count() == 2
     assert Person.objects.get(name="Ann Lundqvist").user.email == "sekreterare@demo.finsam.se"
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_protocol_waiting_for_the_chair_and_the_justerare(client):
+    call_command("load_demo", stdout=io.StringIO())
+    for email in ["ordforande@demo.finsam.se", "justerare@demo.finsam.se"]:
+        client.force_login(get_user_model().objects.get(email=email))
+        assert "Att justera senast" in client.get("/").content.decode()
+    client.force_login(get_user_model().objects.get(email="sekreterare@demo.finsam.se"))
+    assert "Att justera senast" not in client.get("/").content.decode()  # the secretary has signed
