@@ -236,6 +236,12 @@ def load_justerat_demo():
 
 LOADERS.append(load_justerat_demo)
 
+STANDARD_ITEM_TEXTS = {
+    "Mötets öppnande": "<p>Ordföranden Marie Svensson öppnade mötet och hälsade alla välkomna.</p>",
+    "Val av justerare": "<p>Britta Bergström utsågs att jämte ordföranden justera dagens protokoll.</p>",
+    "Godkännande av dagordningen": "<p>Dagordningen godkändes.</p>",
+    "Föregående protokoll": "<p>Föregående protokoll lades till handlingarna.</p>",
+}
 WAITING_ITEMS = [
     (
         "Delårsrapport januari–augusti 2026",
@@ -275,6 +281,12 @@ def load_protocol_waiting_for_signatures():
         secretary=Person.objects.get(name="Ann Lundqvist"),
     )
     meeting.adjusters.add(Person.objects.get(name="Britta Bergström"))
+    for item in meeting.items.all():
+        text = STANDARD_ITEM_TEXTS.get(item.heading)
+        if text:
+            services.item_save_text(
+                actor=secretary, item_id=item.pk, heading=item.heading, text=text, base_version=item.version
+            )
     for heading, text, decision_text in WAITING_ITEMS:
         item = services.item_add(actor=secretary, meeting=meeting, heading=heading, kind=AgendaItem.Kind.DECISION)
         services.item_save_text(actor=secretary, item_id=item.pk, heading=heading, text=text, base_version=item.version)

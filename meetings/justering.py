@@ -111,6 +111,27 @@ def _item_snapshot(item):
     }
 
 
+def print_context(snapshot):
+    """What the printed protocol shows beyond the snapshot itself: the header's groups and the § range.
+    The signers' preview in the portal uses the same, so they read what will be printed."""
+    meeting = snapshot["meeting"]
+    numbers = [item["number"] for item in snapshot["items"] if item["number"]]
+    return {
+        "s": snapshot,
+        "meeting": meeting,
+        "paragraph_range": f"§ {min(numbers)}–{max(numbers)}" if numbers else "",
+        "decision_makers": [a for a in snapshot["attendance"] if _decides(a)],
+        "substitutes": [a for a in snapshot["attendance"] if a["role"] == "ersattare" and not a["serving_for"]],
+        "others": [a for a in snapshot["attendance"] if not _decides(a) and a["role"] != "ersattare"],
+        "adjusters_besides_chair": [name for name in meeting["adjusters"] if name != meeting["chair"]],
+    }
+
+
+def _decides(attendance):
+    voting = attendance["role"] in ("ordforande", "vice_ordforande_1", "vice_ordforande_2", "ledamot")
+    return attendance["status"] == "narvarande" and (voting or bool(attendance["serving_for"]))
+
+
 def canonical_json(data):
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 

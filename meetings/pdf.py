@@ -9,6 +9,8 @@ from django.utils import translation
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .justering import print_context
+
 STYLESHEET = "css/protocol-print.css"
 
 
@@ -36,28 +38,16 @@ def render_protocol(snapshot, *, revision_number, sha256, signatures, notice=Non
     """The justerat protocol as PDF bytes. `signatures` are dicts: name, role, method, signed_at (UTC ISO)."""
     with translation.override("sv"):
         meeting = snapshot["meeting"]
-        numbers = [item["number"] for item in snapshot["items"] if item["number"]]
         context = {
-            "s": snapshot,
-            "meeting": meeting,
+            **print_context(snapshot),
             "title": title or f"{'Protokollsutdrag' if extract else 'Protokoll'} {meeting['body']} {meeting['date']}",
             "extract": extract,
-            "paragraph_range": f"§ {min(numbers)}–{max(numbers)}" if numbers else "",
-            "decision_makers": [a for a in snapshot["attendance"] if _decides(a)],
-            "substitutes": [a for a in snapshot["attendance"] if a["role"] == "ersattare" and not a["serving_for"]],
-            "others": [a for a in snapshot["attendance"] if not _decides(a) and a["role"] != "ersattare"],
-            "adjusters_besides_chair": [name for name in meeting["adjusters"] if name != meeting["chair"]],
             "revision_number": revision_number,
             "sha256": sha256,
             "signatures": signatures,
             "notice": notice,
         }
         return _write(render_to_string("meetings/pdf/protocol.html", context))
-
-
-def _decides(attendance):
-    voting = attendance["role"] in ("ordforande", "vice_ordforande_1", "vice_ordforande_2", "ledamot")
-    return attendance["status"] == "narvarande" and (voting or bool(attendance["serving_for"]))
 
 
 def render_one_page(text="Finsamportalen"):

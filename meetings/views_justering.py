@@ -62,6 +62,7 @@ def justering_page(request, pk):
     context = {
         "meeting": meeting,
         "revision": revision,
+        "print": justering.print_context(revision.snapshot) if revision else None,
         "signatures": signatures,
         "my_pending": [
             s for s in signatures if person and s.person_id == person.pk and s.status == Signature.Status.PENDING

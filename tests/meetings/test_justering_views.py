@@ -199,3 +199,27 @@ def test_the_secretary_sends_the_immediate_paragraphs_and_a_signer_signs_the_ext
     response = client_for("member").get(f"/moten/{meeting.pk}/protokollsutdrag-{extract.number}.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert client_for("outsider").get(f"/moten/{meeting.pk}/protokollsutdrag-{extract.number}.pdf").status_code == 404
+
+
+def test_a_signer_reads_what_will_be_printed_attendance_reservations_and_assignments(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    decision = item.decisions.get()
+    services.reservation_set(
+        actor=None,
+        decision=decision,
+        attendance=meeting.attendances.get(person=cast.substitute),
+        reason="Frågan borde ha beretts först.",
+    )
+    services.assignment_create(actor=None, item=item, what="Ta fram en ny tidplan.", owner=cast.secretary)
+    justering.send_for_adjustment(actor=None, meeting=meeting)
+    html = client_for("member").get(f"/moten/{meeting.pk}/justering/").content.decode()
+    for printed in [
+        "Beslutande",
+        "Cecilia Ordförande",
+        "Utses att justera",
+        "Erik Ersättare reserverar sig mot beslutet",
+        "Frågan borde ha beretts först.",
+        "Uppdrag",
+        "Ta fram en ny tidplan.",
+    ]:
+        assert printed in html, printed
