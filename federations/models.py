@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from finsam.collation import SWEDISH
+
 
 class Network(models.Model):
     """A regional or national group of federations (Stockholms län; NNS)."""
@@ -16,7 +18,7 @@ class Network(models.Model):
         REGIONAL = "regional", _("Regionalt nätverk")
         NATIONAL = "national", _("Nationellt nätverk")
 
-    name = models.CharField(_("namn"), max_length=200)
+    name = models.CharField(_("namn"), max_length=200, db_collation=SWEDISH)
     short_name = models.CharField(_("kortnamn"), max_length=50, blank=True)
     slug = models.SlugField(_("kortadress"), unique=True)
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.REGIONAL)
@@ -33,7 +35,7 @@ class Network(models.Model):
 class Federation(models.Model):
     """A samordningsförbund."""
 
-    name = models.CharField(_("namn"), max_length=200)
+    name = models.CharField(_("namn"), max_length=200, db_collation=SWEDISH)
     short_name = models.CharField(_("kortnamn"), max_length=50)
     slug = models.SlugField(_("kortadress"), unique=True)
     network = models.ForeignKey(
@@ -66,7 +68,7 @@ class MemberOrganisation(models.Model):
         FK = "forsakringskassan", _("Försäkringskassan")
         AF = "arbetsformedlingen", _("Arbetsförmedlingen")
 
-    name = models.CharField(_("namn"), max_length=200, unique=True)
+    name = models.CharField(_("namn"), max_length=200, db_collation=SWEDISH, unique=True)
     slug = models.SlugField(_("kortadress"), unique=True)
     kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
 
@@ -106,7 +108,7 @@ class Membership(models.Model):
 class Person(models.Model):
     """A person in the register, optionally linked to a user account."""
 
-    name = models.CharField(_("namn"), max_length=200)
+    name = models.CharField(_("namn"), max_length=200, db_collation=SWEDISH)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
     )
@@ -153,7 +155,7 @@ class Body(models.Model):
     network = models.ForeignKey(
         Network, null=True, blank=True, on_delete=models.CASCADE, related_name="bodies", verbose_name=_("nätverk")
     )
-    name = models.CharField(_("namn"), max_length=200)
+    name = models.CharField(_("namn"), max_length=200, db_collation=SWEDISH)
     slug = models.SlugField(_("kortadress"))
     kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
     record_kind = models.CharField(
@@ -343,7 +345,7 @@ class Project(models.Model):
         FINISHED = "avslutad", _("Avslutad")
         IMPLEMENTED = "implementerad", _("Implementerad")
 
-    name = models.CharField(_("namn"), max_length=200)
+    name = models.CharField(_("namn"), max_length=200, db_collation=SWEDISH)
     slug = models.SlugField(_("kortadress"), unique=True)
     kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
     owner = models.ForeignKey(

@@ -6,16 +6,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
 
+from finsam.collation import swedish_sort_key
+
 from .models import Body, Federation, Mandate, Membership, Project, active_on
 
 # Chair and vice chairs first, then ledamöter, ersättare, and the staff roles.
 ROLE_RANK = {role: rank for rank, role in enumerate(Mandate.Role.values)}
-
-
-def swedish_sort_key(text):
-    """Sort Swedish text as a Swede expects: å, ä, ö after z (Python's default puts them elsewhere)."""
-    table = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}", "é": "e", "É": "e"})
-    return (text or "").lower().translate(table)
 
 
 def federations_by_network():

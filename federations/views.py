@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from finsam.collation import swedish_sort_key
+
 from . import roster, selectors, services
 from .forms import AsOfForm, EndForm, MandateForm, MembershipForm, PersonForm, RosterUploadForm
 from .models import Mandate, Membership, Person, Project, active_on
@@ -31,7 +33,7 @@ def federation_detail(request, slug):
         "federation": federation,
         "form": form,
         "day": day,
-        "memberships": sorted(memberships, key=lambda m: selectors.swedish_sort_key(m.organisation.name)),
+        "memberships": sorted(memberships, key=lambda m: swedish_sort_key(m.organisation.name)),
         "compositions": selectors.compositions(bodies, day),
         "projects": selectors.federation_projects(federation),
         "can_edit": roles_for(request.user).can_write(federation.pk),

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class FinsamConfig(AppConfig):
     name = "finsam"
     verbose_name = _("Finsamportalen")
+
+    def ready(self):
+        from . import collation  # noqa: F401  (registers the Swedish collation on SQLite connections)

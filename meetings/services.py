@@ -9,8 +9,8 @@ from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Mandate, active_on
-from federations.selectors import swedish_sort_key
 from finsam.audit import log_action
+from finsam.collation import swedish_sort_key
 
 from .models import (
     AgendaItem,
