@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from federations.forms import DateInput
 from federations.models import Person, Project
 
-from .models import AgendaItem, Attendance, Decision, Meeting
+from .models import AgendaItem, Appeal, Attendance, Decision, Meeting
 
 
 class TimeInput(forms.TimeInput):
@@ -144,3 +144,14 @@ class AssignmentForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("Bilaga"), help_text=_("PDF, Word, Excel, PNG, JPEG eller text. Högst 10 MB."))
+
+
+class AppealForm(forms.ModelForm):
+    class Meta:
+        model = Appeal
+        fields = ["paragraphs", "received_on", "court", "note"]
+        widgets = {"received_on": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "paragraphs": _("Till exempel § 5 eller § 5–6."),
+            "court": _("Till exempel Förvaltningsrätten i Linköping."),
+        }

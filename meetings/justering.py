@@ -14,6 +14,7 @@ from finsam.audit import log_action
 
 from . import notices, register
 from .models import (
+    Appeal,
     Correction,
     ItemComment,
     Meeting,
@@ -477,3 +478,23 @@ def correction_add(*, actor, item, text):
     )
     _audit("meetings.minutes.corrected", actor, correction, item.meeting, item=item.pk)
     return correction
+
+
+@transaction.atomic
+def appeal_add(*, actor, meeting, paragraphs, received_on, court="", note=""):
+    """Record that decisions of a justerat protocol were appealed: they do not win legal force for now."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != Meeting.Status.ADJUSTED or not Notice.objects.filter(meeting=meeting).exists():
+        raise ValidationError(_("Bara ett justerat och anslaget protokoll kan överklagas."))
+    if received_on > timezone.localdate():
+        raise ValidationError({"received_on": _("Dagen då överklagandet kom in kan inte ligga i framtiden.")})
+    appeal = Appeal.objects.create(
+        meeting=meeting,
+        paragraphs=paragraphs.strip(),
+        received_on=received_on,
+        court=court.strip(),
+        note=note.strip(),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    _audit("meetings.minutes.appealed", actor, appeal, meeting, paragraphs=appeal.paragraphs)
+    return appeal

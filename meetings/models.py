@@ -1,11 +1,14 @@
 """Meetings, their agenda (§§), attendance, decisions and assignments, and the revisions of a draft."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from federations.models import Body, Federation, MemberOrganisation, Person, Project
@@ -158,6 +161,20 @@ class Meeting(models.Model):
     @property
     def is_protocol(self):
         return self.record_kind == Body.RecordKind.MINUTES
+
+    def legal_standing(self, today=None):
+        """Where a justerat protocol stands once its notice is up: ("anslaget", last day to appeal) while the
+        appeal period runs, ("overklagat", None) once an appeal is recorded, ("laga_kraft", the first day of legal
+        force) after the period ran out. None before the notice (and for minnesanteckningar)."""
+        notice = getattr(self, "notice", None) if self.status == self.Status.ADJUSTED else None
+        if notice is None:
+            return None
+        if self.appeals.exists():
+            return ("overklagat", None)
+        today = today or timezone.localdate()
+        if today <= notice.appeal_until:
+            return ("anslaget", notice.appeal_until)
+        return ("laga_kraft", notice.appeal_until + datetime.timedelta(days=1))
 
 
 class AgendaItem(GuardedByMeeting):
@@ -596,6 +613,27 @@ class Notice(models.Model):
 
     def __str__(self):
         return f"Anslag: {self.meeting}"
+
+
+class Appeal(models.Model):
+    """An överklagande of a justerat protocol, recorded when the federation learns of it. Until one is recorded,
+    the decisions win legal force (laga kraft) the day after the last day to appeal."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="appeals")
+    paragraphs = models.CharField(_("paragrafer som överklagas"), max_length=100)
+    received_on = models.DateField(_("inkom"))
+    court = models.CharField(_("domstol"), max_length=200, blank=True)
+    note = models.TextField(_("anteckning"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["received_on", "created"]
+        verbose_name = _("överklagande")
+        verbose_name_plural = _("överklaganden")
+
+    def __str__(self):
+        return f"Överklagande av {self.paragraphs}: {self.meeting}"
 
 
 class Correction(models.Model):

@@ -74,6 +74,7 @@ urlpatterns = [
         name="justering_comment",
     ),
     path("moten/<int:pk>/paragrafer/<int:item_pk>/rattelse/", views_justering.correction, name="correction_add"),
+    path("moten/<int:pk>/overklagande/", views_justering.appeal, name="appeal_add"),
     path("moten/<int:pk>/lagg-till-handlingarna/", views_justering.approve, name="notes_approve"),
     path("moten/<int:pk>/protokoll.pdf", views_justering.protocol_pdf, name="protocol_pdf"),
     path("anslagstavla/", views_justering.notice_board, name="notice_board"),

@@ -38,7 +38,7 @@ def _errors(exc):
     return " ".join(exc.messages)
 
 
-def _form_errors_from(form, exc):
+def form_errors_from(form, exc):
     if hasattr(exc, "error_dict"):
         for field, errors in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -95,7 +95,7 @@ def meeting_create(request):
         try:
             meeting = services.meeting_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors_from(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(request, _("Mötet är planerat."))
             return redirect(meeting)
@@ -133,7 +133,7 @@ def meeting_edit(request, pk):
         try:
             services.meeting_update(actor=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors_from(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(request, _("Mötet är uppdaterat."))
             return redirect(meeting)
@@ -217,7 +217,7 @@ def item_details(request, pk, item_pk):
         try:
             services.item_update_details(actor=request.user, item=item, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors_from(form, exc)
+            form_errors_from(form, exc)
         else:
             return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
     return render(request, "meetings/item_details.html", {"meeting": meeting, "item": item, "form": form})
@@ -330,7 +330,7 @@ def attendance(request, pk, attendance_pk=None):
         try:
             services.attendance_save(actor=request.user, meeting=meeting, attendance=instance, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors_from(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(request, _("Närvaron är sparad."))
             return redirect("meetings:attendance", pk=meeting.pk)
@@ -409,7 +409,7 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
         try:
             services.decision_save(actor=request.user, item=item, decision=decision, projects=projects, **data)
         except ValidationError as exc:
-            _form_errors_from(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(request, _("Beslutet är sparat."))
             return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")

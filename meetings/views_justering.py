@@ -20,8 +20,10 @@ from federations.permissions import roles_for
 from finsam.params import whole_number
 
 from . import justering, signing
+from .forms import AppealForm
 from .models import AgendaItem, ItemComment, Meeting, Notice, ProtocolRevision, Signature, SignedDocument
 from .permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
+from .views import form_errors_from
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024
 
@@ -286,6 +288,22 @@ def correction(request, pk, item_pk):
         _("Rättelsen är registrerad."),
     )
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appeal(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    form = AppealForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            justering.appeal_add(actor=request.user, meeting=meeting, **form.cleaned_data)
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(request, _("Överklagandet är registrerat."))
+            return _back(meeting)
+    return render(request, "meetings/justering/appeal.html", {"meeting": meeting, "form": form})
 
 
 @require_GET

@@ -1,5 +1,6 @@
 """Justering pages for every persona; signing needs re-authentication; the notice board and verification."""
 
+import datetime
 import io
 
 import pytest
@@ -223,3 +224,46 @@ def test_a_signer_reads_what_will_be_printed_attendance_reservations_and_assignm
         "Ta fram en ny tidplan.",
     ]:
         assert printed in html, printed
+
+
+def test_decisions_win_legal_force_the_day_after_the_last_day_to_appeal(adjusted):
+    notice = adjusted.notice
+    assert adjusted.legal_standing(today=notice.appeal_until) == ("anslaget", notice.appeal_until)
+    after = notice.appeal_until + datetime.timedelta(days=1)
+    assert adjusted.legal_standing(today=after) == ("laga_kraft", after)
+
+
+def test_a_secretary_records_an_appeal_and_the_protocol_shows_it(client_for, adjusted):
+    client = client_for("secretary")
+    url = f"/moten/{adjusted.pk}/overklagande/"
+    assert client.get(url).status_code == 200
+    today = timezone.localdate().isoformat()
+    response = client.post(url, {"paragraphs": "§ 3", "received_on": today, "court": "Förvaltningsrätten i Linköping"})
+    assert response.status_code == 302
+    assert adjusted.legal_standing() == ("overklagat", None)
+    page = client_for("member").get(f"/moten/{adjusted.pk}/").content.decode()
+    assert "Överklagat" in page and "Förvaltningsrätten i Linköping" in page
+
+
+def test_an_appeal_received_in_the_future_is_refused_and_the_form_keeps_the_text(client_for, adjusted):
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    response = client_for("secretary").post(
+        f"/moten/{adjusted.pk}/overklagande/", {"paragraphs": "§ 3", "received_on": tomorrow, "note": "Kom per post."}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "kan inte ligga i framtiden" in html and "Kom per post." in html
+    assert not adjusted.appeals.exists()
+
+
+def test_a_draft_cannot_be_appealed(client_for, meeting):
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/overklagande/", {"paragraphs": "§ 3", "received_on": "2026-03-02"}
+    )
+    assert "Bara ett justerat och anslaget protokoll kan överklagas." in response.content.decode()
+    assert not meeting.appeals.exists()
+
+
+@pytest.mark.parametrize(("key", "status"), [("member", 403), ("chair", 403), ("outsider", 404), (None, 302)])
+def test_only_the_secretary_records_appeals(client_for, adjusted, key, status):
+    assert client_for(key).get(f"/moten/{adjusted.pk}/overklagande/").status_code == status
