@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from federations.models import Mandate, active_on
 from federations.permissions import roles_for
 
-from .models import Assignment, Attendance, Decision, Meeting
+from .models import Assignment, Attendance, Decision, Meeting, Signature
 
 VOTING_ROLES = {str(role) for role in Mandate.VOTING_ROLES}
 
@@ -142,7 +142,7 @@ def meetings_for(user):
 
 
 def waiting_for(user):
-    """What waits for the user on the start page: drafts to write for secretaries."""
+    """What waits for the user on the start page: protocols and extracts to sign, then drafts to write."""
     roles = roles_for(user)
     if roles.person is None:
         return []
@@ -150,10 +150,6 @@ def waiting_for(user):
         status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
         body__federation__in=roles.secretary_of,
     ).select_related("body__federation")
-    from django.db.models import Q
-
-    from .models import Signature
-
     to_sign = Signature.objects.filter(
         Q(revision__meeting__status=Meeting.Status.IN_ADJUSTMENT) | Q(revision__kind="extract"),
         person=roles.person,

@@ -267,3 +267,19 @@ def test_a_draft_cannot_be_appealed(client_for, meeting):
 @pytest.mark.parametrize(("key", "status"), [("member", 403), ("chair", 403), ("outsider", 404), (None, 302)])
 def test_only_the_secretary_records_appeals(client_for, adjusted, key, status):
     assert client_for(key).get(f"/moten/{adjusted.pk}/overklagande/").status_code == status
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_justering_page_runs_a_fixed_number_of_queries(client_for, cast, meeting, django_assert_num_queries, size):
+    for i in range(size):
+        item = services.item_add(actor=None, meeting=meeting, heading=f"Ärende {i}")
+        services.decision_save(actor=None, item=item, text=f"Styrelsen beslutar {i}.")
+    justering.send_for_adjustment(actor=None, meeting=meeting)
+    for item in meeting.items.all()[:size]:
+        justering.comment(actor=cast.user("member"), meeting=meeting, item=item, text="Stavfel.")
+    client = client_for("member")
+    # meeting; session, user, person, staff roles, mandates (roles); current revision; its signatures; document;
+    # notice; is a signer; earlier revisions; extracts; §§ marked for immediate justering; comments with authors.
+    # The protocol itself is read from the revision's snapshot, however many §§ and comments it has.
+    with django_assert_num_queries(15):
+        assert client.get(f"/moten/{meeting.pk}/justering/").status_code == 200

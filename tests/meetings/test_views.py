@@ -306,3 +306,23 @@ def test_page_and_person_parameters_out_of_any_range_answer_normally(client_for,
     client = client_for("secretary")
     assert client.get(f"/beslut/?{query}").status_code == 200
     assert client.get(f"/uppdrag/?{query}").status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 6])
+@pytest.mark.parametrize(("key", "queries"), [("member", 9), ("secretary", 10)])
+def test_the_start_page_runs_a_fixed_number_of_queries(client_for, cast, django_assert_num_queries, size, key, queries):
+    from meetings import justering
+
+    for i in range(size):
+        meeting = plan_meeting(cast, date=datetime.date(2026, 1, 1) + datetime.timedelta(days=7 * i))
+        meeting.adjusters.add(cast.member)
+        item = meeting.items.get(number=3)
+        decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att godkänna.")
+        services.assignment_create(actor=None, item=item, decision=decision, what="Utreda.", owner=cast.member)
+        if i % 2:
+            justering.send_for_adjustment(actor=None, meeting=meeting)
+    client = client_for(key)
+    # session, user, person, staff roles, mandates (roles); signatures waiting with their meetings; drafts to
+    # write (a secretary's only); upcoming and recent meetings; open assignments with their meetings
+    with django_assert_num_queries(queries):
+        assert client.get("/").status_code == 200
