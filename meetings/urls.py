@@ -59,6 +59,7 @@ urlpatterns = [
     path("moten/<int:pk>/paragrafer/<int:item_pk>/bilagor/", views.attachment_add, name="item_attachment_add"),
     # Justering, the signed PDF, the notice board and verification
     path("moten/<int:pk>/justering/", views_justering.justering_page, name="justering"),
+    path("moten/<int:pk>/forhandsgranska/", views_justering.preview, name="preview"),
     path("moten/<int:pk>/justering/skicka/", views_justering.send, name="justering_send"),
     path("moten/<int:pk>/justering/ta-tillbaka/", views_justering.reopen, name="justering_reopen"),
     path("moten/<int:pk>/justering/skicka-tillbaka/", views_justering.send_back, name="justering_send_back"),

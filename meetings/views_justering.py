@@ -85,6 +85,14 @@ def justering_page(request, pk):
     return render(request, "meetings/justering/page.html", context)
 
 
+@require_GET
+def preview(request, pk):
+    """The record as it stands now, laid out as it will be printed: for the secretary before sending it."""
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    context = {"meeting": meeting, "print": justering.print_context(justering.snapshot(meeting))}
+    return render(request, "meetings/justering/preview.html", context)
+
+
 def _extracts(meeting, person):
     extracts = list(
         meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT)

@@ -283,3 +283,24 @@ def test_the_justering_page_runs_a_fixed_number_of_queries(client_for, cast, mee
     # The protocol itself is read from the revision's snapshot, however many §§ and comments it has.
     with django_assert_num_queries(15):
         assert client.get(f"/moten/{meeting.pk}/justering/").status_code == 200
+
+
+@pytest.mark.parametrize(("key", "status"), [("secretary", 200), ("member", 200), ("outsider", 404), (None, 404)])
+def test_the_print_preview_of_a_draft_follows_the_roles(client_for, meeting, key, status):
+    response = client_for(key).get(f"/moten/{meeting.pk}/forhandsgranska/")
+    assert response.status_code == status
+    if status == 200:
+        html = response.content.decode()
+        assert "Beslutande" in html and "Styrelsen beslutar att godkänna." in html
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_print_preview_runs_a_fixed_number_of_queries(client_for, meeting, django_assert_num_queries, size):
+    for i in range(size):
+        item = services.item_add(actor=None, meeting=meeting, heading=f"Ärende {i}")
+        services.decision_save(actor=None, item=item, text=f"Styrelsen beslutar {i}.")
+    client = client_for("secretary")
+    # meeting; session, user, person, staff roles, mandates (roles); the snapshot: adjusters, attendance, items
+    # with their decisions, reservations, assignments, recusals and the rest, each one query however many §§
+    with django_assert_num_queries(19):
+        assert client.get(f"/moten/{meeting.pk}/forhandsgranska/").status_code == 200
