@@ -19,7 +19,7 @@ from federations.permissions import roles_for
 from finsam.params import whole_number
 
 from . import register
-from .models import AgendaItem, Assignment, Decision
+from .models import AgendaItem, Appeal, Assignment, Decision, Notice
 
 # Past the last page of any register, and small enough that its offset fits a 64-bit integer.
 MAX_PAGE = 10**9
@@ -108,6 +108,20 @@ def _attach_projects(rows):
         row.projects = list({p.pk: p for p in projects}.values())
 
 
+def _attach_standing(rows):
+    """Which rows are not final yet: appealed, or still within the appeal period. Two queries, whatever the page."""
+    meeting_ids = {row.meeting_id for row in rows}
+    appealed = set(Appeal.objects.filter(meeting_id__in=meeting_ids).values_list("meeting_id", flat=True))
+    running = dict(
+        Notice.objects.filter(meeting_id__in=meeting_ids, appeal_until__gte=timezone.localdate()).values_list(
+            "meeting_id", "appeal_until"
+        )
+    )
+    for row in rows:
+        row.appealed = row.meeting_id in appealed
+        row.appeal_until = running.get(row.meeting_id)
+
+
 @require_GET
 def decision_list(request):
     form, filters, queryset = _entries(request)
@@ -119,6 +133,7 @@ def decision_list(request):
     rows = rows[:PAGE_SIZE]
     snippets = register.headlines(rows, filters.q)
     _attach_projects(rows)
+    _attach_standing(rows)
     for row in rows:
         row.snippet = snippets.get(row.pk)
     params = request.GET.copy()

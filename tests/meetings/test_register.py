@@ -224,10 +224,10 @@ def test_the_register_runs_a_fixed_number_of_queries(client_for, cast, django_as
     client = client_for("member")
     # session, user, person, staff roles, mandates (roles); filter choices: networks, federations, projects,
     # people with assignments; the page of entries with bodies, meetings, items and decisions; decision projects;
-    # item projects; the capped count; on PostgreSQL the planner's estimate before counting, and with a search the
-    # highlighted snippets (ts_headline)
+    # item projects; appeals and running appeal periods of the page's meetings; the capped count; on PostgreSQL
+    # the planner's estimate before counting, and with a search the highlighted snippets (ts_headline)
     postgres = connection.vendor == "postgresql"
-    with django_assert_num_queries(13 + postgres + (postgres and bool(query))):
+    with django_assert_num_queries(15 + postgres + (postgres and bool(query))):
         assert client.get(f"/beslut/{query}").status_code == 200
 
 
@@ -286,3 +286,30 @@ def test_common_words_are_read_newest_first_without_a_count(client_for, history,
     monkeypatch.setattr("meetings.views_register.PAGE_SIZE", 0)
     response = client_for(None).get("/beslut/", {"q": "styrelsen beslutar"})
     assert response.context["count"] is None and "Många träffar" in response.content.decode()
+
+
+def test_the_register_marks_decisions_that_are_not_final_yet(client_for, cast):
+    from meetings.models import Appeal, Notice
+
+    today = timezone.localdate()
+    running = frozen_meeting(
+        cast, date=today, decisions=[("Budget", "Styrelsen beslutar att anta budgeten.", "bifall", "acklamation")]
+    )
+    appealed = frozen_meeting(
+        cast,
+        date=today - datetime.timedelta(days=60),
+        decisions=[("Lokaler", "Styrelsen beslutar att hyra.", "bifall", "acklamation")],
+    )
+    final = frozen_meeting(
+        cast,
+        date=today - datetime.timedelta(days=90),
+        decisions=[("Plan", "Styrelsen beslutar att anta planen.", "bifall", "acklamation")],
+    )
+    Notice.objects.create(meeting=running, posted_on=today, appeal_until=today + datetime.timedelta(days=21))
+    for meeting in (appealed, final):
+        Notice.objects.create(
+            meeting=meeting, posted_on=meeting.date, appeal_until=meeting.date + datetime.timedelta(days=21)
+        )
+    Appeal.objects.create(meeting=appealed, paragraphs="§ 5", received_on=appealed.date + datetime.timedelta(days=10))
+    html = client_for(None).get("/beslut/").content.decode()
+    assert html.count("Kan överklagas t.o.m.") == 1 and html.count("Överklagat") == 1
