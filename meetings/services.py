@@ -6,6 +6,7 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Mandate, active_on
@@ -226,13 +227,15 @@ def item_save_text(*, actor, item_id, heading, text, base_version):
         ensure_item_editable(item)
         if item.heading == heading and item.text == clean and item.version == base_version:
             return item  # nothing changed: no new revision
+        now = timezone.now()
         updated = AgendaItem.objects.filter(pk=item_id, version=base_version).update(
-            heading=heading, text=clean, version=F("version") + 1
+            heading=heading, text=clean, version=F("version") + 1, updated=now
         )
         if not updated:
             item.refresh_from_db()
             raise EditConflict(item)
-        item.refresh_from_db()
+        # The conditional UPDATE matched base_version, so the row now holds exactly this: no need to read it back.
+        item.heading, item.text, item.version, item.updated = heading, clean, base_version + 1, now
         ItemRevision.objects.create(item=item, version=item.version, heading=heading, text=clean, author=_user(actor))
         if item.meeting.status in (Meeting.Status.PLANNED, Meeting.Status.CALLED):
             Meeting.objects.filter(pk=item.meeting_id).update(status=Meeting.Status.DRAFT)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from federations.models import Body, Mandate, Person
 from meetings import selectors, services
@@ -287,3 +288,13 @@ def test_a_substitute_who_does_not_serve_cannot_vote(cast, meeting):
     substitute = meeting.attendances.get(person=cast.substitute)
     with pytest.raises(ValidationError, match="får rösta"):
         services.votes_set(actor=None, decision=decision, choices={substitute.pk: "ja"})
+
+
+def test_an_autosave_records_when_the_text_was_saved(cast):
+    meeting = plan_meeting(cast)
+    item = meeting.items.first()
+    AgendaItem.objects.filter(pk=item.pk).update(updated=timezone.now() - datetime.timedelta(hours=3))
+    saved = services.item_save_text(actor=None, item_id=item.pk, heading=item.heading, text="<p>Ny</p>", base_version=1)
+    item.refresh_from_db()
+    assert timezone.now() - item.updated < datetime.timedelta(minutes=1)
+    assert (saved.version, saved.text, saved.updated) == (item.version, item.text, item.updated)

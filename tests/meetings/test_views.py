@@ -326,3 +326,13 @@ def test_the_start_page_runs_a_fixed_number_of_queries(client_for, cast, django_
     # write (a secretary's only); upcoming and recent meetings; open assignments with their meetings
     with django_assert_num_queries(queries):
         assert client.get("/").status_code == 200
+
+
+def test_an_autosave_runs_a_fixed_number_of_queries(client_for, meeting, django_assert_num_queries):
+    item = meeting.items.first()
+    client = client_for("secretary")
+    save(client, meeting, item, "<p>Ett</p>", 1)  # the first save also makes the planned meeting a draft
+    # session, user; meeting; person, staff roles, mandates (roles); the item; then a savepoint around the item
+    # with its meeting, body and federation, extracts under justering, the conditional UPDATE and the revision
+    with django_assert_num_queries(13):
+        assert save(client, meeting, item, "<p>Två</p>", 2).status_code == 200
