@@ -170,3 +170,20 @@ def test_individual_votes_and_a_reservation(page, cast, meeting):
     assert_accessible(page)
     page.goto(f"/moten/{meeting.pk}/")
     expect(page.get_by_text("Ja 1, nej 1, avstår 0.")).to_be_visible()
+
+
+def test_deleting_an_item_asks_first_and_a_no_keeps_it(page, cast):
+    meeting = plan_meeting(cast)
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    item = meeting.items.order_by("position").last()
+    page.eval_on_selector_all("details", "sections => sections.forEach(d => { d.open = true; })")
+    delete = page.locator(f"form[action$='/paragrafer/{item.pk}/ta-bort/'] button")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    delete.click()
+    page.wait_for_timeout(300)
+    assert meeting.items.filter(pk=item.pk).exists()
+    page.once("dialog", lambda dialog: dialog.accept())
+    delete.click()
+    page.wait_for_load_state()
+    assert not meeting.items.filter(pk=item.pk).exists()

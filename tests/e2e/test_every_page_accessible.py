@@ -24,6 +24,10 @@ def demo(transactional_db, settings, tmp_path):
 
 
 def visit_every_shape(page):
+    blocked = []  # the Content-Security-Policy allows no inline code: nothing on any page may need it
+    page.on(
+        "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
+    )
     queue, shapes, visited = deque(["/"]), set(), []
     while queue:
         url = queue.popleft()
@@ -36,6 +40,7 @@ def visit_every_shape(page):
         visited.append(url)
         links = page.eval_on_selector_all("a[href^='/']", "links => links.map(a => a.getAttribute('href'))")
         queue.extend(link.split("#")[0] for link in links)
+    assert blocked == []
     return visited
 
 
