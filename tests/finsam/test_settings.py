@@ -10,13 +10,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_settings(**env):
-    """Import the settings in a fresh interpreter with the given environment; return (exit code, stderr)."""
+def run_settings(show="s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER", **env):
+    """Import the settings in a fresh interpreter with the given environment and print `show` (settings are `s`);
+    return (exit code, stdout and stderr)."""
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "FINSAM_TESTING", "SECRET_KEY", "DATABASE_URL"}}
     clean.update(env)
     code = "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','finsam.settings'); django.setup(); "
-    code += "from django.conf import settings as s; "
-    code += "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER)"
+    code += f"from django.conf import settings as s; print({show})"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
     return result.returncode, result.stdout + result.stderr
 
@@ -64,3 +64,16 @@ def test_a_malformed_database_url_is_refused():
 def test_it_speaks_swedish_in_stockholm_time(settings, setting):
     assert {"LANGUAGE_CODE": "sv", "TIME_ZONE": "Europe/Stockholm"}[setting] == getattr(settings, setting)
     assert settings.USE_TZ
+
+
+@pytest.mark.parametrize(("extra", "expected"), [({}, "31536000"), ({"HSTS_SECONDS": "0"}, "0")])
+def test_production_sends_hsts_unless_turned_off(extra, expected):
+    secret = "a-long-secret-for-this-test-only-0123456789"
+    code, output = run_settings(
+        show="s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE",
+        DEBUG="0",
+        SECRET_KEY=secret,
+        ALLOWED_HOSTS="portal.example.se",
+        **extra,
+    )
+    assert code == 0 and output.split() == [expected, "True"], output
