@@ -1,6 +1,7 @@
 """Meetings and the minutes editor. Thin: fetch with permission, validate, call one service, render or redirect."""
 
 import difflib
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -44,6 +45,22 @@ def form_errors_from(form, exc):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+def save_form(request, form, write, success=None):
+    """On a POST with a valid form, send its data through `write` (a service). Returns what the service returned
+    (True if that was nothing) and shows `success`; returns False when nothing was written, with every reason, the
+    service's too, on the form for the page to show again with what the user typed."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        result = write(**form.cleaned_data)
+    except ValidationError as exc:
+        form_errors_from(form, exc)
+        return False
+    if success:
+        messages.success(request, success)
+    return True if result is None else result
 
 
 def _item(meeting, item_pk):
@@ -91,14 +108,9 @@ def meeting_create(request):
     if not bodies.exists():
         raise PermissionDenied
     form = MeetingForm(request.POST or None, bodies=bodies)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors_from(form, exc)
-        else:
-            messages.success(request, _("Mötet är planerat."))
-            return redirect(meeting)
+    write = partial(services.meeting_create, actor=request.user)
+    if meeting := save_form(request, form, write, _("Mötet är planerat.")):
+        return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form})
 
 
@@ -129,14 +141,9 @@ def meeting_detail(request, pk):
 def meeting_edit(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     form = MeetingEditForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors_from(form, exc)
-        else:
-            messages.success(request, _("Mötet är uppdaterat."))
-            return redirect(meeting)
+    write = partial(services.meeting_update, actor=request.user, meeting=meeting)
+    if save_form(request, form, write, _("Mötet är uppdaterat.")):
+        return redirect(meeting)
     return render(request, "meetings/meeting_edit.html", {"form": form, "meeting": meeting})
 
 
@@ -213,13 +220,8 @@ def item_details(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
     form = ItemDetailsForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.item_update_details(actor=request.user, item=item, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors_from(form, exc)
-        else:
-            return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+    if save_form(request, form, partial(services.item_update_details, actor=request.user, item=item)):
+        return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
     return render(request, "meetings/item_details.html", {"meeting": meeting, "item": item, "form": form})
 
 
@@ -326,14 +328,9 @@ def attendance(request, pk, attendance_pk=None):
     if instance is not None and not writable:
         raise PermissionDenied
     form = AttendanceForm(request.POST or None, instance=instance, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.attendance_save(actor=request.user, meeting=meeting, attendance=instance, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors_from(form, exc)
-        else:
-            messages.success(request, _("Närvaron är sparad."))
-            return redirect("meetings:attendance", pk=meeting.pk)
+    write = partial(services.attendance_save, actor=request.user, meeting=meeting, attendance=instance)
+    if save_form(request, form, write, _("Närvaron är sparad.")):
+        return redirect("meetings:attendance", pk=meeting.pk)
     return render(
         request,
         "meetings/attendance.html",
@@ -403,16 +400,9 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
     item = _item(meeting, item_pk)
     decision = get_object_or_404(Decision, pk=decision_pk, item=item) if decision_pk else None
     form = DecisionForm(request.POST or None, instance=decision)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        projects = data.pop("projects", None)
-        try:
-            services.decision_save(actor=request.user, item=item, decision=decision, projects=projects, **data)
-        except ValidationError as exc:
-            form_errors_from(form, exc)
-        else:
-            messages.success(request, _("Beslutet är sparat."))
-            return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+    write = partial(services.decision_save, actor=request.user, item=item, decision=decision)
+    if save_form(request, form, write, _("Beslutet är sparat.")):
+        return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
     context = {"meeting": meeting, "item": item, "form": form, "decision": decision}
     if decision is not None:
         votes = {v.attendance_id: v.choice for v in decision.votes.all()}

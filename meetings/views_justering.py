@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+from functools import partial
 
 from allauth.account.decorators import reauthentication_required
 from allauth.account.internal.flows.login import get_authentication_records
@@ -23,7 +24,7 @@ from . import justering, signing
 from .forms import AppealForm
 from .models import AgendaItem, ItemComment, Meeting, Notice, ProtocolRevision, Signature, SignedDocument
 from .permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
-from .views import form_errors_from
+from .views import save_form
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024
 
@@ -303,14 +304,9 @@ def correction(request, pk, item_pk):
 def appeal(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     form = AppealForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            justering.appeal_add(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors_from(form, exc)
-        else:
-            messages.success(request, _("Överklagandet är registrerat."))
-            return _back(meeting)
+    write = partial(justering.appeal_add, actor=request.user, meeting=meeting)
+    if save_form(request, form, write, _("Överklagandet är registrerat.")):
+        return _back(meeting)
     return render(request, "meetings/justering/appeal.html", {"meeting": meeting, "form": form})
 
 
