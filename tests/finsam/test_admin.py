@@ -3,10 +3,10 @@
 import pytest
 
 from federations.models import Federation, Mandate
-from meetings import justering, services
+from meetings import justering
 from meetings.models import Meeting
 
-from ..meetings.factories import plan_meeting
+from ..meetings.factories import ready_to_send, sign_all
 
 
 @pytest.fixture
@@ -40,12 +40,9 @@ def test_a_mandate_ends_in_the_admin_it_is_never_deleted(superuser, cast):
 
 def test_a_justerat_meeting_is_only_read_in_the_admin(superuser, cast, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    meeting = plan_meeting(cast)
-    meeting.adjusters.add(cast.member)
-    services.decision_save(actor=None, item=meeting.items.get(number=3), text="Styrelsen beslutar att godkänna.")
+    meeting = ready_to_send(cast)
     justering.send_for_adjustment(actor=None, meeting=meeting)
-    for key in ("chair", "member", "secretary"):
-        justering.sign(actor=cast.user(key), meeting=meeting, revision_number=1, method="password")
+    sign_all(cast, meeting)
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.ADJUSTED
     url = f"/admin/meetings/meeting/{meeting.pk}/change/"

@@ -16,3 +16,19 @@ def plan_meeting(cast, *, date=datetime.date(2026, 3, 1), body=None, **extra):
         secretary=cast.secretary,
         **extra,
     )
+
+
+def ready_to_send(cast, **extra):
+    """A planned board meeting with the member elected justerare and a decision in § 3."""
+    meeting = plan_meeting(cast, **extra)
+    meeting.adjusters.add(cast.member)
+    services.decision_save(actor=None, item=meeting.items.get(number=3), text="Styrelsen beslutar att godkänna.")
+    return meeting
+
+
+def sign_all(cast, meeting, revision_number=1):
+    """The chair, the justerare and the secretary sign: the protocol is justerat."""
+    from meetings import justering
+
+    for key in ("chair", "member", "secretary"):
+        justering.sign(actor=cast.user(key), meeting=meeting, revision_number=revision_number, method="password")

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from finsam.database import current_database_url
-from meetings import justering, services, tasks
+from meetings import justering, tasks
 from meetings.models import SignedDocument
 from tests.conftest import skip_unless
 
-from .factories import plan_meeting
+from .factories import ready_to_send, sign_all
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,12 +41,9 @@ def worker(transactional_db, settings, tmp_path):
 
 @pytest.mark.worker
 def test_a_worker_renders_and_seals_the_justerat_protocol(worker, cast):
-    meeting = plan_meeting(cast)
-    meeting.adjusters.add(cast.member)
-    services.decision_save(actor=None, item=meeting.items.get(number=3), text="Styrelsen beslutar att godkänna.")
+    meeting = ready_to_send(cast)
     justering.send_for_adjustment(actor=None, meeting=meeting)
-    for key in ("chair", "member", "secretary"):
-        justering.sign(actor=cast.user(key), meeting=meeting, revision_number=1, method="password")
+    sign_all(cast, meeting)
     # The last signature commits, and the task leaves for Redis; the worker process renders and seals it.
     document = SignedDocument.objects.get(meeting=meeting)
     deadline = time.monotonic() + 120

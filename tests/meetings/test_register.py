@@ -14,7 +14,7 @@ from meetings import justering, register, services
 from meetings.models import Meeting, RegisterEntry
 from tests.conftest import skip_unless
 
-from .factories import plan_meeting
+from .factories import plan_meeting, ready_to_send, sign_all
 
 
 def frozen_meeting(cast, *, date, decisions, public=True, body=None, project=None):
@@ -250,14 +250,11 @@ def test_the_assignments_overview(client_for, cast):
 
 def test_justering_puts_the_decisions_in_the_register(cast, django_capture_on_commit_callbacks, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    meeting = plan_meeting(cast)
-    meeting.adjusters.add(cast.member)
-    services.decision_save(actor=None, item=meeting.items.get(number=3), text="Styrelsen beslutar att godkänna.")
+    meeting = ready_to_send(cast)
     justering.send_for_adjustment(actor=None, meeting=meeting)
     assert not RegisterEntry.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        for key in ("chair", "member", "secretary"):
-            justering.sign(actor=cast.user(key), meeting=meeting, revision_number=1, method="password")
+        sign_all(cast, meeting)
     entry = RegisterEntry.objects.get()
     assert entry.decision_text == "Styrelsen beslutar att godkänna." and not entry.is_public
     meeting.refresh_from_db()
