@@ -1,4 +1,4 @@
-"""Who may see and do what (DESIGN.md §4), in one place.
+"""Who may see and do what in the register, in one place (the README's "Who may see and do what").
 
 Roles follow from a person's current mandates and staff roles:
 
@@ -31,7 +31,6 @@ class Roles:
 
     person: Person | None = None
     superuser: bool = False
-    admin_of: frozenset = field(default_factory=frozenset)  # federation ids
     secretary_of: frozenset = field(default_factory=frozenset)  # federation ids (admins included)
     member_of_bodies: frozenset = field(default_factory=frozenset)  # body ids
     member_of: frozenset = field(default_factory=frozenset)  # federation ids with any role
@@ -43,13 +42,6 @@ class Roles:
 
     def can_write(self, federation_id):
         return self.superuser or federation_id in self.secretary_of
-
-    def is_admin(self, federation_id):
-        return self.superuser or federation_id in self.admin_of
-
-    @property
-    def writes_anywhere(self):
-        return self.superuser or bool(self.secretary_of)
 
 
 PUBLIC = Roles()
@@ -66,15 +58,13 @@ def roles_for(user):
         person = user.person  # cached on the user: the page header shows the name without another query
     except Person.DoesNotExist:
         person = None
-    admin_of, secretary_of, member_of, bodies, networks, coordinator_of = set(), set(), set(), set(), set(), set()
+    secretary_of, member_of, bodies, networks, coordinator_of = set(), set(), set(), set(), set()
     if person is not None:
         for staff in StaffRole.objects.filter(person=person):
             if staff.role == StaffRole.Role.COORDINATOR:
                 coordinator_of.add(staff.network_id)
                 continue
-            secretary_of.add(staff.federation_id)
-            if staff.role == StaffRole.Role.ADMIN:
-                admin_of.add(staff.federation_id)
+            secretary_of.add(staff.federation_id)  # a federation admin has the secretary's rights
         today = timezone.localdate()
         mandates = Mandate.objects.filter(active_on(today), person=person).select_related("body")
         for mandate in mandates:
@@ -91,7 +81,6 @@ def roles_for(user):
     roles = Roles(
         person=person,
         superuser=user.is_superuser,
-        admin_of=frozenset(admin_of),
         secretary_of=frozenset(secretary_of),
         member_of_bodies=frozenset(bodies),
         member_of=frozenset(member_of),

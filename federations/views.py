@@ -13,6 +13,7 @@ from . import roster, selectors, services
 from .forms import AsOfForm, EndForm, MandateForm, MembershipForm, PersonForm, RosterUploadForm
 from .models import Mandate, Membership, Person, Project, active_on
 from .permissions import get_federation_for_editing, get_federation_for_user, roles_for
+from .sections import project_sections
 
 
 @require_GET
@@ -51,7 +52,8 @@ def project_detail(request, slug):
     project = get_object_or_404(
         Project.objects.select_related("owner", "lead").prefetch_related("participants", "results"), slug=slug
     )
-    return render(request, "federations/project_detail.html", {"project": project})
+    context = {"project": project, "sections": project_sections(request, project)}
+    return render(request, "federations/project_detail.html", context)
 
 
 @login_required

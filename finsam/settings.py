@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -86,7 +87,12 @@ INSTALLED_APPS = [
     "finsam",
     "federations",
     "meetings",
+    "demo",
 ]
+# The benchmarks and their synthetic data generator: for development, the tests and `make bench`, never production.
+BENCH_TOOLS = env_bool("FINSAM_BENCH_TOOLS", default=DEBUG or TESTING)
+if BENCH_TOOLS:
+    INSTALLED_APPS.append("tools.bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -170,8 +176,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TIMEZONE = "Europe/Stockholm"
 CELERY_BEAT_SCHEDULE = {
-    # Remind signers whose justering deadline is near, every morning.
-    "remind-signers": {"task": "meetings.tasks.send_reminders", "schedule": 24 * 60 * 60},
+    # Remind signers whose justering deadline is near, every morning at 07:00 Stockholm time (CELERY_TIMEZONE).
+    "remind-signers": {"task": "meetings.tasks.send_reminders", "schedule": crontab(hour=7, minute=0)},
 }
 
 AUTH_PASSWORD_VALIDATORS = [

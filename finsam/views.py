@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from meetings.selectors import home_for
+from meetings.drafting.selectors import home_for
 
 
 def home(request):

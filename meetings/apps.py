@@ -7,6 +7,10 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Möten och protokoll")
 
     def ready(self):
+        from federations.sections import add_project_section
+
         from . import lookups
+        from .register.views import project_timeline_section
 
         lookups.register()
+        add_project_section(project_timeline_section)

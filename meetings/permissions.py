@@ -1,4 +1,5 @@
-"""Who may read, sign and write a meeting and its record (DESIGN.md §4).
+"""Who may read, sign and write a meeting, its record and the register's entries (the README's "Who may see and
+do what"); the one module of the meetings app that decides it.
 
 - read: members of the body, the federation's secretaries and admins, the network's coordinators, the chair and
   the justerare of the meeting; anyone, once the record is justerat and reviewed (public).
@@ -9,12 +10,13 @@ No role in the meeting's federation (or network) at all: 404. A role there, but 
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from federations.models import Body
 from federations.permissions import roles_for
-
-from .models import Meeting
+from meetings.models import Assignment, Meeting, RegisterEntry
 
 READ = "read"
 SIGN = "sign"
@@ -83,8 +85,6 @@ def get_meeting_for_user(user, pk, need=READ, queryset=None):
 
 def visible_meetings(user):
     """Meetings the user may read: the public ones plus those of the bodies and federations they have roles in."""
-    from django.db.models import Q
-
     roles = roles_for(user)
     public = Q(status__in=Meeting.FROZEN_STATUSES, reviewed_at__isnull=False)
     if roles.superuser:
@@ -101,3 +101,38 @@ def visible_meetings(user):
         | Q(adjusters=person)
     )
     return Meeting.objects.filter(public | mine).distinct()
+
+
+def writable_bodies(user):
+    """The bodies whose meetings the user may plan and write: their federations' as secretary or admin, their
+    networks' as coordinator."""
+    roles = roles_for(user)
+    if roles.superuser:
+        return Body.objects.select_related("federation", "network")
+    return Body.objects.filter(federation__in=roles.secretary_of).select_related("federation") | Body.objects.filter(
+        network__in=roles.coordinator_of
+    ).select_related("network")
+
+
+def visible_entries(user):
+    """Entries the user may see: public ones, and those of the federations, networks and bodies of their roles."""
+    roles = roles_for(user)
+    if roles.superuser:
+        return RegisterEntry.objects.all()
+    visible = Q(is_public=True)
+    if roles.person is not None:
+        visible |= Q(federation__in=roles.member_of) | Q(network__in=roles.networks_member_of)
+        visible |= Q(body__in=roles.member_of_bodies)
+    return RegisterEntry.objects.filter(visible)
+
+
+def visible_assignments(user):
+    """Assignments (uppdrag) of the bodies, federations and networks the user has a role in."""
+    roles = roles_for(user)
+    if roles.superuser:
+        return Assignment.objects.all()
+    return Assignment.objects.filter(
+        Q(item__meeting__body__federation__in=roles.member_of)
+        | Q(item__meeting__body__network__in=roles.networks_member_of)
+        | Q(item__meeting__body__in=roles.member_of_bodies)
+    )

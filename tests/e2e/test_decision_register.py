@@ -5,8 +5,8 @@ import datetime
 from playwright.sync_api import expect
 
 from federations.models import Project
+from tests.meetings.register.test_register import frozen_meeting
 
-from ..meetings.test_register import frozen_meeting
 from .conftest import assert_accessible, sign_in
 
 

@@ -132,7 +132,7 @@ def test_a_conflict_between_two_editors_loses_neither_text(new_page, cast, meeti
 
 
 def test_history_compares_and_restores(page, cast, meeting):
-    from meetings import services
+    from meetings.drafting import services
 
     item = meeting.items.get(number=1)
     services.item_save_text(
@@ -153,7 +153,7 @@ def test_history_compares_and_restores(page, cast, meeting):
 
 
 def test_individual_votes_and_a_reservation(page, cast, meeting):
-    from meetings import services
+    from meetings.drafting import services
 
     item = meeting.items.get(number=3)
     decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bifalla.")

@@ -1,14 +1,13 @@
 """A secretary imports a real protocol in the browser, sees it parsed beside the text, and saves it."""
 
-from pathlib import Path
-
 from playwright.sync_api import expect
 
+from demo import SEEDS
 from meetings.models import Meeting
 
 from .conftest import assert_accessible, sign_in
 
-SEED = next((Path(__file__).resolve().parents[2] / "meetings" / "fixtures" / "seeds").glob("004_*.txt"))
+SEED = next(SEEDS.glob("004_*.txt"))
 
 
 def test_import_review_and_save(page, cast, settings, tmp_path):

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from meetings import services
+from meetings.drafting import services
 from meetings.models import Meeting, SignedDocument
 
 from ..meetings.factories import plan_meeting

@@ -3,7 +3,7 @@
 import pytest
 
 from federations.models import Federation, Mandate
-from meetings import justering
+from meetings.justering import services as justering
 from meetings.models import Meeting
 
 from ..meetings.factories import ready_to_send, sign_all

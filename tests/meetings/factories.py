@@ -2,7 +2,7 @@
 
 import datetime
 
-from meetings import services
+from meetings.drafting import services
 
 
 def plan_meeting(cast, *, date=datetime.date(2026, 3, 1), body=None, **extra):
@@ -28,7 +28,7 @@ def ready_to_send(cast, **extra):
 
 def sign_all(cast, meeting, revision_number=1):
     """The chair, the justerare and the secretary sign: the protocol is justerat."""
-    from meetings import justering
+    from meetings.justering import services as justering
 
     for key in ("chair", "member", "secretary"):
         justering.sign(actor=cast.user(key), meeting=meeting, revision_number=revision_number, method="password")

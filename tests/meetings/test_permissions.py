@@ -1,4 +1,4 @@
-"""The meeting permission rules for the fixed cast (DESIGN.md §4)."""
+"""The meeting permission rules for the fixed cast (README: who may see and do what)."""
 
 import datetime
 

@@ -1,17 +1,12 @@
 """No input makes the importer crash: it returns a result or refuses with UnreadableDocument."""
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from demo import SEEDS
 from meetings.importing import UnreadableDocument, parse_file, parse_text
 
-SEED_LINES = [
-    line
-    for path in sorted((Path(__file__).resolve().parents[3] / "meetings" / "fixtures" / "seeds").glob("*.txt"))
-    for line in path.read_text().splitlines()
-]
+SEED_LINES = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text().splitlines()]
 
 
 def survives(call):

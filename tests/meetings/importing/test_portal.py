@@ -1,13 +1,11 @@
 """Importing in the portal: upload, review beside the text, correct, save; bad files get a clear message."""
 
-from pathlib import Path
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from demo import SEEDS
 from meetings.models import Attachment, Meeting
 
-SEEDS = Path(__file__).resolve().parents[3] / "meetings" / "fixtures" / "seeds"
 PROTOCOL = (
     "Protokoll\n\nDatum: 2021-06-02 kl 9-12\n\nNärvarande: Cecilia Ordförande, ordf\n\n"
     "§ 1 Öppnande\n\nMötet öppnades.\n"

@@ -1,13 +1,11 @@
 """The importer on the three real seeds, field by field. Pure parsing: no database."""
 
 import re
-from pathlib import Path
 
 import pytest
 
+from demo import SEEDS
 from meetings.importing import parse_file
-
-SEEDS = Path(__file__).resolve().parents[3] / "meetings" / "fixtures" / "seeds"
 
 
 def parse(name):

@@ -1,0 +1,54 @@
+"""How a view turns a service's refusal (a ValidationError) into what the user reads: one way, everywhere.
+
+A service refuses by raising ValidationError with translated messages. A view that has a form puts them on the
+form (`save_form`), so the page shows them beside what the user typed; a view that only posts a button shows them
+as a message (`attempt`). Nothing else catches ValidationError in a view.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+
+REFUSED = object()
+
+
+def refusal_text(exc):
+    """The translated reasons of a service's refusal, as one line."""
+    return " ".join(exc.messages)
+
+
+def form_errors_from(form, exc):
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def save_form(request, form, write, success=None):
+    """On a POST with a valid form, send its data through `write` (a service). Returns what the service returned
+    (True if that was nothing) and shows `success`; returns False when nothing was written, with every reason, the
+    service's too, on the form for the page to show again with what the user typed."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        result = write(**form.cleaned_data)
+    except ValidationError as exc:
+        form_errors_from(form, exc)
+        return False
+    if success:
+        messages.success(request, success)
+    return True if result is None else result
+
+
+def attempt(request, action, success=None):
+    """Run one service call. Its refusal becomes an error message and `REFUSED` is returned; otherwise `success`
+    (a text, or a function of the result giving one) is shown and the service's result returned."""
+    try:
+        result = action()
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+        return REFUSED
+    text = success(result) if callable(success) else success
+    if text:
+        messages.success(request, text)
+    return result

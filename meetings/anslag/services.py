@@ -1,0 +1,50 @@
+"""Writes after justering: the personal-data review that publishes a protocol, and appeals. Atomic and audited."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from finsam.audit import log_action
+from meetings.models import (
+    Appeal,
+    Meeting,
+    Notice,
+)
+from meetings.register.indexing import set_public
+
+
+def _audit(action, actor, obj, meeting, **data):
+    log_action(action, actor=actor, obj=obj, federation=meeting.body.federation, **data)
+
+
+@transaction.atomic
+def review_personal_data(*, actor, meeting):
+    """The personal-data review is done: the full record may be published on the web."""
+    if not meeting.is_frozen:
+        raise ValidationError(_("Bara justerade protokoll och godkända anteckningar kan publiceras."))
+    meeting.reviewed_at = timezone.now()
+    meeting.reviewed_by = actor
+    meeting.save(update_fields=["reviewed_at", "reviewed_by"])
+    set_public(meeting)
+    _audit("meetings.minutes.reviewed", actor, meeting, meeting)
+
+
+@transaction.atomic
+def appeal_add(*, actor, meeting, paragraphs, received_on, court="", note=""):
+    """Record that decisions of a justerat protocol were appealed: they do not win legal force for now."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != Meeting.Status.ADJUSTED or not Notice.objects.filter(meeting=meeting).exists():
+        raise ValidationError(_("Bara ett justerat och anslaget protokoll kan överklagas."))
+    if received_on > timezone.localdate():
+        raise ValidationError({"received_on": _("Dagen då överklagandet kom in kan inte ligga i framtiden.")})
+    appeal = Appeal.objects.create(
+        meeting=meeting,
+        paragraphs=paragraphs.strip(),
+        received_on=received_on,
+        court=court.strip(),
+        note=note.strip(),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    _audit("meetings.minutes.appealed", actor, appeal, meeting, paragraphs=appeal.paragraphs)
+    return appeal

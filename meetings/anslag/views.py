@@ -1,0 +1,115 @@
+"""The public notice board, verification of a sealed PDF, and recording an appeal."""
+
+import hashlib
+import re
+from functools import partial
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from finsam.web import attempt, save_form
+from meetings.anslag import services
+from meetings.anslag.forms import AppealForm
+from meetings.justering.seal import check_seal
+from meetings.models import AgendaItem, Notice, SignedDocument
+from meetings.permissions import WRITE, get_meeting_for_user
+
+MAX_VERIFY_BYTES = 30 * 1024 * 1024
+
+
+def _back(meeting):
+    return redirect("meetings:justering", pk=meeting.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appeal(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    form = AppealForm(request.POST or None)
+    write = partial(services.appeal_add, actor=request.user, meeting=meeting)
+    if save_form(request, form, write, _("Överklagandet är registrerat.")):
+        return _back(meeting)
+    return render(request, "meetings/anslag/appeal.html", {"meeting": meeting, "form": form})
+
+
+@require_GET
+def notice_board(request):
+    """The public notice board: notices whose appeal period has not run out."""
+    today = timezone.localdate()
+    notices = (
+        Notice.objects.filter(appeal_until__gte=today)
+        .select_related("meeting__body__federation", "meeting__body__network")
+        .prefetch_related(
+            Prefetch("meeting__items", queryset=AgendaItem.objects.exclude(number=None).only("meeting_id", "number")),
+            Prefetch(
+                "meeting__documents",
+                queryset=SignedDocument.objects.filter(status=SignedDocument.Status.DONE, revision__kind="full"),
+            ),
+        )
+        .order_by("-posted_on", "meeting__body__name")
+    )
+    rows = []
+    for notice in notices:
+        numbers = [item.number for item in notice.meeting.items.all()]
+        rows.append(
+            {
+                "notice": notice,
+                "meeting": notice.meeting,
+                "paragraphs": f"§ {min(numbers)}–{max(numbers)}" if numbers else "",
+                "document": next(iter(notice.meeting.documents.all()), None),
+            }
+        )
+    return render(request, "meetings/anslag/notice_board.html", {"rows": rows, "today": today})
+
+
+SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    """Anyone uploads a PDF or pastes its SHA-256: is it a justerat protocol from this portal, and intact?"""
+    result = None
+    error = None
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        pasted = (request.POST.get("sha256") or "").strip()
+        if upload:
+            if upload.size > MAX_VERIFY_BYTES:
+                error = _("Filen är för stor (högst 30 MB).")
+            else:
+                data = upload.read()
+                if not data.startswith(b"%PDF"):
+                    error = _("Filen är inte en PDF.")
+                else:
+                    digest = hashlib.sha256(data).hexdigest()
+                    result = _verification(digest, check_seal(data))
+        elif SHA256.match(pasted):
+            result = _verification(pasted.lower(), None)
+        else:
+            error = _("Ladda upp en PDF eller klistra in en SHA-256-kontrollsumma (64 tecken 0–9, a–f).")
+    return render(request, "meetings/anslag/verify.html", {"result": result, "error": error})
+
+
+def _verification(digest, seal):
+    document = (
+        SignedDocument.objects.filter(sha256=digest, status=SignedDocument.Status.DONE)
+        .select_related("meeting__body__federation", "meeting__body__network", "revision")
+        .first()
+    )
+    return {"digest": digest, "document": document, "seal": seal}
+
+
+@login_required
+@require_POST
+def review(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    attempt(
+        request,
+        lambda: services.review_personal_data(actor=request.user, meeting=meeting),
+        _("Personuppgiftsgranskningen är registrerad. Protokollet är publicerat."),
+    )
+    return _back(meeting)

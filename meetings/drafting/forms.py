@@ -1,0 +1,145 @@
+"""Forms of the drafting pages: parse and validate input, no side effects."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from federations.forms import DateInput
+from federations.models import Person, Project
+from meetings.models import AgendaItem, Attendance, Decision, Meeting
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class MeetingEditForm(forms.ModelForm):
+    """The fields a secretary may change once a meeting is planned: not its body nor its record kind."""
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "date",
+            "start_time",
+            "end_time",
+            "place",
+            "remote_link",
+            "chair",
+            "secretary",
+            "adjustment_place_time",
+        ]
+        widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = Person.objects.order_by("name")
+        self.fields["chair"].queryset = people
+        self.fields["secretary"].queryset = people
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("Sluttiden måste vara efter starttiden."))
+        return data
+
+    def validate_constraints(self, exclude=None):
+        """The end-after-start constraint is checked in clean() with the same message."""
+
+
+class MeetingForm(MeetingEditForm):
+    class Meta(MeetingEditForm.Meta):
+        fields = ["body", "date", "start_time", "end_time", "place", "remote_link", "record_kind", "chair", "secretary"]
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+        self.fields["record_kind"].required = False
+        self.fields["record_kind"].help_text = _("Lämna tomt för organets vanliga sätt att dokumentera.")
+
+
+class ItemAddForm(forms.Form):
+    heading = forms.CharField(label=_("Rubrik"), max_length=300)
+    kind = forms.ChoiceField(label=_("Typ"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.INFORMATION)
+    case_number = forms.CharField(label=_("Diarienummer"), max_length=50, required=False)
+
+
+class ItemDetailsForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["kind", "case_number", "immediate_adjustment", "projects"]
+        widgets = {"projects": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["projects"].queryset = Project.objects.order_by("name")
+
+
+class ItemTextForm(forms.Form):
+    heading = forms.CharField(max_length=300)
+    text = forms.CharField(required=False, max_length=500_000, strip=False)
+    version = forms.IntegerField(min_value=1)
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = [
+            "person",
+            "name",
+            "role",
+            "status",
+            "organisation",
+            "represents",
+            "serving_for",
+            "paragraphs",
+            "remote",
+        ]
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.order_by("name")
+        self.fields["person"].required = False
+        self.fields["name"].required = False
+        self.fields["serving_for"].queryset = meeting.attendances.exclude(pk=getattr(self.instance, "pk", None))
+        self.fields["paragraphs"].help_text = _("Lämna tomt om personen var med hela mötet. T.ex. 1-4.")
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = [
+            "text",
+            "outcome",
+            "method",
+            "votes_yes",
+            "votes_no",
+            "votes_abstain",
+            "notes",
+            "recipients",
+            "projects",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+            "projects": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["projects"].queryset = Project.objects.order_by("name")
+
+
+class AssignmentForm(forms.Form):
+    owner = forms.ModelChoiceField(
+        label=_("Ansvarig i registret"), queryset=Person.objects.order_by("name"), required=False
+    )
+    owner_name = forms.CharField(label=_("…eller ansvarig (namn)"), max_length=200, required=False)
+    what = forms.CharField(label=_("Uppdrag"), widget=forms.Textarea(attrs={"rows": 2}))
+    due = forms.DateField(label=_("Klart senast"), required=False, widget=DateInput())
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Bilaga"), help_text=_("PDF, Word, Excel, PNG, JPEG eller text. Högst 10 MB."))

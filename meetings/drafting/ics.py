@@ -1,0 +1,64 @@
+"""A calendar invitation (.ics, RFC 5545) for a meeting, written by hand: it is a few lines of text."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+from meetings.sanitize import html_to_text
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def _escape(text):
+    return (text or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line):
+    """Lines longer than 75 octets are folded with a leading space (RFC 5545 §3.1)."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line
+    parts, current = [], b""
+    for char in line:
+        piece = char.encode("utf-8")
+        if len(current) + len(piece) > 74:
+            parts.append(current.decode("utf-8"))
+            current = b""
+        current += piece
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+def _utc(day, time):
+    moment = datetime.datetime.combine(day, time, tzinfo=STOCKHOLM)
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def meeting_calendar(meeting, request=None):
+    start = meeting.start_time or datetime.time(9, 0)
+    end = meeting.end_time or (datetime.datetime.combine(meeting.date, start) + datetime.timedelta(hours=2)).time()
+    agenda = "\n".join(
+        f"§ {item.number} {item.heading}" if item.number else item.heading for item in meeting.items.all()
+    )
+    url = f"{settings.SITE_URL}{meeting.get_absolute_url()}"
+    description = f"{agenda}\n\n{url}"
+    location = meeting.place or meeting.remote_link
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Finsamportalen//SV",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        f"UID:meeting-{meeting.pk}@finsamportalen",
+        f"DTSTAMP:{datetime.datetime.now(datetime.UTC):%Y%m%dT%H%M%SZ}",
+        f"DTSTART:{_utc(meeting.date, start)}",
+        f"DTEND:{_utc(meeting.date, end)}",
+        f"SUMMARY:{_escape(f'{meeting.body.name}, {meeting.body.owner_short_name}')}",
+        f"LOCATION:{_escape(location)}",
+        f"DESCRIPTION:{_escape(html_to_text(description) if '<' in description else description)}",
+        f"URL:{url}",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"

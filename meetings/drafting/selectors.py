@@ -1,0 +1,195 @@
+"""Reused reads of meetings, returned already joined."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from federations.models import Mandate, active_on
+from federations.permissions import roles_for
+from meetings.models import Assignment, Attendance, Decision, Meeting, Signature
+from meetings.permissions import visible_meetings
+
+VOTING_ROLES = {str(role) for role in Mandate.VOTING_ROLES}
+
+
+def covers(paragraphs, number):
+    """Does a partial presence such as "1-4, 6" cover § number? Empty means the whole meeting."""
+    if not paragraphs or number is None:
+        return True
+    for part in paragraphs.split(","):
+        low, _sep, high = part.strip().partition("-")
+        if low.isdigit() and int(low) <= number <= int(high or low):
+            return True
+    return False
+
+
+def decision_makers(meeting, number=None, attendances=None):
+    """Present ledamöter (and chairs) not replaced, plus serving ersättare, for § number (None: the whole meeting)."""
+    attendances = list(meeting.attendances.all()) if attendances is None else attendances
+    served = {a.serving_for_id for a in attendances if a.serving_for_id and a.status == Attendance.Status.PRESENT}
+    result = []
+    for attendance in attendances:
+        if attendance.status != Attendance.Status.PRESENT or not covers(attendance.paragraphs, number):
+            continue
+        if attendance.serving_for_id or (attendance.role in VOTING_ROLES and attendance.pk not in served):
+            result.append(attendance)
+    return result
+
+
+@dataclass
+class Quorum:
+    seats: int
+    present: int
+
+    @property
+    def needed(self):
+        return self.seats // 2 + 1
+
+    @property
+    def is_quorate(self):
+        return self.seats > 0 and self.present >= self.needed
+
+
+def quorum(meeting, attendances=None):
+    """More than half of the ledamöter, counting serving ersättare: kommunallagen's rule for a nämnd, which a
+    federation's board follows."""
+    seats = Mandate.objects.filter(active_on(meeting.date), body=meeting.body, role__in=Mandate.VOTING_ROLES).count()
+    return Quorum(seats=seats, present=len(decision_makers(meeting, attendances=attendances)))
+
+
+def proposed_substitutes(meeting):
+    """For each absent ledamot nobody serves for: the next ersättare in call-in order who is present and free.
+
+    A personal ersättare of that ledamot comes first, then ersättare of the same member organisation, then any.
+    """
+    attendances = list(meeting.attendances.select_related("person", "organisation"))
+    absent = [
+        a
+        for a in attendances
+        if a.role in VOTING_ROLES and a.status != Attendance.Status.PRESENT and not a.served_by.exists()
+    ]
+    if not absent:
+        return []
+    mandates = {
+        m.person_id: m
+        for m in Mandate.objects.filter(active_on(meeting.date), body=meeting.body, role=Mandate.Role.SUBSTITUTE)
+    }
+    personal_for = {
+        m.person_id: m.substitute_for.person_id
+        for m in mandates.values()
+        if m.substitute_for_id and m.substitute_for is not None
+    }
+    free = [
+        a
+        for a in attendances
+        if a.role == Attendance.Role.SUBSTITUTE and a.status == Attendance.Status.PRESENT and not a.serving_for_id
+    ]
+    proposals, taken = [], set()
+    for missing in absent:
+
+        def rank(candidate, missing=missing):
+            mandate = mandates.get(candidate.person_id)
+            order = mandate.substitute_order if mandate and mandate.substitute_order else 999
+            personal = personal_for.get(candidate.person_id) == missing.person_id
+            same_org = candidate.organisation_id and candidate.organisation_id == missing.organisation_id
+            return (not personal, not same_org, order, candidate.display_name)
+
+        candidates = sorted((c for c in free if c.pk not in taken), key=rank)
+        if candidates:
+            taken.add(candidates[0].pk)
+            proposals.append((missing, candidates[0]))
+    return proposals
+
+
+def open_assignments_before(meeting):
+    return Assignment.objects.filter(
+        item__meeting__body=meeting.body, item__meeting__date__lt=meeting.date, status=Assignment.Status.OPEN
+    ).select_related("item__meeting", "owner")
+
+
+def meeting_for_editor(meeting):
+    """The meeting's items with everything the editor shows, in a fixed number of queries."""
+    decisions = Decision.objects.prefetch_related("projects", "reservations__attendance", "assignments__owner")
+    return list(
+        meeting.items.order_by("position").prefetch_related(
+            Prefetch("decisions", queryset=decisions),
+            "assignments__owner",
+            "attachments",
+            "recusals__attendance",
+            "projects",
+            "continues__meeting",
+            "continued_in__meeting",
+            "corrections",
+        )
+    )
+
+
+def attendance_list(meeting):
+    return list(
+        meeting.attendances.select_related("person", "organisation", "represents", "serving_for").order_by(
+            "position", "id"
+        )
+    )
+
+
+def meetings_for(user):
+    """The meetings the user may read, newest first, joined for the list."""
+
+    return visible_meetings(user).select_related("body__federation", "body__network").order_by("-date", "-start_time")
+
+
+def waiting_for(user):
+    """What waits for the user on the start page: protocols and extracts to sign, then drafts to write."""
+    roles = roles_for(user)
+    if roles.person is None:
+        return []
+    drafts = Meeting.objects.filter(
+        status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
+        body__federation__in=roles.secretary_of,
+    ).select_related("body__federation")
+    to_sign = Signature.objects.filter(
+        Q(revision__meeting__status=Meeting.Status.IN_ADJUSTMENT) | Q(revision__kind="extract"),
+        person=roles.person,
+        status=Signature.Status.PENDING,
+    ).select_related("revision__meeting__body__federation", "revision__meeting__body__network")
+    signing = [
+        {
+            "label": _("Att justera senast %(deadline)s: %(meeting)s")
+            % {"deadline": f"{s.revision.deadline:%Y-%m-%d}", "meeting": _meeting_label(s.revision.meeting)},
+            "url": reverse("meetings:justering", args=[s.revision.meeting_id]),
+        }
+        for s in to_sign
+    ]
+    return signing + [
+        {
+            "label": _("Utkast att skriva: %(meeting)s") % {"meeting": _meeting_label(m)},
+            "url": reverse("meetings:meeting_detail", args=[m.pk]),
+        }
+        for m in drafts.order_by("date")[:20]
+    ]
+
+
+def home_for(user):
+    """The start page of a signed-in user: what waits, their meetings, their open assignments."""
+    roles = roles_for(user)
+    today = timezone.localdate()
+    meetings = meetings_for(user)
+    return {
+        "waiting": waiting_for(user),
+        "upcoming": list(meetings.filter(date__gte=today).order_by("date")[:5]),
+        "recent": list(meetings.filter(date__lt=today)[:5]),
+        "my_assignments": list(
+            Assignment.objects.filter(owner=roles.person, status=Assignment.Status.OPEN)
+            .select_related("item__meeting__body__federation", "item__meeting__body__network")
+            .order_by("due")[:10]
+        )
+        if roles.person
+        else [],
+    }
+
+
+def _meeting_label(meeting):
+    return f"{meeting.body.name}, {meeting.body.owner_short_name}, {meeting.date:%Y-%m-%d}"

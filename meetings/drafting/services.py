@@ -1,0 +1,570 @@
+"""Every write to a meeting and its record: atomic, validated, audited; side effects after commit."""
+
+import datetime
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from federations.models import Body, Mandate, active_on
+from finsam.audit import log_action
+from finsam.collation import swedish_sort_key
+from meetings.drafting import tasks
+from meetings.drafting.selectors import decision_makers, open_assignments_before
+from meetings.guards import ensure_item_editable, ensure_meeting_editable
+from meetings.models import (
+    AgendaItem,
+    Assignment,
+    Attachment,
+    Attendance,
+    Decision,
+    ItemRevision,
+    Meeting,
+    Recusal,
+    Reservation,
+    Vote,
+)
+from meetings.sanitize import clean_html
+
+OPENING_ITEMS = [
+    ("Mötets öppnande", AgendaItem.Kind.OTHER),
+    ("Val av justerare", AgendaItem.Kind.DECISION),
+    ("Godkännande av dagordningen", AgendaItem.Kind.DECISION),
+    ("Föregående protokoll", AgendaItem.Kind.INFORMATION),
+]
+FOLLOW_UP_HEADING = "Uppföljning av uppdrag"
+
+
+class EditConflict(Exception):
+    """Someone else saved the § since this editor loaded it."""
+
+    def __init__(self, item):
+        super().__init__("edit conflict")
+        self.item = item
+
+
+def _audit(action, actor, obj, meeting, **data):
+    log_action(action, actor=actor, obj=obj, federation=meeting.body.federation, **data)
+
+
+# Meetings --------
+
+
+def validate_times(start_time, end_time):
+    if start_time and end_time and end_time <= start_time:
+        raise ValidationError({"end_time": _("Sluttiden måste vara efter starttiden.")})
+
+
+@transaction.atomic
+def meeting_create(*, actor, body, date, record_kind=None, start_time=None, end_time=None, place="",
+                   remote_link="", chair=None, secretary=None, title=""):  # fmt: skip
+    """Plan a meeting: a new protokoll starts with the standard opening items and the attendance from the mandates."""
+    validate_times(start_time, end_time)
+    meeting = Meeting.objects.create(
+        body=body,
+        date=date,
+        record_kind=record_kind or body.record_kind,
+        start_time=start_time,
+        end_time=end_time,
+        place=place,
+        remote_link=remote_link,
+        chair=chair,
+        secretary=secretary,
+        title=title,
+    )
+    if meeting.is_protocol:
+        for heading, kind in OPENING_ITEMS:
+            _append_item(meeting, heading=heading, kind=kind)
+    _add_follow_up_item(meeting)
+    attendance_prefill(meeting)
+    renumber(meeting)
+    _audit("meetings.meeting.created", actor, meeting, meeting, date=str(date), body=body.name)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, actor, meeting, **fields):
+    ensure_meeting_editable(meeting)
+    validate_times(fields.get("start_time", meeting.start_time), fields.get("end_time", meeting.end_time))
+    date_changed = "date" in fields and fields["date"] != meeting.date
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.save()
+    if date_changed:
+        renumber(meeting)
+    _audit("meetings.meeting.updated", actor, meeting, meeting, fields=sorted(fields))
+    return meeting
+
+
+# Agenda and § numbers -----------------------------------------------------------------------------------------------
+
+
+def _append_item(meeting, **fields):
+    last = meeting.items.aggregate(last=Max("position"))["last"] or 0
+    return AgendaItem.objects.create(meeting=meeting, position=last + 1, **fields)
+
+
+def first_number(meeting):
+    """Where this meeting's § numbers start: 1, or on from the body's last meeting earlier in the same year."""
+    if meeting.body.numbering != Body.Numbering.PER_YEAR:
+        return 1
+    earlier = AgendaItem.objects.filter(
+        meeting__body=meeting.body,
+        meeting__date__year=meeting.date.year,
+        meeting__date__lt=meeting.date,
+        number__isnull=False,
+    ).aggregate(last=Max("number"))["last"]
+    return (earlier or 0) + 1
+
+
+def renumber(meeting):
+    """Give the items consecutive positions and § numbers in their current order."""
+    items = list(meeting.items.order_by("position", "id"))
+    # Two steps, so that the (meeting, position) constraint never sees two items on one position.
+    meeting.items.update(position=F("position") + 100_000)
+    start = first_number(meeting)
+    for index, item in enumerate(items):
+        item.position = index + 1
+        item.number = start + index if meeting.is_protocol else index + 1
+    AgendaItem.objects.bulk_update(items, ["position", "number"])
+
+
+@transaction.atomic
+def item_add(*, actor, meeting, heading, kind=AgendaItem.Kind.INFORMATION, case_number="", after=None):
+    ensure_meeting_editable(meeting)
+    heading = heading.strip()
+    if not heading:
+        raise ValidationError({"heading": _("Ärendet behöver en rubrik.")})
+    item = _append_item(meeting, heading=heading, kind=kind, case_number=case_number)
+    if after is not None:
+        items = list(meeting.items.exclude(pk=item.pk).order_by("position"))
+        index = next((i for i, other in enumerate(items) if other.pk == after.pk), len(items) - 1)
+        items.insert(index + 1, item)
+        _reorder(meeting, items)
+    else:
+        renumber(meeting)
+    item.refresh_from_db()
+    ItemRevision.objects.create(item=item, version=item.version, heading=item.heading, text="", author=_user(actor))
+    _audit("meetings.item.added", actor, item, meeting, heading=heading)
+    return item
+
+
+def _reorder(meeting, items):
+    meeting.items.update(position=F("position") + 100_000)
+    for index, item in enumerate(items):
+        item.position = index + 1
+    AgendaItem.objects.bulk_update(items, ["position"])
+    renumber(meeting)
+
+
+@transaction.atomic
+def item_move(*, actor, item, offset):
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    ensure_meeting_editable(meeting)
+    items = list(meeting.items.order_by("position"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = max(0, min(len(items) - 1, index + offset))
+    items.insert(target, items.pop(index))
+    _reorder(meeting, items)
+    _audit("meetings.item.moved", actor, item, meeting, offset=offset)
+
+
+@transaction.atomic
+def item_delete(*, actor, item):
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    ensure_meeting_editable(meeting)
+    ensure_item_editable(item)
+    heading = item.heading
+    item.delete()
+    renumber(meeting)
+    _audit("meetings.item.deleted", actor, meeting, meeting, heading=heading)
+
+
+@transaction.atomic
+def item_update_details(*, actor, item, **fields):
+    ensure_meeting_editable(item.meeting)
+    ensure_item_editable(item)
+    projects = fields.pop("projects", None)
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.save()
+    if projects is not None:
+        item.projects.set(projects)
+    _audit("meetings.item.updated", actor, item, item.meeting, fields=sorted(fields))
+    return item
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def item_save_text(*, actor, item_id, heading, text, base_version):
+    """Autosave: store the § if nobody saved it since base_version, else raise EditConflict with the server's state.
+
+    The compare-and-set is one conditional UPDATE, so two editors can never both win.
+    """
+    clean = clean_html(text)
+    heading = (heading or "").strip()
+    if not heading:
+        raise ValidationError({"heading": _("Ärendet behöver en rubrik.")})
+    with transaction.atomic():
+        item = AgendaItem.objects.select_related("meeting__body__federation").get(pk=item_id)
+        ensure_meeting_editable(item.meeting)
+        ensure_item_editable(item)
+        if item.heading == heading and item.text == clean and item.version == base_version:
+            return item  # nothing changed: no new revision
+        now = timezone.now()
+        updated = AgendaItem.objects.filter(pk=item_id, version=base_version).update(
+            heading=heading, text=clean, version=F("version") + 1, updated=now
+        )
+        if not updated:
+            item.refresh_from_db()
+            raise EditConflict(item)
+        # The conditional UPDATE matched base_version, so the row now holds exactly this: no need to read it back.
+        item.heading, item.text, item.version, item.updated = heading, clean, base_version + 1, now
+        ItemRevision.objects.create(item=item, version=item.version, heading=heading, text=clean, author=_user(actor))
+        if item.meeting.status in (Meeting.Status.PLANNED, Meeting.Status.CALLED):
+            Meeting.objects.filter(pk=item.meeting_id).update(status=Meeting.Status.DRAFT)
+    return item
+
+
+@transaction.atomic
+def item_restore(*, actor, item, revision):
+    """Restore an earlier revision as a new revision (history is never rewritten)."""
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    return item_save_text(
+        actor=actor, item_id=item.pk, heading=revision.heading, text=revision.text, base_version=item.version
+    )
+
+
+# Attendance --------
+
+MANDATE_TO_ATTENDANCE_ROLE = {role.value: role.value for role in Mandate.Role}
+
+
+def attendance_prefill(meeting):
+    """Call everyone with a mandate in the body on the meeting date, in the order a protocol lists them."""
+    if meeting.attendances.exists():
+        return
+    mandates = list(
+        Mandate.objects.filter(active_on(meeting.date), body=meeting.body).select_related("person", "organisation")
+    )
+    rank = {role: i for i, role in enumerate(Mandate.Role.values)}
+    by_rank = sorted(mandates, key=lambda m: (rank[m.role], swedish_sort_key(m.person.name)))
+    # Ersättare in call-in order; a personal ersättare follows the order of the ledamot they stand in for.
+    seat = {m.pk: index for index, m in enumerate(by_rank)}
+
+    def call_in(mandate):
+        if mandate.substitute_for_id in seat:
+            return seat[mandate.substitute_for_id]
+        return mandate.substitute_order or 0
+
+    ordered = sorted(mandates, key=lambda m: (rank[m.role], call_in(m), swedish_sort_key(m.person.name)))
+    Attendance.objects.bulk_create(
+        Attendance(
+            meeting=meeting,
+            person=mandate.person,
+            name=mandate.person.name,
+            role=MANDATE_TO_ATTENDANCE_ROLE[mandate.role],
+            role_title=mandate.role_title,
+            organisation=mandate.organisation,
+            represents=mandate.represents,
+            position=index,
+            status=Attendance.Status.PRESENT,
+        )
+        for index, mandate in enumerate(ordered)
+    )
+
+
+def parse_paragraphs(value):
+    """Normalise "§ 1-4", "§§1–4, 6", "tjg § 36-40" to "1-4, 6"; raise ValidationError for anything else."""
+    import re
+
+    text = (value or "").replace("–", "-").replace("§", " ").lower().replace("tjg", " ").strip()
+    if not text:
+        return ""
+    parts = []
+    for part in re.split(r"[,\s]+(?=\d)", text):
+        part = part.strip(" ,")
+        match = re.fullmatch(r"(\d+)(?:\s*-\s*(\d+))?", part)
+        if not match or (match.group(2) and int(match.group(2)) < int(match.group(1))):
+            raise ValidationError({"paragraphs": _("Ange paragrafer som t.ex. 1-4 eller 2, 5-7.")})
+        parts.append(f"{match.group(1)}-{match.group(2)}" if match.group(2) else match.group(1))
+    return ", ".join(parts)
+
+
+@transaction.atomic
+def attendance_save(*, actor, meeting, attendance=None, **fields):
+    ensure_meeting_editable(meeting)
+    if attendance is None and not fields.get("person") and not (fields.get("name") or "").strip():
+        raise ValidationError({"name": _("Välj en person eller skriv ett namn.")})
+    fields["paragraphs"] = parse_paragraphs(fields.get("paragraphs", ""))
+    serving_for = fields.get("serving_for")
+    if serving_for is not None and serving_for.meeting_id != meeting.pk:
+        raise ValidationError({"serving_for": _("Den ersatta personen finns inte på mötet.")})
+    created = attendance is None
+    if created:
+        last = meeting.attendances.aggregate(last=Max("position"))["last"]
+        attendance = Attendance(meeting=meeting, position=(last or 0) + 1)
+    for name, value in fields.items():
+        setattr(attendance, name, value)
+    if attendance.person_id and not attendance.name:
+        attendance.name = attendance.person.name
+    attendance.save()
+    _audit("meetings.attendance.saved", actor, attendance, meeting, created=created, name=attendance.display_name)
+    return attendance
+
+
+@transaction.atomic
+def recusal_set(*, actor, item, attendance, recused, reason=""):
+    ensure_meeting_editable(item.meeting)
+    reason = reason.strip()
+    limit = Recusal._meta.get_field("reason").max_length
+    if len(reason) > limit:
+        raise ValidationError(_("Skälet för jävet får vara högst %(limit)s tecken.") % {"limit": limit})
+    if recused:
+        Recusal.objects.update_or_create(item=item, attendance=attendance, defaults={"reason": reason})
+    else:
+        Recusal.objects.filter(item=item, attendance=attendance).delete()
+    _audit("meetings.recusal.set", actor, item, item.meeting, attendance=attendance.display_name, recused=recused)
+
+
+# Decisions and assignments --------
+
+
+def voters_present(item):
+    """How many decision-makers may vote on the §: present ledamöter and serving ersättare, less those with jäv."""
+
+    recused = set(item.recusals.values_list("attendance_id", flat=True))
+    return len([a for a in decision_makers(item.meeting, item.number) if a.pk not in recused])
+
+
+def validate_votes(item, method, yes, no, abstain):
+    if method != Decision.Method.VOTE:
+        return
+    counts = [c for c in (yes, no, abstain) if c is not None]
+    if not counts:
+        raise ValidationError({"votes_yes": _("Ange rösterna (ja, nej, avstår) vid votering.")})
+    voters = voters_present(item)
+    if voters and sum(counts) > voters:
+        raise ValidationError(
+            {
+                "votes_yes": _("%(votes)s röster är fler än de %(voters)s som får rösta i paragrafen.")
+                % {"votes": sum(counts), "voters": voters}
+            }
+        )
+
+
+@transaction.atomic
+def decision_save(*, actor, item, decision=None, projects=None, **fields):
+    ensure_meeting_editable(item.meeting)
+    ensure_item_editable(item)
+    fields["text"] = (fields.get("text") or "").strip()
+    if not fields["text"]:
+        raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
+    validate_votes(
+        item, fields.get("method"), fields.get("votes_yes"), fields.get("votes_no"), fields.get("votes_abstain")
+    )
+    created = decision is None
+    decision = decision or Decision(item=item, position=item.decisions.count())
+    for name, value in fields.items():
+        setattr(decision, name, value)
+    decision.save()
+    if projects is not None:
+        decision.projects.set(projects)
+    _audit("meetings.decision.saved", actor, decision, item.meeting, created=created, outcome=decision.outcome)
+    return decision
+
+
+@transaction.atomic
+def decision_delete(*, actor, decision):
+    ensure_meeting_editable(decision.item.meeting)
+    _audit("meetings.decision.deleted", actor, decision.item, decision.item.meeting, text=decision.text[:200])
+    decision.delete()
+
+
+@transaction.atomic
+def assignment_create(*, actor, item, what, owner=None, owner_name="", due=None, decision=None):
+    ensure_meeting_editable(item.meeting)
+    what = (what or "").strip()
+    if not what:
+        raise ValidationError({"what": _("Beskriv uppdraget.")})
+    if owner is None and not owner_name.strip():
+        raise ValidationError({"owner_name": _("Ange vem som får uppdraget.")})
+    assignment = Assignment.objects.create(
+        item=item,
+        decision=decision,
+        owner=owner,
+        owner_name=owner_name or (owner.name if owner else ""),
+        what=what,
+        due=due,
+    )
+    _audit("meetings.assignment.created", actor, assignment, item.meeting, what=what[:200])
+    return assignment
+
+
+@transaction.atomic
+def assignment_follow_up(*, actor, assignment, item, done):
+    """At a later meeting: mark an assignment done (closed in this §) or carry it on."""
+    ensure_meeting_editable(item.meeting)
+    if done:
+        assignment.status = Assignment.Status.DONE
+        assignment.closed_in = item
+    else:
+        assignment.status = Assignment.Status.OPEN
+        assignment.closed_in = None
+    assignment.save(update_fields=["status", "closed_in"])
+    _audit("meetings.assignment.followed_up", actor, assignment, item.meeting, done=done)
+
+
+def _add_follow_up_item(meeting):
+    """Open assignments of the body's earlier meetings come back under a follow-up item."""
+
+    if open_assignments_before(meeting).exists():
+        _append_item(meeting, heading=FOLLOW_UP_HEADING, kind=AgendaItem.Kind.INFORMATION)
+
+
+@transaction.atomic
+def item_continue(*, actor, earlier_item, meeting):
+    """Bring a referred-back or tabled matter to a later meeting, linked both ways."""
+    ensure_meeting_editable(meeting)
+    if meeting.date <= earlier_item.meeting.date:
+        raise ValidationError(_("Ärendet kan bara tas upp på ett senare möte."))
+    item = _append_item(meeting, heading=earlier_item.heading, kind=earlier_item.kind, continues=earlier_item)
+    item.projects.set(earlier_item.projects.all())
+    renumber(meeting)
+    _audit("meetings.item.continued", actor, item, meeting, earlier=earlier_item.pk)
+    return item
+
+
+# Attachments --------
+
+ALLOWED_ATTACHMENTS = {
+    ".pdf": ("application/pdf", b"%PDF"),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK\x03\x04"),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK\x03\x04"),
+    ".png": ("image/png", b"\x89PNG"),
+    ".jpg": ("image/jpeg", b"\xff\xd8\xff"),
+    ".jpeg": ("image/jpeg", b"\xff\xd8\xff"),
+    ".txt": ("text/plain", None),
+}
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
+def check_upload(upload):
+    """The file's type (by extension and by its first bytes) and size; returns the content type."""
+    import os
+
+    extension = os.path.splitext(upload.name)[1].lower()
+    if extension not in ALLOWED_ATTACHMENTS:
+        raise ValidationError(_("Filtypen är inte tillåten. Tillåtna: PDF, Word, Excel, PNG, JPEG och text."))
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(_("Filen är för stor (högst 10 MB)."))
+    if upload.size == 0:
+        raise ValidationError(_("Filen är tom."))
+    content_type, magic = ALLOWED_ATTACHMENTS[extension]
+    head = upload.read(8)
+    upload.seek(0)
+    if magic is not None and not head.startswith(magic):
+        raise ValidationError(_("Filens innehåll stämmer inte med filtypen %(ext)s.") % {"ext": extension})
+    if magic is None and b"\x00" in upload.read(4096):
+        raise ValidationError(_("Filen ser inte ut att vara text."))
+    upload.seek(0)
+    return content_type
+
+
+@transaction.atomic
+def attachment_add(*, actor, meeting, upload, item=None):
+    ensure_meeting_editable(meeting)
+    content_type = check_upload(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    attachment = Attachment(
+        meeting=meeting,
+        item=item,
+        name=upload.name[:255],
+        content_type=content_type,
+        size=upload.size,
+        sha256=digest.hexdigest(),
+        uploaded_by=_user(actor),
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    _audit("meetings.attachment.added", actor, attachment, meeting, name=attachment.name)
+    return attachment
+
+
+# Notice --------
+
+
+@transaction.atomic
+def notice_send(*, actor, meeting):
+    """Send the kallelse to everyone called, by a task after commit."""
+
+    recipients = [a for a in meeting.attendances.select_related("person") if a.person and a.person.email]
+    if not recipients:
+        raise ValidationError(_("Ingen av de kallade har en e-postadress i registret."))
+    meeting.notice_sent_at = datetime.datetime.now(tz=datetime.UTC)
+    if meeting.status == Meeting.Status.PLANNED:
+        meeting.status = Meeting.Status.CALLED
+    meeting.save(update_fields=["notice_sent_at", "status"])
+    _audit("meetings.notice.sent", actor, meeting, meeting, recipients=len(recipients))
+    transaction.on_commit(lambda: tasks.send_notice.delay(meeting.pk))
+    return len(recipients)
+
+
+# Reservations and individual votes ----------------------------------------------------------------------------------
+
+
+def _voters(item):
+
+    recused = set(item.recusals.values_list("attendance_id", flat=True))
+    return {a.pk: a for a in decision_makers(item.meeting, item.number) if a.pk not in recused}
+
+
+@transaction.atomic
+def reservation_set(*, actor, decision, attendance, reason="", reserved=True):
+    """Record (or withdraw) a member's dissent from a decision, with the written reason."""
+    ensure_meeting_editable(decision.item.meeting)
+    if attendance.meeting_id != decision.item.meeting_id:
+        raise ValidationError(_("Personen finns inte på mötet."))
+    if reserved:
+        Reservation.objects.update_or_create(
+            decision=decision, attendance=attendance, defaults={"reason": reason.strip()}
+        )
+    else:
+        Reservation.objects.filter(decision=decision, attendance=attendance).delete()
+    _audit(
+        "meetings.reservation.set",
+        actor,
+        decision,
+        decision.item.meeting,
+        name=attendance.display_name,
+        reserved=reserved,
+    )
+
+
+@transaction.atomic
+def votes_set(*, actor, decision, choices):
+    """Each member's vote in a votering ({attendance id: "ja" | "nej" | "avstar"}); the counts follow from them."""
+    ensure_meeting_editable(decision.item.meeting)
+    voters = _voters(decision.item)
+    unknown = [pk for pk in choices if pk not in voters]
+    if unknown:
+        raise ValidationError(_("Bara de som får rösta i paragrafen kan ha en röst."))
+    if any(choice not in Vote.Choice.values for choice in choices.values()):
+        raise ValidationError(_("En röst är ja, nej eller avstår."))
+    decision.votes.all().delete()
+    Vote.objects.bulk_create(Vote(decision=decision, attendance_id=pk, choice=c) for pk, c in choices.items())
+    counted = list(choices.values())
+    decision.method = Decision.Method.VOTE
+    decision.votes_yes = counted.count(Vote.Choice.YES)
+    decision.votes_no = counted.count(Vote.Choice.NO)
+    decision.votes_abstain = counted.count(Vote.Choice.ABSTAIN)
+    decision.save(update_fields=["method", "votes_yes", "votes_no", "votes_abstain"])
+    _audit("meetings.votes.set", actor, decision, decision.item.meeting, votes=len(choices))

@@ -1,0 +1,478 @@
+"""Meetings and the minutes editor. Thin: fetch with permission, validate, call one service, render or redirect."""
+
+import difflib
+from functools import partial
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from finsam.params import whole_number
+from finsam.web import refusal_text, save_form
+from meetings.drafting import selectors, services
+from meetings.drafting.forms import (
+    AssignmentForm,
+    AttachmentForm,
+    AttendanceForm,
+    DecisionForm,
+    ItemAddForm,
+    ItemDetailsForm,
+    ItemTextForm,
+    MeetingEditForm,
+    MeetingForm,
+)
+from meetings.drafting.ics import meeting_calendar
+from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
+from meetings.permissions import READ, WRITE, can_write, get_meeting_for_user, writable_bodies
+from meetings.sanitize import html_to_text
+
+
+def _item(meeting, item_pk):
+    return get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+
+
+def _posted_attendance(request, meeting, name):
+    """The meeting's attendance row a form names in `name`; 404 for a missing, malformed or foreign id."""
+    pk = whole_number(request.POST.get(name))
+    if pk is None:
+        raise Http404
+    return get_object_or_404(Attendance, pk=pk, meeting=meeting)
+
+
+@login_required
+@require_GET
+def meeting_list(request):
+    meetings = selectors.meetings_for(request.user)[:200]
+    today = timezone.localdate()
+    meetings = list(meetings)
+    return render(
+        request,
+        "meetings/drafting/meeting_list.html",
+        {
+            "upcoming": sorted((m for m in meetings if m.date >= today), key=lambda m: m.date),
+            "recent": [m for m in meetings if m.date < today],
+            "can_plan": writable_bodies(request.user).exists(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    bodies = writable_bodies(request.user)
+    if not bodies.exists():
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None, bodies=bodies)
+    write = partial(services.meeting_create, actor=request.user)
+    if meeting := save_form(request, form, write, _("Mötet är planerat.")):
+        return redirect(meeting)
+    return render(request, "meetings/drafting/meeting_form.html", {"form": form})
+
+
+@require_GET
+def meeting_detail(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    writable = can_write(request.user, meeting) and not meeting.is_frozen
+    attendances = selectors.attendance_list(meeting)
+    context = {
+        "meeting": meeting,
+        "items": selectors.meeting_for_editor(meeting),
+        "attendances": attendances,
+        "quorum": selectors.quorum(meeting, attendances) if meeting.is_protocol else None,
+        "writable": writable and meeting.status != Meeting.Status.IN_ADJUSTMENT,
+        "can_correct": meeting.is_frozen and can_write(request.user, meeting),
+        "follow_up": selectors.open_assignments_before(meeting) if writable else [],
+        "follow_up_item": meeting.items.filter(heading=services.FOLLOW_UP_HEADING).first() if writable else None,
+        "add_form": ItemAddForm(),
+        "decision_form": DecisionForm(),
+        "assignment_form": AssignmentForm(),
+        "attachment_form": AttachmentForm(),
+    }
+    return render(request, "meetings/drafting/meeting_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    form = MeetingEditForm(request.POST or None, instance=meeting)
+    write = partial(services.meeting_update, actor=request.user, meeting=meeting)
+    if save_form(request, form, write, _("Mötet är uppdaterat.")):
+        return redirect(meeting)
+    return render(request, "meetings/drafting/meeting_edit.html", {"form": form, "meeting": meeting})
+
+
+@require_GET
+def meeting_ics(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    response = HttpResponse(meeting_calendar(meeting, request), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="sammantrade-{meeting.date:%Y-%m-%d}.ics"'
+    return response
+
+
+@login_required
+@require_POST
+def notice_send(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    try:
+        count = services.notice_send(actor=request.user, meeting=meeting)
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+    else:
+        messages.success(request, _("Kallelsen skickas till %(count)s personer.") % {"count": count})
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def item_add(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    form = ItemAddForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Ärendet behöver en rubrik."))
+        return redirect(meeting)
+    try:
+        item = services.item_add(actor=request.user, meeting=meeting, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+        return redirect(meeting)
+    return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+
+
+@login_required
+@require_POST
+def item_move(request, pk, item_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = _item(meeting, item_pk)
+    offset = -1 if request.POST.get("direction") == "up" else 1
+    try:
+        services.item_move(actor=request.user, item=item, offset=offset)
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+    return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+
+
+@login_required
+@require_POST
+def item_delete(request, pk, item_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = _item(meeting, item_pk)
+    try:
+        services.item_delete(actor=request.user, item=item)
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+    else:
+        messages.success(request, _("Ärendet är borttaget och paragraferna är omnumrerade."))
+    return redirect(meeting)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_details(request, pk, item_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = _item(meeting, item_pk)
+    form = ItemDetailsForm(request.POST or None, instance=item)
+    if save_form(request, form, partial(services.item_update_details, actor=request.user, item=item)):
+        return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+    return render(request, "meetings/drafting/item_details.html", {"meeting": meeting, "item": item, "form": form})
+
+
+def _item_state(item):
+    return {
+        "heading": item.heading,
+        "text": item.text,
+        "version": item.version,
+        "saved_at": timezone.localtime(item.updated).strftime("%H:%M"),
+    }
+
+
+@require_POST
+def item_save_text(request, pk, item_pk):
+    """Autosave endpoint (JSON). 409 with the server's version on a conflict; 401 when the session has expired."""
+    if not request.user.is_authenticated:
+        return JsonResponse(
+            {"error": _("Du är utloggad. Logga in igen – din text finns kvar i webbläsaren.")}, status=401
+        )
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = _item(meeting, item_pk)
+    form = ItemTextForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"error": _("Texten kunde inte sparas: ogiltiga uppgifter.")}, status=400)
+    try:
+        item = services.item_save_text(
+            actor=request.user,
+            item_id=item.pk,
+            heading=form.cleaned_data["heading"],
+            text=form.cleaned_data["text"],
+            base_version=form.cleaned_data["version"],
+        )
+    except services.EditConflict as conflict:
+        return JsonResponse(
+            {"error": _("Någon annan har sparat paragrafen."), "server": _item_state(conflict.item)}, status=409
+        )
+    except ValidationError as exc:
+        return JsonResponse({"error": refusal_text(exc)}, status=400)
+    return JsonResponse(_item_state(item))
+
+
+@login_required
+@require_GET
+def item_history(request, pk, item_pk):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    item = _item(meeting, item_pk)
+    revisions = list(item.revisions.select_related("author").order_by("-version"))
+    by_version = {r.version: r for r in revisions}
+    diff = None
+    a, b = whole_number(request.GET.get("a"), 0), whole_number(request.GET.get("b"), 0)
+    if a in by_version and b in by_version:
+        old, new = by_version[a], by_version[b]
+        diff = list(
+            difflib.unified_diff(
+                ([f"# {old.heading}"] + html_to_text(old.text).splitlines()),
+                ([f"# {new.heading}"] + html_to_text(new.text).splitlines()),
+                fromfile=_("version %(n)s") % {"n": a},
+                tofile=_("version %(n)s") % {"n": b},
+                lineterm="",
+            )
+        )[2:]  # the two file-header lines say nothing the page heading does not
+    return render(
+        request,
+        "meetings/drafting/item_history.html",
+        {
+            "meeting": meeting,
+            "item": item,
+            "revisions": revisions,
+            "diff": diff,
+            "a": a,
+            "b": b,
+            "writable": can_write(request.user, meeting) and not meeting.is_frozen,
+        },
+    )
+
+
+@login_required
+@require_POST
+def item_restore(request, pk, item_pk, revision_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = _item(meeting, item_pk)
+    revision = get_object_or_404(item.revisions, pk=revision_pk)
+    try:
+        item = services.item_restore(actor=request.user, item=item, revision=revision)
+    except (ValidationError, services.EditConflict) as exc:
+        messages.error(request, refusal_text(exc) if isinstance(exc, ValidationError) else _("Försök igen."))
+    else:
+        messages.success(
+            request,
+            _("Version %(old)s är återställd som version %(new)s.") % {"old": revision.version, "new": item.version},
+        )
+    return redirect("meetings:item_history", pk=meeting.pk, item_pk=item.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance(request, pk, attendance_pk=None):
+    meeting = get_meeting_for_user(request.user, pk, READ if request.method == "GET" else WRITE)
+    writable = can_write(request.user, meeting) and not meeting.is_frozen
+    instance = get_object_or_404(Attendance, pk=attendance_pk, meeting=meeting) if attendance_pk else None
+    if instance is not None and not writable:
+        raise PermissionDenied
+    form = AttendanceForm(request.POST or None, instance=instance, meeting=meeting)
+    write = partial(services.attendance_save, actor=request.user, meeting=meeting, attendance=instance)
+    if save_form(request, form, write, _("Närvaron är sparad.")):
+        return redirect("meetings:attendance", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/drafting/attendance.html",
+        {
+            "meeting": meeting,
+            "attendances": selectors.attendance_list(meeting),
+            "form": form,
+            "editing": instance,
+            "writable": writable,
+            "quorum": selectors.quorum(meeting),
+            "proposals": selectors.proposed_substitutes(meeting) if writable else [],
+        },
+    )
+
+
+@login_required
+@require_POST
+def attendance_serve(request, pk):
+    """Accept a proposal: the ersättare serves for the absent ledamot."""
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    substitute = _posted_attendance(request, meeting, "substitute")
+    absent = _posted_attendance(request, meeting, "absent")
+    try:
+        services.attendance_save(
+            actor=request.user,
+            meeting=meeting,
+            attendance=substitute,
+            serving_for=absent,
+            paragraphs=substitute.paragraphs,
+        )
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+    else:
+        messages.success(
+            request,
+            _("%(sub)s tjänstgör för %(absent)s.") % {"sub": substitute.display_name, "absent": absent.display_name},
+        )
+    return redirect("meetings:attendance", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def recusal(request, pk, item_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = _item(meeting, item_pk)
+    person = _posted_attendance(request, meeting, "attendance")
+    try:
+        services.recusal_set(
+            actor=request.user,
+            item=item,
+            attendance=person,
+            recused=request.POST.get("recused") == "1",
+            reason=request.POST.get("reason", ""),
+        )
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+    return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_edit(request, pk, item_pk, decision_pk=None):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = _item(meeting, item_pk)
+    decision = get_object_or_404(Decision, pk=decision_pk, item=item) if decision_pk else None
+    form = DecisionForm(request.POST or None, instance=decision)
+    write = partial(services.decision_save, actor=request.user, item=item, decision=decision)
+    if save_form(request, form, write, _("Beslutet är sparat.")):
+        return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+    context = {"meeting": meeting, "item": item, "form": form, "decision": decision}
+    if decision is not None:
+        votes = {v.attendance_id: v.choice for v in decision.votes.all()}
+        voters = [(a, votes.get(a.pk, "")) for a in selectors.decision_makers(meeting, item.number)]
+        context.update(
+            voters=voters,
+            reservations=decision.reservations.select_related("attendance"),
+            attendances=selectors.attendance_list(meeting),
+        )
+    return render(request, "meetings/drafting/decision_form.html", context)
+
+
+@login_required
+@require_POST
+def decision_reservation(request, pk, item_pk, decision_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    decision = get_object_or_404(Decision, pk=decision_pk, item=_item(meeting, item_pk))
+    attendance = _posted_attendance(request, meeting, "attendance")
+    try:
+        services.reservation_set(
+            actor=request.user,
+            decision=decision,
+            attendance=attendance,
+            reason=request.POST.get("reason", ""),
+            reserved=request.POST.get("reserved", "1") == "1",
+        )
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+    return redirect("meetings:decision_edit", pk=meeting.pk, item_pk=item_pk, decision_pk=decision.pk)
+
+
+@login_required
+@require_POST
+def decision_votes(request, pk, item_pk, decision_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    decision = get_object_or_404(Decision, pk=decision_pk, item=_item(meeting, item_pk))
+    choices = {}
+    for key, value in request.POST.items():
+        attendance_id = whole_number(key.removeprefix("vote-")) if key.startswith("vote-") else None
+        if attendance_id is not None and value:
+            choices[attendance_id] = value
+    try:
+        services.votes_set(actor=request.user, decision=decision, choices=choices)
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+    else:
+        messages.success(request, _("Rösterna är sparade."))
+    return redirect("meetings:decision_edit", pk=meeting.pk, item_pk=item_pk, decision_pk=decision.pk)
+
+
+@login_required
+@require_POST
+def decision_delete(request, pk, item_pk, decision_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    decision = get_object_or_404(Decision, pk=decision_pk, item=_item(meeting, item_pk))
+    try:
+        services.decision_delete(actor=request.user, decision=decision)
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+    return redirect(f"{meeting.get_absolute_url()}#p{item_pk}")
+
+
+@login_required
+@require_POST
+def assignment_add(request, pk, item_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = _item(meeting, item_pk)
+    form = AssignmentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.assignment_create(actor=request.user, item=item, **form.cleaned_data)
+            messages.success(request, pgettext("assignment", "Uppdraget är sparat."))
+        except ValidationError as exc:
+            messages.error(request, refusal_text(exc))
+    else:
+        messages.error(request, _("Beskriv uppdraget."))
+    return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+
+
+@login_required
+@require_POST
+def assignment_follow_up(request, pk, item_pk, assignment_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = _item(meeting, item_pk)
+    assignment = get_object_or_404(
+        Assignment, pk=assignment_pk, item__meeting__body=meeting.body, item__meeting__date__lte=meeting.date
+    )
+    try:
+        services.assignment_follow_up(
+            actor=request.user, assignment=assignment, item=item, done=request.POST.get("done") == "1"
+        )
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+    return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk, item_pk=None):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = _item(meeting, item_pk) if item_pk else None
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Välj en fil att bifoga."))
+    else:
+        try:
+            services.attachment_add(actor=request.user, meeting=meeting, upload=form.cleaned_data["file"], item=item)
+            messages.success(request, _("Bilagan är sparad."))
+        except ValidationError as exc:
+            messages.error(request, refusal_text(exc))
+    anchor = f"#p{item.pk}" if item else ""
+    return redirect(f"{meeting.get_absolute_url()}{anchor}")
+
+
+@require_GET
+def attachment_download(request, pk, attachment_pk):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, meeting=meeting)
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.name, content_type=attachment.content_type
+    )

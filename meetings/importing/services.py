@@ -1,0 +1,228 @@
+"""Turn a parsed document into a meeting, in one transaction, matched to the register where it can be."""
+
+import datetime
+import hashlib
+import html
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from federations.models import Body, Federation, MemberOrganisation, Person
+from finsam.audit import log_action
+from meetings.drafting.services import renumber
+from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
+from meetings.register.indexing import index_meeting
+
+ROLE_MAP = {
+    "ordförande": Attendance.Role.CHAIR,
+    "vice ordförande": Attendance.Role.FIRST_VICE_CHAIR,
+    "1:e vice ordförande": Attendance.Role.FIRST_VICE_CHAIR,
+    "2:e vice ordförande": Attendance.Role.SECOND_VICE_CHAIR,
+    "ledamot": Attendance.Role.MEMBER,
+    "ersättare": Attendance.Role.SUBSTITUTE,
+    "tjänstgörande ersättare": Attendance.Role.SUBSTITUTE,
+    "förbundschef": Attendance.Role.DIRECTOR,
+    "tf förbundschef": Attendance.Role.DIRECTOR,
+    "sekreterare": Attendance.Role.SECRETARY,
+    "adjungerad": Attendance.Role.CO_OPTED,
+    "revisor": Attendance.Role.AUDITOR,
+}
+STATUS_MAP = {
+    "närvarande": Attendance.Status.PRESENT,
+    "frånvarande": Attendance.Status.ABSENT,
+    "anmält förhinder": Attendance.Status.EXCUSED,
+}
+OUTCOME_MAP = {
+    "bifall": Decision.Outcome.APPROVED,
+    "avslag": Decision.Outcome.REJECTED,
+    "återremiss": Decision.Outcome.REFERRED_BACK,
+    "bordläggning": Decision.Outcome.TABLED,
+    "lägga till handlingarna": Decision.Outcome.NOTED,
+    "uppdrag": Decision.Outcome.ASSIGNMENT,
+}
+BODY_KINDS = {
+    "Arbetsutskottet": Body.Kind.WORKING_COMMITTEE,
+    "Beredningsgruppen": Body.Kind.PREPARATORY,
+    "Styrgruppen": Body.Kind.STEERING,
+    "Medlemssamrådet": Body.Kind.MEMBERS,
+    "Presidierna": Body.Kind.NETWORK,
+    "Styrelsen": Body.Kind.BOARD,
+}
+
+
+def match_federation(name):
+    """The federation a document's "Samordningsförbundet X" names, by name or short name."""
+    if not name:
+        return None
+    core = re.sub(r"^samordningsförbunde[nt]\s+", "", name, flags=re.I).strip()
+    return (
+        Federation.objects.filter(Q(name__iexact=name) | Q(short_name__iexact=core) | Q(name__icontains=core)).first()
+        if core
+        else None
+    )
+
+
+def match_body(federation, body_name):
+    if federation is None or not body_name:
+        return None
+    kind = BODY_KINDS.get(body_name)
+    return Body.objects.filter(federation=federation, kind=kind).first() if kind else None
+
+
+def match_person(name):
+    """A register person by exact name, or by the name without spaces (PDF extraction splits words)."""
+    if not name:
+        return None
+    person = Person.objects.filter(name__iexact=name).first()
+    if person is None and " " in name:
+        squeezed = name.replace(" ", "").lower()
+        candidates = Person.objects.filter(name__istartswith=name.split()[0])
+        person = next((p for p in candidates if p.name.replace(" ", "").lower() == squeezed), None)
+    return person
+
+
+def _match_organisation(name, federation):
+    if not name:
+        return None, None
+    organisation = (
+        MemberOrganisation.objects.filter(name__iexact=name).first()
+        or MemberOrganisation.objects.filter(name__istartswith=name).first()
+    )
+    if organisation:
+        return organisation, None
+    represented = Federation.objects.filter(Q(short_name__iexact=name) | Q(name__icontains=name)).first()
+    return None, represented
+
+
+def text_to_html(text):
+    paragraphs = [p.strip() for p in (text or "").split("\n\n") if p.strip()]
+    return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+@transaction.atomic
+def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", date=None, keep_as_draft=False):
+    """Create the meeting with its attendance, items, decisions and assignments; the file is kept as an attachment."""
+    day = date or (datetime.date.fromisoformat(parsed["date"]) if parsed.get("date") else None)
+    if day is None:
+        raise ValidationError(_("Dokumentet saknar datum. Ange mötets datum."))
+    federation = body.federation
+    times = {
+        key: datetime.time.fromisoformat(parsed[key]) if parsed.get(key) else None for key in ("start_time", "end_time")
+    }
+    signed = parsed.get("signed_on_paper") and not keep_as_draft
+    if keep_as_draft:
+        status = Meeting.Status.DRAFT
+    elif parsed["kind"] == "protokoll":
+        status = Meeting.Status.ADJUSTED if signed else Meeting.Status.DRAFT
+    else:
+        status = Meeting.Status.APPROVED
+    meeting = Meeting.objects.create(
+        body=body,
+        date=day,
+        record_kind=Body.RecordKind.MINUTES if parsed["kind"] == "protokoll" else Body.RecordKind.NOTES,
+        title=parsed.get("title", "")[:300],
+        place=(parsed.get("place") or "")[:300],
+        secretary=match_person(parsed.get("secretary")),
+        imported=True,
+        signed_on_paper=bool(signed),
+        paper_signers=", ".join(parsed.get("adjusters") or []) if signed else "",
+        status=Meeting.Status.DRAFT,
+        **times,
+    )
+    adjusters = [p for p in (match_person(name) for name in parsed.get("adjusters") or []) if p]
+    meeting.adjusters.set(adjusters)
+    if adjusters:
+        meeting.chair = adjusters[0]
+    _save_attendance(meeting, parsed.get("attendance") or [], federation)
+    for position, item_data in enumerate(parsed.get("items") or [], start=1):
+        _save_item(meeting, position, item_data)
+    renumber_if_unnumbered(meeting)
+    if source_bytes:
+        Attachment.objects.create(
+            meeting=meeting,
+            name=source_name[:255] or "original",
+            content_type="application/octet-stream",
+            size=len(source_bytes),
+            sha256=hashlib.sha256(source_bytes).hexdigest(),
+            file=ContentFile(source_bytes, name=source_name or "original"),
+        )
+    meeting.status = status
+    meeting.save()
+    index_meeting(meeting)
+    log_action(
+        "meetings.minutes.imported",
+        actor=actor,
+        obj=meeting,
+        federation=federation,
+        source=source_name,
+        items=len(parsed.get("items") or []),
+        warnings=parsed.get("warnings") or [],
+    )
+    return meeting
+
+
+def renumber_if_unnumbered(meeting):
+    """Keep the document's own § numbers; number the items only when the document had none."""
+    if not meeting.items.filter(number__isnull=False).exists():
+        renumber(meeting)
+
+
+def _save_attendance(meeting, people, federation):
+    for position, entry in enumerate(people):
+        person = match_person(entry["name"])
+        role_text = (entry.get("role") or "").strip()
+        role = ROLE_MAP.get(role_text.lower())
+        organisation, represents = _match_organisation(entry.get("organisation"), federation)
+        Attendance.objects.create(
+            meeting=meeting,
+            person=person,
+            name=entry["name"][:200],
+            role=role or (Attendance.Role.OFFICER if role_text else Attendance.Role.MEMBER),
+            role_title=role_text[:100] if not role or role_text.startswith("tf") else "",
+            status=STATUS_MAP.get(entry.get("status"), Attendance.Status.PRESENT),
+            organisation=organisation,
+            represents=represents,
+            paragraphs=(entry.get("paragraphs") or "")[:100],
+            position=position,
+        )
+
+
+def _save_item(meeting, position, data):
+    number = int(data["number"]) if data.get("number") and str(data["number"]).isdigit() else None
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        position=position,
+        number=number,
+        heading=(data.get("title") or _("Ärende"))[:300],
+        kind=AgendaItem.Kind.DECISION if data.get("decisions") else AgendaItem.Kind.INFORMATION,
+        text=text_to_html(data.get("text")),
+    )
+    decisions = []
+    for index, decision in enumerate(data.get("decisions") or []):
+        votes = decision.get("votes") or {}
+        decisions.append(
+            Decision.objects.create(
+                item=item,
+                position=index,
+                text=decision["text"],
+                outcome=OUTCOME_MAP.get(decision.get("outcome"), Decision.Outcome.APPROVED),
+                method=Decision.Method.VOTE if votes else Decision.Method.ACCLAMATION,
+                votes_yes=votes.get("ja") if votes else None,
+                votes_no=votes.get("nej") if votes else None,
+                votes_abstain=votes.get("avstår") if votes else None,
+            )
+        )
+    for assignment in data.get("assignments") or []:
+        owner = match_person(assignment["who"])
+        Assignment.objects.create(
+            item=item,
+            decision=decisions[-1] if decisions else None,
+            owner=owner,
+            owner_name=assignment["who"][:200],
+            what=assignment["what"],
+        )
+    return item

@@ -1,0 +1,55 @@
+"""Render a protocol to PDF: a pure function of its snapshot, under Swedish, touching no network and no database."""
+
+import mimetypes
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from meetings.justering.protocol import print_context
+
+STYLESHEET = "css/protocol-print.css"
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves `static:path` from our own static files and refuses every other URL (no network, no file system)."""
+
+    def fetch(self, url, headers=None):
+        if not url.startswith("static:"):
+            raise ValueError(f"Only our own static files may be used in a PDF, not {url!r}")
+        path = finders.find(url.removeprefix("static:").lstrip("/"))
+        if not path:
+            raise ValueError(f"No such static file: {url!r}")
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, Path(path).read_bytes(), {"Content-Type": content_type})
+
+
+def _write(html):
+    stylesheet = CSS(filename=finders.find(STYLESHEET), url_fetcher=StaticOnlyFetcher())
+    return HTML(string=html, base_url="static:/", url_fetcher=StaticOnlyFetcher()).write_pdf(
+        stylesheets=[stylesheet], pdf_variant="pdf/a-3b", pdf_tags=True
+    )
+
+
+def render_protocol(snapshot, *, revision_number, sha256, signatures, notice=None, title=None, extract=False):
+    """The justerat protocol as PDF bytes. `signatures` are dicts: name, role, method, signed_at (UTC ISO)."""
+    with translation.override("sv"):
+        meeting = snapshot["meeting"]
+        context = {
+            **print_context(snapshot),
+            "title": title or f"{'Protokollsutdrag' if extract else 'Protokoll'} {meeting['body']} {meeting['date']}",
+            "extract": extract,
+            "revision_number": revision_number,
+            "sha256": sha256,
+            "signatures": signatures,
+            "notice": notice,
+        }
+        return _write(render_to_string("meetings/pdf/protocol.html", context))
+
+
+def render_one_page(text="Finsamportalen"):
+    """A one-page document: the yardstick the benchmark compares a full protocol with."""
+    return _write(f"<html lang='sv'><body><h1>{text}</h1><p>Provsida.</p></body></html>")

@@ -1,0 +1,151 @@
+"""The protocol as plain data: the snapshot that is signed, hashed and printed, and its print context.
+
+Pure: it reads the database, writes nothing and queues nothing, so the services, the PDF and the views can all use it.
+"""
+
+import difflib
+import hashlib
+import json
+
+from django.utils.translation import gettext as _
+
+from meetings.drafting.selectors import attendance_list, meeting_for_editor
+from meetings.sanitize import html_to_text
+
+
+def snapshot(meeting):
+    """The whole record as plain data: what the signers read, what the PDF shows, what the hash covers."""
+
+    body = meeting.body
+    owner = body.federation or body.network
+    return {
+        "meeting": {
+            "id": meeting.pk,
+            "federation": owner.name,
+            "storage": getattr(owner, "protocol_storage", ""),
+            "body": body.name,
+            "record_kind": meeting.record_kind,
+            "date": meeting.date.isoformat(),
+            "start_time": meeting.start_time.strftime("%H:%M") if meeting.start_time else "",
+            "end_time": meeting.end_time.strftime("%H:%M") if meeting.end_time else "",
+            "place": meeting.place,
+            "chair": meeting.chair.name if meeting.chair else "",
+            "secretary": meeting.secretary.name if meeting.secretary else "",
+            "adjusters": [p.name for p in meeting.adjusters.order_by("name")],
+            "adjustment_place_time": meeting.adjustment_place_time,
+        },
+        "attendance": [
+            {
+                "name": a.display_name,
+                "role": a.role,
+                "role_label": a.get_role_display(),
+                "role_title": a.role_title,
+                "status": a.status,
+                "organisation": str(a.organisation or a.represents or ""),
+                "serving_for": a.serving_for.display_name if a.serving_for else "",
+                "paragraphs": a.paragraphs,
+                "remote": a.remote,
+            }
+            for a in attendance_list(meeting)
+        ],
+        "items": [_item_snapshot(item) for item in meeting_for_editor(meeting)],
+    }
+
+
+def _item_snapshot(item):
+    return {
+        "id": item.pk,
+        "number": item.number,
+        "heading": item.heading,
+        "kind": item.get_kind_display(),
+        "case_number": item.case_number,
+        "immediate": item.immediate_adjustment,
+        "text": item.text,
+        "recusals": [r.attendance.display_name for r in item.recusals.all()],
+        "decisions": [
+            {
+                "text": d.text,
+                "outcome": d.get_outcome_display(),
+                "method": d.method,
+                "method_label": d.get_method_display(),
+                "yes": d.votes_yes,
+                "no": d.votes_no,
+                "abstain": d.votes_abstain,
+                "notes": d.notes,
+                "recipients": d.recipients,
+                "reservations": [{"name": r.attendance.display_name, "reason": r.reason} for r in d.reservations.all()],
+            }
+            for d in item.decisions.all()
+        ],
+        "assignments": [
+            {
+                "owner": a.owner.name if a.owner else a.owner_name,
+                "what": a.what,
+                "due": a.due.isoformat() if a.due else "",
+            }
+            for a in item.assignments.all()
+        ],
+    }
+
+
+def print_context(snapshot):
+    """What the printed protocol shows beyond the snapshot itself: the header's groups and the § range.
+    The signers' preview in the portal uses the same, so they read what will be printed."""
+    meeting = snapshot["meeting"]
+    numbers = [item["number"] for item in snapshot["items"] if item["number"]]
+    return {
+        "s": snapshot,
+        "meeting": meeting,
+        "paragraph_range": f"§ {min(numbers)}–{max(numbers)}" if numbers else "",
+        "decision_makers": [a for a in snapshot["attendance"] if _decides(a)],
+        "substitutes": [a for a in snapshot["attendance"] if a["role"] == "ersattare" and not a["serving_for"]],
+        "others": [a for a in snapshot["attendance"] if not _decides(a) and a["role"] != "ersattare"],
+        "adjusters_besides_chair": [name for name in meeting["adjusters"] if name != meeting["chair"]],
+    }
+
+
+def _decides(attendance):
+    voting = attendance["role"] in ("ordforande", "vice_ordforande_1", "vice_ordforande_2", "ledamot")
+    return attendance["status"] == "narvarande" and (voting or bool(attendance["serving_for"]))
+
+
+def canonical_json(data):
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def digest(data):
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+
+
+def describe_changes(old, new):
+    """A readable diff between two snapshots, § by §, for the signers."""
+    lines = []
+    old_items = {item["id"]: item for item in old["items"]}
+    new_items = {item["id"]: item for item in new["items"]}
+    for item in new["items"]:
+        label = f"§ {item['number']} {item['heading']}" if item["number"] else item["heading"]
+        before = old_items.get(item["id"])
+        if before is None:
+            lines.append(_("Nytt ärende: %(label)s") % {"label": label})
+            continue
+        before_text = _item_lines(before)
+        after_text = _item_lines(item)
+        if before_text != after_text:
+            lines.append(_("Ändrat: %(label)s") % {"label": label})
+            diff = difflib.unified_diff(before_text, after_text, lineterm="", n=0)
+            lines.extend(f"    {line}" for line in list(diff)[2:] if not line.startswith("@@"))
+    for item_id, item in old_items.items():
+        if item_id not in new_items:
+            lines.append(_("Borttaget: %(heading)s") % {"heading": item["heading"]})
+    if old["attendance"] != new["attendance"]:
+        lines.append(_("Närvarolistan är ändrad."))
+    if old["meeting"] != new["meeting"]:
+        lines.append(_("Mötets uppgifter är ändrade."))
+    return "\n".join(lines) or _("Inga ändringar i texten.")
+
+
+def _item_lines(item):
+    lines = [item["heading"], *html_to_text(item["text"]).splitlines()]
+    for decision in item["decisions"]:
+        lines.append(f"{_('Beslut')}: {decision['text']} ({decision['outcome']})")
+    return lines

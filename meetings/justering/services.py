@@ -1,0 +1,292 @@
+"""Justering: send a protokoll for signing, comment, send back, sign, and freeze it. Every write is audited."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from federations.permissions import roles_for
+from finsam.audit import log_action
+from meetings.anslag.dates import last_day_to_appeal
+from meetings.guards import justerade_extract_item_ids
+from meetings.justering import tasks
+from meetings.justering.protocol import describe_changes, digest, snapshot
+from meetings.models import (
+    Correction,
+    ItemComment,
+    Meeting,
+    Notice,
+    ProtocolRevision,
+    Signature,
+    SignedDocument,
+)
+from meetings.register.indexing import index_meeting
+
+DEFAULT_DEADLINE_DAYS = 14
+
+
+OPEN_FOR_SENDING = (Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT)
+
+
+def _audit(action, actor, obj, meeting, **data):
+    log_action(action, actor=actor, obj=obj, federation=meeting.body.federation, **data)
+
+
+def required_signers(meeting):
+    """The chair of the meeting, the justerare, and the secretary ("Vid protokollet")."""
+    errors = []
+    if meeting.chair is None:
+        errors.append(_("Ange mötets ordförande."))
+    adjusters = list(meeting.adjusters.all())
+    if not adjusters:
+        errors.append(_("Ange minst en justerare (under Val av justerare)."))
+    if meeting.secretary is None:
+        errors.append(_("Ange mötets sekreterare."))
+    if errors:
+        raise ValidationError(errors)
+    signers = [(meeting.chair, Signature.Role.CHAIR)]
+    signers += [(person, Signature.Role.ADJUSTER) for person in adjusters if person != meeting.chair]
+    signers.append((meeting.secretary, Signature.Role.SECRETARY))
+    return signers
+
+
+def current_revision(meeting):
+    """The latest revision of the whole protocol (extracts for omedelbar justering are separate)."""
+    return meeting.revisions.filter(kind=ProtocolRevision.Kind.FULL).order_by("-number").first()
+
+
+def _next_number(meeting):
+    last = meeting.revisions.order_by("-number").first()
+    return last.number + 1 if last else 1
+
+
+@transaction.atomic
+def send_extract_for_adjustment(*, actor, meeting, deadline=None):
+    """Omedelbar justering: the §§ marked for it are signed on their own, at the meeting, and get an extract."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.is_protocol or meeting.status not in OPEN_FOR_SENDING:
+        raise ValidationError(_("Bara ett protokoll under arbete kan ha omedelbart justerade paragrafer."))
+    signers = required_signers(meeting)
+    done = justerade_extract_item_ids(meeting)
+    waiting = meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT, signatures__status=Signature.Status.PENDING)
+    if waiting.exists():
+        raise ValidationError(_("Ett protokollsutdrag väntar redan på justering."))
+    items = [i for i in meeting.items.filter(immediate_adjustment=True).order_by("position") if i.pk not in done]
+    if not items:
+        raise ValidationError(_("Markera först de paragrafer som ska justeras omedelbart."))
+    data = snapshot(meeting)
+    chosen = {item.pk for item in items}
+    data["items"] = [item for item in data["items"] if item["id"] in chosen]
+    revision = ProtocolRevision.objects.create(
+        meeting=meeting,
+        number=_next_number(meeting),
+        kind=ProtocolRevision.Kind.EXTRACT,
+        item_ids=sorted(chosen),
+        snapshot=data,
+        sha256=digest(data),
+        deadline=deadline or meeting.date,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    Signature.objects.bulk_create(Signature(revision=revision, person=person, role=role) for person, role in signers)
+    _audit("meetings.extract.sent", actor, meeting, meeting, revision=revision.number, items=sorted(chosen))
+    transaction.on_commit(lambda: tasks.notify_signers.delay(revision.pk))
+    return revision
+
+
+@transaction.atomic
+def send_for_adjustment(*, actor, meeting, deadline=None):
+    """Freeze a revision of the record and ask its signers to justera it."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.is_protocol:
+        raise ValidationError(_("Minnesanteckningar justeras inte: de läggs till handlingarna."))
+    if meeting.status not in OPEN_FOR_SENDING:
+        raise ValidationError(_("Protokollet är redan skickat på justering eller justerat."))
+    signers = required_signers(meeting)
+    if not meeting.items.exists():
+        raise ValidationError(_("Protokollet har inga paragrafer."))
+    previous = current_revision(meeting)
+    data = snapshot(meeting)
+    revision = ProtocolRevision.objects.create(
+        meeting=meeting,
+        number=_next_number(meeting),
+        snapshot=data,
+        sha256=digest(data),
+        changes=describe_changes(previous.snapshot, data) if previous else "",
+        deadline=deadline or meeting.date + datetime.timedelta(days=DEFAULT_DEADLINE_DAYS),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    Signature.objects.bulk_create(Signature(revision=revision, person=person, role=role) for person, role in signers)
+    meeting.status = Meeting.Status.IN_ADJUSTMENT
+    meeting.save(update_fields=["status", "updated"])
+    _audit(
+        "meetings.minutes.sent_for_adjustment",
+        actor,
+        meeting,
+        meeting,
+        revision=revision.number,
+        sha256=revision.sha256,
+    )
+    transaction.on_commit(lambda: tasks.notify_signers.delay(revision.pk))
+    return revision
+
+
+def _signer_person(actor):
+
+    person = roles_for(actor).person
+    if person is None:
+        raise ValidationError(_("Ditt konto är inte kopplat till en person i registret."))
+    return person
+
+
+@transaction.atomic
+def comment(*, actor, meeting, item, text):
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Skriv en kommentar.")})
+    meeting.refresh_from_db(fields=["status"])
+    revision = current_revision(meeting)
+    if meeting.status != Meeting.Status.IN_ADJUSTMENT or revision is None:
+        raise ValidationError(_("Protokollet är inte under justering."))
+    comment = ItemComment.objects.create(item=item, revision=revision, author=_signer_person(actor), text=text)
+    _audit("meetings.minutes.commented", actor, comment, meeting, item=item.pk)
+    return comment
+
+
+@transaction.atomic
+def send_back(*, actor, meeting, reason):
+    """A signer returns the protokoll to the secretary with a reason; the revision's signatures lapse."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Skriv varför protokollet skickas tillbaka.")})
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    revision = current_revision(meeting)
+    if meeting.status != Meeting.Status.IN_ADJUSTMENT:
+        raise ValidationError(_("Protokollet är inte under justering."))
+    person = _signer_person(actor)
+    mine = revision.signatures.filter(person=person, status=Signature.Status.PENDING)
+    if not mine.exists():
+        raise ValidationError(_("Du har ingen justering kvar att göra i den här revisionen."))
+    mine.update(status=Signature.Status.RETURNED, reason=reason)
+    revision.signatures.exclude(status=Signature.Status.RETURNED).update(status=Signature.Status.VOID)
+    meeting.status = Meeting.Status.DRAFT
+    meeting.save(update_fields=["status", "updated"])
+    _audit("meetings.minutes.sent_back", actor, meeting, meeting, revision=revision.number, reason=reason)
+    transaction.on_commit(lambda: tasks.notify_sent_back.delay(revision.pk, person.pk))
+
+
+@transaction.atomic
+def reopen(*, actor, meeting):
+    """The secretary takes the protokoll back to make changes; every signature given so far lapses."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != Meeting.Status.IN_ADJUSTMENT:
+        raise ValidationError(_("Protokollet är inte under justering."))
+    revision = current_revision(meeting)
+    revision.signatures.update(status=Signature.Status.VOID)
+    meeting.status = Meeting.Status.DRAFT
+    meeting.save(update_fields=["status", "updated"])
+    _audit("meetings.minutes.reopened", actor, meeting, meeting, revision=revision.number)
+
+
+@transaction.atomic
+def sign(*, actor, meeting, revision_number, method, ip_address=None, user_agent=""):
+    """Sign the current revision. The meeting row is locked, so two signers at the same moment are both recorded."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    revision = meeting.revisions.filter(number=revision_number).first()
+    if revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT:
+        return _sign_extract(actor, meeting, revision, method, ip_address, user_agent)
+    revision = current_revision(meeting)
+    if meeting.status != Meeting.Status.IN_ADJUSTMENT or revision is None or revision.number != revision_number:
+        raise ValidationError(
+            _("Protokollet har ändrats sedan du öppnade det. Läs den nya versionen innan du justerar.")
+        )
+    pending = _record_signatures(actor, revision, method, ip_address, user_agent)
+    _audit("meetings.minutes.signed", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
+    if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
+        finalise(actor=actor, meeting=meeting, revision=revision)
+    return pending
+
+
+def _sign_extract(actor, meeting, revision, method, ip_address, user_agent):
+
+    pending = _record_signatures(actor, revision, method, ip_address, user_agent)
+    _audit("meetings.extract.signed", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
+    if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
+        document, _created = SignedDocument.objects.get_or_create(meeting=meeting, revision=revision)
+        _audit("meetings.extract.adjusted", actor, meeting, meeting, revision=revision.number, items=revision.item_ids)
+        transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
+    return pending
+
+
+def _record_signatures(actor, revision, method, ip_address, user_agent):
+    person = _signer_person(actor)
+    pending = list(revision.signatures.filter(person=person, status=Signature.Status.PENDING))
+    if not pending:
+        raise ValidationError(_("Du har ingen justering kvar att göra i den här revisionen."))
+    now = timezone.now()
+    for signature in pending:
+        signature.status = Signature.Status.SIGNED
+        signature.signed_at = now
+        signature.method = method
+        signature.sha256 = revision.sha256
+        signature.ip_address = ip_address
+        signature.user_agent = (user_agent or "")[:500]
+        signature.save()
+    return pending
+
+
+def finalise(*, actor, meeting, revision):
+    """Everyone has signed the same revision: the record is justerat, posted, and its PDF is rendered."""
+    meeting.status = Meeting.Status.ADJUSTED
+    meeting.adjusted_at = timezone.now()
+    meeting.save(update_fields=["status", "adjusted_at", "updated"])
+    document, _created = SignedDocument.objects.get_or_create(meeting=meeting, revision=revision)
+    posted = timezone.localdate()
+    Notice.objects.get_or_create(
+        meeting=meeting, defaults={"posted_on": posted, "appeal_until": last_day_to_appeal(posted)}
+    )
+    index_meeting(meeting)
+    _audit("meetings.minutes.adjusted", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
+    transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
+
+
+@transaction.atomic
+def approve_notes(*, actor, meeting):
+    """Minnesanteckningar are approved (lagda till handlingarna), not signed."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_protocol:
+        raise ValidationError(_("Ett protokoll justeras; det läggs inte bara till handlingarna."))
+    if meeting.is_frozen:
+        raise ValidationError(_("Minnesanteckningarna är redan godkända."))
+    meeting.status = Meeting.Status.APPROVED
+    meeting.adjusted_at = timezone.now()
+    meeting.save(update_fields=["status", "adjusted_at", "updated"])
+    index_meeting(meeting)
+    _audit("meetings.notes.approved", actor, meeting, meeting)
+
+
+@transaction.atomic
+def retry_document(*, actor, document):
+
+    updated = SignedDocument.objects.filter(pk=document.pk, status=SignedDocument.Status.FAILED).update(
+        status=SignedDocument.Status.PENDING, error=""
+    )
+    if not updated:
+        raise ValidationError(_("PDF:en håller redan på att skapas eller är klar."))
+    _audit("meetings.pdf.retried", actor, document.meeting, document.meeting)
+    transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
+
+
+@transaction.atomic
+def correction_add(*, actor, item, text):
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Skriv rättelsen.")})
+    if not Meeting.objects.get(pk=item.meeting_id).is_frozen:
+        raise ValidationError(_("Ett utkast rättas direkt i texten; rättelser gäller justerade protokoll."))
+    correction = Correction.objects.create(
+        item=item, text=text, created_by=actor if getattr(actor, "is_authenticated", False) else None
+    )
+    _audit("meetings.minutes.corrected", actor, correction, item.meeting, item=item.pk)
+    return correction

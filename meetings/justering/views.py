@@ -1,0 +1,283 @@
+"""Justering and the signed PDF. Thin views over meetings.justering.services."""
+
+import datetime
+
+from allauth.account.decorators import reauthentication_required
+from allauth.account.internal.flows.login import get_authentication_records
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from federations.permissions import roles_for
+from finsam.params import whole_number
+from finsam.web import attempt, refusal_text
+from meetings.justering import protocol, services
+from meetings.models import AgendaItem, ItemComment, Meeting, Notice, ProtocolRevision, Signature, SignedDocument
+from meetings.permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
+
+
+def _back(meeting):
+    return redirect("meetings:justering", pk=meeting.pk)
+
+
+@require_GET
+def justering_page(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    revision = services.current_revision(meeting)
+    person = roles_for(request.user).person
+    signatures = list(revision.signatures.select_related("person")) if revision else []
+    comments = (
+        ItemComment.objects.filter(revision=revision)
+        .select_related("author", "item")
+        .order_by("item__position", "created")
+        if revision
+        else []
+    )
+    document = SignedDocument.objects.filter(revision=revision).first() if revision else None
+    context = {
+        "meeting": meeting,
+        "revision": revision,
+        "print": protocol.print_context(revision.snapshot) if revision else None,
+        "signatures": signatures,
+        "my_pending": [
+            s for s in signatures if person and s.person_id == person.pk and s.status == Signature.Status.PENDING
+        ],
+        "comments": comments,
+        "document": document,
+        "notice": Notice.objects.filter(meeting=meeting).first(),
+        "writable": can_write(request.user, meeting),
+        "is_signer": request.user.is_authenticated and is_signer(request.user, meeting),
+        "earlier": list(
+            meeting.revisions.filter(kind=ProtocolRevision.Kind.FULL)
+            .exclude(pk=getattr(revision, "pk", None))
+            .prefetch_related("signatures__person")
+        ),
+        "extracts": _extracts(meeting, person),
+        "immediate_items": meeting.items.filter(immediate_adjustment=True).count(),
+    }
+    return render(request, "meetings/justering/page.html", context)
+
+
+@require_GET
+def preview(request, pk):
+    """The record as it stands now, laid out as it will be printed: for the secretary before sending it."""
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    context = {"meeting": meeting, "print": protocol.print_context(protocol.snapshot(meeting))}
+    return render(request, "meetings/justering/preview.html", context)
+
+
+def _extracts(meeting, person):
+    extracts = list(
+        meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT)
+        .prefetch_related("signatures__person")
+        .select_related("document")
+        .order_by("number")
+    )
+    for extract in extracts:
+        extract.mine_pending = bool(
+            person
+            and any(s.person_id == person.pk and s.status == Signature.Status.PENDING for s in extract.signatures.all())
+        )
+        extract.numbers = [item["number"] for item in extract.snapshot["items"]]
+    return extracts
+
+
+@login_required
+@require_POST
+def send_extract(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    attempt(
+        request,
+        lambda: services.send_extract_for_adjustment(actor=request.user, meeting=meeting),
+        _("De omedelbart justerade paragraferna är skickade på justering."),
+    )
+    return _back(meeting)
+
+
+@require_GET
+def extract_pdf(request, pk, number):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    document = get_object_or_404(
+        SignedDocument, meeting=meeting, revision__number=number, revision__kind=ProtocolRevision.Kind.EXTRACT,
+        status=SignedDocument.Status.DONE,
+    )  # fmt: skip
+    return FileResponse(
+        document.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"protokollsutdrag-{meeting.body.slug}-{meeting.date:%Y-%m-%d}-{number}.pdf",
+    )
+
+
+@require_GET
+def document_status(request, pk):
+    """htmx polling fragment: the PDF's progress."""
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    document = (
+        SignedDocument.objects.filter(meeting=meeting, revision__kind=ProtocolRevision.Kind.FULL)
+        .order_by("-created")
+        .first()
+    )
+    return render(
+        request,
+        "meetings/justering/_document.html",
+        {"meeting": meeting, "document": document, "writable": can_write(request.user, meeting)},
+    )
+
+
+@login_required
+@require_POST
+def send(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    deadline = request.POST.get("deadline") or None
+    try:
+        deadline = datetime.date.fromisoformat(deadline) if deadline else None
+    except ValueError:
+        messages.error(request, _("Ange sista dag för justering som ÅÅÅÅ-MM-DD."))
+        return _back(meeting)
+    try:
+        revision = services.send_for_adjustment(actor=request.user, meeting=meeting, deadline=deadline)
+    except ValidationError as exc:
+        messages.error(request, refusal_text(exc))
+    else:
+        messages.success(request, _("Revision %(n)s är skickad på justering.") % {"n": revision.number})
+    return _back(meeting)
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    attempt(
+        request,
+        lambda: services.reopen(actor=request.user, meeting=meeting),
+        _("Protokollet är tillbaka som utkast. Skicka det på justering igen när du är klar."),
+    )
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def comment(request, pk, item_pk):
+    meeting = get_meeting_for_user(request.user, pk, SIGN)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    attempt(
+        request,
+        lambda: services.comment(actor=request.user, meeting=meeting, item=item, text=request.POST.get("text", "")),
+        _("Kommentaren är sparad."),
+    )
+    return redirect(f"{reverse('meetings:justering', args=[meeting.pk])}#c{item.pk}")
+
+
+@login_required
+@require_POST
+def send_back(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, SIGN)
+    attempt(
+        request,
+        lambda: services.send_back(actor=request.user, meeting=meeting, reason=request.POST.get("reason", "")),
+        _("Protokollet är skickat tillbaka till sekreteraren."),
+    )
+    return _back(meeting)
+
+
+def _authentication_method(request):
+    records = get_authentication_records(request, request.user)
+    last = records[-1] if records else {}
+    return "mfa" if last.get("method") == "mfa" else last.get("method", "password")
+
+
+def _client_ip(request):
+    return request.META.get("REMOTE_ADDR")
+
+
+@login_required
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def sign(request, pk):
+    """Justera: needs a fresh re-authentication (password, or TOTP where the user has it)."""
+    meeting = get_meeting_for_user(request.user, pk, SIGN)
+    revision = services.current_revision(meeting)
+    requested = whole_number(request.GET.get("revision"))
+    if requested is not None:
+        revision = meeting.revisions.filter(number=requested).first()
+    if request.method == "POST":
+        try:
+            number = whole_number(request.POST.get("revision"), 0)
+            services.sign(
+                actor=request.user,
+                meeting=meeting,
+                revision_number=number,
+                method=_authentication_method(request),
+                ip_address=_client_ip(request),
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            )
+        except ValidationError as exc:
+            messages.error(request, refusal_text(exc))
+        else:
+            messages.success(request, _("Du har justerat protokollet."))
+        return _back(meeting)
+    is_extract = revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT
+    if revision is None or (not is_extract and meeting.status != Meeting.Status.IN_ADJUSTMENT):
+        messages.error(request, _("Protokollet är inte under justering."))
+        return _back(meeting)
+    return render(request, "meetings/justering/sign.html", {"meeting": meeting, "revision": revision})
+
+
+@login_required
+@require_POST
+def approve(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    attempt(
+        request,
+        lambda: services.approve_notes(actor=request.user, meeting=meeting),
+        _("Minnesanteckningarna är lagda till handlingarna."),
+    )
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def retry(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    document = get_object_or_404(SignedDocument, meeting=meeting, status=SignedDocument.Status.FAILED)
+    attempt(request, lambda: services.retry_document(actor=request.user, document=document), None)
+    return _back(meeting)
+
+
+@login_required
+@require_POST
+def correction(request, pk, item_pk):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    attempt(
+        request,
+        lambda: services.correction_add(actor=request.user, item=item, text=request.POST.get("text", "")),
+        _("Rättelsen är registrerad."),
+    )
+    return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+
+
+@require_GET
+def protocol_pdf(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    document = (
+        SignedDocument.objects.filter(
+            meeting=meeting, status=SignedDocument.Status.DONE, revision__kind=ProtocolRevision.Kind.FULL
+        )
+        .order_by("-created")
+        .first()
+    )
+    if document is None:
+        raise Http404
+    if not (meeting.reviewed_at or request.user.is_authenticated):
+        raise PermissionDenied
+    return FileResponse(
+        document.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"protokoll-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf",
+    )

@@ -1,0 +1,35 @@
+"""The meetings app's tables, one module per part of the record; everything is importable from here."""
+
+from .agenda import AgendaItem, Attachment, ItemRevision, attachment_path
+from .anslag import Appeal, Notice
+from .attendance import Attendance, Recusal
+from .decisions import Assignment, Decision, Reservation, Vote
+from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
+from .meeting import FROZEN, FrozenRecord, GuardedByMeeting, Meeting
+from .register import RegisterEntry
+
+__all__ = [
+    "FROZEN",
+    "AgendaItem",
+    "Appeal",
+    "Assignment",
+    "Attachment",
+    "Attendance",
+    "Correction",
+    "Decision",
+    "FrozenRecord",
+    "GuardedByMeeting",
+    "ItemComment",
+    "ItemRevision",
+    "Meeting",
+    "Notice",
+    "ProtocolRevision",
+    "RegisterEntry",
+    "Recusal",
+    "Reservation",
+    "Signature",
+    "SignedDocument",
+    "Vote",
+    "attachment_path",
+    "signed_document_path",
+]

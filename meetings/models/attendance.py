@@ -1,0 +1,88 @@
+"""Who attended, in what role and for which §§, and who had jäv."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from federations.models import Federation, MemberOrganisation, Person
+
+from .agenda import AgendaItem
+from .meeting import GuardedByMeeting, Meeting
+
+
+class Attendance(GuardedByMeeting):
+    """Who was called and who came, in what role, for which §§."""
+
+    class Status(models.TextChoices):
+        PRESENT = "narvarande", _("Närvarande")
+        ABSENT = "franvarande", _("Frånvarande")
+        EXCUSED = "anmalt_forhinder", _("Anmält förhinder")
+
+    class Role(models.TextChoices):
+        CHAIR = "ordforande", _("Ordförande")
+        FIRST_VICE_CHAIR = "vice_ordforande_1", _("1:e vice ordförande")
+        SECOND_VICE_CHAIR = "vice_ordforande_2", _("2:e vice ordförande")
+        MEMBER = "ledamot", _("Ledamot")
+        SUBSTITUTE = "ersattare", _("Ersättare")
+        CO_OPTED = "adjungerad", _("Adjungerad")
+        DIRECTOR = "forbundschef", _("Förbundschef")
+        SECRETARY = "sekreterare", _("Sekreterare")
+        OFFICER = "tjansteperson", _("Tjänsteperson")
+        AUDITOR = "revisor", _("Revisor")
+        GUEST = "gast", _("Gäst")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances")
+    name = models.CharField(_("namn"), max_length=200, help_text=_("För den som inte finns i registret."))
+    role = models.CharField(_("roll"), max_length=30, choices=Role.choices, default=Role.MEMBER)
+    role_title = models.CharField(_("titel"), max_length=100, blank=True)
+    status = models.CharField(_("närvaro"), max_length=30, choices=Status.choices, default=Status.PRESENT)
+    organisation = models.ForeignKey(
+        MemberOrganisation, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("representerar")
+    )
+    represents = models.ForeignKey(
+        Federation, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("representerar förbund")
+    )
+    serving_for = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="served_by",
+        verbose_name=_("tjänstgör för"),
+    )
+    paragraphs = models.CharField(_("endast §§"), max_length=100, blank=True, help_text=_("T.ex. 1-4."))
+    remote = models.BooleanField(_("deltar digitalt"), default=False)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting", "position", "id"]
+        verbose_name = _("närvaro")
+        verbose_name_plural = _("närvaro")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.person.name if self.person_id else self.name
+
+    def frozen_meeting_filter(self):
+        return Q(pk=self.meeting_id)
+
+
+class Recusal(GuardedByMeeting):
+    """Jäv: the person takes no part in the §."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="recusals")
+    attendance = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="recusals")
+    reason = models.CharField(_("skäl"), max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "attendance"], name="recusal_once_per_item")]
+
+    def __str__(self):
+        return f"Jäv: {self.attendance} i {self.item}"
+
+    def frozen_meeting_filter(self):
+        return Q(items__pk=self.item_id)

@@ -1,0 +1,61 @@
+"""The decision register's index: one row per decision (or per § without one) of a public record."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from federations.models import Body, Federation
+
+from .agenda import AgendaItem
+from .decisions import Decision
+from .meeting import Meeting
+
+
+class RegisterEntry(models.Model):
+    """One line of the decision register: a decision of a justerat protocol, or an item of approved minutes.
+
+    Denormalised so that the register filters and searches one table; written when a record is frozen
+    (meetings.register.indexing.index_meeting), never for drafts. On PostgreSQL a trigger keeps `search_vector`
+    (Swedish full text: heading and decision weight A, the § text weight B) and a GIN index serves the search.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="register_entries")
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="register_entries")
+    decision = models.OneToOneField(
+        Decision, null=True, blank=True, on_delete=models.CASCADE, related_name="register_entry"
+    )
+    federation = models.ForeignKey(Federation, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    network = models.ForeignKey(
+        "federations.Network", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    body_kind = models.CharField(max_length=30, choices=Body.Kind.choices)
+    date = models.DateField()
+    number = models.PositiveIntegerField(null=True, blank=True)
+    heading = models.CharField(max_length=300)
+    item_text = models.TextField(blank=True)
+    decision_text = models.TextField(blank=True)
+    outcome = models.CharField(max_length=20, choices=Decision.Outcome.choices, blank=True)
+    method = models.CharField(max_length=20, choices=Decision.Method.choices, blank=True)
+    is_public = models.BooleanField(default=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        ordering = ["-date", "-meeting_id", "number", "id"]
+        verbose_name = _("beslut i registret")
+        verbose_name_plural = _("beslutsregistret")
+        indexes = [
+            # The register's default order, newest first (§ order within a meeting), read through with LIMIT.
+            models.Index(fields=["-date", "-meeting", "number"], name="register_newest_idx"),
+            # Filters by federation and body kind within a date range.
+            models.Index(fields=["federation", "-date"], name="register_federation_date_idx"),
+            models.Index(fields=["outcome", "-date"], name="register_outcome_date_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.heading} ({self.date})"
+
+    @property
+    def outcome_label(self):
+        """The outcome's name, from the enum (get_outcome_display rebuilds a dict of lazy labels on every call)."""
+        return Decision.Outcome(self.outcome).label if self.outcome else ""

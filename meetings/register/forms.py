@@ -1,0 +1,61 @@
+"""The register's filter form: every filter in the URL."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from federations.models import Body, Federation, Network, Person, Project
+from meetings.models import Decision
+from meetings.register.selectors import Filters
+
+
+class RegisterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Sök"), required=False, max_length=200)
+    forbund = forms.ChoiceField(label=_("Förbund eller nätverk"), required=False)
+    organ = forms.ChoiceField(
+        label=_("Typ av organ"), required=False, choices=[("", _("Alla organ")), *Body.Kind.choices]
+    )
+    ar = forms.IntegerField(label=_("År"), required=False, min_value=1990, max_value=2100)
+    fran = forms.DateField(label=_("Från"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    till = forms.DateField(label=_("Till"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    utfall = forms.ChoiceField(
+        label=_("Utfall"), required=False, choices=[("", _("Alla utfall")), *Decision.Outcome.choices]
+    )
+    form = forms.ChoiceField(
+        label=_("Beslutsform"), required=False, choices=[("", _("Alla beslutsformer")), *Decision.Method.choices]
+    )
+    projekt = forms.ChoiceField(label=_("Projekt"), required=False)
+    person = forms.ModelChoiceField(
+        label=_("Person (uppdrag eller reservation)"), required=False, queryset=Person.objects.none()
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        owners = [("", _("Hela nätverket"))]
+        owners += Network.objects.order_by("name").values_list("slug", "name")
+        owners += Federation.objects.order_by("name").values_list("slug", "name")
+        self.fields["forbund"].choices = owners
+        projects = Project.objects.order_by("name").values_list("slug", "name")
+        self.fields["projekt"].choices = [("", _("Alla projekt")), *projects]
+        if user is not None and user.is_authenticated:
+            people = Person.objects.filter(assignments__isnull=False).distinct().order_by("name")
+            self.fields["person"].queryset = people
+            # One query for the options (a ModelChoiceIterator would count, then fetch, when a template loops over it).
+            self.fields["person"].choices = [("", _("Alla personer"))] + [(p.pk, p.name) for p in people]
+        else:
+            del self.fields["person"]
+
+    def filters(self):
+        data = self.cleaned_data if self.is_valid() else {}
+        person = data.get("person")
+        return Filters(
+            q=data.get("q", ""),
+            federation=data.get("forbund", ""),
+            body_kind=data.get("organ", ""),
+            year=data.get("ar"),
+            date_from=data.get("fran"),
+            date_to=data.get("till"),
+            outcome=data.get("utfall", ""),
+            method=data.get("form", ""),
+            project=data.get("projekt", ""),
+            person=person.pk if person else None,
+        )

@@ -1,0 +1,170 @@
+"""Finding register entries: Swedish full text on PostgreSQL (stored tsvector, GIN index), a word scan on SQLite;
+counts, snippets and suggestions."""
+
+import json
+import re
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import OperationalError, connection, transaction
+from django.db.models import Q
+
+COUNT_CAP = 1000
+
+
+SEARCH_CONFIG = "swedish"
+
+
+# The Snowball stemmer does not join every inflection of the domain's words (ansökningarna -> ansökan).
+# Each group is searched as one word: any of its forms matches.
+WORD_FORMS = [
+    {"ansökan", "ansökningar", "ansökningarna", "ansökningen", "ansökans"},
+    {"beslut", "beslutet", "besluten", "beslutade", "beslutar", "besluta"},
+    {"återremiss", "återremitterad", "återremitterades", "återremittera", "återremitteras"},
+    {"uppdrag", "uppdraget", "uppdragen"},
+    {"insats", "insatser", "insatsen", "insatserna"},
+    {"kartläggning", "kartläggningen", "kartläggningar", "kartlägga"},
+    {"budget", "budgeten", "budgetar"},
+    {"protokoll", "protokollet", "protokollen"},
+]
+
+
+FORMS = {form: group for group in WORD_FORMS for form in group}
+
+
+def words(query):
+    return [w for w in re.findall(r"[\wåäöÅÄÖ-]+", query.lower()) if len(w) > 1][:8]
+
+
+def tsquery(query):
+    """A to_tsquery string: every word must match (any of its forms); the last word also as a prefix."""
+    terms = words(query)
+    parts = []
+    for index, word in enumerate(terms):
+        forms = sorted(FORMS.get(word, {word}))
+        safe = [re.sub(r"[^\wåäö-]", "", form).replace("-", " <-> ") for form in forms]
+        if index == len(terms) - 1:
+            safe = [f"{form}:*" if "<->" not in form else form for form in safe]
+        parts.append("(" + " | ".join(safe) + ")")
+    return " & ".join(parts)
+
+
+def search(queryset, query):
+    """Narrow the queryset to entries matching the query. Returns the queryset (still newest first)."""
+    if not words(query):
+        return queryset
+    if connection.vendor == "postgresql":
+        return queryset.filter(search_vector=SearchQuery(tsquery(query), search_type="raw", config=SEARCH_CONFIG))
+    return scan_search(queryset, query)
+
+
+def scan_search(queryset, query):
+    """The same question without an index: every word (any of its forms) somewhere in the heading, decision or §
+    text, by a case-insensitive substring match. SQLite's search, and on PostgreSQL the benchmark's baseline."""
+    for word in words(query):
+        match = Q()
+        for form in sorted(FORMS.get(word, {word})):
+            match |= Q(heading__ilike=form) | Q(decision_text__ilike=form) | Q(item_text__ilike=form)
+        queryset = queryset.filter(match)
+    return queryset
+
+
+def capped_count(queryset, cap=COUNT_CAP):
+    """The number of hits, counted no further than cap + 1 (an exact count of a common word grows with the data).
+
+    On PostgreSQL the planner's estimate comes first: when it is far above the cap, the answer is "over the cap"
+    without reading a thousand rows of a table the size of the country's decision history.
+    """
+    queryset = queryset.order_by()
+    if connection.vendor == "postgresql" and planner_estimate(queryset) > cap * 5:
+        return cap + 1
+    return queryset[: cap + 1].count()
+
+
+# Words more common than this are read newest first through the date index instead of a bitmap of all their matches.
+COMMON_WORD_ROWS = 2000
+
+
+NEWEST_FIRST_TIMEOUT_MS = 150
+
+
+def page_and_count(ordered, queryset, query, offset, limit):
+    """One page of the register and its capped count (None: many, not counted).
+
+    PostgreSQL estimates "all of these words" as if the words were independent; in minutes they are not ("psykisk
+    ohälsa"), so a search of common words is under-estimated and answered by a bitmap of every match. When every
+    word on its own is common, read newest first through the date index instead, within a time limit, and fall
+    back to the planner's choice if that was a bad bet (common words that rarely meet).
+    """
+    if connection.vendor == "postgresql" and _all_words_common(queryset.model.objects.all(), query):
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_bitmapscan = off")
+                cursor.execute(f"SET LOCAL statement_timeout = {NEWEST_FIRST_TIMEOUT_MS}")
+                rows = list(ordered[offset : offset + limit])
+            # Counting every match of common words is what this path avoids: a full page says "many".
+            return rows, (None if len(rows) == limit else offset + len(rows))
+        except OperationalError:
+            pass  # the time limit: the words rarely meet, let the planner use the index of words
+    return list(ordered[offset : offset + limit]), capped_count(queryset)
+
+
+def _all_words_common(base, query):
+    terms = words(query)
+    if len(terms) < 2:
+        return False
+    return all(planner_estimate(search(base, term).order_by()) > COMMON_WORD_ROWS for term in terms)
+
+
+def planner_estimate(queryset):
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return plan[0]["Plan"]["Plan Rows"]
+
+
+def headlines(entries, query):
+    """Highlighted snippets for the rows shown: ts_headline on PostgreSQL, a marked excerpt on SQLite."""
+    if not entries or not words(query):
+        return {}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                # Headings and decisions only: ts_headline re-parses the text it is given, and the § texts are long.
+                "SELECT id, ts_headline(%s, heading || ' — ' || coalesce(nullif(decision_text, ''), item_text), "
+                "to_tsquery(%s, %s), 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15')"
+                " FROM meetings_registerentry WHERE id = ANY(%s)",
+                [SEARCH_CONFIG, SEARCH_CONFIG, tsquery(query), [e.pk for e in entries]],
+            )
+            return dict(cursor.fetchall())
+    return {entry.pk: _excerpt(entry, words(query)) for entry in entries}
+
+
+def _excerpt(entry, terms):
+    import html
+
+    text = f"{entry.heading} — {entry.decision_text} {entry.item_text}".strip()
+    lowered = text.lower()
+    position = min((lowered.find(t) for t in terms if t in lowered), default=0)
+    start = max(0, position - 80)
+    snippet = html.escape(text[start : start + 240])
+    for term in terms:
+        snippet = re.sub(f"({re.escape(term)})", r"<mark>\1</mark>", snippet, flags=re.IGNORECASE)
+    return ("…" if start else "") + snippet + ("…" if start + 240 < len(text) else "")
+
+
+def suggestion(query):
+    """On PostgreSQL, when nothing matched: the heading word closest to the query (pg_trgm), for "Menade du …?"."""
+    terms = words(query)
+    if connection.vendor != "postgresql" or len(terms) != 1:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w FROM (SELECT DISTINCT lower(regexp_split_to_table(heading, '[^[:alnum:]åäöÅÄÖ-]+')) AS w "
+            "FROM meetings_registerentry WHERE %s <%% heading LIMIT 200) words WHERE length(w) > 3 "
+            "ORDER BY similarity(w, %s) DESC LIMIT 1",
+            [terms[0], terms[0]],
+        )
+        row = cursor.fetchone()
+    return row[0] if row and row[0] != terms[0] else None

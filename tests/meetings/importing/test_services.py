@@ -1,0 +1,88 @@
+"""Importing into the database: one transaction, matched to the register, the original kept, paper signatures."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from demo import SEEDS
+from demo import register as demo
+from meetings.importing import parse_file
+from meetings.importing.services import save_parsed
+from meetings.models import Attachment, Meeting
+
+SEED_004 = next(SEEDS.glob("004_*.txt"))
+
+
+@pytest.fixture
+def register(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    demo.load_register()
+
+
+def test_seed_004_becomes_a_meeting_justerat_on_paper(register):
+    parsed = parse_file(SEED_004.read_bytes(), SEED_004.name)
+    from federations.models import Body
+
+    body = Body.objects.get(federation__slug="rar-sormland", slug="arbetsutskottet")
+    meeting = save_parsed(parsed, body=body, source_name=SEED_004.name, source_bytes=SEED_004.read_bytes())
+    assert meeting.status == Meeting.Status.ADJUSTED and meeting.signed_on_paper and meeting.imported
+    assert meeting.paper_signers == "Marie Svensson, Britta Bergström"
+    assert meeting.secretary.name == "Ann Lundqvist"
+    assert [i.number for i in meeting.items.order_by("position")] == list(range(1, 9))
+    ingrid = meeting.attendances.get(name="Ingrid Jerneborg Glimne")
+    assert (ingrid.role, ingrid.paragraphs, ingrid.person.name) == (
+        "vice_ordforande_1",
+        "1-4",
+        "Ingrid Jerneborg Glimne",
+    )
+    assignment = meeting.items.get(number=3).assignments.get()
+    assert assignment.owner.name == "Ola Wiktorson" and assignment.decision.outcome == "uppdrag"
+    original = Attachment.objects.get(meeting=meeting)
+    assert original.name == SEED_004.name and original.size == SEED_004.stat().st_size
+
+
+def test_the_command_dry_run_prints_json_and_saves_nothing(register):
+    out = io.StringIO()
+    call_command("import_minutes", str(SEED_004), "--dry-run", "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["date"] == "2016-02-04" and len(result["items"]) == 8
+    assert not Meeting.objects.exists()
+
+
+def test_the_command_imports_and_matches_federation_and_body(register):
+    out = io.StringIO()
+    call_command("import_minutes", str(SEED_004), stdout=out)
+    assert "Arbetsutskottet" in out.getvalue()
+    assert Meeting.objects.get().body.federation.slug == "rar-sormland"
+
+
+def test_the_command_fails_on_a_bad_file_and_saves_nothing(register, tmp_path):
+    empty = tmp_path / "tom.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(CommandError):
+        call_command("import_minutes", str(empty), stdout=io.StringIO(), stderr=io.StringIO())
+    assert not Meeting.objects.exists()
+
+
+def test_a_document_without_a_date_needs_one(register, tmp_path):
+    seed = next(SEEDS.glob("002_*.txt"))
+    with pytest.raises(CommandError):
+        call_command(
+            "import_minutes", str(seed), "--federation", "skaraborg", "--body", "beredningsgrupp", stderr=io.StringIO()
+        )
+    call_command(
+        "import_minutes", str(seed), "--federation", "skaraborg", "--body", "beredningsgrupp", "--date", "2023-01-20",
+        stdout=io.StringIO(),
+    )  # fmt: skip
+    meeting = Meeting.objects.get()
+    assert meeting.status == Meeting.Status.APPROVED
+    vote = meeting.items.get(number=7).decisions.get()
+    assert (vote.votes_no, vote.votes_yes, vote.votes_abstain, vote.method) == (9, 4, 7, "votering")
+
+
+def test_the_import_benchmark_prints_its_rate():
+    out = io.StringIO()
+    call_command("bench_import", "--documents", "5", stdout=out)
+    assert out.getvalue().startswith("import 5 documents in ")

@@ -1,0 +1,306 @@
+"""Justering pages for every persona; signing needs re-authentication; the notice board and verification."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+
+from meetings.drafting import services
+from meetings.justering import services as justering
+from meetings.models import Meeting, Signature, SignedDocument
+from tests.meetings.factories import plan_meeting
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def meeting(cast):
+    meeting = plan_meeting(cast)
+    meeting.adjusters.add(cast.member)
+    services.decision_save(actor=None, item=meeting.items.get(number=3), text="Styrelsen beslutar att godkänna.")
+    return meeting
+
+
+@pytest.fixture
+def sent(meeting):
+    justering.send_for_adjustment(actor=None, meeting=meeting)
+    return meeting
+
+
+@pytest.fixture
+def adjusted(cast, sent, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for key in ("chair", "member", "secretary"):
+            justering.sign(actor=cast.user(key), meeting=sent, revision_number=1, method="password")
+    sent.refresh_from_db()
+    return sent
+
+
+@pytest.mark.parametrize(("key", "status"), [("chair", 200), ("member", 200), ("secretary", 200), ("outsider", 404)])
+def test_the_justering_page_follows_the_roles(client_for, sent, key, status):
+    assert client_for(key).get(f"/moten/{sent.pk}/justering/").status_code == status
+
+
+def test_a_signer_sees_the_protocol_and_the_forms(client_for, sent):
+    html = client_for("member").get(f"/moten/{sent.pk}/justering/").content.decode()
+    assert "Justera protokollet" in html and "Skicka tillbaka" in html and "Kommentar till § 3" in html
+
+
+def test_the_start_page_lists_what_waits_for_a_signer(client_for, sent):
+    html = client_for("chair").get("/").content.decode()
+    assert "Att justera senast" in html
+
+
+@pytest.mark.parametrize(("key", "status"), [("substitute", 403), ("outsider", 404), ("admin", 403)])
+def test_only_signers_may_comment_or_send_back(client_for, sent, key, status):
+    item = sent.items.get(number=3)
+    client = client_for(key)
+    assert (
+        client.post(f"/moten/{sent.pk}/justering/paragrafer/{item.pk}/kommentar/", {"text": "x"}).status_code == status
+    )
+    assert client.post(f"/moten/{sent.pk}/justering/skicka-tillbaka/", {"reason": "x"}).status_code == status
+
+
+def test_signing_asks_for_the_password_again(client_for, cast, sent):
+    client = client_for("chair")  # signed in without an authentication record: not fresh
+    response = client.get(f"/moten/{sent.pk}/justering/signera/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/reauthenticate/")
+    assert client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 1}).status_code == 302
+    assert not Signature.objects.filter(status="signed").exists()
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    assert client.get(f"/moten/{sent.pk}/justering/signera/").status_code == 200
+    client.post(
+        f"/moten/{sent.pk}/justering/signera/", {"revision": 1}, REMOTE_ADDR="10.1.2.3", HTTP_USER_AGENT="Testläsare"
+    )
+    signature = Signature.objects.get(person=cast.chair)
+    assert signature.status == "signed" and signature.method == "password"
+    assert (signature.ip_address, signature.user_agent) == ("10.1.2.3", "Testläsare")
+
+
+def test_a_stale_revision_gets_a_clear_message(client_for, cast, sent):
+    client = client_for("chair")
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    response = client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 7}, follow=True)
+    assert "Protokollet har ändrats sedan du öppnade det" in response.content.decode()
+
+
+def test_the_secretary_sends_and_takes_back(client_for, meeting):
+    client = client_for("secretary")
+    client.post(f"/moten/{meeting.pk}/justering/skicka/", {"deadline": "2026-03-20"})
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.IN_ADJUSTMENT
+    assert meeting.revisions.get().deadline.isoformat() == "2026-03-20"
+    client.post(f"/moten/{meeting.pk}/justering/ta-tillbaka/")
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DRAFT
+
+
+def test_a_member_cannot_send_for_justering(client_for, meeting):
+    assert client_for("member").post(f"/moten/{meeting.pk}/justering/skicka/").status_code == 403
+
+
+def test_the_pdf_is_downloaded_and_public_after_review(client_for, adjusted):
+    assert client_for("member").get(f"/moten/{adjusted.pk}/protokoll.pdf").status_code == 200
+    assert client_for(None).get(f"/moten/{adjusted.pk}/protokoll.pdf").status_code == 404
+    client_for("secretary").post(f"/moten/{adjusted.pk}/justering/granskad/")
+    response = client_for(None).get(f"/moten/{adjusted.pk}/protokoll.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_the_pdf_status_fragment_polls_until_done(client_for, sent):
+    html = client_for("secretary").get(f"/moten/{sent.pk}/justering/pdf-status/").content.decode()
+    assert "Ingen PDF ännu." in html
+
+
+def test_the_notice_board_shows_the_notice_and_the_pdf_only_after_review(
+    client_for, adjusted, django_assert_num_queries
+):
+    html = client_for(None).get("/anslagstavla/").content.decode()
+    assert "Styrelse" in html and "§ 1–4" in html
+    assert "Protokollet kan begäras från förbundet." in html
+    Meeting.objects.filter(pk=adjusted.pk).update(reviewed_at=timezone.now())
+    # notices with meetings, bodies and owners; their numbered items; their finished documents
+    with django_assert_num_queries(3):
+        html = Client().get("/anslagstavla/").content.decode()
+    assert f"/moten/{adjusted.pk}/protokoll.pdf" in html
+
+
+def pdf_of(meeting):
+    with SignedDocument.objects.get(meeting=meeting).file.open("rb") as handle:
+        return handle.read()
+
+
+def test_verifying_the_pdf_finds_the_protocol_and_an_intact_seal(client_for, adjusted):
+    data = pdf_of(adjusted)
+    html = client_for(None).post("/verifiera/", {"file": SimpleUploadedFile("p.pdf", data)}).content.decode()
+    assert "Känt protokoll" in html and "Sigillet är giltigt" in html
+
+
+def test_a_changed_byte_is_detected(client_for, adjusted):
+    changed = bytearray(pdf_of(adjusted))
+    changed[len(changed) // 2] ^= 0x01
+    html = client_for(None).post("/verifiera/", {"file": SimpleUploadedFile("p.pdf", bytes(changed))}).content.decode()
+    assert "Okänt" in html and "Sigillet är brutet" in html
+
+
+def test_verifying_by_checksum_and_bad_input(client_for, adjusted):
+    digest = SignedDocument.objects.get(meeting=adjusted).sha256
+    assert "Känt protokoll" in client_for(None).post("/verifiera/", {"sha256": digest.upper()}).content.decode()
+    assert "64 tecken" in client_for(None).post("/verifiera/", {"sha256": "nej"}).content.decode()
+    html = client_for(None).post("/verifiera/", {"file": SimpleUploadedFile("x.pdf", b"hello")}).content.decode()
+    assert "Filen är inte en PDF." in html
+    assert client_for(None).get("/verifiera/").status_code == 200
+
+
+def test_a_correction_is_added_to_a_justerat_protocol(client_for, adjusted):
+    item = adjusted.items.get(number=3)
+    client_for("secretary").post(
+        f"/moten/{adjusted.pk}/paragrafer/{item.pk}/rattelse/", {"text": "Rätt datum är 2 mars."}
+    )
+    assert "Rätt datum är 2 mars." in client_for("member").get(f"/moten/{adjusted.pk}/").content.decode()
+    assert (
+        client_for("member").post(f"/moten/{adjusted.pk}/paragrafer/{item.pk}/rattelse/", {"text": "x"}).status_code
+        == 403
+    )
+
+
+def test_the_bench_pdf_command_prints_its_figures():
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("bench_pdf", "--runs", "1", stdout=out)
+    assert out.getvalue().strip().splitlines()[-1].startswith("pdf render+seal ")
+
+
+def test_the_secretary_sends_the_immediate_paragraphs_and_a_signer_signs_the_extract(
+    client_for, cast, meeting, django_capture_on_commit_callbacks
+):
+    item = meeting.items.get(number=3)
+    services.item_update_details(actor=None, item=item, immediate_adjustment=True)
+    secretary = client_for("secretary")
+    html = secretary.get(f"/moten/{meeting.pk}/justering/").content.decode()
+    assert "Skicka de omedelbart justerade paragraferna på justering" in html
+    secretary.post(f"/moten/{meeting.pk}/justering/utdrag/")
+    extract = meeting.revisions.get(kind="extract")
+    with django_capture_on_commit_callbacks(execute=True):
+        for key in ("chair", "member", "secretary"):
+            client = client_for(key)
+            client.post("/accounts/reauthenticate/", {"password": cast.password})
+            assert (
+                "revision "
+                in client.get(f"/moten/{meeting.pk}/justering/signera/?revision={extract.number}").content.decode()
+            )
+            client.post(f"/moten/{meeting.pk}/justering/signera/", {"revision": extract.number})
+    response = client_for("member").get(f"/moten/{meeting.pk}/protokollsutdrag-{extract.number}.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert client_for("outsider").get(f"/moten/{meeting.pk}/protokollsutdrag-{extract.number}.pdf").status_code == 404
+
+
+def test_a_signer_reads_what_will_be_printed_attendance_reservations_and_assignments(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    decision = item.decisions.get()
+    services.reservation_set(
+        actor=None,
+        decision=decision,
+        attendance=meeting.attendances.get(person=cast.substitute),
+        reason="Frågan borde ha beretts först.",
+    )
+    services.assignment_create(actor=None, item=item, what="Ta fram en ny tidplan.", owner=cast.secretary)
+    justering.send_for_adjustment(actor=None, meeting=meeting)
+    html = client_for("member").get(f"/moten/{meeting.pk}/justering/").content.decode()
+    for printed in [
+        "Beslutande",
+        "Cecilia Ordförande",
+        "Utses att justera",
+        "Erik Ersättare reserverar sig mot beslutet",
+        "Frågan borde ha beretts först.",
+        "Uppdrag",
+        "Ta fram en ny tidplan.",
+    ]:
+        assert printed in html, printed
+
+
+def test_decisions_win_legal_force_the_day_after_the_last_day_to_appeal(adjusted):
+    notice = adjusted.notice
+    assert adjusted.legal_standing(today=notice.appeal_until) == ("anslaget", notice.appeal_until)
+    after = notice.appeal_until + datetime.timedelta(days=1)
+    assert adjusted.legal_standing(today=after) == ("laga_kraft", after)
+
+
+def test_a_secretary_records_an_appeal_and_the_protocol_shows_it(client_for, adjusted):
+    client = client_for("secretary")
+    url = f"/moten/{adjusted.pk}/overklagande/"
+    assert client.get(url).status_code == 200
+    today = timezone.localdate().isoformat()
+    response = client.post(url, {"paragraphs": "§ 3", "received_on": today, "court": "Förvaltningsrätten i Linköping"})
+    assert response.status_code == 302
+    assert adjusted.legal_standing() == ("overklagat", None)
+    page = client_for("member").get(f"/moten/{adjusted.pk}/").content.decode()
+    assert "Överklagat" in page and "Förvaltningsrätten i Linköping" in page
+
+
+def test_an_appeal_received_in_the_future_is_refused_and_the_form_keeps_the_text(client_for, adjusted):
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    response = client_for("secretary").post(
+        f"/moten/{adjusted.pk}/overklagande/", {"paragraphs": "§ 3", "received_on": tomorrow, "note": "Kom per post."}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "kan inte ligga i framtiden" in html and "Kom per post." in html
+    assert not adjusted.appeals.exists()
+
+
+def test_a_draft_cannot_be_appealed(client_for, meeting):
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/overklagande/", {"paragraphs": "§ 3", "received_on": "2026-03-02"}
+    )
+    assert "Bara ett justerat och anslaget protokoll kan överklagas." in response.content.decode()
+    assert not meeting.appeals.exists()
+
+
+@pytest.mark.parametrize(("key", "status"), [("member", 403), ("chair", 403), ("outsider", 404), (None, 302)])
+def test_only_the_secretary_records_appeals(client_for, adjusted, key, status):
+    assert client_for(key).get(f"/moten/{adjusted.pk}/overklagande/").status_code == status
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_justering_page_runs_a_fixed_number_of_queries(client_for, cast, meeting, django_assert_num_queries, size):
+    for i in range(size):
+        item = services.item_add(actor=None, meeting=meeting, heading=f"Ärende {i}")
+        services.decision_save(actor=None, item=item, text=f"Styrelsen beslutar {i}.")
+    justering.send_for_adjustment(actor=None, meeting=meeting)
+    for item in meeting.items.all()[:size]:
+        justering.comment(actor=cast.user("member"), meeting=meeting, item=item, text="Stavfel.")
+    client = client_for("member")
+    # meeting; session, user, person, staff roles, mandates (roles); current revision; its signatures; document;
+    # notice; is a signer; earlier revisions; extracts; §§ marked for immediate justering; comments with authors.
+    # The protocol itself is read from the revision's snapshot, however many §§ and comments it has.
+    with django_assert_num_queries(15):
+        assert client.get(f"/moten/{meeting.pk}/justering/").status_code == 200
+
+
+@pytest.mark.parametrize(("key", "status"), [("secretary", 200), ("member", 200), ("outsider", 404), (None, 404)])
+def test_the_print_preview_of_a_draft_follows_the_roles(client_for, meeting, key, status):
+    response = client_for(key).get(f"/moten/{meeting.pk}/forhandsgranska/")
+    assert response.status_code == status
+    if status == 200:
+        html = response.content.decode()
+        assert "Beslutande" in html and "Styrelsen beslutar att godkänna." in html
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_print_preview_runs_a_fixed_number_of_queries(client_for, meeting, django_assert_num_queries, size):
+    for i in range(size):
+        item = services.item_add(actor=None, meeting=meeting, heading=f"Ärende {i}")
+        services.decision_save(actor=None, item=item, text=f"Styrelsen beslutar {i}.")
+    client = client_for("secretary")
+    # meeting; session, user, person, staff roles, mandates (roles); the snapshot: adjusters, attendance, items
+    # with their decisions, reservations, assignments, recusals and the rest, each one query however many §§
+    with django_assert_num_queries(19):
+        assert client.get(f"/moten/{meeting.pk}/forhandsgranska/").status_code == 200

@@ -1,0 +1,314 @@
+"""The decision register: visibility, filters, search (Swedish stemming on PostgreSQL), exports, query counts."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from federations.models import Project
+from meetings.anslag import services as anslag_services
+from meetings.drafting import services
+from meetings.justering import services as justering
+from meetings.models import Meeting, RegisterEntry
+from meetings.register import indexing, search
+from tests.conftest import skip_unless
+from tests.meetings.factories import plan_meeting, ready_to_send, sign_all
+
+
+def frozen_meeting(cast, *, date, decisions, public=True, body=None, project=None):
+    """A meeting justerat on paper with the given decisions [(heading, text, outcome, method)], indexed."""
+    meeting = plan_meeting(cast, date=date, body=body or cast.board)
+    for heading, text, outcome, method in decisions:
+        item = services.item_add(actor=None, meeting=meeting, heading=heading, kind="beslut")
+        services.item_save_text(actor=None, item_id=item.pk, heading=heading, text=f"<p>{text}</p>", base_version=1)
+        votes = {"votes_yes": 2, "votes_no": 0} if method == "votering" else {}
+        services.decision_save(
+            actor=None,
+            item=item,
+            text=text,
+            outcome=outcome,
+            method=method,
+            projects=[project] if project else None,
+            **votes,
+        )
+    Meeting.objects.filter(pk=meeting.pk).update(
+        status=Meeting.Status.ADJUSTED, reviewed_at=timezone.now() if public else None
+    )
+    indexing.index_meeting(meeting)
+    return meeting
+
+
+@pytest.fixture
+def history(cast):
+    project = Project.objects.create(
+        name="Studio Ludum Skövde", slug="studio-ludum", kind="forberedande", owner=cast.federation
+    )
+    frozen_meeting(
+        cast,
+        date=datetime.date(2022, 11, 23),
+        project=project,
+        decisions=[
+            ("Budget 2023–2025", "Styrelsen beslutade att fastställa budgeten.", "bifall", "acklamation"),
+            ("Ansökan Studio Ludum", "Styrelsen beslutar att återremittera ansökningarna.", "aterremiss", "votering"),
+        ],
+    )
+    frozen_meeting(
+        cast,
+        date=datetime.date(2016, 2, 4),
+        decisions=[
+            (
+                "Tillkommande Finsam-medel",
+                "Att utarbeta förslag till en fördjupad kartläggning.",
+                "uppdrag",
+                "acklamation",
+            )
+        ],
+    )
+    frozen_meeting(
+        cast,
+        date=datetime.date(2023, 3, 1),
+        public=False,
+        decisions=[
+            (
+                "Intern fråga",
+                "Styrelsen beslutar att lägga informationen till handlingarna.",
+                "handlingarna",
+                "acklamation",
+            )
+        ],
+    )
+    draft = plan_meeting(cast, date=datetime.date(2024, 1, 1))
+    services.decision_save(actor=None, item=draft.items.first(), text="Ett utkast till beslut.")
+    indexing.index_meeting(draft)
+    return project
+
+
+def headings(response):
+    return [row.heading for row in response.context["rows"]]
+
+
+def test_the_public_sees_only_published_decisions_newest_first(client_for, history):
+    response = client_for(None).get("/beslut/")
+    assert headings(response) == ["Budget 2023–2025", "Ansökan Studio Ludum", "Tillkommande Finsam-medel"]
+    assert response.context["count"] == 3
+
+
+def test_a_member_also_sees_unpublished_justerade_decisions_of_their_federation(client_for, history):
+    assert "Intern fråga" in headings(client_for("member").get("/beslut/"))
+    assert "Intern fråga" not in headings(client_for("outsider").get("/beslut/"))
+
+
+def test_drafts_never_appear(client_for, history):
+    assert not RegisterEntry.objects.filter(meeting__status=Meeting.Status.DRAFT).exists()
+    assert "Ett utkast till beslut." not in client_for("secretary").get("/beslut/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("utfall=aterremiss", ["Ansökan Studio Ludum"]),
+        ("form=votering", ["Ansökan Studio Ludum"]),
+        ("ar=2016", ["Tillkommande Finsam-medel"]),
+        ("fran=2020-01-01&till=2022-12-31", ["Budget 2023–2025", "Ansökan Studio Ludum"]),
+        ("projekt=studio-ludum&utfall=bifall", ["Budget 2023–2025"]),
+        ("forbund=annat", []),
+        ("forbund=test&organ=styrelse&ar=2022", ["Budget 2023–2025", "Ansökan Studio Ludum"]),
+    ],
+)
+def test_filters_combine_and_live_in_the_url(client_for, history, query, expected):
+    assert headings(client_for(None).get(f"/beslut/?{query}")) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Studio Ludum", ["Ansökan Studio Ludum"]),
+        ("kartläggning", ["Tillkommande Finsam-medel"]),
+        ("ansökan", ["Ansökan Studio Ludum"]),
+    ],
+)
+def test_search_finds_headings_and_decision_texts(client_for, history, query, expected):
+    response = client_for(None).get("/beslut/", {"q": query})
+    assert headings(response) == expected
+    assert "<mark>" in response.content.decode()
+
+
+def test_search_folds_swedish_capitals_on_both_databases(client_for, cast):
+    """SQLite's own LIKE folds only ASCII: "översyn" must still find "ÖVERSYN" and "Översyn"."""
+    frozen_meeting(
+        cast,
+        date=datetime.date(2024, 5, 6),
+        decisions=[("ÖVERSYN AV SAMVERKAN", "Ärendet läggs till handlingarna.", "bifall", "acklamation")],
+    )
+    assert headings(client_for(None).get("/beslut/", {"q": "översyn"})) == ["ÖVERSYN AV SAMVERKAN"]
+    assert headings(client_for(None).get("/beslut/", {"q": "ärendet"})) == ["ÖVERSYN AV SAMVERKAN"]
+
+
+def test_the_scan_search_treats_like_wildcards_as_text(cast):
+    frozen_meeting(cast, date=datetime.date(2024, 5, 6), decisions=[("Ram 100 procent", "Text.", "bifall", "")])
+    entries = RegisterEntry.objects.all()
+    assert search.scan_search(entries, "100").count() == 1
+    assert search.scan_search(entries, "1_0").count() == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("beslutade", ["Budget 2023–2025", "Ansökan Studio Ludum"]),  # beslutade, beslutar -> beslut
+        ("kartläggningen", ["Tillkommande Finsam-medel"]),  # -> kartläggning (Snowball)
+        ("ansökningarna", ["Ansökan Studio Ludum"]),  # -> ansökan (the domain's word forms)
+        ("budg", ["Budget 2023–2025"]),  # prefix
+    ],
+)
+def test_swedish_stemming_on_postgresql(client_for, history, query, expected):
+    skip_unless(connection.vendor == "postgresql", "Swedish full-text search runs on PostgreSQL")
+    assert headings(client_for(None).get("/beslut/", {"q": query})) == expected
+
+
+@pytest.mark.postgres
+def test_a_misspelt_word_gets_a_suggestion_on_postgresql(client_for, history):
+    skip_unless(connection.vendor == "postgresql", "pg_trgm runs on PostgreSQL")
+    response = client_for(None).get("/beslut/", {"q": "Ludumm"})
+    assert response.context["suggestion"] == "ludum"
+
+
+def test_the_csv_export_has_a_swedish_header_and_the_filtered_rows(client_for, history):
+    response = client_for(None).get("/beslut/export.csv?utfall=aterremiss")
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff") and response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert rows[0] == [
+        "Datum",
+        "Förbund/nätverk",
+        "Organ",
+        "Paragraf",
+        "Rubrik",
+        "Beslut",
+        "Utfall",
+        "Beslutsform",
+        "Länk",
+    ]
+    assert rows[1][:2] == ["2022-11-23", "Samordningsförbundet Test"]
+    assert rows[1][4:8] == [
+        "Ansökan Studio Ludum",
+        "Styrelsen beslutar att återremittera ansökningarna.",
+        "Återremiss",
+        "Votering",
+    ]
+    assert len(rows) == 2
+
+
+def test_the_spreadsheet_export_opens(client_for, history):
+    response = client_for(None).get("/beslut/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A1"].value == "Datum" and sheet.max_row == 4
+    assert sheet["A2"].value.date() == datetime.date(2022, 11, 23)
+
+
+def grow(cast, n):
+    for i in range(n):
+        frozen_meeting(
+            cast,
+            date=datetime.date(2010, 1, 1) + datetime.timedelta(days=30 * i),
+            decisions=[(f"Ärende {i}", f"Styrelsen beslutar att bifalla ansökan {i}.", "bifall", "acklamation")],
+        )
+
+
+@pytest.mark.parametrize("size", [1, 6])
+@pytest.mark.parametrize("query", ["", "?q=ansökan&utfall=bifall"])
+def test_the_register_runs_a_fixed_number_of_queries(client_for, cast, django_assert_num_queries, size, query):
+    grow(cast, size)
+    client = client_for("member")
+    # session, user, person, staff roles, mandates (roles); filter choices: networks, federations, projects,
+    # people with assignments; the page of entries with bodies, meetings, items and decisions; decision projects;
+    # item projects; appeals and running appeal periods of the page's meetings; the capped count; on PostgreSQL
+    # the planner's estimate before counting, and with a search the highlighted snippets (ts_headline)
+    postgres = connection.vendor == "postgresql"
+    with django_assert_num_queries(15 + postgres + (postgres and bool(query))):
+        assert client.get(f"/beslut/{query}").status_code == 200
+
+
+def test_the_project_page_shows_the_timeline(client_for, history):
+    html = client_for(None).get("/projekt/studio-ludum/").content.decode()
+    assert "Ärendets gång" in html and "Ansökan Studio Ludum" in html and "Återremiss" in html
+
+
+def test_the_assignments_overview(client_for, cast):
+    meeting = plan_meeting(cast, date=datetime.date(2026, 1, 1))
+    item = meeting.items.get(number=3)
+    services.assignment_create(
+        actor=None, item=item, what="Utreda kartläggning", owner=cast.secretary, due=datetime.date(2026, 2, 1)
+    )
+    html = client_for("member").get("/uppdrag/").content.decode()
+    assert "Försenade (1)" in html and "Utreda kartläggning" in html
+    assert client_for(None).get("/uppdrag/").status_code == 302
+    assert "Utreda kartläggning" not in client_for("outsider").get("/uppdrag/").content.decode()
+
+
+def test_justering_puts_the_decisions_in_the_register(cast, django_capture_on_commit_callbacks, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = ready_to_send(cast)
+    justering.send_for_adjustment(actor=None, meeting=meeting)
+    assert not RegisterEntry.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_all(cast, meeting)
+    entry = RegisterEntry.objects.get()
+    assert entry.decision_text == "Styrelsen beslutar att godkänna." and not entry.is_public
+    meeting.refresh_from_db()
+    anslag_services.review_personal_data(actor=cast.user("secretary"), meeting=meeting)
+    assert RegisterEntry.objects.get().is_public
+
+
+def test_the_benchmark_commands_run(db):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("generate_network_data", "--federations", "1", "--years", "1", stdout=out)
+    assert "1 förbund, 1 år: 25 möten, 300 paragrafer, 150 beslut" in out.getvalue()
+    out = io.StringIO()
+    call_command("bench_register", "--rounds", "1", stdout=out)
+    assert out.getvalue().strip().splitlines()[-1].startswith("register p50 ")
+
+
+@pytest.mark.postgres
+def test_common_words_are_read_newest_first_without_a_count(client_for, history, monkeypatch):
+    skip_unless(connection.vendor == "postgresql", "the planner's choice is PostgreSQL's")
+    monkeypatch.setattr(search, "_all_words_common", lambda base, query: True)
+    response = client_for(None).get("/beslut/", {"q": "styrelsen beslutar"})
+    assert headings(response) == ["Budget 2023–2025", "Ansökan Studio Ludum"]  # fewer than a page: counted exactly
+    assert response.context["count"] == 2
+    monkeypatch.setattr("meetings.register.views.PAGE_SIZE", 0)
+    response = client_for(None).get("/beslut/", {"q": "styrelsen beslutar"})
+    assert response.context["count"] is None and "Många träffar" in response.content.decode()
+
+
+def test_the_register_marks_decisions_that_are_not_final_yet(client_for, cast):
+    from meetings.models import Appeal, Notice
+
+    today = timezone.localdate()
+    running = frozen_meeting(
+        cast, date=today, decisions=[("Budget", "Styrelsen beslutar att anta budgeten.", "bifall", "acklamation")]
+    )
+    appealed = frozen_meeting(
+        cast,
+        date=today - datetime.timedelta(days=60),
+        decisions=[("Lokaler", "Styrelsen beslutar att hyra.", "bifall", "acklamation")],
+    )
+    final = frozen_meeting(
+        cast,
+        date=today - datetime.timedelta(days=90),
+        decisions=[("Plan", "Styrelsen beslutar att anta planen.", "bifall", "acklamation")],
+    )
+    Notice.objects.create(meeting=running, posted_on=today, appeal_until=today + datetime.timedelta(days=21))
+    for meeting in (appealed, final):
+        Notice.objects.create(
+            meeting=meeting, posted_on=meeting.date, appeal_until=meeting.date + datetime.timedelta(days=21)
+        )
+    Appeal.objects.create(meeting=appealed, paragraphs="§ 5", received_on=appealed.date + datetime.timedelta(days=10))
+    html = client_for(None).get("/beslut/").content.decode()
+    assert html.count("Kan överklagas t.o.m.") == 1 and html.count("Överklagat") == 1

@@ -1,0 +1,84 @@
+"""The layout is the architecture: these tests read the imports of every module and keep the rooms apart."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PACKAGES = ("finsam", "federations", "meetings", "demo", "tools")
+JOBS = ("drafting", "justering", "anslag", "register", "importing")
+
+
+def modules(package):
+    for path in sorted((ROOT / package).rglob("*.py")):
+        if "migrations" not in path.parts:
+            yield path
+
+
+def imports(path):
+    """(module imported, is it inside a function) for every import of the file, relative ones made absolute."""
+    tree = ast.parse(path.read_text())
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    nested = {id(node) for fn in ast.walk(tree) if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef)
+              for node in ast.walk(fn) if node is not fn}  # fmt: skip
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, base] if base else parent)
+            names = [base] + [f"{base}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        for name in names:
+            yield name, id(node) in nested
+
+
+def test_the_register_knows_nothing_of_meetings():
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in modules("federations")
+        for name, _nested in imports(path)
+        if name == "meetings" or name.startswith(("meetings.", "demo"))
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("job", JOBS)
+def test_no_job_imports_another_jobs_views(job):
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in modules(f"meetings/{job}")
+        for name, _nested in imports(path)
+        if name.startswith("meetings.") and ".views" in name and not name.startswith(f"meetings.{job}.")
+    ]
+    assert offenders == []
+
+
+def test_only_urls_and_app_configs_import_views():
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for package in PROJECT_PACKAGES
+        for path in modules(package)
+        if path.name not in ("urls.py", "apps.py")
+        for name, _nested in imports(path)
+        if name.startswith(PROJECT_PACKAGES) and name.split(".")[-1] == "views" and "." in name
+    ]
+    assert offenders == []
+
+
+def test_no_project_module_is_imported_inside_a_function_to_dodge_a_cycle():
+    """Function-level imports are kept for app start-up (AppConfig.ready) only; heavy third-party libraries that
+    a page may never need (pyHanko, python-docx) may still be loaded on first use."""
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name} inside a function"
+        for package in PROJECT_PACKAGES
+        for path in modules(package)
+        if path.name != "apps.py"
+        for name, nested in imports(path)
+        if nested and name.split(".")[0] in PROJECT_PACKAGES
+    ]
+    assert offenders == []
