@@ -155,7 +155,7 @@ def load_skaraborg_board():
                 actor=actor, item=item, text=decision_text, outcome=outcome, projects=[project] if project else None
             )
         Meeting.objects.filter(pk=meeting.pk).update(
-            status=Meeting.Status.ADJUSTED, signed_on_paper=True, reviewed_at=timezone.now()
+            status=Meeting.Status.JUSTERAT, signed_on_paper=True, reviewed_at=timezone.now()
         )
         index_meeting(meeting)
 
@@ -197,7 +197,7 @@ def load_draft_for_the_secretary():
         chair=Person.objects.get(name="Marie Svensson"),
         secretary=Person.objects.get(name="Ann Lundqvist"),
     )
-    meeting.adjusters.add(Person.objects.get(name="Britta Bergström"))
+    meeting.justerare.add(Person.objects.get(name="Britta Bergström"))
     for heading in ("Ekonomisk uppföljning", "Verksamhetsplan och budget 2027", "Information från förbundschefen"):
         services.item_add(actor=actor, meeting=meeting, heading=heading)
     first = meeting.items.order_by("position").first()
@@ -222,15 +222,17 @@ def load_justerat_demo():
         return
     users = {u.person.name: u for u in get_user_model().objects.filter(person__isnull=False).select_related("person")}
     secretary = users.get("Ann Lundqvist")
-    justering.send_for_adjustment(actor=secretary, meeting=meeting, deadline=meeting.date + datetime.timedelta(days=14))
+    justering.protocol_send_for_justering(
+        actor=secretary, meeting=meeting, deadline=meeting.date + datetime.timedelta(days=14)
+    )
     revision = justering.current_revision(meeting)
     for signature in revision.signatures.select_related("person"):
         signer = users.get(signature.person.name)
         if signer is not None:
-            justering.sign(actor=signer, meeting=meeting, revision_number=revision.number, method="password")
+            justering.protocol_sign(actor=signer, meeting=meeting, revision_number=revision.number, method="password")
     meeting.refresh_from_db()
     if meeting.is_frozen:
-        anslag_services.review_personal_data(actor=secretary, meeting=meeting)
+        anslag_services.personal_data_review(actor=secretary, meeting=meeting)
 
 
 LOADERS.append(load_justerat_demo)
@@ -278,7 +280,7 @@ def load_protocol_waiting_for_signatures():
         chair=Person.objects.get(name="Marie Svensson"),
         secretary=Person.objects.get(name="Ann Lundqvist"),
     )
-    meeting.adjusters.add(Person.objects.get(name="Britta Bergström"))
+    meeting.justerare.add(Person.objects.get(name="Britta Bergström"))
     for item in meeting.items.all():
         text = STANDARD_ITEM_TEXTS.get(item.heading)
         if text:
@@ -297,9 +299,9 @@ def load_protocol_waiting_for_signatures():
         owner=Person.objects.filter(name="Ola Wiktorson").first(),
         due=today + datetime.timedelta(days=60),
     )
-    justering.send_for_adjustment(actor=secretary, meeting=meeting)
+    justering.protocol_send_for_justering(actor=secretary, meeting=meeting)
     revision = justering.current_revision(meeting)
-    justering.sign(actor=secretary, meeting=meeting, revision_number=revision.number, method="password")
+    justering.protocol_sign(actor=secretary, meeting=meeting, revision_number=revision.number, method="password")
 
 
 LOADERS.insert(LOADERS.index(load_draft_for_the_secretary), load_protocol_waiting_for_signatures)

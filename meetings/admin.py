@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from finsam.admin import ReadOnlyAdmin
 
-from .models import Appeal, Meeting, Notice, ProtocolRevision, Signature, SignedDocument
+from .models import Anslag, Appeal, Meeting, ProtocolRevision, Signature, SignedDocument
 
 
 @admin.register(Meeting)
@@ -16,14 +16,14 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ["body__name", "body__federation__name", "place", "title"]
     date_hierarchy = "date"
     autocomplete_fields = ["chair", "secretary"]
-    filter_horizontal = ["adjusters"]
+    filter_horizontal = ["justerare"]
     readonly_fields = [
         "body",
         "date",
         "record_kind",
         "status",
-        "adjusted_at",
-        "notice_sent_at",
+        "justerad_at",
+        "kallelse_sent_at",
         "reviewed_at",
         "reviewed_by",
     ]
@@ -64,8 +64,8 @@ class SignedDocumentAdmin(ReadOnlyAdmin):
     list_select_related = ["meeting__body", "revision"]
 
 
-@admin.register(Notice)
-class NoticeAdmin(ReadOnlyAdmin):
+@admin.register(Anslag)
+class AnslagAdmin(ReadOnlyAdmin):
     list_display = ["meeting", "posted_on", "appeal_until"]
     list_select_related = ["meeting__body"]
 

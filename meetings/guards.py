@@ -9,7 +9,7 @@ from meetings.models import Meeting, ProtocolRevision, Signature
 def ensure_meeting_editable(meeting):
     if meeting.is_frozen:
         raise ValidationError(_("Protokollet är justerat och kan inte ändras. Skriv en rättelse i stället."))
-    if meeting.status == Meeting.Status.IN_ADJUSTMENT:
+    if meeting.status == Meeting.Status.IN_JUSTERING:
         raise ValidationError(_("Protokollet är skickat på justering. Gör en ny revision för att ändra det."))
 
 

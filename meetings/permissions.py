@@ -46,7 +46,7 @@ def is_signer(user, meeting):
         return False
     if person.pk in (meeting.chair_id, meeting.secretary_id):
         return True
-    return meeting.adjusters.filter(pk=person.pk).exists()
+    return meeting.justerare.filter(pk=person.pk).exists()
 
 
 def can_read(user, meeting):
@@ -98,7 +98,7 @@ def visible_meetings(user):
         | Q(body__network__in=roles.coordinator_of)
         | Q(chair=person)
         | Q(secretary=person)
-        | Q(adjusters=person)
+        | Q(justerare=person)
     )
     return Meeting.objects.filter(public | mine).distinct()
 

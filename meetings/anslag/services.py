@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from finsam.audit import log_action
 from meetings.models import (
+    Anslag,
     Appeal,
     Meeting,
-    Notice,
 )
 from meetings.register.indexing import set_public
 
@@ -19,7 +19,7 @@ def _audit(action, actor, obj, meeting, **data):
 
 
 @transaction.atomic
-def review_personal_data(*, actor, meeting):
+def personal_data_review(*, actor, meeting):
     """The personal-data review is done: the full record may be published on the web."""
     if not meeting.is_frozen:
         raise ValidationError(_("Bara justerade protokoll och godkända anteckningar kan publiceras."))
@@ -34,7 +34,7 @@ def review_personal_data(*, actor, meeting):
 def appeal_add(*, actor, meeting, paragraphs, received_on, court="", note=""):
     """Record that decisions of a justerat protocol were appealed: they do not win legal force for now."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.status != Meeting.Status.ADJUSTED or not Notice.objects.filter(meeting=meeting).exists():
+    if meeting.status != Meeting.Status.JUSTERAT or not Anslag.objects.filter(meeting=meeting).exists():
         raise ValidationError(_("Bara ett justerat och anslaget protokoll kan överklagas."))
     if received_on > timezone.localdate():
         raise ValidationError({"received_on": _("Dagen då överklagandet kom in kan inte ligga i framtiden.")})

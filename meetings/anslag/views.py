@@ -15,7 +15,7 @@ from finsam.web import attempt, save_form
 from meetings.anslag import services
 from meetings.anslag.forms import AppealForm
 from meetings.justering.seal import check_seal
-from meetings.models import AgendaItem, Notice, SignedDocument
+from meetings.models import AgendaItem, Anslag, SignedDocument
 from meetings.permissions import WRITE, get_meeting_for_user
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024
@@ -37,11 +37,11 @@ def appeal(request, pk):
 
 
 @require_GET
-def notice_board(request):
+def anslagstavla(request):
     """The public notice board: notices whose appeal period has not run out."""
     today = timezone.localdate()
     notices = (
-        Notice.objects.filter(appeal_until__gte=today)
+        Anslag.objects.filter(appeal_until__gte=today)
         .select_related("meeting__body__federation", "meeting__body__network")
         .prefetch_related(
             Prefetch("meeting__items", queryset=AgendaItem.objects.exclude(number=None).only("meeting_id", "number")),
@@ -63,7 +63,7 @@ def notice_board(request):
                 "document": next(iter(notice.meeting.documents.all()), None),
             }
         )
-    return render(request, "meetings/anslag/notice_board.html", {"rows": rows, "today": today})
+    return render(request, "meetings/anslag/anslagstavla.html", {"rows": rows, "today": today})
 
 
 SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -109,7 +109,7 @@ def review(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     attempt(
         request,
-        lambda: services.review_personal_data(actor=request.user, meeting=meeting),
+        lambda: services.personal_data_review(actor=request.user, meeting=meeting),
         _("Personuppgiftsgranskningen är registrerad. Protokollet är publicerat."),
     )
     return _back(meeting)

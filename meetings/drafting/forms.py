@@ -28,7 +28,7 @@ class MeetingEditForm(forms.ModelForm):
             "remote_link",
             "chair",
             "secretary",
-            "adjustment_place_time",
+            "justering_place_time",
         ]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
 
@@ -69,7 +69,7 @@ class ItemAddForm(forms.Form):
 class ItemDetailsForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["kind", "case_number", "immediate_adjustment", "projects"]
+        fields = ["kind", "case_number", "immediate_justering", "projects"]
         widgets = {"projects": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):

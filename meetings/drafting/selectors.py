@@ -151,7 +151,7 @@ def waiting_for(user):
         body__federation__in=roles.secretary_of,
     ).select_related("body__federation")
     to_sign = Signature.objects.filter(
-        Q(revision__meeting__status=Meeting.Status.IN_ADJUSTMENT) | Q(revision__kind="extract"),
+        Q(revision__meeting__status=Meeting.Status.IN_JUSTERING) | Q(revision__kind="extract"),
         person=roles.person,
         status=Signature.Status.PENDING,
     ).select_related("revision__meeting__body__federation", "revision__meeting__body__network")

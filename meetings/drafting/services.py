@@ -499,22 +499,22 @@ def attachment_add(*, actor, meeting, upload, item=None):
     return attachment
 
 
-# Notice --------
+# Anslag --------
 
 
 @transaction.atomic
-def notice_send(*, actor, meeting):
+def kallelse_send(*, actor, meeting):
     """Send the kallelse to everyone called, by a task after commit."""
 
     recipients = [a for a in meeting.attendances.select_related("person") if a.person and a.person.email]
     if not recipients:
         raise ValidationError(_("Ingen av de kallade har en e-postadress i registret."))
-    meeting.notice_sent_at = datetime.datetime.now(tz=datetime.UTC)
+    meeting.kallelse_sent_at = datetime.datetime.now(tz=datetime.UTC)
     if meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.CALLED
-    meeting.save(update_fields=["notice_sent_at", "status"])
-    _audit("meetings.notice.sent", actor, meeting, meeting, recipients=len(recipients))
-    transaction.on_commit(lambda: tasks.send_notice.delay(meeting.pk))
+    meeting.save(update_fields=["kallelse_sent_at", "status"])
+    _audit("meetings.kallelse.sent", actor, meeting, meeting, recipients=len(recipients))
+    transaction.on_commit(lambda: tasks.kallelse_mail.delay(meeting.pk))
     return len(recipients)
 
 

@@ -13,7 +13,7 @@ from meetings.models import Meeting
 @shared_task(
     name="meetings.tasks.send_notice", autoretry_for=(OSError,), retry_backoff=30, retry_backoff_max=600, max_retries=5
 )
-def send_notice(meeting_id):
+def kallelse_mail(meeting_id):
     """E-mail the kallelse with the agenda and a calendar invitation to everyone called."""
     meeting = Meeting.objects.select_related("body__federation", "body__network").get(pk=meeting_id)
     with translation.override("sv"):

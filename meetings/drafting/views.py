@@ -85,7 +85,7 @@ def meeting_detail(request, pk):
         "items": selectors.meeting_for_editor(meeting),
         "attendances": attendances,
         "quorum": selectors.quorum(meeting, attendances) if meeting.is_protocol else None,
-        "writable": writable and meeting.status != Meeting.Status.IN_ADJUSTMENT,
+        "writable": writable and meeting.status != Meeting.Status.IN_JUSTERING,
         "can_correct": meeting.is_frozen and can_write(request.user, meeting),
         "follow_up": selectors.open_assignments_before(meeting) if writable else [],
         "follow_up_item": meeting.items.filter(heading=services.FOLLOW_UP_HEADING).first() if writable else None,
@@ -118,10 +118,10 @@ def meeting_ics(request, pk):
 
 @login_required
 @require_POST
-def notice_send(request, pk):
+def kallelse_send(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     try:
-        count = services.notice_send(actor=request.user, meeting=meeting)
+        count = services.kallelse_send(actor=request.user, meeting=meeting)
     except ValidationError as exc:
         messages.error(request, refusal_text(exc))
     else:

@@ -55,7 +55,7 @@ class _Document:
         self.fields = {}
         self.people = []
         self.secretary = None
-        self.adjusters = []
+        self.justerare = []
         self.signed_on_paper = False
         self.items = []
         self.footnotes = []  # (line, the item it was found under)
@@ -132,8 +132,8 @@ class _Document:
         else:
             for name in names:
                 for part in re.split(r"\s+och\s+|,\s*", name):
-                    if part.strip() and part.strip() not in self.adjusters:
-                        self.adjusters.append(part.strip())
+                    if part.strip() and part.strip() not in self.justerare:
+                        self.justerare.append(part.strip())
         return index
 
     def _names_after(self, index, rest):
@@ -243,7 +243,7 @@ class _Document:
             "body": self._body(title),
             "attendance": self.people,
             "secretary": self.secretary,
-            "adjusters": self.adjusters,
+            "adjusters": self.justerare,  # the import schema's key (README), kept for its readers
             "signed_on_paper": self.signed_on_paper,
             "items": items,
             "next_meeting": self._next_meeting(items, date),
@@ -264,7 +264,7 @@ class _Document:
         lowered = title.lower()
         if "minnesanteckning" in lowered or "anteckningar" in lowered:
             return "minnesanteckningar"
-        if "protokoll" in lowered or self.adjusters:
+        if "protokoll" in lowered or self.justerare:
             return "protokoll"
         return "protokoll" if any(line.startswith("§") for line in self.lines if line) else "minnesanteckningar"
 

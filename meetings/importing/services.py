@@ -117,7 +117,7 @@ def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", d
     if keep_as_draft:
         status = Meeting.Status.DRAFT
     elif parsed["kind"] == "protokoll":
-        status = Meeting.Status.ADJUSTED if signed else Meeting.Status.DRAFT
+        status = Meeting.Status.JUSTERAT if signed else Meeting.Status.DRAFT
     else:
         status = Meeting.Status.APPROVED
     meeting = Meeting.objects.create(
@@ -133,10 +133,10 @@ def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", d
         status=Meeting.Status.DRAFT,
         **times,
     )
-    adjusters = [p for p in (match_person(name) for name in parsed.get("adjusters") or []) if p]
-    meeting.adjusters.set(adjusters)
-    if adjusters:
-        meeting.chair = adjusters[0]
+    justerare = [p for p in (match_person(name) for name in parsed.get("adjusters") or []) if p]
+    meeting.justerare.set(justerare)
+    if justerare:
+        meeting.chair = justerare[0]
     _save_attendance(meeting, parsed.get("attendance") or [], federation)
     for position, item_data in enumerate(parsed.get("items") or [], start=1):
         _save_item(meeting, position, item_data)

@@ -31,8 +31,9 @@ def snapshot(meeting):
             "place": meeting.place,
             "chair": meeting.chair.name if meeting.chair else "",
             "secretary": meeting.secretary.name if meeting.secretary else "",
-            "adjusters": [p.name for p in meeting.adjusters.order_by("name")],
-            "adjustment_place_time": meeting.adjustment_place_time,
+            # The snapshot is a stored, hashed format: its keys never change, these two included.
+            "adjusters": [p.name for p in meeting.justerare.order_by("name")],
+            "adjustment_place_time": meeting.justering_place_time,
         },
         "attendance": [
             {
@@ -59,7 +60,7 @@ def _item_snapshot(item):
         "heading": item.heading,
         "kind": item.get_kind_display(),
         "case_number": item.case_number,
-        "immediate": item.immediate_adjustment,
+        "immediate": item.immediate_justering,
         "text": item.text,
         "recusals": [r.attendance.display_name for r in item.recusals.all()],
         "decisions": [
@@ -100,7 +101,7 @@ def print_context(snapshot):
         "decision_makers": [a for a in snapshot["attendance"] if _decides(a)],
         "substitutes": [a for a in snapshot["attendance"] if a["role"] == "ersattare" and not a["serving_for"]],
         "others": [a for a in snapshot["attendance"] if not _decides(a) and a["role"] != "ersattare"],
-        "adjusters_besides_chair": [name for name in meeting["adjusters"] if name != meeting["chair"]],
+        "justerare_besides_chair": [name for name in meeting["adjusters"] if name != meeting["chair"]],
     }
 
 

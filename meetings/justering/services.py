@@ -14,10 +14,10 @@ from meetings.guards import justerade_extract_item_ids
 from meetings.justering import tasks
 from meetings.justering.protocol import describe_changes, digest, snapshot
 from meetings.models import (
+    Anslag,
     Correction,
     ItemComment,
     Meeting,
-    Notice,
     ProtocolRevision,
     Signature,
     SignedDocument,
@@ -39,15 +39,15 @@ def required_signers(meeting):
     errors = []
     if meeting.chair is None:
         errors.append(_("Ange mötets ordförande."))
-    adjusters = list(meeting.adjusters.all())
-    if not adjusters:
+    justerare = list(meeting.justerare.all())
+    if not justerare:
         errors.append(_("Ange minst en justerare (under Val av justerare)."))
     if meeting.secretary is None:
         errors.append(_("Ange mötets sekreterare."))
     if errors:
         raise ValidationError(errors)
     signers = [(meeting.chair, Signature.Role.CHAIR)]
-    signers += [(person, Signature.Role.ADJUSTER) for person in adjusters if person != meeting.chair]
+    signers += [(person, Signature.Role.JUSTERARE) for person in justerare if person != meeting.chair]
     signers.append((meeting.secretary, Signature.Role.SECRETARY))
     return signers
 
@@ -63,7 +63,7 @@ def _next_number(meeting):
 
 
 @transaction.atomic
-def send_extract_for_adjustment(*, actor, meeting, deadline=None):
+def extract_send_for_justering(*, actor, meeting, deadline=None):
     """Omedelbar justering: the §§ marked for it are signed on their own, at the meeting, and get an extract."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not meeting.is_protocol or meeting.status not in OPEN_FOR_SENDING:
@@ -73,7 +73,7 @@ def send_extract_for_adjustment(*, actor, meeting, deadline=None):
     waiting = meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT, signatures__status=Signature.Status.PENDING)
     if waiting.exists():
         raise ValidationError(_("Ett protokollsutdrag väntar redan på justering."))
-    items = [i for i in meeting.items.filter(immediate_adjustment=True).order_by("position") if i.pk not in done]
+    items = [i for i in meeting.items.filter(immediate_justering=True).order_by("position") if i.pk not in done]
     if not items:
         raise ValidationError(_("Markera först de paragrafer som ska justeras omedelbart."))
     data = snapshot(meeting)
@@ -96,7 +96,7 @@ def send_extract_for_adjustment(*, actor, meeting, deadline=None):
 
 
 @transaction.atomic
-def send_for_adjustment(*, actor, meeting, deadline=None):
+def protocol_send_for_justering(*, actor, meeting, deadline=None):
     """Freeze a revision of the record and ask its signers to justera it."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not meeting.is_protocol:
@@ -118,10 +118,10 @@ def send_for_adjustment(*, actor, meeting, deadline=None):
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     Signature.objects.bulk_create(Signature(revision=revision, person=person, role=role) for person, role in signers)
-    meeting.status = Meeting.Status.IN_ADJUSTMENT
+    meeting.status = Meeting.Status.IN_JUSTERING
     meeting.save(update_fields=["status", "updated"])
     _audit(
-        "meetings.minutes.sent_for_adjustment",
+        "meetings.minutes.sent_for_justering",
         actor,
         meeting,
         meeting,
@@ -141,13 +141,13 @@ def _signer_person(actor):
 
 
 @transaction.atomic
-def comment(*, actor, meeting, item, text):
+def comment_add(*, actor, meeting, item, text):
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Skriv en kommentar.")})
     meeting.refresh_from_db(fields=["status"])
     revision = current_revision(meeting)
-    if meeting.status != Meeting.Status.IN_ADJUSTMENT or revision is None:
+    if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
         raise ValidationError(_("Protokollet är inte under justering."))
     comment = ItemComment.objects.create(item=item, revision=revision, author=_signer_person(actor), text=text)
     _audit("meetings.minutes.commented", actor, comment, meeting, item=item.pk)
@@ -155,14 +155,14 @@ def comment(*, actor, meeting, item, text):
 
 
 @transaction.atomic
-def send_back(*, actor, meeting, reason):
+def protocol_send_back(*, actor, meeting, reason):
     """A signer returns the protokoll to the secretary with a reason; the revision's signatures lapse."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Skriv varför protokollet skickas tillbaka.")})
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     revision = current_revision(meeting)
-    if meeting.status != Meeting.Status.IN_ADJUSTMENT:
+    if meeting.status != Meeting.Status.IN_JUSTERING:
         raise ValidationError(_("Protokollet är inte under justering."))
     person = _signer_person(actor)
     mine = revision.signatures.filter(person=person, status=Signature.Status.PENDING)
@@ -177,10 +177,10 @@ def send_back(*, actor, meeting, reason):
 
 
 @transaction.atomic
-def reopen(*, actor, meeting):
+def protocol_reopen(*, actor, meeting):
     """The secretary takes the protokoll back to make changes; every signature given so far lapses."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.status != Meeting.Status.IN_ADJUSTMENT:
+    if meeting.status != Meeting.Status.IN_JUSTERING:
         raise ValidationError(_("Protokollet är inte under justering."))
     revision = current_revision(meeting)
     revision.signatures.update(status=Signature.Status.VOID)
@@ -190,21 +190,21 @@ def reopen(*, actor, meeting):
 
 
 @transaction.atomic
-def sign(*, actor, meeting, revision_number, method, ip_address=None, user_agent=""):
+def protocol_sign(*, actor, meeting, revision_number, method, ip_address=None, user_agent=""):
     """Sign the current revision. The meeting row is locked, so two signers at the same moment are both recorded."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     revision = meeting.revisions.filter(number=revision_number).first()
     if revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT:
         return _sign_extract(actor, meeting, revision, method, ip_address, user_agent)
     revision = current_revision(meeting)
-    if meeting.status != Meeting.Status.IN_ADJUSTMENT or revision is None or revision.number != revision_number:
+    if meeting.status != Meeting.Status.IN_JUSTERING or revision is None or revision.number != revision_number:
         raise ValidationError(
             _("Protokollet har ändrats sedan du öppnade det. Läs den nya versionen innan du justerar.")
         )
     pending = _record_signatures(actor, revision, method, ip_address, user_agent)
     _audit("meetings.minutes.signed", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
     if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
-        finalise(actor=actor, meeting=meeting, revision=revision)
+        protocol_finalise(actor=actor, meeting=meeting, revision=revision)
     return pending
 
 
@@ -214,7 +214,7 @@ def _sign_extract(actor, meeting, revision, method, ip_address, user_agent):
     _audit("meetings.extract.signed", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
     if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
         document, _created = SignedDocument.objects.get_or_create(meeting=meeting, revision=revision)
-        _audit("meetings.extract.adjusted", actor, meeting, meeting, revision=revision.number, items=revision.item_ids)
+        _audit("meetings.extract.justerat", actor, meeting, meeting, revision=revision.number, items=revision.item_ids)
         transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
     return pending
 
@@ -236,23 +236,23 @@ def _record_signatures(actor, revision, method, ip_address, user_agent):
     return pending
 
 
-def finalise(*, actor, meeting, revision):
+def protocol_finalise(*, actor, meeting, revision):
     """Everyone has signed the same revision: the record is justerat, posted, and its PDF is rendered."""
-    meeting.status = Meeting.Status.ADJUSTED
-    meeting.adjusted_at = timezone.now()
-    meeting.save(update_fields=["status", "adjusted_at", "updated"])
+    meeting.status = Meeting.Status.JUSTERAT
+    meeting.justerad_at = timezone.now()
+    meeting.save(update_fields=["status", "justerad_at", "updated"])
     document, _created = SignedDocument.objects.get_or_create(meeting=meeting, revision=revision)
     posted = timezone.localdate()
-    Notice.objects.get_or_create(
+    Anslag.objects.get_or_create(
         meeting=meeting, defaults={"posted_on": posted, "appeal_until": last_day_to_appeal(posted)}
     )
     index_meeting(meeting)
-    _audit("meetings.minutes.adjusted", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
+    _audit("meetings.minutes.justerat", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
     transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
 
 
 @transaction.atomic
-def approve_notes(*, actor, meeting):
+def notes_approve(*, actor, meeting):
     """Minnesanteckningar are approved (lagda till handlingarna), not signed."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_protocol:
@@ -260,14 +260,14 @@ def approve_notes(*, actor, meeting):
     if meeting.is_frozen:
         raise ValidationError(_("Minnesanteckningarna är redan godkända."))
     meeting.status = Meeting.Status.APPROVED
-    meeting.adjusted_at = timezone.now()
-    meeting.save(update_fields=["status", "adjusted_at", "updated"])
+    meeting.justerad_at = timezone.now()
+    meeting.save(update_fields=["status", "justerad_at", "updated"])
     index_meeting(meeting)
     _audit("meetings.notes.approved", actor, meeting, meeting)
 
 
 @transaction.atomic
-def retry_document(*, actor, document):
+def document_retry(*, actor, document):
 
     updated = SignedDocument.objects.filter(pk=document.pk, status=SignedDocument.Status.FAILED).update(
         status=SignedDocument.Status.PENDING, error=""

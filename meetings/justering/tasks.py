@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from federations.models import Person
 from meetings.justering import pdf, seal
 from meetings.justering.seal import SigningUnavailable
-from meetings.models import Meeting, Notice, ProtocolRevision, Signature, SignedDocument
+from meetings.models import Anslag, Meeting, ProtocolRevision, Signature, SignedDocument
 
 # Seconds to wait before the 1st, 2nd and 3rd retry of a transient failure (a full disk, a lost connection).
 PDF_RETRY_BACKOFF = [10, 60, 300]
@@ -80,7 +80,7 @@ def send_reminders(days_before=3):
     waiting = Signature.objects.filter(
         status=Signature.Status.PENDING,
         reminded_at__isnull=True,
-        revision__meeting__status=Meeting.Status.IN_ADJUSTMENT,
+        revision__meeting__status=Meeting.Status.IN_JUSTERING,
         revision__deadline__lte=today + datetime.timedelta(days=days_before),
     ).select_related("person", "revision__meeting__body")
     sent = 0
@@ -110,7 +110,7 @@ def build_signed_pdf(document):
         }
         for s in revision.signatures.filter(status=Signature.Status.SIGNED).select_related("person").order_by("id")
     ]
-    notice = Notice.objects.filter(meeting_id=document.meeting_id).first()
+    notice = Anslag.objects.filter(meeting_id=document.meeting_id).first()
     extract = revision.kind == "extract"
     rendered = pdf.render_protocol(
         revision.snapshot,

@@ -17,7 +17,7 @@ from federations.permissions import roles_for
 from finsam.params import whole_number
 from finsam.web import attempt, refusal_text
 from meetings.justering import protocol, services
-from meetings.models import AgendaItem, ItemComment, Meeting, Notice, ProtocolRevision, Signature, SignedDocument
+from meetings.models import AgendaItem, Anslag, ItemComment, Meeting, ProtocolRevision, Signature, SignedDocument
 from meetings.permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
 
 
@@ -49,7 +49,7 @@ def justering_page(request, pk):
         ],
         "comments": comments,
         "document": document,
-        "notice": Notice.objects.filter(meeting=meeting).first(),
+        "notice": Anslag.objects.filter(meeting=meeting).first(),
         "writable": can_write(request.user, meeting),
         "is_signer": request.user.is_authenticated and is_signer(request.user, meeting),
         "earlier": list(
@@ -58,7 +58,7 @@ def justering_page(request, pk):
             .prefetch_related("signatures__person")
         ),
         "extracts": _extracts(meeting, person),
-        "immediate_items": meeting.items.filter(immediate_adjustment=True).count(),
+        "immediate_items": meeting.items.filter(immediate_justering=True).count(),
     }
     return render(request, "meetings/justering/page.html", context)
 
@@ -93,7 +93,7 @@ def send_extract(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     attempt(
         request,
-        lambda: services.send_extract_for_adjustment(actor=request.user, meeting=meeting),
+        lambda: services.extract_send_for_justering(actor=request.user, meeting=meeting),
         _("De omedelbart justerade paragraferna är skickade på justering."),
     )
     return _back(meeting)
@@ -140,7 +140,7 @@ def send(request, pk):
         messages.error(request, _("Ange sista dag för justering som ÅÅÅÅ-MM-DD."))
         return _back(meeting)
     try:
-        revision = services.send_for_adjustment(actor=request.user, meeting=meeting, deadline=deadline)
+        revision = services.protocol_send_for_justering(actor=request.user, meeting=meeting, deadline=deadline)
     except ValidationError as exc:
         messages.error(request, refusal_text(exc))
     else:
@@ -154,7 +154,7 @@ def reopen(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     attempt(
         request,
-        lambda: services.reopen(actor=request.user, meeting=meeting),
+        lambda: services.protocol_reopen(actor=request.user, meeting=meeting),
         _("Protokollet är tillbaka som utkast. Skicka det på justering igen när du är klar."),
     )
     return redirect(meeting)
@@ -167,7 +167,7 @@ def comment(request, pk, item_pk):
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     attempt(
         request,
-        lambda: services.comment(actor=request.user, meeting=meeting, item=item, text=request.POST.get("text", "")),
+        lambda: services.comment_add(actor=request.user, meeting=meeting, item=item, text=request.POST.get("text", "")),
         _("Kommentaren är sparad."),
     )
     return redirect(f"{reverse('meetings:justering', args=[meeting.pk])}#c{item.pk}")
@@ -179,7 +179,7 @@ def send_back(request, pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     attempt(
         request,
-        lambda: services.send_back(actor=request.user, meeting=meeting, reason=request.POST.get("reason", "")),
+        lambda: services.protocol_send_back(actor=request.user, meeting=meeting, reason=request.POST.get("reason", "")),
         _("Protokollet är skickat tillbaka till sekreteraren."),
     )
     return _back(meeting)
@@ -208,7 +208,7 @@ def sign(request, pk):
     if request.method == "POST":
         try:
             number = whole_number(request.POST.get("revision"), 0)
-            services.sign(
+            services.protocol_sign(
                 actor=request.user,
                 meeting=meeting,
                 revision_number=number,
@@ -222,7 +222,7 @@ def sign(request, pk):
             messages.success(request, _("Du har justerat protokollet."))
         return _back(meeting)
     is_extract = revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT
-    if revision is None or (not is_extract and meeting.status != Meeting.Status.IN_ADJUSTMENT):
+    if revision is None or (not is_extract and meeting.status != Meeting.Status.IN_JUSTERING):
         messages.error(request, _("Protokollet är inte under justering."))
         return _back(meeting)
     return render(request, "meetings/justering/sign.html", {"meeting": meeting, "revision": revision})
@@ -234,7 +234,7 @@ def approve(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     attempt(
         request,
-        lambda: services.approve_notes(actor=request.user, meeting=meeting),
+        lambda: services.notes_approve(actor=request.user, meeting=meeting),
         _("Minnesanteckningarna är lagda till handlingarna."),
     )
     return redirect(meeting)
@@ -245,7 +245,7 @@ def approve(request, pk):
 def retry(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     document = get_object_or_404(SignedDocument, meeting=meeting, status=SignedDocument.Status.FAILED)
-    attempt(request, lambda: services.retry_document(actor=request.user, document=document), None)
+    attempt(request, lambda: services.document_retry(actor=request.user, document=document), None)
     return _back(meeting)
 
 

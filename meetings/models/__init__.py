@@ -1,7 +1,7 @@
 """The meetings app's tables, one module per part of the record; everything is importable from here."""
 
 from .agenda import AgendaItem, Attachment, ItemRevision, attachment_path
-from .anslag import Appeal, Notice
+from .anslag import Anslag, Appeal
 from .attendance import Attendance, Recusal
 from .decisions import Assignment, Decision, Reservation, Vote
 from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
@@ -22,7 +22,7 @@ __all__ = [
     "ItemComment",
     "ItemRevision",
     "Meeting",
-    "Notice",
+    "Anslag",
     "ProtocolRevision",
     "RegisterEntry",
     "Recusal",

@@ -26,7 +26,7 @@ class AgendaItem(GuardedByMeeting):
     case_number = models.CharField(_("diarienummer"), max_length=50, blank=True)
     text = models.TextField(_("text"), blank=True)
     version = models.PositiveIntegerField(default=1)
-    immediate_adjustment = models.BooleanField(_("omedelbar justering"), default=False)
+    immediate_justering = models.BooleanField(_("omedelbar justering"), default=False)
     projects = models.ManyToManyField(Project, blank=True, related_name="agenda_items", verbose_name=_("projekt"))
     continues = models.ForeignKey(
         "self",

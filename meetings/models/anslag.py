@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from .meeting import Meeting
 
 
-class Notice(models.Model):
+class Anslag(models.Model):
     """The anslag on the federation's notice board: up from posting until the last day to appeal."""
 
-    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="notice")
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="anslag")
     posted_on = models.DateField(_("anslaget"))
     appeal_until = models.DateField(_("sista dag att överklaga"))
 

@@ -50,7 +50,7 @@ class Signature(models.Model):
 
     class Role(models.TextChoices):
         CHAIR = "ordforande", _("Ordförande")
-        ADJUSTER = "justerare", _("Justerare")
+        JUSTERARE = "justerare", _("Justerare")
         SECRETARY = "sekreterare", _("Vid protokollet")
 
     class Status(models.TextChoices):

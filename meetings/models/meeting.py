@@ -65,12 +65,12 @@ class Meeting(models.Model):
         PLANNED = "planerat", _("Planerat")
         CALLED = "kallat", _("Kallat")
         DRAFT = "utkast", _("Utkast")
-        IN_ADJUSTMENT = "under_justering", _("Under justering")
-        ADJUSTED = "justerat", _("Justerat")
+        IN_JUSTERING = "under_justering", _("Under justering")
+        JUSTERAT = "justerat", _("Justerat")
         APPROVED = "godkant", _("Lagt till handlingarna")
 
     # Records in these states can no longer be edited.
-    FROZEN_STATUSES = (Status.ADJUSTED, Status.APPROVED)
+    FROZEN_STATUSES = (Status.JUSTERAT, Status.APPROVED)
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("organ"))
     date = models.DateField(_("datum"))
@@ -86,11 +86,11 @@ class Meeting(models.Model):
     secretary = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("sekreterare")
     )
-    adjusters = models.ManyToManyField(Person, blank=True, related_name="+", verbose_name=_("justerare"))
-    adjustment_place_time = models.CharField(_("justeringens plats och tid"), max_length=300, blank=True)
-    adjusted_at = models.DateTimeField(_("justerat"), null=True, blank=True)
+    justerare = models.ManyToManyField(Person, blank=True, related_name="+", verbose_name=_("justerare"))
+    justering_place_time = models.CharField(_("justeringens plats och tid"), max_length=300, blank=True)
+    justerad_at = models.DateTimeField(_("justerat"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.PLANNED)
-    notice_sent_at = models.DateTimeField(_("kallelse skickad"), null=True, blank=True)
+    kallelse_sent_at = models.DateTimeField(_("kallelse skickad"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("personuppgiftsgranskat"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -165,7 +165,7 @@ class Meeting(models.Model):
         """Where a justerat protocol stands once its notice is up: ("anslaget", last day to appeal) while the
         appeal period runs, ("overklagat", None) once an appeal is recorded, ("laga_kraft", the first day of legal
         force) after the period ran out. None before the notice (and for minnesanteckningar)."""
-        notice = getattr(self, "notice", None) if self.status == self.Status.ADJUSTED else None
+        notice = getattr(self, "anslag", None) if self.status == self.Status.JUSTERAT else None
         if notice is None:
             return None
         if self.appeals.exists():

@@ -16,7 +16,7 @@ from federations.models import Federation
 from federations.permissions import roles_for
 from federations.sections import Section
 from finsam.params import whole_number
-from meetings.models import AgendaItem, Appeal, Assignment, Decision, Notice
+from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision
 from meetings.permissions import visible_assignments, visible_entries
 from meetings.register import exports, search, selectors
 from meetings.register.forms import RegisterFilterForm
@@ -61,7 +61,7 @@ def _attach_standing(rows):
     meeting_ids = {row.meeting_id for row in rows}
     appealed = set(Appeal.objects.filter(meeting_id__in=meeting_ids).values_list("meeting_id", flat=True))
     running = dict(
-        Notice.objects.filter(meeting_id__in=meeting_ids, appeal_until__gte=timezone.localdate()).values_list(
+        Anslag.objects.filter(meeting_id__in=meeting_ids, appeal_until__gte=timezone.localdate()).values_list(
             "meeting_id", "appeal_until"
         )
     )

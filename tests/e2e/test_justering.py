@@ -14,7 +14,7 @@ from .conftest import assert_accessible, sign_in
 def meeting(cast, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     meeting = plan_meeting(cast)
-    meeting.adjusters.add(cast.member)
+    meeting.justerare.add(cast.member)
     item = meeting.items.get(number=3)
     services.item_save_text(
         actor=None, item_id=item.pk, heading=item.heading, text="<p>Dagordningen godkändes.</p>", base_version=1
@@ -72,7 +72,7 @@ def test_send_comment_send_back_revise_sign_and_get_the_pdf(new_page, cast, meet
     )
     assert_accessible(secretary)
     meeting.refresh_from_db()
-    assert meeting.status == Meeting.Status.ADJUSTED
+    assert meeting.status == Meeting.Status.JUSTERAT
     document = SignedDocument.objects.get(meeting=meeting)
     assert document.revision.number == 2 and document.status == "done"
 

@@ -41,10 +41,10 @@ def test_a_mandate_ends_in_the_admin_it_is_never_deleted(superuser, cast):
 def test_a_justerat_meeting_is_only_read_in_the_admin(superuser, cast, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     meeting = ready_to_send(cast)
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
     meeting.refresh_from_db()
-    assert meeting.status == Meeting.Status.ADJUSTED
+    assert meeting.status == Meeting.Status.JUSTERAT
     url = f"/admin/meetings/meeting/{meeting.pk}/change/"
     page = superuser.get(url)
     assert page.status_code == 200 and 'name="place"' not in page.content.decode()  # a view, not a form

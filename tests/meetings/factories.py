@@ -21,7 +21,7 @@ def plan_meeting(cast, *, date=datetime.date(2026, 3, 1), body=None, **extra):
 def ready_to_send(cast, **extra):
     """A planned board meeting with the member elected justerare and a decision in § 3."""
     meeting = plan_meeting(cast, **extra)
-    meeting.adjusters.add(cast.member)
+    meeting.justerare.add(cast.member)
     services.decision_save(actor=None, item=meeting.items.get(number=3), text="Styrelsen beslutar att godkänna.")
     return meeting
 
@@ -31,4 +31,6 @@ def sign_all(cast, meeting, revision_number=1):
     from meetings.justering import services as justering
 
     for key in ("chair", "member", "secretary"):
-        justering.sign(actor=cast.user(key), meeting=meeting, revision_number=revision_number, method="password")
+        justering.protocol_sign(
+            actor=cast.user(key), meeting=meeting, revision_number=revision_number, method="password"
+        )

@@ -54,12 +54,12 @@ def test_a_draft_is_seen_by_its_body_and_staff_only(cast, meeting, key, read, si
 
 
 def test_a_justerare_of_the_meeting_may_sign(cast, meeting):
-    meeting.adjusters.add(cast.member)
+    meeting.justerare.add(cast.member)
     assert outcome(cast, "member", meeting, SIGN) == "ok"
 
 
 def test_a_reviewed_justerat_protocol_is_public(cast, meeting):
-    meeting.status = Meeting.Status.ADJUSTED
+    meeting.status = Meeting.Status.JUSTERAT
     meeting.reviewed_at = timezone.now()
     meeting.save()
     assert outcome(cast, None, meeting, READ) == "ok"
@@ -68,7 +68,7 @@ def test_a_reviewed_justerat_protocol_is_public(cast, meeting):
 
 
 def test_a_justerat_but_unreviewed_protocol_is_not_public(cast, meeting):
-    meeting.status = Meeting.Status.ADJUSTED
+    meeting.status = Meeting.Status.JUSTERAT
     meeting.save()
     assert outcome(cast, None, meeting, READ) == 404
 

@@ -138,7 +138,7 @@ def test_restoring_a_revision_makes_a_new_one(cast, meeting):
 
 
 def test_a_justerat_protocol_cannot_be_edited(cast, meeting):
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.ADJUSTED)
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT)
     item = meeting.items.first()
     with pytest.raises(ValidationError, match="justerat"):
         services.item_save_text(actor=None, item_id=item.pk, heading="A", text="x", base_version=1)
@@ -240,7 +240,7 @@ def test_the_notice_goes_out_after_commit_with_a_calendar_invitation(
     cast, meeting, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        count = services.notice_send(actor=None, meeting=meeting)
+        count = services.kallelse_send(actor=None, meeting=meeting)
     assert count == 3
     assert len(mailoutbox) == 3
     assert mailoutbox[0].subject.startswith("Kallelse: Styrelse, Test 2026-03-01")
@@ -255,7 +255,7 @@ def test_no_mandates_means_nobody_is_called(cast):
     meeting = plan_meeting(cast)
     assert not meeting.attendances.exists()
     with pytest.raises(ValidationError):
-        services.notice_send(actor=None, meeting=meeting)
+        services.kallelse_send(actor=None, meeting=meeting)
 
 
 def test_items_are_renumbered_without_breaking_the_position_constraint(meeting):

@@ -314,12 +314,12 @@ def test_the_start_page_runs_a_fixed_number_of_queries(client_for, cast, django_
 
     for i in range(size):
         meeting = plan_meeting(cast, date=datetime.date(2026, 1, 1) + datetime.timedelta(days=7 * i))
-        meeting.adjusters.add(cast.member)
+        meeting.justerare.add(cast.member)
         item = meeting.items.get(number=3)
         decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att godkänna.")
         services.assignment_create(actor=None, item=item, decision=decision, what="Utreda.", owner=cast.member)
         if i % 2:
-            justering.send_for_adjustment(actor=None, meeting=meeting)
+            justering.protocol_send_for_justering(actor=None, meeting=meeting)
     client = client_for(key)
     # session, user, person, staff roles, mandates (roles); signatures waiting with their meetings; drafts to
     # write (a secretary's only); upcoming and recent meetings; open assignments with their meetings

@@ -27,7 +27,7 @@ def test_seed_004_becomes_a_meeting_justerat_on_paper(register):
 
     body = Body.objects.get(federation__slug="rar-sormland", slug="arbetsutskottet")
     meeting = save_parsed(parsed, body=body, source_name=SEED_004.name, source_bytes=SEED_004.read_bytes())
-    assert meeting.status == Meeting.Status.ADJUSTED and meeting.signed_on_paper and meeting.imported
+    assert meeting.status == Meeting.Status.JUSTERAT and meeting.signed_on_paper and meeting.imported
     assert meeting.paper_signers == "Marie Svensson, Britta Bergström"
     assert meeting.secretary.name == "Ann Lundqvist"
     assert [i.number for i in meeting.items.order_by("position")] == list(range(1, 9))

@@ -16,7 +16,7 @@ def justerat(cast):
     item = meeting.items.get(number=3)
     decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att godkänna dagordningen.")
     services.assignment_create(actor=None, item=item, decision=decision, what="Följa upp", owner_name="Sara")
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.ADJUSTED)
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT)
     meeting.refresh_from_db()
     return meeting
 

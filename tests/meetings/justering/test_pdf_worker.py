@@ -42,7 +42,7 @@ def worker(transactional_db, settings, tmp_path):
 @pytest.mark.worker
 def test_a_worker_renders_and_seals_the_justerat_protocol(worker, cast):
     meeting = ready_to_send(cast)
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
     # The last signature commits, and the task leaves for Redis; the worker process renders and seals it.
     document = SignedDocument.objects.get(meeting=meeting)

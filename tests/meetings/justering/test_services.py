@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from meetings.drafting import services
 from meetings.justering import protocol, seal, tasks
 from meetings.justering import services as justering
-from meetings.models import Meeting, Notice, ProtocolRevision, Signature, SignedDocument
+from meetings.models import Anslag, Meeting, ProtocolRevision, Signature, SignedDocument
 from tests.meetings.factories import plan_meeting
 
 
@@ -24,7 +24,7 @@ def media(settings, tmp_path):
 @pytest.fixture
 def meeting(cast):
     meeting = plan_meeting(cast)
-    meeting.adjusters.add(cast.member)
+    meeting.justerare.add(cast.member)
     item = meeting.items.get(number=3)
     services.item_save_text(
         actor=None, item_id=item.pk, heading=item.heading, text="<p>Dagordningen.</p>", base_version=1
@@ -41,7 +41,7 @@ def sign_all(django_capture_on_commit_callbacks):
         revision = justering.current_revision(meeting)
         with django_capture_on_commit_callbacks(execute=True):
             for key in keys:
-                justering.sign(
+                justering.protocol_sign(
                     actor=cast.user(key), meeting=meeting, revision_number=revision.number, method="password"
                 )
 
@@ -52,7 +52,7 @@ def test_the_signers_are_the_chair_the_justerare_and_the_secretary(
     cast, meeting, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        revision = justering.send_for_adjustment(actor=cast.user("secretary"), meeting=meeting)
+        revision = justering.protocol_send_for_justering(actor=cast.user("secretary"), meeting=meeting)
     assert [(s.person, s.role) for s in revision.signatures.all()] == [
         (cast.chair, "ordforande"),
         (cast.member, "justerare"),
@@ -62,13 +62,13 @@ def test_the_signers_are_the_chair_the_justerare_and_the_secretary(
     assert revision.sha256 == protocol.digest(revision.snapshot)
     assert sorted(m.to[0] for m in mailoutbox) == ["chair@example.se", "member@example.se", "secretary@example.se"]
     meeting.refresh_from_db()
-    assert meeting.status == Meeting.Status.IN_ADJUSTMENT
+    assert meeting.status == Meeting.Status.IN_JUSTERING
 
 
 def test_sending_needs_a_chair_a_justerare_and_a_secretary(cast):
     bare = services.meeting_create(actor=None, body=cast.board, date=datetime.date(2026, 3, 1))
     with pytest.raises(ValidationError) as error:
-        justering.send_for_adjustment(actor=None, meeting=bare)
+        justering.protocol_send_for_justering(actor=None, meeting=bare)
     assert "Ange mötets ordförande." in error.value.messages
     assert not ProtocolRevision.objects.exists()
 
@@ -76,14 +76,14 @@ def test_sending_needs_a_chair_a_justerare_and_a_secretary(cast):
 def test_minnesanteckningar_are_approved_not_signed(cast):
     notes = plan_meeting(cast, record_kind="minnesanteckningar")
     with pytest.raises(ValidationError, match="läggs till handlingarna"):
-        justering.send_for_adjustment(actor=None, meeting=notes)
-    justering.approve_notes(actor=None, meeting=notes)
+        justering.protocol_send_for_justering(actor=None, meeting=notes)
+    justering.notes_approve(actor=None, meeting=notes)
     notes.refresh_from_db()
     assert notes.status == Meeting.Status.APPROVED and notes.is_frozen
 
 
 def test_a_revision_under_justering_cannot_be_edited(cast, meeting):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     item = meeting.items.get(number=1)
     with pytest.raises(ValidationError, match="skickat på justering"):
         services.item_save_text(actor=None, item_id=item.pk, heading="X", text="Y", base_version=item.version)
@@ -92,12 +92,12 @@ def test_a_revision_under_justering_cannot_be_edited(cast, meeting):
 def test_a_signer_comments_and_sends_back_then_the_secretary_revises(
     cast, meeting, mailoutbox, django_capture_on_commit_callbacks
 ):
-    first = justering.send_for_adjustment(actor=None, meeting=meeting)
+    first = justering.protocol_send_for_justering(actor=None, meeting=meeting)
     item = meeting.items.get(number=3)
-    justering.comment(actor=cast.user("member"), meeting=meeting, item=item, text="Stavfel i beslutet.")
-    justering.sign(actor=cast.user("chair"), meeting=meeting, revision_number=1, method="password")
+    justering.comment_add(actor=cast.user("member"), meeting=meeting, item=item, text="Stavfel i beslutet.")
+    justering.protocol_sign(actor=cast.user("chair"), meeting=meeting, revision_number=1, method="password")
     with django_capture_on_commit_callbacks(execute=True):
-        justering.send_back(actor=cast.user("member"), meeting=meeting, reason="Rätta stavfelet i § 3.")
+        justering.protocol_send_back(actor=cast.user("member"), meeting=meeting, reason="Rätta stavfelet i § 3.")
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.DRAFT
     assert mailoutbox[-1].to == ["secretary@example.se"] and "Rätta stavfelet" in mailoutbox[-1].body
@@ -109,7 +109,7 @@ def test_a_signer_comments_and_sends_back_then_the_secretary_revises(
     )
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        second = justering.send_for_adjustment(actor=None, meeting=meeting)
+        second = justering.protocol_send_for_justering(actor=None, meeting=meeting)
     assert second.number == 2 and second.sha256 != first.sha256
     assert "Ändrat: § 3 Godkännande av dagordningen" in second.changes
     assert "+Rättad." in second.changes
@@ -118,27 +118,27 @@ def test_a_signer_comments_and_sends_back_then_the_secretary_revises(
 
 
 def test_signing_a_stale_revision_is_refused_with_a_clear_message(cast, meeting):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
-    justering.reopen(actor=None, meeting=meeting)
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    justering.protocol_reopen(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     with pytest.raises(ValidationError, match="Protokollet har ändrats sedan du öppnade det"):
-        justering.sign(actor=cast.user("chair"), meeting=meeting, revision_number=1, method="password")
+        justering.protocol_sign(actor=cast.user("chair"), meeting=meeting, revision_number=1, method="password")
 
 
 def test_only_a_required_signer_can_sign(cast, meeting):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     with pytest.raises(ValidationError, match="ingen justering kvar"):
-        justering.sign(actor=cast.user("substitute"), meeting=meeting, revision_number=1, method="password")
+        justering.protocol_sign(actor=cast.user("substitute"), meeting=meeting, revision_number=1, method="password")
 
 
 def test_when_everyone_has_signed_the_protocol_is_justerat_posted_and_rendered(cast, meeting, sign_all):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
     meeting.refresh_from_db()
-    assert meeting.status == Meeting.Status.ADJUSTED and meeting.adjusted_at
+    assert meeting.status == Meeting.Status.JUSTERAT and meeting.justerad_at
     signature = Signature.objects.get(person=cast.chair)
     assert signature.sha256 == justering.current_revision(meeting).sha256 and signature.method == "password"
-    notice = Notice.objects.get(meeting=meeting)
+    notice = Anslag.objects.get(meeting=meeting)
     assert notice.appeal_until >= notice.posted_on + datetime.timedelta(weeks=3)
     document = SignedDocument.objects.get(meeting=meeting)
     assert document.status == SignedDocument.Status.DONE and len(document.sha256) == 64
@@ -151,7 +151,7 @@ def read_pdf(meeting):
 
 
 def test_the_pdf_reads_back_page_by_page_and_its_seal_validates(cast, meeting, sign_all):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
     document, data = read_pdf(meeting)
     reader = PdfReader(io.BytesIO(data))
@@ -168,7 +168,7 @@ def test_the_pdf_reads_back_page_by_page_and_its_seal_validates(cast, meeting, s
 
 
 def test_a_changed_byte_breaks_the_seal(cast, meeting, sign_all):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
     _document, data = read_pdf(meeting)
     changed = bytearray(data)
@@ -177,7 +177,7 @@ def test_a_changed_byte_breaks_the_seal(cast, meeting, sign_all):
 
 
 def test_the_render_task_is_idempotent(cast, meeting, sign_all):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
     document = SignedDocument.objects.get(meeting=meeting)
     assert tasks.render_signed_pdf.delay(document.pk).get() == "nothing to do"
@@ -186,7 +186,7 @@ def test_the_render_task_is_idempotent(cast, meeting, sign_all):
 
 
 def test_a_transient_failure_is_retried(cast, meeting, sign_all):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     with mock.patch.object(tasks.render_signed_pdf, "delay"):  # the worker is slow to pick it up
         sign_all(cast, meeting)
     document = SignedDocument.objects.get()
@@ -208,19 +208,19 @@ def test_a_transient_failure_is_retried(cast, meeting, sign_all):
 def test_a_permanent_failure_is_shown_and_can_be_tried_again(
     cast, meeting, sign_all, django_capture_on_commit_callbacks
 ):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     with mock.patch.object(seal, "seal", side_effect=seal.SigningUnavailable("Inget signeringscertifikat")):
         sign_all(cast, meeting)
     document = SignedDocument.objects.get()
     assert document.status == SignedDocument.Status.FAILED and "Inget signeringscertifikat" in document.error
     with django_capture_on_commit_callbacks(execute=True):
-        justering.retry_document(actor=None, document=document)
+        justering.document_retry(actor=None, document=document)
     document.refresh_from_db()
     assert document.status == SignedDocument.Status.DONE
 
 
 def test_a_correction_is_a_new_visible_record(cast, meeting, sign_all):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
     item = meeting.items.get(number=3)
     correction = justering.correction_add(actor=None, item=item, text="Datumet i § 3 ska vara 2 mars.")
@@ -230,9 +230,9 @@ def test_a_correction_is_a_new_visible_record(cast, meeting, sign_all):
 
 def test_signing_at_the_same_moment_records_both(cast, meeting):
     """Sequentially here; the meeting row is locked with select_for_update on PostgreSQL (see the e2e test)."""
-    justering.send_for_adjustment(actor=None, meeting=meeting)
-    justering.sign(actor=cast.user("chair"), meeting=meeting, revision_number=1, method="password")
-    justering.sign(actor=cast.user("member"), meeting=meeting, revision_number=1, method="mfa")
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    justering.protocol_sign(actor=cast.user("chair"), meeting=meeting, revision_number=1, method="password")
+    justering.protocol_sign(actor=cast.user("member"), meeting=meeting, revision_number=1, method="mfa")
     assert Signature.objects.filter(status="signed").count() == 2
 
 
@@ -240,15 +240,17 @@ def test_omedelbar_justering_signs_the_marked_paragraphs_on_their_own(
     cast, meeting, django_capture_on_commit_callbacks
 ):
     with pytest.raises(ValidationError, match="Markera först"):
-        justering.send_extract_for_adjustment(actor=None, meeting=meeting)
+        justering.extract_send_for_justering(actor=None, meeting=meeting)
     item = meeting.items.get(number=3)
-    services.item_update_details(actor=None, item=item, immediate_adjustment=True)
-    extract = justering.send_extract_for_adjustment(actor=None, meeting=meeting)
+    services.item_update_details(actor=None, item=item, immediate_justering=True)
+    extract = justering.extract_send_for_justering(actor=None, meeting=meeting)
     assert extract.kind == "extract" and extract.item_ids == [item.pk]
     assert [i["number"] for i in extract.snapshot["items"]] == [3]
     with django_capture_on_commit_callbacks(execute=True):
         for key in ("chair", "member", "secretary"):
-            justering.sign(actor=cast.user(key), meeting=meeting, revision_number=extract.number, method="password")
+            justering.protocol_sign(
+                actor=cast.user(key), meeting=meeting, revision_number=extract.number, method="password"
+            )
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.DRAFT  # the rest of the protocol is still being written
     document = SignedDocument.objects.get(revision=extract)
@@ -259,6 +261,6 @@ def test_omedelbar_justering_signs_the_marked_paragraphs_on_their_own(
         services.item_save_text(actor=None, item_id=item.pk, heading="X", text="Y", base_version=item.version)
     other = meeting.items.get(number=1)
     services.item_save_text(actor=None, item_id=other.pk, heading=other.heading, text="<p>Ok</p>", base_version=1)
-    full = justering.send_for_adjustment(actor=None, meeting=meeting)
+    full = justering.protocol_send_for_justering(actor=None, meeting=meeting)
     assert full.kind == "full" and full.number == extract.number + 1
     assert len(full.snapshot["items"]) == 4

@@ -22,22 +22,22 @@ def media(settings, tmp_path):
 @pytest.fixture
 def meeting(cast):
     meeting = plan_meeting(cast)
-    meeting.adjusters.add(cast.member)
+    meeting.justerare.add(cast.member)
     services.decision_save(actor=None, item=meeting.items.get(number=3), text="Styrelsen beslutar att godkänna.")
     return meeting
 
 
 @pytest.fixture
 def sent(meeting):
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     return meeting
 
 
 @pytest.fixture
-def adjusted(cast, sent, django_capture_on_commit_callbacks):
+def justerat(cast, sent, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         for key in ("chair", "member", "secretary"):
-            justering.sign(actor=cast.user(key), meeting=sent, revision_number=1, method="password")
+            justering.protocol_sign(actor=cast.user(key), meeting=sent, revision_number=1, method="password")
     sent.refresh_from_db()
     return sent
 
@@ -94,7 +94,7 @@ def test_the_secretary_sends_and_takes_back(client_for, meeting):
     client = client_for("secretary")
     client.post(f"/moten/{meeting.pk}/justering/skicka/", {"deadline": "2026-03-20"})
     meeting.refresh_from_db()
-    assert meeting.status == Meeting.Status.IN_ADJUSTMENT
+    assert meeting.status == Meeting.Status.IN_JUSTERING
     assert meeting.revisions.get().deadline.isoformat() == "2026-03-20"
     client.post(f"/moten/{meeting.pk}/justering/ta-tillbaka/")
     meeting.refresh_from_db()
@@ -105,11 +105,11 @@ def test_a_member_cannot_send_for_justering(client_for, meeting):
     assert client_for("member").post(f"/moten/{meeting.pk}/justering/skicka/").status_code == 403
 
 
-def test_the_pdf_is_downloaded_and_public_after_review(client_for, adjusted):
-    assert client_for("member").get(f"/moten/{adjusted.pk}/protokoll.pdf").status_code == 200
-    assert client_for(None).get(f"/moten/{adjusted.pk}/protokoll.pdf").status_code == 404
-    client_for("secretary").post(f"/moten/{adjusted.pk}/justering/granskad/")
-    response = client_for(None).get(f"/moten/{adjusted.pk}/protokoll.pdf")
+def test_the_pdf_is_downloaded_and_public_after_review(client_for, justerat):
+    assert client_for("member").get(f"/moten/{justerat.pk}/protokoll.pdf").status_code == 200
+    assert client_for(None).get(f"/moten/{justerat.pk}/protokoll.pdf").status_code == 404
+    client_for("secretary").post(f"/moten/{justerat.pk}/justering/granskad/")
+    response = client_for(None).get(f"/moten/{justerat.pk}/protokoll.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
 
 
@@ -119,16 +119,16 @@ def test_the_pdf_status_fragment_polls_until_done(client_for, sent):
 
 
 def test_the_notice_board_shows_the_notice_and_the_pdf_only_after_review(
-    client_for, adjusted, django_assert_num_queries
+    client_for, justerat, django_assert_num_queries
 ):
     html = client_for(None).get("/anslagstavla/").content.decode()
     assert "Styrelse" in html and "§ 1–4" in html
     assert "Protokollet kan begäras från förbundet." in html
-    Meeting.objects.filter(pk=adjusted.pk).update(reviewed_at=timezone.now())
+    Meeting.objects.filter(pk=justerat.pk).update(reviewed_at=timezone.now())
     # notices with meetings, bodies and owners; their numbered items; their finished documents
     with django_assert_num_queries(3):
         html = Client().get("/anslagstavla/").content.decode()
-    assert f"/moten/{adjusted.pk}/protokoll.pdf" in html
+    assert f"/moten/{justerat.pk}/protokoll.pdf" in html
 
 
 def pdf_of(meeting):
@@ -136,21 +136,21 @@ def pdf_of(meeting):
         return handle.read()
 
 
-def test_verifying_the_pdf_finds_the_protocol_and_an_intact_seal(client_for, adjusted):
-    data = pdf_of(adjusted)
+def test_verifying_the_pdf_finds_the_protocol_and_an_intact_seal(client_for, justerat):
+    data = pdf_of(justerat)
     html = client_for(None).post("/verifiera/", {"file": SimpleUploadedFile("p.pdf", data)}).content.decode()
     assert "Känt protokoll" in html and "Sigillet är giltigt" in html
 
 
-def test_a_changed_byte_is_detected(client_for, adjusted):
-    changed = bytearray(pdf_of(adjusted))
+def test_a_changed_byte_is_detected(client_for, justerat):
+    changed = bytearray(pdf_of(justerat))
     changed[len(changed) // 2] ^= 0x01
     html = client_for(None).post("/verifiera/", {"file": SimpleUploadedFile("p.pdf", bytes(changed))}).content.decode()
     assert "Okänt" in html and "Sigillet är brutet" in html
 
 
-def test_verifying_by_checksum_and_bad_input(client_for, adjusted):
-    digest = SignedDocument.objects.get(meeting=adjusted).sha256
+def test_verifying_by_checksum_and_bad_input(client_for, justerat):
+    digest = SignedDocument.objects.get(meeting=justerat).sha256
     assert "Känt protokoll" in client_for(None).post("/verifiera/", {"sha256": digest.upper()}).content.decode()
     assert "64 tecken" in client_for(None).post("/verifiera/", {"sha256": "nej"}).content.decode()
     html = client_for(None).post("/verifiera/", {"file": SimpleUploadedFile("x.pdf", b"hello")}).content.decode()
@@ -158,14 +158,14 @@ def test_verifying_by_checksum_and_bad_input(client_for, adjusted):
     assert client_for(None).get("/verifiera/").status_code == 200
 
 
-def test_a_correction_is_added_to_a_justerat_protocol(client_for, adjusted):
-    item = adjusted.items.get(number=3)
+def test_a_correction_is_added_to_a_justerat_protocol(client_for, justerat):
+    item = justerat.items.get(number=3)
     client_for("secretary").post(
-        f"/moten/{adjusted.pk}/paragrafer/{item.pk}/rattelse/", {"text": "Rätt datum är 2 mars."}
+        f"/moten/{justerat.pk}/paragrafer/{item.pk}/rattelse/", {"text": "Rätt datum är 2 mars."}
     )
-    assert "Rätt datum är 2 mars." in client_for("member").get(f"/moten/{adjusted.pk}/").content.decode()
+    assert "Rätt datum är 2 mars." in client_for("member").get(f"/moten/{justerat.pk}/").content.decode()
     assert (
-        client_for("member").post(f"/moten/{adjusted.pk}/paragrafer/{item.pk}/rattelse/", {"text": "x"}).status_code
+        client_for("member").post(f"/moten/{justerat.pk}/paragrafer/{item.pk}/rattelse/", {"text": "x"}).status_code
         == 403
     )
 
@@ -182,7 +182,7 @@ def test_the_secretary_sends_the_immediate_paragraphs_and_a_signer_signs_the_ext
     client_for, cast, meeting, django_capture_on_commit_callbacks
 ):
     item = meeting.items.get(number=3)
-    services.item_update_details(actor=None, item=item, immediate_adjustment=True)
+    services.item_update_details(actor=None, item=item, immediate_justering=True)
     secretary = client_for("secretary")
     html = secretary.get(f"/moten/{meeting.pk}/justering/").content.decode()
     assert "Skicka de omedelbart justerade paragraferna på justering" in html
@@ -212,7 +212,7 @@ def test_a_signer_reads_what_will_be_printed_attendance_reservations_and_assignm
         reason="Frågan borde ha beretts först.",
     )
     services.assignment_create(actor=None, item=item, what="Ta fram en ny tidplan.", owner=cast.secretary)
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     html = client_for("member").get(f"/moten/{meeting.pk}/justering/").content.decode()
     for printed in [
         "Beslutande",
@@ -226,34 +226,34 @@ def test_a_signer_reads_what_will_be_printed_attendance_reservations_and_assignm
         assert printed in html, printed
 
 
-def test_decisions_win_legal_force_the_day_after_the_last_day_to_appeal(adjusted):
-    notice = adjusted.notice
-    assert adjusted.legal_standing(today=notice.appeal_until) == ("anslaget", notice.appeal_until)
+def test_decisions_win_legal_force_the_day_after_the_last_day_to_appeal(justerat):
+    notice = justerat.anslag
+    assert justerat.legal_standing(today=notice.appeal_until) == ("anslaget", notice.appeal_until)
     after = notice.appeal_until + datetime.timedelta(days=1)
-    assert adjusted.legal_standing(today=after) == ("laga_kraft", after)
+    assert justerat.legal_standing(today=after) == ("laga_kraft", after)
 
 
-def test_a_secretary_records_an_appeal_and_the_protocol_shows_it(client_for, adjusted):
+def test_a_secretary_records_an_appeal_and_the_protocol_shows_it(client_for, justerat):
     client = client_for("secretary")
-    url = f"/moten/{adjusted.pk}/overklagande/"
+    url = f"/moten/{justerat.pk}/overklagande/"
     assert client.get(url).status_code == 200
     today = timezone.localdate().isoformat()
     response = client.post(url, {"paragraphs": "§ 3", "received_on": today, "court": "Förvaltningsrätten i Linköping"})
     assert response.status_code == 302
-    assert adjusted.legal_standing() == ("overklagat", None)
-    page = client_for("member").get(f"/moten/{adjusted.pk}/").content.decode()
+    assert justerat.legal_standing() == ("overklagat", None)
+    page = client_for("member").get(f"/moten/{justerat.pk}/").content.decode()
     assert "Överklagat" in page and "Förvaltningsrätten i Linköping" in page
 
 
-def test_an_appeal_received_in_the_future_is_refused_and_the_form_keeps_the_text(client_for, adjusted):
+def test_an_appeal_received_in_the_future_is_refused_and_the_form_keeps_the_text(client_for, justerat):
     tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
     response = client_for("secretary").post(
-        f"/moten/{adjusted.pk}/overklagande/", {"paragraphs": "§ 3", "received_on": tomorrow, "note": "Kom per post."}
+        f"/moten/{justerat.pk}/overklagande/", {"paragraphs": "§ 3", "received_on": tomorrow, "note": "Kom per post."}
     )
     assert response.status_code == 200
     html = response.content.decode()
     assert "kan inte ligga i framtiden" in html and "Kom per post." in html
-    assert not adjusted.appeals.exists()
+    assert not justerat.appeals.exists()
 
 
 def test_a_draft_cannot_be_appealed(client_for, meeting):
@@ -265,8 +265,8 @@ def test_a_draft_cannot_be_appealed(client_for, meeting):
 
 
 @pytest.mark.parametrize(("key", "status"), [("member", 403), ("chair", 403), ("outsider", 404), (None, 302)])
-def test_only_the_secretary_records_appeals(client_for, adjusted, key, status):
-    assert client_for(key).get(f"/moten/{adjusted.pk}/overklagande/").status_code == status
+def test_only_the_secretary_records_appeals(client_for, justerat, key, status):
+    assert client_for(key).get(f"/moten/{justerat.pk}/overklagande/").status_code == status
 
 
 @pytest.mark.parametrize("size", [1, 6])
@@ -274,9 +274,9 @@ def test_the_justering_page_runs_a_fixed_number_of_queries(client_for, cast, mee
     for i in range(size):
         item = services.item_add(actor=None, meeting=meeting, heading=f"Ärende {i}")
         services.decision_save(actor=None, item=item, text=f"Styrelsen beslutar {i}.")
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     for item in meeting.items.all()[:size]:
-        justering.comment(actor=cast.user("member"), meeting=meeting, item=item, text="Stavfel.")
+        justering.comment_add(actor=cast.user("member"), meeting=meeting, item=item, text="Stavfel.")
     client = client_for("member")
     # meeting; session, user, person, staff roles, mandates (roles); current revision; its signatures; document;
     # notice; is a signer; earlier revisions; extracts; §§ marked for immediate justering; comments with authors.
@@ -300,7 +300,7 @@ def test_the_print_preview_runs_a_fixed_number_of_queries(client_for, meeting, d
         item = services.item_add(actor=None, meeting=meeting, heading=f"Ärende {i}")
         services.decision_save(actor=None, item=item, text=f"Styrelsen beslutar {i}.")
     client = client_for("secretary")
-    # meeting; session, user, person, staff roles, mandates (roles); the snapshot: adjusters, attendance, items
+    # meeting; session, user, person, staff roles, mandates (roles); the snapshot: justerare, attendance, items
     # with their decisions, reservations, assignments, recusals and the rest, each one query however many §§
     with django_assert_num_queries(19):
         assert client.get(f"/moten/{meeting.pk}/forhandsgranska/").status_code == 200

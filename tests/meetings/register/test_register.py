@@ -36,7 +36,7 @@ def frozen_meeting(cast, *, date, decisions, public=True, body=None, project=Non
             **votes,
         )
     Meeting.objects.filter(pk=meeting.pk).update(
-        status=Meeting.Status.ADJUSTED, reviewed_at=timezone.now() if public else None
+        status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now() if public else None
     )
     indexing.index_meeting(meeting)
     return meeting
@@ -253,14 +253,14 @@ def test_the_assignments_overview(client_for, cast):
 def test_justering_puts_the_decisions_in_the_register(cast, django_capture_on_commit_callbacks, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     meeting = ready_to_send(cast)
-    justering.send_for_adjustment(actor=None, meeting=meeting)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
     assert not RegisterEntry.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
         sign_all(cast, meeting)
     entry = RegisterEntry.objects.get()
     assert entry.decision_text == "Styrelsen beslutar att godkänna." and not entry.is_public
     meeting.refresh_from_db()
-    anslag_services.review_personal_data(actor=cast.user("secretary"), meeting=meeting)
+    anslag_services.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
     assert RegisterEntry.objects.get().is_public
 
 
@@ -288,7 +288,7 @@ def test_common_words_are_read_newest_first_without_a_count(client_for, history,
 
 
 def test_the_register_marks_decisions_that_are_not_final_yet(client_for, cast):
-    from meetings.models import Appeal, Notice
+    from meetings.models import Anslag, Appeal
 
     today = timezone.localdate()
     running = frozen_meeting(
@@ -304,9 +304,9 @@ def test_the_register_marks_decisions_that_are_not_final_yet(client_for, cast):
         date=today - datetime.timedelta(days=90),
         decisions=[("Plan", "Styrelsen beslutar att anta planen.", "bifall", "acklamation")],
     )
-    Notice.objects.create(meeting=running, posted_on=today, appeal_until=today + datetime.timedelta(days=21))
+    Anslag.objects.create(meeting=running, posted_on=today, appeal_until=today + datetime.timedelta(days=21))
     for meeting in (appealed, final):
-        Notice.objects.create(
+        Anslag.objects.create(
             meeting=meeting, posted_on=meeting.date, appeal_until=meeting.date + datetime.timedelta(days=21)
         )
     Appeal.objects.create(meeting=appealed, paragraphs="§ 5", received_on=appealed.date + datetime.timedelta(days=10))

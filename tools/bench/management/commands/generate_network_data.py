@@ -154,7 +154,7 @@ class Command(BaseCommand):
         RegisterEntry.objects.bulk_create(entries, batch_size=BATCH)
         # Justerade and published: the state change comes last, after which the records are frozen.
         Meeting.objects.filter(pk__in=[m.pk for m in meetings]).update(
-            status="justerat", adjusted_at=timezone.now(), reviewed_at=timezone.now()
+            status="justerat", justerad_at=timezone.now(), reviewed_at=timezone.now()
         )
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
