@@ -12,7 +12,7 @@ from finsam.collation import swedish_sort_key
 from . import roster, selectors, services
 from .forms import AsOfForm, EndForm, MandateForm, MembershipForm, PersonForm, RosterUploadForm
 from .models import Mandate, Membership, Person, Project, active_on
-from .permissions import get_federation_for_editing, get_federation_for_user, roles_for
+from .permissions import get_federation_for_editing, get_federation_for_user, get_person_for_editing, roles_for
 from .sections import project_sections
 
 
@@ -146,7 +146,7 @@ def person_edit(request, slug, pk=None):
     federation = get_federation_for_editing(request.user, slug)
     person = None
     if pk is not None:
-        person = get_object_or_404(Person.objects.filter(mandates__body__federation=federation).distinct(), pk=pk)
+        person = get_person_for_editing(request.user, federation, pk)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         person = services.person_save(actor=request.user, person=person, federation=federation, **form.cleaned_data)

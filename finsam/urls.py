@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -15,5 +13,5 @@ urlpatterns = [
     path("", include("meetings.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (attachments, sealed PDFs, pending imports) are never served from MEDIA_ROOT directly, not even in
+# development: each is served by a view that checks who may read it.

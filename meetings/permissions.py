@@ -1,8 +1,8 @@
 """Who may read, sign and write a meeting, its record and the register's entries (the README's "Who may see and
 do what"); the one module of the meetings app that decides it.
 
-- read: members of the body, the federation's secretaries and admins, the network's coordinators, the chair and
-  the justerare of the meeting; anyone, once the record is justerat and reviewed (public).
+- read: members of the body, the federation's secretaries and admins, the coordinators of its network (drafts
+  included), the chair and the justerare of the meeting; anyone, once the record is justerat and reviewed (public).
 - sign (comment, justera, send back): the chair of the meeting, its justerare and its secretary.
 - write: the federation's secretaries and admins (for a network body: the network's coordinators).
 
@@ -57,6 +57,7 @@ def can_read(user, meeting):
         or can_write(user, meeting)
         or body.pk in roles.member_of_bodies
         or (body.network_id is not None and body.network_id in roles.coordinator_of)
+        or (body.federation_id is not None and body.federation_id in roles.coordinated)
         or (body.federation_id is not None and roles.superuser)
         or is_signer(user, meeting)
     )
@@ -96,6 +97,7 @@ def visible_meetings(user):
         Q(body__in=roles.member_of_bodies)
         | Q(body__federation__in=roles.secretary_of)
         | Q(body__network__in=roles.coordinator_of)
+        | Q(body__federation__in=roles.coordinated)
         | Q(chair=person)
         | Q(secretary=person)
         | Q(justerare=person)

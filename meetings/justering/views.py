@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from federations.permissions import roles_for
+from finsam.accounts import strongest_factor_required
 from finsam.params import whole_number
 from finsam.web import attempt, refusal_text
 from meetings.justering import protocol, services
@@ -197,6 +198,7 @@ def _client_ip(request):
 
 @login_required
 @reauthentication_required
+@strongest_factor_required
 @require_http_methods(["GET", "POST"])
 def sign(request, pk):
     """Justera: needs a fresh re-authentication (password, or TOTP where the user has it)."""

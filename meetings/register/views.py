@@ -94,7 +94,7 @@ def decision_list(request):
         "page": page,
         "has_next": has_next,
         "query_string": params.urlencode(),
-        "suggestion": search.suggestion(filters.q) if filters.q and not count else None,
+        "suggestion": search.suggestion(filters.q, visible_entries(request.user)) if filters.q and not count else None,
     }
     return render(request, "meetings/register/decision_list.html", context)
 

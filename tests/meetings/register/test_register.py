@@ -177,6 +177,20 @@ def test_a_misspelt_word_gets_a_suggestion_on_postgresql(client_for, history):
     assert response.context["suggestion"] == "ludum"
 
 
+@pytest.mark.postgres
+def test_a_suggestion_comes_only_from_what_the_user_may_see(cast, client_for, history):
+    skip_unless(connection.vendor == "postgresql", "pg_trgm runs on PostgreSQL")
+    frozen_meeting(
+        cast,
+        date=datetime.date(2023, 4, 1),
+        public=False,
+        decisions=[("Sekretessbelagd upphandling", "Styrelsen beslutar att avbryta.", "bifall", "acklamation")],
+    )
+    assert client_for(None).get("/beslut/", {"q": "upphandlingg"}).context["suggestion"] is None
+    assert client_for("outsider").get("/beslut/", {"q": "upphandlingg"}).context["suggestion"] is None
+    assert client_for("member").get("/beslut/", {"q": "upphandlingg"}).context["suggestion"] == "upphandling"
+
+
 def test_the_csv_export_has_a_swedish_header_and_the_filtered_rows(client_for, history):
     response = client_for(None).get("/beslut/export.csv?utfall=aterremiss")
     text = response.content.decode("utf-8")
