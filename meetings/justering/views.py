@@ -1,6 +1,7 @@
 """Justering and the signed PDF. Thin views over meetings.justering.services."""
 
 import datetime
+import functools
 
 from allauth.account.decorators import reauthentication_required
 from allauth.account.internal.flows.login import get_authentication_records
@@ -196,7 +197,19 @@ def _client_ip(request):
     return request.META.get("REMOTE_ADDR")
 
 
+def signers_only(view):
+    """The right to sign is checked before re-authentication: nobody else is asked for a password first."""
+
+    @functools.wraps(view)
+    def wrapped(request, pk, *args, **kwargs):
+        get_meeting_for_user(request.user, pk, SIGN)
+        return view(request, pk, *args, **kwargs)
+
+    return wrapped
+
+
 @login_required
+@signers_only
 @reauthentication_required
 @strongest_factor_required
 @require_http_methods(["GET", "POST"])
