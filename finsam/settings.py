@@ -282,3 +282,9 @@ LOGGING = {
 FINSAM_SIGNING_CERT = env("FINSAM_SIGNING_CERT")
 FINSAM_SIGNING_KEY = env("FINSAM_SIGNING_KEY")
 FINSAM_SIGNING_KEY_PASSWORD = env("FINSAM_SIGNING_KEY_PASSWORD")
+# An RFC 3161 timestamp authority: set, seals are PAdES B-T (a trusted time beside the signature); unset, B-B.
+FINSAM_TSA_URL = env("FINSAM_TSA_URL") or None
+if FINSAM_TSA_URL and not FINSAM_TSA_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"FINSAM_TSA_URL must be an http:// or https:// address, not {FINSAM_TSA_URL!r}")
+# The timestamp authority's certificate (PEM), which /verifiera/ trusts for timestamps (and for nothing else).
+FINSAM_TSA_CERT = env("FINSAM_TSA_CERT") or None

@@ -95,12 +95,14 @@ def verify(request):
 
 
 def _verification(digest, seal):
-    document = (
-        SignedDocument.objects.filter(sha256=digest, status=SignedDocument.Status.DONE)
-        .select_related("meeting__body__federation", "meeting__body__network", "revision")
-        .first()
+    """What the checksum identifies: a sealed PDF file of the portal, or (the number the PDF's verifikat prints,
+    which a file cannot carry of itself) the signed content of a justerat revision; and what its seal says."""
+    done = SignedDocument.objects.filter(status=SignedDocument.Status.DONE).select_related(
+        "meeting__body__federation", "meeting__body__network", "revision"
     )
-    return {"digest": digest, "document": document, "seal": seal}
+    document = done.filter(sha256=digest).first()
+    signed_content = None if document or seal else done.filter(revision__sha256=digest).first()
+    return {"digest": digest, "document": document, "signed_content": signed_content, "seal": seal}
 
 
 @login_required

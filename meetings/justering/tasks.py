@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from federations.models import Person
 from meetings.justering import pdf, seal
-from meetings.justering.seal import SigningUnavailable
+from meetings.justering.seal import SigningUnavailable, TimestampUnavailable
 from meetings.models import Anslag, Meeting, ProtocolRevision, Signature, SignedDocument
 
-# Seconds to wait before the 1st, 2nd and 3rd retry of a transient failure (a full disk, a lost connection).
+# Seconds to wait before the 1st, 2nd and 3rd retry of a transient failure (a full disk, a lost connection, a timestamp
+# authority that does not answer).
 PDF_RETRY_BACKOFF = [10, 60, 300]
 
 
@@ -137,7 +138,7 @@ def render_signed_pdf(self, document_id):
         sealed = build_signed_pdf(document)
     except SigningUnavailable as exc:
         return _fail(document_id, str(exc))
-    except OSError as exc:
+    except (OSError, TimestampUnavailable) as exc:
         if self.request.retries < len(PDF_RETRY_BACKOFF):
             SignedDocument.objects.filter(pk=document_id).update(status=SignedDocument.Status.PENDING)
             raise self.retry(exc=exc, countdown=PDF_RETRY_BACKOFF[self.request.retries]) from exc

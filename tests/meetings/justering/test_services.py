@@ -264,3 +264,18 @@ def test_omedelbar_justering_signs_the_marked_paragraphs_on_their_own(
     full = justering.protocol_send_for_justering(actor=None, meeting=meeting)
     assert full.kind == "full" and full.number == extract.number + 1
     assert len(full.snapshot["items"]) == 4
+
+
+def test_a_timestamp_authority_that_does_not_answer_is_retried(cast, meeting, sign_all):
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    with mock.patch.object(tasks.render_signed_pdf, "delay"):
+        sign_all(cast, meeting)
+    document = SignedDocument.objects.get()
+    with (
+        mock.patch.object(seal, "seal", side_effect=seal.TimestampUnavailable("Tidsstämpeltjänsten svarade inte")),
+        mock.patch.object(tasks.render_signed_pdf, "retry", side_effect=Retry("scheduled")) as retry,
+    ):
+        assert tasks.render_signed_pdf.apply(args=[document.pk], throw=False).state == "RETRY"
+    assert retry.call_args.kwargs["countdown"] == tasks.PDF_RETRY_BACKOFF[0]
+    document.refresh_from_db()
+    assert document.status == SignedDocument.Status.PENDING and not document.error
