@@ -69,6 +69,7 @@ WRITER_ONLY_MISSING = row("login", 403, 403, 403, 404, 403)
 EXPECTED = {
     "home": (OPEN, NO_POST),
     "healthz": (OPEN, NO_POST),
+    "favicon": (OPEN, OPEN),
     "federations:federation_list": (OPEN, NO_POST),
     "federations:federation_detail": (OPEN, NO_POST),
     "federations:register_edit": (REGISTER_WRITE, SIGNED_IN_NO_POST),
