@@ -2,11 +2,13 @@
 
 A service refuses by raising ValidationError with translated messages. A view that has a form puts them on the
 form (`save_form`), so the page shows them beside what the user typed; a view that only posts a button shows them
-as a message (`attempt`). Nothing else catches ValidationError in a view.
+as a message (`attempt`); a JSON endpoint answers them as {"error": ...} (`attempt_json`). Nothing else catches
+ValidationError in a view.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 
 REFUSED = object()
 
@@ -52,3 +54,12 @@ def attempt(request, action, success=None):
     if text:
         messages.success(request, text)
     return result
+
+
+def attempt_json(action, status=400):
+    """Run one service call for a JSON endpoint. Returns (the service's result, None), or (None, a response with
+    {"error": the refusal} and `status`) when the service refused."""
+    try:
+        return action(), None
+    except ValidationError as exc:
+        return None, JsonResponse({"error": refusal_text(exc)}, status=status)

@@ -5,6 +5,8 @@ do what"); the one module of the meetings app that decides it.
   included), the chair and the justerare of the meeting; anyone, once the record is justerat and reviewed (public).
 - sign (comment, justera, send back): the chair of the meeting, its justerare and its secretary.
 - write: the federation's secretaries and admins (for a network body: the network's coordinators).
+- a document waiting to be imported: its uploader and the secretaries and admins of its federation; to anyone else
+  it does not exist (404).
 
 No role in the meeting's federation (or network) at all: 404. A role there, but not this right: 403.
 """
@@ -16,7 +18,7 @@ from django.shortcuts import get_object_or_404
 
 from federations.models import Body
 from federations.permissions import roles_for
-from meetings.models import Assignment, Meeting, RegisterEntry
+from meetings.models import Assignment, Meeting, PendingImport, RegisterEntry
 
 READ = "read"
 SIGN = "sign"
@@ -138,3 +140,18 @@ def visible_assignments(user):
         | Q(item__meeting__body__network__in=roles.networks_member_of)
         | Q(item__meeting__body__in=roles.member_of_bodies)
     )
+
+
+def visible_pending_imports(user):
+    """Documents waiting to be imported that the user may review: their own uploads and their federations'."""
+    roles = roles_for(user)
+    if roles.superuser:
+        return PendingImport.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return PendingImport.objects.none()
+    return PendingImport.objects.filter(Q(uploaded_by=user) | Q(federation__in=roles.secretary_of))
+
+
+def get_pending_import_for_user(user, pk):
+    """A document waiting to be imported, if the user uploaded it or is a secretary of its federation; else 404."""
+    return get_object_or_404(visible_pending_imports(user).select_related("federation"), pk=pk)

@@ -1,9 +1,12 @@
-"""Turn a parsed document into a meeting, in one transaction, matched to the register where it can be."""
+"""Turn a parsed document into a meeting, in one transaction, matched to the register where it can be; keep an
+uploaded document as a pending import until the secretary has reviewed it."""
 
 import datetime
 import hashlib
 import html
 import re
+import uuid
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -12,9 +15,11 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Federation, MemberOrganisation, Person
+from federations.permissions import roles_for
 from finsam.audit import log_action
 from meetings.drafting.services import renumber
-from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
+from meetings.importing import MAX_BYTES, UnreadableDocument, parse_text, read_document
+from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting, PendingImport
 from meetings.register.indexing import index_meeting
 
 ROLE_MAP = {
@@ -108,7 +113,7 @@ def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", d
     """Create the meeting with its attendance, items, decisions and assignments; the file is kept as an attachment."""
     day = date or (datetime.date.fromisoformat(parsed["date"]) if parsed.get("date") else None)
     if day is None:
-        raise ValidationError(_("Dokumentet saknar datum. Ange mötets datum."))
+        raise ValidationError({"date": _("Dokumentet saknar datum. Ange mötets datum.")})
     federation = body.federation
     times = {
         key: datetime.time.fromisoformat(parsed[key]) if parsed.get(key) else None for key in ("start_time", "end_time")
@@ -226,3 +231,108 @@ def _save_item(meeting, position, data):
             what=assignment["what"],
         )
     return item
+
+
+def _parse(text):
+    """The parser's reading of the text; a text it cannot read is refused on the form's text field."""
+    try:
+        return parse_text(text)
+    except UnreadableDocument as exc:
+        raise ValidationError({"text": exc.message}) from exc
+
+
+def _federation_for(actor, parsed):
+    """The federation whose secretaries share the pending import: the one the document names, when the uploader
+    writes for it, else the uploader's only federation; none (the uploader's alone) when that is not clear."""
+    roles = roles_for(actor)
+    named = match_federation(parsed.get("organisation"))
+    if named is not None and roles.can_write(named.pk):
+        return named
+    if len(roles.secretary_of) == 1:
+        return Federation.objects.filter(pk__in=roles.secretary_of).first()
+    return None
+
+
+@transaction.atomic
+def pending_import_create(*, actor, upload):
+    """Read and parse one uploaded document and keep it, with its original file, for review. A file that is too
+    large or cannot be read is refused with its name and the reason."""
+    if upload.size > MAX_BYTES:
+        raise ValidationError(f"{upload.name}: " + _("Filen är större än 20 MB."))
+    data = upload.read()
+    try:
+        text = read_document(data, upload.name)
+        parsed = parse_text(text)
+    except UnreadableDocument as exc:
+        raise ValidationError(f"{upload.name}: {exc.message}") from exc
+    pending = PendingImport.objects.create(
+        uploaded_by=actor,
+        federation=_federation_for(actor, parsed),
+        original=ContentFile(data, name=f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"),
+        original_name=upload.name[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+        parsed=parsed,
+    )
+    log_action(
+        "meetings.import.uploaded",
+        actor=actor,
+        obj=pending,
+        federation=pending.federation,
+        name=pending.original_name,
+        sha256=pending.sha256,
+    )
+    return pending
+
+
+@transaction.atomic
+def pending_import_reparse(*, actor, pending_import, text):
+    """Keep the corrected text and what the parser now makes of it."""
+    pending_import.parsed = _parse(text)
+    pending_import.text = text
+    pending_import.save(update_fields=["text", "parsed", "updated"])
+    log_action("meetings.import.reparsed", actor=actor, obj=pending_import, federation=pending_import.federation)
+    return pending_import
+
+
+def _original_bytes(pending_import, text):
+    try:
+        with pending_import.original.open("rb") as original:
+            return original.read()
+    except FileNotFoundError:  # the stored file was removed by hand: keep the text the secretary reviewed
+        return text.encode()
+
+
+@transaction.atomic
+def pending_import_save(*, actor, pending_import, text, body, date=None):
+    """Create the meeting from the reviewed text (the original file becomes its attachment) and let the pending
+    import go."""
+    meeting = save_parsed(
+        _parse(text),
+        body=body,
+        actor=actor,
+        source_name=pending_import.original_name,
+        source_bytes=_original_bytes(pending_import, text),
+        date=date,
+    )
+    _remove(pending_import)
+    return meeting
+
+
+@transaction.atomic
+def pending_import_discard(*, actor, pending_import):
+    log_action(
+        "meetings.import.discarded",
+        actor=actor,
+        obj=pending_import,
+        federation=pending_import.federation,
+        name=pending_import.original_name,
+    )
+    _remove(pending_import)
+
+
+def _remove(pending_import):
+    """Delete the row now and its file once the deletion is committed (a rollback keeps both)."""
+    storage, name = pending_import.original.storage, pending_import.original.name
+    pending_import.delete()
+    transaction.on_commit(lambda: storage.delete(name))

@@ -4,6 +4,7 @@ from .agenda import AgendaItem, Attachment, ItemRevision, attachment_path
 from .anslag import Anslag, Appeal
 from .attendance import Attendance, Recusal
 from .decisions import Assignment, Decision, Reservation, Vote
+from .importing import PendingImport
 from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
 from .meeting import FROZEN, FrozenRecord, GuardedByMeeting, Meeting
 from .register import RegisterEntry
@@ -23,6 +24,7 @@ __all__ = [
     "ItemRevision",
     "Meeting",
     "Anslag",
+    "PendingImport",
     "ProtocolRevision",
     "RegisterEntry",
     "Recusal",
