@@ -60,28 +60,29 @@ def quorum(meeting, attendances=None):
     return Quorum(seats=seats, present=len(decision_makers(meeting, attendances=attendances)))
 
 
-def proposed_substitutes(meeting):
+def proposed_substitutes(meeting, attendances=None):
     """For each absent ledamot nobody serves for: the next ersättare in call-in order who is present and free.
 
     A personal ersättare of that ledamot comes first, then ersättare of the same member organisation, then any.
+    Pass the meeting's attendances (with their people) when they are loaded already: then this costs one query,
+    the body's ersättare mandates, however many are absent.
     """
-    attendances = list(meeting.attendances.select_related("person", "organisation"))
+    if attendances is None:
+        attendances = list(meeting.attendances.select_related("person", "organisation"))
+    # Whoever serves for someone is on the same meeting (attendance_save checks it), so the list knows them all.
+    served = {a.serving_for_id for a in attendances if a.serving_for_id}
     absent = [
         a
         for a in attendances
-        if a.role in VOTING_ROLES and a.status != Attendance.Status.PRESENT and not a.served_by.exists()
+        if a.role in VOTING_ROLES and a.status != Attendance.Status.PRESENT and a.pk not in served
     ]
     if not absent:
         return []
-    mandates = {
-        m.person_id: m
-        for m in Mandate.objects.filter(active_on(meeting.date), body=meeting.body, role=Mandate.Role.SUBSTITUTE)
-    }
-    personal_for = {
-        m.person_id: m.substitute_for.person_id
-        for m in mandates.values()
-        if m.substitute_for_id and m.substitute_for is not None
-    }
+    substitutes = Mandate.objects.filter(
+        active_on(meeting.date), body=meeting.body, role=Mandate.Role.SUBSTITUTE
+    ).select_related("substitute_for")
+    mandates = {m.person_id: m for m in substitutes}
+    personal_for = {m.person_id: m.substitute_for.person_id for m in mandates.values() if m.substitute_for_id}
     free = [
         a
         for a in attendances

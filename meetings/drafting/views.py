@@ -281,17 +281,18 @@ def attendance(request, pk, attendance_pk=None):
     write = partial(services.attendance_save, actor=request.user, meeting=meeting, attendance=instance)
     if save_form(request, form, write, _("Närvaron är sparad.")):
         return redirect("meetings:attendance", pk=meeting.pk)
+    attendances = selectors.attendance_list(meeting)
     return render(
         request,
         "meetings/drafting/attendance.html",
         {
             "meeting": meeting,
-            "attendances": selectors.attendance_list(meeting),
+            "attendances": attendances,
             "form": form,
             "editing": instance,
             "writable": writable,
-            "quorum": selectors.quorum(meeting),
-            "proposals": selectors.proposed_substitutes(meeting) if writable else [],
+            "quorum": selectors.quorum(meeting, attendances),
+            "proposals": selectors.proposed_substitutes(meeting, attendances) if writable else [],
         },
     )
 
