@@ -14,7 +14,7 @@ from finsam.audit import log_action
 from finsam.collation import swedish_sort_key
 from meetings.drafting import tasks
 from meetings.drafting.selectors import decision_makers, open_assignments_before
-from meetings.guards import ensure_item_editable, ensure_meeting_editable
+from meetings.guards import ensure_numbers_kept, item_for_writing, meeting_for_writing
 from meetings.models import (
     AgendaItem,
     Assignment,
@@ -87,12 +87,14 @@ def meeting_create(*, actor, body, date, record_kind=None, start_time=None, end_
 
 @transaction.atomic
 def meeting_update(*, actor, meeting, **fields):
-    ensure_meeting_editable(meeting)
-    validate_times(fields.get("start_time", meeting.start_time), fields.get("end_time", meeting.end_time))
-    date_changed = "date" in fields and fields["date"] != meeting.date
+    locked = meeting_for_writing(meeting.pk)
+    validate_times(fields.get("start_time", locked.start_time), fields.get("end_time", locked.end_time))
+    date_changed = "date" in fields and fields["date"] != locked.date
     for name, value in fields.items():
+        setattr(locked, name, value)
         setattr(meeting, name, value)
-    meeting.save()
+    # Only the fields given: the status is the lock holder's, never a stale copy's.
+    locked.save(update_fields=[*fields, "updated"])
     if date_changed:
         renumber(meeting)
     _audit("meetings.meeting.updated", actor, meeting, meeting, fields=sorted(fields))
@@ -123,18 +125,19 @@ def first_number(meeting):
 def renumber(meeting):
     """Give the items consecutive positions and § numbers in their current order."""
     items = list(meeting.items.order_by("position", "id"))
-    # Two steps, so that the (meeting, position) constraint never sees two items on one position.
-    meeting.items.update(position=F("position") + 100_000)
     start = first_number(meeting)
     for index, item in enumerate(items):
         item.position = index + 1
         item.number = start + index if meeting.is_protocol else index + 1
+    ensure_numbers_kept(meeting, {item.pk: item.number for item in items})
+    # Two steps, so that the (meeting, position) constraint never sees two items on one position.
+    meeting.items.update(position=F("position") + 100_000)
     AgendaItem.objects.bulk_update(items, ["position", "number"])
 
 
 @transaction.atomic
 def item_add(*, actor, meeting, heading, kind=AgendaItem.Kind.INFORMATION, case_number="", after=None):
-    ensure_meeting_editable(meeting)
+    meeting = meeting_for_writing(meeting.pk)
     heading = heading.strip()
     if not heading:
         raise ValidationError({"heading": _("Ärendet behöver en rubrik.")})
@@ -162,8 +165,7 @@ def _reorder(meeting, items):
 
 @transaction.atomic
 def item_move(*, actor, item, offset):
-    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
-    ensure_meeting_editable(meeting)
+    meeting = meeting_for_writing(item.meeting_id, items=[item])
     items = list(meeting.items.order_by("position"))
     index = next(i for i, other in enumerate(items) if other.pk == item.pk)
     target = max(0, min(len(items) - 1, index + offset))
@@ -174,9 +176,7 @@ def item_move(*, actor, item, offset):
 
 @transaction.atomic
 def item_delete(*, actor, item):
-    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
-    ensure_meeting_editable(meeting)
-    ensure_item_editable(item)
+    meeting = meeting_for_writing(item.meeting_id, items=[item])
     heading = item.heading
     item.delete()
     renumber(meeting)
@@ -185,8 +185,7 @@ def item_delete(*, actor, item):
 
 @transaction.atomic
 def item_update_details(*, actor, item, **fields):
-    ensure_meeting_editable(item.meeting)
-    ensure_item_editable(item)
+    meeting_for_writing(item.meeting_id, items=[item])
     projects = fields.pop("projects", None)
     for name, value in fields.items():
         setattr(item, name, value)
@@ -211,9 +210,9 @@ def item_save_text(*, actor, item_id, heading, text, base_version):
     if not heading:
         raise ValidationError({"heading": _("Ärendet behöver en rubrik.")})
     with transaction.atomic():
-        item = AgendaItem.objects.select_related("meeting__body__federation").get(pk=item_id)
-        ensure_meeting_editable(item.meeting)
-        ensure_item_editable(item)
+        # The meeting's row is locked before its status is read: a send for justering waits for this save to
+        # commit (and then snapshots it), or this save waits for the send and is refused.
+        item = item_for_writing(item_id)
         if item.heading == heading and item.text == clean and item.version == base_version:
             return item  # nothing changed: no new revision
         now = timezone.now()
@@ -234,6 +233,7 @@ def item_save_text(*, actor, item_id, heading, text, base_version):
 @transaction.atomic
 def item_restore(*, actor, item, revision):
     """Restore an earlier revision as a new revision (history is never rewritten)."""
+    meeting_for_writing(item.meeting_id, items=[item])  # the meeting first, as every write locks it
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     return item_save_text(
         actor=actor, item_id=item.pk, heading=revision.heading, text=revision.text, base_version=item.version
@@ -298,7 +298,7 @@ def parse_paragraphs(value):
 
 @transaction.atomic
 def attendance_save(*, actor, meeting, attendance=None, **fields):
-    ensure_meeting_editable(meeting)
+    meeting = meeting_for_writing(meeting.pk)
     if attendance is None and not fields.get("person") and not (fields.get("name") or "").strip():
         raise ValidationError({"name": _("Välj en person eller skriv ett namn.")})
     fields["paragraphs"] = parse_paragraphs(fields.get("paragraphs", ""))
@@ -320,7 +320,7 @@ def attendance_save(*, actor, meeting, attendance=None, **fields):
 
 @transaction.atomic
 def recusal_set(*, actor, item, attendance, recused, reason=""):
-    ensure_meeting_editable(item.meeting)
+    meeting_for_writing(item.meeting_id, items=[item])
     reason = reason.strip()
     limit = Recusal._meta.get_field("reason").max_length
     if len(reason) > limit:
@@ -360,8 +360,7 @@ def validate_votes(item, method, yes, no, abstain):
 
 @transaction.atomic
 def decision_save(*, actor, item, decision=None, projects=None, **fields):
-    ensure_meeting_editable(item.meeting)
-    ensure_item_editable(item)
+    meeting_for_writing(item.meeting_id, items=[item])
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
@@ -381,14 +380,14 @@ def decision_save(*, actor, item, decision=None, projects=None, **fields):
 
 @transaction.atomic
 def decision_delete(*, actor, decision):
-    ensure_meeting_editable(decision.item.meeting)
+    meeting_for_writing(decision.item.meeting_id, items=[decision.item])
     _audit("meetings.decision.deleted", actor, decision.item, decision.item.meeting, text=decision.text[:200])
     decision.delete()
 
 
 @transaction.atomic
 def assignment_create(*, actor, item, what, owner=None, owner_name="", due=None, decision=None):
-    ensure_meeting_editable(item.meeting)
+    meeting_for_writing(item.meeting_id, items=[item])
     what = (what or "").strip()
     if not what:
         raise ValidationError({"what": _("Beskriv uppdraget.")})
@@ -408,8 +407,12 @@ def assignment_create(*, actor, item, what, owner=None, owner_name="", due=None,
 
 @transaction.atomic
 def assignment_follow_up(*, actor, assignment, item, done):
-    """At a later meeting: mark an assignment done (closed in this §) or carry it on."""
-    ensure_meeting_editable(item.meeting)
+    """At a later meeting: mark an assignment done (closed in this §) or carry it on.
+
+    The assignment may belong to a justerat record (only its follow-up fields change); the § it is followed up in
+    must still be open.
+    """
+    meeting_for_writing(item.meeting_id, items=[item])
     if done:
         assignment.status = Assignment.Status.DONE
         assignment.closed_in = item
@@ -430,7 +433,7 @@ def _add_follow_up_item(meeting):
 @transaction.atomic
 def item_continue(*, actor, earlier_item, meeting):
     """Bring a referred-back or tabled matter to a later meeting, linked both ways."""
-    ensure_meeting_editable(meeting)
+    meeting = meeting_for_writing(meeting.pk)
     if meeting.date <= earlier_item.meeting.date:
         raise ValidationError(_("Ärendet kan bara tas upp på ett senare möte."))
     item = _append_item(meeting, heading=earlier_item.heading, kind=earlier_item.kind, continues=earlier_item)
@@ -478,7 +481,7 @@ def check_upload(upload):
 
 @transaction.atomic
 def attachment_add(*, actor, meeting, upload, item=None):
-    ensure_meeting_editable(meeting)
+    meeting = meeting_for_writing(meeting.pk, items=[item])
     content_type = check_upload(upload)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
@@ -505,7 +508,7 @@ def attachment_add(*, actor, meeting, upload, item=None):
 @transaction.atomic
 def kallelse_send(*, actor, meeting):
     """Send the kallelse to everyone called, by a task after commit."""
-
+    meeting = meeting_for_writing(meeting.pk)
     recipients = [a for a in meeting.attendances.select_related("person") if a.person and a.person.email]
     if not recipients:
         raise ValidationError(_("Ingen av de kallade har en e-postadress i registret."))
@@ -530,7 +533,7 @@ def _voters(item):
 @transaction.atomic
 def reservation_set(*, actor, decision, attendance, reason="", reserved=True):
     """Record (or withdraw) a member's dissent from a decision, with the written reason."""
-    ensure_meeting_editable(decision.item.meeting)
+    meeting_for_writing(decision.item.meeting_id, items=[decision.item])
     if attendance.meeting_id != decision.item.meeting_id:
         raise ValidationError(_("Personen finns inte på mötet."))
     if reserved:
@@ -552,7 +555,7 @@ def reservation_set(*, actor, decision, attendance, reason="", reserved=True):
 @transaction.atomic
 def votes_set(*, actor, decision, choices):
     """Each member's vote in a votering ({attendance id: "ja" | "nej" | "avstar"}); the counts follow from them."""
-    ensure_meeting_editable(decision.item.meeting)
+    meeting_for_writing(decision.item.meeting_id, items=[decision.item])
     voters = _voters(decision.item)
     unknown = [pk for pk in choices if pk not in voters]
     if unknown:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from federations.permissions import roles_for
 from finsam.audit import log_action
 from meetings.anslag.dates import last_day_to_appeal
-from meetings.guards import justerade_extract_item_ids
+from meetings.guards import ensure_item_editable, justerade_extract_item_ids
 from meetings.justering import tasks
 from meetings.justering.protocol import describe_changes, digest, snapshot
 from meetings.models import (
@@ -145,10 +145,17 @@ def comment_add(*, actor, meeting, item, text):
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Skriv en kommentar.")})
-    meeting.refresh_from_db(fields=["status"])
+    meeting = (
+        Meeting.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("body__federation")
+        .get(pk=meeting.pk)
+    )
     revision = current_revision(meeting)
     if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
         raise ValidationError(_("Protokollet är inte under justering."))
+    if item.meeting_id != meeting.pk:
+        raise ValidationError(_("Paragrafen hör inte till protokollet."))
+    ensure_item_editable(item, justerade_extract_item_ids(meeting))
     comment = ItemComment.objects.create(item=item, revision=revision, author=_signer_person(actor), text=text)
     _audit("meetings.minutes.commented", actor, comment, meeting, item=item.pk)
     return comment
@@ -237,7 +244,15 @@ def _record_signatures(actor, revision, method, ip_address, user_agent):
 
 
 def protocol_finalise(*, actor, meeting, revision):
-    """Everyone has signed the same revision: the record is justerat, posted, and its PDF is rendered."""
+    """Everyone has signed the same revision: the record is justerat, posted, and its PDF is rendered.
+
+    Called by protocol_sign with the meeting locked; a record is finalised once, from under justering.
+    """
+    if (
+        meeting.status != Meeting.Status.IN_JUSTERING
+        or revision.signatures.exclude(status=Signature.Status.SIGNED).exists()
+    ):
+        raise ValidationError(_("Bara ett protokoll som alla har justerat kan bli justerat."))
     meeting.status = Meeting.Status.JUSTERAT
     meeting.justerad_at = timezone.now()
     meeting.save(update_fields=["status", "justerad_at", "updated"])
