@@ -57,6 +57,16 @@ def current_revision(meeting):
     return meeting.revisions.filter(kind=ProtocolRevision.Kind.FULL).order_by("-number").first()
 
 
+def ensure_meeting_has_taken_place(meeting):
+    """A protocol records what happened: it is justerat only once the meeting has been held (a meeting of today may
+    justera §§ at once, omedelbar justering)."""
+    if meeting.date > timezone.localdate():
+        raise ValidationError(
+            _("Sammanträdet den %(date)s har inte hållits än. Protokollet kan justeras först efter sammanträdet.")
+            % {"date": meeting.date.isoformat()}
+        )
+
+
 def _next_number(meeting):
     last = meeting.revisions.order_by("-number").first()
     return last.number + 1 if last else 1
@@ -68,6 +78,7 @@ def extract_send_for_justering(*, actor, meeting, deadline=None):
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not meeting.is_protocol or meeting.status not in OPEN_FOR_SENDING:
         raise ValidationError(_("Bara ett protokoll under arbete kan ha omedelbart justerade paragrafer."))
+    ensure_meeting_has_taken_place(meeting)
     signers = required_signers(meeting)
     done = justerade_extract_item_ids(meeting)
     waiting = meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT, signatures__status=Signature.Status.PENDING)
@@ -103,6 +114,7 @@ def protocol_send_for_justering(*, actor, meeting, deadline=None):
         raise ValidationError(_("Minnesanteckningar justeras inte: de läggs till handlingarna."))
     if meeting.status not in OPEN_FOR_SENDING:
         raise ValidationError(_("Protokollet är redan skickat på justering eller justerat."))
+    ensure_meeting_has_taken_place(meeting)
     signers = required_signers(meeting)
     if not meeting.items.exists():
         raise ValidationError(_("Protokollet har inga paragrafer."))
