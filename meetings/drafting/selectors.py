@@ -27,16 +27,26 @@ def covers(paragraphs, number):
 
 
 def decision_makers(meeting, number=None, attendances=None):
-    """Present ledamöter (and chairs) not replaced, plus serving ersättare, for § number (None: the whole meeting)."""
+    """Who decides § number: the present ledamöter (chairs included) not replaced for that §, and the ersättare
+    serving for that §. A service for a range ("8-14") replaces the ledamot only in that range. With number None:
+    one decision maker per seat over the whole meeting (for the quorum)."""
     attendances = list(meeting.attendances.all()) if attendances is None else attendances
-    served = {a.serving_for_id for a in attendances if a.serving_for_id and a.status == Attendance.Status.PRESENT}
-    result = []
-    for attendance in attendances:
-        if attendance.status != Attendance.Status.PRESENT or not covers(attendance.paragraphs, number):
-            continue
-        if attendance.serving_for_id or (attendance.role in VOTING_ROLES and attendance.pk not in served):
-            result.append(attendance)
-    return result
+    present = [a for a in attendances if a.status == Attendance.Status.PRESENT and covers(a.paragraphs, number)]
+    replaced = {a.serving_for_id for a in present if a.serving_for_id}
+    deciding = [a for a in present if a.serving_for_id or (a.role in VOTING_ROLES and a.pk not in replaced)]
+    if number is not None:
+        return deciding
+    seats = {}  # two ersättare serving in turn for one ledamot hold one seat
+    for attendance in deciding:
+        seats.setdefault(attendance.serving_for_id or attendance.pk, attendance)
+    return list(seats.values())
+
+
+def item_decision_makers(item, attendances=None):
+    """Who took part in the decisions of the §: its decision makers less those with jäv. Only they vote and only
+    they may reserve themselves against a decision."""
+    recused = {r.attendance_id for r in item.recusals.all()}
+    return [a for a in decision_makers(item.meeting, item.number, attendances) if a.pk not in recused]
 
 
 @dataclass

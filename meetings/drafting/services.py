@@ -13,7 +13,7 @@ from federations.models import Body, Mandate, active_on
 from finsam.audit import log_action
 from finsam.collation import swedish_sort_key
 from meetings.drafting import tasks
-from meetings.drafting.selectors import decision_makers, open_assignments_before
+from meetings.drafting.selectors import item_decision_makers, open_assignments_before
 from meetings.guards import ensure_numbers_kept, item_for_writing, meeting_for_writing
 from meetings.models import (
     AgendaItem,
@@ -337,9 +337,7 @@ def recusal_set(*, actor, item, attendance, recused, reason=""):
 
 def voters_present(item):
     """How many decision-makers may vote on the §: present ledamöter and serving ersättare, less those with jäv."""
-
-    recused = set(item.recusals.values_list("attendance_id", flat=True))
-    return len([a for a in decision_makers(item.meeting, item.number) if a.pk not in recused])
+    return len(item_decision_makers(item))
 
 
 def validate_votes(item, method, yes, no, abstain):
@@ -525,9 +523,7 @@ def kallelse_send(*, actor, meeting):
 
 
 def _voters(item):
-
-    recused = set(item.recusals.values_list("attendance_id", flat=True))
-    return {a.pk: a for a in decision_makers(item.meeting, item.number) if a.pk not in recused}
+    return {a.pk: a for a in item_decision_makers(item)}
 
 
 @transaction.atomic
@@ -536,6 +532,11 @@ def reservation_set(*, actor, decision, attendance, reason="", reserved=True):
     meeting_for_writing(decision.item.meeting_id, items=[decision.item])
     if attendance.meeting_id != decision.item.meeting_id:
         raise ValidationError(_("Personen finns inte på mötet."))
+    if reserved and attendance.pk not in _voters(decision.item):
+        raise ValidationError(
+            _("Bara den som deltog i beslutet kan reservera sig. %(name)s var inte beslutande i § %(number)s.")
+            % {"name": attendance.display_name, "number": decision.item.number}
+        )
     if reserved:
         Reservation.objects.update_or_create(
             decision=decision, attendance=attendance, defaults={"reason": reason.strip()}

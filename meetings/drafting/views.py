@@ -350,11 +350,11 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
     context = {"meeting": meeting, "item": item, "form": form, "decision": decision}
     if decision is not None:
         votes = {v.attendance_id: v.choice for v in decision.votes.all()}
-        voters = [(a, votes.get(a.pk, "")) for a in selectors.decision_makers(meeting, item.number)]
+        deciding = selectors.item_decision_makers(item)
         context.update(
-            voters=voters,
+            voters=[(a, votes.get(a.pk, "")) for a in deciding],
             reservations=decision.reservations.select_related("attendance"),
-            attendances=selectors.attendance_list(meeting),
+            attendances=deciding,  # only those who took part in the decision may reserve themselves
         )
     return render(request, "meetings/drafting/decision_form.html", context)
 
