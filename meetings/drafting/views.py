@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from finsam.celery import watch_postponed
 from finsam.params import whole_number
 from finsam.web import refusal_text, save_form
 from meetings.drafting import selectors, services
@@ -121,11 +122,14 @@ def meeting_ics(request, pk):
 def kallelse_send(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     try:
-        count = services.kallelse_send(actor=request.user, meeting=meeting)
+        with watch_postponed() as postponed:
+            count = services.kallelse_send(actor=request.user, meeting=meeting)
     except ValidationError as exc:
         messages.error(request, refusal_text(exc))
     else:
         messages.success(request, _("Kallelsen skickas till %(count)s personer.") % {"count": count})
+        if postponed:
+            messages.warning(request, _("Kallelsen skickas så snart bakgrundsarbetet är i gång igen."))
     return redirect(meeting)
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from federations.permissions import roles_for
+from finsam.celery import watch_postponed
 from finsam.params import whole_number
 from finsam.web import attempt, refusal_text
 from meetings.justering import protocol, services
@@ -208,18 +209,21 @@ def sign(request, pk):
     if request.method == "POST":
         try:
             number = whole_number(request.POST.get("revision"), 0)
-            services.protocol_sign(
-                actor=request.user,
-                meeting=meeting,
-                revision_number=number,
-                method=_authentication_method(request),
-                ip_address=_client_ip(request),
-                user_agent=request.META.get("HTTP_USER_AGENT", ""),
-            )
+            with watch_postponed() as postponed:
+                services.protocol_sign(
+                    actor=request.user,
+                    meeting=meeting,
+                    revision_number=number,
+                    method=_authentication_method(request),
+                    ip_address=_client_ip(request),
+                    user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                )
         except ValidationError as exc:
             messages.error(request, refusal_text(exc))
         else:
             messages.success(request, _("Du har justerat protokollet."))
+            if postponed:
+                messages.warning(request, _("PDF:en skapas så snart bakgrundsarbetet är i gång igen."))
         return _back(meeting)
     is_extract = revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT
     if revision is None or (not is_extract and meeting.status != Meeting.Status.IN_JUSTERING):
@@ -244,8 +248,11 @@ def approve(request, pk):
 @require_POST
 def retry(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
-    document = get_object_or_404(SignedDocument, meeting=meeting, status=SignedDocument.Status.FAILED)
-    attempt(request, lambda: services.document_retry(actor=request.user, document=document), None)
+    document = get_object_or_404(SignedDocument, meeting=meeting, revision__kind=ProtocolRevision.Kind.FULL)
+    with watch_postponed() as postponed:
+        attempt(request, lambda: services.document_retry(actor=request.user, document=document), None)
+    if postponed:
+        messages.warning(request, _("PDF:en skapas så snart bakgrundsarbetet är i gång igen."))
     return _back(meeting)
 
 

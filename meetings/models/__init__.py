@@ -6,6 +6,7 @@ from .attendance import Attendance, Recusal
 from .decisions import Assignment, Decision, Reservation, Vote
 from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
 from .meeting import FROZEN, FrozenRecord, GuardedByMeeting, Meeting
+from .outbox import OutgoingMail
 from .register import RegisterEntry
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "ItemRevision",
     "Meeting",
     "Anslag",
+    "OutgoingMail",
     "ProtocolRevision",
     "RegisterEntry",
     "Recusal",
