@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 
+from finsam.celery import watch_postponed
+
 REFUSED = object()
 
 
@@ -42,17 +44,21 @@ def save_form(request, form, write, success=None):
     return True if result is None else result
 
 
-def attempt(request, action, success=None):
+def attempt(request, action, success=None, postponed=None):
     """Run one service call. Its refusal becomes an error message and `REFUSED` is returned; otherwise `success`
-    (a text, or a function of the result giving one) is shown and the service's result returned."""
+    (a text, or a function of the result giving one) is shown and the service's result returned. When the broker
+    refused a task the call queued (the work waits in the database for the sweep), `postponed` is shown too."""
     try:
-        result = action()
+        with watch_postponed() as waiting:
+            result = action()
     except ValidationError as exc:
         messages.error(request, refusal_text(exc))
         return REFUSED
     text = success(result) if callable(success) else success
     if text:
         messages.success(request, text)
+    if postponed and waiting:
+        messages.warning(request, postponed)
     return result
 
 

@@ -1,6 +1,5 @@
 """Every write to a meeting and its record: atomic, validated, audited; side effects after commit."""
 
-import datetime
 import hashlib
 
 from django.core.exceptions import ValidationError
@@ -12,7 +11,8 @@ from django.utils.translation import gettext as _
 from federations.models import Body, Mandate, active_on
 from finsam.audit import log_action
 from finsam.collation import swedish_sort_key
-from meetings.drafting import tasks
+from meetings.drafting.ics import meeting_calendar
+from meetings.drafting.kallelse import kallelse_text
 from meetings.drafting.selectors import item_decision_makers, open_assignments_before
 from meetings.guards import ensure_numbers_kept, item_for_writing, meeting_for_writing
 from meetings.models import (
@@ -23,10 +23,12 @@ from meetings.models import (
     Decision,
     ItemRevision,
     Meeting,
+    OutgoingMail,
     Recusal,
     Reservation,
     Vote,
 )
+from meetings.outbox.services import mail_queue
 from meetings.sanitize import clean_html
 
 OPENING_ITEMS = [
@@ -505,18 +507,27 @@ def attachment_add(*, actor, meeting, upload, item=None):
 
 @transaction.atomic
 def kallelse_send(*, actor, meeting):
-    """Send the kallelse to everyone called, by a task after commit."""
+    """Call everyone to the meeting: the kallelse goes to the outbox, one e-mail per person, and a task sends it after
+    commit. `kallelse_sent_at` is set when an e-mail has actually gone out (meetings.outbox.tasks)."""
     meeting = meeting_for_writing(meeting.pk)
-    recipients = [a for a in meeting.attendances.select_related("person") if a.person and a.person.email]
+    recipients = [a.person.email for a in meeting.attendances.select_related("person") if a.person and a.person.email]
     if not recipients:
         raise ValidationError(_("Ingen av de kallade har en e-postadress i registret."))
-    meeting.kallelse_sent_at = datetime.datetime.now(tz=datetime.UTC)
     if meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.CALLED
-    meeting.save(update_fields=["kallelse_sent_at", "status"])
-    _audit("meetings.kallelse.sent", actor, meeting, meeting, recipients=len(recipients))
-    transaction.on_commit(lambda: tasks.kallelse_mail.delay(meeting.pk))
-    return len(recipients)
+        meeting.save(update_fields=["status"])
+    subject, body = kallelse_text(meeting)
+    queued = mail_queue(
+        kind=OutgoingMail.Kind.KALLELSE,
+        meeting=meeting,
+        recipients=recipients,
+        subject=subject,
+        body=body,
+        attachment_name=f"sammantrade-{meeting.date:%Y-%m-%d}.ics",
+        attachment=meeting_calendar(meeting),
+    )
+    _audit("meetings.kallelse.queued", actor, meeting, meeting, recipients=len(queued))
+    return len(queued)
 
 
 # Reservations and individual votes ----------------------------------------------------------------------------------

@@ -124,6 +124,7 @@ def kallelse_send(request, pk):
         request,
         lambda: services.kallelse_send(actor=request.user, meeting=meeting),
         lambda count: _("Kallelsen skickas till %(count)s personer.") % {"count": count},
+        postponed=_("Kallelsen skickas så snart bakgrundsarbetet är i gång igen."),
     )
     return redirect(meeting)
 

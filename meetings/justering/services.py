@@ -11,7 +11,7 @@ from federations.permissions import roles_for
 from finsam.audit import log_action
 from meetings.anslag.dates import last_day_to_appeal
 from meetings.guards import ensure_item_editable, justerade_extract_item_ids
-from meetings.justering import tasks
+from meetings.justering import mail, tasks
 from meetings.justering.protocol import describe_changes, digest, snapshot
 from meetings.models import (
     Anslag,
@@ -102,7 +102,7 @@ def extract_send_for_justering(*, actor, meeting, deadline=None):
     )
     Signature.objects.bulk_create(Signature(revision=revision, person=person, role=role) for person, role in signers)
     _audit("meetings.extract.sent", actor, meeting, meeting, revision=revision.number, items=sorted(chosen))
-    transaction.on_commit(lambda: tasks.notify_signers.delay(revision.pk))
+    mail.signers_notify(revision)
     return revision
 
 
@@ -140,7 +140,7 @@ def protocol_send_for_justering(*, actor, meeting, deadline=None):
         revision=revision.number,
         sha256=revision.sha256,
     )
-    transaction.on_commit(lambda: tasks.notify_signers.delay(revision.pk))
+    mail.signers_notify(revision)
     return revision
 
 
@@ -192,7 +192,7 @@ def protocol_send_back(*, actor, meeting, reason):
     meeting.status = Meeting.Status.DRAFT
     meeting.save(update_fields=["status", "updated"])
     _audit("meetings.minutes.sent_back", actor, meeting, meeting, revision=revision.number, reason=reason)
-    transaction.on_commit(lambda: tasks.notify_sent_back.delay(revision.pk, person.pk))
+    mail.sent_back_notify(revision, person)
 
 
 @transaction.atomic
@@ -234,7 +234,7 @@ def _sign_extract(actor, meeting, revision, method, ip_address, user_agent):
     if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
         document, _created = SignedDocument.objects.get_or_create(meeting=meeting, revision=revision)
         _audit("meetings.extract.justerat", actor, meeting, meeting, revision=revision.number, items=revision.item_ids)
-        transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
+        tasks.render_signed_pdf.delay_on_commit(document.pk)
     return pending
 
 
@@ -275,7 +275,7 @@ def protocol_finalise(*, actor, meeting, revision):
     )
     index_meeting(meeting)
     _audit("meetings.minutes.justerat", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
-    transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
+    tasks.render_signed_pdf.delay_on_commit(document.pk)
 
 
 @transaction.atomic
@@ -295,14 +295,17 @@ def notes_approve(*, actor, meeting):
 
 @transaction.atomic
 def document_retry(*, actor, document):
-
-    updated = SignedDocument.objects.filter(pk=document.pk, status=SignedDocument.Status.FAILED).update(
-        status=SignedDocument.Status.PENDING, error=""
+    """Try again a PDF that failed, or that no worker is at: pending or rendering past its lease."""
+    retryable = SignedDocument.objects.filter(status=SignedDocument.Status.FAILED) | tasks.claimable_documents(
+        timezone.now()
+    )
+    updated = retryable.filter(pk=document.pk).update(
+        status=SignedDocument.Status.PENDING, error="", claim="", claimed_at=None
     )
     if not updated:
         raise ValidationError(_("PDF:en håller redan på att skapas eller är klar."))
     _audit("meetings.pdf.retried", actor, document.meeting, document.meeting)
-    transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
+    tasks.render_signed_pdf.delay_on_commit(document.pk)
 
 
 @transaction.atomic

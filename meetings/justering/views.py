@@ -230,7 +230,12 @@ def sign(request, pk):
             ip_address=_client_ip(request),
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
         )
-        attempt(request, sign_revision, _("Du har justerat protokollet."))
+        attempt(
+            request,
+            sign_revision,
+            _("Du har justerat protokollet."),
+            postponed=_("PDF:en skapas så snart bakgrundsarbetet är i gång igen."),
+        )
         return _back(meeting)
     is_extract = revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT
     if revision is None or (not is_extract and meeting.status != Meeting.Status.IN_JUSTERING):
@@ -255,8 +260,13 @@ def approve(request, pk):
 @require_POST
 def retry(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
-    document = get_object_or_404(SignedDocument, meeting=meeting, status=SignedDocument.Status.FAILED)
-    attempt(request, lambda: services.document_retry(actor=request.user, document=document), None)
+    document = get_object_or_404(SignedDocument, meeting=meeting, revision__kind=ProtocolRevision.Kind.FULL)
+    attempt(
+        request,
+        lambda: services.document_retry(actor=request.user, document=document),
+        None,
+        postponed=_("PDF:en skapas så snart bakgrundsarbetet är i gång igen."),
+    )
     return _back(meeting)
 
 

@@ -7,6 +7,7 @@ from .decisions import Assignment, Decision, Reservation, Vote
 from .importing import PendingImport
 from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
 from .meeting import FROZEN, FrozenRecord, GuardedByMeeting, Meeting
+from .outbox import OutgoingMail
 from .register import RegisterEntry
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "ItemRevision",
     "Meeting",
     "Anslag",
+    "OutgoingMail",
     "PendingImport",
     "ProtocolRevision",
     "RegisterEntry",
