@@ -125,7 +125,7 @@ def export_csv(request):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([str(h) for h in exports.CSV_HEADER])
-    writer.writerows(_export_rows(request))
+    writer.writerows([exports.csv_cell(value) for value in row] for row in _export_rows(request))
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{exports.filename("csv")}"'
     return response
@@ -145,6 +145,8 @@ def export_xlsx(request):
     for row in _export_rows(request):
         row[0] = datetime.date.fromisoformat(row[0])
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            exports.xlsx_cell(cell)
     for column, width in zip("ABCDEFGHI", (12, 34, 22, 8, 40, 70, 16, 16, 40), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
