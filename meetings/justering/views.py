@@ -1,6 +1,7 @@
 """Justering and the signed PDF. Thin views over meetings.justering.services."""
 
 import datetime
+from functools import partial
 
 from allauth.account.decorators import reauthentication_required
 from allauth.account.internal.flows.login import get_authentication_records
@@ -15,8 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from federations.permissions import roles_for
 from finsam.params import whole_number
-from finsam.web import attempt, refusal_text
+from finsam.web import attempt, attempt_form, refusal_text
 from meetings.justering import protocol, services
+from meetings.justering.forms import CommentForm, CorrectionForm, SendBackForm
 from meetings.models import AgendaItem, Anslag, ItemComment, Meeting, ProtocolRevision, Signature, SignedDocument
 from meetings.permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
 
@@ -165,9 +167,10 @@ def reopen(request, pk):
 def comment(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    attempt(
+    attempt_form(
         request,
-        lambda: services.comment_add(actor=request.user, meeting=meeting, item=item, text=request.POST.get("text", "")),
+        CommentForm(request.POST),
+        partial(services.comment_add, actor=request.user, meeting=meeting, item=item),
         _("Kommentaren är sparad."),
     )
     return redirect(f"{reverse('meetings:justering', args=[meeting.pk])}#c{item.pk}")
@@ -177,9 +180,10 @@ def comment(request, pk, item_pk):
 @require_POST
 def send_back(request, pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
-    attempt(
+    attempt_form(
         request,
-        lambda: services.protocol_send_back(actor=request.user, meeting=meeting, reason=request.POST.get("reason", "")),
+        SendBackForm(request.POST),
+        partial(services.protocol_send_back, actor=request.user, meeting=meeting),
         _("Protokollet är skickat tillbaka till sekreteraren."),
     )
     return _back(meeting)
@@ -214,7 +218,8 @@ def sign(request, pk):
                 revision_number=number,
                 method=_authentication_method(request),
                 ip_address=_client_ip(request),
-                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                # A header is text from the client too: PostgreSQL cannot store a NUL in it.
+                user_agent=request.META.get("HTTP_USER_AGENT", "").replace("\x00", ""),
             )
         except ValidationError as exc:
             messages.error(request, refusal_text(exc))
@@ -254,9 +259,10 @@ def retry(request, pk):
 def correction(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    attempt(
+    attempt_form(
         request,
-        lambda: services.correction_add(actor=request.user, item=item, text=request.POST.get("text", "")),
+        CorrectionForm(request.POST),
+        partial(services.correction_add, actor=request.user, item=item),
         _("Rättelsen är registrerad."),
     )
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")

@@ -19,7 +19,7 @@ from finsam.params import whole_number
 from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision
 from meetings.permissions import visible_assignments, visible_entries
 from meetings.register import exports, search, selectors
-from meetings.register.forms import RegisterFilterForm
+from meetings.register.forms import AssignmentFilterForm, RegisterFilterForm
 
 # Past the last page of any register, and small enough that its offset fits a 64-bit integer.
 MAX_PAGE = 10**9
@@ -166,7 +166,7 @@ def assignments(request):
     queryset = visible_assignments(request.user).select_related(
         "owner", "item__meeting__body__federation", "item__meeting__body__network", "closed_in__meeting"
     )
-    federation = request.GET.get("forbund", "")
+    federation = AssignmentFilterForm(request.GET).federation()
     if federation:
         queryset = queryset.filter(item__meeting__body__federation__slug=federation)
     person = whole_number(request.GET.get("person"))

@@ -335,3 +335,30 @@ def test_an_autosave_runs_a_fixed_number_of_queries(client_for, meeting, django_
     # with its meeting, body and federation, extracts under justering, the conditional UPDATE and the revision
     with django_assert_num_queries(13):
         assert save(client, meeting, item, "<p>Två</p>", 2).status_code == 200
+
+
+def test_a_nul_character_in_a_recusal_reason_is_refused_with_a_message(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    member = meeting.attendances.get(person=cast.member)
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/jav/",
+        {"attendance": member.pk, "recused": "1", "reason": "Jäv\x00"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Null-tecken är inte tillåtna." in response.content.decode()
+    assert not item.recusals.exists()
+
+
+def test_a_nul_character_in_a_reservation_is_refused_with_a_message(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bifalla.")
+    member = meeting.attendances.get(person=cast.member)
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/{decision.pk}/reservation/",
+        {"attendance": member.pk, "reason": "Eget\x00 yrkande."},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Null-tecken är inte tillåtna." in response.content.decode()
+    assert not decision.reservations.exists()

@@ -78,3 +78,8 @@ def test_the_spreadsheet_export_has_no_formula(client_for, hostile):
         values = {cell.value for cell in cells}
         assert {'=HYPERLINK("https://evil.example","Klicka")', "+1+2", "@SUM(A1:A2)", "-2+3"} <= values
         assert all(cell.quotePrefix for cell in cells if str(cell.value).startswith(("=", "+", "-", "@")))
+
+
+def test_a_nul_character_in_the_assignments_filter_is_no_filter(client_for, cast):
+    response = client_for("member").get("/uppdrag/", {"forbund": "test\x00"})
+    assert response.status_code == 200 and response.context["federation"] == ""
