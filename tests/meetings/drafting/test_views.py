@@ -154,6 +154,23 @@ def test_the_ics_invitation_has_the_event_in_utc(client_for, meeting):
     assert "BEGIN:VEVENT" in body
 
 
+def test_the_ics_invitation_escapes_carriage_returns_and_separators(client_for, meeting):
+    meeting.place = "Sal 1\rBEGIN:VALARM;A,B\\"
+    meeting.save(update_fields=["place"])
+    services.item_add(actor=None, meeting=meeting, heading="Ärende\rEND:VEVENT; med, tecken " + "ö" * 60)
+    body = client_for("member").get(f"/moten/{meeting.pk}/kallelse.ics").content
+    lines = body.split(b"\r\n")
+    assert lines[-1] == b"" and not any(b"\r" in line or b"\n" in line for line in lines)
+    assert all(len(line) <= 75 for line in lines)
+    unfolded = body.decode().replace("\r\n ", "").split("\r\n")
+    assert "LOCATION:Sal 1\\nBEGIN:VALARM\\;A\\,B\\\\" in unfolded
+    description = next(line for line in unfolded if line.startswith("DESCRIPTION:"))
+    assert "Ärende\\nEND:VEVENT\\; med\\, tecken" in description
+    assert [line for line in unfolded if line.startswith(("BEGIN:", "END:"))] == [
+        "BEGIN:VCALENDAR", "BEGIN:VEVENT", "END:VEVENT", "END:VCALENDAR",
+    ]  # fmt: skip
+
+
 def grow(cast, meeting, n):
     for i in range(n):
         item = services.item_add(actor=None, meeting=meeting, heading=f"Ärende {i}")
