@@ -21,13 +21,13 @@ MAX_TEXT_CHARS = 1_000_000
 MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS
 
 # A .docx: the parts it may have, what they may expand to, and how much the XML of its text may hold. Real minutes
-# have a few dozen parts, a word/document.xml of 0.1-3 MB and 50,000-200,000 tags; python-docx holds the whole XML
+# have a few dozen parts, a word/document.xml of 0.1-3 MB and 20,000-100,000 tags; python-docx holds the whole XML
 # tree in memory (about 150 bytes a node), so the number of tags bounds the memory it takes.
 DOCX_MAX_PARTS = 1000
 DOCX_MAX_UNPACKED = 60 * 1024 * 1024
 DOCX_MAX_RATIO = 200  # XML deflates 5-20 times; a part that claims more than this is a bomb
 DOCX_MAX_DOCUMENT_XML = 15 * 1024 * 1024
-DOCX_MAX_TAGS = 300_000
+DOCX_MAX_TAGS = 200_000
 DOCX_DOCUMENT = "word/document.xml"
 
 PDF_MAX_PAGES = 500
@@ -42,7 +42,7 @@ MESSAGES = {
         "inbäddade filer, eller spara den som PDF."
     ),
     "docx_too_complex": _(
-        "Word-dokumentets innehåll är orimligt stort (fler än 300 000 element). Spara det på nytt i Word eller som "
+        "Word-dokumentets innehåll är orimligt stort (fler än 200 000 element). Spara det på nytt i Word eller som "
         "PDF och försök igen."
     ),
     "too_many_pages": _("PDF-filen har fler än 500 sidor. Dela upp den i flera filer."),
