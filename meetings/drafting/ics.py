@@ -11,7 +11,16 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def _escape(text):
-    return (text or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped; every line break, a bare carriage
+    return too, becomes \\n (a raw CR would end the content line early and let the text write properties of its
+    own); other control characters, which the grammar does not allow, are dropped."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(char for char in text if char == "\n" or char == "\t" or not _is_control(char))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _is_control(char):
+    return ord(char) < 32 or ord(char) == 127
 
 
 def _fold(line):

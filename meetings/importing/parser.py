@@ -5,7 +5,7 @@ import re
 from . import attendance as att
 from .cleanup import is_footnote, normalise, strip_footnote_markers
 from .dates import find_date, find_times
-from .readers import UnreadableDocument
+from .readers import UnreadableDocument, check_text_length
 
 ITEM_PARAGRAPH = re.compile(r"^§\s*(\d+)\s*[.:]?\s*(.*)$")
 ITEM_NUMBERED = re.compile(r"^-?\s*(\d{1,2})\s*[.)]\s*(\S.{0,120})$")
@@ -31,7 +31,9 @@ GENERIC_DECIDERS = {"mötet", "sammanträdet", "gruppen"}
 
 
 def parse_text(text):
-    lines, warnings = normalise(text or "")
+    # The same bound as a file's: a pasted or corrected text is read line by line, and the review page shows it.
+    check_text_length(text or "")
+    lines, warnings = normalise((text or "").replace("\x00", ""))
     if not any(lines):
         raise UnreadableDocument("empty")
     doc = _Document(lines, warnings)
