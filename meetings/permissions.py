@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 
 from federations.models import Body
 from federations.permissions import roles_for
-from meetings.models import Assignment, Meeting, RegisterEntry
+from meetings.models import Anslag, Assignment, Meeting, RegisterEntry
 
 READ = "read"
 SIGN = "sign"
@@ -138,3 +138,17 @@ def visible_assignments(user):
         | Q(item__meeting__body__network__in=roles.networks_member_of)
         | Q(item__meeting__body__in=roles.member_of_bodies)
     )
+
+
+def visible_anslag(user):
+    """Notices on the notice board. An anslag is public from the day it is posted, for everyone (KL 8 kap. 12 §):
+    what it shows (body, date, §§, the dates) is public even before the personal-data review publishes the
+    protocol's content; the protocol itself follows visible_meetings."""
+    return Anslag.objects.filter(meeting__status=Meeting.Status.JUSTERAT)
+
+
+def calendar_meetings(user):
+    """Meetings in a body's public calendar: those already called (the kallelse has gone out) and public records.
+    A meeting only planned, with no kallelse yet, is internal. The calendar shows date, time, place and body; the
+    agenda only for public records."""
+    return Meeting.objects.filter(Q(kallelse_sent_at__isnull=False) | Q(pk__in=visible_meetings(user).values("pk")))
