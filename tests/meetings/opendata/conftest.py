@@ -5,11 +5,12 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from meetings.anslag import services as anslag
 from meetings.drafting import services
 from meetings.justering import services as justering
-from meetings.models import Attendance, Meeting
+from meetings.models import Anslag, Attendance, Meeting, ProtocolRevision, SignedDocument
 from tests.meetings.factories import plan_meeting, ready_to_send
 
 
@@ -49,3 +50,20 @@ def world(cast, django_capture_on_commit_callbacks):
     draft = plan_meeting(cast, date=datetime.date(2026, 5, 1), title="Utkastsammanträde")
     assert public.is_public and unreviewed.status == Meeting.Status.JUSTERAT and not unreviewed.is_public
     return {"public": public, "unreviewed": unreviewed, "draft": draft}
+
+
+def quick_public_record(cast, day):
+    """A public record made quickly: drafted through the services, then marked justerat, reviewed, sealed and
+    posted directly (rendering a real PDF per meeting would make this test slow, not truer)."""
+    meeting = ready_to_send(cast, date=day)
+    decision = meeting.items.get(number=3).decisions.get()
+    voters = Attendance.objects.filter(meeting=meeting, role__in=["ordforande", "ledamot"])
+    services.votes_set(actor=None, decision=decision, choices={a.pk: "nej" for a in voters})
+    now = timezone.now()
+    revision = ProtocolRevision.objects.create(meeting=meeting, number=1, snapshot={}, sha256="a" * 64, deadline=day)
+    SignedDocument.objects.create(
+        meeting=meeting, revision=revision, status="done", sha256=f"{meeting.pk:064x}", finished=now
+    )
+    Anslag.objects.create(meeting=meeting, posted_on=day, appeal_until=day + datetime.timedelta(days=21))
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT, justerad_at=now, reviewed_at=now)
+    return meeting

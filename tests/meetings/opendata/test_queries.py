@@ -4,12 +4,10 @@ import datetime
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from federations.models import Body, Mandate, Person
-from meetings.drafting import services
-from meetings.models import Anslag, Attendance, Meeting, ProtocolRevision, SignedDocument
-from tests.meetings.factories import ready_to_send
+from meetings.models import Meeting
+from tests.meetings.opendata.conftest import quick_public_record
 
 
 @pytest.fixture(autouse=True)
@@ -17,25 +15,11 @@ def no_rate_limit(settings):
     settings.FINSAM_API_RATE_LIMIT = 0
 
 
-def published(cast, day):
-    """A public record made quickly: drafted through the services, then marked justerat, reviewed, sealed and
-    posted directly (rendering a real PDF per meeting would make this test slow, not truer)."""
-    meeting = ready_to_send(cast, date=day)
-    decision = meeting.items.get(number=3).decisions.get()
-    voters = Attendance.objects.filter(meeting=meeting, role__in=["ordforande", "ledamot"])
-    services.votes_set(actor=None, decision=decision, choices={a.pk: "nej" for a in voters})
-    now = timezone.now()
-    revision = ProtocolRevision.objects.create(meeting=meeting, number=1, snapshot={}, sha256="a" * 64, deadline=day)
-    SignedDocument.objects.create(
-        meeting=meeting, revision=revision, status="done", sha256=f"{meeting.pk:064x}", finished=now
-    )
-    Anslag.objects.create(meeting=meeting, posted_on=day, appeal_until=day + datetime.timedelta(days=21))
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT, justerad_at=now, reviewed_at=now)
-
-
 def grow(cast, count):
     for number in range(count):
-        published(cast, datetime.date(2025, 1, 1) + datetime.timedelta(days=7 * number + Meeting.objects.count()))
+        quick_public_record(
+            cast, datetime.date(2025, 1, 1) + datetime.timedelta(days=7 * number + Meeting.objects.count())
+        )
         person = Person.objects.create(name=f"Person {Person.objects.count()}", email="hemlig@example.se")
         Mandate.objects.create(person=person, body=cast.board, role="ledamot", start=datetime.date(2023, 1, 1))
         group = Body.objects.create(
