@@ -2,6 +2,7 @@
 record facts OParl lacks are extension fields prefixed "finsam:" (documented in docs/open-data.md)."""
 
 import datetime
+import functools
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -18,7 +19,23 @@ FIRST_TERM_START = 2003
 
 
 def absolute(name, *args):
-    return f"{settings.SITE_URL}{reverse(f'meetings:{name}', args=args)}"
+    """The absolute URL of a named route. A page names thousands of objects: each route is reversed once into a
+    template (reverse() costs about 0.1 ms a call, 60 ms for a page of meetings with their §§)."""
+    return settings.SITE_URL + _route_template(name, len(args)).format(*args)
+
+
+@functools.cache
+def _route_template(name, arity):
+    markers = [str(SENTINEL + index) for index in range(arity)]
+    # Numbers fit both converters the routes use (int and slug) and appear nowhere else in a path.
+    path = reverse(f"meetings:{name}", args=[int(marker) for marker in markers])
+    path = path.replace("{", "{{").replace("}", "}}")
+    for index, marker in enumerate(markers):
+        path = path.replace(marker, "{" + str(index) + "}")
+    return path
+
+
+SENTINEL = 987650
 
 
 def type_url(name):
@@ -255,7 +272,7 @@ def agenda_item(item, meeting=None, inline=False):
         "public": True,
         "result": Decision.Outcome(decisions[0].outcome).label if decisions else None,
         "resolutionText": "\n\n".join(d.text for d in decisions) or None,
-        "web": f"{settings.SITE_URL}{meeting.get_absolute_url()}#paragraf-{item.pk}",
+        "web": f"{absolute('meeting_detail', meeting.pk)}#paragraf-{item.pk}",
         "finsam:kind": item.kind,
         "finsam:caseNumber": item.case_number,
         "finsam:textHtml": item.text,
@@ -296,7 +313,7 @@ def meeting(meeting, today=None):
         "organization": [absolute("opendata_organization", meeting.body_id)],
         "resultsProtocol": file(sealed, meeting) if sealed else None,
         "agendaItem": [agenda_item(item, meeting, inline=True) for item in meeting.items.all()],
-        "web": f"{settings.SITE_URL}{meeting.get_absolute_url()}",
+        "web": absolute("meeting_detail", meeting.pk),
         "finsam:place": meeting.place,
         "finsam:recordKind": meeting.record_kind,
         "finsam:justeradAt": moment(meeting.justerad_at),

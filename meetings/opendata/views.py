@@ -31,6 +31,7 @@ class Listing:
     created_field: str
     modified_of: Callable
     serialize: Callable
+    page_size: int = PAGE_SIZE
 
 
 def _since(request, name):
@@ -57,7 +58,7 @@ def paginated(request, queryset, listing, list_url):
     try:
         modified_since = _since(request, "modified_since")
         created_since = _since(request, "created_since")
-        limit = min(max(int(request.GET.get("limit", PAGE_SIZE)), 1), MAX_PAGE_SIZE)
+        limit = min(max(int(request.GET.get("limit", listing.page_size)), 1), MAX_PAGE_SIZE)
         after = int(request.GET.get("after", 0))
     except ValueError as error:
         return _bad_request(f"invalid parameter: {error}")
@@ -75,7 +76,8 @@ def paginated(request, queryset, listing, list_url):
     return data, max((listing.modified_of(row) for row in page), default=None)
 
 
-MEETINGS = Listing("updated", "created", lambda m: m.updated, serializers.meeting)
+# A meeting carries its §§ inline (about twelve each, with their text): smaller pages.
+MEETINGS = Listing("updated", "created", lambda m: m.updated, serializers.meeting, page_size=20)
 AGENDA_ITEMS = Listing(
     "meeting__updated", "meeting__created", lambda i: i.meeting.updated, lambda i: serializers.agenda_item(i)
 )
