@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from meetings.justering.protocol import paragraph_range
 from meetings.models import AgendaItem, Anslag, SignedDocument
 
 
@@ -26,7 +27,7 @@ def notice_board(today):
             {
                 "anslag": anslag,
                 "meeting": anslag.meeting,
-                "paragraphs": f"§ {min(numbers)}–{max(numbers)}" if numbers else "",
+                "paragraphs": paragraph_range(numbers),
                 "document": next(iter(anslag.meeting.documents.all()), None),
             }
         )

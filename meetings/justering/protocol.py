@@ -9,7 +9,9 @@ import json
 
 from django.utils.translation import gettext as _
 
+from finsam.collation import swedish_sort_key
 from meetings.drafting.selectors import attendance_list, meeting_for_editor
+from meetings.models import Vote
 from meetings.sanitize import html_to_text
 
 
@@ -18,6 +20,7 @@ def snapshot(meeting):
 
     body = meeting.body
     owner = body.federation or body.network
+    named_votes = _named_votes(meeting)
     return {
         "meeting": {
             "id": meeting.pk,
@@ -49,11 +52,21 @@ def snapshot(meeting):
             }
             for a in attendance_list(meeting)
         ],
-        "items": [_item_snapshot(item) for item in meeting_for_editor(meeting)],
+        "items": [_item_snapshot(item, named_votes) for item in meeting_for_editor(meeting)],
     }
 
 
-def _item_snapshot(item):
+def _named_votes(meeting):
+    """Each member's vote in every votering of the meeting (a namnupprop), by decision, in one query."""
+    votes = {}
+    for vote in Vote.objects.filter(decision__item__meeting=meeting).select_related("attendance"):
+        votes.setdefault(vote.decision_id, []).append({"name": vote.attendance.display_name, "choice": vote.choice})
+    return {
+        decision_id: sorted(rows, key=lambda row: swedish_sort_key(row["name"])) for decision_id, rows in votes.items()
+    }
+
+
+def _item_snapshot(item, named_votes):
     return {
         "id": item.pk,
         "number": item.number,
@@ -75,6 +88,7 @@ def _item_snapshot(item):
                 "notes": d.notes,
                 "recipients": d.recipients,
                 "reservations": [{"name": r.attendance.display_name, "reason": r.reason} for r in d.reservations.all()],
+                "named_votes": named_votes.get(d.pk, []),
             }
             for d in item.decisions.all()
         ],
@@ -91,18 +105,33 @@ def _item_snapshot(item):
 
 def print_context(snapshot):
     """What the printed protocol shows beyond the snapshot itself: the header's groups and the § range.
-    The signers' preview in the portal uses the same, so they read what will be printed."""
+    The signers' preview in the portal uses the same, so they read what will be printed.
+
+    The header follows real Swedish protocols: Beslutande (with tjänstgörande ersättare "för X"), Ersättare (present,
+    not serving), Övriga deltagande (present, no vote), then who was away: Frånvarande and Anmält förhinder."""
     meeting = snapshot["meeting"]
     numbers = [item["number"] for item in snapshot["items"] if item["number"]]
+    attendance = snapshot["attendance"]
+    present = [a for a in attendance if a["status"] == "narvarande"]
     return {
         "s": snapshot,
         "meeting": meeting,
-        "paragraph_range": f"§ {min(numbers)}–{max(numbers)}" if numbers else "",
-        "decision_makers": [a for a in snapshot["attendance"] if _decides(a)],
-        "substitutes": [a for a in snapshot["attendance"] if a["role"] == "ersattare" and not a["serving_for"]],
-        "others": [a for a in snapshot["attendance"] if not _decides(a) and a["role"] != "ersattare"],
+        "paragraph_range": paragraph_range(numbers),
+        "decision_makers": [a for a in present if _decides(a)],
+        "substitutes": [a for a in present if a["role"] == "ersattare" and not a["serving_for"]],
+        "others": [a for a in present if not _decides(a) and a["role"] != "ersattare"],
+        "excused": [a for a in attendance if a["status"] == "anmalt_forhinder"],
+        "absent": [a for a in attendance if a["status"] == "franvarande"],
         "justerare_besides_chair": [name for name in meeting["adjusters"] if name != meeting["chair"]],
     }
+
+
+def paragraph_range(numbers):
+    """ "§ 3–8" for a run of §§, "§ 7" for one."""
+    if not numbers:
+        return ""
+    low, high = min(numbers), max(numbers)
+    return f"§ {low}" if low == high else f"§ {low}–{high}"
 
 
 def _decides(attendance):

@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from finsam.middleware import content_security_policy
+from meetings.justering.protocol import paragraph_range
 from meetings.opendata import openapi, selectors, serializers
 from meetings.opendata.http import api_view, open_data
 
@@ -215,4 +216,4 @@ def embed(request, slug):
 
 def _paragraphs(meeting):
     numbers = [item.number for item in meeting.items.all()]
-    return f"§ {min(numbers)}–{max(numbers)}" if numbers else ""
+    return paragraph_range(numbers)

@@ -1,6 +1,9 @@
+import datetime
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -18,3 +21,25 @@ def select_options(field):
         for value, label in field.field.choices
     )
     return mark_safe("".join(options))  # noqa: S308 - every value and label is escaped above
+
+
+@register.filter
+def iso_date(value):
+    """A date stored as ÅÅÅÅ-MM-DD in a snapshot, as a date for the `date` filter; anything else as it is."""
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+@register.filter
+def voted(named_votes, choice):
+    """The names in a namnupprop that voted `choice` (ja, nej, avstår)."""
+    return [row["name"] for row in named_votes if row["choice"] == choice]
+
+
+@register.simple_tag
+def vote_choices():
+    return [("ja", _("Ja")), ("nej", _("Nej")), ("avstar", _("Avstår"))]
