@@ -178,17 +178,17 @@ def _is_name_with_role(text):
 # Run-on lists: a flattened table or a line with several people ("Kia Hjelte (M) §§ 31-34 Isak Nobuoka (MP) tj ers.",
 # "Ingemar Nyman, Bjurholm Dagmar Schröder, Bjurholm …", "Bo Johansson, Älvsbyn, (s, ordförande Maj-Britt …").
 
-NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüè]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè]+)?"
+NAME_WORD = r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüè]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè]+)?|\.)?"  # "Anna-Lena", "A Ek", "B."
 PARTY_MARK = re.compile(r"\(\s*([A-ZÅÄÖa-zåäö]{1,4})\s*(?:\)|(?=[,\s]|$))")
 ORG_PREFIX = re.compile(
     r"^(?:landstinget|regionen?|kommunförbundet|samordningsförbundet|kommunalförbundet)(?:\s+i)?\s+\S+", re.I
 )
-ROLE_SUFFIX = re.compile(
-    r"\b\w*(?:ordförande|ledamot|ersättare|ers|suppleant|sekreterare|sekr|chef|ledare|samordnare|direktör|"
+ROLE_STEMS = (
+    r"(?:ordförande|ledamot|ersättare|ers|suppleant|sekreterare|sekr|chef|ledare|samordnare|direktör|"
     r"representant|utvecklare|handläggare|ekonom|strateg|stödjare|resursperson|revisor|jurist|controller|assistent|"
-    r"koordinator|tjänsteman|kommunalråd|gäst|adjungerad|adj|föredragande)\b",
-    re.I,
+    r"koordinator|tjänsteman|kommunalråd|gäst|adjungerad|adj|föredragande)"
 )
+ROLE_SUFFIX = re.compile(r"\b\w*" + ROLE_STEMS + r"\b", re.I)
 PRESENCE_MARK = re.compile(r"(?:^|\s)X(?:\s*,|\s*$)")
 ABSENT_NOTE = re.compile(r"\b(?:anmält|anmälde)\s+förhinder\b|\bfrånvarande\b", re.I)
 SERVING = re.compile(
@@ -203,7 +203,7 @@ RANGE = re.compile(
 
 def is_run_on(line):
     """A line that holds several people rather than one entry or a comma list of plain names."""
-    if len(PARTY_MARK.findall(line)) >= 2 and not re.search(r"\)\s*,", line):
+    if len(PARTY_MARK.findall(line)) >= 2:
         return True
     segments = [s.strip() for s in re.split(r",|\boch\b", line) if s.strip()]
     return any(len(_capitalised_tail(s)) >= 2 and _capitalised_tail(s) != s.split() for s in segments[1:]) or any(
@@ -225,6 +225,7 @@ def _capitalised_tail(segment):
 def parse_run_on(line, *, status, role):
     """People from a run-on line: each name starts an entry; what follows it (role, organisation, party, §§,
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
+    line = re.sub(r"(?:(?<=\s)|^)X(?=\s*,|\s*$)", "", line)  # the "X" of a Närvarande column
     text = PARTY_MARK.sub(lambda m: "(" + m.group(1) + "),", line)
     text = re.sub(r"\(([^)]{5,})\)", r", \1,", text)
     text = re.sub(r"\s+och\s+(?=" + NAME_WORD + r"\s+" + NAME_WORD + ")", ", ", text)

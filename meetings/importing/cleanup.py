@@ -62,8 +62,11 @@ def normalise(text):
     text = text.replace("**", "").replace("__", "")
     # A word broken at a line end by PDF extraction ("där-\nefter"); keep real hyphens inside a line.
     text = HYPHEN_BREAK.sub(lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
-    lines = [PAGE_OF.sub("", line).rstrip() for line in text.split("\n")]
+    lines = [_join_broken_words(PAGE_OF.sub("", line).rstrip()) for line in text.split("\n")]
+    # a sharing site's "Download "title"" line carries the document's own title (often with the date): keep that
+    lines = [re.sub(r'^\s*download\s+"(.*?)"?\s*$', r"\1", line, flags=re.I) for line in lines]
     lines = [line for line in lines if not CHROME.match(line.strip()) or not line.strip()]
+    lines = _without_repeats(lines)
     lines = section_marks(lines)
     lines = [piece for line in lines for piece in unflatten(line)]
     repeated = _repeated_page_lines(lines)
@@ -165,3 +168,23 @@ def _split_numbered(line):
         previous = cut
     pieces.append(line[previous:].strip())
     return [piece for piece in pieces if piece]
+
+
+def _without_repeats(lines):
+    """A line that repeats the line before it (blank lines between) is a page's title printed twice."""
+    kept, previous = [], None
+    for line in lines:
+        if line.strip() and line.strip() == previous:
+            continue
+        if line.strip():
+            previous = line.strip()
+        kept.append(line)
+    return kept
+
+
+def _join_broken_words(line):
+    """In a long line whose line breaks were lost, "Kommunalarbeta- reförbundet" is one word; "Vård- och omsorg"
+    and "medlems- plus serviceavgift" are Swedish and stay."""
+    if len(line) < RUN_ON:
+        return line
+    return re.sub(r"(\w)- (?!(?:och|eller|samt|som|plus|resp|respektive|till|men|både)\b)([a-zåäö])", r"\1\2", line)

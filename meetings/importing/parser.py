@@ -12,6 +12,7 @@ ITEM_PARAGRAPH = re.compile(r"^(?:[A-ZÅÄÖ]{1,5}\s+)?§\s*(\d+)(?:/\d\d)?\s*[.
 ITEM_NUMBERED = re.compile(r"^-?\s*(\d{1,2})\s*[.)]\s*(\S.{0,120})$")
 ITEM_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+([A-ZÅÄÖ].{1,100})$")
 ITEM_RUN_ON = re.compile(r"^(?:§\s*)?(\d{1,3})\s*[.)]?\s+([A-ZÅÄÖ].+)$")
+ITEM_DNR = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]+\s+)?\(\s*Dnr\b[^)]*\)\s+([A-ZÅÄÖ].+)$")
 RUN_ON_LINE = 120  # a longer line is a flattened page: its heading ends where the first sentence starts
 DNR = re.compile(
     r"^Dnr\.?\s*(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4})(?:\s+(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}))*\s*", re.I
@@ -30,9 +31,11 @@ PERSON = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[
 PEOPLE = rf"{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?(?:\s*(?:,|och)\s*{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?)*"
 ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
 CHAIR_IN_TEXT = re.compile(
-    rf"(?:\bordförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppnades\s+av\s+ordförande(?:n)?\s+({PERSON}))"
+    rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppnades\s+av\s+ordförande(?:n)?\s+({PERSON}))"
 )
 SERVES_IN_TEXT = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+)\s+är\s+(\w+)\s+och\s+ersätter\s+({PERSON})(?!\s+som)")
+# "Förvaltningschef Pia Bornevi informerar": the role of an attendee listed without one
+ROLE_BEFORE_NAME = re.compile(rf"\b(?=[A-ZÅÄÖ])((?i:[\wåäö]*{att.ROLE_STEMS}))\s+({PERSON})\b")
 IMMEDIATE = re.compile(r"omedelbar(?:t|a)?\s+juster", re.I)
 IMMEDIATE_MARK = re.compile(r"§\s*(\d+)\s+omedelbart\s+justerad", re.I)
 RESERVATION = re.compile(
@@ -182,7 +185,7 @@ class _Document:
             if re.match(r"^X\b", line):
                 continue  # a presence mark of a table column whose names came first
             grouped = re.match(r"^[^:()]{2,60}?\s*:\s*\S", line)
-            if not grouped and (att.is_run_on(line) or re.search(r"\sX(?:,|$)|förhinder", line)):
+            if not grouped and line.count("/") != 2:
                 found = att.parse_run_on(line, status=status, role=role)
             else:
                 found = att.parse_line(line, status=status, role=role)
@@ -193,7 +196,7 @@ class _Document:
         """After a blank line a list goes on with "(Kansli) …" or "Name, role …"; a heading or label ends it."""
         if att.label_of(line, header=True) or FIELD.match(line) or ITEM_PARAGRAPH.match(line):
             return False
-        return line.startswith("(") or bool(re.match(PERSON + r"\s*(?:\([^)]*\))?\s*,", line))
+        return line.startswith("(") or bool(re.match(PERSON + r"\s*(?:\([^)]{1,4}\)|,)", line))
 
     def _signature_block(self, index):
         line = self.lines[index]
@@ -290,7 +293,11 @@ class _Document:
                 if following is not None and len(self.lines[following]) < 100:
                     return match.group(1), self.lines[following], following + 1
             return match.group(1), title or f"§ {match.group(1)}", index + 1
-        run_on = ITEM_RUN_ON.match(line) if len(line) > RUN_ON_LINE else None
+        match = ITEM_DNR.match(line)
+        if match:  # a page of a flattened protocol whose § number was lost: "Arbetsutskottet (Dnr 12/08) Titel …"
+            return None, match.group(1), index + 1
+        flattened = len(line) > RUN_ON_LINE or (index > 0 and len(self.lines[index - 1]) > RUN_ON_LINE)
+        run_on = ITEM_RUN_ON.match(line) if flattened else None
         if run_on and self._continues_numbering(int(run_on.group(1)), index):
             return run_on.group(1), run_on.group(2), index + 1
         if not previous_blank:
@@ -370,12 +377,18 @@ class _Document:
         secretary = self.secretary or next(
             (p["name"] for p in self.people if re.search(r"sekreterare", p.get("role") or "", re.I)), None
         )
+        for entry in self.people:
+            if entry["name"] == secretary and entry.get("role") in (None, "ledamot"):
+                entry["role"] = "sekreterare"
         adjusters = self._adjusters(items, chair)
         # A short header line that gave the date ("Måndagen den 2 juni 2021 kl 13-15") is placed; others are kept.
         leftovers = [line for line in self.header_rest if not (len(line) < 60 and find_date(line))]
         if leftovers:
             if not items:
-                items.append({"number": None, "title": "Inledning", "text": "", "decisions": [], "assignments": []})
+                items.append(
+                    {"number": None, "title": "Inledning", "text": "", "decisions": [], "assignments": [],
+                     "immediate": False, "recused": []}
+                )  # fmt: skip
             items[0]["text"] = "\n".join(leftovers + ([items[0]["text"]] if items[0]["text"] else []))
             self.warnings.append("Text före första ärendet lades i det första ärendet: " + " / ".join(leftovers)[:200])
         kind = self._kind(" ".join([title, *self.header_rest[:5]]))
@@ -462,22 +475,22 @@ class _Document:
         for crumb in self._breadcrumbs():
             if re.search(BODY_NOUN, crumb, re.I) and not KOMMUN.search(crumb) and "protokoll" not in crumb.lower():
                 return crumb
+        head = "\n".join([title, *self.header_rest])
+        match = re.search(r"\b([A-ZÅÄÖ][\wÅÄÖåäö]{0,12})-sammanträde", head) or re.search(
+            r"\b(?:[Mm]öte|[Ss]ammanträde)\s+med\s+((?:[a-zåäö]+s\s+)?" + BODY_NOUN + r")\b", head
+        )
+        if match:
+            return match.group(1)
         lowered = title.lower()
         for word, name in BODY_WORDS:
             if word in lowered:
                 return name
         everything = "\n".join(line for line in self.lines if line)
-        head = "\n".join([title, *self.header_rest])
-        match = re.search(r"\b([A-ZÅÄÖ][\wÅÄÖåäö]{0,12})-sammanträde", head) or re.search(
-            r"\b(?:möte|sammanträde)\s+med\s+((?:[a-zåäö]+s\s+)?" + BODY_NOUN + r")\b", head
-        )
-        if match:
-            return match.group(1)
         match = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)", everything)
         if match:
             return match.group(1)
         subjects = re.findall(
-            r"(?:^|[.:]\s+|\n)((?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+)?[A-ZÅÄÖ][\wåäö]*" + BODY_CORE + r")\s+"
+            r"(?:^|[.:]\s+|\n)((?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+[\wåäö]*|[A-ZÅÄÖ][\wåäö]*)" + BODY_CORE + r")\s+"
             r"(?:beslutar|beslutade|beslöt|godkänner|godkände|noterar|föreslår)",
             everything,
         )
@@ -551,6 +564,11 @@ class _Document:
                         entry["serving_for"] = serves
                         entry["role"] = entry["role"] or att.normalise_role(role)
                         break
+            for match in ROLE_BEFORE_NAME.finditer(line):
+                role, name = match.groups()
+                for entry in self.people:
+                    if entry["name"] == name and not entry.get("role"):
+                        entry["role"] = role.lower()
             for match in IMMEDIATE_MARK.finditer(line):
                 self.immediate_numbers.add(match.group(1))
 
@@ -760,7 +778,8 @@ def _split_heading(title):
         previous = words[position - 1]
         if previous.endswith((".", ":")) and position > 1:
             return " ".join(words[:position]).rstrip(".:"), " ".join(words[position:])
-        if re.match(r"^[A-ZÅÄÖ][a-zåäö]", word) and not previous.endswith(("-", ",")) and position <= 12:
+        too_short = position == 1 and len(words[0]) <= 4  # "Info Bemanning kansliet": one short word is no heading
+        if re.match(r"^[A-ZÅÄÖ][a-zåäö]", word) and not previous.endswith(("-", ",")) and not too_short:
             return " ".join(words[:position]), " ".join(words[position:])
     return " ".join(words[:12]), " ".join(words[12:])
 
