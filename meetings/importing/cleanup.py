@@ -10,7 +10,7 @@ HYPHEN_BREAK = re.compile(r"(\w)-\n(?:[ \t]*\n)*[ \t]*(\w)")
 # Lines a web page or a document-sharing site wraps around the minutes: never attendees, never items.
 CHROME = re.compile(
     r"^(?:•\s*no results found|n/a|protected|academic year:.*|share \".*|copied!|loading\.*.*|full text|\(\d+\)|"
-    r"storlek:.*|starta visningen från sidan:?|download \".*|transkript|din position:.*|\d+)$",
+    r"storlek:.*|starta visningen från sidan:?|download \".*|transkript|\d+)$",
     re.I,
 )
 PAGE_OF = re.compile(r"\bsida\s+\d+\s*(?:av|\()\s*\d+\)?", re.I)
@@ -64,7 +64,7 @@ def normalise(text):
     text = HYPHEN_BREAK.sub(lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
     lines = [_join_broken_words(PAGE_OF.sub("", line).rstrip()) for line in text.split("\n")]
     # a sharing site's "Download "title"" line carries the document's own title (often with the date): keep that
-    lines = [re.sub(r'^\s*download\s+"(.*?)"?\s*$', r"\1", line, flags=re.I) for line in lines]
+    lines = [re.sub(r'^\s*(?:download\s+"(.*?)"?|din position:\s*(.*))\s*$', r"\1\2", line, flags=re.I) for line in lines]
     lines = [line for line in lines if not CHROME.match(line.strip()) or not line.strip()]
     lines = _without_repeats(lines)
     lines = section_marks(lines)

@@ -146,7 +146,12 @@ class _Document:
             if heading is not None:
                 number, title, index = heading
                 title, rest = _split_heading(title)
-                current = {"number": number, "title": title, "lines": [rest] if rest else []}
+                current = {
+                    "number": number,
+                    "title": title,
+                    "lines": [rest] if rest else [],
+                    "paragraph": bool(ITEM_PARAGRAPH.match(line)),
+                }
                 self.items.append(current)
                 continue
             if current is not None and is_footnote(line):
@@ -368,6 +373,7 @@ class _Document:
         start, end = find_times(self.fields.get("tid", "") or self.fields.get("datum", "") or header_text)
         if date is None:
             self.warnings.append("Inget mötesdatum hittades.")
+        self._drop_agenda()
         self._place_footnotes()
         self._people_in_text()
         body = self._body(title)
@@ -413,6 +419,14 @@ class _Document:
             "warnings": self.warnings,
         }
 
+    def _drop_agenda(self):
+        """Numbered lines before the first "§" of a protocol are its agenda, not its items: they are kept as text."""
+        first = next((n for n, item in enumerate(self.items) if item["paragraph"]), 0)
+        agenda = [item for item in self.items[:first] if not item["lines"] or len(item["lines"]) <= 2]
+        if first and len(agenda) == first:
+            self.header_rest.extend(f"{item['number'] or ''} {item['title']}".strip() for item in agenda)
+            self.items = self.items[first:]
+
     def _place_footnotes(self):
         """A footnote goes to the item whose text carries its marker; failing that, where it was found."""
         for line, found_under in self.footnotes:
@@ -429,6 +443,8 @@ class _Document:
             return "minnesanteckningar"
         if "protokoll" in lowered or self.justerare or self.signed_justerare:
             return "protokoll"
+        if any("protokoll" in line.lower() for line in self.lines if line):
+            return "protokoll"  # a body that writes "föregående sammanträdesprotokoll" keeps protokoll
         return "protokoll" if any(line.startswith("§") for line in self.lines if line) else "minnesanteckningar"
 
     def _organisation(self, title):
@@ -490,14 +506,16 @@ class _Document:
         if match:
             return match.group(1)
         subjects = re.findall(
-            r"(?:^|[.:]\s+|\n)((?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+[\wåäö]*|[A-ZÅÄÖ][\wåäö]*)" + BODY_CORE + r")\s+"
-            r"(?:beslutar|beslutade|beslöt|godkänner|godkände|noterar|föreslår)",
+            r"(?:^|[.:]\s+|\n)((?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+[\wåäö]*|(?=[A-ZÅÄÖ])[\wåäö]*)(?i:" + BODY_CORE + r"))\s+"
+            r"(?:beslutar|beslutade|beslöt|godkänner|godkände|noterar|föreslår|diskuterar|diskuterade|enades|"
+            r"konstaterade|konstaterar|anser|informerades)",
             everything,
         )
-        if subjects:
-            return max(set(subjects), key=subjects.count)
+        if subjects:  # the body that acts most in the text (a report of another body's decision is outnumbered)
+            lowered = everything.lower()
+            return max(sorted(set(subjects)), key=lambda s: (lowered.count(s.lower()), subjects.count(s)))
         for text in (_readable_case(head), everything):
-            match = re.search(r"\b([A-ZÅÄÖ][\wåäö]*" + BODY_CORE + r")\b", text)
+            match = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]*(?i:" + BODY_CORE + r"))\b", text)
             if match and match.group(1).lower() not in ("gruppen", "rådet"):
                 return match.group(1)
         return None
