@@ -184,11 +184,11 @@ ORG_PREFIX = re.compile(
     r"^(?:landstinget|regionen?|kommunförbundet|samordningsförbundet|kommunalförbundet)(?:\s+i)?\s+\S+", re.I
 )
 ROLE_STEMS = (
-    r"(?:ordförande|ledamot|ersättare|ers|suppleant|sekreterare|sekr|chef|ledare|samordnare|direktör|"
+    r"(?:ordförande|ledamot|ersättare|suppleant|sekreterare|chef|ledare|samordnare|direktör|"
     r"representant|utvecklare|handläggare|ekonom|strateg|stödjare|resursperson|revisor|jurist|controller|assistent|"
-    r"koordinator|tjänsteman|kommunalråd|gäst|adjungerad|adj|föredragande)"
+    r"koordinator|tjänsteman|kommunalråd|gäst|adjungerad|föredragande)"
 )
-ROLE_SUFFIX = re.compile(r"\b\w*" + ROLE_STEMS + r"\b", re.I)
+ROLE_SUFFIX = re.compile(r"\b(?:\w*" + ROLE_STEMS + r"|ers|sekr|adj|suppl)\b", re.I)
 PRESENCE_MARK = re.compile(r"(?:^|\s)X(?:\s*,|\s*$)")
 ABSENT_NOTE = re.compile(r"\b(?:anmält|anmälde)\s+förhinder\b|\bfrånvarande\b", re.I)
 SERVING = re.compile(

@@ -13,6 +13,7 @@ CHROME = re.compile(
     r"storlek:.*|starta visningen från sidan:?|download \".*|transkript|\d+)$",
     re.I,
 )
+SHARED_TITLE = re.compile(r'^\s*(?:download\s+"(.*?)"?|din position:\s*(.*))\s*$', re.I)
 PAGE_OF = re.compile(r"\bsida\s+\d+\s*(?:av|\()\s*\d+\)?", re.I)
 # Labels of a protocol's header. When a PDF's table is flattened they run on one line; a line break goes before each.
 HEADER_LABELS = (
@@ -64,7 +65,9 @@ def normalise(text):
     text = HYPHEN_BREAK.sub(lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
     lines = [_join_broken_words(PAGE_OF.sub("", line).rstrip()) for line in text.split("\n")]
     # a sharing site's "Download "title"" line carries the document's own title (often with the date): keep that
-    lines = [re.sub(r'^\s*(?:download\s+"(.*?)"?|din position:\s*(.*))\s*$', r"\1\2", line, flags=re.I) for line in lines]
+    lines = [SHARED_TITLE.sub(r"\1\2", line) for line in lines]
+    # "§ 71/20 Titel § 72/20 Titel" (number/year headings of a table of contents) run together
+    lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=§\s*\d+/\d\d\b)", line)]
     lines = [line for line in lines if not CHROME.match(line.strip()) or not line.strip()]
     lines = _without_repeats(lines)
     lines = section_marks(lines)

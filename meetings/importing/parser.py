@@ -270,6 +270,8 @@ class _Document:
             if names and not DOT_LEADER.search(line) and att._is_role(line):
                 index += 1
                 continue  # "Ordförande" under the name it signs for
+            if re.match(PERSON + r"\s+(?=[A-ZÅÄÖ])" + r"(?i:\w*" + att.ROLE_STEMS + r")$", line):
+                break  # "Olivia Gustafsson Sekreterare": the next signature, with its role after the name
             if re.match(r"^paragrafer\b", line, re.I):
                 line = PARAGRAPHS_FIELD.sub("", line).strip()  # "Paragrafer: 1-18 Åsa Sturk"
                 if not line:
@@ -281,7 +283,7 @@ class _Document:
             if att._is_role(line) or att.normalise_role(line) != line.strip(" ,.;()"):
                 index += 1
                 continue  # "Ordförande", "2:e vice ordförande", "Förbundssekreterare" under a name
-            if not att._is_name(line):
+            if not att._is_name(line) or (len(line.split()) > 1 and not _plausible_name(line)):
                 break
             names.append(line.strip())
             index += 1
@@ -295,7 +297,7 @@ class _Document:
             title = DNR.sub("", match.group(2).strip()).strip()
             if not title:
                 following = self._next_nonblank(index + 1)
-                if following is not None and len(self.lines[following]) < 100:
+                if following is not None and len(self.lines[following]) < 160:
                     return match.group(1), self.lines[following], following + 1
             return match.group(1), title or f"§ {match.group(1)}", index + 1
         match = ITEM_DNR.match(line)
@@ -387,6 +389,14 @@ class _Document:
             if entry["name"] == secretary and entry.get("role") in (None, "ledamot"):
                 entry["role"] = "sekreterare"
         adjusters = self._adjusters(items, chair)
+        known = {p["name"] for p in self.people}
+        for name in [chair, *adjusters]:
+            if name and name not in known and _plausible_name(name):  # who chairs or justerar was there
+                known.add(name)
+                self.people.append(
+                    {"name": name, "status": "närvarande", "role": "ordförande" if name == chair else None,
+                     "organisation": None, "paragraphs": None}
+                )  # fmt: skip
         # A short header line that gave the date ("Måndagen den 2 juni 2021 kl 13-15") is placed; others are kept.
         leftovers = [line for line in self.header_rest if not (len(line) < 60 and find_date(line))]
         if leftovers:
@@ -540,7 +550,7 @@ class _Document:
         names = list(self.justerare) or list(self.signed_justerare)
         known = [p["name"] for p in self.people]
         for item in items:
-            if re.search(r"justera", item["title"], re.I):
+            if re.search(r"juster", item["title"], re.I):
                 texts = [d["text"] for d in item["decisions"]] or [item["text"]]
                 for text in texts:
                     for name in known:
@@ -817,7 +827,7 @@ def _plausible_name(name):
     """Two to five words, at least two of them capitalised, no digits: "Kjell Sjun demark" (a broken word) is a
     name, "Enligt förteckning" is not."""
     words = (name or "").split()
-    capitalised = [w for w in words if re.match(r"^[A-ZÅÄÖÉÜ][\wåäöéü'’-]*$", w)]
+    capitalised = [w for w in words if re.match(r"^[A-ZÅÄÖÉÜ][\wåäöéü'’-]*$", w) and (len(w) <= 14 or "-" in w)]
     return 2 <= len(words) <= 5 and len(capitalised) >= 2 and words[0] in capitalised and not re.search(r"\d", name)
 
 
