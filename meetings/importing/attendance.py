@@ -241,6 +241,9 @@ def parse_run_on(line, *, status, role):
     for segment in segments:
         if not segment:
             continue
+        absent = ABSENT_NOTE.search(segment)
+        if absent:
+            segment = (segment[: absent.start()] + segment[absent.end() :]).strip()
         serving = SERVING.search(segment)
         if serving and current is not None:
             current["serving_for"] = serving.group(1)
@@ -267,6 +270,8 @@ def parse_run_on(line, *, status, role):
             _attribute(current, segment, status)
         if party and current is not None:
             current["party"] = party.group(2).upper()
+        if absent and current is not None:
+            current["status"] = "anmält förhinder"
     return people
 
 

@@ -63,8 +63,8 @@ BODY_CORE = (
 BODY_NOUN = r"[\wåäö]*" + BODY_CORE
 ORGANISATION = [
     re.compile(
-        r"\b((?:Samordningsförbundet|Kommunförbundet|Kommunalförbundet|Regionförbundet|Landstinget(?:\s+i)?|"
-        r"Region)\s+(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+(?:i\s+)?[A-ZÅÄÖ][\wåäö-]+)*)"
+        r"\b((?:Samordningsförbundet|Kommunförbundet|Kommunalförbundet|Regionförbundet|Landstinget(?:\s+[iI])?|"
+        r"Region)\s+(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+(?:[iI]\s+)?[A-ZÅÄÖ][\wåäö-]+)*)"
     ),
     re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:[Ss]amordningsförbund|[Kk]ommunförbund))\b"),
     re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+(?:förbundet|regionen))\b"),
@@ -388,6 +388,8 @@ class _Document:
         for entry in self.people:
             if entry["name"] == secretary and entry.get("role") in (None, "ledamot"):
                 entry["role"] = "sekreterare"
+            if entry["name"] == chair and entry.get("role") in (None, "ledamot"):
+                entry["role"] = "ordförande"
         adjusters = self._adjusters(items, chair)
         known = {p["name"] for p in self.people}
         for name in [chair, *adjusters]:
@@ -465,7 +467,7 @@ class _Document:
             for pattern in ORGANISATION:
                 for match in pattern.finditer(text):
                     if match.group(1).lower() not in own:
-                        return match.group(1).strip()
+                        return re.sub(r"^(?:Organ|Nämnd|Beslutsinstans)\s+", "", match.group(1).strip())
         crumbs = self._breadcrumbs()
         for crumb in crumbs:
             if KOMMUN.search(crumb) or any(p.search(crumb) for p in ORGANISATION):
@@ -528,7 +530,9 @@ class _Document:
             match = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]*(?i:" + BODY_CORE + r"))\b", text)
             if match and match.group(1).lower() not in ("gruppen", "rådet"):
                 return match.group(1)
-        return None
+        words = re.findall(r"\b([\wåäö]*" + BODY_CORE + r")\b", everything.lower())
+        words = [w for w in words if w not in ("gruppen", "grupp", "rådet", "råd")]
+        return max(sorted(set(words)), key=words.count).capitalize() if words else None
 
     def _chair(self):
         """The chair: the attendee marked ordförande, or the one who signs as ordförande, or who opened."""
