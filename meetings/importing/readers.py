@@ -1,7 +1,9 @@
-"""Bytes to text: .txt (UTF-8 or Windows-1252), .docx (python-docx) and .pdf with a text layer (pypdf)."""
+"""Bytes to text: .txt (UTF-8 or Windows-1252), .docx (python-docx) and .pdf with a text layer (pdfplumber)."""
 
 import io
 import os
+
+from . import layout
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -46,19 +48,11 @@ def _docx_text(data):
     import docx
 
     document = docx.Document(io.BytesIO(data))
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("  ".join(cell.text for cell in row.cells))
-    return "\n\n".join(lines)
+    return layout.docx_text(document)  # paragraphs and tables in the order they stand
 
 
 def _pdf_text(data):
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    pages = [page.extract_text() or "" for page in reader.pages]
-    return "\n\f\n".join(pages)
+    return layout.pdf_text(data)  # lines and blank lines as laid out (pdfplumber), pages split by a form feed
 
 
 def read_document(data, filename):
@@ -82,7 +76,7 @@ def read_document(data, filename):
             raise UnreadableDocument("unreadable")
         try:
             text = _pdf_text(data)
-        except Exception as exc:  # pypdf raises several kinds for a broken file
+        except Exception as exc:  # pdfminer raises several kinds for a broken file
             raise UnreadableDocument("unreadable") from exc
         if not text.replace("\f", "").strip():
             raise UnreadableDocument("no_text_layer")
