@@ -253,9 +253,9 @@ def parse_run_on(line, *, status, role):
             segment = party.group(1).strip()
         tail = _capitalised_tail(segment)
         words = segment.split()
-        if len(tail) < 2 and 2 <= len(words) <= 3 and all(re.fullmatch(NAME_WORD, w) for w in words):
-            if not ROLE_SUFFIX.fullmatch(words[0]):
-                tail = words  # "Cecilia Ordförande": a surname that is also a role word
+        all_names = 2 <= len(words) <= 3 and all(re.fullmatch(NAME_WORD, w) for w in words)
+        if len(tail) < 2 and all_names and not ROLE_SUFFIX.fullmatch(words[0]):
+            tail = words  # "Cecilia Ordförande": a surname that is also a role word
         head = words[: len(words) - len(tail)]
         if ORG_PREFIX.match(segment) and len(tail) >= 3:
             head, tail = head + tail[:1], tail[1:]
