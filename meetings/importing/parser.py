@@ -277,6 +277,8 @@ class _Document:
                 if not line:
                     index += 1
                     continue
+            if ITEM_PARAGRAPH.match(line) or ITEM_NUMBERED.match(line):
+                break
             line = re.sub(r"\s*§.*$", "", DOT_LEADER.sub(" ", line)).strip(" .")  # "Kerstin Frimodig § 36 …"
             if FIELD.match(line) or line.lower().rstrip(".") == "justerat" or is_footnote(line):
                 break
@@ -467,7 +469,7 @@ class _Document:
             for pattern in ORGANISATION:
                 for match in pattern.finditer(text):
                     if match.group(1).lower() not in own:
-                        return re.sub(r"^(?:Organ|Nämnd|Beslutsinstans)\s+", "", match.group(1).strip())
+                        return _organisation_name(match.group(1))
         crumbs = self._breadcrumbs()
         for crumb in crumbs:
             if KOMMUN.search(crumb) or any(p.search(crumb) for p in ORGANISATION):
@@ -715,6 +717,8 @@ def _decisions(paragraphs, body_word=""):
                 lines.append(paragraphs[index].strip())
                 index += 1
             found.append(_decision_of("\n".join(lines)))
+        elif _votes(flat) is not None:
+            found.append(_decision_of(flat))  # "7 röstade ja, 4 röstade nej": the vote, under its own heading
     if found:
         return found, consumed
     for paragraph in paragraphs:
@@ -803,7 +807,7 @@ def _split_heading(title):
     """A heading taken from a flattened line ends where the first sentence begins: "Dagordning Ordförande
     hälsar …" → ("Dagordning", "Ordförande hälsar …")."""
     title = DNR.sub("", title).strip()
-    if len(title) <= 90:
+    if len(title) <= 90 and not (title.endswith(".") and len(title.split()) > 4):
         return title, ""
     words = title.split()
     for position, word in enumerate(words[1:], start=1):
@@ -814,6 +818,17 @@ def _split_heading(title):
         if re.match(r"^[A-ZÅÄÖ][a-zåäö]", word) and not previous.endswith(("-", ",")) and not too_short:
             return " ".join(words[:position]), " ".join(words[position:])
     return " ".join(words[:12]), " ".join(words[12:])
+
+
+def _organisation_name(text):
+    """ "Organ Norra Västmanlands Samordningsförbund" → without the label; "Kommunförbundet Norrbotten
+    Sammanträdesprotokoll Styrelsen" → up to the words that are the document's kind or its body."""
+    text = re.sub(r"^(?:Organ|Nämnd|Beslutsinstans)\s+", "", text.strip())
+    words = text.split()
+    for position, word in enumerate(words[1:], start=1):
+        if re.search(r"protokoll|anteckning|^sida$", word, re.I) or re.fullmatch(BODY_NOUN, word, re.I):
+            return " ".join(words[:position])
+    return text
 
 
 def _names_only(text):
