@@ -464,11 +464,12 @@ class _Document:
     def _organisation(self, title):
         """The federation, municipality or association: in the title or header first, then in the document."""
         header = "\n".join([title, *self.header_rest, *self.fields.values()])
-        own = {(p.get("organisation") or "").lower() for p in self.people}
+        # an attendee's own organisation ("personalrepresentant Kommunalarbetareförbundet") is not the meeting's
+        own = {(p.get(key) or "").lower() for p in self.people for key in ("organisation", "role")} - {""}
         for text in (_readable_case(title), _readable_case(header)):
             for pattern in ORGANISATION:
                 for match in pattern.finditer(text):
-                    if match.group(1).lower() not in own:
+                    if not any(match.group(1).lower() in theirs for theirs in own):
                         return _organisation_name(match.group(1))
         crumbs = self._breadcrumbs()
         for crumb in crumbs:
@@ -483,9 +484,9 @@ class _Document:
         if counts:
             return max(counts, key=counts.get)
         for pattern in ORGANISATION:
-            match = pattern.search(everything)
-            if match:
-                return match.group(1).strip()
+            for match in pattern.finditer(everything):
+                if not any(match.group(1).lower() in theirs for theirs in own):
+                    return _organisation_name(match.group(1))
         first = next((line for line in self.lines if line), "")
         if 0 < len(first.split()) <= 2 and not re.search(r"\d|protokoll|anteckning", first, re.I):
             return first.strip()  # a letterhead: "Delta"
