@@ -254,7 +254,7 @@ def parse_run_on(line, *, status, role):
         tail = _capitalised_tail(segment)
         words = segment.split()
         all_names = 2 <= len(words) <= 3 and all(re.fullmatch(NAME_WORD, w) for w in words)
-        if len(tail) < 2 and all_names and not ROLE_SUFFIX.fullmatch(words[0]):
+        if len(tail) < 2 and all_names and not ROLE_SUFFIX.fullmatch(words[0]) and not ORG_WORDS.search(segment):
             tail = words  # "Cecilia Ordförande": a surname that is also a role word
         head = words[: len(words) - len(tail)]
         if ORG_PREFIX.match(segment) and len(tail) >= 3:

@@ -469,7 +469,7 @@ class _Document:
         for text in (_readable_case(title), _readable_case(header)):
             for pattern in ORGANISATION:
                 for match in pattern.finditer(text):
-                    if not any(match.group(1).lower() in theirs for theirs in own):
+                    if match.group(1).lower() not in own:
                         return _organisation_name(match.group(1))
         crumbs = self._breadcrumbs()
         for crumb in crumbs:
@@ -485,7 +485,7 @@ class _Document:
             return max(counts, key=counts.get)
         for pattern in ORGANISATION:
             for match in pattern.finditer(everything):
-                if not any(match.group(1).lower() in theirs for theirs in own):
+                if match.group(1).lower() not in own:
                     return _organisation_name(match.group(1))
         first = next((line for line in self.lines if line), "")
         if 0 < len(first.split()) <= 2 and not re.search(r"\d|protokoll|anteckning", first, re.I):
