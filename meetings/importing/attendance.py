@@ -5,6 +5,11 @@ import re
 STATUS_LABELS = [
     # (label pattern, status, role implied by the label)
     (r"digitalt\s+närvarande", "närvarande", None),
+    (r"ej\s+tjänstgörande\s+ersättare", "närvarande", "ersättare"),
+    (r"närvarolista", "närvarande", None),
+    (r"ledamöter", "närvarande", "ledamot"),
+    (r"suppleanter", "närvarande", "suppleant"),
+    (r"sekretariatet|i\s+tjänsten|särskilt\s+inbjudna|tjänstemän", "närvarande", None),
     (r"ej\s+närvarande", "frånvarande", None),
     (r"närvarande\s+ledamöter", "närvarande", "ledamot"),
     (r"närvarande", "närvarande", None),
@@ -13,12 +18,17 @@ STATUS_LABELS = [
     (r"beslutande", "närvarande", "ledamot"),
     (r"tjänstgörande\s+ersättare", "närvarande", "tjänstgörande ersättare"),
     (r"ersättare", "närvarande", "ersättare"),
-    (r"övriga\s+deltagande|övriga\s+närvarande|övriga", "närvarande", None),
+    (r"övriga\s+deltagande|övriga\s+deltagare|övriga\s+närvarande|övriga", "närvarande", None),
     (r"adjungerande|adjungerade|adjungerad", "närvarande", "adjungerad"),
     (r"deltagare", "närvarande", None),
 ]
 LABEL = re.compile(
     r"^\s*(" + "|".join(pattern for pattern, _s, _r in STATUS_LABELS) + r")\s*(?::|$)\s*(.*)$", re.IGNORECASE
+)
+# In the header a label may be followed by its first entry on the same line ("Beslutande Tuva Lund (S)").
+LABEL_RUN_ON = re.compile(
+    r"^\s*(" + "|".join(pattern for pattern, _s, _r in STATUS_LABELS) + r")\.?(?::|\s+(?=[A-ZÅÄÖ(])|$)\s*(.*)$",
+    re.IGNORECASE,
 )
 
 ROLES = [
@@ -29,7 +39,7 @@ ROLES = [
     (r"tf\.?\s*fc|tf\.?\s*förbundschef", "tf förbundschef"),
     (r"fc|förbundschef", "förbundschef"),
     (r"ers\.?|ersättare", "ersättare"),
-    (r"tjg\.?\s*ers\.?|tjänstgörande\s+ersättare", "tjänstgörande ersättare"),
+    (r"tjg?\.?\s*ers\.?|tjänstgörande\s+ersättare", "tjänstgörande ersättare"),
     (r"ledamot", "ledamot"),
     (r"sekr\.?|sekreterare|förbundssekreterare", "sekreterare"),
     (r"adjungerad|adj\.?", "adjungerad"),
@@ -40,7 +50,8 @@ ROLE_WORDS = (
     "projektchef|projektledare|samordnare|ekonom|handläggare|chef|utvecklare|strateg|kansli|koordinator|gäst"
 )
 ORG_WORDS = re.compile(
-    r"kommun|region|landsting|försäkringskassan|arbetsförmedlingen|\bfk\b|\baf\b|stad\b|förbund|samordningsförbund",
+    r"kommun|region|landsting|försäkringskassan|arbetsförmedlingen|\bfk\b|\baf\b|stad\b|förbund|samordningsförbund|"
+    r"förening|verket\b|styrelsen\b|förvaltning|kansliet\b|bolag|\bAB\b",
     re.IGNORECASE,
 )
 PARTIES = "S|M|C|L|V|KD|MP|SD|FP|Fi"
@@ -49,14 +60,17 @@ OTHER_PARENTHESES = re.compile(rf"\((?!(?:{PARTIES})\))[^)]*\)")
 PARAGRAPHS = re.compile(r"(?:tjg\.?\s*)?§{1,2}\s*(\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)", re.I)
 
 
-def label_of(line):
-    """(status, implied role, rest of the line) when the line starts an attendance list, else None."""
-    match = LABEL.match(line)
+def label_of(line, *, header=False):
+    """(status, implied role, rest of the line) when the line starts an attendance list, else None. In the header
+    (before the first item) the label needs no colon before a name."""
+    match = LABEL.match(line) or (header and LABEL_RUN_ON.match(line))
     if not match:
         return None
     label = match.group(1).lower()
     rest = match.group(2).strip()
     if not rest and not line.rstrip().endswith(":") and len(line.split()) > 3:
+        return None
+    if header and rest and not re.match(r"[A-ZÅÄÖ(]", rest) and not line[match.end(1) :].lstrip().startswith(":"):
         return None
     for pattern, status, role in STATUS_LABELS:
         if re.fullmatch(pattern, label, re.IGNORECASE):
@@ -159,3 +173,153 @@ def parse_line(line, *, status, role):
 
 def _is_name_with_role(text):
     return "," in text
+
+
+# Run-on lists: a flattened table or a line with several people ("Kia Hjelte (M) §§ 31-34 Isak Nobuoka (MP) tj ers.",
+# "Ingemar Nyman, Bjurholm Dagmar Schröder, Bjurholm …", "Bo Johansson, Älvsbyn, (s, ordförande Maj-Britt …").
+
+NAME_WORD = r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüè]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè]+)?|\.)?"  # "Anna-Lena", "A Ek", "B."
+PARTY_MARK = re.compile(r"\(\s*([A-ZÅÄÖa-zåäö]{1,4})\s*(?:\)|(?=[,\s]|$))")
+ORG_PREFIX = re.compile(
+    r"^(?:landstinget|regionen?|kommunförbundet|samordningsförbundet|kommunalförbundet)(?:\s+i)?\s+\S+", re.I
+)
+ROLE_STEMS = (
+    r"(?:ordförande|ledamot|ersättare|suppleant|sekreterare|chef|ledare|samordnare|direktör|"
+    r"representant|utvecklare|handläggare|ekonom|strateg|stödjare|resursperson|revisor|jurist|controller|assistent|"
+    r"koordinator|tjänsteman|kommunalråd|gäst|adjungerad|föredragande)"
+)
+ROLE_SUFFIX = re.compile(r"\b(?:\w*" + ROLE_STEMS + r"|ers|sekr|adj|suppl)\b", re.I)
+PRESENCE_MARK = re.compile(r"(?:^|\s)X(?:\s*,|\s*$)")
+ABSENT_NOTE = re.compile(r"\b(?:anmält|anmälde)\s+förhinder\b|\bfrånvarande\b", re.I)
+SERVING = re.compile(
+    r"\b(?:ersättare\s+för|ersätter|tjg\.?\s+för|tjänstgör\s+för)\s+(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})"
+)
+RANGE = re.compile(
+    r"(?:§§?\s*)?\b(t\s*\.?\s*o\s*\.?\s*m|tom|fr\s*\.?\s*o\s*\.?\s*m|from|till\s+kl|från\s+kl)?\s*\.?\s*"
+    r"((?:§\s*)?\d{1,3}(?:\s*[-–]\s*(?:§\s*)?\d{1,3})?(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*)\b",
+    re.I,
+)
+
+
+def is_run_on(line):
+    """A line that holds several people rather than one entry or a comma list of plain names."""
+    if len(PARTY_MARK.findall(line)) >= 2:
+        return True
+    segments = [s.strip() for s in re.split(r",|\boch\b", line) if s.strip()]
+    return any(len(_capitalised_tail(s)) >= 2 and _capitalised_tail(s) != s.split() for s in segments[1:]) or any(
+        len(s.split()) >= 4 and all(w[:1].isupper() for w in s.split()) for s in segments
+    )
+
+
+def _capitalised_tail(segment):
+    words = segment.split()
+    tail = []
+    for word in reversed(words):
+        if re.fullmatch(NAME_WORD, word) and not ROLE_SUFFIX.fullmatch(word) and not ORG_WORDS.search(word):
+            tail.insert(0, word)
+        else:
+            break
+    return tail
+
+
+def parse_run_on(line, *, status, role):
+    """People from a run-on line: each name starts an entry; what follows it (role, organisation, party, §§,
+    "tjg ers", "ersättare för NN") belongs to it until the next name."""
+    line = re.sub(r"(?:(?<=\s)|^)X(?=\s*,|\s*$)", "", line)  # the "X" of a Närvarande column
+    text = PARTY_MARK.sub(lambda m: "(" + m.group(1) + "),", line)
+    text = re.sub(r"\(([^)]{5,})\)", r", \1,", text)
+    text = re.sub(r"\s+och\s+(?=" + NAME_WORD + r"\s+" + NAME_WORD + ")", ", ", text)
+    segments = [s.strip(" .;:") for s in text.split(",")]
+    attribute_mode = sum(1 for s in segments[1:] if len(_capitalised_tail(s)) >= 3) > max(1, len(segments) // 3)
+    people, current = [], None
+
+    def start(name):
+        nonlocal current
+        current = {"name": name, "status": status, "role": role, "organisation": None, "paragraphs": None}
+        people.append(current)
+
+    for segment in segments:
+        if not segment:
+            continue
+        absent = ABSENT_NOTE.search(segment)
+        if absent:
+            segment = (segment[: absent.start()] + segment[absent.end() :]).strip()
+        serving = SERVING.search(segment)
+        if serving and current is not None:
+            current["serving_for"] = serving.group(1)
+            segment = segment[: serving.start()].strip()
+        party = re.fullmatch(r"(.*?)\(([A-Za-zÅÄÖåäö]{1,4})\)", segment)
+        if party:
+            segment = party.group(1).strip()
+        tail = _capitalised_tail(segment)
+        words = segment.split()
+        all_names = 2 <= len(words) <= 3 and all(re.fullmatch(NAME_WORD, w) for w in words)
+        if len(tail) < 2 and all_names and not ROLE_SUFFIX.fullmatch(words[0]) and not ORG_WORDS.search(segment):
+            tail = words  # "Cecilia Ordförande": a surname that is also a role word
+        head = words[: len(words) - len(tail)]
+        if ORG_PREFIX.match(segment) and len(tail) >= 3:
+            head, tail = head + tail[:1], tail[1:]
+        if len(tail) >= 3 and (attribute_mode and not head) and current is not None:
+            head, tail = tail[:1], tail[1:]
+        if len(tail) >= 4:
+            # "Iris Luthman Henrik Malm Lindberg": two people whose comma was lost
+            _attribute(current, " ".join(head), status)
+            head = []
+            start(" ".join(tail[:2]))
+            tail = tail[2:]
+        if len(tail) >= 2 or (len(tail) == 1 and party and not head and current is None):
+            _attribute(current, " ".join(head), status)
+            start(" ".join(tail))
+        else:
+            _attribute(current, segment, status)
+        if party and current is not None:
+            current["party"] = party.group(2).upper()
+        if absent and current is not None:
+            current["status"] = "anmält förhinder"
+    return people
+
+
+def _attribute(person_entry, text, status):
+    """Give a person what their entry says after the name: §§ range, presence, role or organisation."""
+    if person_entry is None:
+        return
+    text = text.strip(" .;:")
+    if not text:
+        return
+    if PRESENCE_MARK.search(" " + text) or text == "X":
+        text = PRESENCE_MARK.sub(" ", " " + text).strip(" ,")
+    if ABSENT_NOTE.search(text):
+        person_entry["status"] = "anmält förhinder"
+        text = ABSENT_NOTE.sub("", text).strip(" ,")
+    rng = RANGE.search(text)
+    if rng and rng.group(2) and (rng.group(1) or "§" in text or re.fullmatch(r"[\d\s,–-]+", rng.group(0).strip())):
+        person_entry["paragraphs"] = person_entry["paragraphs"] or _range_text(rng.group(1), rng.group(2))
+        text = (text[: rng.start()] + text[rng.end() :]).strip(" ,.")
+    if not text:
+        return
+    roles = ROLE_SUFFIX.findall(text)
+    if len(roles) >= 2 and "/" not in text and not re.match(r"(?:tjg|tjänstgörande)\b", text, re.I):
+        return  # a detached column of role words ("ordförande vice ordförande ersättare")
+    split = re.fullmatch(r"(\S*" + ROLE_STEMS + r")\s+([A-ZÅÄÖ]\S*(?:\s+\S+)*)", text, re.I)
+    if split and ORG_WORDS.search(split.group(2)) and not person_entry["organisation"]:
+        person_entry["organisation"] = split.group(2)  # "personalrepresentant Kommunalarbetareförbundet"
+        text = split.group(1)
+        roles = [text]
+    if roles or any(re.fullmatch(pattern, text, re.I) for pattern, _role in ROLES):
+        if person_entry["role"] in (None, "ledamot", "ersättare", "suppleant"):
+            person_entry["role"] = normalise_role(text)
+        return
+    if not person_entry["organisation"]:
+        person_entry["organisation"] = text
+
+
+def _range_text(kind, numbers):
+    numbers = re.sub(r"§\s*", "", re.sub(r"\s+", "", numbers)).replace("–", "-").replace(",", ", ")
+    kind = re.sub(r"[\s.]", "", (kind or "").lower())
+    if kind in ("tom",):
+        return "-" + numbers
+    if kind in ("from", "fröm", "from"):
+        return numbers + "-"
+    if kind.startswith("fr"):
+        return numbers + "-"
+    return numbers

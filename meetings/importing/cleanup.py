@@ -7,6 +7,53 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FOOTNOTE_LINE = re.compile(rf"^\s*[{SUPERSCRIPTS}]+\s*\S")
 PAGE_NUMBER = re.compile(r"^\s*(?:sida\s+)?\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+|/\s*\d+)?\s*$|^\s*-\s*\d+\s*-\s*$", re.I)
 HYPHEN_BREAK = re.compile(r"(\w)-\n(?:[ \t]*\n)*[ \t]*(\w)")
+# Lines a web page or a document-sharing site wraps around the minutes: never attendees, never items.
+CHROME = re.compile(
+    r"^(?:•\s*no results found|n/a|protected|academic year:.*|share \".*|copied!|loading\.*.*|full text|\(\d+\)|"
+    r"storlek:.*|starta visningen från sidan:?|download \".*|transkript|\d+)$",
+    re.I,
+)
+SHARED_TITLE = re.compile(r'^\s*(?:download\s+"(.*?)"?|din position:\s*(.*))\s*$', re.I)
+PAGE_OF = re.compile(r"\bsida\s+\d+\s*(?:av|\()\s*\d+\)?", re.I)
+# Labels of a protocol's header. When a PDF's table is flattened they run on one line; a line break goes before each.
+HEADER_LABELS = (
+    "Plats och tid",
+    "Sammanträdesdatum",
+    "Ej tjänstgörande ersättare",
+    "Tjänstgörande ersättare",
+    "Beslutande",
+    "Närvarande",
+    "Frånvarande",
+    "Ledamöter",
+    "Suppleanter",
+    "Ersättare",
+    "Övriga deltagande",
+    "Övriga deltagare",
+    "Övriga närvarande",
+    "I tjänsten",
+    "Särskilt inbjudna",
+    "Utses att justera",
+    "Utses justera",
+    "Utsågs",
+    "Justeringens plats och tid",
+    "Justeringens tid och plats",
+    "Underskrifter",
+    "Underskrift",
+    "Sekreterare",
+    "Ordförande",
+    "Justerande",
+    "Justerare",
+    "Paragrafer",
+    "ANSLAG/BEVIS",
+    "Dag",
+    "Tid",
+    "Plats",
+)
+LABEL_BREAK = re.compile(r"(?<=\S)\s+(?=(?:" + "|".join(re.escape(label) for label in HEADER_LABELS) + r")\b(?![-/]))")
+RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
+NUMBERED_INSIDE = re.compile(
+    r"(?<=[\s.:])(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"
+)
 
 
 def normalise(text):
@@ -16,7 +63,15 @@ def normalise(text):
     text = text.replace("**", "").replace("__", "")
     # A word broken at a line end by PDF extraction ("där-\nefter"); keep real hyphens inside a line.
     text = HYPHEN_BREAK.sub(lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
-    lines = [line.rstrip() for line in text.split("\n")]
+    lines = [_join_broken_words(PAGE_OF.sub("", line).rstrip()) for line in text.split("\n")]
+    # a sharing site's "Download "title"" line carries the document's own title (often with the date): keep that
+    lines = [SHARED_TITLE.sub(r"\1\2", line) for line in lines]
+    # "§ 71/20 Titel § 72/20 Titel" (number/year headings of a table of contents) run together
+    lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=§\s*\d+/\d\d\b)", line)]
+    lines = [line for line in lines if not CHROME.match(line.strip()) or not line.strip()]
+    lines = _without_repeats(lines)
+    lines = section_marks(lines)
+    lines = [piece for line in lines for piece in unflatten(line)]
     repeated = _repeated_page_lines(lines)
     cleaned = []
     for line in lines:
@@ -51,3 +106,88 @@ def strip_footnote_markers(text):
 
 def is_footnote(line):
     return bool(FOOTNOTE_LINE.match(line))
+
+
+def unflatten(line, *, in_header=True):
+    """A run-on line (a PDF table or a page flattened by extraction) split before each point of a rising run of
+    numbers ("17. Mötets öppnande … 18. Förslag …") and, in the header, before each header label."""
+    if len(line) < RUN_ON:
+        return [line]
+    pieces = []
+    for part in re.split(r"(?<=\S)\s+(?=§\s*\d+/\d\d\b)", line):
+        pieces.extend(_split_numbered(part))
+    out = []
+    for piece in pieces:
+        if not in_header or re.match(r"^(?:§\s*)?\d", piece):
+            in_header = False
+            out.append(piece)
+            continue
+        out.extend(p.strip() for p in LABEL_BREAK.split(piece) if p.strip())
+    return out
+
+
+def section_marks(lines):
+    """Lines where a short word stands in for "§" before a rising run of numbers ("Nvsf 88 …", "Nvsf 89 …")
+    rewritten with "§" at the start of the line; docplayer-style page numbers at a line's start removed."""
+    pages = [re.match(r"^(\d{1,3})\s+(?:\d{1,3}\s*\(\s*\d+\)?\s+)?(?=\S)", line) for line in lines]
+    numbers = [int(m.group(1)) for m in pages if m]
+    if numbers[:2] == [1, 2] or (len(numbers) > 2 and numbers == sorted(numbers) and numbers[0] <= 2):
+        lines = [line[m.end() :] if m else line for line, m in zip(lines, pages, strict=True)]
+    found = {}
+    for line in lines:
+        for match in SECTION_WORD.finditer(line):
+            found.setdefault(match.group(1), []).append(int(match.group(2)))
+    marks = [w for w, ns in found.items() if len(ns) >= 2 and all(b == a + 1 for a, b in zip(ns, ns[1:], strict=False))]
+    if not marks:
+        return lines
+    pattern = re.compile(r"(?:^|(?<=\s))(?:\S+\s+){0,2}?(?:" + "|".join(map(re.escape, marks)) + r")\s+(\d{1,3})\s+")
+    return [pattern.sub(lambda m: "§ " + m.group(1) + " ", line, count=1) for line in lines]
+
+
+SECTION_WORD = re.compile(
+    r"(?:^|(?<=\s))(?!(?:Bilaga|Sida|Sidan|Kap|Nr|Dnr|Punkt|Rum|Kl|Ärende)\b)([A-ZÅÄÖ][a-zåäö]{2,4})\s+(\d{1,3})\s+(?=[A-ZÅÄÖ])"
+)
+
+
+def _split_numbered(line):
+    """Split before the members of the longest run of consecutive numbers n, n+1, … that start points."""
+    candidates = [
+        (m.start(), int(m.group(2)), m.group(1) or "", m.group(3) or "") for m in NUMBERED_INSIDE.finditer(line)
+    ]
+    best = []
+    for index, (_start, _number, prefix, mark) in enumerate(candidates):
+        run = [candidates[index]]
+        for later in candidates[index + 1 :]:
+            if later[1] == run[-1][1] + 1 and later[2].strip() == prefix.strip() and later[3] == mark:
+                run.append(later)
+        if len(run) > len(best):
+            best = run
+    if len(best) < 2:
+        return [line]
+    cuts = [start for start, *_rest in best]
+    pieces, previous = [], 0
+    for cut in cuts:
+        pieces.append(line[previous:cut].strip())
+        previous = cut
+    pieces.append(line[previous:].strip())
+    return [piece for piece in pieces if piece]
+
+
+def _without_repeats(lines):
+    """A line that repeats the line before it (blank lines between) is a page's title printed twice."""
+    kept, previous = [], None
+    for line in lines:
+        if line.strip() and line.strip() == previous:
+            continue
+        if line.strip():
+            previous = line.strip()
+        kept.append(line)
+    return kept
+
+
+def _join_broken_words(line):
+    """In a long line whose line breaks were lost, "Kommunalarbeta- reförbundet" is one word; "Vård- och omsorg"
+    and "medlems- plus serviceavgift" are Swedish and stay."""
+    if len(line) < RUN_ON:
+        return line
+    return re.sub(r"(\w)- (?!(?:och|eller|samt|som|plus|resp|respektive|till|men|både)\b)([a-zåäö])", r"\1\2", line)

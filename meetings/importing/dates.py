@@ -12,7 +12,10 @@ MONTHS = {
 MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 ISO = re.compile(r"\b(20\d\d|19\d\d)-(\d\d?)-(\d\d?)\b")
-WORDS = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+({MONTH_WORDS})\.?(?:\s+((?:19|20)\d\d))?\b", re.IGNORECASE)
+WORDS = re.compile(
+    rf"\b(\d{{1,2}})(?::e|:a)?(?:\s*[-–]\s*\d{{1,2}}(?::e|:a)?)?\s+({MONTH_WORDS})\.?(?:\s+((?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
 COMPACT = re.compile(r"(?<![\d-])(\d\d)(\d\d)(\d\d)(?![\d-])")  # 210521 = 2021-05-21
 SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:[/-]((?:19|20)?\d\d)|\s+((?:19|20)\d\d))?(?![\d/])")
 TIME_RANGE = re.compile(

@@ -1,4 +1,5 @@
-"""Bytes to text: .txt (UTF-8 or Windows-1252), .docx (python-docx) and .pdf with a text layer (pypdf).
+"""Bytes to text: .txt (UTF-8 or Windows-1252), .docx (python-docx) and .pdf with a text layer
+(pdfplumber), laid out as on the page.
 
 Every file is someone else's: it is measured before it is opened. A .docx is a zip whose parts may expand a
 thousandfold and whose XML may hold millions of empty paragraphs; a text may be longer than any protocol. What is
@@ -12,6 +13,8 @@ import zipfile
 import docx
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
+
+from . import layout
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -130,33 +133,25 @@ def _docx_text(data):
     _check_docx_package(data)
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = [paragraph.text for paragraph in document.paragraphs]
-        for table in document.tables:
-            for row in table.rows:
-                lines.append("  ".join(cell.text for cell in row.cells))
+        return layout.docx_text(document)  # paragraphs and tables in the order they stand
     except Exception as exc:  # python-docx raises several kinds for a broken zip or XML
         raise UnreadableDocument("unreadable") from exc
-    return "\n\n".join(lines)
 
 
 def _pdf_text(data):
     if not data.startswith(b"%PDF"):
         raise UnreadableDocument("unreadable")
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if len(reader.pages) > PDF_MAX_PAGES:
+        # Counting the pages (pypdf) costs little; laying them out (pdfplumber) is the expensive part.
+        if len(PdfReader(io.BytesIO(data)).pages) > PDF_MAX_PAGES:
             raise UnreadableDocument("too_many_pages")
-        pages, length = [], 0
-        for page in reader.pages:
-            pages.append(page.extract_text() or "")
-            length += len(pages[-1])
-            if length > MAX_TEXT_CHARS:
-                raise UnreadableDocument("too_much_text")
+        text = layout.pdf_text(data)  # lines and blank lines as laid out, pages split by a form feed
     except UnreadableDocument:
         raise
-    except Exception as exc:  # pypdf raises several kinds for a broken file
+    except Exception as exc:  # pypdf and pdfminer raise several kinds for a broken file
         raise UnreadableDocument("unreadable") from exc
-    text = "\n\f\n".join(pages)
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableDocument("too_much_text")
     if not text.replace("\f", "").strip():
         raise UnreadableDocument("no_text_layer")
     return text
