@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from federations.forms import DateInput
-from federations.models import Person, Project
+from federations.models import Mandate, Person, Project, active_on
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
 
 
@@ -28,15 +28,30 @@ class MeetingEditForm(forms.ModelForm):
             "remote_link",
             "chair",
             "secretary",
+            "justerare",
             "justering_place_time",
         ]
-        widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+            "justerare": forms.CheckboxSelectMultiple,
+        }
+        labels = {"justerare": _("Justerare (jämte ordföranden)")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         people = Person.objects.order_by("name")
         self.fields["chair"].queryset = people
         self.fields["secretary"].queryset = people
+        # The justerare are chosen among those at the meeting (or, before attendance is kept, the body's members).
+        meeting = self.instance
+        if "justerare" not in self.fields or meeting.pk is None:
+            return
+        attending = Person.objects.filter(attendances__meeting=meeting)
+        members = Person.objects.filter(mandates__in=Mandate.objects.filter(active_on(meeting.date), body=meeting.body))
+        self.fields["justerare"].queryset = (attending | members).distinct().order_by("name")
+        self.fields["justerare"].required = False
 
     def clean(self):
         data = super().clean()

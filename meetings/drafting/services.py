@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Mandate, active_on
@@ -88,7 +89,8 @@ def meeting_create(*, actor, body, date, record_kind=None, start_time=None, end_
 
 
 @transaction.atomic
-def meeting_update(*, actor, meeting, **fields):
+def meeting_update(*, actor, meeting, justerare=None, **fields):
+    """Change a planned meeting's details, and choose its justerare (who sign with the chair)."""
     locked = meeting_for_writing(meeting.pk)
     validate_times(fields.get("start_time", locked.start_time), fields.get("end_time", locked.end_time))
     date_changed = "date" in fields and fields["date"] != locked.date
@@ -99,8 +101,27 @@ def meeting_update(*, actor, meeting, **fields):
     locked.save(update_fields=[*fields, "updated"])
     if date_changed:
         renumber(meeting)
-    _audit("meetings.meeting.updated", actor, meeting, meeting, fields=sorted(fields))
+    changed = sorted(fields)
+    if justerare is not None:
+        justerare_set(meeting, list(justerare))
+        changed.append("justerare")
+    _audit("meetings.meeting.updated", actor, meeting, meeting, fields=changed)
     return meeting
+
+
+JUSTERARE_ITEM = "Val av justerare"
+
+
+def justerare_set(meeting, people):
+    """Record who justerar the protocol with the chair, and say so in the § "Val av justerare" while its text is
+    still empty (the secretary's own wording is never overwritten)."""
+    meeting.justerare.set(people)
+    item = meeting.items.filter(heading=JUSTERARE_ITEM).first()
+    if item is None or item.text.strip() or not people:
+        return
+    names = " och ".join(person.name for person in sorted(people, key=lambda p: swedish_sort_key(p.name)))
+    text = f"<p>{escape(names)} utsågs att jämte ordföranden justera dagens protokoll.</p>"
+    AgendaItem.objects.filter(pk=item.pk, text="").update(text=text, version=F("version") + 1, updated=timezone.now())
 
 
 # Agenda and § numbers -----------------------------------------------------------------------------------------------

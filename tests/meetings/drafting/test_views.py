@@ -411,3 +411,22 @@ def test_a_nul_character_in_a_reservation_is_refused_with_a_message(client_for, 
     assert response.status_code == 200
     assert "Null-tecken är inte tillåtna." in response.content.decode()
     assert not decision.reservations.exists()
+
+
+def test_the_secretary_chooses_the_justerare_on_the_edit_page(client_for, cast, meeting):
+    client = client_for("secretary")
+    page = client.get(f"/moten/{meeting.pk}/andra/").content.decode()
+    assert "Justerare (jämte ordföranden)" in page and cast.member.name in page
+    data = {
+        "date": meeting.date.isoformat(),
+        "start_time": "09:00",
+        "end_time": "12:00",
+        "chair": cast.chair.pk,
+        "secretary": cast.secretary.pk,
+        "justerare": [cast.member.pk],
+    }
+    assert client.post(f"/moten/{meeting.pk}/andra/", data).status_code == 302
+    assert list(meeting.justerare.all()) == [cast.member]
+    item = meeting.items.get(heading="Val av justerare")
+    assert item.text == "<p>Maja Ledamot utsågs att jämte ordföranden justera dagens protokoll.</p>"
+    assert "Utses att justera" in client.get(f"/moten/{meeting.pk}/forhandsgranska/").content.decode()
