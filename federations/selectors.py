@@ -1,10 +1,10 @@
 """Reads of the register, returned already joined."""
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from finsam.collation import swedish_sort_key
 
@@ -19,7 +19,7 @@ def federations_by_network():
 
     Queries: federations joined with their network; memberships with their organisations.
     """
-    today = datetime.date.today()
+    today = timezone.localdate()
     memberships = Membership.objects.filter(active_on(today)).select_related("organisation")
     federations = Federation.objects.select_related("network").prefetch_related(
         Prefetch("memberships", queryset=memberships, to_attr="current_memberships")

@@ -1,6 +1,5 @@
 """Every write to a meeting and its record: atomic, validated, audited; side effects after commit."""
 
-import datetime
 import hashlib
 
 from django.core.exceptions import ValidationError
@@ -509,7 +508,7 @@ def kallelse_send(*, actor, meeting):
     recipients = [a for a in meeting.attendances.select_related("person") if a.person and a.person.email]
     if not recipients:
         raise ValidationError(_("Ingen av de kallade har en e-postadress i registret."))
-    meeting.kallelse_sent_at = datetime.datetime.now(tz=datetime.UTC)
+    meeting.kallelse_sent_at = timezone.now()
     if meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.CALLED
     meeting.save(update_fields=["kallelse_sent_at", "status"])
