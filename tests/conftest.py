@@ -6,10 +6,13 @@ import os
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Person, StaffRole
 
 REQUIRE_SERVICES = os.environ.get("FINSAM_REQUIRE_SERVICES") == "1"
+# CI's first pass (SQLite) sets this: the browser and benchmark tests then run once, in the PostgreSQL pass.
+SKIP_E2E = os.environ.get("FINSAM_SKIP_E2E") == "1"
 
 
 def skip_unless(condition, reason):
@@ -19,6 +22,25 @@ def skip_unless(condition, reason):
     if REQUIRE_SERVICES:
         pytest.fail(f"FINSAM_REQUIRE_SERVICES=1, but {reason}")
     pytest.skip(reason)
+
+
+@pytest.hookimpl(trylast=True)  # after tests/e2e/conftest.py has marked its tests e2e
+def pytest_collection_modifyitems(items):
+    if not SKIP_E2E:
+        return
+    once = pytest.mark.skip(reason="FINSAM_SKIP_E2E=1: browser and benchmark tests run in the PostgreSQL pass")
+    for item in items:
+        if item.get_closest_marker("e2e") or item.get_closest_marker("bench"):
+            item.add_marker(once)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def files_of_its_own(tmp_path_factory):
+    """Each test process (one per xdist worker) has its own var/: uploads, rendered PDFs and the development sealing
+    certificate, which two processes creating it at once in a fresh checkout would otherwise tear in half."""
+    var = tmp_path_factory.mktemp("var")
+    with override_settings(VAR_DIR=var, MEDIA_ROOT=var / "media"):
+        yield
 
 
 @pytest.fixture(autouse=True)
