@@ -52,6 +52,7 @@ test: dev-venv
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 bench: export DEBUG ?= 1
@@ -64,4 +65,4 @@ messages: dev-venv
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .mypy_cache

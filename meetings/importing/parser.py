@@ -1,11 +1,14 @@
 """From the cleaned lines of a minutes document to the structured dict (see the package docstring)."""
 
+import datetime
 import re
+from typing import TypedDict
 
 from . import attendance as att
 from .cleanup import is_footnote, normalise, strip_footnote_markers
 from .dates import find_date, find_times
 from .readers import UnreadableDocument
+from .schema import Assignment, Attendee, Decision, Item, NextMeeting, ParsedMinutes, Votes
 
 ITEM_PARAGRAPH = re.compile(r"^§\s*(\d+)\s*[.:]?\s*(.*)$")
 ITEM_NUMBERED = re.compile(r"^-?\s*(\d{1,2})\s*[.)]\s*(\S.{0,120})$")
@@ -30,7 +33,15 @@ BODY_WORDS = [
 GENERIC_DECIDERS = {"mötet", "sammanträdet", "gruppen"}
 
 
-def parse_text(text):
+class _RawItem(TypedDict):
+    """An item while its lines are collected."""
+
+    number: str | None
+    title: str
+    lines: list[str]
+
+
+def parse_text(text: str | None) -> ParsedMinutes:
     lines, warnings = normalise(text or "")
     if not any(lines):
         raise UnreadableDocument("empty")
@@ -42,30 +53,30 @@ def parse_text(text):
     return result
 
 
-def _has_numbered(result):
+def _has_numbered(result: ParsedMinutes) -> bool:
     return any(item["number"] for item in result["items"])
 
 
 class _Document:
-    def __init__(self, lines, warnings):
+    def __init__(self, lines: list[str], warnings: list[str]) -> None:
         self.lines = lines
         self.warnings = list(warnings)
-        self.title_lines = []
-        self.header_rest = []
-        self.fields = {}
-        self.people = []
-        self.secretary = None
-        self.justerare = []
+        self.title_lines: list[str] = []
+        self.header_rest: list[str] = []
+        self.fields: dict[str, str] = {}
+        self.people: list[Attendee] = []
+        self.secretary: str | None = None
+        self.justerare: list[str] = []
         self.signed_on_paper = False
-        self.items = []
-        self.footnotes = []  # (line, the item it was found under)
+        self.items: list[_RawItem] = []
+        self.footnotes: list[tuple[str, _RawItem]] = []  # (line, the item it was found under)
         self.numbered = any(ITEM_PARAGRAPH.match(line) or ITEM_NUMBERED.match(line) for line in lines if line)
 
     # Walking the lines ----------------------------------------------------------------------------------------------
 
-    def parse(self):
+    def parse(self) -> None:
         index, count = 0, len(self.lines)
-        current = None
+        current: _RawItem | None = None
         while index < count:
             line = self.lines[index]
             if not line:
@@ -95,7 +106,7 @@ class _Document:
                 current["lines"].append(line)
             index += 1
 
-    def _attendance_block(self, index, label):
+    def _attendance_block(self, index: int, label: tuple[str, str | None, str]) -> int:
         status, role, rest = label
         index += 1
         collected = [rest] if rest else []
@@ -112,7 +123,7 @@ class _Document:
             self.people.extend(att.parse_line(strip_footnote_markers(line), status=status, role=role))
         return index
 
-    def _signature_block(self, index):
+    def _signature_block(self, index: int) -> int:
         line = self.lines[index]
         match = FIELD.match(line)
         if line.strip().lower().rstrip(".") == "justerat":
@@ -136,11 +147,11 @@ class _Document:
                         self.justerare.append(part.strip())
         return index
 
-    def _names_after(self, index, rest):
+    def _names_after(self, index: int, rest: str) -> tuple[list[str], int]:
         """Names on the rest of the line, or on the following lines (role lines under a name are skipped)."""
         if rest:
             return [rest], index
-        names = []
+        names: list[str] = []
         while index < len(self.lines):
             line = self.lines[index]
             if not line:
@@ -157,7 +168,7 @@ class _Document:
             index += 1
         return names, index
 
-    def _item_heading(self, index):
+    def _item_heading(self, index: int) -> tuple[str | None, str, int] | None:
         line = self.lines[index]
         previous_blank = index == 0 or not self.lines[index - 1]
         match = ITEM_PARAGRAPH.match(line)
@@ -181,7 +192,7 @@ class _Document:
             return None, line.strip().rstrip(":"), index + 1
         return None
 
-    def _looks_like_heading(self, index):
+    def _looks_like_heading(self, index: int) -> bool:
         line = self.lines[index].strip()
         if not self.title_lines or len(line) > 80 or line.endswith((".", ",", ";")) or line.startswith(("<", "-", "•")):
             return False
@@ -194,26 +205,26 @@ class _Document:
         blank_between = following > index + 1
         return blank_between and (len(next_line) > len(line) or next_line.endswith("."))
 
-    def _next_nonblank(self, index):
+    def _next_nonblank(self, index: int) -> int | None:
         while index < len(self.lines):
             if self.lines[index]:
                 return index
             index += 1
         return None
 
-    def _header_line(self, line):
+    def _header_line(self, line: str) -> None:
         if len(self.title_lines) < 2 and (not self.title_lines or self._continues_title(line)):
             self.title_lines.append(line)
         else:
             self.header_rest.append(line)
 
-    def _continues_title(self, line):
+    def _continues_title(self, line: str) -> bool:
         first = self.title_lines[0].lower()
         return first in ("protokoll", "minnesanteckningar", "minnesanteckning", "anteckningar") and len(line) < 140
 
     # The result ------------------------------------------------------------------------------------------------
 
-    def result(self):
+    def result(self) -> ParsedMinutes:
         title = " ".join(self.title_lines).strip()
         header_text = " ".join([title, *self.fields.values(), *self.header_rest])
         date = find_date(self.fields.get("datum", "")) or find_date(header_text)
@@ -250,7 +261,7 @@ class _Document:
             "warnings": self.warnings,
         }
 
-    def _place_footnotes(self):
+    def _place_footnotes(self) -> None:
         """A footnote goes to the item whose text carries its marker; failing that, where it was found."""
         for line, found_under in self.footnotes:
             marker = line.strip()[0]
@@ -260,7 +271,7 @@ class _Document:
             )
             home["lines"].extend(["", line])
 
-    def _kind(self, title):
+    def _kind(self, title: str) -> str:
         lowered = title.lower()
         if "minnesanteckning" in lowered or "anteckningar" in lowered:
             return "minnesanteckningar"
@@ -268,23 +279,25 @@ class _Document:
             return "protokoll"
         return "protokoll" if any(line.startswith("§") for line in self.lines if line) else "minnesanteckningar"
 
-    def _organisation(self, title):
+    def _organisation(self, title: str) -> str | None:
         match = re.search(r"(Samordningsförbunde[nt]\s+[^,.;:()\n]+?)(?:\s+[-–]\s+|$|,|\.)", title)
         if match:
             return match.group(1).strip()
         match = re.search(r"\b(Samordningsförbund\s+[A-ZÅÄÖ][^,.;:()\n]*)", title)
         return match.group(1).strip() if match else None
 
-    def _body(self, title):
+    def _body(self, title: str) -> str | None:
         lowered = title.lower()
         for word, name in BODY_WORDS:
             if word in lowered:
                 return name
         return None
 
-    def _item(self, item, date):
+    def _item(self, item: _RawItem, date: datetime.date | None) -> Item:
         paragraphs = _paragraphs(item["lines"])
-        decisions, assignments, text_parts = [], [], []
+        decisions: list[Decision] = []
+        assignments: list[Assignment] = []
+        text_parts: list[str] = []
         body_word = (self._body(" ".join(self.title_lines)) or "").lower()
         for paragraph in paragraphs:
             paragraph = strip_footnote_markers(paragraph)
@@ -305,7 +318,7 @@ class _Document:
             "assignments": assignments,
         }
 
-    def _next_meeting(self, items, date):
+    def _next_meeting(self, items: list[Item], date: datetime.date | None) -> NextMeeting | None:
         for item in items:
             if NEXT_MEETING.match(item["title"]):
                 text = item["text"] or item["title"]
@@ -316,12 +329,13 @@ class _Document:
         return None
 
 
-def _iso(day):
+def _iso(day: datetime.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _paragraphs(lines):
-    paragraphs, current = [], []
+def _paragraphs(lines: list[str]) -> list[str]:
+    paragraphs: list[str] = []
+    current: list[str] = []
     for line in lines + [""]:
         if line:
             current.append(line)
@@ -331,7 +345,7 @@ def _paragraphs(lines):
     return paragraphs
 
 
-def _outcome(text):
+def _outcome(text: str) -> str | None:
     lowered = text.lower()
     if "återremi" in lowered:
         return "återremiss"
@@ -348,11 +362,14 @@ def _outcome(text):
     return None
 
 
-def _votes(text):
-    counts = {"ja": 0, "nej": 0, "avstår": 0}
+def _votes(text: str) -> Votes | None:
+    counts: Votes = {"ja": 0, "nej": 0, "avstår": 0}
     found = False
     for number, choice in VOTE_COUNT.findall(text):
-        counts[choice.lower()] = int(number)
+        if choice.lower() == "ja":
+            counts["ja"] = int(number)
+        else:
+            counts["nej"] = int(number)
         found = True
     abstain = ABSTAIN.search(text)
     if abstain:
@@ -361,7 +378,7 @@ def _votes(text):
     return counts if found else None
 
 
-def _decision(paragraph, body_word):
+def _decision(paragraph: str, body_word: str) -> Decision | None:
     flat = " ".join(paragraph.split())
     labelled = DECISION_LABEL.match(flat)
     votes = _votes(flat)

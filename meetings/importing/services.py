@@ -13,9 +13,12 @@ from django.utils.translation import gettext as _
 
 from federations.models import Body, Federation, MemberOrganisation, Person
 from finsam.audit import log_action
+from finsam.types import Actor
 from meetings.drafting.services import renumber
 from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
 from meetings.register.indexing import index_meeting
+
+from .schema import Attendee, Item, ParsedMinutes
 
 ROLE_MAP = {
     "ordförande": Attendance.Role.CHAIR,
@@ -54,7 +57,7 @@ BODY_KINDS = {
 }
 
 
-def match_federation(name):
+def match_federation(name: str | None) -> Federation | None:
     """The federation a document's "Samordningsförbundet X" names, by name or short name."""
     if not name:
         return None
@@ -66,14 +69,14 @@ def match_federation(name):
     )
 
 
-def match_body(federation, body_name):
+def match_body(federation: Federation | None, body_name: str | None) -> Body | None:
     if federation is None or not body_name:
         return None
     kind = BODY_KINDS.get(body_name)
     return Body.objects.filter(federation=federation, kind=kind).first() if kind else None
 
 
-def match_person(name):
+def match_person(name: str | None) -> Person | None:
     """A register person by exact name, or by the name without spaces (PDF extraction splits words)."""
     if not name:
         return None
@@ -85,7 +88,9 @@ def match_person(name):
     return person
 
 
-def _match_organisation(name, federation):
+def _match_organisation(
+    name: str | None, federation: Federation | None
+) -> tuple[MemberOrganisation | None, Federation | None]:
     if not name:
         return None, None
     organisation = (
@@ -98,21 +103,29 @@ def _match_organisation(name, federation):
     return None, represented
 
 
-def text_to_html(text):
+def text_to_html(text: str | None) -> str:
     paragraphs = [p.strip() for p in (text or "").split("\n\n") if p.strip()]
     return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
 
 @transaction.atomic
-def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", date=None, keep_as_draft=False):
+def save_parsed(
+    parsed: ParsedMinutes,
+    *,
+    body: Body,
+    actor: Actor = None,
+    source_name: str = "",
+    source_bytes: bytes = b"",
+    date: datetime.date | None = None,
+    keep_as_draft: bool = False,
+) -> Meeting:
     """Create the meeting with its attendance, items, decisions and assignments; the file is kept as an attachment."""
-    day = date or (datetime.date.fromisoformat(parsed["date"]) if parsed.get("date") else None)
+    iso_date = parsed.get("date")
+    day = date or (datetime.date.fromisoformat(iso_date) if iso_date else None)
     if day is None:
         raise ValidationError(_("Dokumentet saknar datum. Ange mötets datum."))
     federation = body.federation
-    times = {
-        key: datetime.time.fromisoformat(parsed[key]) if parsed.get(key) else None for key in ("start_time", "end_time")
-    }
+    start, end = parsed.get("start_time"), parsed.get("end_time")
     signed = parsed.get("signed_on_paper") and not keep_as_draft
     if keep_as_draft:
         status = Meeting.Status.DRAFT
@@ -131,7 +144,8 @@ def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", d
         signed_on_paper=bool(signed),
         paper_signers=", ".join(parsed.get("adjusters") or []) if signed else "",
         status=Meeting.Status.DRAFT,
-        **times,
+        start_time=datetime.time.fromisoformat(start) if start else None,
+        end_time=datetime.time.fromisoformat(end) if end else None,
     )
     justerare = [p for p in (match_person(name) for name in parsed.get("adjusters") or []) if p]
     meeting.justerare.set(justerare)
@@ -165,13 +179,13 @@ def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", d
     return meeting
 
 
-def renumber_if_unnumbered(meeting):
+def renumber_if_unnumbered(meeting: Meeting) -> None:
     """Keep the document's own § numbers; number the items only when the document had none."""
     if not meeting.items.filter(number__isnull=False).exists():
         renumber(meeting)
 
 
-def _save_attendance(meeting, people, federation):
+def _save_attendance(meeting: Meeting, people: list[Attendee], federation: Federation | None) -> None:
     for position, entry in enumerate(people):
         person = match_person(entry["name"])
         role_text = (entry.get("role") or "").strip()
@@ -191,8 +205,9 @@ def _save_attendance(meeting, people, federation):
         )
 
 
-def _save_item(meeting, position, data):
-    number = int(data["number"]) if data.get("number") and str(data["number"]).isdigit() else None
+def _save_item(meeting: Meeting, position: int, data: Item) -> AgendaItem:
+    raw_number = data.get("number")
+    number = int(raw_number) if raw_number and str(raw_number).isdigit() else None
     item = AgendaItem.objects.create(
         meeting=meeting,
         position=position,
@@ -201,15 +216,15 @@ def _save_item(meeting, position, data):
         kind=AgendaItem.Kind.DECISION if data.get("decisions") else AgendaItem.Kind.INFORMATION,
         text=text_to_html(data.get("text")),
     )
-    decisions = []
+    decisions: list[Decision] = []
     for index, decision in enumerate(data.get("decisions") or []):
-        votes = decision.get("votes") or {}
+        votes = decision.get("votes")
         decisions.append(
             Decision.objects.create(
                 item=item,
                 position=index,
                 text=decision["text"],
-                outcome=OUTCOME_MAP.get(decision.get("outcome"), Decision.Outcome.APPROVED),
+                outcome=OUTCOME_MAP.get(decision.get("outcome") or "", Decision.Outcome.APPROVED),
                 method=Decision.Method.VOTE if votes else Decision.Method.ACCLAMATION,
                 votes_yes=votes.get("ja") if votes else None,
                 votes_no=votes.get("nej") if votes else None,

@@ -1,10 +1,11 @@
 """Reads of the register: filters over visible entries, the project timeline, the assignments overview."""
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from meetings.models import AgendaItem, Assignment, Decision, Reservation
+from meetings.models import AgendaItem, Assignment, Decision, RegisterEntry, Reservation
 
 
 @dataclass
@@ -13,15 +14,15 @@ class Filters:
     federation: str = ""
     body_kind: str = ""
     year: int | None = None
-    date_from: object = None
-    date_to: object = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
     outcome: str = ""
     method: str = ""
     project: str = ""
     person: int | None = None
 
 
-def apply_filters(queryset, filters):
+def apply_filters(queryset: QuerySet[RegisterEntry], filters: Filters) -> QuerySet[RegisterEntry]:
     if filters.federation:
         queryset = queryset.filter(Q(federation__slug=filters.federation) | Q(network__slug=filters.federation))
     if filters.body_kind:
