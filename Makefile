@@ -32,6 +32,7 @@ system-check: venv
 	@$(PY) -m finsam.system
 
 run: export DEBUG ?= 1
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: venv system-check
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py compilemessages --ignore=.venv -v 0 2>/dev/null || true

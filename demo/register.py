@@ -108,10 +108,19 @@ def _organisation(name, kind):
     return org
 
 
+def municipality_name(place):
+    """The municipality's name as Swedish writes it: the place in the genitive before "kommun", except that a place
+    ending in a vowel stays as it is (Eskilstuna kommun, Götene kommun) and, as in any Swedish genitive, one ending in
+    s, x or z takes no extra s (Strängnäs kommun); Nyköping gives Nyköpings kommun. A city (stad) keeps its name."""
+    if place.endswith("stad"):
+        return place
+    if place[-1].lower() in "aeiouyåäö" or place[-1].lower() in "sxz":
+        return f"{place} kommun"
+    return f"{place}s kommun"
+
+
 def _kommun(name):
-    return _organisation(
-        name if name.endswith("stad") else f"{name}s kommun".replace("ss kommun", "s kommun"), "kommun"
-    )
+    return _organisation(municipality_name(name), "kommun")
 
 
 def _person(name, **extra):
@@ -214,7 +223,7 @@ def load_register():
         Mandate.Role.CHAIR,
         datetime.date(2011, 1, 1),
         end=datetime.date(2014, 12, 31),
-        organisation=MemberOrganisation.objects.get(name="Eskilstunas kommun"),
+        organisation=MemberOrganisation.objects.get(name="Eskilstuna kommun"),
     )
     StaffRole.objects.get_or_create(person=Person.objects.get(name="Ann Lundqvist"), role="admin", federation=rar)
 

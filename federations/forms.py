@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Body, Mandate, MemberOrganisation, Person
+from .permissions import people_in_scope
 from .services import validate_mandate
 
 
@@ -53,7 +54,9 @@ class MandateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.federation = federation
         self.fields["person"].required = False
-        self.fields["person"].queryset = Person.objects.order_by("name")
+        # Only people already in this federation's scope (or a new person): picking anyone in the register would let
+        # one federation's secretary take over another federation's people.
+        self.fields["person"].queryset = people_in_scope(federation).order_by("name")
         self.fields["body"].queryset = Body.objects.filter(federation=federation)
         self.fields["organisation"].queryset = MemberOrganisation.objects.filter(
             memberships__federation=federation

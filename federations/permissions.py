@@ -6,7 +6,8 @@ Roles follow from a person's current mandates and staff roles:
   federation) write everything of their federation;
 - a member of a body (any current mandate in it) reads the body's meetings and drafts;
 - the chair of a meeting and its justerare read, comment and sign (meetings.permissions);
-- a network coordinator reads everything of the federations in the network;
+- a network coordinator reads everything of the federations in the network, drafts included (DESIGN: the
+  coordinator "sees the whole regional network"), and writes the network's own bodies' meetings;
 - the public reads the public part of the register, the notice board and reviewed justerade protocols.
 
 An object of a federation the user has no role in answers 404 (its existence is not revealed);
@@ -16,6 +17,7 @@ a right the user lacks inside their own federation answers 403.
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -36,6 +38,7 @@ class Roles:
     member_of: frozenset = field(default_factory=frozenset)  # federation ids with any role
     networks_member_of: frozenset = field(default_factory=frozenset)  # network ids with a body mandate
     coordinator_of: frozenset = field(default_factory=frozenset)  # network ids
+    coordinated: frozenset = field(default_factory=frozenset)  # federation ids in the networks coordinated
 
     def has_role_in(self, federation_id):
         return self.superuser or federation_id in self.member_of
@@ -58,7 +61,7 @@ def roles_for(user):
         person = user.person  # cached on the user: the page header shows the name without another query
     except Person.DoesNotExist:
         person = None
-    secretary_of, member_of, bodies, networks, coordinator_of = set(), set(), set(), set(), set()
+    secretary_of, member_of, bodies, networks, coordinator_of, coordinated = set(), set(), set(), set(), set(), set()
     if person is not None:
         for staff in StaffRole.objects.filter(person=person):
             if staff.role == StaffRole.Role.COORDINATOR:
@@ -76,7 +79,8 @@ def roles_for(user):
             if mandate.role in STAFF_MANDATE_ROLES:
                 secretary_of.add(mandate.body.federation_id)
         if coordinator_of:
-            member_of |= set(Federation.objects.filter(network_id__in=coordinator_of).values_list("id", flat=True))
+            coordinated = set(Federation.objects.filter(network_id__in=coordinator_of).values_list("id", flat=True))
+            member_of |= coordinated
         member_of |= secretary_of
     roles = Roles(
         person=person,
@@ -86,6 +90,7 @@ def roles_for(user):
         member_of=frozenset(member_of),
         networks_member_of=frozenset(networks | coordinator_of),
         coordinator_of=frozenset(coordinator_of),
+        coordinated=frozenset(coordinated),
     )
     user._finsam_roles = roles
     return roles
@@ -105,3 +110,28 @@ def get_federation_for_editing(user, slug):
     if not roles.can_write(federation.pk):
         raise PermissionDenied
     return federation
+
+
+def people_in_scope(federation):
+    """The people a federation's secretary may pick and edit: those with a mandate (current or past) in one of the
+    federation's bodies, or a staff role in it."""
+    return Person.objects.filter(
+        Q(mandates__body__federation=federation) | Q(staff_roles__federation=federation)
+    ).distinct()
+
+
+def get_person_for_editing(user, federation, pk):
+    """A person the user may edit through `federation`: 404 unless the person belongs to the federation's scope;
+    403 unless the user may write every federation in which the person holds a current mandate (a secretary must
+    not change the name or e-mail that another federation's kallelse goes to)."""
+    person = get_object_or_404(people_in_scope(federation), pk=pk)
+    roles = roles_for(user)
+    today = timezone.localdate()
+    federations = set(
+        Mandate.objects.filter(active_on(today), person=person, body__federation__isnull=False).values_list(
+            "body__federation_id", flat=True
+        )
+    )
+    if not all(roles.can_write(federation_id) for federation_id in federations):
+        raise PermissionDenied
+    return person

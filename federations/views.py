@@ -1,17 +1,19 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam.collation import swedish_sort_key
+from finsam.web import REFUSED, attempt, save_form
 
 from . import roster, selectors, services
 from .forms import AsOfForm, EndForm, MandateForm, MembershipForm, PersonForm, RosterUploadForm
 from .models import Mandate, Membership, Person, Project, active_on
-from .permissions import get_federation_for_editing, get_federation_for_user, roles_for
+from .permissions import get_federation_for_editing, get_federation_for_user, get_person_for_editing, roles_for
 from .sections import project_sections
 
 
@@ -97,28 +99,12 @@ def register_edit(request, slug):
 def mandate_create(request, slug):
     federation = get_federation_for_editing(request.user, slug)
     form = MandateForm(request.POST or None, federation=federation)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.mandate_create(
-                actor=request.user,
-                person=data["person"],
-                new_person_name=data["new_person"],
-                body=data["body"],
-                role=data["role"],
-                role_title=data["role_title"],
-                organisation=data["organisation"],
-                start=data["start"],
-                end=data["end"],
-                substitute_order=data["substitute_order"],
-                substitute_for=data["substitute_for"],
-            )
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            messages.success(request, _("Uppdraget är sparat."))
-            return redirect("federations:register_edit", slug=federation.slug)
+
+    def write(new_person, **data):
+        return services.mandate_create(actor=request.user, new_person_name=new_person, **data)
+
+    if save_form(request, form, write, _("Uppdraget är sparat.")):
+        return redirect("federations:register_edit", slug=federation.slug)
     return render(request, "federations/mandate_form.html", {"federation": federation, "form": form})
 
 
@@ -128,14 +114,9 @@ def mandate_end(request, slug, pk):
     federation = get_federation_for_editing(request.user, slug)
     mandate = get_object_or_404(Mandate.objects.select_related("person", "body"), pk=pk, body__federation=federation)
     form = EndForm(request.POST or None, initial={"end": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.mandate_end(actor=request.user, mandate=mandate, end=form.cleaned_data["end"])
-        except ValidationError as exc:
-            form.add_error("end", exc.message_dict["end"])
-        else:
-            messages.success(request, _("Uppdraget är avslutat."))
-            return redirect("federations:register_edit", slug=federation.slug)
+    write = partial(services.mandate_end, actor=request.user, mandate=mandate)
+    if save_form(request, form, write, _("Uppdraget är avslutat.")):
+        return redirect("federations:register_edit", slug=federation.slug)
     return render(request, "federations/mandate_end.html", {"federation": federation, "mandate": mandate, "form": form})
 
 
@@ -145,12 +126,11 @@ def person_edit(request, slug, pk=None):
     federation = get_federation_for_editing(request.user, slug)
     person = None
     if pk is not None:
-        person = get_object_or_404(Person.objects.filter(mandates__body__federation=federation).distinct(), pk=pk)
+        person = get_person_for_editing(request.user, federation, pk)
     form = PersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        person = services.person_save(actor=request.user, person=person, federation=federation, **form.cleaned_data)
-        messages.success(request, _("Personen är sparad."))
-        return redirect("federations:person_detail", pk=person.pk)
+    write = partial(services.person_save, actor=request.user, person=person, federation=federation)
+    if saved := save_form(request, form, write, _("Personen är sparad.")):
+        return redirect("federations:person_detail", pk=saved.pk)
     return render(request, "federations/person_form.html", {"federation": federation, "form": form, "person": person})
 
 
@@ -159,14 +139,9 @@ def person_edit(request, slug, pk=None):
 def membership_create(request, slug):
     federation = get_federation_for_editing(request.user, slug)
     form = MembershipForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_create(actor=request.user, federation=federation, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error("organisation", exc.message_dict["organisation"])
-        else:
-            messages.success(request, _("Medlemskapet är sparat."))
-            return redirect("federations:register_edit", slug=federation.slug)
+    write = partial(services.membership_create, actor=request.user, federation=federation)
+    if save_form(request, form, write, _("Medlemskapet är sparat.")):
+        return redirect("federations:register_edit", slug=federation.slug)
     return render(request, "federations/membership_form.html", {"federation": federation, "form": form})
 
 
@@ -177,11 +152,11 @@ def membership_end(request, slug, pk):
     membership = get_object_or_404(Membership, pk=pk, federation=federation)
     form = EndForm(request.POST)
     if form.is_valid():
-        try:
-            services.membership_end(actor=request.user, membership=membership, end=form.cleaned_data["end"])
-            messages.success(request, _("Medlemskapet är avslutat."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.message_dict["end"]))
+        attempt(
+            request,
+            lambda: services.membership_end(actor=request.user, membership=membership, end=form.cleaned_data["end"]),
+            _("Medlemskapet är avslutat."),
+        )
     else:
         messages.error(request, _("Ange ett giltigt slutdatum."))
     return redirect("federations:register_edit", slug=federation.slug)
@@ -195,30 +170,25 @@ ROSTER_SESSION_KEY = "roster_upload"
 def roster_import(request, slug):
     """Step 1: upload and dry run. Step 2 (confirm): import every row, or none."""
     federation = get_federation_for_editing(request.user, slug)
-    form, plans, file_error = RosterUploadForm(), None, None
+    form, plans = RosterUploadForm(), None
     if request.method == "POST" and "confirm" in request.POST:
         raw = request.session.get(ROSTER_SESSION_KEY, {}).get(federation.slug)
         if raw is None:
             messages.error(request, _("Ladda upp filen igen: den förhandsgranskade filen finns inte kvar."))
             return redirect("federations:roster_import", slug=federation.slug)
-        try:
-            plans = roster.apply(federation, raw.encode("utf-8"), actor=request.user)
-        except ValidationError as exc:
-            file_error = " ".join(exc.messages)
-        else:
+        imported = attempt(
+            request,
+            lambda: roster.apply(federation, raw.encode("utf-8"), actor=request.user),
+            lambda done: _("Importen är klar: %(count)s rader.") % {"count": len(done)},
+        )
+        if imported is not REFUSED:
             request.session.pop(ROSTER_SESSION_KEY, None)
-            messages.success(request, _("Importen är klar: %(count)s rader.") % {"count": len(plans)})
             return redirect("federations:register_edit", slug=federation.slug)
     elif request.method == "POST":
         form = RosterUploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            raw = form.cleaned_data["file"]
-            try:
-                plans = roster.plan(federation, raw)
-            except ValidationError as exc:
-                file_error = " ".join(exc.messages)
-            else:
-                request.session[ROSTER_SESSION_KEY] = {federation.slug: roster.decode(raw)}
+        plans = save_form(request, form, lambda file: roster.plan(federation, file)) or None
+        if plans:
+            request.session[ROSTER_SESSION_KEY] = {federation.slug: roster.decode(form.cleaned_data["file"])}
     return render(
         request,
         "federations/roster_import.html",
@@ -226,7 +196,6 @@ def roster_import(request, slug):
             "federation": federation,
             "form": form,
             "plans": plans,
-            "file_error": file_error,
             "all_ok": plans is not None and all(p.ok for p in plans),
             "columns": roster.COLUMNS,
         },

@@ -159,10 +159,17 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when configured, memory otherwise.
+# Cache: Redis when configured, memory otherwise. Only sign-in rate limits live there, so a Redis that is down
+# counts as an empty cache (finsam.cache) rather than turning sign-in into a server error; the connect time is bounded.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "finsam.cache.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -175,10 +182,30 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TIMEZONE = "Europe/Stockholm"
+# A request that queues work must not wait long for a Redis that is down (Celery's defaults add up to 19 s): one quick
+# attempt, then the work stays recorded in the database as pending and the sweep below queues it later. The worker
+# itself keeps retrying its connection, at startup too.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+}
 CELERY_BEAT_SCHEDULE = {
     # Remind signers whose justering deadline is near, every morning at 07:00 Stockholm time (CELERY_TIMEZONE).
     "remind-signers": {"task": "meetings.tasks.send_reminders", "schedule": crontab(hour=7, minute=0)},
+    # Queue what is recorded as waiting but has no task: PDFs and e-mail left by a broker that was down, PDFs whose
+    # worker died (an expired lease), e-mail that failed.
+    "sweep": {"task": "meetings.tasks.sweep", "schedule": 60.0},
 }
+# A worker holds its claim on a PDF this long; after that the sweep or "Försök igen" may give it to another worker.
+FINSAM_PDF_LEASE_SECONDS = env_int("FINSAM_PDF_LEASE_SECONDS", 300)
+# The sweep leaves work younger than this to the task queued when it was recorded.
+FINSAM_SWEEP_AFTER_SECONDS = env_int("FINSAM_SWEEP_AFTER_SECONDS", 60)
+# Tests only: seconds the PDF task sleeps before rendering, so that a test can kill the worker mid-render.
+FINSAM_TEST_RENDER_DELAY = env_int("FINSAM_TEST_RENDER_DELAY", 0) if TESTING else 0
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -282,3 +309,9 @@ LOGGING = {
 FINSAM_SIGNING_CERT = env("FINSAM_SIGNING_CERT")
 FINSAM_SIGNING_KEY = env("FINSAM_SIGNING_KEY")
 FINSAM_SIGNING_KEY_PASSWORD = env("FINSAM_SIGNING_KEY_PASSWORD")
+# An RFC 3161 timestamp authority: set, seals are PAdES B-T (a trusted time beside the signature); unset, B-B.
+FINSAM_TSA_URL = env("FINSAM_TSA_URL") or None
+if FINSAM_TSA_URL and not FINSAM_TSA_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"FINSAM_TSA_URL must be an http:// or https:// address, not {FINSAM_TSA_URL!r}")
+# The timestamp authority's certificate (PEM), which /verifiera/ trusts for timestamps (and for nothing else).
+FINSAM_TSA_CERT = env("FINSAM_TSA_CERT") or None

@@ -2,11 +2,15 @@
 
 A service refuses by raising ValidationError with translated messages. A view that has a form puts them on the
 form (`save_form`), so the page shows them beside what the user typed; a view that only posts a button shows them
-as a message (`attempt`). Nothing else catches ValidationError in a view.
+as a message (`attempt`); a JSON endpoint answers them as {"error": ...} (`attempt_json`). Nothing else catches
+ValidationError in a view.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+
+from finsam.celery import watch_postponed
 
 REFUSED = object()
 
@@ -40,15 +44,28 @@ def save_form(request, form, write, success=None):
     return True if result is None else result
 
 
-def attempt(request, action, success=None):
+def attempt(request, action, success=None, postponed=None):
     """Run one service call. Its refusal becomes an error message and `REFUSED` is returned; otherwise `success`
-    (a text, or a function of the result giving one) is shown and the service's result returned."""
+    (a text, or a function of the result giving one) is shown and the service's result returned. When the broker
+    refused a task the call queued (the work waits in the database for the sweep), `postponed` is shown too."""
     try:
-        result = action()
+        with watch_postponed() as waiting:
+            result = action()
     except ValidationError as exc:
         messages.error(request, refusal_text(exc))
         return REFUSED
     text = success(result) if callable(success) else success
     if text:
         messages.success(request, text)
+    if postponed and waiting:
+        messages.warning(request, postponed)
     return result
+
+
+def attempt_json(action, status=400):
+    """Run one service call for a JSON endpoint. Returns (the service's result, None), or (None, a response with
+    {"error": the refusal} and `status`) when the service refused."""
+    try:
+        return action(), None
+    except ValidationError as exc:
+        return None, JsonResponse({"error": refusal_text(exc)}, status=status)

@@ -1,4 +1,11 @@
-"""The one guard every write to a meeting's record passes: a frozen record, or a § already justerad, refuses."""
+"""The one guard every write to a meeting's record passes: a frozen record, or a § already justerad, refuses.
+
+`meeting_for_writing` locks the meeting's row before it looks at the meeting's state. Sending for justering,
+signing and freezing lock the same row (select_for_update), so a write either commits before the revision is taken
+or waits, then sees the new state and is refused: it can never slip its text in after the signers' snapshot.
+"""
+
+from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -23,6 +30,52 @@ def justerade_extract_item_ids(meeting: Meeting) -> set[int]:
     return ids
 
 
-def ensure_item_editable(item: AgendaItem) -> None:
-    if item.pk in justerade_extract_item_ids(item.meeting):
+def ensure_item_editable(item: AgendaItem, justerade: set[int] | None = None) -> None:
+    justerade = justerade_extract_item_ids(item.meeting) if justerade is None else justerade
+    if item.pk in justerade:
         raise ValidationError(_("Paragrafen är omedelbart justerad och kan inte ändras."))
+
+
+def meeting_for_writing(meeting_id: int, *, items: Iterable[AgendaItem | None] = ()) -> Meeting:
+    """Lock the meeting (inside the caller's transaction) and refuse unless it and the given §§ may still change.
+
+    Returns the locked meeting, with its body and federation, for the service to write through. FOR NO KEY UPDATE:
+    writes to one meeting take turns with each other and with sending and signing; other meetings are not touched.
+    """
+    meeting = (
+        Meeting.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("body__federation")
+        .get(pk=meeting_id)
+    )
+    _ensure_editable(meeting, items)
+    return meeting
+
+
+def item_for_writing(item_id: int) -> AgendaItem:
+    """The same guard for a write to one § (the autosave): the § with its meeting locked, in one query."""
+    item = (
+        AgendaItem.objects.select_for_update(no_key=True, of=("meeting",))
+        .select_related("meeting__body__federation")
+        .get(pk=item_id)
+    )
+    _ensure_editable(item.meeting, [item])
+    return item
+
+
+def _ensure_editable(meeting: Meeting, items: Iterable[AgendaItem | None]) -> None:
+    ensure_meeting_editable(meeting)
+    given = [item for item in items if item is not None]
+    if given:
+        justerade = justerade_extract_item_ids(meeting)
+        for item in given:
+            ensure_item_editable(item, justerade)
+
+
+def ensure_numbers_kept(meeting: Meeting, numbers: Mapping[int, int | None]) -> None:
+    """Renumbering may not move a § that is already justerad: its number is part of what was signed."""
+    justerade = justerade_extract_item_ids(meeting)
+    if not justerade:
+        return
+    current = dict(meeting.items.filter(pk__in=justerade).values_list("pk", "number"))
+    if any(numbers.get(pk) != number for pk, number in current.items()):
+        raise ValidationError(_("Ändringen skulle numrera om en omedelbart justerad paragraf."))

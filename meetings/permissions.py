@@ -1,10 +1,12 @@
 """Who may read, sign and write a meeting, its record and the register's entries (the README's "Who may see and
 do what"); the one module of the meetings app that decides it.
 
-- read: members of the body, the federation's secretaries and admins, the network's coordinators, the chair and
-  the justerare of the meeting; anyone, once the record is justerat and reviewed (public).
+- read: members of the body, the federation's secretaries and admins, the coordinators of its network (drafts
+  included), the chair and the justerare of the meeting; anyone, once the record is justerat and reviewed (public).
 - sign (comment, justera, send back): the chair of the meeting, its justerare and its secretary.
 - write: the federation's secretaries and admins (for a network body: the network's coordinators).
+- a document waiting to be imported: its uploader and the secretaries and admins of its federation; to anyone else
+  it does not exist (404).
 
 No role in the meeting's federation (or network) at all: 404. A role there, but not this right: 403.
 """
@@ -17,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from federations.models import Body
 from federations.permissions import Roles, roles_for
 from finsam.types import User
-from meetings.models import Assignment, Meeting, RegisterEntry
+from meetings.models import Assignment, Meeting, PendingImport, RegisterEntry
 
 READ = "read"
 SIGN = "sign"
@@ -58,6 +60,7 @@ def can_read(user: User, meeting: Meeting) -> bool:
         or can_write(user, meeting)
         or body.pk in roles.member_of_bodies
         or (body.network_id is not None and body.network_id in roles.coordinator_of)
+        or (body.federation_id is not None and body.federation_id in roles.coordinated)
         or (body.federation_id is not None and roles.superuser)
         or is_signer(user, meeting)
     )
@@ -99,6 +102,7 @@ def visible_meetings(user: User) -> QuerySet[Meeting]:
         Q(body__in=roles.member_of_bodies)
         | Q(body__federation__in=roles.secretary_of)
         | Q(body__network__in=roles.coordinator_of)
+        | Q(body__federation__in=roles.coordinated)
         | Q(chair=person)
         | Q(secretary=person)
         | Q(justerare=person)
@@ -139,3 +143,18 @@ def visible_assignments(user: User) -> QuerySet[Assignment]:
         | Q(item__meeting__body__network__in=roles.networks_member_of)
         | Q(item__meeting__body__in=roles.member_of_bodies)
     )
+
+
+def visible_pending_imports(user: User) -> QuerySet[PendingImport]:
+    """Documents waiting to be imported that the user may review: their own uploads and their federations'."""
+    roles = roles_for(user)
+    if roles.superuser:
+        return PendingImport.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return PendingImport.objects.none()
+    return PendingImport.objects.filter(Q(uploaded_by=user) | Q(federation__in=roles.secretary_of))
+
+
+def get_pending_import_for_user(user: User, pk: int | str) -> PendingImport:
+    """A document waiting to be imported, if the user uploaded it or is a secretary of its federation; else 404."""
+    return get_object_or_404(visible_pending_imports(user).select_related("federation"), pk=pk)

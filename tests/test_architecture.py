@@ -111,3 +111,29 @@ def test_every_library_the_code_imports_is_pinned_directly():
                 if not owners & runtime:
                     unpinned.add(f"{path.relative_to(ROOT)} imports {top} ({', '.join(sorted(owners))})")
     assert sorted(unpinned) == []
+
+
+def view_modules():
+    yield from sorted(ROOT.glob("meetings/*/views.py"))
+    yield from (path for path in (ROOT / "federations/views.py", ROOT / "finsam/views.py") if path.exists())
+
+
+def catches_validation_error(handler):
+    caught = handler.type
+    names = caught.elts if isinstance(caught, ast.Tuple) else [caught] if caught is not None else []
+    return any(
+        (isinstance(name, ast.Name) and name.id == "ValidationError")
+        or (isinstance(name, ast.Attribute) and name.attr == "ValidationError")
+        for name in names
+    )
+
+
+def test_views_show_a_refusal_only_through_finsam_web():
+    """A service's refusal reaches the user one way: finsam.web's save_form, attempt or attempt_json."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{node.lineno} catches ValidationError"
+        for path in view_modules()
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ExceptHandler) and catches_validation_error(node)
+    ]
+    assert offenders == []

@@ -5,17 +5,16 @@ import re
 from functools import partial
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam.web import attempt, save_form
-from meetings.anslag import services
+from meetings.anslag import selectors, services
 from meetings.anslag.forms import AppealForm
 from meetings.justering.seal import check_seal
-from meetings.models import AgendaItem, Anslag, SignedDocument
+from meetings.models import SignedDocument
 from meetings.permissions import WRITE, get_meeting_for_user
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024
@@ -40,29 +39,7 @@ def appeal(request, pk):
 def anslagstavla(request):
     """The public notice board: notices whose appeal period has not run out."""
     today = timezone.localdate()
-    notices = (
-        Anslag.objects.filter(appeal_until__gte=today)
-        .select_related("meeting__body__federation", "meeting__body__network")
-        .prefetch_related(
-            Prefetch("meeting__items", queryset=AgendaItem.objects.exclude(number=None).only("meeting_id", "number")),
-            Prefetch(
-                "meeting__documents",
-                queryset=SignedDocument.objects.filter(status=SignedDocument.Status.DONE, revision__kind="full"),
-            ),
-        )
-        .order_by("-posted_on", "meeting__body__name")
-    )
-    rows = []
-    for notice in notices:
-        numbers = [item.number for item in notice.meeting.items.all()]
-        rows.append(
-            {
-                "notice": notice,
-                "meeting": notice.meeting,
-                "paragraphs": f"§ {min(numbers)}–{max(numbers)}" if numbers else "",
-                "document": next(iter(notice.meeting.documents.all()), None),
-            }
-        )
+    rows = selectors.notice_board(today)
     return render(request, "meetings/anslag/anslagstavla.html", {"rows": rows, "today": today})
 
 
@@ -95,12 +72,14 @@ def verify(request):
 
 
 def _verification(digest, seal):
-    document = (
-        SignedDocument.objects.filter(sha256=digest, status=SignedDocument.Status.DONE)
-        .select_related("meeting__body__federation", "meeting__body__network", "revision")
-        .first()
+    """What the checksum identifies: a sealed PDF file of the portal, or (the number the PDF's verifikat prints,
+    which a file cannot carry of itself) the signed content of a justerat revision; and what its seal says."""
+    done = SignedDocument.objects.filter(status=SignedDocument.Status.DONE).select_related(
+        "meeting__body__federation", "meeting__body__network", "revision"
     )
-    return {"digest": digest, "document": document, "seal": seal}
+    document = done.filter(sha256=digest).first()
+    signed_content = None if document or seal else done.filter(revision__sha256=digest).first()
+    return {"digest": digest, "document": document, "signed_content": signed_content, "seal": seal}
 
 
 @login_required

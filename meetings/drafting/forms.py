@@ -103,7 +103,10 @@ class AttendanceForm(forms.ModelForm):
         self.fields["person"].queryset = Person.objects.order_by("name")
         self.fields["person"].required = False
         self.fields["name"].required = False
-        self.fields["serving_for"].queryset = meeting.attendances.exclude(pk=getattr(self.instance, "pk", None))
+        # The choices are labelled with each attendance's name, which may come from its person.
+        self.fields["serving_for"].queryset = meeting.attendances.exclude(
+            pk=getattr(self.instance, "pk", None)
+        ).select_related("person")
         self.fields["paragraphs"].help_text = _("Lämna tomt om personen var med hela mötet. T.ex. 1-4.")
 
 

@@ -31,16 +31,26 @@ def covers(paragraphs: str | None, number: int | None) -> bool:
 def decision_makers(
     meeting: Meeting, number: int | None = None, attendances: list[Attendance] | None = None
 ) -> list[Attendance]:
-    """Present ledamöter (and chairs) not replaced, plus serving ersättare, for § number (None: the whole meeting)."""
+    """Who decides § number: the present ledamöter (chairs included) not replaced for that §, and the ersättare
+    serving for that §. A service for a range ("8-14") replaces the ledamot only in that range. With number None:
+    one decision maker per seat over the whole meeting (for the quorum)."""
     attendances = list(meeting.attendances.all()) if attendances is None else attendances
-    served = {a.serving_for_id for a in attendances if a.serving_for_id and a.status == Attendance.Status.PRESENT}
-    result: list[Attendance] = []
-    for attendance in attendances:
-        if attendance.status != Attendance.Status.PRESENT or not covers(attendance.paragraphs, number):
-            continue
-        if attendance.serving_for_id or (attendance.role in VOTING_ROLES and attendance.pk not in served):
-            result.append(attendance)
-    return result
+    present = [a for a in attendances if a.status == Attendance.Status.PRESENT and covers(a.paragraphs, number)]
+    replaced = {a.serving_for_id for a in present if a.serving_for_id}
+    deciding = [a for a in present if a.serving_for_id or (a.role in VOTING_ROLES and a.pk not in replaced)]
+    if number is not None:
+        return deciding
+    seats: dict[int, Attendance] = {}  # two ersättare serving in turn for one ledamot hold one seat
+    for attendance in deciding:
+        seats.setdefault(attendance.serving_for_id or attendance.pk, attendance)
+    return list(seats.values())
+
+
+def item_decision_makers(item: AgendaItem, attendances: list[Attendance] | None = None) -> list[Attendance]:
+    """Who took part in the decisions of the §: its decision makers less those with jäv. Only they vote and only
+    they may reserve themselves against a decision."""
+    recused = {r.attendance_id for r in item.recusals.all()}
+    return [a for a in decision_makers(item.meeting, item.number, attendances) if a.pk not in recused]
 
 
 @dataclass
@@ -64,28 +74,33 @@ def quorum(meeting: Meeting, attendances: list[Attendance] | None = None) -> Quo
     return Quorum(seats=seats, present=len(decision_makers(meeting, attendances=attendances)))
 
 
-def proposed_substitutes(meeting: Meeting) -> list[tuple[Attendance, Attendance]]:
+def proposed_substitutes(
+    meeting: Meeting, attendances: list[Attendance] | None = None
+) -> list[tuple[Attendance, Attendance]]:
     """For each absent ledamot nobody serves for: the next ersättare in call-in order who is present and free.
 
     A personal ersättare of that ledamot comes first, then ersättare of the same member organisation, then any.
+    Pass the meeting's attendances (with their people) when they are loaded already: then this costs one query,
+    the body's ersättare mandates, however many are absent.
     """
-    attendances = list(meeting.attendances.select_related("person", "organisation"))
+    if attendances is None:
+        attendances = list(meeting.attendances.select_related("person", "organisation"))
+    # Whoever serves for someone is on the same meeting (attendance_save checks it), so the list knows them all.
+    served = {a.serving_for_id for a in attendances if a.serving_for_id}
     absent = [
         a
         for a in attendances
-        if a.role in VOTING_ROLES and a.status != Attendance.Status.PRESENT and not a.served_by.exists()
+        if a.role in VOTING_ROLES and a.status != Attendance.Status.PRESENT and a.pk not in served
     ]
     if not absent:
         return []
+    substitutes = Mandate.objects.filter(
+        active_on(meeting.date), body=meeting.body, role=Mandate.Role.SUBSTITUTE
+    ).select_related("substitute_for")
     # Keyed by person id; an attendee without a person (a guest) finds nothing.
-    mandates: dict[int | None, Mandate] = {
-        m.person_id: m
-        for m in Mandate.objects.filter(active_on(meeting.date), body=meeting.body, role=Mandate.Role.SUBSTITUTE)
-    }
+    mandates: dict[int | None, Mandate] = {m.person_id: m for m in substitutes}
     personal_for: dict[int | None, int] = {
-        m.person_id: m.substitute_for.person_id
-        for m in mandates.values()
-        if m.substitute_for_id and m.substitute_for is not None
+        m.person_id: m.substitute_for.person_id for m in mandates.values() if m.substitute_for is not None
     }
     free = [
         a

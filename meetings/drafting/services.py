@@ -16,9 +16,10 @@ from federations.models import Body, Mandate, Person, Project, active_on
 from finsam.audit import log_action
 from finsam.collation import swedish_sort_key
 from finsam.types import Actor, signed_in
-from meetings.drafting import tasks
-from meetings.drafting.selectors import decision_makers, open_assignments_before
-from meetings.guards import ensure_item_editable, ensure_meeting_editable
+from meetings.drafting.ics import meeting_calendar
+from meetings.drafting.kallelse import kallelse_text
+from meetings.drafting.selectors import item_decision_makers, open_assignments_before
+from meetings.guards import ensure_numbers_kept, item_for_writing, meeting_for_writing
 from meetings.models import (
     AgendaItem,
     Assignment,
@@ -27,10 +28,12 @@ from meetings.models import (
     Decision,
     ItemRevision,
     Meeting,
+    OutgoingMail,
     Recusal,
     Reservation,
     Vote,
 )
+from meetings.outbox.services import mail_queue
 from meetings.sanitize import clean_html
 
 OPENING_ITEMS = [
@@ -93,12 +96,14 @@ def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind
 
 @transaction.atomic
 def meeting_update(*, actor: Actor, meeting: Meeting, **fields: Any) -> Meeting:
-    ensure_meeting_editable(meeting)
-    validate_times(fields.get("start_time", meeting.start_time), fields.get("end_time", meeting.end_time))
-    date_changed = "date" in fields and fields["date"] != meeting.date
+    locked = meeting_for_writing(meeting.pk)
+    validate_times(fields.get("start_time", locked.start_time), fields.get("end_time", locked.end_time))
+    date_changed = "date" in fields and fields["date"] != locked.date
     for name, value in fields.items():
+        setattr(locked, name, value)
         setattr(meeting, name, value)
-    meeting.save()
+    # Only the fields given: the status is the lock holder's, never a stale copy's.
+    locked.save(update_fields=[*fields, "updated"])
     if date_changed:
         renumber(meeting)
     _audit("meetings.meeting.updated", actor, meeting, meeting, fields=sorted(fields))
@@ -129,12 +134,13 @@ def first_number(meeting: Meeting) -> int:
 def renumber(meeting: Meeting) -> None:
     """Give the items consecutive positions and § numbers in their current order."""
     items = list(meeting.items.order_by("position", "id"))
-    # Two steps, so that the (meeting, position) constraint never sees two items on one position.
-    meeting.items.update(position=F("position") + 100_000)
     start = first_number(meeting)
     for index, item in enumerate(items):
         item.position = index + 1
         item.number = start + index if meeting.is_protocol else index + 1
+    ensure_numbers_kept(meeting, {item.pk: item.number for item in items})
+    # Two steps, so that the (meeting, position) constraint never sees two items on one position.
+    meeting.items.update(position=F("position") + 100_000)
     AgendaItem.objects.bulk_update(items, ["position", "number"])
 
 
@@ -148,7 +154,7 @@ def item_add(
     case_number: str = "",
     after: AgendaItem | None = None,
 ) -> AgendaItem:
-    ensure_meeting_editable(meeting)
+    meeting = meeting_for_writing(meeting.pk)
     heading = heading.strip()
     if not heading:
         raise ValidationError({"heading": _("Ärendet behöver en rubrik.")})
@@ -176,8 +182,7 @@ def _reorder(meeting: Meeting, items: list[AgendaItem]) -> None:
 
 @transaction.atomic
 def item_move(*, actor: Actor, item: AgendaItem, offset: int) -> None:
-    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
-    ensure_meeting_editable(meeting)
+    meeting = meeting_for_writing(item.meeting_id, items=[item])
     items = list(meeting.items.order_by("position"))
     index = next(i for i, other in enumerate(items) if other.pk == item.pk)
     target = max(0, min(len(items) - 1, index + offset))
@@ -188,9 +193,7 @@ def item_move(*, actor: Actor, item: AgendaItem, offset: int) -> None:
 
 @transaction.atomic
 def item_delete(*, actor: Actor, item: AgendaItem) -> None:
-    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
-    ensure_meeting_editable(meeting)
-    ensure_item_editable(item)
+    meeting = meeting_for_writing(item.meeting_id, items=[item])
     heading = item.heading
     item.delete()
     renumber(meeting)
@@ -199,8 +202,7 @@ def item_delete(*, actor: Actor, item: AgendaItem) -> None:
 
 @transaction.atomic
 def item_update_details(*, actor: Actor, item: AgendaItem, **fields: Any) -> AgendaItem:
-    ensure_meeting_editable(item.meeting)
-    ensure_item_editable(item)
+    meeting_for_writing(item.meeting_id, items=[item])
     projects = fields.pop("projects", None)
     for name, value in fields.items():
         setattr(item, name, value)
@@ -223,9 +225,9 @@ def item_save_text(
     if not heading:
         raise ValidationError({"heading": _("Ärendet behöver en rubrik.")})
     with transaction.atomic():
-        item = AgendaItem.objects.select_related("meeting__body__federation").get(pk=item_id)
-        ensure_meeting_editable(item.meeting)
-        ensure_item_editable(item)
+        # The meeting's row is locked before its status is read: a send for justering waits for this save to
+        # commit (and then snapshots it), or this save waits for the send and is refused.
+        item = item_for_writing(item_id)
         if item.heading == heading and item.text == clean and item.version == base_version:
             return item  # nothing changed: no new revision
         now = timezone.now()
@@ -248,6 +250,7 @@ def item_save_text(
 @transaction.atomic
 def item_restore(*, actor: Actor, item: AgendaItem, revision: ItemRevision) -> AgendaItem:
     """Restore an earlier revision as a new revision (history is never rewritten)."""
+    meeting_for_writing(item.meeting_id, items=[item])  # the meeting first, as every write locks it
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     return item_save_text(
         actor=actor, item_id=item.pk, heading=revision.heading, text=revision.text, base_version=item.version
@@ -314,7 +317,7 @@ def parse_paragraphs(value: str | None) -> str:
 def attendance_save(
     *, actor: Actor, meeting: Meeting, attendance: Attendance | None = None, **fields: Any
 ) -> Attendance:
-    ensure_meeting_editable(meeting)
+    meeting = meeting_for_writing(meeting.pk)
     if attendance is None and not fields.get("person") and not (fields.get("name") or "").strip():
         raise ValidationError({"name": _("Välj en person eller skriv ett namn.")})
     fields["paragraphs"] = parse_paragraphs(fields.get("paragraphs", ""))
@@ -336,7 +339,7 @@ def attendance_save(
 
 @transaction.atomic
 def recusal_set(*, actor: Actor, item: AgendaItem, attendance: Attendance, recused: bool, reason: str = "") -> None:
-    ensure_meeting_editable(item.meeting)
+    meeting_for_writing(item.meeting_id, items=[item])
     reason = reason.strip()
     limit = Recusal._meta.get_field("reason").max_length
     if limit is not None and len(reason) > limit:
@@ -353,9 +356,7 @@ def recusal_set(*, actor: Actor, item: AgendaItem, attendance: Attendance, recus
 
 def voters_present(item: AgendaItem) -> int:
     """How many decision-makers may vote on the §: present ledamöter and serving ersättare, less those with jäv."""
-
-    recused = set(item.recusals.values_list("attendance_id", flat=True))
-    return len([a for a in decision_makers(item.meeting, item.number) if a.pk not in recused])
+    return len(item_decision_makers(item))
 
 
 def validate_votes(item: AgendaItem, method: str | None, yes: int | None, no: int | None, abstain: int | None) -> None:
@@ -383,8 +384,7 @@ def decision_save(
     projects: Iterable[Project] | None = None,
     **fields: Any,
 ) -> Decision:
-    ensure_meeting_editable(item.meeting)
-    ensure_item_editable(item)
+    meeting_for_writing(item.meeting_id, items=[item])
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
@@ -404,7 +404,7 @@ def decision_save(
 
 @transaction.atomic
 def decision_delete(*, actor: Actor, decision: Decision) -> None:
-    ensure_meeting_editable(decision.item.meeting)
+    meeting_for_writing(decision.item.meeting_id, items=[decision.item])
     _audit("meetings.decision.deleted", actor, decision.item, decision.item.meeting, text=decision.text[:200])
     decision.delete()
 
@@ -420,7 +420,7 @@ def assignment_create(
     due: datetime.date | None = None,
     decision: Decision | None = None,
 ) -> Assignment:
-    ensure_meeting_editable(item.meeting)
+    meeting_for_writing(item.meeting_id, items=[item])
     what = (what or "").strip()
     if not what:
         raise ValidationError({"what": _("Beskriv uppdraget.")})
@@ -440,8 +440,12 @@ def assignment_create(
 
 @transaction.atomic
 def assignment_follow_up(*, actor: Actor, assignment: Assignment, item: AgendaItem, done: bool) -> None:
-    """At a later meeting: mark an assignment done (closed in this §) or carry it on."""
-    ensure_meeting_editable(item.meeting)
+    """At a later meeting: mark an assignment done (closed in this §) or carry it on.
+
+    The assignment may belong to a justerat record (only its follow-up fields change); the § it is followed up in
+    must still be open.
+    """
+    meeting_for_writing(item.meeting_id, items=[item])
     if done:
         assignment.status = Assignment.Status.DONE
         assignment.closed_in = item
@@ -462,7 +466,7 @@ def _add_follow_up_item(meeting: Meeting) -> None:
 @transaction.atomic
 def item_continue(*, actor: Actor, earlier_item: AgendaItem, meeting: Meeting) -> AgendaItem:
     """Bring a referred-back or tabled matter to a later meeting, linked both ways."""
-    ensure_meeting_editable(meeting)
+    meeting = meeting_for_writing(meeting.pk)
     if meeting.date <= earlier_item.meeting.date:
         raise ValidationError(_("Ärendet kan bara tas upp på ett senare möte."))
     item = _append_item(meeting, heading=earlier_item.heading, kind=earlier_item.kind, continues=earlier_item)
@@ -513,7 +517,7 @@ def check_upload(upload: UploadedFile) -> str:
 def attachment_add(
     *, actor: Actor, meeting: Meeting, upload: UploadedFile, item: AgendaItem | None = None
 ) -> Attachment:
-    ensure_meeting_editable(meeting)
+    meeting = meeting_for_writing(meeting.pk, items=[item])
     content_type = check_upload(upload)
     name = upload.name or ""  # check_upload refused a file without a name (it has no type)
     digest = hashlib.sha256()
@@ -540,27 +544,34 @@ def attachment_add(
 
 @transaction.atomic
 def kallelse_send(*, actor: Actor, meeting: Meeting) -> int:
-    """Send the kallelse to everyone called, by a task after commit."""
-
-    recipients = [a for a in meeting.attendances.select_related("person") if a.person and a.person.email]
+    """Call everyone to the meeting: the kallelse goes to the outbox, one e-mail per person, and a task sends it after
+    commit. `kallelse_sent_at` is set when an e-mail has actually gone out (meetings.outbox.tasks)."""
+    meeting = meeting_for_writing(meeting.pk)
+    recipients = [a.person.email for a in meeting.attendances.select_related("person") if a.person and a.person.email]
     if not recipients:
         raise ValidationError(_("Ingen av de kallade har en e-postadress i registret."))
-    meeting.kallelse_sent_at = timezone.now()
     if meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.CALLED
-    meeting.save(update_fields=["kallelse_sent_at", "status"])
-    _audit("meetings.kallelse.sent", actor, meeting, meeting, recipients=len(recipients))
-    transaction.on_commit(lambda: tasks.kallelse_mail.delay(meeting.pk))
-    return len(recipients)
+        meeting.save(update_fields=["status"])
+    subject, body = kallelse_text(meeting)
+    queued = mail_queue(
+        kind=OutgoingMail.Kind.KALLELSE,
+        meeting=meeting,
+        recipients=recipients,
+        subject=subject,
+        body=body,
+        attachment_name=f"sammantrade-{meeting.date:%Y-%m-%d}.ics",
+        attachment=meeting_calendar(meeting),
+    )
+    _audit("meetings.kallelse.queued", actor, meeting, meeting, recipients=len(queued))
+    return len(queued)
 
 
 # Reservations and individual votes ----------------------------------------------------------------------------------
 
 
 def _voters(item: AgendaItem) -> dict[int, Attendance]:
-
-    recused = set(item.recusals.values_list("attendance_id", flat=True))
-    return {a.pk: a for a in decision_makers(item.meeting, item.number) if a.pk not in recused}
+    return {a.pk: a for a in item_decision_makers(item)}
 
 
 @transaction.atomic
@@ -568,9 +579,14 @@ def reservation_set(
     *, actor: Actor, decision: Decision, attendance: Attendance, reason: str = "", reserved: bool = True
 ) -> None:
     """Record (or withdraw) a member's dissent from a decision, with the written reason."""
-    ensure_meeting_editable(decision.item.meeting)
+    meeting_for_writing(decision.item.meeting_id, items=[decision.item])
     if attendance.meeting_id != decision.item.meeting_id:
         raise ValidationError(_("Personen finns inte på mötet."))
+    if reserved and attendance.pk not in _voters(decision.item):
+        raise ValidationError(
+            _("Bara den som deltog i beslutet kan reservera sig. %(name)s var inte beslutande i § %(number)s.")
+            % {"name": attendance.display_name, "number": decision.item.number}
+        )
     if reserved:
         Reservation.objects.update_or_create(
             decision=decision, attendance=attendance, defaults={"reason": reason.strip()}
@@ -590,7 +606,7 @@ def reservation_set(
 @transaction.atomic
 def votes_set(*, actor: Actor, decision: Decision, choices: dict[int, str]) -> None:
     """Each member's vote in a votering ({attendance id: "ja" | "nej" | "avstar"}); the counts follow from them."""
-    ensure_meeting_editable(decision.item.meeting)
+    meeting_for_writing(decision.item.meeting_id, items=[decision.item])
     voters = _voters(decision.item)
     unknown = [pk for pk in choices if pk not in voters]
     if unknown:

@@ -5,7 +5,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam.params import whole_number
-from finsam.web import refusal_text, save_form
+from finsam.web import REFUSED, attempt, attempt_json, save_form
 from meetings.drafting import selectors, services
 from meetings.drafting.forms import (
     AssignmentForm,
@@ -120,12 +120,12 @@ def meeting_ics(request, pk):
 @require_POST
 def kallelse_send(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
-    try:
-        count = services.kallelse_send(actor=request.user, meeting=meeting)
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
-    else:
-        messages.success(request, _("Kallelsen skickas till %(count)s personer.") % {"count": count})
+    attempt(
+        request,
+        lambda: services.kallelse_send(actor=request.user, meeting=meeting),
+        lambda count: _("Kallelsen skickas till %(count)s personer.") % {"count": count},
+        postponed=_("Kallelsen skickas så snart bakgrundsarbetet är i gång igen."),
+    )
     return redirect(meeting)
 
 
@@ -137,10 +137,8 @@ def item_add(request, pk):
     if not form.is_valid():
         messages.error(request, _("Ärendet behöver en rubrik."))
         return redirect(meeting)
-    try:
-        item = services.item_add(actor=request.user, meeting=meeting, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
+    item = attempt(request, lambda: services.item_add(actor=request.user, meeting=meeting, **form.cleaned_data))
+    if item is REFUSED:
         return redirect(meeting)
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
 
@@ -151,10 +149,7 @@ def item_move(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
     offset = -1 if request.POST.get("direction") == "up" else 1
-    try:
-        services.item_move(actor=request.user, item=item, offset=offset)
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
+    attempt(request, lambda: services.item_move(actor=request.user, item=item, offset=offset))
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
 
 
@@ -163,12 +158,11 @@ def item_move(request, pk, item_pk):
 def item_delete(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
-    try:
-        services.item_delete(actor=request.user, item=item)
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
-    else:
-        messages.success(request, _("Ärendet är borttaget och paragraferna är omnumrerade."))
+    attempt(
+        request,
+        lambda: services.item_delete(actor=request.user, item=item),
+        _("Ärendet är borttaget och paragraferna är omnumrerade."),
+    )
     return redirect(meeting)
 
 
@@ -204,21 +198,21 @@ def item_save_text(request, pk, item_pk):
     form = ItemTextForm(request.POST)
     if not form.is_valid():
         return JsonResponse({"error": _("Texten kunde inte sparas: ogiltiga uppgifter.")}, status=400)
+    save = partial(
+        services.item_save_text,
+        actor=request.user,
+        item_id=item.pk,
+        heading=form.cleaned_data["heading"],
+        text=form.cleaned_data["text"],
+        base_version=form.cleaned_data["version"],
+    )
     try:
-        item = services.item_save_text(
-            actor=request.user,
-            item_id=item.pk,
-            heading=form.cleaned_data["heading"],
-            text=form.cleaned_data["text"],
-            base_version=form.cleaned_data["version"],
-        )
+        item, refused = attempt_json(save)
     except services.EditConflict as conflict:
         return JsonResponse(
             {"error": _("Någon annan har sparat paragrafen."), "server": _item_state(conflict.item)}, status=409
         )
-    except ValidationError as exc:
-        return JsonResponse({"error": refusal_text(exc)}, status=400)
-    return JsonResponse(_item_state(item))
+    return refused or JsonResponse(_item_state(item))
 
 
 @login_required
@@ -263,14 +257,16 @@ def item_restore(request, pk, item_pk, revision_pk):
     item = _item(meeting, item_pk)
     revision = get_object_or_404(item.revisions, pk=revision_pk)
     try:
-        item = services.item_restore(actor=request.user, item=item, revision=revision)
-    except (ValidationError, services.EditConflict) as exc:
-        messages.error(request, refusal_text(exc) if isinstance(exc, ValidationError) else _("Försök igen."))
-    else:
-        messages.success(
+        attempt(
             request,
-            _("Version %(old)s är återställd som version %(new)s.") % {"old": revision.version, "new": item.version},
+            lambda: services.item_restore(actor=request.user, item=item, revision=revision),
+            lambda restored: (
+                _("Version %(old)s är återställd som version %(new)s.")
+                % {"old": revision.version, "new": restored.version}
+            ),
         )
+    except services.EditConflict:
+        messages.error(request, _("Försök igen."))
     return redirect("meetings:item_history", pk=meeting.pk, item_pk=item.pk)
 
 
@@ -286,17 +282,18 @@ def attendance(request, pk, attendance_pk=None):
     write = partial(services.attendance_save, actor=request.user, meeting=meeting, attendance=instance)
     if save_form(request, form, write, _("Närvaron är sparad.")):
         return redirect("meetings:attendance", pk=meeting.pk)
+    attendances = selectors.attendance_list(meeting)
     return render(
         request,
         "meetings/drafting/attendance.html",
         {
             "meeting": meeting,
-            "attendances": selectors.attendance_list(meeting),
+            "attendances": attendances,
             "form": form,
             "editing": instance,
             "writable": writable,
-            "quorum": selectors.quorum(meeting),
-            "proposals": selectors.proposed_substitutes(meeting) if writable else [],
+            "quorum": selectors.quorum(meeting, attendances),
+            "proposals": selectors.proposed_substitutes(meeting, attendances) if writable else [],
         },
     )
 
@@ -308,21 +305,17 @@ def attendance_serve(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     substitute = _posted_attendance(request, meeting, "substitute")
     absent = _posted_attendance(request, meeting, "absent")
-    try:
-        services.attendance_save(
+    attempt(
+        request,
+        lambda: services.attendance_save(
             actor=request.user,
             meeting=meeting,
             attendance=substitute,
             serving_for=absent,
             paragraphs=substitute.paragraphs,
-        )
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
-    else:
-        messages.success(
-            request,
-            _("%(sub)s tjänstgör för %(absent)s.") % {"sub": substitute.display_name, "absent": absent.display_name},
-        )
+        ),
+        _("%(sub)s tjänstgör för %(absent)s.") % {"sub": substitute.display_name, "absent": absent.display_name},
+    )
     return redirect("meetings:attendance", pk=meeting.pk)
 
 
@@ -332,16 +325,16 @@ def recusal(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
     person = _posted_attendance(request, meeting, "attendance")
-    try:
-        services.recusal_set(
+    attempt(
+        request,
+        lambda: services.recusal_set(
             actor=request.user,
             item=item,
             attendance=person,
             recused=request.POST.get("recused") == "1",
             reason=request.POST.get("reason", ""),
-        )
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
+        ),
+    )
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
 
 
@@ -358,11 +351,11 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
     context = {"meeting": meeting, "item": item, "form": form, "decision": decision}
     if decision is not None:
         votes = {v.attendance_id: v.choice for v in decision.votes.all()}
-        voters = [(a, votes.get(a.pk, "")) for a in selectors.decision_makers(meeting, item.number)]
+        deciding = selectors.item_decision_makers(item)
         context.update(
-            voters=voters,
+            voters=[(a, votes.get(a.pk, "")) for a in deciding],
             reservations=decision.reservations.select_related("attendance"),
-            attendances=selectors.attendance_list(meeting),
+            attendances=deciding,  # only those who took part in the decision may reserve themselves
         )
     return render(request, "meetings/drafting/decision_form.html", context)
 
@@ -373,16 +366,16 @@ def decision_reservation(request, pk, item_pk, decision_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     decision = get_object_or_404(Decision, pk=decision_pk, item=_item(meeting, item_pk))
     attendance = _posted_attendance(request, meeting, "attendance")
-    try:
-        services.reservation_set(
+    attempt(
+        request,
+        lambda: services.reservation_set(
             actor=request.user,
             decision=decision,
             attendance=attendance,
             reason=request.POST.get("reason", ""),
             reserved=request.POST.get("reserved", "1") == "1",
-        )
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
+        ),
+    )
     return redirect("meetings:decision_edit", pk=meeting.pk, item_pk=item_pk, decision_pk=decision.pk)
 
 
@@ -396,12 +389,11 @@ def decision_votes(request, pk, item_pk, decision_pk):
         attendance_id = whole_number(key.removeprefix("vote-")) if key.startswith("vote-") else None
         if attendance_id is not None and value:
             choices[attendance_id] = value
-    try:
-        services.votes_set(actor=request.user, decision=decision, choices=choices)
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
-    else:
-        messages.success(request, _("Rösterna är sparade."))
+    attempt(
+        request,
+        lambda: services.votes_set(actor=request.user, decision=decision, choices=choices),
+        _("Rösterna är sparade."),
+    )
     return redirect("meetings:decision_edit", pk=meeting.pk, item_pk=item_pk, decision_pk=decision.pk)
 
 
@@ -410,10 +402,7 @@ def decision_votes(request, pk, item_pk, decision_pk):
 def decision_delete(request, pk, item_pk, decision_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     decision = get_object_or_404(Decision, pk=decision_pk, item=_item(meeting, item_pk))
-    try:
-        services.decision_delete(actor=request.user, decision=decision)
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
+    attempt(request, lambda: services.decision_delete(actor=request.user, decision=decision))
     return redirect(f"{meeting.get_absolute_url()}#p{item_pk}")
 
 
@@ -424,11 +413,11 @@ def assignment_add(request, pk, item_pk):
     item = _item(meeting, item_pk)
     form = AssignmentForm(request.POST)
     if form.is_valid():
-        try:
-            services.assignment_create(actor=request.user, item=item, **form.cleaned_data)
-            messages.success(request, pgettext("assignment", "Uppdraget är sparat."))
-        except ValidationError as exc:
-            messages.error(request, refusal_text(exc))
+        attempt(
+            request,
+            lambda: services.assignment_create(actor=request.user, item=item, **form.cleaned_data),
+            pgettext("assignment", "Uppdraget är sparat."),
+        )
     else:
         messages.error(request, _("Beskriv uppdraget."))
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
@@ -442,12 +431,12 @@ def assignment_follow_up(request, pk, item_pk, assignment_pk):
     assignment = get_object_or_404(
         Assignment, pk=assignment_pk, item__meeting__body=meeting.body, item__meeting__date__lte=meeting.date
     )
-    try:
-        services.assignment_follow_up(
+    attempt(
+        request,
+        lambda: services.assignment_follow_up(
             actor=request.user, assignment=assignment, item=item, done=request.POST.get("done") == "1"
-        )
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
+        ),
+    )
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
 
 
@@ -460,11 +449,13 @@ def attachment_add(request, pk, item_pk=None):
     if not form.is_valid():
         messages.error(request, _("Välj en fil att bifoga."))
     else:
-        try:
-            services.attachment_add(actor=request.user, meeting=meeting, upload=form.cleaned_data["file"], item=item)
-            messages.success(request, _("Bilagan är sparad."))
-        except ValidationError as exc:
-            messages.error(request, refusal_text(exc))
+        attempt(
+            request,
+            lambda: services.attachment_add(
+                actor=request.user, meeting=meeting, upload=form.cleaned_data["file"], item=item
+            ),
+            _("Bilagan är sparad."),
+        )
     anchor = f"#p{item.pk}" if item else ""
     return redirect(f"{meeting.get_absolute_url()}{anchor}")
 

@@ -1,21 +1,28 @@
-"""Turn a parsed document into a meeting, in one transaction, matched to the register where it can be."""
+"""Turn a parsed document into a meeting, in one transaction, matched to the register where it can be; keep an
+uploaded document as a pending import until the secretary has reviewed it."""
 
 import datetime
 import hashlib
 import html
 import re
+import uuid
+from pathlib import Path
 
+from django.contrib.auth.models import User as UserModel
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Federation, MemberOrganisation, Person
+from federations.permissions import roles_for
 from finsam.audit import log_action
 from finsam.types import Actor
 from meetings.drafting.services import renumber
-from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
+from meetings.importing import MAX_BYTES, UnreadableDocument, parse_text, read_document
+from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting, PendingImport
 from meetings.register.indexing import index_meeting
 
 from .schema import Attendee, Item, ParsedMinutes
@@ -123,7 +130,7 @@ def save_parsed(
     iso_date = parsed.get("date")
     day = date or (datetime.date.fromisoformat(iso_date) if iso_date else None)
     if day is None:
-        raise ValidationError(_("Dokumentet saknar datum. Ange mötets datum."))
+        raise ValidationError({"date": _("Dokumentet saknar datum. Ange mötets datum.")})
     federation = body.federation
     start, end = parsed.get("start_time"), parsed.get("end_time")
     signed = parsed.get("signed_on_paper") and not keep_as_draft
@@ -241,3 +248,112 @@ def _save_item(meeting: Meeting, position: int, data: Item) -> AgendaItem:
             what=assignment["what"],
         )
     return item
+
+
+def _parse(text: str) -> ParsedMinutes:
+    """The parser's reading of the text; a text it cannot read is refused on the form's text field."""
+    try:
+        return parse_text(text)
+    except UnreadableDocument as exc:
+        raise ValidationError({"text": exc.message}) from exc
+
+
+def _federation_for(actor: Actor, parsed: ParsedMinutes) -> Federation | None:
+    """The federation whose secretaries share the pending import: the one the document names, when the uploader
+    writes for it, else the uploader's only federation; none (the uploader's alone) when that is not clear."""
+    roles = roles_for(actor)
+    named = match_federation(parsed.get("organisation"))
+    if named is not None and roles.can_write(named.pk):
+        return named
+    if len(roles.secretary_of) == 1:
+        return Federation.objects.filter(pk__in=roles.secretary_of).first()
+    return None
+
+
+@transaction.atomic
+def pending_import_create(*, actor: UserModel, upload: UploadedFile) -> PendingImport:
+    """Read and parse one uploaded document and keep it, with its original file, for review. A file that is too
+    large or cannot be read is refused with its name and the reason."""
+    name = upload.name or ""
+    if (upload.size or 0) > MAX_BYTES:
+        raise ValidationError(f"{name}: " + _("Filen är större än 20 MB."))
+    data = upload.read()
+    try:
+        text = read_document(data, name)
+        parsed = parse_text(text)
+    except UnreadableDocument as exc:
+        raise ValidationError(f"{name}: {exc.message}") from exc
+    pending = PendingImport.objects.create(
+        uploaded_by=actor,
+        federation=_federation_for(actor, parsed),
+        original=ContentFile(data, name=f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"),
+        original_name=name[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+        parsed=parsed,
+    )
+    log_action(
+        "meetings.import.uploaded",
+        actor=actor,
+        obj=pending,
+        federation=pending.federation,
+        name=pending.original_name,
+        sha256=pending.sha256,
+    )
+    return pending
+
+
+@transaction.atomic
+def pending_import_reparse(*, actor: Actor, pending_import: PendingImport, text: str) -> PendingImport:
+    """Keep the corrected text and what the parser now makes of it."""
+    pending_import.parsed = _parse(text)
+    pending_import.text = text
+    pending_import.save(update_fields=["text", "parsed", "updated"])
+    log_action("meetings.import.reparsed", actor=actor, obj=pending_import, federation=pending_import.federation)
+    return pending_import
+
+
+def _original_bytes(pending_import: PendingImport, text: str) -> bytes:
+    try:
+        with pending_import.original.open("rb") as original:
+            return original.read()
+    except FileNotFoundError:  # the stored file was removed by hand: keep the text the secretary reviewed
+        return text.encode()
+
+
+@transaction.atomic
+def pending_import_save(
+    *, actor: Actor, pending_import: PendingImport, text: str, body: Body, date: datetime.date | None = None
+) -> Meeting:
+    """Create the meeting from the reviewed text (the original file becomes its attachment) and let the pending
+    import go."""
+    meeting = save_parsed(
+        _parse(text),
+        body=body,
+        actor=actor,
+        source_name=pending_import.original_name,
+        source_bytes=_original_bytes(pending_import, text),
+        date=date,
+    )
+    _remove(pending_import)
+    return meeting
+
+
+@transaction.atomic
+def pending_import_discard(*, actor: Actor, pending_import: PendingImport) -> None:
+    log_action(
+        "meetings.import.discarded",
+        actor=actor,
+        obj=pending_import,
+        federation=pending_import.federation,
+        name=pending_import.original_name,
+    )
+    _remove(pending_import)
+
+
+def _remove(pending_import: PendingImport) -> None:
+    """Delete the row now and its file once the deletion is committed (a rollback keeps both)."""
+    storage, name = pending_import.original.storage, pending_import.original.name
+    pending_import.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

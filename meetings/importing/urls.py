@@ -6,5 +6,6 @@ from . import views
 
 urlpatterns = [
     path("moten/importera/", views.import_upload, name="import_upload"),
-    path("moten/importera/<str:upload_id>/", views.import_review, name="import_review"),
+    path("moten/importera/<int:pk>/", views.import_review, name="import_review"),
+    path("moten/importera/<int:pk>/ta-bort/", views.import_discard, name="import_discard"),
 ]

@@ -102,11 +102,20 @@ def create_development_certificate(directory, common_name="Finsamportalen utveck
     return directory / "dev-cert.pem", key_path
 
 
+class TimestampUnavailable(Exception):
+    """The timestamp authority did not answer (FINSAM_TSA_URL): transient, the PDF task tries again later."""
+
+
+# How many times to seal again when pyHanko's two clock readings for the modification date straddle a second.
+METADATA_ATTEMPTS = 3
+
+
 @outside_event_loop
 def seal(pdf_bytes, *, reason="Justerat protokoll", location="Finsamportalen"):
-    """The PDF with a PAdES signature of the configured certificate added (incrementally)."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    """The PDF with a PAdES signature of the configured certificate added (incrementally): B-T with an RFC 3161
+    timestamp when FINSAM_TSA_URL names a timestamp authority, B-B otherwise."""
     from pyhanko.sign import fields, signers
+    from pyhanko.sign.timestamps import HTTPTimeStamper, TimestampRequestError
 
     cert, key, password = certificate_paths()
     try:
@@ -115,25 +124,90 @@ def seal(pdf_bytes, *, reason="Justerat protokoll", location="Finsamportalen"):
         raise SigningUnavailable(f"Signeringscertifikatet kunde inte läsas: {exc}") from exc
     if signer is None:
         raise SigningUnavailable("Signeringscertifikatet eller nyckeln kunde inte läsas.")
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
     metadata = signers.PdfSignatureMetadata(
         field_name="Sigill", subfilter=fields.SigSeedSubFilter.PADES, reason=reason, location=location
     )
-    return signers.PdfSigner(metadata, signer=signer).sign_pdf(writer).getvalue()
+    timestamper = HTTPTimeStamper(settings.FINSAM_TSA_URL) if settings.FINSAM_TSA_URL else None
+    pdf_signer = signers.PdfSigner(metadata, signer=signer, timestamper=timestamper)
+    for _attempt in range(METADATA_ATTEMPTS):
+        try:
+            sealed = pdf_signer.sign_pdf(_writer_with_aligned_metadata(pdf_bytes)).getvalue()
+        except TimestampRequestError as exc:
+            raise TimestampUnavailable(f"Tidsstämpeltjänsten svarade inte ({settings.FINSAM_TSA_URL}): {exc}") from exc
+        if not metadata_disagreements(sealed):
+            break
+    return sealed
+
+
+def _writer_with_aligned_metadata(pdf_bytes):
+    """An incremental writer whose info dictionary will say what pyHanko writes to the XMP metadata.
+
+    PDF/A wants the two to agree. In the sealing update pyHanko sets the XMP's pdf:Producer to its own name but
+    appends its name to the info dictionary's /Producer ("WeasyPrint 70.0; pyHanko 0.38.0"), and sets the XMP's
+    xmp:ModifyDate but the info dictionary's /ModDate only where one exists. So the info dictionary is given
+    pyHanko's name (which pyHanko then keeps) and a /ModDate (which pyHanko then updates with the XMP's)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
+    info_ref = writer.trailer.raw_get("/Info") if "/Info" in writer.trailer else None
+    if isinstance(info_ref, generic.IndirectObject):
+        info = info_ref.get_object()
+        info["/Producer"] = generic.TextStringObject(VENDOR)
+        info["/ModDate"] = generic.pdf_date(datetime.datetime.now(datetime.UTC))
+        writer.mark_update(info_ref)
+    return writer
+
+
+def metadata_disagreements(pdf_bytes):
+    """Where the info dictionary and the XMP metadata of the PDF say different things (PDF/A wants none)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    info, xmp = reader.metadata or {}, reader.xmp_metadata
+    if xmp is None:
+        return ["XMP"] if info else []
+    problems = []
+    if info.get("/Producer") is not None and info.get("/Producer") != xmp.pdf_producer:
+        problems.append("Producer")
+    if info.get("/ModDate") is not None:
+        info_date, xmp_date = info.modification_date, xmp.xmp_modify_date
+        if xmp_date is None or info_date.astimezone(datetime.UTC) != _as_utc(xmp_date):
+            problems.append("ModDate")
+    return problems
+
+
+def _as_utc(moment):
+    # pypdf reads an XMP date as naive UTC
+    return moment.replace(tzinfo=datetime.UTC) if moment.tzinfo is None else moment.astimezone(datetime.UTC)
+
+
+# Modification levels after the sealed revision that leave the sealed protocol as it was: none at all, or only
+# validation data and document timestamps added for long-term validity (PAdES B-LT and B-LTA).
+UNCHANGED_LEVELS = ("NONE", "LTA_UPDATES")
 
 
 @dataclass
 class SealCheck:
     signed: bool
-    intact: bool
-    trusted: bool
+    intact: bool  # the sealed bytes are unchanged and the signature is mathematically valid
+    trusted: bool  # the signing certificate chains to the portal's
+    changed_after_sealing: bool = False  # intact, but the file has content added after the sealed revision
     signer: str = ""
     signed_at: datetime.datetime | None = None
+    timestamped_at: datetime.datetime | None = None  # a valid RFC 3161 timestamp of the trusted TSA (B-T)
+
+    @property
+    def valid(self):
+        """The whole file is what the portal sealed."""
+        return self.intact and self.trusted and not self.changed_after_sealing
 
 
 @outside_event_loop
 def check_seal(pdf_bytes):
-    """Is the PDF sealed, is the sealed content intact, and does it chain to our certificate?"""
+    """Is the PDF sealed, is the sealed content intact, is nothing added after it, and does it chain to our
+    certificate?"""
     from pyhanko.keys import load_cert_from_pemder
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -149,16 +223,24 @@ def check_seal(pdf_bytes):
     try:
         cert_path, _key, _password = certificate_paths()
         context = ValidationContext(trust_roots=[load_cert_from_pemder(str(cert_path))])
-        status = validate_pdf_signature(signatures[0], context)
+        # A timestamp sits outside the signed bytes, so anyone could swap in their own: trust only the configured TSA.
+        tsa_roots = [load_cert_from_pemder(settings.FINSAM_TSA_CERT)] if settings.FINSAM_TSA_CERT else []
+        status = validate_pdf_signature(signatures[0], context, ts_validation_context=ValidationContext(tsa_roots))
     except (SigningUnavailable, ImproperlyConfigured):
         return SealCheck(signed=True, intact=False, trusted=False)
     except Exception:  # pyHanko raises many kinds for tampered structures: all mean "not intact"
         return SealCheck(signed=True, intact=False, trusted=False)
-    covers_all = status.coverage is not None and status.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION")
+    intact = bool(status.intact and status.valid)
+    # The signature covers its own revision; anything after it must be nothing, or only long-term validation data.
+    whole_file = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
+    only_lta = status.modification_level is not None and status.modification_level.name in UNCHANGED_LEVELS
+    timestamp = status.timestamp_validity
     return SealCheck(
         signed=True,
-        intact=bool(status.intact and status.valid and covers_all),
+        intact=intact,
         trusted=bool(status.trusted),
+        changed_after_sealing=intact and not (whole_file or only_lta),
         signer=status.signing_cert.subject.human_friendly if status.signing_cert else "",
         signed_at=status.signer_reported_dt,
+        timestamped_at=timestamp.timestamp if timestamp and timestamp.valid and timestamp.trusted else None,
     )

@@ -14,8 +14,8 @@ from federations.permissions import roles_for
 from finsam.audit import log_action
 from finsam.types import Actor, signed_in
 from meetings.anslag.dates import last_day_to_appeal
-from meetings.guards import justerade_extract_item_ids
-from meetings.justering import tasks
+from meetings.guards import ensure_item_editable, justerade_extract_item_ids
+from meetings.justering import mail, tasks
 from meetings.justering.protocol import describe_changes, digest, snapshot
 from meetings.models import (
     AgendaItem,
@@ -62,6 +62,16 @@ def current_revision(meeting: Meeting) -> ProtocolRevision | None:
     return meeting.revisions.filter(kind=ProtocolRevision.Kind.FULL).order_by("-number").first()
 
 
+def ensure_meeting_has_taken_place(meeting: Meeting) -> None:
+    """A protocol records what happened: it is justerat only once the meeting has been held (a meeting of today may
+    justera §§ at once, omedelbar justering)."""
+    if meeting.date > timezone.localdate():
+        raise ValidationError(
+            _("Sammanträdet den %(date)s har inte hållits än. Protokollet kan justeras först efter sammanträdet.")
+            % {"date": meeting.date.isoformat()}
+        )
+
+
 def _next_number(meeting: Meeting) -> int:
     last = meeting.revisions.order_by("-number").first()
     return last.number + 1 if last else 1
@@ -75,6 +85,7 @@ def extract_send_for_justering(
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not meeting.is_protocol or meeting.status not in OPEN_FOR_SENDING:
         raise ValidationError(_("Bara ett protokoll under arbete kan ha omedelbart justerade paragrafer."))
+    ensure_meeting_has_taken_place(meeting)
     signers = required_signers(meeting)
     done = justerade_extract_item_ids(meeting)
     waiting = meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT, signatures__status=Signature.Status.PENDING)
@@ -98,7 +109,7 @@ def extract_send_for_justering(
     )
     Signature.objects.bulk_create(Signature(revision=revision, person=person, role=role) for person, role in signers)
     _audit("meetings.extract.sent", actor, meeting, meeting, revision=revision.number, items=sorted(chosen))
-    transaction.on_commit(lambda: tasks.notify_signers.delay(revision.pk))
+    mail.signers_notify(revision)
     return revision
 
 
@@ -112,6 +123,7 @@ def protocol_send_for_justering(
         raise ValidationError(_("Minnesanteckningar justeras inte: de läggs till handlingarna."))
     if meeting.status not in OPEN_FOR_SENDING:
         raise ValidationError(_("Protokollet är redan skickat på justering eller justerat."))
+    ensure_meeting_has_taken_place(meeting)
     signers = required_signers(meeting)
     if not meeting.items.exists():
         raise ValidationError(_("Protokollet har inga paragrafer."))
@@ -137,7 +149,7 @@ def protocol_send_for_justering(
         revision=revision.number,
         sha256=revision.sha256,
     )
-    transaction.on_commit(lambda: tasks.notify_signers.delay(revision.pk))
+    mail.signers_notify(revision)
     return revision
 
 
@@ -154,10 +166,17 @@ def comment_add(*, actor: Actor, meeting: Meeting, item: AgendaItem, text: str |
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Skriv en kommentar.")})
-    meeting.refresh_from_db(fields=["status"])
+    meeting = (
+        Meeting.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("body__federation")
+        .get(pk=meeting.pk)
+    )
     revision = current_revision(meeting)
     if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
         raise ValidationError(_("Protokollet är inte under justering."))
+    if item.meeting_id != meeting.pk:
+        raise ValidationError(_("Paragrafen hör inte till protokollet."))
+    ensure_item_editable(item, justerade_extract_item_ids(meeting))
     comment = ItemComment.objects.create(item=item, revision=revision, author=_signer_person(actor), text=text)
     _audit("meetings.minutes.commented", actor, comment, meeting, item=item.pk)
     return comment
@@ -182,7 +201,7 @@ def protocol_send_back(*, actor: Actor, meeting: Meeting, reason: str | None) ->
     meeting.status = Meeting.Status.DRAFT
     meeting.save(update_fields=["status", "updated"])
     _audit("meetings.minutes.sent_back", actor, meeting, meeting, revision=revision.number, reason=reason)
-    transaction.on_commit(lambda: tasks.notify_sent_back.delay(revision.pk, person.pk))
+    mail.sent_back_notify(revision, person)
 
 
 @transaction.atomic
@@ -239,7 +258,7 @@ def _sign_extract(
     if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
         document, _created = SignedDocument.objects.get_or_create(meeting=meeting, revision=revision)
         _audit("meetings.extract.justerat", actor, meeting, meeting, revision=revision.number, items=revision.item_ids)
-        transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
+        tasks.render_signed_pdf.delay_on_commit(document.pk)
     return pending
 
 
@@ -263,7 +282,15 @@ def _record_signatures(
 
 
 def protocol_finalise(*, actor: Actor, meeting: Meeting, revision: ProtocolRevision) -> None:
-    """Everyone has signed the same revision: the record is justerat, posted, and its PDF is rendered."""
+    """Everyone has signed the same revision: the record is justerat, posted, and its PDF is rendered.
+
+    Called by protocol_sign with the meeting locked; a record is finalised once, from under justering.
+    """
+    if (
+        meeting.status != Meeting.Status.IN_JUSTERING
+        or revision.signatures.exclude(status=Signature.Status.SIGNED).exists()
+    ):
+        raise ValidationError(_("Bara ett protokoll som alla har justerat kan bli justerat."))
     meeting.status = Meeting.Status.JUSTERAT
     meeting.justerad_at = timezone.now()
     meeting.save(update_fields=["status", "justerad_at", "updated"])
@@ -274,7 +301,7 @@ def protocol_finalise(*, actor: Actor, meeting: Meeting, revision: ProtocolRevis
     )
     index_meeting(meeting)
     _audit("meetings.minutes.justerat", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
-    transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
+    tasks.render_signed_pdf.delay_on_commit(document.pk)
 
 
 @transaction.atomic
@@ -294,14 +321,17 @@ def notes_approve(*, actor: Actor, meeting: Meeting) -> None:
 
 @transaction.atomic
 def document_retry(*, actor: Actor, document: SignedDocument) -> None:
-
-    updated = SignedDocument.objects.filter(pk=document.pk, status=SignedDocument.Status.FAILED).update(
-        status=SignedDocument.Status.PENDING, error=""
+    """Try again a PDF that failed, or that no worker is at: pending or rendering past its lease."""
+    retryable = SignedDocument.objects.filter(status=SignedDocument.Status.FAILED) | tasks.claimable_documents(
+        timezone.now()
+    )
+    updated = retryable.filter(pk=document.pk).update(
+        status=SignedDocument.Status.PENDING, error="", claim="", claimed_at=None
     )
     if not updated:
         raise ValidationError(_("PDF:en håller redan på att skapas eller är klar."))
     _audit("meetings.pdf.retried", actor, document.meeting, document.meeting)
-    transaction.on_commit(lambda: tasks.render_signed_pdf.delay(document.pk))
+    tasks.render_signed_pdf.delay_on_commit(document.pk)
 
 
 @transaction.atomic

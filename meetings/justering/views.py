@@ -1,12 +1,14 @@
 """Justering and the signed PDF. Thin views over meetings.justering.services."""
 
 import datetime
+import functools
+from functools import partial
 
 from allauth.account.decorators import reauthentication_required
 from allauth.account.internal.flows.login import get_authentication_records
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from federations.permissions import roles_for
+from finsam.accounts import strongest_factor_required
 from finsam.params import whole_number
-from finsam.web import attempt, refusal_text
+from finsam.web import attempt
 from meetings.justering import protocol, services
 from meetings.models import AgendaItem, Anslag, ItemComment, Meeting, ProtocolRevision, Signature, SignedDocument
 from meetings.permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
@@ -139,12 +142,11 @@ def send(request, pk):
     except ValueError:
         messages.error(request, _("Ange sista dag för justering som ÅÅÅÅ-MM-DD."))
         return _back(meeting)
-    try:
-        revision = services.protocol_send_for_justering(actor=request.user, meeting=meeting, deadline=deadline)
-    except ValidationError as exc:
-        messages.error(request, refusal_text(exc))
-    else:
-        messages.success(request, _("Revision %(n)s är skickad på justering.") % {"n": revision.number})
+    attempt(
+        request,
+        lambda: services.protocol_send_for_justering(actor=request.user, meeting=meeting, deadline=deadline),
+        lambda revision: _("Revision %(n)s är skickad på justering.") % {"n": revision.number},
+    )
     return _back(meeting)
 
 
@@ -195,8 +197,21 @@ def _client_ip(request):
     return request.META.get("REMOTE_ADDR")
 
 
+def signers_only(view):
+    """The right to sign is checked before re-authentication: nobody else is asked for a password first."""
+
+    @functools.wraps(view)
+    def wrapped(request, pk, *args, **kwargs):
+        get_meeting_for_user(request.user, pk, SIGN)
+        return view(request, pk, *args, **kwargs)
+
+    return wrapped
+
+
 @login_required
+@signers_only
 @reauthentication_required
+@strongest_factor_required
 @require_http_methods(["GET", "POST"])
 def sign(request, pk):
     """Justera: needs a fresh re-authentication (password, or TOTP where the user has it)."""
@@ -206,20 +221,21 @@ def sign(request, pk):
     if requested is not None:
         revision = meeting.revisions.filter(number=requested).first()
     if request.method == "POST":
-        try:
-            number = whole_number(request.POST.get("revision"), 0)
-            services.protocol_sign(
-                actor=request.user,
-                meeting=meeting,
-                revision_number=number,
-                method=_authentication_method(request),
-                ip_address=_client_ip(request),
-                user_agent=request.META.get("HTTP_USER_AGENT", ""),
-            )
-        except ValidationError as exc:
-            messages.error(request, refusal_text(exc))
-        else:
-            messages.success(request, _("Du har justerat protokollet."))
+        sign_revision = partial(
+            services.protocol_sign,
+            actor=request.user,
+            meeting=meeting,
+            revision_number=whole_number(request.POST.get("revision"), 0),
+            method=_authentication_method(request),
+            ip_address=_client_ip(request),
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        )
+        attempt(
+            request,
+            sign_revision,
+            _("Du har justerat protokollet."),
+            postponed=_("PDF:en skapas så snart bakgrundsarbetet är i gång igen."),
+        )
         return _back(meeting)
     is_extract = revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT
     if revision is None or (not is_extract and meeting.status != Meeting.Status.IN_JUSTERING):
@@ -244,8 +260,13 @@ def approve(request, pk):
 @require_POST
 def retry(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
-    document = get_object_or_404(SignedDocument, meeting=meeting, status=SignedDocument.Status.FAILED)
-    attempt(request, lambda: services.document_retry(actor=request.user, document=document), None)
+    document = get_object_or_404(SignedDocument, meeting=meeting, revision__kind=ProtocolRevision.Kind.FULL)
+    attempt(
+        request,
+        lambda: services.document_retry(actor=request.user, document=document),
+        None,
+        postponed=_("PDF:en skapas så snart bakgrundsarbetet är i gång igen."),
+    )
     return _back(meeting)
 
 

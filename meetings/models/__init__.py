@@ -4,8 +4,10 @@ from .agenda import AgendaItem, Attachment, ItemRevision, attachment_path
 from .anslag import Anslag, Appeal
 from .attendance import Attendance, Recusal
 from .decisions import Assignment, Decision, Reservation, Vote
+from .importing import PendingImport
 from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
 from .meeting import FROZEN, FrozenRecord, GuardedByMeeting, Meeting
+from .outbox import OutgoingMail
 from .register import RegisterEntry
 
 __all__ = [
@@ -23,6 +25,8 @@ __all__ = [
     "ItemRevision",
     "Meeting",
     "Anslag",
+    "OutgoingMail",
+    "PendingImport",
     "ProtocolRevision",
     "RegisterEntry",
     "Recusal",

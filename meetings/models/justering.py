@@ -1,8 +1,11 @@
 """Justering: frozen revisions, signatures, comments per §, the sealed PDF and corrections."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from federations.models import Person
@@ -132,13 +135,32 @@ class SignedDocument(models.Model):
     error = models.TextField(blank=True)
     created = models.DateTimeField(auto_now_add=True)
     finished = models.DateTimeField(null=True, blank=True)
+    # The lease of the worker rendering it: when it claimed the document, and a token only that claim knows. A claim
+    # older than FINSAM_PDF_LEASE_SECONDS may be taken over; only the holder of the token may store the result.
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claim = models.CharField(max_length=32, blank=True)
 
     class Meta:
         verbose_name = _("justerat protokoll (PDF)")
         verbose_name_plural = _("justerade protokoll (PDF)")
+        indexes = [
+            # The sweep's query: documents still pending or rendering (few rows, however many are done).
+            models.Index(
+                fields=["status", "claimed_at"],
+                name="signeddocument_unfinished",
+                condition=Q(status__in=["pending", "rendering"]),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.meeting} ({self.get_status_display()})"
+
+    @property
+    def stalled(self):
+        """Waiting, but no worker is at it: pending, or rendering, for longer than a lease."""
+        since = self.claimed_at if self.status == self.Status.RENDERING and self.claimed_at else self.created
+        lease = datetime.timedelta(seconds=settings.FINSAM_PDF_LEASE_SECONDS)
+        return self.status in (self.Status.PENDING, self.Status.RENDERING) and since < timezone.now() - lease
 
 
 class Correction(models.Model):

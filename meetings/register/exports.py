@@ -1,7 +1,14 @@
-"""CSV and Excel exports of the register."""
+"""CSV and Excel exports of the register: the rows of an export, and the files made of them."""
 
+import csv
+import datetime
+import io
+
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from meetings.register import selectors
 
 EXPORT_LIMIT = 10_000
 
@@ -21,3 +28,57 @@ CSV_HEADER = [
     _("Beslutsform"),
     _("Länk"),
 ]
+
+# Column widths of the spreadsheet, in characters, column by column.
+XLSX_WIDTHS = (12, 34, 22, 8, 40, 70, 16, 16, 40)
+
+
+def export_rows(user, filters):
+    """The entries the user may see that match the filters, newest first, one list of cells each (at most
+    EXPORT_LIMIT), in one query."""
+    queryset = selectors.entries(user, filters)
+    queryset = selectors.joined(queryset.order_by(*selectors.NEWEST_FIRST))[:EXPORT_LIMIT]
+    for entry in queryset:
+        owner = entry.body.owner
+        yield [
+            entry.date.isoformat(),
+            owner.name if owner else "",
+            entry.body.name,
+            f"§ {entry.number}" if entry.number else "",
+            entry.heading,
+            entry.decision_text,
+            entry.get_outcome_display() if entry.outcome else "",
+            entry.get_method_display() if entry.method else "",
+            f"{settings.SITE_URL}/moten/{entry.meeting_id}/#p{entry.item_id}",
+        ]
+
+
+def csv_content(rows):
+    """CSV for Swedish Excel: semicolons, UTF-8 with a byte-order mark, a Swedish header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([str(h) for h in CSV_HEADER])
+    writer.writerows(rows)
+    return "\ufeff" + buffer.getvalue()
+
+
+def xlsx_content(rows):
+    """An Excel workbook of one sheet with a bold header row; dates as dates."""
+    # openpyxl is loaded on the first spreadsheet export, not by every page of the portal.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Beslut"
+    sheet.append([str(h) for h in CSV_HEADER])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        row[0] = datetime.date.fromisoformat(row[0])
+        sheet.append(row)
+    for column, width in zip("ABCDEFGHI", XLSX_WIDTHS, strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

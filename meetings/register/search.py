@@ -154,17 +154,25 @@ def _excerpt(entry, terms):
     return ("…" if start else "") + snippet + ("…" if start + 240 < len(text) else "")
 
 
-def suggestion(query):
-    """On PostgreSQL, when nothing matched: the heading word closest to the query (pg_trgm), for "Menade du …?"."""
+def suggestion(query, visible):
+    """On PostgreSQL, when nothing matched: the heading word closest to the query (pg_trgm), for "Menade du …?".
+
+    Drawn only from `visible`, the entries the asking user may see: a suggestion must never reveal a heading of a
+    protocol that is not public to them."""
     terms = words(query)
     if connection.vendor != "postgresql" or len(terms) != 1:
         return None
+    # The subquery is SQL compiled by Django from `visible`; every value in it is passed as a parameter.
+    candidates, params = visible.values("heading").query.sql_with_params()
+    sql = (
+        "SELECT w FROM (SELECT DISTINCT lower(regexp_split_to_table(v.heading, '[^[:alnum:]åäöÅÄÖ-]+')) AS w "  # noqa: S608
+        f"FROM ({candidates}) v WHERE %s <%% v.heading LIMIT 200) words WHERE length(w) > 3 "
+        "ORDER BY similarity(w, %s) DESC LIMIT 1"
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT w FROM (SELECT DISTINCT lower(regexp_split_to_table(heading, '[^[:alnum:]åäöÅÄÖ-]+')) AS w "
-            "FROM meetings_registerentry WHERE %s <%% heading LIMIT 200) words WHERE length(w) > 3 "
-            "ORDER BY similarity(w, %s) DESC LIMIT 1",
-            [terms[0], terms[0]],
+            sql,
+            [*params, terms[0], terms[0]],
         )
         row = cursor.fetchone()
     return row[0] if row and row[0] != terms[0] else None

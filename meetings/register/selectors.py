@@ -1,11 +1,22 @@
-"""Reads of the register: filters over visible entries, the project timeline, the assignments overview."""
+"""Reads of the register: filters over visible entries, a page of them, the project timeline, the assignments
+overview."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from meetings.models import AgendaItem, Assignment, Decision, RegisterEntry, Reservation
+from federations.models import Federation, Project
+from federations.permissions import roles_for
+from finsam.types import User
+from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision, RegisterEntry, Reservation
+from meetings.permissions import visible_assignments, visible_entries
+from meetings.register import search
+
+# The register's order: newest meeting first, its §§ in order.
+NEWEST_FIRST = ("-date", "-meeting_id", "number", "id")
 
 
 @dataclass
@@ -50,3 +61,128 @@ def apply_filters(queryset: QuerySet[RegisterEntry], filters: Filters) -> QueryS
         reserved = Reservation.objects.filter(decision_id=OuterRef("decision_id"), attendance__person_id=filters.person)
         queryset = queryset.filter(Exists(owner) | Exists(reserved))
     return queryset
+
+
+def entries(user: User, filters: Filters) -> QuerySet[RegisterEntry]:
+    """The entries the user may see that match the filters and the search words, unordered."""
+    return search.search(apply_filters(visible_entries(user), filters), filters.q)
+
+
+def joined(queryset: QuerySet[RegisterEntry]) -> QuerySet[RegisterEntry]:
+    """Entries with what a row shows of its body; the stored search vector is never shown."""
+    return queryset.select_related("body__federation", "body__network").defer("search_vector")
+
+
+@dataclass
+class RegisterPage:
+    rows: list[RegisterEntry]
+    count: int | None  # None: too many to count cheaply (a common word), newest first
+    has_next: bool
+    suggestion: str | None = None
+
+    @property
+    def capped(self) -> bool:
+        return self.count is not None and self.count > search.COUNT_CAP
+
+
+def register_page(user: User, filters: Filters, *, offset: int, page_size: int) -> RegisterPage:
+    """One page of the register: its rows with snippets, projects and standing, and the (capped) count."""
+    queryset = entries(user, filters)
+    ordered = joined(queryset.order_by(*NEWEST_FIRST))
+    rows, count = search.page_and_count(ordered, queryset, filters.q, offset, page_size + 1)
+    has_next = len(rows) > page_size
+    rows = rows[:page_size]
+    snippets = search.headlines(rows, filters.q)
+    attach_projects(rows)
+    attach_standing(rows)
+    for row in rows:
+        row.snippet = snippets.get(row.pk)
+    suggestion = search.suggestion(filters.q, visible_entries(user)) if filters.q and not count else None
+    return RegisterPage(rows=rows, count=count, has_next=has_next, suggestion=suggestion)
+
+
+def attach_projects(rows: list[Any]) -> None:
+    """The projects linked to each row's § or decision: two queries on the link tables, whatever the page size."""
+    by_item: dict[int, list[Project]] = {}
+    by_decision: dict[int, list[Project]] = {}
+    item_links = AgendaItem.projects.through.objects.filter(agendaitem_id__in=[r.item_id for r in rows])
+    for link in item_links.select_related("project"):
+        by_item.setdefault(link.agendaitem_id, []).append(link.project)
+    decision_links = Decision.projects.through.objects.filter(
+        decision_id__in=[r.decision_id for r in rows if r.decision_id]
+    )
+    for decision_link in decision_links.select_related("project"):
+        by_decision.setdefault(decision_link.decision_id, []).append(decision_link.project)
+    for row in rows:
+        projects = by_item.get(row.item_id, []) + by_decision.get(row.decision_id, [])
+        row.projects = list({p.pk: p for p in projects}.values())
+
+
+def attach_standing(rows: list[Any]) -> None:
+    """Which rows are not final yet: appealed, or still within the appeal period. Two queries, whatever the page."""
+    meeting_ids = {row.meeting_id for row in rows}
+    appealed = set(Appeal.objects.filter(meeting_id__in=meeting_ids).values_list("meeting_id", flat=True))
+    running = dict(
+        Anslag.objects.filter(meeting_id__in=meeting_ids, appeal_until__gte=timezone.localdate()).values_list(
+            "meeting_id", "appeal_until"
+        )
+    )
+    for row in rows:
+        row.appealed = row.meeting_id in appealed
+        row.appeal_until = running.get(row.meeting_id)
+
+
+def project_timeline(project: Project, user: User) -> list[RegisterEntry]:
+    """Every visible § and decision linked to the project, in date order, with the matter's forward links."""
+    later = AgendaItem.objects.select_related("meeting")
+    entries = (
+        visible_entries(user)
+        .filter(Q(item__projects=project) | Q(decision__projects=project))
+        .select_related("body__federation", "body__network", "item__continues__meeting")
+        # The §§ that take the matter up again, with their meetings in the same query: one query, or none to
+        # skip when nothing continues.
+        .prefetch_related(Prefetch("item__continued_in", queryset=later))
+        .distinct()
+        .order_by("date", "number", "id")
+    )
+    return list(entries)
+
+
+# At most this many assignments are shown; the filters narrow them down.
+ASSIGNMENTS_SHOWN = 500
+
+
+@dataclass
+class AssignmentsOverview:
+    overdue: list[Assignment] = field(default_factory=list)
+    open: list[Assignment] = field(default_factory=list)
+    done: list[Assignment] = field(default_factory=list)
+    federations: list[Federation] = field(default_factory=list)  # to filter by: those the user has a role in
+
+
+def assignments_overview(
+    user: User, *, federation: str = "", person: int | None = None, today: datetime.date | None = None
+) -> AssignmentsOverview:
+    """Open, overdue and done assignments of the bodies the user may see, optionally of one federation or person."""
+    today = today or timezone.localdate()
+    queryset = visible_assignments(user).select_related(
+        "owner", "item__meeting__body__federation", "item__meeting__body__network", "closed_in__meeting"
+    )
+    if federation:
+        queryset = queryset.filter(item__meeting__body__federation__slug=federation)
+    if person is not None:
+        queryset = queryset.filter(owner_id=person)
+    overview = AssignmentsOverview(federations=list(_federations_to_filter_by(user)))
+    for assignment in queryset.order_by("status", "due", "item__meeting__date")[:ASSIGNMENTS_SHOWN]:
+        if assignment.status == Assignment.Status.DONE:
+            overview.done.append(assignment)
+        elif assignment.status == Assignment.Status.OPEN:
+            late = assignment.due is not None and assignment.due < today
+            (overview.overdue if late else overview.open).append(assignment)
+    return overview
+
+
+def _federations_to_filter_by(user: User) -> QuerySet[Federation]:
+    roles = roles_for(user)
+    federations = Federation.objects.order_by("name")
+    return federations if roles.superuser else federations.filter(pk__in=roles.member_of)

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from demo.register import municipality_name
 from federations.models import Federation, Person
 
 
@@ -38,3 +39,20 @@ def test_the_demo_has_a_protocol_waiting_for_the_chair_and_the_justerare(client)
         assert "Att justera senast" in client.get("/").content.decode()
     client.force_login(get_user_model().objects.get(email="sekreterare@demo.finsam.se"))
     assert "Att justera senast" not in client.get("/").content.decode()  # the secretary has signed
+
+
+@pytest.mark.parametrize(
+    ("place", "name"),
+    [
+        ("Eskilstuna", "Eskilstuna kommun"),
+        ("Gnesta", "Gnesta kommun"),
+        ("Götene", "Götene kommun"),
+        ("Skövde", "Skövde kommun"),
+        ("Nyköping", "Nyköpings kommun"),
+        ("Flen", "Flens kommun"),
+        ("Strängnäs", "Strängnäs kommun"),
+        ("Sundbybergs stad", "Sundbybergs stad"),
+    ],
+)
+def test_municipalities_are_named_as_swedish_writes_them(place, name):
+    assert municipality_name(place) == name

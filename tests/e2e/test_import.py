@@ -1,13 +1,15 @@
-"""A secretary imports a real protocol in the browser, sees it parsed beside the text, and saves it."""
+"""A secretary imports a real protocol in the browser, sees it parsed beside the text, and saves it; of several
+uploads, one can be discarded and the others wait."""
 
 from playwright.sync_api import expect
 
 from demo import SEEDS
-from meetings.models import Meeting
+from meetings.models import Meeting, PendingImport
 
 from .conftest import assert_accessible, sign_in
 
 SEED = next(SEEDS.glob("004_*.txt"))
+NOTES = next(SEEDS.glob("002_*.txt"))
 
 
 def test_import_review_and_save(page, cast, settings, tmp_path):
@@ -26,3 +28,19 @@ def test_import_review_and_save(page, cast, settings, tmp_path):
     expect(page.get_by_text("Mötet är importerat.")).to_be_visible()
     meeting = Meeting.objects.get()
     assert meeting.imported and meeting.signed_on_paper and meeting.items.count() == 8
+    assert not PendingImport.objects.exists()
+
+
+def test_several_uploads_wait_and_one_is_discarded(page, cast, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto("/moten/importera/")
+    page.get_by_label("Protokoll eller minnesanteckningar").set_input_files([str(SEED), str(NOTES)])
+    page.get_by_role("button", name="Ladda upp och tolka").click()
+    expect(page.get_by_text("2 dokument väntar på granskning.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name=f"Ta bort {NOTES.name}").click()
+    expect(page.get_by_text(f"Importen av {NOTES.name} är borttagen.")).to_be_visible()
+    page.get_by_role("link", name=SEED.name).click()
+    expect(page.get_by_text("§ 3 AMIF projektansökan - Information")).to_be_visible()
+    assert list(PendingImport.objects.values_list("original_name", flat=True)) == [SEED.name]

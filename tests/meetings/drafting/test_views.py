@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.test import Client
 
+from federations.models import Mandate, Person
 from meetings.drafting import services
 from meetings.models import Decision
 from tests.meetings.factories import plan_meeting
@@ -28,7 +29,7 @@ def urls(meeting):
 
 @pytest.mark.parametrize(
     ("key", "expected"),
-    [("secretary", 200), ("admin", 200), ("member", 200), ("chair", 200), ("outsider", 404), ("coordinator", 403)],
+    [("secretary", 200), ("admin", 200), ("member", 200), ("chair", 200), ("outsider", 404), ("coordinator", 200)],
 )
 def test_reading_a_draft_follows_the_roles(client_for, meeting, key, expected):
     for name, url in urls(meeting).items():
@@ -181,6 +182,37 @@ def test_the_meeting_list_runs_a_fixed_number_of_queries(client_for, cast, djang
     # session, user, person, staff roles, mandates; meetings with bodies; bodies the user may plan for (exists)
     with django_assert_num_queries(7):
         assert client.get("/moten/").status_code == 200
+
+
+def absent_ledamot_with_personal_substitute(cast, meeting, i):
+    """A ledamot who sent word (anmält förhinder) and their personal ersättare, who came."""
+    ledamot = Person.objects.create(name=f"Ledamot {i}")
+    seat = Mandate.objects.create(
+        person=ledamot, body=cast.board, role="ledamot", organisation=cast.kommun, start=datetime.date(2020, 1, 1)
+    )
+    substitute = Person.objects.create(name=f"Ersättare {i}")
+    Mandate.objects.create(
+        person=substitute, body=cast.board, role="ersattare", organisation=cast.kommun, substitute_for=seat,
+        start=datetime.date(2020, 1, 1),
+    )  # fmt: skip
+    services.attendance_save(actor=None, meeting=meeting, person=ledamot, role="ledamot", status="anmalt_forhinder")
+    services.attendance_save(actor=None, meeting=meeting, person=substitute, role="ersattare", status="narvarande")
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_attendance_page_runs_a_fixed_number_of_queries(client_for, cast, meeting, django_assert_num_queries, size):
+    for i in range(size):
+        absent_ledamot_with_personal_substitute(cast, meeting, i)
+    client = client_for("secretary")
+    # session, user, person, staff roles, mandates (roles); meeting with body, chair and secretary; attendances
+    # with people, organisations and whom they serve for; voting seats (quorum); ersättare mandates with the
+    # ledamot they stand in for (proposals); the form's choices: people, organisations, federations, attendances
+    with django_assert_num_queries(13):
+        response = client.get(f"/moten/{meeting.pk}/narvaro/")
+    proposals = response.context["proposals"]
+    assert [(a.display_name, s.display_name) for a, s in proposals] == [
+        (f"Ledamot {i}", f"Ersättare {i}") for i in range(size)
+    ]
 
 
 def test_the_history_shows_revisions_saved_without_an_author(client_for, meeting):

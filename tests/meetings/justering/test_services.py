@@ -7,13 +7,14 @@ from unittest import mock
 import pytest
 from celery.exceptions import Retry
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from pypdf import PdfReader
 
 from meetings.drafting import services
 from meetings.justering import protocol, seal, tasks
 from meetings.justering import services as justering
 from meetings.models import Anslag, Meeting, ProtocolRevision, Signature, SignedDocument
-from tests.meetings.factories import plan_meeting
+from tests.meetings.factories import plan_meeting, ready_to_send
 
 
 @pytest.fixture(autouse=True)
@@ -264,3 +265,33 @@ def test_omedelbar_justering_signs_the_marked_paragraphs_on_their_own(
     full = justering.protocol_send_for_justering(actor=None, meeting=meeting)
     assert full.kind == "full" and full.number == extract.number + 1
     assert len(full.snapshot["items"]) == 4
+
+
+def test_a_timestamp_authority_that_does_not_answer_is_retried(cast, meeting, sign_all):
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    with mock.patch.object(tasks.render_signed_pdf, "delay"):
+        sign_all(cast, meeting)
+    document = SignedDocument.objects.get()
+    with (
+        mock.patch.object(seal, "seal", side_effect=seal.TimestampUnavailable("Tidsstämpeltjänsten svarade inte")),
+        mock.patch.object(tasks.render_signed_pdf, "retry", side_effect=Retry("scheduled")) as retry,
+    ):
+        assert tasks.render_signed_pdf.apply(args=[document.pk], throw=False).state == "RETRY"
+    assert retry.call_args.kwargs["countdown"] == tasks.PDF_RETRY_BACKOFF[0]
+    document.refresh_from_db()
+    assert document.status == SignedDocument.Status.PENDING and not document.error
+
+
+def test_a_meeting_that_has_not_been_held_cannot_be_sent_for_justering(cast):
+    meeting = ready_to_send(cast, date=timezone.localdate() + datetime.timedelta(days=1))
+    with pytest.raises(ValidationError, match="har inte hållits än"):
+        justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    meeting.items.filter(number=3).update(immediate_justering=True)
+    with pytest.raises(ValidationError, match="har inte hållits än"):
+        justering.extract_send_for_justering(actor=None, meeting=meeting)
+    assert not meeting.revisions.exists()
+
+
+def test_a_meeting_of_today_can_be_sent(cast):
+    meeting = ready_to_send(cast, date=timezone.localdate())
+    assert justering.protocol_send_for_justering(actor=None, meeting=meeting).number == 1

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -177,6 +178,20 @@ def test_a_misspelt_word_gets_a_suggestion_on_postgresql(client_for, history):
     assert response.context["suggestion"] == "ludum"
 
 
+@pytest.mark.postgres
+def test_a_suggestion_comes_only_from_what_the_user_may_see(cast, client_for, history):
+    skip_unless(connection.vendor == "postgresql", "pg_trgm runs on PostgreSQL")
+    frozen_meeting(
+        cast,
+        date=datetime.date(2023, 4, 1),
+        public=False,
+        decisions=[("Sekretessbelagd upphandling", "Styrelsen beslutar att avbryta.", "bifall", "acklamation")],
+    )
+    assert client_for(None).get("/beslut/", {"q": "upphandlingg"}).context["suggestion"] is None
+    assert client_for("outsider").get("/beslut/", {"q": "upphandlingg"}).context["suggestion"] is None
+    assert client_for("member").get("/beslut/", {"q": "upphandlingg"}).context["suggestion"] == "upphandling"
+
+
 def test_the_csv_export_has_a_swedish_header_and_the_filtered_rows(client_for, history):
     response = client_for(None).get("/beslut/export.csv?utfall=aterremiss")
     text = response.content.decode("utf-8")
@@ -248,6 +263,61 @@ def test_the_assignments_overview(client_for, cast):
     assert "Försenade (1)" in html and "Utreda kartläggning" in html
     assert client_for(None).get("/uppdrag/").status_code == 302
     assert "Utreda kartläggning" not in client_for("outsider").get("/uppdrag/").content.decode()
+
+
+def a_matter_over_meetings(cast, project, n):
+    """A project's matter referred back at n meetings in a row, each § continuing the one before; all public."""
+    earlier = None
+    for i in range(n):
+        meeting = plan_meeting(cast, date=datetime.date(2024, 1, 1) + datetime.timedelta(days=30 * i))
+        if earlier is None:
+            item = services.item_add(actor=None, meeting=meeting, heading="Ansökan Studio Ludum", kind="beslut")
+            item.projects.set([project])
+        else:
+            item = services.item_continue(actor=None, earlier_item=earlier, meeting=meeting)
+        services.decision_save(
+            actor=None, item=item, text=f"Styrelsen återremitterar ({i}).", outcome="aterremiss", projects=[project]
+        )
+        Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now())
+        indexing.index_meeting(meeting)
+        earlier = item
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_project_page_with_its_timeline_runs_a_fixed_number_of_queries(cast, django_assert_num_queries, size):
+    project = Project.objects.create(name="Studio Ludum", slug="studio-ludum", kind="esf", owner=cast.federation)
+    a_matter_over_meetings(cast, project, size)
+    # the public has no session or user; project with owner and lead; participants; results; the timeline's
+    # entries with bodies, owners and the § each continues with its meeting; the §§ that continue them, with
+    # their meetings
+    with django_assert_num_queries(5):
+        html = Client().get("/projekt/studio-ludum/").content.decode()
+    assert html.count("Styrelsen återremitterar") == size
+    assert html.count("Togs upp igen") == html.count("Återkommer från") == size - 1
+
+
+def assignments_of_a_meeting(cast, i):
+    """An overdue assignment with an owner in the register, an open one by name, one done at a later meeting."""
+    meeting = plan_meeting(cast, date=datetime.date(2025, 1, 1) + datetime.timedelta(days=14 * i))
+    item = meeting.items.get(number=3)
+    services.assignment_create(actor=None, item=item, what=f"Utreda {i}", owner=cast.secretary, due=meeting.date)
+    services.assignment_create(actor=None, item=item, what=f"Kartlägga {i}", owner_name="Ola Extern")
+    done = services.assignment_create(actor=None, item=item, what=f"Rapportera {i}", owner=cast.member)
+    later = plan_meeting(cast, date=meeting.date + datetime.timedelta(days=7))
+    services.assignment_follow_up(actor=None, assignment=done, item=later.items.get(number=3), done=True)
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_assignments_overview_runs_a_fixed_number_of_queries(client_for, cast, django_assert_num_queries, size):
+    for i in range(size):
+        assignments_of_a_meeting(cast, i)
+    client = client_for("member")
+    # session, user, person, staff roles, mandates (roles); assignments with owners, meetings, bodies, owners of
+    # the bodies and the § that closed them with its meeting; the federations of the filter
+    with django_assert_num_queries(7):
+        response = client.get("/uppdrag/")
+    groups = response.context["groups"]
+    assert [len(groups[key]) for key in ("overdue", "open", "done")] == [size, size, size]
 
 
 def test_justering_puts_the_decisions_in_the_register(cast, django_capture_on_commit_callbacks, settings, tmp_path):

@@ -1,0 +1,41 @@
+"""The outbox: every e-mail the portal sends, one row per recipient, written in the same transaction as the change
+that causes it. A task delivers each unsent row and marks it sent, so a retry never mails someone twice."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .meeting import Meeting
+
+
+class OutgoingMail(models.Model):
+    class Kind(models.TextChoices):
+        KALLELSE = "kallelse", _("Kallelse")
+        TO_SIGN = "to_sign", _("Att justera")
+        SENT_BACK = "sent_back", _("Skickat tillbaka")
+        REMINDER = "reminder", _("Påminnelse")
+
+    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
+    meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="outgoing_mail")
+    recipient = models.EmailField(_("mottagare"))
+    subject = models.CharField(_("ämne"), max_length=300)
+    body = models.TextField(_("text"))
+    attachment_name = models.CharField(max_length=200, blank=True)
+    attachment = models.TextField(blank=True)  # the kallelse's calendar invitation (text/calendar)
+    created = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)  # a task is sending it now
+    sent_at = models.DateTimeField(_("skickat"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+        verbose_name = _("utgående e-post")
+        verbose_name_plural = _("utgående e-post")
+        indexes = [
+            # The sweep's query: the unsent rows (few, however much has been sent).
+            models.Index(fields=["created"], name="outgoingmail_unsent", condition=Q(sent_at__isnull=True)),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} till {self.recipient}"

@@ -1,0 +1,58 @@
+"""Deliver the outbox. Each row is claimed, sent on its own and marked sent, so a retry sends only what failed."""
+
+import datetime
+
+from celery import shared_task
+from django.core.mail import EmailMessage
+from django.db.models import F, Q
+from django.utils import timezone
+
+from meetings.models import Meeting, OutgoingMail
+
+# Seconds before the 1st, 2nd, ... retry of the rows that failed (the SMTP server down, a lost connection).
+MAIL_RETRY_BACKOFF = [30, 120, 600, 1800]
+# After this many attempts a row is left alone, with its last error, for an administrator to look at.
+MAIL_MAX_ATTEMPTS = 10
+# A task that claimed a row and died (a killed worker) gives it up after this long.
+MAIL_LEASE = datetime.timedelta(minutes=5)
+
+
+def unsent_mail(now):
+    """The rows nobody is sending now and that may be tried again."""
+    return OutgoingMail.objects.filter(sent_at__isnull=True, attempts__lt=MAIL_MAX_ATTEMPTS).filter(
+        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - MAIL_LEASE)
+    )
+
+
+def deliver(mail_id):
+    """Send one row unless it is sent or being sent. True unless sending failed."""
+    now = timezone.now()
+    if not unsent_mail(now).filter(pk=mail_id).update(claimed_at=now, attempts=F("attempts") + 1):
+        return True
+    mail = OutgoingMail.objects.get(pk=mail_id)
+    message = EmailMessage(mail.subject, mail.body, to=[mail.recipient])
+    if mail.attachment_name:
+        message.attach(mail.attachment_name, mail.attachment, "text/calendar")
+    try:
+        message.send()
+    except OSError as exc:  # smtplib's errors are OSErrors
+        OutgoingMail.objects.filter(pk=mail_id).update(
+            claimed_at=None, last_error=f"{type(exc).__name__}: {exc}"[:2000]
+        )
+        return False
+    sent_at = timezone.now()
+    OutgoingMail.objects.filter(pk=mail_id).update(sent_at=sent_at, claimed_at=None, last_error="")
+    if mail.kind == OutgoingMail.Kind.KALLELSE and mail.meeting_id:
+        # The kallelse counts as sent when it has reached someone, not when it was ordered.
+        Meeting.objects.filter(pk=mail.meeting_id).update(kallelse_sent_at=sent_at)
+    return True
+
+
+@shared_task(name="meetings.tasks.deliver_mail", bind=True, max_retries=len(MAIL_RETRY_BACKOFF))
+def mail_deliver(self, mail_ids):
+    """Send the given outbox rows; retry only the ones that failed. Returns how many are sent (or were already)."""
+    failed = [mail_id for mail_id in mail_ids if not deliver(mail_id)]
+    retries = self.request.retries
+    if failed and not self.request.is_eager and retries < len(MAIL_RETRY_BACKOFF):
+        raise self.retry(args=[failed], countdown=MAIL_RETRY_BACKOFF[retries])
+    return len(mail_ids) - len(failed)  # what still fails stays unsent, with its error, for the sweep

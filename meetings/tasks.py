@@ -1,0 +1,37 @@
+"""The sweep (Celery beat, every minute): queue the work that is recorded in the database as waiting but has no task.
+
+Work is recorded first and queued after commit; when the broker was down at that moment, or the worker that took it
+died, the record is all that is left. The sweep finds it, and the tasks' claims make a second delivery harmless.
+"""
+
+import datetime
+
+from celery import shared_task
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from meetings.justering.tasks import claimable_documents, render_signed_pdf
+from meetings.models import SignedDocument
+from meetings.outbox.tasks import mail_deliver, unsent_mail
+
+MAIL_BATCH = 50
+
+
+@shared_task(name="meetings.tasks.sweep")
+def sweep():
+    now = timezone.now()
+    settled = now - datetime.timedelta(seconds=settings.FINSAM_SWEEP_AFTER_SECONDS)
+    # A pending document younger than that still has the task queued when it was recorded; a rendering one is here
+    # only once its lease has expired.
+    documents = list(
+        claimable_documents(now)
+        .filter(Q(status=SignedDocument.Status.RENDERING) | Q(created__lt=settled))
+        .values_list("pk", flat=True)
+    )
+    for document_id in documents:
+        render_signed_pdf.delay_or_postpone(document_id)
+    mail = list(unsent_mail(now).filter(created__lt=settled).values_list("pk", flat=True))
+    for start in range(0, len(mail), MAIL_BATCH):
+        mail_deliver.delay_or_postpone(mail[start : start + MAIL_BATCH])
+    return {"documents": len(documents), "mail": len(mail)}

@@ -1,0 +1,47 @@
+"""Signing asks for the strongest factor the signer has: TOTP when it is turned on, never the password alone."""
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+from meetings.drafting import services
+from meetings.justering import services as justering
+from meetings.models import Signature
+from tests.meetings.factories import plan_meeting
+
+SECRET = "JBSWY3DPEHPK3PXP"
+
+
+@pytest.fixture
+def sent(cast):
+    meeting = plan_meeting(cast)
+    meeting.justerare.add(cast.member)
+    services.decision_save(actor=None, item=meeting.items.get(number=3), text="Styrelsen beslutar att godkänna.")
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    return meeting
+
+
+def current_code():
+    return format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time())))
+
+
+def test_a_user_with_totp_cannot_sign_with_the_password_alone(client_for, cast, sent):
+    TOTP.activate(cast.user("chair"), SECRET)
+    client = client_for("chair")
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    response = client.get(f"/moten/{sent.pk}/justering/signera/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/reauthenticate/")
+    client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 1})
+    assert not Signature.objects.filter(status="signed").exists()
+
+    client.post("/accounts/2fa/reauthenticate/", {"code": current_code()})
+    assert client.get(f"/moten/{sent.pk}/justering/signera/").status_code == 200
+    client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 1})
+    signature = Signature.objects.get(person=cast.chair)
+    assert signature.status == "signed" and signature.method == "mfa"
+
+
+def test_a_user_without_totp_signs_after_the_password(client_for, cast, sent):
+    client = client_for("member")
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 1})
+    assert Signature.objects.get(person=cast.member).method == "password"

@@ -1,0 +1,295 @@
+"""Every write service refuses a § that was omedelbart justerad and a meeting that is justerat.
+
+The list of services is generated (every public function of every meetings.*.services module taking `actor` as a
+keyword), so a new service is either called below or allowed with a reason, or this test fails.
+"""
+
+import datetime
+import importlib
+import inspect
+import pkgutil
+from types import SimpleNamespace
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import meetings
+from meetings.drafting import services as drafting
+from meetings.justering import services as justering
+from meetings.models import Assignment, Meeting
+from tests.meetings.factories import plan_meeting, ready_to_send, sign_all
+
+# Every refusal these services give a frozen record or a justerad § speaks of justering.
+REFUSED = r"(?i)juster"
+
+
+def write_services():
+    """{"module.function": function} for every public function of meetings.*.services that takes actor=."""
+    found = {}
+    for module_info in pkgutil.iter_modules(meetings.__path__):
+        try:
+            module = importlib.import_module(f"meetings.{module_info.name}.services")
+        except ModuleNotFoundError:
+            continue
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or function.__module__ != module.__name__:
+                continue
+            parameter = inspect.signature(function).parameters.get("actor")
+            if parameter is not None and parameter.kind == inspect.Parameter.KEYWORD_ONLY:
+                found[f"{module_info.name}.{name}"] = function
+    return found
+
+
+def allowed(reason):
+    return reason
+
+
+def upload():
+    return SimpleUploadedFile("bilaga.txt", b"En bilaga.", content_type="text/plain")
+
+
+def _comment_on_justerad(c):
+    justering.protocol_send_for_justering(actor=c.secretary, meeting=c.meeting)
+    justering.comment_add(actor=c.cast.user("chair"), meeting=c.meeting, item=c.item, text="Ändra?")
+
+
+# service: (call against an omedelbart justerad §, call against a justerat meeting); a string instead of a call
+# says why the service may do that.
+CALLS = {
+    "drafting.meeting_create": (
+        allowed("plans a new meeting: no existing record is touched"),
+        allowed("plans a new meeting: no existing record is touched"),
+    ),
+    "drafting.meeting_update": (
+        allowed("a field of the meeting, not of the §; a renumbering is refused by renumber (see item_add)"),
+        lambda c: drafting.meeting_update(actor=c.secretary, meeting=c.meeting, place="Någon annanstans"),
+    ),
+    "drafting.item_add": (
+        lambda c: drafting.item_add(actor=c.secretary, meeting=c.meeting, heading="Före", after=c.first),
+        lambda c: drafting.item_add(actor=c.secretary, meeting=c.meeting, heading="Efteråt"),
+    ),
+    "drafting.item_move": (
+        lambda c: drafting.item_move(actor=c.secretary, item=c.first, offset=5),
+        lambda c: drafting.item_move(actor=c.secretary, item=c.item, offset=-1),
+    ),
+    "drafting.item_delete": (
+        lambda c: drafting.item_delete(actor=c.secretary, item=c.item),
+        lambda c: drafting.item_delete(actor=c.secretary, item=c.item),
+    ),
+    "drafting.item_update_details": (
+        lambda c: drafting.item_update_details(actor=c.secretary, item=c.item, heading="Ny rubrik"),
+        lambda c: drafting.item_update_details(actor=c.secretary, item=c.item, heading="Ny rubrik"),
+    ),
+    "drafting.item_save_text": (
+        lambda c: drafting.item_save_text(
+            actor=c.secretary, item_id=c.item.pk, heading="X", text="<p>Y</p>", base_version=c.item.version
+        ),
+        lambda c: drafting.item_save_text(
+            actor=c.secretary, item_id=c.item.pk, heading="X", text="<p>Y</p>", base_version=c.item.version
+        ),
+    ),
+    "drafting.item_restore": (
+        lambda c: drafting.item_restore(actor=c.secretary, item=c.item, revision=c.item.revisions.last()),
+        lambda c: drafting.item_restore(actor=c.secretary, item=c.item, revision=c.item.revisions.last()),
+    ),
+    "drafting.attendance_save": (
+        allowed("who attended belongs to the meeting; the extract keeps the attendance it was signed with"),
+        lambda c: drafting.attendance_save(actor=c.secretary, meeting=c.meeting, name="Gäst i efterhand"),
+    ),
+    "drafting.recusal_set": (
+        lambda c: drafting.recusal_set(actor=c.secretary, item=c.item, attendance=c.attendance, recused=True),
+        lambda c: drafting.recusal_set(actor=c.secretary, item=c.item, attendance=c.attendance, recused=True),
+    ),
+    "drafting.decision_save": (
+        lambda c: drafting.decision_save(actor=c.secretary, item=c.item, decision=c.decision, text="Annat"),
+        lambda c: drafting.decision_save(actor=c.secretary, item=c.item, decision=c.decision, text="Annat"),
+    ),
+    "drafting.decision_delete": (
+        lambda c: drafting.decision_delete(actor=c.secretary, decision=c.decision),
+        lambda c: drafting.decision_delete(actor=c.secretary, decision=c.decision),
+    ),
+    "drafting.assignment_create": (
+        lambda c: drafting.assignment_create(actor=c.secretary, item=c.item, what="Mer", owner_name="Sara"),
+        lambda c: drafting.assignment_create(actor=c.secretary, item=c.item, what="Mer", owner_name="Sara"),
+    ),
+    "drafting.assignment_follow_up": (
+        lambda c: drafting.assignment_follow_up(actor=c.secretary, assignment=c.assignment, item=c.item, done=True),
+        lambda c: drafting.assignment_follow_up(actor=c.secretary, assignment=c.assignment, item=c.item, done=True),
+    ),
+    "drafting.item_continue": (
+        allowed("reads the justerad § and appends a new § to a later meeting"),
+        lambda c: drafting.item_continue(actor=c.secretary, earlier_item=c.first, meeting=c.meeting),
+    ),
+    "drafting.attachment_add": (
+        lambda c: drafting.attachment_add(actor=c.secretary, meeting=c.meeting, upload=upload(), item=c.item),
+        lambda c: drafting.attachment_add(actor=c.secretary, meeting=c.meeting, upload=upload()),
+    ),
+    "drafting.kallelse_send": (
+        allowed("sends the kallelse of the meeting; nothing of the § is written"),
+        lambda c: drafting.kallelse_send(actor=c.secretary, meeting=c.meeting),
+    ),
+    "drafting.reservation_set": (
+        lambda c: drafting.reservation_set(actor=c.secretary, decision=c.decision, attendance=c.attendance),
+        lambda c: drafting.reservation_set(actor=c.secretary, decision=c.decision, attendance=c.attendance),
+    ),
+    "drafting.votes_set": (
+        lambda c: drafting.votes_set(actor=c.secretary, decision=c.decision, choices={c.attendance.pk: "ja"}),
+        lambda c: drafting.votes_set(actor=c.secretary, decision=c.decision, choices={c.attendance.pk: "ja"}),
+    ),
+    "justering.extract_send_for_justering": (
+        lambda c: justering.extract_send_for_justering(actor=c.secretary, meeting=c.meeting),
+        lambda c: justering.extract_send_for_justering(actor=c.secretary, meeting=c.meeting),
+    ),
+    "justering.protocol_send_for_justering": (
+        allowed("the whole protocol is sent with the justerad § as it was signed: a new revision, not a write"),
+        lambda c: justering.protocol_send_for_justering(actor=c.secretary, meeting=c.meeting),
+    ),
+    "justering.comment_add": (
+        _comment_on_justerad,
+        lambda c: justering.comment_add(actor=c.cast.user("chair"), meeting=c.meeting, item=c.item, text="?"),
+    ),
+    "justering.protocol_send_back": (
+        allowed("a signer returns the whole protocol; the justerad § and its extract stay as signed"),
+        lambda c: justering.protocol_send_back(actor=c.cast.user("chair"), meeting=c.meeting, reason="Fel"),
+    ),
+    "justering.protocol_reopen": (
+        allowed("the secretary takes the whole protocol back; the justerad § and its extract stay as signed"),
+        lambda c: justering.protocol_reopen(actor=c.secretary, meeting=c.meeting),
+    ),
+    "justering.protocol_sign": (
+        allowed("signing the whole protocol, the justerad § included, is how it becomes justerat"),
+        lambda c: justering.protocol_sign(
+            actor=c.cast.user("chair"), meeting=c.meeting, revision_number=1, method="password"
+        ),
+    ),
+    "justering.protocol_finalise": (
+        lambda c: justering.protocol_finalise(actor=c.secretary, meeting=c.meeting, revision=c.extract),
+        lambda c: justering.protocol_finalise(
+            actor=c.secretary, meeting=c.meeting, revision=c.meeting.revisions.get(kind="full")
+        ),
+    ),
+    "justering.notes_approve": (
+        lambda c: justering.notes_approve(actor=c.secretary, meeting=c.meeting),
+        lambda c: justering.notes_approve(actor=c.secretary, meeting=c.meeting),
+    ),
+    "justering.document_retry": (
+        allowed("renders the PDF of a signed revision again; the record itself is not written"),
+        allowed("renders the PDF of a signed revision again; the record itself is not written"),
+    ),
+    "justering.correction_add": (
+        allowed("a rättelse is a separate, visible record; the justerat text never changes"),
+        allowed("a rättelse is a separate, visible record; the justerat text never changes"),
+    ),
+    "anslag.personal_data_review": (
+        allowed("records who reviewed the personal data; publishing does not change the record"),
+        allowed("records who reviewed the personal data; publishing does not change the record"),
+    ),
+    "anslag.appeal_add": (
+        allowed("records an överklagande of the justerat protocol; the record stays as signed"),
+        allowed("records an överklagande of the justerat protocol; the record stays as signed"),
+    ),
+    "importing.save_parsed": (
+        allowed("imports a document as a new meeting: no existing record is touched"),
+        allowed("imports a document as a new meeting: no existing record is touched"),
+    ),
+}
+
+
+def test_every_write_service_is_called_against_a_frozen_record_or_allowed_with_a_reason():
+    services = set(write_services())
+    assert services - set(CALLS) == set(), "add these services to CALLS"
+    assert set(CALLS) - services == set(), "these services no longer exist"
+
+
+def _context(cast, meeting, item, **extra):
+    first = meeting.items.get(number=1)
+    return SimpleNamespace(
+        cast=cast,
+        secretary=cast.user("secretary"),
+        meeting=Meeting.objects.get(pk=meeting.pk),
+        item=meeting.items.get(pk=item.pk),
+        first=first,
+        decision=item.decisions.get(),
+        attendance=meeting.attendances.get(person=cast.member),
+        assignment=Assignment.objects.get(item=item),
+        **extra,
+    )
+
+
+@pytest.fixture
+def justerad_paragraph(cast):
+    """§ 3 (a decision and an assignment) was omedelbart justerad; the rest of the protocol is still a draft."""
+    meeting = ready_to_send(cast)
+    item = meeting.items.get(number=3)
+    drafting.assignment_create(actor=None, item=item, what="Följa upp", owner_name="Sara")
+    drafting.item_update_details(actor=None, item=item, immediate_justering=True)
+    extract = justering.extract_send_for_justering(actor=None, meeting=meeting)
+    sign_all(cast, meeting, revision_number=extract.number)
+    return _context(cast, meeting, item, extract=extract)
+
+
+@pytest.fixture
+def justerat_meeting(cast):
+    """The whole protocol was sent, signed by everyone and is justerat."""
+    meeting = ready_to_send(cast)
+    item = meeting.items.get(number=3)
+    drafting.assignment_create(actor=None, item=item, what="Följa upp", owner_name="Sara")
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    sign_all(cast, meeting)
+    assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.JUSTERAT
+    return _context(cast, meeting, item)
+
+
+def _cases(index):
+    return [
+        pytest.param(name, calls[index], id=name)
+        for name, calls in sorted(CALLS.items())
+        if not isinstance(calls[index], str)
+    ]
+
+
+def _snapshot_of(c):
+    item = c.meeting.items.get(pk=c.item.pk)
+    return (
+        list(c.meeting.items.values_list("pk", "number", "heading", "text")),
+        list(item.decisions.values_list("text", "method")),
+        item.recusals.count(),
+        item.assignments.count(),
+        c.meeting.attachments.count(),
+        list(item.decisions.values_list("reservations", "votes")),
+    )
+
+
+@pytest.mark.parametrize(("name", "call"), _cases(0))
+def test_a_write_service_refuses_a_paragraph_that_was_omedelbart_justerad(justerad_paragraph, name, call):
+    before = _snapshot_of(justerad_paragraph)
+    with pytest.raises(ValidationError, match=REFUSED):
+        call(justerad_paragraph)
+    assert _snapshot_of(justerad_paragraph) == before
+
+
+@pytest.mark.parametrize(("name", "call"), _cases(1))
+def test_a_write_service_refuses_a_justerat_meeting(justerat_meeting, name, call):
+    before = _snapshot_of(justerat_meeting)
+    with pytest.raises(ValidationError, match=REFUSED):
+        call(justerat_meeting)
+    assert _snapshot_of(justerat_meeting) == before
+
+
+def test_an_assignment_of_a_justerat_meeting_is_followed_up_at_a_later_meeting(justerat_meeting, cast):
+    later = plan_meeting(cast, date=justerat_meeting.meeting.date + datetime.timedelta(days=30))
+    follow_up = later.items.get(heading=drafting.FOLLOW_UP_HEADING)
+    drafting.assignment_follow_up(
+        actor=cast.user("secretary"), assignment=justerat_meeting.assignment, item=follow_up, done=True
+    )
+    assert Assignment.objects.get(pk=justerat_meeting.assignment.pk).status == Assignment.Status.DONE
+
+
+def test_paragraphs_after_a_justerad_one_can_still_be_added_and_edited(justerad_paragraph):
+    c = justerad_paragraph
+    added = drafting.item_add(actor=c.secretary, meeting=c.meeting, heading="Övrigt")
+    assert added.number == c.meeting.items.count()
+    drafting.item_save_text(
+        actor=c.secretary, item_id=c.first.pk, heading=c.first.heading, text="<p>Ny</p>", base_version=c.first.version
+    )

@@ -1,0 +1,222 @@
+"""Every URL of the portal × every persona × GET and POST, against a table of what each may do.
+
+The URLs come from the URL configuration itself: a URL added without a row here fails the test, so nobody adds a
+page without saying who may reach it. Each request runs in a savepoint that is rolled back, so a delete or a send
+by one request does not change what the next one sees.
+
+Outcomes: "ok" (2xx, or a redirect that is not to sign-in), "login" (redirect to sign-in), "reauth" (redirect to
+re-authenticate), 403, 404, 405.
+"""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from federations.models import Mandate, Membership, Project
+from meetings.drafting import services
+from meetings.models import Attendance, ItemRevision
+from tests.meetings.factories import ready_to_send
+
+PERSONAS = [None, "outsider", "member", "chair", "secretary", "coordinator"]
+OUT_OF_SCOPE = ("admin", "account_", "mfa_", "set_language", "javascript-catalog")
+
+
+class Rollback(Exception):
+    pass
+
+
+def url_names():
+    """Every named URL of the portal's own apps, with its namespace."""
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                if not name.startswith(OUT_OF_SCOPE):
+                    yield name, pattern.pattern.converters.keys() if hasattr(pattern.pattern, "converters") else ()
+
+    return dict(walk(get_resolver().url_patterns))
+
+
+# Shorthands for a row: the outcome for each persona, in the order of PERSONAS.
+def row(*outcomes):
+    assert len(outcomes) == len(PERSONAS)
+    return dict(zip(PERSONAS, outcomes, strict=True))
+
+
+OPEN = row("ok", "ok", "ok", "ok", "ok", "ok")
+NO_POST = row(405, 405, 405, 405, 405, 405)
+SIGNED_IN = row("login", "ok", "ok", "ok", "ok", "ok")
+SIGNED_IN_NO_POST = row("login", 405, 405, 405, 405, 405)
+DRAFT_READ = row(404, 404, "ok", "ok", "ok", "ok")
+DRAFT_READ_LOGIN = row("login", 404, "ok", "ok", "ok", "ok")
+DRAFT_WRITE = row("login", 404, 403, 403, "ok", 403)
+DRAFT_WRITE_ANON_404 = row(404, 404, 403, 403, "ok", 403)
+SIGN = row("login", 404, "ok", "ok", "ok", 403)
+SIGN_REAUTH = row("login", 404, "reauth", "reauth", "reauth", 403)
+REGISTER_WRITE = row("login", 404, 403, 403, "ok", 403)
+NOT_FOUND_HERE = row(404, 404, 404, 404, 404, 404)
+NOT_FOUND_SIGNED_IN = row("login", 404, 404, 404, 404, 404)
+# The rows a form names are looked up in the meeting: an empty POST names none, so even the secretary gets 404.
+DRAFT_WRITE_NAMED_ROW = row("login", 404, 403, 403, 404, 403)
+
+# name: (GET, POST). The world: a draft protocol of the board of the federation "test", § 3 with a decision,
+# attendance, an assignment, an attachment and a saved revision; the member is its justerare.
+EXPECTED = {
+    "home": (OPEN, NO_POST),
+    "healthz": (OPEN, NO_POST),
+    "favicon": (OPEN, OPEN),
+    "federations:federation_list": (OPEN, NO_POST),
+    "federations:federation_detail": (OPEN, NO_POST),
+    "federations:register_edit": (REGISTER_WRITE, SIGNED_IN_NO_POST),
+    "federations:mandate_create": (REGISTER_WRITE, REGISTER_WRITE),
+    "federations:mandate_end": (REGISTER_WRITE, REGISTER_WRITE),
+    "federations:person_create": (REGISTER_WRITE, REGISTER_WRITE),
+    "federations:person_edit": (REGISTER_WRITE, REGISTER_WRITE),
+    "federations:membership_create": (REGISTER_WRITE, REGISTER_WRITE),
+    "federations:membership_end": (SIGNED_IN_NO_POST, REGISTER_WRITE),
+    "federations:roster_import": (REGISTER_WRITE, REGISTER_WRITE),
+    "federations:project_list": (OPEN, NO_POST),
+    "federations:project_detail": (OPEN, NO_POST),
+    "federations:person_detail": (SIGNED_IN, SIGNED_IN_NO_POST),
+    "meetings:import_upload": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
+    "meetings:import_review": (NOT_FOUND_SIGNED_IN, NOT_FOUND_SIGNED_IN),
+    "meetings:import_discard": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),
+    "meetings:meeting_list": (SIGNED_IN, SIGNED_IN_NO_POST),
+    "meetings:meeting_create": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
+    "meetings:meeting_detail": (DRAFT_READ, NO_POST),
+    "meetings:meeting_edit": (DRAFT_WRITE, DRAFT_WRITE),
+    "meetings:kallelse_send": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:meeting_ics": (DRAFT_READ, NO_POST),
+    "meetings:attendance": (DRAFT_READ_LOGIN, DRAFT_WRITE),
+    "meetings:attendance_edit": (DRAFT_WRITE, DRAFT_WRITE),
+    "meetings:attendance_serve": (SIGNED_IN_NO_POST, DRAFT_WRITE_NAMED_ROW),
+    "meetings:attachment_add": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:attachment_download": (DRAFT_READ, NO_POST),
+    "meetings:item_add": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:item_save_text": (NO_POST, row(401, 404, 403, 403, "ok", 403)),  # JSON: 401, not a redirect
+    "meetings:item_move": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:item_delete": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:item_details": (DRAFT_WRITE, DRAFT_WRITE),
+    "meetings:item_history": (DRAFT_READ_LOGIN, SIGNED_IN_NO_POST),
+    "meetings:item_restore": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:recusal": (SIGNED_IN_NO_POST, DRAFT_WRITE_NAMED_ROW),
+    "meetings:decision_add": (DRAFT_WRITE, DRAFT_WRITE),
+    "meetings:decision_edit": (DRAFT_WRITE, DRAFT_WRITE),
+    "meetings:decision_reservation": (SIGNED_IN_NO_POST, DRAFT_WRITE_NAMED_ROW),
+    "meetings:decision_votes": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:decision_delete": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:assignment_add": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:assignment_follow_up": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:item_attachment_add": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:justering": (DRAFT_READ, NO_POST),
+    "meetings:preview": (DRAFT_READ, NO_POST),
+    "meetings:justering_send": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:justering_reopen": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:justering_send_back": (SIGNED_IN_NO_POST, SIGN),
+    "meetings:justering_sign": (SIGN_REAUTH, SIGN_REAUTH),  # the right first, then re-authentication
+    "meetings:justering_send_extract": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:extract_pdf": (NOT_FOUND_HERE, NO_POST),
+    "meetings:justering_document": (DRAFT_READ, NO_POST),
+    "meetings:justering_retry": (SIGNED_IN_NO_POST, row("login", 404, 403, 403, 404, 403)),
+    "meetings:justering_comment": (SIGNED_IN_NO_POST, SIGN),
+    "meetings:correction_add": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:notes_approve": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:protocol_pdf": (NOT_FOUND_HERE, NO_POST),
+    "meetings:justering_review": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:appeal_add": (DRAFT_WRITE, DRAFT_WRITE),
+    "meetings:anslagstavla": (OPEN, NO_POST),
+    "meetings:verify": (OPEN, OPEN),
+    "meetings:decision_list": (OPEN, NO_POST),
+    "meetings:decision_export_csv": (OPEN, NO_POST),
+    "meetings:decision_export_xlsx": (OPEN, NO_POST),
+    "meetings:assignments": (SIGNED_IN, SIGNED_IN_NO_POST),
+}
+
+
+@pytest.fixture
+def world(cast, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = ready_to_send(cast)
+    item = meeting.items.get(number=3)
+    services.item_save_text(
+        actor=None, item_id=item.pk, heading=item.heading, text="<p>Text.</p>", base_version=item.version
+    )
+    assignment = services.assignment_create(actor=None, item=item, what="Utreda", owner=cast.chair)
+    upload = SimpleUploadedFile("bilaga.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    attachment = services.attachment_add(actor=None, meeting=meeting, upload=upload, item=item)
+    project = Project.objects.create(name="MIA", slug="mia", kind="forberedande", owner=cast.federation)
+    values = {
+        "pk": meeting.pk,
+        "item_pk": item.pk,
+        "decision_pk": item.decisions.get().pk,
+        "attendance_pk": Attendance.objects.filter(meeting=meeting).first().pk,
+        "attachment_pk": attachment.pk,
+        "assignment_pk": assignment.pk,
+        "revision_pk": ItemRevision.objects.filter(item=item).first().pk,
+        "number": 1,
+    }
+    special = {
+        "federations:project_detail": {"slug": project.slug},
+        # No pending import exists: its lookup answers 404 to everyone (only its uploader and the federation's
+        # secretaries ever see one; tests/meetings/importing/test_portal.py covers those).
+        "meetings:import_review": {"pk": 999999},
+        "meetings:import_discard": {"pk": 999999},
+        "federations:person_detail": {"pk": cast.member.pk},
+        "federations:person_edit": {"slug": cast.federation.slug, "pk": cast.member.pk},
+        "federations:mandate_end": {
+            "slug": cast.federation.slug,
+            "pk": Mandate.objects.filter(person=cast.chair).get().pk,
+        },
+        "federations:membership_end": {
+            "slug": cast.federation.slug,
+            "pk": Membership.objects.filter(federation=cast.federation).first().pk,
+        },
+    }
+
+    def url(name, params):
+        kwargs = special.get(name) or {p: (cast.federation.slug if p == "slug" else values[p]) for p in params}
+        return reverse(name, kwargs=kwargs)
+
+    return url
+
+
+def outcome(response):
+    if response.status_code in (301, 302, 303):
+        location = response["Location"]
+        if location.startswith("/accounts/login/"):
+            return "login"
+        if location.startswith(("/accounts/reauthenticate/", "/accounts/2fa/reauthenticate/")):
+            return "reauth"
+        return "ok"
+    if response.status_code < 300 or response.status_code == 400:
+        return "ok"  # reached the view: a 400 is the view refusing the (empty) input, not the user
+    return response.status_code
+
+
+def test_every_url_has_a_row():
+    names = url_names()
+    assert sorted(set(names) - set(EXPECTED)) == [], "a URL without a row in the permission matrix"
+    assert sorted(set(EXPECTED) - set(names)) == [], "a row for a URL that no longer exists"
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p or "public")
+def test_each_persona_reaches_exactly_what_it_may(client_for, world, persona):
+    client = client_for(persona)
+    wrong = []
+    for name, params in sorted(url_names().items()):
+        url = world(name, params)
+        for method, expected in zip(("GET", "POST"), EXPECTED[name], strict=True):
+            try:
+                with transaction.atomic():
+                    response = client.get(url) if method == "GET" else client.post(url, {})
+                    raise Rollback
+            except Rollback:
+                pass
+            got = outcome(response)
+            if got != expected[persona]:
+                wrong.append(f"{method} {name} ({url}): {got}, expected {expected[persona]}")
+    assert wrong == [], "\n".join(wrong)
