@@ -46,6 +46,9 @@ class Federation(models.Model):
     protocol_storage = models.CharField(
         _("förvaringsplats för protokoll"), max_length=300, blank=True, help_text=_("Var protokollen förvaras.")
     )
+    # When the row was made and last changed: the open-data API's created / modified and its modified_since.
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -71,6 +74,9 @@ class MemberOrganisation(models.Model):
     name = models.CharField(_("namn"), max_length=200, db_collation=SWEDISH, unique=True)
     slug = models.SlugField(_("kortadress"), unique=True)
     kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
+    # When the row was made and last changed: the open-data API's created / modified and its modified_since.
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -115,6 +121,9 @@ class Person(models.Model):
     email = models.EmailField(_("e-post"), blank=True)
     party = models.CharField(_("parti"), max_length=20, blank=True, help_text=_("Partibeteckning, t.ex. S eller M."))
     title = models.CharField(_("titel"), max_length=200, blank=True)
+    # When the row was made and last changed: the open-data API's created / modified and its modified_since.
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -164,6 +173,9 @@ class Body(models.Model):
     numbering = models.CharField(
         _("paragrafnumrering"), max_length=20, choices=Numbering.choices, default=Numbering.PER_MEETING
     )
+    # When the row was made and last changed: the open-data API's created / modified and its modified_since.
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["federation__name", "network__name", "name"]
@@ -253,6 +265,9 @@ class Mandate(models.Model):
         related_name="personal_substitutes",
         verbose_name=_("personlig ersättare för"),
     )
+    # When the row was made and last changed: the open-data API's created / modified and its modified_since.
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["body", "start"]

@@ -103,7 +103,7 @@ def mandate_end(*, actor: Actor, mandate: Mandate, end: datetime.date) -> Mandat
     if end < mandate.start:
         raise ValidationError({"end": _("Slutdatum måste vara samma dag som eller efter startdatum.")})
     mandate.end = end
-    mandate.save(update_fields=["end"])
+    mandate.save(update_fields=["end", "modified"])
     log_action("federations.mandate.ended", actor=actor, obj=mandate, federation=mandate.body.federation, end=str(end))
     return mandate
 

@@ -315,3 +315,11 @@ if FINSAM_TSA_URL and not FINSAM_TSA_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"FINSAM_TSA_URL must be an http:// or https:// address, not {FINSAM_TSA_URL!r}")
 # The timestamp authority's certificate (PEM), which /verifiera/ trusts for timestamps (and for nothing else).
 FINSAM_TSA_CERT = env("FINSAM_TSA_CERT") or None
+
+# Open data: the origins (scheme://host[:port]) that may frame the embeddable notice board (CSP frame-ancestors);
+# empty, nobody may. And the API's rate limit: requests per client and minute (0 turns it off).
+FINSAM_EMBED_ORIGINS = env_list("FINSAM_EMBED_ORIGINS")
+for _origin in FINSAM_EMBED_ORIGINS:
+    if not _origin.startswith(("http://", "https://")) or any(c in _origin for c in " ;'\""):
+        raise ImproperlyConfigured(f"FINSAM_EMBED_ORIGINS: {_origin!r} is not an origin like https://example.se")
+FINSAM_API_RATE_LIMIT = env_int("FINSAM_API_RATE_LIMIT", 600)

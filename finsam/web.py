@@ -44,6 +44,15 @@ def save_form(request, form, write, success=None):
     return True if result is None else result
 
 
+def attempt_form(request, form, action, success=None):
+    """A button that posts a few fields: the form's own errors (a NUL character in a text, say) become an error
+    message and `REFUSED` is returned; otherwise `attempt(action(**cleaned_data))`."""
+    if not form.is_valid():
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+        return REFUSED
+    return attempt(request, lambda: action(**form.cleaned_data), success)
+
+
 def attempt(request, action, success=None, postponed=None):
     """Run one service call. Its refusal becomes an error message and `REFUSED` is returned; otherwise `success`
     (a text, or a function of the result giving one) is shown and the service's result returned. When the broker

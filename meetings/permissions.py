@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from federations.models import Body
 from federations.permissions import Roles, roles_for
 from finsam.types import User
-from meetings.models import Assignment, Meeting, PendingImport, RegisterEntry
+from meetings.models import Anslag, Assignment, Meeting, PendingImport, RegisterEntry
 
 READ = "read"
 SIGN = "sign"
@@ -158,3 +158,17 @@ def visible_pending_imports(user: User) -> QuerySet[PendingImport]:
 def get_pending_import_for_user(user: User, pk: int | str) -> PendingImport:
     """A document waiting to be imported, if the user uploaded it or is a secretary of its federation; else 404."""
     return get_object_or_404(visible_pending_imports(user).select_related("federation"), pk=pk)
+
+
+def visible_anslag(user: User) -> QuerySet[Anslag]:
+    """Notices on the notice board. An anslag is public from the day it is posted, for everyone (KL 8 kap. 12 §):
+    what it shows (body, date, §§, the dates) is public even before the personal-data review publishes the
+    protocol's content; the protocol itself follows visible_meetings."""
+    return Anslag.objects.filter(meeting__status=Meeting.Status.JUSTERAT)
+
+
+def calendar_meetings(user: User) -> QuerySet[Meeting]:
+    """Meetings in a body's public calendar: those already called (the kallelse has gone out) and public records.
+    A meeting only planned, with no kallelse yet, is internal. The calendar shows date, time, place and body; the
+    agenda only for public records."""
+    return Meeting.objects.filter(Q(kallelse_sent_at__isnull=False) | Q(pk__in=visible_meetings(user).values("pk")))

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("meetings.justering.urls")),
     path("", include("meetings.anslag.urls")),
     path("", include("meetings.register.urls")),
+    path("", include("meetings.opendata.urls")),
 ]

@@ -24,13 +24,15 @@ def skip_unless(condition, reason):
     pytest.skip(reason)
 
 
-@pytest.hookimpl(trylast=True)  # after tests/e2e/conftest.py has marked its tests e2e
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (--dist loadgroup)
 def pytest_collection_modifyitems(items):
-    if not SKIP_E2E:
-        return
     once = pytest.mark.skip(reason="FINSAM_SKIP_E2E=1: browser and benchmark tests run in the PostgreSQL pass")
     for item in items:
-        if item.get_closest_marker("e2e") or item.get_closest_marker("bench"):
+        if item.get_closest_marker("worker"):
+            # Real Celery workers all consume the one Redis queue: two at once would take each other's tasks
+            # (with another test database), so every worker test runs in the same xdist process, one at a time.
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
+        if SKIP_E2E and ("e2e" in item.path.parts or item.get_closest_marker("bench")):
             item.add_marker(once)
 
 

@@ -30,7 +30,7 @@ def personal_data_review(*, actor: Actor, meeting: Meeting) -> None:
         raise ValidationError(_("Bara justerade protokoll och godkända anteckningar kan publiceras."))
     meeting.reviewed_at = timezone.now()
     meeting.reviewed_by = signed_in(actor)
-    meeting.save(update_fields=["reviewed_at", "reviewed_by"])
+    meeting.save(update_fields=["reviewed_at", "reviewed_by", "updated"])
     set_public(meeting)
     _audit("meetings.minutes.reviewed", actor, meeting, meeting)
 

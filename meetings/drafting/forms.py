@@ -146,3 +146,9 @@ class AssignmentForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("Bilaga"), help_text=_("PDF, Word, Excel, PNG, JPEG eller text. Högst 10 MB."))
+
+
+class ReasonForm(forms.Form):
+    """The written reason of a jäv or a reservation (the services check its length and whether it is needed)."""
+
+    reason = forms.CharField(required=False)

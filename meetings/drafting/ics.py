@@ -10,11 +10,20 @@ from meetings.sanitize import html_to_text
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
-def _escape(text):
-    return (text or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def escape_text(text):
+    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped; every line break, a bare carriage
+    return too, becomes \\n (a raw CR would end the content line early and let the text write properties of its
+    own); other control characters, which the grammar does not allow, are dropped."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(char for char in text if char == "\n" or char == "\t" or not _is_control(char))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def _fold(line):
+def _is_control(char):
+    return ord(char) < 32 or ord(char) == 127
+
+
+def fold_line(line):
     """Lines longer than 75 octets are folded with a leading space (RFC 5545 §3.1)."""
     encoded = line.encode("utf-8")
     if len(encoded) <= 75:
@@ -30,7 +39,7 @@ def _fold(line):
     return "\r\n ".join(parts)
 
 
-def _utc(day, time):
+def utc_stamp(day, time):
     moment = datetime.datetime.combine(day, time, tzinfo=STOCKHOLM)
     return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
@@ -52,13 +61,13 @@ def meeting_calendar(meeting, request=None):
         "BEGIN:VEVENT",
         f"UID:meeting-{meeting.pk}@finsamportalen",
         f"DTSTAMP:{datetime.datetime.now(datetime.UTC):%Y%m%dT%H%M%SZ}",
-        f"DTSTART:{_utc(meeting.date, start)}",
-        f"DTEND:{_utc(meeting.date, end)}",
-        f"SUMMARY:{_escape(f'{meeting.body.name}, {meeting.body.owner_short_name}')}",
-        f"LOCATION:{_escape(location)}",
-        f"DESCRIPTION:{_escape(html_to_text(description) if '<' in description else description)}",
+        f"DTSTART:{utc_stamp(meeting.date, start)}",
+        f"DTEND:{utc_stamp(meeting.date, end)}",
+        f"SUMMARY:{escape_text(f'{meeting.body.name}, {meeting.body.owner_short_name}')}",
+        f"LOCATION:{escape_text(location)}",
+        f"DESCRIPTION:{escape_text(html_to_text(description) if '<' in description else description)}",
         f"URL:{url}",
         "END:VEVENT",
         "END:VCALENDAR",
     ]
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    return "\r\n".join(fold_line(line) for line in lines) + "\r\n"

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam.params import whole_number
-from finsam.web import REFUSED, attempt, attempt_json, save_form
+from finsam.web import REFUSED, attempt, attempt_form, attempt_json, save_form
 from meetings.drafting import selectors, services
 from meetings.drafting.forms import (
     AssignmentForm,
@@ -26,6 +26,7 @@ from meetings.drafting.forms import (
     ItemTextForm,
     MeetingEditForm,
     MeetingForm,
+    ReasonForm,
 )
 from meetings.drafting.ics import meeting_calendar
 from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
@@ -325,16 +326,9 @@ def recusal(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
     person = _posted_attendance(request, meeting, "attendance")
-    attempt(
-        request,
-        lambda: services.recusal_set(
-            actor=request.user,
-            item=item,
-            attendance=person,
-            recused=request.POST.get("recused") == "1",
-            reason=request.POST.get("reason", ""),
-        ),
-    )
+    recused = request.POST.get("recused") == "1"
+    write = partial(services.recusal_set, actor=request.user, item=item, attendance=person, recused=recused)
+    attempt_form(request, ReasonForm(request.POST), write)
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
 
 
@@ -366,16 +360,11 @@ def decision_reservation(request, pk, item_pk, decision_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     decision = get_object_or_404(Decision, pk=decision_pk, item=_item(meeting, item_pk))
     attendance = _posted_attendance(request, meeting, "attendance")
-    attempt(
-        request,
-        lambda: services.reservation_set(
-            actor=request.user,
-            decision=decision,
-            attendance=attendance,
-            reason=request.POST.get("reason", ""),
-            reserved=request.POST.get("reserved", "1") == "1",
-        ),
+    reserved = request.POST.get("reserved", "1") == "1"
+    write = partial(
+        services.reservation_set, actor=request.user, decision=decision, attendance=attendance, reserved=reserved
     )
+    attempt_form(request, ReasonForm(request.POST), write)
     return redirect("meetings:decision_edit", pk=meeting.pk, item_pk=item_pk, decision_pk=decision.pk)
 
 

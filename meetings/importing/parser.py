@@ -7,7 +7,7 @@ from typing import TypedDict
 from . import attendance as att
 from .cleanup import is_footnote, normalise, strip_footnote_markers
 from .dates import find_date, find_times
-from .readers import UnreadableDocument
+from .readers import UnreadableDocument, check_text_length
 from .schema import Assignment, Attendee, Decision, Item, NextMeeting, ParsedMinutes, Votes
 
 ITEM_PARAGRAPH = re.compile(r"^§\s*(\d+)\s*[.:]?\s*(.*)$")
@@ -42,7 +42,9 @@ class _RawItem(TypedDict):
 
 
 def parse_text(text: str | None) -> ParsedMinutes:
-    lines, warnings = normalise(text or "")
+    # The same bound as a file's: a pasted or corrected text is read line by line, and the review page shows it.
+    check_text_length(text or "")
+    lines, warnings = normalise((text or "").replace("\x00", ""))
     if not any(lines):
         raise UnreadableDocument("empty")
     doc = _Document(lines, warnings)

@@ -1,27 +1,64 @@
-"""Bytes to text: .txt (UTF-8 or Windows-1252), .docx (python-docx) and .pdf with a text layer (pypdf)."""
+"""Bytes to text: .txt (UTF-8 or Windows-1252), .docx (python-docx) and .pdf with a text layer (pypdf).
+
+Every file is someone else's: it is measured before it is opened. A .docx is a zip whose parts may expand a
+thousandfold and whose XML may hold millions of empty paragraphs; a text may be longer than any protocol. What is
+too much is refused with a message saying so, before the memory and the time are spent.
+"""
 
 import io
 import os
+import zipfile
+
+import docx
+from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
 
 MAX_BYTES = 20 * 1024 * 1024
 
+# A long protocol is 100,000-300,000 characters; the review page shows the whole text in a textarea.
+MAX_TEXT_CHARS = 1_000_000
+# UTF-8 takes at most four bytes a character: a text file larger than this cannot be short enough.
+MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS
+
+# A .docx: the parts it may have, what they may expand to, and how much the XML of its text may hold. Real minutes
+# have a few dozen parts, a word/document.xml of 0.1-3 MB and 20,000-100,000 tags; python-docx holds the whole XML
+# tree in memory (about 150 bytes a node), so the number of tags bounds the memory it takes.
+DOCX_MAX_PARTS = 1000
+DOCX_MAX_UNPACKED = 60 * 1024 * 1024
+DOCX_MAX_RATIO = 200  # XML deflates 5-20 times; a part that claims more than this is a bomb
+DOCX_MAX_DOCUMENT_XML = 15 * 1024 * 1024
+DOCX_MAX_TAGS = 200_000
+DOCX_DOCUMENT = "word/document.xml"
+
+PDF_MAX_PAGES = 500
+
 MESSAGES = {
-    "empty": "Filen är tom.",
-    "binary": "Filen är inte en textfil, trots filändelsen.",
-    "too_large": "Filen är större än 20 MB.",
-    "no_text_layer": "PDF-filen saknar text (den är troligen inskannad). Kör textigenkänning (OCR) först.",
-    "no_structure": "Dokumentet har ingen igenkännbar struktur: varken datum, närvaro eller ärenden hittades.",
-    "unsupported_type": "Filtypen stöds inte. Använd .txt, .docx eller .pdf.",
-    "unreadable": "Filen kunde inte läsas. Den kan vara skadad.",
+    "empty": _("Filen är tom."),
+    "binary": _("Filen är inte en textfil, trots filändelsen."),
+    "too_large": _("Filen är större än 20 MB."),
+    "too_much_text": _("Dokumentet har mer än en miljon tecken text. Dela upp det i flera filer."),
+    "docx_too_large": _(
+        "Word-filen packas upp till mer än 60 MB eller har ovanligt många delar. Spara den på nytt i Word, utan "
+        "inbäddade filer, eller spara den som PDF."
+    ),
+    "docx_too_complex": _(
+        "Word-dokumentets innehåll är orimligt stort (fler än 200 000 element). Spara det på nytt i Word eller som "
+        "PDF och försök igen."
+    ),
+    "too_many_pages": _("PDF-filen har fler än 500 sidor. Dela upp den i flera filer."),
+    "no_text_layer": _("PDF-filen saknar text (den är troligen inskannad). Kör textigenkänning (OCR) först."),
+    "no_structure": _("Dokumentet har ingen igenkännbar struktur: varken datum, närvaro eller ärenden hittades."),
+    "unsupported_type": _("Filtypen stöds inte. Använd .txt, .docx eller .pdf."),
+    "unreadable": _("Filen kunde inte läsas. Den kan vara skadad."),
 }
 
 
 class UnreadableDocument(Exception):
-    """A document that cannot be imported; `code` says why, `message` says it in Swedish."""
+    """A document that cannot be imported; `code` says why, `message` says it in the user's language."""
 
     def __init__(self, code):
         self.code = code
-        self.message = MESSAGES[code]
+        self.message = str(MESSAGES[code])
         super().__init__(self.message)
 
 
@@ -42,23 +79,87 @@ def decode_text(data):
         return data.decode("cp1252", errors="replace")
 
 
-def _docx_text(data):
-    import docx
+def check_text_length(text):
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableDocument("too_much_text")
 
-    document = docx.Document(io.BytesIO(data))
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("  ".join(cell.text for cell in row.cells))
+
+def _txt_text(data):
+    if len(data) > MAX_TEXT_BYTES:
+        raise UnreadableDocument("too_much_text")
+    if _looks_binary(data):
+        raise UnreadableDocument("binary")
+    return decode_text(data)
+
+
+def _check_docx_package(data):
+    """Refuse a .docx by what its zip directory says, before a byte of it is inflated."""
+    # zipfile builds an object for every entry of the central directory: count the entries' signatures first.
+    if data.count(b"PK\x01\x02") > DOCX_MAX_PARTS:
+        raise UnreadableDocument("docx_too_large")
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise UnreadableDocument("unreadable") from exc
+    with package:
+        parts = package.infolist()
+        if len(parts) > DOCX_MAX_PARTS or sum(part.file_size for part in parts) > DOCX_MAX_UNPACKED:
+            raise UnreadableDocument("docx_too_large")
+        if any(part.file_size > 1024 * 1024 and part.file_size > DOCX_MAX_RATIO * part.compress_size for part in parts):
+            raise UnreadableDocument("docx_too_large")
+        try:
+            document = package.getinfo(DOCX_DOCUMENT)
+        except KeyError as exc:
+            raise UnreadableDocument("unreadable") from exc
+        if document.file_size > DOCX_MAX_DOCUMENT_XML:
+            raise UnreadableDocument("docx_too_complex")
+        # zipfile reads no further than the size the directory declares (a part that lies fails its CRC), so
+        # this reads at most DOCX_MAX_DOCUMENT_XML bytes, in pieces, counting tags whatever their prefix.
+        tags = 0
+        try:
+            with package.open(document) as stream:
+                while chunk := stream.read(1024 * 1024):
+                    tags += chunk.count(b"<")
+                    if tags > DOCX_MAX_TAGS:
+                        raise UnreadableDocument("docx_too_complex")
+        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+            raise UnreadableDocument("unreadable") from exc
+
+
+def _docx_text(data):
+    _check_docx_package(data)
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = [paragraph.text for paragraph in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                lines.append("  ".join(cell.text for cell in row.cells))
+    except Exception as exc:  # python-docx raises several kinds for a broken zip or XML
+        raise UnreadableDocument("unreadable") from exc
     return "\n\n".join(lines)
 
 
 def _pdf_text(data):
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    pages = [page.extract_text() or "" for page in reader.pages]
-    return "\n\f\n".join(pages)
+    if not data.startswith(b"%PDF"):
+        raise UnreadableDocument("unreadable")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > PDF_MAX_PAGES:
+            raise UnreadableDocument("too_many_pages")
+        pages, length = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            length += len(pages[-1])
+            if length > MAX_TEXT_CHARS:
+                raise UnreadableDocument("too_much_text")
+    except UnreadableDocument:
+        raise
+    except Exception as exc:  # pypdf raises several kinds for a broken file
+        raise UnreadableDocument("unreadable") from exc
+    text = "\n\f\n".join(pages)
+    if not text.replace("\f", "").strip():
+        raise UnreadableDocument("no_text_layer")
+    return text
 
 
 def read_document(data, filename):
@@ -69,25 +170,17 @@ def read_document(data, filename):
         raise UnreadableDocument("empty")
     extension = os.path.splitext(filename.lower())[1]
     if extension in (".txt", ".text", ".md", ""):
-        if _looks_binary(data):
-            raise UnreadableDocument("binary")
-        text = decode_text(data)
+        text = _txt_text(data)
     elif extension == ".docx":
-        try:
-            text = _docx_text(data)
-        except Exception as exc:  # python-docx raises several kinds for a broken zip or XML
-            raise UnreadableDocument("unreadable") from exc
+        text = _docx_text(data)
     elif extension == ".pdf":
-        if not data.startswith(b"%PDF"):
-            raise UnreadableDocument("unreadable")
-        try:
-            text = _pdf_text(data)
-        except Exception as exc:  # pypdf raises several kinds for a broken file
-            raise UnreadableDocument("unreadable") from exc
-        if not text.replace("\f", "").strip():
-            raise UnreadableDocument("no_text_layer")
+        text = _pdf_text(data)
     else:
         raise UnreadableDocument("unsupported_type")
+    check_text_length(text)
+    # PostgreSQL cannot store a NUL character, and no protocol needs one (a text file may hide one past the part
+    # _looks_binary samples, a PDF's text layer may have them).
+    text = text.replace("\x00", "")
     if not text.strip():
         raise UnreadableDocument("empty")
     return text

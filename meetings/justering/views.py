@@ -18,8 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from federations.permissions import roles_for
 from finsam.accounts import strongest_factor_required
 from finsam.params import whole_number
-from finsam.web import attempt
+from finsam.web import attempt, attempt_form
 from meetings.justering import protocol, services
+from meetings.justering.forms import CommentForm, CorrectionForm, SendBackForm
 from meetings.models import AgendaItem, Anslag, ItemComment, Meeting, ProtocolRevision, Signature, SignedDocument
 from meetings.permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
 
@@ -167,9 +168,10 @@ def reopen(request, pk):
 def comment(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    attempt(
+    attempt_form(
         request,
-        lambda: services.comment_add(actor=request.user, meeting=meeting, item=item, text=request.POST.get("text", "")),
+        CommentForm(request.POST),
+        partial(services.comment_add, actor=request.user, meeting=meeting, item=item),
         _("Kommentaren är sparad."),
     )
     return redirect(f"{reverse('meetings:justering', args=[meeting.pk])}#c{item.pk}")
@@ -179,9 +181,10 @@ def comment(request, pk, item_pk):
 @require_POST
 def send_back(request, pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
-    attempt(
+    attempt_form(
         request,
-        lambda: services.protocol_send_back(actor=request.user, meeting=meeting, reason=request.POST.get("reason", "")),
+        SendBackForm(request.POST),
+        partial(services.protocol_send_back, actor=request.user, meeting=meeting),
         _("Protokollet är skickat tillbaka till sekreteraren."),
     )
     return _back(meeting)
@@ -228,7 +231,8 @@ def sign(request, pk):
             revision_number=whole_number(request.POST.get("revision"), 0),
             method=_authentication_method(request),
             ip_address=_client_ip(request),
-            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            # A header is text from the client too: PostgreSQL cannot store a NUL in it.
+            user_agent=request.META.get("HTTP_USER_AGENT", "").replace("\x00", ""),
         )
         attempt(
             request,
@@ -275,9 +279,10 @@ def retry(request, pk):
 def correction(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    attempt(
+    attempt_form(
         request,
-        lambda: services.correction_add(actor=request.user, item=item, text=request.POST.get("text", "")),
+        CorrectionForm(request.POST),
+        partial(services.correction_add, actor=request.user, item=item),
         _("Rättelsen är registrerad."),
     )
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")

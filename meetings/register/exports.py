@@ -58,7 +58,7 @@ def csv_content(rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([str(h) for h in CSV_HEADER])
-    writer.writerows(rows)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
     return "\ufeff" + buffer.getvalue()
 
 
@@ -77,8 +77,32 @@ def xlsx_content(rows):
     for row in rows:
         row[0] = datetime.date.fromisoformat(row[0])
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            xlsx_cell(cell)
     for column, width in zip("ABCDEFGHI", XLSX_WIDTHS, strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection"): a decision text
+# "=HYPERLINK(...)" must arrive as the words it is, not as something Excel runs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value):
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_cell(value):
+    """The value for a CSV cell: an apostrophe before a formula-like text, which Excel shows as text."""
+    return f"'{value}" if looks_like_formula(value) else value
+
+
+def xlsx_cell(cell):
+    """Keep a formula-like text a text in the workbook: a string cell, quote-prefixed so editing it does not make
+    it a formula either."""
+    if looks_like_formula(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True

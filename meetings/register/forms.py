@@ -59,3 +59,12 @@ class RegisterFilterForm(forms.Form):
             project=data.get("projekt", ""),
             person=person.pk if person else None,
         )
+
+
+class AssignmentFilterForm(forms.Form):
+    """The assignments overview's federation filter: a slug, or nothing (a NUL character is no slug)."""
+
+    forbund = forms.SlugField(required=False)
+
+    def federation(self):
+        return self.cleaned_data["forbund"] if self.is_valid() else ""

@@ -1,12 +1,15 @@
 """Finding register entries: Swedish full text on PostgreSQL (stored tsvector, GIN index), a word scan on SQLite;
 counts, snippets and suggestions."""
 
+import html
 import json
 import re
+import secrets
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import OperationalError, connection, transaction
 from django.db.models import Q
+from django.utils.safestring import mark_safe
 
 COUNT_CAP = 1000
 
@@ -125,33 +128,59 @@ def planner_estimate(queryset):
 
 
 def headlines(entries, query):
-    """Highlighted snippets for the rows shown: ts_headline on PostgreSQL, a marked excerpt on SQLite."""
+    """Highlighted snippets for the rows shown, as safe HTML: ts_headline on PostgreSQL, an excerpt on SQLite.
+
+    The headings and decisions are text that anyone with a pen wrote; the snippet is escaped first and only then
+    are the matches marked, so a decision saying <meta http-equiv=refresh> shows those words and does nothing.
+    """
     if not entries or not words(query):
         return {}
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                # Headings and decisions only: ts_headline re-parses the text it is given, and the § texts are long.
-                "SELECT id, ts_headline(%s, heading || ' — ' || coalesce(nullif(decision_text, ''), item_text), "
-                "to_tsquery(%s, %s), 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15')"
-                " FROM meetings_registerentry WHERE id = ANY(%s)",
-                [SEARCH_CONFIG, SEARCH_CONFIG, tsquery(query), [e.pk for e in entries]],
-            )
-            return dict(cursor.fetchall())
+        return _postgres_headlines(entries, query)
     return {entry.pk: _excerpt(entry, words(query)) for entry in entries}
 
 
-def _excerpt(entry, terms):
-    import html
+def _postgres_headlines(entries, query):
+    # ts_headline puts StartSel/StopSel into the raw text. Letters and digits no text will contain by chance (new
+    # ones for every search) survive html.escape unchanged and become <mark> tags after it.
+    token = secrets.token_hex(8)
+    start, stop = f"hlstart{token}", f"hlstop{token}"
+    options = f"StartSel={start}, StopSel={stop}, MaxWords=35, MinWords=15"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Headings and decisions only: ts_headline re-parses the text it is given, and the § texts are long.
+            "SELECT id, ts_headline(%s, heading || ' — ' || coalesce(nullif(decision_text, ''), item_text), "
+            "to_tsquery(%s, %s), %s) FROM meetings_registerentry WHERE id = ANY(%s)",
+            [SEARCH_CONFIG, SEARCH_CONFIG, tsquery(query), options, [e.pk for e in entries]],
+        )
+        rows = cursor.fetchall()
+    return {
+        pk: mark_safe(html.escape(raw).replace(start, "<mark>").replace(stop, "</mark>"))  # noqa: S308 escaped above
+        for pk, raw in rows
+    }
 
+
+EXCERPT_LENGTH = 240
+
+
+def _excerpt(entry, terms):
+    """About 240 characters around the first match, escaped, with every match of a word marked."""
     text = f"{entry.heading} — {entry.decision_text} {entry.item_text}".strip()
     lowered = text.lower()
     position = min((lowered.find(t) for t in terms if t in lowered), default=0)
     start = max(0, position - 80)
-    snippet = html.escape(text[start : start + 240])
-    for term in terms:
-        snippet = re.sub(f"({re.escape(term)})", r"<mark>\1</mark>", snippet, flags=re.IGNORECASE)
-    return ("…" if start else "") + snippet + ("…" if start + 240 < len(text) else "")
+    window = text[start : start + EXCERPT_LENGTH]
+    # Matches are found in the raw text and each piece escaped on its own: marking the escaped text would find
+    # "lt" inside "&lt;" or a word inside an earlier <mark>.
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(window):
+        pieces.append(html.escape(window[last : match.start()]))
+        pieces.append(f"<mark>{html.escape(match.group())}</mark>")
+        last = match.end()
+    pieces.append(html.escape(window[last:]))
+    snippet = ("…" if start else "") + "".join(pieces) + ("…" if start + EXCERPT_LENGTH < len(text) else "")
+    return mark_safe(snippet)  # noqa: S308 every piece is escaped above
 
 
 def suggestion(query, visible):

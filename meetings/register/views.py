@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from federations.sections import Section
 from finsam.params import whole_number
 from meetings.register import exports, selectors
-from meetings.register.forms import RegisterFilterForm
+from meetings.register.forms import AssignmentFilterForm, RegisterFilterForm
 
 # Past the last page of any register, and small enough that its offset fits a 64-bit integer.
 MAX_PAGE = 10**9
@@ -63,7 +63,7 @@ def export_xlsx(request):
 @require_GET
 def assignments(request):
     """Open, overdue and done assignments of the bodies the user may see, per federation and per person."""
-    federation = request.GET.get("forbund", "")
+    federation = AssignmentFilterForm(request.GET).federation()
     overview = selectors.assignments_overview(
         request.user, federation=federation, person=whole_number(request.GET.get("person"))
     )

@@ -28,8 +28,19 @@ PERSONAS = [
     "samordnare@demo.finsam.se",
     "admin@demo.finsam.se",
 ]
-# Empty, far too long, negative, beyond any integer column, not a digit to int(), markup, an impossible date.
-JUNK = ["", "x" * 6000, "-1", "99999999999999999999", "²", "<script>alert(1)</script>", "2026-02-30", "25:99"]
+# Empty, far too long, negative, beyond any integer column, not a digit to int(), markup, an impossible date, a NUL
+# character (PostgreSQL cannot store one).
+JUNK = [
+    "",
+    "x" * 6000,
+    "-1",
+    "99999999999999999999",
+    "²",
+    "<script>alert(1)</script>",
+    "2026-02-30",
+    "25:99",
+    "NUL\x00",
+]
 
 
 def shape(url):

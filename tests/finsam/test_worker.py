@@ -38,7 +38,6 @@ def celery_worker_process(settings):
 
 
 @pytest.mark.worker
-@pytest.mark.xdist_group("celery-worker")  # one real worker at a time on the shared Redis queue
 def test_a_task_crosses_redis_to_a_real_worker_and_back(celery_worker_process, settings):
     assert not settings.CELERY_TASK_ALWAYS_EAGER
     result = ping.delay("hej")

@@ -56,6 +56,8 @@ def _comment_on_justerad(c):
 
 # service: (call against an omedelbart justerad §, call against a justerat meeting); a string instead of a call
 # says why the service may do that.
+PENDING_IMPORT = "works on an uploaded document under review, not on a record; saving creates a new meeting"
+
 CALLS = {
     "drafting.meeting_create": (
         allowed("plans a new meeting: no existing record is touched"),
@@ -192,6 +194,22 @@ CALLS = {
     "importing.save_parsed": (
         allowed("imports a document as a new meeting: no existing record is touched"),
         allowed("imports a document as a new meeting: no existing record is touched"),
+    ),
+    "importing.pending_import_create": (
+        allowed(PENDING_IMPORT),
+        allowed(PENDING_IMPORT),
+    ),
+    "importing.pending_import_reparse": (
+        allowed(PENDING_IMPORT),
+        allowed(PENDING_IMPORT),
+    ),
+    "importing.pending_import_save": (
+        allowed(PENDING_IMPORT),
+        allowed(PENDING_IMPORT),
+    ),
+    "importing.pending_import_discard": (
+        allowed(PENDING_IMPORT),
+        allowed(PENDING_IMPORT),
     ),
 }
 

@@ -68,9 +68,11 @@ def test_the_revision_checksum_printed_in_the_pdf_pasted_says_what_it_identifies
     assert "PDF-filen har en egen kontrollsumma, ett annat tal" in html and document.sha256 in html
 
 
-def test_a_revision_without_a_sealed_pdf_is_not_revealed(client, document):
-    SignedDocument.objects.filter(pk=document.pk).update(status=SignedDocument.Status.FAILED)
-    html = client.post("/verifiera/", {"sha256": document.revision.sha256}).content.decode()
+def test_a_revision_without_a_sealed_pdf_is_not_revealed(client, cast):
+    meeting = plan_meeting(cast)
+    meeting.justerare.add(cast.member)
+    revision = justering.protocol_send_for_justering(actor=None, meeting=meeting)  # sent, not signed: no PDF
+    html = client.post("/verifiera/", {"sha256": revision.sha256}).content.decode()
     assert "Okänt" in html and "av protokollet" not in html and "Känt protokoll" not in html
 
 

@@ -155,6 +155,23 @@ def test_the_ics_invitation_has_the_event_in_utc(client_for, meeting):
     assert "BEGIN:VEVENT" in body
 
 
+def test_the_ics_invitation_escapes_carriage_returns_and_separators(client_for, meeting):
+    meeting.place = "Sal 1\rBEGIN:VALARM;A,B\\"
+    meeting.save(update_fields=["place"])
+    services.item_add(actor=None, meeting=meeting, heading="Ärende\rEND:VEVENT; med, tecken " + "ö" * 60)
+    body = client_for("member").get(f"/moten/{meeting.pk}/kallelse.ics").content
+    lines = body.split(b"\r\n")
+    assert lines[-1] == b"" and not any(b"\r" in line or b"\n" in line for line in lines)
+    assert all(len(line) <= 75 for line in lines)
+    unfolded = body.decode().replace("\r\n ", "").split("\r\n")
+    assert "LOCATION:Sal 1\\nBEGIN:VALARM\\;A\\,B\\\\" in unfolded
+    description = next(line for line in unfolded if line.startswith("DESCRIPTION:"))
+    assert "Ärende\\nEND:VEVENT\\; med\\, tecken" in description
+    assert [line for line in unfolded if line.startswith(("BEGIN:", "END:"))] == [
+        "BEGIN:VCALENDAR", "BEGIN:VEVENT", "END:VEVENT", "END:VCALENDAR",
+    ]  # fmt: skip
+
+
 def grow(cast, meeting, n):
     for i in range(n):
         item = services.item_add(actor=None, meeting=meeting, heading=f"Ärende {i}")
@@ -368,3 +385,30 @@ def test_an_autosave_runs_a_fixed_number_of_queries(client_for, meeting, django_
     # with its meeting, body and federation, extracts under justering, the conditional UPDATE and the revision
     with django_assert_num_queries(13):
         assert save(client, meeting, item, "<p>Två</p>", 2).status_code == 200
+
+
+def test_a_nul_character_in_a_recusal_reason_is_refused_with_a_message(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    member = meeting.attendances.get(person=cast.member)
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/jav/",
+        {"attendance": member.pk, "recused": "1", "reason": "Jäv\x00"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Null-tecken är inte tillåtna." in response.content.decode()
+    assert not item.recusals.exists()
+
+
+def test_a_nul_character_in_a_reservation_is_refused_with_a_message(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bifalla.")
+    member = meeting.attendances.get(person=cast.member)
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/{decision.pk}/reservation/",
+        {"attendance": member.pk, "reason": "Eget\x00 yrkande."},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Null-tecken är inte tillåtna." in response.content.decode()
+    assert not decision.reservations.exists()

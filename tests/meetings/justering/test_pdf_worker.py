@@ -40,7 +40,6 @@ def worker(transactional_db, settings, tmp_path):
 
 
 @pytest.mark.worker
-@pytest.mark.xdist_group("celery-worker")  # one real worker at a time on the shared Redis queue
 def test_a_worker_renders_and_seals_the_justerat_protocol(worker, cast):
     meeting = ready_to_send(cast)
     justering.protocol_send_for_justering(actor=None, meeting=meeting)

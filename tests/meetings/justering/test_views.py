@@ -8,9 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
+from finsam.models import AuditEntry
 from meetings.drafting import services
 from meetings.justering import services as justering
-from meetings.models import Meeting, Signature, SignedDocument
+from meetings.models import Correction, ItemComment, Meeting, Signature, SignedDocument
 from tests.meetings.factories import plan_meeting
 
 
@@ -209,7 +210,7 @@ def test_a_signer_reads_what_will_be_printed_attendance_reservations_and_assignm
     services.reservation_set(
         actor=None,
         decision=decision,
-        attendance=meeting.attendances.get(person=cast.substitute),
+        attendance=meeting.attendances.get(person=cast.member),  # a decision maker: only they may reserve
         reason="Frågan borde ha beretts först.",
     )
     services.assignment_create(actor=None, item=item, what="Ta fram en ny tidplan.", owner=cast.secretary)
@@ -219,7 +220,7 @@ def test_a_signer_reads_what_will_be_printed_attendance_reservations_and_assignm
         "Beslutande",
         "Cecilia Ordförande",
         "Utses att justera",
-        "Erik Ersättare reserverar sig mot beslutet",
+        "Maja Ledamot reserverar sig mot beslutet",
         "Frågan borde ha beretts först.",
         "Uppdrag",
         "Ta fram en ny tidplan.",
@@ -305,3 +306,41 @@ def test_the_print_preview_runs_a_fixed_number_of_queries(client_for, meeting, d
     # with their decisions, reservations, assignments, recusals and the rest, each one query however many §§
     with django_assert_num_queries(19):
         assert client.get(f"/moten/{meeting.pk}/forhandsgranska/").status_code == 200
+
+
+NUL = "Bra\x00 text"
+
+
+def test_a_nul_character_in_a_comment_is_refused_with_a_message(client_for, sent):
+    item = sent.items.get(number=3)
+    response = client_for("member").post(
+        f"/moten/{sent.pk}/justering/paragrafer/{item.pk}/kommentar/", {"text": NUL}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Null-tecken är inte tillåtna." in response.content.decode()
+    assert not ItemComment.objects.exists()
+
+
+def test_a_nul_character_in_a_send_back_reason_is_refused_and_nothing_changes(client_for, sent):
+    response = client_for("member").post(f"/moten/{sent.pk}/justering/skicka-tillbaka/", {"reason": NUL}, follow=True)
+    assert "Null-tecken är inte tillåtna." in response.content.decode()
+    sent.refresh_from_db()
+    assert sent.status == Meeting.Status.IN_JUSTERING
+    assert not Signature.objects.exclude(status=Signature.Status.PENDING).exists()
+    assert not AuditEntry.objects.filter(action="meetings.minutes.sent_back").exists()
+
+
+def test_a_nul_character_in_a_correction_is_refused(client_for, justerat):
+    item = justerat.items.get(number=3)
+    response = client_for("secretary").post(
+        f"/moten/{justerat.pk}/paragrafer/{item.pk}/rattelse/", {"text": NUL}, follow=True
+    )
+    assert "Null-tecken är inte tillåtna." in response.content.decode()
+    assert not Correction.objects.exists()
+
+
+def test_a_nul_character_in_the_user_agent_does_not_stop_a_signature(client_for, cast, sent):
+    client = client_for("chair")
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 1}, HTTP_USER_AGENT="Läsare\x00/1.0")
+    assert Signature.objects.get(person=cast.chair).user_agent == "Läsare/1.0"

@@ -1,0 +1,19 @@
+"""Forms of the justering pages: parse and validate input, no side effects.
+
+Small as they are, they are what stands between a posted text and the database: a CharField refuses a NUL
+character (which PostgreSQL cannot store) with a clear message instead of a server error.
+"""
+
+from django import forms
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(required=False)
+
+
+class SendBackForm(forms.Form):
+    reason = forms.CharField(required=False)
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(required=False)
