@@ -2,6 +2,7 @@
 federation, a network coordinator and the public."""
 
 import datetime
+import fcntl
 import os
 
 import pytest
@@ -24,16 +25,28 @@ def skip_unless(condition, reason):
     pytest.skip(reason)
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (--dist loadgroup)
 def pytest_collection_modifyitems(items):
+    if not SKIP_E2E:
+        return
     once = pytest.mark.skip(reason="FINSAM_SKIP_E2E=1: browser and benchmark tests run in the PostgreSQL pass")
     for item in items:
-        if item.get_closest_marker("worker"):
-            # Real Celery workers all consume the one Redis queue: two at once would take each other's tasks
-            # (with another test database), so every worker test runs in the same xdist process, one at a time.
-            item.add_marker(pytest.mark.xdist_group("celery-worker"))
-        if SKIP_E2E and ("e2e" in item.path.parts or item.get_closest_marker("bench")):
+        if "e2e" in item.path.parts or item.get_closest_marker("bench"):
             item.add_marker(once)
+
+
+@pytest.fixture(autouse=True)
+def one_real_worker_at_a_time(request, tmp_path_factory):
+    """Real Celery workers all consume the one Redis queue: two at once (from two xdist processes) would take each
+    other's tasks, each with its own test database. A file lock shared by the xdist processes of this run lets one
+    worker test run at a time. (xdist_group cannot do it: pytest-xdist 3.8 marks groups in item._nodeid, which
+    pytest 9 no longer reads, so --dist loadgroup schedules like --dist load.)"""
+    if not request.node.get_closest_marker("worker") or not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield
+        return
+    lock_path = tmp_path_factory.getbasetemp().parent / "celery-worker.lock"
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
