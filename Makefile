@@ -8,6 +8,8 @@ PORT ?= 8000
 
 # Packages the tests need from Debian: a browser for Playwright, gettext for the catalogues.
 TEST_DEBIAN_PACKAGES := chromium gettext
+# Extra pytest options, e.g. `make test PYTEST_ARGS="-x tests/federations"`.
+PYTEST_ARGS ?=
 
 .PHONY: run test venv dev-venv system-check demo bench lint messages clean
 
@@ -51,7 +53,8 @@ test: dev-venv
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(VENV)/bin/mypy
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 bench: export DEBUG ?= 1
 bench: dev-venv
@@ -63,4 +66,4 @@ messages: dev-venv
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .mypy_cache

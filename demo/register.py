@@ -5,6 +5,7 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from federations.models import (
@@ -345,7 +346,7 @@ def _invented_name(seed, index):
 
 def _fill_board(body, federation, start, end, seed, ended=False):
     """One ledamot and one ersättare per member organisation for a term; the seed people keep their seats."""
-    today = datetime.date.today()
+    today = timezone.localdate()
     term_end = end if ended or end < today else None
     memberships = federation.memberships.select_related("organisation").order_by("organisation__name")
     for index, membership in enumerate(memberships):

@@ -2,29 +2,31 @@
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from finsam.collation import swedish_sort_key
 
-from .models import Body, Federation, Mandate, Membership, Project, active_on
+from .models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Project, active_on
 
 # Chair and vice chairs first, then ledamöter, ersättare, and the staff roles.
 ROLE_RANK = {role: rank for rank, role in enumerate(Mandate.Role.values)}
 
 
-def federations_by_network():
+def federations_by_network() -> list[tuple[Network | None, list[Federation]]]:
     """[(network or None, [federation, ...])], each federation with its current member organisations.
 
     Queries: federations joined with their network; memberships with their organisations.
     """
-    today = datetime.date.today()
+    today = timezone.localdate()
     memberships = Membership.objects.filter(active_on(today)).select_related("organisation")
     federations = Federation.objects.select_related("network").prefetch_related(
         Prefetch("memberships", queryset=memberships, to_attr="current_memberships")
     )
-    groups = defaultdict(list)
+    groups: defaultdict[Network | None, list[Federation]] = defaultdict(list)
     for federation in federations:
         federation.current_memberships.sort(key=lambda m: swedish_sort_key(m.organisation.name))
         groups[federation.network].append(federation)
@@ -37,34 +39,38 @@ class Composition:
     """A body as of a date: who holds which seat, grouped the way a Swedish board list reads."""
 
     body: Body
-    presidium: list = field(default_factory=list)  # chair and vice chairs
-    seats: list = field(default_factory=list)  # [(organisation or None, [ledamöter], [ersättare])]
-    staff: list = field(default_factory=list)  # förbundschef, sekreterare, tjänstepersoner, adjungerade, revisorer
+    presidium: list[Mandate] = field(default_factory=list)  # chair and vice chairs
+    # [(organisation or None, [ledamöter], [ersättare])]
+    seats: list[tuple[MemberOrganisation | None, list[Mandate], list[Mandate]]] = field(default_factory=list)
+    staff: list[Mandate] = field(
+        default_factory=list
+    )  # förbundschef, sekreterare, tjänstepersoner, adjungerade, revisorer
 
     @property
-    def is_empty(self):
+    def is_empty(self) -> bool:
         return not (self.presidium or self.seats or self.staff)
 
 
 PRESIDIUM_ROLES = (Mandate.Role.CHAIR, Mandate.Role.FIRST_VICE_CHAIR, Mandate.Role.SECOND_VICE_CHAIR)
 
 
-def compositions(bodies, day):
+def compositions(bodies: list[Body], day: datetime.date) -> list[Composition]:
     """The composition of each body on the day, from one query over all their mandates."""
     mandates = (
         Mandate.objects.filter(active_on(day), body__in=bodies)
         .select_related("person", "organisation", "represents", "substitute_for__person")
         .order_by("body_id", "substitute_order", "person__name")
     )
-    by_body = defaultdict(list)
+    by_body: defaultdict[int, list[Mandate]] = defaultdict(list)
     for mandate in mandates:
         by_body[mandate.body_id].append(mandate)
     return [_compose(body, by_body[body.pk]) for body in bodies]
 
 
-def _compose(body, mandates):
+def _compose(body: Body, mandates: Iterable[Mandate]) -> Composition:
     composition = Composition(body=body)
-    members, substitutes = defaultdict(list), defaultdict(list)
+    members: defaultdict[MemberOrganisation | None, list[Mandate]] = defaultdict(list)
+    substitutes: defaultdict[MemberOrganisation | None, list[Mandate]] = defaultdict(list)
     for mandate in mandates:
         if mandate.role in PRESIDIUM_ROLES:
             composition.presidium.append(mandate)
@@ -86,7 +92,7 @@ def _compose(body, mandates):
     return composition
 
 
-def federation_projects(federation):
+def federation_projects(federation: Federation) -> QuerySet[Project]:
     """Projects the federation owns or takes part in."""
     return (
         Project.objects.filter(Q(owner=federation) | Q(participants=federation))
@@ -96,5 +102,5 @@ def federation_projects(federation):
     )
 
 
-def project_list():
+def project_list() -> QuerySet[Project]:
     return Project.objects.select_related("owner").prefetch_related("participants").order_by("name")

@@ -1,18 +1,24 @@
 """Every write to the register: atomic, validated, audited."""
 
+import datetime
+from typing import Any, TypeVar
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from finsam.audit import log_action
+from finsam.types import Actor
 
-from .models import Mandate, Membership, Person
+from .models import Body, Federation, Mandate, MemberOrganisation, Membership, Person
 
 SINGLE_HOLDER_ROLES = (Mandate.Role.CHAIR, Mandate.Role.FIRST_VICE_CHAIR, Mandate.Role.SECOND_VICE_CHAIR)
 
+Period = TypeVar("Period", Mandate, Membership)
 
-def _overlapping(queryset, start, end):
+
+def _overlapping(queryset: QuerySet[Period], start: datetime.date, end: datetime.date | None) -> QuerySet[Period]:
     """Rows of the queryset whose period overlaps [start, end] (None = open-ended)."""
     overlaps = Q(end__isnull=True) | Q(end__gte=start)
     if end is not None:
@@ -20,10 +26,12 @@ def _overlapping(queryset, start, end):
     return queryset.filter(overlaps)
 
 
-def validate_mandate(*, person, body, role, start, end=None, organisation=None, substitute_order=None,
-                     substitute_for=None, instance=None):  # fmt: skip
+def validate_mandate(*, person: Person, body: Body, role: str, start: datetime.date | None,
+                     end: datetime.date | None = None, organisation: MemberOrganisation | None = None,
+                     substitute_order: int | None = None, substitute_for: Mandate | None = None,
+                     instance: Mandate | None = None) -> None:  # fmt: skip
     """Raise ValidationError (per field) unless the mandate fits the register as it stands."""
-    errors = {}
+    errors: dict[str, str] = {}
     if end is not None and start is not None and end < start:
         errors["end"] = _("Slutdatum måste vara samma dag som eller efter startdatum.")
     if role == Mandate.Role.SUBSTITUTE and substitute_order is None and substitute_for is None:
@@ -39,7 +47,9 @@ def validate_mandate(*, person, body, role, start, end=None, organisation=None, 
                 "organisation": organisation
             }
     if start is not None and not errors:
-        others = Mandate.objects.filter(body=body).exclude(pk=getattr(instance, "pk", None))
+        others = Mandate.objects.filter(body=body)
+        if instance is not None:
+            others = others.exclude(pk=instance.pk)
         if person.pk is not None and _overlapping(others.filter(person=person), start, end).exists():
             errors["start"] = _("%(person)s har redan ett uppdrag i %(body)s under den perioden.") % {
                 "person": person.name,
@@ -55,7 +65,17 @@ def validate_mandate(*, person, body, role, start, end=None, organisation=None, 
 
 
 @transaction.atomic
-def mandate_create(*, actor, person=None, new_person_name="", body, role, start, end=None, **extra):
+def mandate_create(
+    *,
+    actor: Actor,
+    person: Person | None = None,
+    new_person_name: str = "",
+    body: Body,
+    role: str,
+    start: datetime.date,
+    end: datetime.date | None = None,
+    **extra: Any,
+) -> Mandate:
     """Give a person (an existing one, or a new one by name) a mandate in a body, all or nothing."""
     # Lock the body's mandates so two secretaries cannot fill the same seat at once.
     list(Mandate.objects.select_for_update().filter(body=body).order_by("pk").values_list("pk", flat=True))
@@ -77,7 +97,7 @@ def mandate_create(*, actor, person=None, new_person_name="", body, role, start,
 
 
 @transaction.atomic
-def mandate_end(*, actor, mandate, end):
+def mandate_end(*, actor: Actor, mandate: Mandate, end: datetime.date) -> Mandate:
     """End a mandate on a date. Mandates are never deleted: history is kept."""
     mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
     if end < mandate.start:
@@ -89,7 +109,9 @@ def mandate_end(*, actor, mandate, end):
 
 
 @transaction.atomic
-def person_save(*, actor, person=None, federation=None, **fields):
+def person_save(
+    *, actor: Actor, person: Person | None = None, federation: Federation | None = None, **fields: Any
+) -> Person:
     created = person is None
     person = person or Person()
     for name, value in fields.items():
@@ -107,7 +129,9 @@ def person_save(*, actor, person=None, federation=None, **fields):
 
 
 @transaction.atomic
-def membership_create(*, actor, federation, organisation, start):
+def membership_create(
+    *, actor: Actor, federation: Federation, organisation: MemberOrganisation, start: datetime.date
+) -> Membership:
     existing = _overlapping(Membership.objects.filter(federation=federation, organisation=organisation), start, None)
     if existing.exists():
         raise ValidationError({"organisation": _("Organisationen är redan medlem under den perioden.")})
@@ -117,7 +141,7 @@ def membership_create(*, actor, federation, organisation, start):
 
 
 @transaction.atomic
-def membership_end(*, actor, membership, end):
+def membership_end(*, actor: Actor, membership: Membership, end: datetime.date) -> Membership:
     if end < membership.start:
         raise ValidationError({"end": _("Slutdatum måste vara samma dag som eller efter startdatum.")})
     membership.end = end

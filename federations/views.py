@@ -1,9 +1,9 @@
-import datetime
 from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,7 +26,7 @@ def federation_list(request):
 def federation_detail(request, slug):
     federation = get_federation_for_user(request.user, slug)
     form = AsOfForm(request.GET or None)
-    day = datetime.date.today()
+    day = timezone.localdate()
     if form.is_bound and form.is_valid() and form.cleaned_data["datum"]:
         day = form.cleaned_data["datum"]
     bodies = list(federation.bodies.all())
@@ -64,7 +64,7 @@ def person_detail(request, pk):
     mandates = person.mandates.select_related(
         "body__federation", "body__network", "organisation", "represents"
     ).order_by("-start")
-    today = datetime.date.today()
+    today = timezone.localdate()
     return render(
         request,
         "federations/person_detail.html",
@@ -90,7 +90,7 @@ def register_edit(request, slug):
     return render(
         request,
         "federations/register_edit.html",
-        {"federation": federation, "mandates": mandates, "memberships": memberships, "today": datetime.date.today()},
+        {"federation": federation, "mandates": mandates, "memberships": memberships, "today": timezone.localdate()},
     )
 
 
@@ -113,7 +113,7 @@ def mandate_create(request, slug):
 def mandate_end(request, slug, pk):
     federation = get_federation_for_editing(request.user, slug)
     mandate = get_object_or_404(Mandate.objects.select_related("person", "body"), pk=pk, body__federation=federation)
-    form = EndForm(request.POST or None, initial={"end": datetime.date.today()})
+    form = EndForm(request.POST or None, initial={"end": timezone.localdate()})
     write = partial(services.mandate_end, actor=request.user, mandate=mandate)
     if save_form(request, form, write, _("Uppdraget är avslutat.")):
         return redirect("federations:register_edit", slug=federation.slug)

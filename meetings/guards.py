@@ -5,22 +5,24 @@ signing and freezing lock the same row (select_for_update), so a write either co
 or waits, then sees the new state and is refused: it can never slip its text in after the signers' snapshot.
 """
 
+from collections.abc import Iterable, Mapping
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from meetings.models import AgendaItem, Meeting, ProtocolRevision, Signature
 
 
-def ensure_meeting_editable(meeting):
+def ensure_meeting_editable(meeting: Meeting) -> None:
     if meeting.is_frozen:
         raise ValidationError(_("Protokollet är justerat och kan inte ändras. Skriv en rättelse i stället."))
     if meeting.status == Meeting.Status.IN_JUSTERING:
         raise ValidationError(_("Protokollet är skickat på justering. Gör en ny revision för att ändra det."))
 
 
-def justerade_extract_item_ids(meeting):
+def justerade_extract_item_ids(meeting: Meeting) -> set[int]:
     """The §§ already justerade at the meeting (omedelbar justering): they can no longer change."""
-    ids = set()
+    ids: set[int] = set()
     extracts = meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT).prefetch_related("signatures")
     for extract in extracts:
         if all(s.status == Signature.Status.SIGNED for s in extract.signatures.all()):
@@ -28,13 +30,13 @@ def justerade_extract_item_ids(meeting):
     return ids
 
 
-def ensure_item_editable(item, justerade=None):
+def ensure_item_editable(item: AgendaItem, justerade: set[int] | None = None) -> None:
     justerade = justerade_extract_item_ids(item.meeting) if justerade is None else justerade
     if item.pk in justerade:
         raise ValidationError(_("Paragrafen är omedelbart justerad och kan inte ändras."))
 
 
-def meeting_for_writing(meeting_id, *, items=()):
+def meeting_for_writing(meeting_id: int, *, items: Iterable[AgendaItem | None] = ()) -> Meeting:
     """Lock the meeting (inside the caller's transaction) and refuse unless it and the given §§ may still change.
 
     Returns the locked meeting, with its body and federation, for the service to write through. FOR NO KEY UPDATE:
@@ -49,7 +51,7 @@ def meeting_for_writing(meeting_id, *, items=()):
     return meeting
 
 
-def item_for_writing(item_id):
+def item_for_writing(item_id: int) -> AgendaItem:
     """The same guard for a write to one § (the autosave): the § with its meeting locked, in one query."""
     item = (
         AgendaItem.objects.select_for_update(no_key=True, of=("meeting",))
@@ -60,16 +62,16 @@ def item_for_writing(item_id):
     return item
 
 
-def _ensure_editable(meeting, items):
+def _ensure_editable(meeting: Meeting, items: Iterable[AgendaItem | None]) -> None:
     ensure_meeting_editable(meeting)
-    items = [item for item in items if item is not None]
-    if items:
+    given = [item for item in items if item is not None]
+    if given:
         justerade = justerade_extract_item_ids(meeting)
-        for item in items:
+        for item in given:
             ensure_item_editable(item, justerade)
 
 
-def ensure_numbers_kept(meeting, numbers):
+def ensure_numbers_kept(meeting: Meeting, numbers: Mapping[int, int | None]) -> None:
     """Renumbering may not move a § that is already justerad: its number is part of what was signed."""
     justerade = justerade_extract_item_ids(meeting)
     if not justerade:

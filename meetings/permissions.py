@@ -12,12 +12,13 @@ No role in the meeting's federation (or network) at all: 404. A role there, but 
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from federations.models import Body
-from federations.permissions import roles_for
+from federations.permissions import Roles, roles_for
+from finsam.types import User
 from meetings.models import Anslag, Assignment, Meeting, PendingImport, RegisterEntry
 
 READ = "read"
@@ -25,7 +26,7 @@ SIGN = "sign"
 WRITE = "write"
 
 
-def _in_scope(roles, meeting):
+def _in_scope(roles: Roles, meeting: Meeting) -> bool:
     body = meeting.body
     if roles.superuser or body.pk in roles.member_of_bodies:
         return True
@@ -34,7 +35,7 @@ def _in_scope(roles, meeting):
     return body.network_id in roles.networks_member_of
 
 
-def can_write(user, meeting):
+def can_write(user: User, meeting: Meeting) -> bool:
     roles = roles_for(user)
     body = meeting.body
     if body.federation_id:
@@ -42,7 +43,7 @@ def can_write(user, meeting):
     return roles.superuser or body.network_id in roles.coordinator_of
 
 
-def is_signer(user, meeting):
+def is_signer(user: User, meeting: Meeting) -> bool:
     person = roles_for(user).person
     if person is None:
         return False
@@ -51,7 +52,7 @@ def is_signer(user, meeting):
     return meeting.justerare.filter(pk=person.pk).exists()
 
 
-def can_read(user, meeting):
+def can_read(user: User, meeting: Meeting) -> bool:
     roles = roles_for(user)
     body = meeting.body
     return (
@@ -65,7 +66,7 @@ def can_read(user, meeting):
     )
 
 
-def check_meeting(user, meeting, need=READ):
+def check_meeting(user: User, meeting: Meeting, need: str = READ) -> Meeting:
     """Raise Http404 or PermissionDenied unless the user has the right on the meeting."""
     if need == READ and meeting.is_public:
         return meeting
@@ -78,7 +79,9 @@ def check_meeting(user, meeting, need=READ):
     return meeting
 
 
-def get_meeting_for_user(user, pk, need=READ, queryset=None):
+def get_meeting_for_user(
+    user: User, pk: int | str, need: str = READ, queryset: QuerySet[Meeting] | None = None
+) -> Meeting:
     """The meeting, fetched with its body and federation, if the user has the right; else 404 or 403."""
     queryset = queryset if queryset is not None else Meeting.objects.all()
     queryset = queryset.select_related("body__federation", "body__network", "chair", "secretary")
@@ -86,7 +89,7 @@ def get_meeting_for_user(user, pk, need=READ, queryset=None):
     return check_meeting(user, meeting, need)
 
 
-def visible_meetings(user):
+def visible_meetings(user: User) -> QuerySet[Meeting]:
     """Meetings the user may read: the public ones plus those of the bodies and federations they have roles in."""
     roles = roles_for(user)
     public = Q(status__in=Meeting.FROZEN_STATUSES, reviewed_at__isnull=False)
@@ -107,7 +110,7 @@ def visible_meetings(user):
     return Meeting.objects.filter(public | mine).distinct()
 
 
-def writable_bodies(user):
+def writable_bodies(user: User) -> QuerySet[Body]:
     """The bodies whose meetings the user may plan and write: their federations' as secretary or admin, their
     networks' as coordinator."""
     roles = roles_for(user)
@@ -118,7 +121,7 @@ def writable_bodies(user):
     ).select_related("network")
 
 
-def visible_entries(user):
+def visible_entries(user: User) -> QuerySet[RegisterEntry]:
     """Entries the user may see: public ones, and those of the federations, networks and bodies of their roles."""
     roles = roles_for(user)
     if roles.superuser:
@@ -130,7 +133,7 @@ def visible_entries(user):
     return RegisterEntry.objects.filter(visible)
 
 
-def visible_assignments(user):
+def visible_assignments(user: User) -> QuerySet[Assignment]:
     """Assignments (uppdrag) of the bodies, federations and networks the user has a role in."""
     roles = roles_for(user)
     if roles.superuser:
@@ -142,7 +145,7 @@ def visible_assignments(user):
     )
 
 
-def visible_pending_imports(user):
+def visible_pending_imports(user: User) -> QuerySet[PendingImport]:
     """Documents waiting to be imported that the user may review: their own uploads and their federations'."""
     roles = roles_for(user)
     if roles.superuser:
@@ -152,19 +155,19 @@ def visible_pending_imports(user):
     return PendingImport.objects.filter(Q(uploaded_by=user) | Q(federation__in=roles.secretary_of))
 
 
-def get_pending_import_for_user(user, pk):
+def get_pending_import_for_user(user: User, pk: int | str) -> PendingImport:
     """A document waiting to be imported, if the user uploaded it or is a secretary of its federation; else 404."""
     return get_object_or_404(visible_pending_imports(user).select_related("federation"), pk=pk)
 
 
-def visible_anslag(user):
+def visible_anslag(user: User) -> QuerySet[Anslag]:
     """Notices on the notice board. An anslag is public from the day it is posted, for everyone (KL 8 kap. 12 §):
     what it shows (body, date, §§, the dates) is public even before the personal-data review publishes the
     protocol's content; the protocol itself follows visible_meetings."""
     return Anslag.objects.filter(meeting__status=Meeting.Status.JUSTERAT)
 
 
-def calendar_meetings(user):
+def calendar_meetings(user: User) -> QuerySet[Meeting]:
     """Meetings in a body's public calendar: those already called (the kallelse has gone out) and public records.
     A meeting only planned, with no kallelse yet, is internal. The calendar shows date, time, place and body; the
     agenda only for public records."""

@@ -2,14 +2,18 @@
 federation, a network coordinator and the public."""
 
 import datetime
+import fcntl
 import os
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Person, StaffRole
 
 REQUIRE_SERVICES = os.environ.get("FINSAM_REQUIRE_SERVICES") == "1"
+# CI's first pass (SQLite) sets this: the browser and benchmark tests then run once, in the PostgreSQL pass.
+SKIP_E2E = os.environ.get("FINSAM_SKIP_E2E") == "1"
 
 
 def skip_unless(condition, reason):
@@ -19,6 +23,39 @@ def skip_unless(condition, reason):
     if REQUIRE_SERVICES:
         pytest.fail(f"FINSAM_REQUIRE_SERVICES=1, but {reason}")
     pytest.skip(reason)
+
+
+def pytest_collection_modifyitems(items):
+    if not SKIP_E2E:
+        return
+    once = pytest.mark.skip(reason="FINSAM_SKIP_E2E=1: browser and benchmark tests run in the PostgreSQL pass")
+    for item in items:
+        if "e2e" in item.path.parts or item.get_closest_marker("bench"):
+            item.add_marker(once)
+
+
+@pytest.fixture(autouse=True)
+def one_real_worker_at_a_time(request, tmp_path_factory):
+    """Real Celery workers all consume the one Redis queue: two at once (from two xdist processes) would take each
+    other's tasks, each with its own test database. A file lock shared by the xdist processes of this run lets one
+    worker test run at a time. (xdist_group cannot do it: pytest-xdist 3.8 marks groups in item._nodeid, which
+    pytest 9 no longer reads, so --dist loadgroup schedules like --dist load.)"""
+    if not request.node.get_closest_marker("worker") or not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield
+        return
+    lock_path = tmp_path_factory.getbasetemp().parent / "celery-worker.lock"
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def files_of_its_own(tmp_path_factory):
+    """Each test process (one per xdist worker) has its own var/: uploads, rendered PDFs and the development sealing
+    certificate, which two processes creating it at once in a fresh checkout would otherwise tear in half."""
+    var = tmp_path_factory.mktemp("var")
+    with override_settings(VAR_DIR=var, MEDIA_ROOT=var / "media"):
+        yield
 
 
 @pytest.fixture(autouse=True)

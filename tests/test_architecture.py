@@ -1,6 +1,8 @@
 """The layout is the architecture: these tests read the imports of every module and keep the rooms apart."""
 
 import ast
+import importlib.metadata
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,6 +84,33 @@ def test_no_project_module_is_imported_inside_a_function_to_dodge_a_cycle():
         if nested and name.split(".")[0] in PROJECT_PACKAGES
     ]
     assert offenders == []
+
+
+def pinned(requirements):
+    """Normalised names of the distributions a requirements file pins with ==."""
+    names = set()
+    for line in (ROOT / requirements).read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if "==" in line:
+            names.add(line.split("==")[0].split("[")[0].lower().replace("_", "-"))
+    return names
+
+
+def test_every_library_the_code_imports_is_pinned_directly():
+    """A library we import must not reach us only as someone else's dependency: its version would be left to them."""
+    distributions = importlib.metadata.packages_distributions()
+    runtime = pinned("requirements.txt")
+    unpinned = set()
+    for package in PROJECT_PACKAGES:
+        for path in modules(package):
+            for name, _nested in imports(path):
+                top = name.split(".")[0]
+                if not top or top in sys.stdlib_module_names or top in PROJECT_PACKAGES:
+                    continue
+                owners = {owner.lower().replace("_", "-") for owner in distributions.get(top, [top])}
+                if not owners & runtime:
+                    unpinned.add(f"{path.relative_to(ROOT)} imports {top} ({', '.join(sorted(owners))})")
+    assert sorted(unpinned) == []
 
 
 def view_modules():

@@ -9,19 +9,23 @@ import holidays
 APPEAL_PERIOD = datetime.timedelta(weeks=3)
 
 
-def is_day_off(day, calendar=None):
-    calendar = calendar if calendar is not None else holidays.country_holidays("SE", years=day.year)
-    if day.weekday() >= 5 or day in calendar:
-        return True
-    # midsommarafton (the Friday between 19 and 25 June), julafton, nyårsafton.
-    return (day.month, day.day) in ((12, 24), (12, 31)) or (
-        day.month == 6 and 19 <= day.day <= 25 and day.weekday() == 4
+def swedish_calendar(years: int | list[int]) -> holidays.HolidayBase:
+    """Sweden's public holidays and the de-facto ones the law treats as such (midsommarafton, julafton,
+    nyårsafton). Sundays are off as weekend days, not as "holidays": some versions of the library list them."""
+    return holidays.country_holidays(
+        "SE", years=years, categories=(holidays.PUBLIC, holidays.DE_FACTO), include_sundays=False
     )
 
 
-def last_day_to_appeal(posted_on):
+def is_day_off(day: datetime.date, calendar: holidays.HolidayBase | None = None) -> bool:
+    """A Saturday, a Sunday, a public holiday or a de-facto holiday."""
+    calendar = calendar if calendar is not None else swedish_calendar(day.year)
+    return not calendar.is_working_day(day)
+
+
+def last_day_to_appeal(posted_on: datetime.date) -> datetime.date:
     day = posted_on + APPEAL_PERIOD
-    calendar = holidays.country_holidays("SE", years=[day.year, day.year + 1])
+    calendar = swedish_calendar([day.year, day.year + 1])
     while is_day_off(day, calendar):
         day += datetime.timedelta(days=1)
     return day

@@ -1,12 +1,15 @@
 """Reads of the notice board."""
 
+import datetime
+from typing import Any
+
 from django.db.models import Prefetch
 
 from meetings.justering.protocol import paragraph_range
 from meetings.models import AgendaItem, Anslag, SignedDocument
 
 
-def notice_board(today):
+def notice_board(today: datetime.date) -> list[dict[str, Any]]:
     """The notices up on `today`, each with its meeting, the span of its §§ and its sealed PDF: three queries."""
     notices = (
         Anslag.objects.filter(appeal_until__gte=today)
@@ -22,7 +25,7 @@ def notice_board(today):
     )
     rows = []
     for anslag in notices:
-        numbers = [item.number for item in anslag.meeting.items.all()]
+        numbers = [item.number for item in anslag.meeting.items.all() if item.number is not None]
         rows.append(
             {
                 "anslag": anslag,

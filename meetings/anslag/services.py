@@ -1,11 +1,16 @@
 """Writes after justering: the personal-data review that publishes a protocol, and appeals. Atomic and audited."""
 
+import datetime
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finsam.audit import log_action
+from finsam.types import Actor, signed_in
 from meetings.models import (
     Anslag,
     Appeal,
@@ -14,24 +19,32 @@ from meetings.models import (
 from meetings.register.indexing import set_public
 
 
-def _audit(action, actor, obj, meeting, **data):
+def _audit(action: str, actor: Actor, obj: Model, meeting: Meeting, **data: Any) -> None:
     log_action(action, actor=actor, obj=obj, federation=meeting.body.federation, **data)
 
 
 @transaction.atomic
-def personal_data_review(*, actor, meeting):
+def personal_data_review(*, actor: Actor, meeting: Meeting) -> None:
     """The personal-data review is done: the full record may be published on the web."""
     if not meeting.is_frozen:
         raise ValidationError(_("Bara justerade protokoll och godkända anteckningar kan publiceras."))
     meeting.reviewed_at = timezone.now()
-    meeting.reviewed_by = actor
+    meeting.reviewed_by = signed_in(actor)
     meeting.save(update_fields=["reviewed_at", "reviewed_by", "updated"])
     set_public(meeting)
     _audit("meetings.minutes.reviewed", actor, meeting, meeting)
 
 
 @transaction.atomic
-def appeal_add(*, actor, meeting, paragraphs, received_on, court="", note=""):
+def appeal_add(
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    paragraphs: str,
+    received_on: datetime.date,
+    court: str = "",
+    note: str = "",
+) -> Appeal:
     """Record that decisions of a justerat protocol were appealed: they do not win legal force for now."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != Meeting.Status.JUSTERAT or not Anslag.objects.filter(meeting=meeting).exists():
@@ -44,7 +57,7 @@ def appeal_add(*, actor, meeting, paragraphs, received_on, court="", note=""):
         received_on=received_on,
         court=court.strip(),
         note=note.strip(),
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=signed_in(actor),
     )
     _audit("meetings.minutes.appealed", actor, appeal, meeting, paragraphs=appeal.paragraphs)
     return appeal

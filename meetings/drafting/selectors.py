@@ -1,21 +1,23 @@
 """Reused reads of meetings, returned already joined."""
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federations.models import Mandate, active_on
 from federations.permissions import roles_for
-from meetings.models import Assignment, Attendance, Decision, Meeting, Signature
+from finsam.types import User
+from meetings.models import AgendaItem, Assignment, Attendance, Decision, Meeting, Signature
 from meetings.permissions import visible_meetings
 
 VOTING_ROLES = {str(role) for role in Mandate.VOTING_ROLES}
 
 
-def covers(paragraphs, number):
+def covers(paragraphs: str | None, number: int | None) -> bool:
     """Does a partial presence such as "1-4, 6" cover § number? Empty means the whole meeting."""
     if not paragraphs or number is None:
         return True
@@ -26,7 +28,9 @@ def covers(paragraphs, number):
     return False
 
 
-def decision_makers(meeting, number=None, attendances=None):
+def decision_makers(
+    meeting: Meeting, number: int | None = None, attendances: list[Attendance] | None = None
+) -> list[Attendance]:
     """Who decides § number: the present ledamöter (chairs included) not replaced for that §, and the ersättare
     serving for that §. A service for a range ("8-14") replaces the ledamot only in that range. With number None:
     one decision maker per seat over the whole meeting (for the quorum)."""
@@ -36,13 +40,13 @@ def decision_makers(meeting, number=None, attendances=None):
     deciding = [a for a in present if a.serving_for_id or (a.role in VOTING_ROLES and a.pk not in replaced)]
     if number is not None:
         return deciding
-    seats = {}  # two ersättare serving in turn for one ledamot hold one seat
+    seats: dict[int, Attendance] = {}  # two ersättare serving in turn for one ledamot hold one seat
     for attendance in deciding:
         seats.setdefault(attendance.serving_for_id or attendance.pk, attendance)
     return list(seats.values())
 
 
-def item_decision_makers(item, attendances=None):
+def item_decision_makers(item: AgendaItem, attendances: list[Attendance] | None = None) -> list[Attendance]:
     """Who took part in the decisions of the §: its decision makers less those with jäv. Only they vote and only
     they may reserve themselves against a decision."""
     recused = {r.attendance_id for r in item.recusals.all()}
@@ -55,22 +59,24 @@ class Quorum:
     present: int
 
     @property
-    def needed(self):
+    def needed(self) -> int:
         return self.seats // 2 + 1
 
     @property
-    def is_quorate(self):
+    def is_quorate(self) -> bool:
         return self.seats > 0 and self.present >= self.needed
 
 
-def quorum(meeting, attendances=None):
+def quorum(meeting: Meeting, attendances: list[Attendance] | None = None) -> Quorum:
     """More than half of the ledamöter, counting serving ersättare: kommunallagen's rule for a nämnd, which a
     federation's board follows."""
     seats = Mandate.objects.filter(active_on(meeting.date), body=meeting.body, role__in=Mandate.VOTING_ROLES).count()
     return Quorum(seats=seats, present=len(decision_makers(meeting, attendances=attendances)))
 
 
-def proposed_substitutes(meeting, attendances=None):
+def proposed_substitutes(
+    meeting: Meeting, attendances: list[Attendance] | None = None
+) -> list[tuple[Attendance, Attendance]]:
     """For each absent ledamot nobody serves for: the next ersättare in call-in order who is present and free.
 
     A personal ersättare of that ledamot comes first, then ersättare of the same member organisation, then any.
@@ -91,17 +97,21 @@ def proposed_substitutes(meeting, attendances=None):
     substitutes = Mandate.objects.filter(
         active_on(meeting.date), body=meeting.body, role=Mandate.Role.SUBSTITUTE
     ).select_related("substitute_for")
-    mandates = {m.person_id: m for m in substitutes}
-    personal_for = {m.person_id: m.substitute_for.person_id for m in mandates.values() if m.substitute_for_id}
+    # Keyed by person id; an attendee without a person (a guest) finds nothing.
+    mandates: dict[int | None, Mandate] = {m.person_id: m for m in substitutes}
+    personal_for: dict[int | None, int] = {
+        m.person_id: m.substitute_for.person_id for m in mandates.values() if m.substitute_for is not None
+    }
     free = [
         a
         for a in attendances
         if a.role == Attendance.Role.SUBSTITUTE and a.status == Attendance.Status.PRESENT and not a.serving_for_id
     ]
-    proposals, taken = [], set()
+    proposals: list[tuple[Attendance, Attendance]] = []
+    taken: set[int] = set()
     for missing in absent:
 
-        def rank(candidate, missing=missing):
+        def rank(candidate: Attendance, missing: Attendance = missing) -> tuple[bool, bool, int, str]:
             mandate = mandates.get(candidate.person_id)
             order = mandate.substitute_order if mandate and mandate.substitute_order else 999
             personal = personal_for.get(candidate.person_id) == missing.person_id
@@ -115,13 +125,13 @@ def proposed_substitutes(meeting, attendances=None):
     return proposals
 
 
-def open_assignments_before(meeting):
+def open_assignments_before(meeting: Meeting) -> QuerySet[Assignment]:
     return Assignment.objects.filter(
         item__meeting__body=meeting.body, item__meeting__date__lt=meeting.date, status=Assignment.Status.OPEN
     ).select_related("item__meeting", "owner")
 
 
-def meeting_for_editor(meeting):
+def meeting_for_editor(meeting: Meeting) -> list[AgendaItem]:
     """The meeting's items with everything the editor shows, in a fixed number of queries."""
     decisions = Decision.objects.prefetch_related("projects", "reservations__attendance", "assignments__owner")
     return list(
@@ -138,7 +148,7 @@ def meeting_for_editor(meeting):
     )
 
 
-def attendance_list(meeting):
+def attendance_list(meeting: Meeting) -> list[Attendance]:
     return list(
         meeting.attendances.select_related("person", "organisation", "represents", "serving_for").order_by(
             "position", "id"
@@ -146,13 +156,13 @@ def attendance_list(meeting):
     )
 
 
-def meetings_for(user):
+def meetings_for(user: User) -> QuerySet[Meeting]:
     """The meetings the user may read, newest first, joined for the list."""
 
     return visible_meetings(user).select_related("body__federation", "body__network").order_by("-date", "-start_time")
 
 
-def waiting_for(user):
+def waiting_for(user: User) -> list[dict[str, str]]:
     """What waits for the user on the start page: protocols and extracts to sign, then drafts to write."""
     roles = roles_for(user)
     if roles.person is None:
@@ -183,7 +193,7 @@ def waiting_for(user):
     ]
 
 
-def home_for(user):
+def home_for(user: User) -> dict[str, Any]:
     """The start page of a signed-in user: what waits, their meetings, their open assignments."""
     roles = roles_for(user)
     today = timezone.localdate()
@@ -202,5 +212,5 @@ def home_for(user):
     }
 
 
-def _meeting_label(meeting):
+def _meeting_label(meeting: Meeting) -> str:
     return f"{meeting.body.name}, {meeting.body.owner_short_name}, {meeting.date:%Y-%m-%d}"

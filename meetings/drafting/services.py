@@ -1,17 +1,22 @@
 """Every write to a meeting and its record: atomic, validated, audited; side effects after commit."""
 
+import datetime
 import hashlib
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Model
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from federations.models import Body, Mandate, active_on
+from federations.models import Body, Mandate, Person, Project, active_on
 from finsam.audit import log_action
 from finsam.collation import swedish_sort_key
+from finsam.types import Actor, signed_in
 from meetings.drafting.ics import meeting_calendar
 from meetings.drafting.kallelse import kallelse_text
 from meetings.drafting.selectors import item_decision_makers, open_assignments_before
@@ -44,26 +49,28 @@ FOLLOW_UP_HEADING = "Uppföljning av uppdrag"
 class EditConflict(Exception):
     """Someone else saved the § since this editor loaded it."""
 
-    def __init__(self, item):
+    def __init__(self, item: AgendaItem) -> None:
         super().__init__("edit conflict")
         self.item = item
 
 
-def _audit(action, actor, obj, meeting, **data):
+def _audit(action: str, actor: Actor, obj: Model, meeting: Meeting, **data: Any) -> None:
     log_action(action, actor=actor, obj=obj, federation=meeting.body.federation, **data)
 
 
 # Meetings --------
 
 
-def validate_times(start_time, end_time):
+def validate_times(start_time: datetime.time | None, end_time: datetime.time | None) -> None:
     if start_time and end_time and end_time <= start_time:
         raise ValidationError({"end_time": _("Sluttiden måste vara efter starttiden.")})
 
 
 @transaction.atomic
-def meeting_create(*, actor, body, date, record_kind=None, start_time=None, end_time=None, place="",
-                   remote_link="", chair=None, secretary=None, title=""):  # fmt: skip
+def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind: str | None = None,
+                   start_time: datetime.time | None = None, end_time: datetime.time | None = None, place: str = "",
+                   remote_link: str = "", chair: Person | None = None, secretary: Person | None = None,
+                   title: str = "") -> Meeting:  # fmt: skip
     """Plan a meeting: a new protokoll starts with the standard opening items and the attendance from the mandates."""
     validate_times(start_time, end_time)
     meeting = Meeting.objects.create(
@@ -89,7 +96,9 @@ def meeting_create(*, actor, body, date, record_kind=None, start_time=None, end_
 
 
 @transaction.atomic
-def meeting_update(*, actor, meeting, justerare=None, **fields):
+def meeting_update(
+    *, actor: Actor, meeting: Meeting, justerare: Iterable[Person] | None = None, **fields: Any
+) -> Meeting:
     """Change a planned meeting's details, and choose its justerare (who sign with the chair)."""
     locked = meeting_for_writing(meeting.pk)
     validate_times(fields.get("start_time", locked.start_time), fields.get("end_time", locked.end_time))
@@ -112,7 +121,7 @@ def meeting_update(*, actor, meeting, justerare=None, **fields):
 JUSTERARE_ITEM = "Val av justerare"
 
 
-def justerare_set(meeting, people):
+def justerare_set(meeting: Meeting, people: list[Person]) -> None:
     """Record who justerar the protocol with the chair, and say so in the § "Val av justerare" while its text is
     still empty (the secretary's own wording is never overwritten)."""
     meeting.justerare.set(people)
@@ -127,12 +136,12 @@ def justerare_set(meeting, people):
 # Agenda and § numbers -----------------------------------------------------------------------------------------------
 
 
-def _append_item(meeting, **fields):
+def _append_item(meeting: Meeting, **fields: Any) -> AgendaItem:
     last = meeting.items.aggregate(last=Max("position"))["last"] or 0
     return AgendaItem.objects.create(meeting=meeting, position=last + 1, **fields)
 
 
-def first_number(meeting):
+def first_number(meeting: Meeting) -> int:
     """Where this meeting's § numbers start: 1, or on from the body's last meeting earlier in the same year."""
     if meeting.body.numbering != Body.Numbering.PER_YEAR:
         return 1
@@ -145,7 +154,7 @@ def first_number(meeting):
     return (earlier or 0) + 1
 
 
-def renumber(meeting):
+def renumber(meeting: Meeting) -> None:
     """Give the items consecutive positions and § numbers in their current order."""
     items = list(meeting.items.order_by("position", "id"))
     start = first_number(meeting)
@@ -159,7 +168,15 @@ def renumber(meeting):
 
 
 @transaction.atomic
-def item_add(*, actor, meeting, heading, kind=AgendaItem.Kind.INFORMATION, case_number="", after=None):
+def item_add(
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    heading: str,
+    kind: str = AgendaItem.Kind.INFORMATION,
+    case_number: str = "",
+    after: AgendaItem | None = None,
+) -> AgendaItem:
     meeting = meeting_for_writing(meeting.pk)
     heading = heading.strip()
     if not heading:
@@ -173,12 +190,12 @@ def item_add(*, actor, meeting, heading, kind=AgendaItem.Kind.INFORMATION, case_
     else:
         renumber(meeting)
     item.refresh_from_db()
-    ItemRevision.objects.create(item=item, version=item.version, heading=item.heading, text="", author=_user(actor))
+    ItemRevision.objects.create(item=item, version=item.version, heading=item.heading, text="", author=signed_in(actor))
     _audit("meetings.item.added", actor, item, meeting, heading=heading)
     return item
 
 
-def _reorder(meeting, items):
+def _reorder(meeting: Meeting, items: list[AgendaItem]) -> None:
     meeting.items.update(position=F("position") + 100_000)
     for index, item in enumerate(items):
         item.position = index + 1
@@ -187,7 +204,7 @@ def _reorder(meeting, items):
 
 
 @transaction.atomic
-def item_move(*, actor, item, offset):
+def item_move(*, actor: Actor, item: AgendaItem, offset: int) -> None:
     meeting = meeting_for_writing(item.meeting_id, items=[item])
     items = list(meeting.items.order_by("position"))
     index = next(i for i, other in enumerate(items) if other.pk == item.pk)
@@ -198,7 +215,7 @@ def item_move(*, actor, item, offset):
 
 
 @transaction.atomic
-def item_delete(*, actor, item):
+def item_delete(*, actor: Actor, item: AgendaItem) -> None:
     meeting = meeting_for_writing(item.meeting_id, items=[item])
     heading = item.heading
     item.delete()
@@ -207,7 +224,7 @@ def item_delete(*, actor, item):
 
 
 @transaction.atomic
-def item_update_details(*, actor, item, **fields):
+def item_update_details(*, actor: Actor, item: AgendaItem, **fields: Any) -> AgendaItem:
     meeting_for_writing(item.meeting_id, items=[item])
     projects = fields.pop("projects", None)
     for name, value in fields.items():
@@ -219,11 +236,9 @@ def item_update_details(*, actor, item, **fields):
     return item
 
 
-def _user(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
-
-
-def item_save_text(*, actor, item_id, heading, text, base_version):
+def item_save_text(
+    *, actor: Actor, item_id: int, heading: str | None, text: str | None, base_version: int
+) -> AgendaItem:
     """Autosave: store the § if nobody saved it since base_version, else raise EditConflict with the server's state.
 
     The compare-and-set is one conditional UPDATE, so two editors can never both win.
@@ -247,14 +262,16 @@ def item_save_text(*, actor, item_id, heading, text, base_version):
             raise EditConflict(item)
         # The conditional UPDATE matched base_version, so the row now holds exactly this: no need to read it back.
         item.heading, item.text, item.version, item.updated = heading, clean, base_version + 1, now
-        ItemRevision.objects.create(item=item, version=item.version, heading=heading, text=clean, author=_user(actor))
+        ItemRevision.objects.create(
+            item=item, version=item.version, heading=heading, text=clean, author=signed_in(actor)
+        )
         if item.meeting.status in (Meeting.Status.PLANNED, Meeting.Status.CALLED):
             Meeting.objects.filter(pk=item.meeting_id).update(status=Meeting.Status.DRAFT)
     return item
 
 
 @transaction.atomic
-def item_restore(*, actor, item, revision):
+def item_restore(*, actor: Actor, item: AgendaItem, revision: ItemRevision) -> AgendaItem:
     """Restore an earlier revision as a new revision (history is never rewritten)."""
     meeting_for_writing(item.meeting_id, items=[item])  # the meeting first, as every write locks it
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
@@ -268,7 +285,7 @@ def item_restore(*, actor, item, revision):
 MANDATE_TO_ATTENDANCE_ROLE = {role.value: role.value for role in Mandate.Role}
 
 
-def attendance_prefill(meeting):
+def attendance_prefill(meeting: Meeting) -> None:
     """Call everyone with a mandate in the body on the meeting date, in the order a protocol lists them."""
     if meeting.attendances.exists():
         return
@@ -280,7 +297,7 @@ def attendance_prefill(meeting):
     # Ersättare in call-in order; a personal ersättare follows the order of the ledamot they stand in for.
     seat = {m.pk: index for index, m in enumerate(by_rank)}
 
-    def call_in(mandate):
+    def call_in(mandate: Mandate) -> int:
         if mandate.substitute_for_id in seat:
             return seat[mandate.substitute_for_id]
         return mandate.substitute_order or 0
@@ -302,14 +319,14 @@ def attendance_prefill(meeting):
     )
 
 
-def parse_paragraphs(value):
+def parse_paragraphs(value: str | None) -> str:
     """Normalise "§ 1-4", "§§1–4, 6", "tjg § 36-40" to "1-4, 6"; raise ValidationError for anything else."""
     import re
 
     text = (value or "").replace("–", "-").replace("§", " ").lower().replace("tjg", " ").strip()
     if not text:
         return ""
-    parts = []
+    parts: list[str] = []
     for part in re.split(r"[,\s]+(?=\d)", text):
         part = part.strip(" ,")
         match = re.fullmatch(r"(\d+)(?:\s*-\s*(\d+))?", part)
@@ -320,7 +337,9 @@ def parse_paragraphs(value):
 
 
 @transaction.atomic
-def attendance_save(*, actor, meeting, attendance=None, **fields):
+def attendance_save(
+    *, actor: Actor, meeting: Meeting, attendance: Attendance | None = None, **fields: Any
+) -> Attendance:
     meeting = meeting_for_writing(meeting.pk)
     if attendance is None and not fields.get("person") and not (fields.get("name") or "").strip():
         raise ValidationError({"name": _("Välj en person eller skriv ett namn.")})
@@ -329,12 +348,12 @@ def attendance_save(*, actor, meeting, attendance=None, **fields):
     if serving_for is not None and serving_for.meeting_id != meeting.pk:
         raise ValidationError({"serving_for": _("Den ersatta personen finns inte på mötet.")})
     created = attendance is None
-    if created:
+    if attendance is None:
         last = meeting.attendances.aggregate(last=Max("position"))["last"]
         attendance = Attendance(meeting=meeting, position=(last or 0) + 1)
     for name, value in fields.items():
         setattr(attendance, name, value)
-    if attendance.person_id and not attendance.name:
+    if attendance.person is not None and not attendance.name:
         attendance.name = attendance.person.name
     attendance.save()
     _audit("meetings.attendance.saved", actor, attendance, meeting, created=created, name=attendance.display_name)
@@ -342,11 +361,11 @@ def attendance_save(*, actor, meeting, attendance=None, **fields):
 
 
 @transaction.atomic
-def recusal_set(*, actor, item, attendance, recused, reason=""):
+def recusal_set(*, actor: Actor, item: AgendaItem, attendance: Attendance, recused: bool, reason: str = "") -> None:
     meeting_for_writing(item.meeting_id, items=[item])
     reason = reason.strip()
     limit = Recusal._meta.get_field("reason").max_length
-    if len(reason) > limit:
+    if limit is not None and len(reason) > limit:
         raise ValidationError(_("Skälet för jävet får vara högst %(limit)s tecken.") % {"limit": limit})
     if recused:
         Recusal.objects.update_or_create(item=item, attendance=attendance, defaults={"reason": reason})
@@ -358,12 +377,12 @@ def recusal_set(*, actor, item, attendance, recused, reason=""):
 # Decisions and assignments --------
 
 
-def voters_present(item):
+def voters_present(item: AgendaItem) -> int:
     """How many decision-makers may vote on the §: present ledamöter and serving ersättare, less those with jäv."""
     return len(item_decision_makers(item))
 
 
-def validate_votes(item, method, yes, no, abstain):
+def validate_votes(item: AgendaItem, method: str | None, yes: int | None, no: int | None, abstain: int | None) -> None:
     if method != Decision.Method.VOTE:
         return
     counts = [c for c in (yes, no, abstain) if c is not None]
@@ -380,7 +399,14 @@ def validate_votes(item, method, yes, no, abstain):
 
 
 @transaction.atomic
-def decision_save(*, actor, item, decision=None, projects=None, **fields):
+def decision_save(
+    *,
+    actor: Actor,
+    item: AgendaItem,
+    decision: Decision | None = None,
+    projects: Iterable[Project] | None = None,
+    **fields: Any,
+) -> Decision:
     meeting_for_writing(item.meeting_id, items=[item])
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
@@ -400,14 +426,23 @@ def decision_save(*, actor, item, decision=None, projects=None, **fields):
 
 
 @transaction.atomic
-def decision_delete(*, actor, decision):
+def decision_delete(*, actor: Actor, decision: Decision) -> None:
     meeting_for_writing(decision.item.meeting_id, items=[decision.item])
     _audit("meetings.decision.deleted", actor, decision.item, decision.item.meeting, text=decision.text[:200])
     decision.delete()
 
 
 @transaction.atomic
-def assignment_create(*, actor, item, what, owner=None, owner_name="", due=None, decision=None):
+def assignment_create(
+    *,
+    actor: Actor,
+    item: AgendaItem,
+    what: str | None,
+    owner: Person | None = None,
+    owner_name: str = "",
+    due: datetime.date | None = None,
+    decision: Decision | None = None,
+) -> Assignment:
     meeting_for_writing(item.meeting_id, items=[item])
     what = (what or "").strip()
     if not what:
@@ -427,7 +462,7 @@ def assignment_create(*, actor, item, what, owner=None, owner_name="", due=None,
 
 
 @transaction.atomic
-def assignment_follow_up(*, actor, assignment, item, done):
+def assignment_follow_up(*, actor: Actor, assignment: Assignment, item: AgendaItem, done: bool) -> None:
     """At a later meeting: mark an assignment done (closed in this §) or carry it on.
 
     The assignment may belong to a justerat record (only its follow-up fields change); the § it is followed up in
@@ -444,7 +479,7 @@ def assignment_follow_up(*, actor, assignment, item, done):
     _audit("meetings.assignment.followed_up", actor, assignment, item.meeting, done=done)
 
 
-def _add_follow_up_item(meeting):
+def _add_follow_up_item(meeting: Meeting) -> None:
     """Open assignments of the body's earlier meetings come back under a follow-up item."""
 
     if open_assignments_before(meeting).exists():
@@ -452,7 +487,7 @@ def _add_follow_up_item(meeting):
 
 
 @transaction.atomic
-def item_continue(*, actor, earlier_item, meeting):
+def item_continue(*, actor: Actor, earlier_item: AgendaItem, meeting: Meeting) -> AgendaItem:
     """Bring a referred-back or tabled matter to a later meeting, linked both ways."""
     meeting = meeting_for_writing(meeting.pk)
     if meeting.date <= earlier_item.meeting.date:
@@ -478,16 +513,17 @@ ALLOWED_ATTACHMENTS = {
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
-def check_upload(upload):
+def check_upload(upload: UploadedFile) -> str:
     """The file's type (by extension and by its first bytes) and size; returns the content type."""
     import os
 
-    extension = os.path.splitext(upload.name)[1].lower()
+    extension = os.path.splitext(upload.name or "")[1].lower()
     if extension not in ALLOWED_ATTACHMENTS:
         raise ValidationError(_("Filtypen är inte tillåten. Tillåtna: PDF, Word, Excel, PNG, JPEG och text."))
-    if upload.size > MAX_ATTACHMENT_BYTES:
+    size = upload.size or 0
+    if size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(_("Filen är för stor (högst 10 MB)."))
-    if upload.size == 0:
+    if size == 0:
         raise ValidationError(_("Filen är tom."))
     content_type, magic = ALLOWED_ATTACHMENTS[extension]
     head = upload.read(8)
@@ -501,9 +537,12 @@ def check_upload(upload):
 
 
 @transaction.atomic
-def attachment_add(*, actor, meeting, upload, item=None):
+def attachment_add(
+    *, actor: Actor, meeting: Meeting, upload: UploadedFile, item: AgendaItem | None = None
+) -> Attachment:
     meeting = meeting_for_writing(meeting.pk, items=[item])
     content_type = check_upload(upload)
+    name = upload.name or ""  # check_upload refused a file without a name (it has no type)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
@@ -511,13 +550,13 @@ def attachment_add(*, actor, meeting, upload, item=None):
     attachment = Attachment(
         meeting=meeting,
         item=item,
-        name=upload.name[:255],
+        name=name[:255],
         content_type=content_type,
-        size=upload.size,
+        size=upload.size or 0,
         sha256=digest.hexdigest(),
-        uploaded_by=_user(actor),
+        uploaded_by=signed_in(actor),
     )
-    attachment.file.save(upload.name, upload, save=False)
+    attachment.file.save(name, upload, save=False)
     attachment.save()
     _audit("meetings.attachment.added", actor, attachment, meeting, name=attachment.name)
     return attachment
@@ -527,7 +566,7 @@ def attachment_add(*, actor, meeting, upload, item=None):
 
 
 @transaction.atomic
-def kallelse_send(*, actor, meeting):
+def kallelse_send(*, actor: Actor, meeting: Meeting) -> int:
     """Call everyone to the meeting: the kallelse goes to the outbox, one e-mail per person, and a task sends it after
     commit. `kallelse_sent_at` is set when an e-mail has actually gone out (meetings.outbox.tasks)."""
     meeting = meeting_for_writing(meeting.pk)
@@ -554,12 +593,14 @@ def kallelse_send(*, actor, meeting):
 # Reservations and individual votes ----------------------------------------------------------------------------------
 
 
-def _voters(item):
+def _voters(item: AgendaItem) -> dict[int, Attendance]:
     return {a.pk: a for a in item_decision_makers(item)}
 
 
 @transaction.atomic
-def reservation_set(*, actor, decision, attendance, reason="", reserved=True):
+def reservation_set(
+    *, actor: Actor, decision: Decision, attendance: Attendance, reason: str = "", reserved: bool = True
+) -> None:
     """Record (or withdraw) a member's dissent from a decision, with the written reason."""
     meeting_for_writing(decision.item.meeting_id, items=[decision.item])
     if attendance.meeting_id != decision.item.meeting_id:
@@ -586,7 +627,7 @@ def reservation_set(*, actor, decision, attendance, reason="", reserved=True):
 
 
 @transaction.atomic
-def votes_set(*, actor, decision, choices):
+def votes_set(*, actor: Actor, decision: Decision, choices: dict[int, str]) -> None:
     """Each member's vote in a votering ({attendance id: "ja" | "nej" | "avstar"}); the counts follow from them."""
     meeting_for_writing(decision.item.meeting_id, items=[decision.item])
     voters = _voters(decision.item)

@@ -263,7 +263,7 @@ class _Document:
         """Names on the rest of the line, or on the following lines (role lines under a name are skipped)."""
         if rest:
             return [rest], index
-        names = []
+        names: list[str] = []
         while index < len(self.lines):
             line = self.lines[index]
             if not line:
@@ -478,13 +478,13 @@ class _Document:
             if KOMMUN.search(crumb) or any(p.search(crumb) for p in ORGANISATION):
                 return crumb
         everything = _readable_case("\n".join(line for line in self.lines if line))
-        counts = {}
+        counts: dict[str, int] = {}
         for match in KOMMUN.finditer(everything):
             name = match.group(1)
             if name.lower() not in own:
                 counts[name] = counts.get(name, 0) + 1
         if counts:
-            return max(counts, key=counts.get)
+            return max(counts, key=lambda name: counts[name])
         for pattern in ORGANISATION:
             for match in pattern.finditer(everything):
                 if match.group(1).lower() not in own:

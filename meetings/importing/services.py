@@ -8,8 +8,10 @@ import re
 import uuid
 from pathlib import Path
 
+from django.contrib.auth.models import User as UserModel
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -17,10 +19,13 @@ from django.utils.translation import gettext as _
 from federations.models import Body, Federation, MemberOrganisation, Person
 from federations.permissions import roles_for
 from finsam.audit import log_action
+from finsam.types import Actor
 from meetings.drafting.services import renumber
 from meetings.importing import MAX_BYTES, UnreadableDocument, parse_text, read_document
 from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting, PendingImport
 from meetings.register.indexing import index_meeting
+
+from .schema import Attendee, Item, ParsedMinutes
 
 ROLE_MAP = {
     "ordförande": Attendance.Role.CHAIR,
@@ -59,7 +64,7 @@ BODY_KINDS = {
 }
 
 
-def match_federation(name):
+def match_federation(name: str | None) -> Federation | None:
     """The federation a document's "Samordningsförbundet X" names, by name or short name."""
     if not name:
         return None
@@ -71,14 +76,14 @@ def match_federation(name):
     )
 
 
-def match_body(federation, body_name):
+def match_body(federation: Federation | None, body_name: str | None) -> Body | None:
     if federation is None or not body_name:
         return None
     kind = BODY_KINDS.get(body_name)
     return Body.objects.filter(federation=federation, kind=kind).first() if kind else None
 
 
-def match_person(name):
+def match_person(name: str | None) -> Person | None:
     """A register person by exact name, or by the name without spaces (PDF extraction splits words)."""
     if not name:
         return None
@@ -90,7 +95,9 @@ def match_person(name):
     return person
 
 
-def _match_organisation(name, federation):
+def _match_organisation(
+    name: str | None, federation: Federation | None
+) -> tuple[MemberOrganisation | None, Federation | None]:
     if not name:
         return None, None
     organisation = (
@@ -103,21 +110,29 @@ def _match_organisation(name, federation):
     return None, represented
 
 
-def text_to_html(text):
+def text_to_html(text: str | None) -> str:
     paragraphs = [p.strip() for p in (text or "").split("\n\n") if p.strip()]
     return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
 
 @transaction.atomic
-def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", date=None, keep_as_draft=False):
+def save_parsed(
+    parsed: ParsedMinutes,
+    *,
+    body: Body,
+    actor: Actor = None,
+    source_name: str = "",
+    source_bytes: bytes = b"",
+    date: datetime.date | None = None,
+    keep_as_draft: bool = False,
+) -> Meeting:
     """Create the meeting with its attendance, items, decisions and assignments; the file is kept as an attachment."""
-    day = date or (datetime.date.fromisoformat(parsed["date"]) if parsed.get("date") else None)
+    iso_date = parsed.get("date")
+    day = date or (datetime.date.fromisoformat(iso_date) if iso_date else None)
     if day is None:
         raise ValidationError({"date": _("Dokumentet saknar datum. Ange mötets datum.")})
     federation = body.federation
-    times = {
-        key: datetime.time.fromisoformat(parsed[key]) if parsed.get(key) else None for key in ("start_time", "end_time")
-    }
+    start, end = parsed.get("start_time"), parsed.get("end_time")
     signed = parsed.get("signed_on_paper") and not keep_as_draft
     if keep_as_draft:
         status = Meeting.Status.DRAFT
@@ -136,7 +151,8 @@ def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", d
         signed_on_paper=bool(signed),
         paper_signers=", ".join(parsed.get("adjusters") or []) if signed else "",
         status=Meeting.Status.DRAFT,
-        **times,
+        start_time=datetime.time.fromisoformat(start) if start else None,
+        end_time=datetime.time.fromisoformat(end) if end else None,
     )
     justerare = [p for p in (match_person(name) for name in parsed.get("adjusters") or []) if p]
     meeting.justerare.set(justerare)
@@ -170,13 +186,13 @@ def save_parsed(parsed, *, body, actor=None, source_name="", source_bytes=b"", d
     return meeting
 
 
-def renumber_if_unnumbered(meeting):
+def renumber_if_unnumbered(meeting: Meeting) -> None:
     """Keep the document's own § numbers; number the items only when the document had none."""
     if not meeting.items.filter(number__isnull=False).exists():
         renumber(meeting)
 
 
-def _save_attendance(meeting, people, federation):
+def _save_attendance(meeting: Meeting, people: list[Attendee], federation: Federation | None) -> None:
     for position, entry in enumerate(people):
         person = match_person(entry["name"])
         role_text = (entry.get("role") or "").strip()
@@ -196,8 +212,9 @@ def _save_attendance(meeting, people, federation):
         )
 
 
-def _save_item(meeting, position, data):
-    number = int(data["number"]) if data.get("number") and str(data["number"]).isdigit() else None
+def _save_item(meeting: Meeting, position: int, data: Item) -> AgendaItem:
+    raw_number = data.get("number")
+    number = int(raw_number) if raw_number and str(raw_number).isdigit() else None
     item = AgendaItem.objects.create(
         meeting=meeting,
         position=position,
@@ -206,15 +223,15 @@ def _save_item(meeting, position, data):
         kind=AgendaItem.Kind.DECISION if data.get("decisions") else AgendaItem.Kind.INFORMATION,
         text=text_to_html(data.get("text")),
     )
-    decisions = []
+    decisions: list[Decision] = []
     for index, decision in enumerate(data.get("decisions") or []):
-        votes = decision.get("votes") or {}
+        votes = decision.get("votes")
         decisions.append(
             Decision.objects.create(
                 item=item,
                 position=index,
                 text=decision["text"],
-                outcome=OUTCOME_MAP.get(decision.get("outcome"), Decision.Outcome.APPROVED),
+                outcome=OUTCOME_MAP.get(decision.get("outcome") or "", Decision.Outcome.APPROVED),
                 method=Decision.Method.VOTE if votes else Decision.Method.ACCLAMATION,
                 votes_yes=votes.get("ja") if votes else None,
                 votes_no=votes.get("nej") if votes else None,
@@ -233,7 +250,7 @@ def _save_item(meeting, position, data):
     return item
 
 
-def _parse(text):
+def _parse(text: str) -> ParsedMinutes:
     """The parser's reading of the text; a text it cannot read is refused on the form's text field."""
     try:
         return parse_text(text)
@@ -241,7 +258,7 @@ def _parse(text):
         raise ValidationError({"text": exc.message}) from exc
 
 
-def _federation_for(actor, parsed):
+def _federation_for(actor: Actor, parsed: ParsedMinutes) -> Federation | None:
     """The federation whose secretaries share the pending import: the one the document names, when the uploader
     writes for it, else the uploader's only federation; none (the uploader's alone) when that is not clear."""
     roles = roles_for(actor)
@@ -254,22 +271,23 @@ def _federation_for(actor, parsed):
 
 
 @transaction.atomic
-def pending_import_create(*, actor, upload):
+def pending_import_create(*, actor: UserModel, upload: UploadedFile) -> PendingImport:
     """Read and parse one uploaded document and keep it, with its original file, for review. A file that is too
     large or cannot be read is refused with its name and the reason."""
-    if upload.size > MAX_BYTES:
-        raise ValidationError(f"{upload.name}: " + _("Filen är större än 20 MB."))
+    name = upload.name or ""
+    if (upload.size or 0) > MAX_BYTES:
+        raise ValidationError(f"{name}: " + _("Filen är större än 20 MB."))
     data = upload.read()
     try:
-        text = read_document(data, upload.name)
+        text = read_document(data, name)
         parsed = parse_text(text)
     except UnreadableDocument as exc:
-        raise ValidationError(f"{upload.name}: {exc.message}") from exc
+        raise ValidationError(f"{name}: {exc.message}") from exc
     pending = PendingImport.objects.create(
         uploaded_by=actor,
         federation=_federation_for(actor, parsed),
-        original=ContentFile(data, name=f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"),
-        original_name=upload.name[:255],
+        original=ContentFile(data, name=f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"),
+        original_name=name[:255],
         sha256=hashlib.sha256(data).hexdigest(),
         text=text,
         parsed=parsed,
@@ -286,7 +304,7 @@ def pending_import_create(*, actor, upload):
 
 
 @transaction.atomic
-def pending_import_reparse(*, actor, pending_import, text):
+def pending_import_reparse(*, actor: Actor, pending_import: PendingImport, text: str) -> PendingImport:
     """Keep the corrected text and what the parser now makes of it."""
     pending_import.parsed = _parse(text)
     pending_import.text = text
@@ -295,7 +313,7 @@ def pending_import_reparse(*, actor, pending_import, text):
     return pending_import
 
 
-def _original_bytes(pending_import, text):
+def _original_bytes(pending_import: PendingImport, text: str) -> bytes:
     try:
         with pending_import.original.open("rb") as original:
             return original.read()
@@ -304,7 +322,9 @@ def _original_bytes(pending_import, text):
 
 
 @transaction.atomic
-def pending_import_save(*, actor, pending_import, text, body, date=None):
+def pending_import_save(
+    *, actor: Actor, pending_import: PendingImport, text: str, body: Body, date: datetime.date | None = None
+) -> Meeting:
     """Create the meeting from the reviewed text (the original file becomes its attachment) and let the pending
     import go."""
     meeting = save_parsed(
@@ -320,7 +340,7 @@ def pending_import_save(*, actor, pending_import, text, body, date=None):
 
 
 @transaction.atomic
-def pending_import_discard(*, actor, pending_import):
+def pending_import_discard(*, actor: Actor, pending_import: PendingImport) -> None:
     log_action(
         "meetings.import.discarded",
         actor=actor,
@@ -331,8 +351,9 @@ def pending_import_discard(*, actor, pending_import):
     _remove(pending_import)
 
 
-def _remove(pending_import):
+def _remove(pending_import: PendingImport) -> None:
     """Delete the row now and its file once the deletion is committed (a rollback keeps both)."""
     storage, name = pending_import.original.storage, pending_import.original.name
     pending_import.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -1,19 +1,24 @@
 """Justering: send a protokoll for signing, comment, send back, sign, and freeze it. Every write is audited."""
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from federations.models import Person
 from federations.permissions import roles_for
 from finsam.audit import log_action
+from finsam.types import Actor, signed_in
 from meetings.anslag.dates import last_day_to_appeal
 from meetings.guards import ensure_item_editable, justerade_extract_item_ids
 from meetings.justering import mail, tasks
 from meetings.justering.protocol import describe_changes, digest, snapshot
 from meetings.models import (
+    AgendaItem,
     Anslag,
     Correction,
     ItemComment,
@@ -30,13 +35,13 @@ DEFAULT_DEADLINE_DAYS = 14
 OPEN_FOR_SENDING = (Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT)
 
 
-def _audit(action, actor, obj, meeting, **data):
+def _audit(action: str, actor: Actor, obj: Model, meeting: Meeting, **data: Any) -> None:
     log_action(action, actor=actor, obj=obj, federation=meeting.body.federation, **data)
 
 
-def required_signers(meeting):
+def required_signers(meeting: Meeting) -> list[tuple[Person, str]]:
     """The chair of the meeting, the justerare, and the secretary ("Vid protokollet")."""
-    errors = []
+    errors: list[str] = []
     if meeting.chair is None:
         errors.append(_("Ange mötets ordförande."))
     justerare = list(meeting.justerare.all())
@@ -44,20 +49,20 @@ def required_signers(meeting):
         errors.append(_("Ange minst en justerare (under Val av justerare)."))
     if meeting.secretary is None:
         errors.append(_("Ange mötets sekreterare."))
-    if errors:
+    if errors or meeting.chair is None or meeting.secretary is None:
         raise ValidationError(errors)
-    signers = [(meeting.chair, Signature.Role.CHAIR)]
+    signers: list[tuple[Person, str]] = [(meeting.chair, Signature.Role.CHAIR)]
     signers += [(person, Signature.Role.JUSTERARE) for person in justerare if person != meeting.chair]
     signers.append((meeting.secretary, Signature.Role.SECRETARY))
     return signers
 
 
-def current_revision(meeting):
+def current_revision(meeting: Meeting) -> ProtocolRevision | None:
     """The latest revision of the whole protocol (extracts for omedelbar justering are separate)."""
     return meeting.revisions.filter(kind=ProtocolRevision.Kind.FULL).order_by("-number").first()
 
 
-def ensure_meeting_has_taken_place(meeting):
+def ensure_meeting_has_taken_place(meeting: Meeting) -> None:
     """A protocol records what happened: it is justerat only once the meeting has been held (a meeting of today may
     justera §§ at once, omedelbar justering)."""
     if meeting.date > timezone.localdate():
@@ -67,13 +72,15 @@ def ensure_meeting_has_taken_place(meeting):
         )
 
 
-def _next_number(meeting):
+def _next_number(meeting: Meeting) -> int:
     last = meeting.revisions.order_by("-number").first()
     return last.number + 1 if last else 1
 
 
 @transaction.atomic
-def extract_send_for_justering(*, actor, meeting, deadline=None):
+def extract_send_for_justering(
+    *, actor: Actor, meeting: Meeting, deadline: datetime.date | None = None
+) -> ProtocolRevision:
     """Omedelbar justering: the §§ marked for it are signed on their own, at the meeting, and get an extract."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not meeting.is_protocol or meeting.status not in OPEN_FOR_SENDING:
@@ -98,7 +105,7 @@ def extract_send_for_justering(*, actor, meeting, deadline=None):
         snapshot=data,
         sha256=digest(data),
         deadline=deadline or meeting.date,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=signed_in(actor),
     )
     Signature.objects.bulk_create(Signature(revision=revision, person=person, role=role) for person, role in signers)
     _audit("meetings.extract.sent", actor, meeting, meeting, revision=revision.number, items=sorted(chosen))
@@ -107,7 +114,9 @@ def extract_send_for_justering(*, actor, meeting, deadline=None):
 
 
 @transaction.atomic
-def protocol_send_for_justering(*, actor, meeting, deadline=None):
+def protocol_send_for_justering(
+    *, actor: Actor, meeting: Meeting, deadline: datetime.date | None = None
+) -> ProtocolRevision:
     """Freeze a revision of the record and ask its signers to justera it."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not meeting.is_protocol:
@@ -127,7 +136,7 @@ def protocol_send_for_justering(*, actor, meeting, deadline=None):
         sha256=digest(data),
         changes=describe_changes(previous.snapshot, data) if previous else "",
         deadline=deadline or meeting.date + datetime.timedelta(days=DEFAULT_DEADLINE_DAYS),
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=signed_in(actor),
     )
     Signature.objects.bulk_create(Signature(revision=revision, person=person, role=role) for person, role in signers)
     meeting.status = Meeting.Status.IN_JUSTERING
@@ -144,7 +153,7 @@ def protocol_send_for_justering(*, actor, meeting, deadline=None):
     return revision
 
 
-def _signer_person(actor):
+def _signer_person(actor: Actor) -> Person:
 
     person = roles_for(actor).person
     if person is None:
@@ -153,7 +162,7 @@ def _signer_person(actor):
 
 
 @transaction.atomic
-def comment_add(*, actor, meeting, item, text):
+def comment_add(*, actor: Actor, meeting: Meeting, item: AgendaItem, text: str | None) -> ItemComment:
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Skriv en kommentar.")})
@@ -174,14 +183,14 @@ def comment_add(*, actor, meeting, item, text):
 
 
 @transaction.atomic
-def protocol_send_back(*, actor, meeting, reason):
+def protocol_send_back(*, actor: Actor, meeting: Meeting, reason: str | None) -> None:
     """A signer returns the protokoll to the secretary with a reason; the revision's signatures lapse."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Skriv varför protokollet skickas tillbaka.")})
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     revision = current_revision(meeting)
-    if meeting.status != Meeting.Status.IN_JUSTERING:
+    if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
         raise ValidationError(_("Protokollet är inte under justering."))
     person = _signer_person(actor)
     mine = revision.signatures.filter(person=person, status=Signature.Status.PENDING)
@@ -196,12 +205,12 @@ def protocol_send_back(*, actor, meeting, reason):
 
 
 @transaction.atomic
-def protocol_reopen(*, actor, meeting):
+def protocol_reopen(*, actor: Actor, meeting: Meeting) -> None:
     """The secretary takes the protokoll back to make changes; every signature given so far lapses."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.status != Meeting.Status.IN_JUSTERING:
-        raise ValidationError(_("Protokollet är inte under justering."))
     revision = current_revision(meeting)
+    if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
+        raise ValidationError(_("Protokollet är inte under justering."))
     revision.signatures.update(status=Signature.Status.VOID)
     meeting.status = Meeting.Status.DRAFT
     meeting.save(update_fields=["status", "updated"])
@@ -209,7 +218,15 @@ def protocol_reopen(*, actor, meeting):
 
 
 @transaction.atomic
-def protocol_sign(*, actor, meeting, revision_number, method, ip_address=None, user_agent=""):
+def protocol_sign(
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    revision_number: int,
+    method: str,
+    ip_address: str | None = None,
+    user_agent: str | None = "",
+) -> list[Signature]:
     """Sign the current revision. The meeting row is locked, so two signers at the same moment are both recorded."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     revision = meeting.revisions.filter(number=revision_number).first()
@@ -227,7 +244,14 @@ def protocol_sign(*, actor, meeting, revision_number, method, ip_address=None, u
     return pending
 
 
-def _sign_extract(actor, meeting, revision, method, ip_address, user_agent):
+def _sign_extract(
+    actor: Actor,
+    meeting: Meeting,
+    revision: ProtocolRevision,
+    method: str,
+    ip_address: str | None,
+    user_agent: str | None,
+) -> list[Signature]:
 
     pending = _record_signatures(actor, revision, method, ip_address, user_agent)
     _audit("meetings.extract.signed", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
@@ -238,7 +262,9 @@ def _sign_extract(actor, meeting, revision, method, ip_address, user_agent):
     return pending
 
 
-def _record_signatures(actor, revision, method, ip_address, user_agent):
+def _record_signatures(
+    actor: Actor, revision: ProtocolRevision, method: str, ip_address: str | None, user_agent: str | None
+) -> list[Signature]:
     person = _signer_person(actor)
     pending = list(revision.signatures.filter(person=person, status=Signature.Status.PENDING))
     if not pending:
@@ -255,7 +281,7 @@ def _record_signatures(actor, revision, method, ip_address, user_agent):
     return pending
 
 
-def protocol_finalise(*, actor, meeting, revision):
+def protocol_finalise(*, actor: Actor, meeting: Meeting, revision: ProtocolRevision) -> None:
     """Everyone has signed the same revision: the record is justerat, posted, and its PDF is rendered.
 
     Called by protocol_sign with the meeting locked; a record is finalised once, from under justering.
@@ -279,7 +305,7 @@ def protocol_finalise(*, actor, meeting, revision):
 
 
 @transaction.atomic
-def notes_approve(*, actor, meeting):
+def notes_approve(*, actor: Actor, meeting: Meeting) -> None:
     """Minnesanteckningar are approved (lagda till handlingarna), not signed."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_protocol:
@@ -294,7 +320,7 @@ def notes_approve(*, actor, meeting):
 
 
 @transaction.atomic
-def document_retry(*, actor, document):
+def document_retry(*, actor: Actor, document: SignedDocument) -> None:
     """Try again a PDF that failed, or that no worker is at: pending or rendering past its lease."""
     retryable = SignedDocument.objects.filter(status=SignedDocument.Status.FAILED) | tasks.claimable_documents(
         timezone.now()
@@ -309,14 +335,12 @@ def document_retry(*, actor, document):
 
 
 @transaction.atomic
-def correction_add(*, actor, item, text):
+def correction_add(*, actor: Actor, item: AgendaItem, text: str | None) -> Correction:
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Skriv rättelsen.")})
     if not Meeting.objects.get(pk=item.meeting_id).is_frozen:
         raise ValidationError(_("Ett utkast rättas direkt i texten; rättelser gäller justerade protokoll."))
-    correction = Correction.objects.create(
-        item=item, text=text, created_by=actor if getattr(actor, "is_authenticated", False) else None
-    )
+    correction = Correction.objects.create(item=item, text=text, created_by=signed_in(actor))
     _audit("meetings.minutes.corrected", actor, correction, item.meeting, item=item.pk)
     return correction

@@ -1,10 +1,21 @@
 """Queue e-mail: one outbox row per recipient, in the caller's transaction, delivered by a task after commit."""
 
-from meetings.models import OutgoingMail
+from collections.abc import Iterable
+
+from meetings.models import Meeting, OutgoingMail
 from meetings.outbox import tasks
 
 
-def mail_queue(*, kind, recipients, subject, body, meeting=None, attachment_name="", attachment=""):
+def mail_queue(
+    *,
+    kind: str,
+    recipients: Iterable[str | None],
+    subject: str,
+    body: str,
+    meeting: Meeting | None = None,
+    attachment_name: str = "",
+    attachment: str = "",
+) -> list[OutgoingMail]:
     """Record the e-mail for every distinct address. Call it inside the transaction of the change it tells about, so
     the e-mail exists exactly when the change does; if the broker is down, the sweep delivers it later."""
     rows = OutgoingMail.objects.bulk_create(

@@ -1,14 +1,17 @@
 """Reads of the register: filters over visible entries, a page of them, the project timeline, the assignments
 overview."""
 
+import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from federations.models import Federation
+from federations.models import Federation, Project
 from federations.permissions import roles_for
-from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision, Reservation
+from finsam.types import User
+from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision, RegisterEntry, Reservation
 from meetings.permissions import visible_assignments, visible_entries
 from meetings.register import search
 
@@ -22,15 +25,15 @@ class Filters:
     federation: str = ""
     body_kind: str = ""
     year: int | None = None
-    date_from: object = None
-    date_to: object = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
     outcome: str = ""
     method: str = ""
     project: str = ""
     person: int | None = None
 
 
-def apply_filters(queryset, filters):
+def apply_filters(queryset: QuerySet[RegisterEntry], filters: Filters) -> QuerySet[RegisterEntry]:
     if filters.federation:
         queryset = queryset.filter(Q(federation__slug=filters.federation) | Q(network__slug=filters.federation))
     if filters.body_kind:
@@ -60,29 +63,29 @@ def apply_filters(queryset, filters):
     return queryset
 
 
-def entries(user, filters):
+def entries(user: User, filters: Filters) -> QuerySet[RegisterEntry]:
     """The entries the user may see that match the filters and the search words, unordered."""
     return search.search(apply_filters(visible_entries(user), filters), filters.q)
 
 
-def joined(queryset):
+def joined(queryset: QuerySet[RegisterEntry]) -> QuerySet[RegisterEntry]:
     """Entries with what a row shows of its body; the stored search vector is never shown."""
     return queryset.select_related("body__federation", "body__network").defer("search_vector")
 
 
 @dataclass
 class RegisterPage:
-    rows: list
+    rows: list[RegisterEntry]
     count: int | None  # None: too many to count cheaply (a common word), newest first
     has_next: bool
     suggestion: str | None = None
 
     @property
-    def capped(self):
+    def capped(self) -> bool:
         return self.count is not None and self.count > search.COUNT_CAP
 
 
-def register_page(user, filters, *, offset, page_size):
+def register_page(user: User, filters: Filters, *, offset: int, page_size: int) -> RegisterPage:
     """One page of the register: its rows with snippets, projects and standing, and the (capped) count."""
     queryset = entries(user, filters)
     ordered = joined(queryset.order_by(*NEWEST_FIRST))
@@ -98,23 +101,24 @@ def register_page(user, filters, *, offset, page_size):
     return RegisterPage(rows=rows, count=count, has_next=has_next, suggestion=suggestion)
 
 
-def attach_projects(rows):
+def attach_projects(rows: list[Any]) -> None:
     """The projects linked to each row's § or decision: two queries on the link tables, whatever the page size."""
-    by_item, by_decision = {}, {}
+    by_item: dict[int, list[Project]] = {}
+    by_decision: dict[int, list[Project]] = {}
     item_links = AgendaItem.projects.through.objects.filter(agendaitem_id__in=[r.item_id for r in rows])
     for link in item_links.select_related("project"):
         by_item.setdefault(link.agendaitem_id, []).append(link.project)
     decision_links = Decision.projects.through.objects.filter(
         decision_id__in=[r.decision_id for r in rows if r.decision_id]
     )
-    for link in decision_links.select_related("project"):
-        by_decision.setdefault(link.decision_id, []).append(link.project)
+    for decision_link in decision_links.select_related("project"):
+        by_decision.setdefault(decision_link.decision_id, []).append(decision_link.project)
     for row in rows:
         projects = by_item.get(row.item_id, []) + by_decision.get(row.decision_id, [])
         row.projects = list({p.pk: p for p in projects}.values())
 
 
-def attach_standing(rows):
+def attach_standing(rows: list[Any]) -> None:
     """Which rows are not final yet: appealed, or still within the appeal period. Two queries, whatever the page."""
     meeting_ids = {row.meeting_id for row in rows}
     appealed = set(Appeal.objects.filter(meeting_id__in=meeting_ids).values_list("meeting_id", flat=True))
@@ -128,7 +132,7 @@ def attach_standing(rows):
         row.appeal_until = running.get(row.meeting_id)
 
 
-def project_timeline(project, user):
+def project_timeline(project: Project, user: User) -> list[RegisterEntry]:
     """Every visible § and decision linked to the project, in date order, with the matter's forward links."""
     later = AgendaItem.objects.select_related("meeting")
     entries = (
@@ -150,13 +154,15 @@ ASSIGNMENTS_SHOWN = 500
 
 @dataclass
 class AssignmentsOverview:
-    overdue: list = field(default_factory=list)
-    open: list = field(default_factory=list)
-    done: list = field(default_factory=list)
-    federations: list = field(default_factory=list)  # to filter by: those the user has a role in
+    overdue: list[Assignment] = field(default_factory=list)
+    open: list[Assignment] = field(default_factory=list)
+    done: list[Assignment] = field(default_factory=list)
+    federations: list[Federation] = field(default_factory=list)  # to filter by: those the user has a role in
 
 
-def assignments_overview(user, *, federation="", person=None, today=None):
+def assignments_overview(
+    user: User, *, federation: str = "", person: int | None = None, today: datetime.date | None = None
+) -> AssignmentsOverview:
     """Open, overdue and done assignments of the bodies the user may see, optionally of one federation or person."""
     today = today or timezone.localdate()
     queryset = visible_assignments(user).select_related(
@@ -176,7 +182,7 @@ def assignments_overview(user, *, federation="", person=None, today=None):
     return overview
 
 
-def _federations_to_filter_by(user):
+def _federations_to_filter_by(user: User) -> QuerySet[Federation]:
     roles = roles_for(user)
     federations = Federation.objects.order_by("name")
     return federations if roles.superuser else federations.filter(pk__in=roles.member_of)

@@ -1,6 +1,7 @@
 """Register pages: every URL for every persona, and pinned query counts at two data sizes."""
 
 import datetime
+from unittest import mock
 
 import pytest
 
@@ -132,3 +133,24 @@ def test_the_project_page_runs_a_fixed_number_of_queries(client, cast, django_as
     # 1 project with owner and lead, 1 participants, 1 results, 1 the timeline's register entries
     with django_assert_num_queries(4):
         assert client.get("/projekt/projekt-0/").status_code == 200
+
+
+def test_the_federation_page_shows_the_stockholm_date_just_after_midnight(client_for, cast):
+    """23:30 UTC on 14 March is 00:30 on 15 March in Stockholm: the page shows the composition of the 15th."""
+    committee = Body.objects.create(federation=cast.federation, name="Arbetsutskott", slug="au", kind="au")
+    outgoing = Person.objects.create(name="Ulla Avgående")
+    incoming = Person.objects.create(name="Ivar Tillträdande")
+    Mandate.objects.create(
+        person=outgoing,
+        body=committee,
+        role=Mandate.Role.CHAIR,
+        start=datetime.date(2030, 1, 1),
+        end=datetime.date(2031, 3, 14),
+    )
+    Mandate.objects.create(person=incoming, body=committee, role=Mandate.Role.CHAIR, start=datetime.date(2031, 3, 15))
+    late_evening_utc = datetime.datetime(2031, 3, 14, 23, 30, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=late_evening_utc):
+        response = client_for(None).get("/forbund/test/")
+    assert response.context["day"] == datetime.date(2031, 3, 15)
+    (composition,) = [c for c in response.context["compositions"] if c.body == committee]
+    assert [m.person for m in composition.presidium] == [incoming]

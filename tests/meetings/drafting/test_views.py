@@ -240,6 +240,7 @@ def test_the_history_shows_revisions_saved_without_an_author(client_for, meeting
     assert "Versionerna är lika." in response.content.decode()
 
 
+@pytest.mark.bench
 def test_the_autosave_benchmark_loses_nothing(transactional_db, settings, tmp_path):
     """A short run of the real benchmark: gunicorn, concurrent editors on the configured database."""
     import io

@@ -1,11 +1,13 @@
 """Layouts the seeds do not show, written for these tests; dates and times; file formats; bad input."""
 
 import io
+import json
 
 import pytest
 
 from meetings.importing import UnreadableDocument, parse_file, parse_text
 from meetings.importing.dates import find_date, find_times
+from meetings.importing.schema import Attendee, Decision, Item, ParsedMinutes
 
 
 @pytest.mark.parametrize(
@@ -232,3 +234,16 @@ def test_a_pdf_without_text_is_refused():
     with pytest.raises(UnreadableDocument) as error:
         parse_file(pdf, "inskannad.pdf")
     assert error.value.code == "no_text_layer"
+
+
+def test_the_result_has_exactly_the_keys_of_the_typed_schema():
+    """The typed result is a plain dict at run time: the JSON keys the corpus scorer reads stay as they were."""
+    result = parse_text(PROTOCOL)
+    assert set(result) == set(ParsedMinutes.__required_keys__)
+    assert {"date", "kind", "organisation", "body", "attendance", "adjusters", "items"} <= set(result)
+    decided = next(item for item in result["items"] if item["decisions"])
+    assert set(decided) == set(Item.__required_keys__)
+    assert set(decided["decisions"][0]) == set(Decision.__required_keys__)
+    for attendee in result["attendance"]:
+        assert Attendee.__required_keys__ <= set(attendee) <= Attendee.__required_keys__ | Attendee.__optional_keys__
+    assert json.loads(json.dumps(result)) == result

@@ -82,6 +82,7 @@ def test_a_document_without_a_date_needs_one(register, tmp_path):
     assert (vote.votes_no, vote.votes_yes, vote.votes_abstain, vote.method) == (9, 4, 7, "votering")
 
 
+@pytest.mark.bench
 def test_the_import_benchmark_prints_its_rate():
     out = io.StringIO()
     call_command("bench_import", "--documents", "5", stdout=out)

@@ -171,6 +171,7 @@ def test_a_correction_is_added_to_a_justerat_protocol(client_for, justerat):
     )
 
 
+@pytest.mark.bench
 def test_the_bench_pdf_command_prints_its_figures():
     from django.core.management import call_command
 

@@ -334,6 +334,7 @@ def test_justering_puts_the_decisions_in_the_register(cast, django_capture_on_co
     assert RegisterEntry.objects.get().is_public
 
 
+@pytest.mark.bench
 def test_the_benchmark_commands_run(db):
     from django.core.management import call_command
 

@@ -5,7 +5,6 @@ some on a shared one), then reads every § back and checks that no accepted save
 autosave p50 <ms> p95 <ms> p99 <ms>; errors <n>; lost <n>; conflicts <n> with <k> editors
 """
 
-import datetime
 import http.cookies
 import json
 import os
@@ -23,6 +22,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from federations.models import Body, Federation, Person, StaffRole
 from finsam.database import current_database_url
@@ -154,7 +154,7 @@ class Command(BaseCommand):
         person = Person.objects.create(name="Bänk Sekreterare", user=user)
         StaffRole.objects.create(person=person, role="secretary", federation=federation)
         meeting = services.meeting_create(
-            actor=user, body=body, date=datetime.date.today(), record_kind="minnesanteckningar"
+            actor=user, body=body, date=timezone.localdate(), record_kind="minnesanteckningar"
         )
         items = [services.item_add(actor=user, meeting=meeting, heading=f"Ärende {n}") for n in range(editors)]
         session = SessionStore()
