@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
-from federations.models import Federation
+from federations.models import Federation, Network
 from federations.permissions import roles_for
 from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision, Reservation
 from meetings.permissions import visible_assignments, visible_entries
-from meetings.register import search
+from meetings.register import analysis, search
 
 # The register's order: newest meeting first, its §§ in order.
 NEWEST_FIRST = ("-date", "-meeting_id", "number", "id")
@@ -32,7 +32,10 @@ class Filters:
 
 def apply_filters(queryset, filters):
     if filters.federation:
-        queryset = queryset.filter(Q(federation__slug=filters.federation) | Q(network__slug=filters.federation))
+        # A federation, or a network: then its own bodies' entries and those of every federation in it.
+        federations = Federation.objects.filter(Q(slug=filters.federation) | Q(network__slug=filters.federation))
+        networks = Network.objects.filter(slug=filters.federation)
+        queryset = queryset.filter(Q(federation__in=federations) | Q(network__in=networks))
     if filters.body_kind:
         queryset = queryset.filter(body_kind=filters.body_kind)
     if filters.year:
@@ -66,8 +69,10 @@ def entries(user, filters):
 
 
 def joined(queryset):
-    """Entries with what a row shows of its body; the stored search vector is never shown."""
-    return queryset.select_related("body__federation", "body__network").defer("search_vector")
+    """Entries with what a row shows of its body; the stored search terms and vector are never shown."""
+    return queryset.select_related("body__federation", "body__network").defer(
+        "search_vector", "heading_terms", "text_terms"
+    )
 
 
 @dataclass
@@ -76,6 +81,7 @@ class RegisterPage:
     count: int | None  # None: too many to count cheaply (a common word), newest first
     has_next: bool
     suggestion: str | None = None
+    only_stop_words: bool = False  # every word searched was too common to search ("att")
 
     @property
     def capped(self):
@@ -94,8 +100,12 @@ def register_page(user, filters, *, offset, page_size):
     attach_standing(rows)
     for row in rows:
         row.snippet = snippets.get(row.pk)
-    suggestion = search.suggestion(filters.q, visible_entries(user)) if filters.q and not count else None
-    return RegisterPage(rows=rows, count=count, has_next=has_next, suggestion=suggestion)
+    only_stop_words = analysis.analyse_query(filters.q).only_stop_words
+    wants_suggestion = filters.q and not count and not only_stop_words
+    suggestion = search.suggestion(filters.q, visible_entries(user)) if wants_suggestion else None
+    return RegisterPage(
+        rows=rows, count=count, has_next=has_next, suggestion=suggestion, only_stop_words=only_stop_words
+    )
 
 
 def attach_projects(rows):

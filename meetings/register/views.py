@@ -33,6 +33,7 @@ def decision_list(request):
         "has_next": found.has_next,
         "query_string": params.urlencode(),
         "suggestion": found.suggestion,
+        "only_stop_words": found.only_stop_words,
     }
     return render(request, "meetings/register/decision_list.html", context)
 
