@@ -43,7 +43,9 @@ def tokens(text):
 
 @lru_cache(maxsize=100_000)
 def lemma(word):
-    return simplemma.lemmatize(word, lang=LANGUAGE).lower()
+    """The word's lemma. For a word the lexicon knows, followed to its end (förbundet -> förbunden -> förbund); an
+    unknown word is not guessed at (a typo "upphandlingg" stays a typo and gets a suggestion instead)."""
+    return simplemma.lemmatize(word, lang=LANGUAGE, greedy=known(word)).lower()
 
 
 @lru_cache(maxsize=100_000)
