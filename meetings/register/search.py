@@ -4,11 +4,11 @@ snippets and suggestions."""
 
 import difflib
 import html
-import json
 import re
+from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import OperationalError, connection, transaction
+from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import mark_safe
@@ -71,48 +71,52 @@ def capped_count(queryset, cap=COUNT_CAP):
     return queryset.order_by()[: cap + 1].count()
 
 
-# Words more common than this are read newest first through the date index instead of a bitmap of all their matches.
-COMMON_WORD_ROWS = 2000
-
-
-NEWEST_FIRST_TIMEOUT_MS = 150
-
-
 def page_and_count(ordered, queryset, query, offset, limit):
-    """One page of the register and its capped count (None: many, not counted).
+    """One page of the register and its true count (exact up to COUNT_CAP; COUNT_CAP + 1 only when that many
+    matching rows were read). The plan is chosen by what the word index really returned, not by the planner's guess
+    of how common a word is (it has no statistics for a rare one and walks the whole date index hoping to meet it):
 
-    PostgreSQL estimates "all of these words" as if the words were independent; in minutes they are not ("psykisk
-    ohälsa"), so a search of common words is under-estimated and answered by a bitmap of every match. When every
-    word on its own is common, read newest first through the date index instead, within a time limit, and fall
-    back to the planner's choice if that was a bad bet (common words that rarely meet).
+    - up to COUNT_CAP matches: their ids straight from the word index, then the page sorted among those ids;
+    - more: newest first through the date index with the limit, which meets a match every few rows.
     """
-    if connection.vendor == "postgresql" and _all_words_common(queryset.model.objects.all(), query):
-        try:
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_bitmapscan = off")
-                cursor.execute(f"SET LOCAL statement_timeout = {NEWEST_FIRST_TIMEOUT_MS}")
-                rows = list(ordered[offset : offset + limit])
-            # Counting every match of common words is what this path avoids: a full page says "many".
-            return rows, (None if len(rows) == limit else offset + len(rows))
-        except OperationalError:
-            pass  # the time limit: the words rarely meet, let the planner use the index of words
-    return list(ordered[offset : offset + limit]), capped_count(queryset)
+    if not analysis.analyse_query(query):
+        return list(ordered[offset : offset + limit]), capped_count(queryset)
+    ids = _matching_ids(queryset)
+    if len(ids) <= COUNT_CAP:
+        return list(ordered.filter(pk__in=ids)[offset : offset + limit]), len(ids)
+    return _newest_first(ordered, offset, limit), COUNT_CAP + 1
 
 
-def _all_words_common(base, query):
-    terms = [word.form for word in analysis.analyse_query(query).words]
-    if len(terms) < 2:
-        return False
-    return all(planner_estimate(search(base, term).order_by()) > COMMON_WORD_ROWS for term in terms)
+def _matching_ids(queryset):
+    """At most COUNT_CAP + 1 ids of matching entries, read from the word index (GIN on PostgreSQL, FTS5 on SQLite).
+
+    On PostgreSQL only bitmap scans are allowed here: a guess that a word is common must not turn this into a
+    sequential scan that stops after a thousand matches of a word that has ten."""
+    with _planner_without("enable_seqscan", "enable_indexscan"):
+        return list(queryset.order_by().values_list("pk", flat=True)[: COUNT_CAP + 1])
 
 
-def planner_estimate(queryset):
-    sql, params = queryset.query.sql_with_params()
+def _newest_first(ordered, offset, limit):
+    """A page of a word with more than COUNT_CAP matches, read newest first through the date index: with that many
+    matches the walk meets one every few rows, while a bitmap of every match would grow with the data."""
+    with _planner_without("enable_bitmapscan"):
+        return list(ordered[offset : offset + limit])
+
+
+@contextmanager
+def _planner_without(*methods):
+    """PostgreSQL's planner without some scan methods for the queries inside; nothing on SQLite. One query to set
+    and one to reset (no transaction of its own, so that it also works inside the request's)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cursor.fetchone()[0]
-    plan = json.loads(plan) if isinstance(plan, str) else plan
-    return plan[0]["Plan"]["Plan Rows"]
+        cursor.execute("SELECT " + ", ".join(["set_config(%s, 'off', false)"] * len(methods)), list(methods))
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("; ".join(f"RESET {method}" for method in methods))
 
 
 def headlines(entries, query):
