@@ -1,7 +1,7 @@
 """The decision register /beslut/, its exports, the assignments overview and the project page's timeline."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -45,19 +45,21 @@ def _export_rows(request):
 
 @require_GET
 def export_csv(request):
-    response = HttpResponse(exports.csv_content(_export_rows(request)), content_type="text/csv; charset=utf-8")
+    """Every matching row, streamed as it is written."""
+    response = StreamingHttpResponse(exports.csv_lines(_export_rows(request)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{exports.filename("csv")}"'
     return response
 
 
 @require_GET
 def export_xlsx(request):
-    response = HttpResponse(
-        exports.xlsx_content(_export_rows(request)),
+    """Every matching row, the workbook written to a temporary file in write-only mode and streamed from it."""
+    return FileResponse(
+        exports.xlsx_file(_export_rows(request)),
+        as_attachment=True,
+        filename=exports.filename("xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="{exports.filename("xlsx")}"'
-    return response
 
 
 @login_required

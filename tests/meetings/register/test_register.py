@@ -194,7 +194,7 @@ def test_a_suggestion_comes_only_from_what_the_user_may_see(cast, client_for, hi
 
 def test_the_csv_export_has_a_swedish_header_and_the_filtered_rows(client_for, history):
     response = client_for(None).get("/beslut/export.csv?utfall=aterremiss")
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff") and response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0] == [
@@ -220,7 +220,7 @@ def test_the_csv_export_has_a_swedish_header_and_the_filtered_rows(client_for, h
 
 def test_the_spreadsheet_export_opens(client_for, history):
     response = client_for(None).get("/beslut/export.xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet["A1"].value == "Datum" and sheet.max_row == 4
     assert sheet["A2"].value.date() == datetime.date(2022, 11, 23)
 
@@ -382,3 +382,14 @@ def test_the_register_marks_decisions_that_are_not_final_yet(client_for, cast):
     Appeal.objects.create(meeting=appealed, paragraphs="§ 5", received_on=appealed.date + datetime.timedelta(days=10))
     html = client_for(None).get("/beslut/").content.decode()
     assert html.count("Kan överklagas t.o.m.") == 1 and html.count("Överklagat") == 1
+
+
+def test_the_exports_stream_every_row_in_chunks(client_for, cast, monkeypatch):
+    grow(cast, 5)
+    monkeypatch.setattr("meetings.register.exports.EXPORT_CHUNK", 2)  # more rows than a chunk: no cap, no loss
+    response = client_for(None).get("/beslut/export.csv")
+    assert response.streaming
+    assert len(response.getvalue().decode("utf-8-sig").strip().splitlines()) == 1 + 5
+    response = client_for(None).get("/beslut/export.xlsx")
+    assert response.streaming
+    assert load_workbook(io.BytesIO(response.getvalue())).active.max_row == 1 + 5
