@@ -71,26 +71,50 @@ def capped_count(queryset, cap=COUNT_CAP):
     return queryset.order_by()[: cap + 1].count()
 
 
-def page_and_count(ordered, queryset, query, offset, limit):
+def page_and_count(ordered, queryset, query, offset, limit, after=None):
     """One page of the register and its true count (exact up to COUNT_CAP; COUNT_CAP + 1 only when that many
     matching rows were read). The plan is chosen by what the word index really returned, not by the planner's guess
     of how common a word is (it has no statistics for a rare one and walks the whole date index hoping to meet it):
 
     - up to COUNT_CAP matches: their sort keys straight from the word index, sorted here, then the page's rows by id;
     - more: newest first through the date index with the limit, which meets a match every few rows.
+
+    `after`, the sort key (id, date, meeting, number) of the previous page's last row, pages by key instead of by
+    offset: a deep page costs what the first one does (the "next page" link carries it).
     """
     if not analysis.analyse_query(query):
-        return list(ordered[offset : offset + limit]), capped_count(queryset)
+        page = ordered.filter(after_key(after)) if after else ordered[offset:]
+        return list(page[:limit]), capped_count(queryset)
     keys = _matching_keys(queryset)
     if len(keys) > COUNT_CAP:
-        return _newest_first(ordered, offset, limit), COUNT_CAP + 1
+        return _newest_first(ordered.filter(after_key(after)) if after else ordered[offset:], limit), COUNT_CAP + 1
     # NEWEST_FIRST: date and meeting descending, number and id ascending, a § without a number where the database
     # puts a NULL (last on PostgreSQL, first on SQLite).
     null_rank = 1 if connection.vendor == "postgresql" else -1
     keys.sort(key=lambda k: (-k[1].toordinal(), -k[2], null_rank if k[3] is None else 0, k[3] or 0, k[0]))
+    if after:
+        offset = next((index + 1 for index, key in enumerate(keys) if key[0] == after[0]), offset)
     page_ids = [k[0] for k in keys[offset : offset + limit]]
     rows = {row.pk: row for row in ordered.filter(pk__in=page_ids)} if page_ids else {}
     return [rows[pk] for pk in page_ids if pk in rows], len(keys)
+
+
+def after_key(key):
+    """The rows after `key` (id, date, meeting, number) in the register's order, NEWEST_FIRST. The date bound comes
+    first on its own, so that the date index starts there."""
+    pk, date, meeting, number = key
+    if number is None:
+        later_in_meeting = Q(number__isnull=True, pk__gt=pk)
+        if connection.vendor != "postgresql":
+            later_in_meeting |= Q(number__isnull=False)  # SQLite sorts NULL first: every numbered § comes after
+    else:
+        later_in_meeting = Q(number__gt=number) | Q(number=number, pk__gt=pk)
+        if connection.vendor == "postgresql":
+            later_in_meeting |= Q(number__isnull=True)  # PostgreSQL sorts NULL last
+    later = (
+        Q(date__lt=date) | Q(date=date, meeting_id__lt=meeting) | (Q(date=date, meeting_id=meeting) & later_in_meeting)
+    )
+    return Q(date__lte=date) & later
 
 
 def _matching_keys(queryset):
@@ -104,14 +128,14 @@ def _matching_keys(queryset):
         return list(keys)
 
 
-def _newest_first(ordered, offset, limit):
+def _newest_first(ordered, limit):
     """A page of a word with more than COUNT_CAP matches, read newest first through the date index: with that many
     matches the walk meets one every few rows, while a bitmap of every match would grow with the data. The planner
     multiplies the words' frequencies as if they were independent ("psykisk ohälsa": 76 estimated, 1 505 real) and
     would sort a full scan; without bitmaps and sorts (an incremental sort on the index order is still allowed)
     it walks the date index."""
     with _planner_without("enable_bitmapscan", "enable_sort"):
-        return list(ordered[offset : offset + limit])
+        return list(ordered[:limit])
 
 
 @contextmanager

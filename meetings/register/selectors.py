@@ -91,11 +91,14 @@ class RegisterPage:
         return self.count is not None and self.count > search.COUNT_CAP
 
 
-def register_page(user, filters, *, offset, page_size):
-    """One page of the register: its rows with snippets, projects and standing, and the (capped) count."""
+def register_page(user, filters, *, offset, page_size, after=None):
+    """One page of the register: its rows with snippets, projects and standing, and the (capped) count. `after` is
+    the id of the previous page's last row (the "next page" link): the page is read from its sort key on, not by
+    an offset; an id the user cannot see, or that the filters exclude, is ignored."""
     queryset = entries(user, filters)
     ordered = joined(queryset.order_by(*NEWEST_FIRST))
-    rows, count = search.page_and_count(ordered, queryset, filters.q, offset, page_size + 1)
+    key = queryset.filter(pk=after).values_list("pk", "date", "meeting_id", "number").first() if after else None
+    rows, count = search.page_and_count(ordered, queryset, filters.q, offset, page_size + 1, after=key)
     has_next = len(rows) > page_size
     rows = rows[:page_size]
     snippets = search.headlines(rows, filters.q)

@@ -21,9 +21,16 @@ PAGE_SIZE = 25
 def decision_list(request):
     form = RegisterFilterForm(request.GET or None, user=request.user)
     page = min(max(1, whole_number(request.GET.get("sida"), 1)), MAX_PAGE)
-    found = selectors.register_page(request.user, form.filters(), offset=(page - 1) * PAGE_SIZE, page_size=PAGE_SIZE)
+    found = selectors.register_page(
+        request.user,
+        form.filters(),
+        offset=(page - 1) * PAGE_SIZE,
+        page_size=PAGE_SIZE,
+        after=whole_number(request.GET.get("efter")),
+    )
     params = request.GET.copy()
     params.pop("sida", None)
+    params.pop("efter", None)
     context = {
         "form": form,
         "rows": found.rows,
@@ -31,6 +38,7 @@ def decision_list(request):
         "capped": found.capped,
         "page": page,
         "has_next": found.has_next,
+        "last_id": found.rows[-1].pk if found.rows else None,
         "query_string": params.urlencode(),
         "suggestion": found.suggestion,
         "only_stop_words": found.only_stop_words,

@@ -85,3 +85,25 @@ def test_the_network_filter_covers_its_federations_and_its_own_bodies(client_for
         "Nätverkets beslut",
     ]
     assert headings(client_for(None).get("/beslut/", {"forbund": "test"})) == ["Förbundets beslut"]
+
+
+@pytest.mark.parametrize("cap", [1000, 2])  # matches sorted here, or the date index walked
+@pytest.mark.parametrize("query", ["", "beslutar", "ärende"])
+def test_the_next_page_link_pages_by_key_and_shows_what_the_offset_shows(client_for, cast, monkeypatch, query, cap):
+    monkeypatch.setattr("meetings.register.search.COUNT_CAP", cap)
+    for index in range(4):
+        decisions = [
+            (f"Ärende {index} {n}", "Styrelsen beslutar att bifalla.", "bifall", "acklamation") for n in (1, 2)
+        ]
+        frozen_meeting(cast, date=datetime.date(2024, 3, 1 + index % 2), decisions=decisions)
+    monkeypatch.setattr("meetings.register.views.PAGE_SIZE", 3)
+    client = client_for(None)
+    by_offset, by_key, after = [], [], None
+    for page in (1, 2, 3):
+        by_offset += headings(client.get("/beslut/", {"q": query, "sida": page}))
+        response = client.get("/beslut/", {"q": query, "sida": page, **({"efter": after} if after else {})})
+        by_key += headings(response)
+        after = response.context["last_id"]
+        if page < 3:
+            assert f"efter={after}" in response.content.decode()
+    assert by_key == by_offset and len(by_key) == 8 and len(set(by_key)) == 8
