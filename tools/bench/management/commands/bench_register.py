@@ -99,6 +99,13 @@ class Command(BaseCommand):
         classes["network"] = ["/beslut/?forbund=syntetiskt", "/beslut/?forbund=syntetiskt&q=samråd"]
         last = max(1, -(-total // PAGE_SIZE))
         classes["deep/last page"] = ["/beslut/?sida=200", f"/beslut/?sida={last}", "/beslut/?q=beslutar&sida=40"]
+        # The same pages reached by the "next page" link, which carries the previous page's last row.
+        newest = RegisterEntry.objects.filter(is_public=True).order_by("-date", "-meeting_id", "number", "id")
+        before_last = newest.values_list("pk", flat=True)[max(0, (last - 1) * PAGE_SIZE - 1) : (last - 1) * PAGE_SIZE]
+        before_200 = newest.values_list("pk", flat=True)[199 * PAGE_SIZE - 1 : 199 * PAGE_SIZE]
+        classes["deep page by key"] = [f"/beslut/?sida={last}&efter={pk}" for pk in before_last] + [
+            f"/beslut/?sida=200&efter={pk}" for pk in before_200
+        ]
         return classes
 
     def recall(self):
