@@ -15,8 +15,10 @@ class RegisterEntry(models.Model):
     """One line of the decision register: a decision of a justerat protocol, or an item of approved minutes.
 
     Denormalised so that the register filters and searches one table; written when a record is frozen
-    (meetings.register.indexing.index_meeting), never for drafts. On PostgreSQL a trigger keeps `search_vector`
-    (Swedish full text: heading and decision weight A, the § text weight B) and a GIN index serves the search.
+    (meetings.register.indexing.index_meeting), never for drafts. The Swedish analyser (meetings.register.analysis)
+    writes `heading_terms` (heading and decision) and `text_terms` (the § text); on PostgreSQL a trigger makes
+    `search_vector` of them ('simple' configuration: heading weight A, text weight B) and a GIN index serves the
+    search; on SQLite triggers copy them into the FTS5 table meetings_registerentry_fts (migration 0013).
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="register_entries")
@@ -38,6 +40,8 @@ class RegisterEntry(models.Model):
     outcome = models.CharField(max_length=20, choices=Decision.Outcome.choices, blank=True)
     method = models.CharField(max_length=20, choices=Decision.Method.choices, blank=True)
     is_public = models.BooleanField(default=False)
+    heading_terms = models.TextField(blank=True, default="", editable=False)
+    text_terms = models.TextField(blank=True, default="", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:

@@ -1,8 +1,9 @@
-"""CSV and Excel exports of the register: the rows of an export, and the files made of them."""
+"""CSV and Excel exports of the register: the rows of an export, and the files made of them, every matching row
+with memory bounded whatever their number (CSV streamed as it is written, the workbook in write-only mode)."""
 
 import csv
 import datetime
-import io
+import tempfile
 
 from django.conf import settings
 from django.utils import timezone
@@ -10,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.register import selectors
 
-EXPORT_LIMIT = 10_000
+# Rows read from the database at a time (a server-side cursor on PostgreSQL).
+EXPORT_CHUNK = 2000
 
 
 def filename(extension):
@@ -34,11 +36,11 @@ XLSX_WIDTHS = (12, 34, 22, 8, 40, 70, 16, 16, 40)
 
 
 def export_rows(user, filters):
-    """The entries the user may see that match the filters, newest first, one list of cells each (at most
-    EXPORT_LIMIT), in one query."""
+    """The entries the user may see that match the filters, newest first, one list of cells each: all of them, in one
+    query read in chunks."""
     queryset = selectors.entries(user, filters)
-    queryset = selectors.joined(queryset.order_by(*selectors.NEWEST_FIRST))[:EXPORT_LIMIT]
-    for entry in queryset:
+    queryset = selectors.joined(queryset.order_by(*selectors.NEWEST_FIRST))
+    for entry in queryset.iterator(chunk_size=EXPORT_CHUNK):
         owner = entry.body.owner
         yield [
             entry.date.isoformat(),
@@ -53,37 +55,48 @@ def export_rows(user, filters):
         ]
 
 
-def csv_content(rows):
-    """CSV for Swedish Excel: semicolons, UTF-8 with a byte-order mark, a Swedish header row."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([str(h) for h in CSV_HEADER])
-    writer.writerows([csv_cell(value) for value in row] for row in rows)
-    return "\ufeff" + buffer.getvalue()
+class _Line:
+    """A file for csv.writer that hands back what was written instead of keeping it."""
+
+    def write(self, text):
+        return text
 
 
-def xlsx_content(rows):
-    """An Excel workbook of one sheet with a bold header row; dates as dates."""
+def csv_lines(rows):
+    """CSV for Swedish Excel, line by line as it is written: semicolons, UTF-8 with a byte-order mark, a Swedish
+    header row."""
+    writer = csv.writer(_Line(), delimiter=";")
+    yield "\ufeff" + writer.writerow([str(h) for h in CSV_HEADER])
+    for row in rows:
+        yield writer.writerow([csv_cell(value) for value in row])
+
+
+def xlsx_file(rows):
+    """An Excel workbook of one sheet with a bold header row, dates as dates, written in write-only mode (each row
+    goes to disk as it comes) into a temporary file, returned open at its start."""
     # openpyxl is loaded on the first spreadsheet export, not by every page of the portal.
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Beslut"
-    sheet.append([str(h) for h in CSV_HEADER])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        row[0] = datetime.date.fromisoformat(row[0])
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            xlsx_cell(cell)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Beslut")
     for column, width in zip("ABCDEFGHI", XLSX_WIDTHS, strict=True):
         sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    bold = Font(bold=True)
+    sheet.append([_styled(WriteOnlyCell(sheet, value=str(h)), font=bold) for h in CSV_HEADER])
+    for row in rows:
+        row[0] = datetime.date.fromisoformat(row[0])
+        sheet.append([xlsx_cell(WriteOnlyCell(sheet, value=value)) for value in row])
+    output = tempfile.TemporaryFile()  # noqa: SIM115 handed to the response, which closes it
+    workbook.save(output)
+    output.seek(0)
+    return output
+
+
+def _styled(cell, *, font):
+    cell.font = font
+    return cell
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection"): a decision text
@@ -106,3 +119,4 @@ def xlsx_cell(cell):
     if looks_like_formula(cell.value):
         cell.data_type = "s"
         cell.quotePrefix = True
+    return cell

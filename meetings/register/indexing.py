@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from meetings.models import Meeting, RegisterEntry
+from meetings.register.analysis import index_terms
 from meetings.sanitize import html_to_text
 
 
@@ -26,23 +27,33 @@ def index_meeting(meeting):
 
 
 def _entry(meeting, item, decision):
-    return RegisterEntry(
-        meeting=meeting,
-        item=item,
-        decision=decision,
-        federation_id=meeting.body.federation_id,
-        network_id=meeting.body.network_id,
-        body=meeting.body,
-        body_kind=meeting.body.kind,
-        date=meeting.date,
-        number=item.number,
-        heading=item.heading,
-        item_text=html_to_text(item.text),
-        decision_text=decision.text if decision else "",
-        outcome=decision.outcome if decision else "",
-        method=decision.method if decision else "",
-        is_public=meeting.is_public,
+    return analysed(
+        RegisterEntry(
+            meeting=meeting,
+            item=item,
+            decision=decision,
+            federation_id=meeting.body.federation_id,
+            network_id=meeting.body.network_id,
+            body=meeting.body,
+            body_kind=meeting.body.kind,
+            date=meeting.date,
+            number=item.number,
+            heading=item.heading,
+            item_text=html_to_text(item.text),
+            decision_text=decision.text if decision else "",
+            outcome=decision.outcome if decision else "",
+            method=decision.method if decision else "",
+            is_public=meeting.is_public,
+        )
     )
+
+
+def analysed(entry):
+    """The entry with the Swedish analyser's terms, which each database indexes (PostgreSQL's tsvector trigger,
+    SQLite's FTS5 table): written with the entry, so that both search exactly the same terms."""
+    entry.heading_terms = index_terms(entry.heading, entry.decision_text)
+    entry.text_terms = index_terms(entry.item_text)
+    return entry
 
 
 def set_public(meeting):

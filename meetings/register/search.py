@@ -1,196 +1,226 @@
-"""Finding register entries: Swedish full text on PostgreSQL (stored tsvector, GIN index), a word scan on SQLite;
-counts, snippets and suggestions."""
+"""Finding register entries by the Swedish analyser's terms (meetings.register.analysis): a 'simple' tsvector with
+a GIN index on PostgreSQL, an FTS5 table on SQLite, the same terms and the same query on both; true counts,
+snippets and suggestions."""
 
+import difflib
 import html
-import json
 import re
-import secrets
+from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import OperationalError, connection, transaction
+from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils.safestring import mark_safe
+
+from meetings.register import analysis
 
 COUNT_CAP = 1000
 
 
-SEARCH_CONFIG = "swedish"
-
-
-# The Snowball stemmer does not join every inflection of the domain's words (ansökningarna -> ansökan).
-# Each group is searched as one word: any of its forms matches.
-WORD_FORMS = [
-    {"ansökan", "ansökningar", "ansökningarna", "ansökningen", "ansökans"},
-    {"beslut", "beslutet", "besluten", "beslutade", "beslutar", "besluta"},
-    {"återremiss", "återremitterad", "återremitterades", "återremittera", "återremitteras"},
-    {"uppdrag", "uppdraget", "uppdragen"},
-    {"insats", "insatser", "insatsen", "insatserna"},
-    {"kartläggning", "kartläggningen", "kartläggningar", "kartlägga"},
-    {"budget", "budgeten", "budgetar"},
-    {"protokoll", "protokollet", "protokollen"},
-]
-
-
-FORMS = {form: group for group in WORD_FORMS for form in group}
+# The analyser has done the Swedish; the database only matches its terms.
+SEARCH_CONFIG = "simple"
 
 
 def words(query):
+    """The words of a query as typed, for the ILIKE scan (the benchmark's baseline)."""
     return [w for w in re.findall(r"[\wåäöÅÄÖ-]+", query.lower()) if len(w) > 1][:8]
 
 
 def tsquery(query):
-    """A to_tsquery string: every word must match (any of its forms); the last word also as a prefix."""
-    terms = words(query)
+    """A to_tsquery string: every word must match, as any of its alternatives; the word being typed also as a
+    prefix. The terms are letters and digits only (analysis.WORD), so nothing in them is tsquery syntax."""
     parts = []
-    for index, word in enumerate(terms):
-        forms = sorted(FORMS.get(word, {word}))
-        safe = [re.sub(r"[^\wåäö-]", "", form).replace("-", " <-> ") for form in forms]
-        if index == len(terms) - 1:
-            safe = [f"{form}:*" if "<->" not in form else form for form in safe]
-        parts.append("(" + " | ".join(safe) + ")")
+    for word in analysis.analyse_query(query).words:
+        alternatives = list(word.alternatives) + ([f"{word.form}:*"] if word.prefix else [])
+        parts.append("(" + " | ".join(alternatives) + ")")
     return " & ".join(parts)
 
 
+def fts_query(query):
+    """The same question in FTS5's query language, every term quoted."""
+    parts = []
+    for word in analysis.analyse_query(query).words:
+        alternatives = [f'"{term}"' for term in word.alternatives] + ([f'"{word.form}"*'] if word.prefix else [])
+        parts.append("(" + " OR ".join(alternatives) + ")")
+    return " AND ".join(parts)
+
+
 def search(queryset, query):
-    """Narrow the queryset to entries matching the query. Returns the queryset (still newest first)."""
-    if not words(query):
-        return queryset
+    """Narrow the queryset to entries matching the query. Returns the queryset (still unordered)."""
+    if not analysis.analyse_query(query):
+        return queryset.none() if analysis.analyse_query(query).only_stop_words else queryset
     if connection.vendor == "postgresql":
         return queryset.filter(search_vector=SearchQuery(tsquery(query), search_type="raw", config=SEARCH_CONFIG))
-    return scan_search(queryset, query)
+    matching = RawSQL(
+        "SELECT rowid FROM meetings_registerentry_fts WHERE meetings_registerentry_fts MATCH %s", [fts_query(query)]
+    )
+    return queryset.filter(pk__in=matching)
 
 
 def scan_search(queryset, query):
-    """The same question without an index: every word (any of its forms) somewhere in the heading, decision or §
-    text, by a case-insensitive substring match. SQLite's search, and on PostgreSQL the benchmark's baseline."""
+    """Every word as typed somewhere in the heading, decision or § text, by a case-insensitive substring match:
+    the benchmark's baseline (what a search without an index costs)."""
     for word in words(query):
-        match = Q()
-        for form in sorted(FORMS.get(word, {word})):
-            match |= Q(heading__ilike=form) | Q(decision_text__ilike=form) | Q(item_text__ilike=form)
-        queryset = queryset.filter(match)
+        queryset = queryset.filter(Q(heading__ilike=word) | Q(decision_text__ilike=word) | Q(item_text__ilike=word))
     return queryset
 
 
 def capped_count(queryset, cap=COUNT_CAP):
-    """The number of hits, counted no further than cap + 1 (an exact count of a common word grows with the data).
+    """The number of hits, exact up to cap; cap + 1 ("över 1 000") only when that many rows were really read."""
+    return queryset.order_by()[: cap + 1].count()
 
-    On PostgreSQL the planner's estimate comes first: when it is far above the cap, the answer is "over the cap"
-    without reading a thousand rows of a table the size of the country's decision history.
+
+def page_and_count(ordered, queryset, query, offset, limit, after=None):
+    """One page of the register and its true count (exact up to COUNT_CAP; COUNT_CAP + 1 only when that many
+    matching rows were read). The plan is chosen by what the word index really returned, not by the planner's guess
+    of how common a word is (it has no statistics for a rare one and walks the whole date index hoping to meet it):
+
+    - up to COUNT_CAP matches: their sort keys straight from the word index, sorted here, then the page's rows by id;
+    - more: newest first through the date index with the limit, which meets a match every few rows.
+
+    `after`, the sort key (id, date, meeting, number) of the previous page's last row, pages by key instead of by
+    offset: a deep page costs what the first one does (the "next page" link carries it).
     """
-    queryset = queryset.order_by()
-    if connection.vendor == "postgresql" and planner_estimate(queryset) > cap * 5:
-        return cap + 1
-    return queryset[: cap + 1].count()
+    if not analysis.analyse_query(query):
+        page = ordered.filter(after_key(after)) if after else ordered[offset:]
+        return list(page[:limit]), capped_count(queryset)
+    keys = _matching_keys(queryset)
+    if len(keys) > COUNT_CAP:
+        return _newest_first(ordered.filter(after_key(after)) if after else ordered[offset:], limit), COUNT_CAP + 1
+    # NEWEST_FIRST: date and meeting descending, number and id ascending, a § without a number where the database
+    # puts a NULL (last on PostgreSQL, first on SQLite).
+    null_rank = 1 if connection.vendor == "postgresql" else -1
+    keys.sort(key=lambda k: (-k[1].toordinal(), -k[2], null_rank if k[3] is None else 0, k[3] or 0, k[0]))
+    if after:
+        offset = next((index + 1 for index, key in enumerate(keys) if key[0] == after[0]), offset)
+    page_ids = [k[0] for k in keys[offset : offset + limit]]
+    rows = {row.pk: row for row in ordered.filter(pk__in=page_ids)} if page_ids else {}
+    return [rows[pk] for pk in page_ids if pk in rows], len(keys)
 
 
-# Words more common than this are read newest first through the date index instead of a bitmap of all their matches.
-COMMON_WORD_ROWS = 2000
+def after_key(key):
+    """The rows after `key` (id, date, meeting, number) in the register's order, NEWEST_FIRST. The date bound comes
+    first on its own, so that the date index starts there."""
+    pk, date, meeting, number = key
+    if number is None:
+        later_in_meeting = Q(number__isnull=True, pk__gt=pk)
+        if connection.vendor != "postgresql":
+            later_in_meeting |= Q(number__isnull=False)  # SQLite sorts NULL first: every numbered § comes after
+    else:
+        later_in_meeting = Q(number__gt=number) | Q(number=number, pk__gt=pk)
+        if connection.vendor == "postgresql":
+            later_in_meeting |= Q(number__isnull=True)  # PostgreSQL sorts NULL last
+    later = (
+        Q(date__lt=date) | Q(date=date, meeting_id__lt=meeting) | (Q(date=date, meeting_id=meeting) & later_in_meeting)
+    )
+    return Q(date__lte=date) & later
 
 
-NEWEST_FIRST_TIMEOUT_MS = 150
+def _matching_keys(queryset):
+    """At most COUNT_CAP + 1 matching entries' (id, date, meeting, number), read from the word index (GIN on
+    PostgreSQL, FTS5 on SQLite).
+
+    On PostgreSQL only bitmap scans are allowed here: a guess that a word is common must not turn this into a
+    sequential scan that stops after a thousand matches of a word that has ten, nor into a walk of the date index."""
+    keys = queryset.order_by().values_list("pk", "date", "meeting_id", "number")[: COUNT_CAP + 1]
+    with _planner_without("enable_seqscan", "enable_indexscan"):
+        return list(keys)
 
 
-def page_and_count(ordered, queryset, query, offset, limit):
-    """One page of the register and its capped count (None: many, not counted).
-
-    PostgreSQL estimates "all of these words" as if the words were independent; in minutes they are not ("psykisk
-    ohälsa"), so a search of common words is under-estimated and answered by a bitmap of every match. When every
-    word on its own is common, read newest first through the date index instead, within a time limit, and fall
-    back to the planner's choice if that was a bad bet (common words that rarely meet).
-    """
-    if connection.vendor == "postgresql" and _all_words_common(queryset.model.objects.all(), query):
-        try:
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_bitmapscan = off")
-                cursor.execute(f"SET LOCAL statement_timeout = {NEWEST_FIRST_TIMEOUT_MS}")
-                rows = list(ordered[offset : offset + limit])
-            # Counting every match of common words is what this path avoids: a full page says "many".
-            return rows, (None if len(rows) == limit else offset + len(rows))
-        except OperationalError:
-            pass  # the time limit: the words rarely meet, let the planner use the index of words
-    return list(ordered[offset : offset + limit]), capped_count(queryset)
+def _newest_first(ordered, limit):
+    """A page of a word with more than COUNT_CAP matches, read newest first through the date index: with that many
+    matches the walk meets one every few rows, while a bitmap of every match would grow with the data. The planner
+    multiplies the words' frequencies as if they were independent ("psykisk ohälsa": 76 estimated, 1 505 real) and
+    would sort a full scan; without bitmaps and sorts (an incremental sort on the index order is still allowed)
+    it walks the date index."""
+    with _planner_without("enable_bitmapscan", "enable_sort"):
+        return list(ordered[:limit])
 
 
-def _all_words_common(base, query):
-    terms = words(query)
-    if len(terms) < 2:
-        return False
-    return all(planner_estimate(search(base, term).order_by()) > COMMON_WORD_ROWS for term in terms)
-
-
-def planner_estimate(queryset):
-    sql, params = queryset.query.sql_with_params()
+@contextmanager
+def _planner_without(*methods):
+    """PostgreSQL's planner without some scan methods for the queries inside; nothing on SQLite. One query to set
+    and one to reset (no transaction of its own, so that it also works inside the request's)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cursor.fetchone()[0]
-    plan = json.loads(plan) if isinstance(plan, str) else plan
-    return plan[0]["Plan"]["Plan Rows"]
+        cursor.execute("SELECT " + ", ".join(["set_config(%s, 'off', false)"] * len(methods)), list(methods))
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("; ".join(f"RESET {method}" for method in methods))
 
 
 def headlines(entries, query):
-    """Highlighted snippets for the rows shown, as safe HTML: ts_headline on PostgreSQL, an excerpt on SQLite.
+    """Highlighted snippets for the rows shown, as safe HTML, made in Python on both databases: every word the
+    analyser matches to the query is marked (beviljade for "bevilja", Medlemssamråd for "samråd").
 
-    The headings and decisions are text that anyone with a pen wrote; the snippet is escaped first and only then
-    are the matches marked, so a decision saying <meta http-equiv=refresh> shows those words and does nothing.
-    """
-    if not entries or not words(query):
+    The headings and decisions are text that anyone with a pen wrote; every piece of the snippet is escaped on its
+    own and only the marks are added, so a decision saying <meta http-equiv=refresh> shows those words and does
+    nothing."""
+    analysed = analysis.analyse_query(query)
+    if not entries or not analysed:
         return {}
-    if connection.vendor == "postgresql":
-        return _postgres_headlines(entries, query)
-    return {entry.pk: _excerpt(entry, words(query)) for entry in entries}
-
-
-def _postgres_headlines(entries, query):
-    # ts_headline puts StartSel/StopSel into the raw text. Letters and digits no text will contain by chance (new
-    # ones for every search) survive html.escape unchanged and become <mark> tags after it.
-    token = secrets.token_hex(8)
-    start, stop = f"hlstart{token}", f"hlstop{token}"
-    options = f"StartSel={start}, StopSel={stop}, MaxWords=35, MinWords=15"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            # Headings and decisions only: ts_headline re-parses the text it is given, and the § texts are long.
-            "SELECT id, ts_headline(%s, heading || ' — ' || coalesce(nullif(decision_text, ''), item_text), "
-            "to_tsquery(%s, %s), %s) FROM meetings_registerentry WHERE id = ANY(%s)",
-            [SEARCH_CONFIG, SEARCH_CONFIG, tsquery(query), options, [e.pk for e in entries]],
-        )
-        rows = cursor.fetchall()
-    return {
-        pk: mark_safe(html.escape(raw).replace(start, "<mark>").replace(stop, "</mark>"))  # noqa: S308 escaped above
-        for pk, raw in rows
-    }
+    return {entry.pk: _excerpt(entry, analysed) for entry in entries}
 
 
 EXCERPT_LENGTH = 240
 
 
-def _excerpt(entry, terms):
-    """About 240 characters around the first match, escaped, with every match of a word marked."""
+def _matches(word, analysed):
+    """Whether one word of a text matches a word of the query."""
+    terms = analysis.word_terms(word.lower())
+    return any(
+        set(terms).intersection(q.alternatives) or (q.prefix and any(t.startswith(q.form) for t in terms))
+        for q in analysed.words
+    )
+
+
+def _excerpt(entry, analysed):
+    """About 240 characters around the first match, escaped, with every matching word marked."""
     text = f"{entry.heading} — {entry.decision_text} {entry.item_text}".strip()
-    lowered = text.lower()
-    position = min((lowered.find(t) for t in terms if t in lowered), default=0)
-    start = max(0, position - 80)
+    first = next((m.start() for m in analysis.WORD.finditer(text) if _matches(m.group(), analysed)), 0)
+    start = max(0, first - 80)
+    if start:  # begin at a word, not inside one
+        start = next((m.start() for m in analysis.WORD.finditer(text, start) if m.start() > start), start)
     window = text[start : start + EXCERPT_LENGTH]
-    # Matches are found in the raw text and each piece escaped on its own: marking the escaped text would find
-    # "lt" inside "&lt;" or a word inside an earlier <mark>.
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
     pieces, last = [], 0
-    for match in pattern.finditer(window):
-        pieces.append(html.escape(window[last : match.start()]))
-        pieces.append(f"<mark>{html.escape(match.group())}</mark>")
-        last = match.end()
+    for match in analysis.WORD.finditer(window):
+        if _matches(match.group(), analysed):
+            pieces.append(html.escape(window[last : match.start()]))
+            pieces.append(f"<mark>{html.escape(match.group())}</mark>")
+            last = match.end()
     pieces.append(html.escape(window[last:]))
     snippet = ("…" if start else "") + "".join(pieces) + ("…" if start + EXCERPT_LENGTH < len(text) else "")
     return mark_safe(snippet)  # noqa: S308 every piece is escaped above
 
 
+# On SQLite a suggestion compares the query with the words of at most this many visible headings.
+SUGGESTION_HEADINGS = 5000
+
+
 def suggestion(query, visible):
-    """On PostgreSQL, when nothing matched: the heading word closest to the query (pg_trgm), for "Menade du …?".
+    """When nothing matched a one-word search: the heading word closest to it, for "Menade du …?" (pg_trgm on
+    PostgreSQL, difflib over the visible headings' words on SQLite).
 
     Drawn only from `visible`, the entries the asking user may see: a suggestion must never reveal a heading of a
     protocol that is not public to them."""
     terms = words(query)
-    if connection.vendor != "postgresql" or len(terms) != 1:
+    if len(terms) != 1:
         return None
+    if connection.vendor == "postgresql":
+        found = _postgres_suggestion(terms[0], visible)
+    else:
+        headings = visible.order_by().values_list("heading", flat=True).distinct()[:SUGGESTION_HEADINGS]
+        candidates = {w for heading in headings for w in analysis.tokens(heading) if len(w) > 3}
+        found = next(iter(difflib.get_close_matches(terms[0], candidates, n=1, cutoff=0.75)), None)
+    return found if found and found != terms[0] else None
+
+
+def _postgres_suggestion(term, visible):
     # The subquery is SQL compiled by Django from `visible`; every value in it is passed as a parameter.
     candidates, params = visible.values("heading").query.sql_with_params()
     sql = (
@@ -199,9 +229,6 @@ def suggestion(query, visible):
         "ORDER BY similarity(w, %s) DESC LIMIT 1"
     )
     with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [*params, terms[0], terms[0]],
-        )
+        cursor.execute(sql, [*params, term, term])
         row = cursor.fetchone()
-    return row[0] if row and row[0] != terms[0] else None
+    return row[0] if row else None

@@ -8,12 +8,12 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from federations.models import Federation, Project
+from federations.models import Federation, Network, Project
 from federations.permissions import roles_for
 from finsam.types import User
 from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision, RegisterEntry, Reservation
 from meetings.permissions import visible_assignments, visible_entries
-from meetings.register import search
+from meetings.register import analysis, search
 
 # The register's order: newest meeting first, its §§ in order.
 NEWEST_FIRST = ("-date", "-meeting_id", "number", "id")
@@ -35,7 +35,13 @@ class Filters:
 
 def apply_filters(queryset: QuerySet[RegisterEntry], filters: Filters) -> QuerySet[RegisterEntry]:
     if filters.federation:
-        queryset = queryset.filter(Q(federation__slug=filters.federation) | Q(network__slug=filters.federation))
+        # A federation, or a network: then its own bodies' entries and those of every federation in it. The ids are
+        # looked up first, so that the entries are found through the indexes on federation and network rather than
+        # by a subquery tested row by row.
+        slug = filters.federation
+        federations = list(Federation.objects.filter(Q(slug=slug) | Q(network__slug=slug)).values_list("pk", flat=True))
+        networks = list(Network.objects.filter(slug=slug).values_list("pk", flat=True))
+        queryset = queryset.filter(Q(federation_id__in=federations) | Q(network_id__in=networks))
     if filters.body_kind:
         queryset = queryset.filter(body_kind=filters.body_kind)
     if filters.year:
@@ -69,8 +75,10 @@ def entries(user: User, filters: Filters) -> QuerySet[RegisterEntry]:
 
 
 def joined(queryset: QuerySet[RegisterEntry]) -> QuerySet[RegisterEntry]:
-    """Entries with what a row shows of its body; the stored search vector is never shown."""
-    return queryset.select_related("body__federation", "body__network").defer("search_vector")
+    """Entries with what a row shows of its body; the stored search terms and vector are never shown."""
+    return queryset.select_related("body__federation", "body__network").defer(
+        "search_vector", "heading_terms", "text_terms"
+    )
 
 
 @dataclass
@@ -79,17 +87,23 @@ class RegisterPage:
     count: int | None  # None: too many to count cheaply (a common word), newest first
     has_next: bool
     suggestion: str | None = None
+    only_stop_words: bool = False  # every word searched was too common to search ("att")
 
     @property
     def capped(self) -> bool:
         return self.count is not None and self.count > search.COUNT_CAP
 
 
-def register_page(user: User, filters: Filters, *, offset: int, page_size: int) -> RegisterPage:
-    """One page of the register: its rows with snippets, projects and standing, and the (capped) count."""
+def register_page(
+    user: User, filters: Filters, *, offset: int, page_size: int, after: int | None = None
+) -> RegisterPage:
+    """One page of the register: its rows with snippets, projects and standing, and the (capped) count. `after` is
+    the id of the previous page's last row (the "next page" link): the page is read from its sort key on, not by
+    an offset; an id the user cannot see, or that the filters exclude, is ignored."""
     queryset = entries(user, filters)
     ordered = joined(queryset.order_by(*NEWEST_FIRST))
-    rows, count = search.page_and_count(ordered, queryset, filters.q, offset, page_size + 1)
+    key = queryset.filter(pk=after).values_list("pk", "date", "meeting_id", "number").first() if after else None
+    rows, count = search.page_and_count(ordered, queryset, filters.q, offset, page_size + 1, after=key)
     has_next = len(rows) > page_size
     rows = rows[:page_size]
     snippets = search.headlines(rows, filters.q)
@@ -97,8 +111,12 @@ def register_page(user: User, filters: Filters, *, offset: int, page_size: int) 
     attach_standing(rows)
     for row in rows:
         row.snippet = snippets.get(row.pk)
-    suggestion = search.suggestion(filters.q, visible_entries(user)) if filters.q and not count else None
-    return RegisterPage(rows=rows, count=count, has_next=has_next, suggestion=suggestion)
+    only_stop_words = analysis.analyse_query(filters.q).only_stop_words
+    wants_suggestion = filters.q and not count and not only_stop_words
+    suggestion = search.suggestion(filters.q, visible_entries(user)) if wants_suggestion else None
+    return RegisterPage(
+        rows=rows, count=count, has_next=has_next, suggestion=suggestion, only_stop_words=only_stop_words
+    )
 
 
 def attach_projects(rows: list[Any]) -> None:

@@ -1,7 +1,7 @@
 """The decision register /beslut/, its exports, the assignments overview and the project page's timeline."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -21,9 +21,16 @@ PAGE_SIZE = 25
 def decision_list(request):
     form = RegisterFilterForm(request.GET or None, user=request.user)
     page = min(max(1, whole_number(request.GET.get("sida"), 1)), MAX_PAGE)
-    found = selectors.register_page(request.user, form.filters(), offset=(page - 1) * PAGE_SIZE, page_size=PAGE_SIZE)
+    found = selectors.register_page(
+        request.user,
+        form.filters(),
+        offset=(page - 1) * PAGE_SIZE,
+        page_size=PAGE_SIZE,
+        after=whole_number(request.GET.get("efter")),
+    )
     params = request.GET.copy()
     params.pop("sida", None)
+    params.pop("efter", None)
     context = {
         "form": form,
         "rows": found.rows,
@@ -31,8 +38,10 @@ def decision_list(request):
         "capped": found.capped,
         "page": page,
         "has_next": found.has_next,
+        "last_id": found.rows[-1].pk if found.rows else None,
         "query_string": params.urlencode(),
         "suggestion": found.suggestion,
+        "only_stop_words": found.only_stop_words,
     }
     return render(request, "meetings/register/decision_list.html", context)
 
@@ -44,19 +53,21 @@ def _export_rows(request):
 
 @require_GET
 def export_csv(request):
-    response = HttpResponse(exports.csv_content(_export_rows(request)), content_type="text/csv; charset=utf-8")
+    """Every matching row, streamed as it is written."""
+    response = StreamingHttpResponse(exports.csv_lines(_export_rows(request)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{exports.filename("csv")}"'
     return response
 
 
 @require_GET
 def export_xlsx(request):
-    response = HttpResponse(
-        exports.xlsx_content(_export_rows(request)),
+    """Every matching row, the workbook written to a temporary file in write-only mode and streamed from it."""
+    return FileResponse(
+        exports.xlsx_file(_export_rows(request)),
+        as_attachment=True,
+        filename=exports.filename("xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="{exports.filename("xlsx")}"'
-    return response
 
 
 @login_required

@@ -62,7 +62,7 @@ def test_a_word_that_is_also_an_entity_is_marked_in_the_text_not_in_the_escaping
 def test_the_csv_export_neutralises_formulas(client_for, hostile):
     for who in (None, "member"):
         response = client_for(who).get("/beslut/export.csv")
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+        rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
         cells = [cell for row in rows[1:] for cell in row]
         assert '\'=HYPERLINK("https://evil.example","Klicka")' in cells
         assert {"'+1+2", "'@SUM(A1:A2)", "'-2+3"} <= set(cells)
@@ -72,7 +72,7 @@ def test_the_csv_export_neutralises_formulas(client_for, hostile):
 def test_the_spreadsheet_export_has_no_formula(client_for, hostile):
     for who in (None, "member"):
         response = client_for(who).get("/beslut/export.xlsx")
-        sheet = load_workbook(io.BytesIO(response.content)).active
+        sheet = load_workbook(io.BytesIO(response.getvalue())).active
         cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
         assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
         values = {cell.value for cell in cells}

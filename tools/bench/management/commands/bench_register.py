@@ -1,7 +1,11 @@
 """python manage.py bench_register [--rounds 5]
 
-Runs a fixed mix of register searches and filters through the view (test client) against the data that is there,
-and the same searches answered by plain ILIKE '%word%' scans (search.scan_search). Last line:
+Runs the decision register's hard classes of queries through the view (test client, signed out) against the data
+that is there (generate_network_data): common, rare, none, typo, inflected, compound and multi-word searches, each
+filter alone and with a word, the network filter, deep and last pages. Prints per class p50/p95 and, for the
+classes of one word, the recall (and precision) against a scan that knows the answer: every public decision whose
+heading, decision or § text contains the word's root, as itself or inside a compound. Then the same words answered
+by plain ILIKE '%word%' scans (search.scan_search). Last line:
 register p50 <ms> p95 <ms>; ilike p95 <ms>; ratio <x> at <n> decisions
 """
 
@@ -15,8 +19,29 @@ from django.test.utils import override_settings
 from meetings.models import RegisterEntry
 from meetings.register import search
 
-SEARCHES = ["ansökan", "kartläggning", "återremiss", "psykisk ohälsa", "implementering", "arbetsförmedlingen"]
-FILTERS = ["utfall=aterremiss", "organ=arbetsutskott&utfall=bifall", "form=votering", "ar=2020", ""]
+PAGE_SIZE = 25
+
+# The words of each class, chosen against generate_network_data's vocabulary.
+WORDS = {
+    "common": ["beslutar", "ansökan", "förbundschefen"],
+    "rare": ["417000", "263000"],  # an amount granted: a handful of decisions each
+    "none": ["zebrafink", "kvantdator"],
+    "typo": ["kartlägning", "implemetering"],
+    "inflected": ["beviljade", "insatsen", "ansökningar"],
+    "compound": ["samråd", "rapport", "sjukskrivna", "ersättning"],
+    "multi": ["psykisk ohälsa", "bevilja projektmedel", "Kiruna delårsrapport"],
+}
+# The root whose every occurrence (alone or in a compound) a word must find, for recall.
+ROOTS = {
+    "beviljade": "bevilja",
+    "insatsen": "insats",
+    "ansökningar": "ansökning",
+    "samråd": "samråd",
+    "rapport": "rapport",
+    "sjukskrivna": "sjukskriv",
+    "ersättning": "ersättning",
+}
+FILTERS = ["utfall=aterremiss", "organ=arbetsutskott", "form=votering", "ar=2020", "forbund=syntet-003"]
 
 
 def percentile(values, fraction):
@@ -25,28 +50,40 @@ def percentile(values, fraction):
 
 
 class Command(BaseCommand):
-    help = "Time the decision register's searches and filters, and a plain ILIKE scan of the same words."
+    help = "Time the decision register's classes of queries, their recall, and a plain ILIKE scan of the same words."
 
     def add_arguments(self, parser):
         parser.add_argument("--rounds", type=int, default=5)
 
     def handle(self, *args, **options):
         client = Client(HTTP_HOST="127.0.0.1")
-        register_ms, ilike_ms = [], []
-        with override_settings(ALLOWED_HOSTS=["127.0.0.1"], DEBUG=False):
-            for url in self.urls():  # warm up caches and plans
-                client.get(url)
-            for _round in range(options["rounds"]):
-                for url in self.urls():
-                    started = time.perf_counter()
-                    response = client.get(url)
-                    register_ms.append((time.perf_counter() - started) * 1000)
-                    assert response.status_code == 200, (url, response.status_code)
-                for word in SEARCHES:
-                    started = time.perf_counter()
-                    self.ilike(word)
-                    ilike_ms.append((time.perf_counter() - started) * 1000)
         total = RegisterEntry.objects.count()
+        classes = self.classes(total)
+        timings = {name: [] for name in classes}
+        ilike_ms = []
+        with override_settings(ALLOWED_HOSTS=["127.0.0.1"], DEBUG=False):
+            for urls in classes.values():  # warm up caches and plans
+                for url in urls:
+                    client.get(url)
+            for _round in range(options["rounds"]):
+                for name, urls in classes.items():
+                    for url in urls:
+                        started = time.perf_counter()
+                        response = client.get(url)
+                        timings[name].append((time.perf_counter() - started) * 1000)
+                        assert response.status_code == 200, (url, response.status_code)
+                for words in WORDS.values():
+                    for word in words:
+                        started = time.perf_counter()
+                        self.ilike(word)
+                        ilike_ms.append((time.perf_counter() - started) * 1000)
+        recall = self.recall()
+        for name, values in timings.items():
+            line = f"{name:<18} p50 {statistics.median(values):7.1f} p95 {percentile(values, 0.95):7.1f}"
+            if name in recall:
+                line += f"  recall {recall[name][0]:.2f} precision {recall[name][1]:.2f}"
+            self.stdout.write(line)
+        register_ms = [value for values in timings.values() for value in values]
         p50, p95 = statistics.median(register_ms), percentile(register_ms, 0.95)
         ilike_p95 = percentile(ilike_ms, 0.95)
         self.stdout.write(f"{len(register_ms)} register requests, {len(ilike_ms)} ILIKE queries")
@@ -55,15 +92,39 @@ class Command(BaseCommand):
             f"ratio {ilike_p95 / p95:.1f} at {total} decisions"
         )
 
-    def urls(self):
-        urls = [f"/beslut/?q={word}" for word in SEARCHES]
-        urls += [f"/beslut/?{query}" for query in FILTERS]
-        urls += [f"/beslut/?q={SEARCHES[0]}&{FILTERS[0]}", f"/beslut/?q={SEARCHES[1]}&sida=2"]
-        return urls
+    def classes(self, total):
+        classes = {name: [f"/beslut/?q={word}" for word in words] for name, words in WORDS.items()}
+        classes["filter"] = [f"/beslut/?{query}" for query in FILTERS]
+        classes["filter+word"] = [f"/beslut/?q=kartläggning&{query}" for query in FILTERS]
+        classes["network"] = ["/beslut/?forbund=syntetiskt", "/beslut/?forbund=syntetiskt&q=samråd"]
+        last = max(1, -(-total // PAGE_SIZE))
+        classes["deep/last page"] = ["/beslut/?sida=200", f"/beslut/?sida={last}", "/beslut/?q=beslutar&sida=40"]
+        # The same pages reached by the "next page" link, which carries the previous page's last row.
+        newest = RegisterEntry.objects.filter(is_public=True).order_by("-date", "-meeting_id", "number", "id")
+        before_last = newest.values_list("pk", flat=True)[max(0, (last - 1) * PAGE_SIZE - 1) : (last - 1) * PAGE_SIZE]
+        before_200 = newest.values_list("pk", flat=True)[199 * PAGE_SIZE - 1 : 199 * PAGE_SIZE]
+        classes["deep page by key"] = [f"/beslut/?sida={last}&efter={pk}" for pk in before_last] + [
+            f"/beslut/?sida=200&efter={pk}" for pk in before_200
+        ]
+        return classes
+
+    def recall(self):
+        """Per class of one word: (recall, precision) of the search against the root's scan, over all public
+        entries."""
+        public = RegisterEntry.objects.filter(is_public=True)
+        found = {}
+        for name in ("inflected", "compound"):
+            hits = relevant = both = 0
+            for word in WORDS[name]:
+                got = set(search.search(public, word).values_list("pk", flat=True))
+                known = set(search.scan_search(public, ROOTS[word]).values_list("pk", flat=True))
+                hits, relevant, both = hits + len(got), relevant + len(known), both + len(got & known)
+            found[name] = (both / relevant if relevant else 1.0, both / hits if hits else 1.0)
+        return found
 
     def ilike(self, phrase):
-        """The same question answered by ILIKE '%word%' scans (every form of every word), newest first, with the
-        exact count a plain paginator would ask for."""
+        """The same question answered by ILIKE '%word%' scans, newest first, with the exact count a plain paginator
+        would ask for."""
         queryset = search.scan_search(RegisterEntry.objects.filter(is_public=True), phrase)
         list(queryset.order_by("-date", "-meeting_id", "number", "id")[:25])
         return queryset.count()

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from federations.models import Body, Federation, Network, Project
 from meetings.models import AgendaItem, Decision, Meeting, RegisterEntry
+from meetings.register.indexing import analysed
 
 BATCH = 5000
 TOWNS = [
@@ -134,21 +135,23 @@ class Command(BaseCommand):
         for decision in decisions:
             item, meeting = decision.item, decision.item.meeting
             entries.append(
-                RegisterEntry(
-                    meeting=meeting,
-                    item=item,
-                    decision=decision,
-                    federation=federation,
-                    body=meeting.body,
-                    body_kind=meeting.body.kind,
-                    date=meeting.date,
-                    number=item.number,
-                    heading=item.heading,
-                    item_text=TEXT.format(topic=item.heading.lower(), town=town),
-                    decision_text=decision.text,
-                    outcome=decision.outcome,
-                    method=decision.method,
-                    is_public=True,
+                analysed(
+                    RegisterEntry(
+                        meeting=meeting,
+                        item=item,
+                        decision=decision,
+                        federation=federation,
+                        body=meeting.body,
+                        body_kind=meeting.body.kind,
+                        date=meeting.date,
+                        number=item.number,
+                        heading=item.heading,
+                        item_text=TEXT.format(topic=item.heading.lower(), town=town),
+                        decision_text=decision.text,
+                        outcome=decision.outcome,
+                        method=decision.method,
+                        is_public=True,
+                    )
                 )  # fmt: skip
             )
         RegisterEntry.objects.bulk_create(entries, batch_size=BATCH)

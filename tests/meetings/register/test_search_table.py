@@ -1,0 +1,109 @@
+"""The analyser's query table through the register, on SQLite (FTS5) and on PostgreSQL (tsvector) alike: both give
+exactly the hits the analyser says; counts are true, a stop word alone says so, a network covers its federations."""
+
+import datetime
+
+import pytest
+
+from federations.models import Body, Federation
+from meetings.register import analysis
+from tests.meetings.register.test_analysis import TABLE, TEXTS
+from tests.meetings.register.test_register import frozen_meeting, headings
+
+
+@pytest.fixture
+def corpus(cast):
+    # Headings only carry the words: the decision and the § text say the same neutral thing for every row.
+    rows = [(text, "Enligt förslaget.", "bifall", "acklamation") for text in TEXTS]
+    frozen_meeting(cast, date=datetime.date(2024, 3, 1), decisions=rows)
+    return TEXTS
+
+
+@pytest.mark.parametrize(("query", "found", "missed"), TABLE)
+def test_the_query_table_gives_the_analysers_hits_on_this_database(client_for, corpus, query, found, missed):
+    response = client_for(None).get("/beslut/", {"q": query})
+    hits = set(headings(response))
+    assert hits == {text for text in corpus if analysis.matches(query, text)}
+    assert set(found) <= hits and not hits & set(missed)
+    assert response.context["count"] == len(hits)
+
+
+def test_a_compound_is_marked_in_the_snippet(client_for, corpus):
+    html = client_for(None).get("/beslut/", {"q": "samråd"}).content.decode()
+    assert "<mark>Medlemssamråd</mark>" in html
+
+
+def test_a_stop_word_alone_gets_a_message_not_zero_hits(client_for, corpus):
+    response = client_for(None).get("/beslut/", {"q": "att"})
+    assert response.context["only_stop_words"] and response.context["suggestion"] is None
+    assert "för vanliga för att söka på" in response.content.decode()
+
+
+def test_a_typo_gets_a_suggestion_on_this_database_from_what_the_user_may_see(client_for, cast, corpus):
+    assert client_for(None).get("/beslut/", {"q": "kartlägning"}).context["suggestion"] == "kartläggning"
+    frozen_meeting(
+        cast,
+        date=datetime.date(2023, 4, 1),
+        public=False,
+        decisions=[("Sekretessbelagd upphandling", "Styrelsen beslutar att avbryta.", "bifall", "acklamation")],
+    )
+    assert client_for(None).get("/beslut/", {"q": "upphandlingg"}).context["suggestion"] is None
+    assert client_for("member").get("/beslut/", {"q": "upphandlingg"}).context["suggestion"] == "upphandling"
+
+
+def test_the_count_is_exact_below_the_cap_and_over_it_only_when_seen(client_for, cast, monkeypatch):
+    frozen_meeting(
+        cast,
+        date=datetime.date(2024, 3, 1),
+        decisions=[(f"Insats {i}", "Styrelsen beviljar.", "bifall", "acklamation") for i in range(3)],
+    )
+    monkeypatch.setattr("meetings.register.search.COUNT_CAP", 2)
+    response = client_for(None).get("/beslut/", {"q": "insats"})
+    assert response.context["count"] == 3 and response.context["capped"]
+    monkeypatch.setattr("meetings.register.search.COUNT_CAP", 3)
+    response = client_for(None).get("/beslut/", {"q": "insats"})
+    assert response.context["count"] == 3 and not response.context["capped"]
+    assert client_for(None).get("/beslut/", {"q": "insatsnonsens"}).context["count"] == 0
+
+
+def test_the_network_filter_covers_its_federations_and_its_own_bodies(client_for, cast):
+    sister = Federation.objects.create(
+        name="Samordningsförbundet Syd", short_name="Syd", slug="syd", network=cast.network
+    )
+    bodies = {
+        "Förbundets beslut": cast.board,
+        "Systerförbundets beslut": Body.objects.create(federation=sister, name="Styrelse", slug="s", kind="styrelse"),
+        "Nätverkets beslut": Body.objects.create(network=cast.network, name="Nätverksråd", slug="r", kind="styrelse"),
+        "Annat beslut": cast.other_board,
+    }
+    for day, (heading, body) in enumerate(bodies.items(), start=1):
+        decisions = [(heading, "Styrelsen beslutar.", "bifall", "acklamation")]
+        frozen_meeting(cast, date=datetime.date(2024, 3, 10 - day), body=body, decisions=decisions)
+    assert headings(client_for(None).get("/beslut/", {"forbund": "testlan"})) == [
+        "Förbundets beslut",
+        "Systerförbundets beslut",
+        "Nätverkets beslut",
+    ]
+    assert headings(client_for(None).get("/beslut/", {"forbund": "test"})) == ["Förbundets beslut"]
+
+
+@pytest.mark.parametrize("cap", [1000, 2])  # matches sorted here, or the date index walked
+@pytest.mark.parametrize("query", ["", "beslutar", "ärende"])
+def test_the_next_page_link_pages_by_key_and_shows_what_the_offset_shows(client_for, cast, monkeypatch, query, cap):
+    monkeypatch.setattr("meetings.register.search.COUNT_CAP", cap)
+    for index in range(4):
+        decisions = [
+            (f"Ärende {index} {n}", "Styrelsen beslutar att bifalla.", "bifall", "acklamation") for n in (1, 2)
+        ]
+        frozen_meeting(cast, date=datetime.date(2024, 3, 1 + index % 2), decisions=decisions)
+    monkeypatch.setattr("meetings.register.views.PAGE_SIZE", 3)
+    client = client_for(None)
+    by_offset, by_key, after = [], [], None
+    for page in (1, 2, 3):
+        by_offset += headings(client.get("/beslut/", {"q": query, "sida": page}))
+        response = client.get("/beslut/", {"q": query, "sida": page, **({"efter": after} if after else {})})
+        by_key += headings(response)
+        after = response.context["last_id"]
+        if page < 3:
+            assert f"efter={after}" in response.content.decode()
+    assert by_key == by_offset and len(by_key) == 8 and len(set(by_key)) == 8
