@@ -36,6 +36,38 @@ function timeNow() {
   return new Date().toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit" });
 }
 
+/* Word (desktop) writes a list as paragraphs styled "mso-list" whose bullet or number is text in a span marked
+   "mso-list:Ignore". Turn each run of them into a real list before ProseMirror parses the paste; ProseMirror then
+   keeps only what the schema allows. */
+function wordListsToLists(html) {
+  if (!/mso-list/i.test(html)) return html;
+  // Even an inert document reports its style attributes to the Content-Security-Policy: rename them first.
+  const doc = document.implementation.createHTMLDocument("");
+  doc.body.innerHTML = html.replace(/(<[^<>]*?\s)style=/gi, "$1data-mso-style=");
+  let list = null;
+  Array.from(doc.body.querySelectorAll("p")).forEach(function (p) {
+    const style = p.getAttribute("data-mso-style") || "";
+    if (!/mso-list:\s*l\d/i.test(style)) {
+      list = null;
+      return;
+    }
+    const marker = p.querySelector("[data-mso-style*='mso-list:Ignore' i]");
+    const ordered = marker ? /^\s*\(?[0-9a-z]+[.)]/i.test(marker.textContent) : false;
+    if (marker) marker.remove();
+    const kind = ordered ? "OL" : "UL";
+    const previous = p.previousElementSibling;
+    if (!list || previous !== list || list.tagName !== kind) {
+      list = doc.createElement(kind);
+      p.before(list);
+    }
+    const item = doc.createElement("li");
+    item.append(...p.childNodes);
+    list.append(item);
+    p.remove();
+  });
+  return doc.body.innerHTML;
+}
+
 /* The toolbar's buttons: what each does to the document, and whether it shows as pressed where the caret is. */
 const COMMANDS = {
   bold: { run: (chain) => chain.toggleBold(), active: "bold" },
@@ -83,6 +115,7 @@ function Editor(root) {
       }),
     ],
     editorProps: {
+      transformPastedHTML: wordListsToLists,
       attributes: {
         role: "textbox",
         "aria-multiline": "true",
@@ -140,7 +173,15 @@ Editor.prototype.link = function () {
     // Nothing selected: the address itself becomes the linked text.
     chain.insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href: href } }] }).run();
   } else {
-    chain.extendMarkRange("link").setLink({ href: href }).run();
+    // The caret goes after the link, so typing goes on in plain text.
+    chain
+      .extendMarkRange("link")
+      .setLink({ href: href })
+      .command(({ tr }) => {
+        tr.setSelection(tr.selection.constructor.near(tr.selection.$to));
+        return true;
+      })
+      .run();
   }
 };
 

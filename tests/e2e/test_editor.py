@@ -30,11 +30,53 @@ WORD_CLIPBOARD = (
     "<p class='MsoNormal'><a href='javascript:alert(1)'>farlig länk</a><script>alert(1)</script></p>"
     "<!--EndFragment--></body></html>"
 )
+# Word on the desktop: a list is paragraphs styled mso-list, the bullet or number a span marked mso-list:Ignore.
+WORD_DESKTOP_LISTS = (
+    "<html><body><!--StartFragment-->"
+    "<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]>"
+    "<span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt \"Times New Roman\"'>"
+    "&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>Budgeten<o:p></o:p></p>"
+    "<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]>"
+    "<span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt \"Times New Roman\"'>"
+    "&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>Verksamhetsplanen<o:p></o:p></p>"
+    "<p class=MsoNormal>Därefter:<o:p></o:p></p>"
+    "<p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]>"
+    "<span><span style='mso-list:Ignore'>1.<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span>"
+    "</span></span><![endif]>Beslut om <b>budget</b><o:p></o:p></p>"
+    "<!--EndFragment--></body></html>"
+)
+
+PASTE = """([html, text]) => {
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    data.setData("text/plain", text);
+    document.activeElement.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true })
+    );
+}"""
+
+# Collects what the Content-Security-Policy blocked on the page (the editor must inject no inline style or script).
+WATCH_CSP = (
+    "window.cspViolations = [];"
+    "document.addEventListener('securitypolicyviolation',"
+    " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
 
 
 @pytest.fixture
 def meeting(cast):
     return ready_to_send(cast)
+
+
+@pytest.fixture
+def watched(page):
+    """The page, with a record of CSP violations and script errors that must both stay empty."""
+    errors = []
+    page.add_init_script(WATCH_CSP)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert errors == []
+    assert page.evaluate("window.cspViolations || []") == []
 
 
 def section(page, number):
@@ -58,7 +100,8 @@ def stored(meeting, number):
     return AgendaItem.objects.get(meeting=meeting, number=number).text
 
 
-def test_enter_makes_a_new_paragraph_that_survives_a_reload(page, cast, meeting):
+def test_enter_makes_a_new_paragraph_that_survives_a_reload(watched, cast, meeting):
+    page = watched
     sign_in(page, "secretary@example.se", cast.password)
     page.goto(f"/moten/{meeting.pk}/")
     body(page, 1).click()
@@ -72,7 +115,8 @@ def test_enter_makes_a_new_paragraph_that_survives_a_reload(page, cast, meeting)
     assert_accessible(page)
 
 
-def test_lists_bold_and_links_survive_typing_saving_and_reloading(page, cast, meeting):
+def test_lists_bold_and_links_survive_typing_saving_and_reloading(watched, cast, meeting):
+    page = watched
     sign_in(page, "secretary@example.se", cast.password)
     page.goto(f"/moten/{meeting.pk}/")
     tools = section(page, 1).get_by_role("toolbar", name="Textformat")
@@ -102,21 +146,12 @@ def test_lists_bold_and_links_survive_typing_saving_and_reloading(page, cast, me
     expect(body(page, 1).locator("ul li")).to_have_text(["Första punkten", "Andra punkten"])
 
 
-def test_a_paste_from_word_keeps_the_structure_and_drops_the_rest(page, cast, meeting):
+def test_a_paste_from_word_keeps_the_structure_and_drops_the_rest(watched, cast, meeting):
+    page = watched
     sign_in(page, "secretary@example.se", cast.password)
     page.goto(f"/moten/{meeting.pk}/")
     body(page, 4).click()
-    page.evaluate(
-        """html => {
-            const data = new DataTransfer();
-            data.setData("text/html", html);
-            data.setData("text/plain", "Styrelsen diskuterade budgeten för 2027.");
-            document.activeElement.dispatchEvent(
-                new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true })
-            );
-        }""",
-        WORD_CLIPBOARD,
-    )
+    page.evaluate(PASTE, [WORD_CLIPBOARD, "Styrelsen diskuterade budgeten för 2027."])
     wait_saved(page, 4)
     text = stored(meeting, 4)
     assert "<p>Styrelsen diskuterade <strong>budgeten</strong> för 2027.</p>" in text
@@ -150,3 +185,34 @@ def test_paragraphs_reach_the_justering_view_and_the_pdf(page, cast, meeting):
     lines = [line.strip() for page_ in PdfReader(io.BytesIO(data)).pages for line in page_.extract_text().splitlines()]
     assert "Rad ett." in lines and "Rad två." in lines
     assert "Rad ett.Rad två." not in "\n".join(lines)
+
+
+def test_a_paste_of_word_desktop_lists_becomes_real_lists(watched, cast, meeting):
+    page = watched
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    body(page, 4).click()
+    page.evaluate(PASTE, [WORD_DESKTOP_LISTS, "Budgeten"])
+    wait_saved(page, 4)
+    assert stored(meeting, 4) == (
+        "<ul><li><p>Budgeten</p></li><li><p>Verksamhetsplanen</p></li></ul>"
+        "<p>Därefter:</p>"
+        "<ol><li><p>Beslut om <strong>budget</strong></p></li></ol>"
+    )
+
+
+def test_a_local_copy_left_by_the_old_editor_comes_back_with_its_paragraphs(page, cast, meeting):
+    """The hand-written editor kept Chrome's <div> lines in the browser; after the upgrade they become paragraphs."""
+    item = meeting.items.get(number=4)
+    sign_in(page, "secretary@example.se", cast.password)
+    page.evaluate(
+        "([key, copy]) => localStorage.setItem(key, JSON.stringify(copy))",
+        [
+            f"finsam:item:{item.pk}",
+            {"version": item.version, "heading": item.heading, "text": "Rad ett.<div>Rad två.</div>"},
+        ],
+    )
+    page.goto(f"/moten/{meeting.pk}/")
+    expect(body(page, 4).locator("p")).to_have_text(["Rad ett.", "Rad två."])
+    wait_saved(page, 4)
+    assert stored(meeting, 4) == "<p>Rad ett.</p><p>Rad två.</p>"
