@@ -8,6 +8,7 @@ import {
   BulletList,
   Document,
   Editor as Tiptap,
+  Extension,
   HardBreak,
   History,
   Italic,
@@ -106,6 +107,15 @@ function Editor(root) {
       BulletList,
       OrderedList,
       ListItem,
+      Extension.create({
+        name: "finsamLinkKey",
+        addKeyboardShortcuts: () => ({
+          "Mod-k": function () {
+            self.link();
+            return true;
+          },
+        }),
+      }),
       Link.configure({
         openOnClick: false,
         autolink: false,
@@ -160,6 +170,8 @@ Editor.prototype.showPressed = function () {
 };
 
 Editor.prototype.link = function () {
+  // A selection just made by the keyboard may not have reached ProseMirror's state yet: read it from the page now.
+  if (this.tiptap.view.domObserver) this.tiptap.view.domObserver.flush();
   const chain = this.tiptap.chain().focus();
   const current = this.tiptap.getAttributes("link").href || "";
   const url = window.prompt("Länkens adress (https://…). Töm fältet för att ta bort länken.", current || "https://");

@@ -129,6 +129,7 @@ def test_lists_bold_and_links_survive_typing_saving_and_reloading(watched, cast,
     page.keyboard.press("Shift+Control+ArrowLeft")
     page.once("dialog", lambda dialog: dialog.accept("https://example.se/stadgar"))
     tools.get_by_role("button", name="Länk").click()
+    expect(body(page, 1).locator("a")).to_have_text("stadgarna")
     page.keyboard.press("End")
     page.keyboard.press("Enter")
     tools.get_by_role("button", name="• Lista").click()
@@ -144,6 +145,37 @@ def test_lists_bold_and_links_survive_typing_saving_and_reloading(watched, cast,
     expect(body(page, 1).locator("strong")).to_have_text("viktigt")
     expect(body(page, 1).locator("a")).to_have_attribute("href", "https://example.se/stadgar")
     expect(body(page, 1).locator("ul li")).to_have_text(["Första punkten", "Andra punkten"])
+
+
+def test_the_keyboard_alone_formats_the_text(watched, cast, meeting):
+    page = watched
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    body(page, 2).click()
+    page.keyboard.press("Control+b")
+    page.keyboard.type("Fetstil")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(" och ")
+    page.keyboard.press("Control+i")
+    page.keyboard.type("kursiv")
+    page.keyboard.press("Control+i")
+    page.keyboard.type(" med mer")
+    page.keyboard.press("Shift+Control+ArrowLeft")
+    page.once("dialog", lambda dialog: dialog.accept("mailto:sekreterare@example.se"))
+    page.keyboard.press("Control+k")
+    expect(body(page, 2).locator("a")).to_have_text("mer")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+Shift+7")
+    page.keyboard.type("Ett")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Två")
+    expect(section(page, 2).get_by_role("button", name="1. Lista")).to_have_attribute("aria-pressed", "true")
+    wait_saved(page, 2)
+    assert stored(meeting, 2) == (
+        "<p><strong>Fetstil</strong> och <em>kursiv</em> med "
+        '<a href="mailto:sekreterare@example.se" rel="noopener noreferrer">mer</a></p>'
+        "<ol><li><p>Ett</p></li><li><p>Två</p></li></ol>"
+    )
 
 
 def test_a_paste_from_word_keeps_the_structure_and_drops_the_rest(watched, cast, meeting):
