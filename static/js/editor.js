@@ -134,7 +134,6 @@ function Editor(root) {
       },
     },
   });
-  this.surface = this.tiptap.view.dom;
   const toolbar = root.querySelector("[role=toolbar]");
   if (toolbar) toolbar.setAttribute("aria-controls", surfaceId);
   this.saved = { heading: this.heading.value, text: this.html() };
@@ -143,6 +142,7 @@ function Editor(root) {
   this.again = false;
   this.bind();
   this.restoreLocal();
+  this.showPressed();
   this.tiptap.on("transaction", function () {
     self.showPressed();
   });
