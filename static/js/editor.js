@@ -116,7 +116,8 @@ function Editor(root) {
           },
         }),
       }),
-      Link.configure({
+      // The bundle's Link opens its own (English) dialog on Ctrl+K; ours asks in Swedish (above).
+      Link.extend({ addKeyboardShortcuts: () => ({}) }).configure({
         openOnClick: false,
         autolink: false,
         protocols: ["mailto"],
@@ -172,10 +173,12 @@ Editor.prototype.showPressed = function () {
 Editor.prototype.link = function () {
   // A selection just made by the keyboard may not have reached ProseMirror's state yet: read it from the page now.
   if (this.tiptap.view.domObserver) this.tiptap.view.domObserver.flush();
-  const chain = this.tiptap.chain().focus();
   const current = this.tiptap.getAttributes("link").href || "";
   const url = window.prompt("Länkens adress (https://…). Töm fältet för att ta bort länken.", current || "https://");
+  // The prompt took the focus: give it back to the text now, not on the next frame, so no keystroke goes astray.
+  this.tiptap.view.focus();
   if (url === null) return;
+  const chain = this.tiptap.chain();
   const href = url.trim();
   if (!href || href === "https://") {
     chain.extendMarkRange("link").unsetLink().run();
