@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_htmx",
+    "django_prose_editor",  # only for its static ProseMirror bundle (static/js/editor.js imports it)
     "finsam",
     "federations",
     "meetings",

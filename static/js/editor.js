@@ -1,289 +1,401 @@
-/* The minutes editor: autosave, a local copy until the server confirms, conflicts shown side by side.
-   No build step; plain modern JavaScript. */
-(function () {
-  "use strict";
+/* The minutes editor: a ProseMirror editing surface (Tiptap, shipped as static files by django-prose-editor, no
+   build step), autosave, a local copy until the server confirms, conflicts shown side by side.
+   The schema keeps what secretaries use (paragraphs, bold, italic, lists, links); everything else in typed or
+   pasted HTML (Word's styles, classes, spans, comments, scripts) never enters the document. The server sanitises
+   again with nh3. */
+import {
+  Bold,
+  BulletList,
+  Document,
+  Editor as Tiptap,
+  Extension,
+  HardBreak,
+  History,
+  Italic,
+  Link,
+  ListItem,
+  OrderedList,
+  Paragraph,
+  Text,
+} from "../django_prose_editor/editor.js";
 
-  const SAVE_DELAY_MS = 2000;
-  const RETRY_MS = 5000;
-  const ALLOWED = new Set(["P", "BR", "STRONG", "B", "EM", "I", "U", "UL", "OL", "LI", "A", "BLOCKQUOTE", "H3", "H4"]);
-  const editors = [];
+const SAVE_DELAY_MS = 2000;
+const RETRY_MS = 5000;
+const SAFE_URL = /^(https?:|mailto:)/i;
+const editors = [];
 
-  function csrfToken() {
-    const input = document.querySelector("input[name=csrfmiddlewaretoken]");
-    return input ? input.value : "";
-  }
+function csrfToken() {
+  const input = document.querySelector("input[name=csrfmiddlewaretoken]");
+  return input ? input.value : "";
+}
 
-  function storageKey(id) {
-    return "finsam:item:" + id;
-  }
+function storageKey(id) {
+  return "finsam:item:" + id;
+}
 
-  function timeNow() {
-    return new Date().toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit" });
-  }
+function timeNow() {
+  return new Date().toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit" });
+}
 
-  /* Keep the formatting secretaries use (paragraphs, bold, italic, lists, links) and drop the rest:
-     Word's styles, classes, spans, fonts, comments and scripts. The server sanitises again. */
-  function cleanFragment(html) {
-    const doc = new DOMParser().parseFromString(html, "text/html");
-    const out = document.createElement("div");
-    function walk(node, parent) {
-      node.childNodes.forEach(function (child) {
-        if (child.nodeType === Node.TEXT_NODE) {
-          parent.appendChild(document.createTextNode(child.textContent));
-        } else if (child.nodeType === Node.ELEMENT_NODE) {
-          const tag = child.tagName;
-          if (tag === "SCRIPT" || tag === "STYLE" || tag === "META" || tag === "LINK" || tag === "TITLE") return;
-          if (ALLOWED.has(tag)) {
-            const copy = document.createElement(tag === "B" ? "STRONG" : tag === "I" ? "EM" : tag);
-            if (tag === "A") {
-              const href = child.getAttribute("href") || "";
-              if (/^(https?:|mailto:)/i.test(href)) copy.setAttribute("href", href);
-            }
-            parent.appendChild(copy);
-            walk(child, copy);
-          } else if (tag === "DIV" || /^H[1-6]$/.test(tag)) {
-            const p = document.createElement("P");
-            parent.appendChild(p);
-            walk(child, p);
-          } else {
-            walk(child, parent);
-          }
-        }
-      });
-    }
-    walk(doc.body, out);
-    return out.innerHTML;
-  }
-
-  function Editor(root) {
-    this.root = root;
-    this.id = root.dataset.itemId;
-    this.url = root.dataset.saveUrl;
-    this.version = parseInt(root.dataset.version, 10);
-    this.heading = root.querySelector("[data-heading]");
-    this.body = root.querySelector("[data-body]");
-    this.status = root.querySelector("[data-status]");
-    this.conflict = root.querySelector("[data-conflict]");
-    this.saved = { heading: this.heading.value, text: this.body.innerHTML };
-    this.timer = null;
-    this.inFlight = false;
-    this.again = false;
-    this.bind();
-    this.restoreLocal();
-  }
-
-  Editor.prototype.current = function () {
-    return { heading: this.heading.value, text: this.body.innerHTML };
-  };
-
-  Editor.prototype.dirty = function () {
-    const now = this.current();
-    return now.heading !== this.saved.heading || now.text !== this.saved.text;
-  };
-
-  Editor.prototype.setStatus = function (text, kind) {
-    this.status.textContent = text;
-    this.status.dataset.kind = kind || "";
-  };
-
-  Editor.prototype.keepLocal = function () {
-    const copy = Object.assign({ version: this.version }, this.current());
-    try {
-      localStorage.setItem(storageKey(this.id), JSON.stringify(copy));
-    } catch (e) {
-      /* storage full or disabled: the server copy is all we have */
-    }
-  };
-
-  Editor.prototype.restoreLocal = function () {
-    let copy = null;
-    try {
-      copy = JSON.parse(localStorage.getItem(storageKey(this.id)) || "null");
-    } catch (e) {
-      copy = null;
-    }
-    if (!copy) return;
-    if (copy.heading === this.saved.heading && copy.text === this.saved.text) {
-      localStorage.removeItem(storageKey(this.id));
+/* Word (desktop) writes a list as paragraphs styled "mso-list" whose bullet or number is text in a span marked
+   "mso-list:Ignore". Turn each run of them into a real list before ProseMirror parses the paste; ProseMirror then
+   keeps only what the schema allows. */
+function wordListsToLists(html) {
+  if (!/mso-list/i.test(html)) return html;
+  // Even an inert document reports its style attributes to the Content-Security-Policy: rename them first.
+  const doc = document.implementation.createHTMLDocument("");
+  doc.body.innerHTML = html.replace(/(<[^<>]*?\s)style=/gi, "$1data-mso-style=");
+  let list = null;
+  Array.from(doc.body.querySelectorAll("p")).forEach(function (p) {
+    const style = p.getAttribute("data-mso-style") || "";
+    if (!/mso-list:\s*l\d/i.test(style)) {
+      list = null;
       return;
     }
-    this.heading.value = copy.heading;
-    this.body.innerHTML = copy.text;
-    this.version = copy.version; // saving from the version it was written on detects a conflict
-    this.setStatus("Osparad text återställd från webbläsaren – sparar …", "pending");
-    this.schedule(0);
-  };
+    const marker = p.querySelector("[data-mso-style*='mso-list:Ignore' i]");
+    const ordered = marker ? /^\s*\(?[0-9a-z]+[.)]/i.test(marker.textContent) : false;
+    if (marker) marker.remove();
+    const kind = ordered ? "OL" : "UL";
+    const previous = p.previousElementSibling;
+    if (!list || previous !== list || list.tagName !== kind) {
+      list = doc.createElement(kind);
+      p.before(list);
+    }
+    const item = doc.createElement("li");
+    item.append(...p.childNodes);
+    list.append(item);
+    p.remove();
+  });
+  return doc.body.innerHTML;
+}
 
-  Editor.prototype.bind = function () {
-    const self = this;
-    const changed = function () {
-      self.keepLocal();
-      self.setStatus("Ändrat – sparas strax", "pending");
-      self.schedule(SAVE_DELAY_MS);
-    };
-    this.heading.addEventListener("input", changed);
-    this.body.addEventListener("input", changed);
-    this.root.addEventListener("focusout", function (event) {
-      if (!self.root.contains(event.relatedTarget) && self.dirty()) self.schedule(0);
-    });
-    this.body.addEventListener("paste", function (event) {
-      const data = event.clipboardData;
-      if (!data) return;
+/* The toolbar's buttons: what each does to the document, and whether it shows as pressed where the caret is. */
+const COMMANDS = {
+  bold: { run: (chain) => chain.toggleBold(), active: "bold" },
+  italic: { run: (chain) => chain.toggleItalic(), active: "italic" },
+  insertUnorderedList: { run: (chain) => chain.toggleBulletList(), active: "bulletList" },
+  insertOrderedList: { run: (chain) => chain.toggleOrderedList(), active: "orderedList" },
+  createLink: { run: null, active: "link" },
+};
+
+function Editor(root) {
+  const self = this;
+  this.root = root;
+  this.id = root.dataset.itemId;
+  this.url = root.dataset.saveUrl;
+  this.version = parseInt(root.dataset.version, 10);
+  this.heading = root.querySelector("[data-heading]");
+  this.body = root.querySelector("[data-body]");
+  this.status = root.querySelector("[data-status]");
+  this.conflict = root.querySelector("[data-conflict]");
+  const initial = this.body.innerHTML; // the stored, sanitised HTML, rendered for a reader without JavaScript
+  const label = this.body.dataset.labelledby;
+  const surfaceId = this.body.id + "-surface";
+  this.body.textContent = "";
+  this.tiptap = new Tiptap({
+    element: this.body,
+    content: initial,
+    injectCSS: false, // the Content-Security-Policy allows no inline <style>: portal.css has the rules
+    extensions: [
+      Document,
+      Paragraph,
+      Text,
+      HardBreak,
+      History,
+      Bold,
+      Italic,
+      BulletList,
+      OrderedList,
+      ListItem,
+      Extension.create({
+        name: "finsamLinkKey",
+        addKeyboardShortcuts: () => ({
+          "Mod-k": function () {
+            self.link();
+            return true;
+          },
+        }),
+      }),
+      // The bundle's Link opens its own (English) dialog on Ctrl+K; ours asks in Swedish (above).
+      Link.extend({ addKeyboardShortcuts: () => ({}) }).configure({
+        openOnClick: false,
+        autolink: false,
+        protocols: ["mailto"],
+        HTMLAttributes: { target: null, rel: "noopener noreferrer" },
+        isAllowedUri: (url) => SAFE_URL.test(url),
+      }),
+    ],
+    editorProps: {
+      transformPastedHTML: wordListsToLists,
+      attributes: {
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": label,
+        id: surfaceId,
+      },
+    },
+  });
+  const toolbar = root.querySelector("[role=toolbar]");
+  if (toolbar) toolbar.setAttribute("aria-controls", surfaceId);
+  this.saved = { heading: this.heading.value, text: this.html() };
+  this.timer = null;
+  this.inFlight = false;
+  this.again = false;
+  this.bind();
+  this.restoreLocal();
+  this.showPressed();
+  this.tiptap.on("transaction", function () {
+    self.showPressed();
+  });
+}
+
+/* The document as the HTML the server stores: one <p> per paragraph, an empty document as "". */
+Editor.prototype.html = function () {
+  return this.tiptap.isEmpty ? "" : this.tiptap.getHTML();
+};
+
+Editor.prototype.setHtml = function (html) {
+  this.tiptap.commands.setContent(html || "", { emitUpdate: false });
+};
+
+Editor.prototype.current = function () {
+  return { heading: this.heading.value, text: this.html() };
+};
+
+Editor.prototype.showPressed = function () {
+  const tiptap = this.tiptap;
+  this.root.querySelectorAll("[data-command]").forEach(function (button) {
+    const command = COMMANDS[button.dataset.command];
+    if (command) button.setAttribute("aria-pressed", String(tiptap.isActive(command.active)));
+  });
+};
+
+Editor.prototype.link = function () {
+  // A selection just made by the keyboard may not have reached ProseMirror's state yet: read it from the page now.
+  if (this.tiptap.view.domObserver) this.tiptap.view.domObserver.flush();
+  const current = this.tiptap.getAttributes("link").href || "";
+  const url = window.prompt("Länkens adress (https://…). Töm fältet för att ta bort länken.", current || "https://");
+  // The prompt took the focus: give it back to the text now, not on the next frame, so no keystroke goes astray.
+  this.tiptap.view.focus();
+  if (url === null) return;
+  const chain = this.tiptap.chain();
+  const href = url.trim();
+  if (!href || href === "https://") {
+    chain.extendMarkRange("link").unsetLink().run();
+  } else if (!SAFE_URL.test(href)) {
+    this.setStatus("Länken måste börja med https://, http:// eller mailto:.", "error");
+  } else if (this.tiptap.state.selection.empty && !current) {
+    // Nothing selected: the address itself becomes the linked text.
+    chain.insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href: href } }] }).run();
+  } else {
+    // The caret goes after the link, so typing goes on in plain text.
+    chain
+      .extendMarkRange("link")
+      .setLink({ href: href })
+      .command(({ tr }) => {
+        tr.setSelection(tr.selection.constructor.near(tr.selection.$to));
+        return true;
+      })
+      .run();
+  }
+};
+
+Editor.prototype.dirty = function () {
+  const now = this.current();
+  return now.heading !== this.saved.heading || now.text !== this.saved.text;
+};
+
+Editor.prototype.setStatus = function (text, kind) {
+  this.status.textContent = text;
+  this.status.dataset.kind = kind || "";
+};
+
+Editor.prototype.keepLocal = function () {
+  const copy = Object.assign({ version: this.version }, this.current());
+  try {
+    localStorage.setItem(storageKey(this.id), JSON.stringify(copy));
+  } catch (e) {
+    /* storage full or disabled: the server copy is all we have */
+  }
+};
+
+Editor.prototype.restoreLocal = function () {
+  let copy = null;
+  try {
+    copy = JSON.parse(localStorage.getItem(storageKey(this.id)) || "null");
+  } catch (e) {
+    copy = null;
+  }
+  if (!copy) return;
+  if (copy.heading === this.saved.heading && copy.text === this.saved.text) {
+    localStorage.removeItem(storageKey(this.id));
+    return;
+  }
+  this.heading.value = copy.heading;
+  this.setHtml(copy.text);
+  this.version = copy.version; // saving from the version it was written on detects a conflict
+  this.setStatus("Osparad text återställd från webbläsaren – sparar …", "pending");
+  this.schedule(0);
+};
+
+Editor.prototype.bind = function () {
+  const self = this;
+  const changed = function () {
+    self.keepLocal();
+    self.setStatus("Ändrat – sparas strax", "pending");
+    self.schedule(SAVE_DELAY_MS);
+  };
+  this.heading.addEventListener("input", changed);
+  this.tiptap.on("update", changed);
+  this.root.addEventListener("focusout", function (event) {
+    if (!self.root.contains(event.relatedTarget) && self.dirty()) self.schedule(0);
+  });
+  // Pasted HTML is parsed into the schema by ProseMirror: only paragraphs, bold, italic, lists and links survive.
+  this.root.querySelectorAll("[data-command]").forEach(function (button) {
+    // A click keeps the caret (and the pending bold or italic) in the text; the keyboard still reaches the button.
+    button.addEventListener("mousedown", function (event) {
       event.preventDefault();
-      const html = data.getData("text/html");
-      if (html) {
-        document.execCommand("insertHTML", false, cleanFragment(html));
-      } else {
-        document.execCommand("insertText", false, data.getData("text/plain"));
-      }
     });
-    this.root.querySelectorAll("[data-command]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        const command = button.dataset.command;
-        self.body.focus();
-        if (command === "createLink") {
-          const url = window.prompt("Länkens adress (https://…)");
-          if (url && /^(https?:|mailto:)/i.test(url)) document.execCommand("createLink", false, url);
-        } else {
-          document.execCommand(command, false, null);
-        }
-        changed();
-      });
+    button.addEventListener("click", function () {
+      const command = COMMANDS[button.dataset.command];
+      if (!command) return;
+      if (command.run) command.run(self.tiptap.chain().focus()).run();
+      else self.link();
     });
-    this.root.querySelectorAll("[data-resolve]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        self.resolve(button.dataset.resolve);
-      });
+  });
+  this.root.querySelectorAll("[data-resolve]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      self.resolve(button.dataset.resolve);
     });
-  };
+  });
+};
 
-  Editor.prototype.schedule = function (delay) {
-    const self = this;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(function () {
-      self.save();
-    }, delay);
-  };
+Editor.prototype.schedule = function (delay) {
+  const self = this;
+  clearTimeout(this.timer);
+  this.timer = setTimeout(function () {
+    self.save();
+  }, delay);
+};
 
-  Editor.prototype.save = function () {
-    const self = this;
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
-    if (!this.dirty() && this.version === parseInt(this.root.dataset.version, 10)) {
-      localStorage.removeItem(storageKey(this.id));
-      return;
-    }
-    const sent = this.current();
-    const form = new FormData();
-    form.append("heading", sent.heading);
-    form.append("text", sent.text);
-    form.append("version", String(this.version));
-    this.inFlight = true;
-    this.setStatus("Sparar …", "pending");
-    fetch(this.url, {
-      method: "POST",
-      body: form,
-      headers: { "X-CSRFToken": csrfToken(), "X-Requested-With": "fetch" },
-      credentials: "same-origin",
+Editor.prototype.save = function () {
+  const self = this;
+  if (this.inFlight) {
+    this.again = true;
+    return;
+  }
+  if (!this.dirty() && this.version === parseInt(this.root.dataset.version, 10)) {
+    localStorage.removeItem(storageKey(this.id));
+    return;
+  }
+  const sent = this.current();
+  const form = new FormData();
+  form.append("heading", sent.heading);
+  form.append("text", sent.text);
+  form.append("version", String(this.version));
+  this.inFlight = true;
+  this.setStatus("Sparar …", "pending");
+  fetch(this.url, {
+    method: "POST",
+    body: form,
+    headers: { "X-CSRFToken": csrfToken(), "X-Requested-With": "fetch" },
+    credentials: "same-origin",
+  })
+    .then(function (response) {
+      return response
+        .json()
+        .catch(function () {
+          return {};
+        })
+        .then(function (data) {
+          return { status: response.status, data: data };
+        });
     })
-      .then(function (response) {
-        return response
-          .json()
-          .catch(function () {
-            return {};
-          })
-          .then(function (data) {
-            return { status: response.status, data: data };
-          });
-      })
-      .then(function (result) {
-        self.inFlight = false;
-        self.handle(result.status, result.data, sent);
-        if (self.again) {
-          self.again = false;
-          self.schedule(0);
-        }
-      })
-      .catch(function () {
-        self.inFlight = false;
-        self.setStatus("Kunde inte spara – ingen kontakt med servern. Texten finns kvar i webbläsaren; försöker igen.", "error");
-        self.schedule(RETRY_MS);
-      });
-  };
-
-  Editor.prototype.handle = function (status, data, sent) {
-    if (status === 200) {
-      this.version = data.version;
-      this.root.dataset.version = String(data.version);
-      this.saved = { heading: data.heading, text: data.text };
-      const now = this.current();
-      if (now.heading === sent.heading && now.text === sent.text) {
-        // The server may have cleaned the HTML: show exactly what is stored.
-        if (this.body.innerHTML !== data.text && document.activeElement !== this.body) this.body.innerHTML = data.text;
-        this.saved = this.current();
-        localStorage.removeItem(storageKey(this.id));
-        this.setStatus("Sparat " + timeNow(), "ok");
-      } else {
-        this.keepLocal();
-        this.schedule(SAVE_DELAY_MS);
+    .then(function (result) {
+      self.inFlight = false;
+      self.handle(result.status, result.data, sent);
+      if (self.again) {
+        self.again = false;
+        self.schedule(0);
       }
-      this.conflict.hidden = true;
-    } else if (status === 409) {
-      this.showConflict(data.server);
-    } else if (status === 401 || status === 403) {
-      this.keepLocal();
-      const login = "/accounts/login/?next=" + encodeURIComponent(window.location.pathname + "#p" + this.id);
-      this.status.innerHTML = "";
-      this.status.append(
-        "Inte sparat: du är utloggad eller sidan är för gammal. Texten finns kvar i webbläsaren. ",
-      );
-      const link = document.createElement("a");
-      link.href = login;
-      link.textContent = "Logga in igen";
-      this.status.append(link);
-      this.status.dataset.kind = "error";
+    })
+    .catch(function () {
+      self.inFlight = false;
+      self.setStatus("Kunde inte spara – ingen kontakt med servern. Texten finns kvar i webbläsaren; försöker igen.", "error");
+      self.schedule(RETRY_MS);
+    });
+};
+
+Editor.prototype.handle = function (status, data, sent) {
+  if (status === 200) {
+    this.version = data.version;
+    this.root.dataset.version = String(data.version);
+    this.saved = { heading: data.heading, text: data.text };
+    const now = this.current();
+    if (now.heading === sent.heading && now.text === sent.text) {
+      // The server may have cleaned the HTML: show exactly what is stored.
+      if (this.html() !== data.text && !this.tiptap.isFocused) this.setHtml(data.text);
+      this.saved = this.current();
+      localStorage.removeItem(storageKey(this.id));
+      this.setStatus("Sparat " + timeNow(), "ok");
     } else {
       this.keepLocal();
-      this.setStatus((data && data.error) || "Kunde inte spara. Texten finns kvar i webbläsaren.", "error");
+      this.schedule(SAVE_DELAY_MS);
     }
-  };
-
-  Editor.prototype.showConflict = function (server) {
-    this.keepLocal();
-    this.server = server;
-    this.conflict.hidden = false;
-    this.conflict.querySelector("[data-their-heading]").textContent = server.heading;
-    this.conflict.querySelector("[data-their-text]").innerHTML = server.text;
-    this.setStatus("Krock: någon annan sparade paragrafen " + server.saved_at + ". Jämför och slå ihop nedan.", "error");
-    this.conflict.querySelector("h4").focus();
-  };
-
-  Editor.prototype.resolve = function (choice) {
-    if (!this.server) return;
-    if (choice === "theirs") {
-      this.heading.value = this.server.heading;
-      this.body.innerHTML = this.server.text;
-    }
-    // Either way the next save builds on the server's version: the person has seen both texts.
-    this.version = this.server.version;
     this.conflict.hidden = true;
-    this.server = null;
+  } else if (status === 409) {
+    this.showConflict(data.server);
+  } else if (status === 401 || status === 403) {
     this.keepLocal();
-    this.save();
-  };
+    const login = "/accounts/login/?next=" + encodeURIComponent(window.location.pathname + "#p" + this.id);
+    this.status.innerHTML = "";
+    this.status.append(
+      "Inte sparat: du är utloggad eller sidan är för gammal. Texten finns kvar i webbläsaren. ",
+    );
+    const link = document.createElement("a");
+    link.href = login;
+    link.textContent = "Logga in igen";
+    this.status.append(link);
+    this.status.dataset.kind = "error";
+  } else {
+    this.keepLocal();
+    this.setStatus((data && data.error) || "Kunde inte spara. Texten finns kvar i webbläsaren.", "error");
+  }
+};
 
-  document.querySelectorAll("[data-item-editor]").forEach(function (root) {
-    editors.push(new Editor(root));
-  });
+Editor.prototype.showConflict = function (server) {
+  this.keepLocal();
+  this.server = server;
+  this.conflict.hidden = false;
+  this.conflict.querySelector("[data-their-heading]").textContent = server.heading;
+  this.conflict.querySelector("[data-their-text]").innerHTML = server.text;
+  this.setStatus("Krock: någon annan sparade paragrafen " + server.saved_at + ". Jämför och slå ihop nedan.", "error");
+  this.conflict.querySelector("h4").focus();
+};
 
-  window.addEventListener("beforeunload", function (event) {
-    if (editors.some(function (e) { return e.dirty() || e.inFlight; })) {
-      event.preventDefault();
-      event.returnValue = "";
-    }
-  });
+Editor.prototype.resolve = function (choice) {
+  if (!this.server) return;
+  if (choice === "theirs") {
+    this.heading.value = this.server.heading;
+    this.setHtml(this.server.text);
+  }
+  // Either way the next save builds on the server's version: the person has seen both texts.
+  this.version = this.server.version;
+  this.conflict.hidden = true;
+  this.server = null;
+  this.keepLocal();
+  this.save();
+};
 
-  window.finsamEditors = editors;
-})();
+document.querySelectorAll("[data-item-editor]").forEach(function (root) {
+  editors.push(new Editor(root));
+});
+
+window.addEventListener("beforeunload", function (event) {
+  if (editors.some((e) => e.dirty() || e.inFlight)) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});
+
+window.finsamEditors = editors;

@@ -77,7 +77,7 @@ def test_two_paragraphs_and_a_decision_by_votering(page, cast, meeting):
     page.locator("#id_votes_no").fill("0")
     page.get_by_role("button", name="Spara beslutet").click()
     expect(page.get_by_text("Ja 2, nej 0, avstår 0.")).to_be_visible()
-    assert AgendaItem.objects.get(meeting=meeting, number=1).text == "Ordföranden öppnade mötet."
+    assert AgendaItem.objects.get(meeting=meeting, number=1).text == "<p>Ordföranden öppnade mötet.</p>"
     assert_accessible(page)
 
 
@@ -127,8 +127,8 @@ def test_a_conflict_between_two_editors_loses_neither_text(new_page, cast, meeti
     conflict.get_by_role("button", name="Spara min (sammanslagna) text").click()
     expect(editor(second, 1).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
     item = AgendaItem.objects.get(meeting=meeting, number=1)
-    assert item.text == "Text från andra fönstret. Text från första fönstret."
-    assert ItemRevision.objects.filter(item=item, text="Text från första fönstret.").exists()
+    assert item.text == "<p>Text från andra fönstret. Text från första fönstret.</p>"
+    assert ItemRevision.objects.filter(item=item, text="<p>Text från första fönstret.</p>").exists()
 
 
 def test_history_compares_and_restores(page, cast, meeting):

@@ -117,6 +117,21 @@ def test_autosave_makes_a_revision_and_sanitises_the_html(cast, meeting):
     assert meeting.status == Meeting.Status.DRAFT
 
 
+def test_the_editors_html_is_stored_as_it_is_sent(cast, meeting):
+    """What the ProseMirror editor sends (paragraphs, marks, lists of paragraphs, links) passes nh3 unchanged, so a
+    saved § never differs from the editor's own text and the paragraph breaks reach the protocol."""
+    item = meeting.items.first()
+    html = (
+        "<p>Rad ett.</p><p>Rad <strong>två</strong> och <em>tre</em>.<br>Fyra.</p>"
+        '<ul><li><p>Punkt</p></li></ul><ol><li><p>Första</p></li></ol><p><a href="https://example.se/" '
+        'rel="noopener noreferrer">länk</a></p>'
+    )
+    saved = services.item_save_text(
+        actor=cast.user("secretary"), item_id=item.pk, heading=item.heading, text=html, base_version=1
+    )
+    assert saved.text == html
+
+
 def test_a_stale_save_is_a_conflict_that_keeps_the_first_text(cast, meeting):
     item = meeting.items.first()
     services.item_save_text(actor=None, item_id=item.pk, heading="A", text="<p>Först</p>", base_version=1)
