@@ -2,14 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federations.models import Mandate, active_on
 from federations.permissions import roles_for
-from meetings.models import Assignment, Attendance, Decision, Meeting, Signature
+from meetings.models import Assignment, Attendance, Decision, ItemComment, Meeting, ProtocolRevision, Signature
 from meetings.permissions import visible_meetings
 
 VOTING_ROLES = {str(role) for role in Mandate.VOTING_ROLES}
@@ -122,10 +122,17 @@ def open_assignments_before(meeting):
 
 
 def meeting_for_editor(meeting):
-    """The meeting's items with everything the editor shows, in a fixed number of queries."""
+    """The meeting's items with everything the editor shows, in a fixed number of queries. A draft may have been
+    sent back from justering: then each item carries the signers' comments on it (one more query, drafts only)."""
     decisions = Decision.objects.prefetch_related("projects", "reservations__attendance", "assignments__owner")
+    comments = (
+        [Prefetch("comments", queryset=current_comments(meeting), to_attr="signer_comments")]
+        if meeting.status == Meeting.Status.DRAFT
+        else []
+    )
     return list(
         meeting.items.order_by("position").prefetch_related(
+            *comments,
             Prefetch("decisions", queryset=decisions),
             "assignments__owner",
             "attachments",
@@ -157,10 +164,12 @@ def waiting_for(user):
     roles = roles_for(user)
     if roles.person is None:
         return []
-    drafts = Meeting.objects.filter(
-        status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
-        body__federation__in=roles.secretary_of,
-    ).select_related("body__federation")
+    drafts = with_send_back(
+        Meeting.objects.filter(
+            status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
+            body__federation__in=roles.secretary_of,
+        ).select_related("body__federation")
+    )
     to_sign = Signature.objects.filter(
         Q(revision__meeting__status=Meeting.Status.IN_JUSTERING) | Q(revision__kind="extract"),
         person=roles.person,
@@ -174,13 +183,54 @@ def waiting_for(user):
         }
         for s in to_sign
     ]
-    return signing + [
-        {
-            "label": _("Utkast att skriva: %(meeting)s") % {"meeting": _meeting_label(m)},
-            "url": reverse("meetings:meeting_detail", args=[m.pk]),
-        }
-        for m in drafts.order_by("date")[:20]
-    ]
+    return signing + [_draft_entry(m) for m in drafts.order_by("date")[:20]]
+
+
+def _draft_entry(meeting):
+    url = reverse("meetings:meeting_detail", args=[meeting.pk])
+    if meeting.sent_back_reason is None:
+        return {"label": _("Utkast att skriva: %(meeting)s") % {"meeting": _meeting_label(meeting)}, "url": url}
+    label = _("Skickat tillbaka av %(name)s: %(meeting)s") % {
+        "name": meeting.sent_back_by,
+        "meeting": _meeting_label(meeting),
+    }
+    return {"label": label, "reason": meeting.sent_back_reason, "url": url}
+
+
+def _current_revision_number(meeting_ref):
+    return Subquery(
+        ProtocolRevision.objects.filter(meeting=meeting_ref, kind=ProtocolRevision.Kind.FULL)
+        .order_by("-number")
+        .values("number")[:1]
+    )
+
+
+def with_send_back(meetings):
+    """Annotate each meeting with who sent its current revision back and why (None when it was not sent back), in
+    the same query: a reason counts only while it belongs to the latest revision."""
+    returned = Signature.objects.filter(
+        revision__meeting=OuterRef("pk"),
+        revision__kind=ProtocolRevision.Kind.FULL,
+        revision__number=_current_revision_number(OuterRef(OuterRef("pk"))),
+        status=Signature.Status.RETURNED,
+    ).order_by("id")
+    return meetings.annotate(
+        sent_back_reason=Subquery(returned.values("reason")[:1]),
+        sent_back_by=Subquery(returned.values("person__name")[:1]),
+    )
+
+
+def current_comments(meeting):
+    """The signers' comments on the latest revision of the protocol, for the editor to show beside each §."""
+    return (
+        ItemComment.objects.filter(
+            revision__meeting=meeting,
+            revision__kind=ProtocolRevision.Kind.FULL,
+            revision__number=_current_revision_number(meeting),
+        )
+        .select_related("author")
+        .order_by("created")
+    )
 
 
 def home_for(user):
