@@ -89,7 +89,7 @@ EXPECTED = {
     "meetings:meeting_create": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
     "meetings:meeting_detail": (DRAFT_READ, NO_POST),
     "meetings:meeting_edit": (DRAFT_WRITE, DRAFT_WRITE),
-    "meetings:kallelse_send": (SIGNED_IN_NO_POST, DRAFT_WRITE),
+    "meetings:kallelse_send": (DRAFT_WRITE, DRAFT_WRITE),
     "meetings:meeting_ics": (DRAFT_READ, NO_POST),
     "meetings:attendance": (DRAFT_READ_LOGIN, DRAFT_WRITE),
     "meetings:attendance_edit": (DRAFT_WRITE, DRAFT_WRITE),

@@ -7,6 +7,7 @@ from django.test import Client
 
 from federations.models import Mandate, Person
 from meetings.drafting import services
+from meetings.drafting.kallelse import kallelse_text
 from meetings.models import Decision
 from tests.meetings.factories import plan_meeting
 
@@ -430,3 +431,31 @@ def test_the_secretary_chooses_the_justerare_on_the_edit_page(client_for, cast, 
     item = meeting.items.get(heading="Val av justerare")
     assert item.text == "<p>Maja Ledamot utsågs att jämte ordföranden justera dagens protokoll.</p>"
     assert "Utses att justera" in client.get(f"/moten/{meeting.pk}/forhandsgranska/").content.decode()
+
+
+def test_the_kallelse_preview_names_everyone_who_will_not_get_it(client_for, cast, meeting):
+    cast.member.email = ""
+    cast.member.save(update_fields=["email"])
+    response = client_for("secretary").get(f"/moten/{meeting.pk}/kallelse/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    missed = html[html.index('class="missed-recipients"') :]
+    missed = missed[: missed.index("</ul>")]
+    assert cast.member.name in missed
+    assert f"/forbund/{cast.federation.slug}/personer/{cast.member.pk}/" in missed
+    assert all(a.person.name not in missed for a in meeting.attendances.exclude(person=cast.member))
+    assert "Kallelse: Styrelse" in html and not meeting.outgoing_mail.exists()
+
+
+def test_the_kallelse_links_each_handling(client_for, cast, meeting, settings, tmp_path, mailoutbox):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    item = meeting.items.get(number=3)
+    attachment = services.attachment_add(
+        actor=None, meeting=meeting, item=item, upload=SimpleUploadedFile("budget.pdf", b"%PDF-1.7 x")
+    )
+    link = f"{settings.SITE_URL}/moten/{meeting.pk}/bilagor/{attachment.pk}/"
+    assert link in client_for("secretary").get(f"/moten/{meeting.pk}/kallelse/").content.decode()
+    _subject, body = kallelse_text(meeting)
+    assert f"§ 3: budget.pdf\n  {link}" in body
