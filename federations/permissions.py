@@ -120,6 +120,15 @@ def people_in_scope(federation):
     ).distinct()
 
 
+def get_person_for_user(user, pk):
+    """A person's public page: name and mandates (never the e-mail address). Anyone may see a person who holds or
+    has held a mandate, as the register is public; people known only from attendance lists need a sign-in."""
+    people = Person.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        people = people.filter(mandates__isnull=False).distinct()
+    return get_object_or_404(people, pk=pk)
+
+
 def get_person_for_editing(user, federation, pk):
     """A person the user may edit through `federation`: 404 unless the person belongs to the federation's scope;
     403 unless the user may write every federation in which the person holds a current mandate (a secretary must

@@ -81,7 +81,7 @@ EXPECTED = {
     "federations:roster_import": (REGISTER_WRITE, REGISTER_WRITE),
     "federations:project_list": (OPEN, NO_POST),
     "federations:project_detail": (OPEN, NO_POST),
-    "federations:person_detail": (SIGNED_IN, SIGNED_IN_NO_POST),
+    "federations:person_detail": (OPEN, NO_POST),
     "meetings:import_upload": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
     "meetings:import_review": (NOT_FOUND_SIGNED_IN, NOT_FOUND_SIGNED_IN),
     "meetings:import_discard": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),

@@ -233,15 +233,32 @@ def current_comments(meeting):
     )
 
 
+def own_meetings(user):
+    """The meetings of the user's own bodies (and, for a secretary or coordinator, of the federations and networks
+    they serve), with those they chair or keep the minutes of: not every public meeting the user may read."""
+    roles = roles_for(user)
+    if roles.person is None:
+        return Meeting.objects.none()
+    mine = (
+        Q(body__in=roles.member_of_bodies)
+        | Q(body__federation__in=roles.secretary_of)
+        | Q(body__network__in=roles.coordinator_of)
+        | Q(chair=roles.person)
+        | Q(secretary=roles.person)
+    )
+    return Meeting.objects.filter(mine).select_related("body__federation", "body__network")
+
+
 def home_for(user):
     """The start page of a signed-in user: what waits, their meetings, their open assignments."""
     roles = roles_for(user)
     today = timezone.localdate()
-    meetings = meetings_for(user)
+    meetings = own_meetings(user)
+    recent = list(meetings.filter(date__lt=today).order_by("-date", "-start_time")[:5])
+    upcoming = list(meetings.filter(date__gte=today).order_by("date", "start_time")[:5])
     return {
         "waiting": waiting_for(user),
-        "upcoming": list(meetings.filter(date__gte=today).order_by("date")[:5]),
-        "recent": list(meetings.filter(date__lt=today)[:5]),
+        "meetings": recent[::-1] + upcoming,  # in date order: the last five held, then the next five
         "my_assignments": list(
             Assignment.objects.filter(owner=roles.person, status=Assignment.Status.OPEN)
             .select_related("item__meeting__body__federation", "item__meeting__body__network")

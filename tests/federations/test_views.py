@@ -132,3 +132,16 @@ def test_the_project_page_runs_a_fixed_number_of_queries(client, cast, django_as
     # 1 project with owner and lead, 1 participants, 1 results, 1 the timeline's register entries
     with django_assert_num_queries(4):
         assert client.get("/projekt/projekt-0/").status_code == 200
+
+
+def test_a_persons_public_part_needs_no_sign_in_and_never_shows_the_email(client, cast):
+    response = client.get(f"/personer/{cast.member.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert cast.member.name in html and "Styrelse" in html
+    assert cast.member.email not in html
+
+
+def test_a_person_known_only_from_attendance_lists_is_not_public(client, client_for, cast):
+    assert client.get(f"/personer/{cast.secretary.pk}/").status_code == 404
+    assert client_for("member").get(f"/personer/{cast.secretary.pk}/").status_code == 200

@@ -459,3 +459,22 @@ def test_the_kallelse_links_each_handling(client_for, cast, meeting, settings, t
     assert link in client_for("secretary").get(f"/moten/{meeting.pk}/kallelse/").content.decode()
     _subject, body = kallelse_text(meeting)
     assert f"§ 3: budget.pdf\n  {link}" in body
+
+
+def test_the_start_page_lists_the_users_own_meetings_by_date_and_no_one_elses(client_for, cast):
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+
+    today = timezone.localdate()
+    other = plan_meeting(cast, body=cast.other_board, date=today - datetime.timedelta(days=3))
+    Meeting.objects.filter(pk=other.pk).update(
+        status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now(), chair=cast.outsider, secretary=cast.outsider
+    )
+    for days in (30, -10, 5, -40):
+        plan_meeting(cast, date=today + datetime.timedelta(days=days))
+    for key in ("member", "secretary"):
+        response = client_for(key).get("/")
+        shown = response.context["meetings"]
+        assert other not in shown, key
+        assert [m.date for m in shown] == sorted(today + datetime.timedelta(days=d) for d in (30, -10, 5, -40)), key
