@@ -382,3 +382,45 @@ def test_the_register_marks_decisions_that_are_not_final_yet(client_for, cast):
     Appeal.objects.create(meeting=appealed, paragraphs="§ 5", received_on=appealed.date + datetime.timedelta(days=10))
     html = client_for(None).get("/beslut/").content.decode()
     assert html.count("Kan överklagas t.o.m.") == 1 and html.count("Överklagat") == 1
+
+
+def test_headings_of_minnesanteckningar_are_no_decisions(cast):
+    meeting = plan_meeting(cast, date=datetime.date(2025, 5, 5), record_kind="minnesanteckningar")
+    for heading, kind in [("Välkommen", "information"), ("Dialogfika i grupper", "ovrigt"), ("Budget", "beslut")]:
+        services.item_add(actor=None, meeting=meeting, heading=heading, kind=kind)
+    decided = services.item_add(actor=None, meeting=meeting, heading="Verksamhetsplan", kind="information")
+    services.decision_save(actor=None, item=decided, text="Gruppen beslutar att anta planen.")
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.APPROVED)
+    indexing.index_meeting(meeting)
+    assert sorted(RegisterEntry.objects.values_list("heading", flat=True)) == ["Budget", "Verksamhetsplan"]
+
+
+def test_the_person_filter_offers_and_finds_someone_who_only_reserved_themselves(client_for, cast, history):
+    meeting = plan_meeting(cast, date=datetime.date(2025, 6, 1))
+    item = services.item_add(actor=None, meeting=meeting, heading="Upphandling", kind="beslut")
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att upphandla.")
+    attendance = meeting.attendances.get(person=cast.member)
+    services.attendance_save(actor=None, meeting=meeting, attendance=attendance, status="narvarande")
+    services.reservation_set(actor=None, decision=decision, attendance=attendance, reason="För dyrt.")
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now())
+    indexing.index_meeting(meeting)
+    client = client_for("secretary")
+    assert (cast.member.pk, cast.member.name) in client.get("/beslut/").context["form"].fields["person"].choices
+    assert headings(client.get(f"/beslut/?person={cast.member.pk}")) == ["Upphandling"]
+
+
+def test_a_from_date_after_the_to_date_says_so(client_for, history):
+    response = client_for(None).get("/beslut/?fran=2023-01-01&till=2022-01-01")
+    assert "Till-datumet ligger före från-datumet." in response.content.decode()
+
+
+def test_a_projects_status_follows_its_latest_decision(cast):
+    project = Project.objects.create(name="Studio Ludum", slug="studio-ludum", kind="esf", owner=cast.federation)
+    decisions = [("Ansökan Studio Ludum", "Styrelsen återremitterar ansökan.", "aterremiss", "acklamation")]
+    frozen_meeting(cast, date=datetime.date(2024, 1, 10), project=project, decisions=decisions)
+    project.refresh_from_db()
+    assert project.status == Project.Status.REFERRED_BACK
+    decisions = [("Ansökan Studio Ludum", "Styrelsen avslår ansökan.", "avslag", "acklamation")]
+    frozen_meeting(cast, date=datetime.date(2024, 3, 10), project=project, decisions=decisions)
+    project.refresh_from_db()
+    assert project.status == Project.Status.REJECTED
