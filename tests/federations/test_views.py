@@ -74,9 +74,10 @@ def test_a_malformed_date_falls_back_to_today_with_a_message(client_for, cast):
     assert "Cecilia Ordförande" in response.content.decode()
 
 
-def test_a_persons_page_needs_a_signed_in_user(client_for, cast):
+def test_a_persons_page_is_public_for_everyone(client_for, cast):
+    # Was "needs a signed-in user": issue 15 makes the public part (name and mandates, never e-mail) public.
     url = f"/personer/{cast.chair.pk}/"
-    assert client_for(None).get(url).status_code == 302
+    assert client_for(None).get(url).status_code == 200
     response = client_for("outsider").get(url)
     assert response.status_code == 200
     assert "Nuvarande uppdrag" in response.content.decode()
