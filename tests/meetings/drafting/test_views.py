@@ -478,3 +478,37 @@ def test_the_start_page_lists_the_users_own_meetings_by_date_and_no_one_elses(cl
         shown = response.context["meetings"]
         assert other not in shown, key
         assert [m.date for m in shown] == sorted(today + datetime.timedelta(days=d) for d in (30, -10, 5, -40)), key
+
+
+def optgroups(html, select_id):
+    """{group label: [option texts]} of one <select> in the page."""
+    import re
+
+    select = html[html.index(f'id="{select_id}"') :]
+    select = select[: select.index("</select>")]
+    groups = re.findall(r'<optgroup label="([^"]*)">(.*?)</optgroup>', select, re.S)
+    return {label: re.findall(r"<option[^>]*>([^<]*)</option>", body) for label, body in groups}
+
+
+@pytest.mark.parametrize(
+    ("url", "select_id"),
+    [("/moten/{pk}/andra/", "id_chair"), ("/moten/{pk}/andra/", "id_secretary"), ("/moten/{pk}/narvaro/", "id_person")],
+)
+def test_pickers_offer_the_bodys_members_first_and_never_another_federations_people(
+    client_for, cast, meeting, url, select_id
+):
+    html = client_for("secretary").get(url.format(pk=meeting.pk)).content.decode()
+    groups = optgroups(html, select_id)
+    members, others = groups["Organets ledamöter och ersättare"], groups["Övriga i förbundet"]
+    assert members == sorted([cast.chair.name, cast.member.name, cast.substitute.name])
+    assert cast.secretary.name in others and cast.admin.name in others
+    assert all(cast.outsider.name not in names for names in groups.values())
+
+
+def test_a_picker_refuses_another_federations_person(client_for, cast, meeting):
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/andra/", {"date": "2026-03-01", "chair": cast.outsider.pk, "secretary": cast.secretary.pk}
+    )
+    assert response.status_code == 200
+    meeting.refresh_from_db()
+    assert meeting.chair == cast.chair
