@@ -65,8 +65,13 @@ class Quorum:
 
 def quorum(meeting, attendances=None):
     """More than half of the ledamöter, counting serving ersättare: kommunallagen's rule for a nämnd, which a
-    federation's board follows."""
+    federation's board follows. Quorum belongs to a protokoll of a body with ledamöter: None for minnesanteckningar
+    and for a body without voting seats (a network, a working group), where there is nothing to count."""
+    if not meeting.is_protocol:
+        return None
     seats = Mandate.objects.filter(active_on(meeting.date), body=meeting.body, role__in=Mandate.VOTING_ROLES).count()
+    if seats == 0:
+        return None
     return Quorum(seats=seats, present=len(decision_makers(meeting, attendances=attendances)))
 
 

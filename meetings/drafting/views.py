@@ -86,7 +86,7 @@ def meeting_detail(request, pk):
         "meeting": meeting,
         "items": selectors.meeting_for_editor(meeting),
         "attendances": attendances,
-        "quorum": selectors.quorum(meeting, attendances) if meeting.is_protocol else None,
+        "quorum": selectors.quorum(meeting, attendances),
         "writable": writable and meeting.status != Meeting.Status.IN_JUSTERING,
         "can_correct": meeting.is_frozen and can_write(request.user, meeting),
         "follow_up": selectors.open_assignments_before(meeting) if writable else [],

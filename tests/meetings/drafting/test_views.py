@@ -512,3 +512,22 @@ def test_a_picker_refuses_another_federations_person(client_for, cast, meeting):
     assert response.status_code == 200
     meeting.refresh_from_db()
     assert meeting.chair == cast.chair
+
+
+@pytest.mark.parametrize("page", ["/moten/{pk}/", "/moten/{pk}/narvaro/"])
+def test_minnesanteckningar_show_no_quorum(client_for, cast, page):
+    notes = plan_meeting(cast, record_kind="minnesanteckningar")
+    html = client_for("secretary").get(page.format(pk=notes.pk)).content.decode()
+    assert "beslutsfört" not in html.lower() and "ledamöter tjänstgör" not in html
+
+
+@pytest.mark.parametrize("page", ["/moten/{pk}/", "/moten/{pk}/narvaro/"])
+def test_a_body_without_voting_seats_shows_no_quorum(client_for, cast, page):
+    group = cast.federation.bodies.create(name="Beredningsgrupp", slug="beredning", kind="beredningsgrupp")
+    meeting = plan_meeting(cast, body=group, record_kind="protokoll")
+    html = client_for("secretary").get(page.format(pk=meeting.pk)).content.decode()
+    assert "ledamöter tjänstgör" not in html
+
+
+def test_a_board_protocol_still_shows_its_quorum(client_for, meeting):
+    assert "ledamöter tjänstgör" in client_for("secretary").get(f"/moten/{meeting.pk}/narvaro/").content.decode()
