@@ -174,6 +174,11 @@ class AssignmentForm(forms.Form):
     what = forms.CharField(label=_("Uppdrag"), widget=forms.Textarea(attrs={"rows": 2}))
     due = forms.DateField(label=_("Klart senast"), required=False, widget=DateInput())
 
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting is not None:  # an owner from the register is one of the meeting's federation, never another's
+            self.fields["owner"].queryset = people_for_bodies([meeting.body], meeting.date)
+
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("Bilaga"), help_text=_("PDF, Word, Excel, PNG, JPEG eller text. Högst 10 MB."))

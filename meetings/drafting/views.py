@@ -407,7 +407,7 @@ def decision_delete(request, pk, item_pk, decision_pk):
 def assignment_add(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
-    form = AssignmentForm(request.POST)
+    form = AssignmentForm(request.POST, meeting=meeting)
     if form.is_valid():
         attempt(
             request,

@@ -531,3 +531,13 @@ def test_a_body_without_voting_seats_shows_no_quorum(client_for, cast, page):
 
 def test_a_board_protocol_still_shows_its_quorum(client_for, meeting):
     assert "ledamöter tjänstgör" in client_for("secretary").get(f"/moten/{meeting.pk}/narvaro/").content.decode()
+
+
+def test_an_assignment_owner_from_another_federation_is_refused(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/"
+    client = client_for("secretary")
+    client.post(url, {"owner": cast.outsider.pk, "what": "Utreda."})
+    assert not item.assignments.exists()
+    client.post(url, {"owner": cast.member.pk, "what": "Utreda."})
+    assert item.assignments.get().owner == cast.member
