@@ -44,7 +44,11 @@ def tsquery(query):
     parts = []
     for index, word in enumerate(terms):
         forms = sorted(FORMS.get(word, {word}))
-        safe = [re.sub(r"[^\wåäö-]", "", form).replace("-", " <-> ") for form in forms]
+        # A hyphenated word is a phrase of its parts; a stray hyphen ("-1", "a-") leaves no empty operand behind.
+        safe = [" <-> ".join(p for p in re.sub(r"[^\wåäö-]", "", form).split("-") if p) for form in forms]
+        safe = [form for form in safe if form]
+        if not safe:
+            continue
         if index == len(terms) - 1:
             safe = [f"{form}:*" if "<->" not in form else form for form in safe]
         parts.append("(" + " | ".join(safe) + ")")
@@ -56,7 +60,10 @@ def search(queryset, query):
     if not words(query):
         return queryset
     if connection.vendor == "postgresql":
-        return queryset.filter(search_vector=SearchQuery(tsquery(query), search_type="raw", config=SEARCH_CONFIG))
+        raw = tsquery(query)
+        if not raw:  # only hyphens: nothing to search for
+            return queryset
+        return queryset.filter(search_vector=SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG))
     return scan_search(queryset, query)
 
 

@@ -424,3 +424,10 @@ def test_a_projects_status_follows_its_latest_decision(cast):
     frozen_meeting(cast, date=datetime.date(2024, 3, 10), project=project, decisions=decisions)
     project.refresh_from_db()
     assert project.status == Project.Status.REJECTED
+
+
+@pytest.mark.parametrize("query", ["-1", "a-", "--", "-1 budget", "budget -"])
+def test_a_query_of_stray_hyphens_is_searched_without_an_error(client_for, history, query):
+    # On PostgreSQL "-1" once became the tsquery "( <-> 1)", a syntax error (a 500).
+    response = client_for(None).get("/beslut/", {"q": query})
+    assert response.status_code == 200
