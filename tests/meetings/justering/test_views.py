@@ -384,3 +384,15 @@ def test_signatures_of_a_replaced_revision_say_a_new_revision_exists(client_for,
     justering.protocol_send_for_justering(actor=None, meeting=sent_back)
     html = client_for("secretary").get(f"/moten/{sent_back.pk}/justering/").content.decode()
     assert "upphävd (ny revision)" in html
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_a_sent_back_draft_runs_a_fixed_number_of_queries(client_for, cast, sent_back, django_assert_num_queries, size):
+    for i in range(size):
+        item = services.item_add(actor=None, meeting=sent_back, heading=f"Ärende {i}")
+        ItemComment.objects.create(item=item, revision=sent_back.revisions.get(), author=cast.member, text=f"K {i}")
+    client = client_for("secretary")
+    # The meeting page's 21 (test_the_meeting_page_runs_a_fixed_number_of_queries) and, for a draft only, the
+    # signers' comments on the latest revision with their authors (one query).
+    with django_assert_num_queries(22):
+        assert client.get(f"/moten/{sent_back.pk}/").status_code == 200
