@@ -17,7 +17,7 @@ a right the user lacks inside their own federation answers 403.
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -118,6 +118,32 @@ def people_in_scope(federation):
     return Person.objects.filter(
         Q(mandates__body__federation=federation) | Q(staff_roles__federation=federation)
     ).distinct()
+
+
+def people_for_bodies(bodies, on_date):
+    """The people who may be picked for the meetings of `bodies` (chair, secretary, attendance, assignments): those
+    in the scope of the bodies' federations and networks, never another federation's. Each is annotated with
+    `is_member`: holds a mandate in one of the bodies on `on_date`, so a picker can offer them first."""
+    bodies = list(bodies)
+    federations = {b.federation_id for b in bodies if b.federation_id}
+    networks = {b.network_id for b in bodies if b.network_id}
+    scope = (
+        Q(mandates__body__federation__in=federations)
+        | Q(staff_roles__federation__in=federations)
+        | Q(mandates__body__network__in=networks)
+        | Q(staff_roles__network__in=networks)
+    )
+    membership = Mandate.objects.filter(active_on(on_date), person=OuterRef("pk"), body__in=bodies)
+    return Person.objects.filter(scope).distinct().annotate(is_member=Exists(membership)).order_by("name")
+
+
+def get_person_for_user(user, pk):
+    """A person's public page: name and mandates (never the e-mail address). Anyone may see a person who holds or
+    has held a mandate, as the register is public; people known only from attendance lists need a sign-in."""
+    people = Person.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        people = people.filter(mandates__isnull=False).distinct()
+    return get_object_or_404(people, pk=pk)
 
 
 def get_person_for_editing(user, federation, pk):

@@ -12,8 +12,14 @@ from finsam.web import REFUSED, attempt, save_form
 
 from . import roster, selectors, services
 from .forms import AsOfForm, EndForm, MandateForm, MembershipForm, PersonForm, RosterUploadForm
-from .models import Mandate, Membership, Person, Project, active_on
-from .permissions import get_federation_for_editing, get_federation_for_user, get_person_for_editing, roles_for
+from .models import Mandate, Membership, Project, active_on
+from .permissions import (
+    get_federation_for_editing,
+    get_federation_for_user,
+    get_person_for_editing,
+    get_person_for_user,
+    roles_for,
+)
 from .sections import project_sections
 
 
@@ -57,10 +63,9 @@ def project_detail(request, slug):
     return render(request, "federations/project_detail.html", context)
 
 
-@login_required
 @require_GET
 def person_detail(request, pk):
-    person = get_object_or_404(Person, pk=pk)
+    person = get_person_for_user(request.user, pk)
     mandates = person.mandates.select_related(
         "body__federation", "body__network", "organisation", "represents"
     ).order_by("-start")

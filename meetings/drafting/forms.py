@@ -1,10 +1,12 @@
 """Forms of the drafting pages: parse and validate input, no side effects."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from federations.forms import DateInput
 from federations.models import Mandate, Person, Project, active_on
+from federations.permissions import people_for_bodies
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
 
 
@@ -13,6 +15,20 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%H:%M", **kwargs)
+
+
+def offer_people(fields, bodies, on_date):
+    """Restrict person pickers to the people of the bodies' federations (or networks), the bodies' members first
+    and then the rest, in two groups. One query for all the fields."""
+    people = people_for_bodies(bodies, on_date)
+    evaluated = list(people)
+    members = [(p.pk, p.name) for p in evaluated if p.is_member]
+    others = [(p.pk, p.name) for p in evaluated if not p.is_member]
+    groups = [(_("Organets ledamöter och ersättare"), members)] if members else []
+    groups += [(_("Övriga i förbundet"), others)] if others else []
+    for field in fields:
+        field.queryset = people
+        field.choices = [("", "---------"), *groups]
 
 
 class MeetingEditForm(forms.ModelForm):
@@ -41,9 +57,8 @@ class MeetingEditForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        people = Person.objects.order_by("name")
-        self.fields["chair"].queryset = people
-        self.fields["secretary"].queryset = people
+        if self.instance.pk is not None:
+            offer_people([self.fields["chair"], self.fields["secretary"]], [self.instance.body], self.instance.date)
         # The justerare are chosen among those at the meeting (or, before attendance is kept, the body's members).
         meeting = self.instance
         if "justerare" not in self.fields or meeting.pk is None:
@@ -71,6 +86,7 @@ class MeetingForm(MeetingEditForm):
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies
+        offer_people([self.fields["chair"], self.fields["secretary"]], bodies, timezone.localdate())
         self.fields["record_kind"].required = False
         self.fields["record_kind"].help_text = _("Lämna tomt för organets vanliga sätt att dokumentera.")
 
@@ -115,7 +131,7 @@ class AttendanceForm(forms.ModelForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.order_by("name")
+        offer_people([self.fields["person"]], [meeting.body], meeting.date)
         self.fields["person"].required = False
         self.fields["name"].required = False
         # The choices are labelled with each attendance's name, which may come from its person.
@@ -157,6 +173,11 @@ class AssignmentForm(forms.Form):
     owner_name = forms.CharField(label=_("…eller ansvarig (namn)"), max_length=200, required=False)
     what = forms.CharField(label=_("Uppdrag"), widget=forms.Textarea(attrs={"rows": 2}))
     due = forms.DateField(label=_("Klart senast"), required=False, widget=DateInput())
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting is not None:  # an owner from the register is one of the meeting's federation, never another's
+            self.fields["owner"].queryset = people_for_bodies([meeting.body], meeting.date)
 
 
 class AttachmentForm(forms.Form):

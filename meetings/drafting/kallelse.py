@@ -1,8 +1,28 @@
-"""The kallelse e-mail: its subject and text, in Swedish, from the meeting and its agenda."""
+"""The kallelse e-mail: who gets it, its subject and text, in Swedish, from the meeting, its agenda and handlingar."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+
+def kallelse_recipients(meeting):
+    """(reached, missed): the called attendances with an e-mail address in the register, and those without one (a
+    name not linked to a person, or a person with no address), whom the secretary must reach another way."""
+    reached, missed = [], []
+    for attendance in meeting.attendances.select_related("person").order_by("position", "id"):
+        (reached if attendance.person and attendance.person.email else missed).append(attendance)
+    return reached, missed
+
+
+def _handlingar(meeting):
+    """One line per attachment, under the heading of its § (meeting-wide attachments first), as links."""
+    lines = []
+    for attachment in meeting.attachments.select_related("item").order_by("item__position", "created"):
+        url = settings.SITE_URL + reverse("meetings:attachment_download", args=[meeting.pk, attachment.pk])
+        where = (attachment.item.label or attachment.item.heading) if attachment.item else _("Mötet")
+        lines.append(f"{where}: {attachment.name}\n  {url}")
+    return "\n".join(lines)
 
 
 def kallelse_text(meeting):
@@ -22,4 +42,6 @@ def kallelse_text(meeting):
             "items": items,
             "url": f"{settings.SITE_URL}{meeting.get_absolute_url()}",
         }
+        if handlingar := _handlingar(meeting):
+            body += "\n\n" + _("Handlingar:") + "\n" + handlingar
     return subject, body

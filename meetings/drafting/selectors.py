@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +11,16 @@ from django.utils.translation import gettext as _
 from federations.models import Mandate, active_on
 from federations.permissions import roles_for
 from finsam.types import User
-from meetings.models import AgendaItem, Assignment, Attendance, Decision, Meeting, Signature
+from meetings.models import (
+    AgendaItem,
+    Assignment,
+    Attendance,
+    Decision,
+    ItemComment,
+    Meeting,
+    ProtocolRevision,
+    Signature,
+)
 from meetings.permissions import visible_meetings
 
 VOTING_ROLES = {str(role) for role in Mandate.VOTING_ROLES}
@@ -67,10 +76,15 @@ class Quorum:
         return self.seats > 0 and self.present >= self.needed
 
 
-def quorum(meeting: Meeting, attendances: list[Attendance] | None = None) -> Quorum:
+def quorum(meeting: Meeting, attendances: list[Attendance] | None = None) -> Quorum | None:
     """More than half of the ledamöter, counting serving ersättare: kommunallagen's rule for a nämnd, which a
-    federation's board follows."""
+    federation's board follows. Quorum belongs to a protokoll of a body with ledamöter: None for minnesanteckningar
+    and for a body without voting seats (a network, a working group), where there is nothing to count."""
+    if not meeting.is_protocol:
+        return None
     seats = Mandate.objects.filter(active_on(meeting.date), body=meeting.body, role__in=Mandate.VOTING_ROLES).count()
+    if seats == 0:
+        return None
     return Quorum(seats=seats, present=len(decision_makers(meeting, attendances=attendances)))
 
 
@@ -132,10 +146,17 @@ def open_assignments_before(meeting: Meeting) -> QuerySet[Assignment]:
 
 
 def meeting_for_editor(meeting: Meeting) -> list[AgendaItem]:
-    """The meeting's items with everything the editor shows, in a fixed number of queries."""
+    """The meeting's items with everything the editor shows, in a fixed number of queries. A draft may have been
+    sent back from justering: then each item carries the signers' comments on it (one more query, drafts only)."""
     decisions = Decision.objects.prefetch_related("projects", "reservations__attendance", "assignments__owner")
+    comments = (
+        [Prefetch("comments", queryset=current_comments(meeting), to_attr="signer_comments")]
+        if meeting.status == Meeting.Status.DRAFT
+        else []
+    )
     return list(
         meeting.items.order_by("position").prefetch_related(
+            *comments,
             Prefetch("decisions", queryset=decisions),
             "assignments__owner",
             "attachments",
@@ -167,10 +188,12 @@ def waiting_for(user: User) -> list[dict[str, str]]:
     roles = roles_for(user)
     if roles.person is None:
         return []
-    drafts = Meeting.objects.filter(
-        status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
-        body__federation__in=roles.secretary_of,
-    ).select_related("body__federation")
+    drafts = with_send_back(
+        Meeting.objects.filter(
+            status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
+            body__federation__in=roles.secretary_of,
+        ).select_related("body__federation")
+    )
     to_sign = Signature.objects.filter(
         Q(revision__meeting__status=Meeting.Status.IN_JUSTERING) | Q(revision__kind="extract"),
         person=roles.person,
@@ -184,24 +207,82 @@ def waiting_for(user: User) -> list[dict[str, str]]:
         }
         for s in to_sign
     ]
-    return signing + [
-        {
-            "label": _("Utkast att skriva: %(meeting)s") % {"meeting": _meeting_label(m)},
-            "url": reverse("meetings:meeting_detail", args=[m.pk]),
-        }
-        for m in drafts.order_by("date")[:20]
-    ]
+    return signing + [_draft_entry(m) for m in drafts.order_by("date")[:20]]
+
+
+def _draft_entry(meeting: Any) -> dict[str, Any]:  # a Meeting annotated by with_send_back
+    url = reverse("meetings:meeting_detail", args=[meeting.pk])
+    if meeting.sent_back_reason is None:
+        return {"label": _("Utkast att skriva: %(meeting)s") % {"meeting": _meeting_label(meeting)}, "url": url}
+    label = _("Skickat tillbaka av %(name)s: %(meeting)s") % {
+        "name": meeting.sent_back_by,
+        "meeting": _meeting_label(meeting),
+    }
+    return {"label": label, "reason": meeting.sent_back_reason, "url": url}
+
+
+def _current_revision_number(meeting_ref: Any) -> Subquery:
+    return Subquery(
+        ProtocolRevision.objects.filter(meeting=meeting_ref, kind=ProtocolRevision.Kind.FULL)
+        .order_by("-number")
+        .values("number")[:1]
+    )
+
+
+def with_send_back(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Annotate each meeting with who sent its current revision back and why (None when it was not sent back), in
+    the same query: a reason counts only while it belongs to the latest revision."""
+    returned = Signature.objects.filter(
+        revision__meeting=OuterRef("pk"),
+        revision__kind=ProtocolRevision.Kind.FULL,
+        revision__number=_current_revision_number(OuterRef(OuterRef("pk"))),
+        status=Signature.Status.RETURNED,
+    ).order_by("id")
+    return meetings.annotate(
+        sent_back_reason=Subquery(returned.values("reason")[:1]),
+        sent_back_by=Subquery(returned.values("person__name")[:1]),
+    )
+
+
+def current_comments(meeting: Meeting) -> QuerySet[ItemComment]:
+    """The signers' comments on the latest revision of the protocol, for the editor to show beside each §."""
+    return (
+        ItemComment.objects.filter(
+            revision__meeting=meeting,
+            revision__kind=ProtocolRevision.Kind.FULL,
+            revision__number=_current_revision_number(meeting),
+        )
+        .select_related("author")
+        .order_by("created")
+    )
+
+
+def own_meetings(user: User) -> QuerySet[Meeting]:
+    """The meetings of the user's own bodies (and, for a secretary or coordinator, of the federations and networks
+    they serve), with those they chair or keep the minutes of: not every public meeting the user may read."""
+    roles = roles_for(user)
+    if roles.person is None:
+        return Meeting.objects.none()
+    mine = (
+        Q(body__in=roles.member_of_bodies)
+        | Q(body__federation__in=roles.secretary_of)
+        | Q(body__network__in=roles.coordinator_of)
+        | Q(chair=roles.person)
+        | Q(secretary=roles.person)
+    )
+    return Meeting.objects.filter(mine).select_related("body__federation", "body__network")
 
 
 def home_for(user: User) -> dict[str, Any]:
     """The start page of a signed-in user: what waits, their meetings, their open assignments."""
     roles = roles_for(user)
     today = timezone.localdate()
-    meetings = meetings_for(user)
+    meetings = own_meetings(user)
+    recent = list(meetings.filter(date__lt=today).order_by("-date", "-start_time")[:5])
+    upcoming = list(meetings.filter(date__gte=today).order_by("date", "start_time")[:5])
     return {
         "waiting": waiting_for(user),
-        "upcoming": list(meetings.filter(date__gte=today).order_by("date")[:5]),
-        "recent": list(meetings.filter(date__lt=today)[:5]),
+        "meetings": recent[::-1] + upcoming,  # in date order: the last five held, then the next five
         "my_assignments": list(
             Assignment.objects.filter(owner=roles.person, status=Assignment.Status.OPEN)
             .select_related("item__meeting__body__federation", "item__meeting__body__network")

@@ -18,7 +18,7 @@ from finsam.audit import log_action
 from finsam.collation import swedish_sort_key
 from finsam.types import Actor, signed_in
 from meetings.drafting.ics import meeting_calendar
-from meetings.drafting.kallelse import kallelse_text
+from meetings.drafting.kallelse import kallelse_recipients, kallelse_text
 from meetings.drafting.selectors import item_decision_makers, open_assignments_before
 from meetings.guards import ensure_numbers_kept, item_for_writing, meeting_for_writing
 from meetings.models import (
@@ -570,7 +570,8 @@ def kallelse_send(*, actor: Actor, meeting: Meeting) -> int:
     """Call everyone to the meeting: the kallelse goes to the outbox, one e-mail per person, and a task sends it after
     commit. `kallelse_sent_at` is set when an e-mail has actually gone out (meetings.outbox.tasks)."""
     meeting = meeting_for_writing(meeting.pk)
-    recipients = [a.person.email for a in meeting.attendances.select_related("person") if a.person and a.person.email]
+    reached, _missed = kallelse_recipients(meeting)
+    recipients = [a.person.email for a in reached]
     if not recipients:
         raise ValidationError(_("Ingen av de kallade har en e-postadress i registret."))
     if meeting.status == Meeting.Status.PLANNED:

@@ -29,6 +29,7 @@ from meetings.drafting.forms import (
     ReasonForm,
 )
 from meetings.drafting.ics import meeting_calendar
+from meetings.drafting.kallelse import kallelse_recipients, kallelse_text
 from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
 from meetings.permissions import READ, WRITE, can_write, get_meeting_for_user, writable_bodies
 from meetings.sanitize import html_to_text
@@ -85,7 +86,7 @@ def meeting_detail(request, pk):
         "meeting": meeting,
         "items": selectors.meeting_for_editor(meeting),
         "attendances": attendances,
-        "quorum": selectors.quorum(meeting, attendances) if meeting.is_protocol else None,
+        "quorum": selectors.quorum(meeting, attendances),
         "writable": writable and meeting.status != Meeting.Status.IN_JUSTERING,
         "can_correct": meeting.is_frozen and can_write(request.user, meeting),
         "follow_up": selectors.open_assignments_before(meeting) if writable else [],
@@ -118,9 +119,15 @@ def meeting_ics(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def kallelse_send(request, pk):
+    """GET: the kallelse as it will go out, and who will not get it (no e-mail address). POST: send it."""
     meeting = get_meeting_for_user(request.user, pk, WRITE)
+    if request.method == "GET":
+        reached, missed = kallelse_recipients(meeting)
+        subject, body = kallelse_text(meeting)
+        context = {"meeting": meeting, "reached": reached, "missed": missed, "subject": subject, "body": body}
+        return render(request, "meetings/drafting/kallelse_preview.html", context)
     attempt(
         request,
         lambda: services.kallelse_send(actor=request.user, meeting=meeting),
@@ -400,7 +407,7 @@ def decision_delete(request, pk, item_pk, decision_pk):
 def assignment_add(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
-    form = AssignmentForm(request.POST)
+    form = AssignmentForm(request.POST, meeting=meeting)
     if form.is_valid():
         attempt(
             request,

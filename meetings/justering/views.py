@@ -19,7 +19,7 @@ from federations.permissions import roles_for
 from finsam.accounts import strongest_factor_required
 from finsam.params import whole_number
 from finsam.web import attempt, attempt_form
-from meetings.justering import protocol, services
+from meetings.justering import protocol, selectors, services
 from meetings.justering.forms import CommentForm, CorrectionForm, SendBackForm
 from meetings.models import AgendaItem, Anslag, ItemComment, Meeting, ProtocolRevision, Signature, SignedDocument
 from meetings.permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
@@ -34,7 +34,7 @@ def justering_page(request, pk):
     meeting = get_meeting_for_user(request.user, pk, READ)
     revision = services.current_revision(meeting)
     person = roles_for(request.user).person
-    signatures = list(revision.signatures.select_related("person")) if revision else []
+    signatures = selectors.current_signatures(revision)
     comments = (
         ItemComment.objects.filter(revision=revision)
         .select_related("author", "item")

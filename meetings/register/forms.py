@@ -1,6 +1,7 @@
 """The register's filter form: every filter in the URL."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from federations.models import Body, Federation, Network, Person, Project
@@ -37,15 +38,30 @@ class RegisterFilterForm(forms.Form):
         projects = Project.objects.order_by("name").values_list("slug", "name")
         self.fields["projekt"].choices = [("", _("Alla projekt")), *projects]
         if user is not None and user.is_authenticated:
-            people = Person.objects.filter(assignments__isnull=False).distinct().order_by("name")
+            # Whoever the filter finds: owners of assignments and those who reserved themselves against a decision.
+            people = (
+                Person.objects.filter(Q(assignments__isnull=False) | Q(attendances__reservations__isnull=False))
+                .distinct()
+                .order_by("name")
+            )
             self.fields["person"].queryset = people
             # One query for the options (a ModelChoiceIterator would count, then fetch, when a template loops over it).
             self.fields["person"].choices = [("", _("Alla personer"))] + [(p.pk, p.name) for p in people]
         else:
             del self.fields["person"]
 
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("fran"), cleaned.get("till")
+        if start and end and start > end:
+            self.add_error("till", _("Till-datumet ligger före från-datumet."))
+        return cleaned
+
     def filters(self):
-        data = self.cleaned_data if self.is_valid() else {}
+        data = {}
+        if self.is_bound:
+            self.is_valid()  # the valid fields still filter; an invalid one is left out and shows its error
+            data = self.cleaned_data
         person = data.get("person")
         return Filters(
             q=data.get("q", ""),

@@ -2,7 +2,8 @@
 
 from django.db import transaction
 
-from meetings.models import Meeting, RegisterEntry
+from federations.models import Project
+from meetings.models import AgendaItem, Decision, Meeting, RegisterEntry
 from meetings.register.analysis import index_terms
 from meetings.sanitize import html_to_text
 
@@ -18,12 +19,45 @@ def index_meeting(meeting):
     items = meeting.items.prefetch_related("decisions").order_by("position")
     for item in items:
         decisions = list(item.decisions.all())
-        if not decisions and meeting.is_protocol:
-            continue  # a protocol's register is its decisions
+        if not decisions and (meeting.is_protocol or item.kind != AgendaItem.Kind.DECISION):
+            # A register is of decisions: a protocol's, and a minnesanteckning's § marked as a beslutsärende. The
+            # headings of notes ("Välkommen", "Dialogfika i grupper") are not.
+            continue
         for decision in decisions or [None]:
             entries.append(_entry(meeting, item, decision))
     RegisterEntry.objects.bulk_create(entries)
+    projects_follow_decisions(meeting)
     return len(entries)
+
+
+# What a decision on a project says about its status. Other outcomes (a report noted, an assignment) leave it as it is.
+PROJECT_STATUS = {
+    Decision.Outcome.APPROVED: Project.Status.GRANTED,
+    Decision.Outcome.REJECTED: Project.Status.REJECTED,
+    Decision.Outcome.REFERRED_BACK: Project.Status.REFERRED_BACK,
+    Decision.Outcome.TABLED: Project.Status.IN_PREPARATION,
+}
+# A project granted earlier that has since started, ended or been implemented stays there on a later bifall.
+GRANTED_OR_LATER = {Project.Status.GRANTED, Project.Status.RUNNING, Project.Status.FINISHED, Project.Status.IMPLEMENTED}
+
+
+def projects_follow_decisions(meeting):
+    """Derive the status of each project decided on in the meeting from its latest decision in a frozen record."""
+    for project in Project.objects.filter(decisions__item__meeting=meeting).distinct():
+        latest = (
+            Decision.objects.filter(
+                projects=project, outcome__in=PROJECT_STATUS, item__meeting__status__in=Meeting.FROZEN_STATUSES
+            )
+            .order_by("-item__meeting__date", "-item__meeting__start_time", "-item__position", "-id")
+            .first()
+        )
+        if latest is None:
+            continue
+        status = PROJECT_STATUS[latest.outcome]
+        if status == Project.Status.GRANTED and project.status in GRANTED_OR_LATER:
+            continue
+        if project.status != status:
+            Project.objects.filter(pk=project.pk).update(status=status)
 
 
 def _entry(meeting, item, decision):

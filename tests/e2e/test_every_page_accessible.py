@@ -1,4 +1,5 @@
-"""Every kind of page the demo links to passes axe at WCAG 2.1 AA, for the public, a secretary and a justerare.
+"""Every kind of page the demo links to passes axe at WCAG 2.1 AA, for the public, a secretary and a justerare, and
+none scrolls sideways on a 390 px wide phone.
 
 The pages are found by following links, one page of each shape (the same path with other ids, the same query
 keys), so a page added later is checked the day a link to it appears.
@@ -15,6 +16,7 @@ from ..finsam.test_every_page import NOT_FOLLOWED, shape
 from .conftest import assert_accessible, sign_in
 
 DOWNLOAD = re.compile(r"\.(csv|xlsx|pdf|ics)(\?|$)")
+PHONE = {"width": 390, "height": 844}  # an iPhone 12-14 in portrait, CSS pixels
 
 
 @pytest.fixture
@@ -28,6 +30,8 @@ def visit_every_shape(page):
     page.on(
         "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
     )
+    page.set_viewport_size(PHONE)
+    too_wide = []  # (url, width): a page a phone must scroll sideways to read
     queue, shapes, visited = deque(["/"]), set(), []
     while queue:
         url = queue.popleft()
@@ -36,11 +40,15 @@ def visit_every_shape(page):
         shapes.add(shape(url))
         response = page.goto(url)
         assert response.status < 400, url
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            too_wide.append((url, width))
         assert_accessible(page)
         visited.append(url)
         links = page.eval_on_selector_all("a[href^='/']", "links => links.map(a => a.getAttribute('href'))")
         queue.extend(link.split("#")[0] for link in links)
     assert blocked == []
+    assert not too_wide, "\n".join(f"{url}: {width} px wide" for url, width in too_wide)
     return visited
 
 

@@ -75,9 +75,10 @@ def test_a_malformed_date_falls_back_to_today_with_a_message(client_for, cast):
     assert "Cecilia Ordförande" in response.content.decode()
 
 
-def test_a_persons_page_needs_a_signed_in_user(client_for, cast):
+def test_a_persons_page_is_public_for_everyone(client_for, cast):
+    # Was "needs a signed-in user": issue 15 makes the public part (name and mandates, never e-mail) public.
     url = f"/personer/{cast.chair.pk}/"
-    assert client_for(None).get(url).status_code == 302
+    assert client_for(None).get(url).status_code == 200
     response = client_for("outsider").get(url)
     assert response.status_code == 200
     assert "Nuvarande uppdrag" in response.content.decode()
@@ -154,3 +155,16 @@ def test_the_federation_page_shows_the_stockholm_date_just_after_midnight(client
     assert response.context["day"] == datetime.date(2031, 3, 15)
     (composition,) = [c for c in response.context["compositions"] if c.body == committee]
     assert [m.person for m in composition.presidium] == [incoming]
+
+
+def test_a_persons_public_part_needs_no_sign_in_and_never_shows_the_email(client, cast):
+    response = client.get(f"/personer/{cast.member.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert cast.member.name in html and "Styrelse" in html
+    assert cast.member.email not in html
+
+
+def test_a_person_known_only_from_attendance_lists_is_not_public(client, client_for, cast):
+    assert client.get(f"/personer/{cast.secretary.pk}/").status_code == 404
+    assert client_for("member").get(f"/personer/{cast.secretary.pk}/").status_code == 200

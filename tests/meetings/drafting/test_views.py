@@ -7,6 +7,7 @@ from django.test import Client
 
 from federations.models import Mandate, Person
 from meetings.drafting import services
+from meetings.drafting.kallelse import kallelse_text
 from meetings.models import Decision
 from tests.meetings.factories import plan_meeting
 
@@ -431,3 +432,113 @@ def test_the_secretary_chooses_the_justerare_on_the_edit_page(client_for, cast, 
     item = meeting.items.get(heading="Val av justerare")
     assert item.text == "<p>Maja Ledamot utsågs att jämte ordföranden justera dagens protokoll.</p>"
     assert "Utses att justera" in client.get(f"/moten/{meeting.pk}/forhandsgranska/").content.decode()
+
+
+def test_the_kallelse_preview_names_everyone_who_will_not_get_it(client_for, cast, meeting):
+    cast.member.email = ""
+    cast.member.save(update_fields=["email"])
+    response = client_for("secretary").get(f"/moten/{meeting.pk}/kallelse/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    missed = html[html.index('class="missed-recipients"') :]
+    missed = missed[: missed.index("</ul>")]
+    assert cast.member.name in missed
+    assert f"/forbund/{cast.federation.slug}/personer/{cast.member.pk}/" in missed
+    assert all(a.person.name not in missed for a in meeting.attendances.exclude(person=cast.member))
+    assert "Kallelse: Styrelse" in html and not meeting.outgoing_mail.exists()
+
+
+def test_the_kallelse_links_each_handling(client_for, cast, meeting, settings, tmp_path, mailoutbox):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    item = meeting.items.get(number=3)
+    attachment = services.attachment_add(
+        actor=None, meeting=meeting, item=item, upload=SimpleUploadedFile("budget.pdf", b"%PDF-1.7 x")
+    )
+    link = f"{settings.SITE_URL}/moten/{meeting.pk}/bilagor/{attachment.pk}/"
+    assert link in client_for("secretary").get(f"/moten/{meeting.pk}/kallelse/").content.decode()
+    _subject, body = kallelse_text(meeting)
+    assert f"§ 3: budget.pdf\n  {link}" in body
+
+
+def test_the_start_page_lists_the_users_own_meetings_by_date_and_no_one_elses(client_for, cast):
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+
+    today = timezone.localdate()
+    other = plan_meeting(cast, body=cast.other_board, date=today - datetime.timedelta(days=3))
+    Meeting.objects.filter(pk=other.pk).update(
+        status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now(), chair=cast.outsider, secretary=cast.outsider
+    )
+    for days in (30, -10, 5, -40):
+        plan_meeting(cast, date=today + datetime.timedelta(days=days))
+    for key in ("member", "secretary"):
+        response = client_for(key).get("/")
+        shown = response.context["meetings"]
+        assert other not in shown, key
+        assert [m.date for m in shown] == sorted(today + datetime.timedelta(days=d) for d in (30, -10, 5, -40)), key
+
+
+def optgroups(html, select_id):
+    """{group label: [option texts]} of one <select> in the page."""
+    import re
+
+    select = html[html.index(f'id="{select_id}"') :]
+    select = select[: select.index("</select>")]
+    groups = re.findall(r'<optgroup label="([^"]*)">(.*?)</optgroup>', select, re.S)
+    return {label: re.findall(r"<option[^>]*>([^<]*)</option>", body) for label, body in groups}
+
+
+@pytest.mark.parametrize(
+    ("url", "select_id"),
+    [("/moten/{pk}/andra/", "id_chair"), ("/moten/{pk}/andra/", "id_secretary"), ("/moten/{pk}/narvaro/", "id_person")],
+)
+def test_pickers_offer_the_bodys_members_first_and_never_another_federations_people(
+    client_for, cast, meeting, url, select_id
+):
+    html = client_for("secretary").get(url.format(pk=meeting.pk)).content.decode()
+    groups = optgroups(html, select_id)
+    members, others = groups["Organets ledamöter och ersättare"], groups["Övriga i förbundet"]
+    assert members == sorted([cast.chair.name, cast.member.name, cast.substitute.name])
+    assert cast.secretary.name in others and cast.admin.name in others
+    assert all(cast.outsider.name not in names for names in groups.values())
+
+
+def test_a_picker_refuses_another_federations_person(client_for, cast, meeting):
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/andra/", {"date": "2026-03-01", "chair": cast.outsider.pk, "secretary": cast.secretary.pk}
+    )
+    assert response.status_code == 200
+    meeting.refresh_from_db()
+    assert meeting.chair == cast.chair
+
+
+@pytest.mark.parametrize("page", ["/moten/{pk}/", "/moten/{pk}/narvaro/"])
+def test_minnesanteckningar_show_no_quorum(client_for, cast, page):
+    notes = plan_meeting(cast, record_kind="minnesanteckningar")
+    html = client_for("secretary").get(page.format(pk=notes.pk)).content.decode()
+    assert "beslutsfört" not in html.lower() and "ledamöter tjänstgör" not in html
+
+
+@pytest.mark.parametrize("page", ["/moten/{pk}/", "/moten/{pk}/narvaro/"])
+def test_a_body_without_voting_seats_shows_no_quorum(client_for, cast, page):
+    group = cast.federation.bodies.create(name="Beredningsgrupp", slug="beredning", kind="beredningsgrupp")
+    meeting = plan_meeting(cast, body=group, record_kind="protokoll")
+    html = client_for("secretary").get(page.format(pk=meeting.pk)).content.decode()
+    assert "ledamöter tjänstgör" not in html
+
+
+def test_a_board_protocol_still_shows_its_quorum(client_for, meeting):
+    assert "ledamöter tjänstgör" in client_for("secretary").get(f"/moten/{meeting.pk}/narvaro/").content.decode()
+
+
+def test_an_assignment_owner_from_another_federation_is_refused(client_for, cast, meeting):
+    item = meeting.items.get(number=3)
+    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/"
+    client = client_for("secretary")
+    client.post(url, {"owner": cast.outsider.pk, "what": "Utreda."})
+    assert not item.assignments.exists()
+    client.post(url, {"owner": cast.member.pk, "what": "Utreda."})
+    assert item.assignments.get().owner == cast.member

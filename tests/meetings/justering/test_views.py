@@ -345,3 +345,55 @@ def test_a_nul_character_in_the_user_agent_does_not_stop_a_signature(client_for,
     client.post("/accounts/reauthenticate/", {"password": cast.password})
     client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 1}, HTTP_USER_AGENT="Läsare\x00/1.0")
     assert Signature.objects.get(person=cast.chair).user_agent == "Läsare/1.0"
+
+
+@pytest.fixture
+def sent_back(cast, sent):
+    item = sent.items.get(number=3)
+    justering.comment_add(actor=cast.user("member"), meeting=sent, item=item, text="Stryk andra meningen.")
+    justering.protocol_send_back(actor=cast.user("member"), meeting=sent, reason="Beslutet saknar belopp.")
+    return sent
+
+
+def test_the_start_page_tells_the_secretary_who_sent_the_protocol_back_and_why(client_for, cast, sent_back):
+    html = client_for("secretary").get("/").content.decode()
+    assert f"Skickat tillbaka av {cast.member.name}" in html
+    assert "Beslutet saknar belopp." in html
+
+
+def test_a_send_back_of_an_earlier_revision_is_not_shown_once_a_new_one_is_taken_back(client_for, sent_back):
+    justering.protocol_send_for_justering(actor=None, meeting=sent_back)
+    justering.protocol_reopen(actor=None, meeting=sent_back)
+    html = client_for("secretary").get("/").content.decode()
+    assert "Beslutet saknar belopp." not in html and "Utkast att skriva" in html
+
+
+def test_the_editor_shows_each_comment_beside_its_paragraph(client_for, cast, sent_back):
+    html = client_for("secretary").get(f"/moten/{sent_back.pk}/").content.decode()
+    section = html[html.index(f'id="p{sent_back.items.get(number=3).pk}"') :]
+    section = section[: section.index("</section>")]
+    assert f"Kommentar från {cast.member.name}" in section and "Stryk andra meningen." in section
+
+
+def test_lapsed_signatures_say_why_before_any_new_revision_exists(client_for, sent_back):
+    html = client_for("secretary").get(f"/moten/{sent_back.pk}/justering/").content.decode()
+    assert "Upphävd (ny revision)" not in html
+    assert "Upphävd (protokollet skickades tillbaka)" in html
+
+
+def test_signatures_of_a_replaced_revision_say_a_new_revision_exists(client_for, sent_back):
+    justering.protocol_send_for_justering(actor=None, meeting=sent_back)
+    html = client_for("secretary").get(f"/moten/{sent_back.pk}/justering/").content.decode()
+    assert "upphävd (ny revision)" in html
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_a_sent_back_draft_runs_a_fixed_number_of_queries(client_for, cast, sent_back, django_assert_num_queries, size):
+    for i in range(size):
+        item = services.item_add(actor=None, meeting=sent_back, heading=f"Ärende {i}")
+        ItemComment.objects.create(item=item, revision=sent_back.revisions.get(), author=cast.member, text=f"K {i}")
+    client = client_for("secretary")
+    # The meeting page's 21 (test_the_meeting_page_runs_a_fixed_number_of_queries) and, for a draft only, the
+    # signers' comments on the latest revision with their authors (one query).
+    with django_assert_num_queries(22):
+        assert client.get(f"/moten/{sent_back.pk}/").status_code == 200

@@ -394,3 +394,52 @@ def test_the_exports_stream_every_row_in_chunks(client_for, cast, monkeypatch):
     response = client_for(None).get("/beslut/export.xlsx")
     assert response.streaming
     assert load_workbook(io.BytesIO(response.getvalue())).active.max_row == 1 + 5
+
+
+def test_headings_of_minnesanteckningar_are_no_decisions(cast):
+    meeting = plan_meeting(cast, date=datetime.date(2025, 5, 5), record_kind="minnesanteckningar")
+    for heading, kind in [("Välkommen", "information"), ("Dialogfika i grupper", "ovrigt"), ("Budget", "beslut")]:
+        services.item_add(actor=None, meeting=meeting, heading=heading, kind=kind)
+    decided = services.item_add(actor=None, meeting=meeting, heading="Verksamhetsplan", kind="information")
+    services.decision_save(actor=None, item=decided, text="Gruppen beslutar att anta planen.")
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.APPROVED)
+    indexing.index_meeting(meeting)
+    assert sorted(RegisterEntry.objects.values_list("heading", flat=True)) == ["Budget", "Verksamhetsplan"]
+
+
+def test_the_person_filter_offers_and_finds_someone_who_only_reserved_themselves(client_for, cast, history):
+    meeting = plan_meeting(cast, date=datetime.date(2025, 6, 1))
+    item = services.item_add(actor=None, meeting=meeting, heading="Upphandling", kind="beslut")
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att upphandla.")
+    attendance = meeting.attendances.get(person=cast.member)
+    services.attendance_save(actor=None, meeting=meeting, attendance=attendance, status="narvarande")
+    services.reservation_set(actor=None, decision=decision, attendance=attendance, reason="För dyrt.")
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now())
+    indexing.index_meeting(meeting)
+    client = client_for("secretary")
+    assert (cast.member.pk, cast.member.name) in client.get("/beslut/").context["form"].fields["person"].choices
+    assert headings(client.get(f"/beslut/?person={cast.member.pk}")) == ["Upphandling"]
+
+
+def test_a_from_date_after_the_to_date_says_so(client_for, history):
+    response = client_for(None).get("/beslut/?fran=2023-01-01&till=2022-01-01")
+    assert "Till-datumet ligger före från-datumet." in response.content.decode()
+
+
+def test_a_projects_status_follows_its_latest_decision(cast):
+    project = Project.objects.create(name="Studio Ludum", slug="studio-ludum", kind="esf", owner=cast.federation)
+    decisions = [("Ansökan Studio Ludum", "Styrelsen återremitterar ansökan.", "aterremiss", "acklamation")]
+    frozen_meeting(cast, date=datetime.date(2024, 1, 10), project=project, decisions=decisions)
+    project.refresh_from_db()
+    assert project.status == Project.Status.REFERRED_BACK
+    decisions = [("Ansökan Studio Ludum", "Styrelsen avslår ansökan.", "avslag", "acklamation")]
+    frozen_meeting(cast, date=datetime.date(2024, 3, 10), project=project, decisions=decisions)
+    project.refresh_from_db()
+    assert project.status == Project.Status.REJECTED
+
+
+@pytest.mark.parametrize("query", ["-1", "a-", "--", "-1 budget", "budget -"])
+def test_a_query_of_stray_hyphens_is_searched_without_an_error(client_for, history, query):
+    # On PostgreSQL "-1" once became the tsquery "( <-> 1)", a syntax error (a 500).
+    response = client_for(None).get("/beslut/", {"q": query})
+    assert response.status_code == 200

@@ -1,0 +1,20 @@
+"""Reused reads of the justering, returned already joined."""
+
+from django.utils.translation import gettext as _
+
+from meetings.models import ProtocolRevision, Signature
+
+
+def current_signatures(revision: ProtocolRevision | None) -> list[Signature]:
+    """The signers of the current revision, each with the status to show. A signature lapses (void) when the
+    protocol is sent back or taken back; the model's label "Upphävd (ny revision)" holds for earlier revisions only,
+    so for the current one it says why it lapsed: no new revision exists yet."""
+    if revision is None:
+        return []
+    signatures = list(revision.signatures.select_related("person"))
+    sent_back = any(s.status == Signature.Status.RETURNED for s in signatures)
+    lapsed = _("Upphävd (protokollet skickades tillbaka)") if sent_back else _("Upphävd (protokollet togs tillbaka)")
+    for signature in signatures:
+        label = lapsed if signature.status == Signature.Status.VOID else signature.get_status_display()
+        signature.status_label = label  # type: ignore[attr-defined]  # shown by the template
+    return signatures
