@@ -85,6 +85,7 @@ EXPECTED = {
     "meetings:import_upload": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
     "meetings:import_review": (NOT_FOUND_SIGNED_IN, NOT_FOUND_SIGNED_IN),
     "meetings:import_discard": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),
+    "meetings:imported_record_file": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:meeting_list": (SIGNED_IN, SIGNED_IN_NO_POST),
     "meetings:meeting_create": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
     "meetings:meeting_detail": (DRAFT_READ, NO_POST),

@@ -21,6 +21,7 @@ from federations.permissions import roles_for
 from finsam.audit import log_action
 from finsam.types import Actor
 from meetings.drafting.services import renumber
+from meetings.guards import meeting_for_writing
 from meetings.importing import MAX_BYTES, UnreadableDocument, parse_text, read_document
 from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting, PendingImport
 from meetings.register.indexing import index_meeting
@@ -156,8 +157,9 @@ def save_parsed(
     )
     justerare = [p for p in (match_person(name) for name in parsed.get("adjusters") or []) if p]
     meeting.justerare.set(justerare)
-    if justerare:
-        meeting.chair = justerare[0]
+    # The chair the document names ("ordförande" in the attendance, or who signed as such); else, as protocols are
+    # signed, the first of the justerare.
+    meeting.chair = match_person(parsed.get("chair")) or (justerare[0] if justerare else None)
     _save_attendance(meeting, parsed.get("attendance") or [], federation)
     for position, item_data in enumerate(parsed.get("items") or [], start=1):
         _save_item(meeting, position, item_data)
@@ -334,8 +336,31 @@ def pending_import_save(
         source_name=pending_import.original_name,
         source_bytes=_original_bytes(pending_import, text),
         date=date,
+        keep_as_draft=True,  # reviewed first; filing it is a separate, explicit step (imported_record_file)
     )
     _remove(pending_import)
+    return meeting
+
+
+@transaction.atomic
+def imported_record_file(*, actor: Actor, meeting: Meeting) -> Meeting:
+    """Lägg till handlingarna: an imported historical record, reviewed and corrected as a draft, becomes the record.
+    A protokoll is noted as justerat on paper by its justerare (and chair); minnesanteckningar as approved. From then
+    on it is frozen like any justerat record."""
+    meeting = meeting_for_writing(meeting.pk)
+    if not meeting.imported or meeting.status != Meeting.Status.DRAFT:
+        raise ValidationError(_("Bara ett importerat utkast kan läggas till handlingarna här."))
+    if meeting.is_protocol:
+        signers = [meeting.chair.name] if meeting.chair else []
+        signers += [person.name for person in meeting.justerare.order_by("name") if person.name not in signers]
+        meeting.signed_on_paper = True
+        meeting.paper_signers = ", ".join(signers)
+        meeting.status = Meeting.Status.JUSTERAT
+    else:
+        meeting.status = Meeting.Status.APPROVED
+    meeting.save(update_fields=["signed_on_paper", "paper_signers", "status", "updated"])
+    index_meeting(meeting)
+    log_action("meetings.minutes.filed", actor=actor, obj=meeting, federation=meeting.body.federation)
     return meeting
 
 

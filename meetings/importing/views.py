@@ -12,7 +12,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from finsam.web import REFUSED, attempt, save_form
 from meetings.importing import services
 from meetings.importing.forms import ReviewForm, UploadForm
-from meetings.permissions import get_pending_import_for_user, visible_pending_imports, writable_bodies
+from meetings.permissions import (
+    WRITE,
+    get_meeting_for_user,
+    get_pending_import_for_user,
+    visible_pending_imports,
+    writable_bodies,
+)
 
 
 def _writable_bodies(user):
@@ -81,3 +87,16 @@ def import_discard(request, pk):
         _("Importen av %(name)s är borttagen.") % {"name": pending.original_name},
     )
     return redirect("meetings:import_upload")
+
+
+@login_required
+@require_POST
+def imported_record_file(request, pk):
+    """Lägg till handlingarna: the reviewed import becomes the record (justerat on paper, or approved notes)."""
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    attempt(
+        request,
+        partial(services.imported_record_file, actor=request.user, meeting=meeting),
+        _("Protokollet är lagt till handlingarna."),
+    )
+    return redirect(meeting)

@@ -27,8 +27,14 @@ def test_import_review_and_save(page, cast, settings, tmp_path):
     page.get_by_role("button", name="Spara som möte").click()
     expect(page.get_by_text("Mötet är importerat.")).to_be_visible()
     meeting = Meeting.objects.get()
-    assert meeting.imported and meeting.signed_on_paper and meeting.items.count() == 8
+    # It lands as a draft to review; filing it as justerat on paper is a separate, explicit step.
+    assert meeting.imported and meeting.status == Meeting.Status.DRAFT and meeting.items.count() == 8
     assert not PendingImport.objects.exists()
+    assert_accessible(page)
+    page.get_by_role("button", name="Lägg till handlingarna").click()
+    expect(page.get_by_text("Protokollet är lagt till handlingarna.")).to_be_visible()
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.JUSTERAT and meeting.signed_on_paper
 
 
 def test_several_uploads_wait_and_one_is_discarded(page, cast, settings, tmp_path):

@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import meetings
 from meetings.drafting import services as drafting
+from meetings.importing import services as importing
 from meetings.justering import services as justering
 from meetings.models import Assignment, Meeting
 from tests.meetings.factories import plan_meeting, ready_to_send, sign_all
@@ -194,6 +195,10 @@ CALLS = {
     "importing.save_parsed": (
         allowed("imports a document as a new meeting: no existing record is touched"),
         allowed("imports a document as a new meeting: no existing record is touched"),
+    ),
+    "importing.imported_record_file": (
+        allowed("files an imported draft as a whole; a meeting with §§ justerade at the meeting is not an import"),
+        lambda c: importing.imported_record_file(actor=c.secretary, meeting=c.meeting),
     ),
     "importing.pending_import_create": (
         allowed(PENDING_IMPORT),

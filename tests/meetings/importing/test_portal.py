@@ -194,3 +194,20 @@ def test_a_seed_is_imported_through_the_portal(client_for, cast):
     assert "Dokumentet saknar datum" in response.content.decode()
     client.post(review, {"text": seed.read_text(), "save": "1", "body": cast.board.pk, "date": "2023-01-20"})
     assert Meeting.objects.get().items.count() == 12
+
+
+def test_an_import_lands_as_a_draft_and_is_filed_by_a_separate_step(client_for, cast):
+    client = client_for("secretary")
+    review = upload(client, "protokoll.txt", (PROTOCOL + "\nJusterat\n").encode())["Location"]
+    client.post(review, {"text": PROTOCOL + "\nJusterat\n", "save": "1", "body": cast.board.pk, "date": "2021-06-02"})
+    meeting = Meeting.objects.get()
+    assert meeting.status == Meeting.Status.DRAFT and not meeting.is_frozen  # reviewed and corrected first
+    assert "Lägg till handlingarna" in client.get(f"/moten/{meeting.pk}/").content.decode()
+    assert client_for("member").post(f"/moten/{meeting.pk}/importerat/lagg-till-handlingarna/").status_code == 403
+    client = client_for("secretary")
+    client.post(f"/moten/{meeting.pk}/importerat/lagg-till-handlingarna/")
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.JUSTERAT and meeting.signed_on_paper
+    assert "Cecilia Ordförande" in meeting.paper_signers
+    response = client.post(f"/moten/{meeting.pk}/importerat/lagg-till-handlingarna/", follow=True)
+    assert "kan inte ändras" in response.content.decode() or "importerat utkast" in response.content.decode()
