@@ -115,6 +115,7 @@ EXPECTED = {
     "meetings:item_attachment_add": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:justering": (DRAFT_READ, NO_POST),
     "meetings:preview": (DRAFT_READ, NO_POST),
+    "meetings:preview_pdf": (DRAFT_READ, NO_POST),
     "meetings:justering_send": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:justering_reopen": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:justering_send_back": (SIGNED_IN_NO_POST, SIGN),

@@ -34,8 +34,11 @@ def _write(html):
     )
 
 
-def render_protocol(snapshot, *, revision_number, sha256, signatures, notice=None, title=None, extract=False):
-    """The justerat protocol as PDF bytes. `signatures` are dicts: name, role, method, signed_at (UTC ISO)."""
+def render_protocol(
+    snapshot, *, revision_number, sha256, signatures, notice=None, title=None, extract=False, draft=False
+):
+    """The justerat protocol as PDF bytes. `signatures` are dicts: name, role, method, signed_at (UTC ISO).
+    A `draft` is the record as it stands, marked UTKAST on every page, without signatures, anslag or verifikat."""
     with translation.override("sv"):
         meeting = snapshot["meeting"]
         context = {
@@ -46,6 +49,7 @@ def render_protocol(snapshot, *, revision_number, sha256, signatures, notice=Non
             "sha256": sha256,
             "signatures": signatures,
             "notice": notice,
+            "draft": draft,
         }
         return _write(render_to_string("meetings/pdf/protocol.html", context))
 

@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("moten/<int:pk>/justering/", views.justering_page, name="justering"),
     path("moten/<int:pk>/forhandsgranska/", views.preview, name="preview"),
+    path("moten/<int:pk>/forhandsgranska/utkast.pdf", views.preview_pdf, name="preview_pdf"),
     path("moten/<int:pk>/justering/skicka/", views.send, name="justering_send"),
     path("moten/<int:pk>/justering/ta-tillbaka/", views.reopen, name="justering_reopen"),
     path("moten/<int:pk>/justering/skicka-tillbaka/", views.send_back, name="justering_send_back"),

@@ -9,7 +9,7 @@ from allauth.account.internal.flows.login import get_authentication_records
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from federations.permissions import roles_for
 from finsam.accounts import strongest_factor_required
 from finsam.params import whole_number
 from finsam.web import attempt, attempt_form
-from meetings.justering import protocol, selectors, services
+from meetings.justering import pdf, protocol, selectors, services
 from meetings.justering.forms import CommentForm, CorrectionForm, SendBackForm
 from meetings.models import AgendaItem, Anslag, ItemComment, Meeting, ProtocolRevision, Signature, SignedDocument
 from meetings.permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
@@ -73,6 +73,16 @@ def preview(request, pk):
     meeting = get_meeting_for_user(request.user, pk, READ)
     context = {"meeting": meeting, "print": protocol.print_context(protocol.snapshot(meeting))}
     return render(request, "meetings/justering/preview.html", context)
+
+
+@require_GET
+def preview_pdf(request, pk):
+    """The draft as a PDF, marked UTKAST on every page: to print or send round before justering."""
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    data = pdf.render_protocol(protocol.snapshot(meeting), revision_number=0, sha256="", signatures=[], draft=True)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="utkast-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf"'
+    return response
 
 
 def _extracts(meeting, person):

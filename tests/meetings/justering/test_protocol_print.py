@@ -59,3 +59,15 @@ def test_the_printed_protocol_reads_back_with_groups_namnupprop_and_swedish_date
 def pdf_text(meeting):
     data = pdf.render_protocol(protocol.snapshot(meeting), revision_number=1, sha256="0" * 64, signatures=[])
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_a_draft_prints_marked_utkast_without_signatures(client_for, cast):
+    meeting = ready_to_send(cast)
+    response = client_for("secretary").get(f"/moten/{meeting.pk}/forhandsgranska/utkast.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert all("UTKAST" in page.extract_text() for page in reader.pages)
+    assert "utkast, ej justerat" in text and "Styrelsen beslutar att godkänna." in text
+    assert "Verifikat" not in text and "ANSLAG/BEVIS" not in text
+    assert client_for("outsider").get(f"/moten/{meeting.pk}/forhandsgranska/utkast.pdf").status_code == 404
