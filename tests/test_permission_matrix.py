@@ -95,6 +95,9 @@ EXPECTED = {
     "meetings:attendance": (DRAFT_READ_LOGIN, DRAFT_WRITE),
     "meetings:attendance_edit": (DRAFT_WRITE, DRAFT_WRITE),
     "meetings:attendance_serve": (SIGNED_IN_NO_POST, DRAFT_WRITE_NAMED_ROW),
+    # Anmäl förhinder: every reader of the draft reaches it; only those called (the member, the chair) succeed,
+    # the others get the service's refusal as a message on the same page.
+    "meetings:absence_report": (DRAFT_READ_LOGIN, DRAFT_READ_LOGIN),
     "meetings:attachment_add": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:attachment_download": (DRAFT_READ, NO_POST),
     "meetings:item_add": (SIGNED_IN_NO_POST, DRAFT_WRITE),

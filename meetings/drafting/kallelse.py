@@ -44,4 +44,26 @@ def kallelse_text(meeting):
         }
         if handlingar := _handlingar(meeting):
             body += "\n\n" + _("Handlingar:") + "\n" + handlingar
+        absence = settings.SITE_URL + reverse("meetings:absence_report", args=[meeting.pk])
+        body += "\n\n" + _("Kan du inte komma? Anmäl förhinder här, så kallas din ersättare:") + "\n" + absence
+    return subject, body
+
+
+def call_in_text(meeting, substitute, absent):
+    """(subject, body) of the e-mail that calls an ersättare in to serve for an absent ledamot."""
+    with translation.override("sv"):
+        when = f"{meeting.date:%Y-%m-%d}" + (f" kl. {meeting.start_time:%H:%M}" if meeting.start_time else "")
+        subject = _("Du kallas att tjänstgöra: %(body)s %(when)s") % {
+            "body": f"{meeting.body.name}, {meeting.body.owner_short_name}",
+            "when": when,
+        }
+        body = _(
+            "%(absent)s har förhinder. Du kallas att tjänstgöra i %(absent)s ställe vid sammanträdet.\n\n"
+            "Tid: %(when)s\nPlats: %(place)s\n\n%(url)s"
+        ) % {
+            "absent": absent.display_name,
+            "when": when,
+            "place": meeting.place or meeting.remote_link or "–",
+            "url": f"{settings.SITE_URL}{meeting.get_absolute_url()}",
+        }
     return subject, body

@@ -14,11 +14,12 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Mandate, Person, Project, active_on
+from federations.permissions import roles_for
 from finsam.audit import log_action
 from finsam.collation import swedish_sort_key
 from finsam.types import Actor, signed_in
 from meetings.drafting.ics import meeting_calendar
-from meetings.drafting.kallelse import kallelse_recipients, kallelse_text
+from meetings.drafting.kallelse import call_in_text, kallelse_recipients, kallelse_text
 from meetings.drafting.selectors import item_decision_makers, open_assignments_before
 from meetings.guards import ensure_numbers_kept, item_for_writing, meeting_for_writing
 from meetings.models import (
@@ -357,6 +358,38 @@ def attendance_save(
         attendance.name = attendance.person.name
     attendance.save()
     _audit("meetings.attendance.saved", actor, attendance, meeting, created=created, name=attendance.display_name)
+    return attendance
+
+
+@transaction.atomic
+def absence_report(*, actor: Actor, meeting: Meeting) -> Attendance:
+    """Anmäl förhinder: a called member says they cannot come, from the kallelse's link; the secretary sees it in
+    the attendance and can call in the member's ersättare."""
+    meeting = meeting_for_writing(meeting.pk)
+    person = roles_for(actor).person
+    attendance = meeting.attendances.filter(person=person).first() if person is not None else None
+    if attendance is None:
+        raise ValidationError(_("Du är inte kallad till det här mötet."))
+    if meeting.date < timezone.localdate():
+        raise ValidationError(_("Mötet har redan hållits."))
+    attendance.status = Attendance.Status.EXCUSED
+    attendance.save(update_fields=["status"])
+    _audit("meetings.attendance.excused", actor, attendance, meeting, name=attendance.display_name)
+    return attendance
+
+
+@transaction.atomic
+def substitute_call_in(*, actor: Actor, meeting: Meeting, substitute: Attendance, absent: Attendance) -> Attendance:
+    """The ersättare serves for the absent ledamot, and is told so by e-mail (when the register has an address)."""
+    attendance = attendance_save(
+        actor=actor, meeting=meeting, attendance=substitute, serving_for=absent, paragraphs=substitute.paragraphs
+    )
+    if substitute.person is not None and substitute.person.email:
+        subject, body = call_in_text(meeting, substitute, absent)
+        mail_queue(
+            kind=OutgoingMail.Kind.CALL_IN, meeting=meeting, recipients=[substitute.person.email], subject=subject,
+            body=body,
+        )  # fmt: skip
     return attendance
 
 

@@ -88,6 +88,7 @@ def meeting_detail(request, pk):
         "attendances": attendances,
         "quorum": selectors.quorum(meeting, attendances),
         "writable": writable and meeting.status != Meeting.Status.IN_JUSTERING,
+        "today": timezone.localdate(),
         "can_correct": meeting.is_frozen and can_write(request.user, meeting),
         "follow_up": selectors.open_assignments_before(meeting) if writable else [],
         "follow_up_item": meeting.items.filter(heading=services.FOLLOW_UP_HEADING).first() if writable else None,
@@ -315,16 +316,26 @@ def attendance_serve(request, pk):
     absent = _posted_attendance(request, meeting, "absent")
     attempt(
         request,
-        lambda: services.attendance_save(
-            actor=request.user,
-            meeting=meeting,
-            attendance=substitute,
-            serving_for=absent,
-            paragraphs=substitute.paragraphs,
-        ),
+        lambda: services.substitute_call_in(actor=request.user, meeting=meeting, substitute=substitute, absent=absent),
         _("%(sub)s tjänstgör för %(absent)s.") % {"sub": substitute.display_name, "absent": absent.display_name},
     )
     return redirect("meetings:attendance", pk=meeting.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def absence_report(request, pk):
+    """Anmäl förhinder, from the kallelse's link: a page that says what happens, then one button."""
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    if request.method == "POST":
+        done = attempt(
+            request,
+            lambda: services.absence_report(actor=request.user, meeting=meeting),
+            _("Ditt förhinder är anmält. Sekreteraren kallar in din ersättare."),
+        )
+        if done is not REFUSED:
+            return redirect(meeting)
+    return render(request, "meetings/drafting/absence_report.html", {"meeting": meeting})
 
 
 @login_required

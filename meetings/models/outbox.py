@@ -14,6 +14,7 @@ class OutgoingMail(models.Model):
         TO_SIGN = "to_sign", _("Att justera")
         SENT_BACK = "sent_back", _("Skickat tillbaka")
         REMINDER = "reminder", _("Påminnelse")
+        CALL_IN = "call_in", _("Inkallelse av ersättare")
 
     kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
     meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="outgoing_mail")

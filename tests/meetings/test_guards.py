@@ -100,6 +100,19 @@ CALLS = {
         allowed("who attended belongs to the meeting; the extract keeps the attendance it was signed with"),
         lambda c: drafting.attendance_save(actor=c.secretary, meeting=c.meeting, name="Gäst i efterhand"),
     ),
+    "drafting.absence_report": (
+        allowed("who attended belongs to the meeting; the extract keeps the attendance it was signed with"),
+        lambda c: drafting.absence_report(actor=c.cast.user("member"), meeting=c.meeting),
+    ),
+    "drafting.substitute_call_in": (
+        allowed("who attended belongs to the meeting; the extract keeps the attendance it was signed with"),
+        lambda c: drafting.substitute_call_in(
+            actor=c.secretary,
+            meeting=c.meeting,
+            substitute=c.meeting.attendances.get(person=c.cast.substitute),
+            absent=c.attendance,
+        ),
+    ),
     "drafting.recusal_set": (
         lambda c: drafting.recusal_set(actor=c.secretary, item=c.item, attendance=c.attendance, recused=True),
         lambda c: drafting.recusal_set(actor=c.secretary, item=c.item, attendance=c.attendance, recused=True),
