@@ -21,11 +21,14 @@ def ensure_meeting_editable(meeting: Meeting) -> None:
 
 
 def justerade_extract_item_ids(meeting: Meeting) -> set[int]:
-    """The §§ already justerade at the meeting (omedelbar justering): they can no longer change."""
+    """The §§ in an extract for omedelbar justering that is signed or still out for signing: they can no longer
+    change (what the signers are reading must be what they sign). Once a signer sends the extract back, its §§ are
+    open again."""
+    open_or_signed = {Signature.Status.PENDING, Signature.Status.SIGNED}
     ids: set[int] = set()
     extracts = meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT).prefetch_related("signatures")
     for extract in extracts:
-        if all(s.status == Signature.Status.SIGNED for s in extract.signatures.all()):
+        if all(s.status in open_or_signed for s in extract.signatures.all()):
             ids.update(extract.item_ids)
     return ids
 
@@ -33,7 +36,9 @@ def justerade_extract_item_ids(meeting: Meeting) -> set[int]:
 def ensure_item_editable(item: AgendaItem, justerade: set[int] | None = None) -> None:
     justerade = justerade_extract_item_ids(item.meeting) if justerade is None else justerade
     if item.pk in justerade:
-        raise ValidationError(_("Paragrafen är omedelbart justerad och kan inte ändras."))
+        raise ValidationError(
+            _("Paragrafen är omedelbart justerad, eller ute för omedelbar justering, och kan inte ändras.")
+        )
 
 
 def meeting_for_writing(meeting_id: int, *, items: Iterable[AgendaItem | None] = ()) -> Meeting:

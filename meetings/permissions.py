@@ -22,6 +22,8 @@ from finsam.types import User
 from meetings.models import Anslag, Assignment, Meeting, PendingImport, RegisterEntry
 
 READ = "read"
+# Reading the drafting behind a record (a §'s saved versions): never public, even once the record is.
+READ_DRAFTS = "read_drafts"
 SIGN = "sign"
 WRITE = "write"
 
@@ -52,18 +54,21 @@ def is_signer(user: User, meeting: Meeting) -> bool:
     return meeting.justerare.filter(pk=person.pk).exists()
 
 
-def can_read(user: User, meeting: Meeting) -> bool:
+def can_read_drafts(user: User, meeting: Meeting) -> bool:
+    """The body's members, its federation's staff, the network's coordinators and the meeting's signers."""
     roles = roles_for(user)
     body = meeting.body
     return (
-        meeting.is_public
-        or can_write(user, meeting)
+        can_write(user, meeting)  # a superuser too
         or body.pk in roles.member_of_bodies
         or (body.network_id is not None and body.network_id in roles.coordinator_of)
         or (body.federation_id is not None and body.federation_id in roles.coordinated)
-        or (body.federation_id is not None and roles.superuser)
         or is_signer(user, meeting)
     )
+
+
+def can_read(user: User, meeting: Meeting) -> bool:
+    return meeting.is_public or can_read_drafts(user, meeting)
 
 
 def check_meeting(user: User, meeting: Meeting, need: str = READ) -> Meeting:
@@ -73,7 +78,7 @@ def check_meeting(user: User, meeting: Meeting, need: str = READ) -> Meeting:
     roles = roles_for(user)
     if not _in_scope(roles, meeting) and not is_signer(user, meeting):
         raise Http404
-    allowed = {READ: can_read, SIGN: is_signer, WRITE: can_write}[need](user, meeting)
+    allowed = {READ: can_read, READ_DRAFTS: can_read_drafts, SIGN: is_signer, WRITE: can_write}[need](user, meeting)
     if not allowed:
         raise PermissionDenied
     return meeting

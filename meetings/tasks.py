@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from meetings.justering.tasks import claimable_documents, render_signed_pdf
+from meetings.justering.tasks import PDF_RETRY_BACKOFF, claimable_documents, render_signed_pdf
 from meetings.models import SignedDocument
 from meetings.outbox.tasks import mail_deliver, unsent_mail
 
@@ -24,9 +24,11 @@ def sweep():
     settled = now - datetime.timedelta(seconds=settings.FINSAM_SWEEP_AFTER_SECONDS)
     # A pending document younger than that still has the task queued when it was recorded; a rendering one is here
     # only once its lease has expired.
+    # A pending document that failed a moment ago (claimed_at is when) waits out the task's back-off first.
+    backed_off = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - datetime.timedelta(seconds=max(PDF_RETRY_BACKOFF)))
     documents = list(
         claimable_documents(now)
-        .filter(Q(status=SignedDocument.Status.RENDERING) | Q(created__lt=settled))
+        .filter(Q(status=SignedDocument.Status.RENDERING) | (Q(created__lt=settled) & backed_off))
         .values_list("pk", flat=True)
     )
     for document_id in documents:

@@ -148,7 +148,7 @@ def open_assignments_before(meeting: Meeting) -> QuerySet[Assignment]:
 def meeting_for_editor(meeting: Meeting) -> list[AgendaItem]:
     """The meeting's items with everything the editor shows, in a fixed number of queries. A draft may have been
     sent back from justering: then each item carries the signers' comments on it (one more query, drafts only)."""
-    decisions = Decision.objects.prefetch_related("projects", "reservations__attendance", "assignments__owner")
+    decisions = Decision.objects.prefetch_related("projects", "reservations__attendance__person", "assignments__owner")
     comments = (
         [Prefetch("comments", queryset=current_comments(meeting), to_attr="signer_comments")]
         if meeting.status == Meeting.Status.DRAFT
@@ -160,7 +160,7 @@ def meeting_for_editor(meeting: Meeting) -> list[AgendaItem]:
             Prefetch("decisions", queryset=decisions),
             "assignments__owner",
             "attachments",
-            "recusals__attendance",
+            "recusals__attendance__person",
             "projects",
             "continues__meeting",
             "continued_in__meeting",

@@ -31,7 +31,7 @@ from meetings.drafting.forms import (
 from meetings.drafting.ics import meeting_calendar
 from meetings.drafting.kallelse import kallelse_recipients, kallelse_text
 from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
-from meetings.permissions import READ, WRITE, can_write, get_meeting_for_user, writable_bodies
+from meetings.permissions import READ, READ_DRAFTS, WRITE, can_write, get_meeting_for_user, writable_bodies
 from meetings.sanitize import html_to_text
 
 
@@ -93,9 +93,6 @@ def meeting_detail(request, pk):
         "follow_up": selectors.open_assignments_before(meeting) if writable else [],
         "follow_up_item": meeting.items.filter(heading=services.FOLLOW_UP_HEADING).first() if writable else None,
         "add_form": ItemAddForm(),
-        "decision_form": DecisionForm(),
-        "assignment_form": AssignmentForm(),
-        "attachment_form": AttachmentForm(),
     }
     return render(request, "meetings/drafting/meeting_detail.html", context)
 
@@ -227,7 +224,7 @@ def item_save_text(request, pk, item_pk):
 @login_required
 @require_GET
 def item_history(request, pk, item_pk):
-    meeting = get_meeting_for_user(request.user, pk, READ)
+    meeting = get_meeting_for_user(request.user, pk, READ_DRAFTS)
     item = _item(meeting, item_pk)
     revisions = list(item.revisions.select_related("author").order_by("-version"))
     by_version = {r.version: r for r in revisions}
@@ -363,10 +360,10 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
     context = {"meeting": meeting, "item": item, "form": form, "decision": decision}
     if decision is not None:
         votes = {v.attendance_id: v.choice for v in decision.votes.all()}
-        deciding = selectors.item_decision_makers(item)
+        deciding = selectors.item_decision_makers(item, selectors.attendance_list(meeting))
         context.update(
             voters=[(a, votes.get(a.pk, "")) for a in deciding],
-            reservations=decision.reservations.select_related("attendance"),
+            reservations=decision.reservations.select_related("attendance__person"),
             attendances=deciding,  # only those who took part in the decision may reserve themselves
         )
     return render(request, "meetings/drafting/decision_form.html", context)

@@ -13,11 +13,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Federation, MemberOrganisation, Person
-from federations.permissions import roles_for
+from federations.permissions import people_for_bodies, roles_for
 from finsam.audit import log_action
 from finsam.types import Actor
 from meetings.drafting.services import renumber
@@ -84,14 +85,22 @@ def match_body(federation: Federation | None, body_name: str | None) -> Body | N
     return Body.objects.filter(federation=federation, kind=kind).first() if kind else None
 
 
-def match_person(name: str | None) -> Person | None:
-    """A register person by exact name, or by the name without spaces (PDF extraction splits words)."""
+def people_in_scope(body: Body) -> QuerySet[Person]:
+    """Whom a document imported into `body` may name: the people of its federation (or network), never another
+    federation's namesakes (as chair or justerare they would become signers of this federation's record)."""
+    return Person.objects.filter(pk__in=people_for_bodies([body], timezone.localdate()).values("pk"))
+
+
+def match_person(name: str | None, people: QuerySet[Person] | None = None) -> Person | None:
+    """A person among `people` (the whole register if not given) by exact name, or by the name without spaces (PDF
+    extraction splits words)."""
     if not name:
         return None
-    person = Person.objects.filter(name__iexact=name).first()
+    people = Person.objects.all() if people is None else people
+    person = people.filter(name__iexact=name).first()
     if person is None and " " in name:
         squeezed = name.replace(" ", "").lower()
-        candidates = Person.objects.filter(name__istartswith=name.split()[0])
+        candidates = people.filter(name__istartswith=name.split()[0])
         person = next((p for p in candidates if p.name.replace(" ", "").lower() == squeezed), None)
     return person
 
@@ -147,7 +156,7 @@ def save_parsed(
         record_kind=Body.RecordKind.MINUTES if parsed["kind"] == "protokoll" else Body.RecordKind.NOTES,
         title=parsed.get("title", "")[:300],
         place=(parsed.get("place") or "")[:300],
-        secretary=match_person(parsed.get("secretary")),
+        secretary=match_person(parsed.get("secretary"), people_in_scope(body)),
         imported=True,
         signed_on_paper=bool(signed),
         paper_signers=", ".join(parsed.get("adjusters") or []) if signed else "",
@@ -155,11 +164,12 @@ def save_parsed(
         start_time=datetime.time.fromisoformat(start) if start else None,
         end_time=datetime.time.fromisoformat(end) if end else None,
     )
-    justerare = [p for p in (match_person(name) for name in parsed.get("adjusters") or []) if p]
+    people = people_in_scope(body)
+    justerare = [p for p in (match_person(name, people) for name in parsed.get("adjusters") or []) if p]
     meeting.justerare.set(justerare)
     # The chair the document names ("ordförande" in the attendance, or who signed as such); else, as protocols are
     # signed, the first of the justerare.
-    meeting.chair = match_person(parsed.get("chair")) or (justerare[0] if justerare else None)
+    meeting.chair = match_person(parsed.get("chair"), people) or (justerare[0] if justerare else None)
     _save_attendance(meeting, parsed.get("attendance") or [], federation)
     for position, item_data in enumerate(parsed.get("items") or [], start=1):
         _save_item(meeting, position, item_data)
@@ -196,7 +206,7 @@ def renumber_if_unnumbered(meeting: Meeting) -> None:
 
 def _save_attendance(meeting: Meeting, people: list[Attendee], federation: Federation | None) -> None:
     for position, entry in enumerate(people):
-        person = match_person(entry["name"])
+        person = match_person(entry["name"], people_in_scope(meeting.body))
         role_text = (entry.get("role") or "").strip()
         role = ROLE_MAP.get(role_text.lower())
         organisation, represents = _match_organisation(entry.get("organisation"), federation)
@@ -241,7 +251,7 @@ def _save_item(meeting: Meeting, position: int, data: Item) -> AgendaItem:
             )
         )
     for assignment in data.get("assignments") or []:
-        owner = match_person(assignment["who"])
+        owner = match_person(assignment["who"], people_in_scope(item.meeting.body))
         Assignment.objects.create(
             item=item,
             decision=decisions[-1] if decisions else None,

@@ -109,10 +109,15 @@ def render_signed_pdf(self, document_id):
     except SigningUnavailable as exc:
         return _fail(document_id, token, str(exc))
     except (OSError, TimestampUnavailable) as exc:
-        if self.request.retries < len(PDF_RETRY_BACKOFF):
-            if not _held(document_id, token).update(status=SignedDocument.Status.PENDING, claim="", claimed_at=None):
+        # Counted on the document, not the task: a task the sweep queues again starts its own retries at 0.
+        if document.attempts <= len(PDF_RETRY_BACKOFF):
+            # claimed_at records the failure: the sweep leaves the document to this back-off (retry_after).
+            released = _held(document_id, token).update(
+                status=SignedDocument.Status.PENDING, claim="", claimed_at=timezone.now()
+            )
+            if not released:
                 return "superseded"
-            raise self.retry(exc=exc, countdown=PDF_RETRY_BACKOFF[self.request.retries]) from exc
+            raise self.retry(exc=exc, countdown=PDF_RETRY_BACKOFF[document.attempts - 1]) from exc
         return _fail(document_id, token, str(exc))
     except Exception as exc:  # a bug or bad data: retrying will not help; the secretary sees it and can try again
         return _fail(document_id, token, f"{type(exc).__name__}: {exc}")

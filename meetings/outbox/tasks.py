@@ -9,12 +9,21 @@ from django.utils import timezone
 
 from meetings.models import Meeting, OutgoingMail
 
-# Seconds before the 1st, 2nd, ... retry of the rows that failed (the SMTP server down, a lost connection).
-MAIL_RETRY_BACKOFF = [30, 120, 600, 1800]
-# After this many attempts a row is left alone, with its last error, for an administrator to look at.
+# After this many attempts a row is left alone, with its last error, for an administrator to look at. With the
+# back-off below the attempts span about four hours, so an SMTP server that is down for a while loses nothing.
 MAIL_MAX_ATTEMPTS = 10
-# A task that claimed a row and died (a killed worker) gives it up after this long.
+# A task that claimed a row and died (a killed worker) gives it up after this long; sending is bounded well below
+# it by EMAIL_TIMEOUT, so a slow SMTP server cannot make a second worker send the same e-mail.
 MAIL_LEASE = datetime.timedelta(minutes=5)
+
+
+def mail_backoff(attempts):
+    """Seconds to wait after the given number of failed attempts: 30 s, doubling, at most an hour."""
+    return min(30 * 2 ** max(attempts - 1, 0), 3600)
+
+
+# Seconds before the task's own 1st, 2nd, ... retry of the rows that failed.
+MAIL_RETRY_BACKOFF = [mail_backoff(attempt) for attempt in range(1, 5)]
 
 
 def unsent_mail(now):
@@ -36,8 +45,10 @@ def deliver(mail_id):
     try:
         message.send()
     except OSError as exc:  # smtplib's errors are OSErrors
+        # Not claimable again before the back-off has passed: neither the task's retry nor the sweep may hurry it.
+        not_before = timezone.now() + datetime.timedelta(seconds=mail_backoff(mail.attempts))
         OutgoingMail.objects.filter(pk=mail_id).update(
-            claimed_at=None, last_error=f"{type(exc).__name__}: {exc}"[:2000]
+            claimed_at=not_before - MAIL_LEASE, last_error=f"{type(exc).__name__}: {exc}"[:2000]
         )
         return False
     sent_at = timezone.now()

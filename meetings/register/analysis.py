@@ -69,8 +69,9 @@ def _valid_modifier(left):
 
 @lru_cache(maxsize=100_000)
 def compound_parts(word):
-    """The parts of a compound that the lexicon knows, modifiers and heads of every valid cut, as written:
-    "delårsrapport" -> ("del", "årsrapport", "år", "rapport", "delår"); () for a word that is not a compound."""
+    """The parts of a compound that the lexicon knows, as written: the modifier and head of its first valid cut (the
+    longest known head), and their own parts: "delårsrapport" -> ("del", "årsrapport", "år", "rapport"); () for a
+    word that is not a compound."""
     if len(word) < MIN_COMPOUND:
         return ()
     parts = []
@@ -81,9 +82,14 @@ def compound_parts(word):
         modifier = _valid_modifier(word[:cut])
         if modifier is None:
             continue
-        for part in (modifier, head, *compound_parts(modifier), *compound_parts(head)):
+        # Swedish compounds are right-headed: the first valid cut has the longest known head, and is the one.
+        # Other cuts of the same word find words inside words (beslutsförs + laget -> "lag"), not its parts.
+        # The head is split in its lemma: an inflected simple word is long enough to hide words in it (förslaget ->
+        # förs + laget) where its lemma (förslag) is not.
+        for part in (modifier, head, *compound_parts(modifier), *compound_parts(lemma(head))):
             if part not in parts:
                 parts.append(part)
+        break
     return tuple(parts)
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from federations.models import Body, Federation, Network, Person, Project
 from meetings.models import Decision
+from meetings.permissions import visible_entries
 from meetings.register.selectors import Filters
 
 
@@ -38,9 +39,14 @@ class RegisterFilterForm(forms.Form):
         projects = Project.objects.order_by("name").values_list("slug", "name")
         self.fields["projekt"].choices = [("", _("Alla projekt")), *projects]
         if user is not None and user.is_authenticated:
-            # Whoever the filter finds: owners of assignments and those who reserved themselves against a decision.
+            # Whoever the filter finds: owners of assignments and those who reserved themselves against a decision,
+            # in the records this user may see (never names from another federation's unpublished protocols).
+            visible = visible_entries(user)
             people = (
-                Person.objects.filter(Q(assignments__isnull=False) | Q(attendances__reservations__isnull=False))
+                Person.objects.filter(
+                    Q(assignments__item__in=visible.values("item_id"))
+                    | Q(attendances__reservations__decision__in=visible.values("decision_id"))
+                )
                 .distinct()
                 .order_by("name")
             )

@@ -329,3 +329,20 @@ def test_paragraphs_after_a_justerad_one_can_still_be_added_and_edited(justerad_
     drafting.item_save_text(
         actor=c.secretary, item_id=c.first.pk, heading=c.first.heading, text="<p>Ny</p>", base_version=c.first.version
     )
+
+
+def test_a_paragraph_out_for_omedelbar_justering_is_locked_until_sent_back(cast):
+    """What the signers of an extract read must be what they sign: the § is locked while the extract waits."""
+    meeting = ready_to_send(cast)
+    item = meeting.items.get(number=3)
+    drafting.item_update_details(actor=None, item=item, immediate_justering=True)
+    justering.extract_send_for_justering(actor=None, meeting=meeting)
+    item.refresh_from_db()
+    with pytest.raises(ValidationError, match=REFUSED):
+        drafting.item_save_text(
+            actor=None, item_id=item.pk, heading=item.heading, text="<p>Ändrat.</p>", base_version=item.version
+        )
+    other = meeting.items.get(number=1)
+    drafting.item_save_text(
+        actor=None, item_id=other.pk, heading=other.heading, text="<p>Fritt.</p>", base_version=other.version
+    )

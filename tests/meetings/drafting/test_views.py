@@ -9,7 +9,7 @@ from django.utils import timezone
 from federations.models import Mandate, Person
 from meetings.drafting import services
 from meetings.drafting.kallelse import kallelse_text
-from meetings.models import Decision
+from meetings.models import Decision, Meeting
 from tests.meetings.factories import plan_meeting
 
 
@@ -579,3 +579,12 @@ def test_someone_not_called_cannot_report_absence(client_for, cast, meeting):
     response = client_for("secretary").post(f"/moten/{meeting.pk}/anmal-forhinder/", follow=True)
     assert "inte kallad" in response.content.decode()
     assert client_for("outsider").get(f"/moten/{meeting.pk}/anmal-forhinder/").status_code == 404
+
+
+def test_a_public_records_draft_history_is_not_public(client_for, cast, meeting):
+    item = meeting.items.get(number=1)
+    services.item_save_text(actor=None, item_id=item.pk, heading=item.heading, text="<p>Utkast.</p>", base_version=1)
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now())
+    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/historik/"
+    assert client_for("outsider").get(url).status_code == 404
+    assert client_for("member").get(url).status_code == 200

@@ -1,5 +1,6 @@
 """Importing into the database: one transaction, matched to the register, the original kept, paper signatures."""
 
+import datetime
 import io
 import json
 
@@ -8,7 +9,8 @@ from django.core.management import CommandError, call_command
 
 from demo import SEEDS
 from demo import register as demo
-from meetings.importing import parse_file
+from federations.models import Mandate, Person
+from meetings.importing import parse_file, parse_text
 from meetings.importing.services import save_parsed
 from meetings.models import Attachment, Meeting
 
@@ -87,3 +89,16 @@ def test_the_import_benchmark_prints_its_rate():
     out = io.StringIO()
     call_command("bench_import", "--documents", "5", stdout=out)
     assert out.getvalue().startswith("import 5 documents in ")
+
+
+def test_an_import_names_only_people_of_its_own_federation(cast):
+    """A namesake in another federation is never made chair or justerare (a signer) of this federation's record."""
+    stranger = Person.objects.create(name="Karin Främling")
+    Mandate.objects.create(person=stranger, body=cast.other_board, role="ledamot", start=datetime.date(2020, 1, 1))
+    text = (
+        "Protokoll\n\nDatum: 2021-06-02\n\nNärvarande: Karin Främling, ordf\n\n"
+        "Utses att justera: Karin Främling\n\n§ 1 Öppnande\n\nMötet öppnades.\n"
+    )
+    meeting = save_parsed(parse_text(text), body=cast.board)
+    assert meeting.chair is None and not meeting.justerare.exists()
+    assert meeting.attendances.get().person is None

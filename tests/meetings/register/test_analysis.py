@@ -24,6 +24,8 @@ TABLE = [
     ("budg", ["Styrelsen beslutar om budgeten"], []),  # the word being typed: a prefix of its form
     ("psykisk ohälsa", ["Psykisk ohälsa och arbete"], ["Psykisk hälsa i skolan"]),
     ("studio ludum", ["Studio Ludum Skövdes"], []),
+    # Only a compound's own cut counts: beslutsförslaget is beslut + förslag, never a "lag" found inside "förslaget".
+    ("lag", ["Ny lag om samordning"], ["Beslutsförslaget godkändes"]),
 ]
 TEXTS = sorted({text for _query, found, missed in TABLE for text in found + missed})
 
@@ -47,6 +49,12 @@ def test_a_word_finds_its_forms_and_compounds_and_nothing_else(query, found, mis
 )
 def test_a_compound_is_indexed_with_its_parts(word, parts):
     assert parts <= set(analysis.word_terms(word))
+
+
+def test_a_compound_is_cut_once_at_its_longest_head_and_the_head_split_in_its_lemma():
+    assert set(analysis.word_terms("beslutsförslaget")) == {
+        "beslutsförslaget", "besluts", "förslaget", "beslut", "förslag"
+    }  # fmt: skip
 
 
 def test_short_and_plain_words_are_not_split():

@@ -443,3 +443,16 @@ def test_a_query_of_stray_hyphens_is_searched_without_an_error(client_for, histo
     # On PostgreSQL "-1" once became the tsquery "( <-> 1)", a syntax error (a 500).
     response = client_for(None).get("/beslut/", {"q": query})
     assert response.status_code == 200
+
+
+def test_the_person_filter_offers_only_people_from_records_the_user_may_see(client_for, cast):
+    meeting = plan_meeting(cast, body=cast.other_board, date=datetime.date(2025, 6, 1))
+    item = services.item_add(actor=None, meeting=meeting, heading="Intern fråga", kind="beslut")
+    services.decision_save(actor=None, item=item, text="Styrelsen beslutar att utreda.")
+    services.assignment_create(actor=None, item=item, what="Utreda", owner=cast.outsider)
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT)  # justerat, not yet published
+    indexing.index_meeting(meeting)
+    offered = dict(client_for("member").get("/beslut/").context["form"].fields["person"].choices)
+    assert cast.outsider.pk not in offered
+    offered = dict(client_for("outsider").get("/beslut/").context["form"].fields["person"].choices)
+    assert cast.outsider.pk in offered
