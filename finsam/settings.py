@@ -203,6 +203,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 # A worker holds its claim on a PDF this long; after that the sweep or "Försök igen" may give it to another worker.
 FINSAM_PDF_LEASE_SECONDS = env_int("FINSAM_PDF_LEASE_SECONDS", 300)
+# A worker holds its claim on an imported document this long (reading a scanned PDF of a few hundred pages with OCR
+# takes minutes); the task's time limit is the same, so a task never outlives its claim. After it the sweep queues
+# the document again (its worker died).
+FINSAM_IMPORT_LEASE_SECONDS = env_int("FINSAM_IMPORT_LEASE_SECONDS", 1800)
 # The sweep leaves work younger than this to the task queued when it was recorded.
 FINSAM_SWEEP_AFTER_SECONDS = env_int("FINSAM_SWEEP_AFTER_SECONDS", 60)
 # Tests only: seconds the PDF task sleeps before rendering, so that a test can kill the worker mid-render.

@@ -5,8 +5,8 @@ do what"); the one module of the meetings app that decides it.
   included), the chair and the justerare of the meeting; anyone, once the record is justerat and reviewed (public).
 - sign (comment, justera, send back): the chair of the meeting, its justerare and its secretary.
 - write: the federation's secretaries and admins (for a network body: the network's coordinators).
-- a document waiting to be imported: its uploader and the secretaries and admins of its federation; to anyone else
-  it does not exist (404).
+- a document waiting to be imported, and the upload (batch) it came in: its uploader and the secretaries and admins
+  of its federation; to anyone else it does not exist (404).
 
 No role in the meeting's federation (or network) at all: 404. A role there, but not this right: 403.
 """
@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from federations.models import Body
 from federations.permissions import Roles, roles_for
 from finsam.types import User
-from meetings.models import Anslag, Assignment, Meeting, PendingImport, RegisterEntry
+from meetings.models import Anslag, Assignment, ImportBatch, ImportDocument, Meeting, PendingImport, RegisterEntry
 
 READ = "read"
 # Reading the drafting behind a record (a §'s saved versions): never public, even once the record is.
@@ -163,6 +163,28 @@ def visible_pending_imports(user: User) -> QuerySet[PendingImport]:
 def get_pending_import_for_user(user: User, pk: int | str) -> PendingImport:
     """A document waiting to be imported, if the user uploaded it or is a secretary of its federation; else 404."""
     return get_object_or_404(visible_pending_imports(user).select_related("federation"), pk=pk)
+
+
+def visible_import_batches(user: User) -> QuerySet[ImportBatch]:
+    """Uploads being read for import, on the same terms as the pending imports they become."""
+    roles = roles_for(user)
+    if roles.superuser:
+        return ImportBatch.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return ImportBatch.objects.none()
+    return ImportBatch.objects.filter(Q(uploaded_by=user) | Q(federation__in=roles.secretary_of))
+
+
+def get_import_batch_for_user(user: User, pk: int | str) -> ImportBatch:
+    return get_object_or_404(visible_import_batches(user).select_related("federation"), pk=pk)
+
+
+def get_import_document_for_user(user: User, pk: int | str) -> ImportDocument:
+    """A document of an upload the user may see (see visible_import_batches); else 404."""
+    return get_object_or_404(
+        ImportDocument.objects.filter(batch__in=visible_import_batches(user)).select_related("batch__federation"),
+        pk=pk,
+    )
 
 
 def visible_anslag(user: User) -> QuerySet[Anslag]:

@@ -1,4 +1,5 @@
-"""The sweep (Celery beat, every minute): queue the work that is recorded in the database as waiting but has no task.
+"""The sweep (Celery beat, every minute): queue the work that is recorded in the database as waiting but has no task:
+sealed PDFs, e-mail, imported documents.
 
 Work is recorded first and queued after commit; when the broker was down at that moment, or the worker that took it
 died, the record is all that is left. The sweep finds it, and the tasks' claims make a second delivery harmless.
@@ -11,8 +12,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from meetings.importing import tasks as importing
 from meetings.justering.tasks import PDF_RETRY_BACKOFF, claimable_documents, render_signed_pdf
-from meetings.models import SignedDocument
+from meetings.models import ImportDocument, SignedDocument
 from meetings.outbox.tasks import mail_deliver, unsent_mail
 
 MAIL_BATCH = 50
@@ -36,4 +38,12 @@ def sweep():
     mail = list(unsent_mail(now).filter(created__lt=settled).values_list("pk", flat=True))
     for start in range(0, len(mail), MAIL_BATCH):
         mail_deliver.delay_or_postpone(mail[start : start + MAIL_BATCH])
-    return {"documents": len(documents), "mail": len(mail)}
+    # Imported documents no task carries (the broker was down at upload), or whose worker died mid-read: a dead
+    # worker's claim is released first, so the next minute's sweep does not queue it again before a worker takes it.
+    imports = list(importing.waiting_for_a_task(now).values_list("pk", flat=True))
+    if imports:
+        ImportDocument.objects.filter(pk__in=imports, status=ImportDocument.Status.READING).update(
+            status=ImportDocument.Status.QUEUED, claim="", claimed_at=None, queued_at=None
+        )
+        importing.queue_documents(imports)
+    return {"documents": len(documents), "mail": len(mail), "imports": len(imports)}

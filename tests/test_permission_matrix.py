@@ -85,6 +85,12 @@ EXPECTED = {
     "meetings:import_upload": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
     "meetings:import_review": (NOT_FOUND_SIGNED_IN, NOT_FOUND_SIGNED_IN),
     "meetings:import_discard": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),
+    # An upload being read and its documents: like a pending import, its uploader's and the federation's
+    # secretaries' only (tests/meetings/importing/test_bulk.py); none exists here, so 404 to everyone signed in.
+    "meetings:import_batch": (NOT_FOUND_SIGNED_IN, SIGNED_IN_NO_POST),
+    "meetings:import_batch_status": (NOT_FOUND_SIGNED_IN, SIGNED_IN_NO_POST),
+    "meetings:import_document_retry": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),
+    "meetings:import_document_discard": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),
     "meetings:imported_record_file": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:meeting_list": (SIGNED_IN, SIGNED_IN_NO_POST),
     "meetings:meeting_create": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
@@ -198,6 +204,10 @@ def world(cast, settings, tmp_path):
         # secretaries ever see one; tests/meetings/importing/test_portal.py covers those).
         "meetings:import_review": {"pk": 999999},
         "meetings:import_discard": {"pk": 999999},
+        "meetings:import_batch": {"pk": 999999},
+        "meetings:import_batch_status": {"pk": 999999},
+        "meetings:import_document_retry": {"pk": 999999},
+        "meetings:import_document_discard": {"pk": 999999},
         "federations:person_detail": {"pk": cast.member.pk},
         "federations:person_edit": {"slug": cast.federation.slug, "pk": cast.member.pk},
         "federations:mandate_end": {

@@ -4,8 +4,9 @@
 (meetings.importing.saving) turns it into a meeting.
 """
 
+from . import archives
 from .parser import parse_text
-from .readers import MAX_BYTES, UnreadableDocument, read_document
+from .readers import MAX_BYTES, Reading, UnreadableDocument, check_file, read, read_document
 
 
 def parse_file(data, filename):
@@ -13,4 +14,14 @@ def parse_file(data, filename):
     return parse_text(read_document(data, filename))
 
 
-__all__ = ["MAX_BYTES", "UnreadableDocument", "parse_file", "parse_text", "read_document"]
+__all__ = [
+    "MAX_BYTES",
+    "Reading",
+    "UnreadableDocument",
+    "archives",
+    "check_file",
+    "parse_file",
+    "parse_text",
+    "read",
+    "read_document",
+]

@@ -1,19 +1,18 @@
-"""The import pages' forms: several files in one upload, and the review of one document before it is saved."""
+"""The import pages' forms: several files or zip archives in one upload, and the review of one document before it
+is saved."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from federations.forms import DateInput
 
-MAX_FILES = 20
-
-
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
 class MultipleFileField(forms.FileField):
-    """Several files in one field; each is read and checked by the importer, which says what is wrong with it."""
+    """Several files in one field; each is checked by the importer, which says what is wrong with it. (Django refuses
+    a request with more than DATA_UPLOAD_MAX_NUMBER_FILES files: more go in a zip archive.)"""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
@@ -22,14 +21,17 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data]
         cleaned = [super(MultipleFileField, self).clean(item, initial) for item in files if item]
-        return cleaned[:MAX_FILES] or super().clean(None)
+        return cleaned or super().clean(None)
 
 
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label=_("Protokoll eller minnesanteckningar"),
-        help_text=_("Text (.txt), Word (.docx) eller PDF med text. Högst 20 MB per fil."),
-        widget=MultipleFileInput(attrs={"accept": ".txt,.docx,.pdf"}),
+        help_text=_(
+            "Text (.txt), Word (.docx) eller PDF, även inskannad. Högst 20 MB per dokument. Många dokument på en "
+            "gång: välj flera filer eller ladda upp en zip-fil (högst 500 dokument)."
+        ),
+        widget=MultipleFileInput(attrs={"accept": ".txt,.docx,.pdf,.zip"}),
     )
 
 

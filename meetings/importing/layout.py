@@ -59,12 +59,31 @@ def _table_lines(table: Table) -> list[str]:
 
 def pdf_text(data: bytes) -> str:
     """The text of every page with its lines and blank lines (pages separated by a form feed)."""
+    return PAGE_BREAK.join(text for text, _scanned in pdf_pages(data))
+
+
+PAGE_BREAK = "\n\f\n"
+
+
+def pdf_pages(data: bytes) -> list[tuple[str, bool]]:
+    """Each page's text, and whether the page is a scan: no text, but an image to read it from."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return "\n\f\n".join(_page_text(page) for page in pdf.pages)
+        pages = []
+        for page in pdf.pages:
+            text = _page_text(page)
+            pages.append((text, not text.strip() and bool(page.images)))
+            page.close()  # pdfplumber keeps every page's objects until the document closes
+        return pages
 
 
 def _page_text(page) -> str:
-    lines = page.extract_text_lines(layout=False, strip=True, return_chars=False)
+    return lay_out(page.extract_text_lines(layout=False, strip=True, return_chars=False))
+
+
+def lay_out(lines: list[dict]) -> str:
+    """A page's text from its lines, each a dict with its text and box (top, bottom, x0, x1, in any one unit): in
+    reading order, a blank line where the gap is wide, a line wrapped at the right edge joined to the next. The
+    lines of a text layer (pdfplumber) and of text recognition (Tesseract's words) are laid out alike."""
     if not lines:
         return ""
     lines.sort(key=lambda line: (round(line["top"]), line["x0"]))

@@ -1,5 +1,5 @@
-"""Bytes to text: .txt (UTF-8 or Windows-1252), .docx (python-docx) and .pdf with a text layer
-(pdfplumber), laid out as on the page.
+"""Bytes to text: .txt (UTF-8 or Windows-1252), .docx (python-docx) and .pdf (pdfplumber), laid out as on the page;
+the pages of a scanned PDF by text recognition (OCR, `ocr.py`), where the caller allows it (the worker does).
 
 Every file is someone else's: it is measured before it is opened. A .docx is a zip whose parts may expand a
 thousandfold and whose XML may hold millions of empty paragraphs; a text may be longer than any protocol. What is
@@ -9,12 +9,13 @@ too much is refused with a message saying so, before the memory and the time are
 import io
 import os
 import zipfile
+from dataclasses import dataclass
 
 import docx
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 
-from . import layout
+from . import layout, ocr
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -50,10 +51,28 @@ MESSAGES = {
     ),
     "too_many_pages": _("PDF-filen har fler än 500 sidor. Dela upp den i flera filer."),
     "no_text_layer": _("PDF-filen saknar text (den är troligen inskannad). Kör textigenkänning (OCR) först."),
+    "ocr_unavailable": _(
+        "Dokumentet saknar text och OCR är inte installerat på servern, så den inskannade texten kan inte läsas. "
+        "Originalet är sparat: försök igen när textigenkänning (Tesseract) är installerad."
+    ),
+    "ocr_failed": _("Textigenkänningen (OCR) kunde inte läsa dokumentet. Originalet är sparat: försök igen."),
+    "not_pdf": _("Filen är inte en PDF, trots filändelsen."),
+    "not_docx": _("Filen är inte ett Word-dokument (.docx), trots filändelsen."),
     "no_structure": _("Dokumentet har ingen igenkännbar struktur: varken datum, närvaro eller ärenden hittades."),
     "unsupported_type": _("Filtypen stöds inte. Använd .txt, .docx eller .pdf."),
     "unreadable": _("Filen kunde inte läsas. Den kan vara skadad."),
 }
+
+
+SUPPORTED_EXTENSIONS = (".txt", ".text", ".md", ".docx", ".pdf")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A document's text, and the part of it that text recognition read from scanned pages (empty if none)."""
+
+    text: str
+    ocr_text: str = ""
 
 
 class UnreadableDocument(Exception):
@@ -138,38 +157,93 @@ def _docx_text(data):
         raise UnreadableDocument("unreadable") from exc
 
 
-def _pdf_text(data):
+def _pdf_reading(data, use_ocr):
     if not data.startswith(b"%PDF"):
         raise UnreadableDocument("unreadable")
     try:
         # Counting the pages (pypdf) costs little; laying them out (pdfplumber) is the expensive part.
         if len(PdfReader(io.BytesIO(data)).pages) > PDF_MAX_PAGES:
             raise UnreadableDocument("too_many_pages")
-        text = layout.pdf_text(data)  # lines and blank lines as laid out, pages split by a form feed
+        pages = layout.pdf_pages(data)  # lines and blank lines as laid out
     except UnreadableDocument:
         raise
     except Exception as exc:  # pypdf and pdfminer raise several kinds for a broken file
         raise UnreadableDocument("unreadable") from exc
+    texts = [text for text, _scanned in pages]
+    scanned = [index for index, (_text, is_scan) in enumerate(pages) if is_scan]
+    recognised = {}
+    if scanned and not any(text.strip() for text in texts):  # a scan through and through
+        if not use_ocr:
+            raise UnreadableDocument("no_text_layer")
+        recognised = _recognise(data, scanned)
+    elif scanned and use_ocr and ocr.available():  # text pages with a scanned page or two (an appended signature page)
+        recognised = _recognise(data, scanned)
+    for index, text in recognised.items():
+        texts[index] = text
+    text = layout.PAGE_BREAK.join(texts)
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableDocument("too_much_text")
     if not text.replace("\f", "").strip():
         raise UnreadableDocument("no_text_layer")
-    return text
+    return Reading(text, layout.PAGE_BREAK.join(recognised[index] for index in sorted(recognised)))
 
 
-def read_document(data, filename):
-    """The document's text. Raises UnreadableDocument for an empty, binary, too large or textless file."""
+def _recognise(data, pages):
+    try:
+        return ocr.pdf_pages_text(data, pages)
+    except ocr.OcrUnavailable as exc:
+        raise UnreadableDocument("ocr_unavailable") from exc
+    except (ocr.OcrFailed, OSError) as exc:
+        raise UnreadableDocument("ocr_failed") from exc
+    except Exception as exc:  # pypdfium2 raises its own kinds for a page it cannot render
+        raise UnreadableDocument("ocr_failed") from exc
+
+
+def check_file(data, filename):
+    """The checks that cost nothing, made when a file arrives (in the web request, for every file and every member
+    of a zip archive): its size, that it has content, a type the importer reads, and that its content is of that type.
+    Raises UnreadableDocument. Reading it is the worker's."""
     if len(data) > MAX_BYTES:
         raise UnreadableDocument("too_large")
     if not data.strip():
         raise UnreadableDocument("empty")
     extension = os.path.splitext(filename.lower())[1]
+    if extension not in (*SUPPORTED_EXTENSIONS, ""):
+        raise UnreadableDocument("unsupported_type")
+    if extension == ".pdf" and not data.lstrip(b"\r\n\t ").startswith(b"%PDF"):
+        raise UnreadableDocument("not_pdf")
+    if extension == ".docx":
+        if not data.startswith(b"PK\x03\x04"):
+            raise UnreadableDocument("not_docx")
+        _check_docx_package(data)  # its zip directory and the size of its text, nothing inflated but the XML counted
+    if extension not in (".pdf", ".docx"):
+        if len(data) > MAX_TEXT_BYTES:
+            raise UnreadableDocument("too_much_text")
+        if _looks_binary(data):
+            raise UnreadableDocument("binary")
+
+
+def read_document(data, filename):
+    """The document's text. Raises UnreadableDocument for an empty, binary, too large or textless file; a scanned PDF
+    is refused here (text recognition is the worker's: `read(..., ocr=True)`)."""
+    return read(data, filename).text
+
+
+def read(data, filename, *, use_ocr=False):
+    """The document's text, with text recognition of scanned PDF pages when `use_ocr` (slow: the worker's)."""
+    if len(data) > MAX_BYTES:
+        raise UnreadableDocument("too_large")
+    if not data.strip():
+        raise UnreadableDocument("empty")
+    extension = os.path.splitext(filename.lower())[1]
+    recognised = ""
     if extension in (".txt", ".text", ".md", ""):
         text = _txt_text(data)
     elif extension == ".docx":
         text = _docx_text(data)
     elif extension == ".pdf":
-        text = _pdf_text(data)
+        reading = _pdf_reading(data, use_ocr)
+        text, recognised = reading.text, reading.ocr_text
     else:
         raise UnreadableDocument("unsupported_type")
     check_text_length(text)
@@ -178,4 +252,4 @@ def read_document(data, filename):
     text = text.replace("\x00", "")
     if not text.strip():
         raise UnreadableDocument("empty")
-    return text
+    return Reading(text, recognised.replace("\x00", ""))

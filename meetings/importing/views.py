@@ -1,24 +1,36 @@
-"""Import minutes in the portal: upload, see the parsed result beside the text, correct, save (or discard)."""
+"""Import minutes in the portal: upload (files or zip archives, read in the background), follow the upload's
+progress, see the parsed result beside the text, correct, save (or discard)."""
 
 from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam.web import REFUSED, attempt, save_form
-from meetings.importing import services
+from meetings.importing import selectors, services
 from meetings.importing.forms import ReviewForm, UploadForm
+from meetings.models import ImportDocument
 from meetings.permissions import (
     WRITE,
+    get_import_batch_for_user,
+    get_import_document_for_user,
     get_meeting_for_user,
     get_pending_import_for_user,
     visible_pending_imports,
     writable_bodies,
 )
+
+# Shown when the broker refused the tasks: the documents are stored and wait in the database for the sweep.
+POSTPONED = gettext_lazy("Dokumenten är sparade och läses så snart bakgrundsarbetet är i gång igen.")
+# Skipped files are named one by one up to this many; past it the upload's page lists them.
+NAMED_SKIPS = 10
 
 
 def _writable_bodies(user):
@@ -31,22 +43,112 @@ def _writable_bodies(user):
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
-    """Every file uploaded becomes a pending import; one goes straight to its review, several wait in the list."""
+    """The upload is stored and read in the background. A single document read at once (tasks run in-process on a
+    developer's machine) goes straight to its review; otherwise the upload's page follows the reading."""
     _writable_bodies(request.user)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        created = []
-        for upload in form.cleaned_data["files"]:
-            pending = attempt(request, partial(services.pending_import_create, actor=request.user, upload=upload))
-            if pending is not REFUSED:
-                created.append(pending)
-        if len(created) == 1:
-            return redirect("meetings:import_review", pk=created[0].pk)
-        if created:
-            messages.success(request, _("%(count)s dokument väntar på granskning.") % {"count": len(created)})
-            return redirect("meetings:import_upload")
+        create = partial(services.import_batch_create, actor=request.user, uploads=form.cleaned_data["files"])
+        batch = attempt(request, create, postponed=str(POSTPONED))
+        if batch is not REFUSED:
+            return _after_upload(request, batch)
     pending = visible_pending_imports(request.user).select_related("uploaded_by__person")
-    return render(request, "meetings/importing/upload.html", {"form": form, "pending": pending})
+    batches = selectors.recent_batches(request.user)
+    return render(request, "meetings/importing/upload.html", {"form": form, "pending": pending, "batches": batches})
+
+
+def _after_upload(request, batch):
+    skipped = batch.skipped
+    if len(skipped) <= NAMED_SKIPS:
+        for note in skipped:
+            messages.warning(request, f"{note['name']}: {note['reason']}")
+    else:
+        messages.warning(request, _("%(count)s filer togs inte med; de står i listan nedan.") % {"count": len(skipped)})
+    documents = selectors.batch_documents(batch)
+    done = [document for document in documents if document.pending_import_id]
+    if len(documents) == 1 and done:
+        return redirect("meetings:import_review", pk=done[0].pending_import_id)
+    if len(done) == len(documents):
+        messages.success(request, _("%(count)s dokument väntar på granskning.") % {"count": len(done)})
+    else:
+        count = len(documents)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s dokument är uppladdat och läses nu.", "%(count)s dokument är uppladdade och läses nu.", count
+            )
+            % {"count": count},
+        )
+    return redirect("meetings:import_batch", pk=batch.pk)
+
+
+def _document_state(document):
+    review = document.pending_import_id
+    return {
+        "id": document.pk,
+        "status": document.status,
+        "label": str(document.get_status_display()),
+        "error": selectors.document_error(document),
+        "review_url": reverse("meetings:import_review", args=[review]) if review else "",
+        "handled": document.status == ImportDocument.Status.DONE and not review,
+    }
+
+
+def _progress_sentence(progress):
+    return _("%(finished)s av %(total)s dokument lästa, %(failed)s misslyckades.") % progress
+
+
+@login_required
+@require_GET
+def import_batch(request, pk):
+    """An upload's progress: done / total, each document's state, its errors, the link to each review."""
+    batch = get_import_batch_for_user(request.user, pk)
+    documents = selectors.batch_documents(batch)
+    progress = selectors.batch_progress(documents)
+    rows = [(document, _document_state(document)) for document in documents]
+    context = {"batch": batch, "rows": rows, "progress": progress, "sentence": _progress_sentence(progress)}
+    return render(request, "meetings/importing/batch.html", context)
+
+
+@login_required
+@require_GET
+def import_batch_status(request, pk):
+    """The upload's progress as JSON, for the page's script to poll."""
+    batch = get_import_batch_for_user(request.user, pk)
+    documents = selectors.batch_documents(batch)
+    progress = selectors.batch_progress(documents)
+    return JsonResponse(
+        {
+            **progress,
+            "sentence": _progress_sentence(progress),
+            "documents": [_document_state(document) for document in documents],
+        }
+    )
+
+
+@login_required
+@require_POST
+def import_document_retry(request, pk):
+    document = get_import_document_for_user(request.user, pk)
+    attempt(
+        request,
+        partial(services.import_document_retry, actor=request.user, document=document),
+        _("%(name)s läses om.") % {"name": document.original_name},
+        postponed=str(POSTPONED),
+    )
+    return redirect("meetings:import_batch", pk=document.batch_id)
+
+
+@login_required
+@require_POST
+def import_document_discard(request, pk):
+    document = get_import_document_for_user(request.user, pk)
+    attempt(
+        request,
+        partial(services.import_document_discard, actor=request.user, document=document),
+        _("%(name)s är borttaget ur importen.") % {"name": document.original_name},
+    )
+    return redirect("meetings:import_batch", pk=document.batch_id)
 
 
 def _initial(pending, bodies):

@@ -4,7 +4,7 @@ from .agenda import AgendaItem, Attachment, ItemRevision, attachment_path
 from .anslag import Anslag, Appeal
 from .attendance import Attendance, Recusal
 from .decisions import Assignment, Decision, Reservation, Vote
-from .importing import PendingImport
+from .importing import ImportBatch, ImportDocument, PendingImport
 from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
 from .meeting import FROZEN, FrozenRecord, GuardedByMeeting, Meeting
 from .outbox import OutgoingMail
@@ -21,6 +21,8 @@ __all__ = [
     "Decision",
     "FrozenRecord",
     "GuardedByMeeting",
+    "ImportBatch",
+    "ImportDocument",
     "ItemComment",
     "ItemRevision",
     "Meeting",

@@ -58,6 +58,7 @@ def _comment_on_justerad(c):
 # service: (call against an omedelbart justerad §, call against a justerat meeting); a string instead of a call
 # says why the service may do that.
 PENDING_IMPORT = "works on an uploaded document under review, not on a record; saving creates a new meeting"
+IMPORT_BATCH = "works on uploaded documents being read for review, not on a record"
 
 CALLS = {
     "drafting.meeting_create": (
@@ -228,6 +229,18 @@ CALLS = {
     "importing.pending_import_discard": (
         allowed(PENDING_IMPORT),
         allowed(PENDING_IMPORT),
+    ),
+    "importing.import_batch_create": (
+        allowed(IMPORT_BATCH),
+        allowed(IMPORT_BATCH),
+    ),
+    "importing.import_document_retry": (
+        allowed(IMPORT_BATCH),
+        allowed(IMPORT_BATCH),
+    ),
+    "importing.import_document_discard": (
+        allowed(IMPORT_BATCH),
+        allowed(IMPORT_BATCH),
     ),
 }
 
