@@ -9,6 +9,7 @@ imports every document that has text, and says so for a scanned one.
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 
@@ -17,6 +18,11 @@ import pypdfium2
 from . import layout
 
 LANGUAGE = "swe"
+# Debian's Swedish model (tessdata_fast) has no section sign in its alphabet (its 101 characters), so it reads the
+# "§" of "§ 12" as the nearest sign it has, "$". In Swedish text a dollar sign does not stand before a number (an
+# amount is "12 kr", or "USD 12"), so there "$" is read back as "§". (Adding the English model, which has "§", makes
+# Tesseract take some Swedish words from it, without their å, ä and ö.)
+SECTION_SIGN_READ_AS = re.compile(r"^\$(\$?)(?=\d|$)")
 # Tesseract reads body text best at about 300 dots an inch; a page rendered at that is some 2500 x 3500 pixels.
 DPI = 300
 # A page that takes Tesseract longer than this is not a page of minutes.
@@ -97,7 +103,18 @@ def _lines(tsv: str) -> list[dict]:
         line["bottom"] = max(line["bottom"], top + height)
         line["x0"] = min(line["x0"], left)
         line["x1"] = max(line["x1"], left + width)
-    return [{**line, "text": " ".join(line.pop("words"))} for line in lines.values()]
+    return [{**line, "text": " ".join(_section_signs(line.pop("words")))} for line in lines.values()]
+
+
+def _section_signs(words: list[str]) -> list[str]:
+    """ "$ 12", "$12", "$$ 3-4" back to "§ 12", "§12", "§§ 3-4" (see SECTION_SIGN_READ_AS)."""
+    out = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if SECTION_SIGN_READ_AS.match(word) and (word.lstrip("$") or following[:1].isdigit()):
+            word = SECTION_SIGN_READ_AS.sub(lambda match: "§" + match.group(1).replace("$", "§"), word)
+        out.append(word)
+    return out
 
 
 def pdf_pages_text(data: bytes, pages: list[int]) -> dict[int, str]:
