@@ -3,10 +3,11 @@ FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 
-# WeasyPrint's system libraries and fonts, gettext for the catalogues, curl for health checks.
+# WeasyPrint's system libraries and fonts, gettext for the catalogues, curl for health checks, Tesseract with Swedish
+# for the worker's OCR of scanned minutes.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
-    fonts-dejavu-core gettext curl \
+    fonts-dejavu-core gettext curl tesseract-ocr tesseract-ocr-swe \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -6,8 +6,9 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# Packages the tests need from Debian: a browser for Playwright, gettext for the catalogues.
-TEST_DEBIAN_PACKAGES := chromium gettext
+# Packages the tests need from Debian: a browser for Playwright, gettext for the catalogues, Tesseract with Swedish
+# for the OCR of scanned minutes (optional at run time: without it a scan is refused with a message).
+TEST_DEBIAN_PACKAGES := chromium gettext tesseract-ocr tesseract-ocr-swe
 # Extra pytest options, e.g. `make test PYTEST_ARGS="-x tests/federations"`.
 PYTEST_ARGS ?=
 

@@ -1,0 +1,117 @@
+"""The upload's pages: a zip through the import page, the upload's progress page and its JSON, retrying and
+discarding a failed document; who may see an upload (its uploader and the federation's secretaries: 404 to
+everyone else); the page's queries do not grow with the upload."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from federations.models import Person, StaffRole
+from meetings.models import ImportBatch, ImportDocument, PendingImport
+
+from .documents import as_zip, protocol
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def upload(client, *files, follow=True):
+    uploads = [SimpleUploadedFile(name, data) for name, data in files]
+    return client.post("/moten/importera/", {"files": uploads}, follow=follow)
+
+
+def archive(count, bad=False):
+    members = {f"protokoll-{n}.txt": protocol(n).encode() for n in range(1, count + 1)}
+    if bad:
+        members["fri.txt"] = b"bara lite text utan struktur"
+    members["__MACOSX/._protokoll-1.txt"] = b"\x00\x05\x16\x07"
+    return as_zip(members)
+
+
+def test_a_zip_uploaded_goes_to_its_page_with_every_document_its_state_and_what_was_skipped(client_for, cast):
+    response = upload(client_for("secretary"), ("arkiv.zip", archive(3, bad=True)))
+    batch = ImportBatch.objects.get()
+    assert response.redirect_chain[-1][0] == f"/moten/importera/uppladdning/{batch.pk}/"
+    html = response.content.decode()
+    assert "4 av 4 dokument lästa, 1 misslyckades." in html
+    assert "arkiv.zip/__MACOSX/._protokoll-1.txt: systemfil, hoppas över" in html  # as a message, and listed
+    assert "ingen igenkännbar struktur" in html
+    for pending in PendingImport.objects.all():
+        assert f'href="/moten/importera/{pending.pk}/"' in html
+    failed = ImportDocument.objects.get(status="failed")
+    assert f"/moten/importera/dokument/{failed.pk}/las-om/" in html
+
+
+def test_the_status_endpoint_answers_the_progress_as_json(client_for, cast):
+    upload(client_for("secretary"), ("arkiv.zip", archive(2, bad=True)))
+    batch = ImportBatch.objects.get()
+    data = client_for("secretary").get(f"/moten/importera/uppladdning/{batch.pk}/status/").json()
+    assert (data["total"], data["finished"], data["done"], data["failed"], data["working"]) == (3, 3, 2, 1, 0)
+    assert data["sentence"] == "3 av 3 dokument lästa, 1 misslyckades."
+    states = {d["status"]: d for d in data["documents"]}
+    assert states["failed"]["error"].startswith("Dokumentet har ingen igenkännbar struktur")
+    assert states["done"]["review_url"].startswith("/moten/importera/")
+    assert states["failed"]["review_url"] == ""
+
+
+def test_a_failed_document_is_retried_alone_and_discarded_alone(client_for, cast):
+    client = client_for("secretary")
+    upload(client, ("arkiv.zip", archive(1, bad=True)))
+    failed = ImportDocument.objects.get(status="failed")
+    page = f"/moten/importera/uppladdning/{failed.batch_id}/"
+    assert client.get(f"/moten/importera/dokument/{failed.pk}/las-om/").status_code == 405
+    response = client.post(f"/moten/importera/dokument/{failed.pk}/las-om/", follow=True)
+    assert response.redirect_chain[-1][0] == page and "fri.txt läses om." in response.content.decode()
+    failed.refresh_from_db()
+    assert failed.status == "failed" and failed.attempts == 1  # read again, and again it has no structure
+    response = client.post(f"/moten/importera/dokument/{failed.pk}/ta-bort/", follow=True)
+    assert "fri.txt är borttaget ur importen." in response.content.decode()
+    assert list(ImportDocument.objects.values_list("original_name", flat=True)) == ["protokoll-1.txt"]
+    done = ImportDocument.objects.get()
+    response = client.post(f"/moten/importera/dokument/{done.pk}/las-om/", follow=True)
+    assert "Bara ett dokument som inte kunde läsas kan läsas om." in response.content.decode()
+
+
+def test_a_colleague_in_the_federation_follows_the_upload_and_no_one_else_finds_it(client_for, cast):
+    upload(client_for("secretary"), ("arkiv.zip", archive(1, bad=True)))
+    batch = ImportBatch.objects.get()
+    failed = ImportDocument.objects.get(status="failed")
+    assert client_for("admin").get(f"/moten/importera/uppladdning/{batch.pk}/").status_code == 200
+    person = Person.objects.get(name="Olle Utomstående")
+    StaffRole.objects.create(person=person, role=StaffRole.Role.SECRETARY, federation=cast.other_federation)
+    for key in ("outsider", "member", "chair", "coordinator"):
+        client = client_for(key)
+        assert client.get(f"/moten/importera/uppladdning/{batch.pk}/").status_code == 404, key
+        assert client.get(f"/moten/importera/uppladdning/{batch.pk}/status/").status_code == 404, key
+        assert client.post(f"/moten/importera/dokument/{failed.pk}/las-om/").status_code == 404, key
+        assert client.post(f"/moten/importera/dokument/{failed.pk}/ta-bort/").status_code == 404, key
+    assert client_for(None).get(f"/moten/importera/uppladdning/{batch.pk}/").status_code == 302
+    assert ImportDocument.objects.filter(pk=failed.pk, status="failed").exists()
+
+
+def test_a_refused_zip_is_named_on_the_upload_page_and_nothing_is_kept(client_for, cast):
+    trick = as_zip({"../../etc/cron.d/x.txt": protocol().encode()})
+    response = upload(client_for("secretary"), ("arkiv.zip", trick))
+    assert response.status_code == 200 and "arkiv.zip: Zip-filen innehåller sökvägar" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+def test_the_upload_page_takes_the_same_queries_for_a_small_and_a_large_upload(
+    client_for, cast, django_assert_num_queries
+):
+    client = client_for("secretary")
+    upload(client, ("liten.zip", archive(1)))
+    small = ImportBatch.objects.get()
+    upload(client, ("stor.zip", as_zip({f"p-{n}.txt": protocol(n % 28 + 1, str(n)).encode() for n in range(30)})))
+    large = ImportBatch.objects.exclude(pk=small.pk).get()
+    assert large.documents.count() == 30
+    for batch in (small, large):
+        # session, user, the user's person, staff roles, mandates (roles_for), the batch, its documents with their
+        # pending imports
+        with django_assert_num_queries(7):
+            client.get(f"/moten/importera/uppladdning/{batch.pk}/")
+        with django_assert_num_queries(7):
+            client.get(f"/moten/importera/uppladdning/{batch.pk}/status/")
