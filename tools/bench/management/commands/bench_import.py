@@ -1,27 +1,31 @@
-"""python manage.py bench_import [--documents 100]: parse varied minutes and print the rate for text and for PDF."""
+"""python manage.py bench_import [--documents 100]: parse varied minutes and print the rate for text, for PDF and for
+scanned PDF (OCR)."""
 
 import html
+import io
 import random
 import tempfile
 import time
 from pathlib import Path
 
+import pypdfium2
 import weasyprint
 from django.core.management.base import BaseCommand
 
 from demo import SEEDS
-from meetings.importing import parse_file
+from meetings.importing import ocr, parse_file, parse_text, read
 
 
 class Command(BaseCommand):
     help = (
-        "Parse N text documents made from the seeds (shuffled paragraphs) and N PDFs rendered from them; print "
-        "documents per second for each."
+        "Parse N text documents made from the seeds (shuffled paragraphs), PDFs rendered from them and scans of "
+        "those PDFs (images only, read by OCR); print documents per second for each."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--documents", type=int, default=100)
         parser.add_argument("--pdf-documents", type=int, default=None, help="Default: a fifth of --documents")
+        parser.add_argument("--ocr-documents", type=int, default=3, help="Scanned PDFs read by OCR (seconds each)")
 
     def handle(self, *args, **options):
         rng = random.Random(7)
@@ -48,6 +52,29 @@ class Command(BaseCommand):
                 path.write_bytes(weasyprint.HTML(string=page).write_pdf())
                 pdfs.append(path)
             self._report("pdf", pdfs)
+            if not ocr.available():
+                self.stdout.write("OCR: Tesseract with Swedish is not installed; no figure")
+                return
+            scans = []
+            for index, path in enumerate(pdfs[: options["ocr_documents"]]):
+                scan = Path(folder, f"skannat-{index:03}.pdf")
+                scan.write_bytes(_scan(path.read_bytes()))
+                scans.append(scan)
+            self._report_ocr(scans)
+
+    def _report_ocr(self, files):
+        started = time.perf_counter()
+        pages = items = 0
+        for path in files:
+            data = path.read_bytes()
+            items += len(parse_text(read(data, path.name, use_ocr=True).text)["items"])
+            pages += len(pypdfium2.PdfDocument(data))
+        elapsed = time.perf_counter() - started
+        self.stdout.write(
+            f"import {len(files)} scanned PDF documents ({pages} pages) in {elapsed:.2f} s; "
+            f"{len(files) / elapsed:.2f} documents/s, {elapsed / pages:.1f} s a page; {items} items "
+            f"(OCR, Tesseract, {ocr.LANGUAGE})"
+        )
 
     def _report(self, kind, files):
         started = time.perf_counter()
@@ -58,3 +85,13 @@ class Command(BaseCommand):
             f"import {len(files)} {label} in {elapsed:.2f} s; {len(files) / elapsed:.1f} documents/s; {items} items"
             + (" (text)" if kind == "text" else " (with layout, pdfplumber)")
         )
+
+
+def _scan(pdf: bytes, dpi: int = 200) -> bytes:
+    """The PDF as a scanner makes it: each page an image at `dpi`, no text layer."""
+    document = pypdfium2.PdfDocument(pdf)
+    images = [document[index].render(scale=dpi / 72, grayscale=True).to_pil() for index in range(len(document))]
+    document.close()
+    out = io.BytesIO()
+    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return out.getvalue()
