@@ -48,7 +48,7 @@ NOTES = {
 class ArchiveRefused(Exception):
     """The whole archive is refused; `message` says why in the user's language."""
 
-    def __init__(self, code):
+    def __init__(self, code: str) -> None:
         self.code = code
         self.message = str(MESSAGES[code])
         super().__init__(self.message)
@@ -84,10 +84,7 @@ def _declared_entries(stream: IO[bytes]) -> int | None:
 def _unsafe(name: str) -> bool:
     path = name.replace("\\", "/")
     return (
-        path.startswith("/")
-        or re.match(r"^[A-Za-z]:", path) is not None
-        or ".." in path.split("/")
-        or "\x00" in path
+        path.startswith("/") or re.match(r"^[A-Za-z]:", path) is not None or ".." in path.split("/") or "\x00" in path
     )
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from federations.forms import DateInput
 
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 

@@ -23,7 +23,7 @@ def document_error(document: ImportDocument) -> str:
 
 
 def batch_progress(documents: list[ImportDocument]) -> dict[str, int]:
-    counts = {status: 0 for status in ImportDocument.Status.values}
+    counts = dict.fromkeys(ImportDocument.Status.values, 0)
     for document in documents:
         counts[document.status] += 1
     finished = counts[ImportDocument.Status.DONE] + counts[ImportDocument.Status.FAILED]
@@ -34,6 +34,4 @@ def recent_batches(user: User) -> QuerySet[ImportBatch]:
     """The user's last uploads with their counts, newest first. One query."""
     done = Count("documents", filter=Q(documents__status=ImportDocument.Status.DONE))
     failed = Count("documents", filter=Q(documents__status=ImportDocument.Status.FAILED))
-    return visible_import_batches(user).annotate(total=Count("documents"), done=done, failed=failed)[
-        :RECENT_BATCHES
-    ]
+    return visible_import_batches(user).annotate(total=Count("documents"), done=done, failed=failed)[:RECENT_BATCHES]

@@ -432,7 +432,7 @@ def _incoming(uploads: list[UploadedFile]) -> tuple[list[archives.Member], list[
     skipped: list[archives.Skipped] = []
     for upload in uploads:
         name = upload.name or ""
-        if _is_archive(upload):
+        if _is_archive(upload) and upload.file is not None:
             try:
                 found, left_out = archives.documents(upload.file, upload.size or 0)
             except archives.ArchiveRefused as exc:

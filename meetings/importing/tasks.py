@@ -47,9 +47,7 @@ def queue_documents(document_ids: list[int]) -> int:
     sweep). Returns how many left."""
     sent = [document_id for document_id in document_ids if import_document_read.delay_or_postpone(document_id)]
     if sent:
-        ImportDocument.objects.filter(pk__in=sent, status=ImportDocument.Status.QUEUED).update(
-            queued_at=timezone.now()
-        )
+        ImportDocument.objects.filter(pk__in=sent, status=ImportDocument.Status.QUEUED).update(queued_at=timezone.now())
     return len(sent)
 
 

@@ -13,7 +13,11 @@ from meetings.models import ImportDocument
 from .conftest import assert_accessible, sign_in
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "minutes-corpus"
-NAMES = ["01_nvsam-styrelse-2010-11-18.txt", "07_nynashamn-sn-au-2020-08-18.txt", "13_vatternvardsforbundet-vu-2004-06-03.txt"]
+NAMES = [
+    "01_nvsam-styrelse-2010-11-18.txt",
+    "07_nynashamn-sn-au-2020-08-18.txt",
+    "13_vatternvardsforbundet-vu-2004-06-03.txt",
+]
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/minutes-corpus is not here")
 

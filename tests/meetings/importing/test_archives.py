@@ -74,7 +74,7 @@ def test_a_link_refuses_the_archive():
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         link = zipfile.ZipInfo("länk.txt")
-        link.external_attr = (0o120777 << 16)
+        link.external_attr = 0o120777 << 16
         archive.writestr(link, "/etc/passwd")
     with pytest.raises(ArchiveRefused) as refused:
         documents_of(out.getvalue())

@@ -2,10 +2,13 @@
 discarding a failed document; who may see an upload (its uploader and the federation's secretaries: 404 to
 everyone else); the page's queries do not grow with the upload."""
 
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from federations.models import Person, StaffRole
+from meetings.importing import tasks
 from meetings.models import ImportBatch, ImportDocument, PendingImport
 
 from .documents import as_zip, protocol
@@ -115,3 +118,23 @@ def test_the_upload_page_takes_the_same_queries_for_a_small_and_a_large_upload(
             client.get(f"/moten/importera/uppladdning/{batch.pk}/")
         with django_assert_num_queries(7):
             client.get(f"/moten/importera/uppladdning/{batch.pk}/status/")
+
+
+def test_200_documents_are_taken_by_a_request_that_reads_none_of_them(client_for, cast, monkeypatch):
+    """The request stores and queues; the reading is the worker's (here: it has not started)."""
+    monkeypatch.setattr(tasks.import_document_read, "delay_or_postpone", lambda *args, **kwargs: True)
+    members = {
+        f"{year}/protokoll-{n}.txt": protocol(n % 28 + 1, f"{year}-{n}").encode()
+        for year in (2019, 2020)
+        for n in range(100)
+    }
+    client = client_for("secretary")
+    started = time.perf_counter()
+    response = upload(client, ("arkiv.zip", as_zip(members)), follow=False)
+    seconds = time.perf_counter() - started
+    print(f"200 documents stored and queued by the upload request in {seconds:.2f} s")
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == f"/moten/importera/uppladdning/{batch.pk}/"
+    assert batch.documents.count() == 200 and set(batch.documents.values_list("status", flat=True)) == {"queued"}
+    assert not PendingImport.objects.exists()
+    assert "0 av 200 dokument lästa" in client.get(response["Location"]).content.decode()

@@ -32,7 +32,18 @@ def worker(transactional_db, settings, tmp_path):
         "FINSAM_VAR_DIR": str(settings.VAR_DIR),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "finsam", "worker", "--pool=solo", "--loglevel=WARNING", "-n", "import@%h"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "finsam",
+            "worker",
+            "--pool=solo",
+            "--loglevel=WARNING",
+            "-n",
+            "import@%h",
+        ],
         cwd=ROOT,
         env=env,
     )

@@ -59,7 +59,10 @@ def test_a_scanned_corpus_document_scores_at_least_0_75_after_ocr(scorer, client
 def test_a_page_with_no_text_among_pages_with_text_is_read_by_ocr():
     """A PDF whose last page was scanned and appended: the text pages keep their text layer, the scan is read."""
     writer = PdfWriter()
-    for part in (as_pdf("Protokoll\n\n§ 1 Öppnande\n\nMötet öppnades.\n"), as_scan("§ 2 Avslutning\n\nMötet avslutades.")):
+    for part in (
+        as_pdf("Protokoll\n\n§ 1 Öppnande\n\nMötet öppnades.\n"),
+        as_scan("§ 2 Avslutning\n\nMötet avslutades."),
+    ):
         writer.append(PdfReader(io.BytesIO(part)))
     out = io.BytesIO()
     writer.write(out)
