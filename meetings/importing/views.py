@@ -43,8 +43,8 @@ def _writable_bodies(user):
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
-    """The upload is stored and read in the background. A single document read at once (tasks run in-process on a
-    developer's machine) goes straight to its review; otherwise the upload's page follows the reading."""
+    """The upload is stored and read in the background; its page follows the reading. What was read at once (tasks
+    in-process, on a developer's machine) goes straight to its review, or, several, to the list of those waiting."""
     _writable_bodies(request.user)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -66,19 +66,20 @@ def _after_upload(request, batch):
         messages.warning(request, _("%(count)s filer togs inte med; de står i listan nedan.") % {"count": len(skipped)})
     documents = selectors.batch_documents(batch)
     done = [document for document in documents if document.pending_import_id]
-    if len(documents) == 1 and done:
+    all_read = len(done) == len(documents) and len(skipped) <= NAMED_SKIPS  # tasks in-process, nothing failed
+    if all_read and len(done) == 1:
         return redirect("meetings:import_review", pk=done[0].pending_import_id)
-    if len(done) == len(documents):
+    if all_read:  # they wait in the upload page's list
         messages.success(request, _("%(count)s dokument väntar på granskning.") % {"count": len(done)})
-    else:
-        count = len(documents)
-        messages.success(
-            request,
-            ngettext(
-                "%(count)s dokument är uppladdat och läses nu.", "%(count)s dokument är uppladdade och läses nu.", count
-            )
-            % {"count": count},
+        return redirect("meetings:import_upload")
+    count = len(documents)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s dokument är uppladdat och läses nu.", "%(count)s dokument är uppladdade och läses nu.", count
         )
+        % {"count": count},
+    )
     return redirect("meetings:import_batch", pk=batch.pk)
 
 

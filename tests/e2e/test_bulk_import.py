@@ -55,6 +55,9 @@ def test_a_zip_is_read_in_the_background_and_its_page_follows_without_a_reload(
     expect(page.locator("#batch-progress")).to_have_attribute("value", "3")
     assert page.evaluate("window.notReloaded") is True
     assert_accessible(page)
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the page does not scroll sideways
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.get_by_role("link", name=f"Granska arkiv/{NAMES[1]}").click()
     expect(page.get_by_role("heading", name=f"Granska arkiv/{NAMES[1]}")).to_be_visible()
     expect(page.get_by_text("Tolkat", exact=True)).to_be_visible()
