@@ -197,8 +197,8 @@ CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
 CELERY_BEAT_SCHEDULE = {
     # Remind signers whose justering deadline is near, every morning at 07:00 Stockholm time (CELERY_TIMEZONE).
     "remind-signers": {"task": "meetings.tasks.send_reminders", "schedule": crontab(hour=7, minute=0)},
-    # Queue what is recorded as waiting but has no task: PDFs and e-mail left by a broker that was down, PDFs whose
-    # worker died (an expired lease), e-mail that failed.
+    # Queue what is recorded as waiting but has no task: PDFs, e-mail and uploaded documents left by a broker that
+    # was down, PDFs and documents whose worker died (an expired lease), e-mail that failed.
     "sweep": {"task": "meetings.tasks.sweep", "schedule": 60.0},
 }
 # A worker holds its claim on a PDF this long; after that the sweep or "Försök igen" may give it to another worker.

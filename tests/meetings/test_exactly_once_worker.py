@@ -119,7 +119,7 @@ def test_a_worker_killed_mid_render_leaves_exactly_one_sealed_pdf(start_worker, 
 
     start_worker("second@%h")
     time.sleep(LEASE + 0.5)  # the dead worker's lease expires
-    assert sweeping.sweep() == {"documents": 1, "mail": 0}
+    assert sweeping.sweep() == {"documents": 1, "mail": 0, "imports": 0}
     assert _wait_for(lambda: _status(document) == SignedDocument.Status.DONE)
     assert document.attempts == 2
     _assert_one_sealed_pdf(document, settings.MEDIA_ROOT)

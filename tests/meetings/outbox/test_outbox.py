@@ -76,9 +76,9 @@ def test_the_sweep_sends_what_is_left_unsent(db, settings, smtp_refusing, mailou
     settings.FINSAM_SWEEP_AFTER_SECONDS = 0
     _queue()  # the task after commit never ran (the broker was down)
     smtp_refusing.clear()
-    assert sweeping.sweep() == {"documents": 0, "mail": 3}
+    assert sweeping.sweep() == {"documents": 0, "mail": 3, "imports": 0}
     assert sorted(m.to[0] for m in mailoutbox) == ADDRESSES
-    assert sweeping.sweep() == {"documents": 0, "mail": 0}
+    assert sweeping.sweep() == {"documents": 0, "mail": 0, "imports": 0}
 
 
 def test_a_kallelse_counts_as_sent_only_once_it_has_gone_out(cast, mailoutbox, django_capture_on_commit_callbacks):
