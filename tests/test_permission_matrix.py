@@ -85,6 +85,7 @@ EXPECTED = {
     "meetings:import_upload": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
     "meetings:import_review": (NOT_FOUND_SIGNED_IN, NOT_FOUND_SIGNED_IN),
     "meetings:import_discard": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),
+    "meetings:import_original": (NOT_FOUND_SIGNED_IN, SIGNED_IN_NO_POST),
     "meetings:imported_record_file": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:meeting_list": (SIGNED_IN, SIGNED_IN_NO_POST),
     "meetings:meeting_create": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
@@ -198,6 +199,7 @@ def world(cast, settings, tmp_path):
         # secretaries ever see one; tests/meetings/importing/test_portal.py covers those).
         "meetings:import_review": {"pk": 999999},
         "meetings:import_discard": {"pk": 999999},
+        "meetings:import_original": {"pk": 999999},
         "federations:person_detail": {"pk": cast.member.pk},
         "federations:person_edit": {"slug": cast.federation.slug, "pk": cast.member.pk},
         "federations:mandate_end": {

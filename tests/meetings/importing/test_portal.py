@@ -43,7 +43,8 @@ def test_a_secretary_uploads_reviews_corrects_and_saves(client_for, cast):
     assert response.status_code == 302
     review = response["Location"]
     html = client.get(review).content.decode()
-    assert "§ 1 Öppnande" in html and "Cecilia Ordförande, ordförande" in html
+    assert "§ 1 Öppnande" in html and "<legend>Cecilia Ordförande</legend>" in html and "ordförande · närvarande" in html
+    assert "Cecilia Ordförande (samma namn)" in html  # the register's person, suggested with the reason
     corrected = PROTOCOL + "\n§ 2 Budget\n\nBeslut: Styrelsen beslutar att fastställa budgeten.\n"
     html = client.post(review, {"text": corrected, "reparse": "1", "body": cast.board.pk}).content.decode()
     assert "§ 2 Budget" in html
