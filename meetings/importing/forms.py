@@ -8,6 +8,9 @@ from federations.forms import DateInput
 from .matching import AttendeeChoice, choice_value
 
 MAX_FILES = 20
+INVALID_CHOICE = _(
+    "Den personen kan inte väljas här. Välj bland förslagen, skapa en ny person, spara bara namnet eller ta inte med."
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -57,6 +60,7 @@ class ReviewForm(forms.Form):
                 choices=self._choices(row),
                 required=False,
                 widget=forms.RadioSelect,
+                error_messages={"invalid_choice": INVALID_CHOICE},
             )
             self.initial.setdefault(f"match_{row.index}", row.initial)
             self.fields[f"new_name_{row.index}"] = forms.CharField(
