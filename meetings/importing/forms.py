@@ -68,7 +68,7 @@ class ReviewForm(forms.Form):
             )
             self.initial.setdefault(f"new_name_{row.index}", row.attendee["name"])
             self.fields[f"organisation_{row.index}"] = forms.ChoiceField(
-                label=_("Organisation"), choices=organisation_choices, required=False
+                label=_("Representerar"), choices=organisation_choices, required=False
             )
             self.initial.setdefault(f"organisation_{row.index}", row.organisation_pk or "")
 
