@@ -265,7 +265,7 @@ def _save_attendance(
         if choice.action == AttendeeChoice.SKIP:
             people.attendees[folded] = None
             continue
-        if choice.action == AttendeeChoice.PERSON:
+        if choice.action == AttendeeChoice.PERSON and choice.person_id is not None:  # checked: in scope
             person = people.by_pk[choice.person_id]
         elif choice.action == AttendeeChoice.NEW:
             name = (choice.new_name or entry["name"]).strip()[:200]

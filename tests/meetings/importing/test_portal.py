@@ -248,7 +248,7 @@ def test_the_review_suggests_people_of_the_federation_with_reasons(client_for, c
         "match_2": "name",  # nobody in the register: the name alone until the secretary chooses
         "match_3": "name",
     }
-    assert '<option value="{}" selected>Försäkringskassan</option>'.format(cast.fk.pk) in html
+    assert f'<option value="{cast.fk.pk}" selected>Försäkringskassan</option>' in html
 
 
 def test_the_secretary_matches_creates_and_leaves_out_and_the_save_honours_it(client_for, cast):
@@ -335,7 +335,7 @@ def test_tolka_om_keeps_the_choices_and_never_asks_for_the_body(client_for, cast
     assert legends[-1] == "Olle Extra"
     assert checked["match_0"] == "name" and checked["match_2"] == "new" and checked["match_3"] == "skip"
     assert 'value="Greta Nyström"' in html
-    assert '<option value="{}" selected>Försäkringskassan</option>'.format(cast.fk.pk) in html
+    assert f'<option value="{cast.fk.pk}" selected>Försäkringskassan</option>' in html
     assert PendingImport.objects.get().text == corrected
 
 
