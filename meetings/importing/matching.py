@@ -38,34 +38,50 @@ def fold(text: str) -> str:
 def same_name(a: str, b: str) -> bool:
     """The same name however it is cased, accented, hyphenated, split by PDF extraction ("Lund qvist") or ordered
     ("Bergström Anna")."""
-    return _same_folded(fold(a), fold(b))
+    return _Name(fold(a)).same_as(fold(b))
 
 
 def name_similarity(a: str, b: str) -> float:
     """How alike two names are, 0 to 1: difflib's ratio on the folded names, in their order and with their parts
     sorted; a name that leaves out a middle name or second surname of the other, with the same first name, counts
     as close."""
-    return _similarity(fold(a), fold(b))
+    return _Name(fold(a)).similarity(fold(b))
 
 
-def _same_folded(fa: str, fb: str) -> bool:
-    return bool(fa) and (fa.replace(" ", "") == fb.replace(" ", "") or sorted(fa.split()) == sorted(fb.split()))
+class _Name:
+    """One folded name compared with many: difflib caches what it learns about its second sequence, so the name
+    compared against every candidate is that one."""
 
+    def __init__(self, folded: str):
+        self.folded = folded
+        self.parts = folded.split()
+        self.squeezed = folded.replace(" ", "")
+        self.in_order = SequenceMatcher(None)
+        self.in_order.set_seq2(folded)
+        self.sorted = SequenceMatcher(None)
+        self.sorted.set_seq2(" ".join(sorted(self.parts)))
 
-def _similarity(fa: str, fb: str, floor: float = 0.0) -> float:
-    """As name_similarity, on folded names; below `floor` the answer may be any lower value (difflib's cheap upper
-    bound skips the full comparison of names that cannot reach it)."""
-    if not fa or not fb:
-        return 0.0
-    short, long = sorted((fa.split(), fb.split()), key=len)
-    if len(short) >= 2 and short[0] == long[0] and set(short) <= set(long):
-        return max(0.9, SequenceMatcher(None, fa, fb).ratio())
-    matcher = SequenceMatcher(None, fa, fb)
-    if matcher.quick_ratio() < floor:  # the same letters in any order bound both comparisons below
-        return 0.0
-    return max(
-        matcher.ratio(), SequenceMatcher(None, " ".join(sorted(fa.split())), " ".join(sorted(fb.split()))).ratio()
-    )
+    def same_as(self, other: str) -> bool:
+        return bool(self.folded) and (
+            other.replace(" ", "") == self.squeezed or sorted(other.split()) == sorted(self.parts)
+        )
+
+    def similarity(self, other: str, floor: float = 0.0) -> float:
+        """As name_similarity; below `floor` the answer may be any lower value (difflib's cheap upper bounds skip
+        the full comparison of names that cannot reach it; the same letters in any order bound both orders)."""
+        if not self.folded or not other:
+            return 0.0
+        parts = other.split()
+        short, long = sorted((self.parts, parts), key=len)
+        left_out = len(short) >= 2 and short[0] == long[0] and set(short) <= set(long)
+        self.in_order.set_seq1(other)
+        if not left_out and (self.in_order.real_quick_ratio() < floor or self.in_order.quick_ratio() < floor):
+            return 0.0
+        ratio = self.in_order.ratio()
+        if ratio < (floor or 1.0):  # the parts in another order ("Bergström Anna") only when it can matter
+            self.sorted.set_seq1(" ".join(sorted(parts)))
+            ratio = max(ratio, self.sorted.ratio())
+        return max(ratio, 0.9) if left_out else ratio
 
 
 def same_organisation(parsed: str, known: str) -> bool:
@@ -127,12 +143,12 @@ def suggest(name: str, organisation: str | None, candidates: Iterable[Candidate]
     """The candidates an attendee may be, best first: the same name before a close spelling, then the same
     organisation, then a seat in the body."""
     found = []
-    folded = fold(name)
+    written = _Name(fold(name))
     for candidate in candidates:
         person = candidate.person
         known = candidate.folded or fold(person.name)
-        same = _same_folded(folded, known)
-        similarity = 1.0 if same else _similarity(folded, known, floor=SIMILAR)
+        same = written.same_as(known)
+        similarity = 1.0 if same else written.similarity(known, floor=SIMILAR)
         if similarity < SIMILAR:
             continue
         organisation_matches = bool(organisation) and any(
