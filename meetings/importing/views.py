@@ -134,7 +134,8 @@ def import_review(request, pk):
                 rows=rows,
                 organisations=organisations,
             )
-    return render(request, "meetings/importing/review.html", {"form": form, "pending": pending})
+    scope = {"body": body, "federation": body.federation if body else pending.federation}
+    return render(request, "meetings/importing/review.html", {"form": form, "pending": pending, "scope": scope})
 
 
 @login_required
