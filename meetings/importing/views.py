@@ -67,7 +67,7 @@ def _posted_body(request, bodies):
 
 def _posted_date(request, pending):
     try:
-        return datetime.date.fromisoformat(request.POST.get("date") or pending.parsed.get("date") or "")
+        return datetime.date.fromisoformat(request.POST.get("date") or (pending.parsed or {}).get("date") or "")
     except ValueError:
         return None
 
@@ -78,7 +78,8 @@ def _matching(pending, body, on_date):
     federation = body.federation if body else pending.federation
     candidates = matching.candidates_for(body=body, federation=federation, on_date=on_date)
     organisations = matching.member_organisations(federation)
-    return matching.attendee_rows(pending.parsed.get("attendance") or [], candidates, organisations), organisations
+    attendees = (pending.parsed or {}).get("attendance") or []  # none yet while a document waits to be read
+    return matching.attendee_rows(attendees, candidates, organisations), organisations
 
 
 def _carry(carried, rows):
