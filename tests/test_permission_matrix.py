@@ -91,6 +91,7 @@ EXPECTED = {
     "meetings:import_batch_status": (NOT_FOUND_SIGNED_IN, SIGNED_IN_NO_POST),
     "meetings:import_document_retry": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),
     "meetings:import_document_discard": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),
+    "meetings:import_original": (NOT_FOUND_SIGNED_IN, SIGNED_IN_NO_POST),
     "meetings:imported_record_file": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:meeting_list": (SIGNED_IN, SIGNED_IN_NO_POST),
     "meetings:meeting_create": (row("login", 403, 403, 403, "ok", 403), row("login", 403, 403, 403, "ok", 403)),
@@ -208,6 +209,7 @@ def world(cast, settings, tmp_path):
         "meetings:import_batch_status": {"pk": 999999},
         "meetings:import_document_retry": {"pk": 999999},
         "meetings:import_document_discard": {"pk": 999999},
+        "meetings:import_original": {"pk": 999999},
         "federations:person_detail": {"pk": cast.member.pk},
         "federations:person_edit": {"slug": cast.federation.slug, "pk": cast.member.pk},
         "federations:mandate_end": {

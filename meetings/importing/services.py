@@ -6,6 +6,7 @@ import hashlib
 import html
 import re
 import uuid
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 
@@ -14,12 +15,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Federation, MemberOrganisation, Person
-from federations.permissions import people_for_bodies, roles_for
+from federations.permissions import roles_for
+from federations.services import person_save
 from finsam.audit import log_action
 from finsam.types import Actor
 from meetings.drafting.services import renumber
@@ -30,10 +32,12 @@ from meetings.importing import (
     UnreadableDocument,
     archives,
     check_file,
+    matching,
     parse_text,
     read_document,
 )
 from meetings.importing import tasks as import_tasks
+from meetings.importing.matching import AttendeeChoice
 from meetings.models import (
     AgendaItem,
     Assignment,
@@ -44,10 +48,14 @@ from meetings.models import (
     ImportDocument,
     Meeting,
     PendingImport,
+    Recusal,
+    Reservation,
+    Vote,
 )
 from meetings.register.indexing import index_meeting
 
 from .schema import Attendee, Item, ParsedMinutes
+from .schema import Decision as ParsedDecision
 
 ROLE_MAP = {
     "ordförande": Attendance.Role.CHAIR,
@@ -76,6 +84,8 @@ OUTCOME_MAP = {
     "lägga till handlingarna": Decision.Outcome.NOTED,
     "uppdrag": Decision.Outcome.ASSIGNMENT,
 }
+VOTE_MAP = {"ja": Vote.Choice.YES, "nej": Vote.Choice.NO, "avstår": Vote.Choice.ABSTAIN}
+COUNTED_METHODS = ("omröstning", "sluten omröstning")
 BODY_KINDS = {
     "Arbetsutskottet": Body.Kind.WORKING_COMMITTEE,
     "Beredningsgruppen": Body.Kind.PREPARATORY,
@@ -105,26 +115,6 @@ def match_body(federation: Federation | None, body_name: str | None) -> Body | N
     return Body.objects.filter(federation=federation, kind=kind).first() if kind else None
 
 
-def people_in_scope(body: Body) -> QuerySet[Person]:
-    """Whom a document imported into `body` may name: the people of its federation (or network), never another
-    federation's namesakes (as chair or justerare they would become signers of this federation's record)."""
-    return Person.objects.filter(pk__in=people_for_bodies([body], timezone.localdate()).values("pk"))
-
-
-def match_person(name: str | None, people: QuerySet[Person] | None = None) -> Person | None:
-    """A person among `people` (the whole register if not given) by exact name, or by the name without spaces (PDF
-    extraction splits words)."""
-    if not name:
-        return None
-    people = Person.objects.all() if people is None else people
-    person = people.filter(name__iexact=name).first()
-    if person is None and " " in name:
-        squeezed = name.replace(" ", "").lower()
-        candidates = people.filter(name__istartswith=name.split()[0])
-        person = next((p for p in candidates if p.name.replace(" ", "").lower() == squeezed), None)
-    return person
-
-
 def _match_organisation(
     name: str | None, federation: Federation | None
 ) -> tuple[MemberOrganisation | None, Federation | None]:
@@ -145,6 +135,47 @@ def text_to_html(text: str | None) -> str:
     return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
 
+class People:
+    """Whom the names of one document are: the secretary's choice for each attendee, else the register's sure match
+    among the people in scope (matching.candidates_for, loaded once), never another federation's namesake."""
+
+    def __init__(self, candidates: list[matching.Candidate], choices: Mapping[str, AttendeeChoice]):
+        self.candidates = candidates
+        self.choices = choices
+        self.by_pk = {candidate.person.pk: candidate.person for candidate in candidates}
+        self.attendees: dict[str, Person | None] = {}  # folded name -> whom the attendee became (None: no link)
+
+    def check(self, attendees: list[Attendee]) -> None:
+        """Refuse, before anything is written, a choice of someone who is not in scope (another federation's
+        person, a tampered id)."""
+        problems = [
+            _("%(name)s: den valda personen finns inte bland förbundets personer. Välj igen.") % {"name": entry["name"]}
+            for entry in attendees
+            if (choice := self.choices.get(entry["name"]))
+            and choice.action == AttendeeChoice.PERSON
+            and choice.person_id not in self.by_pk
+        ]
+        if problems:
+            raise ValidationError(problems)
+
+    def choice_for(self, entry: Attendee) -> AttendeeChoice:
+        return self.choices.get(entry["name"]) or AttendeeChoice(AttendeeChoice.AUTOMATIC)
+
+    def sure(self, name: str, organisation: str | None = None) -> Person | None:
+        return matching.sure_match(matching.suggest(name, organisation, self.candidates))
+
+    def named(self, name: str | None) -> Person | None:
+        """The person a name in the text (chair, secretary, justerare, an assignment's owner) is: the attendee of that
+        name as the secretary matched them, else the register's sure match."""
+        if not name:
+            return None
+        folded = matching.fold(name)
+        for attendee, person in self.attendees.items():
+            if matching.same_name(folded, attendee):
+                return person
+        return self.sure(name)
+
+
 @transaction.atomic
 def save_parsed(
     parsed: ParsedMinutes,
@@ -155,13 +186,19 @@ def save_parsed(
     source_bytes: bytes = b"",
     date: datetime.date | None = None,
     keep_as_draft: bool = False,
+    choices: Mapping[str, AttendeeChoice] | None = None,
 ) -> Meeting:
-    """Create the meeting with its attendance, items, decisions and assignments; the file is kept as an attachment."""
+    """Create the meeting with its attendance (each attendee linked to the person the secretary chose in `choices`,
+    by the attendee's name as parsed; a new person; the name alone; or left out), items, decisions with their
+    votes, reservations and jäv, and assignments; the file is kept as an attachment. All or nothing."""
     iso_date = parsed.get("date")
     day = date or (datetime.date.fromisoformat(iso_date) if iso_date else None)
     if day is None:
         raise ValidationError({"date": _("Dokumentet saknar datum. Ange mötets datum.")})
     federation = body.federation
+    attendees = parsed.get("attendance") or []
+    people = People(matching.candidates_for(body=body, on_date=day), choices or {})
+    people.check(attendees)
     start, end = parsed.get("start_time"), parsed.get("end_time")
     signed = parsed.get("signed_on_paper") and not keep_as_draft
     if keep_as_draft:
@@ -176,7 +213,6 @@ def save_parsed(
         record_kind=Body.RecordKind.MINUTES if parsed["kind"] == "protokoll" else Body.RecordKind.NOTES,
         title=parsed.get("title", "")[:300],
         place=(parsed.get("place") or "")[:300],
-        secretary=match_person(parsed.get("secretary"), people_in_scope(body)),
         imported=True,
         signed_on_paper=bool(signed),
         paper_signers=", ".join(parsed.get("adjusters") or []) if signed else "",
@@ -184,15 +220,15 @@ def save_parsed(
         start_time=datetime.time.fromisoformat(start) if start else None,
         end_time=datetime.time.fromisoformat(end) if end else None,
     )
-    people = people_in_scope(body)
-    justerare = [p for p in (match_person(name, people) for name in parsed.get("adjusters") or []) if p]
+    attendances = _save_attendance(meeting, attendees, federation, people, actor)
+    meeting.secretary = people.named(parsed.get("secretary"))
+    justerare = [p for p in (people.named(name) for name in parsed.get("adjusters") or []) if p]
     meeting.justerare.set(justerare)
     # The chair the document names ("ordförande" in the attendance, or who signed as such); else, as protocols are
     # signed, the first of the justerare.
-    meeting.chair = match_person(parsed.get("chair"), people) or (justerare[0] if justerare else None)
-    _save_attendance(meeting, parsed.get("attendance") or [], federation)
+    meeting.chair = people.named(parsed.get("chair")) or (justerare[0] if justerare else None)
     for position, item_data in enumerate(parsed.get("items") or [], start=1):
-        _save_item(meeting, position, item_data)
+        _save_item(meeting, position, item_data, people, attendances)
     renumber_if_unnumbered(meeting)
     if source_bytes:
         Attachment.objects.create(
@@ -214,6 +250,7 @@ def save_parsed(
         source=source_name,
         items=len(parsed.get("items") or []),
         warnings=parsed.get("warnings") or [],
+        linked=sum(1 for person in people.attendees.values() if person is not None),
     )
     return meeting
 
@@ -224,27 +261,58 @@ def renumber_if_unnumbered(meeting: Meeting) -> None:
         renumber(meeting)
 
 
-def _save_attendance(meeting: Meeting, people: list[Attendee], federation: Federation | None) -> None:
-    for position, entry in enumerate(people):
-        person = match_person(entry["name"], people_in_scope(meeting.body))
+class Attendances(dict[str, Attendance]):
+    """The meeting's attendance rows by folded name, to hang votes, reservations, jäv and service on."""
+
+    def named(self, name: str) -> Attendance | None:
+        folded = matching.fold(name)
+        return self.get(folded) or next((a for key, a in self.items() if matching.same_name(folded, key)), None)
+
+
+def _save_attendance(
+    meeting: Meeting, attendees: list[Attendee], federation: Federation | None, people: People, actor: Actor
+) -> Attendances:
+    rows = Attendances()
+    for entry in attendees:
+        choice = people.choice_for(entry)
+        folded = matching.fold(entry["name"])
+        if choice.action == AttendeeChoice.SKIP:
+            people.attendees[folded] = None
+            continue
+        if choice.action == AttendeeChoice.PERSON and choice.person_id is not None:  # checked: in scope
+            person = people.by_pk[choice.person_id]
+        elif choice.action == AttendeeChoice.NEW:
+            name = (choice.new_name or entry["name"]).strip()[:200]
+            person = person_save(actor=actor, federation=federation, name=name)
+        elif choice.action == AttendeeChoice.NAME_ONLY:
+            person = None
+        else:
+            person = people.sure(entry["name"], entry.get("organisation"))
+        people.attendees[folded] = person
         role_text = (entry.get("role") or "").strip()
         role = ROLE_MAP.get(role_text.lower())
         organisation, represents = _match_organisation(entry.get("organisation"), federation)
-        Attendance.objects.create(
+        rows[folded] = Attendance.objects.create(
             meeting=meeting,
             person=person,
             name=entry["name"][:200],
             role=role or (Attendance.Role.OFFICER if role_text else Attendance.Role.MEMBER),
             role_title=role_text[:100] if not role or role_text.startswith("tf") else "",
             status=STATUS_MAP.get(entry.get("status"), Attendance.Status.PRESENT),
-            organisation=organisation,
+            organisation=choice.organisation or organisation,
             represents=represents,
             paragraphs=(entry.get("paragraphs") or "")[:100],
-            position=position,
+            position=len(rows),
         )
+    for entry in attendees:  # an ersättare serves for a ledamot listed anywhere in the attendance
+        row, served = rows.get(matching.fold(entry["name"])), rows.named(entry.get("serving_for") or "")
+        if row is not None and served is not None and served != row:
+            row.serving_for = served
+            row.save(update_fields=["serving_for"])
+    return rows
 
 
-def _save_item(meeting: Meeting, position: int, data: Item) -> AgendaItem:
+def _save_item(meeting: Meeting, position: int, data: Item, people: People, attendances: Attendances) -> AgendaItem:
     raw_number = data.get("number")
     number = int(raw_number) if raw_number and str(raw_number).isdigit() else None
     item = AgendaItem.objects.create(
@@ -254,32 +322,52 @@ def _save_item(meeting: Meeting, position: int, data: Item) -> AgendaItem:
         heading=(data.get("title") or _("Ärende"))[:300],
         kind=AgendaItem.Kind.DECISION if data.get("decisions") else AgendaItem.Kind.INFORMATION,
         text=text_to_html(data.get("text")),
+        immediate_justering=bool(data.get("immediate")),
     )
+    for name in dict.fromkeys(data.get("recused") or []):
+        if (attendance := attendances.named(name)) is not None:
+            Recusal.objects.get_or_create(item=item, attendance=attendance)
     decisions: list[Decision] = []
-    for index, decision in enumerate(data.get("decisions") or []):
-        votes = decision.get("votes")
-        decisions.append(
-            Decision.objects.create(
-                item=item,
-                position=index,
-                text=decision["text"],
-                outcome=OUTCOME_MAP.get(decision.get("outcome") or "", Decision.Outcome.APPROVED),
-                method=Decision.Method.VOTE if votes else Decision.Method.ACCLAMATION,
-                votes_yes=votes.get("ja") if votes else None,
-                votes_no=votes.get("nej") if votes else None,
-                votes_abstain=votes.get("avstår") if votes else None,
-            )
-        )
+    for index, parsed_decision in enumerate(data.get("decisions") or []):
+        decisions.append(_save_decision(item, index, parsed_decision, attendances))
     for assignment in data.get("assignments") or []:
-        owner = match_person(assignment["who"], people_in_scope(item.meeting.body))
         Assignment.objects.create(
             item=item,
             decision=decisions[-1] if decisions else None,
-            owner=owner,
+            owner=people.named(assignment["who"]),
             owner_name=assignment["who"][:200],
             what=assignment["what"],
         )
     return item
+
+
+def _save_decision(item: AgendaItem, index: int, data: ParsedDecision, attendances: Attendances) -> Decision:
+    votes = data.get("votes")
+    named_votes = data.get("named_votes") or {}
+    decision = Decision.objects.create(
+        item=item,
+        position=index,
+        text=data["text"],
+        outcome=OUTCOME_MAP.get(data.get("outcome") or "", Decision.Outcome.APPROVED),
+        method=(
+            Decision.Method.VOTE
+            if votes or named_votes or data.get("method") in COUNTED_METHODS
+            else Decision.Method.ACCLAMATION
+        ),
+        votes_yes=votes.get("ja") if votes else None,
+        votes_no=votes.get("nej") if votes else None,
+        votes_abstain=votes.get("avstår") if votes else None,
+    )
+    voted = set()
+    for name, choice in named_votes.items():
+        attendance = attendances.named(name)
+        if attendance is not None and choice in VOTE_MAP and attendance.pk not in voted:
+            voted.add(attendance.pk)
+            Vote.objects.create(decision=decision, attendance=attendance, choice=VOTE_MAP[choice])
+    reserved = {a.pk: a for a in (attendances.named(name) for name in data.get("reservations") or []) if a}
+    for attendance in reserved.values():
+        Reservation.objects.create(decision=decision, attendance=attendance)
+    return decision
 
 
 def _parse(text: str) -> ParsedMinutes:
@@ -355,10 +443,16 @@ def _original_bytes(pending_import: PendingImport, text: str) -> bytes:
 
 @transaction.atomic
 def pending_import_save(
-    *, actor: Actor, pending_import: PendingImport, text: str, body: Body, date: datetime.date | None = None
+    *,
+    actor: Actor,
+    pending_import: PendingImport,
+    text: str,
+    body: Body,
+    date: datetime.date | None = None,
+    choices: Mapping[str, AttendeeChoice] | None = None,
 ) -> Meeting:
-    """Create the meeting from the reviewed text (the original file becomes its attachment) and let the pending
-    import go."""
+    """Create the meeting from the reviewed text, each attendee as the secretary matched them (`choices`, by the
+    attendee's name), as a draft (the original file becomes its attachment), and let the pending import go."""
     meeting = save_parsed(
         _parse(text),
         body=body,
@@ -367,6 +461,7 @@ def pending_import_save(
         source_bytes=_original_bytes(pending_import, text),
         date=date,
         keep_as_draft=True,  # reviewed first; filing it is a separate, explicit step (imported_record_file)
+        choices=choices,
     )
     _remove(pending_import)
     return meeting

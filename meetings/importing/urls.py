@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("moten/importera/", views.import_upload, name="import_upload"),
     path("moten/importera/<int:pk>/", views.import_review, name="import_review"),
+    path("moten/importera/<int:pk>/original/", views.import_original, name="import_original"),
     path("moten/importera/<int:pk>/ta-bort/", views.import_discard, name="import_discard"),
     path("moten/importera/uppladdning/<int:pk>/", views.import_batch, name="import_batch"),
     path("moten/importera/uppladdning/<int:pk>/status/", views.import_batch_status, name="import_batch_status"),

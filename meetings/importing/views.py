@@ -1,12 +1,13 @@
 """Import minutes in the portal: upload (files or zip archives, read in the background), follow the upload's
 progress, see the parsed result beside the text, correct, save (or discard)."""
 
+import datetime
 from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam.web import REFUSED, attempt, save_form
-from meetings.importing import selectors, services
+from meetings.importing import matching, selectors, services
 from meetings.importing.forms import ReviewForm, UploadForm
 from meetings.models import ImportDocument
 from meetings.permissions import (
@@ -160,24 +161,96 @@ def _initial(pending, bodies):
     return {"text": pending.text, "body": body if body and body in bodies else None, "date": parsed.get("date")}
 
 
+def _posted_body(request, bodies):
+    """The body the secretary chose on the page (one they may write), to suggest its people."""
+    pk = request.POST.get("body", "")
+    return bodies.filter(pk=pk).first() if pk.isdigit() else None
+
+
+def _posted_date(request, pending):
+    try:
+        return datetime.date.fromisoformat(request.POST.get("date") or (pending.parsed or {}).get("date") or "")
+    except ValueError:
+        return None
+
+
+def _matching(pending, body, on_date):
+    """The attendees of the pending import with the people of the federation they may be (never another
+    federation's): of the body chosen, else of the federation the import belongs to."""
+    federation = body.federation if body else pending.federation
+    candidates = matching.candidates_for(body=body, federation=federation, on_date=on_date)
+    organisations = matching.member_organisations(federation)
+    attendees = (pending.parsed or {}).get("attendance") or []  # none yet while a document waits to be read
+    return matching.attendee_rows(attendees, candidates, organisations), organisations
+
+
+def _carry(carried, rows):
+    """Initial values that offer the choices made before "Tolka om" again, for the attendees still there."""
+    initial = {}
+    for row in rows:
+        before = carried.get(row.attendee["name"]) or {}
+        for key in ("match", "new_name", "organisation"):
+            if before.get(key) is not None:
+                initial[f"{key}_{row.index}"] = before[key]
+    return initial
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_review(request, pk):
     pending = get_pending_import_for_user(request.user, pk)
     bodies = _writable_bodies(request.user)
+    initial = _initial(pending, bodies)
+    body = _posted_body(request, bodies) or initial["body"]
+    on_date = _posted_date(request, pending)
+    rows, organisations = _matching(pending, body, on_date)
     saving = "save" in request.POST
-    form = ReviewForm(request.POST or None, initial=_initial(pending, bodies), bodies=bodies, saving=saving)
+    form = ReviewForm(
+        request.POST or None,
+        initial=initial,
+        bodies=bodies,
+        saving=saving,
+        rows=rows,
+        organisations=organisations,
+    )
     if saving:
-        write = partial(services.pending_import_save, actor=request.user, pending_import=pending)
+
+        def write(text, body, date, **_fields):
+            return services.pending_import_save(
+                actor=request.user, pending_import=pending, text=text, body=body, date=date, choices=form.choices()
+            )
+
         if meeting := save_form(request, form, write, _("Mötet är importerat.")):
             return redirect(meeting)
     elif request.method == "POST":
 
-        def reparse(text, **_choices):  # the body and date stay on the page, as the user chose them
+        def reparse(text, **_choices):  # the body, the date and each attendee's match stay as the user chose them
             return services.pending_import_reparse(actor=request.user, pending_import=pending, text=text)
 
-        save_form(request, form, reparse)
-    return render(request, "meetings/importing/review.html", {"form": form, "pending": pending})
+        if save_form(request, form, reparse):
+            rows, organisations = _matching(pending, body, on_date)
+            kept = {"text": pending.text, "body": form.cleaned_data["body"], "date": form.cleaned_data["date"]}
+            form = ReviewForm(
+                initial=kept | _carry(form.carried(), rows),
+                bodies=bodies,
+                saving=False,
+                rows=rows,
+                organisations=organisations,
+            )
+    scope = {"body": body, "federation": body.federation if body else pending.federation}
+    return render(request, "meetings/importing/review.html", {"form": form, "pending": pending, "scope": scope})
+
+
+@login_required
+@require_GET
+def import_original(request, pk):
+    """The uploaded file itself, as its uploader and the federation's secretaries may see it."""
+    pending = get_pending_import_for_user(request.user, pk)
+    try:
+        original = pending.original.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(original, as_attachment=True, filename=pending.original_name)
 
 
 @login_required

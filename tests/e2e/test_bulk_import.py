@@ -60,5 +60,5 @@ def test_a_zip_is_read_in_the_background_and_its_page_follows_without_a_reload(
     page.set_viewport_size({"width": 1280, "height": 800})
     page.get_by_role("link", name=f"Granska arkiv/{NAMES[1]}").click()
     expect(page.get_by_role("heading", name=f"Granska arkiv/{NAMES[1]}")).to_be_visible()
-    expect(page.get_by_text("Tolkat", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Mötet", exact=True)).to_be_visible()
     assert_accessible(page)

@@ -4,6 +4,7 @@ a pending import is its uploader's and their federation's secretaries', nobody e
 An upload is read by a task queued when its transaction commits (in-process here): the tests run on a database that
 commits, as the portal does, so that the task runs when it would."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,10 @@ def test_a_secretary_uploads_reviews_corrects_and_saves(client_for, cast):
     assert response.status_code == 302
     review = response["Location"]
     html = client.get(review).content.decode()
-    assert "§ 1 Öppnande" in html and "Cecilia Ordförande, ordförande" in html
+    assert (
+        "§ 1 Öppnande" in html and "<legend>Cecilia Ordförande</legend>" in html and "ordförande · närvarande" in html
+    )
+    assert "Cecilia Ordförande (samma namn)" in html  # the register's person, suggested with the reason
     corrected = PROTOCOL + "\n§ 2 Budget\n\nBeslut: Styrelsen beslutar att fastställa budgeten.\n"
     html = client.post(review, {"text": corrected, "reparse": "1", "body": cast.board.pk}).content.decode()
     assert "§ 2 Budget" in html
@@ -228,3 +232,169 @@ def test_an_import_lands_as_a_draft_and_is_filed_by_a_separate_step(client_for, 
     assert "Cecilia Ordförande" in meeting.paper_signers
     response = client.post(f"/moten/{meeting.pk}/importerat/lagg-till-handlingarna/", follow=True)
     assert "kan inte ändras" in response.content.decode() or "importerat utkast" in response.content.decode()
+
+
+MATCHING = (
+    "Protokoll\n\nDatum: 2021-06-02\n\n"
+    "Närvarande: Cecilia Ordforande, ordf, Testby kommun\nMaja Ledamöt, ledamot\nGreta Ny, ledamot, Försäkringskassan\n"
+    "Sidan Ett\n\n§ 1 Öppnande\n\nMötet öppnades.\n"
+)
+
+
+def review_form(html):
+    """The attendees' fieldsets' legends in order, and the checked choice of each."""
+    legends = re.findall(r"<legend>([^<]+)</legend>", html)
+    checked = re.findall(r'name="(match_\d+)" value="([^"]+)"[^>]* checked', html)
+    return legends, dict(checked)
+
+
+def test_the_review_suggests_people_of_the_federation_with_reasons(client_for, cast):
+    stranger = Person.objects.create(name="Greta Ny")  # a namesake in another federation: never offered
+    stranger.mandates.create(body=cast.other_board, role="ledamot", start="2020-01-01")
+    client = client_for("secretary")
+    review = upload(client, "protokoll.txt", MATCHING.encode())["Location"]
+    html = client.post(review, {"text": MATCHING, "reparse": "1", "body": cast.board.pk}).content.decode()
+    assert "Cecilia Ordförande (samma namn och organisation, ledamot i organet)" in html
+    assert "Maja Ledamot (samma namn, ledamot i organet)" in html
+    assert f'value="person-{stranger.pk}"' not in html
+    legends, checked = review_form(html)
+    assert legends == ["Cecilia Ordforande", "Maja Ledamöt", "Greta Ny", "Sidan Ett"]
+    assert checked == {
+        "match_0": f"person-{cast.chair.pk}",  # sure: offered checked
+        "match_1": f"person-{cast.member.pk}",
+        "match_2": "name",  # nobody in the register: the name alone until the secretary chooses
+        "match_3": "name",
+    }
+    assert f'<option value="{cast.fk.pk}" selected>Försäkringskassan</option>' in html
+
+
+def test_the_secretary_matches_creates_and_leaves_out_and_the_save_honours_it(client_for, cast):
+    client = client_for("secretary")
+    review = upload(client, "protokoll.txt", MATCHING.encode())["Location"]
+    response = client.post(
+        review,
+        {
+            "text": MATCHING,
+            "save": "1",
+            "body": cast.board.pk,
+            "match_0": f"person-{cast.chair.pk}",
+            "match_1": f"person-{cast.member.pk}",
+            "match_2": "new",
+            "new_name_2": "Greta Nyström",
+            "organisation_2": cast.fk.pk,
+            "match_3": "skip",
+        },
+    )
+    meeting = Meeting.objects.get()
+    assert response["Location"] == f"/moten/{meeting.pk}/"
+    rows = list(meeting.attendances.order_by("position").select_related("person", "organisation"))
+    assert [(a.name, a.person.name) for a in rows] == [
+        ("Cecilia Ordforande", "Cecilia Ordförande"),
+        ("Maja Ledamöt", "Maja Ledamot"),
+        ("Greta Ny", "Greta Nyström"),
+    ]
+    assert rows[2].organisation == cast.fk and meeting.status == Meeting.Status.DRAFT
+    assert meeting.chair == cast.chair
+
+
+@pytest.mark.parametrize("who", ["stranger", "tampered"])
+def test_a_choice_outside_the_federation_is_refused_with_everything_kept(client_for, cast, who):
+    stranger = Person.objects.create(name="Greta Ny")
+    stranger.mandates.create(body=cast.other_board, role="ledamot", start="2020-01-01")
+    client = client_for("secretary")
+    review = upload(client, "protokoll.txt", MATCHING.encode())["Location"]
+    corrected = MATCHING + "\n§ 2 Övrigt\n\nInget.\n"
+    response = client.post(
+        review,
+        {
+            "text": corrected,
+            "save": "1",
+            "body": cast.board.pk,
+            "match_1": "new",
+            "new_name_1": "Maja Ny",
+            "match_2": f"person-{stranger.pk if who == 'stranger' else 999999}",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "Mötet är inte sparat" in html
+    assert "Greta Ny</a>: Den personen kan inte väljas här." in html and 'href="#id_match_2_0"' in html
+    assert "§ 2 Övrigt" in html and 'value="Maja Ny"' in html  # what the secretary typed and chose is kept
+    assert not Meeting.objects.exists() and not Person.objects.filter(name="Maja Ny").exists()
+    assert PendingImport.objects.exists()
+
+
+def test_a_new_person_needs_a_name(client_for, cast):
+    client = client_for("secretary")
+    review = upload(client, "protokoll.txt", MATCHING.encode())["Location"]
+    data = {"text": MATCHING, "save": "1", "body": cast.board.pk, "match_2": "new", "new_name_2": ""}
+    assert "Ange den nya personens namn." in client.post(review, data).content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_tolka_om_keeps_the_choices_and_never_asks_for_the_body(client_for, cast):
+    client = client_for("secretary")
+    review = upload(client, "protokoll.txt", MATCHING.encode())["Location"]
+    corrected = MATCHING.replace("Sidan Ett\n", "Sidan Ett\nOlle Extra, ledamot\n")
+    html = client.post(
+        review,
+        {
+            "text": corrected,
+            "reparse": "1",
+            "match_0": "name",
+            "match_2": "new",
+            "new_name_2": "Greta Nyström",
+            "organisation_2": cast.fk.pk,
+            "match_3": "skip",
+        },
+    ).content.decode()
+    assert "Detta fält måste fyllas i" not in html and "Mötet är inte sparat" not in html
+    legends, checked = review_form(html)
+    assert legends[-1] == "Olle Extra"
+    assert checked["match_0"] == "name" and checked["match_2"] == "new" and checked["match_3"] == "skip"
+    assert 'value="Greta Nyström"' in html
+    assert f'<option value="{cast.fk.pk}" selected>Försäkringskassan</option>' in html
+    assert PendingImport.objects.get().text == corrected
+
+
+NAMES = [
+    f"{first} {last}"
+    for first in ("Anna", "Bo", "Cia", "Dan", "Eva", "Filip")
+    for last in ("Ek", "Lind", "Holm", "Berg", "Strand")
+]
+
+
+def attendees(count):
+    names = "\n".join(f"{name}, ledamot" for name in NAMES[:count])
+    return f"Protokoll\n\nDatum: 2021-06-02\n\nNärvarande: Cecilia Ordförande, ordf\n{names}\n\n§ 1 Öppnande\n\nText.\n"
+
+
+def test_the_review_page_takes_the_same_queries_for_few_or_many_attendees_and_people(
+    client_for, cast, django_assert_num_queries
+):
+    client = client_for("secretary")
+    review = upload(client, "few.txt", attendees(2).encode())["Location"]
+    data = {"text": attendees(2), "reparse": "1", "body": cast.board.pk}
+    client.post(review, data)
+    # session, user, person, staff roles, mandates (roles_for); the pending import; writable bodies exist?;
+    # the people in scope of its federation, their mandates there; the federation's member organisations; the
+    # body choices
+    with django_assert_num_queries(11):
+        client.get(review)
+    for name in NAMES:
+        person = Person.objects.create(name=name)
+        person.mandates.create(body=cast.board, role="ledamot", start="2020-01-01", organisation=cast.kommun)
+    client.post(review, {"text": attendees(30), "reparse": "1", "body": cast.board.pk})
+    with django_assert_num_queries(11):
+        html = client.get(review).content.decode()
+    assert html.count("(samma namn)") == 31 and "Filip Strand (samma namn)" in html  # and the chair
+
+
+def test_the_original_file_is_downloaded_by_those_who_may_review(client_for, cast):
+    upload(client_for("secretary"), "protokoll.txt", PROTOCOL.encode())
+    pending = PendingImport.objects.get()
+    response = client_for("admin").get(f"/moten/importera/{pending.pk}/original/")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PROTOCOL.encode()
+    assert 'filename="protokoll.txt"' in response["Content-Disposition"]
+    assert (
+        client_for(other_federations_secretary(cast)).get(f"/moten/importera/{pending.pk}/original/").status_code == 404
+    )
