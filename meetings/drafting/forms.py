@@ -44,6 +44,7 @@ class MeetingEditForm(forms.ModelForm):
             "remote_link",
             "chair",
             "secretary",
+            "secretary_title",
             "justerare",
             "justering_place_time",
         ]

@@ -84,6 +84,7 @@ def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind
         remote_link=remote_link,
         chair=chair,
         secretary=secretary,
+        secretary_title=_title_in_body(secretary, body, date),
         title=title,
     )
     if meeting.is_protocol:
@@ -94,6 +95,19 @@ def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind
     renumber(meeting)
     _audit("meetings.meeting.created", actor, meeting, meeting, date=str(date), body=body.name)
     return meeting
+
+
+def _title_in_body(person: Person | None, body: Body, date: datetime.date) -> str:
+    """A person's title in the body on the day ("förbundssekreterare"), capitalised as printed under a signature."""
+    if person is None:
+        return ""
+    title = (
+        Mandate.objects.filter(active_on(date), person=person, body=body)
+        .exclude(role_title="")
+        .values_list("role_title", flat=True)
+        .first()
+    )
+    return (title[:1].upper() + title[1:]) if title else ""
 
 
 @transaction.atomic

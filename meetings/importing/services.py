@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federations.models import Body, Federation, MemberOrganisation, Person
+from federations.models import Body, Federation, Mandate, MemberOrganisation, Person, active_on
 from federations.permissions import people_for_bodies, roles_for
 from finsam.audit import log_action
 from finsam.types import Actor
@@ -157,6 +157,7 @@ def save_parsed(
         title=parsed.get("title", "")[:300],
         place=(parsed.get("place") or "")[:300],
         secretary=match_person(parsed.get("secretary"), people_in_scope(body)),
+        secretary_title=(parsed.get("secretary_title") or "")[:100],
         imported=True,
         signed_on_paper=bool(signed),
         paper_signers=", ".join(parsed.get("adjusters") or []) if signed else "",
@@ -204,18 +205,38 @@ def renumber_if_unnumbered(meeting: Meeting) -> None:
         renumber(meeting)
 
 
+# Roles that are the person's whatever body they sit in: a tjänsteperson is not a ledamot in the next room.
+STAFF_ROLES = (Mandate.Role.DIRECTOR, Mandate.Role.SECRETARY, Mandate.Role.OFFICER, Mandate.Role.AUDITOR)
+
+
+def _registered_role(person: Person | None, meeting: Meeting) -> tuple[str, str] | None:
+    """The role and title the register gives a person at the meeting, when the document names none: their
+    mandate in the body on the day, else a staff mandate in another body of the same federation (or network)."""
+    if person is None:
+        return None
+    mandates = Mandate.objects.filter(active_on(meeting.date), person=person).order_by("start", "id")
+    body = meeting.body
+    owner = Q(body__federation=body.federation) if body.federation_id else Q(body__network=body.network)
+    mandate = mandates.filter(body=body).first() or mandates.filter(owner, role__in=STAFF_ROLES).first()
+    return (mandate.role, mandate.role_title) if mandate else None
+
+
 def _save_attendance(meeting: Meeting, people: list[Attendee], federation: Federation | None) -> None:
     for position, entry in enumerate(people):
         person = match_person(entry["name"], people_in_scope(meeting.body))
         role_text = (entry.get("role") or "").strip()
         role = ROLE_MAP.get(role_text.lower())
+        title = role_text[:100] if not role or role_text.startswith("tf") else ""
+        registered = None if role_text else _registered_role(person, meeting)
+        if registered:
+            role, title = registered
         organisation, represents = _match_organisation(entry.get("organisation"), federation)
         Attendance.objects.create(
             meeting=meeting,
             person=person,
             name=entry["name"][:200],
             role=role or (Attendance.Role.OFFICER if role_text else Attendance.Role.MEMBER),
-            role_title=role_text[:100] if not role or role_text.startswith("tf") else "",
+            role_title=title,
             status=STATUS_MAP.get(entry.get("status"), Attendance.Status.PRESENT),
             organisation=organisation,
             represents=represents,

@@ -34,11 +34,16 @@ def _write(html):
     )
 
 
-def render_protocol(
-    snapshot, *, revision_number, sha256, signatures, notice=None, title=None, extract=False, draft=False
-):
+def render_protocol(snapshot, **options):
     """The justerat protocol as PDF bytes. `signatures` are dicts: name, role, method, signed_at (UTC ISO).
     A `draft` is the record as it stands, marked UTKAST on every page, without signatures, anslag or verifikat."""
+    return _write(render_protocol_html(snapshot, **options))
+
+
+def render_protocol_html(
+    snapshot, *, revision_number=None, sha256="", signatures=(), notice=None, title=None, extract=False, draft=False
+):
+    """The HTML that `render_protocol` prints."""
     with translation.override("sv"):
         meeting = snapshot["meeting"]
         context = {
@@ -51,7 +56,7 @@ def render_protocol(
             "notice": notice,
             "draft": draft,
         }
-        return _write(render_to_string("meetings/pdf/protocol.html", context))
+        return render_to_string("meetings/pdf/protocol.html", context)
 
 
 def render_one_page(text="Finsamportalen"):

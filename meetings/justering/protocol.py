@@ -34,6 +34,9 @@ def snapshot(meeting):
             "place": meeting.place,
             "chair": meeting.chair.name if meeting.chair else "",
             "secretary": meeting.secretary.name if meeting.secretary else "",
+            # Added later: older snapshots lack these two, and print without them.
+            "title": meeting.title,
+            "secretary_title": meeting.secretary_title,
             # The snapshot is a stored, hashed format: its keys never change, these two included.
             "adjusters": [p.name for p in meeting.justerare.order_by("name")],
             "adjustment_place_time": meeting.justering_place_time,
