@@ -353,7 +353,7 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
     decision = get_object_or_404(Decision, pk=decision_pk, item=item) if decision_pk else None
-    form = DecisionForm(request.POST or None, instance=decision)
+    form = DecisionForm(request.POST or None, instance=decision, meeting=meeting)
     write = partial(services.decision_save, actor=request.user, item=item, decision=decision)
     if save_form(request, form, write, _("Beslutet är sparat.")):
         return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
@@ -365,6 +365,7 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
             voters=[(a, votes.get(a.pk, "")) for a in deciding],
             reservations=decision.reservations.select_related("attendance__person"),
             attendances=deciding,  # only those who took part in the decision may reserve themselves
+            unreachable=[a for a in decision.addressees.select_related("person") if not a.address],
         )
     return render(request, "meetings/drafting/decision_form.html", context)
 

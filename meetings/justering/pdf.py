@@ -41,9 +41,19 @@ def render_protocol(snapshot, **options):
 
 
 def render_protocol_html(
-    snapshot, *, revision_number=None, sha256="", signatures=(), notice=None, title=None, extract=False, draft=False
+    snapshot,
+    *,
+    revision_number=None,
+    sha256="",
+    signatures=(),
+    notice=None,
+    title=None,
+    extract=False,
+    draft=False,
+    source_url="",
 ):
-    """The HTML that `render_protocol` prints."""
+    """The HTML that `render_protocol` prints. An `extract` with a `source_url` is a protokollsutdrag of a justerat
+    protocol (the link leads to the whole); without one it is the extract of §§ justerade at the meeting."""
     with translation.override("sv"):
         meeting = snapshot["meeting"]
         context = {
@@ -55,6 +65,7 @@ def render_protocol_html(
             "signatures": signatures,
             "notice": notice,
             "draft": draft,
+            "source_url": source_url,
         }
         return render_to_string("meetings/pdf/protocol.html", context)
 
