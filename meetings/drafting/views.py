@@ -29,6 +29,7 @@ from meetings.drafting.forms import (
     ReasonForm,
 )
 from meetings.drafting.ics import meeting_calendar
+from meetings.drafting.kallelse import kallelse_pdf as kallelse_document
 from meetings.drafting.kallelse import kallelse_recipients, kallelse_text
 from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
 from meetings.permissions import READ, READ_DRAFTS, WRITE, can_write, get_meeting_for_user, writable_bodies
@@ -113,6 +114,16 @@ def meeting_ics(request, pk):
     meeting = get_meeting_for_user(request.user, pk, READ)
     response = HttpResponse(meeting_calendar(meeting, request), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="sammantrade-{meeting.date:%Y-%m-%d}.ics"'
+    return response
+
+
+@login_required
+@require_GET
+def kallelse_pdf(request, pk):
+    """The kallelse as a PDF, for whoever may read the meeting's drafts: its members, signers and staff."""
+    meeting = get_meeting_for_user(request.user, pk, READ_DRAFTS)
+    response = HttpResponse(kallelse_document(meeting), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="kallelse-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf"'
     return response
 
 

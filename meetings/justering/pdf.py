@@ -27,7 +27,8 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, Path(path).read_bytes(), {"Content-Type": content_type})
 
 
-def _write(html):
+def write_pdf(html):
+    """HTML of the portal's print look (our stylesheet, our static files only) as PDF/A bytes."""
     stylesheet = CSS(filename=finders.find(STYLESHEET), url_fetcher=StaticOnlyFetcher())
     return HTML(string=html, base_url="static:/", url_fetcher=StaticOnlyFetcher()).write_pdf(
         stylesheets=[stylesheet], pdf_variant="pdf/a-3b", pdf_tags=True
@@ -37,7 +38,7 @@ def _write(html):
 def render_protocol(snapshot, **options):
     """The justerat protocol as PDF bytes. `signatures` are dicts: name, role, method, signed_at (UTC ISO).
     A `draft` is the record as it stands, marked UTKAST on every page, without signatures, anslag or verifikat."""
-    return _write(render_protocol_html(snapshot, **options))
+    return write_pdf(render_protocol_html(snapshot, **options))
 
 
 def render_protocol_html(
@@ -72,4 +73,4 @@ def render_protocol_html(
 
 def render_one_page(text="Finsamportalen"):
     """A one-page document: the yardstick the benchmark compares a full protocol with."""
-    return _write(f"<html lang='sv'><body><h1>{text}</h1><p>Provsida.</p></body></html>")
+    return write_pdf(f"<html lang='sv'><body><h1>{text}</h1><p>Provsida.</p></body></html>")
