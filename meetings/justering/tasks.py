@@ -14,7 +14,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from meetings.justering import extracts, mail, pdf, seal
 from meetings.justering.seal import SigningUnavailable, TimestampUnavailable
@@ -46,6 +47,14 @@ def send_reminders(days_before=3):
     return sent
 
 
+def _swedish_utc(moment):
+    """ "30 november 2026 kl. 14:15:10": the protocol's one Swedish date form, in UTC (the column says so)."""
+    if moment is None:
+        return ""
+    with translation.override("sv"):
+        return date_format(moment.astimezone(datetime.UTC), r"j F Y \k\l. H:i:s")
+
+
 def signature_rows(revision):
     """The signers as the verifikat prints them."""
     return [
@@ -53,7 +62,7 @@ def signature_rows(revision):
             "name": s.person.name,
             "role": s.get_role_display(),
             "method": {"password": "Lösenord", "mfa": "Tvåfaktor (TOTP)"}.get(s.method, s.method),
-            "signed_at": s.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC") if s.signed_at else "",
+            "signed_at": _swedish_utc(s.signed_at),
         }
         for s in revision.signatures.filter(status=Signature.Status.SIGNED).select_related("person").order_by("id")
     ]
