@@ -487,7 +487,7 @@ def decision_save(
 
 
 def _valid_addresses(addresses: Iterable[str]) -> list[str]:
-    cleaned = []
+    cleaned: list[str] = []
     for address in addresses:
         address = (address or "").strip()
         if not address:

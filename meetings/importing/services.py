@@ -225,7 +225,7 @@ def _save_attendance(meeting: Meeting, people: list[Attendee], federation: Feder
     for position, entry in enumerate(people):
         person = match_person(entry["name"], people_in_scope(meeting.body))
         role_text = (entry.get("role") or "").strip()
-        role = ROLE_MAP.get(role_text.lower())
+        role: str | None = ROLE_MAP.get(role_text.lower())
         title = role_text[:100] if not role or role_text.startswith("tf") else ""
         registered = None if role_text else _registered_role(person, meeting)
         if registered:

@@ -1,9 +1,11 @@
 """Reused reads of the justering, returned already joined."""
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from meetings.justering.extracts import addressed_decisions
-from meetings.models import OutgoingMail, ProtocolRevision, Signature
+from meetings.models import Meeting, OutgoingMail, ProtocolRevision, Signature
 
 
 def current_signatures(revision: ProtocolRevision | None) -> list[Signature]:
@@ -21,7 +23,7 @@ def current_signatures(revision: ProtocolRevision | None) -> list[Signature]:
     return signatures
 
 
-def extract_deliveries(meeting):
+def extract_deliveries(meeting: Meeting) -> list[dict[str, Any]]:
     """For the justering page: per decision with recipients, each recipient and what became of their e-mail
     (sent, waiting, failing), and those the portal cannot reach (no address), who must be sent it another way."""
     decisions = addressed_decisions(meeting.items.values("pk"))
