@@ -102,6 +102,16 @@ RAR_WORKING_COMMITTEE = [
     ("Ann Lundqvist", Mandate.Role.SECRETARY, None, "förbundssekreterare"),
 ]
 
+# Seed 002: Skaraborg's beredningsgrupp, officials (tjänstepersoner) of the member organisations, as the notes of
+# January 2023 name them. They prepare matters for the board and hold no seat that decides.
+SKARABORG_PREPARATORY_GROUP = [
+    "Annika Bengtzing", "Camilla Karlsson Andersson", "Sofia Melin", "Håkan Olsson", "Elin Andersson",
+    "Malin Ekström", "Eva Axelsson", "Jasmin Julardzija", "Niklas Johansson", "Elin Süttenbach", "Monica Smedman",
+    "Mattias Gustafsson", "Heidi Hansen Steijer", "Cecilia Klämberg", "Monica Johansson", "Margaretha Eriksson",
+    "Mona Strand", "Evelina Holmbäck", "Kristian Lagerström", "Lena Lindahl", "Eva Bremer",
+    "Annika Sundin Gustafson", "Sofia Palcic", "Ida Wiik", "Susanne Olsson", "Jessica Bergman", "Elin Sahlberg",
+]  # fmt: skip
+
 
 def _organisation(name, kind):
     org, _ = MemberOrganisation.objects.update_or_create(name=name, defaults={"slug": slugify(name), "kind": kind})
@@ -228,7 +238,9 @@ def load_register():
     StaffRole.objects.get_or_create(person=Person.objects.get(name="Ann Lundqvist"), role="admin", federation=rar)
 
     skaraborg_board = _body(skaraborg, "Styrelse", Body.Kind.BOARD, numbering=Body.Numbering.PER_YEAR)
-    _body(skaraborg, "Beredningsgrupp", Body.Kind.PREPARATORY, record_kind=Body.RecordKind.NOTES)
+    preparatory = _body(skaraborg, "Beredningsgrupp", Body.Kind.PREPARATORY, record_kind=Body.RecordKind.NOTES)
+    for name in SKARABORG_PREPARATORY_GROUP:
+        _mandate(_person(name), preparatory, Mandate.Role.OFFICER, datetime.date(2023, 1, 1))
     for name in ("Louise Ahlgren",):
         _mandate(
             _person(name), skaraborg_board, Mandate.Role.OFFICER, datetime.date(2022, 1, 1), role_title="processtödjare"

@@ -99,6 +99,7 @@ EXPECTED = {
     "meetings:meeting_edit": (DRAFT_WRITE, DRAFT_WRITE),
     "meetings:kallelse_send": (DRAFT_WRITE, DRAFT_WRITE),
     "meetings:meeting_ics": (DRAFT_READ, NO_POST),
+    "meetings:kallelse_pdf": (DRAFT_READ_LOGIN, SIGNED_IN_NO_POST),
     "meetings:attendance": (DRAFT_READ_LOGIN, DRAFT_WRITE),
     "meetings:attendance_edit": (DRAFT_WRITE, DRAFT_WRITE),
     "meetings:attendance_serve": (SIGNED_IN_NO_POST, DRAFT_WRITE_NAMED_ROW),

@@ -1,5 +1,7 @@
 """Forms of the drafting pages: parse and validate input, no side effects."""
 
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +46,7 @@ class MeetingEditForm(forms.ModelForm):
             "remote_link",
             "chair",
             "secretary",
+            "secretary_title",
             "justerare",
             "justering_place_time",
         ]
@@ -141,7 +144,26 @@ class AttendanceForm(forms.ModelForm):
         self.fields["paragraphs"].help_text = _("Lämna tomt om personen var med hela mötet. T.ex. 1-4.")
 
 
+def split_addresses(text):
+    """E-mail addresses typed one a line or separated by commas, semicolons or spaces."""
+    return [part for part in re.split(r"[\s,;]+", text or "") if part]
+
+
 class DecisionForm(forms.ModelForm):
+    recipient_people = forms.ModelMultipleChoiceField(
+        label=_("Protokollsutdrag till personer i förbundet"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Får utdraget med e-post när protokollet är justerat. Håll ned Ctrl för att välja flera."),
+    )
+    recipient_emails = forms.CharField(
+        label=_("Protokollsutdrag till e-postadresser"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("En adress per rad, t.ex. registrator@kommun.se."),
+    )
+
     class Meta:
         model = Decision
         fields = [
@@ -161,9 +183,33 @@ class DecisionForm(forms.ModelForm):
             "projects": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["projects"].queryset = Project.objects.order_by("name")
+        self.fields["recipients"].help_text = _(
+            "Skrivs i protokollet, t.ex. ”Försäkringskassan, förbundschefen”. Mottagarna nedan får utdraget."
+        )
+        if meeting is not None:  # only the people of the meeting's federation, never another's
+            field = self.fields["recipient_people"]
+            offer_people([field], [meeting.body], meeting.date)
+            field.choices = field.choices[1:]  # no empty choice in a list that takes several
+        if self.instance.pk is not None:
+            addressees = list(self.instance.addressees.all())
+            self.initial["recipient_people"] = [a.person_id for a in addressees if a.person_id]
+            self.initial["recipient_emails"] = "\n".join(a.email for a in addressees if not a.person_id)
+
+    def clean_recipient_emails(self):
+        addresses = split_addresses(self.cleaned_data.get("recipient_emails"))
+        field = forms.EmailField()
+        bad = []
+        for address in addresses:
+            try:
+                field.clean(address)
+            except forms.ValidationError:
+                bad.append(address)
+        if bad:
+            raise forms.ValidationError(_("Inte en giltig e-postadress: %(addresses)s") % {"addresses": ", ".join(bad)})
+        return addresses
 
 
 class AssignmentForm(forms.Form):

@@ -1,9 +1,12 @@
 """The kallelse e-mail: who gets it, its subject and text, in Swedish, from the meeting, its agenda and handlingar."""
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from meetings.justering.pdf import write_pdf
 
 
 def kallelse_recipients(meeting):
@@ -67,3 +70,27 @@ def call_in_text(meeting, substitute, absent):
             "url": f"{settings.SITE_URL}{meeting.get_absolute_url()}",
         }
     return subject, body
+
+
+def kallelse_pdf(meeting):
+    """The kallelse as a PDF in the portal's print look: the meeting, time and place, the ärenden with their
+    handlingar as links, and where to report absence."""
+    attachments = {}
+    loose = []
+    for attachment in meeting.attachments.select_related("item").order_by("created"):
+        url = settings.SITE_URL + reverse("meetings:attachment_download", args=[meeting.pk, attachment.pk])
+        (attachments.setdefault(attachment.item_id, []) if attachment.item_id else loose).append((attachment, url))
+    items = [(item, attachments.get(item.pk, [])) for item in meeting.items.order_by("position")]
+    with translation.override("sv"):
+        html = render_to_string(
+            "meetings/pdf/kallelse.html",
+            {
+                "meeting": meeting,
+                "owner": meeting.body.federation or meeting.body.network,
+                "items": items,
+                "loose": loose,
+                "meeting_url": f"{settings.SITE_URL}{meeting.get_absolute_url()}",
+                "absence_url": settings.SITE_URL + reverse("meetings:absence_report", args=[meeting.pk]),
+            },
+        )
+    return write_pdf(html)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F, Max, Model
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Mandate, Person, Project, active_on
-from federations.permissions import roles_for
+from federations.permissions import people_for_bodies, roles_for
 from finsam.audit import log_action
 from finsam.collation import swedish_sort_key
 from finsam.types import Actor, signed_in
@@ -28,6 +29,7 @@ from meetings.models import (
     Attachment,
     Attendance,
     Decision,
+    DecisionRecipient,
     ItemRevision,
     Meeting,
     OutgoingMail,
@@ -84,6 +86,7 @@ def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind
         remote_link=remote_link,
         chair=chair,
         secretary=secretary,
+        secretary_title=_title_in_body(secretary, body, date),
         title=title,
     )
     if meeting.is_protocol:
@@ -94,6 +97,19 @@ def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind
     renumber(meeting)
     _audit("meetings.meeting.created", actor, meeting, meeting, date=str(date), body=body.name)
     return meeting
+
+
+def _title_in_body(person: Person | None, body: Body, date: datetime.date) -> str:
+    """A person's title in the body on the day ("förbundssekreterare"), capitalised as printed under a signature."""
+    if person is None:
+        return ""
+    title = (
+        Mandate.objects.filter(active_on(date), person=person, body=body)
+        .exclude(role_title="")
+        .values_list("role_title", flat=True)
+        .first()
+    )
+    return (title[:1].upper() + title[1:]) if title else ""
 
 
 @transaction.atomic
@@ -438,15 +454,25 @@ def decision_save(
     item: AgendaItem,
     decision: Decision | None = None,
     projects: Iterable[Project] | None = None,
+    recipient_people: Iterable[Person] | None = None,
+    recipient_emails: Iterable[str] | None = None,
     **fields: Any,
 ) -> Decision:
-    meeting_for_writing(item.meeting_id, items=[item])
+    """Save a decision; `recipient_people` and `recipient_emails`, when given, are who get its protokollsutdrag by
+    e-mail once the protocol is justerat."""
+    meeting = meeting_for_writing(item.meeting_id, items=[item])
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
     validate_votes(
         item, fields.get("method"), fields.get("votes_yes"), fields.get("votes_no"), fields.get("votes_abstain")
     )
+    people = list(recipient_people) if recipient_people is not None else None
+    addresses = _valid_addresses(recipient_emails) if recipient_emails is not None else None
+    if people:
+        in_scope = set(people_for_bodies([meeting.body], meeting.date).values_list("pk", flat=True))
+        if any(person.pk not in in_scope for person in people):
+            raise ValidationError({"recipient_people": _("Välj mottagare bland förbundets personer.")})
     created = decision is None
     decision = decision or Decision(item=item, position=item.decisions.count())
     for name, value in fields.items():
@@ -454,8 +480,37 @@ def decision_save(
     decision.save()
     if projects is not None:
         decision.projects.set(projects)
+    if people is not None or addresses is not None:
+        _recipients_set(decision, people, addresses)
     _audit("meetings.decision.saved", actor, decision, item.meeting, created=created, outcome=decision.outcome)
     return decision
+
+
+def _valid_addresses(addresses: Iterable[str]) -> list[str]:
+    cleaned: list[str] = []
+    for address in addresses:
+        address = (address or "").strip()
+        if not address:
+            continue
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise ValidationError(
+                {"recipient_emails": _("Inte en giltig e-postadress: %(address)s") % {"address": address[:100]}}
+            ) from None
+        if address.lower() not in {a.lower() for a in cleaned}:
+            cleaned.append(address)
+    return cleaned
+
+
+def _recipients_set(decision: Decision, people: list[Person] | None, addresses: list[str] | None) -> None:
+    """Replace the decision's recipients of the given kind (people, addresses), keeping the other kind."""
+    if people is not None:
+        DecisionRecipient.objects.filter(decision=decision, person__isnull=False).delete()
+        DecisionRecipient.objects.bulk_create(DecisionRecipient(decision=decision, person=p) for p in people)
+    if addresses is not None:
+        DecisionRecipient.objects.filter(decision=decision, person__isnull=True).delete()
+        DecisionRecipient.objects.bulk_create(DecisionRecipient(decision=decision, email=a) for a in addresses)
 
 
 @transaction.atomic

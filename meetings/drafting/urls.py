@@ -11,6 +11,7 @@ urlpatterns = [
     path("moten/<int:pk>/andra/", views.meeting_edit, name="meeting_edit"),
     path("moten/<int:pk>/kallelse/", views.kallelse_send, name="kallelse_send"),
     path("moten/<int:pk>/kallelse.ics", views.meeting_ics, name="meeting_ics"),
+    path("moten/<int:pk>/kallelse.pdf", views.kallelse_pdf, name="kallelse_pdf"),
     path("moten/<int:pk>/narvaro/", views.attendance, name="attendance"),
     path("moten/<int:pk>/narvaro/<int:attendance_pk>/", views.attendance, name="attendance_edit"),
     path("moten/<int:pk>/narvaro/tjanstgor/", views.attendance_serve, name="attendance_serve"),

@@ -29,6 +29,7 @@ from meetings.drafting.forms import (
     ReasonForm,
 )
 from meetings.drafting.ics import meeting_calendar
+from meetings.drafting.kallelse import kallelse_pdf as kallelse_document
 from meetings.drafting.kallelse import kallelse_recipients, kallelse_text
 from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
 from meetings.permissions import READ, READ_DRAFTS, WRITE, can_write, get_meeting_for_user, writable_bodies
@@ -113,6 +114,16 @@ def meeting_ics(request, pk):
     meeting = get_meeting_for_user(request.user, pk, READ)
     response = HttpResponse(meeting_calendar(meeting, request), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="sammantrade-{meeting.date:%Y-%m-%d}.ics"'
+    return response
+
+
+@login_required
+@require_GET
+def kallelse_pdf(request, pk):
+    """The kallelse as a PDF, for whoever may read the meeting's drafts: its members, signers and staff."""
+    meeting = get_meeting_for_user(request.user, pk, READ_DRAFTS)
+    response = HttpResponse(kallelse_document(meeting), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="kallelse-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf"'
     return response
 
 
@@ -353,7 +364,7 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
     decision = get_object_or_404(Decision, pk=decision_pk, item=item) if decision_pk else None
-    form = DecisionForm(request.POST or None, instance=decision)
+    form = DecisionForm(request.POST or None, instance=decision, meeting=meeting)
     write = partial(services.decision_save, actor=request.user, item=item, decision=decision)
     if save_form(request, form, write, _("Beslutet är sparat.")):
         return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
@@ -365,6 +376,7 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
             voters=[(a, votes.get(a.pk, "")) for a in deciding],
             reservations=decision.reservations.select_related("attendance__person"),
             attendances=deciding,  # only those who took part in the decision may reserve themselves
+            unreachable=[a for a in decision.addressees.select_related("person") if not a.address],
         )
     return render(request, "meetings/drafting/decision_form.html", context)
 

@@ -114,6 +114,7 @@ class _Document:
         self.fields = {}
         self.people = []
         self.secretary = None
+        self.titles = {}  # the title printed under a signing name ("Förbundssekreterare")
         self.justerare = []
         self.signed_justerare = []
         self.chair = None
@@ -270,6 +271,7 @@ class _Document:
                 index += 1
                 continue
             if names and not DOT_LEADER.search(line) and att._is_role(line):
+                self.titles.setdefault(names[-1].strip(), line.strip(" ,.;()"))
                 index += 1
                 continue  # "Ordförande" under the name it signs for
             if re.match(PERSON + r"\s+(?=[A-ZÅÄÖ])" + r"(?i:\w*" + att.ROLE_STEMS + r")$", line):
@@ -285,6 +287,8 @@ class _Document:
             if FIELD.match(line) or line.lower().rstrip(".") == "justerat" or is_footnote(line):
                 break
             if att._is_role(line) or att.normalise_role(line) != line.strip(" ,.;()"):
+                if names:
+                    self.titles.setdefault(names[-1].strip(), line.strip(" ,.;()"))
                 index += 1
                 continue  # "Ordförande", "2:e vice ordförande", "Förbundssekreterare" under a name
             if not att._is_name(line) or (len(line.split()) > 1 and not _plausible_name(line)):
@@ -428,6 +432,7 @@ class _Document:
             "attendance": self.people,
             "chair": chair,
             "secretary": secretary,
+            "secretary_title": self.titles.get(secretary or "", ""),
             "adjusters": adjusters,  # the import schema's key (README), kept for its readers
             "signed_on_paper": self.signed_on_paper,
             "items": items,

@@ -61,6 +61,7 @@ class ParsedMinutes(TypedDict):
     attendance: list[Attendee]
     chair: str | None
     secretary: str | None
+    secretary_title: str  # as printed under the name, "Förbundssekreterare"
     adjusters: list[str]  # the justerare; the schema's key
     signed_on_paper: bool
     items: list[Item]

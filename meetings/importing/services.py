@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federations.models import Body, Federation, MemberOrganisation, Person
+from federations.models import Body, Federation, Mandate, MemberOrganisation, Person, active_on
 from federations.permissions import roles_for
 from federations.services import person_save
 from finsam.audit import log_action
@@ -213,6 +213,7 @@ def save_parsed(
         record_kind=Body.RecordKind.MINUTES if parsed["kind"] == "protokoll" else Body.RecordKind.NOTES,
         title=parsed.get("title", "")[:300],
         place=(parsed.get("place") or "")[:300],
+        secretary_title=(parsed.get("secretary_title") or "")[:100],
         imported=True,
         signed_on_paper=bool(signed),
         paper_signers=", ".join(parsed.get("adjusters") or []) if signed else "",
@@ -261,6 +262,22 @@ def renumber_if_unnumbered(meeting: Meeting) -> None:
         renumber(meeting)
 
 
+# Roles that are the person's whatever body they sit in: a tjänsteperson is not a ledamot in the next room.
+STAFF_ROLES = (Mandate.Role.DIRECTOR, Mandate.Role.SECRETARY, Mandate.Role.OFFICER, Mandate.Role.AUDITOR)
+
+
+def _registered_role(person: Person | None, meeting: Meeting) -> tuple[str, str] | None:
+    """The role and title the register gives a person at the meeting, when the document names none: their
+    mandate in the body on the day, else a staff mandate in another body of the same federation (or network)."""
+    if person is None:
+        return None
+    mandates = Mandate.objects.filter(active_on(meeting.date), person=person).order_by("start", "id")
+    body = meeting.body
+    owner = Q(body__federation=body.federation) if body.federation_id else Q(body__network=body.network)
+    mandate = mandates.filter(body=body).first() or mandates.filter(owner, role__in=STAFF_ROLES).first()
+    return (mandate.role, mandate.role_title) if mandate else None
+
+
 class Attendances(dict[str, Attendance]):
     """The meeting's attendance rows by folded name, to hang votes, reservations, jäv and service on."""
 
@@ -290,14 +307,18 @@ def _save_attendance(
             person = people.sure(entry["name"], entry.get("organisation"))
         people.attendees[folded] = person
         role_text = (entry.get("role") or "").strip()
-        role = ROLE_MAP.get(role_text.lower())
+        role: str | None = ROLE_MAP.get(role_text.lower())
+        title = role_text[:100] if not role or role_text.startswith("tf") else ""
+        registered = None if role_text else _registered_role(person, meeting)
+        if registered:
+            role, title = registered
         organisation, represents = _match_organisation(entry.get("organisation"), federation)
         rows[folded] = Attendance.objects.create(
             meeting=meeting,
             person=person,
             name=entry["name"][:200],
             role=role or (Attendance.Role.OFFICER if role_text else Attendance.Role.MEMBER),
-            role_title=role_text[:100] if not role or role_text.startswith("tf") else "",
+            role_title=title,
             status=STATUS_MAP.get(entry.get("status"), Attendance.Status.PRESENT),
             organisation=choice.organisation or organisation,
             represents=represents,

@@ -27,18 +27,34 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, Path(path).read_bytes(), {"Content-Type": content_type})
 
 
-def _write(html):
+def write_pdf(html):
+    """HTML of the portal's print look (our stylesheet, our static files only) as PDF/A bytes."""
     stylesheet = CSS(filename=finders.find(STYLESHEET), url_fetcher=StaticOnlyFetcher())
     return HTML(string=html, base_url="static:/", url_fetcher=StaticOnlyFetcher()).write_pdf(
         stylesheets=[stylesheet], pdf_variant="pdf/a-3b", pdf_tags=True
     )
 
 
-def render_protocol(
-    snapshot, *, revision_number, sha256, signatures, notice=None, title=None, extract=False, draft=False
-):
+def render_protocol(snapshot, **options):
     """The justerat protocol as PDF bytes. `signatures` are dicts: name, role, method, signed_at (UTC ISO).
     A `draft` is the record as it stands, marked UTKAST on every page, without signatures, anslag or verifikat."""
+    return write_pdf(render_protocol_html(snapshot, **options))
+
+
+def render_protocol_html(
+    snapshot,
+    *,
+    revision_number=None,
+    sha256="",
+    signatures=(),
+    notice=None,
+    title=None,
+    extract=False,
+    draft=False,
+    source_url="",
+):
+    """The HTML that `render_protocol` prints. An `extract` with a `source_url` is a protokollsutdrag of a justerat
+    protocol (the link leads to the whole); without one it is the extract of §§ justerade at the meeting."""
     with translation.override("sv"):
         meeting = snapshot["meeting"]
         context = {
@@ -50,10 +66,11 @@ def render_protocol(
             "signatures": signatures,
             "notice": notice,
             "draft": draft,
+            "source_url": source_url,
         }
-        return _write(render_to_string("meetings/pdf/protocol.html", context))
+        return render_to_string("meetings/pdf/protocol.html", context)
 
 
 def render_one_page(text="Finsamportalen"):
     """A one-page document: the yardstick the benchmark compares a full protocol with."""
-    return _write(f"<html lang='sv'><body><h1>{text}</h1><p>Provsida.</p></body></html>")
+    return write_pdf(f"<html lang='sv'><body><h1>{text}</h1><p>Provsida.</p></body></html>")

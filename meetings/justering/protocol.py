@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from finsam.collation import swedish_sort_key
 from meetings.drafting.selectors import attendance_list, meeting_for_editor
-from meetings.models import Vote
+from meetings.models import DecisionRecipient, Vote
 from meetings.sanitize import html_to_text
 
 
@@ -21,6 +21,7 @@ def snapshot(meeting):
     body = meeting.body
     owner = body.federation or body.network
     named_votes = _named_votes(meeting)
+    addressees = _addressee_names(meeting)
     return {
         "meeting": {
             "id": meeting.pk,
@@ -34,6 +35,9 @@ def snapshot(meeting):
             "place": meeting.place,
             "chair": meeting.chair.name if meeting.chair else "",
             "secretary": meeting.secretary.name if meeting.secretary else "",
+            # Added later: older snapshots lack these two, and print without them.
+            "title": meeting.title,
+            "secretary_title": meeting.secretary_title,
             # The snapshot is a stored, hashed format: its keys never change, these two included.
             "adjusters": [p.name for p in meeting.justerare.order_by("name")],
             "adjustment_place_time": meeting.justering_place_time,
@@ -52,7 +56,7 @@ def snapshot(meeting):
             }
             for a in attendance_list(meeting)
         ],
-        "items": [_item_snapshot(item, named_votes) for item in meeting_for_editor(meeting)],
+        "items": [_item_snapshot(item, named_votes, addressees) for item in meeting_for_editor(meeting)],
     }
 
 
@@ -66,7 +70,25 @@ def _named_votes(meeting):
     }
 
 
-def _item_snapshot(item, named_votes):
+def _addressee_names(meeting):
+    """The people each decision is sent to (its protokollsutdrag), by decision, in one query."""
+    names = {}
+    for decision_id, name in DecisionRecipient.objects.filter(
+        decision__item__meeting=meeting, person__isnull=False
+    ).values_list("decision_id", "person__name"):
+        names.setdefault(decision_id, []).append(name)
+    return names
+
+
+def recipients_line(text, names):
+    """ "Beslutet skickas till" as printed: what the secretary wrote (organisations, functions), then the people
+    picked as recipients whom it does not name already. Addresses are for delivery, not for print."""
+    text = (text or "").strip()
+    extra = [name for name in names if name not in text]
+    return ", ".join(part for part in [text, *extra] if part)
+
+
+def _item_snapshot(item, named_votes, addressees):
     return {
         "id": item.pk,
         "number": item.number,
@@ -86,7 +108,7 @@ def _item_snapshot(item, named_votes):
                 "no": d.votes_no,
                 "abstain": d.votes_abstain,
                 "notes": d.notes,
-                "recipients": d.recipients,
+                "recipients": recipients_line(d.recipients, addressees.get(d.pk, [])),
                 "reservations": [{"name": r.attendance.display_name, "reason": r.reason} for r in d.reservations.all()],
                 "named_votes": named_votes.get(d.pk, []),
             }

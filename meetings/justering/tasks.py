@@ -11,11 +11,13 @@ import uuid
 from celery import shared_task
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
-from meetings.justering import mail, pdf, seal
+from meetings.justering import extracts, mail, pdf, seal
 from meetings.justering.seal import SigningUnavailable, TimestampUnavailable
 from meetings.models import Anslag, Meeting, Signature, SignedDocument
 
@@ -45,18 +47,31 @@ def send_reminders(days_before=3):
     return sent
 
 
-def build_signed_pdf(document):
-    """Render the revision's snapshot and seal it. Three queries: document, signatures, notice."""
-    revision = document.revision
-    signatures = [
+def _swedish_utc(moment):
+    """ "30 november 2026 kl. 14:15:10": the protocol's one Swedish date form, in UTC (the column says so)."""
+    if moment is None:
+        return ""
+    with translation.override("sv"):
+        return date_format(moment.astimezone(datetime.UTC), r"j F Y \k\l. H:i:s")
+
+
+def signature_rows(revision):
+    """The signers as the verifikat prints them."""
+    return [
         {
             "name": s.person.name,
             "role": s.get_role_display(),
             "method": {"password": "Lösenord", "mfa": "Tvåfaktor (TOTP)"}.get(s.method, s.method),
-            "signed_at": s.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC") if s.signed_at else "",
+            "signed_at": _swedish_utc(s.signed_at),
         }
         for s in revision.signatures.filter(status=Signature.Status.SIGNED).select_related("person").order_by("id")
     ]
+
+
+def build_signed_pdf(document):
+    """Render the revision's snapshot and seal it. Three queries: document, signatures, notice."""
+    revision = document.revision
+    signatures = signature_rows(revision)
     notice = Anslag.objects.filter(meeting_id=document.meeting_id).first()
     extract = revision.kind == "extract"
     rendered = pdf.render_protocol(
@@ -106,6 +121,7 @@ def render_signed_pdf(self, document_id):
         if settings.FINSAM_TEST_RENDER_DELAY:
             time.sleep(settings.FINSAM_TEST_RENDER_DELAY)
         sealed = build_signed_pdf(document)
+        extract_pdfs = extracts.render_extracts(document, signature_rows(document.revision))
     except SigningUnavailable as exc:
         return _fail(document_id, token, str(exc))
     except (OSError, TimestampUnavailable) as exc:
@@ -126,16 +142,28 @@ def render_signed_pdf(self, document_id):
     document.file.save(
         f"protokoll-{meeting.date:%Y-%m-%d}-rev{document.revision.number}.pdf", ContentFile(sealed), save=False
     )
-    stored = _held(document_id, token).update(
-        file=document.file.name,
-        sha256=hashlib.sha256(sealed).hexdigest(),
-        status=SignedDocument.Status.DONE,
-        finished=timezone.now(),
-        error="",
-        claim="",
-    )
+    extract_files = {
+        item_id: default_storage.save(
+            f"utdrag/{meeting.date:%Y}/utdrag-{meeting.pk}-{item_id}-rev{document.revision.number}.pdf",
+            ContentFile(data),
+        )
+        for item_id, data in extract_pdfs.items()
+    }
+    with transaction.atomic():  # the protocol is stored exactly when its extracts' e-mail is queued
+        stored = _held(document_id, token).update(
+            file=document.file.name,
+            sha256=hashlib.sha256(sealed).hexdigest(),
+            status=SignedDocument.Status.DONE,
+            finished=timezone.now(),
+            error="",
+            claim="",
+        )
+        if stored:
+            extracts.extracts_queue(document, extract_files)
     if not stored:
         document.file.delete(save=False)
+        for name in extract_files.values():
+            default_storage.delete(name)
         return "superseded"
     return "done"
 

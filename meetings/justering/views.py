@@ -64,6 +64,8 @@ def justering_page(request, pk):
         "extracts": _extracts(meeting, person),
         "immediate_items": meeting.items.filter(immediate_justering=True).count(),
     }
+    if context["writable"]:  # the addresses are the secretary's to see
+        context["deliveries"] = selectors.extract_deliveries(meeting)
     return render(request, "meetings/justering/page.html", context)
 
 

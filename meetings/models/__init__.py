@@ -3,7 +3,7 @@
 from .agenda import AgendaItem, Attachment, ItemRevision, attachment_path
 from .anslag import Anslag, Appeal
 from .attendance import Attendance, Recusal
-from .decisions import Assignment, Decision, Reservation, Vote
+from .decisions import Assignment, Decision, DecisionRecipient, Reservation, Vote
 from .importing import ImportBatch, ImportDocument, PendingImport
 from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
 from .meeting import FROZEN, FrozenRecord, GuardedByMeeting, Meeting
@@ -19,6 +19,7 @@ __all__ = [
     "Attendance",
     "Correction",
     "Decision",
+    "DecisionRecipient",
     "FrozenRecord",
     "GuardedByMeeting",
     "ImportBatch",

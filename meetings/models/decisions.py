@@ -51,6 +51,37 @@ class Decision(GuardedByMeeting):
         return Q(items__pk=self.item_id)
 
 
+class DecisionRecipient(GuardedByMeeting):
+    """Who gets the protokollsutdrag of a decision by e-mail once the protocol is justerat: a person of the
+    federation (at their address in the register) or an address typed by the secretary."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="addressees")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    email = models.EmailField(_("e-post"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(email=""), name="decision_recipient_person_or_email"
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return self.person.name if self.person_id else self.email
+
+    @property
+    def address(self):
+        return self.person.email if self.person_id else self.email
+
+    def frozen_meeting_filter(self):
+        return Q(items__decisions__pk=self.decision_id)
+
+
 class Vote(GuardedByMeeting):
     """One member's vote in a votering (optional: the counts stand on their own)."""
 

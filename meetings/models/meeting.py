@@ -86,6 +86,9 @@ class Meeting(models.Model):
     secretary = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("sekreterare")
     )
+    secretary_title = models.CharField(
+        _("sekreterarens titel"), max_length=100, blank=True, help_text=_("T.ex. Förbundssekreterare.")
+    )
     justerare = models.ManyToManyField(Person, blank=True, related_name="+", verbose_name=_("justerare"))
     justering_place_time = models.CharField(_("justeringens plats och tid"), max_length=300, blank=True)
     justerad_at = models.DateTimeField(_("justerat"), null=True, blank=True)

@@ -15,6 +15,7 @@ class OutgoingMail(models.Model):
         SENT_BACK = "sent_back", _("Skickat tillbaka")
         REMINDER = "reminder", _("Påminnelse")
         CALL_IN = "call_in", _("Inkallelse av ersättare")
+        EXTRACT = "extract", _("Protokollsutdrag")
 
     kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
     meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="outgoing_mail")
@@ -23,6 +24,9 @@ class OutgoingMail(models.Model):
     body = models.TextField(_("text"))
     attachment_name = models.CharField(max_length=200, blank=True)
     attachment = models.TextField(blank=True)  # the kallelse's calendar invitation (text/calendar)
+    # A protokollsutdrag: the decision it tells about, and its sealed PDF (shared by the rows of one decision).
+    decision = models.ForeignKey("Decision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    attachment_file = models.FileField(upload_to="utdrag/%Y/", blank=True)
     created = models.DateTimeField(auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)  # a task is sending it now
     sent_at = models.DateTimeField(_("skickat"), null=True, blank=True)
@@ -36,6 +40,12 @@ class OutgoingMail(models.Model):
         indexes = [
             # The sweep's query: the unsent rows (few, however much has been sent).
             models.Index(fields=["created"], name="outgoingmail_unsent", condition=Q(sent_at__isnull=True)),
+        ]
+        constraints = [
+            # One protokollsutdrag per decision and address, however often the queueing runs.
+            models.UniqueConstraint(
+                fields=["decision", "recipient"], condition=Q(kind="extract"), name="outgoingmail_extract_once"
+            )
         ]
 
     def __str__(self):

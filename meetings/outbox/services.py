@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from meetings.models import Meeting, OutgoingMail
+from meetings.models import Decision, Meeting, OutgoingMail
 from meetings.outbox import tasks
 
 
@@ -15,6 +15,8 @@ def mail_queue(
     meeting: Meeting | None = None,
     attachment_name: str = "",
     attachment: str = "",
+    attachment_file: str = "",
+    decision: Decision | None = None,
 ) -> list[OutgoingMail]:
     """Record the e-mail for every distinct address. Call it inside the transaction of the change it tells about, so
     the e-mail exists exactly when the change does; if the broker is down, the sweep delivers it later."""
@@ -27,6 +29,8 @@ def mail_queue(
             body=body,
             attachment_name=attachment_name,
             attachment=attachment,
+            attachment_file=attachment_file,
+            decision=decision,
         )
         for address in sorted({a for a in recipients if a})
     )

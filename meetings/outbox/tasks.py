@@ -40,11 +40,14 @@ def deliver(mail_id):
         return True
     mail = OutgoingMail.objects.get(pk=mail_id)
     message = EmailMessage(mail.subject, mail.body, to=[mail.recipient])
-    if mail.attachment_name:
-        message.attach(mail.attachment_name, mail.attachment, "text/calendar")
     try:
+        if mail.attachment_file:  # a protokollsutdrag: its sealed PDF
+            with mail.attachment_file.open("rb") as handle:
+                message.attach(mail.attachment_name, handle.read(), "application/pdf")
+        elif mail.attachment_name:
+            message.attach(mail.attachment_name, mail.attachment, "text/calendar")
         message.send()
-    except OSError as exc:  # smtplib's errors are OSErrors
+    except OSError as exc:  # smtplib's errors are OSErrors, and so is a file the storage cannot read
         # Not claimable again before the back-off has passed: neither the task's retry nor the sweep may hurry it.
         not_before = timezone.now() + datetime.timedelta(seconds=mail_backoff(mail.attempts))
         OutgoingMail.objects.filter(pk=mail_id).update(

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.apps import apps
@@ -7,6 +8,9 @@ from django.core.management import call_command
 
 from demo.register import municipality_name
 from federations.models import Federation, Person
+from meetings.justering.pdf import render_protocol_html
+from meetings.justering.protocol import snapshot as printed_snapshot
+from meetings.models import Attendance, Meeting
 
 
 def row_counts():
@@ -56,3 +60,28 @@ def test_the_demo_has_a_protocol_waiting_for_the_chair_and_the_justerare(client)
 )
 def test_municipalities_are_named_as_swedish_writes_them(place, name):
     assert municipality_name(place) == name
+
+
+@pytest.mark.django_db
+def test_seed_004_keeps_its_title_and_the_secretary_s_title():
+    call_command("load_demo", stdout=io.StringIO())
+    meeting = Meeting.objects.get(body__slug="arbetsutskottet", imported=True)
+    assert "fört vid planeringsdag med arbetsutskottet" in meeting.title
+    assert meeting.secretary_title == "Förbundssekreterare"
+    printed = meeting.revisions.order_by("-number").first().snapshot["meeting"]
+    html = render_protocol_html(printed_snapshot(meeting))
+    assert "Protokoll fört vid planeringsdag med arbetsutskottet" in html
+    assert re.search(r"Ann Lundqvist</p>\s*<p[^>]*>Förbundssekreterare<", html)
+    assert printed["secretary_title"] == "Förbundssekreterare"
+
+
+@pytest.mark.django_db
+def test_seed_002_attendees_have_their_roles_from_the_register():
+    call_command("load_demo", stdout=io.StringIO())
+    meeting = Meeting.objects.get(body__federation__slug="skaraborg", body__slug="beredningsgrupp", imported=True)
+    roles = {a.name: (a.role, a.role_title) for a in meeting.attendances.all()}
+    assert len(roles) == 28
+    assert roles["Louise Ahlgren"] == (Attendance.Role.OFFICER, "processtödjare")
+    assert roles["Annika Bengtzing"] == (Attendance.Role.OFFICER, "")
+    assert not [name for name, (role, _title) in roles.items() if role == Attendance.Role.MEMBER]
+    assert meeting.attendances.filter(person__isnull=True).count() == 0

@@ -97,6 +97,10 @@ def signed_record(cast, django_capture_on_commit_callbacks):
     item = meeting.items.get(number=3)
     services.assignment_create(actor=None, item=item, what="Följa upp", owner_name="Sara")
     services.item_save_text(actor=None, item_id=item.pk, heading=item.heading, text="<p>Skäl</p>", base_version=1)
+    decision = item.decisions.get()
+    services.decision_save(
+        actor=None, item=item, decision=decision, text=decision.text, recipient_emails=["registrator@testby.se"]
+    )
     justering.protocol_send_for_justering(actor=None, meeting=meeting)
     justering.comment_add(actor=cast.user("chair"), meeting=meeting, item=item, text="Bra.")
     with django_capture_on_commit_callbacks(execute=True):
@@ -199,6 +203,23 @@ def _statements(meeting, draft, stranger):
         ],
         "meetings_agendaitem": [
             ("UPDATE meetings_agendaitem SET meeting_id = %s WHERE meeting_id = %s AND number = 1", [draft.pk, m]),
+        ],
+        "meetings_decisionrecipient": [
+            (
+                "UPDATE meetings_decisionrecipient SET email = 'annan@example.se' WHERE decision_id IN "
+                "(SELECT id FROM meetings_decision WHERE item_id = ANY(%s))",
+                [items],
+            ),
+            (
+                "DELETE FROM meetings_decisionrecipient WHERE decision_id IN "
+                "(SELECT id FROM meetings_decision WHERE item_id = ANY(%s))",
+                [items],
+            ),
+            (
+                "INSERT INTO meetings_decisionrecipient (decision_id, email) "
+                "SELECT id, 'till@example.se' FROM meetings_decision WHERE item_id = ANY(%s)",
+                [items],
+            ),
         ],
     }
 

@@ -303,9 +303,9 @@ def test_the_print_preview_runs_a_fixed_number_of_queries(client_for, meeting, d
         services.decision_save(actor=None, item=item, text=f"Styrelsen beslutar {i}.")
     client = client_for("secretary")
     # meeting; session, user, person, staff roles, mandates (roles); the snapshot: justerare, attendance, items
-    # with their decisions, reservations, assignments, recusals and the rest, the named votes of every votering,
-    # each one query however many §§
-    with django_assert_num_queries(20):
+    # with their decisions, reservations, assignments, recusals and the rest, the named votes of every votering, the
+    # people each decision is sent to, each one query however many §§
+    with django_assert_num_queries(21):
         assert client.get(f"/moten/{meeting.pk}/forhandsgranska/").status_code == 200
 
 
