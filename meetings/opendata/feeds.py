@@ -58,18 +58,20 @@ class AnslagFeed(Feed):
         }
 
     def item_description(self, anslag):
-        numbers = [item.number for item in anslag.meeting.items.all()]
         text = _("Anslaget %(posted)s. Sista dag att överklaga: %(until)s.") % {
             "posted": f"{anslag.posted_on:%Y-%m-%d}",
             "until": f"{anslag.appeal_until:%Y-%m-%d}",
         }
-        if numbers:
-            text += " " + _("Paragrafer: § %(first)s–%(last)s.") % {"first": min(numbers), "last": max(numbers)}
+        if anslag.first_number is not None:
+            text += " " + _("Paragrafer: § %(first)s–%(last)s.") % {
+                "first": anslag.first_number,
+                "last": anslag.last_number,
+            }
         return text
 
     def item_link(self, anslag):
         meeting = anslag.meeting
-        if meeting.reviewed_at and meeting.sealed:
+        if meeting.reviewed_at and anslag.sealed:
             return reverse("meetings:protocol_pdf", args=[meeting.pk])
         return reverse("meetings:anslagstavla")
 

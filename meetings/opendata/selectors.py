@@ -5,7 +5,7 @@ import datetime
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Greatest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -52,80 +52,173 @@ def _sealed_documents() -> QuerySet[SignedDocument]:
     return SignedDocument.objects.filter(status=SignedDocument.Status.DONE, revision__kind=ProtocolRevision.Kind.FULL)
 
 
-def _votes() -> QuerySet[Any]:
-    has_mandate = Exists(Mandate.objects.filter(person=OuterRef("attendance__person_id")))
-    return Vote.objects.select_related("attendance__person").annotate(voter_is_public=has_mandate).order_by("id")
+# The API's lists read plain rows (values()), not model instances: a page of meetings names hundreds of §§, and
+# building instances, related managers and prefetch caches for them cost more than the queries. Each list is one
+# query for the page (keyset on id, see views.paginated) and one per kind of related row, whatever the page size.
+
+MEETING_FIELDS = (
+    "id", "title", "date", "start_time", "end_time", "status", "place", "record_kind", "justerad_at",
+    "justering_place_time", "signed_on_paper", "reviewed_at", "created", "updated", "body_id", "body__name",
+    "body__slug", "anslag__posted_on", "anslag__appeal_until",
+)  # fmt: skip
+ITEM_FIELDS = ("id", "meeting_id", "position", "number", "heading", "kind", "case_number", "immediate_justering")
 
 
-def _decisions() -> QuerySet[Decision]:
-    return Decision.objects.order_by("item", "position", "id").prefetch_related(Prefetch("votes", queryset=_votes()))
-
-
-def _items() -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.order_by("position").prefetch_related(Prefetch("decisions", queryset=_decisions()))
-
-
-def meetings(federation: Federation | None = None) -> QuerySet[Meeting]:
-    """Public meetings, each with its body, anslag, appeals, §§ with decisions and votes, and its sealed PDF: seven
-    queries for a page of any size (meetings, §§, decisions, votes, documents, appeals; the federation before)."""
-    queryset = public_meetings().select_related("body__federation", "body__network", "anslag")
+def meetings(federation: Federation | None = None) -> QuerySet[Meeting, dict[str, Any]]:
+    """Public meetings as rows, with their body, anslag and whether an appeal is recorded (meeting_page adds the
+    §§ and the sealed PDF)."""
+    queryset = public_meetings()
     if federation is not None:
         queryset = queryset.filter(body__federation=federation)
-    return queryset.prefetch_related(
-        Prefetch("items", queryset=_items()),
-        Prefetch("documents", queryset=_sealed_documents().order_by("-created"), to_attr="sealed"),
-        Prefetch("appeals", queryset=Appeal.objects.only("id", "meeting_id"), to_attr="appeal_list"),
-    ).order_by("id")
+    appealed = Exists(Appeal.objects.filter(meeting=OuterRef("pk")))
+    return queryset.annotate(appealed=appealed).values(*MEETING_FIELDS, "appealed")
 
 
-def agenda_items(federation: Federation | None = None) -> QuerySet[AgendaItem]:
-    """§§ of public meetings with their decisions and votes: three queries a page. Modified is the meeting's."""
-    queryset = AgendaItem.objects.filter(meeting__in=public_meetings()).select_related("meeting__body")
+def meeting_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Adds to each meeting row its §§ (lean: what OParl's inline AgendaItem holds, with the decisions' outcome and
+    text for result and resolutionText) and its sealed PDF: three queries for a page of any size."""
+    ids = [row["id"] for row in rows]
+    items = list(AgendaItem.objects.filter(meeting_id__in=ids).order_by("meeting_id", "position").values(*ITEM_FIELDS))
+    decisions = _group(
+        Decision.objects.filter(item_id__in=[item["id"] for item in items])
+        .order_by("item_id", "position", "id")
+        .values("item_id", "outcome", "text"),
+        "item_id",
+    )
+    by_meeting = _group(items, "meeting_id")
+    documents = _documents_of(ids)
+    for row in rows:
+        row["items"] = by_meeting.get(row["id"], [])
+        for item in row["items"]:
+            item["decisions"] = decisions.get(item["id"], [])
+        row["document"] = documents.get(row["id"])
+    return rows
+
+
+def _documents_of(meeting_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The newest sealed PDF of each meeting."""
+    documents: dict[int, dict[str, Any]] = {}
+    for document in (
+        _sealed_documents()
+        .filter(meeting_id__in=meeting_ids)
+        .order_by("meeting_id", "-created", "-id")
+        .values("id", "meeting_id", "sha256", "created", "finished")
+    ):
+        documents.setdefault(document["meeting_id"], document)
+    return documents
+
+
+def _group(rows: Any, key: str) -> dict[Any, list[dict[str, Any]]]:
+    grouped: dict[Any, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row[key], []).append(row)
+    return grouped
+
+
+def agenda_items(federation: Federation | None = None) -> QuerySet[AgendaItem, dict[str, Any]]:
+    """§§ of public meetings as rows, with their meeting's times (created and modified are the meeting's)."""
+    queryset = AgendaItem.objects.filter(meeting__in=public_meetings())
     if federation is not None:
         queryset = queryset.filter(meeting__body__federation=federation)
-    return queryset.prefetch_related(Prefetch("decisions", queryset=_decisions())).order_by("id")
+    return queryset.values(*ITEM_FIELDS, "text", "meeting__created", "meeting__updated")
+
+
+def agenda_item_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Adds to each § row its decisions and their votes (with whether the voter is in the public register): two
+    queries for a page of any size."""
+    decisions = list(
+        Decision.objects.filter(item_id__in=[row["id"] for row in rows])
+        .order_by("item_id", "position", "id")
+        .values("id", "item_id", "text", "outcome", "method", "notes", "votes_yes", "votes_no", "votes_abstain")
+    )
+    has_mandate = Exists(Mandate.objects.filter(person=OuterRef("attendance__person_id")))
+    votes = _group(
+        Vote.objects.filter(decision_id__in=[d["id"] for d in decisions])
+        .annotate(voter_is_public=has_mandate)
+        .order_by("id")
+        .values("decision_id", "choice", "attendance__person_id", "attendance__name", "attendance__person__name",
+                "voter_is_public"),
+        "decision_id",
+    )  # fmt: skip
+    by_item = _group(decisions, "item_id")
+    for decision in decisions:
+        decision["votes"] = votes.get(decision["id"], [])
+    for row in rows:
+        row["decisions"] = by_item.get(row["id"], [])
+    return rows
+
+
+FILE_FIELDS = (
+    "id", "sha256", "created", "meeting_id", "meeting__date", "meeting__justerad_at", "meeting__body__name",
+    "meeting__body__slug", "published",
+)  # fmt: skip
 
 
 def files(federation: Federation | None = None) -> QuerySet[Any]:
-    """Sealed protocol PDFs of public meetings. Published when both sealed and reviewed: modified is the later."""
-    queryset = (
-        _sealed_documents()
-        .filter(meeting__in=public_meetings())
-        .select_related("meeting__body", "revision")
-        .annotate(published=Greatest("finished", "meeting__updated"))
-    )
+    """Sealed protocol PDFs of public meetings as rows. Published when both sealed and reviewed: modified is the
+    later of the two."""
+    queryset = _sealed_documents().filter(meeting__in=public_meetings())
     if federation is not None:
         queryset = queryset.filter(meeting__body__federation=federation)
-    return queryset.order_by("id")
+    return queryset.annotate(published=Greatest("finished", "meeting__updated")).values(*FILE_FIELDS)
 
 
-def organizations(federation: Federation | None = None) -> QuerySet[Body]:
-    queryset = Body.objects.select_related("federation", "network").prefetch_related(
-        Prefetch("mandates", queryset=Mandate.objects.only("id", "body_id").order_by("id"))
-    )
+BODY_FIELDS = (
+    "id", "name", "slug", "kind", "record_kind", "created", "modified", "federation_id", "federation__slug",
+    "federation__name", "federation__short_name", "network__name", "network__short_name",
+)  # fmt: skip
+MANDATE_FIELDS = (
+    "id", "person_id", "body_id", "role", "role_title", "start", "end", "substitute_order", "organisation__slug",
+    "created", "modified",
+)  # fmt: skip
+
+
+def organizations(federation: Federation | None = None) -> QuerySet[Body, dict[str, Any]]:
+    """Bodies of federations and networks as rows (organization_page adds their mandates' ids)."""
+    queryset = Body.objects.all()
     if federation is not None:
         queryset = queryset.filter(federation=federation)
-    return queryset.order_by("id")
+    return queryset.values(*BODY_FIELDS)
+
+
+def organization_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    mandates = _group(
+        Mandate.objects.filter(body_id__in=[row["id"] for row in rows]).order_by("id").values("id", "body_id"),
+        "body_id",
+    )
+    for row in rows:
+        row["mandate_ids"] = [mandate["id"] for mandate in mandates.get(row["id"], [])]
+    return rows
 
 
 def member_organisations() -> QuerySet[MemberOrganisation]:
     return MemberOrganisation.objects.order_by("id")
 
 
-def mandates(federation: Federation | None = None) -> QuerySet[Mandate]:
-    queryset = Mandate.objects.select_related("organisation")
+def mandates(federation: Federation | None = None) -> QuerySet[Mandate, dict[str, Any]]:
+    queryset = Mandate.objects.all()
     if federation is not None:
         queryset = queryset.filter(body__federation=federation)
-    return queryset.order_by("id")
+    return queryset.values(*MANDATE_FIELDS)
 
 
-def persons(federation: Federation | None = None) -> QuerySet[Person]:
+def persons(federation: Federation | None = None) -> QuerySet[Person, dict[str, Any]]:
+    """People of the public register as rows: name, party, title (person_page adds their mandates). Never the
+    e-mail address or the account."""
     queryset = public_persons()
     if federation is not None:
         queryset = queryset.filter(Exists(Mandate.objects.filter(person=OuterRef("pk"), body__federation=federation)))
-    return queryset.prefetch_related(
-        Prefetch("mandates", queryset=Mandate.objects.select_related("organisation").order_by("id"))
-    ).order_by("id")
+    return queryset.values("id", "name", "party", "title", "created", "modified")
+
+
+def person_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    mandates = _group(
+        Mandate.objects.filter(person_id__in=[row["id"] for row in rows]).order_by("id").values(*MANDATE_FIELDS),
+        "person_id",
+    )
+    for row in rows:
+        row["mandates"] = mandates.get(row["id"], [])
+    return rows
 
 
 def current_anslag(federation: Federation | None = None, today: datetime.date | None = None) -> QuerySet[Anslag]:
@@ -140,13 +233,17 @@ def recent_anslag(federation: Federation | None = None, limit: int = 50) -> Quer
 
 
 def _with_meeting(queryset: QuerySet[Anslag], federation: Federation | None) -> QuerySet[Anslag]:
+    """Each notice with its meeting and body, the range of its §§ (first_number, last_number) and whether its
+    sealed PDF exists (sealed): scalar subqueries on the notice's own row, one query for the whole board."""
     if federation is not None:
         queryset = queryset.filter(meeting__body__federation=federation)
+    numbers = AgendaItem.objects.filter(meeting=OuterRef("meeting_id")).exclude(number=None).values("number")
     return (
         queryset.select_related("meeting__body__federation", "meeting__body__network")
-        .prefetch_related(
-            Prefetch("meeting__items", queryset=AgendaItem.objects.exclude(number=None).only("meeting_id", "number")),
-            Prefetch("meeting__documents", queryset=_sealed_documents().order_by("-created"), to_attr="sealed"),
+        .annotate(
+            first_number=Subquery(numbers.order_by("number")[:1]),
+            last_number=Subquery(numbers.order_by("-number")[:1]),
+            sealed=Exists(_sealed_documents().filter(meeting=OuterRef("meeting_id"))),
         )
         .order_by("-posted_on", "-id")
     )
@@ -166,7 +263,11 @@ def recent_decisions(
     if body is not None:
         queryset = queryset.filter(body=body)
     if project is not None:
-        queryset = queryset.filter(Q(decision__projects=project) | Q(item__projects=project)).distinct()
+        # The project's decisions and §§ first (two small reads), then the entries by their indexed keys: joining
+        # both many-to-many tables into the register and DISTINCT over it read the whole register.
+        decisions = Decision.projects.through.objects.filter(project=project).values_list("decision_id", flat=True)
+        items = AgendaItem.projects.through.objects.filter(project=project).values_list("agendaitem_id", flat=True)
+        queryset = queryset.filter(Q(decision_id__in=list(decisions)) | Q(item_id__in=list(items)))
     return queryset.select_related("meeting", "body").order_by("-date", "-meeting_id", "number", "id")[:limit]
 
 

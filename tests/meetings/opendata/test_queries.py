@@ -30,12 +30,13 @@ def grow(cast, count):
 
 # list: the queries of one page
 PAGES = {
-    # the federation; the meetings with body, federation, network and anslag; §§; decisions; votes with the voter
-    # and whether the voter is in the public register; sealed documents; appeals
-    "meeting": 7,
-    # the federation; the §§ with meeting and body; decisions; votes
+    # the federation; the meetings with body and anslag and whether appealed; their §§; the §§' decisions
+    # (outcome and text); sealed documents
+    "meeting": 5,
+    # the federation; the §§ with their meeting's times; decisions; votes with the voter and whether the voter is
+    # in the public register
     "agendaitem": 4,
-    # the federation; the documents with meeting, body and revision
+    # the federation; the documents with meeting and body
     "file": 2,
     # the federation; the people holding mandates; their mandates with the organisation
     "person": 3,
