@@ -71,7 +71,7 @@ class AnslagFeed(Feed):
 
     def item_link(self, anslag):
         meeting = anslag.meeting
-        if meeting.reviewed_at and anslag.sealed:
+        if meeting.reviewed_at and anslag.sealed is not None:
             return reverse("meetings:protocol_pdf", args=[meeting.pk])
         return reverse("meetings:anslagstavla")
 

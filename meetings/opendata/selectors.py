@@ -39,8 +39,70 @@ def federation(slug: str) -> Federation:
     return get_object_or_404(Federation, slug=slug)
 
 
-def public_meetings() -> QuerySet[Meeting]:
-    return permissions.visible_meetings(PUBLIC)
+def public_meetings(federation: Federation | None = None) -> QuerySet[Meeting]:
+    queryset = permissions.visible_meetings(PUBLIC)
+    return queryset if federation is None else queryset.filter(body__federation=federation)
+
+
+# Reading a page by key. A list is one federation's share of a national table (its meetings among 40,000, its §§
+# among 480,000), so "the next rows by id" must not walk the national id index and throw away the other
+# federations' rows: a federation whose records were entered late (an imported history) sits at the end of it, and
+# that walk read the whole table (a second for the first page of §§). Instead a page reads its scope's ids without
+# LIMIT (an index scan of the federation's bodies, a few hundred integers), then the page by those ids. Never an
+# OFFSET: the cursor is the last key of the page before.
+
+
+def _cursor(after: str, parts: int = 1) -> list[int]:
+    try:
+        values = [int(part) for part in after.split("-")] if after else [0] * parts
+    except ValueError:
+        values = []
+    if len(values) != parts or min(values) < 0:
+        raise ValueError("after")
+    return values
+
+
+def rows_by_id(queryset: QuerySet[Any, Any], after: str, limit: int) -> tuple[list[Any], str | None]:
+    """The next rows (or objects: the federations) by id with LIMIT: for the small tables (the federations, a
+    federation's bodies, people, mandates)."""
+    [start] = _cursor(after)
+    rows = list(queryset.filter(pk__gt=start).order_by("pk")[: limit + 1])
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], str(last["id"] if isinstance(last, dict) else last.pk)
+
+
+def rows_by_id_in_scope(queryset: QuerySet[Any, Any], after: str, limit: int) -> tuple[list[Any], str | None]:
+    """The next rows by id, their ids read first in full (see above): two queries, whatever the depth."""
+    [start] = _cursor(after)
+    ids = list(queryset.filter(pk__gt=start).order_by("pk").values_list("pk", flat=True))
+    chosen = ids[:limit]
+    rows = list(queryset.filter(pk__in=chosen).order_by("pk")) if chosen else []
+    return rows, (str(chosen[-1]) if len(ids) > limit else None)
+
+
+MAX_POSITION = 2**31 - 1
+
+
+def items_by_meeting(
+    queryset: QuerySet[Any, Any], after: str, limit: int, meetings: QuerySet[Meeting]
+) -> tuple[list[Any], str | None]:
+    """The next §§ in the order of their meeting (by id) and their place in it; the cursor is meeting-place. The
+    ids of the public meetings from the cursor's on are read in full, then the §§ of the first limit + 1 of them
+    through the (meeting, position) index: two queries at any depth. A public record is frozen, so a § keeps its
+    meeting and place. A page may hold fewer §§ than asked when meetings have none; links.next then goes on."""
+    meeting, position = _cursor(after, 2)
+    ids = list(meetings.filter(pk__gte=meeting).order_by("pk").values_list("pk", flat=True))
+    chosen = ids[: limit + 1]
+    following = Q(meeting_id__gt=meeting) | Q(meeting_id=meeting, position__gt=position)
+    rows = list(queryset.filter(following, meeting_id__in=chosen).order_by("meeting_id", "position")[: limit + 1])
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        return rows[:limit], f"{last['meeting_id']}-{last['position']}"
+    if len(ids) > len(chosen):
+        return rows, f"{chosen[-1]}-{MAX_POSITION}"
+    return rows, None
 
 
 def public_persons() -> QuerySet[Person]:
@@ -67,9 +129,7 @@ ITEM_FIELDS = ("id", "meeting_id", "position", "number", "heading", "kind", "cas
 def meetings(federation: Federation | None = None) -> QuerySet[Meeting, dict[str, Any]]:
     """Public meetings as rows, with their body, anslag and whether an appeal is recorded (meeting_page adds the
     §§ and the sealed PDF)."""
-    queryset = public_meetings()
-    if federation is not None:
-        queryset = queryset.filter(body__federation=federation)
+    queryset = public_meetings(federation)
     appealed = Exists(Appeal.objects.filter(meeting=OuterRef("pk")))
     return queryset.annotate(appealed=appealed).values(*MEETING_FIELDS, "appealed")
 
@@ -117,9 +177,7 @@ def _group(rows: Any, key: str) -> dict[Any, list[dict[str, Any]]]:
 
 def agenda_items(federation: Federation | None = None) -> QuerySet[AgendaItem, dict[str, Any]]:
     """§§ of public meetings as rows, with their meeting's times (created and modified are the meeting's)."""
-    queryset = AgendaItem.objects.filter(meeting__in=public_meetings())
-    if federation is not None:
-        queryset = queryset.filter(meeting__body__federation=federation)
+    queryset = AgendaItem.objects.filter(meeting__in=public_meetings(federation))
     return queryset.values(*ITEM_FIELDS, "text", "meeting__created", "meeting__updated")
 
 
@@ -157,9 +215,7 @@ FILE_FIELDS = (
 def files(federation: Federation | None = None) -> QuerySet[Any]:
     """Sealed protocol PDFs of public meetings as rows. Published when both sealed and reviewed: modified is the
     later of the two."""
-    queryset = _sealed_documents().filter(meeting__in=public_meetings())
-    if federation is not None:
-        queryset = queryset.filter(meeting__body__federation=federation)
+    queryset = _sealed_documents().filter(meeting__in=public_meetings(federation))
     return queryset.annotate(published=Greatest("finished", "meeting__updated")).values(*FILE_FIELDS)
 
 
@@ -238,12 +294,15 @@ def _with_meeting(queryset: QuerySet[Anslag], federation: Federation | None) -> 
     if federation is not None:
         queryset = queryset.filter(meeting__body__federation=federation)
     numbers = AgendaItem.objects.filter(meeting=OuterRef("meeting_id")).exclude(number=None).values("number")
+    # A scalar subquery with LIMIT, not EXISTS: PostgreSQL would hash EXISTS over every sealed document in the
+    # country to answer it for the fifty notices of a page.
+    sealed = _sealed_documents().filter(meeting=OuterRef("meeting_id")).values("id")[:1]
     return (
         queryset.select_related("meeting__body__federation", "meeting__body__network")
         .annotate(
             first_number=Subquery(numbers.order_by("number")[:1]),
             last_number=Subquery(numbers.order_by("-number")[:1]),
-            sealed=Exists(_sealed_documents().filter(meeting=OuterRef("meeting_id"))),
+            sealed=Subquery(sealed),
         )
         .order_by("-posted_on", "-id")
     )

@@ -31,9 +31,9 @@ def _as_is(rows):
 
 @dataclasses.dataclass(frozen=True)
 class Listing:
-    """How one list is filtered, read and shown: the fields the _since / _until filters compare with, what a
-    page's rows need besides themselves (a constant number of queries, whatever the page size), and how one is
-    shown."""
+    """How one list is filtered, read and shown: the fields the _since / _until filters compare with, how a page
+    is read by key (selectors.rows_by_id and its kin), what a page's rows need besides themselves (a constant
+    number of queries, whatever the page size), and how one is shown."""
 
     modified_field: str
     created_field: str
@@ -41,6 +41,7 @@ class Listing:
     serialize: Callable
     page_size: int = PAGE_SIZE
     complete: Callable = _as_is
+    read: Callable = selectors.rows_by_id
 
 
 def _since(request, name):
@@ -67,41 +68,48 @@ FILTERS = {"modified_since": "gte", "modified_until": "lte", "created_since": "g
 KEPT = (*FILTERS, "elementsPerPage", "limit")
 
 
-def paginated(request, queryset, listing, list_url):
-    """One page of a list: {data, pagination, links}. Ordered by id and paged by key (after=<the last id>), never
-    by offset: a page costs the same at any depth, and a harvester walking the list while rows change neither
-    skips nor repeats one (an object changed after its page was read comes in the next modified_since run). The
-    cursor and the filters travel in links.next."""
+def _filtered(queryset, bounds, modified_field, created_field):
+    for name, value in bounds.items():
+        if value is not None:
+            field = modified_field if name.startswith("modified") else created_field
+            queryset = queryset.filter(**{f"{field}__{FILTERS[name]}": value})
+    return queryset
+
+
+def paginated(request, queryset, listing, list_url, meetings=None):
+    """One page of a list: {data, pagination, links}. In a stable order (id; a § by its meeting and place) and paged
+    by key (after=<the last key of the page before>), never by offset: a page costs the same at any depth, and a
+    harvester walking the list while rows change neither skips nor repeats one (an object changed behind the
+    cursor comes in the next modified_since run). The cursor and the filters travel in links.next. meetings: the
+    public meetings a list of §§ is drawn from."""
     try:
         bounds = {name: _since(request, name) for name in FILTERS}
         size = request.GET.get("elementsPerPage") or request.GET.get("limit") or listing.page_size
         limit = min(max(int(size), 1), MAX_PAGE_SIZE)
-        after = int(request.GET.get("after", 0))
+        queryset = _filtered(queryset, bounds, listing.modified_field, listing.created_field)
+        extra = {} if meetings is None else {"meetings": _filtered(meetings, bounds, "updated", "created")}
+        page, following = listing.read(queryset, request.GET.get("after", ""), limit, **extra)
     except ValueError as error:
         return _bad_request(f"invalid parameter: {error}")
-    for name, value in bounds.items():
-        if value is not None:
-            field = listing.modified_field if name.startswith("modified") else listing.created_field
-            queryset = queryset.filter(**{f"{field}__{FILTERS[name]}": value})
-    rows = list(queryset.filter(pk__gt=after).order_by("pk")[: limit + 1])
-    page, more = rows[:limit], len(rows) > limit
     kept = {key: request.GET[key] for key in KEPT if request.GET.get(key)}
     links = {"first": list_url + (f"?{urlencode(kept)}" if kept else "")}
-    if more:
-        links["next"] = f"{list_url}?{urlencode({**kept, 'after': _key(page[-1])})}"
+    if following:
+        links["next"] = f"{list_url}?{urlencode({**kept, 'after': following})}"
     page = listing.complete(page)
     data = {"data": [listing.serialize(row) for row in page], "pagination": {"elementsPerPage": limit}, "links": links}
     return data, max((listing.modified_of(row) for row in page), default=None)
 
 
-def _key(row):
-    return row["id"] if isinstance(row, dict) else row.pk
-
-
 # A meeting carries its §§ inline, lean (OParl's AgendaItem fields, about twelve a meeting): 20 a page keeps a
 # page near 100 KB. The §§ themselves, with text, decisions and votes, come 50 a page from the agendaitem list.
 MEETINGS = Listing(
-    "updated", "created", itemgetter("updated"), serializers.meeting, page_size=20, complete=selectors.meeting_page
+    "updated",
+    "created",
+    itemgetter("updated"),
+    serializers.meeting,
+    page_size=20,
+    complete=selectors.meeting_page,
+    read=selectors.rows_by_id_in_scope,
 )
 AGENDA_ITEMS = Listing(
     "meeting__updated",
@@ -109,8 +117,9 @@ AGENDA_ITEMS = Listing(
     itemgetter("meeting__updated"),
     serializers.agenda_item,
     complete=selectors.agenda_item_page,
+    read=selectors.items_by_meeting,
 )
-FILES = Listing("published", "created", itemgetter("published"), serializers.file)
+FILES = Listing("published", "created", itemgetter("published"), serializers.file, read=selectors.rows_by_id_in_scope)
 ORGANIZATIONS = Listing(
     "modified", "created", itemgetter("modified"), serializers.organization, complete=selectors.organization_page
 )
@@ -155,11 +164,18 @@ def _list(name, selector, listing):
 
 
 meeting_list = _list("opendata_meeting_list", selectors.meetings, MEETINGS)
-agendaitem_list = _list("opendata_agendaitem_list", selectors.agenda_items, AGENDA_ITEMS)
 file_list = _list("opendata_file_list", selectors.files, FILES)
 organization_list = _list("opendata_organization_list", selectors.organizations, ORGANIZATIONS)
 person_list = _list("opendata_person_list", selectors.persons, PERSONS)
 membership_list = _list("opendata_membership_list", selectors.mandates, MEMBERSHIPS)
+
+
+@api_view
+def agendaitem_list(request, slug):
+    federation = selectors.federation(slug)
+    url = serializers.absolute("opendata_agendaitem_list", slug)
+    items, meetings = selectors.agenda_items(federation), selectors.public_meetings(federation)
+    return paginated(request, items, AGENDA_ITEMS, url, meetings=meetings)
 
 
 @api_view
@@ -242,7 +258,7 @@ def embed(request, slug):
             "anslag": anslag,
             "meeting": anslag.meeting,
             "paragraphs": paragraph_range([n for n in (anslag.first_number, anslag.last_number) if n is not None]),
-            "document": anslag.sealed and anslag.meeting.reviewed_at is not None,
+            "document": anslag.sealed is not None and anslag.meeting.reviewed_at is not None,
         }
         for anslag in selectors.current_anslag(federation)
     ]

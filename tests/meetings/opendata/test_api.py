@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from federations.models import Mandate
 from meetings.anslag import services as anslag_services
-from meetings.models import Meeting
+from meetings.models import AgendaItem, Meeting
 from tests.meetings.opendata.conftest import public_protocol, quick_public_record
 
 SITE = "https://portal.example"
@@ -244,3 +244,29 @@ def test_equal_timestamps_at_a_page_boundary_lose_nothing(db, cast):
     read = list(walk(f"/api/oparl/v1/body/{cast.federation.slug}/membership/?{query}"))[-1]
     expected = Mandate.objects.filter(body__federation=cast.federation).order_by("pk").values_list("pk", flat=True)
     assert read == [f"{ENTRY}membership/{pk}/" for pk in expected]
+
+
+def test_every_list_pages_through_links_next_to_the_same_objects_as_one_page(db, cast):
+    """Each list read one object a page through links.next gives what one large page gives, in the same order:
+    the bodies and organisations by id, the §§ by meeting and place (cursor meeting-place), the rest by id."""
+    for number in range(3):
+        quick_public_record(cast, datetime.date(2025, 2, 3) + datetime.timedelta(days=7 * number))
+    lists = ["/api/oparl/v1/body/"] + [
+        f"/api/oparl/v1/body/{cast.federation.slug}/{kind}/"
+        for kind in ("meeting", "agendaitem", "file", "person", "membership", "organization")
+    ]
+    for url in lists:
+        whole = [o["id"] for o in Client().get(f"{url}?limit=200").json()["data"]]
+        *_, paged = walk(f"{url}?limit=1")
+        assert paged == whole and len(whole) == len(set(whole)) > 0, url
+    items = [i["id"] for i in Client().get(f"{lists[2]}?limit=200").json()["data"]]
+    expected = AgendaItem.objects.filter(meeting__in=Meeting.objects.filter(reviewed_at__isnull=False))
+    assert items == [
+        f"{ENTRY}agendaitem/{pk}/" for pk in expected.order_by("meeting_id", "position").values_list("pk", flat=True)
+    ]
+
+
+def test_a_bad_cursor_is_a_bad_request(db, cast):
+    for after in ("x", "-1", "3-4-5"):
+        response = Client().get(f"/api/oparl/v1/body/{cast.federation.slug}/agendaitem/?after={after}")
+        assert response.status_code == 400 and "after" in response.json()["error"]
