@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from federations.models import Body, Project
 from meetings.drafting.ics import escape_text, fold_line, utc_stamp
 from meetings.opendata import selectors
-from meetings.opendata.serializers import STOCKHOLM
+from meetings.opendata.serializers import STOCKHOLM, absolute
 
 FEED_SIZE = 50
 CALENDAR_PAST_DAYS = 365
@@ -112,10 +112,10 @@ class DecisionFeed(Feed):
         return f"{entry.outcome_label}: {entry.decision_text}" if entry.outcome else entry.decision_text
 
     def item_link(self, entry):
-        return f"{entry.meeting.get_absolute_url()}#paragraf-{entry.item_id}"
+        return f"{absolute('meeting_detail', entry.meeting_id)}#paragraf-{entry.item_id}"
 
     def item_guid(self, entry):
-        return f"{settings.SITE_URL}{entry.meeting.get_absolute_url()}#beslut-{entry.decision_id}"
+        return f"{absolute('meeting_detail', entry.meeting_id)}#beslut-{entry.decision_id}"
 
     item_guid_is_permalink = False
 

@@ -327,7 +327,13 @@ def recent_decisions(
         decisions = Decision.projects.through.objects.filter(project=project).values_list("decision_id", flat=True)
         items = AgendaItem.projects.through.objects.filter(project=project).values_list("agendaitem_id", flat=True)
         queryset = queryset.filter(Q(decision_id__in=list(decisions)) | Q(item_id__in=list(items)))
-    return queryset.select_related("meeting", "body").order_by("-date", "-meeting_id", "number", "id")[:limit]
+    # What a feed entry shows, not the entry's search terms and § text.
+    shown = ("number", "heading", "decision_text", "outcome", "date", "item_id", "decision_id")
+    return (
+        queryset.select_related("meeting", "body")
+        .only(*shown, "meeting__reviewed_at", "meeting__updated", "meeting__date", "body__name")
+        .order_by("-date", "-meeting_id", "number", "id")[:limit]
+    )
 
 
 def calendar_meetings(body: Body, since: datetime.date) -> QuerySet[Meeting]:

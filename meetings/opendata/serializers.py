@@ -47,8 +47,13 @@ def moment(value):
     if value is None:
         return None
     if not isinstance(value, datetime.datetime):
-        value = datetime.datetime.combine(value, datetime.time(0), tzinfo=STOCKHOLM)
+        return _start_of_day(value)
     return timezone.localtime(value, STOCKHOLM).isoformat(timespec="seconds")
+
+
+@functools.cache
+def _start_of_day(day):
+    return datetime.datetime.combine(day, datetime.time(0), tzinfo=STOCKHOLM).isoformat(timespec="seconds")
 
 
 # Labels go out as plain strings, translated once per language and value: get_FOO_display() rebuilds a dict of
@@ -297,16 +302,19 @@ def decision(decision, item_url):
     }
 
 
-def agenda_item(item, meeting=None):
+def agenda_item(item, inline=None):
     """A §. Alone or in the agendaitem list (selectors.agenda_items + agenda_item_page): the whole §, its text
     (sanitised HTML) and its decisions with their vote events. Inline in its meeting (meeting given): the fields of
     OParl's AgendaItem only, with result and resolutionText from the decisions; the text and the decisions' votes
-    are at the §'s id. created and modified are the meeting's: a § changes only with its record."""
+    are at the §'s id. created and modified are the meeting's: a § changes only with its record. inline: the
+    meeting's web address, created and modified, formatted once for all its §§."""
     url = absolute("opendata_agendaitem", item["id"])
     decisions = item["decisions"]
-    meeting_id = meeting["id"] if meeting else item["meeting_id"]
-    created, modified = (meeting["created"], meeting["updated"]) if meeting else (
-        item["meeting__created"], item["meeting__updated"])  # fmt: skip
+    if inline is None:
+        web = absolute("meeting_detail", item["meeting_id"])
+        created, modified = moment(item["meeting__created"]), moment(item["meeting__updated"])
+    else:
+        web, created, modified = inline
     data = {
         "id": url,
         "type": type_url("AgendaItem"),
@@ -316,15 +324,15 @@ def agenda_item(item, meeting=None):
         "public": True,
         "result": label("outcome", decisions[0]["outcome"]) if decisions else None,
         "resolutionText": "\n\n".join(d["text"] for d in decisions) or None,
-        "web": f"{absolute('meeting_detail', meeting_id)}#paragraf-{item['id']}",
+        "web": f"{web}#paragraf-{item['id']}",
         "finsam:kind": item["kind"],
         "finsam:caseNumber": item["case_number"],
         "finsam:immediateJustering": item["immediate_justering"],
-        "created": moment(created),
-        "modified": moment(modified),
+        "created": created,
+        "modified": modified,
     }
-    if meeting is None:
-        data["meeting"] = absolute("opendata_meeting", meeting_id)
+    if inline is None:
+        data["meeting"] = absolute("opendata_meeting", item["meeting_id"])
         data["finsam:textHtml"] = item["text"]
         data["finsam:decisions"] = [decision(d, url) for d in decisions]
     return data
@@ -344,6 +352,11 @@ def meeting(meeting, today=None):
     posted_on, appeal_until = meeting["anslag__posted_on"], meeting["anslag__appeal_until"]
     appealed = meeting["appealed"]
     today = today or timezone.localdate()
+    web, created, modified = (
+        absolute("meeting_detail", meeting["id"]),
+        moment(meeting["created"]),
+        moment(meeting["updated"]),
+    )
     legal_force = None
     if appeal_until and not appealed and today > appeal_until:
         legal_force = _day(appeal_until + datetime.timedelta(days=1))
@@ -357,8 +370,8 @@ def meeting(meeting, today=None):
         "end": end,
         "organization": [absolute("opendata_organization", meeting["body_id"])],
         "resultsProtocol": file(document, meeting) if document else None,
-        "agendaItem": [agenda_item(item, meeting) for item in meeting["items"]],
-        "web": absolute("meeting_detail", meeting["id"]),
+        "agendaItem": [agenda_item(item, (web, created, modified)) for item in meeting["items"]],
+        "web": web,
         "finsam:place": meeting["place"],
         "finsam:recordKind": meeting["record_kind"],
         "finsam:justeradAt": moment(meeting["justerad_at"]),
@@ -368,6 +381,6 @@ def meeting(meeting, today=None):
         "finsam:anslag": {"postedOn": _day(posted_on), "appealUntil": _day(appeal_until)} if posted_on else None,
         "finsam:appealed": appealed,
         "finsam:legalForceFrom": legal_force,
-        "created": moment(meeting["created"]),
-        "modified": moment(meeting["updated"]),
+        "created": created,
+        "modified": modified,
     }
