@@ -72,11 +72,11 @@ class AnslagFeed(Feed):
     def item_link(self, anslag):
         meeting = anslag.meeting
         if meeting.reviewed_at and anslag.sealed is not None:
-            return reverse("meetings:protocol_pdf", args=[meeting.pk])
-        return reverse("meetings:anslagstavla")
+            return absolute("protocol_pdf", meeting.pk)
+        return absolute("anslagstavla")
 
     def item_guid(self, anslag):
-        return f"{settings.SITE_URL}{reverse('meetings:anslagstavla')}#anslag-{anslag.pk}"
+        return f"{absolute('anslagstavla')}#anslag-{anslag.pk}"
 
     item_guid_is_permalink = False
 
