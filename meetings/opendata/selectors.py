@@ -155,9 +155,9 @@ def meeting_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def _documents_of(meeting_ids: list[int]) -> dict[int, dict[str, Any]]:
+def _documents_of(meeting_ids: list[int]) -> dict[int, Any]:
     """The newest sealed PDF of each meeting."""
-    documents: dict[int, dict[str, Any]] = {}
+    documents: dict[int, Any] = {}
     for document in (
         _sealed_documents()
         .filter(meeting_id__in=meeting_ids)
@@ -184,7 +184,7 @@ def agenda_items(federation: Federation | None = None) -> QuerySet[AgendaItem, d
 def agenda_item_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Adds to each § row its decisions and their votes (with whether the voter is in the public register): two
     queries for a page of any size."""
-    decisions = list(
+    decisions: list[Any] = list(
         Decision.objects.filter(item_id__in=[row["id"] for row in rows])
         .order_by("item_id", "position", "id")
         .values("id", "item_id", "text", "outcome", "method", "notes", "votes_yes", "votes_no", "votes_abstain")
@@ -258,7 +258,7 @@ def mandates(federation: Federation | None = None) -> QuerySet[Mandate, dict[str
     return queryset.values(*MANDATE_FIELDS)
 
 
-def persons(federation: Federation | None = None) -> QuerySet[Person, dict[str, Any]]:
+def persons(federation: Federation | None = None) -> QuerySet[Person, Any]:
     """People of the public register as rows: name, party, title (person_page adds their mandates). Never the
     e-mail address or the account."""
     queryset = public_persons()
