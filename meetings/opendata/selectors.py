@@ -297,8 +297,11 @@ def _with_meeting(queryset: QuerySet[Anslag], federation: Federation | None) -> 
     # A scalar subquery with LIMIT, not EXISTS: PostgreSQL would hash EXISTS over every sealed document in the
     # country to answer it for the fifty notices of a page.
     sealed = _sealed_documents().filter(meeting=OuterRef("meeting_id")).values("id")[:1]
+    shown = ("posted_on", "appeal_until", "meeting__date", "meeting__reviewed_at", "meeting__body__name")
+    owners = ("meeting__body__federation__name", "meeting__body__federation__short_name")
     return (
         queryset.select_related("meeting__body__federation", "meeting__body__network")
+        .only(*shown, *owners, "meeting__body__network__name", "meeting__body__network__short_name")
         .annotate(
             first_number=Subquery(numbers.order_by("number")[:1]),
             last_number=Subquery(numbers.order_by("-number")[:1]),

@@ -40,6 +40,7 @@ class Listing:
     modified_of: Callable
     serialize: Callable
     page_size: int = PAGE_SIZE
+    max_page_size: int = MAX_PAGE_SIZE
     complete: Callable = _as_is
     read: Callable = selectors.rows_by_id
 
@@ -85,7 +86,7 @@ def paginated(request, queryset, listing, list_url, meetings=None):
     try:
         bounds = {name: _since(request, name) for name in FILTERS}
         size = request.GET.get("elementsPerPage") or request.GET.get("limit") or listing.page_size
-        limit = min(max(int(size), 1), MAX_PAGE_SIZE)
+        limit = min(max(int(size), 1), listing.max_page_size)
         queryset = _filtered(queryset, bounds, listing.modified_field, listing.created_field)
         extra = {} if meetings is None else {"meetings": _filtered(meetings, bounds, "updated", "created")}
         page, following = listing.read(queryset, request.GET.get("after", ""), limit, **extra)
@@ -100,14 +101,17 @@ def paginated(request, queryset, listing, list_url, meetings=None):
     return data, max((listing.modified_of(row) for row in page), default=None)
 
 
-# A meeting carries its §§ inline, lean (OParl's AgendaItem fields, about twelve a meeting): 20 a page keeps a
-# page near 100 KB. The §§ themselves, with text, decisions and votes, come 50 a page from the agendaitem list.
+# Page sizes, chosen for the time of a page: 50 objects; 10 meetings, which carry their §§ inline (about twelve each,
+# lean: OParl's AgendaItem fields), about 75 KB and 8 ms of Python a page at most 50 meetings; 20 bodies (a Body
+# carries its legislative terms and every list's address). The §§ themselves, with their text, decisions and
+# votes, come 50 a page from the agendaitem list.
 MEETINGS = Listing(
     "updated",
     "created",
     itemgetter("updated"),
     serializers.meeting,
-    page_size=20,
+    page_size=10,
+    max_page_size=50,
     complete=selectors.meeting_page,
     read=selectors.rows_by_id_in_scope,
 )
@@ -125,7 +129,7 @@ ORGANIZATIONS = Listing(
 )
 PERSONS = Listing("modified", "created", itemgetter("modified"), serializers.person, complete=selectors.person_page)
 MEMBERSHIPS = Listing("modified", "created", itemgetter("modified"), serializers.membership)
-BODIES = Listing("modified", "created", lambda f: f.modified, serializers.body)
+BODIES = Listing("modified", "created", lambda f: f.modified, serializers.body, page_size=20)
 
 
 def _one(queryset, complete=_as_is):
