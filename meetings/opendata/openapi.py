@@ -14,10 +14,12 @@ LIST_PARAMETERS = [
     {"name": "created_until", "in": "query", "schema": {"type": "string", "format": "date-time"},
      "description": "Only objects created at or before this moment."},
     {"name": "elementsPerPage", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200},
-     "description": "Objects a page (OParl's name; limit is the same). Default 50, meetings 20."},
+     "description": "Objects a page (OParl's name; limit is the same). Default 50; meetings 10 (at most 50), "
+     "bodies 20."},
     {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}},
-    {"name": "after", "in": "query", "schema": {"type": "integer"},
-     "description": "The cursor (the last id of the page before); do not build it, follow links.next."},
+    {"name": "after", "in": "query", "schema": {"type": "string"},
+     "description": "The cursor (the last key of the page before: an id; for §§ meeting-place); do not build it, "
+     "follow links.next."},
 ]  # fmt: skip
 SLUG = {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
 PK = {"name": "pk", "in": "path", "required": True, "schema": {"type": "integer"}}
