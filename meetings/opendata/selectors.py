@@ -126,46 +126,40 @@ MEETING_FIELDS = (
 ITEM_FIELDS = ("id", "meeting_id", "position", "number", "heading", "kind", "case_number", "immediate_justering")
 
 
+DOCUMENT_FIELDS = ("id", "sha256", "created", "finished")
+
+
 def meetings(federation: Federation | None = None) -> QuerySet[Meeting, dict[str, Any]]:
-    """Public meetings as rows, with their body, anslag and whether an appeal is recorded (meeting_page adds the
-    §§ and the sealed PDF)."""
+    """Public meetings as rows, with their body, anslag, whether an appeal is recorded and their newest sealed PDF
+    (document_id, document_sha256, ...: scalar subqueries, computed for the page's rows only); meeting_page adds
+    the §§."""
     queryset = public_meetings(federation)
     appealed = Exists(Appeal.objects.filter(meeting=OuterRef("pk")))
-    return queryset.annotate(appealed=appealed).values(*MEETING_FIELDS, "appealed")
+    newest = _sealed_documents().filter(meeting=OuterRef("pk")).order_by("-created", "-id")
+    documents = {f"document_{field}": Subquery(newest.values(field)[:1]) for field in DOCUMENT_FIELDS}
+    return queryset.annotate(appealed=appealed, **documents).values(*MEETING_FIELDS, "appealed", *documents)
 
 
 def meeting_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Adds to each meeting row its §§ (lean: what OParl's inline AgendaItem holds, with the decisions' outcome and
-    text for result and resolutionText) and its sealed PDF: three queries for a page of any size."""
-    ids = [row["id"] for row in rows]
-    items = list(AgendaItem.objects.filter(meeting_id__in=ids).order_by("meeting_id", "position").values(*ITEM_FIELDS))
-    decisions = _group(
-        Decision.objects.filter(item_id__in=[item["id"] for item in items])
-        .order_by("item_id", "position", "id")
-        .values("item_id", "outcome", "text"),
-        "item_id",
-    )
-    by_meeting = _group(items, "meeting_id")
-    documents = _documents_of(ids)
+    """Adds to each meeting row its §§, lean (what OParl's inline AgendaItem holds), each with its decisions'
+    outcome and text (for result and resolutionText): one query, §§ joined to their decisions, for a page of any
+    size."""
+    items: dict[int, dict[str, Any]] = {}
+    for row in (
+        AgendaItem.objects.filter(meeting_id__in=[row["id"] for row in rows])
+        .order_by("meeting_id", "position", "decisions__position", "decisions__id")
+        .values(*ITEM_FIELDS, "decisions__outcome", "decisions__text")
+    ):
+        outcome, text = row.pop("decisions__outcome"), row.pop("decisions__text")
+        item = items.setdefault(row["id"], {**row, "decisions": []})
+        if outcome is not None:
+            item["decisions"].append({"outcome": outcome, "text": text})
+    by_meeting = _group(items.values(), "meeting_id")
     for row in rows:
         row["items"] = by_meeting.get(row["id"], [])
-        for item in row["items"]:
-            item["decisions"] = decisions.get(item["id"], [])
-        row["document"] = documents.get(row["id"])
+        document = {field: row.pop(f"document_{field}") for field in DOCUMENT_FIELDS}
+        row["document"] = document if document["id"] is not None else None
     return rows
-
-
-def _documents_of(meeting_ids: list[int]) -> dict[int, Any]:
-    """The newest sealed PDF of each meeting."""
-    documents: dict[int, Any] = {}
-    for document in (
-        _sealed_documents()
-        .filter(meeting_id__in=meeting_ids)
-        .order_by("meeting_id", "-created", "-id")
-        .values("id", "meeting_id", "sha256", "created", "finished")
-    ):
-        documents.setdefault(document["meeting_id"], document)
-    return documents
 
 
 def _group(rows: Any, key: str) -> dict[Any, list[dict[str, Any]]]:

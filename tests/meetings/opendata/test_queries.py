@@ -30,9 +30,9 @@ def grow(cast, count):
 
 # list: the queries of one page
 PAGES = {
-    # the federation; the ids of its public meetings from the cursor on; the page's meetings with body and anslag
-    # and whether appealed; their §§; the §§' decisions (outcome and text); sealed documents
-    "meeting": 6,
+    # the federation; the ids of its public meetings from the cursor on; the page's meetings with body, anslag,
+    # whether appealed and the sealed document; their §§ joined to their decisions (outcome and text)
+    "meeting": 4,
     # the federation; the ids of its public meetings from the cursor on; the §§ with their meeting's times;
     # decisions; votes with the voter and whether the voter is in the public register
     "agendaitem": 5,
