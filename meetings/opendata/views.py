@@ -1,6 +1,6 @@
 """The OParl-shaped API (/api/oparl/v1/) and the embeddable notice board. Thin: a selector, a serializer, the
-HTTP wrapper. Lists are ordered by id and paged by an id cursor (links.next), so a page costs the same at any depth
-and a harvester never sees an object twice or misses one while it pages."""
+HTTP wrapper. Lists are ordered by id (§§ by meeting and place) and paged by key (links.next), so a page costs the
+same at any depth and a harvester never sees an object twice or misses one while it pages."""
 
 import dataclasses
 import datetime
@@ -101,8 +101,8 @@ def paginated(request, queryset, listing, list_url, meetings=None):
     return data, max((listing.modified_of(row) for row in page), default=None)
 
 
-# Page sizes, chosen for the time of a page: 50 objects; 10 meetings, which carry their §§ inline (about twelve each,
-# lean: OParl's AgendaItem fields), about 75 KB and 8 ms of Python a page at most 50 meetings; 20 bodies (a Body
+# Page sizes, chosen for the time of a page: 50 objects; 10 meetings (at most 50), which carry their §§ inline
+# (about twelve each, lean: OParl's AgendaItem fields), about 75 KB and 12 ms of Python a page; 20 bodies (a Body
 # carries its legislative terms and every list's address). The §§ themselves, with their text, decisions and
 # votes, come 50 a page from the agendaitem list.
 MEETINGS = Listing(

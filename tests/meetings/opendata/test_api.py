@@ -244,6 +244,8 @@ def test_equal_timestamps_at_a_page_boundary_lose_nothing(db, cast):
     read = list(walk(f"/api/oparl/v1/body/{cast.federation.slug}/membership/?{query}"))[-1]
     expected = Mandate.objects.filter(body__federation=cast.federation).order_by("pk").values_list("pk", flat=True)
     assert read == [f"{ENTRY}membership/{pk}/" for pk in expected]
+    before = urlencode({"modified_until": (stamp - datetime.timedelta(seconds=1)).isoformat()})
+    assert Client().get(f"/api/oparl/v1/body/{cast.federation.slug}/membership/?{before}").json()["data"] == []
 
 
 def test_every_list_pages_through_links_next_to_the_same_objects_as_one_page(db, cast):
