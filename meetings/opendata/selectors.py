@@ -115,8 +115,8 @@ def _sealed_documents() -> QuerySet[SignedDocument]:
 
 
 # The API's lists read plain rows (values()), not model instances: a page of meetings names hundreds of §§, and
-# building instances, related managers and prefetch caches for them cost more than the queries. Each list is one
-# query for the page (keyset on id, see views.paginated) and one per kind of related row, whatever the page size.
+# building instances, related managers and prefetch caches for them cost more than the queries. Each list reads
+# its page by key (above) and then one query per kind of related row, whatever the page size.
 
 MEETING_FIELDS = (
     "id", "title", "date", "start_time", "end_time", "status", "place", "record_kind", "justerad_at",
