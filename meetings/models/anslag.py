@@ -18,7 +18,11 @@ class Anslag(models.Model):
         ordering = ["-posted_on"]
         verbose_name = _("anslag")
         verbose_name_plural = _("anslag")
-        indexes = [models.Index(fields=["appeal_until"], name="notice_appeal_until_idx")]  # the board's current list
+        indexes = [
+            models.Index(fields=["appeal_until"], name="notice_appeal_until_idx"),  # the board's current list
+            # The notice-board feed: the newest notices of the whole country, read through with LIMIT.
+            models.Index(fields=["-posted_on", "-id"], name="notice_newest_idx"),
+        ]
 
     def __str__(self):
         return f"Anslag: {self.meeting}"

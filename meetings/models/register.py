@@ -54,6 +54,8 @@ class RegisterEntry(models.Model):
             # Filters by federation and body kind within a date range.
             models.Index(fields=["federation", "-date"], name="register_federation_date_idx"),
             models.Index(fields=["outcome", "-date"], name="register_outcome_date_idx"),
+            # A body's newest decisions (its Atom feed), in the register's order, read through with LIMIT.
+            models.Index(fields=["body", "-date", "-meeting", "number"], name="register_body_newest_idx"),
         ]
 
     def __str__(self):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from federations.models import Body, Project
 from meetings.drafting.ics import escape_text, fold_line, utc_stamp
 from meetings.opendata import selectors
-from meetings.opendata.serializers import STOCKHOLM
+from meetings.opendata.serializers import STOCKHOLM, absolute
 
 FEED_SIZE = 50
 CALENDAR_PAST_DAYS = 365
@@ -58,23 +58,25 @@ class AnslagFeed(Feed):
         }
 
     def item_description(self, anslag):
-        numbers = [item.number for item in anslag.meeting.items.all()]
         text = _("Anslaget %(posted)s. Sista dag att överklaga: %(until)s.") % {
             "posted": f"{anslag.posted_on:%Y-%m-%d}",
             "until": f"{anslag.appeal_until:%Y-%m-%d}",
         }
-        if numbers:
-            text += " " + _("Paragrafer: § %(first)s–%(last)s.") % {"first": min(numbers), "last": max(numbers)}
+        if anslag.first_number is not None:
+            text += " " + _("Paragrafer: § %(first)s–%(last)s.") % {
+                "first": anslag.first_number,
+                "last": anslag.last_number,
+            }
         return text
 
     def item_link(self, anslag):
         meeting = anslag.meeting
-        if meeting.reviewed_at and meeting.sealed:
-            return reverse("meetings:protocol_pdf", args=[meeting.pk])
-        return reverse("meetings:anslagstavla")
+        if meeting.reviewed_at and anslag.sealed is not None:
+            return absolute("protocol_pdf", meeting.pk)
+        return absolute("anslagstavla")
 
     def item_guid(self, anslag):
-        return f"{settings.SITE_URL}{reverse('meetings:anslagstavla')}#anslag-{anslag.pk}"
+        return f"{absolute('anslagstavla')}#anslag-{anslag.pk}"
 
     item_guid_is_permalink = False
 
@@ -110,10 +112,10 @@ class DecisionFeed(Feed):
         return f"{entry.outcome_label}: {entry.decision_text}" if entry.outcome else entry.decision_text
 
     def item_link(self, entry):
-        return f"{entry.meeting.get_absolute_url()}#paragraf-{entry.item_id}"
+        return f"{absolute('meeting_detail', entry.meeting_id)}#paragraf-{entry.item_id}"
 
     def item_guid(self, entry):
-        return f"{settings.SITE_URL}{entry.meeting.get_absolute_url()}#beslut-{entry.decision_id}"
+        return f"{absolute('meeting_detail', entry.meeting_id)}#beslut-{entry.decision_id}"
 
     item_guid_is_permalink = False
 

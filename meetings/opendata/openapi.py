@@ -7,11 +7,19 @@ from meetings.opendata.serializers import OPARL
 LIST_PARAMETERS = [
     {"name": "modified_since", "in": "query", "schema": {"type": "string", "format": "date-time"},
      "description": "Only objects modified at or after this moment (ISO 8601; without an offset: Stockholm time)."},
+    {"name": "modified_until", "in": "query", "schema": {"type": "string", "format": "date-time"},
+     "description": "Only objects modified at or before this moment."},
     {"name": "created_since", "in": "query", "schema": {"type": "string", "format": "date-time"},
      "description": "Only objects created at or after this moment."},
-    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
-    {"name": "after", "in": "query", "schema": {"type": "integer"},
-     "description": "The cursor; do not build it, follow links.next."},
+    {"name": "created_until", "in": "query", "schema": {"type": "string", "format": "date-time"},
+     "description": "Only objects created at or before this moment."},
+    {"name": "elementsPerPage", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200},
+     "description": "Objects a page (OParl's name; limit is the same). Default 50; meetings 10 (at most 50), "
+     "bodies 20."},
+    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}},
+    {"name": "after", "in": "query", "schema": {"type": "string"},
+     "description": "The cursor (the last key of the page before: an id; for §§ meeting-place); do not build it, "
+     "follow links.next."},
 ]  # fmt: skip
 SLUG = {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
 PK = {"name": "pk", "in": "path", "required": True, "schema": {"type": "integer"}}

@@ -5,7 +5,7 @@ import datetime
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Greatest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -39,8 +39,70 @@ def federation(slug: str) -> Federation:
     return get_object_or_404(Federation, slug=slug)
 
 
-def public_meetings() -> QuerySet[Meeting]:
-    return permissions.visible_meetings(PUBLIC)
+def public_meetings(federation: Federation | None = None) -> QuerySet[Meeting]:
+    queryset = permissions.visible_meetings(PUBLIC)
+    return queryset if federation is None else queryset.filter(body__federation=federation)
+
+
+# Reading a page by key. A list is one federation's share of a national table (its meetings among 40,000, its §§
+# among 480,000), so "the next rows by id" must not walk the national id index and throw away the other
+# federations' rows: a federation whose records were entered late (an imported history) sits at the end of it, and
+# that walk read the whole table (a second for the first page of §§). Instead a page reads its scope's ids without
+# LIMIT (an index scan of the federation's bodies, a few hundred integers), then the page by those ids. Never an
+# OFFSET: the cursor is the last key of the page before.
+
+
+def _cursor(after: str, parts: int = 1) -> list[int]:
+    try:
+        values = [int(part) for part in after.split("-")] if after else [0] * parts
+    except ValueError:
+        values = []
+    if len(values) != parts or min(values) < 0:
+        raise ValueError("after")
+    return values
+
+
+def rows_by_id(queryset: QuerySet[Any, Any], after: str, limit: int) -> tuple[list[Any], str | None]:
+    """The next rows (or objects: the federations) by id with LIMIT: for the small tables (the federations, a
+    federation's bodies, people, mandates)."""
+    [start] = _cursor(after)
+    rows = list(queryset.filter(pk__gt=start).order_by("pk")[: limit + 1])
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], str(last["id"] if isinstance(last, dict) else last.pk)
+
+
+def rows_by_id_in_scope(queryset: QuerySet[Any, Any], after: str, limit: int) -> tuple[list[Any], str | None]:
+    """The next rows by id, their ids read first in full (see above): two queries, whatever the depth."""
+    [start] = _cursor(after)
+    ids = list(queryset.filter(pk__gt=start).order_by("pk").values_list("pk", flat=True))
+    chosen = ids[:limit]
+    rows = list(queryset.filter(pk__in=chosen).order_by("pk")) if chosen else []
+    return rows, (str(chosen[-1]) if len(ids) > limit else None)
+
+
+MAX_POSITION = 2**31 - 1
+
+
+def items_by_meeting(
+    queryset: QuerySet[Any, Any], after: str, limit: int, meetings: QuerySet[Meeting]
+) -> tuple[list[Any], str | None]:
+    """The next §§ in the order of their meeting (by id) and their place in it; the cursor is meeting-place. The
+    ids of the public meetings from the cursor's on are read in full, then the §§ of the first limit + 1 of them
+    through the (meeting, position) index: two queries at any depth. A public record is frozen, so a § keeps its
+    meeting and place. A page may hold fewer §§ than asked when meetings have none; links.next then goes on."""
+    meeting, position = _cursor(after, 2)
+    ids = list(meetings.filter(pk__gte=meeting).order_by("pk").values_list("pk", flat=True))
+    chosen = ids[: limit + 1]
+    following = Q(meeting_id__gt=meeting) | Q(meeting_id=meeting, position__gt=position)
+    rows = list(queryset.filter(following, meeting_id__in=chosen).order_by("meeting_id", "position")[: limit + 1])
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        return rows[:limit], f"{last['meeting_id']}-{last['position']}"
+    if len(ids) > len(chosen):
+        return rows, f"{chosen[-1]}-{MAX_POSITION}"
+    return rows, None
 
 
 def public_persons() -> QuerySet[Person]:
@@ -52,80 +114,161 @@ def _sealed_documents() -> QuerySet[SignedDocument]:
     return SignedDocument.objects.filter(status=SignedDocument.Status.DONE, revision__kind=ProtocolRevision.Kind.FULL)
 
 
-def _votes() -> QuerySet[Any]:
+# The API's lists read plain rows (values()), not model instances: a page of meetings names hundreds of §§, and
+# building instances, related managers and prefetch caches for them cost more than the queries. Each list reads
+# its page by key (above) and then one query per kind of related row, whatever the page size.
+
+MEETING_FIELDS = (
+    "id", "title", "date", "start_time", "end_time", "status", "place", "record_kind", "justerad_at",
+    "justering_place_time", "signed_on_paper", "reviewed_at", "created", "updated", "body_id", "body__name",
+    "body__slug", "anslag__posted_on", "anslag__appeal_until",
+)  # fmt: skip
+ITEM_FIELDS = ("id", "meeting_id", "position", "number", "heading", "kind", "case_number", "immediate_justering")
+
+
+DOCUMENT_FIELDS = ("id", "sha256", "created", "finished")
+
+
+def meetings(federation: Federation | None = None) -> QuerySet[Meeting, dict[str, Any]]:
+    """Public meetings as rows, with their body, anslag, whether an appeal is recorded and their newest sealed PDF
+    (document_id, document_sha256, ...: scalar subqueries, computed for the page's rows only); meeting_page adds
+    the §§."""
+    queryset = public_meetings(federation)
+    appealed = Exists(Appeal.objects.filter(meeting=OuterRef("pk")))
+    newest = _sealed_documents().filter(meeting=OuterRef("pk")).order_by("-created", "-id")
+    documents = {f"document_{field}": Subquery(newest.values(field)[:1]) for field in DOCUMENT_FIELDS}
+    return queryset.annotate(appealed=appealed, **documents).values(*MEETING_FIELDS, "appealed", *documents)
+
+
+def meeting_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Adds to each meeting row its §§, lean (what OParl's inline AgendaItem holds), each with its decisions'
+    outcome and text (for result and resolutionText): one query, §§ joined to their decisions, for a page of any
+    size."""
+    items: dict[int, dict[str, Any]] = {}
+    for row in (
+        AgendaItem.objects.filter(meeting_id__in=[row["id"] for row in rows])
+        .order_by("meeting_id", "position", "decisions__position", "decisions__id")
+        .values(*ITEM_FIELDS, "decisions__outcome", "decisions__text")
+    ):
+        outcome, text = row.pop("decisions__outcome"), row.pop("decisions__text")
+        item = items.setdefault(row["id"], {**row, "decisions": []})
+        if outcome is not None:
+            item["decisions"].append({"outcome": outcome, "text": text})
+    by_meeting = _group(items.values(), "meeting_id")
+    for row in rows:
+        row["items"] = by_meeting.get(row["id"], [])
+        document = {field: row.pop(f"document_{field}") for field in DOCUMENT_FIELDS}
+        row["document"] = document if document["id"] is not None else None
+    return rows
+
+
+def _group(rows: Any, key: str) -> dict[Any, list[dict[str, Any]]]:
+    grouped: dict[Any, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row[key], []).append(row)
+    return grouped
+
+
+def agenda_items(federation: Federation | None = None) -> QuerySet[AgendaItem, dict[str, Any]]:
+    """§§ of public meetings as rows, with their meeting's times (created and modified are the meeting's)."""
+    queryset = AgendaItem.objects.filter(meeting__in=public_meetings(federation))
+    return queryset.values(*ITEM_FIELDS, "text", "meeting__created", "meeting__updated")
+
+
+def agenda_item_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Adds to each § row its decisions and their votes (with whether the voter is in the public register): two
+    queries for a page of any size."""
+    decisions: list[Any] = list(
+        Decision.objects.filter(item_id__in=[row["id"] for row in rows])
+        .order_by("item_id", "position", "id")
+        .values("id", "item_id", "text", "outcome", "method", "notes", "votes_yes", "votes_no", "votes_abstain")
+    )
     has_mandate = Exists(Mandate.objects.filter(person=OuterRef("attendance__person_id")))
-    return Vote.objects.select_related("attendance__person").annotate(voter_is_public=has_mandate).order_by("id")
+    votes = _group(
+        Vote.objects.filter(decision_id__in=[d["id"] for d in decisions])
+        .annotate(voter_is_public=has_mandate)
+        .order_by("id")
+        .values("decision_id", "choice", "attendance__person_id", "attendance__name", "attendance__person__name",
+                "voter_is_public"),
+        "decision_id",
+    )  # fmt: skip
+    by_item = _group(decisions, "item_id")
+    for decision in decisions:
+        decision["votes"] = votes.get(decision["id"], [])
+    for row in rows:
+        row["decisions"] = by_item.get(row["id"], [])
+    return rows
 
 
-def _decisions() -> QuerySet[Decision]:
-    return Decision.objects.order_by("item", "position", "id").prefetch_related(Prefetch("votes", queryset=_votes()))
-
-
-def _items() -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.order_by("position").prefetch_related(Prefetch("decisions", queryset=_decisions()))
-
-
-def meetings(federation: Federation | None = None) -> QuerySet[Meeting]:
-    """Public meetings, each with its body, anslag, appeals, §§ with decisions and votes, and its sealed PDF: seven
-    queries for a page of any size (meetings, §§, decisions, votes, documents, appeals; the federation before)."""
-    queryset = public_meetings().select_related("body__federation", "body__network", "anslag")
-    if federation is not None:
-        queryset = queryset.filter(body__federation=federation)
-    return queryset.prefetch_related(
-        Prefetch("items", queryset=_items()),
-        Prefetch("documents", queryset=_sealed_documents().order_by("-created"), to_attr="sealed"),
-        Prefetch("appeals", queryset=Appeal.objects.only("id", "meeting_id"), to_attr="appeal_list"),
-    ).order_by("id")
-
-
-def agenda_items(federation: Federation | None = None) -> QuerySet[AgendaItem]:
-    """§§ of public meetings with their decisions and votes: three queries a page. Modified is the meeting's."""
-    queryset = AgendaItem.objects.filter(meeting__in=public_meetings()).select_related("meeting__body")
-    if federation is not None:
-        queryset = queryset.filter(meeting__body__federation=federation)
-    return queryset.prefetch_related(Prefetch("decisions", queryset=_decisions())).order_by("id")
+FILE_FIELDS = (
+    "id", "sha256", "created", "meeting_id", "meeting__date", "meeting__justerad_at", "meeting__body__name",
+    "meeting__body__slug", "published",
+)  # fmt: skip
 
 
 def files(federation: Federation | None = None) -> QuerySet[Any]:
-    """Sealed protocol PDFs of public meetings. Published when both sealed and reviewed: modified is the later."""
-    queryset = (
-        _sealed_documents()
-        .filter(meeting__in=public_meetings())
-        .select_related("meeting__body", "revision")
-        .annotate(published=Greatest("finished", "meeting__updated"))
-    )
-    if federation is not None:
-        queryset = queryset.filter(meeting__body__federation=federation)
-    return queryset.order_by("id")
+    """Sealed protocol PDFs of public meetings as rows. Published when both sealed and reviewed: modified is the
+    later of the two."""
+    queryset = _sealed_documents().filter(meeting__in=public_meetings(federation))
+    return queryset.annotate(published=Greatest("finished", "meeting__updated")).values(*FILE_FIELDS)
 
 
-def organizations(federation: Federation | None = None) -> QuerySet[Body]:
-    queryset = Body.objects.select_related("federation", "network").prefetch_related(
-        Prefetch("mandates", queryset=Mandate.objects.only("id", "body_id").order_by("id"))
-    )
+BODY_FIELDS = (
+    "id", "name", "slug", "kind", "record_kind", "created", "modified", "federation_id", "federation__slug",
+    "federation__name", "federation__short_name", "network__name", "network__short_name",
+)  # fmt: skip
+MANDATE_FIELDS = (
+    "id", "person_id", "body_id", "role", "role_title", "start", "end", "substitute_order", "organisation__slug",
+    "created", "modified",
+)  # fmt: skip
+
+
+def organizations(federation: Federation | None = None) -> QuerySet[Body, dict[str, Any]]:
+    """Bodies of federations and networks as rows (organization_page adds their mandates' ids)."""
+    queryset = Body.objects.all()
     if federation is not None:
         queryset = queryset.filter(federation=federation)
-    return queryset.order_by("id")
+    return queryset.values(*BODY_FIELDS)
+
+
+def organization_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    mandates = _group(
+        Mandate.objects.filter(body_id__in=[row["id"] for row in rows]).order_by("id").values("id", "body_id"),
+        "body_id",
+    )
+    for row in rows:
+        row["mandate_ids"] = [mandate["id"] for mandate in mandates.get(row["id"], [])]
+    return rows
 
 
 def member_organisations() -> QuerySet[MemberOrganisation]:
     return MemberOrganisation.objects.order_by("id")
 
 
-def mandates(federation: Federation | None = None) -> QuerySet[Mandate]:
-    queryset = Mandate.objects.select_related("organisation")
+def mandates(federation: Federation | None = None) -> QuerySet[Mandate, dict[str, Any]]:
+    queryset = Mandate.objects.all()
     if federation is not None:
         queryset = queryset.filter(body__federation=federation)
-    return queryset.order_by("id")
+    return queryset.values(*MANDATE_FIELDS)
 
 
-def persons(federation: Federation | None = None) -> QuerySet[Person]:
+def persons(federation: Federation | None = None) -> QuerySet[Person, Any]:
+    """People of the public register as rows: name, party, title (person_page adds their mandates). Never the
+    e-mail address or the account."""
     queryset = public_persons()
     if federation is not None:
         queryset = queryset.filter(Exists(Mandate.objects.filter(person=OuterRef("pk"), body__federation=federation)))
-    return queryset.prefetch_related(
-        Prefetch("mandates", queryset=Mandate.objects.select_related("organisation").order_by("id"))
-    ).order_by("id")
+    return queryset.values("id", "name", "party", "title", "created", "modified")
+
+
+def person_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    mandates = _group(
+        Mandate.objects.filter(person_id__in=[row["id"] for row in rows]).order_by("id").values(*MANDATE_FIELDS),
+        "person_id",
+    )
+    for row in rows:
+        row["mandates"] = mandates.get(row["id"], [])
+    return rows
 
 
 def current_anslag(federation: Federation | None = None, today: datetime.date | None = None) -> QuerySet[Anslag]:
@@ -140,13 +283,23 @@ def recent_anslag(federation: Federation | None = None, limit: int = 50) -> Quer
 
 
 def _with_meeting(queryset: QuerySet[Anslag], federation: Federation | None) -> QuerySet[Anslag]:
+    """Each notice with its meeting and body, the range of its §§ (first_number, last_number) and whether its
+    sealed PDF exists (sealed): scalar subqueries on the notice's own row, one query for the whole board."""
     if federation is not None:
         queryset = queryset.filter(meeting__body__federation=federation)
+    numbers = AgendaItem.objects.filter(meeting=OuterRef("meeting_id")).exclude(number=None).values("number")
+    # A scalar subquery with LIMIT, not EXISTS: PostgreSQL would hash EXISTS over every sealed document in the
+    # country to answer it for the fifty notices of a page.
+    sealed = _sealed_documents().filter(meeting=OuterRef("meeting_id")).values("id")[:1]
+    shown = ("posted_on", "appeal_until", "meeting__date", "meeting__reviewed_at", "meeting__body__name")
+    owners = ("meeting__body__federation__name", "meeting__body__federation__short_name")
     return (
         queryset.select_related("meeting__body__federation", "meeting__body__network")
-        .prefetch_related(
-            Prefetch("meeting__items", queryset=AgendaItem.objects.exclude(number=None).only("meeting_id", "number")),
-            Prefetch("meeting__documents", queryset=_sealed_documents().order_by("-created"), to_attr="sealed"),
+        .only(*shown, *owners, "meeting__body__network__name", "meeting__body__network__short_name")
+        .annotate(
+            first_number=Subquery(numbers.order_by("number")[:1]),
+            last_number=Subquery(numbers.order_by("-number")[:1]),
+            sealed=Subquery(sealed),
         )
         .order_by("-posted_on", "-id")
     )
@@ -166,8 +319,18 @@ def recent_decisions(
     if body is not None:
         queryset = queryset.filter(body=body)
     if project is not None:
-        queryset = queryset.filter(Q(decision__projects=project) | Q(item__projects=project)).distinct()
-    return queryset.select_related("meeting", "body").order_by("-date", "-meeting_id", "number", "id")[:limit]
+        # The project's decisions and §§ first (two small reads), then the entries by their indexed keys: joining
+        # both many-to-many tables into the register and DISTINCT over it read the whole register.
+        decisions = Decision.projects.through.objects.filter(project=project).values_list("decision_id", flat=True)
+        items = AgendaItem.projects.through.objects.filter(project=project).values_list("agendaitem_id", flat=True)
+        queryset = queryset.filter(Q(decision_id__in=list(decisions)) | Q(item_id__in=list(items)))
+    # What a feed entry shows, not the entry's search terms and § text.
+    shown = ("number", "heading", "decision_text", "outcome", "date", "item_id", "decision_id")
+    return (
+        queryset.select_related("meeting", "body")
+        .only(*shown, "meeting__reviewed_at", "meeting__updated", "meeting__date", "body__name")
+        .order_by("-date", "-meeting_id", "number", "id")[:limit]
+    )
 
 
 def calendar_meetings(body: Body, since: datetime.date) -> QuerySet[Meeting]:

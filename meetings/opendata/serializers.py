@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from federations.models import Mandate
-from meetings.models import Decision
+from federations.models import Body, Mandate, MemberOrganisation
+from meetings.models import Decision, Meeting
 
 OPARL = "https://schema.oparl.org/1.1/"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -47,8 +47,34 @@ def moment(value):
     if value is None:
         return None
     if not isinstance(value, datetime.datetime):
-        value = datetime.datetime.combine(value, datetime.time(0), tzinfo=STOCKHOLM)
+        return _start_of_day(value)
     return timezone.localtime(value, STOCKHOLM).isoformat(timespec="seconds")
+
+
+@functools.cache
+def _start_of_day(day):
+    return datetime.datetime.combine(day, datetime.time(0), tzinfo=STOCKHOLM).isoformat(timespec="seconds")
+
+
+# Labels go out as plain strings, translated once per language and value: get_FOO_display() rebuilds a dict of
+# lazy labels on every call, and a lazy label would send each object through the JSON encoder's Python fallback;
+# on a page of people or §§ that cost more than the rest of the page.
+LABELS = {
+    "outcome": dict(Decision.Outcome.choices),
+    "status": dict(Meeting.Status.choices),
+    "role": dict(Mandate.Role.choices),
+    "body": dict(Body.Kind.choices),
+    "organisation": dict(MemberOrganisation.Kind.choices),
+}
+
+
+def label(field, value):
+    return _label(translation.get_language(), field, value)
+
+
+@functools.cache
+def _label(language, field, value):
+    return str(LABELS[field].get(value, value))
 
 
 def _day(value):
@@ -122,25 +148,32 @@ def legislative_term(federation, year):
 
 
 def organization(body):
+    """A body of a federation or network, from a row of selectors.organizations + organization_page."""
+    owner_short_name = (
+        (body["federation__short_name"] or body["federation__name"])
+        if body["federation_id"]
+        else (body["network__short_name"] or body["network__name"])
+    )
     data = {
-        "id": absolute("opendata_organization", body.pk),
+        "id": absolute("opendata_organization", body["id"]),
         "type": type_url("Organization"),
-        "name": body.name,
-        "shortName": body.owner_short_name,
+        "name": body["name"],
+        "shortName": owner_short_name,
         "organizationType": "Gremium",
-        "classification": body.get_kind_display(),
-        "membership": [absolute("opendata_membership", mandate.pk) for mandate in body.mandates.all()],
-        "finsam:kind": body.kind,
-        "finsam:recordKind": body.record_kind,
-        "created": moment(body.created),
-        "modified": moment(body.modified),
+        "classification": label("body", body["kind"]),
+        "membership": [absolute("opendata_membership", pk) for pk in body["mandate_ids"]],
+        "finsam:kind": body["kind"],
+        "finsam:recordKind": body["record_kind"],
+        "created": moment(body["created"]),
+        "modified": moment(body["modified"]),
     }
-    if body.federation_id:
-        data["body"] = absolute("opendata_body", body.federation.slug)
-        data["finsam:decisionFeed"] = absolute("opendata_body_decision_feed", body.federation.slug, body.slug)
-        data["finsam:calendar"] = absolute("opendata_body_calendar", body.federation.slug, body.slug)
+    if body["federation_id"]:
+        federation = body["federation__slug"]
+        data["body"] = absolute("opendata_body", federation)
+        data["finsam:decisionFeed"] = absolute("opendata_body_decision_feed", federation, body["slug"])
+        data["finsam:calendar"] = absolute("opendata_body_calendar", federation, body["slug"])
     else:
-        data["finsam:network"] = body.network.name
+        data["finsam:network"] = body["network__name"]
     return data
 
 
@@ -150,7 +183,7 @@ def member_organization(organisation):
         "type": type_url("Organization"),
         "name": organisation.name,
         "organizationType": "Sonstiges",
-        "classification": organisation.get_kind_display(),
+        "classification": label("organisation", organisation.kind),
         "finsam:kind": organisation.kind,
         "created": moment(organisation.created),
         "modified": moment(organisation.modified),
@@ -158,87 +191,97 @@ def member_organization(organisation):
 
 
 def membership(mandate, inline=False):
+    """A mandate, from a row of selectors.mandates (inline in its person: without the person)."""
+    role, title = mandate["role"], mandate["role_title"]
     data = {
-        "id": absolute("opendata_membership", mandate.pk),
+        "id": absolute("opendata_membership", mandate["id"]),
         "type": type_url("Membership"),
-        "organization": absolute("opendata_organization", mandate.body_id),
-        "role": mandate.get_role_display() + (f", {mandate.role_title}" if mandate.role_title else ""),
-        "votingRight": mandate.role in Mandate.VOTING_ROLES,
-        "startDate": _day(mandate.start),
-        "endDate": _day(mandate.end),
-        "finsam:role": mandate.role,
-        "created": moment(mandate.created),
-        "modified": moment(mandate.modified),
+        "organization": absolute("opendata_organization", mandate["body_id"]),
+        "role": label("role", role) + (f", {title}" if title else ""),
+        "votingRight": role in Mandate.VOTING_ROLES,
+        "startDate": _day(mandate["start"]),
+        "endDate": _day(mandate["end"]),
+        "finsam:role": role,
+        "created": moment(mandate["created"]),
+        "modified": moment(mandate["modified"]),
     }
     if not inline:
-        data["person"] = absolute("opendata_person", mandate.person_id)
-    if mandate.organisation_id:
-        data["onBehalfOf"] = absolute("opendata_member_organization", mandate.organisation.slug)
-    if mandate.substitute_order:
-        data["finsam:substituteOrder"] = mandate.substitute_order
+        data["person"] = absolute("opendata_person", mandate["person_id"])
+    if mandate["organisation__slug"]:
+        data["onBehalfOf"] = absolute("opendata_member_organization", mandate["organisation__slug"])
+    if mandate["substitute_order"]:
+        data["finsam:substituteOrder"] = mandate["substitute_order"]
     return data
 
 
 def person(person):
-    """Name, party and title: the public part of the register. Never the e-mail address or the account."""
+    """Name, party and title: the public part of the register, from a row of selectors.persons + person_page.
+    Never the e-mail address or the account."""
     return {
-        "id": absolute("opendata_person", person.pk),
+        "id": absolute("opendata_person", person["id"]),
         "type": type_url("Person"),
-        "name": person.name,
-        "title": [person.title] if person.title else [],
-        "membership": [membership(mandate, inline=True) for mandate in person.mandates.all()],
-        "finsam:party": person.party,
-        "created": moment(person.created),
-        "modified": moment(person.modified),
+        "name": person["name"],
+        "title": [person["title"]] if person["title"] else [],
+        "membership": [membership(mandate, inline=True) for mandate in person["mandates"]],
+        "finsam:party": person["party"],
+        "created": moment(person["created"]),
+        "modified": moment(person["modified"]),
     }
 
 
 def file(document, meeting=None):
-    meeting = meeting or document.meeting
-    pdf = absolute("protocol_pdf", meeting.pk)
-    published = getattr(document, "published", None) or max(document.finished or document.created, meeting.updated)
+    """A sealed PDF. From a files row (selectors.files: the meeting's fields prefixed meeting__, published) or,
+    inline in its meeting, from the meeting row and the document row."""
+    if meeting is None:
+        meeting = {key.removeprefix("meeting__"): value for key, value in document.items() if key[:9] == "meeting__"}
+        meeting["id"], published = document["meeting_id"], document["published"]
+    else:
+        published = max(document["finished"] or document["created"], meeting["updated"])
+    pdf = absolute("protocol_pdf", meeting["id"])
+    justerad_at = meeting["justerad_at"]
     return {
-        "id": absolute("opendata_file", document.pk),
+        "id": absolute("opendata_file", document["id"]),
         "type": type_url("File"),
-        "name": f"Protokoll {meeting.body.name} {meeting.date:%Y-%m-%d}",
-        "fileName": f"protokoll-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf",
+        "name": f"Protokoll {meeting['body__name']} {meeting['date']:%Y-%m-%d}",
+        "fileName": f"protokoll-{meeting['body__slug']}-{meeting['date']:%Y-%m-%d}.pdf",
         "mimeType": "application/pdf",
-        "date": _day(meeting.justerad_at and timezone.localtime(meeting.justerad_at).date()),
+        "date": _day(justerad_at and timezone.localtime(justerad_at).date()),
         "accessUrl": pdf,
         "downloadUrl": pdf,
-        "meeting": [absolute("opendata_meeting", meeting.pk)],
-        "finsam:sha256Checksum": document.sha256,
+        "meeting": [absolute("opendata_meeting", meeting["id"])],
+        "finsam:sha256Checksum": document["sha256"],
         "finsam:sealed": True,
-        "finsam:verify": f"{settings.SITE_URL}{reverse('meetings:verify')}",
-        "created": moment(document.created),
+        "finsam:verify": _verify_url(),
+        "created": moment(document["created"]),
         "modified": moment(published),
     }
+
+
+@functools.cache
+def _verify_url():
+    return f"{settings.SITE_URL}{reverse('meetings:verify')}"
 
 
 def vote_event(decision, item_url):
     """A Popolo VoteEvent: the counts per option and, for a namnupprop, each voter's option."""
     counts = [
-        {"option": option, "value": value}
-        for option, value in (
-            ("yes", decision.votes_yes),
-            ("no", decision.votes_no),
-            ("abstain", decision.votes_abstain),
-        )
-        if value is not None
+        {"option": option, "value": decision[field]}
+        for option, field in (("yes", "votes_yes"), ("no", "votes_no"), ("abstain", "votes_abstain"))
+        if decision[field] is not None
     ]
     votes = []
-    for vote in decision.votes.all():
-        attendance = vote.attendance
-        voter = {"name": attendance.display_name}
-        if attendance.person_id and vote.voter_is_public:
-            voter["id"] = absolute("opendata_person", attendance.person_id)
-        votes.append({"option": VOTE_OPTIONS[vote.choice], "voter": voter})
+    for vote in decision["votes"]:
+        person_id = vote["attendance__person_id"]
+        voter = {"name": vote["attendance__person__name"] if person_id else vote["attendance__name"]}
+        if person_id and vote["voter_is_public"]:
+            voter["id"] = absolute("opendata_person", person_id)
+        votes.append({"option": VOTE_OPTIONS[vote["choice"]], "voter": voter})
     if not counts and not votes:
         return None
     return {
-        "identifier": f"{item_url}#beslut-{decision.pk}",
-        "motion": {"text": decision.text},
-        "result": decision.outcome,
+        "identifier": f"{item_url}#beslut-{decision['id']}",
+        "motion": {"text": decision["text"]},
+        "result": decision["outcome"],
         "counts": counts,
         "votes": votes,
     }
@@ -249,82 +292,95 @@ VOTE_OPTIONS = {"ja": "yes", "nej": "no", "avstar": "abstain"}
 
 def decision(decision, item_url):
     return {
-        "id": f"{item_url}#beslut-{decision.pk}",
-        "text": decision.text,
-        "outcome": decision.outcome,
-        "outcomeLabel": Decision.Outcome(decision.outcome).label,
-        "method": decision.method,
-        "notes": decision.notes,
+        "id": f"{item_url}#beslut-{decision['id']}",
+        "text": decision["text"],
+        "outcome": decision["outcome"],
+        "outcomeLabel": label("outcome", decision["outcome"]),
+        "method": decision["method"],
+        "notes": decision["notes"],
         "voteEvent": vote_event(decision, item_url),
     }
 
 
-def agenda_item(item, meeting=None, inline=False):
-    meeting = meeting or item.meeting
-    url = absolute("opendata_agendaitem", item.pk)
-    decisions = list(item.decisions.all())
+def agenda_item(item, inline=None):
+    """A §. Alone or in the agendaitem list (selectors.agenda_items + agenda_item_page): the whole §, its text
+    (sanitised HTML) and its decisions with their vote events. Inline in its meeting (meeting given): the fields of
+    OParl's AgendaItem only, with result and resolutionText from the decisions; the text and the decisions' votes
+    are at the §'s id. created and modified are the meeting's: a § changes only with its record. inline: the
+    meeting's web address, created and modified, formatted once for all its §§."""
+    url = absolute("opendata_agendaitem", item["id"])
+    decisions = item["decisions"]
+    if inline is None:
+        web = absolute("meeting_detail", item["meeting_id"])
+        created, modified = moment(item["meeting__created"]), moment(item["meeting__updated"])
+    else:
+        web, created, modified = inline
     data = {
         "id": url,
         "type": type_url("AgendaItem"),
-        "number": item.label,
-        "order": item.position,
-        "name": item.heading,
+        "number": f"§ {item['number']}" if item["number"] else "",
+        "order": item["position"],
+        "name": item["heading"],
         "public": True,
-        "result": Decision.Outcome(decisions[0].outcome).label if decisions else None,
-        "resolutionText": "\n\n".join(d.text for d in decisions) or None,
-        "web": f"{absolute('meeting_detail', meeting.pk)}#paragraf-{item.pk}",
-        "finsam:kind": item.kind,
-        "finsam:caseNumber": item.case_number,
-        "finsam:textHtml": item.text,
-        "finsam:immediateJustering": item.immediate_justering,
-        "finsam:decisions": [decision(d, url) for d in decisions],
-        "created": moment(meeting.created),
-        "modified": moment(meeting.updated),
+        "result": label("outcome", decisions[0]["outcome"]) if decisions else None,
+        "resolutionText": "\n\n".join(d["text"] for d in decisions) or None,
+        "web": f"{web}#paragraf-{item['id']}",
+        "finsam:kind": item["kind"],
+        "finsam:caseNumber": item["case_number"],
+        "finsam:immediateJustering": item["immediate_justering"],
+        "created": created,
+        "modified": modified,
     }
-    if not inline:
-        data["meeting"] = absolute("opendata_meeting", meeting.pk)
+    if inline is None:
+        data["meeting"] = absolute("opendata_meeting", item["meeting_id"])
+        data["finsam:textHtml"] = item["text"]
+        data["finsam:decisions"] = [decision(d, url) for d in decisions]
     return data
 
 
 def _start_end(meeting):
     def at(time):
-        return moment(datetime.datetime.combine(meeting.date, time, tzinfo=STOCKHOLM)) if time else None
+        return moment(datetime.datetime.combine(meeting["date"], time, tzinfo=STOCKHOLM)) if time else None
 
-    return at(meeting.start_time) or moment(meeting.date), at(meeting.end_time)
+    return at(meeting["start_time"]) or moment(meeting["date"]), at(meeting["end_time"])
 
 
 def meeting(meeting, today=None):
+    """A meeting row (selectors.meetings + meeting_page) with its §§ inline and its sealed PDF."""
     start, end = _start_end(meeting)
-    sealed = meeting.sealed[0] if meeting.sealed else None
-    anslag = getattr(meeting, "anslag", None)  # selected with the meeting; None when not posted
-    appealed = bool(meeting.appeal_list)
+    document = meeting["document"]
+    posted_on, appeal_until = meeting["anslag__posted_on"], meeting["anslag__appeal_until"]
+    appealed = meeting["appealed"]
     today = today or timezone.localdate()
+    web, created, modified = (
+        absolute("meeting_detail", meeting["id"]),
+        moment(meeting["created"]),
+        moment(meeting["updated"]),
+    )
     legal_force = None
-    if anslag and not appealed and today > anslag.appeal_until:
-        legal_force = _day(anslag.appeal_until + datetime.timedelta(days=1))
+    if appeal_until and not appealed and today > appeal_until:
+        legal_force = _day(appeal_until + datetime.timedelta(days=1))
     return {
-        "id": absolute("opendata_meeting", meeting.pk),
+        "id": absolute("opendata_meeting", meeting["id"]),
         "type": type_url("Meeting"),
-        "name": meeting.title or f"{meeting.body.name}, {meeting.date:%Y-%m-%d}",
-        "meetingState": meeting.get_status_display(),
+        "name": meeting["title"] or f"{meeting['body__name']}, {meeting['date']:%Y-%m-%d}",
+        "meetingState": label("status", meeting["status"]),
         "cancelled": False,
         "start": start,
         "end": end,
-        "organization": [absolute("opendata_organization", meeting.body_id)],
-        "resultsProtocol": file(sealed, meeting) if sealed else None,
-        "agendaItem": [agenda_item(item, meeting, inline=True) for item in meeting.items.all()],
-        "web": absolute("meeting_detail", meeting.pk),
-        "finsam:place": meeting.place,
-        "finsam:recordKind": meeting.record_kind,
-        "finsam:justeradAt": moment(meeting.justerad_at),
-        "finsam:justeringPlaceTime": meeting.justering_place_time,
-        "finsam:signedOnPaper": meeting.signed_on_paper,
-        "finsam:reviewedAt": moment(meeting.reviewed_at),
-        "finsam:anslag": {"postedOn": _day(anslag.posted_on), "appealUntil": _day(anslag.appeal_until)}
-        if anslag
-        else None,
+        "organization": [absolute("opendata_organization", meeting["body_id"])],
+        "resultsProtocol": file(document, meeting) if document else None,
+        "agendaItem": [agenda_item(item, (web, created, modified)) for item in meeting["items"]],
+        "web": web,
+        "finsam:place": meeting["place"],
+        "finsam:recordKind": meeting["record_kind"],
+        "finsam:justeradAt": moment(meeting["justerad_at"]),
+        "finsam:justeringPlaceTime": meeting["justering_place_time"],
+        "finsam:signedOnPaper": meeting["signed_on_paper"],
+        "finsam:reviewedAt": moment(meeting["reviewed_at"]),
+        "finsam:anslag": {"postedOn": _day(posted_on), "appealUntil": _day(appeal_until)} if posted_on else None,
         "finsam:appealed": appealed,
         "finsam:legalForceFrom": legal_force,
-        "created": moment(meeting.created),
-        "modified": moment(meeting.updated),
+        "created": created,
+        "modified": modified,
     }

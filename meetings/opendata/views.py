@@ -1,15 +1,16 @@
 """The OParl-shaped API (/api/oparl/v1/) and the embeddable notice board. Thin: a selector, a serializer, the
-HTTP wrapper. Lists are ordered by id and paged by an id cursor (links.next), so a page costs the same at any depth
-and a harvester never sees an object twice or misses one while it pages."""
+HTTP wrapper. Lists are ordered by id (§§ by meeting and place) and paged by key (links.next), so a page costs the
+same at any depth and a harvester never sees an object twice or misses one while it pages."""
 
 import dataclasses
 import datetime
 from collections.abc import Callable
+from operator import itemgetter
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Max
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -24,15 +25,24 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
 
+def _as_is(rows):
+    return rows
+
+
 @dataclasses.dataclass(frozen=True)
 class Listing:
-    """How one list is filtered and shown: the fields modified_since / created_since compare with."""
+    """How one list is filtered, read and shown: the fields the _since / _until filters compare with, how a page
+    is read by key (selectors.rows_by_id and its kin), what a page's rows need besides themselves (a constant
+    number of queries, whatever the page size), and how one is shown."""
 
     modified_field: str
     created_field: str
     modified_of: Callable
     serialize: Callable
     page_size: int = PAGE_SIZE
+    max_page_size: int = MAX_PAGE_SIZE
+    complete: Callable = _as_is
+    read: Callable = selectors.rows_by_id
 
 
 def _since(request, name):
@@ -54,39 +64,80 @@ def _bad_request(message):
     return JsonResponse({"error": message}, status=400)
 
 
-def paginated(request, queryset, listing, list_url):
-    """One page of a list: {data, pagination, links}; the cursor and filters travel in links.next."""
+# OParl's filters (modified_since, ...) and its elementsPerPage; limit is this API's older name for the latter.
+FILTERS = {"modified_since": "gte", "modified_until": "lte", "created_since": "gte", "created_until": "lte"}
+KEPT = (*FILTERS, "elementsPerPage", "limit")
+
+
+def _filtered(queryset, bounds, modified_field, created_field):
+    for name, value in bounds.items():
+        if value is not None:
+            field = modified_field if name.startswith("modified") else created_field
+            queryset = queryset.filter(**{f"{field}__{FILTERS[name]}": value})
+    return queryset
+
+
+def paginated(request, queryset, listing, list_url, meetings=None):
+    """One page of a list: {data, pagination, links}. In a stable order (id; a § by its meeting and place) and paged
+    by key (after=<the last key of the page before>), never by offset: a page costs the same at any depth, and a
+    harvester walking the list while rows change neither skips nor repeats one (an object changed behind the
+    cursor comes in the next modified_since run). The cursor and the filters travel in links.next. meetings: the
+    public meetings a list of §§ is drawn from."""
     try:
-        modified_since = _since(request, "modified_since")
-        created_since = _since(request, "created_since")
-        limit = min(max(int(request.GET.get("limit", listing.page_size)), 1), MAX_PAGE_SIZE)
-        after = int(request.GET.get("after", 0))
+        bounds = {name: _since(request, name) for name in FILTERS}
+        size = request.GET.get("elementsPerPage") or request.GET.get("limit") or listing.page_size
+        limit = min(max(int(size), 1), listing.max_page_size)
+        queryset = _filtered(queryset, bounds, listing.modified_field, listing.created_field)
+        extra = {} if meetings is None else {"meetings": _filtered(meetings, bounds, "updated", "created")}
+        page, following = listing.read(queryset, request.GET.get("after", ""), limit, **extra)
     except ValueError as error:
         return _bad_request(f"invalid parameter: {error}")
-    if modified_since:
-        queryset = queryset.filter(**{f"{listing.modified_field}__gte": modified_since})
-    if created_since:
-        queryset = queryset.filter(**{f"{listing.created_field}__gte": created_since})
-    rows = list(queryset.filter(pk__gt=after)[: limit + 1])
-    page, more = rows[:limit], len(rows) > limit
-    kept = {key: request.GET[key] for key in ("modified_since", "created_since", "limit") if request.GET.get(key)}
+    kept = {key: request.GET[key] for key in KEPT if request.GET.get(key)}
     links = {"first": list_url + (f"?{urlencode(kept)}" if kept else "")}
-    if more:
-        links["next"] = f"{list_url}?{urlencode({**kept, 'after': page[-1].pk})}"
+    if following:
+        links["next"] = f"{list_url}?{urlencode({**kept, 'after': following})}"
+    page = listing.complete(page)
     data = {"data": [listing.serialize(row) for row in page], "pagination": {"elementsPerPage": limit}, "links": links}
     return data, max((listing.modified_of(row) for row in page), default=None)
 
 
-# A meeting carries its §§ inline (about twelve each, with their text): smaller pages.
-MEETINGS = Listing("updated", "created", lambda m: m.updated, serializers.meeting, page_size=20)
-AGENDA_ITEMS = Listing(
-    "meeting__updated", "meeting__created", lambda i: i.meeting.updated, lambda i: serializers.agenda_item(i)
+# Page sizes, chosen for the time of a page: 50 objects; 10 meetings (at most 50), which carry their §§ inline
+# (about twelve each, lean: OParl's AgendaItem fields), about 75 KB and 12 ms of Python a page; 20 bodies (a Body
+# carries its legislative terms and every list's address). The §§ themselves, with their text, decisions and
+# votes, come 50 a page from the agendaitem list.
+MEETINGS = Listing(
+    "updated",
+    "created",
+    itemgetter("updated"),
+    serializers.meeting,
+    page_size=10,
+    max_page_size=50,
+    complete=selectors.meeting_page,
+    read=selectors.rows_by_id_in_scope,
 )
-FILES = Listing("published", "created", lambda d: d.published, lambda d: serializers.file(d))
-ORGANIZATIONS = Listing("modified", "created", lambda b: b.modified, serializers.organization)
-PERSONS = Listing("modified", "created", lambda p: p.modified, serializers.person)
-MEMBERSHIPS = Listing("modified", "created", lambda m: m.modified, lambda m: serializers.membership(m))
-BODIES = Listing("modified", "created", lambda f: f.modified, serializers.body)
+AGENDA_ITEMS = Listing(
+    "meeting__updated",
+    "meeting__created",
+    itemgetter("meeting__updated"),
+    serializers.agenda_item,
+    complete=selectors.agenda_item_page,
+    read=selectors.items_by_meeting,
+)
+FILES = Listing("published", "created", itemgetter("published"), serializers.file, read=selectors.rows_by_id_in_scope)
+ORGANIZATIONS = Listing(
+    "modified", "created", itemgetter("modified"), serializers.organization, complete=selectors.organization_page
+)
+PERSONS = Listing("modified", "created", itemgetter("modified"), serializers.person, complete=selectors.person_page)
+MEMBERSHIPS = Listing("modified", "created", itemgetter("modified"), serializers.membership)
+BODIES = Listing("modified", "created", lambda f: f.modified, serializers.body, page_size=20)
+
+
+def _one(queryset, complete=_as_is):
+    """One row of a list's queryset, completed as a page of one is; 404 when it is not public."""
+    rows = list(queryset[:1])
+    if not rows:
+        raise Http404
+    return complete(rows)[0]
 
 
 @api_view
@@ -117,11 +168,18 @@ def _list(name, selector, listing):
 
 
 meeting_list = _list("opendata_meeting_list", selectors.meetings, MEETINGS)
-agendaitem_list = _list("opendata_agendaitem_list", selectors.agenda_items, AGENDA_ITEMS)
 file_list = _list("opendata_file_list", selectors.files, FILES)
 organization_list = _list("opendata_organization_list", selectors.organizations, ORGANIZATIONS)
 person_list = _list("opendata_person_list", selectors.persons, PERSONS)
 membership_list = _list("opendata_membership_list", selectors.mandates, MEMBERSHIPS)
+
+
+@api_view
+def agendaitem_list(request, slug):
+    federation = selectors.federation(slug)
+    url = serializers.absolute("opendata_agendaitem_list", slug)
+    items, meetings = selectors.agenda_items(federation), selectors.public_meetings(federation)
+    return paginated(request, items, AGENDA_ITEMS, url, meetings=meetings)
 
 
 @api_view
@@ -148,26 +206,26 @@ def term(request, slug, year):
 
 @api_view
 def meeting(request, pk):
-    meeting = get_object_or_404(selectors.meetings(), pk=pk)
-    return serializers.meeting(meeting), meeting.updated
+    row = _one(selectors.meetings().filter(pk=pk), selectors.meeting_page)
+    return serializers.meeting(row), row["updated"]
 
 
 @api_view
 def agendaitem(request, pk):
-    item = get_object_or_404(selectors.agenda_items(), pk=pk)
-    return serializers.agenda_item(item), item.meeting.updated
+    row = _one(selectors.agenda_items().filter(pk=pk), selectors.agenda_item_page)
+    return serializers.agenda_item(row), row["meeting__updated"]
 
 
 @api_view
 def file(request, pk):
-    document = get_object_or_404(selectors.files(), pk=pk)
-    return serializers.file(document), document.published
+    row = _one(selectors.files().filter(pk=pk))
+    return serializers.file(row), row["published"]
 
 
 @api_view
 def organization(request, pk):
-    body = get_object_or_404(selectors.organizations(), pk=pk)
-    return serializers.organization(body), body.modified
+    row = _one(selectors.organizations().filter(pk=pk), selectors.organization_page)
+    return serializers.organization(row), row["modified"]
 
 
 @api_view
@@ -178,14 +236,14 @@ def member_organization(request, slug):
 
 @api_view
 def person(request, pk):
-    person = get_object_or_404(selectors.persons(), pk=pk)
-    return serializers.person(person), person.modified
+    row = _one(selectors.persons().filter(pk=pk), selectors.person_page)
+    return serializers.person(row), row["modified"]
 
 
 @api_view
 def membership(request, pk):
-    mandate = get_object_or_404(selectors.mandates(), pk=pk)
-    return serializers.membership(mandate), mandate.modified
+    row = _one(selectors.mandates().filter(pk=pk))
+    return serializers.membership(row), row["modified"]
 
 
 @api_view
@@ -203,8 +261,8 @@ def embed(request, slug):
         {
             "anslag": anslag,
             "meeting": anslag.meeting,
-            "paragraphs": _paragraphs(anslag.meeting),
-            "document": anslag.meeting.sealed[0] if anslag.meeting.sealed and anslag.meeting.reviewed_at else None,
+            "paragraphs": paragraph_range([n for n in (anslag.first_number, anslag.last_number) if n is not None]),
+            "document": anslag.sealed is not None and anslag.meeting.reviewed_at is not None,
         }
         for anslag in selectors.current_anslag(federation)
     ]
@@ -212,8 +270,3 @@ def embed(request, slug):
     response = render(request, "meetings/opendata/embed.html", context)
     response["Content-Security-Policy"] = content_security_policy(settings.FINSAM_EMBED_ORIGINS)
     return response
-
-
-def _paragraphs(meeting):
-    numbers = [item.number for item in meeting.items.all()]
-    return paragraph_range(numbers)

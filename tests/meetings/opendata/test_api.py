@@ -3,6 +3,7 @@ each object has OParl's required fields, nothing non-public appears, and modifie
 
 import datetime
 import json
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.test import Client
@@ -10,7 +11,8 @@ from django.utils import timezone
 
 from federations.models import Mandate
 from meetings.anslag import services as anslag_services
-from tests.meetings.opendata.conftest import public_protocol
+from meetings.models import AgendaItem, Meeting
+from tests.meetings.opendata.conftest import public_protocol, quick_public_record
 
 SITE = "https://portal.example"
 ENTRY = f"{SITE}/api/oparl/v1/"
@@ -192,3 +194,81 @@ def test_lists_page_through_links_next_in_a_stable_order(db, cast):
         url = page["links"].get("next", "").removeprefix(SITE)
     assert len(ids) == Mandate.objects.filter(body__federation=cast.federation).count() == len(set(ids))
     assert ids == sorted(ids, key=lambda u: int(u.rstrip("/").rsplit("/", 1)[1]))
+
+
+def walk(url):
+    """Follow links.next from url; the objects' ids in the order read, and a hook between pages."""
+    ids = []
+    while url:
+        page = Client().get(url).json()
+        ids += [m["id"] for m in page["data"]]
+        yield ids
+        url = page["links"].get("next", "").removeprefix(SITE)
+
+
+def test_modified_since_and_keyset_paging_neither_skip_nor_repeat_while_rows_change(db, cast):
+    """Six public meetings modified at the same instant, read two a page with modified_since. Between the pages one
+    meeting already read changes, one not yet read changes and a new one is published: the walk reads each object
+    once (the one changed behind the cursor comes in the next run, which reads exactly what changed)."""
+    meetings = [quick_public_record(cast, datetime.date(2025, 1, 6) + datetime.timedelta(days=7 * n)) for n in range(6)]
+    stamp = timezone.now() - datetime.timedelta(hours=1)
+    Meeting.objects.filter(pk__in=[m.pk for m in meetings]).update(updated=stamp)
+    url = f"/api/oparl/v1/body/{cast.federation.slug}/meeting/?" + urlencode(
+        {"modified_since": stamp.isoformat(), "limit": 2}
+    )
+    started = timezone.now()
+    pages = walk(url)
+    first = list(next(pages))
+    assert first == [f"{ENTRY}meeting/{m.pk}/" for m in meetings[:2]]
+    Meeting.objects.filter(pk__in=[meetings[0].pk, meetings[4].pk]).update(updated=timezone.now())
+    added = quick_public_record(cast, datetime.date(2025, 3, 3))
+    *_, read = pages
+    expected = [f"{ENTRY}meeting/{m.pk}/" for m in [*meetings, added]]
+    assert read == expected and len(set(read)) == len(read)
+    second = list(walk(url.replace(quote(stamp.isoformat()), quote(started.isoformat()))))[-1]
+    assert second == [f"{ENTRY}meeting/{m.pk}/" for m in (meetings[0], meetings[4], added)]
+
+
+def test_equal_timestamps_at_a_page_boundary_lose_nothing(db, cast):
+    """Memberships created in one bulk share their timestamps; paging two at a time with created_since and
+    modified_since reads every one exactly once, in id order."""
+    Mandate.objects.bulk_create(
+        [
+            Mandate(person=cast.chair, body=cast.board, role="ledamot", start=datetime.date(2000 + n, 1, 1))
+            for n in range(7)
+        ]
+    )
+    stamp = timezone.now() - datetime.timedelta(minutes=5)
+    Mandate.objects.update(created=stamp, modified=stamp)
+    query = urlencode({"created_since": stamp.isoformat(), "modified_since": stamp.isoformat(), "limit": 2})
+    read = list(walk(f"/api/oparl/v1/body/{cast.federation.slug}/membership/?{query}"))[-1]
+    expected = Mandate.objects.filter(body__federation=cast.federation).order_by("pk").values_list("pk", flat=True)
+    assert read == [f"{ENTRY}membership/{pk}/" for pk in expected]
+    before = urlencode({"modified_until": (stamp - datetime.timedelta(seconds=1)).isoformat()})
+    assert Client().get(f"/api/oparl/v1/body/{cast.federation.slug}/membership/?{before}").json()["data"] == []
+
+
+def test_every_list_pages_through_links_next_to_the_same_objects_as_one_page(db, cast):
+    """Each list read one object a page through links.next gives what one large page gives, in the same order:
+    the bodies and organisations by id, the §§ by meeting and place (cursor meeting-place), the rest by id."""
+    for number in range(3):
+        quick_public_record(cast, datetime.date(2025, 2, 3) + datetime.timedelta(days=7 * number))
+    lists = ["/api/oparl/v1/body/"] + [
+        f"/api/oparl/v1/body/{cast.federation.slug}/{kind}/"
+        for kind in ("meeting", "agendaitem", "file", "person", "membership", "organization")
+    ]
+    for url in lists:
+        whole = [o["id"] for o in Client().get(f"{url}?limit=200").json()["data"]]
+        *_, paged = walk(f"{url}?limit=1")
+        assert paged == whole and len(whole) == len(set(whole)) > 0, url
+    items = [i["id"] for i in Client().get(f"{lists[2]}?limit=200").json()["data"]]
+    expected = AgendaItem.objects.filter(meeting__in=Meeting.objects.filter(reviewed_at__isnull=False))
+    assert items == [
+        f"{ENTRY}agendaitem/{pk}/" for pk in expected.order_by("meeting_id", "position").values_list("pk", flat=True)
+    ]
+
+
+def test_a_bad_cursor_is_a_bad_request(db, cast):
+    for after in ("x", "-1", "3-4-5"):
+        response = Client().get(f"/api/oparl/v1/body/{cast.federation.slug}/agendaitem/?after={after}")
+        assert response.status_code == 400 and "after" in response.json()["error"]

@@ -30,13 +30,15 @@ def grow(cast, count):
 
 # list: the queries of one page
 PAGES = {
-    # the federation; the meetings with body, federation, network and anslag; §§; decisions; votes with the voter
-    # and whether the voter is in the public register; sealed documents; appeals
-    "meeting": 7,
-    # the federation; the §§ with meeting and body; decisions; votes
-    "agendaitem": 4,
-    # the federation; the documents with meeting, body and revision
-    "file": 2,
+    # the federation; the ids of its public meetings from the cursor on; the page's meetings with body, anslag,
+    # whether appealed and the sealed document; their §§ joined to their decisions (outcome and text)
+    "meeting": 4,
+    # the federation; the ids of its public meetings from the cursor on; the §§ with their meeting's times;
+    # decisions; votes with the voter and whether the voter is in the public register
+    "agendaitem": 5,
+    # the federation; the ids of its sealed documents from the cursor on; the page's documents with meeting and
+    # body
+    "file": 3,
     # the federation; the people holding mandates; their mandates with the organisation
     "person": 3,
     # the federation; the mandates with the organisation
