@@ -63,3 +63,23 @@ class RegisterEntry(models.Model):
     def outcome_label(self):
         """The outcome's name, from the enum (get_outcome_display rebuilds a dict of lazy labels on every call)."""
         return Decision.Outcome(self.outcome).label if self.outcome else ""
+
+
+class RegisterTerm(models.Model):
+    """How many register entries hold an index term of the Swedish analyser: the register's own statistics, kept by
+    indexing (meetings.register.indexing.count_terms), the same on both databases.
+
+    The search reads them to choose its plan before it touches an entry (a rare word: its matches from the word
+    index, sorted; a common one: newest first with a limit), and "Menade du …?" draws its candidates from these
+    terms, the same tokens that are indexed and searched. A count is an estimate that never falls short while the
+    entries are written through indexing; reindex_register counts afresh."""
+
+    term = models.CharField(max_length=64, primary_key=True)
+    entries = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sökterm i registret")
+        verbose_name_plural = _("söktermer i registret")
+
+    def __str__(self):
+        return f"{self.term} ({self.entries})"

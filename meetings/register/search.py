@@ -11,11 +11,18 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
 from django.utils.safestring import mark_safe
 
+from meetings.models import RegisterTerm
 from meetings.register import analysis
 
-COUNT_CAP = 1000
+# A search whose words the term counts say match at most this many entries is answered from the word index: every
+# match's sort key read and sorted here, the count exact. A commoner one is read newest first through the date index
+# with the page's limit, and not counted (a count would read every match).
+COUNT_CAP = 5000
+# A prefix (the word being typed) that begins more terms than this is taken as common without adding them up.
+PREFIX_TERMS = 500
 
 
 # The analyser has done the Swedish; the database only matches its terms.
@@ -23,8 +30,31 @@ SEARCH_CONFIG = "simple"
 
 
 def words(query):
-    """The words of a query as typed, for the ILIKE scan (the benchmark's baseline)."""
+    """The words of a query as typed, for the ILIKE scan (the benchmark's baseline of a search without an analyser
+    or an index); the search and its suggestions read a query with the analyser's tokeniser."""
     return [w for w in re.findall(r"[\wåäöÅÄÖ-]+", query.lower()) if len(w) > 1][:8]
+
+
+def estimated_matches(analysed):
+    """At most how many entries match all the words, by the term counts (one query): the smallest of the words'
+    counts, each the sum over its alternatives and, for the word being typed, the terms it begins. An upper bound
+    while the counts are kept by indexing; a term without a count is taken as rare."""
+    wanted = Q(term__in={term for word in analysed.words for term in word.alternatives})
+    for word in analysed.words:
+        if word.prefix:
+            wanted |= Q(term__startswith=word.form)
+    counts = list(RegisterTerm.objects.filter(wanted).values_list("term", "entries")[: PREFIX_TERMS + 1])
+    if len(counts) > PREFIX_TERMS:
+        return None  # a short prefix of many words: common
+    estimate = None
+    for word in analysed.words:
+        n = sum(
+            max(0, entries)
+            for term, entries in counts
+            if term in word.alternatives or (word.prefix and term.startswith(word.form))
+        )
+        estimate = n if estimate is None else min(estimate, n)
+    return estimate
 
 
 def tsquery(query):
@@ -67,36 +97,54 @@ def scan_search(queryset, query):
 
 
 def capped_count(queryset, cap=COUNT_CAP):
-    """The number of hits, exact up to cap; cap + 1 ("över 1 000") only when that many rows were really read."""
+    """The number of rows, exact up to cap; cap + 1 ("över …") only when that many rows were really read."""
     return queryset.order_by()[: cap + 1].count()
 
 
+# Without search words, the count is exact up to this many rows (read through an index, newest first).
+FILTER_COUNT_CAP = 1000
+
+
 def page_and_count(ordered, queryset, query, offset, limit, after=None):
-    """One page of the register and its true count (exact up to COUNT_CAP; COUNT_CAP + 1 only when that many
-    matching rows were read). The plan is chosen by what the word index really returned, not by the planner's guess
-    of how common a word is (it has no statistics for a rare one and walks the whole date index hoping to meet it):
+    """One page of the register and its count. The plan is chosen by the term counts (estimated_matches), before an
+    entry is read, not by the planner's guess of how common a word is (it has no statistics for a rare one and
+    walks the whole date index hoping to meet it):
 
     - up to COUNT_CAP matches: their sort keys straight from the word index, sorted here, then the page's rows by id;
-    - more: newest first through the date index with the limit, which meets a match every few rows.
+      the count exact. Should the counts have fallen short (more matches than COUNT_CAP), the page is read as below
+      and the count is COUNT_CAP + 1, "över …": that many were read;
+    - more: newest first through the date index with the limit, which meets a match every few rows; the count is
+      None ("många träffar"): counting would read every match.
 
-    `after`, the sort key (id, date, meeting, number) of the previous page's last row, pages by key instead of by
-    offset: a deep page costs what the first one does (the "next page" link carries it).
+    Without search words the count is exact up to FILTER_COUNT_CAP. `after`, the sort key (id, date, meeting,
+    number) of the previous page's last row, pages by key instead of by offset: a deep page costs what the first one
+    does (the "next page" link carries it).
     """
-    if not analysis.analyse_query(query):
+    analysed = analysis.analyse_query(query)
+    if not analysed:
         page = ordered.filter(after_key(after)) if after else ordered[offset:]
-        return list(page[:limit]), capped_count(queryset)
-    keys = _matching_keys(queryset)
-    if len(keys) > COUNT_CAP:
-        return _newest_first(ordered.filter(after_key(after)) if after else ordered[offset:], limit), COUNT_CAP + 1
-    # NEWEST_FIRST: date and meeting descending, number and id ascending, a § without a number where the database
-    # puts a NULL (last on PostgreSQL, first on SQLite).
+        return list(page[:limit]), capped_count(queryset, FILTER_COUNT_CAP)
+    estimate = estimated_matches(analysed)
+    count = None
+    if estimate is not None and estimate <= COUNT_CAP:
+        keys = _matching_keys(queryset)
+        if len(keys) <= COUNT_CAP:
+            return _sorted_page(ordered, keys, offset, limit, after), len(keys)
+        count = COUNT_CAP + 1
+    return _newest_first(ordered.filter(after_key(after)) if after else ordered[offset:], limit), count
+
+
+def _sorted_page(ordered, keys, offset, limit, after):
+    """The page of the matches' keys in the register's order (NEWEST_FIRST: date and meeting descending, number and
+    id ascending, a § without a number where the database puts a NULL: last on PostgreSQL, first on SQLite), its
+    rows read by id."""
     null_rank = 1 if connection.vendor == "postgresql" else -1
     keys.sort(key=lambda k: (-k[1].toordinal(), -k[2], null_rank if k[3] is None else 0, k[3] or 0, k[0]))
     if after:
         offset = next((index + 1 for index, key in enumerate(keys) if key[0] == after[0]), offset)
     page_ids = [k[0] for k in keys[offset : offset + limit]]
     rows = {row.pk: row for row in ordered.filter(pk__in=page_ids)} if page_ids else {}
-    return [rows[pk] for pk in page_ids if pk in rows], len(keys)
+    return [rows[pk] for pk in page_ids if pk in rows]
 
 
 def after_key(key):
@@ -198,37 +246,30 @@ def _excerpt(entry, analysed):
     return mark_safe(snippet)  # noqa: S308 every piece is escaped above
 
 
-# On SQLite a suggestion compares the query with the words of at most this many visible headings.
-SUGGESTION_HEADINGS = 5000
+# "Menade du …?" compares the word with at most this many counted terms of its first letter and about its length.
+SUGGESTION_CANDIDATES = 3000
+# The closest terms that are tried against what the user may see, in order.
+SUGGESTIONS_TRIED = 3
 
 
 def suggestion(query, visible):
-    """When nothing matched a one-word search: the heading word closest to it, for "Menade du …?" (pg_trgm on
-    PostgreSQL, difflib over the visible headings' words on SQLite).
+    """When nothing matched a one-word search: the indexed term closest to it, for "Menade du …?", the same on both
+    databases: the candidates are the counted terms (RegisterTerm, the analyser's own tokens) that begin with the
+    same letter and are about as long, the closest by difflib.
 
-    Drawn only from `visible`, the entries the asking user may see: a suggestion must never reveal a heading of a
-    protocol that is not public to them."""
-    terms = words(query)
-    if len(terms) != 1:
+    A term is offered only if it finds something in `visible`, the entries the asking user may see: a suggestion
+    must never reveal a word of a protocol that is not public to them."""
+    written = [w for w in analysis.tokens(query) if len(w) > 1]
+    if len(written) != 1 or len(written[0]) < 3:
         return None
-    if connection.vendor == "postgresql":
-        found = _postgres_suggestion(terms[0], visible)
-    else:
-        headings = visible.order_by().values_list("heading", flat=True).distinct()[:SUGGESTION_HEADINGS]
-        candidates = {w for heading in headings for w in analysis.tokens(heading) if len(w) > 3}
-        found = next(iter(difflib.get_close_matches(terms[0], candidates, n=1, cutoff=0.75)), None)
-    return found if found and found != terms[0] else None
-
-
-def _postgres_suggestion(term, visible):
-    # The subquery is SQL compiled by Django from `visible`; every value in it is passed as a parameter.
-    candidates, params = visible.values("heading").query.sql_with_params()
-    sql = (
-        "SELECT w FROM (SELECT DISTINCT lower(regexp_split_to_table(v.heading, '[^[:alnum:]åäöÅÄÖ-]+')) AS w "  # noqa: S608
-        f"FROM ({candidates}) v WHERE %s <%% v.heading LIMIT 200) words WHERE length(w) > 3 "
-        "ORDER BY similarity(w, %s) DESC LIMIT 1"
+    word = written[0]
+    candidates = (
+        RegisterTerm.objects.filter(term__startswith=word[0], entries__gt=0)
+        .annotate(length=Length("term"))
+        .filter(length__gte=len(word) - 2, length__lte=len(word) + 2)
+        .exclude(term=word)
+        .order_by("-entries", "term")
+        .values_list("term", flat=True)[:SUGGESTION_CANDIDATES]
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, term, term])
-        row = cursor.fetchone()
-    return row[0] if row else None
+    close = difflib.get_close_matches(word, list(candidates), n=SUGGESTIONS_TRIED, cutoff=0.75)
+    return next((term for term in close if search(visible, term).exists()), None)

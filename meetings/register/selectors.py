@@ -88,10 +88,11 @@ class RegisterPage:
     has_next: bool
     suggestion: str | None = None
     only_stop_words: bool = False  # every word searched was too common to search ("att")
+    cap: int = search.COUNT_CAP  # the count is exact up to this; above it, "över <cap>" (that many were read)
 
     @property
     def capped(self) -> bool:
-        return self.count is not None and self.count > search.COUNT_CAP
+        return self.count is not None and self.count > self.cap
 
 
 def register_page(
@@ -111,11 +112,16 @@ def register_page(
     attach_standing(rows)
     for row in rows:
         row.snippet = snippets.get(row.pk)
-    only_stop_words = analysis.analyse_query(filters.q).only_stop_words
-    wants_suggestion = filters.q and not count and not only_stop_words
+    analysed = analysis.analyse_query(filters.q)
+    wants_suggestion = filters.q and count == 0 and not analysed.only_stop_words
     suggestion = search.suggestion(filters.q, visible_entries(user)) if wants_suggestion else None
     return RegisterPage(
-        rows=rows, count=count, has_next=has_next, suggestion=suggestion, only_stop_words=only_stop_words
+        rows=rows,
+        count=count,
+        has_next=has_next,
+        suggestion=suggestion,
+        only_stop_words=analysed.only_stop_words,
+        cap=search.COUNT_CAP if analysed else search.FILTER_COUNT_CAP,
     )
 
 

@@ -36,6 +36,7 @@ def decision_list(request):
         "rows": found.rows,
         "count": found.count,
         "capped": found.capped,
+        "cap": found.cap,
         "page": page,
         "has_next": found.has_next,
         "last_id": found.rows[-1].pk if found.rows else None,

@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from federations.models import Body, Federation
+from meetings.models import RegisterTerm
 from meetings.register import analysis
 from tests.meetings.register.test_analysis import TABLE, TEXTS
 from tests.meetings.register.test_register import frozen_meeting, headings
@@ -57,12 +58,16 @@ def test_the_count_is_exact_below_the_cap_and_over_it_only_when_seen(client_for,
         date=datetime.date(2024, 3, 1),
         decisions=[(f"Insats {i}", "Styrelsen beviljar.", "bifall", "acklamation") for i in range(3)],
     )
-    monkeypatch.setattr("meetings.register.search.COUNT_CAP", 2)
-    response = client_for(None).get("/beslut/", {"q": "insats"})
-    assert response.context["count"] == 3 and response.context["capped"]
+    assert RegisterTerm.objects.get(term="insats").entries == 3  # indexing keeps the term counts
     monkeypatch.setattr("meetings.register.search.COUNT_CAP", 3)
     response = client_for(None).get("/beslut/", {"q": "insats"})
     assert response.context["count"] == 3 and not response.context["capped"]
+    monkeypatch.setattr("meetings.register.search.COUNT_CAP", 2)
+    response = client_for(None).get("/beslut/", {"q": "insats"})  # commoner than the cap: newest first, no count
+    assert response.context["count"] is None and len(headings(response)) == 3
+    RegisterTerm.objects.filter(term="insats").update(entries=1)  # counts that fall short
+    response = client_for(None).get("/beslut/", {"q": "insats"})
+    assert response.context["count"] == 3 and response.context["capped"]  # over 2: three rows were read
     assert client_for(None).get("/beslut/", {"q": "insatsnonsens"}).context["count"] == 0
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from federations.models import Body, Federation, Network, Project
 from meetings.models import AgendaItem, Decision, Meeting, RegisterEntry
-from meetings.register.indexing import analysed
+from meetings.register.indexing import analysed, count_terms, term_counts
 
 BATCH = 5000
 TOWNS = [
@@ -155,6 +155,7 @@ class Command(BaseCommand):
                 )  # fmt: skip
             )
         RegisterEntry.objects.bulk_create(entries, batch_size=BATCH)
+        count_terms(term_counts((entry.heading_terms, entry.text_terms) for entry in entries))
         # Justerade and published: the state change comes last, after which the records are frozen.
         Meeting.objects.filter(pk__in=[m.pk for m in meetings]).update(
             status="justerat", justerad_at=timezone.now(), reviewed_at=timezone.now()
