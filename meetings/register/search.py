@@ -6,6 +6,7 @@ import difflib
 import html
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
@@ -105,44 +106,85 @@ def capped_count(queryset, cap=COUNT_CAP):
 FILTER_COUNT_CAP = 1000
 
 
-def page_and_count(ordered, queryset, query, offset, limit, after=None):
-    """One page of the register and its count. The plan is chosen by the term counts (estimated_matches), before an
-    entry is read, not by the planner's guess of how common a word is (it has no statistics for a rare one and
-    walks the whole date index hoping to meet it):
+@dataclass(frozen=True)
+class Position:
+    """Where a page of the register starts: an offset (a page number typed or linked), or the sort key (id, date,
+    meeting, number) of the row next to it: `after` the previous page's last row (the "next page" link), `before`
+    the next page's first row (the "previous page" link); or the last page (`last`), read from the other end."""
+
+    offset: int = 0
+    after: tuple | None = None
+    before: tuple | None = None
+    last: bool = False
+
+    @property
+    def backwards(self):
+        return self.before is not None or self.last
+
+
+def page_and_count(ordered, queryset, query, position, limit, *, bound=None):
+    """One page of the register, in the register's order, and its count. A page read backwards (`before`, `last`)
+    has its one extra row first, a page read forwards last. The plan is chosen by the term counts
+    (estimated_matches) before an entry is read, not by the planner's guess of how common a word is (it has no
+    statistics for a rare one and walks the whole date index hoping to meet it):
 
     - up to COUNT_CAP matches: their sort keys straight from the word index, sorted here, then the page's rows by id;
       the count exact. Should the counts have fallen short (more matches than COUNT_CAP), the page is read as below
       and the count is COUNT_CAP + 1, "över …": that many were read;
-    - more: newest first through the date index with the limit, which meets a match every few rows; the count is
-      None ("många träffar"): counting would read every match.
+    - more: newest first (or, for the last page and a previous page, oldest first) through the date index with the
+      limit, which meets a match every few rows; the count is None ("många träffar"): counting would read every
+      match.
 
-    Without search words the count is exact up to FILTER_COUNT_CAP. `after`, the sort key (id, date, meeting,
-    number) of the previous page's last row, pages by key instead of by offset: a deep page costs what the first one
-    does (the "next page" link carries it).
+    `bound`, at most how many entries the filters leave (a project's or a person's, whose links were looked up),
+    counts as an estimate too. Without search words and such a bound the count is exact up to FILTER_COUNT_CAP. A
+    page by key costs what the first one does, however deep; so does the last page.
     """
     analysed = analysis.analyse_query(query)
-    if not analysed:
-        page = ordered.filter(after_key(after)) if after else ordered[offset:]
-        return list(page[:limit]), capped_count(queryset, FILTER_COUNT_CAP)
-    estimate = estimated_matches(analysed)
+    if not analysed and (bound is None or bound > COUNT_CAP):
+        return _walk(ordered, position, limit, walk=_plain), capped_count(queryset, FILTER_COUNT_CAP)
+    estimate = estimated_matches(analysed) if analysed else None
+    if bound is not None:
+        estimate = bound if estimate is None else min(estimate, bound)
     count = None
     if estimate is not None and estimate <= COUNT_CAP:
         keys = _matching_keys(queryset)
         if len(keys) <= COUNT_CAP:
-            return _sorted_page(ordered, keys, offset, limit, after), len(keys)
+            return _sorted_page(ordered, keys, position, limit), len(keys)
         count = COUNT_CAP + 1
-    return _newest_first(ordered.filter(after_key(after)) if after else ordered[offset:], limit), count
+    return _walk(ordered, position, limit, walk=_newest_first), count
 
 
-def _sorted_page(ordered, keys, offset, limit, after):
+def _plain(ordered, limit):
+    return list(ordered[:limit])
+
+
+def _walk(ordered, position, limit, *, walk):
+    """The page read through the date index from its start: forwards from the offset or the key after it, or
+    backwards (the register's order reversed) from the key before it or from the end."""
+    if not position.backwards:
+        page = ordered.filter(after_key(position.after)) if position.after else ordered[position.offset :]
+        return walk(page, limit)
+    page = ordered.reverse()
+    if position.before:
+        page = page.filter(before_key(position.before))
+    return walk(page, limit)[::-1]
+
+
+def _sorted_page(ordered, keys, position, limit):
     """The page of the matches' keys in the register's order (NEWEST_FIRST: date and meeting descending, number and
     id ascending, a § without a number where the database puts a NULL: last on PostgreSQL, first on SQLite), its
     rows read by id."""
     null_rank = 1 if connection.vendor == "postgresql" else -1
     keys.sort(key=lambda k: (-k[1].toordinal(), -k[2], null_rank if k[3] is None else 0, k[3] or 0, k[0]))
-    if after:
-        offset = next((index + 1 for index, key in enumerate(keys) if key[0] == after[0]), offset)
-    page_ids = [k[0] for k in keys[offset : offset + limit]]
+    ids = [k[0] for k in keys]
+    anchor = position.after or position.before
+    index = ids.index(anchor[0]) if anchor and anchor[0] in ids else None
+    if position.last or (position.before and index is not None):
+        end = len(ids) if position.last else index
+        page_ids = ids[max(0, end - limit) : end]
+    else:
+        start = index + 1 if position.after and index is not None else position.offset
+        page_ids = ids[start : start + limit]
     rows = {row.pk: row for row in ordered.filter(pk__in=page_ids)} if page_ids else {}
     return [rows[pk] for pk in page_ids if pk in rows]
 
@@ -163,6 +205,25 @@ def after_key(key):
         Q(date__lt=date) | Q(date=date, meeting_id__lt=meeting) | (Q(date=date, meeting_id=meeting) & later_in_meeting)
     )
     return Q(date__lte=date) & later
+
+
+def before_key(key):
+    """The rows before `key` in the register's order: after_key mirrored."""
+    pk, date, meeting, number = key
+    if number is None:
+        earlier_in_meeting = Q(number__isnull=True, pk__lt=pk)
+        if connection.vendor == "postgresql":
+            earlier_in_meeting |= Q(number__isnull=False)  # PostgreSQL sorts NULL last: every numbered § is before
+    else:
+        earlier_in_meeting = Q(number__lt=number) | Q(number=number, pk__lt=pk)
+        if connection.vendor != "postgresql":
+            earlier_in_meeting |= Q(number__isnull=True)  # SQLite sorts NULL first
+    earlier = (
+        Q(date__gt=date)
+        | Q(date=date, meeting_id__gt=meeting)
+        | (Q(date=date, meeting_id=meeting) & earlier_in_meeting)
+    )
+    return Q(date__gte=date) & earlier
 
 
 def _matching_keys(queryset):

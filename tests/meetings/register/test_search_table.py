@@ -112,3 +112,28 @@ def test_the_next_page_link_pages_by_key_and_shows_what_the_offset_shows(client_
         if page < 3:
             assert f"efter={after}" in response.content.decode()
     assert by_key == by_offset and len(by_key) == 8 and len(set(by_key)) == 8
+
+
+@pytest.mark.parametrize("cap", [1000, 2])  # matches sorted here, or the date index walked
+@pytest.mark.parametrize("query", ["", "beslutar", "ärende"])
+def test_the_last_page_and_the_previous_page_links_read_backwards(client_for, cast, monkeypatch, query, cap):
+    monkeypatch.setattr("meetings.register.search.COUNT_CAP", cap)
+    for index in range(4):
+        decisions = [
+            (f"Ärende {index} {n}", "Styrelsen beslutar att bifalla.", "bifall", "acklamation") for n in (1, 2)
+        ]
+        frozen_meeting(cast, date=datetime.date(2024, 3, 1 + index % 2), decisions=decisions)
+    monkeypatch.setattr("meetings.register.views.PAGE_SIZE", 3)
+    client = client_for(None)
+    everything = []
+    for page in (1, 2, 3):
+        everything += headings(client.get("/beslut/", {"q": query, "sida": page}))
+    response = client.get("/beslut/", {"q": query, "sista": 1})
+    assert headings(response) == everything[-3:] and not response.context["has_next"]
+    assert "Sista sidan" in response.content.decode()
+    seen = headings(response)
+    while response.context["has_previous"]:
+        response = client.get("/beslut/", {"q": query, "fore": response.context["first_id"]})
+        seen = headings(response) + seen
+        assert response.context["has_next"]
+    assert seen == everything and len(seen) == 8
