@@ -44,6 +44,7 @@ def count_existing(apps, schema_editor):
     rows = RegisterEntry.objects.values_list("heading_terms", "text_terms").order_by()
     for heading_terms, text_terms in rows.iterator(chunk_size=5000):
         counts.update({t for t in f"{heading_terms} {text_terms}".split() if len(t) <= MAX_COUNTED_TERM})
+        counts[""] += 1  # the empty term counts the entries themselves
     RegisterTerm.objects.bulk_create(
         [RegisterTerm(term=term, entries=n) for term, n in sorted(counts.items())], batch_size=2000
     )

@@ -75,7 +75,10 @@ class RegisterTerm(models.Model):
     The search reads them to choose its plan before it touches an entry (a rare word: its matches from the word
     index, sorted; a common one: newest first with a limit), and "Menade du …?" draws its candidates from these
     terms, the same tokens that are indexed and searched. A count is an estimate that never falls short while the
-    entries are written through indexing; reindex_register counts afresh."""
+    entries are written through indexing; reindex_register counts afresh. The empty term (ENTRIES), which no text
+    has, counts the entries themselves."""
+
+    ENTRIES = ""
 
     term = models.CharField(max_length=64, primary_key=True)
     entries = models.IntegerField(default=0)

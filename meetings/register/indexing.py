@@ -110,10 +110,12 @@ TERM_BATCH = 500
 
 
 def term_counts(rows):
-    """How many of the rows (heading_terms, text_terms) hold each term."""
+    """How many of the rows (heading_terms, text_terms) hold each term, and how many rows there are (the empty term,
+    RegisterTerm.ENTRIES)."""
     counts = Counter()
     for heading_terms, text_terms in rows:
         counts.update({term for term in f"{heading_terms} {text_terms}".split() if len(term) <= MAX_COUNTED_TERM})
+        counts[RegisterTerm.ENTRIES] += 1
     return counts
 
 

@@ -4,6 +4,7 @@ snippets and suggestions."""
 
 import difflib
 import html
+import math
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,25 +38,31 @@ def words(query):
 
 
 def estimated_matches(analysed):
-    """At most how many entries match all the words, by the term counts (one query): the smallest of the words'
-    counts, each the sum over its alternatives and, for the word being typed, the terms it begins. An upper bound
-    while the counts are kept by indexing; a term without a count is taken as rare."""
-    wanted = Q(term__in={term for word in analysed.words for term in word.alternatives})
+    """How many entries match all the words, by the term counts (one query): (smallest, guess). `smallest` is the
+    smallest of the words' counts, each the sum over its alternatives and, for the word being typed, the terms it
+    begins: an upper bound while the counts are kept by indexing (a term without a count is taken as rare). `guess`
+    is what the words' counts make if the words were independent; it only decides whether the word index is tried
+    first for several common words whose conjunction may be rare ("Kiruna delårsrapport"). (None, None) for a
+    prefix that begins too many terms to add up: common."""
+    wanted = Q(term__in={term for word in analysed.words for term in word.alternatives}) | Q(term=RegisterTerm.ENTRIES)
     for word in analysed.words:
         if word.prefix:
             wanted |= Q(term__startswith=word.form)
     counts = list(RegisterTerm.objects.filter(wanted).values_list("term", "entries")[: PREFIX_TERMS + 1])
     if len(counts) > PREFIX_TERMS:
-        return None  # a short prefix of many words: common
-    estimate = None
-    for word in analysed.words:
-        n = sum(
+        return None, None
+    total = max(0, dict(counts).get(RegisterTerm.ENTRIES, 0))
+    per_word = [
+        sum(
             max(0, entries)
             for term, entries in counts
-            if term in word.alternatives or (word.prefix and term.startswith(word.form))
+            if term and (term in word.alternatives or (word.prefix and term.startswith(word.form)))
         )
-        estimate = n if estimate is None else min(estimate, n)
-    return estimate
+        for word in analysed.words
+    ]
+    smallest = min(per_word)
+    guess = total * math.prod(n / total for n in per_word) if total and len(per_word) > 1 else smallest
+    return smallest, min(smallest, guess)
 
 
 def tsquery(query):
@@ -129,8 +136,10 @@ def page_and_count(ordered, queryset, query, position, limit, *, bound=None):
     statistics for a rare one and walks the whole date index hoping to meet it):
 
     - up to COUNT_CAP matches: their sort keys straight from the word index, sorted here, then the page's rows by id;
-      the count exact. Should the counts have fallen short (more matches than COUNT_CAP), the page is read as below
-      and the count is COUNT_CAP + 1, "över …": that many were read;
+      the count exact. So too for several words whose conjunction the counts guess to be rare: the index intersects
+      them and at most COUNT_CAP + 1 rows are read. Should there be more matches than COUNT_CAP (the guess was
+      wrong, or the counts fell short), the page is read as below and the count is COUNT_CAP + 1, "över …": that
+      many were read;
     - more: newest first (or, for the last page and a previous page, oldest first) through the date index with the
       limit, which meets a match every few rows; the count is None ("många träffar"): counting would read every
       match.
@@ -142,11 +151,11 @@ def page_and_count(ordered, queryset, query, position, limit, *, bound=None):
     analysed = analysis.analyse_query(query)
     if not analysed and (bound is None or bound > COUNT_CAP):
         return _walk(ordered, position, limit, walk=_plain), capped_count(queryset, FILTER_COUNT_CAP)
-    estimate = estimated_matches(analysed) if analysed else None
+    guess = estimated_matches(analysed)[1] if analysed else bound
     if bound is not None:
-        estimate = bound if estimate is None else min(estimate, bound)
+        guess = bound if guess is None else min(guess, bound)
     count = None
-    if estimate is not None and estimate <= COUNT_CAP:
+    if guess is not None and guess <= COUNT_CAP:
         keys = _matching_keys(queryset)
         if len(keys) <= COUNT_CAP:
             return _sorted_page(ordered, keys, position, limit), len(keys)

@@ -120,7 +120,6 @@ class Command(BaseCommand):
         classes["filter+word"] = [f"/beslut/?q=kartläggning&{query}" for query in FILTERS]
         classes["network"] = ["/beslut/?forbund=syntetiskt", "/beslut/?forbund=syntetiskt&q=samråd"]
         classes["last page"] = ["/beslut/?sista=1", "/beslut/?q=beslutar&sista=1", "/beslut/?q=samråd&sista=1"]
-        classes["deep page"] = ["/beslut/?q=beslutar&sida=40", "/beslut/?q=samråd&sida=40"]
         # Deep pages reached by the "next page" link, which carries the previous page's last row, and by the
         # "previous page" link, which carries the next page's first row.
         last = max(1, -(-total // PAGE_SIZE))
@@ -130,11 +129,22 @@ class Command(BaseCommand):
         classes["deep page by key"] = [f"/beslut/?efter={pk}" for pk in before_last] + [
             f"/beslut/?efter={pk}" for pk in before_200
         ] + [f"/beslut/?fore={pk}" for pk in before_200]  # fmt: skip
+        # Page 40 of a common word and of a compound, by the next-page link.
+        for word in ("beslutar", "samråd"):
+            matches = search.search(newest, word).values_list("pk", flat=True)
+            classes["deep page by key"] += [
+                f"/beslut/?q={word}&efter={pk}" for pk in matches[39 * PAGE_SIZE - 1 : 39 * PAGE_SIZE]
+            ]
         return classes
 
     def typed_deep_pages(self, total):
         last = max(1, -(-total // PAGE_SIZE))
-        return ["/beslut/?sida=200", f"/beslut/?sida={last}"]
+        return [
+            "/beslut/?sida=200",
+            f"/beslut/?sida={last}",
+            "/beslut/?q=beslutar&sida=40",
+            "/beslut/?q=samråd&sida=40",
+        ]
 
     def recall(self):
         """Per class of one word: (recall, precision) of the search against the root's scan, over all public
