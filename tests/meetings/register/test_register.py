@@ -376,6 +376,13 @@ def test_the_benchmark_commands_run(db):
     out = io.StringIO()
     call_command("bench_register", "--rounds", "1", stdout=out)
     assert out.getvalue().strip().splitlines()[-1].startswith("register p50 ")
+    assert RegisterTerm.objects.get(term=RegisterTerm.ENTRIES).entries == 150  # the generator keeps the counts
+    for kind in ("csv", "xlsx"):
+        out = io.StringIO()
+        call_command("bench_export", "--child", kind, stdout=out)  # in this process: the test's database
+        assert (
+            out.getvalue().startswith(f"{kind} 150 rows, " if kind == "csv" else "xlsx ") and "VmHWM" in out.getvalue()
+        )
 
 
 def test_words_with_more_matches_than_the_cap_are_read_newest_first_with_a_true_count(client_for, history, monkeypatch):
