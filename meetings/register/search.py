@@ -23,6 +23,10 @@ from meetings.register import analysis
 # match's sort key read and sorted here, the count exact. A commoner one is read newest first through the date index
 # with the page's limit, and not counted (a count would read every match).
 COUNT_CAP = 5000
+# Several words are intersected in the word index on the guess that their conjunction is rare only while the rarest
+# of them has at most this many matches: a wrong guess ("psykisk ohälsa", two words of one topic) then costs at most
+# COUNT_CAP + 1 rows from a bounded intersection, not one that grows with the register.
+PROBE_LIMIT = 4 * COUNT_CAP
 # A prefix (the word being typed) that begins more terms than this is taken as common without adding them up.
 PREFIX_TERMS = 500
 
@@ -151,7 +155,9 @@ def page_and_count(ordered, queryset, query, position, limit, *, bound=None):
     analysed = analysis.analyse_query(query)
     if not analysed and (bound is None or bound > COUNT_CAP):
         return _walk(ordered, position, limit, walk=_plain), capped_count(queryset, FILTER_COUNT_CAP)
-    guess = estimated_matches(analysed)[1] if analysed else bound
+    smallest, guess = estimated_matches(analysed) if analysed else (bound, bound)
+    if smallest is not None and smallest > PROBE_LIMIT:
+        guess = smallest  # too common to try the index first on a guess: its intersection would be read in vain
     if bound is not None:
         guess = bound if guess is None else min(guess, bound)
     count = None
