@@ -8,7 +8,7 @@ from .importing import ImportBatch, ImportDocument, PendingImport
 from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
 from .meeting import FROZEN, FrozenRecord, GuardedByMeeting, Meeting
 from .outbox import OutgoingMail
-from .register import RegisterEntry
+from .register import RegisterEntry, RegisterTerm
 
 __all__ = [
     "FROZEN",
@@ -32,6 +32,7 @@ __all__ = [
     "PendingImport",
     "ProtocolRevision",
     "RegisterEntry",
+    "RegisterTerm",
     "Recusal",
     "Reservation",
     "Signature",

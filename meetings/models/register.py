@@ -56,6 +56,9 @@ class RegisterEntry(models.Model):
             models.Index(fields=["outcome", "-date"], name="register_outcome_date_idx"),
             # A body's newest decisions (its Atom feed), in the register's order, read through with LIMIT.
             models.Index(fields=["body", "-date", "-meeting", "number"], name="register_body_newest_idx"),
+            # A votering is one decision in twenty: the register's order within them, so that a common word with
+            # this filter walks the voteringar newest first instead of every entry.
+            models.Index(fields=["method", "-date", "-meeting", "number"], name="register_method_date_idx"),
         ]
 
     def __str__(self):
@@ -65,3 +68,26 @@ class RegisterEntry(models.Model):
     def outcome_label(self):
         """The outcome's name, from the enum (get_outcome_display rebuilds a dict of lazy labels on every call)."""
         return Decision.Outcome(self.outcome).label if self.outcome else ""
+
+
+class RegisterTerm(models.Model):
+    """How many register entries hold an index term of the Swedish analyser: the register's own statistics, kept by
+    indexing (meetings.register.indexing.count_terms), the same on both databases.
+
+    The search reads them to choose its plan before it touches an entry (a rare word: its matches from the word
+    index, sorted; a common one: newest first with a limit), and "Menade du …?" draws its candidates from these
+    terms, the same tokens that are indexed and searched. A count is an estimate that never falls short while the
+    entries are written through indexing; reindex_register counts afresh. The empty term (ENTRIES), which no text
+    has, counts the entries themselves."""
+
+    ENTRIES = ""
+
+    term = models.CharField(max_length=64, primary_key=True)
+    entries = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sökterm i registret")
+        verbose_name_plural = _("söktermer i registret")
+
+    def __str__(self):
+        return f"{self.term} ({self.entries})"

@@ -16,28 +16,58 @@ import simplemma
 from stop_words import get_stop_words
 
 LANGUAGE = "sv"
+# simplemma's memory-frugal lexicon: the same answers (checked word for word on the register's vocabulary) from its
+# compressed stream instead of a dictionary in memory; a process that has searched holds about 25 MB of it rather
+# than about 95 MB, which every web worker and every export would carry.
+LOW_MEMORY = True
 
 # Letters (å, ä, ö and the rest) or digits; "Finsam-medel" is two words, "2023–2025" two numbers.
 WORD = re.compile(r"[^\W\d_]+|\d+")
 
-# The package's list is for general text; in a register of decisions these are what people look for.
-MEANINGFUL = {"beslut", "beslutat", "beslutit", "dag", "dagar", "dagarna", "dagen", "del", "delen", "kr", "nr"}
-MEANINGFUL |= {"nummer"}
-STOP_WORDS = frozenset(get_stop_words("swedish")) - MEANINGFUL
+# The `stop-words` package's Swedish list is made for general text: beside the function words it has words that a
+# register of decisions is searched for. These are taken out of it, by kind, and stay searchable:
+KEPT_FROM_STOP_LIST = {
+    # votes and answers: "ja", "nej" are how a votering and a namnupprop are recorded
+    "ja", "nej",
+    # numerals and ordinals: amounts, counts, "tredje kvartalet"; "en", "ett" stay stop words (articles)
+    "noll", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton", "fjorton",
+    "femton", "sexton", "sjutton", "artonn", "nitton", "tjugo", "tjungo", "tjugoen", "tjugoett",
+    "tjugotvå", "tjugotre", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio", "hundra",
+    "hundraen", "hundraett", "tvåhundra", "ettusen", "första", "andra", "tredje", "fjärde", "femte", "sjätte",
+    "sjunde", "åttonde", "nionde", "tionde", "elfte", "tolfte", "trettonde", "fjortonde", "femtonde", "sextonde",
+    "sjuttonde", "artonde", "adertonde", "aderton", "nittonde", "tjugonde", "trettionde", "fyrtionde", "femtionde",
+    "sextionde", "sjuttionde", "åttionde", "nittionde",
+    # judgements, sizes and directions that decisions are about: "god ekonomisk hushållning", "större insatser"
+    "bra", "god", "goda", "godare", "godast", "gott", "viktig", "viktigare", "viktigast", "viktigt", "möjlig",
+    "möjligt", "nödvändig", "nödvändiga", "nödvändigt", "stor", "stora", "stort", "större", "störst", "liten",
+    "lilla", "mindre", "minst", "små", "smått", "enkel", "enkelt", "enkla", "hög", "högre", "högst", "höger",
+    "vänster", "vänstra", "tidig", "tidigare", "tidigast", "tidigt", "långsam", "långsammare", "långsammast",
+    "långsamt", "lätt", "lättare", "lättast", "sämre", "sämst", "bättre", "bäst", "värre", "likställd",
+    "likställda", "övre", "nedre",
+    # the register's own words: decisions, days, parts, amounts and numbers
+    "beslut", "beslutat", "beslutit", "dag", "dagar", "dagarna", "dagen", "del", "delen", "kr", "nr", "nummer",
+    # courtesy and days: "tack till", "idag"
+    "tack", "förlåt", "ursäkt", "adjö", "varsågod", "idag", "igår", "imorgon", "övermorgon",
+}  # fmt: skip
+STOP_WORDS = frozenset(get_stop_words("swedish")) - KEPT_FROM_STOP_LIST
 
-# A compound is split only when it is this long, into a head of at least MIN_HEAD letters and a modifier of at least
-# MIN_PART: shorter cuts find words inside words (för + bundet) rather than the parts of a compound.
+# A compound is split only when it is this long, into parts that are words of the lexicon on both sides: a head of
+# at least MIN_HEAD letters and a modifier of at least MIN_PART. Shorter cuts find words inside words (för + bundet)
+# rather than the parts of a compound.
 MIN_COMPOUND = 8
 MIN_HEAD = 4
 MIN_PART = 3
-LINKS = ("s", "e")
+# The linking morphemes (fogemorfem) that may end a modifier: arbetsmarknad (arbete + s), gästabud (gäst + a),
+# barnefamilj (barn + e). A modifier may also end in its combining form (gatu-, kyrko-, kvinno- for gata, kyrka,
+# kvinna), which the lexicon knows and leads back to the word.
+LINKS = ("s", "e", "a")
 
 # The words of a query that are searched; more narrow nothing down and only cost time.
 MAX_QUERY_WORDS = 8
 
 
 def tokens(text):
-    """The lower-case words of a text, in order."""
+    """The lower-case words of a text, in order: the one tokeniser of the index, the query and the suggestions."""
     return WORD.findall(text.lower())
 
 
@@ -45,67 +75,83 @@ def tokens(text):
 def lemma(word):
     """The word's lemma. For a word the lexicon knows, followed to its end (förbundet -> förbunden -> förbund); an
     unknown word is not guessed at (a typo "upphandlingg" stays a typo and gets a suggestion instead)."""
-    return simplemma.lemmatize(word, lang=LANGUAGE, greedy=known(word)).lower()
+    return simplemma.lemmatize(word, lang=LANGUAGE, greedy=known(word), low_memory=LOW_MEMORY).lower()
 
 
 @lru_cache(maxsize=100_000)
 def known(word):
-    return simplemma.is_known(word, lang=LANGUAGE)
+    return simplemma.is_known(word, lang=LANGUAGE, low_memory=LOW_MEMORY)
 
 
-def _valid_modifier(left):
-    """The modifier of a compound as written (with or without a linking letter), if it is a word of its own or a
-    compound of such words: "medlems" -> "medlem", "delårs" -> "delår"; None if it is not."""
-    candidates = [left]
+def _form_of(word, base):
+    """Whether `base` can be the dictionary form of `word` inside a compound: it keeps the word's stem and changes at
+    most its ending (medlems -> medlem, gatu -> gata, arbets -> arbete, samrådet -> samråd). The lexicon maps some
+    short words to an unrelated verb (redo -> rida, sam -> simma); a part is never read as such."""
+    return len(base) >= 2 and word.startswith(base[:-1])
+
+
+def _part_lemma(word):
+    """The dictionary form of a compound's part, or the part as written."""
+    base = lemma(word)
+    return base if _form_of(word, base) else word
+
+
+def _modifier(left):
+    """The first part of a compound as written (with its linking morpheme or in its combining form), as the word it
+    is: "medlems" -> "medlem", "verksamhets" -> "verksamhet" (never verksam + hets), "gatu" -> "gata", "redo" ->
+    "redo"; None if it is neither a word of the lexicon nor a compound of such words."""
+    if left in STOP_WORDS:
+        return None
+    if known(left) and len(left) >= MIN_PART:
+        return _part_lemma(left)
     if left.endswith(LINKS) and len(left) > MIN_PART:
-        candidates.append(left[:-1])
-    for candidate in candidates:
-        if len(candidate) < MIN_PART - 1 or candidate in STOP_WORDS:
-            continue
-        if (known(candidate) and len(candidate) >= MIN_PART) or compound_parts(candidate):
-            return candidate
+        stem = left[:-1]
+        if stem not in STOP_WORDS and ((known(stem) and len(stem) >= MIN_PART) or compound_parts(stem)):
+            return _part_lemma(stem)
+    if compound_parts(left):
+        return left
     return None
 
 
 @lru_cache(maxsize=100_000)
 def compound_parts(word):
-    """The parts of a compound that the lexicon knows, as written: the modifier and head of its first valid cut (the
-    longest known head), and their own parts: "delårsrapport" -> ("del", "årsrapport", "år", "rapport"); () for a
-    word that is not a compound."""
+    """The parts of a compound, each a word of the lexicon in its dictionary form: the modifier and head of its first
+    valid cut (the longest known head), then their own parts: "delårsrapport" -> ("del", "årsrapport", "år",
+    "rapport"); () for a word that is not a compound."""
     if len(word) < MIN_COMPOUND:
         return ()
-    parts = []
     for cut in range(MIN_PART, len(word) - MIN_HEAD + 1):
         head = word[cut:]
         if not known(head) or head in STOP_WORDS:
             continue
-        modifier = _valid_modifier(word[:cut])
+        left = word[:cut]
+        modifier = _modifier(left)
         if modifier is None:
             continue
+        # A modifier the lexicon knows as written is also indexed so (kurs-, for all that simplemma reads it as the
+        # genitive of "kur"); it is split only in its dictionary form (verksamhets- is verksamhet, never verksam +
+        # hets).
+        written = (left,) if known(left) and left != modifier else ()
         # Swedish compounds are right-headed: the first valid cut has the longest known head, and is the one.
         # Other cuts of the same word find words inside words (beslutsförs + laget -> "lag"), not its parts.
-        # The head is split in its lemma: an inflected simple word is long enough to hide words in it (förslaget ->
-        # förs + laget) where its lemma (förslag) is not.
-        for part in (modifier, head, *compound_parts(modifier), *compound_parts(lemma(head))):
-            if part not in parts:
-                parts.append(part)
-        break
-    return tuple(parts)
+        # The head carries the inflection (-insatser -> insats) and is split in its dictionary form: an inflected
+        # simple word is long enough to hide words in it (förslaget -> förs + laget) where its lemma is not.
+        base = _part_lemma(head)
+        parts = (*written, modifier, head, base, *compound_parts(modifier), *compound_parts(base))
+        return tuple(dict.fromkeys(parts))
+    return ()
 
 
 @lru_cache(maxsize=200_000)
 def word_terms(word):
-    """The index terms of one lower-case word: its form, its lemma and its compound parts' lemmas; () for a stop
-    word."""
+    """The index terms of one lower-case word: its form, its lemma and its compound's parts; () for a stop word."""
     if word in STOP_WORDS or len(word) < 2:
         return ()
     base = lemma(word)
     # A known word is split in its lemma (the head carries the inflection: -insatser -> -insats); an unknown one,
     # often a compound the lexicon lacks (medlemssamrådet), as written.
     parts = compound_parts(base if known(word) else word)
-    # Parts are lemmatised when they can be heads; a short modifier is kept as written (sam- is not "simma").
-    terms = [word, base, *parts, *(lemma(part) for part in parts if len(part) >= MIN_HEAD)]
-    return tuple(dict.fromkeys(terms))
+    return tuple(dict.fromkeys((word, base, *parts)))
 
 
 def index_terms(*texts):

@@ -4,11 +4,14 @@ with memory bounded whatever their number (CSV streamed as it is written, the wo
 import csv
 import datetime
 import tempfile
+from itertools import islice
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings.models import Reservation, Vote
 from meetings.register import selectors
 
 # Rows read from the database at a time (a server-side cursor on PostgreSQL).
@@ -24,35 +27,94 @@ CSV_HEADER = [
     _("Förbund/nätverk"),
     _("Organ"),
     _("Paragraf"),
+    _("Dnr"),
     _("Rubrik"),
     _("Beslut"),
     _("Utfall"),
     _("Beslutsform"),
+    _("Ja"),
+    _("Nej"),
+    _("Avstår"),
+    _("Namnupprop"),
+    _("Reservationer"),
     _("Länk"),
 ]
 
 # Column widths of the spreadsheet, in characters, column by column.
-XLSX_WIDTHS = (12, 34, 22, 8, 40, 70, 16, 16, 40)
+XLSX_WIDTHS = (12, 34, 22, 8, 14, 40, 70, 16, 16, 6, 6, 8, 40, 40, 40)
+XLSX_COLUMNS = "ABCDEFGHIJKLMNO"
 
 
 def export_rows(user, filters):
-    """The entries the user may see that match the filters, newest first, one list of cells each: all of them, in one
-    query read in chunks."""
+    """The entries the user may see that match the filters, newest first, one list of cells each: all of them, read
+    in chunks of one query (a server-side cursor on PostgreSQL), each chunk's named votes and reservations in one
+    query each, so that memory holds one chunk whatever the number of rows."""
     queryset = selectors.entries(user, filters)
-    queryset = selectors.joined(queryset.order_by(*selectors.NEWEST_FIRST))
-    for entry in queryset.iterator(chunk_size=EXPORT_CHUNK):
-        owner = entry.body.owner
-        yield [
-            entry.date.isoformat(),
-            owner.name if owner else "",
-            entry.body.name,
-            f"§ {entry.number}" if entry.number else "",
-            entry.heading,
-            entry.decision_text,
-            entry.get_outcome_display() if entry.outcome else "",
-            entry.get_method_display() if entry.method else "",
-            f"{settings.SITE_URL}/moten/{entry.meeting_id}/#p{entry.item_id}",
-        ]
+    queryset = selectors.joined(queryset.order_by(*selectors.NEWEST_FIRST)).annotate(
+        case_number=F("item__case_number"),
+        votes_yes=F("decision__votes_yes"),
+        votes_no=F("decision__votes_no"),
+        votes_abstain=F("decision__votes_abstain"),
+    )
+    entries = queryset.iterator(chunk_size=EXPORT_CHUNK)
+    while chunk := list(islice(entries, EXPORT_CHUNK)):
+        decision_ids = [entry.decision_id for entry in chunk if entry.decision_id]
+        named_votes = _named_votes(decision_ids)
+        reservations = _reservations(decision_ids)
+        for entry in chunk:
+            owner = entry.body.owner
+            yield [
+                entry.date.isoformat(),
+                owner.name if owner else "",
+                entry.body.name,
+                f"§ {entry.number}" if entry.number else "",
+                entry.case_number or "",
+                entry.heading,
+                entry.decision_text,
+                entry.get_outcome_display() if entry.outcome else "",
+                entry.get_method_display() if entry.method else "",
+                _number(entry.votes_yes),
+                _number(entry.votes_no),
+                _number(entry.votes_abstain),
+                named_votes.get(entry.decision_id, ""),
+                reservations.get(entry.decision_id, ""),
+                f"{settings.SITE_URL}/moten/{entry.meeting_id}/#p{entry.item_id}",
+            ]
+
+
+def _number(value):
+    return "" if value is None else value
+
+
+def _named_votes(decision_ids):
+    """Each decision's namnupprop as one cell: "Ja: Anna Andersson, Bo Berg. Nej: Cecilia Ek." """
+    votes = (
+        Vote.objects.filter(decision_id__in=decision_ids)
+        .values_list("decision_id", "choice", "attendance__person__name", "attendance__name")
+        .order_by("decision_id", "attendance__position", "attendance_id")
+    )
+    by_decision = {}
+    for decision_id, choice, person_name, name in votes:
+        by_decision.setdefault(decision_id, {}).setdefault(choice, []).append(person_name or name)
+    labels = dict(Vote.Choice.choices)
+    return {
+        decision_id: " ".join(f"{labels[c]}: {', '.join(names)}." for c, names in choices.items())
+        for decision_id, choices in by_decision.items()
+    }
+
+
+def _reservations(decision_ids):
+    """Each decision's reservations as one cell: "Anna Andersson (skälet). Bo Berg." """
+    rows = (
+        Reservation.objects.filter(decision_id__in=decision_ids)
+        .values_list("decision_id", "attendance__person__name", "attendance__name", "reason")
+        .order_by("decision_id", "id")
+    )
+    by_decision = {}
+    for decision_id, person_name, name, reason in rows:
+        text = person_name or name
+        by_decision.setdefault(decision_id, []).append(f"{text} ({reason})" if reason else text)
+    return {decision_id: ". ".join(names) + "." for decision_id, names in by_decision.items()}
 
 
 class _Line:
@@ -81,7 +143,7 @@ def xlsx_file(rows):
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Beslut")
-    for column, width in zip("ABCDEFGHI", XLSX_WIDTHS, strict=True):
+    for column, width in zip(XLSX_COLUMNS, XLSX_WIDTHS, strict=True):
         sheet.column_dimensions[column].width = width
     bold = Font(bold=True)
     sheet.append([_styled(WriteOnlyCell(sheet, value=str(h)), font=bold) for h in CSV_HEADER])

@@ -1,19 +1,25 @@
 """Indexing: the register's entries are written from frozen records only."""
 
-from django.db import transaction
+from collections import Counter
+
+from django.db import connection, transaction
 
 from federations.models import Project
-from meetings.models import AgendaItem, Decision, Meeting, RegisterEntry
+from meetings.models import AgendaItem, Decision, Meeting, RegisterEntry, RegisterTerm
 from meetings.register.analysis import index_terms
 from meetings.sanitize import html_to_text
 
 
 @transaction.atomic
 def index_meeting(meeting):
-    """(Re)write the register entries of a frozen record; a record that is not frozen has none."""
-    RegisterEntry.objects.filter(meeting=meeting).delete()
+    """(Re)write the register entries of a frozen record; a record that is not frozen has none. The term counts
+    follow: those of the entries removed are taken off, those of the entries written added."""
+    old = RegisterEntry.objects.filter(meeting=meeting)
+    removed = term_counts(old.values_list("heading_terms", "text_terms"))
+    old.delete()
     meeting = Meeting.objects.select_related("body").get(pk=meeting.pk)
     if not meeting.is_frozen:
+        count_terms(removed, sign=-1)
         return 0
     entries = []
     items = meeting.items.prefetch_related("decisions").order_by("position")
@@ -26,6 +32,9 @@ def index_meeting(meeting):
         for decision in decisions or [None]:
             entries.append(_entry(meeting, item, decision))
     RegisterEntry.objects.bulk_create(entries)
+    added = term_counts((entry.heading_terms, entry.text_terms) for entry in entries)
+    added.subtract(removed)
+    count_terms(added)
     projects_follow_decisions(meeting)
     return len(entries)
 
@@ -92,3 +101,35 @@ def analysed(entry):
 
 def set_public(meeting):
     RegisterEntry.objects.filter(meeting=meeting).update(is_public=meeting.is_public)
+
+
+# Longer terms are indexed and found but not counted: the search takes a term it has no count of as rare.
+MAX_COUNTED_TERM = 64
+# Terms written to the counts in one statement.
+TERM_BATCH = 500
+
+
+def term_counts(rows):
+    """How many of the rows (heading_terms, text_terms) hold each term, and how many rows there are (the empty term,
+    RegisterTerm.ENTRIES)."""
+    counts = Counter()
+    for heading_terms, text_terms in rows:
+        counts.update({term for term in f"{heading_terms} {text_terms}".split() if len(term) <= MAX_COUNTED_TERM})
+        counts[RegisterTerm.ENTRIES] += 1
+    return counts
+
+
+def count_terms(counts, sign=1):
+    """Add the counts (a Counter of terms) to RegisterTerm, one upsert per TERM_BATCH terms, in term order so that
+    two records indexed at once take their row locks in the same order. The same statement on both databases."""
+    changes = sorted((term, sign * n) for term, n in counts.items() if n)
+    table = RegisterTerm._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(changes), TERM_BATCH):
+            batch = changes[start : start + TERM_BATCH]
+            rows = ", ".join(["(%s, %s)"] * len(batch))
+            cursor.execute(
+                f"INSERT INTO {table} (term, entries) VALUES {rows} "  # noqa: S608 placeholders only
+                f"ON CONFLICT (term) DO UPDATE SET entries = {table}.entries + excluded.entries",
+                [value for change in batch for value in change],
+            )

@@ -4,18 +4,31 @@ snippets and suggestions."""
 
 import difflib
 import html
+import math
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
 from django.utils.safestring import mark_safe
 
+from meetings.models import RegisterTerm
 from meetings.register import analysis
 
-COUNT_CAP = 1000
+# A search whose words the term counts say match at most this many entries is answered from the word index: every
+# match's sort key read and sorted here, the count exact. A commoner one is read newest first through the date index
+# with the page's limit, and not counted (a count would read every match).
+COUNT_CAP = 5000
+# Several words are intersected in the word index on the guess that their conjunction is rare only while the rarest
+# of them has at most this many matches: a wrong guess ("psykisk ohälsa", two words of one topic) then costs at most
+# COUNT_CAP + 1 rows from a bounded intersection, not one that grows with the register.
+PROBE_LIMIT = 4 * COUNT_CAP
+# A prefix (the word being typed) that begins more terms than this is taken as common without adding them up.
+PREFIX_TERMS = 500
 
 
 # The analyser has done the Swedish; the database only matches its terms.
@@ -23,8 +36,37 @@ SEARCH_CONFIG = "simple"
 
 
 def words(query):
-    """The words of a query as typed, for the ILIKE scan (the benchmark's baseline)."""
+    """The words of a query as typed, for the ILIKE scan (the benchmark's baseline of a search without an analyser
+    or an index); the search and its suggestions read a query with the analyser's tokeniser."""
     return [w for w in re.findall(r"[\wåäöÅÄÖ-]+", query.lower()) if len(w) > 1][:8]
+
+
+def estimated_matches(analysed):
+    """How many entries match all the words, by the term counts (one query): (smallest, guess). `smallest` is the
+    smallest of the words' counts, each the sum over its alternatives and, for the word being typed, the terms it
+    begins: an upper bound while the counts are kept by indexing (a term without a count is taken as rare). `guess`
+    is what the words' counts make if the words were independent; it only decides whether the word index is tried
+    first for several common words whose conjunction may be rare ("Kiruna delårsrapport"). (None, None) for a
+    prefix that begins too many terms to add up: common."""
+    wanted = Q(term__in={term for word in analysed.words for term in word.alternatives}) | Q(term=RegisterTerm.ENTRIES)
+    for word in analysed.words:
+        if word.prefix:
+            wanted |= Q(term__startswith=word.form)
+    counts = list(RegisterTerm.objects.filter(wanted).values_list("term", "entries")[: PREFIX_TERMS + 1])
+    if len(counts) > PREFIX_TERMS:
+        return None, None
+    total = max(0, dict(counts).get(RegisterTerm.ENTRIES, 0))
+    per_word = [
+        sum(
+            max(0, entries)
+            for term, entries in counts
+            if term and (term in word.alternatives or (word.prefix and term.startswith(word.form)))
+        )
+        for word in analysed.words
+    ]
+    smallest = min(per_word)
+    guess = total * math.prod(n / total for n in per_word) if total and len(per_word) > 1 else smallest
+    return smallest, min(smallest, guess)
 
 
 def tsquery(query):
@@ -67,36 +109,99 @@ def scan_search(queryset, query):
 
 
 def capped_count(queryset, cap=COUNT_CAP):
-    """The number of hits, exact up to cap; cap + 1 ("över 1 000") only when that many rows were really read."""
+    """The number of rows, exact up to cap; cap + 1 ("över …") only when that many rows were really read."""
     return queryset.order_by()[: cap + 1].count()
 
 
-def page_and_count(ordered, queryset, query, offset, limit, after=None):
-    """One page of the register and its true count (exact up to COUNT_CAP; COUNT_CAP + 1 only when that many
-    matching rows were read). The plan is chosen by what the word index really returned, not by the planner's guess
-    of how common a word is (it has no statistics for a rare one and walks the whole date index hoping to meet it):
+# Without search words, the count is exact up to this many rows (read through an index, newest first).
+FILTER_COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a page of the register starts: an offset (a page number typed or linked), or the sort key (id, date,
+    meeting, number) of the row next to it: `after` the previous page's last row (the "next page" link), `before`
+    the next page's first row (the "previous page" link); or the last page (`last`), read from the other end."""
+
+    offset: int = 0
+    after: tuple | None = None
+    before: tuple | None = None
+    last: bool = False
+
+    @property
+    def backwards(self):
+        return self.before is not None or self.last
+
+
+def page_and_count(ordered, queryset, query, position, limit, *, bound=None):
+    """One page of the register, in the register's order, and its count. A page read backwards (`before`, `last`)
+    has its one extra row first, a page read forwards last. The plan is chosen by the term counts
+    (estimated_matches) before an entry is read, not by the planner's guess of how common a word is (it has no
+    statistics for a rare one and walks the whole date index hoping to meet it):
 
     - up to COUNT_CAP matches: their sort keys straight from the word index, sorted here, then the page's rows by id;
-    - more: newest first through the date index with the limit, which meets a match every few rows.
+      the count exact. So too for several words whose conjunction the counts guess to be rare: the index intersects
+      them and at most COUNT_CAP + 1 rows are read. Should there be more matches than COUNT_CAP (the guess was
+      wrong, or the counts fell short), the page is read as below and the count is COUNT_CAP + 1, "över …": that
+      many were read;
+    - more: newest first (or, for the last page and a previous page, oldest first) through the date index with the
+      limit, which meets a match every few rows; the count is None ("många träffar"): counting would read every
+      match.
 
-    `after`, the sort key (id, date, meeting, number) of the previous page's last row, pages by key instead of by
-    offset: a deep page costs what the first one does (the "next page" link carries it).
+    `bound`, at most how many entries the filters leave (a project's or a person's, whose links were looked up),
+    counts as an estimate too. Without search words and such a bound the count is exact up to FILTER_COUNT_CAP. A
+    page by key costs what the first one does, however deep; so does the last page.
     """
-    if not analysis.analyse_query(query):
-        page = ordered.filter(after_key(after)) if after else ordered[offset:]
-        return list(page[:limit]), capped_count(queryset)
-    keys = _matching_keys(queryset)
-    if len(keys) > COUNT_CAP:
-        return _newest_first(ordered.filter(after_key(after)) if after else ordered[offset:], limit), COUNT_CAP + 1
-    # NEWEST_FIRST: date and meeting descending, number and id ascending, a § without a number where the database
-    # puts a NULL (last on PostgreSQL, first on SQLite).
+    analysed = analysis.analyse_query(query)
+    if not analysed and (bound is None or bound > COUNT_CAP):
+        return _walk(ordered, position, limit, walk=_plain), capped_count(queryset, FILTER_COUNT_CAP)
+    smallest, guess = estimated_matches(analysed) if analysed else (bound, bound)
+    if smallest is not None and smallest > PROBE_LIMIT:
+        guess = smallest  # too common to try the index first on a guess: its intersection would be read in vain
+    if bound is not None:
+        guess = bound if guess is None else min(guess, bound)
+    count = None
+    if guess is not None and guess <= COUNT_CAP:
+        keys = _matching_keys(queryset)
+        if len(keys) <= COUNT_CAP:
+            return _sorted_page(ordered, keys, position, limit), len(keys)
+        count = COUNT_CAP + 1
+    return _walk(ordered, position, limit, walk=_newest_first), count
+
+
+def _plain(ordered, limit):
+    return list(ordered[:limit])
+
+
+def _walk(ordered, position, limit, *, walk):
+    """The page read through the date index from its start: forwards from the offset or the key after it, or
+    backwards (the register's order reversed) from the key before it or from the end."""
+    if not position.backwards:
+        page = ordered.filter(after_key(position.after)) if position.after else ordered[position.offset :]
+        return walk(page, limit)
+    page = ordered.reverse()
+    if position.before:
+        page = page.filter(before_key(position.before))
+    return walk(page, limit)[::-1]
+
+
+def _sorted_page(ordered, keys, position, limit):
+    """The page of the matches' keys in the register's order (NEWEST_FIRST: date and meeting descending, number and
+    id ascending, a § without a number where the database puts a NULL: last on PostgreSQL, first on SQLite), its
+    rows read by id."""
     null_rank = 1 if connection.vendor == "postgresql" else -1
     keys.sort(key=lambda k: (-k[1].toordinal(), -k[2], null_rank if k[3] is None else 0, k[3] or 0, k[0]))
-    if after:
-        offset = next((index + 1 for index, key in enumerate(keys) if key[0] == after[0]), offset)
-    page_ids = [k[0] for k in keys[offset : offset + limit]]
+    ids = [k[0] for k in keys]
+    anchor = position.after or position.before
+    index = ids.index(anchor[0]) if anchor and anchor[0] in ids else None
+    if position.last or (position.before and index is not None):
+        end = len(ids) if position.last else index
+        page_ids = ids[max(0, end - limit) : end]
+    else:
+        start = index + 1 if position.after and index is not None else position.offset
+        page_ids = ids[start : start + limit]
     rows = {row.pk: row for row in ordered.filter(pk__in=page_ids)} if page_ids else {}
-    return [rows[pk] for pk in page_ids if pk in rows], len(keys)
+    return [rows[pk] for pk in page_ids if pk in rows]
 
 
 def after_key(key):
@@ -115,6 +220,25 @@ def after_key(key):
         Q(date__lt=date) | Q(date=date, meeting_id__lt=meeting) | (Q(date=date, meeting_id=meeting) & later_in_meeting)
     )
     return Q(date__lte=date) & later
+
+
+def before_key(key):
+    """The rows before `key` in the register's order: after_key mirrored."""
+    pk, date, meeting, number = key
+    if number is None:
+        earlier_in_meeting = Q(number__isnull=True, pk__lt=pk)
+        if connection.vendor == "postgresql":
+            earlier_in_meeting |= Q(number__isnull=False)  # PostgreSQL sorts NULL last: every numbered § is before
+    else:
+        earlier_in_meeting = Q(number__lt=number) | Q(number=number, pk__lt=pk)
+        if connection.vendor != "postgresql":
+            earlier_in_meeting |= Q(number__isnull=True)  # SQLite sorts NULL first
+    earlier = (
+        Q(date__gt=date)
+        | Q(date=date, meeting_id__gt=meeting)
+        | (Q(date=date, meeting_id=meeting) & earlier_in_meeting)
+    )
+    return Q(date__gte=date) & earlier
 
 
 def _matching_keys(queryset):
@@ -198,37 +322,30 @@ def _excerpt(entry, analysed):
     return mark_safe(snippet)  # noqa: S308 every piece is escaped above
 
 
-# On SQLite a suggestion compares the query with the words of at most this many visible headings.
-SUGGESTION_HEADINGS = 5000
+# "Menade du …?" compares the word with at most this many counted terms of its first letter and about its length.
+SUGGESTION_CANDIDATES = 3000
+# The closest terms that are tried against what the user may see, in order.
+SUGGESTIONS_TRIED = 3
 
 
 def suggestion(query, visible):
-    """When nothing matched a one-word search: the heading word closest to it, for "Menade du …?" (pg_trgm on
-    PostgreSQL, difflib over the visible headings' words on SQLite).
+    """When nothing matched a one-word search: the indexed term closest to it, for "Menade du …?", the same on both
+    databases: the candidates are the counted terms (RegisterTerm, the analyser's own tokens) that begin with the
+    same letter and are about as long, the closest by difflib.
 
-    Drawn only from `visible`, the entries the asking user may see: a suggestion must never reveal a heading of a
-    protocol that is not public to them."""
-    terms = words(query)
-    if len(terms) != 1:
+    A term is offered only if it finds something in `visible`, the entries the asking user may see: a suggestion
+    must never reveal a word of a protocol that is not public to them."""
+    written = [w for w in analysis.tokens(query) if len(w) > 1]
+    if len(written) != 1 or len(written[0]) < 3:
         return None
-    if connection.vendor == "postgresql":
-        found = _postgres_suggestion(terms[0], visible)
-    else:
-        headings = visible.order_by().values_list("heading", flat=True).distinct()[:SUGGESTION_HEADINGS]
-        candidates = {w for heading in headings for w in analysis.tokens(heading) if len(w) > 3}
-        found = next(iter(difflib.get_close_matches(terms[0], candidates, n=1, cutoff=0.75)), None)
-    return found if found and found != terms[0] else None
-
-
-def _postgres_suggestion(term, visible):
-    # The subquery is SQL compiled by Django from `visible`; every value in it is passed as a parameter.
-    candidates, params = visible.values("heading").query.sql_with_params()
-    sql = (
-        "SELECT w FROM (SELECT DISTINCT lower(regexp_split_to_table(v.heading, '[^[:alnum:]åäöÅÄÖ-]+')) AS w "  # noqa: S608
-        f"FROM ({candidates}) v WHERE %s <%% v.heading LIMIT 200) words WHERE length(w) > 3 "
-        "ORDER BY similarity(w, %s) DESC LIMIT 1"
+    word = written[0]
+    candidates = (
+        RegisterTerm.objects.filter(term__startswith=word[0], entries__gt=0)
+        .annotate(length=Length("term"))
+        .filter(length__gte=len(word) - 2, length__lte=len(word) + 2)
+        .exclude(term=word)
+        .order_by("-entries", "term")
+        .values_list("term", flat=True)[:SUGGESTION_CANDIDATES]
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, term, term])
-        row = cursor.fetchone()
-    return row[0] if row else None
+    close = difflib.get_close_matches(word, list(candidates), n=SUGGESTIONS_TRIED, cutoff=0.75)
+    return next((term for term in close if search(visible, term).exists()), None)

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from federations.models import Federation, Network, Project
@@ -34,6 +34,14 @@ class Filters:
 
 
 def apply_filters(queryset: QuerySet[RegisterEntry], filters: Filters) -> QuerySet[RegisterEntry]:
+    return filtered(queryset, filters)[0]
+
+
+def filtered(queryset: QuerySet[RegisterEntry], filters: Filters) -> tuple[QuerySet[RegisterEntry], int | None]:
+    """The queryset narrowed by the filters, and at most how many entries a project or person filter leaves (None
+    without one): their links are looked up first, so that the entries are found through the indexes on item and
+    decision, and the search knows how few there are before it reads one."""
+    bound = None
     if filters.federation:
         # A federation, or a network: then its own bodies' entries and those of every federation in it. The ids are
         # looked up first, so that the entries are found through the indexes on federation and network rather than
@@ -55,18 +63,25 @@ def apply_filters(queryset: QuerySet[RegisterEntry], filters: Filters) -> QueryS
     if filters.method:
         queryset = queryset.filter(method=filters.method)
     if filters.project:
-        linked_item = AgendaItem.projects.through.objects.filter(
-            agendaitem_id=OuterRef("item_id"), project__slug=filters.project
-        )
-        linked_decision = Decision.projects.through.objects.filter(
-            decision_id=OuterRef("decision_id"), project__slug=filters.project
-        )
-        queryset = queryset.filter(Exists(linked_item) | Exists(linked_decision))
+        items = AgendaItem.projects.through.objects.filter(project__slug=filters.project)
+        decisions = Decision.projects.through.objects.filter(project__slug=filters.project)
+        item_ids = list(items.values_list("agendaitem_id", flat=True))
+        decision_ids = list(decisions.values_list("decision_id", flat=True))
+        queryset = queryset.filter(Q(item_id__in=item_ids) | Q(decision_id__in=decision_ids))
+        bound = _smaller(bound, len(item_ids) + len(decision_ids))  # an item has at most one entry per decision
     if filters.person:
-        owner = Assignment.objects.filter(decision_id=OuterRef("decision_id"), owner_id=filters.person)
-        reserved = Reservation.objects.filter(decision_id=OuterRef("decision_id"), attendance__person_id=filters.person)
-        queryset = queryset.filter(Exists(owner) | Exists(reserved))
-    return queryset
+        owned = Assignment.objects.filter(owner_id=filters.person, decision_id__isnull=False)
+        reserved = Reservation.objects.filter(attendance__person_id=filters.person)
+        decision_ids = list(
+            owned.order_by().values_list("decision_id", flat=True).union(reserved.order_by().values_list("decision_id"))
+        )
+        queryset = queryset.filter(decision_id__in=decision_ids)
+        bound = _smaller(bound, len(decision_ids))
+    return queryset, bound
+
+
+def _smaller(bound: int | None, other: int) -> int:
+    return other if bound is None else min(bound, other)
 
 
 def entries(user: User, filters: Filters) -> QuerySet[RegisterEntry]:
@@ -86,36 +101,64 @@ class RegisterPage:
     rows: list[RegisterEntry]
     count: int | None  # None: too many to count cheaply (a common word), newest first
     has_next: bool
+    has_previous: bool = False
     suggestion: str | None = None
     only_stop_words: bool = False  # every word searched was too common to search ("att")
+    cap: int = search.COUNT_CAP  # the count is exact up to this; above it, "över <cap>" (that many were read)
 
     @property
     def capped(self) -> bool:
-        return self.count is not None and self.count > search.COUNT_CAP
+        return self.count is not None and self.count > self.cap
 
 
 def register_page(
-    user: User, filters: Filters, *, offset: int, page_size: int, after: int | None = None
+    user: User,
+    filters: Filters,
+    *,
+    offset: int,
+    page_size: int,
+    after: int | None = None,
+    before: int | None = None,
+    last: bool = False,
 ) -> RegisterPage:
     """One page of the register: its rows with snippets, projects and standing, and the (capped) count. `after` is
-    the id of the previous page's last row (the "next page" link): the page is read from its sort key on, not by
-    an offset; an id the user cannot see, or that the filters exclude, is ignored."""
-    queryset = entries(user, filters)
+    the id of the previous page's last row (the "next page" link), `before` the id of the next page's first row (the
+    "previous page" link): the page is read from that row's sort key, not by an offset; an id the user cannot see,
+    or that the filters exclude, is ignored. `last`: the last page, read from the end."""
+    narrowed, bound = filtered(visible_entries(user), filters)
+    queryset = search.search(narrowed, filters.q)
     ordered = joined(queryset.order_by(*NEWEST_FIRST))
-    key = queryset.filter(pk=after).values_list("pk", "date", "meeting_id", "number").first() if after else None
-    rows, count = search.page_and_count(ordered, queryset, filters.q, offset, page_size + 1, after=key)
-    has_next = len(rows) > page_size
-    rows = rows[:page_size]
+    anchor = after or before
+    key = queryset.filter(pk=anchor).values_list("pk", "date", "meeting_id", "number").first() if anchor else None
+    position = search.Position(
+        offset=offset, after=key if after else None, before=key if before and not after else None, last=last
+    )
+    rows, count = search.page_and_count(ordered, queryset, filters.q, position, page_size + 1, bound=bound)
+    more = len(rows) > page_size
+    if position.backwards:
+        rows = rows[-page_size:]
+        has_next, has_previous = not position.last, more
+    else:
+        rows = rows[:page_size]
+        has_next, has_previous = more, bool(offset or position.after)
     snippets = search.headlines(rows, filters.q)
     attach_projects(rows)
     attach_standing(rows)
     for row in rows:
         row.snippet = snippets.get(row.pk)
-    only_stop_words = analysis.analyse_query(filters.q).only_stop_words
-    wants_suggestion = filters.q and not count and not only_stop_words
+    analysed = analysis.analyse_query(filters.q)
+    wants_suggestion = filters.q and count == 0 and not analysed.only_stop_words
     suggestion = search.suggestion(filters.q, visible_entries(user)) if wants_suggestion else None
     return RegisterPage(
-        rows=rows, count=count, has_next=has_next, suggestion=suggestion, only_stop_words=only_stop_words
+        rows=rows,
+        count=count,
+        has_next=has_next,
+        has_previous=has_previous,
+        suggestion=suggestion,
+        only_stop_words=analysed.only_stop_words,
+        cap=search.COUNT_CAP
+        if analysed or (bound is not None and bound <= search.COUNT_CAP)
+        else search.FILTER_COUNT_CAP,
     )
 
 

@@ -21,24 +21,36 @@ PAGE_SIZE = 25
 def decision_list(request):
     form = RegisterFilterForm(request.GET or None, user=request.user)
     page = min(max(1, whole_number(request.GET.get("sida"), 1)), MAX_PAGE)
+    last = request.GET.get("sista") == "1"
+    after, before = whole_number(request.GET.get("efter")), whole_number(request.GET.get("fore"))
     found = selectors.register_page(
         request.user,
         form.filters(),
         offset=(page - 1) * PAGE_SIZE,
         page_size=PAGE_SIZE,
-        after=whole_number(request.GET.get("efter")),
+        after=after,
+        before=before,
+        last=last,
     )
     params = request.GET.copy()
-    params.pop("sida", None)
-    params.pop("efter", None)
+    for key in ("sida", "efter", "fore", "sista"):
+        params.pop(key, None)
+    # The last page holds the last PAGE_SIZE rows, read from the end; it and the pages before it by their links have
+    # no number: numbering them would mean counting every row before them, which reading backwards avoids.
+    if last or ("sida" not in request.GET and (after or before)):
+        page = None
     context = {
         "form": form,
         "rows": found.rows,
         "count": found.count,
         "capped": found.capped,
+        "cap": found.cap,
         "page": page,
+        "last": last,
         "has_next": found.has_next,
+        "has_previous": found.has_previous,
         "last_id": found.rows[-1].pk if found.rows else None,
+        "first_id": found.rows[0].pk if found.rows else None,
         "query_string": params.urlencode(),
         "suggestion": found.suggestion,
         "only_stop_words": found.only_stop_words,

@@ -1,9 +1,13 @@
-"""Write the register's search terms again with today's analyser (after the analyser or its lexicon changed)."""
+"""Write the register's search terms again with today's analyser (after the analyser or its lexicon changed), and
+count the terms afresh."""
+
+from collections import Counter
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
-from meetings.models import RegisterEntry
-from meetings.register.indexing import analysed
+from meetings.models import RegisterEntry, RegisterTerm
+from meetings.register.indexing import analysed, count_terms, term_counts
 
 BATCH = 2000
 
@@ -12,12 +16,16 @@ class Command(BaseCommand):
     help = "Re-analyse every register entry's search terms (heading, decision and § text), in batches."
 
     def handle(self, *args, **options):
-        done, last = 0, 0
+        done, last, counts = 0, 0, Counter()
         fields = ["id", "heading", "decision_text", "item_text"]
         while True:
             batch = list(RegisterEntry.objects.filter(pk__gt=last).order_by("pk").only(*fields)[:BATCH])
             if not batch:
                 break
             RegisterEntry.objects.bulk_update([analysed(entry) for entry in batch], ["heading_terms", "text_terms"])
+            counts.update(term_counts((entry.heading_terms, entry.text_terms) for entry in batch))
             done, last = done + len(batch), batch[-1].pk
+        with transaction.atomic():
+            RegisterTerm.objects.all().delete()
+            count_terms(counts)
         self.stdout.write(f"{done} register entries re-analysed.")

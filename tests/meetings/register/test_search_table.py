@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from federations.models import Body, Federation
+from meetings.models import RegisterTerm
 from meetings.register import analysis
 from tests.meetings.register.test_analysis import TABLE, TEXTS
 from tests.meetings.register.test_register import frozen_meeting, headings
@@ -57,12 +58,16 @@ def test_the_count_is_exact_below_the_cap_and_over_it_only_when_seen(client_for,
         date=datetime.date(2024, 3, 1),
         decisions=[(f"Insats {i}", "Styrelsen beviljar.", "bifall", "acklamation") for i in range(3)],
     )
-    monkeypatch.setattr("meetings.register.search.COUNT_CAP", 2)
-    response = client_for(None).get("/beslut/", {"q": "insats"})
-    assert response.context["count"] == 3 and response.context["capped"]
+    assert RegisterTerm.objects.get(term="insats").entries == 3  # indexing keeps the term counts
     monkeypatch.setattr("meetings.register.search.COUNT_CAP", 3)
     response = client_for(None).get("/beslut/", {"q": "insats"})
     assert response.context["count"] == 3 and not response.context["capped"]
+    monkeypatch.setattr("meetings.register.search.COUNT_CAP", 2)
+    response = client_for(None).get("/beslut/", {"q": "insats"})  # commoner than the cap: newest first, no count
+    assert response.context["count"] is None and len(headings(response)) == 3
+    RegisterTerm.objects.filter(term="insats").update(entries=1)  # counts that fall short
+    response = client_for(None).get("/beslut/", {"q": "insats"})
+    assert response.context["count"] == 3 and response.context["capped"]  # over 2: three rows were read
     assert client_for(None).get("/beslut/", {"q": "insatsnonsens"}).context["count"] == 0
 
 
@@ -107,3 +112,28 @@ def test_the_next_page_link_pages_by_key_and_shows_what_the_offset_shows(client_
         if page < 3:
             assert f"efter={after}" in response.content.decode()
     assert by_key == by_offset and len(by_key) == 8 and len(set(by_key)) == 8
+
+
+@pytest.mark.parametrize("cap", [1000, 2])  # matches sorted here, or the date index walked
+@pytest.mark.parametrize("query", ["", "beslutar", "ärende"])
+def test_the_last_page_and_the_previous_page_links_read_backwards(client_for, cast, monkeypatch, query, cap):
+    monkeypatch.setattr("meetings.register.search.COUNT_CAP", cap)
+    for index in range(4):
+        decisions = [
+            (f"Ärende {index} {n}", "Styrelsen beslutar att bifalla.", "bifall", "acklamation") for n in (1, 2)
+        ]
+        frozen_meeting(cast, date=datetime.date(2024, 3, 1 + index % 2), decisions=decisions)
+    monkeypatch.setattr("meetings.register.views.PAGE_SIZE", 3)
+    client = client_for(None)
+    everything = []
+    for page in (1, 2, 3):
+        everything += headings(client.get("/beslut/", {"q": query, "sida": page}))
+    response = client.get("/beslut/", {"q": query, "sista": 1})
+    assert headings(response) == everything[-3:] and not response.context["has_next"]
+    assert "Sista sidan" in response.content.decode()
+    seen = headings(response)
+    while response.context["has_previous"]:
+        response = client.get("/beslut/", {"q": query, "fore": response.context["first_id"]})
+        seen = headings(response) + seen
+        assert response.context["has_next"]
+    assert seen == everything and len(seen) == 8

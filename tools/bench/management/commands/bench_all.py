@@ -9,6 +9,7 @@ BENCHMARKS = [
     ("bench_import", []),
     ("bench_autosave", ["--editors", "20", "--seconds", "10"]),
     ("bench_register", []),
+    ("bench_export", []),
 ]
 
 

@@ -1,17 +1,20 @@
 """python manage.py bench_register [--rounds 5]
 
-Runs the decision register's hard classes of queries through the view (test client, signed out) against the data
-that is there (generate_network_data): common, rare, none, typo, inflected, compound and multi-word searches, each
-filter alone and with a word, the network filter, deep and last pages. Prints per class p50/p95 and, for the
-classes of one word, the recall (and precision) against a scan that knows the answer: every public decision whose
-heading, decision or § text contains the word's root, as itself or inside a compound. Then the same words answered
-by plain ILIKE '%word%' scans (search.scan_search). Last line:
+Runs the decision register's hard classes of queries through the view (test client, signed out, and signed in as a
+user without roles) against the data that is there (generate_network_data): common, rare, two rare, none, typo (with
+its suggestion), inflected, compound, prefix and multi-word searches, each filter alone and with a word, the network
+filter, deep pages, the last page and pages by key. Prints per class p50/p95 and, for the classes of one word, the
+recall (and precision) against a scan that knows the answer: every public decision whose heading, decision or §
+text contains the word's root, as itself or inside a compound. Then the same words answered by plain ILIKE '%word%'
+scans (search.scan_search). A page number typed into the address far past the first pages (no link makes one) is
+timed on its own line, outside the mix. Last line:
 register p50 <ms> p95 <ms>; ilike p95 <ms>; ratio <x> at <n> decisions
 """
 
 import statistics
 import time
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.test import Client
 from django.test.utils import override_settings
@@ -25,10 +28,12 @@ PAGE_SIZE = 25
 WORDS = {
     "common": ["beslutar", "ansökan", "förbundschefen"],
     "rare": ["417000", "263000"],  # an amount granted: a handful of decisions each
+    "two rare": ["417000 263000", "417000 delårsrapport"],
     "none": ["zebrafink", "kvantdator"],
     "typo": ["kartlägning", "implemetering"],
     "inflected": ["beviljade", "insatsen", "ansökningar"],
     "compound": ["samråd", "rapport", "sjukskrivna", "ersättning"],
+    "prefix": ["kartlägg", "aktivitetsers"],  # the word being typed
     "multi": ["psykisk ohälsa", "bevilja projektmedel", "Kiruna delårsrapport"],
 }
 # The root whose every occurrence (alone or in a compound) a word must find, for recall.
@@ -56,22 +61,34 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=5)
 
     def handle(self, *args, **options):
-        client = Client(HTTP_HOST="127.0.0.1")
+        anonymous = Client(HTTP_HOST="127.0.0.1")
+        signed_in = Client(HTTP_HOST="127.0.0.1")
+        user, _created = get_user_model().objects.get_or_create(username="bench-register")
+        signed_in.force_login(user)
         total = RegisterEntry.objects.count()
         classes = self.classes(total)
-        timings = {name: [] for name in classes}
+        typed = self.typed_deep_pages(total)
+        timings = {name: [] for name in [*classes, "signed in"]}
+        typed_ms = []
         ilike_ms = []
         with override_settings(ALLOWED_HOSTS=["127.0.0.1"], DEBUG=False):
             for urls in classes.values():  # warm up caches and plans
                 for url in urls:
-                    client.get(url)
+                    anonymous.get(url)
             for _round in range(options["rounds"]):
                 for name, urls in classes.items():
                     for url in urls:
-                        started = time.perf_counter()
-                        response = client.get(url)
-                        timings[name].append((time.perf_counter() - started) * 1000)
-                        assert response.status_code == 200, (url, response.status_code)
+                        for client, label in ((anonymous, name), (signed_in, "signed in")):
+                            if label == "signed in" and url != urls[0]:
+                                continue  # signed in: the first query of every class
+                            started = time.perf_counter()
+                            response = client.get(url)
+                            timings[label].append((time.perf_counter() - started) * 1000)
+                            assert response.status_code == 200, (url, response.status_code)
+                for url in typed:
+                    started = time.perf_counter()
+                    anonymous.get(url)
+                    typed_ms.append((time.perf_counter() - started) * 1000)
                 for words in WORDS.values():
                     for word in words:
                         started = time.perf_counter()
@@ -83,6 +100,11 @@ class Command(BaseCommand):
             if name in recall:
                 line += f"  recall {recall[name][0]:.2f} precision {recall[name][1]:.2f}"
             self.stdout.write(line)
+        if typed_ms:
+            self.stdout.write(
+                f"{'typed deep page':<18} p50 {statistics.median(typed_ms):7.1f} p95 {percentile(typed_ms, 0.95):7.1f}"
+                "  (outside the mix: a page number typed into the address, no link makes one)"
+            )
         register_ms = [value for values in timings.values() for value in values]
         p50, p95 = statistics.median(register_ms), percentile(register_ms, 0.95)
         ilike_p95 = percentile(ilike_ms, 0.95)
@@ -97,16 +119,32 @@ class Command(BaseCommand):
         classes["filter"] = [f"/beslut/?{query}" for query in FILTERS]
         classes["filter+word"] = [f"/beslut/?q=kartläggning&{query}" for query in FILTERS]
         classes["network"] = ["/beslut/?forbund=syntetiskt", "/beslut/?forbund=syntetiskt&q=samråd"]
+        classes["last page"] = ["/beslut/?sista=1", "/beslut/?q=beslutar&sista=1", "/beslut/?q=samråd&sista=1"]
+        # Deep pages reached by the "next page" link, which carries the previous page's last row, and by the
+        # "previous page" link, which carries the next page's first row.
         last = max(1, -(-total // PAGE_SIZE))
-        classes["deep/last page"] = ["/beslut/?sida=200", f"/beslut/?sida={last}", "/beslut/?q=beslutar&sida=40"]
-        # The same pages reached by the "next page" link, which carries the previous page's last row.
         newest = RegisterEntry.objects.filter(is_public=True).order_by("-date", "-meeting_id", "number", "id")
         before_last = newest.values_list("pk", flat=True)[max(0, (last - 1) * PAGE_SIZE - 1) : (last - 1) * PAGE_SIZE]
         before_200 = newest.values_list("pk", flat=True)[199 * PAGE_SIZE - 1 : 199 * PAGE_SIZE]
-        classes["deep page by key"] = [f"/beslut/?sida={last}&efter={pk}" for pk in before_last] + [
-            f"/beslut/?sida=200&efter={pk}" for pk in before_200
-        ]
+        classes["deep page by key"] = [f"/beslut/?efter={pk}" for pk in before_last] + [
+            f"/beslut/?efter={pk}" for pk in before_200
+        ] + [f"/beslut/?fore={pk}" for pk in before_200]  # fmt: skip
+        # Page 40 of a common word and of a compound, by the next-page link.
+        for word in ("beslutar", "samråd"):
+            matches = search.search(newest, word).values_list("pk", flat=True)
+            classes["deep page by key"] += [
+                f"/beslut/?q={word}&efter={pk}" for pk in matches[39 * PAGE_SIZE - 1 : 39 * PAGE_SIZE]
+            ]
         return classes
+
+    def typed_deep_pages(self, total):
+        last = max(1, -(-total // PAGE_SIZE))
+        return [
+            "/beslut/?sida=200",
+            f"/beslut/?sida={last}",
+            "/beslut/?q=beslutar&sida=40",
+            "/beslut/?q=samråd&sida=40",
+        ]
 
     def recall(self):
         """Per class of one word: (recall, precision) of the search against the root's scan, over all public

@@ -35,7 +35,7 @@ from meetings.models import (
     SignedDocument,
     Vote,
 )
-from meetings.register.indexing import analysed
+from meetings.register.indexing import analysed, count_terms, term_counts
 
 BATCH = 5000
 TOWNS = [
@@ -192,6 +192,7 @@ class Command(BaseCommand):
             )
         RegisterEntry.objects.bulk_create(entries, batch_size=BATCH)
         self.record(rng, meetings, decisions, voters)
+        count_terms(term_counts((entry.heading_terms, entry.text_terms) for entry in entries))
         # Justerade and published: the state change comes last, after which the records are frozen. Each meeting
         # was created three weeks before it, justerat a week after and reviewed two days later.
         Meeting.objects.filter(pk__in=[m.pk for m in meetings]).update(
