@@ -184,13 +184,15 @@ def save_parsed(
     actor: Actor = None,
     source_name: str = "",
     source_bytes: bytes = b"",
+    recognised_text: str = "",
     date: datetime.date | None = None,
     keep_as_draft: bool = False,
     choices: Mapping[str, AttendeeChoice] | None = None,
 ) -> Meeting:
     """Create the meeting with its attendance (each attendee linked to the person the secretary chose in `choices`,
     by the attendee's name as parsed; a new person; the name alone; or left out), items, decisions with their
-    votes, reservations and jäv, and assignments; the file is kept as an attachment. All or nothing."""
+    votes, reservations and jäv, and assignments; the file is kept as an attachment, and beside it the text OCR
+    recognised in it (`recognised_text`) when it was a scan. All or nothing."""
     iso_date = parsed.get("date")
     day = date or (datetime.date.fromisoformat(iso_date) if iso_date else None)
     if day is None:
@@ -239,6 +241,17 @@ def save_parsed(
             size=len(source_bytes),
             sha256=hashlib.sha256(source_bytes).hexdigest(),
             file=ContentFile(source_bytes, name=source_name or "original"),
+        )
+    if recognised_text:
+        recognised = recognised_text.encode()
+        name = f"{Path(source_name or 'original').stem}.ocr.txt"
+        Attachment.objects.create(
+            meeting=meeting,
+            name=name[:255],
+            content_type="text/plain; charset=utf-8",
+            size=len(recognised),
+            sha256=hashlib.sha256(recognised).hexdigest(),
+            file=ContentFile(recognised, name=name),
         )
     meeting.status = status
     meeting.save()
@@ -473,13 +486,15 @@ def pending_import_save(
     choices: Mapping[str, AttendeeChoice] | None = None,
 ) -> Meeting:
     """Create the meeting from the reviewed text, each attendee as the secretary matched them (`choices`, by the
-    attendee's name), as a draft (the original file becomes its attachment), and let the pending import go."""
+    attendee's name), as a draft (the original file becomes its attachment, with the text OCR recognised in a scan
+    beside it), and let the pending import go."""
     meeting = save_parsed(
         _parse(text),
         body=body,
         actor=actor,
         source_name=pending_import.original_name,
         source_bytes=_original_bytes(pending_import, text),
+        recognised_text=pending_import.ocr_text,
         date=date,
         keep_as_draft=True,  # reviewed first; filing it is a separate, explicit step (imported_record_file)
         choices=choices,

@@ -55,6 +55,15 @@ def test_a_scanned_corpus_document_scores_at_least_0_75_after_ocr(scorer, client
     html = client_for("secretary").get(f"/moten/importera/{pending.pk}/").content.decode()
     assert "läst med textigenkänning (OCR)" in html
 
+    # Saved from the review, the meeting keeps the scan and, beside it, the text OCR recognised in it.
+    meeting = services.pending_import_save(
+        actor=cast.user("secretary"), pending_import=pending, text=pending.text, body=cast.board
+    )
+    by_name = {attachment.name: attachment for attachment in meeting.attachments.all()}
+    assert set(by_name) == {f"{DOCUMENT}.pdf", f"{DOCUMENT}.ocr.txt"}
+    with by_name[f"{DOCUMENT}.ocr.txt"].file.open("rb") as recognised:
+        assert recognised.read().decode() == pending.ocr_text
+
 
 def test_a_page_with_no_text_among_pages_with_text_is_read_by_ocr():
     """A PDF whose last page was scanned and appended: the text pages keep their text layer, the scan is read."""
