@@ -3,6 +3,7 @@
 import importlib
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import clear_url_caches
 
 
@@ -48,6 +49,17 @@ def test_the_server_error_page_needs_no_context(client, settings):
 
     html = loader.get_template("500.html").render()
     assert "Ett fel inträffade" in html and 'lang="sv"' in html
+
+
+def test_too_many_files_at_once_get_the_portals_page_not_a_bare_400(client_for, cast, settings):
+    """Django refuses a request with more than DATA_UPLOAD_MAX_NUMBER_FILES files before any view runs: the
+    secretary still gets a Swedish page that says what happened and what to do."""
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
+    files = [SimpleUploadedFile(f"protokoll-{n}.txt", b"Protokoll") for n in range(3)]
+    response = client_for("secretary").post("/moten/importera/", {"files": files})
+    html = response.content.decode()
+    assert response.status_code == 400 and 'lang="sv"' in html and 'class="site-header"' in html
+    assert "<h1>Det du skickade kunde inte tas emot</h1>" in html and "zip-fil" in html
 
 
 @pytest.mark.django_db
