@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from federations.models import Body, Federation, Network, Person, Project
-from meetings.models import Decision
+from meetings.models import Assignment, Decision, Reservation
 from meetings.permissions import visible_entries
 from meetings.register.selectors import Filters
 
@@ -41,15 +41,14 @@ class RegisterFilterForm(forms.Form):
         if user is not None and user.is_authenticated:
             # Whoever the filter finds: owners of assignments and those who reserved themselves against a decision,
             # in the records this user may see (never names from another federation's unpublished protocols).
+            # Two id subqueries, not joins: joining people to their attendances, assignments and reservations
+            # multiplies the rows before DISTINCT (ten minutes at 240,000 decisions, with no assignment at all).
             visible = visible_entries(user)
-            people = (
-                Person.objects.filter(
-                    Q(assignments__item__in=visible.values("item_id"))
-                    | Q(attendances__reservations__decision__in=visible.values("decision_id"))
-                )
-                .distinct()
-                .order_by("name")
-            )
+            owners = Assignment.objects.filter(item_id__in=visible.values("item_id")).values("owner_id")
+            reserving = Reservation.objects.filter(decision_id__in=visible.values("decision_id"))
+            people = Person.objects.filter(
+                Q(pk__in=owners) | Q(pk__in=reserving.values("attendance__person_id"))
+            ).order_by("name")
             self.fields["person"].queryset = people
             # One query for the options (a ModelChoiceIterator would count, then fetch, when a template loops over it).
             self.fields["person"].choices = [("", _("Alla personer"))] + [(p.pk, p.name) for p in people]

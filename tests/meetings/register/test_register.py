@@ -502,3 +502,12 @@ def test_the_person_filter_offers_only_people_from_records_the_user_may_see(clie
     assert cast.outsider.pk not in offered
     offered = dict(client_for("outsider").get("/beslut/").context["form"].fields["person"].choices)
     assert cast.outsider.pk in offered
+
+
+def test_the_person_filters_choices_are_read_without_multiplying_rows(client_for, cast):
+    """Joining people to every attendance, assignment and reservation before DISTINCT took ten minutes at 240,000
+    decisions (28,000 attendances, no assignment at all): the people are found by id subqueries instead."""
+    form = client_for("member").get("/beslut/").context["form"]
+    sql = str(form.fields["person"].queryset.query)
+    outer = sql.split(" WHERE ")[0]
+    assert "JOIN" not in outer and "DISTINCT" not in sql
