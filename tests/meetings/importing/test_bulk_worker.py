@@ -1,55 +1,23 @@
 """A batch read by a real Celery worker process that takes the tasks from Redis (PostgreSQL + Redis pass): the web
 side only stores and queues; the worker reads text, Word, PDF and a scan (OCR), one task a document."""
 
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from finsam.database import current_database_url
 from meetings.importing import ocr, services, tasks
 from meetings.models import ImportDocument, PendingImport
 from tests.conftest import skip_unless
+from tests.workers import real_worker
 
 from .documents import as_docx, as_pdf, as_scan, as_zip, protocol
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
 def worker(transactional_db, settings, tmp_path):
-    skip_unless(os.environ.get("REDIS_URL"), "REDIS_URL is not set: tasks run in-process")
-    settings.MEDIA_ROOT = tmp_path
-    env = {
-        **os.environ,
-        "FINSAM_TESTING": "1",
-        "DATABASE_URL": current_database_url(),
-        "MEDIA_ROOT": str(tmp_path),
-        "FINSAM_VAR_DIR": str(settings.VAR_DIR),
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "finsam",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "-n",
-            "import@%h",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    yield process
-    process.terminate()
-    process.wait(timeout=30)
+    with real_worker("import", settings, tmp_path) as process:
+        yield process
 
 
 @pytest.mark.worker

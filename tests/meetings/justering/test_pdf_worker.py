@@ -1,42 +1,20 @@
 """The signed PDF is rendered by a real Celery worker process that takes the task from Redis."""
 
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from finsam.database import current_database_url
 from meetings.justering import services as justering
 from meetings.justering import tasks
 from meetings.models import SignedDocument
-from tests.conftest import skip_unless
 from tests.meetings.factories import ready_to_send, sign_all
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.workers import real_worker
 
 
 @pytest.fixture
 def worker(transactional_db, settings, tmp_path):
-    skip_unless(os.environ.get("REDIS_URL"), "REDIS_URL is not set: tasks run in-process")
-    settings.MEDIA_ROOT = tmp_path
-    env = {
-        **os.environ,
-        "FINSAM_TESTING": "1",
-        "DATABASE_URL": current_database_url(),
-        "MEDIA_ROOT": str(tmp_path),
-        "FINSAM_VAR_DIR": str(settings.VAR_DIR),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "finsam", "worker", "--pool=solo", "--loglevel=WARNING", "-n", "pdf@%h"],
-        cwd=ROOT,
-        env=env,
-    )
-    yield process
-    process.terminate()
-    process.wait(timeout=30)
+    with real_worker("pdf", settings, tmp_path) as process:
+        yield process
 
 
 @pytest.mark.worker

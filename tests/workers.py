@@ -1,0 +1,34 @@
+"""A real Celery worker process for the tests of the PostgreSQL + Redis pass: it takes tasks from the Redis of
+REDIS_URL and works on this test's database and files."""
+
+import contextlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from finsam.database import current_database_url
+from tests.conftest import skip_unless
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@contextlib.contextmanager
+def real_worker(name, settings, media_root):
+    """A solo-pool worker called `name`@host, on this test's database, MEDIA_ROOT and VAR_DIR; stopped at the end."""
+    skip_unless(os.environ.get("REDIS_URL"), "REDIS_URL is not set: tasks run in-process")
+    settings.MEDIA_ROOT = media_root
+    env = {
+        **os.environ,
+        "FINSAM_TESTING": "1",
+        "DATABASE_URL": current_database_url(),
+        "MEDIA_ROOT": str(media_root),
+        "FINSAM_VAR_DIR": str(settings.VAR_DIR),
+    }
+    command = [sys.executable, "-m", "celery", "-A", "finsam", "worker", "--pool=solo", "--loglevel=WARNING"]
+    process = subprocess.Popen([*command, "-n", f"{name}@%h"], cwd=ROOT, env=env)
+    try:
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
