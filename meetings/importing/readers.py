@@ -11,11 +11,10 @@ import os
 import zipfile
 from dataclasses import dataclass
 
-import docx
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
 
-from . import layout, ocr
+# python-docx, pypdf, pdfplumber and PDFium are imported where a document is read (in the worker), not when a web
+# process loads its URLs: they weigh some 30 MB that a process serving pages would carry for nothing.
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -149,6 +148,10 @@ def _check_docx_package(data):
 
 
 def _docx_text(data):
+    import docx
+
+    from . import layout
+
     _check_docx_package(data)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -158,6 +161,10 @@ def _docx_text(data):
 
 
 def _pdf_reading(data, use_ocr):
+    from pypdf import PdfReader
+
+    from . import layout, ocr
+
     if not data.startswith(b"%PDF"):
         raise UnreadableDocument("unreadable")
     try:
@@ -189,6 +196,8 @@ def _pdf_reading(data, use_ocr):
 
 
 def _recognise(data, pages):
+    from . import ocr
+
     try:
         return ocr.pdf_pages_text(data, pages)
     except ocr.OcrUnavailable as exc:

@@ -264,18 +264,28 @@ def _newest_first(ordered, limit):
 
 @contextmanager
 def _planner_without(*methods):
-    """PostgreSQL's planner without some scan methods for the queries inside; nothing on SQLite. One query to set
-    and one to reset (no transaction of its own, so that it also works inside the request's)."""
+    """PostgreSQL's planner without some scan methods for the queries inside; nothing on SQLite."""
+    with planner_settings(**dict.fromkeys(methods, "off")):
+        yield
+
+
+@contextmanager
+def planner_settings(**settings):
+    """PostgreSQL's planner settings for the queries inside, back to the session's defaults after; nothing on SQLite.
+    One query to set and one to reset (no transaction of its own, so that it also works inside the request's)."""
     if connection.vendor != "postgresql":
         yield
         return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(["set_config(%s, 'off', false)"] * len(methods)), list(methods))
+        cursor.execute(
+            "SELECT " + ", ".join(["set_config(%s, %s, false)"] * len(settings)),
+            [value for item in settings.items() for value in item],
+        )
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("; ".join(f"RESET {method}" for method in methods))
+            cursor.execute("; ".join(f"RESET {name}" for name in settings))
 
 
 def headlines(entries, query):

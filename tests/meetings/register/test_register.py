@@ -511,3 +511,40 @@ def test_the_person_filters_choices_are_read_without_multiplying_rows(client_for
     sql = str(form.fields["person"].queryset.query)
     outer = sql.split(" WHERE ")[0]
     assert "JOIN" not in outer and "DISTINCT" not in sql
+
+
+def test_an_export_plans_for_every_row_and_leaves_the_session_as_it_was(client_for, cast):
+    """A server-side cursor is planned for its first tenth by default: for a rare word that walks the date index
+    hoping to meet it. The export reads every row and says so to the planner, for its own query only."""
+    skip_unless(connection.vendor == "postgresql", "a planner setting of PostgreSQL")
+    grow(cast, 3)
+    seen = []
+
+    def setting(execute, sql, params, many, context):
+        if "meetings_registerentry" in sql and "ORDER BY" in sql:
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW cursor_tuple_fraction")
+                seen.append(cursor.fetchone()[0])
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(setting):
+        response = client_for(None).get("/beslut/export.csv")
+        lines = response.getvalue().decode("utf-8-sig").strip().splitlines()
+    assert len(lines) == 1 + 3 and seen == ["1"]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW cursor_tuple_fraction")
+        assert cursor.fetchone()[0] == "0.1"
+
+
+def test_reindex_register_writes_the_terms_and_their_counts_afresh(client_for, cast):
+    from django.core.management import call_command
+
+    grow(cast, 2)
+    expected = dict(RegisterEntry.objects.values_list("pk", "heading_terms"))
+    RegisterEntry.objects.update(heading_terms="", text_terms="")  # as if an older analyser had written them
+    RegisterTerm.objects.update(entries=0)
+    call_command("reindex_register", stdout=io.StringIO())
+    assert dict(RegisterEntry.objects.values_list("pk", "heading_terms")) == expected
+    assert RegisterTerm.objects.get(term="ansökan").entries == 2
+    assert RegisterTerm.objects.get(term=RegisterTerm.ENTRIES).entries == 2
+    assert headings(client_for(None).get("/beslut/", {"q": "bifalla"})) == ["Ärende 1", "Ärende 0"]
