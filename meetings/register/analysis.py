@@ -61,6 +61,18 @@ MIN_PART = 3
 # barnefamilj (barn + e). A modifier may also end in its combining form (gatu-, kyrko-, kvinno- for gata, kyrka,
 # kvinna), which the lexicon knows and leads back to the word.
 LINKS = ("s", "e", "a")
+# A word the lexicon knows is often a derivation, not a compound: ansvarig, genomföra, konstatera, redovisa,
+# ansökning are a particle or prefix before a verb or its noun, and the short first "part" of a cut (ans|varig,
+# gen|omföra, kon|statera, red|ovisa) is a word only by accident. Such a word is split only where its modifier is
+# plainly a word of its own: at least this long, joined to the head by a linking morpheme (förbunds|möte,
+# läns|styrelse), or before a head that is a compound itself (del|årsrapport). An unknown word, most often a compound
+# the lexicon lacks (medlemssamråd), is split wherever the lexicon knows both sides.
+MIN_KNOWN_MODIFIER = 4
+# Swedish derivational suffixes that are also words on their own: närvar|ande, bild|andet, ingå|ende,
+# medlem|skapet, fel|aktig, ägar|innan. A head that is one of these is the suffix of a derivation, never a compound's
+# second word (SAG, Svenska Akademiens grammatik, on derivation: -ande/-ende, -skap, -aktig, -else, -erska, -inna,
+# -ning, -het).
+SUFFIX_HEADS = frozenset({"ande", "ende", "skap", "aktig", "else", "erska", "inna", "ning", "het"})
 
 # The words of a query that are searched; more narrow nothing down and only cost time.
 MAX_QUERY_WORDS = 8
@@ -96,19 +108,25 @@ def _part_lemma(word):
     return base if _form_of(word, base) else word
 
 
-def _modifier(left):
+def _modifier(left, head, *, strict=False):
     """The first part of a compound as written (with its linking morpheme or in its combining form), as the word it
     is: "medlems" -> "medlem", "verksamhets" -> "verksamhet" (never verksam + hets), "gatu" -> "gata", "redo" ->
-    "redo"; None if it is neither a word of the lexicon nor a compound of such words."""
+    "redo"; None if it is neither a word of the lexicon nor a compound of such words.
+
+    `strict`, for a word the lexicon knows whole (see MIN_KNOWN_MODIFIER): a shorter modifier without a linking
+    morpheme (års|rapport) only before a head that is a compound itself (del|årsrapport: a chain of words, not a
+    prefix before a derived word), and a modifier that is a compound only with its linking morpheme (långtids|sjukskriven)."""
     if left in STOP_WORDS:
         return None
     if known(left) and len(left) >= MIN_PART:
-        return _part_lemma(left)
+        linked = left.endswith(LINKS) and lemma(left) == left[:-1]  # års is år with its linking -s, ans is no "an"
+        if not strict or linked or len(left) >= MIN_KNOWN_MODIFIER or compound_parts(_part_lemma(head)):
+            return _part_lemma(left)
     if left.endswith(LINKS) and len(left) > MIN_PART:
         stem = left[:-1]
         if stem not in STOP_WORDS and ((known(stem) and len(stem) >= MIN_PART) or compound_parts(stem)):
             return _part_lemma(stem)
-    if compound_parts(left):
+    if (not strict or left.endswith(LINKS)) and compound_parts(left):
         return left
     return None
 
@@ -120,12 +138,13 @@ def compound_parts(word):
     "rapport"); () for a word that is not a compound."""
     if len(word) < MIN_COMPOUND:
         return ()
+    strict = known(word)
     for cut in range(MIN_PART, len(word) - MIN_HEAD + 1):
         head = word[cut:]
-        if not known(head) or head in STOP_WORDS:
+        if not known(head) or head in STOP_WORDS or head in SUFFIX_HEADS or lemma(head) in SUFFIX_HEADS:
             continue
         left = word[:cut]
-        modifier = _modifier(left)
+        modifier = _modifier(left, head, strict=strict)
         if modifier is None:
             continue
         # A modifier the lexicon knows as written is also indexed so (kurs-, for all that simplemma reads it as the
