@@ -115,7 +115,8 @@ def _modifier(left, head, *, strict=False):
 
     `strict`, for a word the lexicon knows whole (see MIN_KNOWN_MODIFIER): a shorter modifier without a linking
     morpheme (års|rapport) only before a head that is a compound itself (del|årsrapport: a chain of words, not a
-    prefix before a derived word), and a modifier that is a compound only with its linking morpheme (långtids|sjukskriven)."""
+    prefix before a derived word), and a modifier that is a compound only with its linking morpheme
+    (långtids|sjukskriven)."""
     if left in STOP_WORDS:
         return None
     if known(left) and len(left) >= MIN_PART:

@@ -1,12 +1,10 @@
 """The register's filter form: every filter in the URL."""
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from federations.models import Body, Federation, Network, Person, Project
-from meetings.models import Assignment, Decision, Reservation
-from meetings.permissions import visible_entries
+from federations.models import Body, Federation, Network, Project
+from meetings.models import Decision
 from meetings.register.selectors import Filters
 
 
@@ -26,8 +24,11 @@ class RegisterFilterForm(forms.Form):
         label=_("Beslutsform"), required=False, choices=[("", _("Alla beslutsformer")), *Decision.Method.choices]
     )
     projekt = forms.ChoiceField(label=_("Projekt"), required=False)
-    person = forms.ModelChoiceField(
-        label=_("Person (uppdrag eller reservation)"), required=False, queryset=Person.objects.none()
+    person = forms.CharField(
+        label=_("Person (uppdrag eller reservation)"),
+        required=False,
+        max_length=200,
+        help_text=_("Skriv namnet, helt eller delvis."),
     )
 
     def __init__(self, *args, user=None, **kwargs):
@@ -38,21 +39,9 @@ class RegisterFilterForm(forms.Form):
         self.fields["forbund"].choices = owners
         projects = Project.objects.order_by("name").values_list("slug", "name")
         self.fields["projekt"].choices = [("", _("Alla projekt")), *projects]
-        if user is not None and user.is_authenticated:
-            # Whoever the filter finds: owners of assignments and those who reserved themselves against a decision,
-            # in the records this user may see (never names from another federation's unpublished protocols).
-            # Two id subqueries, not joins: joining people to their attendances, assignments and reservations
-            # multiplies the rows before DISTINCT (ten minutes at 240,000 decisions, with no assignment at all).
-            visible = visible_entries(user)
-            owners = Assignment.objects.filter(item_id__in=visible.values("item_id")).values("owner_id")
-            reserving = Reservation.objects.filter(decision_id__in=visible.values("decision_id"))
-            people = Person.objects.filter(
-                Q(pk__in=owners) | Q(pk__in=reserving.values("attendance__person_id"))
-            ).order_by("name")
-            self.fields["person"].queryset = people
-            # One query for the options (a ModelChoiceIterator would count, then fetch, when a template loops over it).
-            self.fields["person"].choices = [("", _("Alla personer"))] + [(p.pk, p.name) for p in people]
-        else:
+        if user is None or not user.is_authenticated:
+            # Signed in only. A name typed, not a list to choose from: at national scale the people with an
+            # assignment or a reservation are thousands, and listing them would show names from every record.
             del self.fields["person"]
 
     def clean(self):
@@ -67,7 +56,6 @@ class RegisterFilterForm(forms.Form):
         if self.is_bound:
             self.is_valid()  # the valid fields still filter; an invalid one is left out and shows its error
             data = self.cleaned_data
-        person = data.get("person")
         return Filters(
             q=data.get("q", ""),
             federation=data.get("forbund", ""),
@@ -78,7 +66,7 @@ class RegisterFilterForm(forms.Form):
             outcome=data.get("utfall", ""),
             method=data.get("form", ""),
             project=data.get("projekt", ""),
-            person=person.pk if person else None,
+            person=data.get("person", "").strip(),
         )
 
 
