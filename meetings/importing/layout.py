@@ -1,13 +1,16 @@
 """Text of Word and PDF documents as they are laid out: the reading order, line breaks and blank lines that the
 parser uses to tell a list from a paragraph. Pure functions over the file's bytes or python-docx's document."""
 
+from __future__ import annotations
+
 import io
 import statistics
+from typing import TYPE_CHECKING
 
-import pdfplumber
-from docx.document import Document
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+if TYPE_CHECKING:  # python-docx and pdfplumber are loaded where a document is read, not with the web process
+    from docx.document import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 # A vertical gap larger than this many times the usual line distance is a blank line in the text.
 PDF_BLANK_GAP = 1.6
@@ -19,6 +22,9 @@ def docx_text(document: Document) -> str:
     """Paragraphs and tables in the order they stand in the document. Blank lines come from empty paragraphs when
     the author made them; a document without any (one paragraph per block, spacing by style) gets a blank line
     between paragraphs, so both ways of writing read the same."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     blocks: list[list[str]] = []
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
@@ -67,6 +73,8 @@ PAGE_BREAK = "\n\f\n"
 
 def pdf_pages(data: bytes) -> list[tuple[str, bool]]:
     """Each page's text, and whether the page is a scan: no text, but an image to read it from."""
+    import pdfplumber
+
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages = []
         for page in pdf.pages:

@@ -6,16 +6,20 @@ runs only in the Celery worker, never in a web request. Without Tesseract or its
 imports every document that has text, and says so for a scanned one.
 """
 
+from __future__ import annotations
+
 import functools
 import io
 import os
 import re
 import shutil
 import subprocess
-
-import pypdfium2
+from typing import TYPE_CHECKING
 
 from . import layout
+
+if TYPE_CHECKING:  # PDFium is loaded where a scan is read (in the worker), not with the web process
+    import pypdfium2
 
 LANGUAGE = "swe"
 # Debian's Swedish model (tessdata_fast) has no section sign in its alphabet (its 101 characters), so it reads the
@@ -122,6 +126,8 @@ def pdf_pages_text(data: bytes, pages: list[int]) -> dict[int, str]:
     program = tesseract()
     if program is None:
         raise OcrUnavailable
+    import pypdfium2
+
     document = pypdfium2.PdfDocument(data)
     try:
         return {index: _recognise(program, _page_image(document, index)) for index in pages}

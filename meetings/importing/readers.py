@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from . import layout, ocr
+
 # python-docx, pypdf, pdfplumber and PDFium are imported where a document is read (in the worker), not when a web
 # process loads its URLs: they weigh some 30 MB that a process serving pages would carry for nothing.
 
@@ -150,8 +152,6 @@ def _check_docx_package(data):
 def _docx_text(data):
     import docx
 
-    from . import layout
-
     _check_docx_package(data)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -162,8 +162,6 @@ def _docx_text(data):
 
 def _pdf_reading(data, use_ocr):
     from pypdf import PdfReader
-
-    from . import layout, ocr
 
     if not data.startswith(b"%PDF"):
         raise UnreadableDocument("unreadable")
@@ -196,8 +194,6 @@ def _pdf_reading(data, use_ocr):
 
 
 def _recognise(data, pages):
-    from . import ocr
-
     try:
         return ocr.pdf_pages_text(data, pages)
     except ocr.OcrUnavailable as exc:

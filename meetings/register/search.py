@@ -3,6 +3,7 @@ a GIN index on PostgreSQL, an FTS5 table on SQLite, the same terms and the same 
 snippets and suggestions."""
 
 import difflib
+import functools
 import html
 import math
 import re
@@ -298,7 +299,8 @@ def headlines(entries, query):
     analysed = analysis.analyse_query(query)
     if not entries or not analysed:
         return {}
-    return {entry.pk: _excerpt(entry, analysed) for entry in entries}
+    matches = functools.lru_cache(maxsize=None)(functools.partial(_matches, analysed=analysed))  # a word once a page
+    return {entry.pk: _excerpt(entry, matches) for entry in entries}
 
 
 EXCERPT_LENGTH = 240
@@ -313,17 +315,18 @@ def _matches(word, analysed):
     )
 
 
-def _excerpt(entry, analysed):
-    """About 240 characters around the first match, escaped, with every matching word marked."""
+def _excerpt(entry, matches):
+    """About 240 characters around the first match, escaped, with every matching word marked (`matches` tells a
+    word of the text that matches the query)."""
     text = f"{entry.heading} — {entry.decision_text} {entry.item_text}".strip()
-    first = next((m.start() for m in analysis.WORD.finditer(text) if _matches(m.group(), analysed)), 0)
+    first = next((m.start() for m in analysis.WORD.finditer(text) if matches(m.group())), 0)
     start = max(0, first - 80)
     if start:  # begin at a word, not inside one
         start = next((m.start() for m in analysis.WORD.finditer(text, start) if m.start() > start), start)
     window = text[start : start + EXCERPT_LENGTH]
     pieces, last = [], 0
     for match in analysis.WORD.finditer(window):
-        if _matches(match.group(), analysed):
+        if matches(match.group()):
             pieces.append(html.escape(window[last : match.start()]))
             pieces.append(f"<mark>{html.escape(match.group())}</mark>")
             last = match.end()

@@ -5,13 +5,14 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.urls import reverse
 from django.utils import timezone
 
 from federations.models import Federation, Network, Person, Project
 from federations.permissions import roles_for
 from finsam.types import User
-from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision, RegisterEntry, Reservation
+from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision, Meeting, RegisterEntry, Reservation
 from meetings.permissions import visible_assignments, visible_entries
 from meetings.register import analysis, search
 
@@ -85,7 +86,7 @@ def people_named(name: str) -> list[int]:
     """The people the person filter means: those with an assignment or a reservation whose name holds every word
     typed, compared case-folded in Python (SQLite's LIKE folds only ASCII: "åsa" would miss "Åsa"); a number is a
     person's id. The entries they lead to are still only those the user may see."""
-    if name.isdigit():
+    if name.isdecimal() and int(name) < 2**31:  # "²" is a digit, but no number; an id fits the key's 32 bits
         return [int(name)]
     words = name.casefold().split()
     owners = Assignment.objects.filter(owner_id__isnull=False).values("owner_id")
@@ -177,34 +178,44 @@ def register_page(
 
 
 def attach_projects(rows: list[Any]) -> None:
-    """The projects linked to each row's § or decision: two queries on the link tables, whatever the page size."""
-    by_item: dict[int, list[Project]] = {}
-    by_decision: dict[int, list[Project]] = {}
-    item_links = AgendaItem.projects.through.objects.filter(agendaitem_id__in=[r.item_id for r in rows])
-    for link in item_links.select_related("project"):
-        by_item.setdefault(link.agendaitem_id, []).append(link.project)
+    """The projects linked to each row's § or decision (name and address): one query on both link tables, whatever
+    the page size."""
+    item_links = AgendaItem.projects.through.objects.filter(agendaitem_id__in=[r.item_id for r in rows]).values_list(
+        Value("item"), "agendaitem_id", "project__slug", "project__name"
+    )
     decision_links = Decision.projects.through.objects.filter(
         decision_id__in=[r.decision_id for r in rows if r.decision_id]
-    )
-    for decision_link in decision_links.select_related("project"):
-        by_decision.setdefault(decision_link.decision_id, []).append(decision_link.project)
+    ).values_list(Value("decision"), "decision_id", "project__slug", "project__name")
+    linked: dict[tuple[str, int], list[LinkedProject]] = {}
+    for kind, owner, slug, name in item_links.union(decision_links, all=True):
+        linked.setdefault((kind, owner), []).append(LinkedProject(slug, name))
     for row in rows:
-        projects = by_item.get(row.item_id, []) + by_decision.get(row.decision_id, [])
-        row.projects = list({p.pk: p for p in projects}.values())
+        projects = linked.get(("item", row.item_id), []) + linked.get(("decision", row.decision_id), [])
+        row.projects = list(dict.fromkeys(projects))
+
+
+@dataclass(frozen=True)
+class LinkedProject:
+    slug: str
+    name: str
+
+    def get_absolute_url(self) -> str:
+        return reverse("federations:project_detail", args=[self.slug])
 
 
 def attach_standing(rows: list[Any]) -> None:
-    """Which rows are not final yet: appealed, or still within the appeal period. Two queries, whatever the page."""
+    """Which rows are not final yet: appealed, or still within the appeal period. One query, whatever the page."""
     meeting_ids = {row.meeting_id for row in rows}
-    appealed = set(Appeal.objects.filter(meeting_id__in=meeting_ids).values_list("meeting_id", flat=True))
-    running = dict(
-        Anslag.objects.filter(meeting_id__in=meeting_ids, appeal_until__gte=timezone.localdate()).values_list(
-            "meeting_id", "appeal_until"
-        )
-    )
+    appealed = Exists(Appeal.objects.filter(meeting_id=OuterRef("pk")))
+    running = Anslag.objects.filter(meeting_id=OuterRef("pk"), appeal_until__gte=timezone.localdate())
+    standing = {
+        pk: (is_appealed, until)
+        for pk, is_appealed, until in Meeting.objects.filter(pk__in=meeting_ids)
+        .annotate(appealed=appealed, appeal_until=Subquery(running.values("appeal_until")[:1]))
+        .values_list("pk", "appealed", "appeal_until")
+    }
     for row in rows:
-        row.appealed = row.meeting_id in appealed
-        row.appeal_until = running.get(row.meeting_id)
+        row.appealed, row.appeal_until = standing.get(row.meeting_id, (False, None))
 
 
 def project_timeline(project: Project, user: User) -> list[RegisterEntry]:

@@ -269,14 +269,15 @@ def grow(cast, n):
 def test_the_register_runs_a_fixed_number_of_queries(client_for, cast, django_assert_num_queries, size, query):
     grow(cast, size)
     client = client_for("member")
-    # session, user, person, staff roles, mandates (roles); filter choices: networks, federations, projects (the
-    # person filter is a typed name: nobody listed); the page of entries with bodies, meetings, items and
-    # decisions; decision projects; item projects; appeals and running appeal periods of the page's meetings; the
-    # capped count (exact up to the cap, no planner's estimate) or, with a search, the term counts that choose the
-    # plan and the matching ids from the word index; on PostgreSQL with a search, setting and resetting the scan
-    # methods around those ids. Snippets are marked in Python: no query.
+    # session, user, person, staff roles, mandates (roles); filter choices: networks, federations and projects in
+    # one query (the person filter is a typed name: nobody listed); the page of entries with bodies, meetings, items and
+    # decisions; the projects of the page's §§ and decisions (one query); the page's meetings with whether they are
+    # appealed and their running appeal periods (one query); the capped count (exact up to the cap, no planner's
+    # estimate) or, with a search, the term counts that choose the plan and the matching ids from the word index;
+    # on PostgreSQL with a search, setting and resetting the scan methods around those ids. Snippets are marked in
+    # Python: no query.
     postgres = connection.vendor == "postgresql"
-    with django_assert_num_queries(14 + bool(query) + 2 * (postgres and bool(query))):
+    with django_assert_num_queries(10 + bool(query) + 2 * (postgres and bool(query))):
         assert client.get(f"/beslut/{query}").status_code == 200
 
 
@@ -543,3 +544,22 @@ def test_reindex_register_writes_the_terms_and_their_counts_afresh(client_for, c
     assert RegisterTerm.objects.get(term="ansökan").entries == 2
     assert RegisterTerm.objects.get(term=RegisterTerm.ENTRIES).entries == 2
     assert headings(client_for(None).get("/beslut/", {"q": "bifalla"})) == ["Ärende 1", "Ärende 0"]
+
+
+def test_the_filter_lists_federations_in_swedish_order_on_both_databases(client_for, cast):
+    from federations.models import Federation
+
+    for name in ("Östra", "Zeta", "Ärla", "Ale"):
+        Federation.objects.create(name=f"{name} samordningsförbund", short_name=name, slug=name.lower())
+    names = [label for _slug, label in client_for(None).get("/beslut/").context["form"].fields["forbund"].choices]
+    ours = [name.split()[0] for name in names if name.endswith(" samordningsförbund")]
+    assert ours == ["Ale", "Zeta", "Ärla", "Östra"]
+
+
+def test_an_unknown_federation_or_project_is_an_error_on_the_form_not_an_empty_register(client_for, history):
+    everything = headings(client_for(None).get("/beslut/"))
+    for query in ({"forbund": "finns-inte"}, {"projekt": "<script>"}):
+        response = client_for(None).get("/beslut/", query)
+        assert response.status_code == 200 and headings(response) == everything
+        html = response.content.decode()
+        assert "Välj ett giltigt alternativ" in html and "<script>" not in html
