@@ -1,7 +1,7 @@
 import datetime
+import html
 
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -16,8 +16,11 @@ def select_options(field):
     template language cost more than the page's queries at national scale.
     """
     current = "" if field.value() is None else str(field.value())
+    # The standard library's escape (the same five characters as Django's) without Django's lazy-string wrapper,
+    # which cost more than the escaping for some 700 values and labels a page.
     options = (
-        f'<option value="{escape(value)}"{" selected" if str(value) == current else ""}>{escape(label)}</option>'
+        f'<option value="{html.escape(str(value))}"{" selected" if str(value) == current else ""}>'
+        f"{html.escape(str(label))}</option>"
         for value, label in field.field.choices
     )
     return mark_safe("".join(options))  # noqa: S308 - every value and label is escaped above
