@@ -20,3 +20,14 @@ def test_loading_the_urls_loads_no_pdf_or_document_library():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_web_process_starts_with_its_views_loaded_and_start_up_frozen_out_of_the_collector():
+    code = (
+        "import gc, sys; import finsam.wsgi; "
+        "print(gc.get_freeze_count() > 50_000, 'meetings.register.views' in sys.modules)"
+    )
+    env = {**os.environ, "DEBUG": "1"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True True"
