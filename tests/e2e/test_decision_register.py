@@ -43,6 +43,12 @@ def test_a_chair_searches_filters_and_follows_a_decision(page, cast):
     page.get_by_label("Utfall").select_option(label="Bifall")
     page.get_by_role("button", name="Sök", exact=True).click()
     expect(page.get_by_text("Inga beslut matchar sökningen.")).to_be_visible()
+    page.goto("/beslut/")
+    person = page.get_by_role("textbox", name="Person (uppdrag eller reservation)")
+    person.fill("Ingen Alls")
+    person.press("Enter")
+    expect(page.get_by_text("Inga beslut matchar sökningen.")).to_be_visible()
+    expect(person).to_have_value("Ingen Alls")  # what was typed stays, to be corrected
     page.goto("/beslut/?utfall=aterremiss")
     page.get_by_role("link", name="Ansökan Studio Ludum Skövde").click()
     expect(page.locator("h1")).to_contain_text("Styrelse 21 december 2022")
