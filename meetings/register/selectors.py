@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.urls import reverse
 from django.utils import timezone
 
 from federations.models import Federation, Network, Person, Project
@@ -178,29 +177,20 @@ def register_page(
 
 
 def attach_projects(rows: list[Any]) -> None:
-    """The projects linked to each row's § or decision (name and address): one query on both link tables, whatever
-    the page size."""
+    """The projects linked to each row's § or decision (id, name and address): one query on both link tables,
+    whatever the page size."""
     item_links = AgendaItem.projects.through.objects.filter(agendaitem_id__in=[r.item_id for r in rows]).values_list(
-        Value("item"), "agendaitem_id", "project__slug", "project__name"
+        Value("item"), "agendaitem_id", "project_id", "project__slug", "project__name"
     )
     decision_links = Decision.projects.through.objects.filter(
         decision_id__in=[r.decision_id for r in rows if r.decision_id]
-    ).values_list(Value("decision"), "decision_id", "project__slug", "project__name")
-    linked: dict[tuple[str, int], list[LinkedProject]] = {}
-    for kind, owner, slug, name in item_links.union(decision_links, all=True):
-        linked.setdefault((kind, owner), []).append(LinkedProject(slug, name))
+    ).values_list(Value("decision"), "decision_id", "project_id", "project__slug", "project__name")
+    linked: dict[tuple[str, int], list[Project]] = {}
+    for kind, owner, pk, slug, name in item_links.union(decision_links, all=True):
+        linked.setdefault((kind, owner), []).append(Project(pk=pk, slug=slug, name=name))
     for row in rows:
         projects = linked.get(("item", row.item_id), []) + linked.get(("decision", row.decision_id), [])
-        row.projects = list(dict.fromkeys(projects))
-
-
-@dataclass(frozen=True)
-class LinkedProject:
-    slug: str
-    name: str
-
-    def get_absolute_url(self) -> str:
-        return reverse("federations:project_detail", args=[self.slug])
+        row.projects = list({project.pk: project for project in projects}.values())
 
 
 def attach_standing(rows: list[Any]) -> None:

@@ -92,9 +92,8 @@ def test_the_network_filter_covers_its_federations_and_its_own_bodies(client_for
     assert headings(client_for(None).get("/beslut/", {"forbund": "test"})) == ["Förbundets beslut"]
 
 
-@pytest.mark.parametrize("cap", [1000, 2])  # matches sorted here, or the date index walked
-@pytest.mark.parametrize("query", ["", "beslutar", "ärende"])
-def test_the_next_page_link_pages_by_key_and_shows_what_the_offset_shows(client_for, cast, monkeypatch, query, cap):
+def eight_decisions_in_pages_of_three(cast, monkeypatch, cap):
+    """Four meetings on two dates with two decisions each, the register paged by three, the count cap at `cap`."""
     monkeypatch.setattr("meetings.register.search.COUNT_CAP", cap)
     for index in range(4):
         decisions = [
@@ -102,6 +101,12 @@ def test_the_next_page_link_pages_by_key_and_shows_what_the_offset_shows(client_
         ]
         frozen_meeting(cast, date=datetime.date(2024, 3, 1 + index % 2), decisions=decisions)
     monkeypatch.setattr("meetings.register.views.PAGE_SIZE", 3)
+
+
+@pytest.mark.parametrize("cap", [1000, 2])  # matches sorted here, or the date index walked
+@pytest.mark.parametrize("query", ["", "beslutar", "ärende"])
+def test_the_next_page_link_pages_by_key_and_shows_what_the_offset_shows(client_for, cast, monkeypatch, query, cap):
+    eight_decisions_in_pages_of_three(cast, monkeypatch, cap)
     client = client_for(None)
     by_offset, by_key, after = [], [], None
     for page in (1, 2, 3):
@@ -117,13 +122,7 @@ def test_the_next_page_link_pages_by_key_and_shows_what_the_offset_shows(client_
 @pytest.mark.parametrize("cap", [1000, 2])  # matches sorted here, or the date index walked
 @pytest.mark.parametrize("query", ["", "beslutar", "ärende"])
 def test_the_last_page_and_the_previous_page_links_read_backwards(client_for, cast, monkeypatch, query, cap):
-    monkeypatch.setattr("meetings.register.search.COUNT_CAP", cap)
-    for index in range(4):
-        decisions = [
-            (f"Ärende {index} {n}", "Styrelsen beslutar att bifalla.", "bifall", "acklamation") for n in (1, 2)
-        ]
-        frozen_meeting(cast, date=datetime.date(2024, 3, 1 + index % 2), decisions=decisions)
-    monkeypatch.setattr("meetings.register.views.PAGE_SIZE", 3)
+    eight_decisions_in_pages_of_three(cast, monkeypatch, cap)
     client = client_for(None)
     everything = []
     for page in (1, 2, 3):
