@@ -1,16 +1,24 @@
 """Account rules: nobody signs up on their own (administrators create or invite accounts), and signing asks for the
-strongest factor a user has."""
+strongest factor a user has.
+
+The portal keeps its own record of how the user authenticated in this session (from allauth's documented
+`authentication_step_completed` signal), so that signing does not lean on allauth's internal session layout."""
 
 import functools
 import time
 from urllib.parse import urlencode
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.internal.flows.login import get_authentication_records
+from allauth.account.signals import authentication_step_completed
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
+
+# The session key of the portal's record of this session's authentication steps, and how many steps it keeps.
+AUTHENTICATIONS_SESSION_KEY = "finsam_authentications"
+KEPT_AUTHENTICATIONS = 10
 
 
 class NoSignupAccountAdapter(DefaultAccountAdapter):
@@ -18,9 +26,34 @@ class NoSignupAccountAdapter(DefaultAccountAdapter):
         return False
 
 
+@receiver(authentication_step_completed, dispatch_uid="finsam.accounts.remember_authentication")
+def remember_authentication(sender, request, user, method, **extra):
+    """Record one completed step (password, mfa, ...), whether it was a re-authentication, and for whom."""
+    records = [r for r in request.session.get(AUTHENTICATIONS_SESSION_KEY, []) if r.get("user") == str(user.pk)]
+    step = {
+        "user": str(user.pk),
+        "method": method,
+        "at": time.time(),
+        "reauthenticated": bool(extra.get("reauthenticated")),
+    }
+    request.session[AUTHENTICATIONS_SESSION_KEY] = [*records, step][-KEPT_AUTHENTICATIONS:]
+
+
+def authentications(request):
+    """This session's authentication steps of the signed-in user, oldest first."""
+    user_id = str(request.user.pk)
+    return [r for r in request.session.get(AUTHENTICATIONS_SESSION_KEY, []) if r.get("user") == user_id]
+
+
+def last_authentication_method(request):
+    """How the user last proved who they are in this session: "mfa" or "password" (the default)."""
+    records = authentications(request)
+    return records[-1]["method"] if records else "password"
+
+
 def recently_reauthenticated_with_second_factor(request):
     """Whether the user's latest re-authentication was with their second factor (TOTP) and is still fresh."""
-    records = [r for r in get_authentication_records(request, request.user) if r.get("reauthenticated")]
+    records = [r for r in authentications(request) if r["reauthenticated"]]
     last = records[-1] if records else {}
     fresh = time.time() - last.get("at", 0) < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
     return last.get("method") == "mfa" and fresh

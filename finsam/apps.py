@@ -7,4 +7,7 @@ class FinsamConfig(AppConfig):
     verbose_name = _("Finsamportalen")
 
     def ready(self):
-        from . import collation  # noqa: F401  (registers the Swedish collation on SQLite connections)
+        from . import (
+            accounts,  # noqa: F401  (records each authentication step for signing)
+            collation,  # noqa: F401  (registers the Swedish collation on SQLite connections)
+        )

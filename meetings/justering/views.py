@@ -5,7 +5,6 @@ import functools
 from functools import partial
 
 from allauth.account.decorators import reauthentication_required
-from allauth.account.internal.flows.login import get_authentication_records
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from federations.permissions import roles_for
-from finsam.accounts import strongest_factor_required
+from finsam.accounts import last_authentication_method, strongest_factor_required
 from finsam.params import whole_number
 from finsam.web import attempt, attempt_form
 from meetings.justering import pdf, protocol, selectors, services
@@ -202,12 +201,6 @@ def send_back(request, pk):
     return _back(meeting)
 
 
-def _authentication_method(request):
-    records = get_authentication_records(request, request.user)
-    last = records[-1] if records else {}
-    return "mfa" if last.get("method") == "mfa" else last.get("method", "password")
-
-
 def _client_ip(request):
     return request.META.get("REMOTE_ADDR")
 
@@ -241,7 +234,7 @@ def sign(request, pk):
             actor=request.user,
             meeting=meeting,
             revision_number=whole_number(request.POST.get("revision"), 0),
-            method=_authentication_method(request),
+            method=last_authentication_method(request),
             ip_address=_client_ip(request),
             # A header is text from the client too: PostgreSQL cannot store a NUL in it.
             user_agent=request.META.get("HTTP_USER_AGENT", "").replace("\x00", ""),

@@ -1,8 +1,11 @@
 """Signing asks for the strongest factor the signer has: TOTP when it is turned on, never the password alone."""
 
 import pytest
+from allauth.account.signals import authentication_step_completed
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from django.contrib.sessions.backends.signed_cookies import SessionStore
 
+from finsam.accounts import last_authentication_method, recently_reauthenticated_with_second_factor
 from meetings.drafting import services
 from meetings.justering import services as justering
 from meetings.models import Signature
@@ -45,3 +48,21 @@ def test_a_user_without_totp_signs_after_the_password(client_for, cast, sent):
     client.post("/accounts/reauthenticate/", {"password": cast.password})
     client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 1})
     assert Signature.objects.get(person=cast.member).method == "password"
+
+
+def test_the_portal_keeps_its_own_record_of_each_step_per_user(rf, cast):
+    """Signing reads the portal's record (from allauth's documented signal), not allauth's session internals."""
+    request = rf.get("/")
+    request.session = SessionStore()
+    request.user = cast.user("chair")
+    assert last_authentication_method(request) == "password"
+    authentication_step_completed.send(sender=None, request=request, user=request.user, method="password")
+    authentication_step_completed.send(
+        sender=None, request=request, user=request.user, method="mfa", reauthenticated=True, type="totp"
+    )
+    assert last_authentication_method(request) == "mfa"
+    assert recently_reauthenticated_with_second_factor(request)
+
+    request.user = cast.user("member")
+    assert last_authentication_method(request) == "password"
+    assert not recently_reauthenticated_with_second_factor(request)
