@@ -47,12 +47,12 @@ def send_reminders(days_before=3):
     return sent
 
 
-def _swedish_utc(moment):
-    """ "30 november 2026 kl. 14:15:10": the protocol's one Swedish date form, in UTC (the column says so)."""
+def _swedish_time(moment):
+    """ "30 november 2026 kl. 14:15:10": the protocol's one Swedish date form, in Swedish time (the column says so)."""
     if moment is None:
         return ""
     with translation.override("sv"):
-        return date_format(moment.astimezone(datetime.UTC), r"j F Y \k\l. H:i:s")
+        return date_format(timezone.localtime(moment), r"j F Y \k\l. H:i:s")
 
 
 def signature_rows(revision):
@@ -62,7 +62,7 @@ def signature_rows(revision):
             "name": s.person.name,
             "role": s.get_role_display(),
             "method": {"password": "Lösenord", "mfa": "Tvåfaktor (TOTP)"}.get(s.method, s.method),
-            "signed_at": _swedish_utc(s.signed_at),
+            "signed_at": _swedish_time(s.signed_at),
         }
         for s in revision.signatures.filter(status=Signature.Status.SIGNED).select_related("person").order_by("id")
     ]

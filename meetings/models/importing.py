@@ -5,6 +5,7 @@ colleague in the same federation can pick them up."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from federations.models import Federation
@@ -78,7 +79,7 @@ class ImportBatch(models.Model):
         verbose_name_plural = _("importomgångar")
 
     def __str__(self):
-        return f"{self.created:%Y-%m-%d %H:%M}"
+        return f"{timezone.localtime(self.created):%Y-%m-%d %H:%M}"
 
 
 class ImportDocument(models.Model):

@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils import timezone
 from finsam.models import AuditEntry
 from meetings.drafting import services
 from meetings.justering import services as justering
+from meetings.justering.tasks import signature_rows
 from meetings.models import Correction, ItemComment, Meeting, Signature, SignedDocument
 from tests.meetings.factories import plan_meeting
 
@@ -397,3 +399,13 @@ def test_a_sent_back_draft_runs_a_fixed_number_of_queries(client_for, cast, sent
     # signers' comments on the latest revision with their authors (one query).
     with django_assert_num_queries(22):
         assert client.get(f"/moten/{sent_back.pk}/").status_code == 200
+
+
+def test_a_signature_at_half_past_eleven_utc_reads_as_swedish_time(client_for, cast, sent):
+    """23:30 UTC on 4 December is 00:30 on 5 December in Stockholm: the page and the verifikat print Swedish time."""
+    with time_machine.travel(datetime.datetime(2026, 12, 4, 23, 30, 5, tzinfo=datetime.UTC), tick=False):
+        justering.protocol_sign(actor=cast.user("chair"), meeting=sent, revision_number=1, method="password")
+    html = client_for("chair").get(f"/moten/{sent.pk}/justering/").content.decode()
+    assert "5 december 2026 00:30:05" in html and "Tid (svensk tid)" in html and "23:30" not in html
+    [row] = signature_rows(sent.revisions.get(number=1))
+    assert row["signed_at"] == "5 december 2026 kl. 00:30:05"
