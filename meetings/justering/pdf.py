@@ -72,8 +72,10 @@ def render_protocol_html(
     protocol (the link leads to the whole); without one it is the extract of §§ justerade at the meeting."""
     with translation.override("sv"):
         meeting = snapshot["meeting"]
+        printed = print_context(snapshot)
         context = {
-            **print_context(snapshot),
+            **printed,
+            "print": printed,
             "title": title or f"{'Protokollsutdrag' if extract else 'Protokoll'} {meeting['body']} {meeting['date']}",
             "extract": extract,
             "revision_number": revision_number,
