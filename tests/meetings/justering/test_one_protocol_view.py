@@ -107,3 +107,8 @@ def test_the_preview_the_justering_page_and_the_sealed_pdf_print_the_same_header
     # The PDF prints no header row that the signers did not see.
     for label in re.findall(r"Anmält förhinder|Frånvarande|Övriga deltagande|Ersättare ", printed):
         assert label.strip() in page
+
+
+def test_while_waiting_the_justering_page_says_by_when(client_for, meeting):
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    assert "justeras senast" in client_for("chair").get(f"/moten/{meeting.pk}/justering/").content.decode()

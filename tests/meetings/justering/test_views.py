@@ -409,3 +409,8 @@ def test_a_signature_at_half_past_eleven_utc_reads_as_swedish_time(client_for, c
     assert "5 december 2026 00:30:05" in html and "Tid (svensk tid)" in html and "23:30" not in html
     [row] = signature_rows(sent.revisions.get(number=1))
     assert row["signed_at"] == "5 december 2026 kl. 00:30:05"
+
+
+def test_the_deadline_is_shown_only_while_the_protocol_waits_for_justering(client_for, sent, justerat):
+    html = client_for("chair").get(f"/moten/{justerat.pk}/justering/").content.decode()
+    assert "Revision 1." in html and "justeras senast" not in html

@@ -1,0 +1,48 @@
+"""The printed protocol's layout: whole words (the PDF's text copies and searches as written) and a header whose
+last rows never stand alone at the top of a page."""
+
+import copy
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from meetings.drafting import services
+from meetings.justering import pdf, protocol
+from tests.meetings.factories import ready_to_send
+
+LONG_WORDS = "sammanträdesprotokollet verksamhetsplanen årsredovisningen försäkringskassan arbetsförmedlingen " * 40
+
+
+def pages_text(document):
+    return [page.extract_text() for page in PdfReader(io.BytesIO(document)).pages]
+
+
+@pytest.fixture
+def snapshot(cast):
+    meeting = ready_to_send(cast)
+    item = meeting.items.get(number=3)
+    services.item_save_text(
+        actor=None, item_id=item.pk, heading=item.heading, text=f"<p>{LONG_WORDS}</p>", base_version=item.version
+    )
+    return protocol.snapshot(meeting)
+
+
+def test_the_printed_text_has_whole_words(snapshot):
+    text = "".join(pages_text(pdf.render_protocol(snapshot, draft=True)))
+    assert "\u2010" not in text and "\xad" not in text
+    assert text.count("sammanträdesprotokollet") == 40
+
+
+@pytest.mark.parametrize("attendees", range(31, 37))
+def test_the_header_keeps_its_last_rows_together(snapshot, attendees):
+    """Whatever the length of Beslutande, "Paragrafer" is printed on the page of "Justeringens plats och tid"."""
+    full = copy.deepcopy(snapshot)
+    person = dict(full["attendance"][0], status="narvarande", role="ledamot", serving_for="", paragraphs="")
+    full["attendance"] = [dict(person, name=f"Ledamot Nummer{i} Efternamnsson") for i in range(attendees)]
+    texts = pages_text(pdf.render_protocol(full, draft=True))
+
+    def page_of(word):
+        return next(i for i, text in enumerate(texts) if word in text)
+
+    assert page_of("Paragrafer") == page_of("Justeringens plats") == page_of("Utses att justera")
