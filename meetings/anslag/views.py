@@ -1,6 +1,5 @@
 """The public notice board, verification of a sealed PDF, and recording an appeal."""
 
-import hashlib
 import re
 from functools import partial
 
@@ -11,10 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam.web import attempt, save_form
-from meetings.anslag import selectors, services
+from meetings.anslag import selectors, services, verification
 from meetings.anslag.forms import AppealForm
-from meetings.justering.seal import check_seal
-from meetings.models import SignedDocument
 from meetings.permissions import WRITE, get_meeting_for_user
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024
@@ -62,24 +59,12 @@ def verify(request):
                 if not data.startswith(b"%PDF"):
                     error = _("Filen är inte en PDF.")
                 else:
-                    digest = hashlib.sha256(data).hexdigest()
-                    result = _verification(digest, check_seal(data))
+                    result = verification.verify_file(data)
         elif SHA256.match(pasted):
-            result = _verification(pasted.lower(), None)
+            result = verification.verify_checksum(pasted.lower())
         else:
             error = _("Ladda upp en PDF eller klistra in en SHA-256-kontrollsumma (64 tecken 0–9, a–f).")
     return render(request, "meetings/anslag/verify.html", {"result": result, "error": error})
-
-
-def _verification(digest, seal):
-    """What the checksum identifies: a sealed PDF file of the portal, or (the number the PDF's verifikat prints,
-    which a file cannot carry of itself) the signed content of a justerat revision; and what its seal says."""
-    done = SignedDocument.objects.filter(status=SignedDocument.Status.DONE).select_related(
-        "meeting__body__federation", "meeting__body__network", "revision"
-    )
-    document = done.filter(sha256=digest).first()
-    signed_content = None if document or seal else done.filter(revision__sha256=digest).first()
-    return {"digest": digest, "document": document, "signed_content": signed_content, "seal": seal}
 
 
 @login_required

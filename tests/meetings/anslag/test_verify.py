@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from meetings.drafting import services
+from meetings.justering import pdf, seal
 from meetings.justering import services as justering
 from meetings.models import SignedDocument
 from tests.meetings.factories import plan_meeting
@@ -33,7 +34,9 @@ def pdf_of(document):
 
 
 def upload(client, data):
-    return client.post("/verifiera/", {"file": SimpleUploadedFile("protokoll.pdf", data)}).content.decode()
+    html = client.post("/verifiera/", {"file": SimpleUploadedFile("protokoll.pdf", data)}).content.decode()
+    assert html.count('class="verdict"') == 1 and html.count("badge ok") + html.count("badge error") == 1  # one verdict
+    return html
 
 
 def test_the_unchanged_sealed_pdf_is_valid(client, document):
@@ -46,14 +49,37 @@ def test_a_byte_changed_inside_the_signed_range_breaks_the_seal(client, document
     changed = bytearray(pdf_of(document))
     changed[len(changed) // 2] ^= 0x01
     html = upload(client, bytes(changed))
-    assert "Okänt" in html and "Sigillet är brutet" in html and "Sigillet är giltigt" not in html
+    assert "Sigillet är brutet" in html and "Känt protokoll" not in html
 
 
 def test_text_added_to_page_one_after_sealing_is_reported_as_changed(client, document):
     html = upload(client, add_text_to_first_page(pdf_of(document)))
-    assert "Sigillet är giltigt" not in html and "Oförändrat" not in html
-    assert "Ändrad efter förseglingen" in html and "Sigillet omfattar en tidigare version av filen." in html
-    assert "Okänt" in html
+    assert "Ändrad efter förseglingen" in html and "Känt protokoll" not in html
+    assert "Det förseglade protokollet Styrelse" in html and "finns oförändrat i filen" in html
+    assert "lagt till en ändring av PDF:en" in html
+
+
+@pytest.mark.parametrize("tail", [b"\n", b"%%EOF\n" * 3, b"garbage after the end " * 400])
+def test_bytes_appended_after_the_end_are_one_verdict_the_sealed_content_intact(client, document, tail):
+    sealed = pdf_of(document)
+    html = upload(client, sealed + tail)
+    assert "Ändrad efter förseglingen" in html and "finns oförändrat i filen" in html
+    assert f"{len(tail)} byte annan data lagts till efter filens slut" in html
+    assert "saknar elektroniskt sigill" not in html and "Okänt" not in html
+
+
+def test_a_pdf_without_a_seal_is_not_the_portals(client, document):
+    html = upload(client, pdf.render_one_page())
+    assert "Inte förseglad av portalen" in html and "saknar elektroniskt sigill" in html
+
+
+def test_a_seal_by_another_certificate_is_not_the_portals(client, document, settings, tmp_path):
+    seal.create_development_certificate(tmp_path, common_name="Någon annans sigill")
+    settings.FINSAM_SIGNING_CERT, settings.FINSAM_SIGNING_KEY = tmp_path / "dev-cert.pem", tmp_path / "dev-key.pem"
+    foreign = seal.seal(pdf.render_one_page())
+    settings.FINSAM_SIGNING_CERT = settings.FINSAM_SIGNING_KEY = ""
+    html = upload(client, foreign)
+    assert "Inte förseglad av portalen" in html and "inte gjort med portalens certifikat" in html
 
 
 def test_the_files_checksum_pasted_finds_the_protocol(client, document):
@@ -74,12 +100,13 @@ def test_a_revision_without_a_sealed_pdf_is_not_revealed(client, cast):
     revision = justering.protocol_send_for_justering(actor=None, meeting=meeting)  # sent, not signed: no PDF
     html = client.post("/verifiera/", {"sha256": revision.sha256}).content.decode()
     assert "Okänt" in html and "av protokollet" not in html and "Känt protokoll" not in html
+    assert html.count('class="verdict"') == 1
 
 
 def test_verification_runs_a_fixed_number_of_queries(client, document, django_assert_num_queries):
     # the document by the file's checksum, then by the revision's (each with meeting, body, owner and revision)
     with django_assert_num_queries(2):
         client.post("/verifiera/", {"sha256": document.revision.sha256})
-    # an uploaded file is looked up by its own checksum only
+    # an uploaded file is looked up by its own checksum and its sealed part's at once
     with django_assert_num_queries(1):
         client.post("/verifiera/", {"file": SimpleUploadedFile("p.pdf", pdf_of(document))})
