@@ -66,11 +66,17 @@ class RegisterFilterForm(forms.Form):
             # assignment or a reservation are thousands, and listing them would show names from every record.
             del self.fields["person"]
 
+    swapped_dates = False
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("fran"), cleaned.get("till")
         if start and end and start > end:
-            self.add_error("till", _("Till-datumet ligger före från-datumet."))
+            # A range typed backwards is still the range meant: both dates kept, in order, and the page says so.
+            cleaned["fran"], cleaned["till"] = end, start
+            self.data = self.data.copy()
+            self.data["fran"], self.data["till"] = end.isoformat(), start.isoformat()
+            self.swapped_dates = True
         return cleaned
 
     def filters(self):
