@@ -168,3 +168,20 @@ def test_a_persons_public_part_needs_no_sign_in_and_never_shows_the_email(client
 def test_a_person_known_only_from_attendance_lists_is_not_public(client, client_for, cast):
     assert client.get(f"/personer/{cast.secretary.pk}/").status_code == 404
     assert client_for("member").get(f"/personer/{cast.secretary.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "period"),
+    [
+        (datetime.date(2024, 1, 1), datetime.date(2026, 12, 31), "1 januari 2024 – 31 december 2026"),
+        (datetime.date(2024, 1, 1), None, "från 1 januari 2024"),
+        (None, datetime.date(2026, 12, 31), "till 31 december 2026"),
+        (None, None, "Ej angiven"),
+    ],
+)
+def test_a_projects_period_reads_as_a_sentence_whatever_is_known(client, cast, start, end, period):
+    project = Project.objects.create(
+        name="Stoppa våldet", slug="stoppa-valdet", kind="samverkan", owner=cast.federation, start=start, end=end
+    )
+    html = client.get(project.get_absolute_url()).content.decode()
+    assert f"<dt>Period</dt><dd>{period}</dd>" in html and "– –" not in html
