@@ -378,6 +378,18 @@ def test_justering_puts_the_decisions_in_the_register(cast, django_capture_on_co
 
 
 @pytest.mark.bench
+def test_the_register_benchmark_runs_on_a_small_database(history):
+    """The demo's few decisions have no deep pages: that class says so instead of the command stopping."""
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("bench_register", "--rounds", "1", "--ilike-rounds", "0", stdout=out)
+    printed = out.getvalue()
+    assert "no requests (too little data for this class)" in printed
+    assert printed.strip().splitlines()[-1].startswith("register p50 ") and "no ILIKE rounds" in printed
+
+
+@pytest.mark.bench
 def test_the_benchmark_commands_run(db):
     from django.core.management import call_command
 

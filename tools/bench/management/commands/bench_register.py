@@ -56,6 +56,13 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
+def figures(values):
+    """ "p50 … p95 …" of a class, or why there is none (a small database has no deep pages, for instance)."""
+    if not values:
+        return "no requests (too little data for this class)"
+    return f"p50 {statistics.median(values):7.1f} p95 {percentile(values, 0.95):7.1f}"
+
+
 class Command(BaseCommand):
     help = "Time the decision register's classes of queries, their recall, and a plain ILIKE scan of the same words."
 
@@ -102,23 +109,24 @@ class Command(BaseCommand):
                         ilike_ms.append((time.perf_counter() - started) * 1000)
         recall = self.recall()
         for name, values in timings.items():
-            line = f"{name:<18} p50 {statistics.median(values):7.1f} p95 {percentile(values, 0.95):7.1f}"
+            line = f"{name:<18} {figures(values)}"
             if name in recall:
                 line += f"  recall {recall[name][0]:.2f} precision {recall[name][1]:.2f}"
             self.stdout.write(line)
         if typed_ms:
             self.stdout.write(
-                f"{'typed deep page':<18} p50 {statistics.median(typed_ms):7.1f} p95 {percentile(typed_ms, 0.95):7.1f}"
+                f"{'typed deep page':<18} {figures(typed_ms)}"
                 "  (outside the mix: a page number typed into the address, no link makes one)"
             )
         register_ms = [value for values in timings.values() for value in values]
         p50, p95 = statistics.median(register_ms), percentile(register_ms, 0.95)
-        ilike_p95 = percentile(ilike_ms, 0.95)
         self.stdout.write(f"{len(register_ms)} register requests, {len(ilike_ms)} ILIKE queries")
-        self.stdout.write(
-            f"register p50 {p50:.1f} p95 {p95:.1f}; ilike p95 {ilike_p95:.1f}; "
-            f"ratio {ilike_p95 / p95:.1f} at {total} decisions"
+        ilike = (
+            f"ilike p95 {percentile(ilike_ms, 0.95):.1f}; ratio {percentile(ilike_ms, 0.95) / p95:.1f}"
+            if ilike_ms
+            else "no ILIKE rounds"
         )
+        self.stdout.write(f"register p50 {p50:.1f} p95 {p95:.1f}; {ilike} at {total} decisions")
 
     def classes(self, total):
         classes = {name: [f"/beslut/?q={word}" for word in words] for name, words in WORDS.items()}
