@@ -125,7 +125,7 @@ def _item_snapshot(item, named_votes, addressees):
     }
 
 
-def print_context(snapshot):
+def print_context(snapshot, *, on_paper=False):
     """What the printed protocol shows beyond the snapshot itself: the header's groups and the § range.
     The signers' preview in the portal uses the same, so they read what will be printed.
 
@@ -145,6 +145,8 @@ def print_context(snapshot):
         "excused": [a for a in attendance if a["status"] == "anmalt_forhinder"],
         "absent": [a for a in attendance if a["status"] == "franvarande"],
         "justerare_besides_chair": [name for name in meeting["adjusters"] if name != meeting["chair"]],
+        # An imported record was justerat on paper (or not yet): never "Digital justering i Finsamportalen".
+        "on_paper": on_paper,
     }
 
 

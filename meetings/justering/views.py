@@ -72,7 +72,10 @@ def justering_page(request, pk):
 def preview(request, pk):
     """The record as it stands now, laid out as it will be printed: for the secretary before sending it."""
     meeting = get_meeting_for_user(request.user, pk, READ)
-    context = {"meeting": meeting, "print": protocol.print_context(protocol.snapshot(meeting))}
+    context = {
+        "meeting": meeting,
+        "print": protocol.print_context(protocol.snapshot(meeting), on_paper=meeting.imported),
+    }
     return render(request, "meetings/justering/preview.html", context)
 
 

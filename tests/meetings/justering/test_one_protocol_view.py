@@ -9,6 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from meetings.drafting import services
+from meetings.importing import parse_text
+from meetings.importing.services import save_parsed
 from meetings.justering import services as justering
 from meetings.models import Attendance, SignedDocument
 from tests.meetings.factories import ready_to_send, sign_all
@@ -112,3 +114,13 @@ def test_the_preview_the_justering_page_and_the_sealed_pdf_print_the_same_header
 def test_while_waiting_the_justering_page_says_by_when(client_for, meeting):
     justering.protocol_send_for_justering(actor=None, meeting=meeting)
     assert "justeras senast" in client_for("chair").get(f"/moten/{meeting.pk}/justering/").content.decode()
+
+
+def test_an_imported_paper_protocol_does_not_claim_digital_justering(client_for, cast):
+    text = (
+        "Protokoll\n\nDatum: 2021-06-02\n\nNärvarande: Cecilia Ordförande, ordf\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n\nJusterare\nCecilia Ordförande\n"
+    )
+    meeting = save_parsed(parse_text(text), body=cast.board, keep_as_draft=True)
+    html = client_for("secretary").get(f"/moten/{meeting.pk}/forhandsgranska/").content.decode()
+    assert "Justeringens plats och tid" in html and "Digital justering i Finsamportalen" not in html
