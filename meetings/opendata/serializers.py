@@ -324,7 +324,7 @@ def agenda_item(item, inline=None):
         "public": True,
         "result": label("outcome", decisions[0]["outcome"]) if decisions else None,
         "resolutionText": "\n\n".join(d["text"] for d in decisions) or None,
-        "web": f"{web}#paragraf-{item['id']}",
+        "web": f"{web}#p{item['id']}",  # the § section's id on the meeting page
         "finsam:kind": item["kind"],
         "finsam:caseNumber": item["case_number"],
         "finsam:immediateJustering": item["immediate_justering"],
