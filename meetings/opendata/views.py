@@ -182,18 +182,25 @@ def agendaitem_list(request, slug):
     return paginated(request, items, AGENDA_ITEMS, url, meetings=meetings)
 
 
+def whole_list(rows, list_url):
+    """A list that always fits on one page (the legislative terms; the papers, of which there are none): shaped
+    like every other list page, data, pagination and links, also when it is empty."""
+    size = max(len(rows), PAGE_SIZE)
+    return {"data": rows, "pagination": {"elementsPerPage": size}, "links": {"first": list_url}}, None
+
+
 @api_view
 def paper_list(request, slug):
     """OParl's Paper (a Drucksache) has no counterpart in a Finsam record: the list is always empty."""
     selectors.federation(slug)
-    return {"data": [], "pagination": {"elementsPerPage": 0}, "links": {}}, None
+    return whole_list([], serializers.absolute("opendata_paper_list", slug))
 
 
 @api_view
 def term_list(request, slug):
     federation = selectors.federation(slug)
     terms = [serializers.legislative_term(federation, year) for year in serializers.term_years()]
-    return {"data": terms, "pagination": {"elementsPerPage": len(terms)}, "links": {}}, None
+    return whole_list(terms, serializers.absolute("opendata_term_list", slug))
 
 
 @api_view
