@@ -178,16 +178,22 @@ def organization(body):
 
 
 def member_organization(organisation):
+    """A member organisation, from a row of selectors.member_organisations."""
     return {
-        "id": absolute("opendata_member_organization", organisation.slug),
+        "id": absolute("opendata_member_organization", organisation["slug"]),
         "type": type_url("Organization"),
-        "name": organisation.name,
+        "name": organisation["name"],
         "organizationType": "Sonstiges",
-        "classification": label("organisation", organisation.kind),
-        "finsam:kind": organisation.kind,
-        "created": moment(organisation.created),
-        "modified": moment(organisation.modified),
+        "classification": label("organisation", organisation["kind"]),
+        "finsam:kind": organisation["kind"],
+        "created": moment(organisation["created"]),
+        "modified": moment(organisation["modified"]),
     }
+
+
+def organization_or_member(row):
+    """A row of a federation's organization list: a body, or a member organisation (marked "member")."""
+    return member_organization(row) if row.get("member") else organization(row)
 
 
 def membership(mandate, inline=False):
