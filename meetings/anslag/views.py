@@ -15,6 +15,7 @@ from meetings.anslag import selectors, services
 from meetings.anslag.forms import AppealForm
 from meetings.justering.seal import check_seal
 from meetings.models import SignedDocument
+from meetings.opendata import links
 from meetings.permissions import WRITE, get_meeting_for_user
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024
@@ -40,7 +41,8 @@ def anslagstavla(request):
     """The public notice board: notices whose appeal period has not run out."""
     today = timezone.localdate()
     rows = selectors.notice_board(today)
-    return render(request, "meetings/anslag/anslagstavla.html", {"rows": rows, "today": today})
+    context = {"rows": rows, "today": today, "feeds": links.notice_board()}
+    return render(request, "meetings/anslag/anslagstavla.html", context)
 
 
 SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
