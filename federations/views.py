@@ -20,7 +20,7 @@ from .permissions import (
     get_person_for_user,
     roles_for,
 )
-from .sections import project_sections
+from .sections import feeds, project_sections
 
 
 @require_GET
@@ -45,6 +45,8 @@ def federation_detail(request, slug):
         "compositions": selectors.compositions(bodies, day),
         "projects": selectors.federation_projects(federation),
         "can_edit": roles_for(request.user).can_write(federation.pk),
+        # The federation's feeds, then each body's (there is no page of a body: its feeds are offered here).
+        "feeds": feeds(federation) + [feed for body in bodies for feed in feeds(body)],
     }
     return render(request, "federations/federation_detail.html", context)
 
@@ -59,7 +61,7 @@ def project_detail(request, slug):
     project = get_object_or_404(
         Project.objects.select_related("owner", "lead").prefetch_related("participants", "results"), slug=slug
     )
-    context = {"project": project, "sections": project_sections(request, project)}
+    context = {"project": project, "sections": project_sections(request, project), "feeds": feeds(project)}
     return render(request, "federations/project_detail.html", context)
 
 

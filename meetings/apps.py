@@ -7,10 +7,12 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Möten och protokoll")
 
     def ready(self):
-        from federations.sections import add_project_section
+        from federations.sections import add_feed_provider, add_project_section
 
         from . import lookups
+        from .opendata import links
         from .register.views import project_timeline_section
 
         lookups.register()
         add_project_section(project_timeline_section)
+        add_feed_provider(links.of)

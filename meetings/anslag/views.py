@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from finsam.web import attempt, save_form
 from meetings.anslag import selectors, services, verification
 from meetings.anslag.forms import AppealForm
+from meetings.opendata import links
 from meetings.permissions import WRITE, get_meeting_for_user
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024
@@ -37,7 +38,8 @@ def anslagstavla(request):
     """The public notice board: notices whose appeal period has not run out."""
     today = timezone.localdate()
     rows = selectors.notice_board(today)
-    return render(request, "meetings/anslag/anslagstavla.html", {"rows": rows, "today": today})
+    context = {"rows": rows, "today": today, "feeds": links.notice_board()}
+    return render(request, "meetings/anslag/anslagstavla.html", context)
 
 
 SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")

@@ -112,7 +112,7 @@ class DecisionFeed(Feed):
         return f"{entry.outcome_label}: {entry.decision_text}" if entry.outcome else entry.decision_text
 
     def item_link(self, entry):
-        return f"{absolute('meeting_detail', entry.meeting_id)}#paragraf-{entry.item_id}"
+        return f"{absolute('meeting_detail', entry.meeting_id)}#p{entry.item_id}"
 
     def item_guid(self, entry):
         return f"{absolute('meeting_detail', entry.meeting_id)}#beslut-{entry.decision_id}"

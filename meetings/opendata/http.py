@@ -4,6 +4,7 @@ everyone, ETag and Last-Modified with 304 answers, JSON out."""
 import functools
 import hashlib
 import json
+import logging
 import time
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.views.decorators.http import require_safe
 
 WINDOW_SECONDS = 60
 
+logger = logging.getLogger(__name__)
+
 
 def client_key(request):
     """The client as the portal sees it: its address (the proxy in front sets REMOTE_ADDR)."""
@@ -23,19 +26,44 @@ def client_key(request):
 
 
 def over_limit(request):
-    """Count the request in this minute's window; True once the client has used up its requests."""
+    """Count the request in this minute's window; True once the client has used up its requests.
+
+    The limit guards the server's share of each client; it is no access control, since everything here is public.
+    So a cache that cannot count (Redis down: the forgiving cache answers None, another backend raises) lets the
+    request through, and the log says so once a window per process."""
     limit = settings.FINSAM_API_RATE_LIMIT
     if not limit:
         return False
     window = int(time.time() // WINDOW_SECONDS)
     key = f"opendata:rate:{client_key(request)}:{window}"
+    try:
+        used, reason = count(key), "it counted nothing"
+    except Exception as exc:  # a backend that raises when its server is down
+        used, reason = None, repr(exc)
+    if used is None:
+        if _failed_open.get("window") != window:
+            _failed_open["window"] = window
+            logger.warning("Open-data rate limit not applied, the cache is unavailable (%s)", reason)
+        return False
+    return used > limit
+
+
+_failed_open: dict[str, int] = {}  # the window the limit last failed open in: one log line a window
+
+
+def count(key):
+    """Add one to the counter at `key` (made for this window when missing); its new value, or None when the cache
+    cannot count."""
     cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
     try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
-        used = 1
-    return used > limit
+        return cache.incr(key)
+    except ValueError:  # evicted between add and incr: start it again, unless another request just did
+        if cache.add(key, 1, timeout=WINDOW_SECONDS * 2):
+            return 1
+        try:
+            return cache.incr(key)
+        except ValueError:
+            return None
 
 
 def too_many_requests():

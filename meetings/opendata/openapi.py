@@ -18,7 +18,8 @@ LIST_PARAMETERS = [
      "bodies 20."},
     {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}},
     {"name": "after", "in": "query", "schema": {"type": "string"},
-     "description": "The cursor (the last key of the page before: an id; for §§ meeting-place); do not build it, "
+     "description": "The cursor (the last key of the page before: an id; for §§ meeting-place; for organizations "
+     "part-id); do not build it, "
      "follow links.next."},
 ]  # fmt: skip
 SLUG = {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
@@ -29,10 +30,12 @@ ENDPOINTS = [
     ("/", "System", "The entry point: the system and the URL of its bodies.", [], False),
     ("/body/", "Body", "The federations (samordningsförbund).", [], True),
     ("/body/{slug}/", "Body", "A federation.", [SLUG], False),
-    ("/body/{slug}/organization/", "Organization", "The federation's bodies (styrelse, arbetsutskott, ...).",
+    ("/body/{slug}/organization/", "Organization", "The federation's bodies (styrelse, arbetsutskott, ...) and "
+     "its network's, then the member organisations its memberships name.", [SLUG], True),
+    ("/body/{slug}/person/", "Person", "People holding mandates in the federation's or its network's bodies.",
      [SLUG], True),
-    ("/body/{slug}/person/", "Person", "People holding mandates in the federation's bodies.", [SLUG], True),
-    ("/body/{slug}/membership/", "Membership", "Mandates in the federation's bodies, over time.", [SLUG], True),
+    ("/body/{slug}/membership/", "Membership", "Mandates in the federation's or its network's bodies, over time.",
+     [SLUG], True),
     ("/body/{slug}/meeting/", "Meeting", "Public meetings: justerade and reviewed protocols, approved notes.",
      [SLUG], True),
     ("/body/{slug}/agendaitem/", "AgendaItem", "The §§ of the public meetings, with decisions and vote events.",

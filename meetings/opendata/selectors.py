@@ -223,32 +223,78 @@ MANDATE_FIELDS = (
 )  # fmt: skip
 
 
+def bodies_of(federation: Federation) -> Q:
+    """The bodies whose organisations, mandates and people a federation's lists carry: its own, and those of its
+    network (a network is no OParl Body of its own; its organs are reached through the federations in it)."""
+    scope = Q(federation=federation)
+    if federation.network_id is not None:
+        scope |= Q(network_id=federation.network_id)
+    return scope
+
+
+def _mandates_in(federation: Federation) -> QuerySet[Mandate]:
+    return Mandate.objects.filter(body__in=Body.objects.filter(bodies_of(federation)).values("pk"))
+
+
 def organizations(federation: Federation | None = None) -> QuerySet[Body, dict[str, Any]]:
     """Bodies of federations and networks as rows (organization_page adds their mandates' ids)."""
     queryset = Body.objects.all()
     if federation is not None:
-        queryset = queryset.filter(federation=federation)
+        queryset = queryset.filter(bodies_of(federation))
     return queryset.values(*BODY_FIELDS)
 
 
 def organization_page(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Adds to each body row its mandates' ids; member organisations' rows (marked "member") are left as they are."""
+    bodies = [row["id"] for row in rows if not row.get("member")]
     mandates = _group(
-        Mandate.objects.filter(body_id__in=[row["id"] for row in rows]).order_by("id").values("id", "body_id"),
+        Mandate.objects.filter(body_id__in=bodies).order_by("id").values("id", "body_id"),
         "body_id",
     )
     for row in rows:
-        row["mandate_ids"] = [mandate["id"] for mandate in mandates.get(row["id"], [])]
+        if not row.get("member"):
+            row["mandate_ids"] = [mandate["id"] for mandate in mandates.get(row["id"], [])]
     return rows
 
 
-def member_organisations() -> QuerySet[MemberOrganisation]:
-    return MemberOrganisation.objects.order_by("id")
+MEMBER_FIELDS = ("id", "slug", "name", "kind", "created", "modified")
+
+
+def member_organisations(federation: Federation | None = None) -> QuerySet[MemberOrganisation, dict[str, Any]]:
+    """Member organisations as rows. Of a federation: those that are or were its members and those on whose behalf
+    someone holds a mandate in its bodies (what its memberships' onBehalfOf link to)."""
+    queryset = MemberOrganisation.objects.all()
+    if federation is not None:
+        member = Exists(Membership.objects.filter(federation=federation, organisation=OuterRef("pk")))
+        appointing = Exists(_mandates_in(federation).filter(organisation=OuterRef("pk")))
+        queryset = queryset.filter(member | appointing)
+    return queryset.values(*MEMBER_FIELDS)
+
+
+def bodies_then_members(
+    queryset: QuerySet[Any, Any], after: str, limit: int, members: QuerySet[Any, Any]
+) -> tuple[list[Any], str | None]:
+    """A page of a federation's organization list: its bodies by id, then its member organisations by id (rows
+    marked "member"). The cursor is part-id, the part 0 for bodies and 1 for member organisations."""
+    part, start = _cursor(after, 2)
+    if part > 1:
+        raise ValueError("after")
+    rows: list[Any] = []
+    if part == 0:
+        rows = list(queryset.filter(pk__gt=start).order_by("pk")[: limit + 1])
+        if len(rows) > limit:
+            return rows[:limit], f"0-{rows[limit - 1]['id']}"
+        start = 0
+    room = limit - len(rows)
+    others = [{**row, "member": True} for row in members.filter(pk__gt=start).order_by("pk")[: room + 1]]
+    if len(others) <= room:
+        return rows + others, None
+    others = others[:room]
+    return rows + others, f"1-{others[-1]['id'] if others else 0}"
 
 
 def mandates(federation: Federation | None = None) -> QuerySet[Mandate, dict[str, Any]]:
-    queryset = Mandate.objects.all()
-    if federation is not None:
-        queryset = queryset.filter(body__federation=federation)
+    queryset = _mandates_in(federation) if federation is not None else Mandate.objects.all()
     return queryset.values(*MANDATE_FIELDS)
 
 
@@ -257,7 +303,7 @@ def persons(federation: Federation | None = None) -> QuerySet[Person, Any]:
     e-mail address or the account."""
     queryset = public_persons()
     if federation is not None:
-        queryset = queryset.filter(Exists(Mandate.objects.filter(person=OuterRef("pk"), body__federation=federation)))
+        queryset = queryset.filter(Exists(_mandates_in(federation).filter(person=OuterRef("pk"))))
     return queryset.values("id", "name", "party", "title", "created", "modified")
 
 

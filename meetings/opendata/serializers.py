@@ -178,16 +178,22 @@ def organization(body):
 
 
 def member_organization(organisation):
+    """A member organisation, from a row of selectors.member_organisations."""
     return {
-        "id": absolute("opendata_member_organization", organisation.slug),
+        "id": absolute("opendata_member_organization", organisation["slug"]),
         "type": type_url("Organization"),
-        "name": organisation.name,
+        "name": organisation["name"],
         "organizationType": "Sonstiges",
-        "classification": label("organisation", organisation.kind),
-        "finsam:kind": organisation.kind,
-        "created": moment(organisation.created),
-        "modified": moment(organisation.modified),
+        "classification": label("organisation", organisation["kind"]),
+        "finsam:kind": organisation["kind"],
+        "created": moment(organisation["created"]),
+        "modified": moment(organisation["modified"]),
     }
+
+
+def organization_or_member(row):
+    """A row of a federation's organization list: a body, or a member organisation (marked "member")."""
+    return member_organization(row) if row.get("member") else organization(row)
 
 
 def membership(mandate, inline=False):
@@ -324,7 +330,7 @@ def agenda_item(item, inline=None):
         "public": True,
         "result": label("outcome", decisions[0]["outcome"]) if decisions else None,
         "resolutionText": "\n\n".join(d["text"] for d in decisions) or None,
-        "web": f"{web}#paragraf-{item['id']}",
+        "web": f"{web}#p{item['id']}",  # the § section's id on the meeting page
         "finsam:kind": item["kind"],
         "finsam:caseNumber": item["case_number"],
         "finsam:immediateJustering": item["immediate_justering"],

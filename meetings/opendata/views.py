@@ -77,7 +77,7 @@ def _filtered(queryset, bounds, modified_field, created_field):
     return queryset
 
 
-def paginated(request, queryset, listing, list_url, meetings=None):
+def paginated(request, queryset, listing, list_url, meetings=None, members=None):
     """One page of a list: {data, pagination, links}. In a stable order (id; a § by its meeting and place) and paged
     by key (after=<the last key of the page before>), never by offset: a page costs the same at any depth, and a
     harvester walking the list while rows change neither skips nor repeats one (an object changed behind the
@@ -89,6 +89,8 @@ def paginated(request, queryset, listing, list_url, meetings=None):
         limit = min(max(int(size), 1), listing.max_page_size)
         queryset = _filtered(queryset, bounds, listing.modified_field, listing.created_field)
         extra = {} if meetings is None else {"meetings": _filtered(meetings, bounds, "updated", "created")}
+        if members is not None:
+            extra["members"] = _filtered(members, bounds, "modified", "created")
         page, following = listing.read(queryset, request.GET.get("after", ""), limit, **extra)
     except ValueError as error:
         return _bad_request(f"invalid parameter: {error}")
@@ -125,7 +127,12 @@ AGENDA_ITEMS = Listing(
 )
 FILES = Listing("published", "created", itemgetter("published"), serializers.file, read=selectors.rows_by_id_in_scope)
 ORGANIZATIONS = Listing(
-    "modified", "created", itemgetter("modified"), serializers.organization, complete=selectors.organization_page
+    "modified",
+    "created",
+    itemgetter("modified"),
+    serializers.organization_or_member,
+    complete=selectors.organization_page,
+    read=selectors.bodies_then_members,
 )
 PERSONS = Listing("modified", "created", itemgetter("modified"), serializers.person, complete=selectors.person_page)
 MEMBERSHIPS = Listing("modified", "created", itemgetter("modified"), serializers.membership)
@@ -169,9 +176,18 @@ def _list(name, selector, listing):
 
 meeting_list = _list("opendata_meeting_list", selectors.meetings, MEETINGS)
 file_list = _list("opendata_file_list", selectors.files, FILES)
-organization_list = _list("opendata_organization_list", selectors.organizations, ORGANIZATIONS)
 person_list = _list("opendata_person_list", selectors.persons, PERSONS)
 membership_list = _list("opendata_membership_list", selectors.mandates, MEMBERSHIPS)
+
+
+@api_view
+def organization_list(request, slug):
+    """The federation's bodies and its network's, then the member organisations its memberships name: OParl wants
+    every Organization a Membership links to (onBehalfOf) in a list of its Body."""
+    federation = selectors.federation(slug)
+    url = serializers.absolute("opendata_organization_list", slug)
+    bodies, members = selectors.organizations(federation), selectors.member_organisations(federation)
+    return paginated(request, bodies, ORGANIZATIONS, url, members=members)
 
 
 @api_view
@@ -182,18 +198,25 @@ def agendaitem_list(request, slug):
     return paginated(request, items, AGENDA_ITEMS, url, meetings=meetings)
 
 
+def whole_list(rows, list_url):
+    """A list that always fits on one page (the legislative terms; the papers, of which there are none): shaped
+    like every other list page, data, pagination and links, also when it is empty."""
+    size = max(len(rows), PAGE_SIZE)
+    return {"data": rows, "pagination": {"elementsPerPage": size}, "links": {"first": list_url}}, None
+
+
 @api_view
 def paper_list(request, slug):
     """OParl's Paper (a Drucksache) has no counterpart in a Finsam record: the list is always empty."""
     selectors.federation(slug)
-    return {"data": [], "pagination": {"elementsPerPage": 0}, "links": {}}, None
+    return whole_list([], serializers.absolute("opendata_paper_list", slug))
 
 
 @api_view
 def term_list(request, slug):
     federation = selectors.federation(slug)
     terms = [serializers.legislative_term(federation, year) for year in serializers.term_years()]
-    return {"data": terms, "pagination": {"elementsPerPage": len(terms)}, "links": {}}, None
+    return whole_list(terms, serializers.absolute("opendata_term_list", slug))
 
 
 @api_view
@@ -230,8 +253,8 @@ def organization(request, pk):
 
 @api_view
 def member_organization(request, slug):
-    organisation = get_object_or_404(selectors.member_organisations(), slug=slug)
-    return serializers.member_organization(organisation), organisation.modified
+    row = _one(selectors.member_organisations().filter(slug=slug))
+    return serializers.member_organization(row), row["modified"]
 
 
 @api_view

@@ -5,8 +5,10 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from federations.models import Federation, Project
 from federations.sections import Section
 from finsam.params import whole_number
+from meetings.opendata import links
 from meetings.register import exports, selectors
 from meetings.register.forms import AssignmentFilterForm, RegisterFilterForm
 
@@ -23,9 +25,10 @@ def decision_list(request):
     page = min(max(1, whole_number(request.GET.get("sida"), 1)), MAX_PAGE)
     last = request.GET.get("sista") == "1"
     after, before = whole_number(request.GET.get("efter")), whole_number(request.GET.get("fore"))
+    filters = form.filters()
     found = selectors.register_page(
         request.user,
-        form.filters(),
+        filters,
         offset=(page - 1) * PAGE_SIZE,
         page_size=PAGE_SIZE,
         after=after,
@@ -54,8 +57,20 @@ def decision_list(request):
         "query_string": params.urlencode(),
         "suggestion": found.suggestion,
         "only_stop_words": found.only_stop_words,
+        "feeds": _feeds(filters),
     }
     return render(request, "meetings/register/decision_list.html", context)
+
+
+def _feeds(filters):
+    """The decision feeds of what the register is narrowed to: a federation, a project. The whole register, or a
+    network's, has none (no feed holds every decision)."""
+    chosen: list[object] = []
+    if filters.federation:
+        chosen += Federation.objects.filter(slug=filters.federation)
+    if filters.project:
+        chosen += Project.objects.filter(slug=filters.project)
+    return [feed for obj in chosen for feed in links.decisions(obj)]
 
 
 def _export_rows(request):

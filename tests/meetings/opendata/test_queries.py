@@ -43,8 +43,9 @@ PAGES = {
     "person": 3,
     # the federation; the mandates with the organisation
     "membership": 2,
-    # the federation; the bodies with federation and network; their mandates' ids
-    "organization": 3,
+    # the federation; the bodies with federation and network; the member organisations after them (while the
+    # page has room); the bodies' mandates' ids
+    "organization": 4,
 }
 
 
