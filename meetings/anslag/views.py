@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from finsam.web import attempt, save_form
 from meetings.anslag import selectors, services
 from meetings.anslag.forms import AppealForm
-from meetings.justering.seal import check_seal
 from meetings.models import SignedDocument
 from meetings.permissions import WRITE, get_meeting_for_user
+from meetings.printing.seal import check_seal
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024
 
