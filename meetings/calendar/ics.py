@@ -2,9 +2,8 @@
 (drafting) and the bodies' calendar feeds (opendata) are built from them."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from meetings.calendar.zone import STOCKHOLM
 
 
 def escape_text(text):

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.utils import timezone
 
 from meetings.calendar.ics import escape_text, fold_line, utc_stamp
 from meetings.sanitize import html_to_text
@@ -24,7 +25,7 @@ def meeting_calendar(meeting, request=None):
         "METHOD:PUBLISH",
         "BEGIN:VEVENT",
         f"UID:meeting-{meeting.pk}@finsamportalen",
-        f"DTSTAMP:{datetime.datetime.now(datetime.UTC):%Y%m%dT%H%M%SZ}",
+        f"DTSTAMP:{timezone.now().astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}",
         f"DTSTART:{utc_stamp(meeting.date, start)}",
         f"DTEND:{utc_stamp(meeting.date, end)}",
         f"SUMMARY:{escape_text(f'{meeting.body.name}, {meeting.body.owner_short_name}')}",
