@@ -182,7 +182,6 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
-CELERY_TIMEZONE = "Europe/Stockholm"
 # A request that queues work must not wait long for a Redis that is down (Celery's defaults add up to 19 s): one quick
 # attempt, then the work stays recorded in the database as pending and the sweep below queues it later. The worker
 # itself keeps retrying its connection, at startup too.
@@ -265,9 +264,10 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Finsamportalen <noreply@finsam.i
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "Europe/Stockholm"
+TIME_ZONE = "Europe/Stockholm"  # the only place it is named: code uses settings.TIME_ZONE or meetings.calendar.zone
 USE_I18N = True
 USE_TZ = True
+CELERY_TIMEZONE = TIME_ZONE  # the beat schedule's hours are Swedish time
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

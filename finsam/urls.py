@@ -3,10 +3,10 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import health, views
+from . import health
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("meetings.home.urls")),
     path("healthz", health.healthz, name="healthz"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True), name="favicon"),

@@ -9,10 +9,9 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from federations.sections import add_feed_provider, add_project_section
 
-        from . import lookups
-        from .opendata import links
+        from . import feed_links, lookups
         from .register.views import project_timeline_section
 
         lookups.register()
         add_project_section(project_timeline_section)
-        add_feed_provider(links.of)
+        add_feed_provider(feed_links.of)

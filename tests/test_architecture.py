@@ -10,6 +10,24 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PACKAGES = ("finsam", "federations", "meetings", "demo", "tools")
 JOBS = ("drafting", "justering", "anslag", "register", "importing")
+# The rooms of meetings/ in the order they depend on one another, lowest first. A module imports its own room, the
+# rooms of its own step or those of an earlier step, never a later one: pieces two jobs share move down to a neutral
+# room (printing, calendar) rather than one job reaching into the other. Below all of meetings/ lie federations/ and,
+# lowest, finsam/ (the project's plumbing), which imports neither app.
+MEETINGS_ORDER = (
+    ("models", "lookups"),
+    ("permissions", "guards", "sanitize"),
+    ("printing", "calendar", "feed_links"),
+    ("outbox",),
+    ("register",),
+    ("drafting",),
+    ("justering",),
+    ("anslag",),
+    ("importing", "opendata", "home"),
+    ("tasks", "management", "urls", "admin", "apps", "templatetags"),
+)
+STEP = {room: step for step, rooms in enumerate(MEETINGS_ORDER) for room in rooms}
+ORDER = "finsam → federations → meetings: " + " → ".join(", ".join(rooms) for rooms in MEETINGS_ORDER)
 
 
 def modules(package):
@@ -47,6 +65,42 @@ def test_the_register_knows_nothing_of_meetings():
         if name == "meetings" or name.startswith(("meetings.", "demo"))
     ]
     assert offenders == []
+
+
+def room(module):
+    """The room of meetings/ a dotted module name lies in ("drafting" for meetings.drafting.ics), or None."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "meetings" and len(parts) > 1 else None
+
+
+def room_of_file(path):
+    return room(".".join(path.relative_to(ROOT).with_suffix("").parts))
+
+
+def test_every_room_of_meetings_has_its_place_in_the_order():
+    rooms = {room_of_file(path) for path in modules("meetings")} - {"__init__"}
+    assert sorted(rooms - set(STEP)) == [], f"Give each new room its place in the order: {ORDER}"
+
+
+def test_no_room_of_meetings_imports_a_room_later_in_the_order():
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}: {room(name)} comes after {room_of_file(path)}"
+        for path in modules("meetings")
+        if room_of_file(path) in STEP
+        for name, nested in imports(path)
+        if not nested and STEP.get(room(name), -1) > STEP[room_of_file(path)]
+    ]
+    assert offenders == [], f"The rooms depend one way: {ORDER}"
+
+
+def test_finsam_imports_neither_app():
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in modules("finsam")
+        for name, _nested in imports(path)
+        if name.split(".")[0] in ("federations", "meetings")
+    ]
+    assert offenders == [], f"finsam/ lies below every app: {ORDER}"
 
 
 @pytest.mark.parametrize("job", JOBS)
@@ -115,7 +169,7 @@ def test_every_library_the_code_imports_is_pinned_directly():
 
 def view_modules():
     yield from sorted(ROOT.glob("meetings/*/views.py"))
-    yield from (path for path in (ROOT / "federations/views.py", ROOT / "finsam/views.py") if path.exists())
+    yield from (path for path in (ROOT / "federations/views.py",) if path.exists())
 
 
 def catches_validation_error(handler):

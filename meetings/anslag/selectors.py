@@ -5,8 +5,8 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from meetings.justering.protocol import paragraph_range
 from meetings.models import AgendaItem, Anslag, SignedDocument
+from meetings.printing.paragraphs import paragraph_range
 
 
 def notice_board(today: datetime.date) -> list[dict[str, Any]]:

@@ -15,8 +15,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from meetings.justering.seal import SealCheck, check_seal
 from meetings.models import SignedDocument
+from meetings.printing.seal import SealCheck, check_seal
 
 # "/ByteRange [0 1234 5678 910]": the seal covers bytes [a, a+b) and [c, c+d); the sealed file ends at c+d.
 BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")

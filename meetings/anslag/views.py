@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam.web import attempt, save_form
+from meetings import feed_links as links
 from meetings.anslag import selectors, services, verification
 from meetings.anslag.forms import AppealForm
-from meetings.opendata import links
 from meetings.permissions import WRITE, get_meeting_for_user
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from meetings.justering.pdf import write_pdf
+from meetings.printing.pdf import write_pdf
 
 
 def kallelse_recipients(meeting):

@@ -3,13 +3,9 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from federations.models import Mandate, active_on
-from federations.permissions import roles_for
 from finsam.types import User
 from meetings.models import (
     AgendaItem,
@@ -183,44 +179,6 @@ def meetings_for(user: User) -> QuerySet[Meeting]:
     return visible_meetings(user).select_related("body__federation", "body__network").order_by("-date", "-start_time")
 
 
-def waiting_for(user: User) -> list[dict[str, str]]:
-    """What waits for the user on the start page: protocols and extracts to sign, then drafts to write."""
-    roles = roles_for(user)
-    if roles.person is None:
-        return []
-    drafts = with_send_back(
-        Meeting.objects.filter(
-            status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
-            body__federation__in=roles.secretary_of,
-        ).select_related("body__federation")
-    )
-    to_sign = Signature.objects.filter(
-        Q(revision__meeting__status=Meeting.Status.IN_JUSTERING) | Q(revision__kind="extract"),
-        person=roles.person,
-        status=Signature.Status.PENDING,
-    ).select_related("revision__meeting__body__federation", "revision__meeting__body__network")
-    signing = [
-        {
-            "label": _("Att justera senast %(deadline)s: %(meeting)s")
-            % {"deadline": f"{s.revision.deadline:%Y-%m-%d}", "meeting": _meeting_label(s.revision.meeting)},
-            "url": reverse("meetings:justering", args=[s.revision.meeting_id]),
-        }
-        for s in to_sign
-    ]
-    return signing + [_draft_entry(m) for m in drafts.order_by("date")[:20]]
-
-
-def _draft_entry(meeting: Any) -> dict[str, Any]:  # a Meeting annotated by with_send_back
-    url = reverse("meetings:meeting_detail", args=[meeting.pk])
-    if meeting.sent_back_reason is None:
-        return {"label": _("Utkast att skriva: %(meeting)s") % {"meeting": _meeting_label(meeting)}, "url": url}
-    label = _("Skickat tillbaka av %(name)s: %(meeting)s") % {
-        "name": meeting.sent_back_by,
-        "meeting": _meeting_label(meeting),
-    }
-    return {"label": label, "reason": meeting.sent_back_reason, "url": url}
-
-
 def _current_revision_number(meeting_ref: Any) -> Subquery:
     return Subquery(
         ProtocolRevision.objects.filter(meeting=meeting_ref, kind=ProtocolRevision.Kind.FULL)
@@ -255,43 +213,3 @@ def current_comments(meeting: Meeting) -> QuerySet[ItemComment]:
         .select_related("author")
         .order_by("created")
     )
-
-
-def own_meetings(user: User) -> QuerySet[Meeting]:
-    """The meetings of the user's own bodies (and, for a secretary or coordinator, of the federations and networks
-    they serve), with those they chair or keep the minutes of: not every public meeting the user may read."""
-    roles = roles_for(user)
-    if roles.person is None:
-        return Meeting.objects.none()
-    mine = (
-        Q(body__in=roles.member_of_bodies)
-        | Q(body__federation__in=roles.secretary_of)
-        | Q(body__network__in=roles.coordinator_of)
-        | Q(chair=roles.person)
-        | Q(secretary=roles.person)
-    )
-    return Meeting.objects.filter(mine).select_related("body__federation", "body__network")
-
-
-def home_for(user: User) -> dict[str, Any]:
-    """The start page of a signed-in user: what waits, their meetings, their open assignments."""
-    roles = roles_for(user)
-    today = timezone.localdate()
-    meetings = own_meetings(user)
-    recent = list(meetings.filter(date__lt=today).order_by("-date", "-start_time")[:5])
-    upcoming = list(meetings.filter(date__gte=today).order_by("date", "start_time")[:5])
-    return {
-        "waiting": waiting_for(user),
-        "meetings": recent[::-1] + upcoming,  # in date order: the last five held, then the next five
-        "my_assignments": list(
-            Assignment.objects.filter(owner=roles.person, status=Assignment.Status.OPEN)
-            .select_related("item__meeting__body__federation", "item__meeting__body__network")
-            .order_by("due")[:10]
-        )
-        if roles.person
-        else [],
-    }
-
-
-def _meeting_label(meeting: Meeting) -> str:
-    return f"{meeting.body.name}, {meeting.body.owner_short_name}, {meeting.date:%Y-%m-%d}"

@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from meetings.justering import pdf, seal
+from meetings.justering import pdf
 from meetings.models import Decision, DecisionRecipient, OutgoingMail, ProtocolRevision
 from meetings.outbox.services import mail_queue
+from meetings.printing import seal
 
 
 def addressed_decisions(meeting_or_item_ids):

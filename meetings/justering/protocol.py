@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from finsam.collation import swedish_sort_key
 from meetings.drafting.selectors import attendance_list, meeting_for_editor
 from meetings.models import DecisionRecipient, Vote
+from meetings.printing.paragraphs import paragraph_range
 from meetings.sanitize import html_to_text
 
 
@@ -148,14 +149,6 @@ def print_context(snapshot, *, on_paper=False):
         # An imported record was justerat on paper (or not yet): never "Digital justering i Finsamportalen".
         "on_paper": on_paper,
     }
-
-
-def paragraph_range(numbers):
-    """ "§ 3–8" for a run of §§, "§ 7" for one."""
-    if not numbers:
-        return ""
-    low, high = min(numbers), max(numbers)
-    return f"§ {low}" if low == high else f"§ {low}–{high}"
 
 
 def _decides(attendance):

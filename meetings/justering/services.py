@@ -13,7 +13,7 @@ from federations.models import Person
 from federations.permissions import roles_for
 from finsam.audit import log_action
 from finsam.types import Actor, signed_in
-from meetings.anslag.dates import last_day_to_appeal
+from meetings.calendar.dates import last_day_to_appeal
 from meetings.guards import ensure_item_editable, justerade_extract_item_ids
 from meetings.justering import mail, tasks
 from meetings.justering.protocol import describe_changes, digest, snapshot

@@ -17,9 +17,10 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from meetings.justering import extracts, mail, pdf, seal
-from meetings.justering.seal import SigningUnavailable, TimestampUnavailable
+from meetings.justering import extracts, mail, pdf
 from meetings.models import Anslag, Meeting, Signature, SignedDocument
+from meetings.printing import seal
+from meetings.printing.seal import SigningUnavailable, TimestampUnavailable
 
 # Seconds to wait before the 1st, 2nd and 3rd retry of a transient failure (a full disk, a lost connection, a timestamp
 # authority that does not answer).

@@ -13,9 +13,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from federations.models import Body, Project
-from meetings.drafting.ics import escape_text, fold_line, utc_stamp
+from meetings.calendar.ics import escape_text, fold_line, utc_stamp
+from meetings.calendar.zone import STOCKHOLM
 from meetings.opendata import selectors
-from meetings.opendata.serializers import STOCKHOLM, absolute
+from meetings.opendata.serializers import absolute
 
 FEED_SIZE = 50
 CALENDAR_PAST_DAYS = 365

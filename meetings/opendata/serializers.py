@@ -3,17 +3,16 @@ record facts OParl lacks are extension fields prefixed "finsam:" (documented in 
 
 import datetime
 import functools
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from federations.models import Body, Mandate, MemberOrganisation
+from meetings.calendar.zone import STOCKHOLM
 from meetings.models import Decision, Meeting
 
 OPARL = "https://schema.oparl.org/1.1/"
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Swedish mandate periods follow the general elections: four years from 1 January after the election year.
 FIRST_TERM_START = 2003
 

@@ -17,9 +17,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from finsam.middleware import content_security_policy
-from meetings.justering.protocol import paragraph_range
 from meetings.opendata import openapi, selectors, serializers
 from meetings.opendata.http import api_view, open_data
+from meetings.printing.paragraphs import paragraph_range
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200

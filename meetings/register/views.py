@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from federations.models import Federation, Project
 from federations.sections import Section
 from finsam.params import whole_number
-from meetings.opendata import links
+from meetings import feed_links as links
 from meetings.register import exports, selectors
 from meetings.register.forms import AssignmentFilterForm, RegisterFilterForm
 

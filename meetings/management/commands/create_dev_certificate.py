@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from meetings.justering.seal import create_development_certificate
+from meetings.printing.seal import create_development_certificate
 
 
 class Command(BaseCommand):

@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from meetings.drafting import services
-from meetings.justering import pdf, seal
 from meetings.justering import services as justering
 from meetings.models import SignedDocument
+from meetings.printing import pdf, seal
 from tests.meetings.factories import plan_meeting
 from tests.meetings.sealing import add_text_to_first_page
 

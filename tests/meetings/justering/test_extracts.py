@@ -11,9 +11,10 @@ from pypdf import PdfReader
 from federations.models import Mandate, Person
 from meetings import tasks as sweeping
 from meetings.drafting import services
-from meetings.justering import extracts, protocol, seal
+from meetings.justering import extracts, protocol
 from meetings.justering import services as justering
 from meetings.models import Decision, OutgoingMail, SignedDocument
+from meetings.printing import seal
 from tests.meetings.factories import plan_meeting
 
 

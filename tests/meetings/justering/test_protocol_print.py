@@ -7,8 +7,8 @@ from pypdf import PdfReader
 
 from meetings.drafting import services
 from meetings.justering import pdf, protocol
-from meetings.justering.protocol import paragraph_range
 from meetings.models import Attendance
+from meetings.printing.paragraphs import paragraph_range
 from tests.meetings.factories import ready_to_send
 
 

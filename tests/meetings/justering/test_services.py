@@ -11,9 +11,10 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from meetings.drafting import services
-from meetings.justering import protocol, seal, tasks
+from meetings.justering import protocol, tasks
 from meetings.justering import services as justering
 from meetings.models import Anslag, Meeting, ProtocolRevision, Signature, SignedDocument
+from meetings.printing import seal
 from tests.meetings.factories import plan_meeting, ready_to_send
 
 

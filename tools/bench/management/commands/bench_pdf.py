@@ -7,7 +7,9 @@ import time
 from django.core.management.base import BaseCommand
 from pypdf import PdfReader
 
-from meetings.justering import pdf, seal
+from meetings.justering import pdf
+from meetings.printing import seal
+from meetings.printing.pdf import render_one_page
 
 PARAGRAPH = (
     "<p>Förbundschefen redogjorde för ärendet. Styrelsen diskuterade insatsens resultat, finansiering och "
@@ -58,12 +60,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         snapshot = sample_snapshot()
         signatures = [{"name": "Anna Andersson", "role": "Ordförande", "method": "Lösenord", "signed_at": "2026-11-24"}]
-        pdf.render_one_page()  # warm up fonts and the template engine
-        seal.seal(pdf.render_one_page())
+        render_one_page()  # warm up fonts and the template engine
+        seal.seal(render_one_page())
         one_page, full = [], []
         for _run in range(options["runs"]):
             started = time.perf_counter()
-            pdf.render_one_page()
+            render_one_page()
             one_page.append(time.perf_counter() - started)
             started = time.perf_counter()
             data = seal.seal(pdf.render_protocol(snapshot, revision_number=1, sha256="0" * 64, signatures=signatures))

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from meetings.anslag.dates import is_day_off, last_day_to_appeal
+from meetings.calendar.dates import is_day_off, last_day_to_appeal
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 
 
 def outside_event_loop(function):
@@ -67,7 +68,7 @@ def create_development_certificate(directory, common_name="Finsamportalen utveck
             x509.NameAttribute(NameOID.COMMON_NAME, common_name),
         ]
     )
-    now = datetime.datetime.now(datetime.UTC)
+    now = timezone.now()
     certificate = (
         x509.CertificateBuilder()
         .subject_name(name)
@@ -155,7 +156,7 @@ def _writer_with_aligned_metadata(pdf_bytes):
     if isinstance(info_ref, generic.IndirectObject):
         info = info_ref.get_object()
         info["/Producer"] = generic.TextStringObject(VENDOR)
-        info["/ModDate"] = generic.pdf_date(datetime.datetime.now(datetime.UTC))
+        info["/ModDate"] = generic.pdf_date(timezone.now())
         writer.mark_update(info_ref)
     return writer
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from meetings.justering import pdf, seal
+from meetings.printing import pdf, seal
 from tests.meetings.sealing import TimestampAuthority, add_text_to_first_page
 
 
