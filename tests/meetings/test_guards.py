@@ -1,7 +1,8 @@
 """Every write service refuses a § that was omedelbart justerad and a meeting that is justerat.
 
-The list of services is generated (every public function of every meetings.*.services module taking `actor` as a
-keyword), so a new service is either called below or allowed with a reason, or this test fails.
+The list of services is generated (every public function of every meetings.*.services module, or of each module of
+that package, taking `actor` as a keyword), so a new service is either called below or allowed with a reason, or this
+test fails.
 """
 
 import datetime
@@ -25,20 +26,28 @@ from tests.meetings.factories import plan_meeting, ready_to_send, sign_all
 REFUSED = r"(?i)juster"
 
 
+def service_modules(room):
+    """meetings.<room>.services, and when it is a package, each of its modules."""
+    try:
+        module = importlib.import_module(f"meetings.{room}.services")
+    except ModuleNotFoundError:
+        return []
+    inner = pkgutil.iter_modules(getattr(module, "__path__", []), prefix=f"{module.__name__}.")
+    return [module, *(importlib.import_module(info.name) for info in inner)]
+
+
 def write_services():
-    """{"module.function": function} for every public function of meetings.*.services that takes actor=."""
+    """{"room.function": function} for every public function of meetings.*.services (or of a module of that
+    package) that takes actor=."""
     found = {}
-    for module_info in pkgutil.iter_modules(meetings.__path__):
-        try:
-            module = importlib.import_module(f"meetings.{module_info.name}.services")
-        except ModuleNotFoundError:
-            continue
-        for name, function in inspect.getmembers(module, inspect.isfunction):
-            if name.startswith("_") or function.__module__ != module.__name__:
-                continue
-            parameter = inspect.signature(function).parameters.get("actor")
-            if parameter is not None and parameter.kind == inspect.Parameter.KEYWORD_ONLY:
-                found[f"{module_info.name}.{name}"] = function
+    for room in pkgutil.iter_modules(meetings.__path__):
+        for module in service_modules(room.name):
+            for name, function in inspect.getmembers(module, inspect.isfunction):
+                if name.startswith("_") or function.__module__ != module.__name__:
+                    continue
+                parameter = inspect.signature(function).parameters.get("actor")
+                if parameter is not None and parameter.kind == inspect.Parameter.KEYWORD_ONLY:
+                    found[f"{room.name}.{name}"] = function
     return found
 
 

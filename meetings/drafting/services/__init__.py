@@ -1,0 +1,58 @@
+"""Every write to a meeting and its record: atomic, validated, audited; side effects after commit.
+
+One module per aggregate; the names callers use are re-exported here (`services.item_add(...)`).
+"""
+
+from meetings.drafting.services.items import (
+    FOLLOW_UP_HEADING,
+    EditConflict,
+    absence_report,
+    assignment_create,
+    assignment_follow_up,
+    attachment_add,
+    attendance_save,
+    decision_delete,
+    decision_save,
+    item_add,
+    item_continue,
+    item_delete,
+    item_move,
+    item_restore,
+    item_save_text,
+    item_update_details,
+    kallelse_send,
+    meeting_create,
+    meeting_update,
+    recusal_set,
+    renumber,
+    reservation_set,
+    substitute_call_in,
+    votes_set,
+)
+
+__all__ = [
+    "FOLLOW_UP_HEADING",
+    "EditConflict",
+    "absence_report",
+    "assignment_create",
+    "assignment_follow_up",
+    "attachment_add",
+    "attendance_save",
+    "decision_delete",
+    "decision_save",
+    "item_add",
+    "item_continue",
+    "item_delete",
+    "item_move",
+    "item_restore",
+    "item_save_text",
+    "item_update_details",
+    "kallelse_send",
+    "meeting_create",
+    "meeting_update",
+    "recusal_set",
+    "renumber",
+    "reservation_set",
+    "substitute_call_in",
+    "votes_set",
+]
