@@ -9,6 +9,8 @@ import datetime
 import importlib
 import inspect
 import pkgutil
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -368,3 +370,18 @@ def test_a_paragraph_out_for_omedelbar_justering_is_locked_until_sent_back(cast)
     drafting.item_save_text(
         actor=None, item_id=other.pk, heading=other.heading, text="<p>Fritt.</p>", base_version=other.version
     )
+
+
+def test_a_meeting_is_locked_only_through_the_guard():
+    """One lock, one way: a write to a meeting takes its row lock from meetings.guards, never from a query of its own
+    (a stronger or weaker lock elsewhere would no longer take turns with the guard's as the race tests expect)."""
+    root = Path(meetings.__file__).parent
+    own_lock = re.compile(r"(Meeting|AgendaItem)\.objects\.select_for_update")
+    offenders = [
+        f"{path.relative_to(root.parent)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        if path.name != "guards.py" and "migrations" not in path.parts
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if own_lock.search(line)
+    ]
+    assert offenders == []

@@ -162,8 +162,7 @@ def item_save_text(
 @transaction.atomic
 def item_restore(*, actor: Actor, item: AgendaItem, revision: ItemRevision) -> AgendaItem:
     """Restore an earlier revision as a new revision (history is never rewritten)."""
-    meeting_for_writing(item.meeting_id, items=[item])  # the meeting first, as every write locks it
-    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    item = item_for_writing(item.pk)  # its current version, read under the meeting's lock
     return item_save_text(
         actor=actor, item_id=item.pk, heading=revision.heading, text=revision.text, base_version=item.version
     )
