@@ -19,8 +19,6 @@ from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Meeting, OutgoingMail, Recusal
 from meetings.outbox.services import mail_queue
 
-MANDATE_TO_ATTENDANCE_ROLE = {role.value: role.value for role in Mandate.Role}
-
 
 def attendance_prefill(meeting: Meeting) -> None:
     """Call everyone with a mandate in the body on the meeting date, in the order a protocol lists them."""
@@ -29,7 +27,7 @@ def attendance_prefill(meeting: Meeting) -> None:
     mandates = list(
         Mandate.objects.filter(active_on(meeting.date), body=meeting.body).select_related("person", "organisation")
     )
-    rank = {role: i for i, role in enumerate(Mandate.Role.values)}
+    rank = Mandate.ROLE_ORDER
     by_rank = sorted(mandates, key=lambda m: (rank[m.role], swedish_sort_key(m.person.name)))
     # Ersättare in call-in order; a personal ersättare follows the order of the ledamot they stand in for.
     seat = {m.pk: index for index, m in enumerate(by_rank)}
@@ -45,7 +43,7 @@ def attendance_prefill(meeting: Meeting) -> None:
             meeting=meeting,
             person=mandate.person,
             name=mandate.person.name,
-            role=MANDATE_TO_ATTENDANCE_ROLE[mandate.role],
+            role=mandate.role,
             role_title=mandate.role_title,
             organisation=mandate.organisation,
             represents=mandate.represents,
