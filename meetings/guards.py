@@ -11,12 +11,12 @@ from collections.abc import Iterable, Mapping
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, Meeting, ProtocolRevision, Signature
+from meetings.models import AgendaItem, FrozenRecord, Meeting, ProtocolRevision, Signature
 
 
 def ensure_meeting_editable(meeting: Meeting) -> None:
     if meeting.is_frozen:
-        raise ValidationError(_("Protokollet är justerat och kan inte ändras. Skriv en rättelse i stället."))
+        raise FrozenRecord()
     if meeting.status == Meeting.Status.IN_JUSTERING:
         raise ValidationError(_("Protokollet är skickat på justering. Gör en ny revision för att ändra det."))
 

@@ -19,9 +19,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import meetings
 from meetings.drafting import services as drafting
+from meetings.guards import meeting_for_writing
 from meetings.importing import services as importing
 from meetings.justering import services as justering
-from meetings.models import Assignment, Meeting
+from meetings.models import Assignment, FrozenRecord, Meeting
 from tests.meetings.factories import plan_meeting, ready_to_send, sign_all
 
 # Every refusal these services give a frozen record or a justerad § speaks of justering.
@@ -385,3 +386,12 @@ def test_a_meeting_is_locked_only_through_the_guard():
         if own_lock.search(line)
     ]
     assert offenders == []
+
+
+def test_the_guard_refuses_a_justerat_meeting_as_the_models_do(justerat_meeting):
+    """One refusal, one message: what the guard says of a frozen record is what the models say."""
+    with pytest.raises(FrozenRecord) as by_the_guard:
+        meeting_for_writing(justerat_meeting.meeting.pk)
+    with pytest.raises(FrozenRecord) as by_the_model:
+        justerat_meeting.item.save()
+    assert by_the_guard.value.messages == by_the_model.value.messages
