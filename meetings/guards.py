@@ -1,8 +1,9 @@
 """The one guard every write to a meeting's record passes: a frozen record, or a § already justerad, refuses.
 
 `meeting_for_writing` locks the meeting's row before it looks at the meeting's state. Sending for justering,
-signing and freezing lock the same row (select_for_update), so a write either commits before the revision is taken
-or waits, then sees the new state and is refused: it can never slip its text in after the signers' snapshot.
+signing and freezing lock the same row (`meeting_locked`), so a write either commits before the revision is taken
+or waits, then sees the new state and is refused: it can never slip its text in after the signers' snapshot. Every
+write to a meeting takes its lock here, one way.
 """
 
 from collections.abc import Iterable, Mapping
@@ -10,12 +11,12 @@ from collections.abc import Iterable, Mapping
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, Meeting, ProtocolRevision, Signature
+from meetings.models import AgendaItem, FrozenRecord, Meeting, ProtocolRevision, Signature
 
 
 def ensure_meeting_editable(meeting: Meeting) -> None:
     if meeting.is_frozen:
-        raise ValidationError(_("Protokollet är justerat och kan inte ändras. Skriv en rättelse i stället."))
+        raise FrozenRecord()
     if meeting.status == Meeting.Status.IN_JUSTERING:
         raise ValidationError(_("Protokollet är skickat på justering. Gör en ny revision för att ändra det."))
 
@@ -44,16 +45,26 @@ def ensure_item_editable(item: AgendaItem, justerade: set[int] | None = None) ->
 def meeting_for_writing(meeting_id: int, *, items: Iterable[AgendaItem | None] = ()) -> Meeting:
     """Lock the meeting (inside the caller's transaction) and refuse unless it and the given §§ may still change.
 
-    Returns the locked meeting, with its body and federation, for the service to write through. FOR NO KEY UPDATE:
-    writes to one meeting take turns with each other and with sending and signing; other meetings are not touched.
+    Returns the locked meeting, with its body and federation, for the service to write through.
     """
-    meeting = (
+    meeting = meeting_locked(meeting_id)
+    _ensure_editable(meeting, items)
+    return meeting
+
+
+def meeting_locked(meeting_id: int) -> Meeting:
+    """The same lock, without asking whether the record may still change: for the writes that take a record through
+    justering and beyond (sending, commenting, sending back, signing, approving, correcting, appealing), each of
+    which checks, under the lock, the state it needs.
+
+    FOR NO KEY UPDATE: writes to one meeting take turns with each other and with sending and signing; other meetings
+    are not touched.
+    """
+    return (
         Meeting.objects.select_for_update(no_key=True, of=("self",))
         .select_related("body__federation")
         .get(pk=meeting_id)
     )
-    _ensure_editable(meeting, items)
-    return meeting
 
 
 def item_for_writing(item_id: int) -> AgendaItem:

@@ -4,7 +4,8 @@ do what"); the one module of the meetings app that decides it.
 - read: members of the body, the federation's secretaries and admins, the coordinators of its network (drafts
   included), the chair and the justerare of the meeting; anyone, once the record is justerat and reviewed (public).
 - sign (comment, justera, send back): the chair of the meeting, its justerare and its secretary.
-- write: the federation's secretaries and admins (for a network body: the network's coordinators).
+- write: the federation's secretaries and admins (for a network body: the network's coordinators); they edit the
+  record while it may still change (not justerat, not out for justering), and correct it once it is justerat.
 - a document waiting to be imported, and the upload (batch) it came in: its uploader and the secretaries and admins
   of its federation; to anyone else it does not exist (404).
 
@@ -43,6 +44,18 @@ def can_write(user: User, meeting: Meeting) -> bool:
     if body.federation_id:
         return roles.can_write(body.federation_id)
     return roles.superuser or body.network_id in roles.coordinator_of
+
+
+def can_edit(user: User, meeting: Meeting) -> bool:
+    """The user may write, and the record may still change: it is neither justerat (or approved) nor out for
+    justering. What a page offers to edit; the guard (meetings.guards) refuses the same states under the lock."""
+    editable = not meeting.is_frozen and meeting.status != Meeting.Status.IN_JUSTERING
+    return editable and can_write(user, meeting)
+
+
+def can_correct(user: User, meeting: Meeting) -> bool:
+    """A justerat record is not edited but corrected (a rättelse), by those who may write."""
+    return meeting.is_frozen and can_write(user, meeting)
 
 
 def is_signer(user: User, meeting: Meeting) -> bool:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from finsam.audit import log_action
 from finsam.types import Actor, signed_in
+from meetings.guards import meeting_locked
 from meetings.models import (
     Anslag,
     Appeal,
@@ -26,6 +27,7 @@ def _audit(action: str, actor: Actor, obj: Model, meeting: Meeting, **data: Any)
 @transaction.atomic
 def personal_data_review(*, actor: Actor, meeting: Meeting) -> None:
     """The personal-data review is done: the full record may be published on the web."""
+    meeting = meeting_locked(meeting.pk)
     if not meeting.is_frozen:
         raise ValidationError(_("Bara justerade protokoll och godkända anteckningar kan publiceras."))
     meeting.reviewed_at = timezone.now()
@@ -46,7 +48,7 @@ def appeal_add(
     note: str = "",
 ) -> Appeal:
     """Record that decisions of a justerat protocol were appealed: they do not win legal force for now."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = meeting_locked(meeting.pk)
     if meeting.status != Meeting.Status.JUSTERAT or not Anslag.objects.filter(meeting=meeting).exists():
         raise ValidationError(_("Bara ett justerat och anslaget protokoll kan överklagas."))
     if received_on > timezone.localdate():

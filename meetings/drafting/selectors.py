@@ -115,7 +115,7 @@ def proposed_substitutes(
     free = [
         a
         for a in attendances
-        if a.role == Attendance.Role.SUBSTITUTE and a.status == Attendance.Status.PRESENT and not a.serving_for_id
+        if a.role == Mandate.Role.SUBSTITUTE and a.status == Attendance.Status.PRESENT and not a.serving_for_id
     ]
     proposals: list[tuple[Attendance, Attendance]] = []
     taken: set[int] = set()

@@ -31,8 +31,16 @@ from meetings.drafting.forms import (
 from meetings.drafting.ics import meeting_calendar
 from meetings.drafting.kallelse import kallelse_pdf as kallelse_document
 from meetings.drafting.kallelse import kallelse_recipients, kallelse_text
-from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision, Meeting
-from meetings.permissions import READ, READ_DRAFTS, WRITE, can_write, get_meeting_for_user, writable_bodies
+from meetings.models import AgendaItem, Assignment, Attachment, Attendance, Decision
+from meetings.permissions import (
+    READ,
+    READ_DRAFTS,
+    WRITE,
+    can_correct,
+    can_edit,
+    get_meeting_for_user,
+    writable_bodies,
+)
 from meetings.sanitize import html_to_text
 
 
@@ -81,16 +89,16 @@ def meeting_create(request):
 @require_GET
 def meeting_detail(request, pk):
     meeting = get_meeting_for_user(request.user, pk, READ)
-    writable = can_write(request.user, meeting) and not meeting.is_frozen
+    writable = can_edit(request.user, meeting)
     attendances = selectors.attendance_list(meeting)
     context = {
         "meeting": meeting,
         "items": selectors.meeting_for_editor(meeting),
         "attendances": attendances,
         "quorum": selectors.quorum(meeting, attendances),
-        "writable": writable and meeting.status != Meeting.Status.IN_JUSTERING,
+        "writable": writable,
         "today": timezone.localdate(),
-        "can_correct": meeting.is_frozen and can_write(request.user, meeting),
+        "can_correct": can_correct(request.user, meeting),
         "follow_up": selectors.open_assignments_before(meeting) if writable else [],
         "follow_up_item": meeting.items.filter(heading=services.FOLLOW_UP_HEADING).first() if writable else None,
         "add_form": ItemAddForm(),
@@ -262,7 +270,7 @@ def item_history(request, pk, item_pk):
             "diff": diff,
             "a": a,
             "b": b,
-            "writable": can_write(request.user, meeting) and not meeting.is_frozen,
+            "writable": can_edit(request.user, meeting),
         },
     )
 
@@ -291,7 +299,7 @@ def item_restore(request, pk, item_pk, revision_pk):
 @require_http_methods(["GET", "POST"])
 def attendance(request, pk, attendance_pk=None):
     meeting = get_meeting_for_user(request.user, pk, READ if request.method == "GET" else WRITE)
-    writable = can_write(request.user, meeting) and not meeting.is_frozen
+    writable = can_edit(request.user, meeting)
     instance = get_object_or_404(Attendance, pk=attendance_pk, meeting=meeting) if attendance_pk else None
     if instance is not None and not writable:
         raise PermissionDenied

@@ -14,7 +14,7 @@ from federations.permissions import roles_for
 from finsam.audit import log_action
 from finsam.types import Actor, signed_in
 from meetings.calendar.dates import last_day_to_appeal
-from meetings.guards import ensure_item_editable, justerade_extract_item_ids
+from meetings.guards import ensure_item_editable, justerade_extract_item_ids, meeting_locked
 from meetings.justering import mail, tasks
 from meetings.justering.protocol import describe_changes, digest, snapshot
 from meetings.models import (
@@ -82,7 +82,7 @@ def extract_send_for_justering(
     *, actor: Actor, meeting: Meeting, deadline: datetime.date | None = None
 ) -> ProtocolRevision:
     """Omedelbar justering: the §§ marked for it are signed on their own, at the meeting, and get an extract."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = meeting_locked(meeting.pk)
     if not meeting.is_protocol or meeting.status not in OPEN_FOR_SENDING:
         raise ValidationError(_("Bara ett protokoll under arbete kan ha omedelbart justerade paragrafer."))
     ensure_meeting_has_taken_place(meeting)
@@ -118,7 +118,7 @@ def protocol_send_for_justering(
     *, actor: Actor, meeting: Meeting, deadline: datetime.date | None = None
 ) -> ProtocolRevision:
     """Freeze a revision of the record and ask its signers to justera it."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = meeting_locked(meeting.pk)
     if not meeting.is_protocol:
         raise ValidationError(_("Minnesanteckningar justeras inte: de läggs till handlingarna."))
     if meeting.status not in OPEN_FOR_SENDING:
@@ -166,11 +166,7 @@ def comment_add(*, actor: Actor, meeting: Meeting, item: AgendaItem, text: str |
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Skriv en kommentar.")})
-    meeting = (
-        Meeting.objects.select_for_update(no_key=True, of=("self",))
-        .select_related("body__federation")
-        .get(pk=meeting.pk)
-    )
+    meeting = meeting_locked(meeting.pk)
     revision = current_revision(meeting)
     if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
         raise ValidationError(_("Protokollet är inte under justering."))
@@ -188,7 +184,7 @@ def protocol_send_back(*, actor: Actor, meeting: Meeting, reason: str | None) ->
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Skriv varför protokollet skickas tillbaka.")})
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = meeting_locked(meeting.pk)
     revision = current_revision(meeting)
     if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
         raise ValidationError(_("Protokollet är inte under justering."))
@@ -207,7 +203,7 @@ def protocol_send_back(*, actor: Actor, meeting: Meeting, reason: str | None) ->
 @transaction.atomic
 def protocol_reopen(*, actor: Actor, meeting: Meeting) -> None:
     """The secretary takes the protokoll back to make changes; every signature given so far lapses."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = meeting_locked(meeting.pk)
     revision = current_revision(meeting)
     if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
         raise ValidationError(_("Protokollet är inte under justering."))
@@ -228,7 +224,7 @@ def protocol_sign(
     user_agent: str | None = "",
 ) -> list[Signature]:
     """Sign the current revision. The meeting row is locked, so two signers at the same moment are both recorded."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = meeting_locked(meeting.pk)
     revision = meeting.revisions.filter(number=revision_number).first()
     if revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT:
         return _sign_extract(actor, meeting, revision, method, ip_address, user_agent)
@@ -307,7 +303,7 @@ def protocol_finalise(*, actor: Actor, meeting: Meeting, revision: ProtocolRevis
 @transaction.atomic
 def notes_approve(*, actor: Actor, meeting: Meeting) -> None:
     """Minnesanteckningar are approved (lagda till handlingarna), not signed."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = meeting_locked(meeting.pk)
     if meeting.is_protocol:
         raise ValidationError(_("Ett protokoll justeras; det läggs inte bara till handlingarna."))
     if meeting.is_frozen:
@@ -339,7 +335,7 @@ def correction_add(*, actor: Actor, item: AgendaItem, text: str | None) -> Corre
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Skriv rättelsen.")})
-    if not Meeting.objects.get(pk=item.meeting_id).is_frozen:
+    if not meeting_locked(item.meeting_id).is_frozen:
         raise ValidationError(_("Ett utkast rättas direkt i texten; rättelser gäller justerade protokoll."))
     correction = Correction.objects.create(item=item, text=text, created_by=signed_in(actor))
     _audit("meetings.minutes.corrected", actor, correction, item.meeting, item=item.pk)

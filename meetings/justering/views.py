@@ -7,7 +7,6 @@ from functools import partial
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -308,8 +307,6 @@ def protocol_pdf(request, pk):
     )
     if document is None:
         raise Http404
-    if not (meeting.reviewed_at or request.user.is_authenticated):
-        raise PermissionDenied
     return FileResponse(
         document.file.open("rb"),
         content_type="application/pdf",

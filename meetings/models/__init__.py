@@ -6,12 +6,11 @@ from .attendance import Attendance, Recusal
 from .decisions import Assignment, Decision, DecisionRecipient, Reservation, Vote
 from .importing import ImportBatch, ImportDocument, PendingImport
 from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
-from .meeting import FROZEN, FrozenRecord, GuardedByMeeting, Meeting
+from .meeting import FrozenRecord, GuardedByMeeting, Meeting
 from .outbox import OutgoingMail
 from .register import RegisterEntry, RegisterTerm
 
 __all__ = [
-    "FROZEN",
     "AgendaItem",
     "Appeal",
     "Assignment",

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from federations.models import Federation, MemberOrganisation, Person
+from federations.models import Federation, Mandate, MemberOrganisation, Person
 
 from .agenda import AgendaItem
 from .meeting import GuardedByMeeting, Meeting
@@ -18,23 +18,15 @@ class Attendance(GuardedByMeeting):
         ABSENT = "franvarande", _("Frånvarande")
         EXCUSED = "anmalt_forhinder", _("Anmält förhinder")
 
-    class Role(models.TextChoices):
-        CHAIR = "ordforande", _("Ordförande")
-        FIRST_VICE_CHAIR = "vice_ordforande_1", _("1:e vice ordförande")
-        SECOND_VICE_CHAIR = "vice_ordforande_2", _("2:e vice ordförande")
-        MEMBER = "ledamot", _("Ledamot")
-        SUBSTITUTE = "ersattare", _("Ersättare")
-        CO_OPTED = "adjungerad", _("Adjungerad")
-        DIRECTOR = "forbundschef", _("Förbundschef")
-        SECRETARY = "sekreterare", _("Sekreterare")
-        OFFICER = "tjansteperson", _("Tjänsteperson")
-        AUDITOR = "revisor", _("Revisor")
-        GUEST = "gast", _("Gäst")
+    # The role is the one of the mandate the person is called on (Mandate.Role), or a guest's: someone at the
+    # meeting who holds no mandate in the body.
+    GUEST = "gast"
+    ROLE_CHOICES = [*Mandate.Role.choices, (GUEST, _("Gäst"))]
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances")
     name = models.CharField(_("namn"), max_length=200, help_text=_("För den som inte finns i registret."))
-    role = models.CharField(_("roll"), max_length=30, choices=Role.choices, default=Role.MEMBER)
+    role = models.CharField(_("roll"), max_length=30, choices=ROLE_CHOICES, default=Mandate.Role.MEMBER)
     role_title = models.CharField(_("titel"), max_length=100, blank=True)
     status = models.CharField(_("närvaro"), max_length=30, choices=Status.choices, default=Status.PRESENT)
     organisation = models.ForeignKey(

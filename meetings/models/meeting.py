@@ -14,13 +14,11 @@ from federations.models import Body, Person
 
 
 class FrozenRecord(ValidationError):
-    """A justerat (or approved) record is immutable: corrections are new records, never edits."""
+    """A justerat (or approved) record is immutable: corrections are new records, never edits. The one refusal of a
+    write to a frozen record, from the models and from the guard (meetings.guards) alike."""
 
     def __init__(self):
         super().__init__(_("Protokollet är justerat och kan inte ändras. Skriv en rättelse i stället."))
-
-
-FROZEN = ("justerat", "godkant")
 
 
 class GuardedByMeeting(models.Model):
@@ -52,7 +50,7 @@ class GuardedByMeeting(models.Model):
         raise NotImplementedError
 
     def _is_frozen(self):
-        return Meeting.objects.filter(self.frozen_meeting_filter(), status__in=FROZEN).exists()
+        return Meeting.objects.filter(self.frozen_meeting_filter(), status__in=Meeting.FROZEN_STATUSES).exists()
 
 
 class Meeting(models.Model):
@@ -135,7 +133,7 @@ class Meeting(models.Model):
             stored = Meeting.objects.filter(pk=self.pk).values_list("status", flat=True).first()
             update_fields = kwargs.get("update_fields")
             allowed = update_fields is not None and set(update_fields) <= self.MUTABLE_AFTER_FREEZE
-            if stored in FROZEN and not allowed:
+            if stored in self.FROZEN_STATUSES and not allowed:
                 raise FrozenRecord()
         super().save(*args, **kwargs)
 
@@ -143,7 +141,7 @@ class Meeting(models.Model):
         return reverse("meetings:meeting_detail", args=[self.pk])
 
     def delete(self, *args, **kwargs):
-        if Meeting.objects.filter(pk=self.pk, status__in=FROZEN).exists():
+        if Meeting.objects.filter(pk=self.pk, status__in=Meeting.FROZEN_STATUSES).exists():
             raise FrozenRecord()
         return super().delete(*args, **kwargs)
 

@@ -7,10 +7,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from demo.register import municipality_name
-from federations.models import Federation, Person
+from federations.models import Federation, Mandate, Person
 from meetings.justering.pdf import render_protocol_html
 from meetings.justering.protocol import snapshot as printed_snapshot
-from meetings.models import Attendance, Meeting
+from meetings.models import Meeting
 
 
 def row_counts():
@@ -81,7 +81,7 @@ def test_seed_002_attendees_have_their_roles_from_the_register():
     meeting = Meeting.objects.get(body__federation__slug="skaraborg", body__slug="beredningsgrupp", imported=True)
     roles = {a.name: (a.role, a.role_title) for a in meeting.attendances.all()}
     assert len(roles) == 28
-    assert roles["Louise Ahlgren"] == (Attendance.Role.OFFICER, "processtödjare")
-    assert roles["Annika Bengtzing"] == (Attendance.Role.OFFICER, "")
-    assert not [name for name, (role, _title) in roles.items() if role == Attendance.Role.MEMBER]
+    assert roles["Louise Ahlgren"] == (Mandate.Role.OFFICER, "processtödjare")
+    assert roles["Annika Bengtzing"] == (Mandate.Role.OFFICER, "")
+    assert not [name for name, (role, _title) in roles.items() if role == Mandate.Role.MEMBER]
     assert meeting.attendances.filter(person__isnull=True).count() == 0

@@ -1,13 +1,16 @@
 """Every write service refuses a § that was omedelbart justerad and a meeting that is justerat.
 
-The list of services is generated (every public function of every meetings.*.services module taking `actor` as a
-keyword), so a new service is either called below or allowed with a reason, or this test fails.
+The list of services is generated (every public function of every meetings.*.services module, or of each module of
+that package, taking `actor` as a keyword), so a new service is either called below or allowed with a reason, or this
+test fails.
 """
 
 import datetime
 import importlib
 import inspect
 import pkgutil
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -16,29 +19,38 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import meetings
 from meetings.drafting import services as drafting
+from meetings.guards import meeting_for_writing
 from meetings.importing import services as importing
 from meetings.justering import services as justering
-from meetings.models import Assignment, Meeting
+from meetings.models import Assignment, FrozenRecord, Meeting
 from tests.meetings.factories import plan_meeting, ready_to_send, sign_all
 
 # Every refusal these services give a frozen record or a justerad § speaks of justering.
 REFUSED = r"(?i)juster"
 
 
+def service_modules(room):
+    """meetings.<room>.services, and when it is a package, each of its modules."""
+    try:
+        module = importlib.import_module(f"meetings.{room}.services")
+    except ModuleNotFoundError:
+        return []
+    inner = pkgutil.iter_modules(getattr(module, "__path__", []), prefix=f"{module.__name__}.")
+    return [module, *(importlib.import_module(info.name) for info in inner)]
+
+
 def write_services():
-    """{"module.function": function} for every public function of meetings.*.services that takes actor=."""
+    """{"room.function": function} for every public function of meetings.*.services (or of a module of that
+    package) that takes actor=."""
     found = {}
-    for module_info in pkgutil.iter_modules(meetings.__path__):
-        try:
-            module = importlib.import_module(f"meetings.{module_info.name}.services")
-        except ModuleNotFoundError:
-            continue
-        for name, function in inspect.getmembers(module, inspect.isfunction):
-            if name.startswith("_") or function.__module__ != module.__name__:
-                continue
-            parameter = inspect.signature(function).parameters.get("actor")
-            if parameter is not None and parameter.kind == inspect.Parameter.KEYWORD_ONLY:
-                found[f"{module_info.name}.{name}"] = function
+    for room in pkgutil.iter_modules(meetings.__path__):
+        for module in service_modules(room.name):
+            for name, function in inspect.getmembers(module, inspect.isfunction):
+                if name.startswith("_") or function.__module__ != module.__name__:
+                    continue
+                parameter = inspect.signature(function).parameters.get("actor")
+                if parameter is not None and parameter.kind == inspect.Parameter.KEYWORD_ONLY:
+                    found[f"{room.name}.{name}"] = function
     return found
 
 
@@ -359,3 +371,27 @@ def test_a_paragraph_out_for_omedelbar_justering_is_locked_until_sent_back(cast)
     drafting.item_save_text(
         actor=None, item_id=other.pk, heading=other.heading, text="<p>Fritt.</p>", base_version=other.version
     )
+
+
+def test_a_meeting_is_locked_only_through_the_guard():
+    """One lock, one way: a write to a meeting takes its row lock from meetings.guards, never from a query of its own
+    (a stronger or weaker lock elsewhere would no longer take turns with the guard's as the race tests expect)."""
+    root = Path(meetings.__file__).parent
+    own_lock = re.compile(r"(Meeting|AgendaItem)\.objects\.select_for_update")
+    offenders = [
+        f"{path.relative_to(root.parent)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        if path.name != "guards.py" and "migrations" not in path.parts
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if own_lock.search(line)
+    ]
+    assert offenders == []
+
+
+def test_the_guard_refuses_a_justerat_meeting_as_the_models_do(justerat_meeting):
+    """One refusal, one message: what the guard says of a frozen record is what the models say."""
+    with pytest.raises(FrozenRecord) as by_the_guard:
+        meeting_for_writing(justerat_meeting.meeting.pk)
+    with pytest.raises(FrozenRecord) as by_the_model:
+        justerat_meeting.item.save()
+    assert by_the_guard.value.messages == by_the_model.value.messages

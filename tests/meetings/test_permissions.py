@@ -8,8 +8,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from federations.models import Body
+from meetings.justering import services as justering
 from meetings.models import Meeting
-from meetings.permissions import READ, SIGN, WRITE, check_meeting, visible_meetings
+from meetings.permissions import READ, SIGN, WRITE, can_correct, can_edit, check_meeting, visible_meetings
+from tests.meetings.factories import ready_to_send, sign_all
 
 
 @pytest.fixture
@@ -86,3 +88,27 @@ def test_visible_meetings_lists_a_members_drafts_but_not_a_foreign_one(cast, mee
     foreign = Meeting.objects.create(body=cast.other_board, date=datetime.date(2026, 3, 1), record_kind="protokoll")
     assert list(visible_meetings(cast.user("member"))) == [meeting]
     assert list(visible_meetings(cast.user("outsider"))) == [foreign]
+
+
+def edit_and_correct(user, meeting):
+    meeting.refresh_from_db()
+    return can_edit(user, meeting), can_correct(user, meeting)
+
+
+def test_the_secretary_edits_a_draft_not_a_record_out_for_justering_and_corrects_a_justerat_one(cast):
+    secretary = cast.user("secretary")
+    meeting = ready_to_send(cast)
+    assert edit_and_correct(secretary, meeting) == (True, False)
+    justering.protocol_send_for_justering(actor=secretary, meeting=meeting)
+    assert edit_and_correct(secretary, meeting) == (False, False)
+    sign_all(cast, meeting)
+    assert edit_and_correct(secretary, meeting) == (False, True)
+
+
+def test_a_signer_without_the_write_right_neither_edits_nor_corrects(cast):
+    chair = cast.user("chair")
+    meeting = ready_to_send(cast)
+    assert edit_and_correct(chair, meeting) == (False, False)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    sign_all(cast, meeting)
+    assert edit_and_correct(chair, meeting) == (False, False)

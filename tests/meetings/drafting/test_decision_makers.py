@@ -3,13 +3,14 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from federations.models import Mandate
 from meetings.drafting import services
 from meetings.drafting.selectors import decision_makers, item_decision_makers
 from meetings.models import Attendance, Recusal
 from tests.meetings.factories import plan_meeting
 
 PRESENT, ABSENT, EXCUSED = Attendance.Status.PRESENT, Attendance.Status.ABSENT, Attendance.Status.EXCUSED
-MEMBER, SUBSTITUTE, SECRETARY = Attendance.Role.MEMBER, Attendance.Role.SUBSTITUTE, Attendance.Role.SECRETARY
+MEMBER, SUBSTITUTE, SECRETARY = Mandate.Role.MEMBER, Mandate.Role.SUBSTITUTE, Mandate.Role.SECRETARY
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from federations.models import Mandate, Person
 from meetings.drafting import services
 from meetings.drafting.kallelse import kallelse_text
 from meetings.models import Decision, Meeting
-from tests.meetings.factories import plan_meeting
+from tests.meetings.factories import plan_meeting, ready_to_send
 
 
 @pytest.fixture
@@ -588,3 +588,16 @@ def test_a_public_records_draft_history_is_not_public(client_for, cast, meeting)
     url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/historik/"
     assert client_for("outsider").get(url).status_code == 404
     assert client_for("member").get(url).status_code == 200
+
+
+def test_a_record_out_for_justering_offers_the_secretary_no_editing(client_for, cast):
+    from meetings.justering import services as justering
+
+    meeting = ready_to_send(cast)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    page = urls(meeting)
+    client = client_for("secretary")
+    for name in ("detail", "attendance", "history"):
+        assert client.get(page[name]).context["writable"] is False, name
+    attendance = meeting.attendances.first()
+    assert client.get(f"{page['attendance']}{attendance.pk}/").status_code == 403

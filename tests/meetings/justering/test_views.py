@@ -109,6 +109,7 @@ def test_a_member_cannot_send_for_justering(client_for, meeting):
 
 
 def test_the_pdf_is_downloaded_and_public_after_review(client_for, justerat):
+    """The public is refused by the fetcher (a justerat record is public only once reviewed): 404, then the PDF."""
     assert client_for("member").get(f"/moten/{justerat.pk}/protokoll.pdf").status_code == 200
     assert client_for(None).get(f"/moten/{justerat.pk}/protokoll.pdf").status_code == 404
     client_for("secretary").post(f"/moten/{justerat.pk}/justering/granskad/")

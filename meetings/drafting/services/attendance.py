@@ -1,0 +1,139 @@
+"""Who is called, who comes and in what role, who stands in for whom, and who has jäv in a §."""
+
+import re
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from federations.models import Mandate, active_on
+from federations.permissions import roles_for
+from finsam.collation import swedish_sort_key
+from finsam.types import Actor
+from meetings.drafting.kallelse import call_in_text
+from meetings.drafting.services.audit import audit
+from meetings.guards import meeting_for_writing
+from meetings.models import AgendaItem, Attendance, Meeting, OutgoingMail, Recusal
+from meetings.outbox.services import mail_queue
+
+
+def attendance_prefill(meeting: Meeting) -> None:
+    """Call everyone with a mandate in the body on the meeting date, in the order a protocol lists them."""
+    if meeting.attendances.exists():
+        return
+    mandates = list(
+        Mandate.objects.filter(active_on(meeting.date), body=meeting.body).select_related("person", "organisation")
+    )
+    rank = Mandate.ROLE_ORDER
+    by_rank = sorted(mandates, key=lambda m: (rank[m.role], swedish_sort_key(m.person.name)))
+    # Ersättare in call-in order; a personal ersättare follows the order of the ledamot they stand in for.
+    seat = {m.pk: index for index, m in enumerate(by_rank)}
+
+    def call_in(mandate: Mandate) -> int:
+        if mandate.substitute_for_id in seat:
+            return seat[mandate.substitute_for_id]
+        return mandate.substitute_order or 0
+
+    ordered = sorted(mandates, key=lambda m: (rank[m.role], call_in(m), swedish_sort_key(m.person.name)))
+    Attendance.objects.bulk_create(
+        Attendance(
+            meeting=meeting,
+            person=mandate.person,
+            name=mandate.person.name,
+            role=mandate.role,
+            role_title=mandate.role_title,
+            organisation=mandate.organisation,
+            represents=mandate.represents,
+            position=index,
+            status=Attendance.Status.PRESENT,
+        )
+        for index, mandate in enumerate(ordered)
+    )
+
+
+def parse_paragraphs(value: str | None) -> str:
+    """Normalise "§ 1-4", "§§1–4, 6", "tjg § 36-40" to "1-4, 6"; raise ValidationError for anything else."""
+    text = (value or "").replace("–", "-").replace("§", " ").lower().replace("tjg", " ").strip()
+    if not text:
+        return ""
+    parts: list[str] = []
+    for part in re.split(r"[,\s]+(?=\d)", text):
+        part = part.strip(" ,")
+        match = re.fullmatch(r"(\d+)(?:\s*-\s*(\d+))?", part)
+        if not match or (match.group(2) and int(match.group(2)) < int(match.group(1))):
+            raise ValidationError({"paragraphs": _("Ange paragrafer som t.ex. 1-4 eller 2, 5-7.")})
+        parts.append(f"{match.group(1)}-{match.group(2)}" if match.group(2) else match.group(1))
+    return ", ".join(parts)
+
+
+@transaction.atomic
+def attendance_save(
+    *, actor: Actor, meeting: Meeting, attendance: Attendance | None = None, **fields: Any
+) -> Attendance:
+    meeting = meeting_for_writing(meeting.pk)
+    if attendance is None and not fields.get("person") and not (fields.get("name") or "").strip():
+        raise ValidationError({"name": _("Välj en person eller skriv ett namn.")})
+    fields["paragraphs"] = parse_paragraphs(fields.get("paragraphs", ""))
+    serving_for = fields.get("serving_for")
+    if serving_for is not None and serving_for.meeting_id != meeting.pk:
+        raise ValidationError({"serving_for": _("Den ersatta personen finns inte på mötet.")})
+    created = attendance is None
+    if attendance is None:
+        last = meeting.attendances.aggregate(last=Max("position"))["last"]
+        attendance = Attendance(meeting=meeting, position=(last or 0) + 1)
+    for name, value in fields.items():
+        setattr(attendance, name, value)
+    if attendance.person is not None and not attendance.name:
+        attendance.name = attendance.person.name
+    attendance.save()
+    audit("meetings.attendance.saved", actor, attendance, meeting, created=created, name=attendance.display_name)
+    return attendance
+
+
+@transaction.atomic
+def absence_report(*, actor: Actor, meeting: Meeting) -> Attendance:
+    """Anmäl förhinder: a called member says they cannot come, from the kallelse's link; the secretary sees it in
+    the attendance and can call in the member's ersättare."""
+    meeting = meeting_for_writing(meeting.pk)
+    person = roles_for(actor).person
+    attendance = meeting.attendances.filter(person=person).first() if person is not None else None
+    if attendance is None:
+        raise ValidationError(_("Du är inte kallad till det här mötet."))
+    if meeting.date < timezone.localdate():
+        raise ValidationError(_("Mötet har redan hållits."))
+    attendance.status = Attendance.Status.EXCUSED
+    attendance.save(update_fields=["status"])
+    audit("meetings.attendance.excused", actor, attendance, meeting, name=attendance.display_name)
+    return attendance
+
+
+@transaction.atomic
+def substitute_call_in(*, actor: Actor, meeting: Meeting, substitute: Attendance, absent: Attendance) -> Attendance:
+    """The ersättare serves for the absent ledamot, and is told so by e-mail (when the register has an address)."""
+    attendance = attendance_save(
+        actor=actor, meeting=meeting, attendance=substitute, serving_for=absent, paragraphs=substitute.paragraphs
+    )
+    if substitute.person is not None and substitute.person.email:
+        subject, body = call_in_text(meeting, substitute, absent)
+        mail_queue(
+            kind=OutgoingMail.Kind.CALL_IN, meeting=meeting, recipients=[substitute.person.email], subject=subject,
+            body=body,
+        )  # fmt: skip
+    return attendance
+
+
+@transaction.atomic
+def recusal_set(*, actor: Actor, item: AgendaItem, attendance: Attendance, recused: bool, reason: str = "") -> None:
+    meeting_for_writing(item.meeting_id, items=[item])
+    reason = reason.strip()
+    limit = Recusal._meta.get_field("reason").max_length
+    if limit is not None and len(reason) > limit:
+        raise ValidationError(_("Skälet för jävet får vara högst %(limit)s tecken.") % {"limit": limit})
+    if recused:
+        Recusal.objects.update_or_create(item=item, attendance=attendance, defaults={"reason": reason})
+    else:
+        Recusal.objects.filter(item=item, attendance=attendance).delete()
+    audit("meetings.recusal.set", actor, item, item.meeting, attendance=attendance.display_name, recused=recused)

@@ -1,0 +1,166 @@
+"""A §'s decisions: their text, how they were reached (votering and each member's vote), who reserved themselves,
+and who gets the protokollsutdrag."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from federations.models import Person, Project
+from federations.permissions import people_for_bodies
+from finsam.types import Actor
+from meetings.drafting.selectors import item_decision_makers
+from meetings.drafting.services.audit import audit
+from meetings.guards import meeting_for_writing
+from meetings.models import AgendaItem, Attendance, Decision, DecisionRecipient, Reservation, Vote
+
+
+def voters_present(item: AgendaItem) -> int:
+    """How many decision-makers may vote on the §: present ledamöter and serving ersättare, less those with jäv."""
+    return len(item_decision_makers(item))
+
+
+def validate_votes(item: AgendaItem, method: str | None, yes: int | None, no: int | None, abstain: int | None) -> None:
+    if method != Decision.Method.VOTE:
+        return
+    counts = [c for c in (yes, no, abstain) if c is not None]
+    if not counts:
+        raise ValidationError({"votes_yes": _("Ange rösterna (ja, nej, avstår) vid votering.")})
+    voters = voters_present(item)
+    if voters and sum(counts) > voters:
+        raise ValidationError(
+            {
+                "votes_yes": _("%(votes)s röster är fler än de %(voters)s som får rösta i paragrafen.")
+                % {"votes": sum(counts), "voters": voters}
+            }
+        )
+
+
+@transaction.atomic
+def decision_save(
+    *,
+    actor: Actor,
+    item: AgendaItem,
+    decision: Decision | None = None,
+    projects: Iterable[Project] | None = None,
+    recipient_people: Iterable[Person] | None = None,
+    recipient_emails: Iterable[str] | None = None,
+    **fields: Any,
+) -> Decision:
+    """Save a decision; `recipient_people` and `recipient_emails`, when given, are who get its protokollsutdrag by
+    e-mail once the protocol is justerat."""
+    meeting = meeting_for_writing(item.meeting_id, items=[item])
+    fields["text"] = (fields.get("text") or "").strip()
+    if not fields["text"]:
+        raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
+    validate_votes(
+        item, fields.get("method"), fields.get("votes_yes"), fields.get("votes_no"), fields.get("votes_abstain")
+    )
+    people = list(recipient_people) if recipient_people is not None else None
+    addresses = _valid_addresses(recipient_emails) if recipient_emails is not None else None
+    if people:
+        in_scope = set(people_for_bodies([meeting.body], meeting.date).values_list("pk", flat=True))
+        if any(person.pk not in in_scope for person in people):
+            raise ValidationError({"recipient_people": _("Välj mottagare bland förbundets personer.")})
+    created = decision is None
+    decision = decision or Decision(item=item, position=item.decisions.count())
+    for name, value in fields.items():
+        setattr(decision, name, value)
+    decision.save()
+    if projects is not None:
+        decision.projects.set(projects)
+    if people is not None or addresses is not None:
+        _recipients_set(decision, people, addresses)
+    audit("meetings.decision.saved", actor, decision, item.meeting, created=created, outcome=decision.outcome)
+    return decision
+
+
+def _valid_addresses(addresses: Iterable[str]) -> list[str]:
+    cleaned: list[str] = []
+    for address in addresses:
+        address = (address or "").strip()
+        if not address:
+            continue
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise ValidationError(
+                {"recipient_emails": _("Inte en giltig e-postadress: %(address)s") % {"address": address[:100]}}
+            ) from None
+        if address.lower() not in {a.lower() for a in cleaned}:
+            cleaned.append(address)
+    return cleaned
+
+
+def _recipients_set(decision: Decision, people: list[Person] | None, addresses: list[str] | None) -> None:
+    """Replace the decision's recipients of the given kind (people, addresses), keeping the other kind."""
+    if people is not None:
+        DecisionRecipient.objects.filter(decision=decision, person__isnull=False).delete()
+        DecisionRecipient.objects.bulk_create(DecisionRecipient(decision=decision, person=p) for p in people)
+    if addresses is not None:
+        DecisionRecipient.objects.filter(decision=decision, person__isnull=True).delete()
+        DecisionRecipient.objects.bulk_create(DecisionRecipient(decision=decision, email=a) for a in addresses)
+
+
+@transaction.atomic
+def decision_delete(*, actor: Actor, decision: Decision) -> None:
+    meeting_for_writing(decision.item.meeting_id, items=[decision.item])
+    audit("meetings.decision.deleted", actor, decision.item, decision.item.meeting, text=decision.text[:200])
+    decision.delete()
+
+
+def _voters(item: AgendaItem) -> dict[int, Attendance]:
+    return {a.pk: a for a in item_decision_makers(item)}
+
+
+@transaction.atomic
+def reservation_set(
+    *, actor: Actor, decision: Decision, attendance: Attendance, reason: str = "", reserved: bool = True
+) -> None:
+    """Record (or withdraw) a member's dissent from a decision, with the written reason."""
+    meeting_for_writing(decision.item.meeting_id, items=[decision.item])
+    if attendance.meeting_id != decision.item.meeting_id:
+        raise ValidationError(_("Personen finns inte på mötet."))
+    if reserved and attendance.pk not in _voters(decision.item):
+        raise ValidationError(
+            _("Bara den som deltog i beslutet kan reservera sig. %(name)s var inte beslutande i § %(number)s.")
+            % {"name": attendance.display_name, "number": decision.item.number}
+        )
+    if reserved:
+        Reservation.objects.update_or_create(
+            decision=decision, attendance=attendance, defaults={"reason": reason.strip()}
+        )
+    else:
+        Reservation.objects.filter(decision=decision, attendance=attendance).delete()
+    audit(
+        "meetings.reservation.set",
+        actor,
+        decision,
+        decision.item.meeting,
+        name=attendance.display_name,
+        reserved=reserved,
+    )
+
+
+@transaction.atomic
+def votes_set(*, actor: Actor, decision: Decision, choices: dict[int, str]) -> None:
+    """Each member's vote in a votering ({attendance id: "ja" | "nej" | "avstar"}); the counts follow from them."""
+    meeting_for_writing(decision.item.meeting_id, items=[decision.item])
+    voters = _voters(decision.item)
+    unknown = [pk for pk in choices if pk not in voters]
+    if unknown:
+        raise ValidationError(_("Bara de som får rösta i paragrafen kan ha en röst."))
+    if any(choice not in Vote.Choice.values for choice in choices.values()):
+        raise ValidationError(_("En röst är ja, nej eller avstår."))
+    decision.votes.all().delete()
+    Vote.objects.bulk_create(Vote(decision=decision, attendance_id=pk, choice=c) for pk, c in choices.items())
+    counted = list(choices.values())
+    decision.method = Decision.Method.VOTE
+    decision.votes_yes = counted.count(Vote.Choice.YES)
+    decision.votes_no = counted.count(Vote.Choice.NO)
+    decision.votes_abstain = counted.count(Vote.Choice.ABSTAIN)
+    decision.save(update_fields=["method", "votes_yes", "votes_no", "votes_abstain"])
+    audit("meetings.votes.set", actor, decision, decision.item.meeting, votes=len(choices))

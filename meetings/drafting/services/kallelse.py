@@ -1,0 +1,39 @@
+"""Calling the members to a meeting: the kallelse goes out by e-mail through the outbox."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from finsam.types import Actor
+from meetings.drafting.ics import meeting_calendar
+from meetings.drafting.kallelse import kallelse_recipients, kallelse_text
+from meetings.drafting.services.audit import audit
+from meetings.guards import meeting_for_writing
+from meetings.models import Meeting, OutgoingMail
+from meetings.outbox.services import mail_queue
+
+
+@transaction.atomic
+def kallelse_send(*, actor: Actor, meeting: Meeting) -> int:
+    """Call everyone to the meeting: the kallelse goes to the outbox, one e-mail per person, and a task sends it after
+    commit. `kallelse_sent_at` is set when an e-mail has actually gone out (meetings.outbox.tasks)."""
+    meeting = meeting_for_writing(meeting.pk)
+    reached, _missed = kallelse_recipients(meeting)
+    recipients = [a.person.email for a in reached]
+    if not recipients:
+        raise ValidationError(_("Ingen av de kallade har en e-postadress i registret."))
+    if meeting.status == Meeting.Status.PLANNED:
+        meeting.status = Meeting.Status.CALLED
+        meeting.save(update_fields=["status"])
+    subject, body = kallelse_text(meeting)
+    queued = mail_queue(
+        kind=OutgoingMail.Kind.KALLELSE,
+        meeting=meeting,
+        recipients=recipients,
+        subject=subject,
+        body=body,
+        attachment_name=f"sammantrade-{meeting.date:%Y-%m-%d}.ics",
+        attachment=meeting_calendar(meeting),
+    )
+    audit("meetings.kallelse.queued", actor, meeting, meeting, recipients=len(queued))
+    return len(queued)

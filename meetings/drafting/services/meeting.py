@@ -1,0 +1,120 @@
+"""Planning a meeting and changing its details: the opening §§, the attendance from the mandates, the justerare."""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from federations.models import Body, Mandate, Person, active_on
+from finsam.collation import swedish_sort_key
+from finsam.types import Actor
+from meetings.drafting.selectors import open_assignments_before
+from meetings.drafting.services.attendance import attendance_prefill
+from meetings.drafting.services.audit import audit
+from meetings.drafting.services.items import append_item, renumber
+from meetings.guards import meeting_for_writing
+from meetings.models import AgendaItem, Meeting
+
+JUSTERARE_ITEM = "Val av justerare"
+OPENING_ITEMS = [
+    ("Mötets öppnande", AgendaItem.Kind.OTHER),
+    (JUSTERARE_ITEM, AgendaItem.Kind.DECISION),
+    ("Godkännande av dagordningen", AgendaItem.Kind.DECISION),
+    ("Föregående protokoll", AgendaItem.Kind.INFORMATION),
+]
+FOLLOW_UP_HEADING = "Uppföljning av uppdrag"
+
+
+def validate_times(start_time: datetime.time | None, end_time: datetime.time | None) -> None:
+    if start_time and end_time and end_time <= start_time:
+        raise ValidationError({"end_time": _("Sluttiden måste vara efter starttiden.")})
+
+
+@transaction.atomic
+def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind: str | None = None,
+                   start_time: datetime.time | None = None, end_time: datetime.time | None = None, place: str = "",
+                   remote_link: str = "", chair: Person | None = None, secretary: Person | None = None,
+                   title: str = "") -> Meeting:  # fmt: skip
+    """Plan a meeting: a new protokoll starts with the standard opening items and the attendance from the mandates."""
+    validate_times(start_time, end_time)
+    meeting = Meeting.objects.create(
+        body=body,
+        date=date,
+        record_kind=record_kind or body.record_kind,
+        start_time=start_time,
+        end_time=end_time,
+        place=place,
+        remote_link=remote_link,
+        chair=chair,
+        secretary=secretary,
+        secretary_title=_title_in_body(secretary, body, date),
+        title=title,
+    )
+    if meeting.is_protocol:
+        for heading, kind in OPENING_ITEMS:
+            append_item(meeting, heading=heading, kind=kind)
+    _add_follow_up_item(meeting)
+    attendance_prefill(meeting)
+    renumber(meeting)
+    audit("meetings.meeting.created", actor, meeting, meeting, date=str(date), body=body.name)
+    return meeting
+
+
+def _title_in_body(person: Person | None, body: Body, date: datetime.date) -> str:
+    """A person's title in the body on the day ("förbundssekreterare"), capitalised as printed under a signature."""
+    if person is None:
+        return ""
+    title = (
+        Mandate.objects.filter(active_on(date), person=person, body=body)
+        .exclude(role_title="")
+        .values_list("role_title", flat=True)
+        .first()
+    )
+    return (title[:1].upper() + title[1:]) if title else ""
+
+
+@transaction.atomic
+def meeting_update(
+    *, actor: Actor, meeting: Meeting, justerare: Iterable[Person] | None = None, **fields: Any
+) -> Meeting:
+    """Change a planned meeting's details, and choose its justerare (who sign with the chair)."""
+    locked = meeting_for_writing(meeting.pk)
+    validate_times(fields.get("start_time", locked.start_time), fields.get("end_time", locked.end_time))
+    date_changed = "date" in fields and fields["date"] != locked.date
+    for name, value in fields.items():
+        setattr(locked, name, value)
+        setattr(meeting, name, value)
+    # Only the fields given: the status is the lock holder's, never a stale copy's.
+    locked.save(update_fields=[*fields, "updated"])
+    if date_changed:
+        renumber(meeting)
+    changed = sorted(fields)
+    if justerare is not None:
+        justerare_set(meeting, list(justerare))
+        changed.append("justerare")
+    audit("meetings.meeting.updated", actor, meeting, meeting, fields=changed)
+    return meeting
+
+
+def justerare_set(meeting: Meeting, people: list[Person]) -> None:
+    """Record who justerar the protocol with the chair, and say so in the § "Val av justerare" while its text is
+    still empty (the secretary's own wording is never overwritten)."""
+    meeting.justerare.set(people)
+    item = meeting.items.filter(heading=JUSTERARE_ITEM).first()
+    if item is None or item.text.strip() or not people:
+        return
+    names = " och ".join(person.name for person in sorted(people, key=lambda p: swedish_sort_key(p.name)))
+    text = f"<p>{escape(names)} utsågs att jämte ordföranden justera dagens protokoll.</p>"
+    AgendaItem.objects.filter(pk=item.pk, text="").update(text=text, version=F("version") + 1, updated=timezone.now())
+
+
+def _add_follow_up_item(meeting: Meeting) -> None:
+    """Open assignments of the body's earlier meetings come back under a follow-up item."""
+    if open_assignments_before(meeting).exists():
+        append_item(meeting, heading=FOLLOW_UP_HEADING, kind=AgendaItem.Kind.INFORMATION)
