@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from pypdf import PdfReader
 
+from federations.models import Mandate
 from meetings.drafting import services
 from meetings.importing import parse_text
 from meetings.importing.services import save_parsed
@@ -68,16 +69,16 @@ def meeting(cast):
     for her from § 3, another ersättare attends without serving, and the förbundschef takes part."""
     meeting = ready_to_send(cast)
     save = services.attendance_save
-    excused = save(actor=None, meeting=meeting, name="Eva Förhinder", role=Attendance.Role.MEMBER,
+    excused = save(actor=None, meeting=meeting, name="Eva Förhinder", role=Mandate.Role.MEMBER,
                    status=Attendance.Status.EXCUSED, organisation=cast.kommun)  # fmt: skip
-    save(actor=None, meeting=meeting, name="Olle Frånvaro", role=Attendance.Role.MEMBER,
+    save(actor=None, meeting=meeting, name="Olle Frånvaro", role=Mandate.Role.MEMBER,
          status=Attendance.Status.ABSENT, organisation=cast.fk)  # fmt: skip
-    leaving = save(actor=None, meeting=meeting, name="Lisa Lämnar", role=Attendance.Role.MEMBER, paragraphs="1-2")
-    save(actor=None, meeting=meeting, name="Sara Ersätter", role=Attendance.Role.SUBSTITUTE, serving_for=excused)
-    save(actor=None, meeting=meeting, name="Nils Senare", role=Attendance.Role.SUBSTITUTE, serving_for=leaving,
+    leaving = save(actor=None, meeting=meeting, name="Lisa Lämnar", role=Mandate.Role.MEMBER, paragraphs="1-2")
+    save(actor=None, meeting=meeting, name="Sara Ersätter", role=Mandate.Role.SUBSTITUTE, serving_for=excused)
+    save(actor=None, meeting=meeting, name="Nils Senare", role=Mandate.Role.SUBSTITUTE, serving_for=leaving,
          paragraphs="3-4")  # fmt: skip
-    save(actor=None, meeting=meeting, name="Kim Lyssnar", role=Attendance.Role.SUBSTITUTE)
-    save(actor=None, meeting=meeting, name="Ola Chef", role=Attendance.Role.DIRECTOR)
+    save(actor=None, meeting=meeting, name="Kim Lyssnar", role=Mandate.Role.SUBSTITUTE)
+    save(actor=None, meeting=meeting, name="Ola Chef", role=Mandate.Role.DIRECTOR)
     return meeting
 
 
