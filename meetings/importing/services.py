@@ -34,7 +34,6 @@ from meetings.importing import (
     check_file,
     matching,
     parse_text,
-    read_document,
 )
 from meetings.importing import tasks as import_tasks
 from meetings.importing.matching import AttendeeChoice
@@ -422,39 +421,6 @@ def _federation_for(actor: Actor, parsed: ParsedMinutes) -> Federation | None:
     if len(roles.secretary_of) == 1:
         return Federation.objects.filter(pk__in=roles.secretary_of).first()
     return None
-
-
-@transaction.atomic
-def pending_import_create(*, actor: UserModel, upload: UploadedFile) -> PendingImport:
-    """Read and parse one uploaded document and keep it, with its original file, for review. A file that is too
-    large or cannot be read is refused with its name and the reason."""
-    name = upload.name or ""
-    if (upload.size or 0) > MAX_BYTES:
-        raise ValidationError(f"{name}: " + _("Filen är större än 20 MB."))
-    data = upload.read()
-    try:
-        text = read_document(data, name)
-        parsed = parse_text(text)
-    except UnreadableDocument as exc:
-        raise ValidationError(f"{name}: {exc.message}") from exc
-    pending = PendingImport.objects.create(
-        uploaded_by=actor,
-        federation=_federation_for(actor, parsed),
-        original=ContentFile(data, name=f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"),
-        original_name=name[:255],
-        sha256=hashlib.sha256(data).hexdigest(),
-        text=text,
-        parsed=parsed,
-    )
-    log_action(
-        "meetings.import.uploaded",
-        actor=actor,
-        obj=pending,
-        federation=pending.federation,
-        name=pending.original_name,
-        sha256=pending.sha256,
-    )
-    return pending
 
 
 @transaction.atomic
