@@ -34,12 +34,17 @@ def write_services():
         except ModuleNotFoundError:
             continue
         for name, function in inspect.getmembers(module, inspect.isfunction):
-            if name.startswith("_") or function.__module__ != module.__name__:
+            if name.startswith("_") or not _defined_in(function, module):
                 continue
             parameter = inspect.signature(function).parameters.get("actor")
             if parameter is not None and parameter.kind == inspect.Parameter.KEYWORD_ONLY:
                 found[f"{module_info.name}.{name}"] = function
     return found
+
+
+def _defined_in(function, module):
+    """Defined in the services module, or in a module of its package (services/meeting.py, re-exported)."""
+    return function.__module__ == module.__name__ or function.__module__.startswith(f"{module.__name__}.")
 
 
 def allowed(reason):
