@@ -88,7 +88,6 @@ EXPECTED = {
     # An upload being read and its documents: like a pending import, its uploader's and the federation's
     # secretaries' only (tests/meetings/importing/test_bulk.py); none exists here, so 404 to everyone signed in.
     "meetings:import_batch": (NOT_FOUND_SIGNED_IN, SIGNED_IN_NO_POST),
-    "meetings:import_batch_status": (NOT_FOUND_SIGNED_IN, SIGNED_IN_NO_POST),
     "meetings:import_document_retry": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),
     "meetings:import_document_discard": (SIGNED_IN_NO_POST, NOT_FOUND_SIGNED_IN),
     "meetings:import_original": (NOT_FOUND_SIGNED_IN, SIGNED_IN_NO_POST),
@@ -207,7 +206,6 @@ def world(cast, settings, tmp_path):
         "meetings:import_review": {"pk": 999999},
         "meetings:import_discard": {"pk": 999999},
         "meetings:import_batch": {"pk": 999999},
-        "meetings:import_batch_status": {"pk": 999999},
         "meetings:import_document_retry": {"pk": 999999},
         "meetings:import_document_discard": {"pk": 999999},
         "meetings:import_original": {"pk": 999999},

@@ -1,7 +1,7 @@
 """Read the minutes a federation already has (text, Word, PDF) into a structured dict. Pure Python: no models.
 
 `parse_file(data, filename)` and `parse_text(text)` return the dict described in the import issue; the Django layer
-(meetings.importing.saving) turns it into a meeting.
+(meetings.importing.services) turns it into a meeting.
 """
 
 from . import archives

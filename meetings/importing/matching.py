@@ -1,4 +1,6 @@
-"""Which person in the register an imported attendee is: suggestions, best first, each with its reason.
+"""Who and what in the register the names of an imported document are: its federation and body, an attendee's
+organisation, and the person an attendee (or a name in the text) is, with suggestions, best first, each with its
+reason, for the secretary to choose from.
 
 Only people of the federation (or network) the meeting is imported into are ever offered: those with a mandate or
 staff role there, and those its own records already name. Names are compared folded (case, accents and the
@@ -7,11 +9,13 @@ difflib's similarity for a close spelling: no rule for any one name.
 """
 
 import datetime
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Exists, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +30,15 @@ SIMILAR_ORGANISATION = 0.85
 MAX_SUGGESTIONS = 4
 # Letters that Danish and Norwegian spellings (and some typewriters) use for ä and ö; NFKD does not decompose them.
 FOLDED_LETTERS = str.maketrans({"æ": "a", "ø": "o", "ð": "d", "þ": "th"})
+# The parser's name for a body (parser.BODY_WORDS) -> the kind of body it is in the register.
+BODY_KINDS = {
+    "Arbetsutskottet": Body.Kind.WORKING_COMMITTEE,
+    "Beredningsgruppen": Body.Kind.PREPARATORY,
+    "Styrgruppen": Body.Kind.STEERING,
+    "Medlemssamrådet": Body.Kind.MEMBERS,
+    "Presidierna": Body.Kind.NETWORK,
+    "Styrelsen": Body.Kind.BOARD,
+}
 
 
 def fold(text: str) -> str:
@@ -274,3 +287,86 @@ def attendee_rows(
             )
         )
     return rows
+
+
+def match_federation(name: str | None) -> Federation | None:
+    """The federation a document's "Samordningsförbundet X" names, by name or short name."""
+    if not name:
+        return None
+    core = re.sub(r"^samordningsförbunde[nt]\s+", "", name, flags=re.I).strip()
+    return (
+        Federation.objects.filter(Q(name__iexact=name) | Q(short_name__iexact=core) | Q(name__icontains=core)).first()
+        if core
+        else None
+    )
+
+
+def match_body(federation: Federation | None, body_name: str | None) -> Body | None:
+    """The federation's body of the kind the document names ("Styrelsen", "Arbetsutskottet")."""
+    if federation is None or not body_name:
+        return None
+    kind = BODY_KINDS.get(body_name)
+    return Body.objects.filter(federation=federation, kind=kind).first() if kind else None
+
+
+def match_organisation(name: str | None) -> tuple[MemberOrganisation | None, Federation | None]:
+    """(the member organisation, the federation an attendee represents) an attendee's organisation names."""
+    if not name:
+        return None, None
+    organisation = (
+        MemberOrganisation.objects.filter(name__iexact=name).first()
+        or MemberOrganisation.objects.filter(name__istartswith=name).first()
+    )
+    if organisation:
+        return organisation, None
+    represented = Federation.objects.filter(Q(short_name__iexact=name) | Q(name__icontains=name)).first()
+    return None, represented
+
+
+class People:
+    """Whom the names of one document are: the secretary's choice for each attendee, else the register's sure match
+    among the people in scope (candidates_for, loaded once), never another federation's namesake."""
+
+    def __init__(self, candidates: list[Candidate], choices: Mapping[str, AttendeeChoice]):
+        self.candidates = candidates
+        self.choices = choices
+        self.by_pk = {candidate.person.pk: candidate.person for candidate in candidates}
+        self.attendees: dict[str, Person | None] = {}  # folded name -> whom the attendee became (None: no link)
+
+    def check(self, attendees: list[Attendee]) -> None:
+        """Refuse, before anything is written, a choice of someone who is not in scope (another federation's
+        person, a tampered id)."""
+        problems = [
+            _("%(name)s: den valda personen finns inte bland förbundets personer. Välj igen.") % {"name": entry["name"]}
+            for entry in attendees
+            if (choice := self.choices.get(entry["name"]))
+            and choice.action == AttendeeChoice.PERSON
+            and choice.person_id not in self.by_pk
+        ]
+        if problems:
+            raise ValidationError(problems)
+
+    def choice_for(self, entry: Attendee) -> AttendeeChoice:
+        return self.choices.get(entry["name"]) or AttendeeChoice(AttendeeChoice.AUTOMATIC)
+
+    def sure(self, name: str, organisation: str | None = None) -> Person | None:
+        return sure_match(suggest(name, organisation, self.candidates))
+
+    def named(self, name: str | None) -> Person | None:
+        """The person a name in the text (chair, secretary, justerare, an assignment's owner) is: the attendee of that
+        name as the secretary matched them, else the register's sure match."""
+        if not name:
+            return None
+        folded = fold(name)
+        for attendee, person in self.attendees.items():
+            if same_name(folded, attendee):
+                return person
+        return self.sure(name)
+
+
+class Attendances(dict[str, Attendance]):
+    """An imported meeting's attendance rows by folded name, to hang votes, reservations, jäv and service on."""
+
+    def named(self, name: str) -> Attendance | None:
+        folded = fold(name)
+        return self.get(folded) or next((a for key, a in self.items() if same_name(folded, key)), None)

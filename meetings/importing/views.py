@@ -7,9 +7,10 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -87,7 +88,6 @@ def _after_upload(request, batch):
 def _document_state(document):
     review = document.pending_import_id
     return {
-        "id": document.pk,
         "status": document.status,
         "label": str(document.get_status_display()),
         "error": selectors.document_error(document),
@@ -103,29 +103,27 @@ def _progress_sentence(progress):
 @login_required
 @require_GET
 def import_batch(request, pk):
-    """An upload's progress: done / total, each document's state, its errors, the link to each review."""
+    """An upload's progress: done / total, each document's state, its errors, the link to each review. While
+    documents are being read the page polls this view with htmx for its documents' part (_batch_documents.html),
+    which stops polling once none is left; the sentence in the page's aria-live region is replaced only when it
+    has changed since the page last showed it (`shown`), so a screen reader hears each step once."""
     batch = get_import_batch_for_user(request.user, pk)
     documents = selectors.batch_documents(batch)
     progress = selectors.batch_progress(documents)
     rows = [(document, _document_state(document)) for document in documents]
-    context = {"batch": batch, "rows": rows, "progress": progress, "sentence": _progress_sentence(progress)}
-    return render(request, "meetings/importing/batch.html", context)
-
-
-@login_required
-@require_GET
-def import_batch_status(request, pk):
-    """The upload's progress as JSON, for the page's script to poll."""
-    batch = get_import_batch_for_user(request.user, pk)
-    documents = selectors.batch_documents(batch)
-    progress = selectors.batch_progress(documents)
-    return JsonResponse(
-        {
-            **progress,
-            "sentence": _progress_sentence(progress),
-            "documents": [_document_state(document) for document in documents],
-        }
-    )
+    shown = "{finished}-{failed}-{total}".format(**progress)
+    context = {
+        "batch": batch,
+        "rows": rows,
+        "progress": progress,
+        "sentence": _progress_sentence(progress),
+        "shown": shown,
+        "announce": request.GET.get("shown") != shown,
+    }
+    template = "meetings/importing/_batch_documents.html" if request.htmx else "meetings/importing/batch.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required
@@ -156,8 +154,8 @@ def import_document_discard(request, pk):
 def _initial(pending, bodies):
     """The form's starting values: the text, and the body and date the parser found, where the user may write."""
     parsed = pending.parsed
-    federation = services.match_federation(parsed.get("organisation"))
-    body = services.match_body(federation, parsed.get("body"))
+    federation = matching.match_federation(parsed.get("organisation"))
+    body = matching.match_body(federation, parsed.get("body"))
     return {"text": pending.text, "body": body if body and body in bodies else None, "date": parsed.get("date")}
 
 

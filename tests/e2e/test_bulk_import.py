@@ -1,5 +1,5 @@
 """A secretary uploads a zip of real minutes (corpus documents), watches the upload's page follow the reading without
-a reload, and opens a review."""
+a reload (htmx polls the page's view for its documents until they are read), and opens a review."""
 
 import zipfile
 from pathlib import Path
@@ -53,6 +53,8 @@ def test_a_zip_is_read_in_the_background_and_its_page_follows_without_a_reload(
     tasks.queue_documents(list(ImportDocument.objects.values_list("pk", flat=True)))
     expect(page.locator("#batch-sentence")).to_have_text("3 av 3 dokument lästa, 0 misslyckades.")
     expect(page.locator("#batch-progress")).to_have_attribute("value", "3")
+    expect(page.locator("#batch-documents")).not_to_have_attribute("hx-trigger", "every 2s")  # done: it stops asking
+    expect(page.locator("#batch-sentence")).to_have_attribute("aria-live", "polite")  # the same region, new words
     assert page.evaluate("window.notReloaded") is True
     assert_accessible(page)
     page.set_viewport_size({"width": 390, "height": 844})  # a phone: the page does not scroll sideways

@@ -226,10 +226,6 @@ CALLS = {
         allowed("files an imported draft as a whole; a meeting with §§ justerade at the meeting is not an import"),
         lambda c: importing.imported_record_file(actor=c.secretary, meeting=c.meeting),
     ),
-    "importing.pending_import_create": (
-        allowed(PENDING_IMPORT),
-        allowed(PENDING_IMPORT),
-    ),
     "importing.pending_import_reparse": (
         allowed(PENDING_IMPORT),
         allowed(PENDING_IMPORT),

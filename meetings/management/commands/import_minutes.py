@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from federations.models import Body, Federation
 from meetings.importing import UnreadableDocument, parse_file
-from meetings.importing.services import match_body, match_federation, save_parsed
+from meetings.importing.matching import match_body, match_federation
+from meetings.importing.services import save_parsed
 
 
 class Command(BaseCommand):

@@ -15,7 +15,8 @@ from kombu.exceptions import OperationalError
 
 from finsam.celery import app
 from finsam.models import AuditEntry
-from meetings.importing import ocr, services, tasks
+from meetings.importing import Reading, ocr, services, tasks
+from meetings.importing.services import batches
 from meetings.models import ImportBatch, ImportDocument, Meeting, PendingImport
 from meetings.tasks import sweep
 
@@ -109,7 +110,7 @@ def test_an_upload_with_nothing_to_read_is_refused_with_every_reason_and_nothing
 
 
 def test_more_than_the_batch_limit_is_refused(cast, monkeypatch):
-    monkeypatch.setattr(services, "MAX_BATCH_DOCUMENTS", 2)
+    monkeypatch.setattr(batches, "MAX_BATCH_DOCUMENTS", 2)
     with pytest.raises(ValidationError, match="högst 2 dokument"):
         upload_batch(cast, ("arkiv.zip", archive(3)))
 
@@ -126,8 +127,8 @@ def test_a_worker_that_lost_its_claim_stores_nothing(cast, monkeypatch):
     document = upload_batch(cast, ("a.txt", protocol().encode())).documents.get()
     token = tasks._claim(document.pk)
     ImportDocument.objects.filter(pk=document.pk).update(claim="another-workers-token")
-    reading = services.Reading(protocol())
-    stored = services.import_document_store(document=document, token=token, reading=reading, parsed={})
+    reading = Reading(protocol())
+    stored = tasks.import_document_store(document=document, token=token, reading=reading, parsed={})
     assert stored is False and not PendingImport.objects.exists()
 
 

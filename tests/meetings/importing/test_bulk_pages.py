@@ -1,6 +1,6 @@
-"""The upload's pages: a zip through the import page, the upload's progress page and its JSON, retrying and
-discarding a failed document; who may see an upload (its uploader and the federation's secretaries: 404 to
-everyone else); the page's queries do not grow with the upload."""
+"""The upload's pages: a zip through the import page, the upload's progress page and the part of it htmx polls for,
+retrying and discarding a failed document; who may see an upload (its uploader and the federation's secretaries: 404
+to everyone else); the page's queries do not grow with the upload."""
 
 import time
 
@@ -48,16 +48,39 @@ def test_a_zip_uploaded_goes_to_its_page_with_every_document_its_state_and_what_
     assert f"/moten/importera/dokument/{failed.pk}/las-om/" in html
 
 
-def test_the_status_endpoint_answers_the_progress_as_json(client_for, cast):
+def test_while_documents_are_read_the_page_polls_itself_for_its_documents_with_htmx(client_for, cast, monkeypatch):
+    monkeypatch.setattr(tasks.import_document_read, "delay_or_postpone", lambda *args, **kwargs: False)  # busy
+    client = client_for("secretary")
+    upload(client, ("arkiv.zip", archive(2)))
+    batch = ImportBatch.objects.get()
+    page = client.get(f"/moten/importera/uppladdning/{batch.pk}/")
+    poll = f'hx-get="/moten/importera/uppladdning/{batch.pk}/?shown=0-0-2" hx-trigger="every 2s" hx-swap="outerHTML"'
+    assert poll in page.content.decode()
+    assert (
+        '<p id="batch-sentence" aria-live="polite">0 av 2 dokument lästa, 0 misslyckades.</p>' in page.content.decode()
+    )
+    fragment = client.get(f"/moten/importera/uppladdning/{batch.pk}/?shown=0-0-2", headers={"HX-Request": "true"})
+    html = fragment.content.decode()
+    assert html.lstrip().startswith('<div id="batch-documents"') and "<h1>" not in html
+    assert poll in html and "batch-sentence" not in html  # nothing new to say: the live region is left alone
+    assert "HX-Request" in fragment["Vary"]
+
+
+def test_the_last_poll_brings_the_reviews_announces_the_progress_once_and_stops_polling(client_for, cast):
     upload(client_for("secretary"), ("arkiv.zip", archive(2, bad=True)))
     batch = ImportBatch.objects.get()
-    data = client_for("secretary").get(f"/moten/importera/uppladdning/{batch.pk}/status/").json()
-    assert (data["total"], data["finished"], data["done"], data["failed"], data["working"]) == (3, 3, 2, 1, 0)
-    assert data["sentence"] == "3 av 3 dokument lästa, 1 misslyckades."
-    states = {d["status"]: d for d in data["documents"]}
-    assert states["failed"]["error"].startswith("Dokumentet har ingen igenkännbar struktur")
-    assert states["done"]["review_url"].startswith("/moten/importera/")
-    assert states["failed"]["review_url"] == ""
+    response = client_for("secretary").get(
+        f"/moten/importera/uppladdning/{batch.pk}/?shown=0-0-3", headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert "hx-get" not in html and "hx-trigger" not in html
+    assert '<p id="batch-sentence" hx-swap-oob="innerHTML">3 av 3 dokument lästa, 1 misslyckades.</p>' in html
+    assert '<progress id="batch-progress" max="3" value="3">' in html
+    assert "Dokumentet har ingen igenkännbar struktur" in html
+    for pending in PendingImport.objects.all():
+        assert f'<a id="review-{pending.batch_document.pk}" href="/moten/importera/{pending.pk}/">' in html
+    failed = ImportDocument.objects.get(status="failed")
+    assert f'id="retry-{failed.pk}"' in html and f'id="discard-{failed.pk}"' in html
 
 
 def test_a_failed_document_is_retried_alone_and_discarded_alone(client_for, cast):
@@ -88,7 +111,9 @@ def test_a_colleague_in_the_federation_follows_the_upload_and_no_one_else_finds_
     for key in ("outsider", "member", "chair", "coordinator"):
         client = client_for(key)
         assert client.get(f"/moten/importera/uppladdning/{batch.pk}/").status_code == 404, key
-        assert client.get(f"/moten/importera/uppladdning/{batch.pk}/status/").status_code == 404, key
+        assert (
+            client.get(f"/moten/importera/uppladdning/{batch.pk}/", headers={"HX-Request": "true"}).status_code == 404
+        )
         assert client.post(f"/moten/importera/dokument/{failed.pk}/las-om/").status_code == 404, key
         assert client.post(f"/moten/importera/dokument/{failed.pk}/ta-bort/").status_code == 404, key
     assert client_for(None).get(f"/moten/importera/uppladdning/{batch.pk}/").status_code == 302
@@ -113,11 +138,11 @@ def test_the_upload_page_takes_the_same_queries_for_a_small_and_a_large_upload(
     assert large.documents.count() == 30
     for batch in (small, large):
         # session, user, the user's person, staff roles, mandates (roles_for), the batch, its documents with their
-        # pending imports
+        # pending imports; the page and the part of it that htmx polls for alike
         with django_assert_num_queries(7):
             client.get(f"/moten/importera/uppladdning/{batch.pk}/")
         with django_assert_num_queries(7):
-            client.get(f"/moten/importera/uppladdning/{batch.pk}/status/")
+            client.get(f"/moten/importera/uppladdning/{batch.pk}/", headers={"HX-Request": "true"})
 
 
 def test_200_documents_are_taken_by_a_request_that_reads_none_of_them(client_for, cast, monkeypatch):

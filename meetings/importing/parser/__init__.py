@@ -1,0 +1,134 @@
+"""From the cleaned lines of a minutes document to the structured dict (meetings.importing.schema.ParsedMinutes).
+
+The steps, in the order they run: the walk over the lines (walk: the header, attendance lists by people, fields and
+signatures by signatures, item headings); then the reading of what was found: people said in the text, the
+document's kind, organisation and body (header), each item with its decisions (items, decisions), the chair and
+the justerare (people), assembled here.
+"""
+
+import re
+
+from meetings.importing.cleanup import normalise
+from meetings.importing.dates import find_date, find_times
+from meetings.importing.readers import UnreadableDocument, check_text_length
+from meetings.importing.schema import Attendee, Item, ParsedMinutes
+
+from . import header, items, people
+from .document import Document
+from .patterns import plausible_name
+from .walk import walk
+
+
+def parse_text(text: str) -> ParsedMinutes:
+    # The same bound as a file's: a pasted or corrected text is read line by line, and the review page shows it.
+    check_text_length(text or "")
+    lines, warnings = normalise((text or "").replace("\x00", ""))
+    if not any(lines):
+        raise UnreadableDocument("empty")
+    doc = Document(lines, warnings)
+    walk(doc)
+    result = _result(doc)
+    if not (result["date"] or result["attendance"] or len(result["items"]) > 1 or _has_numbered(result)):
+        raise UnreadableDocument("no_structure")
+    return result
+
+
+def _has_numbered(result: ParsedMinutes) -> bool:
+    return any(item["number"] for item in result["items"])
+
+
+def _result(doc: Document) -> ParsedMinutes:
+    title = " ".join(doc.title_lines).strip()
+    header_text = " ".join([title, *doc.fields.values(), *doc.header_rest])
+    date = (
+        find_date(doc.fields.get("sammanträdesdatum", ""))
+        or find_date(doc.fields.get("datum", ""))
+        or find_date(header_text)
+    )
+    start, end = find_times(doc.fields.get("tid", "") or doc.fields.get("datum", "") or header_text)
+    if date is None:
+        doc.warnings.append("Inget mötesdatum hittades.")
+    items.drop_agenda(doc)
+    items.place_footnotes(doc)
+    people.people_in_text(doc)
+    items.immediate_marks(doc)
+    body = header.body(doc, title)
+    own_body = (body or "").split()[-1] if body else ""
+    read_items = [items.item(doc, raw, own_body) for raw in doc.items]
+    chair = people.chair(doc)
+    secretary = doc.secretary or next(
+        (p["name"] for p in doc.people if re.search(r"sekreterare", p.get("role") or "", re.I)), None
+    )
+    _mark_officers(doc, chair, secretary)
+    adjusters = people.adjusters(doc, read_items, chair)
+    _add_signers(doc, chair, adjusters)
+    _place_header_leftovers(doc, read_items)
+    kind = header.kind(doc, " ".join([title, *doc.header_rest[:5]]))
+    if kind == "protokoll" and not secretary:
+        doc.warnings.append("Ingen sekreterare hittades.")
+    return {
+        "kind": kind,
+        "title": title,
+        "date": date.isoformat() if date else None,
+        "start_time": start.strftime("%H:%M") if start else None,
+        "end_time": end.strftime("%H:%M") if end else None,
+        "place": doc.fields.get("plats") or doc.fields.get("lokal") or None,
+        "organisation": header.organisation(doc, title),
+        "body": body,
+        "attendance": doc.people,
+        "chair": chair,
+        "secretary": secretary,
+        "secretary_title": doc.titles.get(secretary or "", ""),
+        "adjusters": adjusters,  # the import schema's key (README), kept for its readers
+        "signed_on_paper": doc.signed_on_paper,
+        "items": read_items,
+        "next_meeting": items.next_meeting(doc, read_items, date),
+        "warnings": doc.warnings,
+    }
+
+
+def _mark_officers(doc: Document, chair: str | None, secretary: str | None) -> None:
+    """The secretary and the chair, listed without a role or as ledamöter, are given theirs."""
+    for entry in doc.people:
+        if entry["name"] == secretary and entry.get("role") in (None, "ledamot"):
+            entry["role"] = "sekreterare"
+        if entry["name"] == chair and entry.get("role") in (None, "ledamot"):
+            entry["role"] = "ordförande"
+
+
+def _add_signers(doc: Document, chair: str | None, adjusters: list[str]) -> None:
+    """Who chairs or justerar was there, though no list names them."""
+    known = {p["name"] for p in doc.people}
+    for name in [chair, *adjusters]:
+        if name and name not in known and plausible_name(name):
+            known.add(name)
+            doc.people.append(_present(name, "ordförande" if name == chair else None))
+
+
+def _present(name: str, role: str | None) -> Attendee:
+    return {"name": name, "status": "närvarande", "role": role, "organisation": None, "paragraphs": None}
+
+
+def _place_header_leftovers(doc: Document, read_items: list[Item]) -> None:
+    """A short header line that gave the date ("Måndagen den 2 juni 2021 kl 13-15") is placed; the others go to
+    the first item's text (an item of their own when there is none)."""
+    leftovers = [line for line in doc.header_rest if not (len(line) < 60 and find_date(line))]
+    if not leftovers:
+        return
+    if not read_items:
+        read_items.append(_introduction())
+    first = read_items[0]
+    first["text"] = "\n".join(leftovers + ([first["text"]] if first["text"] else []))
+    doc.warnings.append("Text före första ärendet lades i det första ärendet: " + " / ".join(leftovers)[:200])
+
+
+def _introduction() -> Item:
+    return {
+        "number": None,
+        "title": "Inledning",
+        "text": "",
+        "decisions": [],
+        "assignments": [],
+        "immediate": False,
+        "recused": [],
+    }

@@ -1,0 +1,179 @@
+"""An item's decisions: the text under a "Beslut" heading, a "Beslut: …" line, "X beslutar:" with its list, or the
+sentence that decides; with the outcome, the method, the votes counted or by name, and the reservations."""
+
+import re
+
+from meetings.importing.schema import Decision, Votes
+
+from .patterns import PEOPLE, VOTE_COUNT, split_names
+
+DECISION_HEADING = re.compile(r"^(?:[\wåäöÅÄÖ-]+s\s+)?(?:beslut|förslag\s+till\s+beslut)\s*:?$", re.I)
+DECIDES_COLON = re.compile(r"\b(?:beslutar|beslutade|beslöt|föreslår[^:]{0,60}?besluta)\s*:", re.I)
+DECISION_VERB = re.compile(
+    r"\b(?:beslutar|beslutade|beslöt|besluta|godkänn(?:s|er|es|des)|godkände|fastställ(?:s|es|er|des|de)|noteras|"
+    r"noterar|överlämnas|antas|antogs|valdes|utses|bordläggs|bordlades|återremitteras|förklarades|"
+    r"(?:läggs|lades|läggas|lägga)\b[^.]{0,60}\btill\s+handlingarna)\b",
+    re.I,
+)
+SUBHEADING_STOP = re.compile(
+    r"^(?:_{3,}|-{3,}|bakgrund|yrkande[n]?|sammanfattning|ärendet|ärendebeskrivning|beslutsunderlag|underlag|"
+    r"särskilt yttrande|yttranden|reservation|protokollsanteckning|propositionsordning|omröstning|jäv|"
+    r"expedieras|skickas till|beredning|föredragande)\b",
+    re.I,
+)
+ABSTAIN = re.compile(r"(\d+)\s+(?:personer\s+)?(?:valde\s+att\s+(?:inte|avstå)|avstod|avstår|lade\s+ned)", re.I)
+RESERVATION = re.compile(
+    rf"(?:({PEOPLE})\s+reserverar\s+sig)|(?:reserv(?:erar\s+sig|ation)\s*(?:mot\s+beslutet)?\s*:?\s*({PEOPLE}))"
+)
+GENERIC_DECIDERS = {"mötet", "sammanträdet", "gruppen"}
+
+
+def _outcome(text: str) -> str | None:
+    lowered = text.lower()
+    if "återremi" in lowered:
+        return "återremiss"
+    if "bordlägg" in lowered:
+        return "bordläggning"
+    if "till handlingarna" in lowered:
+        return "lägga till handlingarna"
+    if "i uppdrag" in lowered:
+        return "uppdrag"
+    if re.search(r"\bavslå|\bavslag", lowered):
+        return "avslag"
+    if re.search(r"\b(bevilja|godkänn|anta|fastställ|bifall|utse|välja)", lowered):
+        return "bifall"
+    return None
+
+
+def votes_in(text: str) -> Votes | None:
+    counts = {"ja": 0, "nej": 0, "avstår": 0}
+    found = False
+    for number, choice in VOTE_COUNT.findall(text):
+        counts[choice.lower()] = int(number)
+        found = True
+    abstain = ABSTAIN.search(text)
+    if abstain:
+        counts["avstår"] = int(abstain.group(1))
+        found = True
+    return Votes(ja=counts["ja"], nej=counts["nej"], avstår=counts["avstår"]) if found else None
+
+
+def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision], set[str]]:
+    """(decisions, the paragraphs that are only decision text). A decision is the text under a "Beslut" heading
+    (up to the next subheading), a "Beslut: …" line, "X beslutar:" with the "att …"/"- …" list after it; failing
+    those, the first sentence of a paragraph that decides ("Dagordningen godkändes.", "Styrelsen beslutar att …")
+    with the long sentences after it."""
+    found: list[Decision] = []
+    consumed: set[str] = set()
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        flat = " ".join(paragraph.split())
+        if DECISION_HEADING.match(flat):
+            body = []
+            index += 1
+            while index < len(paragraphs) and not _subheading(paragraphs[index]):
+                body.append(paragraphs[index])
+                index += 1
+            if body:
+                found.append(_decision_of("\n".join(body)))
+                consumed.update([paragraph, *body])
+            continue
+        label = re.search(r"(?:^|\s)(?:beslut|förslag till beslut som antogs)\s*:\s*(.+)", flat, re.I | re.S)
+        colon = DECIDES_COLON.search(paragraph)
+        index += 1
+        if label:
+            found.append(_decision_of(label.group(1).strip()))
+            if flat.lower().startswith("beslut"):
+                consumed.add(paragraph)
+        elif colon:
+            start = paragraph.rfind("\n", 0, colon.start()) + 1
+            lines = [paragraph[start:].strip()]
+            while index < len(paragraphs) and re.match(r"^(?:-|•|att\b)", paragraphs[index].strip()):
+                lines.append(paragraphs[index].strip())
+                index += 1
+            found.append(_decision_of("\n".join(lines)))
+        elif votes_in(flat) is not None:
+            found.append(_decision_of(flat))  # "7 röstade ja, 4 röstade nej": the vote, under its own heading
+    if found:
+        return found, consumed
+    for paragraph in paragraphs:
+        if votes_in(" ".join(paragraph.split())) is not None:
+            found.append(_decision_of(" ".join(paragraph.split())))
+            continue
+        sentences = re.split(r"(?<=[.!?])\s+", " ".join(paragraph.split()))
+        for position, sentence in enumerate(sentences):
+            if _decides(sentence, body_word):
+                text = sentence
+                for later in sentences[position + 1 :]:
+                    if len(later.split()) < 8:
+                        break
+                    text += " " + later
+                found.append(_decision_of(text))
+                break
+    return found, consumed
+
+
+def _decides(sentence: str, body_word: str) -> bool:
+    """A sentence that records this meeting's decision; "Styrelsen beslutade …" in a working group's minutes
+    reports another body's decision."""
+    verb = DECISION_VERB.search(sentence)
+    if not verb or re.match(r"(?:om|när|då|eftersom|på)\b", sentence, re.I):
+        return False
+    if not re.match(r"besl", verb.group(0), re.I):
+        return True
+    subject = sentence[: verb.start()].split()
+    decider = (subject[-1] if subject else "").lower()
+    own = decider in GENERIC_DECIDERS or (body_word and decider.startswith(body_word[:6].lower()))
+    return bool(own or len(subject) > 1 and re.search(r"\b(?:och|omsorgs)", " ".join(subject[-3:])))
+
+
+def _subheading(paragraph: str) -> bool:
+    line = paragraph.strip()
+    if SUBHEADING_STOP.match(line):
+        return True
+    return (
+        "\n" not in line
+        and len(line) <= 40
+        and not re.search(r"[.,:;]$", line)
+        and not re.match(r"^(?:-|•|att\b)", line)
+    )
+
+
+def _decision_of(text: str) -> Decision:
+    text = text.strip()
+    votes = votes_in(text)
+    outcome = _outcome(text)
+    if votes is not None and outcome is None:
+        outcome = "avslag" if votes["nej"] > votes["ja"] else "bifall"
+    reservations = [n for m in RESERVATION.finditer(text) for n in split_names(m.group(1) or m.group(2))]
+    return {
+        "text": text,
+        "outcome": outcome,
+        "method": _method(text, votes),
+        "votes": votes,
+        "named_votes": _named_votes(text),
+        "reservations": list(dict.fromkeys(reservations)),
+    }
+
+
+def _method(text: str, votes: Votes | None) -> str | None:
+    lowered = text.lower()
+    if "sluten omröstning" in lowered or "sluten votering" in lowered:
+        return "sluten omröstning"
+    if "omröstning" in lowered or "votering" in lowered or "namnupprop" in lowered or votes is not None:
+        return "omröstning"
+    if "acklamation" in lowered:
+        return "acklamation"
+    return None
+
+
+def _named_votes(text: str) -> dict[str, str] | None:
+    """A namnupprop: "Ja-röst: A, B. Nej-röst: C." → {"A": "ja", …}."""
+    named: dict[str, str] = {}
+    for choice, key in (("ja", "ja"), ("nej", "nej"), ("avst(?:år|od)", "avstår")):
+        match = re.search(rf"\b{choice}(?:-röst(?:er)?)?\s*:\s*([^.:]+)", text, re.I)
+        if match:
+            for name in split_names(match.group(1)):
+                named[name] = key
+    return named or None

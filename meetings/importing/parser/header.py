@@ -1,0 +1,136 @@
+"""What the document is and whose: protokoll or minnesanteckningar, the organisation (a federation, a municipality,
+an association) and the body that met, from the title, the header, a breadcrumb or the text."""
+
+import re
+
+from .document import Document
+
+BODY_CORE = (
+    r"(?:fullmäktige|nämnd(?:en)?|styrelse(?:n)?|utskott(?:et)?|beredning(?:en)?|beredningsgrupp(?:en)?|"
+    r"grupp(?:en)?|råd(?:et)?|delegation(?:en)?|kommitté(?:n)?|presidi(?:um|et|erna))"
+)
+BODY_NOUN = r"[\wåäö]*" + BODY_CORE
+ORGANISATION = [
+    re.compile(
+        r"\b((?:Samordningsförbundet|Kommunförbundet|Kommunalförbundet|Regionförbundet|Landstinget(?:\s+[iI])?|"
+        r"Region)\s+(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+(?:[iI]\s+)?[A-ZÅÄÖ][\wåäö-]+)*)"
+    ),
+    re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:[Ss]amordningsförbund|[Kk]ommunförbund))\b"),
+    re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+(?:förbundet|regionen))\b"),
+]
+KOMMUN = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad|landsting))\b")
+# A body word in the title -> the body's name, as meetings.importing.matching.BODY_KINDS knows it.
+BODY_WORDS = [
+    ("arbetsutskott", "Arbetsutskottet"),
+    ("beredningsgrupp", "Beredningsgruppen"),
+    ("styrgrupp", "Styrgruppen"),
+    ("medlemssamråd", "Medlemssamrådet"),
+    ("presidi", "Presidierna"),
+    ("styrelse", "Styrelsen"),
+]
+
+
+def kind(doc: Document, title: str) -> str:
+    lowered = title.lower()
+    if "minnesanteckning" in lowered or "anteckningar" in lowered:
+        return "minnesanteckningar"
+    if "protokoll" in lowered or doc.justerare or doc.signed_justerare:
+        return "protokoll"
+    if any("protokoll" in line.lower() for line in doc.lines if line):
+        return "protokoll"  # a body that writes "föregående sammanträdesprotokoll" keeps protokoll
+    return "protokoll" if any(line.startswith("§") for line in doc.lines if line) else "minnesanteckningar"
+
+
+def organisation(doc: Document, title: str) -> str | None:
+    """The federation, municipality or association: in the title or header first, then in the document."""
+    header = "\n".join([title, *doc.header_rest, *doc.fields.values()])
+    # an attendee's own organisation ("personalrepresentant Kommunalarbetareförbundet") is not the meeting's
+    own = {(value or "").lower() for p in doc.people for value in (p.get("organisation"), p.get("role"))} - {""}
+    for text in (readable_case(title), readable_case(header)):
+        for pattern in ORGANISATION:
+            for match in pattern.finditer(text):
+                if match.group(1).lower() not in own:
+                    return organisation_name(match.group(1))
+    crumbs = breadcrumbs(doc)
+    for crumb in crumbs:
+        if KOMMUN.search(crumb) or any(p.search(crumb) for p in ORGANISATION):
+            return crumb
+    everything = readable_case("\n".join(line for line in doc.lines if line))
+    counts: dict[str, int] = {}
+    for match in KOMMUN.finditer(everything):
+        name = match.group(1)
+        if name.lower() not in own:
+            counts[name] = counts.get(name, 0) + 1
+    if counts:
+        return max(counts, key=lambda name: counts[name])
+    for pattern in ORGANISATION:
+        for match in pattern.finditer(everything):
+            if match.group(1).lower() not in own:
+                return organisation_name(match.group(1))
+    first = next((line for line in doc.lines if line), "")
+    if 0 < len(first.split()) <= 2 and not re.search(r"\d|protokoll|anteckning", first, re.I):
+        return first.strip()  # a letterhead: "Delta"
+    return None
+
+
+def breadcrumbs(doc: Document) -> list[str]:
+    for line in doc.lines[:12]:
+        if line.count(" > ") >= 1:
+            return [part.strip() for part in line.split(">")][1:]
+        if line.count(" - ") >= 2:
+            return [part.strip() for part in line.split(" - ")]
+    return []
+
+
+def body(doc: Document, title: str) -> str | None:
+    """The body that met: from a breadcrumb, "VU-sammanträde", "möte med X", "Socialnämndens arbetsutskott",
+    the subject of the decisions, or a body word in the title, header or text."""
+    for crumb in breadcrumbs(doc):
+        if re.search(BODY_NOUN, crumb, re.I) and not KOMMUN.search(crumb) and "protokoll" not in crumb.lower():
+            return crumb
+    head = "\n".join([title, *doc.header_rest])
+    match = re.search(r"\b([A-ZÅÄÖ][\wÅÄÖåäö]{0,12})-sammanträde", head) or re.search(
+        r"\b(?:[Mm]öte|[Ss]ammanträde)\s+med\s+((?:[a-zåäö]+s\s+)?" + BODY_NOUN + r")\b", head
+    )
+    if match:
+        return match.group(1)
+    lowered = title.lower()
+    for word, name in BODY_WORDS:
+        if word in lowered:
+            return name
+    everything = "\n".join(line for line in doc.lines if line)
+    match = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)", everything)
+    if match:
+        return match.group(1)
+    subjects = re.findall(
+        r"(?:^|[.:]\s+|\n)((?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+[\wåäö]*|(?=[A-ZÅÄÖ])[\wåäö]*)(?i:" + BODY_CORE + r"))\s+"
+        r"(?:beslutar|beslutade|beslöt|godkänner|godkände|noterar|föreslår|diskuterar|diskuterade|enades|"
+        r"konstaterade|konstaterar|anser|informerades)",
+        everything,
+    )
+    if subjects:  # the body that acts most in the text (a report of another body's decision is outnumbered)
+        lowered = everything.lower()
+        return max(sorted(set(subjects)), key=lambda s: (lowered.count(s.lower()), subjects.count(s)))
+    for text in (readable_case(head), everything):
+        match = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]*(?i:" + BODY_CORE + r"))\b", text)
+        if match and match.group(1).lower() not in ("gruppen", "rådet"):
+            return match.group(1)
+    words = re.findall(r"\b([\wåäö]*" + BODY_CORE + r")\b", everything.lower())
+    words = [w for w in words if w not in ("gruppen", "grupp", "rådet", "råd")]
+    return max(sorted(set(words)), key=words.count).capitalize() if words else None
+
+
+def organisation_name(text: str) -> str:
+    """ "Organ Norra Västmanlands Samordningsförbund" → without the label; "Kommunförbundet Norrbotten
+    Sammanträdesprotokoll Styrelsen" → up to the words that are the document's kind or its body."""
+    text = re.sub(r"^(?:Organ|Nämnd|Beslutsinstans)\s+", "", text.strip())
+    words = text.split()
+    for position, word in enumerate(words[1:], start=1):
+        if re.search(r"protokoll|anteckning|^sida$", word, re.I) or re.fullmatch(BODY_NOUN, word, re.I):
+            return " ".join(words[:position])
+    return text
+
+
+def readable_case(text: str) -> str:
+    """ "KOMMUNFÖRBUNDET NORRBOTTEN" → "Kommunförbundet Norrbotten" (capitals-only words of a letterhead)."""
+    return re.sub(r"\b[A-ZÅÄÖ]{4,}\b", lambda m: m.group(0).capitalize(), text)

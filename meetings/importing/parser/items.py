@@ -1,0 +1,94 @@
+"""The items: an agenda before the first "§" is set aside, footnotes go home, and each item's lines are read into
+its text, decisions, assignments, jäv and omedelbar justering; "Nästa möte" is the next meeting."""
+
+import datetime
+import re
+
+from meetings.importing.cleanup import strip_footnote_markers
+from meetings.importing.dates import find_date
+from meetings.importing.schema import Assignment, Item, NextMeeting
+
+from .decisions import decisions
+from .document import Document, RawItem
+from .patterns import PEOPLE, split_names
+
+IMMEDIATE = re.compile(r"omedelbar(?:t|a)?\s+juster", re.I)
+IMMEDIATE_MARK = re.compile(r"§\s*(\d+)\s+omedelbart\s+justerad", re.I)
+RECUSED = re.compile(rf"({PEOPLE})\s+(?:anmäler|anmälde|deltar\s+inte[^.]*?på\s+grund\s+av)\s+jäv|jäv\s*:\s*({PEOPLE})")
+ASSIGNMENT = re.compile(r"\bge[r]?\s+(.+?)\s+i\s+uppdrag\s+att\s+(.+)", re.I | re.S)
+NEXT_MEETING = re.compile(r"^nästa\s+(möte|samråd|sammanträde|träff)\b", re.I)
+
+
+def drop_agenda(doc: Document) -> None:
+    """Numbered lines before the first "§" of a protocol are its agenda, not its items: they are kept as text."""
+    first = next((n for n, item in enumerate(doc.items) if item["paragraph"]), 0)
+    agenda = [item for item in doc.items[:first] if not item["lines"] or len(item["lines"]) <= 2]
+    if first and len(agenda) == first:
+        doc.header_rest.extend(f"{item['number'] or ''} {item['title']}".strip() for item in agenda)
+        doc.items = doc.items[first:]
+
+
+def place_footnotes(doc: Document) -> None:
+    """A footnote goes to the item whose text carries its marker; failing that, where it was found."""
+    for line, found_under in doc.footnotes:
+        marker = line.strip()[0]
+        pattern = re.compile(rf"(?<=[\w\"”’)]){marker}")
+        home = next((item for item in doc.items if any(pattern.search(text) for text in item["lines"])), found_under)
+        home["lines"].extend(["", line])
+
+
+def immediate_marks(doc: Document) -> None:
+    """ "§ 5 omedelbart justerad" anywhere in the text marks that item."""
+    for line in doc.lines:
+        for match in IMMEDIATE_MARK.finditer(line):
+            doc.immediate_numbers.add(match.group(1))
+
+
+def item(doc: Document, raw: RawItem, body_word: str) -> Item:
+    """The item read: its text, and what in it is a decision (of the body `body_word` names), an assignment, jäv."""
+    paragraphs = [strip_footnote_markers(p) for p in _paragraphs(raw["lines"])]
+    found, consumed = decisions(paragraphs, body_word)
+    assignments: list[Assignment] = []
+    for decision in found:
+        match = ASSIGNMENT.search(decision["text"])
+        if match:
+            assignments.append({"who": match.group(1).strip(), "what": match.group(2).strip().rstrip(".")})
+    text_parts = [p for p in paragraphs if p not in consumed]
+    flat = " ".join(paragraphs)
+    recused = [n for m in RECUSED.finditer(flat) for n in split_names(m.group(1) or m.group(2))]
+    return {
+        "number": raw["number"],
+        "title": strip_footnote_markers(raw["title"]),
+        "text": "\n\n".join(text_parts),
+        "decisions": found,
+        "assignments": assignments,
+        "immediate": bool(IMMEDIATE.search(flat)) or raw["number"] in doc.immediate_numbers,
+        "recused": list(dict.fromkeys(recused)),
+    }
+
+
+def next_meeting(doc: Document, items: list[Item], date: datetime.date | None) -> NextMeeting | None:
+    for entry in items:
+        if NEXT_MEETING.match(entry["title"]):
+            text = entry["text"] or entry["title"]
+            return {"date": _iso(find_date(text, after=date)), "text": text}
+    for line in doc.lines:
+        if NEXT_MEETING.match(line):
+            return {"date": _iso(find_date(line, after=date)), "text": line}
+    return None
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    return paragraphs

@@ -1,0 +1,42 @@
+"""The shapes of lines and names that more than one step of the parser recognises: an item's heading, a field of
+the header or a signature, a person's name."""
+
+import re
+
+# "§ 12", "§12 Titel", "KF § 266", "§ 63/20 Titel" (number/year)
+ITEM_PARAGRAPH = re.compile(r"^(?:[A-ZÅÄÖ]{1,5}\s+)?§\s*(\d+)(?:/\d\d)?\s*[.:]?\s*(.*)$")
+ITEM_NUMBERED = re.compile(r"^-?\s*(\d{1,2})\s*[.)]\s*(\S.{0,120})$")
+ITEM_RUN_ON = re.compile(r"^(?:§\s*)?(\d{1,3})\s*[.)]?\s+([A-ZÅÄÖ].+)$")
+RUN_ON_LINE = 120  # a longer line is a flattened page: its heading ends where the first sentence starts
+FIELD = re.compile(
+    r"^(?:underskrift(?:er)?:?\s+)?(datum|sammanträdesdatum|dag|tid|plats och tid|plats|lokal|sekreterare|"
+    r"vid protokollet|justeras|utses att justera|utses justera|utsågs|justerare|justerande|ordförande|paragrafer|"
+    r"justeringens (?:plats och tid|tid och plats)|underskrift(?:er)?)(?![\wåäö])\s*[.…]*\s*:?\s*(.*)$",
+    re.I,
+)
+DOT_LEADER = re.compile(r"\.{2,}|…+|_{3,}")
+WITH_CHAIR = re.compile(r"jämte\s+(?:mötes)?ordförande(?:n|na)?\b", re.I)
+VOTE_COUNT = re.compile(r"(\d+)\s+(?:personer\s+)?röstade\s+(ja|nej)", re.I)
+PERSON = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"
+PEOPLE = rf"{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?(?:\s*(?:,|och)\s*{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?)*"
+
+
+def names_only(text: str) -> bool:
+    text = re.sub(r"\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)", "", DOT_LEADER.sub(" ", text)).strip(" .")
+    return bool(text) and all(plausible_name(n) for n in split_names(text))
+
+
+def split_names(text: str | None) -> list[str]:
+    text = re.sub(r"\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)", "", text or "")
+    parts = re.split(r"\s+och\s+|,\s*|\s*\.{2,}\s*|\s+\.\.\s+", text)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def plausible_name(name: str | None) -> bool:
+    """Two to five words, at least two of them capitalised, no digits: "Kjell Sjun demark" (a broken word) is a
+    name, "Enligt förteckning" is not."""
+    words = (name or "").split()
+    capitalised = [w for w in words if re.match(r"^[A-ZÅÄÖÉÜ][\wåäöéü'’-]*$", w) and (len(w) <= 14 or "-" in w)]
+    return (
+        2 <= len(words) <= 5 and len(capitalised) >= 2 and words[0] in capitalised and not re.search(r"\d", name or "")
+    )

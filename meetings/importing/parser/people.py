@@ -1,0 +1,161 @@
+"""Who was there: the attendance lists under their labels ("Närvarande ledamöter", "Ersättare"), people said in
+running text (absences, who serves for whom, a role before a name), the chair and the justerare."""
+
+import re
+
+from meetings.importing import attendance as att
+from meetings.importing.cleanup import strip_footnote_markers
+from meetings.importing.schema import Attendee, Item
+
+from .document import Document
+from .patterns import (
+    FIELD,
+    ITEM_NUMBERED,
+    ITEM_PARAGRAPH,
+    ITEM_RUN_ON,
+    PEOPLE,
+    PERSON,
+    RUN_ON_LINE,
+    WITH_CHAIR,
+    plausible_name,
+    split_names,
+)
+
+ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
+CHAIR_IN_TEXT = re.compile(
+    rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppnades\s+av\s+ordförande(?:n)?\s+({PERSON}))"
+)
+SERVES_IN_TEXT = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+)\s+är\s+(\w+)\s+och\s+ersätter\s+({PERSON})(?!\s+som)")
+# "Förvaltningschef Pia Bornevi informerar": the role of an attendee listed without one
+ROLE_BEFORE_NAME = re.compile(rf"\b(?=[A-ZÅÄÖ])((?i:[\wåäö]*{att.ROLE_STEMS}))\s+({PERSON})\b")
+
+
+def attendance_block(doc: Document, index: int, label: tuple[str, str | None, str]) -> int:
+    """Read the list under an attendance label at `index`; the index after it."""
+    status, role, rest = label
+    index += 1
+    if rest and att.label_of(rest, header=True):
+        rest = ""  # "Ledamöter Närvarande": two column headings of one table
+    collected = [rest] if rest else []
+    if not rest:
+        while index < len(doc.lines) and not doc.lines[index]:
+            index += 1
+    while index < len(doc.lines):
+        line = doc.lines[index]
+        if not line:
+            following = doc.next_nonblank(index)
+            if following is None or not _continues_list(doc.lines[following]):
+                break
+            index = following
+            continue
+        if att.label_of(line, header=True) or ITEM_PARAGRAPH.match(line) or FIELD.match(line):
+            break
+        if ITEM_NUMBERED.match(line) or ITEM_RUN_ON.match(line) and len(line) > RUN_ON_LINE:
+            break
+        collected.append(line)
+        index += 1
+    for line in collected:
+        _read_attendance_line(doc, strip_footnote_markers(line), status, role)
+    return index
+
+
+def _read_attendance_line(doc: Document, line: str, status: str, role: str | None) -> None:
+    if re.match(r"^X\b", line):
+        return  # a presence mark of a table column whose names came first
+    grouped = re.match(r"^[^:()]{2,60}?\s*:\s*\S", line)
+    if not grouped and line.count("/") != 2:
+        found = att.parse_run_on(line, status=status, role=role)
+    else:
+        found = att.parse_line(line, status=status, role=role)
+    doc.people.extend(p for p in found if plausible_name(p["name"]))
+
+
+def _continues_list(line: str) -> bool:
+    """After a blank line a list goes on with "(Kansli) …" or "Name, role …"; a heading or label ends it."""
+    if att.label_of(line, header=True) or FIELD.match(line) or ITEM_PARAGRAPH.match(line):
+        return False
+    return line.startswith("(") or bool(re.match(PERSON + r"\s*(?:\([^)]{1,4}\)|,)", line))
+
+
+def people_in_place(doc: Document, rest: str) -> str:
+    """A flattened header can run the attendance list into "Plats och tid": take the people out."""
+    if len(rest) < 120 or not att.is_run_on(rest):
+        return rest
+    people = [p for p in att.parse_run_on(rest, status="närvarande", role=None) if plausible_name(p["name"])]
+    if len(people) < 3:
+        return rest
+    doc.people.extend(people)
+    return rest[: rest.find(people[0]["name"])].strip(" ,")
+
+
+def _absent(name: str) -> Attendee:
+    return {"name": name, "status": "anmält förhinder", "role": None, "organisation": None, "paragraphs": None}
+
+
+def people_in_text(doc: Document) -> None:
+    """Absences and substitutes said in running text: "A, B och C har anmält förhinder", "Stefan är
+    suppleant och ersätter Erik Degerman"."""
+    known = {p["name"] for p in doc.people}
+    for line in doc.lines:
+        for match in ABSENT_IN_TEXT.finditer(line):
+            for name in split_names(match.group(1)):
+                if name not in known and plausible_name(name):
+                    known.add(name)
+                    doc.people.append(_absent(name))
+        for match in SERVES_IN_TEXT.finditer(line):
+            first, role, serves = match.groups()
+            for entry in doc.people:
+                if entry["name"].split()[0] == first:
+                    entry["serving_for"] = serves
+                    entry["role"] = entry["role"] or att.normalise_role(role)
+                    break
+        for match in ROLE_BEFORE_NAME.finditer(line):
+            role, name = match.groups()
+            for entry in doc.people:
+                if entry["name"] == name and not entry.get("role"):
+                    entry["role"] = role.lower()
+
+
+def chair(doc: Document) -> str | None:
+    """The chair: the attendee marked ordförande, or the one who signs as ordförande, or who opened."""
+    for entry in doc.people:
+        role = (entry.get("role") or "").lower()
+        if "ordförande" in role and not re.search(r"vice|v\.|1:e|2:e|kommunstyrelsens|ålders", role):
+            return entry["name"]
+    if doc.chair:
+        return doc.chair
+    for line in doc.lines:
+        match = CHAIR_IN_TEXT.search(line)
+        if match:
+            return match.group(1) or match.group(2)
+    return None
+
+
+def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
+    """Who justerar: named by "Utses att justera" (a signature block's names only when none is), by the
+    decision of a "Val av justerare" item, and the chair(s) when the text says "jämte ordföranden"."""
+    names = list(doc.justerare) or list(doc.signed_justerare)
+    known = [p["name"] for p in doc.people]
+    for item in items:
+        if re.search(r"juster", item["title"], re.I):
+            texts = [d["text"] for d in item["decisions"]] or [item["text"]]
+            for text in texts:
+                for name in known:
+                    if name in text and name not in names:
+                        names.append(name)
+                match = re.match(rf"({PERSON})\s+valdes\b", text)
+                if match and match.group(1) not in names:
+                    names.append(match.group(1))
+                if WITH_CHAIR.search(text):
+                    doc.with_chair = True
+    if doc.with_chair:
+        chairs = [p["name"] for p in doc.people if _is_chair(p)] or ([chair] if chair else [])
+        names.extend(c for c in chairs if c not in names)
+    # a signature line with two names run together ("Annette Tagesson Jan Emanuel Johansson") is dropped when
+    # the names it joins are already there
+    return [n for n in names if not any(other != n and other in n for other in names)]
+
+
+def _is_chair(entry: Attendee) -> bool:
+    role = (entry.get("role") or "").lower()
+    return "ordförande" in role and not re.search(r"vice|v\.", role)

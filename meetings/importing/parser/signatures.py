@@ -1,0 +1,113 @@
+"""The header's fields and the signatures: "Datum:", "Plats och tid", "Sekreterare", "Utses att justera", the names
+under "Ordförande" and "Justerare", "Justerat"."""
+
+import re
+
+from meetings.importing import attendance as att
+from meetings.importing.cleanup import is_footnote
+
+from .document import Document
+from .patterns import (
+    DOT_LEADER,
+    FIELD,
+    ITEM_NUMBERED,
+    ITEM_PARAGRAPH,
+    PERSON,
+    WITH_CHAIR,
+    names_only,
+    plausible_name,
+    split_names,
+)
+from .people import people_in_place
+
+PARAGRAPHS_FIELD = re.compile(r"^paragrafer\s*:?\s*(?:§§?\s*)?[\d\s,–-]*", re.I)
+PLACE_AND_TIME = ("datum", "sammanträdesdatum", "dag", "tid", "plats", "plats och tid", "lokal", "paragrafer")
+
+
+def signature_block(doc: Document, index: int) -> int:
+    """The index after the field or signature that starts at `index`, with what it says recorded; 0 when the line
+    is neither."""
+    line = doc.lines[index]
+    match = FIELD.match(line)
+    if line.strip().lower().rstrip(".") == "justerat":
+        doc.signed_on_paper = True
+        return index + 1
+    if not match:
+        return 0
+    key, rest = re.sub(r"\s+", " ", match.group(1).lower()), match.group(2).strip()
+    if key in PLACE_AND_TIME:
+        return _place_and_time(doc, index, key, rest)
+    if key.startswith("justeringens") or key.startswith("underskrift"):
+        if doc.items and not rest:
+            return 0
+        doc.fields.setdefault("justering", rest)
+        return index + 1
+    rest = PARAGRAPHS_FIELD.sub("", DOT_LEADER.sub(" .. ", rest).strip(" .")).strip(" .")
+    if key in ("ordförande", "justerare", "justerande") and rest and not names_only(rest):
+        return 0  # "Ordförande Hanna Roberts hälsar …" is text
+    if key == "utsågs":
+        rest = re.split(r"\s+att\s+", rest)[0]
+        if not names_only(rest):
+            return 0
+    if WITH_CHAIR.search(match.group(2)):
+        doc.with_chair = True
+    found, index = names_after(doc, index + 1, rest)
+    names = [n for part in found for n in split_names(part)]
+    if key in ("sekreterare", "vid protokollet"):
+        doc.secretary = doc.secretary or (names[0] if names else None)
+    elif key == "ordförande":
+        doc.chair = doc.chair or (names[0] if names else None)
+    else:
+        target = doc.signed_justerare if key in ("justerare", "justerande") else doc.justerare
+        for name in names:
+            if name not in target:
+                target.append(name)
+    return index
+
+
+def _place_and_time(doc: Document, index: int, key: str, rest: str) -> int:
+    if doc.items:
+        return 0  # "Tid:" inside an item's text is text
+    if key == "plats och tid" or key == "plats":
+        rest = people_in_place(doc, rest)
+    for name in ("plats", "tid") if key == "plats och tid" else ("datum" if key == "dag" else key,):
+        doc.fields.setdefault(name, rest)
+    return index + 1
+
+
+def names_after(doc: Document, index: int, rest: str) -> tuple[list[str], int]:
+    """Names on the rest of the line, or on the following lines (role lines under a name are skipped)."""
+    if rest:
+        return [rest], index
+    names: list[str] = []
+    while index < len(doc.lines):
+        line = doc.lines[index]
+        if not line:
+            index += 1
+            continue
+        if names and not DOT_LEADER.search(line) and att._is_role(line):
+            doc.titles.setdefault(names[-1].strip(), line.strip(" ,.;()"))
+            index += 1
+            continue  # "Ordförande" under the name it signs for
+        if re.match(PERSON + r"\s+(?=[A-ZÅÄÖ])" + r"(?i:\w*" + att.ROLE_STEMS + r")$", line):
+            break  # "Olivia Gustafsson Sekreterare": the next signature, with its role after the name
+        if re.match(r"^paragrafer\b", line, re.I):
+            line = PARAGRAPHS_FIELD.sub("", line).strip()  # "Paragrafer: 1-18 Åsa Sturk"
+            if not line:
+                index += 1
+                continue
+        if ITEM_PARAGRAPH.match(line) or ITEM_NUMBERED.match(line):
+            break
+        line = re.sub(r"\s*§.*$", "", DOT_LEADER.sub(" ", line)).strip(" .")  # "Kerstin Frimodig § 36 …"
+        if FIELD.match(line) or line.lower().rstrip(".") == "justerat" or is_footnote(line):
+            break
+        if att._is_role(line) or att.normalise_role(line) != line.strip(" ,.;()"):
+            if names:
+                doc.titles.setdefault(names[-1].strip(), line.strip(" ,.;()"))
+            index += 1
+            continue  # "Ordförande", "2:e vice ordförande", "Förbundssekreterare" under a name
+        if not att._is_name(line) or (len(line.split()) > 1 and not plausible_name(line)):
+            break
+        names.append(line.strip())
+        index += 1
+    return names, index

@@ -1,0 +1,144 @@
+"""The walk over the lines: each line is an attendance list's label, a field or signature, an item's heading, a
+line of the current item, or, before the first item, a line of the header."""
+
+import re
+
+from meetings.importing import attendance as att
+from meetings.importing.cleanup import is_footnote
+
+from .document import Document, RawItem
+from .patterns import ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
+from .people import attendance_block
+from .signatures import signature_block
+
+ITEM_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+([A-ZÅÄÖ].{1,100})$")
+ITEM_DNR = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]+\s+)?\(\s*Dnr\b[^)]*\)\s+([A-ZÅÄÖ].+)$")
+DNR = re.compile(
+    r"^Dnr\.?\s*(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4})(?:\s+(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}))*\s*", re.I
+)
+TITLE_WORDS = ("protokoll", "minnesanteckningar", "minnesanteckning", "anteckningar")
+
+
+def walk(doc: Document) -> None:
+    index, count = 0, len(doc.lines)
+    current: RawItem | None = None
+    while index < count:
+        line = doc.lines[index]
+        if not line:
+            if current is not None:
+                current["lines"].append("")
+            index += 1
+            continue
+        label = att.label_of(line, header=current is None)
+        if label is not None:
+            index = attendance_block(doc, index, label)
+            continue
+        consumed = signature_block(doc, index)
+        if consumed:
+            index = consumed
+            continue
+        heading = _item_heading(doc, index)
+        if heading is not None:
+            number, title, index = heading
+            title, rest = split_heading(title)
+            current = {
+                "number": number,
+                "title": title,
+                "lines": [rest] if rest else [],
+                "paragraph": bool(ITEM_PARAGRAPH.match(line)),
+            }
+            doc.items.append(current)
+            continue
+        if current is not None and is_footnote(line):
+            doc.footnotes.append((line, current))
+        elif current is None:
+            _header_line(doc, line)
+        else:
+            current["lines"].append(line)
+        index += 1
+
+
+def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int] | None:
+    """(number, title, the index after the heading) when an item starts at `index`."""
+    line = doc.lines[index]
+    previous_blank = index == 0 or not doc.lines[index - 1]
+    match = ITEM_PARAGRAPH.match(line)
+    if match:
+        title = DNR.sub("", match.group(2).strip()).strip()
+        if not title:
+            following = doc.next_nonblank(index + 1)
+            if following is not None and len(doc.lines[following]) < 160:
+                return match.group(1), doc.lines[following], following + 1
+        return match.group(1), title or f"§ {match.group(1)}", index + 1
+    match = ITEM_DNR.match(line)
+    if match:  # a page of a flattened protocol whose § number was lost: "Arbetsutskottet (Dnr 12/08) Titel …"
+        return None, match.group(1), index + 1
+    flattened = len(line) > RUN_ON_LINE or (index > 0 and len(doc.lines[index - 1]) > RUN_ON_LINE)
+    run_on = ITEM_RUN_ON.match(line) if flattened else None
+    if run_on and _continues_numbering(doc, int(run_on.group(1)), index):
+        return run_on.group(1), run_on.group(2), index + 1
+    if not previous_blank:
+        return None
+    match = ITEM_NUMBERED.match(line) or ITEM_BARE_NUMBER.match(line)
+    # "3. Rapport" is a heading; "9 röstade nej." or "12 personer deltog." is a sentence.
+    short_numbered = ITEM_NUMBERED.match(line) and len(line) < 60
+    is_sentence = line.rstrip().endswith((".", ",")) and not short_numbered
+    quantity = VOTE_COUNT.search(line) or re.match(r"^\d+\s+(?:st|personer|kr|%)", line)
+    if match and not is_sentence and not quantity:
+        return match.group(1), match.group(2).strip().rstrip(":"), index + 1
+    if not doc.numbered and _looks_like_heading(doc, index):
+        return None, line.strip().rstrip(":"), index + 1
+    return None
+
+
+def _continues_numbering(doc: Document, number: int, index: int) -> bool:
+    """A flattened page's "17. Mötets öppnande …" is a point when it follows the last point or the next one
+    follows it."""
+    numbers = [int(item["number"]) for item in doc.items if item["number"] and item["number"].isdigit()]
+    if numbers and number == numbers[-1] + 1:
+        return True
+    return any(
+        (m := ITEM_RUN_ON.match(later)) and int(m.group(1)) == number + 1 for later in doc.lines[index + 1 :] if later
+    )
+
+
+def _looks_like_heading(doc: Document, index: int) -> bool:
+    line = doc.lines[index].strip()
+    if not doc.title_lines or len(line) > 80 or line.endswith((".", ",", ";")) or line.startswith(("<", "-", "•")):
+        return False
+    if not line[:1].isupper() or line.count(" ") > 9:
+        return False
+    following = doc.next_nonblank(index + 1)
+    if following is None:
+        return False
+    next_line = doc.lines[following]
+    blank_between = following > index + 1
+    return blank_between and (len(next_line) > len(line) or next_line.endswith("."))
+
+
+def _header_line(doc: Document, line: str) -> None:
+    if len(doc.title_lines) < 2 and (not doc.title_lines or _continues_title(doc, line)):
+        doc.title_lines.append(line)
+    else:
+        doc.header_rest.append(line)
+
+
+def _continues_title(doc: Document, line: str) -> bool:
+    return doc.title_lines[0].lower() in TITLE_WORDS and len(line) < 140
+
+
+def split_heading(title: str) -> tuple[str, str]:
+    """A heading taken from a flattened line ends where the first sentence begins: "Dagordning Ordförande
+    hälsar …" → ("Dagordning", "Ordförande hälsar …")."""
+    title = DNR.sub("", title).strip()
+    if len(title) <= 90 and not (title.endswith(".") and len(title.split()) > 4):
+        return title, ""
+    words = title.split()
+    for position, word in enumerate(words[1:], start=1):
+        previous = words[position - 1]
+        if previous.endswith((".", ":")) and position > 1:
+            return " ".join(words[:position]).rstrip(".:"), " ".join(words[position:])
+        too_short = position == 1 and len(words[0]) <= 4  # "Info Bemanning kansliet": one short word is no heading
+        if re.match(r"^[A-ZÅÄÖ][a-zåäö]", word) and not previous.endswith(("-", ",")) and not too_short:
+            return " ".join(words[:position]), " ".join(words[position:])
+    return " ".join(words[:12]), " ".join(words[12:])
