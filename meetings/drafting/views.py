@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -82,8 +83,24 @@ def meeting_create(request):
     form = MeetingForm(request.POST or None, bodies=bodies)
     write = partial(services.meeting_create, actor=request.user)
     if meeting := save_form(request, form, write, _("Mötet är planerat.")):
+        _say_renumbered(request, meeting)
         return redirect(meeting)
     return render(request, "meetings/drafting/meeting_form.html", {"form": form})
+
+
+def _say_renumbered(request, meeting):
+    """The body numbers its §§ through the year: planning or moving a meeting renumbered later drafts."""
+    for change in meeting.renumbered:
+        other = change.meeting
+        kallad = (
+            _(" Kallelsen till det mötet har redan skickats med de gamla numren.") if other.kallelse_sent_at else ""
+        )
+        messages.info(
+            request,
+            _("Paragraferna i %(body)s %(date)s har numrerats om från %(before)s till %(after)s.%(kallad)s")
+            % {"body": other.body.name, "date": date_format(other.date, "j F Y"), "before": change.before,
+               "after": change.after, "kallad": kallad},
+        )  # fmt: skip
 
 
 @require_GET
@@ -112,7 +129,8 @@ def meeting_edit(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     form = MeetingEditForm(request.POST or None, instance=meeting)
     write = partial(services.meeting_update, actor=request.user, meeting=meeting)
-    if save_form(request, form, write, _("Mötet är uppdaterat.")):
+    if updated := save_form(request, form, write, _("Mötet är uppdaterat.")):
+        _say_renumbered(request, updated)
         return redirect(meeting)
     return render(request, "meetings/drafting/meeting_edit.html", {"form": form, "meeting": meeting})
 

@@ -1,6 +1,6 @@
 """The meetings app's tables, one module per part of the record; everything is importable from here."""
 
-from .agenda import AgendaItem, Attachment, ItemRevision, attachment_path
+from .agenda import AgendaItem, Attachment, ItemRevision, ParagraphNumber, attachment_path
 from .anslag import Anslag, Appeal
 from .attendance import Attendance, Recusal
 from .decisions import Assignment, Decision, DecisionRecipient, Reservation, Vote
@@ -28,6 +28,7 @@ __all__ = [
     "Meeting",
     "Anslag",
     "OutgoingMail",
+    "ParagraphNumber",
     "PendingImport",
     "ProtocolRevision",
     "RegisterEntry",

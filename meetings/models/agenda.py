@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from federations.models import Project
+from federations.models import Body, Project
 
 from .meeting import GuardedByMeeting, Meeting
 
@@ -60,6 +60,31 @@ class AgendaItem(GuardedByMeeting):
 
     def frozen_meeting_filter(self):
         return Q(pk=self.meeting_id)
+
+
+class ParagraphNumber(models.Model):
+    """The § numbers a body numbered through the year has given, one row a §: the database holds that no two §§ of
+    one body and year share a number, whatever order meetings are planned or moved in. The rows are renumber's
+    (meetings.drafting.services.numbering); a justerad §'s row, like its number, never changes."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    number = models.PositiveIntegerField()
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="paragraph_number")
+
+    class Meta:
+        verbose_name = _("paragrafnummer")
+        verbose_name_plural = _("paragrafnummer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "year", "number"],
+                name="paragraph_number_unique_per_body_and_year",
+                violation_error_message=_("Paragrafnumret är redan använt i organets protokoll samma år."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"§ {self.number} ({self.year})"
 
 
 class ItemRevision(models.Model):

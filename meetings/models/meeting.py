@@ -69,6 +69,8 @@ class Meeting(models.Model):
 
     # Records in these states can no longer be edited.
     FROZEN_STATUSES = (Status.JUSTERAT, Status.APPROVED)
+    # Not stored: set by planning and moving a meeting, the other meetings whose § numbers that moved (numbering).
+    renumbered: tuple | list = ()
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("organ"))
     date = models.DateField(_("datum"))

@@ -17,10 +17,10 @@ from meetings.drafting.services.items import (
     item_restore,
     item_save_text,
     item_update_details,
-    renumber,
 )
 from meetings.drafting.services.kallelse import kallelse_send
 from meetings.drafting.services.meeting import FOLLOW_UP_HEADING, meeting_create, meeting_update
+from meetings.drafting.services.numbering import renumber
 
 __all__ = [
     "FOLLOW_UP_HEADING",

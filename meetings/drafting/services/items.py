@@ -9,10 +9,10 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federations.models import Body
 from finsam.types import Actor, signed_in
 from meetings.drafting.services.audit import audit
-from meetings.guards import ensure_numbers_kept, item_for_writing, meeting_for_writing
+from meetings.drafting.services.numbering import renumber
+from meetings.guards import item_for_writing, meeting_for_writing
 from meetings.models import AgendaItem, ItemRevision, Meeting
 from meetings.sanitize import clean_html
 
@@ -28,32 +28,6 @@ class EditConflict(Exception):
 def append_item(meeting: Meeting, **fields: Any) -> AgendaItem:
     last = meeting.items.aggregate(last=Max("position"))["last"] or 0
     return AgendaItem.objects.create(meeting=meeting, position=last + 1, **fields)
-
-
-def first_number(meeting: Meeting) -> int:
-    """Where this meeting's § numbers start: 1, or on from the body's last meeting earlier in the same year."""
-    if meeting.body.numbering != Body.Numbering.PER_YEAR:
-        return 1
-    earlier = AgendaItem.objects.filter(
-        meeting__body=meeting.body,
-        meeting__date__year=meeting.date.year,
-        meeting__date__lt=meeting.date,
-        number__isnull=False,
-    ).aggregate(last=Max("number"))["last"]
-    return (earlier or 0) + 1
-
-
-def renumber(meeting: Meeting) -> None:
-    """Give the items consecutive positions and § numbers in their current order."""
-    items = list(meeting.items.order_by("position", "id"))
-    start = first_number(meeting)
-    for index, item in enumerate(items):
-        item.position = index + 1
-        item.number = start + index if meeting.is_protocol else index + 1
-    ensure_numbers_kept(meeting, {item.pk: item.number for item in items})
-    # Two steps, so that the (meeting, position) constraint never sees two items on one position.
-    meeting.items.update(position=F("position") + 100_000)
-    AgendaItem.objects.bulk_update(items, ["position", "number"])
 
 
 @transaction.atomic

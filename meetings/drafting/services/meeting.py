@@ -17,7 +17,8 @@ from finsam.types import Actor
 from meetings.drafting.selectors import open_assignments_before
 from meetings.drafting.services.attendance import attendance_prefill
 from meetings.drafting.services.audit import audit
-from meetings.drafting.services.items import append_item, renumber
+from meetings.drafting.services.items import append_item
+from meetings.drafting.services.numbering import renumber
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Meeting
 
@@ -61,7 +62,7 @@ def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind
             append_item(meeting, heading=heading, kind=kind)
     _add_follow_up_item(meeting)
     attendance_prefill(meeting)
-    renumber(meeting)
+    meeting.renumbered = renumber(meeting)  # other drafts of the year whose § numbers moved: the page says so
     audit("meetings.meeting.created", actor, meeting, meeting, date=str(date), body=body.name)
     return meeting
 
@@ -87,13 +88,13 @@ def meeting_update(
     locked = meeting_for_writing(meeting.pk)
     validate_times(fields.get("start_time", locked.start_time), fields.get("end_time", locked.end_time))
     date_changed = "date" in fields and fields["date"] != locked.date
+    year_left = locked.date.year
     for name, value in fields.items():
         setattr(locked, name, value)
         setattr(meeting, name, value)
     # Only the fields given: the status is the lock holder's, never a stale copy's.
     locked.save(update_fields=[*fields, "updated"])
-    if date_changed:
-        renumber(meeting)
+    meeting.renumbered = renumber(meeting, also_year=year_left) if date_changed else []
     changed = sorted(fields)
     if justerare is not None:
         justerare_set(meeting, list(justerare))
