@@ -72,6 +72,27 @@ def call_in_text(meeting, substitute, absent):
     return subject, body
 
 
+def absence_text(meeting, absent):
+    """(subject, body) of the e-mail that tells the meeting's secretary of a förhinder, so an ersättare is called."""
+    with translation.override("sv"):
+        when = f"{meeting.date:%Y-%m-%d}" + (f" kl. {meeting.start_time:%H:%M}" if meeting.start_time else "")
+        subject = _("Förhinder anmält: %(name)s, %(body)s %(when)s") % {
+            "name": absent.display_name,
+            "body": meeting.body.name,
+            "when": when,
+        }
+        body = _(
+            "%(name)s har anmält förhinder till sammanträdet med %(body)s %(when)s.\n\n"
+            "Kalla in en ersättare under Närvaro: %(url)s"
+        ) % {
+            "name": absent.display_name,
+            "body": f"{meeting.body.name}, {meeting.body.owner_short_name}",
+            "when": when,
+            "url": f"{settings.SITE_URL}{reverse('meetings:attendance', args=[meeting.pk])}",
+        }
+    return subject, body
+
+
 def kallelse_pdf(meeting):
     """The kallelse as a PDF in the portal's print look: the meeting, time and place, the ärenden with their
     handlingar as links, and where to report absence."""

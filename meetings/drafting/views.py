@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from federations.permissions import roles_for
 from finsam.params import whole_number
 from finsam.web import REFUSED, attempt, attempt_form, attempt_json, save_form
 from meetings.drafting import selectors, services
@@ -119,8 +120,15 @@ def meeting_detail(request, pk):
         "follow_up": selectors.open_assignments_before(meeting) if writable else [],
         "follow_up_item": meeting.items.filter(heading=services.FOLLOW_UP_HEADING).first() if writable else None,
         "add_form": ItemAddForm(),
+        "my_attendance": _own_attendance(request.user, attendances),
     }
     return render(request, "meetings/drafting/meeting_detail.html", context)
+
+
+def _own_attendance(user, attendances):
+    """The signed-in user's own row of the attendance (called to the meeting), or None."""
+    person = roles_for(user).person if user.is_authenticated else None
+    return next((a for a in attendances if person is not None and a.person_id == person.pk), None)
 
 
 @login_required
@@ -348,11 +356,17 @@ def attendance_serve(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     substitute = _posted_attendance(request, meeting, "substitute")
     absent = _posted_attendance(request, meeting, "absent")
-    attempt(
+    done = attempt(
         request,
         lambda: services.substitute_call_in(actor=request.user, meeting=meeting, substitute=substitute, absent=absent),
         _("%(sub)s tjänstgör för %(absent)s.") % {"sub": substitute.display_name, "absent": absent.display_name},
     )
+    if done is not REFUSED and not (substitute.person and substitute.person.email):
+        messages.warning(
+            request,
+            _("%(sub)s har ingen e-postadress i registret och har inte fått någon inkallelse: meddela på annat sätt.")
+            % {"sub": substitute.display_name},
+        )
     return redirect("meetings:attendance", pk=meeting.pk)
 
 

@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from federations.models import Mandate
 from federations.permissions import roles_for
 from finsam.types import User
 from meetings.drafting.selectors import with_send_back
-from meetings.models import Assignment, Meeting, Signature
+from meetings.models import Assignment, Attendance, Meeting, Signature
 
 
 def home_for(user: User) -> dict[str, Any]:
@@ -74,7 +75,33 @@ def waiting_for(user: User) -> list[dict[str, str]]:
         }
         for s in to_sign
     ]
-    return signing + [_draft_entry(m) for m in drafts.order_by("date")[:20]]
+    return signing + _excused_without_substitute(roles) + [_draft_entry(m) for m in drafts.order_by("date")[:20]]
+
+
+def _excused_without_substitute(roles: Any) -> list[dict[str, str]]:
+    """For the secretary: a ledamot has reported förhinder to a coming meeting and no ersättare serves for them yet."""
+    if not roles.secretary_of:
+        return []
+    excused = (
+        Attendance.objects.filter(
+            meeting__body__federation__in=roles.secretary_of,
+            meeting__date__gte=timezone.localdate(),
+            meeting__status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
+            status=Attendance.Status.EXCUSED,
+            role__in=Mandate.VOTING_ROLES,
+            served_by__isnull=True,
+        )
+        .select_related("meeting__body__federation", "person")
+        .order_by("meeting__date", "position")[:20]
+    )
+    return [
+        {
+            "label": _("Förhinder anmält: %(name)s, %(meeting)s – kalla in en ersättare")
+            % {"name": a.display_name, "meeting": _meeting_label(a.meeting)},
+            "url": reverse("meetings:attendance", args=[a.meeting_id]),
+        }
+        for a in excused
+    ]
 
 
 def _draft_entry(meeting: Any) -> dict[str, Any]:  # a Meeting annotated by with_send_back

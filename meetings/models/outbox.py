@@ -16,6 +16,7 @@ class OutgoingMail(models.Model):
         REMINDER = "reminder", _("Påminnelse")
         CALL_IN = "call_in", _("Inkallelse av ersättare")
         EXTRACT = "extract", _("Protokollsutdrag")
+        ABSENCE = "absence", _("Anmält förhinder")
 
     kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
     meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="outgoing_mail")

@@ -13,7 +13,7 @@ from federations.models import Mandate, active_on
 from federations.permissions import roles_for
 from finsam.collation import swedish_sort_key
 from finsam.types import Actor
-from meetings.drafting.kallelse import call_in_text
+from meetings.drafting.kallelse import absence_text, call_in_text
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Meeting, OutgoingMail, Recusal
@@ -104,9 +104,16 @@ def absence_report(*, actor: Actor, meeting: Meeting) -> Attendance:
         raise ValidationError(_("Du är inte kallad till det här mötet."))
     if meeting.date < timezone.localdate():
         raise ValidationError(_("Mötet har redan hållits."))
+    if attendance.status == Attendance.Status.EXCUSED:
+        return attendance  # reported already: the secretary was told then
     attendance.status = Attendance.Status.EXCUSED
     attendance.save(update_fields=["status"])
     audit("meetings.attendance.excused", actor, attendance, meeting, name=attendance.display_name)
+    secretary = meeting.secretary
+    if secretary is not None and secretary.email:
+        subject, body = absence_text(meeting, attendance)
+        mail_queue(kind=OutgoingMail.Kind.ABSENCE, meeting=meeting, recipients=[secretary.email], subject=subject,
+                   body=body)  # fmt: skip
     return attendance
 
 
