@@ -18,6 +18,7 @@ from meetings.models import (
     Signature,
 )
 from meetings.permissions import visible_meetings
+from meetings.printing.paragraphs import paragraph_list, paragraph_numbers
 
 VOTING_ROLES = {str(role) for role in Mandate.VOTING_ROLES}
 
@@ -86,23 +87,29 @@ def quorum(meeting: Meeting, attendances: list[Attendance] | None = None) -> Quo
 
 def proposed_substitutes(
     meeting: Meeting, attendances: list[Attendance] | None = None
-) -> list[tuple[Attendance, Attendance]]:
-    """For each absent ledamot nobody serves for: the next ersättare in call-in order who is present and free.
+) -> list[tuple[Attendance, Attendance, str]]:
+    """For each ledamot nobody serves for: the next ersättare in call-in order who is present and free, with the §§
+    to serve ("" for the whole meeting). An absent ledamot is replaced for the whole meeting; one present only for
+    some §§ (who leaves after § 6, say) from the next § on.
 
     A personal ersättare of that ledamot comes first, then ersättare of the same member organisation, then any.
     Pass the meeting's attendances (with their people) when they are loaded already: then this costs one query,
-    the body's ersättare mandates, however many are absent.
+    the body's ersättare mandates, however many are absent (and one more, the §§, when someone leaves early).
     """
     if attendances is None:
         attendances = list(meeting.attendances.select_related("person", "organisation"))
     # Whoever serves for someone is on the same meeting (attendance_save checks it), so the list knows them all.
     served = {a.serving_for_id for a in attendances if a.serving_for_id}
-    absent = [
-        a
-        for a in attendances
-        if a.role in VOTING_ROLES and a.status != Attendance.Status.PRESENT and a.pk not in served
-    ]
-    if not absent:
+    voting = [a for a in attendances if a.role in VOTING_ROLES and a.pk not in served]
+    missing: list[tuple[Attendance, str]] = [(a, "") for a in voting if a.status != Attendance.Status.PRESENT]
+    partly = [a for a in voting if a.status == Attendance.Status.PRESENT and a.paragraphs]
+    if partly:
+        numbers = {n for n in meeting.items.values_list("number", flat=True) if n is not None}
+        for attendance in partly:
+            away = numbers - paragraph_numbers(attendance.paragraphs)
+            if away:
+                missing.append((attendance, paragraph_list(away)))
+    if not missing:
         return []
     substitutes = Mandate.objects.filter(
         active_on(meeting.date), body=meeting.body, role=Mandate.Role.SUBSTITUTE
@@ -117,21 +124,21 @@ def proposed_substitutes(
         for a in attendances
         if a.role == Mandate.Role.SUBSTITUTE and a.status == Attendance.Status.PRESENT and not a.serving_for_id
     ]
-    proposals: list[tuple[Attendance, Attendance]] = []
+    proposals: list[tuple[Attendance, Attendance, str]] = []
     taken: set[int] = set()
-    for missing in absent:
+    for ledamot, paragraphs in missing:
 
-        def rank(candidate: Attendance, missing: Attendance = missing) -> tuple[bool, bool, int, str]:
+        def rank(candidate: Attendance, ledamot: Attendance = ledamot) -> tuple[bool, bool, int, str]:
             mandate = mandates.get(candidate.person_id)
             order = mandate.substitute_order if mandate and mandate.substitute_order else 999
-            personal = personal_for.get(candidate.person_id) == missing.person_id
-            same_org = candidate.organisation_id and candidate.organisation_id == missing.organisation_id
+            personal = personal_for.get(candidate.person_id) == ledamot.person_id
+            same_org = candidate.organisation_id and candidate.organisation_id == ledamot.organisation_id
             return (not personal, not same_org, order, candidate.display_name)
 
         candidates = sorted((c for c in free if c.pk not in taken), key=rank)
         if candidates:
             taken.add(candidates[0].pk)
-            proposals.append((missing, candidates[0]))
+            proposals.append((ledamot, candidates[0], paragraphs))
     return proposals
 
 

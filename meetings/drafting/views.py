@@ -356,9 +356,12 @@ def attendance_serve(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     substitute = _posted_attendance(request, meeting, "substitute")
     absent = _posted_attendance(request, meeting, "absent")
+    paragraphs = request.POST.get("paragraphs", "")
     done = attempt(
         request,
-        lambda: services.substitute_call_in(actor=request.user, meeting=meeting, substitute=substitute, absent=absent),
+        lambda: services.substitute_call_in(
+            actor=request.user, meeting=meeting, substitute=substitute, absent=absent, paragraphs=paragraphs
+        ),
         _("%(sub)s tjänstgör för %(absent)s.") % {"sub": substitute.display_name, "absent": absent.display_name},
     )
     if done is not REFUSED and not (substitute.person and substitute.person.email):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from finsam.collation import swedish_sort_key
 from meetings.drafting.selectors import attendance_list, meeting_for_editor
 from meetings.models import DecisionRecipient, Vote
-from meetings.printing.paragraphs import paragraph_range
+from meetings.printing.paragraphs import paragraph_list, paragraph_numbers, paragraph_range
 from meetings.sanitize import html_to_text
 
 
@@ -141,7 +141,8 @@ def print_context(snapshot, *, on_paper=False):
         "meeting": meeting,
         "paragraph_range": paragraph_range(numbers),
         "decision_makers": [a for a in present if _decides(a)],
-        "substitutes": [a for a in present if a["role"] == "ersattare" and not a["serving_for"]],
+        "substitutes": [a for a in present if a["role"] == "ersattare" and not a["serving_for"]]
+        + _present_not_serving(present, numbers),
         "others": [a for a in present if not _decides(a) and a["role"] != "ersattare"],
         "excused": [a for a in attendance if a["status"] == "anmalt_forhinder"],
         "absent": [a for a in attendance if a["status"] == "franvarande"],
@@ -149,6 +150,18 @@ def print_context(snapshot, *, on_paper=False):
         # An imported record was justerat on paper (or not yet): never "Digital justering i Finsamportalen".
         "on_paper": on_paper,
     }
+
+
+def _present_not_serving(present, numbers):
+    """An ersättare who serves only in some §§ (from the § after a ledamot left, say) is a non-serving ersättare in
+    the others, and is listed so: "Beslutande … § 7-9" and "Ersättare … § 1-6"."""
+    rows = []
+    for a in present:
+        if a["role"] == "ersattare" and a["serving_for"] and a["paragraphs"]:
+            others = set(numbers) - paragraph_numbers(a["paragraphs"])
+            if others:
+                rows.append({**a, "serving_for": "", "paragraphs": paragraph_list(others)})
+    return rows
 
 
 def _decides(attendance):

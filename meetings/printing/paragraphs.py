@@ -7,3 +7,24 @@ def paragraph_range(numbers):
         return ""
     low, high = min(numbers), max(numbers)
     return f"§ {low}" if low == high else f"§ {low}–{high}"
+
+
+def paragraph_numbers(text):
+    """The §§ a normalised list names: "1-4, 6" → {1, 2, 3, 4, 6}; "" → set() (all of them, where it is used)."""
+    numbers = set()
+    for part in (text or "").split(","):
+        low, _, high = part.strip().partition("-")
+        if low.strip().isdigit():
+            numbers.update(range(int(low), int(high or low) + 1))
+    return numbers
+
+
+def paragraph_list(numbers):
+    """The other way: {1, 2, 3, 4, 6} → "1-4, 6", in the form attendance keeps."""
+    runs = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(f"{low}-{high}" if high > low else f"{low}" for low, high in runs)

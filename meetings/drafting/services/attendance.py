@@ -118,10 +118,17 @@ def absence_report(*, actor: Actor, meeting: Meeting) -> Attendance:
 
 
 @transaction.atomic
-def substitute_call_in(*, actor: Actor, meeting: Meeting, substitute: Attendance, absent: Attendance) -> Attendance:
-    """The ersättare serves for the absent ledamot, and is told so by e-mail (when the register has an address)."""
+def substitute_call_in(
+    *, actor: Actor, meeting: Meeting, substitute: Attendance, absent: Attendance, paragraphs: str = ""
+) -> Attendance:
+    """The ersättare serves for the absent ledamot (for `paragraphs`, when the ledamot is away from some §§ only),
+    and is told so by e-mail (when the register has an address)."""
     attendance = attendance_save(
-        actor=actor, meeting=meeting, attendance=substitute, serving_for=absent, paragraphs=substitute.paragraphs
+        actor=actor,
+        meeting=meeting,
+        attendance=substitute,
+        serving_for=absent,
+        paragraphs=paragraphs or substitute.paragraphs,
     )
     if substitute.person is not None and substitute.person.email:
         subject, body = call_in_text(meeting, substitute, absent)

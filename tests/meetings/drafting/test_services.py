@@ -178,7 +178,7 @@ def test_an_absent_ledamot_gets_the_next_ersattare_proposed_and_quorum_counts_th
     substitute = meeting.attendances.get(person=cast.substitute)
     services.attendance_save(actor=None, meeting=meeting, attendance=member, status=Attendance.Status.EXCUSED)
     assert selectors.quorum(meeting).present == 1
-    assert selectors.proposed_substitutes(meeting) == [(member, substitute)]
+    assert selectors.proposed_substitutes(meeting) == [(member, substitute, "")]
     services.attendance_save(actor=None, meeting=meeting, attendance=substitute, serving_for=member)
     assert selectors.quorum(meeting).present == 2
     assert selectors.quorum(meeting).is_quorate

@@ -1,0 +1,52 @@
+"""A ledamot who leaves after a §: her ersättare is proposed from the next § on, serves there, and is printed as a
+non-serving ersättare in the §§ before."""
+
+from federations.models import Mandate
+from meetings.drafting import selectors, services
+from meetings.justering.protocol import print_context, snapshot
+from meetings.printing.paragraphs import paragraph_list, paragraph_numbers
+from tests.meetings.factories import plan_meeting
+
+
+def test_paragraph_lists_read_and_write_the_same():
+    assert paragraph_numbers("1-4, 6") == {1, 2, 3, 4, 6}
+    assert paragraph_list({6, 1, 2, 3, 4, 9, 10}) == "1-4, 6, 9-10"
+    assert paragraph_numbers("") == set() and paragraph_list(set()) == ""
+
+
+def test_an_ersattare_is_proposed_from_the_paragraph_after_a_ledamot_left(cast):
+    meeting = plan_meeting(cast)
+    services.item_add(actor=None, meeting=meeting, heading="Budget 2027")
+    services.item_add(actor=None, meeting=meeting, heading="Övriga frågor")  # §§ 1-6
+    member = meeting.attendances.get(person=cast.member)
+    services.attendance_save(actor=None, meeting=meeting, attendance=member, paragraphs="1-4")
+    substitute = meeting.attendances.get(person=cast.substitute)
+    [(ledamot, ersattare, paragraphs)] = selectors.proposed_substitutes(meeting)
+    assert (ledamot, ersattare, paragraphs) == (member, substitute, "5-6")
+
+    services.substitute_call_in(
+        actor=None, meeting=meeting, substitute=substitute, absent=member, paragraphs=paragraphs
+    )
+    assert selectors.proposed_substitutes(meeting) == []
+    printed = print_context(snapshot(meeting))
+    deciding = next(a for a in printed["decision_makers"] if a["name"] == cast.substitute.name)
+    waiting = next(a for a in printed["substitutes"] if a["name"] == cast.substitute.name)
+    assert (deciding["serving_for"], deciding["paragraphs"]) == (cast.member.name, "5-6")
+    assert (waiting["serving_for"], waiting["paragraphs"]) == ("", "1-4")
+
+
+def test_the_attendance_page_offers_the_partial_call_in(client_for, cast):
+    meeting = plan_meeting(cast)
+    member = meeting.attendances.get(person=cast.member)
+    services.attendance_save(actor=None, meeting=meeting, attendance=member, paragraphs="1-2")
+    client = client_for("secretary")
+    html = client.get(f"/moten/{meeting.pk}/narvaro/").content.decode()
+    assert "Maja Ledamot deltar inte i § 3-4" in html and 'name="paragraphs" value="3-4"' in html
+    substitute = meeting.attendances.get(person=cast.substitute)
+    client.post(
+        f"/moten/{meeting.pk}/narvaro/tjanstgor/",
+        {"substitute": substitute.pk, "absent": member.pk, "paragraphs": "3-4"},
+    )
+    substitute.refresh_from_db()
+    assert (substitute.serving_for, substitute.paragraphs) == (member, "3-4")
+    assert substitute.role == Mandate.Role.SUBSTITUTE
