@@ -21,6 +21,7 @@ from meetings.models import (
     AgendaItem,
     Anslag,
     Correction,
+    Decision,
     ItemComment,
     Meeting,
     ProtocolRevision,
@@ -60,6 +61,20 @@ def required_signers(meeting: Meeting) -> list[tuple[Person, str]]:
 def current_revision(meeting: Meeting) -> ProtocolRevision | None:
     """The latest revision of the whole protocol (extracts for omedelbar justering are separate)."""
     return meeting.revisions.filter(kind=ProtocolRevision.Kind.FULL).order_by("-number").first()
+
+
+def ensure_votes_counted(meeting: Meeting) -> None:
+    """A decision by votering goes to the signers with its result: the counts typed, or each member's vote."""
+    uncounted = (
+        Decision.objects.filter(item__meeting=meeting, method=Decision.Method.VOTE)
+        .filter(votes_yes__isnull=True, votes_no__isnull=True, votes_abstain__isnull=True)
+        .values_list("item__number", flat=True)
+    )
+    if numbers := sorted({n for n in uncounted if n is not None}):
+        raise ValidationError(
+            _("Rösterna saknas för voteringen i § %(numbers)s: ange dem eller varje ledamots röst.")
+            % {"numbers": ", ".join(str(n) for n in numbers)}
+        )
 
 
 def ensure_meeting_has_taken_place(meeting: Meeting) -> None:
@@ -127,6 +142,7 @@ def protocol_send_for_justering(
     signers = required_signers(meeting)
     if not meeting.items.exists():
         raise ValidationError(_("Protokollet har inga paragrafer."))
+    ensure_votes_counted(meeting)
     previous = current_revision(meeting)
     data = snapshot(meeting)
     revision = ProtocolRevision.objects.create(

@@ -26,9 +26,8 @@ def voters_present(item: AgendaItem) -> int:
 def validate_votes(item: AgendaItem, method: str | None, yes: int | None, no: int | None, abstain: int | None) -> None:
     if method != Decision.Method.VOTE:
         return
+    # No counts yet is fine: they follow from each member's vote (namnupprop), recorded after the decision is saved.
     counts = [c for c in (yes, no, abstain) if c is not None]
-    if not counts:
-        raise ValidationError({"votes_yes": _("Ange rösterna (ja, nej, avstår) vid votering.")})
     voters = voters_present(item)
     if voters and sum(counts) > voters:
         raise ValidationError(
