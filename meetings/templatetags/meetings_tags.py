@@ -1,9 +1,17 @@
 import datetime
 import html
+from urllib.parse import urlsplit
 
 from django import template
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import Resolver404, resolve
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from meetings.justering.services import current_revision
+from meetings.permissions import SIGN, get_meeting_for_user
+from meetings.printing.paragraphs import paragraph_range
 
 register = template.Library()
 
@@ -46,3 +54,26 @@ def voted(named_votes, choice):
 @register.simple_tag
 def vote_choices():
     return [("ja", _("Ja")), ("nej", _("Nej")), ("avstar", _("Avstår"))]
+
+
+@register.simple_tag(takes_context=True)
+def signing_intent(context):
+    """On the re-authentication before signing: which protocol and revision the user is about to justera, read from
+    where allauth will send them next (only a signing page of a protocol the user may sign says anything)."""
+    request = context.get("request")
+    target = urlsplit((request.GET.get("next") or request.POST.get("next") or "") if request else "").path
+    try:
+        match = resolve(target)
+    except Resolver404:
+        return None
+    if match.view_name != "meetings:justering_sign":
+        return None
+    try:
+        meeting = get_meeting_for_user(request.user, match.kwargs["pk"], SIGN)
+    except (Http404, PermissionDenied):
+        return None
+    revision = current_revision(meeting)
+    if revision is None:
+        return None
+    numbers = [item["number"] for item in revision.snapshot["items"] if item["number"]]
+    return {"meeting": meeting, "revision": revision, "paragraphs": paragraph_range(numbers)}

@@ -36,6 +36,8 @@ def test_a_user_with_totp_cannot_sign_with_the_password_alone(client_for, cast, 
     client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 1})
     assert not Signature.objects.filter(status="signed").exists()
 
+    two_factor = client.get(f"/accounts/2fa/reauthenticate/?next=/moten/{sent.pk}/justering/signera/")
+    assert "Du är på väg att justera" in two_factor.content.decode()
     client.post("/accounts/2fa/reauthenticate/", {"code": current_code()})
     assert client.get(f"/moten/{sent.pk}/justering/signera/").status_code == 200
     client.post(f"/moten/{sent.pk}/justering/signera/", {"revision": 1})
@@ -66,3 +68,16 @@ def test_the_portal_keeps_its_own_record_of_each_step_per_user(rf, cast):
     request.user = cast.user("member")
     assert last_authentication_method(request) == "password"
     assert not recently_reauthenticated_with_second_factor(request)
+
+
+def test_the_re_authentication_before_signing_says_what_is_about_to_be_signed(client_for, cast, sent):
+    client = client_for("chair")
+    response = client.get(f"/moten/{sent.pk}/justering/signera/", follow=True)
+    html = response.content.decode()
+    revision = sent.revisions.get(number=1)
+    assert "Du är på väg att justera" in html and "revision 1, § 1–4" in html and revision.sha256 in html
+
+    elsewhere = client.get("/accounts/reauthenticate/?next=/beslut/").content.decode()
+    assert "Du är på väg att justera" not in elsewhere
+    outsider = client_for("outsider").get(f"/accounts/reauthenticate/?next=/moten/{sent.pk}/justering/signera/")
+    assert "Du är på väg att justera" not in outsider.content.decode()  # nothing told of a foreign protocol
