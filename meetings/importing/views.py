@@ -71,9 +71,9 @@ def _after_upload(request, batch):
     all_read = len(done) == len(documents) and len(skipped) <= NAMED_SKIPS  # tasks in-process, nothing failed
     if all_read and len(done) == 1:
         return redirect("meetings:import_review", pk=done[0].pending_import_id)
-    if all_read:  # they wait in the upload page's list
+    if all_read:  # read already: the batch's page lists them, each with its review
         messages.success(request, _("%(count)s dokument väntar på granskning.") % {"count": len(done)})
-        return redirect("meetings:import_upload")
+        return redirect("meetings:import_batch", pk=batch.pk)
     count = len(documents)
     messages.success(
         request,
@@ -268,6 +268,11 @@ def import_discard(request, pk):
 def imported_record_file(request, pk):
     """Lägg till handlingarna: the reviewed import becomes the record (justerat on paper, or approved notes)."""
     meeting = get_meeting_for_user(request.user, pk, WRITE)
+    if request.POST.get("confirm") != "1":  # it cannot be undone: the box says so, and must be ticked
+        messages.error(
+            request, _("Kryssa i att du har granskat handlingen: att lägga den till handlingarna går inte att ångra.")
+        )
+        return redirect(meeting)
     attempt(
         request,
         partial(services.imported_record_file, actor=request.user, meeting=meeting),

@@ -36,6 +36,7 @@ def test_import_review_and_save(page, cast, settings, tmp_path):
     assert meeting.imported and meeting.status == Meeting.Status.DRAFT and meeting.items.count() == 8
     assert not PendingImport.objects.exists()
     assert_accessible(page)
+    page.get_by_label("Jag har granskat handlingen och vill lägga den till handlingarna.").check()
     page.get_by_role("button", name="Lägg till handlingarna").click()
     expect(page.get_by_text("Protokollet är lagt till handlingarna.")).to_be_visible()
     meeting.refresh_from_db()
@@ -113,6 +114,7 @@ def test_a_corpus_protocol_is_matched_to_the_register_saved_and_filed(page, cast
     assert linked["Pratima Åslund"] == "Pratima Åslund" and linked["Henry Komulainen"] == "Henry Komulanen"
     assert linked["Roger Ingvarsson"] == "Roger Ingvarsson" and "Kerstin Larsson" not in linked
     assert list(meeting.justerare.all()) == [henry]
+    page.get_by_label("Jag har granskat handlingen och vill lägga den till handlingarna.").check()
     page.get_by_role("button", name="Lägg till handlingarna").click()
     expect(page.get_by_text("Protokollet är lagt till handlingarna.")).to_be_visible()
     meeting.refresh_from_db()

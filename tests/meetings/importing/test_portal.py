@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from demo import SEEDS
 from federations.models import Person, StaffRole
 from finsam.models import AuditEntry
-from meetings.models import Attachment, Meeting, PendingImport
+from meetings.models import Attachment, ImportBatch, Meeting, PendingImport
 
 PROTOCOL = (
     "Protokoll\n\nDatum: 2021-06-02 kl 9-12\n\nNärvarande: Cecilia Ordförande, ordf\n\n"
@@ -109,6 +109,8 @@ def test_two_files_uploaded_make_two_pending_imports(client_for, cast):
     assert sorted(PendingImport.objects.values_list("original_name", flat=True)) == ["a.txt", "b.txt"]
     html = response.content.decode()
     assert "2 dokument väntar på granskning." in html and "a.txt" in html and "b.txt" in html
+    batch = ImportBatch.objects.get()
+    assert response.redirect_chain[-1][0] == f"/moten/importera/uppladdning/{batch.pk}/"  # its progress page
 
 
 def test_a_good_and_a_bad_file_keep_the_good_one_and_name_the_bad_one(client_for, cast):
@@ -226,11 +228,15 @@ def test_an_import_lands_as_a_draft_and_is_filed_by_a_separate_step(client_for, 
     assert "Lägg till handlingarna" in client.get(f"/moten/{meeting.pk}/").content.decode()
     assert client_for("member").post(f"/moten/{meeting.pk}/importerat/lagg-till-handlingarna/").status_code == 403
     client = client_for("secretary")
-    client.post(f"/moten/{meeting.pk}/importerat/lagg-till-handlingarna/")
+    unconfirmed = client.post(f"/moten/{meeting.pk}/importerat/lagg-till-handlingarna/", follow=True)
+    assert "går inte att ångra" in unconfirmed.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DRAFT  # nothing filed without the box ticked
+    client.post(f"/moten/{meeting.pk}/importerat/lagg-till-handlingarna/", {"confirm": "1"})
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.JUSTERAT and meeting.signed_on_paper
     assert "Cecilia Ordförande" in meeting.paper_signers
-    response = client.post(f"/moten/{meeting.pk}/importerat/lagg-till-handlingarna/", follow=True)
+    response = client.post(f"/moten/{meeting.pk}/importerat/lagg-till-handlingarna/", {"confirm": "1"}, follow=True)
     assert "kan inte ändras" in response.content.decode() or "importerat utkast" in response.content.decode()
 
 
