@@ -70,6 +70,7 @@ def normalise(text):
     lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=§\s*\d+/\d\d\b)", line)]
     lines = [line for line in lines if not CHROME.match(line.strip()) or not line.strip()]
     lines = _without_repeats(lines)
+    lines = running_headers(lines)
     lines = section_marks(lines)
     lines = [piece for line in lines for piece in unflatten(line)]
     repeated = _repeated_page_lines(lines)
@@ -123,6 +124,32 @@ def unflatten(line, *, in_header=True):
             out.append(piece)
             continue
         out.extend(p.strip() for p in LABEL_BREAK.split(piece) if p.strip())
+    return out
+
+
+PAGE_MARKS = re.compile(r"^(?:\d{1,3}\s+)?\(\s*\d+\s*\)\s+")
+
+
+def running_headers(lines):
+    """A flattened page that starts with the document's letterhead again ("1 LYSEKILS KOMMUN Sammanträdesprotokoll
+    Kommunstyrelsen (40) 63 BILDANDE AV …": page number, at least three words of the first line, page count)
+    loses that header; the number that then opens the page heads an item whose "§" was lost."""
+    opening = next((index for index, line in enumerate(lines) if line.strip()), 0)
+    first = lines[opening].split() if lines else []
+    if len(first) < 3:
+        return lines
+    out = lines[: opening + 1]
+    for line in lines[opening + 1 :]:
+        words = line.split()
+        start = 1 if words[:1] and words[0].isdigit() else 0
+        shared = 0
+        while shared < len(first) and start + shared < len(words) and words[start + shared] == first[shared]:
+            shared += 1
+        if len(line) < RUN_ON or shared < 3:
+            out.append(line)
+            continue
+        rest = PAGE_MARKS.sub("", " ".join(words[start + shared :]), count=1)
+        out.append(re.sub(r"^(\d{1,3})\s+(?=[A-ZÅÄÖ]{2,}\b)", r"§ \1 ", rest))
     return out
 
 

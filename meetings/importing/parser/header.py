@@ -94,6 +94,9 @@ def body(doc: Document, title: str) -> str | None:
     )
     if match:
         return match.group(1)
+    named = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]+" + BODY_CORE + r")\b", readable_case(title))
+    if named and named.group(1).lower() not in ("styrelse", "styrelsen"):
+        return named.group(1)  # "Sammanträdesprotokoll Kommunstyrelsen", "Förbundsstyrelsen"
     lowered = title.lower()
     for word, name in BODY_WORDS:
         if word in lowered:
@@ -132,5 +135,7 @@ def organisation_name(text: str) -> str:
 
 
 def readable_case(text: str) -> str:
-    """ "KOMMUNFÖRBUNDET NORRBOTTEN" → "Kommunförbundet Norrbotten" (capitals-only words of a letterhead)."""
+    """ "KOMMUNFÖRBUNDET NORRBOTTEN" → "Kommunförbundet Norrbotten", "LYSEKILS KOMMUN" → "Lysekils kommun"
+    (capitals-only words of a letterhead)."""
+    text = re.sub(r"(?<=[A-ZÅÄÖ] )(KOMMUN|STAD|LANDSTING)\b", lambda m: m.group(0).lower(), text)
     return re.sub(r"\b[A-ZÅÄÖ]{4,}\b", lambda m: m.group(0).capitalize(), text)

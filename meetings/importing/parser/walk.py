@@ -5,6 +5,7 @@ import re
 
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import is_footnote
+from meetings.importing.dates import find_date
 
 from .document import Document, RawItem
 from .patterns import ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
@@ -108,6 +109,8 @@ def _looks_like_heading(doc: Document, index: int) -> bool:
         return False
     if not line[:1].isupper() or line.count(" ") > 9:
         return False
+    if not doc.items and find_date(line) and re.search(r"protokoll|anteckning", line, re.I):
+        return False  # "LYSEKILS KOMMUN Sammanträdesprotokoll Kommunstyrelsen 2014-04-09": the header again
     following = doc.next_nonblank(index + 1)
     if following is None:
         return False

@@ -215,3 +215,19 @@ def test_web_page_chrome_and_page_footers_are_neither_attendees_nor_items():
 def test_organisation_and_body(header, organisation, body):
     result = parse_text(f"{header}\n\n§ 1 Öppnande\n\nMötet öppnas den 3 juni 2004.\n")
     assert (result["organisation"], result["body"]) == (organisation, body)
+
+
+RUNNING_HEADER = (
+    "TESTBY KOMMUN Sammanträdesprotokoll Kommunstyrelsen\n\n"
+    "TESTBY KOMMUN Sammanträdesprotokoll Kommunstyrelsen 2019-03-12\n\n"
+    "2 TESTBY KOMMUN Sammanträdesprotokoll Kommunstyrelsen (12) 41 NY TAXA FÖR BYGGLOV Dnr: KS Förvaltningen har "
+    "tagit fram ett förslag till ny taxa för bygglov som bygger på den modell som Sveriges Kommuner och Regioner "
+    "rekommenderar. Kommunstyrelsen beslutar att anta taxan.\n"
+)
+
+
+def test_a_flattened_page_loses_its_running_header_and_its_number_heads_an_item():
+    result = parse_text(RUNNING_HEADER)
+    assert result["date"] == "2019-03-12"  # the title line again, with the date: header, not an item
+    assert [(i["number"], i["title"]) for i in result["items"]] == [("41", "NY TAXA FÖR BYGGLOV")]
+    assert (result["organisation"], result["body"]) == ("Testby kommun", "Kommunstyrelsen")
