@@ -191,3 +191,16 @@ def test_views_show_a_refusal_only_through_finsam_web():
         if isinstance(node, ast.ExceptHandler) and catches_validation_error(node)
     ]
     assert offenders == []
+
+
+def test_no_module_leans_on_a_librarys_internals():
+    """allauth's `internal` packages may change in any release: signing reads the portal's own record of each
+    authentication step (finsam.accounts) instead."""
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for package in PROJECT_PACKAGES
+        for path in modules(package)
+        for name, _nested in imports(path)
+        if ".internal" in name and name.split(".")[0] not in PROJECT_PACKAGES
+    ]
+    assert offenders == []
