@@ -65,9 +65,14 @@ def services_env(transactional_db, settings, tmp_path):
 def start_worker(services_env):
     processes = []
 
-    def start(name, **env):
+    def start(name, render_delay=None, **env):
+        """A solo-pool worker called `name`; with render_delay, it sleeps that many seconds in each sealed-PDF
+        render, after claiming the document (through tests/slow_render_worker.py: production code has no hook)."""
+        celery = [sys.executable, "-m", "celery"]
+        if render_delay is not None:
+            celery = [sys.executable, "-m", "tests.slow_render_worker", str(render_delay)]
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "finsam", "worker", "--pool=solo", "--loglevel=WARNING", "-n", name],
+            [*celery, "-A", "finsam", "worker", "--pool=solo", "--loglevel=WARNING", "-n", name],
             cwd=ROOT,
             env={**services_env, **env},
         )
@@ -106,7 +111,7 @@ def _assert_one_sealed_pdf(document, media_root):
 
 @pytest.mark.worker
 def test_a_worker_killed_mid_render_leaves_exactly_one_sealed_pdf(start_worker, cast, settings):
-    first = start_worker("killed@%h", FINSAM_TEST_RENDER_DELAY="3")
+    first = start_worker("killed@%h", render_delay=3)
     meeting = ready_to_send(cast)
     justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
