@@ -3,7 +3,9 @@ federation, a network coordinator and the public."""
 
 import datetime
 import fcntl
+import importlib.util
 import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -23,6 +25,32 @@ def skip_unless(condition, reason):
     if REQUIRE_SERVICES:
         pytest.fail(f"FINSAM_REQUIRE_SERVICES=1, but {reason}")
     pytest.skip(reason)
+
+
+# ../shared, beside the checkout (not in it): real public minutes with hand-made answers, and their scorer.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "minutes-corpus"
+SCORER = SHARED / "tools" / "score_import.py"
+
+
+@pytest.fixture(scope="session")
+def shared_corpus():
+    """The folder of ../shared/minutes-corpus (documents, and their answers in expected/), for every test that reads
+    it: where it or the scorer is missing the test skips and says so, and fails under FINSAM_REQUIRE_SERVICES=1."""
+    skip_unless(
+        (CORPUS / "expected").is_dir() and SCORER.is_file(),
+        f"the shared corpus is not beside the checkout: {CORPUS} with its answers in expected/, and {SCORER}",
+    )
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def scorer(shared_corpus):
+    """../shared/tools/score_import.py, loaded: `scorer.score(parsed, answer)` is the corpus's own comparison."""
+    spec = importlib.util.spec_from_file_location("score_import", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def pytest_collection_modifyitems(items):
