@@ -6,6 +6,7 @@ import fcntl
 import importlib.util
 import os
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,6 +15,13 @@ from django.test import override_settings
 from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Person, StaffRole
 
 REQUIRE_SERVICES = os.environ.get("FINSAM_REQUIRE_SERVICES") == "1"
+# The day the tests' fixed dates are written against: the factories plan meetings in the spring of 2026 (plan_meeting:
+# 1 March), and a protocol is sent for justering only once its meeting has been held. A test whose outcome depends on
+# today runs on this day (its clock ticking on from 10:00), whatever the machine's date: mark it, or its module,
+# with `on_the_tests_day`. Tests with real processes beside them (a Celery worker, a browser) take dates relative to
+# the real today instead: their clocks cannot be moved together.
+TESTS_DAY = datetime.datetime(2026, 9, 14, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+on_the_tests_day = pytest.mark.time_machine(TESTS_DAY, tick=True)
 # CI's first pass (SQLite) sets this: the browser and benchmark tests then run once, in the PostgreSQL pass.
 SKIP_E2E = os.environ.get("FINSAM_SKIP_E2E") == "1"
 

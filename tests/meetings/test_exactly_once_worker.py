@@ -21,6 +21,7 @@ from meetings.justering import services as justering
 from meetings.models import Anslag, Meeting, OutgoingMail, Signature, SignedDocument
 from tests.conftest import skip_unless
 from tests.meetings.factories import ready_to_send, sign_all
+from tests.workers import held_yesterday
 
 ROOT = Path(__file__).resolve().parents[2]
 LEASE = 2
@@ -112,7 +113,7 @@ def _assert_one_sealed_pdf(document, media_root):
 @pytest.mark.worker
 def test_a_worker_killed_mid_render_leaves_exactly_one_sealed_pdf(start_worker, cast, settings):
     first = start_worker("killed@%h", render_delay=3)
-    meeting = ready_to_send(cast)
+    meeting = ready_to_send(cast, date=held_yesterday())
     justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
     document = SignedDocument.objects.get(meeting=meeting)
@@ -136,7 +137,7 @@ def test_a_worker_killed_mid_render_leaves_exactly_one_sealed_pdf(start_worker, 
 def test_with_the_broker_down_the_last_signature_answers_normally_and_the_sweep_finishes_the_pdf(
     start_worker, client, cast, settings
 ):
-    meeting = ready_to_send(cast)
+    meeting = ready_to_send(cast, date=held_yesterday())
     justering.protocol_send_for_justering(actor=None, meeting=meeting)
     for key in ("chair", "member"):
         justering.protocol_sign(actor=cast.user(key), meeting=meeting, revision_number=1, method="password")

@@ -6,8 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from meetings.drafting import services
 from meetings.justering import services as justering
 from meetings.models import SignedDocument
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting
 from tests.meetings.sealing import add_text_to_first_page
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture(autouse=True)

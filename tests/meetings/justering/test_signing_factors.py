@@ -6,7 +6,10 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, 
 from meetings.drafting import services
 from meetings.justering import services as justering
 from meetings.models import Signature
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting
+
+pytestmark = on_the_tests_day
 
 SECRET = "JBSWY3DPEHPK3PXP"
 

@@ -12,7 +12,10 @@ from finsam.models import AuditEntry
 from meetings.drafting import services
 from meetings.justering import services as justering
 from meetings.models import Correction, ItemComment, Meeting, Signature, SignedDocument
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture(autouse=True)
