@@ -14,6 +14,9 @@ An object of a federation the user has no role in answers 404 (its existence is 
 a right the user lacks inside their own federation answers 403.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -50,13 +53,47 @@ class Roles:
 PUBLIC = Roles()
 
 
+# The roles worked out during the current request, by user id; None outside a request (a task, a command, a test
+# calling a service), where each call asks the database, so a changed mandate counts at once.
+_request_roles: ContextVar[dict | None] = ContextVar("finsam_request_roles", default=None)
+
+
+@contextmanager
+def roles_cached_for_one_request() -> Iterator[None]:
+    """Within the block, roles_for works each user's roles out once; they are forgotten when the block ends."""
+    token = _request_roles.set({})
+    try:
+        yield
+    finally:
+        _request_roles.reset(token)
+
+
+class RolesPerRequestMiddleware:
+    """Each request works out its users' roles afresh, once: a user whose mandates changed sees it on the next
+    request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with roles_cached_for_one_request():
+            return self.get_response(request)
+
+
 def roles_for(user):
-    """The user's roles today, cached on the user object for the rest of the request."""
+    """The user's roles today, remembered for the rest of the request (RolesPerRequestMiddleware)."""
     if not getattr(user, "is_authenticated", False):
         return PUBLIC
-    cached = getattr(user, "_finsam_roles", None)
-    if cached is not None:
-        return cached
+    cache = _request_roles.get()
+    if cache is not None and user.pk in cache:
+        return cache[user.pk]
+    roles = _work_out_roles(user)
+    if cache is not None:
+        cache[user.pk] = roles
+    return roles
+
+
+def _work_out_roles(user):
     try:
         person = user.person  # cached on the user: the page header shows the name without another query
     except Person.DoesNotExist:
@@ -92,7 +129,6 @@ def roles_for(user):
         coordinator_of=frozenset(coordinator_of),
         coordinated=frozenset(coordinated),
     )
-    user._finsam_roles = roles
     return roles
 
 

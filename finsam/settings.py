@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "federations.permissions.RolesPerRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -208,8 +209,6 @@ FINSAM_PDF_LEASE_SECONDS = env_int("FINSAM_PDF_LEASE_SECONDS", 300)
 FINSAM_IMPORT_LEASE_SECONDS = env_int("FINSAM_IMPORT_LEASE_SECONDS", 1800)
 # The sweep leaves work younger than this to the task queued when it was recorded.
 FINSAM_SWEEP_AFTER_SECONDS = env_int("FINSAM_SWEEP_AFTER_SECONDS", 60)
-# Tests only: seconds the PDF task sleeps before rendering, so that a test can kill the worker mid-render.
-FINSAM_TEST_RENDER_DELAY = env_int("FINSAM_TEST_RENDER_DELAY", 0) if TESTING else 0
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -3,7 +3,10 @@ federation, a network coordinator and the public."""
 
 import datetime
 import fcntl
+import importlib.util
 import os
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,6 +15,13 @@ from django.test import override_settings
 from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Person, StaffRole
 
 REQUIRE_SERVICES = os.environ.get("FINSAM_REQUIRE_SERVICES") == "1"
+# The day the tests' fixed dates are written against: the factories plan meetings in the spring of 2026 (plan_meeting:
+# 1 March), and a protocol is sent for justering only once its meeting has been held. A test whose outcome depends on
+# today runs on this day (its clock ticking on from 10:00), whatever the machine's date: mark it, or its module,
+# with `on_the_tests_day`. Tests with real processes beside them (a Celery worker, a browser) take dates relative to
+# the real today instead: their clocks cannot be moved together.
+TESTS_DAY = datetime.datetime(2026, 9, 14, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+on_the_tests_day = pytest.mark.time_machine(TESTS_DAY, tick=True)
 # CI's first pass (SQLite) sets this: the browser and benchmark tests then run once, in the PostgreSQL pass.
 SKIP_E2E = os.environ.get("FINSAM_SKIP_E2E") == "1"
 
@@ -23,6 +33,32 @@ def skip_unless(condition, reason):
     if REQUIRE_SERVICES:
         pytest.fail(f"FINSAM_REQUIRE_SERVICES=1, but {reason}")
     pytest.skip(reason)
+
+
+# ../shared, beside the checkout (not in it): real public minutes with hand-made answers, and their scorer.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "minutes-corpus"
+SCORER = SHARED / "tools" / "score_import.py"
+
+
+@pytest.fixture(scope="session")
+def shared_corpus():
+    """The folder of ../shared/minutes-corpus (documents, and their answers in expected/), for every test that reads
+    it: where it or the scorer is missing the test skips and says so, and fails under FINSAM_REQUIRE_SERVICES=1."""
+    skip_unless(
+        (CORPUS / "expected").is_dir() and SCORER.is_file(),
+        f"the shared corpus is not beside the checkout: {CORPUS} with its answers in expected/, and {SCORER}",
+    )
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def scorer(shared_corpus):
+    """../shared/tools/score_import.py, loaded: `scorer.score(parsed, answer)` is the corpus's own comparison."""
+    spec = importlib.util.spec_from_file_location("score_import", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def pytest_collection_modifyitems(items):

@@ -2,15 +2,24 @@
 REDIS_URL and works on this test's database and files."""
 
 import contextlib
+import datetime
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from django.utils import timezone
+
 from finsam.database import current_database_url
 from tests.conftest import skip_unless
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def held_yesterday():
+    """A meeting date by the real clock (it may be sent for justering): a worker process keeps the machine's clock,
+    so a worker test cannot move its own (tests.conftest.on_the_tests_day) without their leases disagreeing."""
+    return timezone.localdate() - datetime.timedelta(days=1)
 
 
 @contextlib.contextmanager

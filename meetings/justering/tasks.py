@@ -5,7 +5,6 @@ They take ids and can run twice harmlessly.
 
 import datetime
 import hashlib
-import time
 import uuid
 
 from celery import shared_task
@@ -119,8 +118,6 @@ def render_signed_pdf(self, document_id):
         return "nothing to do"  # done already, failed for good, or being rendered by another worker
     document = SignedDocument.objects.select_related("revision", "meeting").get(pk=document_id)
     try:
-        if settings.FINSAM_TEST_RENDER_DELAY:
-            time.sleep(settings.FINSAM_TEST_RENDER_DELAY)
         sealed = build_signed_pdf(document)
         extract_pdfs = extracts.render_extracts(document, signature_rows(document.revision))
     except SigningUnavailable as exc:

@@ -2,9 +2,7 @@
 a reload (htmx polls the page's view for its documents until they are read), and opens a review."""
 
 import zipfile
-from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 from meetings.importing import tasks
@@ -12,30 +10,27 @@ from meetings.models import ImportDocument
 
 from .conftest import assert_accessible, sign_in
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "minutes-corpus"
 NAMES = [
     "01_nvsam-styrelse-2010-11-18.txt",
     "07_nynashamn-sn-au-2020-08-18.txt",
     "13_vatternvardsforbundet-vu-2004-06-03.txt",
 ]
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/minutes-corpus is not here")
 
-
-def corpus_zip(path):
+def corpus_zip(path, corpus):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in NAMES:
-            text = (CORPUS / name).read_text(encoding="utf-8")
+            text = (corpus / name).read_text(encoding="utf-8")
             archive.writestr(f"arkiv/{name}", text.split("\n", 1)[1] if text.startswith("# source:") else text)
         archive.writestr("__MACOSX/arkiv/._01.txt", b"\x00\x05\x16\x07")
     return path
 
 
 def test_a_zip_is_read_in_the_background_and_its_page_follows_without_a_reload(
-    page, cast, settings, tmp_path, monkeypatch
+    page, cast, settings, tmp_path, monkeypatch, shared_corpus
 ):
     settings.MEDIA_ROOT = tmp_path
-    archive = corpus_zip(tmp_path / "arkiv.zip")
+    archive = corpus_zip(tmp_path / "arkiv.zip", shared_corpus)
     # The worker is busy (its tasks do not run yet): the page shows the documents waiting and asks for news.
     monkeypatch.setattr(tasks.import_document_read, "delay_or_postpone", lambda *args, **kwargs: False)
     sign_in(page, "secretary@example.se", cast.password)

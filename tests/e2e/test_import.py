@@ -2,9 +2,7 @@
 uploads, one can be discarded and the others wait."""
 
 import datetime
-from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 from demo import SEEDS
@@ -58,14 +56,11 @@ def test_several_uploads_wait_and_one_is_discarded(page, cast, settings, tmp_pat
     assert list(PendingImport.objects.values_list("original_name", flat=True)) == [SEED.name]
 
 
-CORPUS_DOCUMENT = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "minutes-corpus" / "01_nvsam-styrelse-2010-11-18.txt"
-)
+CORPUS_DOCUMENT = "01_nvsam-styrelse-2010-11-18.txt"
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.mark.skipif(not CORPUS_DOCUMENT.is_file(), reason="../shared/minutes-corpus is not here")
-def test_a_corpus_protocol_is_matched_to_the_register_saved_and_filed(page, cast, settings, tmp_path):
+def test_a_corpus_protocol_is_matched_to_the_register_saved_and_filed(page, cast, settings, tmp_path, shared_corpus):
     """A real protocol (Norra Västmanland's board, 2010): warnings first, suggestions from the federation only; the
     secretary keeps the sure match, takes a close spelling, creates a person, saves the draft and files it."""
     settings.MEDIA_ROOT = tmp_path
@@ -78,8 +73,10 @@ def test_a_corpus_protocol_is_matched_to_the_register_saved_and_filed(page, cast
     Mandate.objects.create(person=henry, body=cast.board, role="ledamot", start=since, organisation=cast.fk)
     namesake = Person.objects.create(name="Kerstin Larsson")  # another federation's: never offered
     Mandate.objects.create(person=namesake, body=cast.other_board, role="ledamot", start=since)
-    document = tmp_path / CORPUS_DOCUMENT.name
-    document.write_text(CORPUS_DOCUMENT.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    document = tmp_path / CORPUS_DOCUMENT
+    document.write_text(
+        (shared_corpus / CORPUS_DOCUMENT).read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8"
+    )
 
     sign_in(page, "secretary@example.se", cast.password)
     page.goto("/moten/importera/")

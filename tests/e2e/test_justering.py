@@ -1,6 +1,9 @@
 """The whole path in a real browser: send for justering, comment and send back, revise, sign, the PDF appears."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from meetings.drafting import services
@@ -13,7 +16,7 @@ from .conftest import assert_accessible, sign_in
 @pytest.fixture
 def meeting(cast, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    meeting = plan_meeting(cast)
+    meeting = plan_meeting(cast, date=timezone.localdate() - datetime.timedelta(days=1))  # the browser's clock is real
     meeting.justerare.add(cast.member)
     item = meeting.items.get(number=3)
     services.item_save_text(

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from federations.models import Mandate, MemberOrganisation, Membership, Person
+from federations.permissions import roles_cached_for_one_request, roles_for
 from finsam.models import AuditEntry
 
 CREATE = "/forbund/test/uppdrag/nytt/"
@@ -154,3 +155,29 @@ def test_a_bad_roster_file_is_refused_with_a_clear_message(client_for, cast, con
     )
     assert response.status_code == 200
     assert message in response.content.decode()
+
+
+def test_a_member_given_a_secretary_mandate_edits_the_register_from_the_next_request(client_for, cast):
+    client = client_for("member")
+    assert client.get("/forbund/test/register/").status_code == 403
+    mandate = Mandate.objects.create(
+        person=cast.member, body=cast.board, role=Mandate.Role.SECRETARY, start=datetime.date(2020, 1, 1)
+    )
+    assert client.get("/forbund/test/register/").status_code == 200
+    mandate.delete()
+    assert client.get("/forbund/test/register/").status_code == 403
+
+
+def test_roles_are_worked_out_once_per_request_and_afresh_outside_one(cast, django_assert_num_queries):
+    user = cast.user("member")
+    with roles_cached_for_one_request():
+        assert not roles_for(user).can_write(cast.federation.pk)
+        Mandate.objects.create(
+            person=cast.member, body=cast.board, role=Mandate.Role.SECRETARY, start=datetime.date(2020, 1, 1)
+        )
+        with django_assert_num_queries(0):
+            assert not roles_for(user).can_write(cast.federation.pk)  # the request's own answer
+    with roles_cached_for_one_request():  # the next request, with the same user object
+        assert roles_for(user).can_write(cast.federation.pk)
+    Mandate.objects.filter(person=cast.member, role=Mandate.Role.SECRETARY).delete()
+    assert not roles_for(user).can_write(cast.federation.pk)  # outside a request (a task, a command): never cached

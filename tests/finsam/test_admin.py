@@ -5,8 +5,11 @@ import pytest
 from federations.models import Federation, Mandate
 from meetings.justering import services as justering
 from meetings.models import Meeting
+from tests.conftest import on_the_tests_day
 
 from ..meetings.factories import ready_to_send, sign_all
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture

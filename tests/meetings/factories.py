@@ -34,3 +34,18 @@ def sign_all(cast, meeting, revision_number=1):
         justering.protocol_sign(
             actor=cast.user(key), meeting=meeting, revision_number=revision_number, method="password"
         )
+
+
+def justera(cast, meeting):
+    """Sent for justering (the member as justerare, unless the meeting has some) and signed by everyone, through the
+    services: the protocol is justerat, indexed and posted. Its sealed PDF is queued on commit, which a test's
+    transaction never reaches: it waits, pending, unless the test runs the callbacks
+    (django_capture_on_commit_callbacks(execute=True)). The meeting must have been held (its date not after today)."""
+    from meetings.justering import services as justering
+
+    if not meeting.justerare.exists():
+        services.meeting_update(actor=None, meeting=meeting, justerare=[cast.member])
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    sign_all(cast, meeting)
+    meeting.refresh_from_db()
+    return meeting

@@ -21,6 +21,7 @@ from meetings.justering import services as justering
 from meetings.models import Anslag, Meeting, OutgoingMail, Signature, SignedDocument
 from tests.conftest import skip_unless
 from tests.meetings.factories import ready_to_send, sign_all
+from tests.workers import held_yesterday
 
 ROOT = Path(__file__).resolve().parents[2]
 LEASE = 2
@@ -65,9 +66,14 @@ def services_env(transactional_db, settings, tmp_path):
 def start_worker(services_env):
     processes = []
 
-    def start(name, **env):
+    def start(name, render_delay=None, **env):
+        """A solo-pool worker called `name`; with render_delay, it sleeps that many seconds in each sealed-PDF
+        render, after claiming the document (through tests/slow_render_worker.py: production code has no hook)."""
+        celery = [sys.executable, "-m", "celery"]
+        if render_delay is not None:
+            celery = [sys.executable, "-m", "tests.slow_render_worker", str(render_delay)]
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "finsam", "worker", "--pool=solo", "--loglevel=WARNING", "-n", name],
+            [*celery, "-A", "finsam", "worker", "--pool=solo", "--loglevel=WARNING", "-n", name],
             cwd=ROOT,
             env={**services_env, **env},
         )
@@ -106,8 +112,8 @@ def _assert_one_sealed_pdf(document, media_root):
 
 @pytest.mark.worker
 def test_a_worker_killed_mid_render_leaves_exactly_one_sealed_pdf(start_worker, cast, settings):
-    first = start_worker("killed@%h", FINSAM_TEST_RENDER_DELAY="3")
-    meeting = ready_to_send(cast)
+    first = start_worker("killed@%h", render_delay=3)
+    meeting = ready_to_send(cast, date=held_yesterday())
     justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
     document = SignedDocument.objects.get(meeting=meeting)
@@ -131,7 +137,7 @@ def test_a_worker_killed_mid_render_leaves_exactly_one_sealed_pdf(start_worker, 
 def test_with_the_broker_down_the_last_signature_answers_normally_and_the_sweep_finishes_the_pdf(
     start_worker, client, cast, settings
 ):
-    meeting = ready_to_send(cast)
+    meeting = ready_to_send(cast, date=held_yesterday())
     justering.protocol_send_for_justering(actor=None, meeting=meeting)
     for key in ("chair", "member"):
         justering.protocol_sign(actor=cast.user(key), meeting=meeting, revision_number=1, method="password")

@@ -23,7 +23,10 @@ from meetings.guards import meeting_for_writing
 from meetings.importing import services as importing
 from meetings.justering import services as justering
 from meetings.models import Assignment, FrozenRecord, Meeting
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting, ready_to_send, sign_all
+
+pytestmark = on_the_tests_day
 
 # Every refusal these services give a frozen record or a justerad § speaks of justering.
 REFUSED = r"(?i)juster"

@@ -5,13 +5,16 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils import timezone
 
 from federations.models import Body
+from meetings.anslag import services as anslag
 from meetings.justering import services as justering
 from meetings.models import Meeting
 from meetings.permissions import READ, SIGN, WRITE, can_correct, can_edit, check_meeting, visible_meetings
-from tests.meetings.factories import ready_to_send, sign_all
+from tests.conftest import on_the_tests_day
+from tests.meetings.factories import justera, ready_to_send, sign_all
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture
@@ -60,18 +63,17 @@ def test_a_justerare_of_the_meeting_may_sign(cast, meeting):
     assert outcome(cast, "member", meeting, SIGN) == "ok"
 
 
-def test_a_reviewed_justerat_protocol_is_public(cast, meeting):
-    meeting.status = Meeting.Status.JUSTERAT
-    meeting.reviewed_at = timezone.now()
-    meeting.save()
+def test_a_reviewed_justerat_protocol_is_public(cast):
+    meeting = justera(cast, ready_to_send(cast))
+    anslag.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
     assert outcome(cast, None, meeting, READ) == "ok"
     assert outcome(cast, "outsider", meeting, WRITE) == 404
     assert list(visible_meetings(cast.user("outsider"))) == [meeting]
 
 
-def test_a_justerat_but_unreviewed_protocol_is_not_public(cast, meeting):
-    meeting.status = Meeting.Status.JUSTERAT
-    meeting.save()
+def test_a_justerat_but_unreviewed_protocol_is_not_public(cast):
+    meeting = justera(cast, ready_to_send(cast))
+    assert meeting.status == Meeting.Status.JUSTERAT
     assert outcome(cast, None, meeting, READ) == 404
 
 

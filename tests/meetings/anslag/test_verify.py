@@ -7,8 +7,11 @@ from meetings.drafting import services
 from meetings.justering import services as justering
 from meetings.models import SignedDocument
 from meetings.printing import pdf, seal
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting
 from tests.meetings.sealing import add_text_to_first_page
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,10 @@ from django.utils import timezone
 from federations.models import Body, Mandate, Person
 from meetings.drafting import selectors, services
 from meetings.models import AgendaItem, Attachment, Attendance, Decision, ItemRevision, Meeting
-from tests.meetings.factories import plan_meeting
+from tests.conftest import on_the_tests_day
+from tests.meetings.factories import justera, plan_meeting
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture
@@ -153,7 +156,7 @@ def test_restoring_a_revision_makes_a_new_one(cast, meeting):
 
 
 def test_a_justerat_protocol_cannot_be_edited(cast, meeting):
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT)
+    justera(cast, meeting)
     item = meeting.items.first()
     with pytest.raises(ValidationError, match="justerat"):
         services.item_save_text(actor=None, item_id=item.pk, heading="A", text="x", base_version=1)

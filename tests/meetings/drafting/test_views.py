@@ -7,10 +7,12 @@ from django.test import Client
 from django.utils import timezone
 
 from federations.models import Mandate, Person
+from meetings.anslag.services import personal_data_review
 from meetings.drafting import services
 from meetings.drafting.kallelse import kallelse_text
 from meetings.models import Decision, Meeting
-from tests.meetings.factories import plan_meeting, ready_to_send
+from tests.conftest import on_the_tests_day
+from tests.meetings.factories import justera, plan_meeting, ready_to_send
 
 
 @pytest.fixture
@@ -359,6 +361,7 @@ def test_page_and_person_parameters_out_of_any_range_answer_normally(client_for,
     assert client.get(f"/uppdrag/?{query}").status_code == 200
 
 
+@on_the_tests_day
 @pytest.mark.parametrize("size", [1, 6])
 @pytest.mark.parametrize(("key", "queries"), [("member", 9), ("secretary", 11)])
 def test_the_start_page_runs_a_fixed_number_of_queries(client_for, cast, django_assert_num_queries, size, key, queries):
@@ -467,8 +470,6 @@ def test_the_kallelse_links_each_handling(client_for, cast, meeting, settings, t
 def test_the_start_page_lists_the_users_own_meetings_by_date_and_no_one_elses(client_for, cast):
     from django.utils import timezone
 
-    from meetings.models import Meeting
-
     today = timezone.localdate()
     other = plan_meeting(cast, body=cast.other_board, date=today - datetime.timedelta(days=3))
     Meeting.objects.filter(pk=other.pk).update(
@@ -572,6 +573,7 @@ def test_a_member_reports_absence_from_the_kallelse_link_and_the_ersattare_is_ca
     assert "Maja Ledamot har förhinder" in mailoutbox[0].body
 
 
+@on_the_tests_day
 def test_someone_not_called_cannot_report_absence(client_for, cast, meeting):
     assert (
         "redan hållits"
@@ -582,10 +584,12 @@ def test_someone_not_called_cannot_report_absence(client_for, cast, meeting):
     assert client_for("outsider").get(f"/moten/{meeting.pk}/anmal-forhinder/").status_code == 404
 
 
+@on_the_tests_day
 def test_a_public_records_draft_history_is_not_public(client_for, cast, meeting):
     item = meeting.items.get(number=1)
     services.item_save_text(actor=None, item_id=item.pk, heading=item.heading, text="<p>Utkast.</p>", base_version=1)
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now())
+    justera(cast, meeting)
+    personal_data_review(actor=cast.user("secretary"), meeting=meeting)
     url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/historik/"
     assert client_for("outsider").get(url).status_code == 404
     assert client_for("member").get(url).status_code == 200

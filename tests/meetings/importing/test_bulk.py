@@ -19,6 +19,7 @@ from meetings.importing import Reading, ocr, services, tasks
 from meetings.importing.services import batches
 from meetings.models import ImportBatch, ImportDocument, Meeting, PendingImport
 from meetings.tasks import sweep
+from tests.conftest import skip_unless
 
 from .documents import as_docx, as_pdf, as_scan, as_zip, protocol
 
@@ -185,8 +186,7 @@ def test_a_document_the_parser_cannot_read_fails_with_its_reason_and_can_be_disc
 
 
 def test_a_scan_without_ocr_installed_fails_with_a_clear_message_and_is_read_when_retried(cast, monkeypatch):
-    if not ocr.available():
-        pytest.skip("Tesseract with Swedish is not installed (make test installs it)")
+    skip_unless(ocr.available(), "Tesseract with Swedish is not installed (make test installs it)")
     with monkeypatch.context() as bare:
         bare.setattr(ocr, "tesseract", lambda: None)  # a bare `make run` machine
         batch = upload_batch(cast, ("skannat.pdf", as_scan(protocol(extra="\n§ 2 Budget\n\nBudgeten fastställdes.\n"))))

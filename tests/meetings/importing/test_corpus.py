@@ -1,12 +1,11 @@
 """The importer scored on real public minutes (../shared/minutes-corpus, beside the checkout, with hand-made answers)
 by ../shared/tools/score_import.py's own comparison: from text, and from .docx and .pdf renderings of the same texts
-made here. Skips where the corpus is not beside the checkout."""
+made here. Skips, saying so, where the corpus is not beside the checkout; fails then under FINSAM_REQUIRE_SERVICES=1
+(the shared_corpus fixture)."""
 
 import html
-import importlib.util
 import io
 import json
-from pathlib import Path
 
 import docx
 import pytest
@@ -14,29 +13,13 @@ import weasyprint
 
 from meetings.importing import parse_file
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-CORPUS = SHARED / "minutes-corpus"
-SCORER = SHARED / "tools" / "score_import.py"
-
-pytestmark = pytest.mark.skipif(
-    not (CORPUS / "expected").is_dir() or not SCORER.is_file(), reason="../shared/minutes-corpus is not here"
-)
-
 
 @pytest.fixture(scope="module")
-def scorer():
-    spec = importlib.util.spec_from_file_location("score_import", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def corpus():
+def corpus(shared_corpus):
     """(name, text, answer) for every document with an answer; the '# source:' line is provenance, not text."""
     documents = []
-    for answer in sorted((CORPUS / "expected").glob("*.json")):
-        text = (CORPUS / f"{answer.stem}.txt").read_text(encoding="utf-8")
+    for answer in sorted((shared_corpus / "expected").glob("*.json")):
+        text = (shared_corpus / f"{answer.stem}.txt").read_text(encoding="utf-8")
         if text.startswith("# source:"):
             text = text.split("\n", 1)[1] if "\n" in text else ""
         documents.append((answer.stem, text, json.loads(answer.read_text(encoding="utf-8"))))

@@ -15,15 +15,11 @@ from meetings.models import ImportDocument
 from tests.conftest import skip_unless
 
 from .documents import as_pdf, as_scan
-from .test_corpus import CORPUS, SCORER, scorer  # noqa: F401  (the scorer fixture)
 
 # Two pages: a header with § ranges of presence ("§§ 31-34"), serving ersättare, numbered items.
 DOCUMENT = "07_nynashamn-sn-au-2020-08-18"
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not (CORPUS / "expected").is_dir() or not SCORER.is_file(), reason="no corpus beside it"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
@@ -33,13 +29,13 @@ def tesseract(settings, tmp_path):
     skip_unless(ocr.available(), "Tesseract with Swedish data is not installed")
 
 
-def corpus_text(name):
-    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+def corpus_text(corpus, name):
+    text = (corpus / f"{name}.txt").read_text(encoding="utf-8")
     return text.split("\n", 1)[1] if text.startswith("# source:") else text
 
 
-def test_a_scanned_corpus_document_scores_at_least_0_75_after_ocr(scorer, client_for, cast):  # noqa: F811
-    scan = as_scan(corpus_text(DOCUMENT))
+def test_a_scanned_corpus_document_scores_at_least_0_75_after_ocr(shared_corpus, scorer, client_for, cast):
+    scan = as_scan(corpus_text(shared_corpus, DOCUMENT))
     assert not layout.pdf_text(scan).replace("\f", "").strip()  # no text layer at all: OCR or nothing
     batch = services.import_batch_create(
         actor=cast.user("secretary"), uploads=[SimpleUploadedFile(f"{DOCUMENT}.pdf", scan)]
@@ -47,7 +43,7 @@ def test_a_scanned_corpus_document_scores_at_least_0_75_after_ocr(scorer, client
     document = batch.documents.get()
     assert document.status == ImportDocument.Status.DONE, document.error_code or document.error
     pending = document.pending_import
-    answer = json.loads((CORPUS / "expected" / f"{DOCUMENT}.json").read_text(encoding="utf-8"))
+    answer = json.loads((shared_corpus / "expected" / f"{DOCUMENT}.json").read_text(encoding="utf-8"))
     score = scorer.score(pending.parsed, answer)[0]
     print(f"{DOCUMENT} from a 200 dpi scan: {score:.2f}")
     assert score >= 0.75

@@ -15,7 +15,10 @@ from meetings.justering import extracts, protocol
 from meetings.justering import services as justering
 from meetings.models import Decision, OutgoingMail, SignedDocument
 from meetings.printing import seal
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture(autouse=True)

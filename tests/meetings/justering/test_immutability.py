@@ -13,8 +13,10 @@ from meetings.justering import services as justering
 from meetings.justering import tasks
 from meetings.models import AgendaItem, Assignment, Decision, Meeting, RegisterEntry, SignedDocument
 from meetings.register.indexing import index_meeting
-from tests.conftest import skip_unless
-from tests.meetings.factories import plan_meeting, ready_to_send, sign_all
+from tests.conftest import on_the_tests_day, skip_unless
+from tests.meetings.factories import justera, plan_meeting, ready_to_send, sign_all
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture
@@ -23,9 +25,7 @@ def justerat(cast):
     item = meeting.items.get(number=3)
     decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att godkänna dagordningen.")
     services.assignment_create(actor=None, item=item, decision=decision, what="Följa upp", owner_name="Sara")
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT)
-    meeting.refresh_from_db()
-    return meeting
+    return justera(cast, meeting)
 
 
 def test_the_orm_refuses_to_change_a_justerat_paragraph(justerat):

@@ -13,7 +13,10 @@ from meetings import tasks as sweeping
 from meetings.justering import services as justering
 from meetings.justering import tasks
 from meetings.models import SignedDocument
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import ready_to_send, sign_all
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from meetings.justering import services as justering
 from meetings.justering import tasks
 from meetings.models import SignedDocument
 from tests.meetings.factories import ready_to_send, sign_all
-from tests.workers import real_worker
+from tests.workers import held_yesterday, real_worker
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def worker(transactional_db, settings, tmp_path):
 
 @pytest.mark.worker
 def test_a_worker_renders_and_seals_the_justerat_protocol(worker, cast):
-    meeting = ready_to_send(cast)
+    meeting = ready_to_send(cast, date=held_yesterday())
     justering.protocol_send_for_justering(actor=None, meeting=meeting)
     sign_all(cast, meeting)
     # The last signature commits, and the task leaves for Redis; the worker process renders and seals it.

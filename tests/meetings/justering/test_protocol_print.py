@@ -20,12 +20,13 @@ def test_a_range_of_one_paragraph_is_written_as_one():
 
 def header(cast):
     meeting = ready_to_send(cast, date=datetime.date(2026, 3, 1))
-    meeting.attendances.filter(person=cast.member).update(status=Attendance.Status.EXCUSED)
+    member = meeting.attendances.get(person=cast.member)
+    services.attendance_save(actor=None, meeting=meeting, attendance=member, status=Attendance.Status.EXCUSED)
     substitute = meeting.attendances.get(person=cast.substitute)
-    substitute.serving_for = meeting.attendances.get(person=cast.member)
-    substitute.status = Attendance.Status.PRESENT
-    substitute.save()
-    Attendance.objects.create(meeting=meeting, name="Per Frånvarande", role="ledamot", status="franvarande")
+    services.attendance_save(
+        actor=None, meeting=meeting, attendance=substitute, serving_for=member, status=Attendance.Status.PRESENT
+    )
+    services.attendance_save(actor=None, meeting=meeting, name="Per Frånvarande", role="ledamot", status="franvarande")
     return meeting
 
 

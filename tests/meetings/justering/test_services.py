@@ -15,7 +15,10 @@ from meetings.justering import protocol, tasks
 from meetings.justering import services as justering
 from meetings.models import Anslag, Meeting, ProtocolRevision, Signature, SignedDocument
 from meetings.printing import seal
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting, ready_to_send
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture(autouse=True)

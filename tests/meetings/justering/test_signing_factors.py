@@ -9,7 +9,10 @@ from finsam.accounts import last_authentication_method, recently_reauthenticated
 from meetings.drafting import services
 from meetings.justering import services as justering
 from meetings.models import Signature
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting
+
+pytestmark = on_the_tests_day
 
 SECRET = "JBSWY3DPEHPK3PXP"
 

@@ -14,7 +14,10 @@ from meetings.drafting import services
 from meetings.justering import services as justering
 from meetings.justering.tasks import signature_rows
 from meetings.models import Correction, ItemComment, Meeting, Signature, SignedDocument
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture(autouse=True)

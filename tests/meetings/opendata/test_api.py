@@ -12,7 +12,10 @@ from django.utils import timezone
 from federations.models import Mandate
 from meetings.anslag import services as anslag_services
 from meetings.models import AgendaItem, Meeting
+from tests.conftest import on_the_tests_day
 from tests.meetings.opendata.conftest import public_protocol, quick_public_record
+
+pytestmark = on_the_tests_day
 
 SITE = "https://portal.example"
 ENTRY = f"{SITE}/api/oparl/v1/"

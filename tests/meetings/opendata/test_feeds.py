@@ -11,7 +11,10 @@ from django.utils import timezone
 from federations.models import Project
 from meetings.drafting import services
 from meetings.models import Meeting
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting
+
+pytestmark = on_the_tests_day
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -7,7 +7,10 @@ from django.test import Client
 
 from federations.models import Body, Mandate, Person
 from meetings.models import Meeting
+from tests.conftest import on_the_tests_day
 from tests.meetings.opendata.conftest import quick_public_record
+
+pytestmark = on_the_tests_day
 
 
 @pytest.fixture(autouse=True)

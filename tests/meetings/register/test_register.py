@@ -16,12 +16,15 @@ from meetings.drafting import services
 from meetings.justering import services as justering
 from meetings.models import AgendaItem, Meeting, RegisterEntry, RegisterTerm, Reservation, Vote
 from meetings.register import indexing, search
-from tests.conftest import skip_unless
-from tests.meetings.factories import plan_meeting, ready_to_send, sign_all
+from tests.conftest import TESTS_DAY, on_the_tests_day, skip_unless
+from tests.meetings.factories import justera, plan_meeting, ready_to_send, sign_all
+
+pytestmark = on_the_tests_day
 
 
 def frozen_meeting(cast, *, date, decisions, public=True, body=None, project=None):
-    """A meeting justerat on paper with the given decisions [(heading, text, outcome, method)], indexed."""
+    """A meeting with the given decisions [(heading, text, outcome, method)], justerat through the services (indexed
+    then) and, if public, reviewed for publication."""
     meeting = plan_meeting(cast, date=date, body=body or cast.board)
     for heading, text, outcome, method in decisions:
         item = services.item_add(actor=None, meeting=meeting, heading=heading, kind="beslut")
@@ -36,10 +39,9 @@ def frozen_meeting(cast, *, date, decisions, public=True, body=None, project=Non
             projects=[project] if project else None,
             **votes,
         )
-    Meeting.objects.filter(pk=meeting.pk).update(
-        status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now() if public else None
-    )
-    indexing.index_meeting(meeting)
+    justera(cast, meeting)
+    if public:
+        anslag_services.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
     return meeting
 
 
@@ -246,8 +248,8 @@ def test_the_exports_carry_the_dnr_the_votes_by_name_and_the_reservations(client
     for attendance, choice in ((first, "ja"), (second, "nej")):
         Vote.objects.create(decision=decision, attendance=attendance, choice=choice)
     Reservation.objects.create(decision=decision, attendance=second, reason="Upphandlingen är för dyr")
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now())
-    indexing.index_meeting(meeting)
+    justera(cast, meeting)
+    anslag_services.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
     names = [a.display_name for a in (first, second)]
     response = client_for(None).get("/beslut/export.csv")
     rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8").lstrip("\ufeff")), delimiter=";"))
@@ -321,8 +323,8 @@ def a_matter_over_meetings(cast, project, n):
         services.decision_save(
             actor=None, item=item, text=f"Styrelsen återremitterar ({i}).", outcome="aterremiss", projects=[project]
         )
-        Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now())
-        indexing.index_meeting(meeting)
+        justera(cast, meeting)
+        anslag_services.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
         earlier = item
 
 
@@ -427,29 +429,25 @@ def test_words_with_more_matches_than_the_cap_are_read_newest_first_with_a_true_
     assert "Över 1 träffar." in response.content.decode()  # the template states the real cap
 
 
-def test_the_register_marks_decisions_that_are_not_final_yet(client_for, cast):
-    from meetings.models import Anslag, Appeal
-
+def test_the_register_marks_decisions_that_are_not_final_yet(client_for, cast, time_machine):
     today = timezone.localdate()
-    running = frozen_meeting(
-        cast, date=today, decisions=[("Budget", "Styrelsen beslutar att anta budgeten.", "bifall", "acklamation")]
+
+    def justerat_on(day, heading, text):
+        """Held, justerat, posted and reviewed on `day`: the clock goes there for it, and comes back."""
+        time_machine.move_to(datetime.datetime.combine(day, datetime.time(15, 0), tzinfo=TESTS_DAY.tzinfo))
+        meeting = frozen_meeting(cast, date=day, decisions=[(heading, text, "bifall", "acklamation")])
+        time_machine.move_to(TESTS_DAY)
+        return meeting
+
+    justerat_on(today, "Budget", "Styrelsen beslutar att anta budgeten.")  # its appeal period runs
+    appealed = justerat_on(today - datetime.timedelta(days=60), "Lokaler", "Styrelsen beslutar att hyra.")
+    justerat_on(today - datetime.timedelta(days=90), "Plan", "Styrelsen beslutar att anta planen.")  # final
+    anslag_services.appeal_add(
+        actor=cast.user("secretary"),
+        meeting=appealed,
+        paragraphs="§ 5",
+        received_on=appealed.date + datetime.timedelta(days=10),
     )
-    appealed = frozen_meeting(
-        cast,
-        date=today - datetime.timedelta(days=60),
-        decisions=[("Lokaler", "Styrelsen beslutar att hyra.", "bifall", "acklamation")],
-    )
-    final = frozen_meeting(
-        cast,
-        date=today - datetime.timedelta(days=90),
-        decisions=[("Plan", "Styrelsen beslutar att anta planen.", "bifall", "acklamation")],
-    )
-    Anslag.objects.create(meeting=running, posted_on=today, appeal_until=today + datetime.timedelta(days=21))
-    for meeting in (appealed, final):
-        Anslag.objects.create(
-            meeting=meeting, posted_on=meeting.date, appeal_until=meeting.date + datetime.timedelta(days=21)
-        )
-    Appeal.objects.create(meeting=appealed, paragraphs="§ 5", received_on=appealed.date + datetime.timedelta(days=10))
     html = client_for(None).get("/beslut/").content.decode()
     assert html.count("Kan överklagas t.o.m.") == 1 and html.count("Överklagat") == 1
 
@@ -471,8 +469,7 @@ def test_headings_of_minnesanteckningar_are_no_decisions(cast):
         services.item_add(actor=None, meeting=meeting, heading=heading, kind=kind)
     decided = services.item_add(actor=None, meeting=meeting, heading="Verksamhetsplan", kind="information")
     services.decision_save(actor=None, item=decided, text="Gruppen beslutar att anta planen.")
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.APPROVED)
-    indexing.index_meeting(meeting)
+    justering.notes_approve(actor=None, meeting=meeting)
     assert sorted(RegisterEntry.objects.values_list("heading", flat=True)) == ["Budget", "Verksamhetsplan"]
 
 
@@ -483,8 +480,8 @@ def test_the_person_filter_offers_and_finds_someone_who_only_reserved_themselves
     attendance = meeting.attendances.get(person=cast.member)
     services.attendance_save(actor=None, meeting=meeting, attendance=attendance, status="narvarande")
     services.reservation_set(actor=None, decision=decision, attendance=attendance, reason="För dyrt.")
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT, reviewed_at=timezone.now())
-    indexing.index_meeting(meeting)
+    justera(cast, meeting)
+    anslag_services.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
     client = client_for("secretary")
     first, *_rest, last = cast.member.name.split()
     for typed in (cast.member.name, last.upper(), f"{last.lower()} {first}", str(cast.member.pk)):
@@ -516,8 +513,7 @@ def test_the_person_filter_finds_only_records_the_user_may_see_and_lists_no_one(
     item = services.item_add(actor=None, meeting=meeting, heading="Intern fråga", kind="beslut")
     decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att utreda.")
     services.assignment_create(actor=None, item=item, what="Utreda", owner=cast.outsider, decision=decision)
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT)  # justerat, not yet published
-    indexing.index_meeting(meeting)
+    justera(cast, meeting)  # justerat, not yet published
     response = client_for("member").get("/beslut/", {"person": cast.outsider.name})
     assert headings(response) == [] and cast.outsider.name not in response.content.decode().replace(
         f'value="{cast.outsider.name}"', ""
