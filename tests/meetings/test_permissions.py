@@ -66,6 +66,7 @@ def test_a_justerare_of_the_meeting_may_sign(cast, meeting):
 def test_a_reviewed_justerat_protocol_is_public(cast):
     meeting = justera(cast, ready_to_send(cast))
     anslag.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
+    meeting.refresh_from_db()  # the service reviews its own locked copy of the row
     assert outcome(cast, None, meeting, READ) == "ok"
     assert outcome(cast, "outsider", meeting, WRITE) == 404
     assert list(visible_meetings(cast.user("outsider"))) == [meeting]

@@ -231,8 +231,8 @@ def test_the_attendance_page_runs_a_fixed_number_of_queries(client_for, cast, me
     with django_assert_num_queries(13):
         response = client.get(f"/moten/{meeting.pk}/narvaro/")
     proposals = response.context["proposals"]
-    assert [(a.display_name, s.display_name) for a, s in proposals] == [
-        (f"Ledamot {i}", f"Ersättare {i}") for i in range(size)
+    assert [(a.display_name, s.display_name, paragraphs) for a, s, paragraphs in proposals] == [
+        (f"Ledamot {i}", f"Ersättare {i}", "") for i in range(size)
     ]
 
 
