@@ -146,6 +146,7 @@ class Suggestion:
     is_member: bool
     similarity: float
     reasons: list[str] = field(default_factory=list)
+    other_organisation: bool = False  # the document names an organisation, and theirs is another
 
     @property
     def rank(self) -> tuple:
@@ -168,6 +169,7 @@ def suggest(name: str, organisation: str | None, candidates: Iterable[Candidate]
             same_organisation(organisation or "", known) for known in candidate.organisations
         )
         suggestion = Suggestion(person, same, organisation_matches, candidate.is_member, similarity)
+        suggestion.other_organisation = bool(organisation and candidate.organisations) and not organisation_matches
         if same:
             suggestion.reasons.append(_("samma namn och organisation") if organisation_matches else _("samma namn"))
         else:
@@ -182,11 +184,15 @@ def suggest(name: str, organisation: str | None, candidates: Iterable[Candidate]
 
 
 def sure_match(suggestions: list[Suggestion]) -> Person | None:
-    """The person to link without asking: the best suggestion when it has the same name and no other with the same
-    name is as good (two namesakes alike in organisation and seat are for the secretary to tell apart)."""
+    """The person to link without asking: the best suggestion when it has the same name and either the same
+    organisation or a seat in the body on the day, no organisation other than the document's, and no other with the
+    same name is as good (two namesakes alike in organisation and seat are for the secretary to tell apart). The
+    name alone is never sure: a namesake of another organisation of the federation is someone else."""
     if not suggestions or not suggestions[0].same_name:
         return None
     best = suggestions[0]
+    if best.other_organisation or not (best.same_organisation or best.is_member):
+        return None
     rivals = [s for s in suggestions[1:] if s.same_name and s.rank[:3] == best.rank[:3]]
     return None if rivals else best.person
 

@@ -27,6 +27,10 @@ LANGUAGE = "swe"
 # amount is "12 kr", or "USD 12"), so there "$" is read back as "§". (Adding the English model, which has "§", makes
 # Tesseract take some Swedish words from it, without their å, ä and ö.)
 SECTION_SIGN_READ_AS = re.compile(r"^\$(\$?)(?=\d|$)")
+# At the start of a line, before the number of a heading ("& 84 Mötets öppnande", "8 19 Val av justerare",
+# "S 12 Budget", "&84"), Tesseract also reads "§" as "&", "8" or "S": a line does not start so otherwise.
+LINE_START_SECTION_SIGN = re.compile(r"^[&$S8]$")
+LINE_START_SECTION_GLUED = re.compile(r"^[&$S](\d{1,3})$")
 # Tesseract reads body text best at about 300 dots an inch; a page rendered at that is some 2500 x 3500 pixels.
 DPI = 300
 # A page that takes Tesseract longer than this is not a page of minutes.
@@ -115,10 +119,19 @@ def _section_signs(words: list[str]) -> list[str]:
     out = []
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
-        if SECTION_SIGN_READ_AS.match(word) and (word.lstrip("$") or following[:1].isdigit()):
+        if index == 0 and _heading_number(words[1:]) and LINE_START_SECTION_SIGN.match(word):
+            word = "§"
+        elif index == 0 and LINE_START_SECTION_GLUED.match(word) and following[:1].isupper():
+            word = "§ " + word[1:]
+        elif SECTION_SIGN_READ_AS.match(word) and (word.lstrip("$") or following[:1].isdigit()):
             word = SECTION_SIGN_READ_AS.sub(lambda match: "§" + match.group(1).replace("$", "§"), word)
         out.append(word)
     return out
+
+
+def _heading_number(words: list[str]) -> bool:
+    """ "19 Val av justerare": a number of up to three digits, then a capitalised word."""
+    return len(words) >= 2 and bool(re.fullmatch(r"\d{1,3}", words[0])) and words[1][:1].isupper()
 
 
 def pdf_pages_text(data: bytes, pages: list[int]) -> dict[int, str]:

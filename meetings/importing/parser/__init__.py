@@ -49,6 +49,7 @@ def _result(doc: Document) -> ParsedMinutes:
     if date is None:
         doc.warnings.append("Inget mötesdatum hittades.")
     items.drop_agenda(doc)
+    people.lead_words(doc)
     items.place_footnotes(doc)
     people.people_in_text(doc)
     items.immediate_marks(doc)

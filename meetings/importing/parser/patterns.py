@@ -21,6 +21,10 @@ PERSON = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[
 PEOPLE = rf"{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?(?:\s*(?:,|och)\s*{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?)*"
 
 
+# Words of a table's column headings and of votes, never a person: "Ja Nej", "Namn Parti".
+NOT_NAMES = {"ja", "nej", "avstår", "avstod", "namn", "parti", "närvaro", "närvarande", "frånvarande", "ersättare"}
+
+
 def names_only(text: str) -> bool:
     text = re.sub(r"\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)", "", DOT_LEADER.sub(" ", text)).strip(" .")
     return bool(text) and all(plausible_name(n) for n in split_names(text))
@@ -38,5 +42,9 @@ def plausible_name(name: str | None) -> bool:
     words = (name or "").split()
     capitalised = [w for w in words if re.match(r"^[A-ZÅÄÖÉÜ][\wåäöéü'’-]*$", w) and (len(w) <= 14 or "-" in w)]
     return (
-        2 <= len(words) <= 5 and len(capitalised) >= 2 and words[0] in capitalised and not re.search(r"\d", name or "")
+        2 <= len(words) <= 5
+        and len(capitalised) >= 2
+        and words[0] in capitalised
+        and not re.search(r"\d", name or "")
+        and not all(word.casefold() in NOT_NAMES for word in words)
     )

@@ -5,6 +5,7 @@ import re
 
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import strip_footnote_markers
+from meetings.importing.lexicon import is_given_name, is_organisation
 from meetings.importing.schema import Attendee, Item
 
 from .document import Document
@@ -86,6 +87,22 @@ def people_in_place(doc: Document, rest: str) -> str:
         return rest
     doc.people.extend(people)
     return rest[: rest.find(people[0]["name"])].strip(" ,")
+
+
+def lead_words(doc: Document) -> None:
+    """A flattened list runs the words before a name into it ("Göteborg Rune Hjälm", "Linneryd Marie-Louise
+    Hilmersson"): a name starts at its given name. The words left over are the previous attendee's organisation
+    when they name one (a municipality, a region, an agency) and that attendee has none."""
+    previous: Attendee | None = None
+    for entry in doc.people:
+        words = entry["name"].split()
+        start = next((i for i, word in enumerate(words) if is_given_name(word)), 0)
+        if 0 < start <= len(words) - 2 and not any(is_given_name(word) for word in words[:start]):
+            lead = " ".join(words[:start])
+            entry["name"] = " ".join(words[start:])
+            if previous is not None and is_organisation(lead) and not previous.get("organisation"):
+                previous["organisation"] = lead
+        previous = entry
 
 
 def _absent(name: str) -> Attendee:

@@ -5,6 +5,7 @@ import re
 
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import is_footnote
+from meetings.importing.lexicon import split_people
 
 from .document import Document
 from .patterns import (
@@ -21,6 +22,9 @@ from .patterns import (
 from .people import people_in_place
 
 PARAGRAPHS_FIELD = re.compile(r"^paragrafer\s*:?\s*(?:§§?\s*)?[\d\s,–-]*", re.I)
+SIGNER = r"(?:sekreterare|vid protokollet|ordförande|justerare|justerande|underskrift(?:er)?)"
+SIGNER_LABELS = re.compile(rf"^(?:{SIGNER}\s*:?\s*)+$", re.I)
+SIGNER_THEN_NAMES = re.compile(rf"^({SIGNER})\s*:?\s+(.+)$", re.I)
 PLACE_AND_TIME = ("datum", "sammanträdesdatum", "dag", "tid", "plats", "plats och tid", "lokal", "paragrafer")
 
 
@@ -34,6 +38,9 @@ def signature_block(doc: Document, index: int) -> int:
         return index + 1
     if not match:
         return 0
+    after_labels = labels_then_names(doc, index)
+    if after_labels:
+        return after_labels
     key, rest = re.sub(r"\s+", " ", match.group(1).lower()), match.group(2).strip()
     if key in PLACE_AND_TIME:
         return _place_and_time(doc, index, key, rest)
@@ -63,6 +70,41 @@ def signature_block(doc: Document, index: int) -> int:
             if name not in target:
                 target.append(name)
     return index
+
+
+def labels_then_names(doc: Document, index: int) -> int:
+    """A signature table flattened to its labels first, then its names: "Sekreterare / Ordförande / Justerande"
+    (a line each or one line) followed by "Ulrika J Gustafsson Marie-Louise Hilmersson (c) Monica Haider (s)", or
+    by the last label with the names after it. The names, told apart by given names, go to the labels in order;
+    0 when the labels and the names do not pair."""
+    labels: list[str] = []
+    while index < len(doc.lines):
+        line = doc.lines[index]
+        if line and not SIGNER_LABELS.match(line):
+            break
+        labels.extend(re.findall(SIGNER, line, re.I))
+        index += 1
+    if index >= len(doc.lines):
+        return 0
+    line = doc.lines[index]
+    last = SIGNER_THEN_NAMES.match(line)
+    if last and not SIGNER_LABELS.match(line):
+        labels.append(last.group(1))
+        line = last.group(2)
+    labels = [label.lower() for label in labels if not label.lower().startswith("underskrift")]
+    names = split_people(DOT_LEADER.sub(" ", line))
+    if len(labels) < 2 or len(names) != len(labels) or not all(plausible_name(name) for name in names):
+        return 0
+    for label, name in zip(labels, names, strict=True):
+        if label in ("sekreterare", "vid protokollet"):
+            doc.secretary = doc.secretary or name
+        elif label == "ordförande":
+            doc.chair = doc.chair or name
+        else:
+            target = doc.justerare if label == "justerare" else doc.signed_justerare
+            if name not in target:
+                target.append(name)
+    return index + 1
 
 
 def _place_and_time(doc: Document, index: int, key: str, rest: str) -> int:

@@ -13,6 +13,7 @@ from .people import attendance_block
 from .signatures import signature_block
 
 ITEM_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+([A-ZÅÄÖ].{1,100})$")
+ITEM_WITHOUT_MARK = re.compile(r"^(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].{1,100})$")  # "208 Aktuella frågor", § lost
 ITEM_DNR = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]+\s+)?\(\s*Dnr\b[^)]*\)\s+([A-ZÅÄÖ].+)$")
 DNR = re.compile(
     r"^Dnr\.?\s*(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4})(?:\s+(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}))*\s*", re.I
@@ -78,6 +79,9 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int] | No
     run_on = ITEM_RUN_ON.match(line) if flattened else None
     if run_on and _continues_numbering(doc, int(run_on.group(1)), index):
         return run_on.group(1), run_on.group(2), index + 1
+    bare = ITEM_WITHOUT_MARK.match(line)
+    if bare and not line.rstrip().endswith((".", ",")) and _continues_numbering(doc, int(bare.group(1)), index):
+        return bare.group(1), bare.group(2).strip(), index + 1  # numbered in a run, each on its line
     if not previous_blank:
         return None
     match = ITEM_NUMBERED.match(line) or ITEM_BARE_NUMBER.match(line)

@@ -1,4 +1,4 @@
-"""python manage.py import_minutes PATH [PATH ...] [--federation SLUG] [--body SLUG] [--dry-run] [--json]"""
+"""python manage.py import_minutes PATH [PATH ...] [--federation SLUG] [--body SLUG] [--dry-run] [--json] [--ocr]"""
 
 import datetime
 import json
@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from federations.models import Body, Federation
-from meetings.importing import UnreadableDocument, parse_file
+from meetings.importing import UnreadableDocument, parse_text, read
 from meetings.importing.matching import match_body, match_federation
 from meetings.importing.services import save_parsed
 
@@ -23,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="Meeting date YYYY-MM-DD when the document has none")
         parser.add_argument("--dry-run", action="store_true", help="Parse only; save nothing")
         parser.add_argument("--json", action="store_true", help="Print the parsed result as JSON")
+        parser.add_argument("--ocr", action="store_true", help="Read scanned PDF pages by text recognition (slow)")
 
     def handle(self, *args, **options):
         files = []
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         results, failed = [], 0
         for path in files:
             try:
-                parsed = parse_file(path.read_bytes(), path.name)
+                parsed = parse_text(read(path.read_bytes(), path.name, use_ocr=options["ocr"]).text)
             except (OSError, UnreadableDocument) as exc:
                 failed += 1
                 message = exc.message if isinstance(exc, UnreadableDocument) else str(exc)

@@ -3,6 +3,7 @@
 import pytest
 
 from meetings.importing import parse_text
+from meetings.importing.parser.patterns import plausible_name
 
 
 def people(result):
@@ -231,3 +232,58 @@ def test_a_flattened_page_loses_its_running_header_and_its_number_heads_an_item(
     assert result["date"] == "2019-03-12"  # the title line again, with the date: header, not an item
     assert [(i["number"], i["title"]) for i in result["items"]] == [("41", "NY TAXA FÖR BYGGLOV")]
     assert (result["organisation"], result["body"]) == ("Testby kommun", "Kommunstyrelsen")
+
+
+SIGNATURE_LABELS_FIRST = (
+    "Protokoll\n\nSammanträdesdatum 2018-02-07\n\nUtses att justera\n\nUnderskrifter\n\nSekreterare\n\nOrdförande\n\n"
+    "Justerande Johanna Lind Per Erik Strand (s) Karin Ek (m)\n\n§ 1 Dagordning\n\nDagordningen fastställs.\n"
+)
+SIGNATURE_LABELS_ON_ONE_LINE = (
+    "Protokoll\n\nDatum 2018-02-07\n\n§ 1 Dagordning\n\nDagordningen fastställs.\n\n"
+    "Ordförande Justerare Sekreterare\n\nSara Holm Ahmed Nilsson Karl-Johan Berg\n"
+)
+
+
+def test_signature_labels_first_and_names_after_pair_in_order():
+    result = parse_text(SIGNATURE_LABELS_FIRST)
+    assert (result["secretary"], result["chair"], result["adjusters"]) == (
+        "Johanna Lind",
+        "Per Erik Strand",
+        ["Karin Ek"],
+    )
+    result = parse_text(SIGNATURE_LABELS_ON_ONE_LINE)
+    assert (result["chair"], result["adjusters"], result["secretary"]) == (
+        "Sara Holm",
+        ["Ahmed Nilsson"],
+        "Karl-Johan Berg",
+    )
+
+
+def test_words_run_into_a_name_are_taken_off_at_its_given_name_and_a_municipality_is_an_organisation():
+    result = parse_text(
+        "Protokoll\n\nDatum 2018-02-07\n\nLedamöter Eva Holm (s), Kiruna Jan Berg (m), Gällivare Anna Lund (c)\n\n"
+        "§ 1 Dagordning\n\nDagordningen fastställs.\n"
+    )
+    rows = people(result)
+    assert set(rows) == {"Eva Holm", "Jan Berg", "Anna Lund"}
+    assert (rows["Eva Holm"]["organisation"], rows["Jan Berg"]["organisation"]) == ("Kiruna", "Gällivare")
+
+
+def test_vote_columns_are_not_people():
+    result = parse_text(
+        "Protokoll\n\nDatum 2018-02-07\n\nNärvarande Ja Nej\nEva Holm X\nJan Berg X\n\n§ 1 Val\n\nValet förrättades.\n"
+    )
+    assert set(people(result)) == {"Eva Holm", "Jan Berg"}
+    assert not plausible_name("Ja Nej") and plausible_name("Eva Holm")
+
+
+def test_items_numbered_in_a_run_without_a_section_mark_are_items():
+    result = parse_text(
+        "Protokoll\n\nDatum 2018-02-07\n\n382 Mötets öppnande\n383 Fastställande av dagordning\n"
+        "384 Ekonomisk uppföljning\n\nUppföljningen noteras.\n"
+    )
+    assert [(i["number"], i["title"]) for i in result["items"]] == [
+        ("382", "Mötets öppnande"),
+        ("383", "Fastställande av dagordning"),
+        ("384", "Ekonomisk uppföljning"),
+    ]

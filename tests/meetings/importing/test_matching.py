@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from federations.models import Mandate, Person
+from federations.models import Body, Mandate, Person
 from finsam.models import AuditEntry
 from meetings.importing import parse_text
 from meetings.importing.matching import (
@@ -101,6 +101,25 @@ def test_a_sure_match_needs_one_best_namesake(cast):
     assert sure_match(suggest("Per Holm", None, candidates)) is None  # alike: the secretary tells them apart
     assert sure_match(suggest("Per Holm", "Testby kommun", candidates)).mandates.get().organisation == cast.kommun
     assert sure_match(suggest("Jan Johanson", None, candidates)) is None  # a close spelling is only a suggestion
+
+
+def test_a_namesake_of_another_organisation_in_the_federation_is_never_preselected(cast):
+    ingela = seat(cast, "Ingela Andersson", organisation=cast.fk)
+    candidates = candidates_for(body=cast.board, on_date=DAY)
+    # the protocol's Ingela Andersson is Arbetsförmedlingen's: the register's is Försäkringskassan's, seated or not
+    assert sure_match(suggest("Ingela Andersson", "Arbetsförmedlingen", candidates)) is None
+    assert [s.person for s in suggest("Ingela Andersson", "Arbetsförmedlingen", candidates)] == [ingela]  # offered
+    assert sure_match(suggest("Ingela Andersson", "Försäkringskassan", candidates)) == ingela
+    assert sure_match(suggest("Ingela Andersson", None, candidates)) == ingela  # a seat in the body on the day
+
+
+def test_the_same_name_alone_is_no_sure_match(cast):
+    group = Body.objects.create(federation=cast.federation, name="Beredning", slug="beredning", kind="beredningsgrupp")
+    seat(cast, "Ingela Andersson", body=group, organisation=cast.fk)
+    candidates = candidates_for(federation=cast.federation, on_date=DAY)  # no body chosen yet: no seat is known
+    suggestions = suggest("Ingela Andersson", None, candidates)
+    assert suggestions and suggestions[0].same_name and not suggestions[0].is_member
+    assert sure_match(suggestions) is None
 
 
 def test_people_an_earlier_import_created_are_suggested_again(cast):

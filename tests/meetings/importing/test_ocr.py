@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from pypdf import PdfReader, PdfWriter
 
 from meetings.importing import UnreadableDocument, layout, ocr, read, services
@@ -94,7 +95,25 @@ def test_without_ocr_a_scan_is_refused_with_a_message_that_says_so(monkeypatch):
         (["$$", "3-4"], ["§§", "3-4"]),
         (["kostar", "$", "Budget"], ["kostar", "$", "Budget"]),
         (["US$", "12"], ["US$", "12"]),
+        (["&", "84", "Mötets", "öppnande"], ["§", "84", "Mötets", "öppnande"]),
+        (["8", "19", "Val", "av", "justerare"], ["§", "19", "Val", "av", "justerare"]),
+        (["S", "12", "Budget"], ["§", "12", "Budget"]),
+        (["&84", "Mötets"], ["§ 84", "Mötets"]),
+        (["8", "19", "ledamöter"], ["8", "19", "ledamöter"]),  # "8 19 ledamöter" is not a heading
+        (["Per", "&", "12", "Budget"], ["Per", "&", "12", "Budget"]),  # only at the start of a line
     ],
 )
 def test_the_section_sign_the_swedish_model_lacks_is_read_back(words, read_as):
     assert ocr._section_signs(words) == read_as
+
+
+def test_import_minutes_reads_a_scan_with_ocr_and_refuses_it_without(tmp_path):
+    scan = tmp_path / "skannat.pdf"
+    scan.write_bytes(as_scan("Protokoll\n\nDatum: 2021-06-02\n\n§ 14 Val av justerare\n\nEva Holm valdes.\n"))
+    out = io.StringIO()
+    call_command("import_minutes", str(scan), "--dry-run", "--json", "--ocr", stdout=out)
+    parsed = json.loads(out.getvalue())
+    assert parsed["date"] == "2021-06-02"
+    assert [(i["number"], i["title"]) for i in parsed["items"]] == [("14", "Val av justerare")]
+    with pytest.raises(CommandError):
+        call_command("import_minutes", str(scan), "--dry-run", stdout=io.StringIO(), stderr=io.StringIO())

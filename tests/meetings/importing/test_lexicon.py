@@ -1,0 +1,23 @@
+"""The importer's knowledge of Swedish names and public organisations."""
+
+from meetings.importing import lexicon
+
+
+def test_it_knows_the_290_municipalities_and_21_regions_once_each():
+    assert len(set(lexicon.MUNICIPALITY_NAMES)) == len(lexicon.MUNICIPALITY_NAMES) == 290
+    assert len(set(lexicon.REGION_NAMES)) == len(lexicon.REGION_NAMES) == 21
+
+
+def test_it_tells_names_run_together_apart_by_their_given_names():
+    assert lexicon.split_people("Monica Berg Ulrika J Strand Marie-Louise Holm (c) Per Olof Ek") == [
+        "Monica Berg",
+        "Ulrika J Strand",
+        "Marie-Louise Holm",
+        "Per Olof Ek",
+    ]
+
+
+def test_it_names_municipalities_regions_and_agencies():
+    text = "Eva Ek, Sala kommun, Region Västmanland, Försäkringskassan och Per Holm"
+    assert lexicon.organisations_in(text) == ["Sala kommun", "Region Västmanland", "Försäkringskassan"]
+    assert lexicon.is_organisation("Upplands Väsby") and not lexicon.is_organisation("Eva Ek")
