@@ -27,10 +27,9 @@ MAIL_RETRY_BACKOFF = [mail_backoff(attempt) for attempt in range(1, 5)]
 
 
 def unsent_mail(now):
-    """The rows nobody is sending now and that may be tried again."""
-    return OutgoingMail.objects.filter(sent_at__isnull=True, attempts__lt=MAIL_MAX_ATTEMPTS).filter(
-        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - MAIL_LEASE)
-    )
+    """The rows nobody is sending now, that may be tried again and whose time has come (the rate of outgoing mail)."""
+    unsent = OutgoingMail.objects.filter(sent_at__isnull=True, attempts__lt=MAIL_MAX_ATTEMPTS, send_after__lte=now)
+    return unsent.filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - MAIL_LEASE))
 
 
 def deliver(mail_id):

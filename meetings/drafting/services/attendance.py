@@ -120,7 +120,7 @@ def substitute_call_in(*, actor: Actor, meeting: Meeting, substitute: Attendance
         subject, body = call_in_text(meeting, substitute, absent)
         mail_queue(
             kind=OutgoingMail.Kind.CALL_IN, meeting=meeting, recipients=[substitute.person.email], subject=subject,
-            body=body,
+            body=body, actor=actor,
         )  # fmt: skip
     return attendance
 
