@@ -42,6 +42,10 @@ class OutgoingMail(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)  # a task is sending it now
     sent_at = models.DateTimeField(_("skickat"), null=True, blank=True)
+    # Not sent, for good, because what it tells about had changed when its turn came (a kallelse to a meeting whose
+    # protocol is already justerat, "att justera" to someone with nothing left to sign): when, and why.
+    withdrawn_at = models.DateTimeField(_("inte skickat"), null=True, blank=True)
+    withdrawn_reason = models.CharField(_("varför inte skickat"), max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
 
@@ -51,7 +55,11 @@ class OutgoingMail(models.Model):
         verbose_name_plural = _("utgående e-post")
         indexes = [
             # The sweep's query: the unsent rows (few, however much has been sent).
-            models.Index(fields=["created"], name="outgoingmail_unsent", condition=Q(sent_at__isnull=True)),
+            models.Index(
+                fields=["created"],
+                name="outgoingmail_unsent",
+                condition=Q(sent_at__isnull=True, withdrawn_at__isnull=True),
+            ),
             # The rate: the latest send times of a federation's and of a user's e-mail.
             models.Index(fields=["federation", "-send_after"], name="outgoingmail_federation_rate"),
             models.Index(fields=["queued_by", "-send_after"], name="outgoingmail_user_rate"),

@@ -82,7 +82,7 @@ def test_an_older_decision_with_more_recipients_is_sent_to_the_cap_only(
 
 def _queue(meeting, count, actor=None, domain="testby.se"):
     return mail_queue(
-        kind=OutgoingMail.Kind.REMINDER,
+        kind=OutgoingMail.Kind.SENT_BACK,
         meeting=meeting,
         recipients=addresses(count, domain),
         subject="Ämne",
