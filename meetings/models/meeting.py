@@ -56,7 +56,7 @@ class GuardedByMeeting(models.Model):
 class Meeting(models.Model):
     """A sammanträde of a body, and the record (protokoll or minnesanteckningar) kept of it."""
 
-    # Once justerat, only the personal-data review may still be recorded.
+    # Once justerat, only the personal-data review may still be recorded, once: after it nothing changes.
     MUTABLE_AFTER_FREEZE = frozenset({"reviewed_at", "reviewed_by", "updated"})
 
     class Status(models.TextChoices):
@@ -130,10 +130,11 @@ class Meeting(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk:
-            stored = Meeting.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            stored = Meeting.objects.filter(pk=self.pk).values_list("status", "reviewed_at").first()
+            status, reviewed_at = stored or (None, None)
             update_fields = kwargs.get("update_fields")
             allowed = update_fields is not None and set(update_fields) <= self.MUTABLE_AFTER_FREEZE
-            if stored in self.FROZEN_STATUSES and not allowed:
+            if status in self.FROZEN_STATUSES and (reviewed_at is not None or not allowed):
                 raise FrozenRecord()
         super().save(*args, **kwargs)
 
