@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from federations.models import Person, Project
 from federations.permissions import people_for_bodies
 from finsam.types import Actor
+from finsam.validators import validate_typed_fields
 from meetings.drafting.selectors import item_decision_makers
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
@@ -54,6 +55,7 @@ def decision_save(
     """Save a decision; `recipient_people` and `recipient_emails`, when given, are who get its protokollsutdrag by
     e-mail once the protocol is justerat."""
     meeting = meeting_for_writing(item.meeting_id, items=[item])
+    validate_typed_fields(Decision, fields)
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
