@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from finsam.collation import SWEDISH
+from finsam.validators import validate_one_line
 
 
 class Network(models.Model):
@@ -114,13 +115,13 @@ class Membership(models.Model):
 class Person(models.Model):
     """A person in the register, optionally linked to a user account."""
 
-    name = models.CharField(_("namn"), max_length=200, db_collation=SWEDISH)
+    name = models.CharField(_("namn"), max_length=200, db_collation=SWEDISH, validators=[validate_one_line])
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
     )
     email = models.EmailField(_("e-post"), blank=True)
     party = models.CharField(_("parti"), max_length=20, blank=True, help_text=_("Partibeteckning, t.ex. S eller M."))
-    title = models.CharField(_("titel"), max_length=200, blank=True)
+    title = models.CharField(_("titel"), max_length=200, blank=True, validators=[validate_one_line])
     # When the row was made and last changed: the open-data API's created / modified and its modified_since.
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)

@@ -209,6 +209,15 @@ FINSAM_PDF_LEASE_SECONDS = env_int("FINSAM_PDF_LEASE_SECONDS", 300)
 FINSAM_IMPORT_LEASE_SECONDS = env_int("FINSAM_IMPORT_LEASE_SECONDS", 1800)
 # The sweep leaves work younger than this to the task queued when it was recorded.
 FINSAM_SWEEP_AFTER_SECONDS = env_int("FINSAM_SWEEP_AFTER_SECONDS", 60)
+# Outgoing e-mail. A decision's protokollsutdrag goes to at most this many recipients (the form says so); a
+# federation, and a user, send at most so many e-mails an hour: more waits in the outbox for the next hour (the
+# sweep sends it then), nothing is dropped. A kallelse to a large assembly and a protocol's extracts fit well below.
+FINSAM_EXTRACT_RECIPIENTS_MAX = env_int("FINSAM_EXTRACT_RECIPIENTS_MAX", 50)
+FINSAM_MAIL_PER_FEDERATION_HOUR = env_int("FINSAM_MAIL_PER_FEDERATION_HOUR", 600)
+FINSAM_MAIL_PER_USER_HOUR = env_int("FINSAM_MAIL_PER_USER_HOUR", 300)
+for _name in ("FINSAM_EXTRACT_RECIPIENTS_MAX", "FINSAM_MAIL_PER_FEDERATION_HOUR", "FINSAM_MAIL_PER_USER_HOUR"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1, not {globals()[_name]}")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

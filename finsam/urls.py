@@ -1,15 +1,16 @@
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
-from . import health
+from . import health, web
+
+# A request the server cannot take (too large, malformed): a short answer to htmx and scripts, a page otherwise.
+handler400 = "finsam.web.bad_request"
 
 urlpatterns = [
     path("", include("meetings.home.urls")),
     path("healthz", health.healthz, name="healthz"),
     # Browsers ask for /favicon.ico whatever the page says.
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True), name="favicon"),
+    path("favicon.ico", web.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -6,9 +6,14 @@ as a message (`attempt`); a JSON endpoint answers them as {"error": ...} (`attem
 ValidationError in a view.
 """
 
+from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import JsonResponse
+from django.core.exceptions import RequestDataTooBig, ValidationError
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views import defaults
 
 from finsam.celery import watch_postponed
 
@@ -78,3 +83,27 @@ def attempt_json(action, status=400):
         return action(), None
     except ValidationError as exc:
         return None, JsonResponse({"error": refusal_text(exc)}, status=status)
+
+
+def bad_request(request, exception):
+    """handler400. A page for a page; for htmx (HX-Request) a short fragment and for a script (the editor's
+    autosave, X-Requested-With) a JSON error, never a whole HTML page in their place. Most often it is a request
+    over DATA_UPLOAD_MAX_MEMORY_SIZE, refused before any view runs (CSRF reads the body first)."""
+    if isinstance(exception, RequestDataTooBig):
+        reason = _("Det du skickade är för stort: högst %(mb)s MB på en gång. Inget av det har sparats.") % {
+            "mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        }
+    else:
+        reason = _("Det du skickade kunde inte tas emot. Inget av det har sparats.")
+    if request.headers.get("HX-Request"):
+        return HttpResponse(format_html('<p class="error" role="alert">{}</p>', reason), status=400)
+    if request.headers.get("X-Requested-With") or "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"error": reason}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page says: the SVG icon. A view, so that the static file's
+    name is looked up when asked for, not when the URLs are imported (with the manifest storage, before
+    collectstatic has run, that lookup fails and took `migrate` with it). Any method, as RedirectView answered."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

@@ -30,6 +30,8 @@ def personal_data_review(*, actor: Actor, meeting: Meeting) -> None:
     meeting = meeting_locked(meeting.pk)
     if not meeting.is_frozen:
         raise ValidationError(_("Bara justerade protokoll och godkända anteckningar kan publiceras."))
+    if meeting.reviewed_at is not None:  # recorded once: the database refuses a second review of a published record
+        raise ValidationError(_("Protokollet är redan granskat och publicerat."))
     meeting.reviewed_at = timezone.now()
     meeting.reviewed_by = signed_in(actor)
     meeting.save(update_fields=["reviewed_at", "reviewed_by", "updated"])

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from federations.forms import DateInput
 from federations.models import Mandate, Person, Project, active_on
 from federations.permissions import people_for_bodies
+from finsam.validators import validate_one_line
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
 
 
@@ -111,9 +112,22 @@ class ItemDetailsForm(forms.ModelForm):
         self.fields["projects"].queryset = Project.objects.order_by("name")
 
 
+# The longest § text autosave takes (characters of HTML). A request is also bounded by DATA_UPLOAD_MAX_MEMORY_SIZE.
+ITEM_TEXT_MAX_LENGTH = 500_000
+
+
 class ItemTextForm(forms.Form):
-    heading = forms.CharField(max_length=300)
-    text = forms.CharField(required=False, max_length=500_000, strip=False)
+    heading = forms.CharField(
+        max_length=300,
+        validators=[validate_one_line],
+        error_messages={"max_length": _("Rubriken är för lång: högst %(limit_value)s tecken.")},
+    )
+    text = forms.CharField(
+        required=False,
+        max_length=ITEM_TEXT_MAX_LENGTH,
+        strip=False,
+        error_messages={"max_length": _("Texten är för lång: högst %(limit_value)s tecken.")},
+    )
     version = forms.IntegerField(min_value=1)
 
 

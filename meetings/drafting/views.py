@@ -247,8 +247,11 @@ def item_save_text(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = _item(meeting, item_pk)
     form = ItemTextForm(request.POST)
-    if not form.is_valid():
-        return JsonResponse({"error": _("Texten kunde inte sparas: ogiltiga uppgifter.")}, status=400)
+    if not form.is_valid():  # what is wrong, in words (a text too long, a line break in the heading)
+        reasons = [message for errors in form.errors.values() for message in errors]
+        return JsonResponse(
+            {"error": " ".join(reasons) or _("Texten kunde inte sparas: ogiltiga uppgifter.")}, status=400
+        )
     save = partial(
         services.item_save_text,
         actor=request.user,

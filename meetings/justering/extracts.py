@@ -61,8 +61,11 @@ def render_extracts(document, signatures):
 
 def extracts_queue(document, files):
     """One outbox row per decision and address, each with the extract of its § (`files`: item id -> stored name).
-    Addresses already queued for a decision are left out, so running it again adds nothing."""
+    Addresses already queued for a decision are left out, so running it again adds nothing. A decision's e-mail goes
+    to at most FINSAM_EXTRACT_RECIPIENTS_MAX addresses (the form refuses more; this holds for older records too), and
+    counts against the rate of the user who sent the protocol for justering."""
     meeting = document.meeting
+    cap = settings.FINSAM_EXTRACT_RECIPIENTS_MAX
     item_ids = [item["id"] for item in document.revision.snapshot["items"]]
     queued = []
     for decision in addressed_decisions(item_ids):
@@ -74,13 +77,15 @@ def extracts_queue(document, files):
                 "recipient", flat=True
             )
         )
-        addresses = [r.address for r in decision.addressees.all() if r.address and r.address not in already]
+        addressees = decision.addressees.all()
+        addresses = list(dict.fromkeys(r.address for r in addressees if r.address and r.address not in already))
         subject, body = extract_text(meeting, decision)
         queued += mail_queue(
             kind=OutgoingMail.Kind.EXTRACT,
+            actor=document.revision.created_by,
             meeting=meeting,
             decision=decision,
-            recipients=addresses,
+            recipients=addresses[: max(cap - len(already), 0)],
             subject=subject,
             body=body,
             attachment_name=f"protokollsutdrag-{meeting.date:%Y-%m-%d}-paragraf-{decision.item.number or 0}.pdf",

@@ -16,7 +16,7 @@ def _url(meeting):
     return f"{settings.SITE_URL}/moten/{meeting.pk}/justering/"
 
 
-def signers_notify(revision):
+def signers_notify(revision, actor=None):
     """Tell every signer that a revision waits for them, and what changed since the last one."""
     meeting = revision.meeting
     with translation.override("sv"):
@@ -28,10 +28,12 @@ def signers_notify(revision):
         if revision.changes:
             body += "\n\n" + _("Ändringar sedan förra revisionen:") + "\n" + revision.changes
     addresses = [s.person.email for s in revision.signatures.select_related("person")]
-    return mail_queue(kind=OutgoingMail.Kind.TO_SIGN, meeting=meeting, recipients=addresses, subject=subject, body=body)
+    return mail_queue(
+        kind=OutgoingMail.Kind.TO_SIGN, meeting=meeting, recipients=addresses, subject=subject, body=body, actor=actor
+    )
 
 
-def sent_back_notify(revision, person):
+def sent_back_notify(revision, person, actor=None):
     """Tell the secretary that a signer sent the protokoll back, and why."""
     meeting = revision.meeting
     reason = revision.signatures.filter(person=person, status=Signature.Status.RETURNED).values_list(
@@ -46,6 +48,7 @@ def sent_back_notify(revision, person):
         }
     return mail_queue(
         kind=OutgoingMail.Kind.SENT_BACK,
+        actor=actor,
         meeting=meeting,
         recipients=[meeting.secretary.email if meeting.secretary else ""],
         subject=subject,

@@ -124,7 +124,7 @@ def extract_send_for_justering(
     )
     Signature.objects.bulk_create(Signature(revision=revision, person=person, role=role) for person, role in signers)
     _audit("meetings.extract.sent", actor, meeting, meeting, revision=revision.number, items=sorted(chosen))
-    mail.signers_notify(revision)
+    mail.signers_notify(revision, actor)
     return revision
 
 
@@ -165,7 +165,7 @@ def protocol_send_for_justering(
         revision=revision.number,
         sha256=revision.sha256,
     )
-    mail.signers_notify(revision)
+    mail.signers_notify(revision, actor)
     return revision
 
 
@@ -213,7 +213,7 @@ def protocol_send_back(*, actor: Actor, meeting: Meeting, reason: str | None) ->
     meeting.status = Meeting.Status.DRAFT
     meeting.save(update_fields=["status", "updated"])
     _audit("meetings.minutes.sent_back", actor, meeting, meeting, revision=revision.number, reason=reason)
-    mail.sent_back_notify(revision, person)
+    mail.sent_back_notify(revision, person, actor)
 
 
 @transaction.atomic

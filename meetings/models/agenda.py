@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from federations.models import Body, Project
+from finsam.validators import validate_one_line
 
 from .meeting import GuardedByMeeting, Meeting
 
@@ -21,9 +22,9 @@ class AgendaItem(GuardedByMeeting):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField(_("ordning"))
     number = models.PositiveIntegerField(_("§"), null=True, blank=True)
-    heading = models.CharField(_("rubrik"), max_length=300)
+    heading = models.CharField(_("rubrik"), max_length=300, validators=[validate_one_line])
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.INFORMATION)
-    case_number = models.CharField(_("diarienummer"), max_length=50, blank=True)
+    case_number = models.CharField(_("diarienummer"), max_length=50, blank=True, validators=[validate_one_line])
     text = models.TextField(_("text"), blank=True)
     version = models.PositiveIntegerField(default=1)
     immediate_justering = models.BooleanField(_("omedelbar justering"), default=False)

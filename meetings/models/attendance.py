@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from federations.models import Federation, Mandate, MemberOrganisation, Person
+from finsam.validators import validate_one_line
 
 from .agenda import AgendaItem
 from .meeting import GuardedByMeeting, Meeting
@@ -25,9 +26,11 @@ class Attendance(GuardedByMeeting):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances")
-    name = models.CharField(_("namn"), max_length=200, help_text=_("För den som inte finns i registret."))
+    name = models.CharField(
+        _("namn"), max_length=200, help_text=_("För den som inte finns i registret."), validators=[validate_one_line]
+    )
     role = models.CharField(_("roll"), max_length=30, choices=ROLE_CHOICES, default=Mandate.Role.MEMBER)
-    role_title = models.CharField(_("titel"), max_length=100, blank=True)
+    role_title = models.CharField(_("titel"), max_length=100, blank=True, validators=[validate_one_line])
     status = models.CharField(_("närvaro"), max_length=30, choices=Status.choices, default=Status.PRESENT)
     organisation = models.ForeignKey(
         MemberOrganisation, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("representerar")

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from federations.models import Person, Project
+from finsam.validators import validate_one_line
 
 from .agenda import AgendaItem
 from .attendance import Attendance
@@ -36,7 +37,9 @@ class Decision(GuardedByMeeting):
     votes_no = models.PositiveSmallIntegerField(_("nej"), null=True, blank=True)
     votes_abstain = models.PositiveSmallIntegerField(_("avstår"), null=True, blank=True)
     notes = models.TextField(_("protokollsanteckningar"), blank=True)
-    recipients = models.CharField(_("beslutet skickas till"), max_length=500, blank=True)
+    recipients = models.CharField(
+        _("beslutet skickas till"), max_length=500, blank=True, validators=[validate_one_line]
+    )
     projects = models.ManyToManyField(Project, blank=True, related_name="decisions", verbose_name=_("projekt"))
 
     class Meta:
@@ -130,7 +133,7 @@ class Assignment(GuardedByMeeting):
     decision = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.CASCADE, related_name="assignments")
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="assignments")
     owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="assignments")
-    owner_name = models.CharField(_("ansvarig"), max_length=200, blank=True)
+    owner_name = models.CharField(_("ansvarig"), max_length=200, blank=True, validators=[validate_one_line])
     what = models.TextField(_("uppdrag"))
     due = models.DateField(_("klart senast"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from federations.models import Body, Person
+from finsam.validators import validate_one_line
 
 
 class FrozenRecord(ValidationError):
@@ -56,7 +57,7 @@ class GuardedByMeeting(models.Model):
 class Meeting(models.Model):
     """A sammanträde of a body, and the record (protokoll or minnesanteckningar) kept of it."""
 
-    # Once justerat, only the personal-data review may still be recorded.
+    # Once justerat, only the personal-data review may still be recorded, once: after it nothing changes.
     MUTABLE_AFTER_FREEZE = frozenset({"reviewed_at", "reviewed_by", "updated"})
 
     class Status(models.TextChoices):
@@ -76,10 +77,10 @@ class Meeting(models.Model):
     date = models.DateField(_("datum"))
     start_time = models.TimeField(_("starttid"), null=True, blank=True)
     end_time = models.TimeField(_("sluttid"), null=True, blank=True)
-    place = models.CharField(_("plats"), max_length=300, blank=True)
+    place = models.CharField(_("plats"), max_length=300, blank=True, validators=[validate_one_line])
     remote_link = models.URLField(_("länk för digitalt deltagande"), blank=True)
     record_kind = models.CharField(_("dokumenteras som"), max_length=30, choices=Body.RecordKind.choices)
-    title = models.CharField(_("rubrik"), max_length=300, blank=True)
+    title = models.CharField(_("rubrik"), max_length=300, blank=True, validators=[validate_one_line])
     chair = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("mötesordförande")
     )
@@ -87,10 +88,16 @@ class Meeting(models.Model):
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("sekreterare")
     )
     secretary_title = models.CharField(
-        _("sekreterarens titel"), max_length=100, blank=True, help_text=_("T.ex. Förbundssekreterare.")
+        _("sekreterarens titel"),
+        max_length=100,
+        blank=True,
+        help_text=_("T.ex. Förbundssekreterare."),
+        validators=[validate_one_line],
     )
     justerare = models.ManyToManyField(Person, blank=True, related_name="+", verbose_name=_("justerare"))
-    justering_place_time = models.CharField(_("justeringens plats och tid"), max_length=300, blank=True)
+    justering_place_time = models.CharField(
+        _("justeringens plats och tid"), max_length=300, blank=True, validators=[validate_one_line]
+    )
     justerad_at = models.DateTimeField(_("justerat"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.PLANNED)
     kallelse_sent_at = models.DateTimeField(_("kallelse skickad"), null=True, blank=True)
@@ -105,7 +112,9 @@ class Meeting(models.Model):
     )
     imported = models.BooleanField(_("importerat"), default=False)
     signed_on_paper = models.BooleanField(_("justerat på papper"), default=False)
-    paper_signers = models.CharField(_("justerat på papper av"), max_length=500, blank=True)
+    paper_signers = models.CharField(
+        _("justerat på papper av"), max_length=500, blank=True, validators=[validate_one_line]
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -132,10 +141,11 @@ class Meeting(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk:
-            stored = Meeting.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            stored = Meeting.objects.filter(pk=self.pk).values_list("status", "reviewed_at").first()
+            status, reviewed_at = stored or (None, None)
             update_fields = kwargs.get("update_fields")
             allowed = update_fields is not None and set(update_fields) <= self.MUTABLE_AFTER_FREEZE
-            if stored in self.FROZEN_STATUSES and not allowed:
+            if status in self.FROZEN_STATUSES and (reviewed_at is not None or not allowed):
                 raise FrozenRecord()
         super().save(*args, **kwargs)
 

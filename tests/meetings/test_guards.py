@@ -217,6 +217,10 @@ CALLS = {
         allowed("records who reviewed the personal data; publishing does not change the record"),
         allowed("records who reviewed the personal data; publishing does not change the record"),
     ),
+    "outbox.mail_queue": (
+        allowed("queues e-mail about a change in the outbox, not the record; late e-mail checks the state it lands in"),
+        allowed("queues e-mail about a change in the outbox, not the record; late e-mail checks the state it lands in"),
+    ),
     "anslag.appeal_add": (
         allowed("records an överklagande of the justerat protocol; the record stays as signed"),
         allowed("records an överklagande of the justerat protocol; the record stays as signed"),

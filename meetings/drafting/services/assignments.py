@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from federations.models import Person
 from finsam.types import Actor
+from finsam.validators import validate_typed_fields
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Assignment, Decision
@@ -30,6 +31,7 @@ def assignment_create(
         raise ValidationError({"what": _("Beskriv uppdraget.")})
     if owner is None and not owner_name.strip():
         raise ValidationError({"owner_name": _("Ange vem som får uppdraget.")})
+    validate_typed_fields(Assignment, {"owner_name": owner_name})
     assignment = Assignment.objects.create(
         item=item,
         decision=decision,

@@ -13,6 +13,7 @@ from federations.models import Mandate, active_on
 from federations.permissions import roles_for
 from finsam.collation import swedish_sort_key
 from finsam.types import Actor
+from finsam.validators import validate_typed_fields
 from meetings.drafting.kallelse import absence_text, call_in_text
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
@@ -76,6 +77,7 @@ def attendance_save(
     meeting = meeting_for_writing(meeting.pk)
     if attendance is None and not fields.get("person") and not (fields.get("name") or "").strip():
         raise ValidationError({"name": _("Välj en person eller skriv ett namn.")})
+    validate_typed_fields(Attendance, fields)
     fields["paragraphs"] = parse_paragraphs(fields.get("paragraphs", ""))
     serving_for = fields.get("serving_for")
     if serving_for is not None and serving_for.meeting_id != meeting.pk:
@@ -134,7 +136,7 @@ def substitute_call_in(
         subject, body = call_in_text(meeting, substitute, absent)
         mail_queue(
             kind=OutgoingMail.Kind.CALL_IN, meeting=meeting, recipients=[substitute.person.email], subject=subject,
-            body=body,
+            body=body, actor=actor,
         )  # fmt: skip
     return attendance
 

@@ -4,6 +4,7 @@ and who gets the protokollsutdrag."""
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from federations.models import Person, Project
 from federations.permissions import people_for_bodies
 from finsam.types import Actor
+from finsam.validators import validate_typed_fields
 from meetings.drafting.selectors import item_decision_makers
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
@@ -52,6 +54,7 @@ def decision_save(
     """Save a decision; `recipient_people` and `recipient_emails`, when given, are who get its protokollsutdrag by
     e-mail once the protocol is justerat."""
     meeting = meeting_for_writing(item.meeting_id, items=[item])
+    validate_typed_fields(Decision, fields)
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
@@ -60,6 +63,7 @@ def decision_save(
     )
     people = list(recipient_people) if recipient_people is not None else None
     addresses = _valid_addresses(recipient_emails) if recipient_emails is not None else None
+    _validate_recipient_count(decision, people, addresses)
     if people:
         in_scope = set(people_for_bodies([meeting.body], meeting.date).values_list("pk", flat=True))
         if any(person.pk not in in_scope for person in people):
@@ -77,8 +81,30 @@ def decision_save(
     return decision
 
 
+def recipients_max_message(count: int) -> str:
+    return _(
+        "Protokollsutdraget kan skickas till högst %(max)s mottagare per beslut, inte %(count)s. Skicka det till "
+        "en funktionsadress (t.ex. registrator@kommun.se) som sprider det vidare."
+    ) % {"max": settings.FINSAM_EXTRACT_RECIPIENTS_MAX, "count": count}
+
+
+def _validate_recipient_count(
+    decision: Decision | None, people: list[Person] | None, addresses: list[str] | None
+) -> None:
+    """At most FINSAM_EXTRACT_RECIPIENTS_MAX recipients per decision, people and addresses together (a kind not
+    given keeps what the decision has)."""
+    kept = decision.addressees.all() if decision is not None and decision.pk else DecisionRecipient.objects.none()
+    people_ids = {p.pk for p in people} if people is not None else {r.person_id for r in kept if r.person_id}
+    if addresses is None:
+        addresses = [r.email for r in kept if not r.person_id]
+    count = len(people_ids) + len(addresses)
+    if count > settings.FINSAM_EXTRACT_RECIPIENTS_MAX:
+        raise ValidationError({"recipient_emails": recipients_max_message(count)})
+
+
 def _valid_addresses(addresses: Iterable[str]) -> list[str]:
     cleaned: list[str] = []
+    seen: set[str] = set()
     for address in addresses:
         address = (address or "").strip()
         if not address:
@@ -89,7 +115,8 @@ def _valid_addresses(addresses: Iterable[str]) -> list[str]:
             raise ValidationError(
                 {"recipient_emails": _("Inte en giltig e-postadress: %(address)s") % {"address": address[:100]}}
             ) from None
-        if address.lower() not in {a.lower() for a in cleaned}:
+        if address.lower() not in seen:
+            seen.add(address.lower())
             cleaned.append(address)
     return cleaned
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finsam.types import Actor, signed_in
+from finsam.validators import validate_typed_fields
 from meetings.drafting.services.audit import audit
 from meetings.drafting.services.numbering import renumber
 from meetings.guards import item_for_writing, meeting_for_writing
@@ -44,6 +45,7 @@ def item_add(
     heading = heading.strip()
     if not heading:
         raise ValidationError({"heading": _("Ärendet behöver en rubrik.")})
+    validate_typed_fields(AgendaItem, {"heading": heading, "case_number": case_number})
     item = append_item(meeting, heading=heading, kind=kind, case_number=case_number)
     if after is not None:
         items = list(meeting.items.exclude(pk=item.pk).order_by("position"))
@@ -90,6 +92,7 @@ def item_delete(*, actor: Actor, item: AgendaItem) -> None:
 def item_update_details(*, actor: Actor, item: AgendaItem, **fields: Any) -> AgendaItem:
     meeting_for_writing(item.meeting_id, items=[item])
     projects = fields.pop("projects", None)
+    validate_typed_fields(AgendaItem, fields)
     for name, value in fields.items():
         setattr(item, name, value)
     item.save()
@@ -110,6 +113,7 @@ def item_save_text(
     heading = (heading or "").strip()
     if not heading:
         raise ValidationError({"heading": _("Ärendet behöver en rubrik.")})
+    validate_typed_fields(AgendaItem, {"heading": heading})
     with transaction.atomic():
         # The meeting's row is locked before its status is read: a send for justering waits for this save to
         # commit (and then snapshots it), or this save waits for the send and is refused.

@@ -28,6 +28,7 @@ def kallelse_send(*, actor: Actor, meeting: Meeting) -> int:
     subject, body = kallelse_text(meeting)
     queued = mail_queue(
         kind=OutgoingMail.Kind.KALLELSE,
+        actor=actor,
         meeting=meeting,
         recipients=recipients,
         subject=subject,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from federations.models import Body, Mandate, Person, active_on
 from finsam.collation import swedish_sort_key
 from finsam.types import Actor
+from finsam.validators import validate_typed_fields
 from meetings.drafting.selectors import open_assignments_before
 from meetings.drafting.services.attendance import attendance_prefill
 from meetings.drafting.services.audit import audit
@@ -44,6 +45,7 @@ def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind
                    title: str = "") -> Meeting:  # fmt: skip
     """Plan a meeting: a new protokoll starts with the standard opening items and the attendance from the mandates."""
     validate_times(start_time, end_time)
+    validate_typed_fields(Meeting, {"place": place, "title": title})
     meeting = Meeting.objects.create(
         body=body,
         date=date,
@@ -87,6 +89,7 @@ def meeting_update(
     """Change a planned meeting's details, and choose its justerare (who sign with the chair)."""
     locked = meeting_for_writing(meeting.pk)
     validate_times(fields.get("start_time", locked.start_time), fields.get("end_time", locked.end_time))
+    validate_typed_fields(Meeting, fields)
     date_changed = "date" in fields and fields["date"] != locked.date
     year_left = locked.date.year
     for name, value in fields.items():

@@ -10,7 +10,7 @@ from federations.models import Mandate, Person
 from meetings.anslag.services import personal_data_review
 from meetings.drafting import services
 from meetings.drafting.kallelse import kallelse_text
-from meetings.models import Decision, Meeting
+from meetings.models import AgendaItem, Decision, Meeting
 from tests.conftest import on_the_tests_day
 from tests.meetings.factories import justera, plan_meeting, ready_to_send
 
@@ -162,7 +162,9 @@ def test_the_ics_invitation_has_the_event_in_utc(client_for, meeting):
 def test_the_ics_invitation_escapes_carriage_returns_and_separators(client_for, meeting):
     meeting.place = "Sal 1\rBEGIN:VALARM;A,B\\"
     meeting.save(update_fields=["place"])
-    services.item_add(actor=None, meeting=meeting, heading="Ärende\rEND:VEVENT; med, tecken " + "ö" * 60)
+    item = services.item_add(actor=None, meeting=meeting, heading="Ärende")
+    # Typed text refuses control characters now; a heading stored before that (or by SQL) is still escaped.
+    AgendaItem.objects.filter(pk=item.pk).update(heading="Ärende\rEND:VEVENT; med, tecken " + "ö" * 60)
     body = client_for("member").get(f"/moten/{meeting.pk}/kallelse.ics").content
     lines = body.split(b"\r\n")
     assert lines[-1] == b"" and not any(b"\r" in line or b"\n" in line for line in lines)
