@@ -308,11 +308,8 @@ EXCERPT_LENGTH = 240
 
 def _matches(word, analysed):
     """Whether one word of a text matches a word of the query."""
-    terms = analysis.word_terms(word.lower())
-    return any(
-        set(terms).intersection(q.alternatives) or (q.prefix and any(t.startswith(q.form) for t in terms))
-        for q in analysed.words
-    )
+    terms = set(analysis.word_terms(word.lower()))
+    return any(analysis.term_matches(query_word, terms) for query_word in analysed.words)
 
 
 def _excerpt(entry, matches):
