@@ -259,10 +259,31 @@ def word_terms(word):
     return tuple(dict.fromkeys((word, *lemmas(word), *heads, *(MODIFIER + part for part in modifiers))))
 
 
+# Between the terms and each text's sequence of words: a token that no query has (a query's words are two
+# characters or more), so that a phrase never runs from one text, or from the terms, into the next.
+PHRASE_BREAK = "0"
+
+
 def index_terms(*texts):
-    """The terms to index for some texts, each once, space-separated: what the register stores and searches."""
+    """The terms to index for some texts, space-separated: what the register stores and searches. Each term once,
+    then each text's words in order, one term each (its key), between PHRASE_BREAKs: what a phrase is matched
+    against, on PostgreSQL (<->) and SQLite (FTS5 "…") alike."""
     terms = dict.fromkeys(term for text in texts for word in tokens(text) for term in word_terms(word))
-    return " ".join(terms)
+    if not terms:
+        return ""
+    sequences = [" ".join(phrase_keys(text)) for text in texts]
+    return " ".join([*terms, PHRASE_BREAK, *(f"{sequence} {PHRASE_BREAK}" for sequence in sequences if sequence)])
+
+
+def phrase_keys(text):
+    """A text's searched words in order, each as one term: its first lemma, or its form (budgeten 2027 -> budget
+    2027). Stop words are left out on both sides, so "beslut om budget" is the phrase beslut budget."""
+    return [key(word) for word in tokens(text) if word_terms(word)]
+
+
+def key(word):
+    own = lemmas(word)
+    return own[0] if own else word
 
 
 @dataclass
@@ -277,6 +298,7 @@ class QueryWord:
 @dataclass
 class Query:
     words: list = field(default_factory=list)
+    phrases: list = field(default_factory=list)  # the keys of each quoted phrase of two words or more, in order
     only_stop_words: bool = False  # the query had words, all too common to search
 
     def __bool__(self):
@@ -294,11 +316,19 @@ def analyse_query(text):
     words = []
     for index, word in enumerate(searched):
         own = lemmas(word)
-        modifier = (MODIFIER + word,) if word in own or not own else ()
+        # A modifier as the index has it: the word in its dictionary form, or a form the dictionary lets begin a
+        # compound (bygg-, beställar-), read as a word as the index reads it.
+        modifiers = ((word,) if word in own or not own else ()) + tuple(map(as_word, _role(word, lexicon.BEGIN)))
+        modifier = tuple(MODIFIER + part for part in modifiers)
         alternatives = tuple(dict.fromkeys((word, *own, *modifier)))
         last = index == len(searched) - 1
         words.append(QueryWord(word, alternatives, prefix=last and len(word) >= 3 and not own))
-    return Query(words=words, only_stop_words=bool(written) and not searched)
+    phrases = [keys for keys in (phrase_keys(quoted) for quoted in PHRASE.findall(text)) if len(keys) > 1]
+    return Query(words=words, phrases=phrases, only_stop_words=bool(written) and not searched)
+
+
+# A phrase is quoted: "2027 budget" finds its words in that order, next to each other (stop words aside).
+PHRASE = re.compile(r'"([^"]*)"')
 
 
 def matches(query_text, text):
@@ -308,7 +338,10 @@ def matches(query_text, text):
     if not query:
         return False
     terms = set(index_terms(text).split())
-    return all(term_matches(word, terms) for word in query.words)
+    keys = " ".join(phrase_keys(text))
+    return all(term_matches(word, terms) for word in query.words) and all(
+        f" {' '.join(phrase)} " in f" {keys} " for phrase in query.phrases
+    )
 
 
 def term_matches(word, terms):

@@ -119,3 +119,9 @@ def test_only_the_last_unknown_word_is_a_prefix():
     assert [w.prefix for w in words] == [False, True]
     assert not analysis.analyse_query("budg styrelsen").words[-1].prefix  # a whole word: no styr…
     assert not analysis.analyse_query("budg styrelsen").words[0].prefix
+
+
+def test_a_phrase_keeps_its_word_order_and_reads_its_words_as_lemmas():
+    assert analysis.matches('"budget 2027"', "Budgeten 2027 antas")
+    assert not analysis.matches('"2027 budget"', "Budget 2027")
+    assert analysis.matches('"beslut budget"', "Beslut om budgeten")  # stop words aside
