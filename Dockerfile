@@ -16,6 +16,7 @@ RUN pip install -r requirements.txt
 COPY . .
 RUN DEBUG=1 python manage.py compilemessages --ignore=.venv -v 0 \
  && DEBUG=1 STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input -v 0 \
+ && DEBUG=1 python manage.py build_lexicon \
  && useradd --system --home /app finsam && mkdir -p /data/media && chown finsam /data/media
 
 ENV STATIC_ROOT=/app/staticfiles MEDIA_ROOT=/data/media

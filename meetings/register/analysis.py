@@ -1,19 +1,24 @@
 """Swedish text analysis for the decision register, run in Python at index time and at query time, so that
 PostgreSQL (a 'simple' tsvector) and SQLite (FTS5) index and search the very same terms.
 
-A word becomes its lemma from simplemma's Swedish lexicon (beviljade -> bevilja, Skövdes -> skövde, förbundens and
-förbundet -> one lemma), its own lower-case form (for the prefix of the word being typed) and, for a compound, the
-lemmas of its parts, each checked against the lexicon, with the linking -s- or -e- (medlemssamråd -> medlem +
-samråd, delårsrapport -> delår + rapport, långtidssjukskrivna -> ... + sjukskriven). Stop words come from the
-`stop-words` package's Swedish list, less the few words that carry meaning in a decision register (beslut, kr, ...).
+A word becomes its own lower-case form, its lemmas and, for a compound, its parts, all from hunspell's Swedish
+dictionary (meetings.register.lexicon): its paradigms (beslutet -> beslut, godkändes -> godkänna, projektmedlen ->
+projektmedel) and its compound rules (which forms begin, continue and end a compound: medlems|samråd, års|redovisning,
+never hand + "ling"). A compound's head is indexed as a word (Medlemssamrådet is found by "samråd" and "samråden"), its
+modifiers marked as modifiers (MODIFIER): the dictionary form "medlem" finds Medlemssamråd, an inflected
+"medlemmarna" does not (it means the members). simplemma's lemma table answers only for the words the dictionary does
+not have (names, newer words). Stop words come from the `stop-words` package's Swedish list, less the few words that
+carry meaning in a decision register (beslut, kr, ...).
 """
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 import simplemma
 from stop_words import get_stop_words
+
+from meetings.register import lexicon
 
 LANGUAGE = "sv"
 # simplemma's memory-frugal lexicon: the same answers (checked word for word on the register's vocabulary) from its
@@ -51,28 +56,9 @@ KEPT_FROM_STOP_LIST = {
 }  # fmt: skip
 STOP_WORDS = frozenset(get_stop_words("swedish")) - KEPT_FROM_STOP_LIST
 
-# A compound is split only when it is this long, into parts that are words of the lexicon on both sides: a head of
-# at least MIN_HEAD letters and a modifier of at least MIN_PART. Shorter cuts find words inside words (för + bundet)
-# rather than the parts of a compound.
-MIN_COMPOUND = 8
-MIN_HEAD = 4
-MIN_PART = 3
-# The linking morphemes (fogemorfem) that may end a modifier: arbetsmarknad (arbete + s), gästabud (gäst + a),
-# barnefamilj (barn + e). A modifier may also end in its combining form (gatu-, kyrko-, kvinno- for gata, kyrka,
-# kvinna), which the lexicon knows and leads back to the word.
-LINKS = ("s", "e", "a")
-# A word the lexicon knows is often a derivation, not a compound: ansvarig, genomföra, konstatera, redovisa,
-# ansökning are a particle or prefix before a verb or its noun, and the short first "part" of a cut (ans|varig,
-# gen|omföra, kon|statera, red|ovisa) is a word only by accident. Such a word is split only where its modifier is
-# plainly a word of its own: at least this long, joined to the head by a linking morpheme (förbunds|möte,
-# läns|styrelse), or before a head that is a compound itself (del|årsrapport). An unknown word, most often a compound
-# the lexicon lacks (medlemssamråd), is split wherever the lexicon knows both sides.
-MIN_KNOWN_MODIFIER = 4
-# Swedish derivational suffixes that are also words on their own: närvar|ande, bild|andet, ingå|ende,
-# medlem|skapet, fel|aktig, ägar|innan. A head that is one of these is the suffix of a derivation, never a compound's
-# second word (SAG, Svenska Akademiens grammatik, on derivation: -ande/-ende, -skap, -aktig, -else, -erska, -inna,
-# -ning, -het).
-SUFFIX_HEADS = frozenset({"ande", "ende", "skap", "aktig", "else", "erska", "inna", "ning", "het"})
+# The mark of a compound's modifier among the terms: a digit, which a word typed never begins with (tokens are letters
+# or digits, never both), and a term of one token for both databases' tokenisers.
+MODIFIER = "0"
 
 # The words of a query that are searched; more narrow nothing down and only cost time.
 MAX_QUERY_WORDS = 8
@@ -83,101 +69,221 @@ def tokens(text):
     return WORD.findall(text.lower())
 
 
-@lru_cache(maxsize=100_000)
-def lemma(word):
-    """The word's lemma. For a word the lexicon knows, followed to its end (förbundet -> förbunden -> förbund); an
-    unknown word is not guessed at (a typo "upphandlingg" stays a typo and gets a suggestion instead)."""
-    return simplemma.lemmatize(word, lang=LANGUAGE, greedy=known(word), low_memory=LOW_MEMORY).lower()
+@lru_cache(maxsize=200_000)
+def lemmas(word):
+    """The lemmas of a word on its own: the lexicon's (beslutet -> beslut and besluten, the adjective; godkändes ->
+    godkänna), or, for a word it does not have, simplemma's if simplemma knows the word (a name, a newer word);
+    () for a word neither knows. An unknown word is not guessed at: a typo stays a typo and gets a suggestion."""
+    found = _role(word, lexicon.WORD)
+    if found:
+        return found
+    if simplemma.is_known(word, lang=LANGUAGE, low_memory=LOW_MEMORY):
+        return (simplemma.lemmatize(word, lang=LANGUAGE, greedy=True, low_memory=LOW_MEMORY).lower(),)
+    return ()
 
 
-@lru_cache(maxsize=100_000)
 def known(word):
-    return simplemma.is_known(word, lang=LANGUAGE, low_memory=LOW_MEMORY)
+    return bool(lemmas(word))
 
 
-def _form_of(word, base):
-    """Whether `base` can be the dictionary form of `word` inside a compound: it keeps the word's stem and changes at
-    most its ending (medlems -> medlem, gatu -> gata, arbets -> arbete, samrådet -> samråd). The lexicon maps some
-    short words to an unrelated verb (redo -> rida, sam -> simma); a part is never read as such."""
-    return len(base) >= 2 and word.startswith(base[:-1])
+def _role(form, role):
+    """The lemmas of which `form` is a form in that role (a word, or a compound's beginning, middle or end)."""
+    return tuple(sorted(lemma for lemma, roles in lexicon.entries(form).items() if role in roles))
 
 
-def _part_lemma(word):
-    """The dictionary form of a compound's part, or the part as written."""
-    base = lemma(word)
-    return base if _form_of(word, base) else word
+@dataclass(frozen=True)
+class Compound:
+    modifiers: tuple  # each modifier's lemmas, left to right: ((arbetsmarknad,),) for arbetsmarknads|insatser
+    head: tuple  # the head's lemmas: (insats,)
 
 
-def _modifier(left, head, *, strict=False):
-    """The first part of a compound as written (with its linking morpheme or in its combining form), as the word it
-    is: "medlems" -> "medlem", "verksamhets" -> "verksamhet" (never verksam + hets), "gatu" -> "gata", "redo" ->
-    "redo"; None if it is neither a word of the lexicon nor a compound of such words.
+@lru_cache(maxsize=200_000)
+def compound(word):
+    """A compound's parts, or None: by the dictionary's compound rules (which forms begin, continue and end a
+    compound) and, where they allow no cut, by a modifier that is a word of the dictionary in its own form, its
+    genitive or its combining form (års|redovisning, gatu|belysning: the dictionary's flags miss a few).
 
-    `strict`, for a word the lexicon knows whole (see MIN_KNOWN_MODIFIER): a shorter modifier without a linking
-    morpheme (års|rapport) only before a head that is a compound itself (del|årsrapport: a chain of words, not a
-    prefix before a derived word), and a modifier that is a compound only with its linking morpheme
-    (långtids|sjukskriven)."""
-    if left in STOP_WORDS:
+    Swedish compounds are right-headed: the cut with the longest head that the dictionary allows to end a compound
+    is the one (beslutsförslaget: besluts|förslaget, never beslutsförs|laget). A word inside a word that may not end
+    a compound is never a part (handlingar: no "lingar"; årsredovisningen: no "visningen" after "års|redovisningen")."""
+    if lexicon.FORBIDDEN in "".join(lexicon.entries(word).values()):
         return None
-    if known(left) and len(left) >= MIN_PART:
-        linked = left.endswith(LINKS) and lemma(left) == left[:-1]  # års is år with its linking -s, ans is no "an"
-        if not strict or linked or len(left) >= MIN_KNOWN_MODIFIER or compound_parts(_part_lemma(head)):
-            return _part_lemma(left)
-    if left.endswith(LINKS) and len(left) > MIN_PART:
-        stem = left[:-1]
-        if stem not in STOP_WORDS and ((known(stem) and len(stem) >= MIN_PART) or compound_parts(stem)):
-            return _part_lemma(stem)
-    if (not strict or left.endswith(LINKS)) and compound_parts(left):
-        return left
+    as_word_modifier = partial(_word_as_modifier, whole=bool(_role(word, lexicon.WORD)))
+    for modifiers_of in (_modifiers, as_word_modifier):
+        for cut in range(_shortest_part(), len(word) - _shortest_part() + 1):
+            head = _role(word[cut:], lexicon.END)
+            if not head:
+                continue
+            for left in _left_parts(word[:cut], word[cut:]):
+                modifiers = modifiers_of(left, _most_parts() - 1)
+                if modifiers:
+                    return Compound(modifiers, head)
     return None
 
 
-@lru_cache(maxsize=100_000)
-def compound_parts(word):
-    """The parts of a compound, each a word of the lexicon in its dictionary form: the modifier and head of its first
-    valid cut (the longest known head), then their own parts: "delårsrapport" -> ("del", "årsrapport", "år",
-    "rapport"); () for a word that is not a compound."""
-    if len(word) < MIN_COMPOUND:
-        return ()
-    strict = known(word)
-    for cut in range(MIN_PART, len(word) - MIN_HEAD + 1):
-        head = word[cut:]
-        if not known(head) or head in STOP_WORDS or head in SUFFIX_HEADS or lemma(head) in SUFFIX_HEADS:
-            continue
-        left = word[:cut]
-        modifier = _modifier(left, head, strict=strict)
-        if modifier is None:
-            continue
-        # A modifier the lexicon knows as written is also indexed so (kurs-, for all that simplemma reads it as the
-        # genitive of "kur"); it is split only in its dictionary form (verksamhets- is verksamhet, never verksam +
-        # hets).
-        written = (left,) if known(left) and left != modifier else ()
-        # Swedish compounds are right-headed: the first valid cut has the longest known head, and is the one.
-        # Other cuts of the same word find words inside words (beslutsförs + laget -> "lag"), not its parts.
-        # The head carries the inflection (-insatser -> insats) and is split in its dictionary form: an inflected
-        # simple word is long enough to hide words in it (förslaget -> förs + laget) where its lemma is not.
-        base = _part_lemma(head)
-        parts = (*written, modifier, head, base, *compound_parts(modifier), *compound_parts(base))
-        return tuple(dict.fromkeys(parts))
+def _left_parts(left, head):
+    """The first part of a cut as written, and as it is before a triple consonant was made double (SIMPLIFIEDTRIPLE:
+    fall + lucka is written fallucka)."""
+    yield left
+    if len(left) >= 2 and left[-1] == left[-2] == head[0]:
+        return
+    if left[-1] == head[0]:
+        yield left + head[0]
+
+
+def _modifiers(left, room):
+    """The modifiers before a compound's head, by the dictionary's flags: a beginning, or modifiers and a middle. A
+    beginning that is also a word's genitive stands for that word too (besluts- begins a compound as besluta's, and
+    is beslut's genitive)."""
+    begins = _role(left, lexicon.BEGIN)
+    if begins:
+        return (tuple(dict.fromkeys((*begins, *_genitive_of(left), *_linked_word(left)))),)
+    if room < 2:
+        return None
+    shortest = _shortest_part()
+    for cut in range(shortest, len(left) - shortest + 1):
+        middles = _role(left[cut:], lexicon.MIDDLE)
+        if middles:
+            rest = _modifiers(left[:cut], room - 1)
+            if rest:
+                return (*rest, middles)
+    return None
+
+
+def _linked_word(left):
+    """The word before a linking -s (års: år, besluts: beslut), if it is one in its dictionary form."""
+    stem = left[:-1]
+    if left.endswith("s") and stem not in STOP_WORDS and stem in _role(stem, lexicon.WORD):
+        return (stem,)
     return ()
+
+
+def _genitive_of(form):
+    """The words of which `form` is the dictionary form or the genitive (års: år)."""
+    return tuple(lemma for lemma in _role(form, lexicon.WORD) if form in (lemma, lemma + "s"))
+
+
+# A modifier read as a word of its own (not by the dictionary's compound flags) is at least this long: shorter words
+# inside longer ones are too often a prefix that happens to spell a word.
+MIN_WORD_MODIFIER = 3
+
+
+def _word_as_modifier(left, room, *, whole=False):
+    """A single modifier that the dictionary's flags do not give, never a stop word (för|bundet).
+
+    In a word the dictionary does not know whole: a word in its own form or its genitive (medlems), or in its
+    combining form (gatu-: gata). In a word it knows whole (`whole`) only a noun with its linking -s (års|redovisning):
+    a word it knows is often a derivation whose first letters spell a word only by accident (redo|visning,
+    gem|ensam, sam|ordning, förs|lag), which the dictionary's flags never allow."""
+    if left in STOP_WORDS or len(left) < MIN_WORD_MODIFIER:
+        return None
+    if _linked_word(left):
+        return (_linked_word(left),)
+    if whole:
+        return _combining_form(left)
+    words = _genitive_of(left)
+    if words:
+        return (words,)
+    word = as_word(left)
+    return ((word,),) if word != left else None
+
+
+def _combining_form(left):
+    """A combining form in -u or -o (gatu-, kyrko-: gata, kyrka) before a head, also in a word the dictionary knows
+    whole; one in -o only from five letters on (redo- is no "reda")."""
+    if left.endswith("u") or (left.endswith("o") and len(left) >= 5):
+        word = left[:-1] + "a"
+        if word in _role(word, lexicon.WORD):
+            return ((word,),)
+    return None
+
+
+@cache
+def _shortest_part():
+    return max(2, int(lexicon.options().get("COMPOUNDMIN", 3)))
+
+
+@cache
+def _most_parts():
+    return int(lexicon.options().get("COMPOUNDWORDMAX", 4))
+
+
+# The linking ends that a combining form listed on its own may have lost or changed: tjänste- is tjänst, fråge- and
+# gatu- are fråga and gata, arbets- is arbete, samverkans- is samverkan.
+COMBINING_FORMS = (("e", ""), ("s", ""), ("a", ""), ("s", "e"), ("e", "a"), ("u", "a"), ("o", "a"), ("e", "an"))
+
+
+def as_word(lemma):
+    """A modifier's lemma as a word on its own: the dictionary lists some combining forms as entries of their own
+    (fråge-, tjänste-, gatu-), which are read back to their word; a form with no word behind it stays as it is."""
+    if lemma in _role(lemma, lexicon.WORD):
+        return lemma
+    for ending, word_ending in COMBINING_FORMS:
+        if lemma.endswith(ending):
+            word = lemma[: len(lemma) - len(ending)] + word_ending
+            if word in _role(word, lexicon.WORD):
+                return word
+    return lemma
+
+
+@lru_cache(maxsize=200_000)
+def compound_parts(word, depth=0):
+    """(heads, modifiers) of a word: the lemmas of its head, and of its head's head when the head is a compound
+    itself (delårsrapport: årsrapport, rapport); and the lemmas of its modifiers and of their own parts (del, år;
+    arbetsmarknadsinsatser: arbetsmarknad, arbete, marknad). ((), ()) for a word that is no compound."""
+    found = compound(word) if depth < MAX_DEPTH else None
+    if found is None:
+        return (), ()
+    heads = list(found.head)
+    modifiers = [as_word(lemma) for lemmas in found.modifiers for lemma in lemmas]
+    for head in found.head:
+        inner_heads, inner_modifiers = compound_parts(head, depth + 1)
+        heads += inner_heads
+        modifiers += inner_modifiers
+    for modifier in list(modifiers):
+        modifiers += [part for parts in compound_parts(modifier, depth + 1) for part in parts]
+    return tuple(dict.fromkeys(heads)), tuple(dict.fromkeys(modifiers))
+
+
+# Compounds within compounds are read this deep (medlems|förbunds|styrelse|ordförande is three).
+MAX_DEPTH = 3
 
 
 @lru_cache(maxsize=200_000)
 def word_terms(word):
-    """The index terms of one lower-case word: its form, its lemma and its compound's parts; () for a stop word."""
+    """The index terms of one lower-case word, () for a stop word: its form, its lemmas, a compound's heads as words
+    and its modifiers marked as such (MODIFIER), so that "förbund" finds Förbundschefen and "förbundet" does not."""
     if word in STOP_WORDS or len(word) < 2:
         return ()
-    base = lemma(word)
-    # A known word is split in its lemma (the head carries the inflection: -insatser -> -insats); an unknown one,
-    # often a compound the lexicon lacks (medlemssamrådet), as written.
-    parts = compound_parts(base if known(word) else word)
-    return tuple(dict.fromkeys((word, base, *parts)))
+    heads, modifiers = compound_parts(word)
+    return tuple(dict.fromkeys((word, *lemmas(word), *heads, *(MODIFIER + part for part in modifiers))))
+
+
+# Between the terms and each text's sequence of words: a token that no query has (a query's words are two
+# characters or more), so that a phrase never runs from one text, or from the terms, into the next.
+PHRASE_BREAK = "0"
 
 
 def index_terms(*texts):
-    """The terms to index for some texts, each once, space-separated: what the register stores and searches."""
+    """The terms to index for some texts, space-separated: what the register stores and searches. Each term once,
+    then each text's words in order, one term each (its key), between PHRASE_BREAKs: what a phrase is matched
+    against, on PostgreSQL (<->) and SQLite (FTS5 "…") alike."""
     terms = dict.fromkeys(term for text in texts for word in tokens(text) for term in word_terms(word))
-    return " ".join(terms)
+    if not terms:
+        return ""
+    sequences = [" ".join(phrase_keys(text)) for text in texts]
+    return " ".join([*terms, PHRASE_BREAK, *(f"{sequence} {PHRASE_BREAK}" for sequence in sequences if sequence)])
+
+
+def phrase_keys(text):
+    """A text's searched words in order, each as one term: its first lemma, or its form (budgeten 2027 -> budget
+    2027). Stop words are left out on both sides, so "beslut om budget" is the phrase beslut budget."""
+    return [key(word) for word in tokens(text) if word_terms(word)]
+
+
+def key(word):
+    own = lemmas(word)
+    return own[0] if own else word
 
 
 @dataclass
@@ -192,6 +298,7 @@ class QueryWord:
 @dataclass
 class Query:
     words: list = field(default_factory=list)
+    phrases: list = field(default_factory=list)  # the keys of each quoted phrase of two words or more, in order
     only_stop_words: bool = False  # the query had words, all too common to search
 
     def __bool__(self):
@@ -199,25 +306,46 @@ class Query:
 
 
 def analyse_query(text):
-    """The words of a search: each must match, as its lemma or its form. The last word is taken as still being
-    typed and also matches as a prefix, unless the lexicon knows it as a word (then "styrelsen" stays the word
-    styrelse and never becomes "styr…", which would find "styrning")."""
+    """The words of a search: each must match, as its form, one of its lemmas or, when it is typed in its dictionary
+    form (or is a word the lexicon does not have), as a compound's modifier too ("förbund" finds Förbundschefen,
+    "förbundet" does not). The last word is taken as still being typed and also matches as a prefix, unless the
+    lexicon knows it as a word (then "styrelsen" stays the word styrelse and never becomes "styr…", which would find
+    "styrning")."""
     written = [w for w in tokens(text) if len(w) > 1]
     searched = [w for w in written if w not in STOP_WORDS][:MAX_QUERY_WORDS]
     words = []
     for index, word in enumerate(searched):
-        alternatives = tuple(dict.fromkeys((lemma(word), word)))
+        own = lemmas(word)
+        # A modifier as the index has it: the word in its dictionary form, or a form the dictionary lets begin a
+        # compound (bygg-, beställar-), read as a word as the index reads it.
+        modifiers = ((word,) if word in own or not own else ()) + tuple(map(as_word, _role(word, lexicon.BEGIN)))
+        modifier = tuple(MODIFIER + part for part in modifiers)
+        alternatives = tuple(dict.fromkeys((word, *own, *modifier)))
         last = index == len(searched) - 1
-        words.append(QueryWord(word, alternatives, prefix=last and len(word) >= 3 and not known(word)))
-    return Query(words=words, only_stop_words=bool(written) and not searched)
+        words.append(QueryWord(word, alternatives, prefix=last and len(word) >= 3 and not own))
+    phrases = [keys for keys in (phrase_keys(quoted) for quoted in PHRASE.findall(text)) if len(keys) > 1]
+    return Query(words=words, phrases=phrases, only_stop_words=bool(written) and not searched)
+
+
+# A phrase is quoted: "2027 budget" finds its words in that order, next to each other (stop words aside).
+PHRASE = re.compile(r'"([^"]*)"')
 
 
 def matches(query_text, text):
-    """Whether a text matches a query, by the analyser alone: what both databases must agree with."""
+    """Whether a text matches a query, by the analyser alone: what both databases must agree with, the one answer
+    the view's highlighting and the tests share. A query of stop words only matches nothing."""
+    query = analyse_query(query_text)
+    if not query:
+        return False
     terms = set(index_terms(text).split())
-    for word in analyse_query(query_text).words:
-        if not terms.intersection(word.alternatives) and not (
-            word.prefix and any(t.startswith(word.form) for t in terms)
-        ):
-            return False
-    return True
+    keys = " ".join(phrase_keys(text))
+    return all(term_matches(word, terms) for word in query.words) and all(
+        f" {' '.join(phrase)} " in f" {keys} " for phrase in query.phrases
+    )
+
+
+def term_matches(word, terms):
+    """Whether one word of a query matches a set of index terms."""
+    return not terms.isdisjoint(word.alternatives) or (
+        word.prefix and any(term.startswith(word.form) for term in terms)
+    )

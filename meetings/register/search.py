@@ -74,18 +74,22 @@ def tsquery(query):
     """A to_tsquery string: every word must match, as any of its alternatives; the word being typed also as a
     prefix. The terms are letters and digits only (analysis.WORD), so nothing in them is tsquery syntax."""
     parts = []
-    for word in analysis.analyse_query(query).words:
+    analysed = analysis.analyse_query(query)
+    for word in analysed.words:
         alternatives = list(word.alternatives) + ([f"{word.form}:*"] if word.prefix else [])
         parts.append("(" + " | ".join(alternatives) + ")")
+    parts += ["(" + " <-> ".join(phrase) + ")" for phrase in analysed.phrases]
     return " & ".join(parts)
 
 
 def fts_query(query):
     """The same question in FTS5's query language, every term quoted."""
     parts = []
-    for word in analysis.analyse_query(query).words:
+    analysed = analysis.analyse_query(query)
+    for word in analysed.words:
         alternatives = [f'"{term}"' for term in word.alternatives] + ([f'"{word.form}"*'] if word.prefix else [])
         parts.append("(" + " OR ".join(alternatives) + ")")
+    parts += ['"' + " ".join(phrase) + '"' for phrase in analysed.phrases]
     return " AND ".join(parts)
 
 
@@ -308,11 +312,8 @@ EXCERPT_LENGTH = 240
 
 def _matches(word, analysed):
     """Whether one word of a text matches a word of the query."""
-    terms = analysis.word_terms(word.lower())
-    return any(
-        set(terms).intersection(q.alternatives) or (q.prefix and any(t.startswith(q.form) for t in terms))
-        for q in analysed.words
-    )
+    terms = set(analysis.word_terms(word.lower()))
+    return any(analysis.term_matches(query_word, terms) for query_word in analysed.words)
 
 
 def _excerpt(entry, matches):

@@ -61,28 +61,44 @@ def test_a_word_finds_its_forms_and_compounds_and_nothing_else(query, found, mis
         assert not analysis.matches(query, text), (query, text)
 
 
+M = analysis.MODIFIER
+
+
 @pytest.mark.parametrize(
     ("word", "parts"),
     [
-        ("medlemssamråd", {"medlem", "samråd"}),
-        ("delårsrapport", {"del", "rapport"}),
-        ("långtidssjukskrivna", {"sjukskriven", "sjukskriva"}),
-        ("arbetsmarknadsinsatser", {"arbetsmarknad", "insats"}),
+        ("medlemssamråd", {M + "medlem", "samråd"}),
+        ("delårsrapport", {M + "del", "rapport"}),
+        ("långtidssjukskrivna", {"sjukskriven"}),
+        ("arbetsmarknadsinsatser", {M + "arbetsmarknad", "insats"}),
     ],
 )
-def test_a_compound_is_indexed_with_its_parts(word, parts):
+def test_a_compound_is_indexed_with_its_head_as_a_word_and_its_modifiers_marked(word, parts):
     assert parts <= set(analysis.word_terms(word))
 
 
-def test_a_compound_is_cut_once_at_its_longest_head_and_the_head_split_in_its_lemma():
+def test_a_compound_is_cut_once_at_its_longest_head_and_the_head_read_in_its_lemmas():
     assert set(analysis.word_terms("beslutsförslaget")) == {
-        "beslutsförslaget", "besluts", "förslaget", "beslut", "förslag"
+        "beslutsförslaget", "förslag", "förslaget", "förslagen", M + "beslut", M + "besluta"
     }  # fmt: skip
 
 
-def test_short_and_plain_words_are_not_split():
-    assert analysis.word_terms("förbundet") == ("förbundet", "förbund")  # not för + bundet
+def test_words_the_dictionary_knows_whole_are_not_cut_where_a_prefix_spells_a_word():
+    assert analysis.word_terms("förbundet") == ("förbundet", "förbund", "förbunden")  # not för + bundet
     assert analysis.word_terms("styrning") == ("styrning",)
+    for word in ("gemensam", "samordning", "redovisning", "förslaget"):
+        assert analysis.word_terms(word)[0] == word and not any(t.startswith(M) for t in analysis.word_terms(word))
+
+
+def test_an_inflected_query_does_not_match_a_modifier_but_the_dictionary_form_does():
+    assert analysis.matches("förbund", "Förbundschefen rapporterade")
+    assert not analysis.matches("förbundet", "Förbundschefen rapporterade")
+    assert analysis.matches("förbundet", "Samordningsförbundet Test")
+
+
+def test_a_query_of_stop_words_only_matches_nothing():
+    assert not analysis.matches("att och", "att och i som")
+    assert not analysis.matches("", "Styrelsen beslutar")
 
 
 def test_the_stop_list_is_the_packages_less_the_words_a_register_is_searched_for():
@@ -103,3 +119,9 @@ def test_only_the_last_unknown_word_is_a_prefix():
     assert [w.prefix for w in words] == [False, True]
     assert not analysis.analyse_query("budg styrelsen").words[-1].prefix  # a whole word: no styr…
     assert not analysis.analyse_query("budg styrelsen").words[0].prefix
+
+
+def test_a_phrase_keeps_its_word_order_and_reads_its_words_as_lemmas():
+    assert analysis.matches('"budget 2027"', "Budgeten 2027 antas")
+    assert not analysis.matches('"2027 budget"', "Budget 2027")
+    assert analysis.matches('"beslut budget"', "Beslut om budgeten")  # stop words aside

@@ -136,3 +136,16 @@ def test_the_last_page_and_the_previous_page_links_read_backwards(client_for, ca
         seen = headings(response) + seen
         assert response.context["has_next"]
     assert seen == everything and len(seen) == 8
+
+
+def test_a_phrase_keeps_its_word_order_on_this_database(client_for, cast):
+    rows = [(heading, "Enligt förslaget.", "bifall", "acklamation") for heading in ("Budget 2027", "2027 års budget")]
+    rows.append(("Budgeten för 2027 antas", "Enligt förslaget.", "bifall", "acklamation"))
+    frozen_meeting(cast, date=datetime.date(2024, 3, 1), decisions=rows)
+    client = client_for(None)
+    assert headings(client.get("/beslut/", {"q": '"budget 2027"'})) == ["Budget 2027", "Budgeten för 2027 antas"]
+    assert headings(client.get("/beslut/", {"q": '"2027 budget"'})) == []
+    assert sorted(headings(client.get("/beslut/", {"q": "2027 budget"}))) == sorted(h for h, *_ in rows)
+    for query in ('"budget 2027"', '"2027 budget"'):
+        expected = {h for h, *_ in rows if analysis.matches(query, h)}
+        assert set(headings(client.get("/beslut/", {"q": query}))) == expected
