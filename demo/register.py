@@ -242,8 +242,13 @@ def load_register():
     for name in SKARABORG_PREPARATORY_GROUP:
         _mandate(_person(name), preparatory, Mandate.Role.OFFICER, datetime.date(2023, 1, 1))
     for name in ("Louise Ahlgren",):
+        # The federation's processtödjare, and as such the beredningsgrupp's: a seat in the group on the notes' day
+        # is what lets the import link her name without asking (a name alone never does).
         _mandate(
             _person(name), skaraborg_board, Mandate.Role.OFFICER, datetime.date(2022, 1, 1), role_title="processtödjare"
+        )
+        _mandate(
+            _person(name), preparatory, Mandate.Role.OFFICER, datetime.date(2023, 1, 1), role_title="processtödjare"
         )
 
     _fill_board(rar_board, rar, datetime.date(2023, 1, 1), datetime.date(2026, 12, 31), seed=1)
