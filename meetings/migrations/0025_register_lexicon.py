@@ -42,7 +42,7 @@ def reanalyse(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0019_register_method_index"),
+        ("meetings", "0024_paragraph_numbers_and_absence_mail"),
     ]
 
     operations = [migrations.RunPython(reanalyse, migrations.RunPython.noop, elidable=True)]
