@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from federations.models import Person
 from meetings.drafting import services
+from tests.conftest import on_the_tests_day
 from tests.meetings.factories import plan_meeting
 
 
@@ -72,3 +73,41 @@ def test_calling_in_an_ersattare_without_an_address_says_nobody_was_told(
     html = response.content.decode()
     assert "tjänstgör för Maja Ledamot" in html
     assert "har ingen e-postadress i registret och har inte fått någon inkallelse" in html and not mailoutbox
+
+
+def test_a_member_reports_absence_from_the_kallelse_link_and_the_ersattare_is_called_in(
+    client_for, cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    meeting = plan_meeting(cast, date=timezone.localdate() + datetime.timedelta(days=7))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.kallelse_send(actor=cast.user("secretary"), meeting=meeting)
+    link = f"/moten/{meeting.pk}/anmal-forhinder/"
+    assert any(link in message.body for message in mailoutbox)
+    member = client_for("member")
+    assert "Anmäl förhinder" in member.get(link).content.decode()
+    member.post(link)
+    absent = meeting.attendances.get(person=cast.member)
+    assert absent.status == "anmalt_forhinder"
+
+    secretary = client_for("secretary")
+    assert "Erik Ersättare" in secretary.get(f"/moten/{meeting.pk}/narvaro/").content.decode()
+    substitute = meeting.attendances.get(person=cast.substitute)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        secretary.post(f"/moten/{meeting.pk}/narvaro/tjanstgor/", {"substitute": substitute.pk, "absent": absent.pk})
+    substitute.refresh_from_db()
+    assert substitute.serving_for == absent
+    assert [m.to for m in mailoutbox] == [[cast.substitute.email]]
+    assert "Maja Ledamot har förhinder" in mailoutbox[0].body
+
+
+@on_the_tests_day
+def test_someone_not_called_cannot_report_absence(client_for, cast):
+    meeting = plan_meeting(cast)
+    assert (
+        "redan hållits"
+        in client_for("member").post(f"/moten/{meeting.pk}/anmal-forhinder/", follow=True).content.decode()
+    )  # the fixture's meeting was in March
+    response = client_for("secretary").post(f"/moten/{meeting.pk}/anmal-forhinder/", follow=True)
+    assert "inte kallad" in response.content.decode()
+    assert client_for("outsider").get(f"/moten/{meeting.pk}/anmal-forhinder/").status_code == 404

@@ -1,0 +1,50 @@
+"""Attachments of a meeting or a §: adding them and reading them, always through the permission check."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from finsam.web import attempt
+from meetings.drafting import services
+from meetings.drafting.forms import (
+    AttachmentForm,
+)
+from meetings.drafting.views.common import item_in
+from meetings.models import Attachment
+from meetings.permissions import (
+    READ,
+    WRITE,
+    get_meeting_for_user,
+)
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk, item_pk=None):
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    item = item_in(meeting, item_pk) if item_pk else None
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Välj en fil att bifoga."))
+    else:
+        attempt(
+            request,
+            lambda: services.attachment_add(
+                actor=request.user, meeting=meeting, upload=form.cleaned_data["file"], item=item
+            ),
+            _("Bilagan är sparad."),
+        )
+    anchor = f"#p{item.pk}" if item else ""
+    return redirect(f"{meeting.get_absolute_url()}{anchor}")
+
+
+@require_GET
+def attachment_download(request, pk, attachment_pk):
+    meeting = get_meeting_for_user(request.user, pk, READ)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, meeting=meeting)
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.name, content_type=attachment.content_type
+    )

@@ -1,0 +1,98 @@
+"""The attendance page and the people pickers: proposals, quorum, the body's members first; pinned queries."""
+
+import datetime
+
+import pytest
+
+from federations.models import Mandate, Person
+from meetings.drafting import services
+from tests.meetings.factories import plan_meeting
+
+
+@pytest.fixture
+def meeting(cast):
+    return plan_meeting(cast)
+
+
+def absent_ledamot_with_personal_substitute(cast, meeting, i):
+    """A ledamot who sent word (anmält förhinder) and their personal ersättare, who came."""
+    ledamot = Person.objects.create(name=f"Ledamot {i}")
+    seat = Mandate.objects.create(
+        person=ledamot, body=cast.board, role="ledamot", organisation=cast.kommun, start=datetime.date(2020, 1, 1)
+    )
+    substitute = Person.objects.create(name=f"Ersättare {i}")
+    Mandate.objects.create(
+        person=substitute, body=cast.board, role="ersattare", organisation=cast.kommun, substitute_for=seat,
+        start=datetime.date(2020, 1, 1),
+    )  # fmt: skip
+    services.attendance_save(actor=None, meeting=meeting, person=ledamot, role="ledamot", status="anmalt_forhinder")
+    services.attendance_save(actor=None, meeting=meeting, person=substitute, role="ersattare", status="narvarande")
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_attendance_page_runs_a_fixed_number_of_queries(client_for, cast, meeting, django_assert_num_queries, size):
+    for i in range(size):
+        absent_ledamot_with_personal_substitute(cast, meeting, i)
+    client = client_for("secretary")
+    # session, user, person, staff roles, mandates (roles); meeting with body, chair and secretary; attendances
+    # with people, organisations and whom they serve for; voting seats (quorum); ersättare mandates with the
+    # ledamot they stand in for (proposals); the form's choices: people, organisations, federations, attendances
+    with django_assert_num_queries(13):
+        response = client.get(f"/moten/{meeting.pk}/narvaro/")
+    proposals = response.context["proposals"]
+    assert [(a.display_name, s.display_name, paragraphs) for a, s, paragraphs in proposals] == [
+        (f"Ledamot {i}", f"Ersättare {i}", "") for i in range(size)
+    ]
+
+
+def optgroups(html, select_id):
+    """{group label: [option texts]} of one <select> in the page."""
+    import re
+
+    select = html[html.index(f'id="{select_id}"') :]
+    select = select[: select.index("</select>")]
+    groups = re.findall(r'<optgroup label="([^"]*)">(.*?)</optgroup>', select, re.S)
+    return {label: re.findall(r"<option[^>]*>([^<]*)</option>", body) for label, body in groups}
+
+
+@pytest.mark.parametrize(
+    ("url", "select_id"),
+    [("/moten/{pk}/andra/", "id_chair"), ("/moten/{pk}/andra/", "id_secretary"), ("/moten/{pk}/narvaro/", "id_person")],
+)
+def test_pickers_offer_the_bodys_members_first_and_never_another_federations_people(
+    client_for, cast, meeting, url, select_id
+):
+    html = client_for("secretary").get(url.format(pk=meeting.pk)).content.decode()
+    groups = optgroups(html, select_id)
+    members, others = groups["Organets ledamöter och ersättare"], groups["Övriga i förbundet"]
+    assert members == sorted([cast.chair.name, cast.member.name, cast.substitute.name])
+    assert cast.secretary.name in others and cast.admin.name in others
+    assert all(cast.outsider.name not in names for names in groups.values())
+
+
+def test_a_picker_refuses_another_federations_person(client_for, cast, meeting):
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/andra/", {"date": "2026-03-01", "chair": cast.outsider.pk, "secretary": cast.secretary.pk}
+    )
+    assert response.status_code == 200
+    meeting.refresh_from_db()
+    assert meeting.chair == cast.chair
+
+
+@pytest.mark.parametrize("page", ["/moten/{pk}/", "/moten/{pk}/narvaro/"])
+def test_minnesanteckningar_show_no_quorum(client_for, cast, page):
+    notes = plan_meeting(cast, record_kind="minnesanteckningar")
+    html = client_for("secretary").get(page.format(pk=notes.pk)).content.decode()
+    assert "beslutsfört" not in html.lower() and "ledamöter tjänstgör" not in html
+
+
+@pytest.mark.parametrize("page", ["/moten/{pk}/", "/moten/{pk}/narvaro/"])
+def test_a_body_without_voting_seats_shows_no_quorum(client_for, cast, page):
+    group = cast.federation.bodies.create(name="Beredningsgrupp", slug="beredning", kind="beredningsgrupp")
+    meeting = plan_meeting(cast, body=group, record_kind="protokoll")
+    html = client_for("secretary").get(page.format(pk=meeting.pk)).content.decode()
+    assert "ledamöter tjänstgör" not in html
+
+
+def test_a_board_protocol_still_shows_its_quorum(client_for, meeting):
+    assert "ledamöter tjänstgör" in client_for("secretary").get(f"/moten/{meeting.pk}/narvaro/").content.decode()
