@@ -50,7 +50,7 @@ def load_seed_meetings():
         meeting = save_parsed(
             parsed, body=body, source_name=path.name, source_bytes=path.read_bytes(), date=date, keep_as_draft=True
         )
-        _link_projects()
+        _link_projects(meeting)
         _link_studio_ludum()
         if not keep_as_draft:
             # Approved (lagda till handlingarna) and reviewed: from now on the record is frozen and public.
@@ -58,7 +58,9 @@ def load_seed_meetings():
             index_meeting(meeting)
 
 
-def _link_projects():
+def _link_projects(meeting):
+    """The projects a seed's §§ concern, linked while the imported record is still a draft (a frozen record's
+    links are part of it and no longer change)."""
     links = [
         ("skaraborg", "beredningsgrupp", "Ansökan Studio Ludum", "studio-ludum-skovde"),
         ("skaraborg", "beredningsgrupp", "Våld i nära relationer", "stoppa-valdet"),
@@ -66,7 +68,7 @@ def _link_projects():
     ]
     for federation_slug, body_slug, heading, project_slug in links:
         item = AgendaItem.objects.filter(
-            meeting__body=_body(federation_slug, body_slug), heading__startswith=heading
+            meeting=meeting, meeting__body=_body(federation_slug, body_slug), heading__startswith=heading
         ).first()
         project = Project.objects.filter(slug=project_slug).first()
         if item and project:
