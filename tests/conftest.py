@@ -1,6 +1,7 @@
 """The fixed cast every test can use: a chair, a board member who is a justerare, a secretary, a member of another
 federation, a network coordinator and the public."""
 
+import contextlib
 import datetime
 import fcntl
 import importlib.util
@@ -10,11 +11,31 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import override_settings
 
 from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Person, StaffRole
 
 REQUIRE_SERVICES = os.environ.get("FINSAM_REQUIRE_SERVICES") == "1"
+
+
+@contextlib.contextmanager
+def frozen_record_triggers_off():
+    """Test setup only, for a state no service makes but that a test needs (a published meeting whose rows change
+    under an API reader's cursor, say): PostgreSQL runs no triggers inside the block (the session replays as a
+    replica would), in the test's own transaction. SQLite has no such triggers."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET session_replication_role = replica")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET session_replication_role = DEFAULT")
+
+
 # The day the tests' fixed dates are written against: the factories plan meetings in the spring of 2026 (plan_meeting:
 # 1 March), and a protocol is sent for justering only once its meeting has been held. A test whose outcome depends on
 # today runs on this day (its clock ticking on from 10:00), whatever the machine's date: mark it, or its module,
