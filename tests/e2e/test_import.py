@@ -47,8 +47,10 @@ def test_several_uploads_wait_and_one_is_discarded(page, cast, settings, tmp_pat
     page.goto("/moten/importera/")
     page.get_by_label("Protokoll eller minnesanteckningar").set_input_files([str(SEED), str(NOTES)])
     page.get_by_role("button", name="Ladda upp och tolka").click()
-    expect(page.get_by_text("2 dokument väntar på granskning.")).to_be_visible()
+    expect(page.get_by_text("2 dokument väntar på granskning.")).to_be_visible()  # on the upload's own page
+    expect(page.get_by_role("link", name=f"Granska {SEED.name}")).to_be_visible()
     assert_accessible(page)
+    page.get_by_role("navigation", name="Brödsmulor").get_by_role("link", name="Importera").click()
     page.get_by_role("button", name=f"Ta bort {NOTES.name}").click()
     expect(page.get_by_text(f"Importen av {NOTES.name} är borttagen.")).to_be_visible()
     page.get_by_role("link", name=SEED.name).click()
