@@ -52,6 +52,13 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from exc
 
 
+def env_positive_int(name, default):
+    value = env_int(name, default)
+    if value <= 0:
+        raise ImproperlyConfigured(f"{name} must be a positive integer, not {value}")
+    return value
+
+
 def env_list(name, default=""):
     return [item.strip() for item in (env(name) or default).split(",") if item.strip()]
 
@@ -208,6 +215,11 @@ FINSAM_PDF_LEASE_SECONDS = env_int("FINSAM_PDF_LEASE_SECONDS", 300)
 FINSAM_IMPORT_LEASE_SECONDS = env_int("FINSAM_IMPORT_LEASE_SECONDS", 1800)
 # The sweep leaves work younger than this to the task queued when it was recorded.
 FINSAM_SWEEP_AFTER_SECONDS = env_int("FINSAM_SWEEP_AFTER_SECONDS", 60)
+# An uploaded document is read in a child process with at most this much address space (MB) and this long (seconds;
+# text recognition of a scan gets more, by its number of pages, within the lease): a file built to fill the memory or
+# to take the time fails with a message instead of taking the worker (meetings/importing/bounded.py).
+FINSAM_READER_MEMORY_MB = env_positive_int("FINSAM_READER_MEMORY_MB", 1024)
+FINSAM_READER_SECONDS = env_positive_int("FINSAM_READER_SECONDS", 120)
 # Tests only: seconds the PDF task sleeps before rendering, so that a test can kill the worker mid-render.
 FINSAM_TEST_RENDER_DELAY = env_int("FINSAM_TEST_RENDER_DELAY", 0) if TESTING else 0
 
