@@ -220,6 +220,9 @@ FINSAM_SWEEP_AFTER_SECONDS = env_int("FINSAM_SWEEP_AFTER_SECONDS", 60)
 # to take the time fails with a message instead of taking the worker (meetings/importing/bounded.py).
 FINSAM_READER_MEMORY_MB = env_positive_int("FINSAM_READER_MEMORY_MB", 1024)
 FINSAM_READER_SECONDS = env_positive_int("FINSAM_READER_SECONDS", 120)
+# What one upload (its files and the members of its zip archives) may unpack to, in MB: the members pass through
+# temporary files on disk one at a time, so this is disk, not memory.
+FINSAM_UPLOAD_MAX_UNPACKED_MB = env_positive_int("FINSAM_UPLOAD_MAX_UNPACKED_MB", 1024)
 # Tests only: seconds the PDF task sleeps before rendering, so that a test can kill the worker mid-render.
 FINSAM_TEST_RENDER_DELAY = env_int("FINSAM_TEST_RENDER_DELAY", 0) if TESTING else 0
 

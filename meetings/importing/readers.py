@@ -151,13 +151,31 @@ def _out_of_memory(exc):
     return False
 
 
-def _check_docx_package(data):
-    """Refuse a .docx by what its zip directory says, before a byte of it is inflated."""
+def _chunks(file):
+    """A seekable binary file's content, from its start, a megabyte at a time."""
+    file.seek(0)
+    while chunk := file.read(1024 * 1024):
+        yield chunk
+
+
+def _count(file, needle):
+    """How often `needle` occurs in the file (read in chunks; an occurrence across two chunks counted too)."""
+    count = 0
+    tail = b""  # the end of what was read, shorter than the needle: it cannot hold one, and is not counted twice
+    for chunk in _chunks(file):
+        window = tail + chunk
+        count += window.count(needle)
+        tail = window[-(len(needle) - 1) :]
+    return count
+
+
+def _check_docx_package(file):
+    """Refuse a .docx (a seekable binary file) by what its zip directory says, before a byte of it is inflated."""
     # zipfile builds an object for every entry of the central directory: count the entries' signatures first.
-    if data.count(b"PK\x01\x02") > DOCX_MAX_PARTS:
+    if _count(file, b"PK\x01\x02") > DOCX_MAX_PARTS:
         raise UnreadableDocument("docx_too_large")
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
+        package = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise UnreadableDocument("unreadable") from exc
     with package:
@@ -188,7 +206,7 @@ def _check_docx_package(data):
 def _docx_text(data):
     import docx
 
-    _check_docx_package(data)
+    _check_docx_package(io.BytesIO(data))
     try:
         document = docx.Document(io.BytesIO(data))
         return layout.docx_text(document)  # paragraphs and tables in the order they stand
@@ -287,27 +305,37 @@ def _recognise(data, pages, program, ocr_started):
 
 
 def check_file(data, filename):
+    """`check_upload` of bytes."""
+    check_upload(io.BytesIO(data), filename)
+
+
+def check_upload(file, filename):
     """The checks that cost nothing, made when a file arrives (in the web request, for every file and every member
     of a zip archive): its size, that it has content, a type the importer reads, and that its content is of that type.
-    Raises UnreadableDocument. Reading it is the worker's."""
-    if len(data) > MAX_BYTES:
+    `file` is binary and seekable (a temporary file: it is read a megabyte at a time, never whole). Raises
+    UnreadableDocument. Reading it is the worker's."""
+    size = file.seek(0, os.SEEK_END)
+    if size > MAX_BYTES:
         raise UnreadableDocument("too_large")
-    if not data.strip():
+    if not any(chunk.strip() for chunk in _chunks(file)):
         raise UnreadableDocument("empty")
+    file.seek(0)
+    head = file.read(64 * 1024)
     extension = os.path.splitext(filename.lower())[1]
     if extension not in (*SUPPORTED_EXTENSIONS, ""):
         raise UnreadableDocument("unsupported_type")
-    if extension == ".pdf" and not data.lstrip(b"\r\n\t ").startswith(b"%PDF"):
+    if extension == ".pdf" and not head.lstrip(b"\r\n\t ").startswith(b"%PDF"):
         raise UnreadableDocument("not_pdf")
     if extension == ".docx":
-        if not data.startswith(b"PK\x03\x04"):
+        if not head.startswith(b"PK\x03\x04"):
             raise UnreadableDocument("not_docx")
-        _check_docx_package(data)  # its zip directory and the size of its text, nothing inflated but the XML counted
+        _check_docx_package(file)  # its zip directory and the size of its text, nothing inflated but the XML counted
     if extension not in (".pdf", ".docx"):
-        if len(data) > MAX_TEXT_BYTES:
+        if size > MAX_TEXT_BYTES:
             raise UnreadableDocument("too_much_text")
-        if _looks_binary(data):
+        if _looks_binary(head):
             raise UnreadableDocument("binary")
+    file.seek(0)
 
 
 def read(
