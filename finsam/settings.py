@@ -52,6 +52,13 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from exc
 
 
+def env_positive_int(name, default):
+    value = env_int(name, default)
+    if value <= 0:
+        raise ImproperlyConfigured(f"{name} must be a positive integer, not {value}")
+    return value
+
+
 def env_list(name, default=""):
     return [item.strip() for item in (env(name) or default).split(",") if item.strip()]
 
@@ -218,6 +225,14 @@ FINSAM_MAIL_PER_USER_HOUR = env_int("FINSAM_MAIL_PER_USER_HOUR", 300)
 for _name in ("FINSAM_EXTRACT_RECIPIENTS_MAX", "FINSAM_MAIL_PER_FEDERATION_HOUR", "FINSAM_MAIL_PER_USER_HOUR"):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be at least 1, not {globals()[_name]}")
+# An uploaded document is read in a child process with at most this much address space (MB) and this long (seconds;
+# text recognition of a scan gets more, by its number of pages, within the lease): a file built to fill the memory or
+# to take the time fails with a message instead of taking the worker (meetings/importing/bounded.py).
+FINSAM_READER_MEMORY_MB = env_positive_int("FINSAM_READER_MEMORY_MB", 1024)
+FINSAM_READER_SECONDS = env_positive_int("FINSAM_READER_SECONDS", 120)
+# What one upload (its files and the members of its zip archives) may unpack to, in MB: the members pass through
+# temporary files on disk one at a time, so this is disk, not memory.
+FINSAM_UPLOAD_MAX_UNPACKED_MB = env_positive_int("FINSAM_UPLOAD_MAX_UNPACKED_MB", 1024)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

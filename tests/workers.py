@@ -22,9 +22,15 @@ def held_yesterday():
     return timezone.localdate() - datetime.timedelta(days=1)
 
 
+# The pool of production (docker-compose.yml): processes forked by the worker, each replaced once it has grown past
+# 512 MB. The solo pool runs tasks in the worker's own process, so that a test can kill the worker mid-task.
+PREFORK = ["--pool=prefork", "--concurrency=1", "--max-memory-per-child=524288"]
+
+
 @contextlib.contextmanager
-def real_worker(name, settings, media_root):
-    """A solo-pool worker called `name`@host, on this test's database, MEDIA_ROOT and VAR_DIR; stopped at the end."""
+def real_worker(name, settings, media_root, *, pool=("--pool=solo",)):
+    """A worker called `name`@host (solo pool unless `pool` says otherwise, e.g. PREFORK), on this test's database,
+    MEDIA_ROOT and VAR_DIR; stopped at the end."""
     skip_unless(os.environ.get("REDIS_URL"), "REDIS_URL is not set: tasks run in-process")
     settings.MEDIA_ROOT = media_root
     env = {
@@ -34,7 +40,7 @@ def real_worker(name, settings, media_root):
         "MEDIA_ROOT": str(media_root),
         "FINSAM_VAR_DIR": str(settings.VAR_DIR),
     }
-    command = [sys.executable, "-m", "celery", "-A", "finsam", "worker", "--pool=solo", "--loglevel=WARNING"]
+    command = [sys.executable, "-m", "celery", "-A", "finsam", "worker", *pool, "--loglevel=WARNING"]
     process = subprocess.Popen([*command, "-n", f"{name}@%h"], cwd=ROOT, env=env)
     try:
         yield process

@@ -5,12 +5,14 @@
 """
 
 from . import archives
+from .bounded import read, read_document
 from .parser import parse_text
-from .readers import MAX_BYTES, Reading, UnreadableDocument, check_file, read, read_document
+from .readers import MAX_BYTES, Reading, UnreadableDocument, check_file
 
 
 def parse_file(data, filename):
-    """Parse a document's bytes; raises UnreadableDocument with a code and a Swedish message."""
+    """Parse a document's bytes (read in a child process with a memory and a time limit, `bounded.py`); raises
+    UnreadableDocument with a code and a Swedish message."""
     return parse_text(read_document(data, filename))
 
 

@@ -134,9 +134,10 @@ def _heading_number(words: list[str]) -> bool:
     return len(words) >= 2 and bool(re.fullmatch(r"\d{1,3}", words[0])) and words[1][:1].isupper()
 
 
-def pdf_pages_text(data: bytes, pages: list[int]) -> dict[int, str]:
-    """The recognised text of the given pages (0-based) of a PDF. Raises OcrUnavailable or OcrFailed."""
-    program = tesseract()
+def pdf_pages_text(data: bytes, pages: list[int], program: str | None = None) -> dict[int, str]:
+    """The recognised text of the given pages (0-based) of a PDF, by `program` (by default the Tesseract installed).
+    Raises OcrUnavailable or OcrFailed."""
+    program = program or tesseract()
     if program is None:
         raise OcrUnavailable
     import pypdfium2

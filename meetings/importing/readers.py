@@ -3,12 +3,15 @@ the pages of a scanned PDF by text recognition (OCR, `ocr.py`), where the caller
 
 Every file is someone else's: it is measured before it is opened. A .docx is a zip whose parts may expand a
 thousandfold and whose XML may hold millions of empty paragraphs; a text may be longer than any protocol. What is
-too much is refused with a message saying so, before the memory and the time are spent.
+too much is refused with a message saying so, before the memory and the time are spent. What no measure foresees
+is bounded by where the reading runs: in a child process with a memory and a time limit (`bounded.py`).
 """
 
 import io
 import os
 import zipfile
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +39,11 @@ DOCX_MAX_TAGS = 200_000
 DOCX_DOCUMENT = "word/document.xml"
 
 PDF_MAX_PAGES = 500
+# What one stream of a PDF that pdfminer parses (a page's content, a form, a font, a character map) may inflate to.
+# A page of minutes is 10-200 KB of content, a dense table or a map a few MB; pdfminer inflates a stream whole and
+# parses it in Python (4 MB of the cheapest operators took it 26 s here): what passes is left to the time limit.
+# Images are left to PDFium (OCR), under the child's memory limit: a scanned page inflates to tens of MB.
+PDF_MAX_STREAM = 16 * 1024 * 1024
 
 MESSAGES = {
     "empty": _("Filen är tom."),
@@ -62,6 +70,15 @@ MESSAGES = {
     "no_structure": _("Dokumentet har ingen igenkännbar struktur: varken datum, närvaro eller ärenden hittades."),
     "unsupported_type": _("Filtypen stöds inte. Använd .txt, .docx eller .pdf."),
     "unreadable": _("Filen kunde inte läsas. Den kan vara skadad."),
+    "too_large_unpacked": _(
+        "Filen kunde inte läsas (för stor när den packas upp). Spara den på nytt som PDF eller Word och försök igen."
+    ),
+    "too_slow": _(
+        "Filen kunde inte läsas (läsningen tog för lång tid; den kan vara för stor när den packas upp eller skadad)."
+    ),
+    "reader_died": _(
+        "Filen kunde inte läsas: läsningen avbröts gång på gång (filen är troligen för stor när den packas upp)."
+    ),
 }
 
 
@@ -81,8 +98,15 @@ class UnreadableDocument(Exception):
 
     def __init__(self, code):
         self.code = code
-        self.message = str(MESSAGES[code])
-        super().__init__(self.message)
+        super().__init__(code)
+
+    @property
+    def message(self):
+        # Translated when asked for, not when raised: the reading's child process has no translations loaded.
+        return str(MESSAGES[self.code])
+
+    def __str__(self):
+        return self.message
 
 
 def _looks_binary(data):
@@ -115,13 +139,43 @@ def _txt_text(data):
     return decode_text(data)
 
 
-def _check_docx_package(data):
-    """Refuse a .docx by what its zip directory says, before a byte of it is inflated."""
+def _out_of_memory(exc):
+    """Whether the error is, or was raised while handling, a MemoryError: the memory limit of the reading's child
+    process (bounded.py) reached by a file that inflates past it (pdfplumber wraps it in its own exception)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, MemoryError):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _chunks(file):
+    """A seekable binary file's content, from its start, a megabyte at a time."""
+    file.seek(0)
+    while chunk := file.read(1024 * 1024):
+        yield chunk
+
+
+def _count(file, needle):
+    """How often `needle` occurs in the file (read in chunks; an occurrence across two chunks counted too)."""
+    count = 0
+    tail = b""  # the end of what was read, shorter than the needle: it cannot hold one, and is not counted twice
+    for chunk in _chunks(file):
+        window = tail + chunk
+        count += window.count(needle)
+        tail = window[-(len(needle) - 1) :]
+    return count
+
+
+def _check_docx_package(file):
+    """Refuse a .docx (a seekable binary file) by what its zip directory says, before a byte of it is inflated."""
     # zipfile builds an object for every entry of the central directory: count the entries' signatures first.
-    if data.count(b"PK\x01\x02") > DOCX_MAX_PARTS:
+    if _count(file, b"PK\x01\x02") > DOCX_MAX_PARTS:
         raise UnreadableDocument("docx_too_large")
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
+        package = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise UnreadableDocument("unreadable") from exc
     with package:
@@ -152,37 +206,79 @@ def _check_docx_package(data):
 def _docx_text(data):
     import docx
 
-    _check_docx_package(data)
+    _check_docx_package(io.BytesIO(data))
     try:
         document = docx.Document(io.BytesIO(data))
         return layout.docx_text(document)  # paragraphs and tables in the order they stand
     except Exception as exc:  # python-docx raises several kinds for a broken zip or XML
-        raise UnreadableDocument("unreadable") from exc
+        raise UnreadableDocument("too_large_unpacked" if _out_of_memory(exc) else "unreadable") from exc
 
 
-def _pdf_reading(data, use_ocr):
+def _inflated_size(raw, limit):
+    """What a Flate stream inflates to, counted a megabyte at a time (nothing kept), up to just past `limit`."""
+    inflater = zlib.decompressobj()
+    size = 0
+    pending = raw
+    try:
+        while size <= limit:
+            out = inflater.decompress(pending, 1024 * 1024)
+            size += len(out)
+            pending = inflater.unconsumed_tail
+            if not out and not pending:
+                break
+    except zlib.error:
+        pass  # a broken stream is pdfminer's to refuse or pass over, as it does for every other fault
+    return size
+
+
+def _check_pdf_streams(reader):
+    """Refuse a PDF one of whose streams, other than an image's, inflates past PDF_MAX_STREAM, before pdfminer
+    inflates it whole. Every stream of the file is counted: pdfminer reaches them by many paths (contents, forms,
+    fonts, patterns, annotations), a stream that no page uses costs a count. Only the first Flate stage is measured;
+    what a second stage or another filter makes of it is bounded by the child's memory limit."""
+    from pypdf.generic import ArrayObject, StreamObject
+
+    for generation, numbers in reader.xref.items():
+        for number in numbers:
+            try:
+                stream = reader.get_object(number) if generation == 0 else None
+            except Exception:  # pypdf raises several kinds for an object it cannot parse; pdfminer judges it
+                stream = None
+            if not isinstance(stream, StreamObject) or stream.get("/Subtype") == "/Image":
+                continue
+            filters = stream.get("/Filter")
+            first = filters[0] if isinstance(filters, ArrayObject) and filters else filters
+            if first in ("/FlateDecode", "/Fl") and _inflated_size(stream._data, PDF_MAX_STREAM) > PDF_MAX_STREAM:
+                raise UnreadableDocument("too_large_unpacked")
+
+
+def _pdf_reading(data, use_ocr, ocr_program, ocr_started):
     from pypdf import PdfReader
 
     if not data.startswith(b"%PDF"):
         raise UnreadableDocument("unreadable")
     try:
         # Counting the pages (pypdf) costs little; laying them out (pdfplumber) is the expensive part.
-        if len(PdfReader(io.BytesIO(data)).pages) > PDF_MAX_PAGES:
+        reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > PDF_MAX_PAGES:
             raise UnreadableDocument("too_many_pages")
+        _check_pdf_streams(reader)
+        del reader
         pages = layout.pdf_pages(data)  # lines and blank lines as laid out
     except UnreadableDocument:
         raise
     except Exception as exc:  # pypdf and pdfminer raise several kinds for a broken file
-        raise UnreadableDocument("unreadable") from exc
+        raise UnreadableDocument("too_large_unpacked" if _out_of_memory(exc) else "unreadable") from exc
     texts = [text for text, _scanned in pages]
     scanned = [index for index, (_text, is_scan) in enumerate(pages) if is_scan]
     recognised = {}
+    program = (ocr.tesseract() if ocr_program is None else ocr_program or None) if use_ocr else None
     if scanned and not any(text.strip() for text in texts):  # a scan through and through
         if not use_ocr:
             raise UnreadableDocument("no_text_layer")
-        recognised = _recognise(data, scanned)
-    elif scanned and use_ocr and ocr.available():  # text pages with a scanned page or two (an appended signature page)
-        recognised = _recognise(data, scanned)
+        recognised = _recognise(data, scanned, program, ocr_started)
+    elif scanned and program:  # text pages with a scanned page or two (an appended signature page)
+        recognised = _recognise(data, scanned, program, ocr_started)
     for index, text in recognised.items():
         texts[index] = text
     text = layout.PAGE_BREAK.join(texts)
@@ -193,49 +289,69 @@ def _pdf_reading(data, use_ocr):
     return Reading(text, layout.PAGE_BREAK.join(recognised[index] for index in sorted(recognised)))
 
 
-def _recognise(data, pages):
+def _recognise(data, pages, program, ocr_started):
+    if program is None:
+        raise UnreadableDocument("ocr_unavailable")
+    if ocr_started is not None:
+        ocr_started(len(pages))
     try:
-        return ocr.pdf_pages_text(data, pages)
+        return ocr.pdf_pages_text(data, pages, program)
     except ocr.OcrUnavailable as exc:
         raise UnreadableDocument("ocr_unavailable") from exc
     except (ocr.OcrFailed, OSError) as exc:
         raise UnreadableDocument("ocr_failed") from exc
     except Exception as exc:  # pypdfium2 raises its own kinds for a page it cannot render
-        raise UnreadableDocument("ocr_failed") from exc
+        raise UnreadableDocument("too_large_unpacked" if _out_of_memory(exc) else "ocr_failed") from exc
 
 
 def check_file(data, filename):
+    """`check_upload` of bytes."""
+    check_upload(io.BytesIO(data), filename)
+
+
+def check_upload(file, filename):
     """The checks that cost nothing, made when a file arrives (in the web request, for every file and every member
     of a zip archive): its size, that it has content, a type the importer reads, and that its content is of that type.
-    Raises UnreadableDocument. Reading it is the worker's."""
-    if len(data) > MAX_BYTES:
+    `file` is binary and seekable (a temporary file: it is read a megabyte at a time, never whole). Raises
+    UnreadableDocument. Reading it is the worker's."""
+    size = file.seek(0, os.SEEK_END)
+    if size > MAX_BYTES:
         raise UnreadableDocument("too_large")
-    if not data.strip():
+    if not any(chunk.strip() for chunk in _chunks(file)):
         raise UnreadableDocument("empty")
+    file.seek(0)
+    head = file.read(64 * 1024)
     extension = os.path.splitext(filename.lower())[1]
     if extension not in (*SUPPORTED_EXTENSIONS, ""):
         raise UnreadableDocument("unsupported_type")
-    if extension == ".pdf" and not data.lstrip(b"\r\n\t ").startswith(b"%PDF"):
+    if extension == ".pdf" and not head.lstrip(b"\r\n\t ").startswith(b"%PDF"):
         raise UnreadableDocument("not_pdf")
     if extension == ".docx":
-        if not data.startswith(b"PK\x03\x04"):
+        if not head.startswith(b"PK\x03\x04"):
             raise UnreadableDocument("not_docx")
-        _check_docx_package(data)  # its zip directory and the size of its text, nothing inflated but the XML counted
+        _check_docx_package(file)  # its zip directory and the size of its text, nothing inflated but the XML counted
     if extension not in (".pdf", ".docx"):
-        if len(data) > MAX_TEXT_BYTES:
+        if size > MAX_TEXT_BYTES:
             raise UnreadableDocument("too_much_text")
-        if _looks_binary(data):
+        if _looks_binary(head):
             raise UnreadableDocument("binary")
+    file.seek(0)
 
 
-def read_document(data, filename):
-    """The document's text. Raises UnreadableDocument for an empty, binary, too large or textless file; a scanned PDF
-    is refused here (text recognition is the worker's: `read(..., ocr=True)`)."""
-    return read(data, filename).text
+def read(
+    data,
+    filename,
+    *,
+    use_ocr=False,
+    ocr_program: str | None = None,
+    ocr_started: Callable[[int], None] | None = None,
+):
+    """The document's text, with text recognition of scanned PDF pages when `use_ocr` (slow: the worker's), by
+    `ocr_program` (Tesseract's path; None: the one installed, `ocr.tesseract()`; "": none). `ocr_started(pages)` is
+    told how many pages are to be recognised before it begins.
 
-
-def read(data, filename, *, use_ocr=False):
-    """The document's text, with text recognition of scanned PDF pages when `use_ocr` (slow: the worker's)."""
+    This reads in the calling process, without a limit: uploads are read through `bounded.read`, which calls this in
+    a child process with a memory and a time limit."""
     if len(data) > MAX_BYTES:
         raise UnreadableDocument("too_large")
     if not data.strip():
@@ -247,7 +363,7 @@ def read(data, filename, *, use_ocr=False):
     elif extension == ".docx":
         text = _docx_text(data)
     elif extension == ".pdf":
-        reading = _pdf_reading(data, use_ocr)
+        reading = _pdf_reading(data, use_ocr, ocr_program, ocr_started)
         text, recognised = reading.text, reading.ocr_text
     else:
         raise UnreadableDocument("unsupported_type")

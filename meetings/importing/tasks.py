@@ -6,6 +6,11 @@ A document is claimed with a conditional UPDATE (queued -> reading) that records
 delivery of the task finds nothing to claim, and the result is stored only by the holder of the token, so a task
 run twice never makes two imports. A worker that dies leaves the document in "reading"; once the claim's lease
 (FINSAM_IMPORT_LEASE_SECONDS) has expired, the sweep (meetings.tasks.sweep) puts it back in the queue.
+
+The document is read in a child process with a memory and a time limit (bounded.py): a file built to fill the memory
+fails with a message, and the worker lives on. Should a worker die on it all the same, again and again, the claim
+that finds it read MAX_READS times already marks it failed instead of reading it once more: the sweep queues a
+document whose worker died, but not forever.
 """
 
 import datetime
@@ -21,14 +26,17 @@ from federations.models import Federation
 from federations.permissions import roles_for
 from finsam.audit import log_action
 from finsam.types import Actor
+from meetings.importing.bounded import ReaderFailed, read
 from meetings.importing.matching import match_federation
 from meetings.importing.parser import parse_text
-from meetings.importing.readers import Reading, UnreadableDocument, read
+from meetings.importing.readers import Reading, UnreadableDocument
 from meetings.importing.schema import ParsedMinutes
 from meetings.models import ImportDocument, PendingImport
 
 # Seconds before the 1st, 2nd and 3rd retry of a transient failure (the stored file not reachable, a full disk).
 READ_RETRY_BACKOFF = [10, 60, 300]
+# Claims of one document before it is given up: a first reading and its retries; one more is a worker that died.
+MAX_READS = len(READ_RETRY_BACKOFF) + 1
 
 
 def lease() -> datetime.timedelta:
@@ -96,6 +104,8 @@ def import_document_read(self: Task, document_id: int) -> str:
     if token is None:
         return "nothing to do"  # read already, failed, discarded, or being read by another worker
     document = ImportDocument.objects.get(pk=document_id)
+    if document.attempts > MAX_READS:  # its readers died (the sweep queued it after each lease): no more of them
+        return _fail(document_id, token, code="reader_died")
     try:
         with document.original.open("rb") as original:
             data = original.read()
@@ -112,6 +122,8 @@ def import_document_read(self: Task, document_id: int) -> str:
                 return "superseded"
             raise self.retry(exc=exc, countdown=READ_RETRY_BACKOFF[document.attempts - 1]) from exc
         return _fail(document_id, token, error=f"{type(exc).__name__}: {exc}")
+    except ReaderFailed as exc:  # a reader's bug, in the child: as below
+        return _fail(document_id, token, error=str(exc))
     except Exception as exc:  # a bug or data nobody foresaw: retrying will not help; shown, and "Försök igen" is there
         return _fail(document_id, token, error=f"{type(exc).__name__}: {exc}")
     stored = import_document_store(document=document, token=token, reading=reading, parsed=parsed)

@@ -149,6 +149,9 @@ def register_page(
     )
     rows, count = search.page_and_count(ordered, queryset, filters.q, position, page_size + 1, bound=bound)
     more = len(rows) > page_size
+    counted_here = count is None and not more and not (offset or anchor or last)
+    if counted_here:
+        count = len(rows)  # the first page holds every match (none, perhaps): that is the count, never "many"
     if position.backwards:
         rows = rows[-page_size:]
         has_next, has_previous = not position.last, more
@@ -170,9 +173,12 @@ def register_page(
         has_previous=has_previous,
         suggestion=suggestion,
         only_stop_words=analysed.only_stop_words,
-        cap=search.COUNT_CAP
-        if analysed or (bound is not None and bound <= search.COUNT_CAP)
-        else search.FILTER_COUNT_CAP,
+        cap=max(
+            search.COUNT_CAP
+            if analysed or (bound is not None and bound <= search.COUNT_CAP)
+            else search.FILTER_COUNT_CAP,
+            count if counted_here and count is not None else 0,  # an exact count is never "över"
+        ),
     )
 
 

@@ -19,6 +19,8 @@ def test_the_application_services_run_the_right_commands():
     services = compose()["services"]
     assert "gunicorn" in " ".join(services["web"]["command"])
     assert "worker" in services["worker"]["command"]
+    # a pool process that grew (a large PDF rendered, a large upload read) is replaced after its task
+    assert any(part.startswith("--max-memory-per-child=") for part in services["worker"]["command"])
     assert "beat" in services["beat"]["command"]
 
 

@@ -1,15 +1,19 @@
 """The bulk import: an upload (many files, or zip archives) becomes a batch of documents. The web request only
 checks and stores them and queues one task each; the worker (meetings.importing.tasks) reads each and keeps the
-result as a pending import."""
+result as a pending import. Nothing is held in memory whole: a zip's members pass through temporary files one at a
+time (archives.py), a file to storage a megabyte at a time, and what one upload unpacks to is bounded by
+FINSAM_UPLOAD_MAX_UNPACKED_MB."""
 
+import contextlib
 import hashlib
 import uuid
 from functools import partial
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import User as UserModel
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
@@ -20,7 +24,7 @@ from federations.permissions import roles_for
 from finsam.audit import log_action
 from finsam.types import Actor
 from meetings.importing import archives, tasks
-from meetings.importing.readers import MAX_BYTES, UnreadableDocument, check_file
+from meetings.importing.readers import MAX_BYTES, UnreadableDocument, check_upload
 from meetings.models import Attachment, ImportBatch, ImportDocument, PendingImport
 
 MAX_BATCH_DOCUMENTS = 500
@@ -30,31 +34,54 @@ def _is_archive(upload: UploadedFile) -> bool:
     return Path(upload.name or "").suffix.lower() == ".zip"
 
 
-def _incoming(uploads: list[UploadedFile]) -> tuple[list[archives.Member], list[archives.Skipped]]:
-    """The documents of the upload (the files, and the members of every zip) and what was left out, with why."""
+def _sha256(file: UploadedFile) -> str:
+    digest = hashlib.sha256()
+    for chunk in file.chunks():
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _incoming(
+    uploads: list[UploadedFile], files: contextlib.ExitStack
+) -> tuple[list[archives.Member], list[archives.Skipped]]:
+    """The documents of the upload (the files, and the members of every zip) and what was left out, with why. The
+    temporary files of the members are closed (and so removed) with `files`. Raises ValidationError when the upload
+    unpacks to more than FINSAM_UPLOAD_MAX_UNPACKED_MB."""
+    limit = settings.FINSAM_UPLOAD_MAX_UNPACKED_MB * 1024 * 1024
+    budget = limit
     members: list[archives.Member] = []
     skipped: list[archives.Skipped] = []
     for upload in uploads:
         name = upload.name or ""
-        if _is_archive(upload) and upload.file is not None:
+        if upload.file is None:
+            continue
+        if _is_archive(upload):
             try:
-                found, left_out = archives.documents(upload.file, upload.size or 0)
+                found, left_out = archives.documents(upload.file, upload.size or 0, budget=budget)
             except archives.ArchiveRefused as exc:
+                if exc.code == "too_much_unpacked":  # the upload as a whole, not this archive alone
+                    raise ValidationError(archives.too_much_unpacked(limit).message) from exc
                 skipped.append(archives.Skipped(name, exc.message))
                 continue
+            for member in found:
+                files.callback(member.file.close)
             members += found
+            budget -= sum(member.size for member in found)
             skipped += [archives.Skipped(f"{name}/{s.name}", s.reason) for s in left_out]
             continue
-        if (upload.size or 0) > MAX_BYTES:
+        size = upload.size or 0
+        if size > MAX_BYTES:
             skipped.append(archives.Skipped(name, _("Filen är större än 20 MB.")))
             continue
-        data = upload.read()
         try:
-            check_file(data, name)
+            check_upload(upload.file, name)
         except UnreadableDocument as exc:
             skipped.append(archives.Skipped(name, exc.message))
             continue
-        members.append(archives.Member(name[:255], data))
+        if size > budget:
+            raise ValidationError(archives.too_much_unpacked(limit).message)
+        budget -= size
+        members.append(archives.Member(name[:255], upload.file, size, _sha256(upload)))
     return members, skipped
 
 
@@ -93,14 +120,18 @@ def import_batch_create(*, actor: UserModel, uploads: list[UploadedFile]) -> Imp
     task each to read it. Nothing is read here: that is the worker's. What is left out (OS files, types the importer
     does not take, duplicates of what is already pending or imported) is noted on the batch; an upload with nothing
     to read is refused with every reason."""
-    members, skipped = _incoming(uploads)
+    with contextlib.ExitStack() as files:
+        return _create(actor, *_incoming(uploads, files))
+
+
+def _create(actor: UserModel, members: list[archives.Member], skipped: list[archives.Skipped]) -> ImportBatch:
     if len(members) > MAX_BATCH_DOCUMENTS:
         raise ValidationError(
             _("En uppladdning får ha högst %(max)s dokument; den här har %(count)s. Dela upp den.")
             % {"max": MAX_BATCH_DOCUMENTS, "count": len(members)}
         )
     federation = _batch_federation(actor)
-    hashed = [(member, hashlib.sha256(member.data).hexdigest()) for member in members]
+    hashed = [(member, member.sha256) for member in members]
     known = _already_imported(actor, federation, {sha for _member, sha in hashed})
     accepted: list[tuple[archives.Member, str]] = []
     seen: set[str] = set()
@@ -120,10 +151,11 @@ def import_batch_create(*, actor: UserModel, uploads: list[UploadedFile]) -> Imp
     documents = [
         ImportDocument.objects.create(
             batch=batch,
-            original=ContentFile(member.data, name=f"{uuid.uuid4().hex}{Path(member.name).suffix.lower()}"),
+            # stored a megabyte at a time (File.chunks), from the temporary file or the uploaded one
+            original=File(member.file, name=f"{uuid.uuid4().hex}{Path(member.name).suffix.lower()}"),
             original_name=member.name,
             sha256=sha,
-            size=len(member.data),
+            size=member.size,
         )
         for member, sha in accepted
     ]

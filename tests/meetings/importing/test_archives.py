@@ -30,7 +30,7 @@ def test_the_documents_are_taken_out_and_folders_and_os_files_are_skipped_with_a
     )
     members, skipped = documents_of(data)
     assert [m.name for m in members] == ["2019/styrelse-03.txt", "2019/styrelse-04.docx", "2019/styrelse-05.pdf"]
-    assert members[0].data == protocol(1).encode()
+    assert members[0].read() == protocol(1).encode() and members[0].size == len(protocol(1).encode())
     assert sorted(s.name for s in skipped) == ["2019/.DS_Store", "Thumbs.db", "__MACOSX/2019/._styrelse-03.txt"]
     assert all(s.reason == "systemfil, hoppas över" for s in skipped)
 

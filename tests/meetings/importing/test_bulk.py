@@ -5,6 +5,9 @@ tests/meetings/importing/test_bulk_worker.py runs a real worker."""
 
 import datetime
 import hashlib
+import random
+import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -209,3 +212,46 @@ def test_a_pdf_with_a_text_layer_is_read_without_ocr(cast):
 def test_nothing_is_meeting_until_reviewed(cast):
     upload_batch(cast, ("arkiv.zip", archive(2)))
     assert not Meeting.objects.exists()
+
+
+def pdf_sized(megabytes: int, number: int) -> bytes:
+    """A file that passes for a PDF (the upload checks only its first bytes), of random bits: it deflates about 7
+    times, as a scanned protocol of text may, far under the ratio that marks a bomb."""
+    bits = bytes(byte & 0x01 for byte in random.Random(number).randbytes(megabytes * 1024 * 1024))
+    return b"%PDF-1.4\n%" + str(number).encode() + b"\n" + bits
+
+
+def test_a_zip_at_the_upload_limit_is_stored_member_by_member_in_a_fraction_of_its_size(cast, settings, monkeypatch):
+    settings.FINSAM_UPLOAD_MAX_UNPACKED_MB = 200
+    monkeypatch.setattr(tasks.import_document_read, "delay_or_postpone", lambda *args, **kwargs: True)  # stored only
+    member = pdf_sized(19, 0)
+    members = {
+        f"arkiv/protokoll-{n}.pdf": member.replace(b"%0\n", b"%" + bytes([48 + n]) + b"\n", 1) for n in range(10)
+    }
+    data = as_zip(members)
+    unpacked = sum(len(content) for content in members.values())
+    del member, members
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        batch = upload_batch(cast, ("arkiv.zip", data))
+        seconds = time.monotonic() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    sizes = f"{len(data) / 2**20:.0f} MB zip, {unpacked / 2**20:.0f} MB unpacked"
+    print(f"{sizes}: stored in {seconds:.1f} s, peak {peak / 2**20:.1f} MB traced")
+    assert batch.documents.count() == 10 and unpacked > 190 * 1024 * 1024
+    assert peak < 16 * 1024 * 1024  # before, every member was held whole until the end: 190 MB and more
+    stored = batch.documents.get(original_name="arkiv/protokoll-3.pdf")
+    assert Path(stored.original.path).stat().st_size == stored.size == 19 * 1024 * 1024 + len(b"%PDF-1.4\n%3\n")
+
+
+def test_an_upload_that_unpacks_past_the_limit_is_refused_with_the_limit(cast, settings):
+    settings.FINSAM_UPLOAD_MAX_UNPACKED_MB = 1
+    with pytest.raises(ValidationError) as refused:
+        upload_batch(cast, ("a.zip", as_zip({"a.pdf": pdf_sized(1, 1)})))
+    assert "packas upp till mer än 1 MB" in str(refused.value)
+    with pytest.raises(ValidationError):  # loose files count too
+        upload_batch(cast, ("a.pdf", pdf_sized(1, 1)))
+    assert not ImportBatch.objects.exists()
