@@ -15,7 +15,8 @@ from django.core.management import call_command
 from ..finsam.test_every_page import NOT_FOLLOWED, shape
 from .conftest import assert_accessible, sign_in
 
-DOWNLOAD = re.compile(r"\.(csv|xlsx|pdf|ics)(\?|$)")
+# Files and feeds, not pages: a download, or an Atom feed the pages now link (its XML is for a feed reader).
+DOWNLOAD = re.compile(r"(\.(csv|xlsx|pdf|ics)|/atom/)(\?|$)")
 PHONE = {"width": 390, "height": 844}  # an iPhone 12-14 in portrait, CSS pixels
 
 
