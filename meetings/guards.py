@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from federations.models import Body
 from meetings.models import AgendaItem, FrozenRecord, Meeting, ProtocolRevision, Signature
 
 
@@ -65,6 +66,16 @@ def meeting_locked(meeting_id: int) -> Meeting:
         .select_related("body__federation")
         .get(pk=meeting_id)
     )
+
+
+def numbering_locked(body: Body) -> None:
+    """The § numbers of a body numbered through the year change under its row's lock only: renumbering the year's
+    drafts and sending a protocol or an extract (which fixes its numbers) take turns, so a protocol never goes to its
+    signers with numbers a renumbering of another meeting is changing. Taken after the meeting's own lock, always.
+
+    FOR NO KEY UPDATE: it does not block a new meeting of the body (whose foreign key takes a key-share lock)."""
+    if body.numbering == Body.Numbering.PER_YEAR:
+        Body.objects.select_for_update(no_key=True).filter(pk=body.pk).exists()
 
 
 def item_for_writing(item_id: int) -> AgendaItem:

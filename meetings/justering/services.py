@@ -14,7 +14,7 @@ from federations.permissions import roles_for
 from finsam.audit import log_action
 from finsam.types import Actor, signed_in
 from meetings.calendar.dates import last_day_to_appeal
-from meetings.guards import ensure_item_editable, justerade_extract_item_ids, meeting_locked
+from meetings.guards import ensure_item_editable, justerade_extract_item_ids, meeting_locked, numbering_locked
 from meetings.justering import mail, tasks
 from meetings.justering.protocol import describe_changes, digest, snapshot
 from meetings.models import (
@@ -98,6 +98,7 @@ def extract_send_for_justering(
 ) -> ProtocolRevision:
     """Omedelbar justering: the §§ marked for it are signed on their own, at the meeting, and get an extract."""
     meeting = meeting_locked(meeting.pk)
+    numbering_locked(meeting.body)  # the extract fixes its §§' numbers: no renumbering may be moving them
     if not meeting.is_protocol or meeting.status not in OPEN_FOR_SENDING:
         raise ValidationError(_("Bara ett protokoll under arbete kan ha omedelbart justerade paragrafer."))
     ensure_meeting_has_taken_place(meeting)
@@ -134,6 +135,7 @@ def protocol_send_for_justering(
 ) -> ProtocolRevision:
     """Freeze a revision of the record and ask its signers to justera it."""
     meeting = meeting_locked(meeting.pk)
+    numbering_locked(meeting.body)  # the revision fixes the §§' numbers: no renumbering may be moving them
     if not meeting.is_protocol:
         raise ValidationError(_("Minnesanteckningar justeras inte: de läggs till handlingarna."))
     if meeting.status not in OPEN_FOR_SENDING:

@@ -5,7 +5,8 @@ in: the drafts of the year are renumbered when a meeting is planned, moved, or i
 Numbers that are part of a signed record (a protocol out for justering or justerat, an extract justerad at the
 meeting) never change and are never given again: a draft whose numbers would meet them is numbered after the
 year's last such number. ParagraphNumber keeps the database's word on it, one row a §, unique per body, year and
-number; the body's row is locked while its year is numbered, so two secretaries planning at once take turns."""
+number; the body's row is locked while its year is numbered (guards.numbering_locked), so two secretaries planning at
+once take turns, and a protocol being sent for justering waits for, or is seen by, the renumbering."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import F
 
 from federations.models import Body
-from meetings.guards import ensure_numbers_kept, justerade_extract_item_ids
+from meetings.guards import ensure_numbers_kept, justerade_extract_item_ids, numbering_locked
 from meetings.models import AgendaItem, Meeting, ParagraphNumber, ProtocolRevision
 from meetings.printing.paragraphs import paragraph_range
 
@@ -57,7 +58,7 @@ def renumber(meeting: Meeting, *, also_year: int | None = None) -> list[Renumber
 
 
 def _renumber_year(body: Body, year: int, *, editing: Meeting) -> list[Renumbered]:
-    Body.objects.select_for_update().filter(pk=body.pk).exists()  # one numbering of a body's year at a time
+    numbering_locked(body)  # one numbering of a body's year at a time, and none while a protocol is being sent
     meetings = list(
         Meeting.objects.filter(body=body, date__year=year, imported=False, record_kind=Body.RecordKind.MINUTES)
         .select_related("body")

@@ -3,6 +3,7 @@ meetings are planned or moved in; a signed record's numbers never change and are
 
 import datetime
 import threading
+from functools import partial
 
 import pytest
 from django.db import IntegrityError, connection, connections, transaction
@@ -142,3 +143,46 @@ def test_secretaries_planning_at_once_never_share_a_number(per_year):
     assert all_numbers(per_year.board, 2026) == list(range(1, 25))
     by_date = [span(m) for m in per_year.board.meetings.order_by("date")]
     assert [numbers[0] for numbers in by_date] == [1, 5, 9, 13, 17, 21]
+
+
+def _at_once(*works):
+    """Run each work in its own thread with its own connection, released together; the errors they raised."""
+    barrier, errors = threading.Barrier(len(works)), []
+
+    def run(work):
+        try:
+            barrier.wait(timeout=30)
+            work()
+        except Exception as error:  # noqa: BLE001 - reported by the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(work,)) for work in works]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_protocol_sent_while_an_earlier_meeting_is_planned_is_signed_with_the_numbers_it_keeps(per_year):
+    """Planning renumbers the later drafts; sending one of them fixes its numbers. Raced in real threads, the
+    revision the signers get always holds the numbers the § rows keep (each round in a year of its own)."""
+    skip_unless(connection.vendor == "postgresql", "the race needs real row locks (PostgreSQL)")
+    secretary = per_year.user("secretary")
+    differing = 0
+    for year in range(2010, 2020):  # held meetings: a protocol is sent after its meeting
+        later = ready_to_send(per_year, date=datetime.date(year, 12, 1))
+        errors = _at_once(
+            partial(justering.protocol_send_for_justering, actor=secretary, meeting=later),
+            partial(services.meeting_create, actor=secretary, body=per_year.board, date=datetime.date(year, 1, 10)),
+        )
+        assert not errors, errors
+        signed = {i["id"]: i["number"] for i in later.revisions.get(number=1).snapshot["items"]}
+        differing += signed != dict(later.items.values_list("pk", "number"))
+        numbers = all_numbers(per_year.board, year)
+        assert len(numbers) == len(set(numbers)) == 8
+    assert differing == 0
