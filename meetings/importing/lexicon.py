@@ -6,8 +6,6 @@ protocol."""
 import re
 from functools import cache
 
-from faker.providers.person.sv_SE import Provider as SwedishNames
-
 MUNICIPALITIES = """
 Botkyrka Danderyd Ekerö Haninge Huddinge Järfälla Lidingö Nacka Norrtälje Nykvarn Nynäshamn Salem Sigtuna
 Sollentuna Solna Stockholm Sundbyberg Södertälje Tyresö Täby Upplands-Bro Upplands_Väsby Vallentuna Vaxholm
@@ -74,12 +72,19 @@ ROLE = re.compile(rf"^(?:{ROLE_WORDS})$", re.I)
 
 @cache
 def given_names() -> frozenset[str]:
-    return frozenset(name.casefold() for name in SwedishNames.first_names)
+    return frozenset(name.casefold() for name in _swedish_names().first_names)
 
 
 @cache
 def surnames() -> frozenset[str]:
-    return frozenset(name.casefold() for name in SwedishNames.last_names)
+    return frozenset(name.casefold() for name in _swedish_names().last_names)
+
+
+def _swedish_names():
+    """faker's sv_SE lists, loaded where a document is read: importing faker at start costs a process ~120 ms."""
+    from faker.providers.person.sv_SE import Provider
+
+    return Provider
 
 
 def is_given_name(word: str) -> bool:

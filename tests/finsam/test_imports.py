@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ["weasyprint", "pdfplumber", "docx", "pypdf", "pypdfium2", "openpyxl"]
+HEAVY = ["weasyprint", "pdfplumber", "docx", "pypdf", "pypdfium2", "openpyxl", "faker"]
 
 
 def test_loading_the_urls_loads_no_pdf_or_document_library():
