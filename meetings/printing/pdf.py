@@ -35,15 +35,28 @@ def _fetcher_class():
     return StaticOnlyFetcher
 
 
-def write_pdf(html):
-    """HTML of the portal's print look (our stylesheet, our static files only) as PDF/A bytes."""
+# PDF/A-3b with a tagged structure: the same options for the layout and for the writing.
+PDF_OPTIONS = {"pdf_variant": "pdf/a-3b", "pdf_tags": True}
+
+
+def render_document(html):
+    """WeasyPrint's layout of HTML in the portal's print look (our stylesheet, our static files only): the pages,
+    not yet written. `write_document` writes them; `write_pdf` does both."""
     from weasyprint import CSS, HTML
 
     fetcher = _fetcher_class()
     stylesheet = CSS(filename=finders.find(STYLESHEET), url_fetcher=fetcher())
-    return HTML(string=html, base_url="static:/", url_fetcher=fetcher()).write_pdf(
-        stylesheets=[stylesheet], pdf_variant="pdf/a-3b", pdf_tags=True
-    )
+    return HTML(string=html, base_url="static:/", url_fetcher=fetcher()).render(stylesheets=[stylesheet], **PDF_OPTIONS)
+
+
+def write_document(document):
+    """The laid-out pages of `render_document` as PDF/A bytes."""
+    return document.write_pdf(**PDF_OPTIONS)
+
+
+def write_pdf(html):
+    """HTML of the portal's print look as PDF/A bytes: laid out once, written once."""
+    return write_document(render_document(html))
 
 
 def render_one_page(text="Finsamportalen"):
