@@ -1,0 +1,51 @@
+"""What makes a large protocol's sealed PDF fast (docs/pdf-speed.md) leaves the PDF and the seal as they were."""
+
+from unittest import mock
+
+import pytest
+
+from meetings.printing import pdf, seal
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    return pdf.render_one_page("Protokoll")
+
+
+def test_the_signer_is_read_once_per_process_not_per_document(rendered):
+    seal.seal(rendered)
+    with mock.patch("pyhanko.keys.load_private_key_from_pemder") as load:
+        first, second = seal.seal(rendered), seal.seal(rendered)
+    load.assert_not_called()
+    assert seal.check_seal(first).valid and seal.check_seal(second).valid
+
+
+def test_a_new_certificate_is_read_again(rendered, settings, tmp_path):
+    seal.create_development_certificate(tmp_path / "a", common_name="Sigill A")
+    seal.create_development_certificate(tmp_path / "b", common_name="Ett annat sigill")
+    settings.FINSAM_SIGNING_CERT, settings.FINSAM_SIGNING_KEY = tmp_path / "a/dev-cert.pem", tmp_path / "a/dev-key.pem"
+    assert "Sigill A" in seal.check_seal(seal.seal(rendered)).signer
+    for name in ("dev-cert.pem", "dev-key.pem"):  # the same paths, new files (a renewed certificate)
+        (tmp_path / "a" / name).write_bytes((tmp_path / "b" / name).read_bytes())
+    assert "Ett annat sigill" in seal.check_seal(seal.seal(rendered)).signer
+
+
+def test_an_unreadable_key_is_a_signing_failure(rendered, settings, tmp_path):
+    (tmp_path / "cert.pem").write_text("inte ett certifikat")
+    (tmp_path / "key.pem").write_text("inte en nyckel")
+    settings.FINSAM_SIGNING_CERT, settings.FINSAM_SIGNING_KEY = tmp_path / "cert.pem", tmp_path / "key.pem"
+    with pytest.raises(seal.SigningUnavailable, match="kunde inte läsas"):
+        seal.seal(rendered)
+    settings.FINSAM_SIGNING_KEY = tmp_path / "missing.pem"
+    with pytest.raises(seal.SigningUnavailable, match="kunde inte läsas"):
+        seal.seal(rendered)
+
+
+@pytest.mark.parametrize("digest", ["sha256", "sha512"])
+def test_the_kept_key_signs_as_pyhankos_own_signer_does(digest):
+    from pyhanko.sign.signers import SimpleSigner
+
+    kept = seal.configured_signer()
+    own = SimpleSigner(signing_cert=kept.signing_cert, signing_key=kept.signing_key, cert_registry=kept.cert_registry)
+    data = b"Protokoll, revision 1"
+    assert kept.sign_raw(data, digest) == own.sign_raw(data, digest)
