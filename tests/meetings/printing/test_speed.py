@@ -1,5 +1,6 @@
 """What makes a large protocol's sealed PDF fast (docs/pdf-speed.md) leaves the PDF and the seal as they were."""
 
+import gc
 from unittest import mock
 
 import pytest
@@ -49,3 +50,50 @@ def test_the_kept_key_signs_as_pyhankos_own_signer_does(digest):
     own = SimpleSigner(signing_cert=kept.signing_cert, signing_key=kept.signing_key, cert_registry=kept.cert_registry)
     data = b"Protokoll, revision 1"
     assert kept.sign_raw(data, digest) == own.sign_raw(data, digest)
+
+
+def test_the_garbage_collector_is_off_while_weasyprint_lays_out_and_writes_and_on_after():
+    import weasyprint.document
+
+    states = []
+
+    def spy(real):
+        def call(*args, **kwargs):
+            states.append(gc.isenabled())
+            return real(*args, **kwargs)
+
+        return call
+
+    assert gc.isenabled()
+    with (
+        mock.patch.object(weasyprint.document, "layout_document", spy(weasyprint.document.layout_document)),
+        mock.patch.object(weasyprint.document, "generate_pdf", spy(weasyprint.document.generate_pdf)),
+    ):
+        pdf.render_one_page()
+    assert states == [False, False]
+    assert gc.isenabled()
+
+
+def test_the_garbage_collector_is_on_again_when_a_render_fails():
+    import weasyprint.document
+
+    with (
+        mock.patch.object(weasyprint.document, "generate_pdf", side_effect=RuntimeError("pydyf")),
+        pytest.raises(RuntimeError),
+    ):
+        pdf.render_one_page()
+    assert gc.isenabled()
+
+
+def test_a_collector_turned_off_before_stays_off_and_overlapping_renders_share_the_pause():
+    gc.disable()
+    try:
+        pdf.render_one_page()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pdf.garbage_collector_paused():
+        with pdf.garbage_collector_paused():
+            pass
+        assert not gc.isenabled()  # another render still runs
+    assert gc.isenabled()
