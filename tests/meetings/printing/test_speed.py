@@ -97,3 +97,30 @@ def test_a_collector_turned_off_before_stays_off_and_overlapping_renders_share_t
             pass
         assert not gc.isenabled()  # another render still runs
     assert gc.isenabled()
+
+
+def test_documents_rendered_one_after_another_are_the_bytes_of_a_fresh_render():
+    """The font configuration and the parsed stylesheet kept between documents leave nothing of one in the next."""
+    first = "<html lang='sv'><body><h1>Protokoll</h1><p><strong>Beslut</strong> och <em>kursiv</em> text.</p></body>"
+    other = "<html lang='sv'><body><h2>Kallelse</h2><ul><li>Ärende ett</li></ul><table><tr><th>Å</th></tr></table>"
+    pdf._per_thread.print_look = None
+    fresh = pdf.write_pdf(first)
+    pdf.write_pdf(other)
+    assert pdf.write_pdf(first) == fresh
+
+
+def test_each_thread_has_its_own_font_configuration_and_a_changed_stylesheet_is_read_again(tmp_path):
+    import threading
+
+    mine = pdf._fonts_and_stylesheet()
+    assert pdf._fonts_and_stylesheet()[0] is mine[0]
+    theirs = []
+    thread = threading.Thread(target=lambda: theirs.append(pdf._fonts_and_stylesheet()))
+    thread.start()
+    thread.join()
+    assert theirs[0][0] is not mine[0]
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "protocol-print.css").write_text("html { color: #000 }")
+    with mock.patch.object(pdf.finders, "find", return_value=str(tmp_path / "css" / "protocol-print.css")):
+        assert pdf._fonts_and_stylesheet()[1] is not mine[1]
+    pdf._per_thread.print_look = None
