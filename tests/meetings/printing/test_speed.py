@@ -124,3 +124,33 @@ def test_each_thread_has_its_own_font_configuration_and_a_changed_stylesheet_is_
     with mock.patch.object(pdf.finders, "find", return_value=str(tmp_path / "css" / "protocol-print.css")):
         assert pdf._fonts_and_stylesheet()[1] is not mine[1]
     pdf._per_thread.print_look = None
+
+
+def test_a_protocol_is_laid_out_once_and_written_once():
+    """One layout of every page: no second render for the page count, no repagination for "Sida X av Y" (the
+    total is known when the last page is made), and one writing of the laid-out pages."""
+    import io
+
+    import weasyprint
+    import weasyprint.layout
+    import weasyprint.layout.page
+    from pypdf import PdfReader
+
+    from meetings.justering.pdf import render_protocol_html
+    from tools.bench.management.commands.bench_pdf import sample_snapshot
+
+    html = render_protocol_html(sample_snapshot(paragraphs=12), revision_number=1, sha256="0" * 64)
+    with (
+        mock.patch.object(weasyprint.HTML, "render", autospec=True, side_effect=weasyprint.HTML.render) as render,
+        mock.patch.object(weasyprint.layout, "make_all_pages", side_effect=weasyprint.layout.make_all_pages) as passes,
+        mock.patch.object(
+            weasyprint.layout.page, "remake_page", side_effect=weasyprint.layout.page.remake_page
+        ) as pages_made,
+        mock.patch.object(
+            weasyprint.Document, "write_pdf", autospec=True, side_effect=weasyprint.Document.write_pdf
+        ) as write,
+    ):
+        document = pdf.write_pdf(html)
+    pages = len(PdfReader(io.BytesIO(document)).pages)
+    assert pages > 8
+    assert (render.call_count, passes.call_count, pages_made.call_count, write.call_count) == (1, 1, pages, 1)
