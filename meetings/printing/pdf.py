@@ -102,8 +102,36 @@ def render_document(html):
         return document.render(stylesheets=[stylesheet], font_config=font_config, **PDF_OPTIONS)
 
 
+@functools.cache
+def _page_references_kept():
+    """pydyf's PDF with its list of page references built once per page count, not on every use.
+
+    WeasyPrint's tagged PDF asks `pdf.page_references[n]` for each marked element (3,521 times for 100 §), and
+    pydyf builds the whole tuple of every page's reference each time: 57 ms for a 56-page protocol, and it grows
+    with pages × elements. The tuple is the same until a page is added, so it is kept per page count; the PDF's
+    bytes are the same (tests/meetings/printing/test_speed.py). WeasyPrint makes its PDF with `pydyf.PDF()`, so
+    the subclass is put there, for the process; pydyf is pinned in requirements.txt and the tests fail if
+    WeasyPrint stops using it."""
+    import pydyf
+
+    original = pydyf.PDF
+
+    class PDF(original):
+        @property
+        def page_references(self):
+            count = len(self.pages["Kids"])
+            kept = self.__dict__.get("_kept_page_references")
+            if kept is None or kept[0] != count:
+                kept = self.__dict__["_kept_page_references"] = (count, original.page_references.fget(self))
+            return kept[1]
+
+    pydyf.PDF = PDF
+    return original
+
+
 def write_document(document):
     """The laid-out pages of `render_document` as PDF/A bytes."""
+    _page_references_kept()
     with garbage_collector_paused():
         return document.write_pdf(**PDF_OPTIONS)
 

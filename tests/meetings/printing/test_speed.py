@@ -154,3 +154,37 @@ def test_a_protocol_is_laid_out_once_and_written_once():
     pages = len(PdfReader(io.BytesIO(document)).pages)
     assert pages > 8
     assert (render.call_count, passes.call_count, pages_made.call_count, write.call_count) == (1, 1, pages, 1)
+
+
+@pytest.fixture(scope="module")
+def laid_out():
+    from meetings.justering.pdf import render_protocol_html
+    from tools.bench.management.commands.bench_pdf import sample_snapshot
+
+    return pdf.render_document(render_protocol_html(sample_snapshot(paragraphs=12), revision_number=1, sha256="0" * 64))
+
+
+def test_the_kept_page_references_write_the_bytes_pydyf_itself_writes(laid_out):
+    import pydyf
+
+    original = pdf._page_references_kept()
+    with mock.patch.object(pydyf, "PDF", original):
+        plain = pdf.write_document(laid_out)
+    assert pdf.write_document(laid_out) == plain
+
+
+def test_weasyprint_still_makes_its_pdf_with_pydyf_and_the_kept_references_follow_new_pages(laid_out):
+    """If this fails, WeasyPrint or pydyf changed what meetings/printing/pdf.py relies on: review
+    _page_references_kept and the pins of weasyprint and pydyf in requirements.txt."""
+    import pydyf
+
+    original = pdf._page_references_kept()
+    made = []
+    laid_out.write_pdf(finisher=lambda document, written: made.append(written), **pdf.PDF_OPTIONS)
+    assert type(made[0]) is pydyf.PDF and type(made[0]).__mro__[1] is original
+    assert made[0].page_references == original.page_references.fget(made[0])
+    kept = pydyf.PDF()
+    kept.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(kept.page_references) == 1
+    kept.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert kept.page_references == original.page_references.fget(kept) and len(kept.page_references) == 2
