@@ -188,3 +188,27 @@ def test_weasyprint_still_makes_its_pdf_with_pydyf_and_the_kept_references_follo
     assert len(kept.page_references) == 1
     kept.add_page(pydyf.Dictionary({"Type": "/Page"}))
     assert kept.page_references == original.page_references.fget(kept) and len(kept.page_references) == 2
+
+
+def test_the_portals_pdf_is_byte_for_byte_what_weasyprint_writes_without_the_speed_ups():
+    """The same HTML through WeasyPrint as it was called before docs/pdf-speed.md (a new font configuration and
+    stylesheet, pydyf's own PDF, the collector on, render and write in one call) gives the very same bytes."""
+    import pydyf
+    from weasyprint import CSS, HTML
+
+    from meetings.justering.pdf import render_protocol_html
+    from tools.bench.management.commands.bench_pdf import sample_snapshot
+
+    snapshot = sample_snapshot(paragraphs=6)
+    snapshot["items"][0]["text"] = (
+        "<p>Inledning <strong>fet</strong> <em>kursiv</em> <u>under</u> <a href='https://example.org/'>länk</a><br>"
+        "rad</p><ul><li>ett<ol><li>a</li></ol></li></ul><blockquote><p>Citat</p></blockquote><h3>R</h3><h4>r</h4>"
+    )
+    html = render_protocol_html(snapshot, revision_number=1, sha256="0" * 64)
+    fast = pdf.write_pdf(html)
+    fetcher = pdf._fetcher_class()
+    with mock.patch.object(pydyf, "PDF", pdf._page_references_kept()):
+        plain = HTML(string=html, base_url="static:/", url_fetcher=fetcher()).write_pdf(
+            stylesheets=[CSS(filename=pdf.finders.find(pdf.STYLESHEET), url_fetcher=fetcher())], **pdf.PDF_OPTIONS
+        )
+    assert fast == plain
