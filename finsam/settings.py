@@ -207,6 +207,8 @@ CELERY_BEAT_SCHEDULE = {
     # Queue what is recorded as waiting but has no task: PDFs, e-mail and uploaded documents left by a broker that
     # was down, PDFs and documents whose worker died (an expired lease), e-mail that failed.
     "sweep": {"task": "meetings.tasks.sweep", "schedule": 60.0},
+    # Mail ADMINS what needs a person (an expiring certificate, failed PDFs or e-mail, an old backup), every hour.
+    "warn-admins": {"task": "meetings.tasks.warn_admins", "schedule": crontab(minute=15)},
 }
 # A worker holds its claim on a PDF this long; after that the sweep or "Försök igen" may give it to another worker.
 FINSAM_PDF_LEASE_SECONDS = env_int("FINSAM_PDF_LEASE_SECONDS", 300)
@@ -282,6 +284,9 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Finsamportalen <noreply@finsam.invalid>")
+SERVER_EMAIL = env("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
+# The installation's administrators (comma-separated addresses): the hourly warnings and server errors go to them.
+ADMINS = [("", address) for address in env_list("ADMINS")]
 
 # Language and time: Swedish first, English available.
 LANGUAGE_CODE = "sv"
