@@ -73,9 +73,14 @@ if not SECRET_KEY:
     else:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (or give SECRET_KEY_FILE).")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = (env("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+# DOMAIN: the one host name the portal answers to behind its HTTPS proxy (docker-compose.yml's Caddy gets its
+# certificate for it). It gives the defaults of the three below; each may still be set on its own.
+DOMAIN = (env("DOMAIN") or "").strip().lower()
+if DOMAIN and ("/" in DOMAIN or ":" in DOMAIN or " " in DOMAIN):
+    raise ImproperlyConfigured(f"DOMAIN must be a bare host name like finsam.example.se, not {DOMAIN!r}")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", DOMAIN or ("127.0.0.1,localhost" if DEBUG or TESTING else ""))
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", f"https://{DOMAIN}" if DOMAIN else "")
+SITE_URL = (env("SITE_URL") or (f"https://{DOMAIN}" if DOMAIN else "http://127.0.0.1:8000")).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -331,9 +336,24 @@ SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # Behind the HTTPS proxy (Caddy in docker-compose.yml), which sets X-Forwarded-Proto itself and drops a client's:
+    # only the proxy may reach gunicorn, so the header can be believed.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # Sent on HTTPS responses only (SecurityMiddleware); 0 turns it off.
+    # The proxy redirects http:// already; this catches a request that reached gunicorn another way. The
+    # orchestrator's /healthz is asked over plain HTTP inside the container.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    # Sent on HTTPS responses only (SecurityMiddleware); 0 turns it off. The proxy sends the same value
+    # (deploy/Caddyfile), so its own pages (a 502 while the portal restarts) carry it too.
     SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000 if SESSION_COOKIE_SECURE else 0)
+    # The portal's host name only covers names below it (finsam.forbund.se: *.finsam.forbund.se), none of the
+    # organisation's other sites.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+    # The preload list is the owner of the registrable domain's decision (it covers the whole domain), which a
+    # portal on a municipality's or federation's subdomain cannot make: off, and its check silenced.
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,
