@@ -108,6 +108,7 @@ if BENCH_TOOLS:
     INSTALLED_APPS.append("tools.bench")
 
 MIDDLEWARE = [
+    "finsam.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "finsam.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -355,10 +356,21 @@ if not DEBUG and not TESTING:
     if not SECURE_HSTS_PRELOAD:
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
+# One line per record on stderr: JSON in production (LOG_FORMAT=json), text with the request id on a developer's
+# machine. Every line names the request it belongs to, in the worker too (finsam.logs); web, worker and beat all log
+# through this (Celery's own logging setup is switched off).
+LOG_FORMAT = env("LOG_FORMAT") or ("text" if DEBUG or TESTING else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"ids": {"()": "finsam.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "finsam.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["ids"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
