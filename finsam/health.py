@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 
-def _database_up():
+def database_up():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -16,7 +16,7 @@ def _database_up():
         return False
 
 
-def _redis_up():
+def redis_up():
     import redis
 
     try:
@@ -29,8 +29,8 @@ def _redis_up():
 @never_cache
 @require_GET
 def healthz(request):
-    checks = {"database": "up" if _database_up() else "down"}
+    checks = {"database": "up" if database_up() else "down"}
     if settings.REDIS_URL:
-        checks["redis"] = "up" if _redis_up() else "down"
+        checks["redis"] = "up" if redis_up() else "down"
     healthy = all(state == "up" for state in checks.values())
     return JsonResponse({"status": "ok" if healthy else "fail", **checks}, status=200 if healthy else 503)

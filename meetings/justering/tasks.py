@@ -5,6 +5,7 @@ They take ids and can run twice harmlessly.
 
 import datetime
 import hashlib
+import logging
 import uuid
 
 from celery import shared_task
@@ -24,6 +25,7 @@ from meetings.printing.seal import SigningUnavailable, TimestampUnavailable
 # Seconds to wait before the 1st, 2nd and 3rd retry of a transient failure (a full disk, a lost connection, a timestamp
 # authority that does not answer).
 PDF_RETRY_BACKOFF = [10, 60, 300]
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="meetings.tasks.send_reminders")
@@ -158,6 +160,12 @@ def render_signed_pdf(self, document_id):
         )
         if stored:
             extracts.extracts_queue(document, extract_files)
+    if stored:
+        logger.info(
+            "Sealed PDF stored for meeting %s", meeting.pk,
+            extra={"document": document_id, "meeting": meeting.pk, "file": document.file.name,
+                   "sha256": hashlib.sha256(sealed).hexdigest()},
+        )  # fmt: skip
     if not stored:
         document.file.delete(save=False)
         for name in extract_files.values():
@@ -167,5 +175,6 @@ def render_signed_pdf(self, document_id):
 
 
 def _fail(document_id, token, message):
+    logger.warning("Sealed PDF %s failed: %s", document_id, message, extra={"document": document_id})
     _held(document_id, token).update(status=SignedDocument.Status.FAILED, error=message[:2000], claim="")
     return "failed"
