@@ -122,6 +122,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "finsam.middleware.StorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "finsam.urls"
@@ -321,6 +322,43 @@ STORAGES = {
     },
 }
 # Serve static files from the app folders without collectstatic on a developer's machine and in tests.
+# Where uploaded and rendered files live (attachments, sealed PDFs and extracts, imported originals): MEDIA_ROOT on
+# this host's disk by default, or with MEDIA_STORAGE=s3 an S3-compatible bucket that every web process and worker on
+# every host shares (finsam/bucket.py). The bucket stays private: files leave it only through the portal's views,
+# after the permission check. Names are never overwritten: a second file of the same name gets a suffix.
+MEDIA_STORAGE = (env("MEDIA_STORAGE") or "local").strip().lower()
+if MEDIA_STORAGE == "s3":
+    _bucket = {
+        "AWS_S3_ENDPOINT_URL": env("AWS_S3_ENDPOINT_URL"),
+        "AWS_STORAGE_BUCKET_NAME": env("AWS_STORAGE_BUCKET_NAME"),
+        "AWS_ACCESS_KEY_ID": env("AWS_ACCESS_KEY_ID"),
+        "AWS_SECRET_ACCESS_KEY": env("AWS_SECRET_ACCESS_KEY"),
+    }
+    _missing = [name for name, value in _bucket.items() if not value]
+    if _missing:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE=s3 needs {', '.join(_missing)} (or each as NAME_FILE).")
+    if not _bucket["AWS_S3_ENDPOINT_URL"].startswith(("http://", "https://")):
+        raise ImproperlyConfigured(
+            f"AWS_S3_ENDPOINT_URL must be an http:// or https:// address, not {_bucket['AWS_S3_ENDPOINT_URL']!r}"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "finsam.bucket.BucketStorage",
+        "OPTIONS": {
+            "endpoint_url": _bucket["AWS_S3_ENDPOINT_URL"],
+            "bucket_name": _bucket["AWS_STORAGE_BUCKET_NAME"],
+            "access_key": _bucket["AWS_ACCESS_KEY_ID"],
+            "secret_key": _bucket["AWS_SECRET_ACCESS_KEY"],
+            "region_name": env("AWS_S3_REGION_NAME") or "us-east-1",
+            "file_overwrite": False,
+            "default_acl": None,  # no ACL on the objects: they inherit the bucket's, which is private
+            "querystring_auth": True,  # a URL of a file, should one ever be made, is signed ...
+            "querystring_expire": 300,  # ... and expires within five minutes
+            # A read is kept in memory up to this size, on disk (a temporary file removed when closed) beyond.
+            "max_memory_size": 8 * 1024 * 1024,
+        },
+    }
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}")
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 if DEBUG or TESTING:
