@@ -110,4 +110,4 @@ def eid_link(request):
         "identity": PersonIdentity.objects.filter(person=person).first() if person else None,
         "providers": oidc.providers(),
     }
-    return render(request, "federations/eid_link.html", context)
+    return oidc.allowing_forms_to(render(request, "federations/eid_link.html", context), context["providers"])

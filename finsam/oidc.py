@@ -9,7 +9,8 @@ Swedish message for the user; nothing here writes to the database.
 Providers are configured in FINSAM_OIDC_PROVIDERS, a JSON list of objects:
   slug, name (shown: "BankID via Idura"), method ("BankID", "Freja eID"), discovery_url, client_id, client_secret,
   identity_claim (default "personal_identity_number"), acr_values (space-separated; the ID token's acr must be one),
-  scope (default "openid"), binding_parameter (optional: the request parameter a provider shows in the app).
+  scope (default "openid"), binding_parameter (optional: the request parameter a provider shows in the app),
+  authorization_origin (optional: where its sign-in page is, when not on the discovery document's host).
 """
 
 import base64
@@ -31,6 +32,7 @@ from joserfc import jwt
 from joserfc.jwk import KeySet
 
 from finsam import identity
+from finsam.middleware import content_security_policy
 
 SESSION_KEY = "finsam_oidc"
 # Requests to one provider that may be open at once in a session (tabs, retries); the oldest are dropped.
@@ -56,6 +58,13 @@ class Provider:
     acr_values: tuple[str, ...] = ()
     scope: str = "openid"
     binding_parameter: str = ""
+    authorization_origin: str = ""
+
+    @property
+    def origins(self) -> list[str]:
+        """Where the browser goes for it: the page that offers it must allow a form to lead there (CSP form-action)."""
+        parts = urllib.parse.urlsplit(self.discovery_url)
+        return [f"{parts.scheme}://{parts.netloc}", *([self.authorization_origin] if self.authorization_origin else [])]
 
     @classmethod
     def from_setting(cls, entry: dict) -> "Provider":
@@ -71,9 +80,19 @@ class Provider:
                 acr_values=tuple((entry.get("acr_values") or "").split()),
                 scope=entry.get("scope") or "openid",
                 binding_parameter=entry.get("binding_parameter") or "",
+                authorization_origin=entry.get("authorization_origin") or "",
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ImproperlyConfigured(f"FINSAM_OIDC_PROVIDERS: an entry lacks {exc}") from exc
+
+
+def allowing_forms_to(response, offered: list[Provider]):
+    """The response with a Content-Security-Policy whose form-action lets its forms lead to the providers offered
+    (browsers apply form-action to the redirect that follows a form, too)."""
+    if offered:
+        origins = sorted({origin for p in offered for origin in p.origins})
+        response.headers["Content-Security-Policy"] = content_security_policy(form_actions=origins)
+    return response
 
 
 def providers() -> list[Provider]:

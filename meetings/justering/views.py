@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from federations.linking import allowed_providers, signing_of
 from federations.permissions import roles_for
+from finsam import oidc
 from finsam.accounts import last_authentication_method, strongest_factor_required
 from finsam.params import whole_number
 from finsam.web import attempt, attempt_form
@@ -70,7 +71,8 @@ def justering_page(request, pk):
         context["password_allowed"] = True
     if context["writable"]:  # the addresses are the secretary's to see
         context["deliveries"] = selectors.extract_deliveries(meeting)
-    return render(request, "meetings/justering/page.html", context)
+    response = render(request, "meetings/justering/page.html", context)
+    return oidc.allowing_forms_to(response, context.get("eid_providers", []))
 
 
 @require_GET

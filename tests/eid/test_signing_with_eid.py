@@ -145,9 +145,14 @@ def test_a_provider_the_federation_does_not_allow_is_refused(client_for, sent, c
     assert "Välj en e-legitimation som förbundet tillåter" in client.get(response["Location"]).content.decode()
 
 
-def test_the_justering_page_offers_only_e_legitimation_when_it_is_required(client_for, sent):
-    html = client_for("member").get(f"/moten/{sent.pk}/justering/").content.decode()
+def test_the_justering_page_offers_only_e_legitimation_when_it_is_required(client_for, sent, eid):
+    response = client_for("member").get(f"/moten/{sent.pk}/justering/")
+    html = response.content.decode()
     assert "Justera med BankID via Testbroker" in html and "Justera med lösenord" not in html
+    # the browser may follow the form to the provider (form-action), and nowhere else
+    assert f"form-action 'self' {eid.url};" in response["Content-Security-Policy"]
+    others = client_for("admin").get(f"/moten/{sent.pk}/justering/")["Content-Security-Policy"]  # no signer
+    assert "form-action 'self';" in others
 
 
 def test_a_person_links_their_number_by_identifying_themselves(client_for, cast, eid):
