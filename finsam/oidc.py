@@ -9,7 +9,9 @@ Swedish message for the user; nothing here writes to the database.
 Providers are configured in FINSAM_OIDC_PROVIDERS, a JSON list of objects:
   slug, name (shown: "BankID via Idura"), method ("BankID", "Freja eID"), discovery_url, client_id, client_secret,
   identity_claim (default "personal_identity_number"), acr_values (space-separated; the ID token's acr must be one),
-  scope (default "openid"), binding_parameter (optional: the request parameter a provider shows in the app),
+  scope (default "openid"), binding_parameter (optional: the request parameter a provider shows in the app) and
+  binding_template (its value: "{text}" by default, "{base64}" for the text base64-encoded, e.g. "message:{base64}"),
+  acr_claim (default "acr": the claim of the ID token that carries the level),
   authorization_origin (optional: where its sign-in page is, when not on the discovery document's host).
 """
 
@@ -39,6 +41,8 @@ SESSION_KEY = "finsam_oidc"
 KEPT_STATES = 5
 TIMEOUT_SECONDS = 10
 METADATA_SECONDS = 300
+# The ID token's signature: public-key algorithms only (never "none", never a secret shared with the client).
+SIGNATURE_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")
 _metadata_cache: dict[str, tuple[float, dict, KeySet]] = {}
 
 
@@ -58,6 +62,8 @@ class Provider:
     acr_values: tuple[str, ...] = ()
     scope: str = "openid"
     binding_parameter: str = ""
+    binding_template: str = "{text}"
+    acr_claim: str = "acr"
     authorization_origin: str = ""
 
     @property
@@ -80,6 +86,8 @@ class Provider:
                 acr_values=tuple((entry.get("acr_values") or "").split()),
                 scope=entry.get("scope") or "openid",
                 binding_parameter=entry.get("binding_parameter") or "",
+                binding_template=entry.get("binding_template") or "{text}",
+                acr_claim=entry.get("acr_claim") or "acr",
                 authorization_origin=entry.get("authorization_origin") or "",
             )
         except (KeyError, TypeError, AttributeError) as exc:
@@ -179,7 +187,8 @@ def begin(request, chosen: Provider, *, purpose: str, redirect_uri: str, data: d
     if chosen.acr_values:
         parameters["acr_values"] = " ".join(chosen.acr_values)
     if chosen.binding_parameter and binding_text:
-        parameters[chosen.binding_parameter] = binding_text
+        encoded = base64.b64encode(binding_text.encode()).decode()
+        parameters[chosen.binding_parameter] = chosen.binding_template.format(text=binding_text, base64=encoded)
     return f"{metadata['authorization_endpoint']}?{urllib.parse.urlencode(parameters)}"
 
 
@@ -243,13 +252,14 @@ def complete(request, *, redirect_uri: str) -> Identified:
         number = identity.parse(str(claims.get(chosen.identity_claim, "")))
     except ValidationError as exc:
         raise Refused(_("%(provider)s skickade inget giltigt personnummer.") % {"provider": chosen.name}) from exc
-    return Identified(pending, chosen, number, str(claims.get("acr", "")), id_token, claims)
+    return Identified(pending, chosen, number, str(claims.get(chosen.acr_claim, "")), id_token, claims)
 
 
 def _verified_claims(chosen: Provider, metadata: dict, keys: KeySet, id_token: str, nonce: str) -> dict:
     not_verified = _("Svaret från %(provider)s kunde inte verifieras. Inget är sparat.") % {"provider": chosen.name}
     try:
-        token = jwt.decode(id_token, keys, algorithms=metadata.get("id_token_signing_alg_values_supported") or None)
+        offered = metadata.get("id_token_signing_alg_values_supported") or ["RS256"]
+        token = jwt.decode(id_token, keys, algorithms=[a for a in offered if a in SIGNATURE_ALGORITHMS])
         jwt.JWTClaimsRegistry(
             leeway=30,
             iss={"essential": True, "value": metadata["issuer"]},
@@ -260,9 +270,9 @@ def _verified_claims(chosen: Provider, metadata: dict, keys: KeySet, id_token: s
     except (jose_errors.JoseError, ValueError, KeyError, TypeError) as exc:
         raise Refused(not_verified) from exc
     claims = token.claims
-    if chosen.acr_values and claims.get("acr") not in chosen.acr_values:
+    if chosen.acr_values and claims.get(chosen.acr_claim) not in chosen.acr_values:
         raise Refused(
             _("Identifieringen gjordes med för låg tillitsnivå (%(acr)s). Det krävs %(required)s.")
-            % {"acr": claims.get("acr") or "–", "required": " eller ".join(chosen.acr_values)}
+            % {"acr": claims.get(chosen.acr_claim) or "–", "required": " eller ".join(chosen.acr_values)}
         )
     return claims

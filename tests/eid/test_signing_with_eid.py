@@ -2,6 +2,7 @@
 the signature is recorded only when the ID token verifies and the number is the signer's; every refusal says why in
 Swedish and records nothing."""
 
+import base64
 import datetime
 import urllib.parse
 
@@ -162,3 +163,11 @@ def test_a_person_links_their_number_by_identifying_themselves(client_for, cast,
     assert "Din e-legitimation är kopplad." in html and f"********-{OTHER[-4:]}" in html and OTHER not in html
     link = PersonIdentity.objects.get(person=cast.chair)
     assert link.source == "eid" and link.last_four == OTHER[-4:]
+
+
+def test_the_text_for_the_app_may_be_sent_base64_encoded(client_for, sent, settings, eid):
+    settings.FINSAM_OIDC_PROVIDERS = [eid.setting(binding_template="message:{base64}")]
+    query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(start(client_for("member"), sent)).query))
+    text = base64.b64decode(query["binding_message"].removeprefix("message:")).decode()
+    assert text.startswith("Justera protokoll Styrelse 2026-03-01, kontrollsumma ")
+    assert text.endswith(sent.revisions.get().sha256[:12])
