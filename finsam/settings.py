@@ -5,6 +5,7 @@ secrets). A malformed value stops the process at start-up with a message that
 names the variable; nothing here behaves differently only in production.
 """
 
+import json as _json
 import os
 from pathlib import Path
 
@@ -431,3 +432,15 @@ for _origin in FINSAM_EMBED_ORIGINS:
     if not _origin.startswith(("http://", "https://")) or any(c in _origin for c in " ;'\""):
         raise ImproperlyConfigured(f"FINSAM_EMBED_ORIGINS: {_origin!r} is not an origin like https://example.se")
 FINSAM_API_RATE_LIMIT = env_int("FINSAM_API_RATE_LIMIT", 600)
+
+# E-legitimation. Identity numbers are kept only as an HMAC with this key (and their last four digits); without it
+# linking is refused, except under DEBUG or FINSAM_TESTING, where a fixed development key stands in.
+FINSAM_IDENTITY_KEY = env("FINSAM_IDENTITY_KEY") or ""
+# A Fernet key (32 url-safe base64 bytes) for secrets kept in the database: the federations' sealing certificates.
+FINSAM_ENCRYPTION_KEY = env("FINSAM_ENCRYPTION_KEY") or ""
+# OpenID Connect providers (BankID, Freja eID through a broker): a JSON list, see finsam/oidc.py and the README.
+FINSAM_OIDC_PROVIDERS = _json.loads(env("FINSAM_OIDC_PROVIDERS") or "[]")
+if not isinstance(FINSAM_OIDC_PROVIDERS, list):
+    raise ImproperlyConfigured("FINSAM_OIDC_PROVIDERS must be a JSON list of providers")
+# How long a signer has at the provider before the state of the request lapses (seconds).
+FINSAM_OIDC_STATE_SECONDS = env_positive_int("FINSAM_OIDC_STATE_SECONDS", 600)

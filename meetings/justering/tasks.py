@@ -22,6 +22,7 @@ from meetings.justering import extracts, mail, pdf
 from meetings.models import Anslag, Meeting, Signature, SignedDocument
 from meetings.printing import seal
 from meetings.printing.seal import SigningUnavailable, TimestampUnavailable
+from meetings.printing.signatures import how_signed
 
 # Seconds to wait before the 1st, 2nd and 3rd retry of a transient failure (a full disk, a lost connection, a timestamp
 # authority that does not answer).
@@ -64,7 +65,7 @@ def signature_rows(revision):
         {
             "name": s.person.name,
             "role": s.get_role_display(),
-            "method": {"password": "Lösenord", "mfa": "Tvåfaktor (TOTP)"}.get(s.method, s.method),
+            "method": how_signed(s),
             "signed_at": _swedish_time(s.signed_at),
         }
         for s in revision.signatures.filter(status=Signature.Status.SIGNED).select_related("person").order_by("id")
@@ -72,7 +73,8 @@ def signature_rows(revision):
 
 
 def build_signed_pdf(document):
-    """Render the revision's snapshot and seal it. Three queries: document, signatures, notice."""
+    """Render the revision's snapshot and seal it. Four queries: signatures, notice, and the federation's
+    sealing certificate, plus the meeting's body where the caller did not fetch it with the document."""
     revision = document.revision
     signatures = signature_rows(revision)
     notice = Anslag.objects.filter(meeting_id=document.meeting_id).first()
@@ -85,7 +87,11 @@ def build_signed_pdf(document):
         notice=None if extract else notice,
         extract=extract,
     )
-    return seal.seal(rendered, reason=f"Justerat protokoll, revision {revision.number}")
+    return seal.seal(
+        rendered,
+        reason=f"Justerat protokoll, revision {revision.number}",
+        federation_id=document.meeting.body.federation_id,
+    )
 
 
 def claimable_documents(now):
@@ -119,7 +125,7 @@ def render_signed_pdf(self, document_id):
     token = _claim(document_id)
     if token is None:
         return "nothing to do"  # done already, failed for good, or being rendered by another worker
-    document = SignedDocument.objects.select_related("revision", "meeting").get(pk=document_id)
+    document = SignedDocument.objects.select_related("revision", "meeting__body").get(pk=document_id)
     try:
         sealed = build_signed_pdf(document)
         extract_pdfs = extracts.render_extracts(document, signature_rows(document.revision))
