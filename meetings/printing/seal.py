@@ -294,9 +294,10 @@ class SealCheck:
 
 
 @outside_event_loop
-def check_seal(pdf_bytes):
+def check_seal(pdf_bytes, *, also_trusted=()):
     """Is the PDF sealed, is the sealed content intact, is nothing added after it, and does it chain to our
-    certificate?"""
+    certificate (or to one of `also_trusted`, the federations' own: federation_certificates())? The caller reads
+    those, so that checking a seal asks nothing of the database."""
     from pyhanko.keys import load_cert_from_pemder
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -311,7 +312,7 @@ def check_seal(pdf_bytes):
         return SealCheck(signed=False, intact=False, trusted=False)
     try:
         cert_path, _key, _password = certificate_paths()
-        roots = [load_cert_from_pemder(str(cert_path)), *federation_certificates()]
+        roots = [load_cert_from_pemder(str(cert_path)), *also_trusted]
         context = ValidationContext(trust_roots=roots)
         # A timestamp sits outside the signed bytes, so anyone could swap in their own: trust only the configured TSA.
         tsa_roots = [load_cert_from_pemder(settings.FINSAM_TSA_CERT)] if settings.FINSAM_TSA_CERT else []
