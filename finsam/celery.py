@@ -14,6 +14,7 @@ from kombu.exceptions import OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from finsam import logs  # noqa: F401  (connects the signals that carry a request's id into its tasks)
 from finsam.startup import settle_worker
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "finsam.settings")

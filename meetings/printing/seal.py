@@ -10,12 +10,16 @@ import concurrent.futures
 import datetime
 import functools
 import io
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
+
+from federations.trust import FederationSeal
+from finsam.encryption import decrypt
 
 
 def outside_event_loop(function):
@@ -165,14 +169,50 @@ def _signer_class():
     return KeptKeySigner
 
 
+def _federation_signer(federation_id):
+    """The federation's own sealing certificate (federations.trust.FederationSeal), or None to use the portal's."""
+    from pyhanko.sign import signers
+
+    stored = FederationSeal.objects.filter(federation_id=federation_id).first() if federation_id else None
+    if stored is None:
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".p12") as pfx:
+        pfx.write(decrypt(stored.pkcs12))
+        pfx.flush()
+        password = decrypt(stored.password)
+        signer = signers.SimpleSigner.load_pkcs12(pfx.name, passphrase=password or None)
+    if signer is None:
+        raise SigningUnavailable(f"Förbundets sigillcertifikat kunde inte läsas ({stored.subject}).")
+    return signer
+
+
+def federation_certificates():
+    """The federations' sealing certificates (asn1crypto), which /verifiera/ trusts beside the portal's own."""
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
+    from pyhanko.keys import load_certs_from_pemder_data
+
+    certificates = []
+    for stored in FederationSeal.objects.all():
+        loaded = pkcs12.load_key_and_certificates(decrypt(stored.pkcs12), decrypt(stored.password) or None)
+        if loaded[1] is not None:
+            certificates.extend(load_certs_from_pemder_data(loaded[1].public_bytes(Encoding.DER)))
+    return certificates
+
+
 @outside_event_loop
-def seal(pdf_bytes, *, reason="Justerat protokoll", location="Finsamportalen"):
-    """The PDF with a PAdES signature of the configured certificate added (incrementally): B-T with an RFC 3161
-    timestamp when FINSAM_TSA_URL names a timestamp authority, B-B otherwise."""
+def seal(pdf_bytes, *, reason="Justerat protokoll", location="Finsamportalen", federation_id=None):
+    """The PDF with a PAdES signature added (incrementally), in the federation's name where it has uploaded its own
+    certificate, otherwise the installation's: B-T with an RFC 3161 timestamp when FINSAM_TSA_URL names a timestamp
+    authority, B-B otherwise."""
     from pyhanko.sign import fields, signers
     from pyhanko.sign.timestamps import HTTPTimeStamper, TimestampRequestError
 
-    signer = configured_signer()
+    try:
+        signer = _federation_signer(federation_id)
+    except (OSError, ValueError) as exc:
+        raise SigningUnavailable(f"Förbundets sigillcertifikat kunde inte läsas: {exc}") from exc
+    if signer is None:
+        signer = configured_signer()
     metadata = signers.PdfSignatureMetadata(
         field_name="Sigill", subfilter=fields.SigSeedSubFilter.PADES, reason=reason, location=location
     )
@@ -271,7 +311,8 @@ def check_seal(pdf_bytes):
         return SealCheck(signed=False, intact=False, trusted=False)
     try:
         cert_path, _key, _password = certificate_paths()
-        context = ValidationContext(trust_roots=[load_cert_from_pemder(str(cert_path))])
+        roots = [load_cert_from_pemder(str(cert_path)), *federation_certificates()]
+        context = ValidationContext(trust_roots=roots)
         # A timestamp sits outside the signed bytes, so anyone could swap in their own: trust only the configured TSA.
         tsa_roots = [load_cert_from_pemder(settings.FINSAM_TSA_CERT)] if settings.FINSAM_TSA_CERT else []
         status = validate_pdf_signature(signatures[0], context, ts_validation_context=ValidationContext(tsa_roots))
