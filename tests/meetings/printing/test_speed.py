@@ -7,6 +7,9 @@ import pytest
 
 from meetings.printing import pdf, seal
 
+# check_seal also trusts the federations' own sealing certificates, read from the database.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def rendered():
