@@ -7,8 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # Packages the tests need from Debian: a browser for Playwright, gettext for the catalogues, Tesseract with Swedish
-# for the OCR of scanned minutes (optional at run time: without it a scan is refused with a message).
-TEST_DEBIAN_PACKAGES := chromium gettext tesseract-ocr tesseract-ocr-swe
+# for the OCR of scanned minutes (optional at run time: without it a scan is refused with a message), Node.js for the
+# real OpenID Connect provider the e-legitimation tests start (tests/oidc; npm too, where Node.js came without it).
+TEST_DEBIAN_PACKAGES := chromium gettext tesseract-ocr tesseract-ocr-swe nodejs
 # Extra pytest options, e.g. `make test PYTEST_ARGS="-x tests/federations"`.
 PYTEST_ARGS ?=
 
@@ -48,6 +49,8 @@ demo: venv
 test: export FINSAM_TESTING := 1
 test: dev-venv
 	@bash .ci/debian-packages $(TEST_DEBIAN_PACKAGES)
+	@command -v npm >/dev/null || bash .ci/debian-packages npm
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
 	@$(PY) -m finsam.system
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -70,7 +73,7 @@ loadtest: dev-venv
 	$(PY) -m loadtest $(LOADTEST_ARGS)
 
 messages: dev-venv
-	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --no-obsolete
+	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=tests/oidc/node_modules --no-obsolete
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
 
 clean:

@@ -26,7 +26,7 @@ MEETINGS_ORDER = (
     ("drafting",),
     ("justering",),
     ("anslag",),
-    ("importing", "opendata", "home"),
+    ("importing", "opendata", "home", "operations"),
     ("tasks", "management", "urls", "admin", "apps", "templatetags"),
 )
 STEP = {room: step for step, rooms in enumerate(MEETINGS_ORDER) for room in rooms}
