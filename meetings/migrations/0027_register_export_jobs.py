@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0025_register_lexicon'),
+        ('meetings', '0026_signature_eid_evidence'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
