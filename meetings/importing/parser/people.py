@@ -7,6 +7,7 @@ from meetings.importing import attendance as att
 from meetings.importing.cleanup import strip_footnote_markers
 from meetings.importing.lexicon import is_given_name, is_organisation
 from meetings.importing.schema import Attendee, Item
+from meetings.importing.segments import describe, segment_people
 
 from .document import Document
 from .patterns import (
@@ -64,11 +65,29 @@ def _read_attendance_line(doc: Document, line: str, status: str, role: str | Non
     if re.match(r"^X\b", line):
         return  # a presence mark of a table column whose names came first
     grouped = re.match(r"^[^:()]{2,60}?\s*:\s*\S", line)
+    segmented = segment_people(line) if not re.search(r"[,()]", line) else []
+    if len(segmented) >= 2:
+        doc.people.extend(_segmented(name, after, status, role) for name, after in segmented)
+        return
     if not grouped and line.count("/") != 2:
         found = att.parse_run_on(line, status=status, role=role)
     else:
         found = att.parse_line(line, status=status, role=role)
     doc.people.extend(p for p in found if plausible_name(p["name"]))
+
+
+def _segmented(name: str, after: list[str], status: str, role: str | None) -> Attendee:
+    said = describe(after)
+    entry: Attendee = {
+        "name": name,
+        "status": said["status"] or status,
+        "role": said["role"] or role,
+        "organisation": said["organisation"],
+        "paragraphs": None,
+    }
+    if said["party"]:
+        entry["party"] = said["party"]
+    return entry
 
 
 def _continues_list(line: str) -> bool:

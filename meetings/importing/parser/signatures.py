@@ -93,6 +93,8 @@ def labels_then_names(doc: Document, index: int) -> int:
         line = last.group(2)
     labels = [label.lower() for label in labels if not label.lower().startswith("underskrift")]
     names = split_people(DOT_LEADER.sub(" ", line))
+    if labels and labels[-1] in ("justerare", "justerande") and len(names) > len(labels):
+        labels += labels[-1:] * (len(names) - len(labels))  # "Justerande" last signs for two or more
     if len(labels) < 2 or len(names) != len(labels) or not all(plausible_name(name) for name in names):
         return 0
     for label, name in zip(labels, names, strict=True):
