@@ -22,12 +22,12 @@ STATUS_LABELS = [
     (r"adjungerande|adjungerade|adjungerad", "närvarande", "adjungerad"),
     (r"deltagare", "närvarande", None),
 ]
-LABEL = re.compile(
-    r"^\s*(" + "|".join(pattern for pattern, _s, _r in STATUS_LABELS) + r")\s*(?::|$)\s*(.*)$", re.IGNORECASE
-)
+LABELS = "|".join(pattern for pattern, _s, _r in STATUS_LABELS)
+COUNT = r"(?:\s*\(\d+\))?"  # "Ledamöter (7)": a table's heading with its count
+LABEL = re.compile(r"^\s*(" + LABELS + r")" + COUNT + r"\s*(?::|$)\s*(.*)$", re.IGNORECASE)
 # In the header a label may be followed by its first entry on the same line ("Beslutande Tuva Lund (S)").
 LABEL_RUN_ON = re.compile(
-    r"^\s*(" + "|".join(pattern for pattern, _s, _r in STATUS_LABELS) + r")\.?(?::|\s+(?=[A-ZÅÄÖ(])|$)\s*(.*)$",
+    r"^\s*(" + LABELS + r")\.?" + COUNT + r"(?::|\s+(?=[A-ZÅÄÖ(])|$)\s*(.*)$",
     re.IGNORECASE,
 )
 

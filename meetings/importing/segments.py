@@ -16,14 +16,17 @@ ORGANISATION_NOUN = re.compile(
     r"föreningen|universitet|län))$"
 )
 PARTY_LETTERS = {"S", "M", "C", "L", "V", "KD", "MP", "SD", "FP", "Fi"}
+COLUMN_WORDS = {"ja", "nej", "avstår", "namn", "parti", "närvaro", "reservation", "vakant"}  # a table's headings
 ABSENT_MARKS = {"-", "–", "0"}
 PRESENT_MARKS = {"1", "X", "x"}
 
 
 def _starts_person(words: list[str], index: int, *, first: bool = False) -> bool:
     """A given name followed by a capitalised word that is not the start of an organisation; the list's first
-    person may have a given name the lists lack ("Mailis")."""
+    person, and one after a row's presence mark, may have a given name the lists lack ("Mailis")."""
     if index + 1 >= len(words) or not (is_given_name(words[index]) or first and CAPITALISED.match(words[index])):
+        return False
+    if ROLE.match(words[index]) or words[index].casefold() in COLUMN_WORDS:
         return False
     following = words[index + 1].strip(",;")
     if not CAPITALISED.match(following) or ROLE.match(following):
@@ -40,7 +43,7 @@ def _name_length(words: list[str], index: int) -> int:
         if not CAPITALISED.match(word) or ROLE.match(word) or word in PARTY_LETTERS:
             break
         after = words[index + length + 1] if index + length + 1 < len(words) else ""
-        if ORGANISATION_NOUN.match(after) or is_organisation(word):
+        if ORGANISATION_NOUN.match(after) or (length >= 2 and is_organisation(word)):  # "Jan Berg" is no place
             break
         has_surname = any(not is_given_name(w) for w in words[index + 1 : index + length])
         if has_surname and _starts_person(words, index + length):
@@ -58,7 +61,8 @@ def segment_people(text: str) -> list[tuple[str, list[str]]]:
     people: list[tuple[str, list[str]]] = []
     index = 0
     while index < len(words):
-        if _starts_person(words, index, first=index == 0):
+        row_ended = index == 0 or words[index - 1] in ABSENT_MARKS | PRESENT_MARKS
+        if _starts_person(words, index, first=row_ended):
             length = _name_length(words, index)
             if length >= 2:
                 name = " ".join(w.strip(",;") for w in words[index : index + length])

@@ -32,8 +32,10 @@ BODY_WORDS = [
 
 def kind(doc: Document, title: str) -> str:
     lowered = title.lower()
-    if "minnesanteckning" in lowered or "anteckningar" in lowered:
-        return "minnesanteckningar"
+    notes = re.search(r"minnesanteckning|anteckningar", lowered)
+    minutes = re.search(r"protokoll", lowered)
+    if notes and not (minutes and minutes.start() < notes.start()):
+        return "minnesanteckningar"  # the first of the two words says what the document is; a later one is a column
     if "protokoll" in lowered or doc.justerare or doc.signed_justerare:
         return "protokoll"
     if any("protokoll" in line.lower() for line in doc.lines if line):

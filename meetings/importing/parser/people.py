@@ -5,7 +5,7 @@ import re
 
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import strip_footnote_markers
-from meetings.importing.lexicon import is_given_name, is_organisation
+from meetings.importing.lexicon import ROLE, is_given_name, is_organisation
 from meetings.importing.schema import Attendee, Item
 from meetings.importing.segments import describe, segment_people
 
@@ -50,15 +50,29 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
                 break
             index = following
             continue
-        if att.label_of(line, header=True) or ITEM_PARAGRAPH.match(line) or FIELD.match(line):
+        ends = att.label_of(line, header=True) or ITEM_PARAGRAPH.match(line) or FIELD.match(line)
+        if ends and not _row_with_role(line):
             break
         if ITEM_NUMBERED.match(line) or ITEM_RUN_ON.match(line) and len(line) > RUN_ON_LINE:
             break
         collected.append(line)
         index += 1
+    table = " ".join(collected)
+    segmented = segment_people(table) if not re.search(r"[,()]", table) else []
+    if len(collected) > 1 and len(segmented) >= 2:
+        # a table's rows flattened, the role of one row at the start of the next ("Erik Berg S 1 / Ordförande …")
+        doc.people.extend(_segmented(name, after, status, role) for name, after in segmented)
+        return index
     for line in collected:
         _read_attendance_line(doc, strip_footnote_markers(line), status, role)
     return index
+
+
+def _row_with_role(line: str) -> bool:
+    """ "Ordförande Anders Ågren M 1 Hans Lindberg S 1": a table's rows, whose first role word ended the row
+    before, not the chair's signature."""
+    first, _space, rest = line.partition(" ")
+    return bool(ROLE.match(first)) and len(segment_people(rest)) >= 2 and not re.search(r"[,()]", rest)
 
 
 def _read_attendance_line(doc: Document, line: str, status: str, role: str | None) -> None:

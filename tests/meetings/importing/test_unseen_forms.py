@@ -36,3 +36,35 @@ def test_words_after_a_name_say_party_presence_role_or_organisation():
     assert describe(["C", "-"])["status"] == "frånvarande"
     assert describe(["nämndsekreterare,"])["role"] == "nämndsekreterare"
     assert describe(["Region", "Skåne"])["organisation"] == "Region Skåne"
+
+
+def test_the_first_of_protokoll_and_anteckningar_says_the_kind():
+    minutes = parse_text(
+        "PROTOKOLL 1 (3) Sammanträdesdatum 2019-03-04\nNärvarolista Namn Parti Anteckningar/\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert minutes["kind"] == "protokoll"
+
+
+def test_a_signature_row_with_its_labels_among_the_names():
+    minutes = parse_text(
+        "Protokoll\nArbetsutskottet 2019-03-04\n\n"
+        "Sekreterare Rut Almgren Ordföranden Bengt Forsberg (S) Sara Lindqvist (M) BEVIS OM ANSLAG Justering har\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert (minutes["secretary"], minutes["chair"]) == ("Rut Almgren", "Bengt Forsberg")
+    assert minutes["adjusters"] == ["Sara Lindqvist"]
+
+
+def test_a_flattened_attendance_table_with_party_presence_and_the_role_of_the_row_before():
+    minutes = parse_text(
+        "Protokoll\nArbetsutskottet 2019-03-04\n\n"
+        "Ledamöter (4) Bengt Forsberg S 1\n"
+        "Ordförande Sara Lindqvist M 1 Olof Sandberg C - Vakant plats Jonas Ek L 1\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    people = {entry["name"]: entry for entry in minutes["attendance"]}
+    assert set(people) == {"Bengt Forsberg", "Sara Lindqvist", "Olof Sandberg", "Jonas Ek"}
+    assert people["Bengt Forsberg"]["role"] == "ordförande"
+    assert people["Olof Sandberg"]["status"] == "frånvarande"
+    assert people["Sara Lindqvist"]["party"] == "M"
