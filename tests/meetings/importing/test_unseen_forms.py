@@ -68,3 +68,15 @@ def test_a_flattened_attendance_table_with_party_presence_and_the_role_of_the_ro
     assert people["Bengt Forsberg"]["role"] == "ordförande"
     assert people["Olof Sandberg"]["status"] == "frånvarande"
     assert people["Sara Lindqvist"]["party"] == "M"
+
+
+def test_a_heading_run_on_into_its_decision_and_a_decision_without_its_subject():
+    minutes = parse_text(
+        "Protokoll\nStyrelsen 2011-03-03\n\n"
+        "§ 1 Val av ordförande\nKarin Sundin öppnar mötet. beslutar att välja Olle Falk som ordförande för mötet.\n\n"
+        "§ 2 Val av justerare Lena Berg och Nils Ekholm utses att justera protokollet\n"
+    )
+    first, second = minutes["items"]
+    assert [d["text"] for d in first["decisions"]] == ["beslutar att välja Olle Falk som ordförande för mötet."]
+    assert second["title"] == "Val av justerare"
+    assert [d["text"] for d in second["decisions"]] == ["Lena Berg och Nils Ekholm utses att justera protokollet"]
