@@ -23,6 +23,8 @@ from .patterns import (
     split_names,
 )
 
+PAGE_HEADING = re.compile(r"^[A-ZÅÄÖ ]{6,}$")
+EMPTY_FIELD = re.compile(rf"^(?:Sammanträdesdatum|Datum)\s+(?={PERSON})")
 ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
 CHAIR_IN_TEXT = re.compile(
     rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppnades\s+av\s+ordförande(?:n)?\s+({PERSON}))"
@@ -40,8 +42,12 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
         rest = ""  # "Ledamöter Närvarande": two column headings of one table
     collected = [rest] if rest else []
     if not rest:
-        while index < len(doc.lines) and not doc.lines[index]:
+        # a label at a page's foot: its list goes on after the next page's running header ("SAMMANTRÄDESPROTOKOLL",
+        # an empty "Sammanträdesdatum" before the first name)
+        while index < len(doc.lines) and (not doc.lines[index] or PAGE_HEADING.match(doc.lines[index])):
             index += 1
+        if index < len(doc.lines):
+            doc.lines[index] = EMPTY_FIELD.sub("", doc.lines[index])
     while index < len(doc.lines):
         line = doc.lines[index]
         if not line:

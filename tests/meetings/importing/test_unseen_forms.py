@@ -80,3 +80,28 @@ def test_a_heading_run_on_into_its_decision_and_a_decision_without_its_subject()
     assert [d["text"] for d in first["decisions"]] == ["beslutar att välja Olle Falk som ordförande för mötet."]
     assert second["title"] == "Val av justerare"
     assert [d["text"] for d in second["decisions"]] == ["Lena Berg och Nils Ekholm utses att justera protokollet"]
+
+
+def test_a_list_broken_by_a_page_goes_on_after_the_running_header():
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Sammanträdesdatum\n\nSAMMANTRÄDESPROTOKOLL\nSammanträdesdatum Kommunfullmäktige\n"
+        "Beslutande ledamöter Ada Berg (S) (ordförande) Bo Ek (S) (vice ordförande) "
+        "Cia Falk (C) (2:e vice ordförande)\n"
+        "Ej tjänstgörande ersättare Page 1 of 4\n\nSAMMANTRÄDESPROTOKOLL\n"
+        "Sammanträdesdatum Dan Holm (SD) Eva Ljung (M) Övriga Fia Moberg (Kommundirektör) Gun Nord (Kommunsekreterare) "
+        "Hans Ohlin (Näringslivschef) Protokollet innehåller paragraferna\n"
+        "Ordförande Ada Berg (S)\n\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    people = {entry["name"]: entry for entry in minutes["attendance"]}
+    assert set(people) == {"Ada Berg", "Bo Ek", "Cia Falk", "Dan Holm", "Eva Ljung", "Fia Moberg", "Gun Nord"} | {
+        "Hans Ohlin"
+    }
+    assert [people[name]["role"] for name in ("Ada Berg", "Bo Ek", "Cia Falk")] == [
+        "ordförande",
+        "vice ordförande",
+        "2:e vice ordförande",
+    ]
+    assert (people["Bo Ek"]["party"], people["Cia Falk"]["paragraphs"]) == ("S", None)
+    assert people["Dan Holm"]["role"] == "ersättare"
+    assert people["Fia Moberg"]["role"].lower() == "kommundirektör"
+    assert minutes["body"] == "Kommunfullmäktige"  # the empty date field's next cell
