@@ -1,10 +1,12 @@
-"""/healthz: is the database (and Redis, when configured) reachable?"""
+"""/healthz: is the database (and Redis, and the bucket of files, when configured) reachable?"""
 
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from finsam import storage
 
 
 def database_up():
@@ -32,5 +34,7 @@ def healthz(request):
     checks = {"database": "up" if database_up() else "down"}
     if settings.REDIS_URL:
         checks["redis"] = "up" if redis_up() else "down"
+    if settings.MEDIA_STORAGE == "s3":  # the local folder is this host's own disk: the database's check covers it
+        checks["media"] = "up" if storage.reachable() else "down"
     healthy = all(state == "up" for state in checks.values())
     return JsonResponse({"status": "ok" if healthy else "fail", **checks}, status=200 if healthy else 503)

@@ -5,6 +5,7 @@ secrets). A malformed value stops the process at start-up with a message that
 names the variable; nothing here behaves differently only in production.
 """
 
+import json as _json
 import os
 from pathlib import Path
 
@@ -122,6 +123,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "finsam.middleware.StorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "finsam.urls"
@@ -321,6 +323,43 @@ STORAGES = {
     },
 }
 # Serve static files from the app folders without collectstatic on a developer's machine and in tests.
+# Where uploaded and rendered files live (attachments, sealed PDFs and extracts, imported originals): MEDIA_ROOT on
+# this host's disk by default, or with MEDIA_STORAGE=s3 an S3-compatible bucket that every web process and worker on
+# every host shares (finsam/bucket.py). The bucket stays private: files leave it only through the portal's views,
+# after the permission check. Names are never overwritten: a second file of the same name gets a suffix.
+MEDIA_STORAGE = (env("MEDIA_STORAGE") or "local").strip().lower()
+if MEDIA_STORAGE == "s3":
+    _bucket = {
+        "AWS_S3_ENDPOINT_URL": env("AWS_S3_ENDPOINT_URL"),
+        "AWS_STORAGE_BUCKET_NAME": env("AWS_STORAGE_BUCKET_NAME"),
+        "AWS_ACCESS_KEY_ID": env("AWS_ACCESS_KEY_ID"),
+        "AWS_SECRET_ACCESS_KEY": env("AWS_SECRET_ACCESS_KEY"),
+    }
+    _missing = [name for name, value in _bucket.items() if not value]
+    if _missing:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE=s3 needs {', '.join(_missing)} (or each as NAME_FILE).")
+    if not _bucket["AWS_S3_ENDPOINT_URL"].startswith(("http://", "https://")):
+        raise ImproperlyConfigured(
+            f"AWS_S3_ENDPOINT_URL must be an http:// or https:// address, not {_bucket['AWS_S3_ENDPOINT_URL']!r}"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "finsam.bucket.BucketStorage",
+        "OPTIONS": {
+            "endpoint_url": _bucket["AWS_S3_ENDPOINT_URL"],
+            "bucket_name": _bucket["AWS_STORAGE_BUCKET_NAME"],
+            "access_key": _bucket["AWS_ACCESS_KEY_ID"],
+            "secret_key": _bucket["AWS_SECRET_ACCESS_KEY"],
+            "region_name": env("AWS_S3_REGION_NAME") or "us-east-1",
+            "file_overwrite": False,
+            "default_acl": None,  # no ACL on the objects: they inherit the bucket's, which is private
+            "querystring_auth": True,  # a URL of a file, should one ever be made, is signed ...
+            "querystring_expire": 300,  # ... and expires within five minutes
+            # A read is kept in memory up to this size, on disk (a temporary file removed when closed) beyond.
+            "max_memory_size": 8 * 1024 * 1024,
+        },
+    }
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}")
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 if DEBUG or TESTING:
@@ -393,3 +432,15 @@ for _origin in FINSAM_EMBED_ORIGINS:
     if not _origin.startswith(("http://", "https://")) or any(c in _origin for c in " ;'\""):
         raise ImproperlyConfigured(f"FINSAM_EMBED_ORIGINS: {_origin!r} is not an origin like https://example.se")
 FINSAM_API_RATE_LIMIT = env_int("FINSAM_API_RATE_LIMIT", 600)
+
+# E-legitimation. Identity numbers are kept only as an HMAC with this key (and their last four digits); without it
+# linking is refused, except under DEBUG or FINSAM_TESTING, where a fixed development key stands in.
+FINSAM_IDENTITY_KEY = env("FINSAM_IDENTITY_KEY") or ""
+# A Fernet key (32 url-safe base64 bytes) for secrets kept in the database: the federations' sealing certificates.
+FINSAM_ENCRYPTION_KEY = env("FINSAM_ENCRYPTION_KEY") or ""
+# OpenID Connect providers (BankID, Freja eID through a broker): a JSON list, see finsam/oidc.py and the README.
+FINSAM_OIDC_PROVIDERS = _json.loads(env("FINSAM_OIDC_PROVIDERS") or "[]")
+if not isinstance(FINSAM_OIDC_PROVIDERS, list):
+    raise ImproperlyConfigured("FINSAM_OIDC_PROVIDERS must be a JSON list of providers")
+# How long a signer has at the provider before the state of the request lapses (seconds).
+FINSAM_OIDC_STATE_SECONDS = env_positive_int("FINSAM_OIDC_STATE_SECONDS", 600)
