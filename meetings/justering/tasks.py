@@ -152,8 +152,8 @@ def render_signed_pdf(self, document_id):
             extracts.extracts_queue(document, extract_files)
     if stored:
         logger.info(
-            "Sealed PDF stored for meeting %s", meeting.pk,
-            extra={"document": document_id, "meeting": meeting.pk, "file": document.file.name,
+            "Sealed PDF stored for meeting %s", document.meeting_id,
+            extra={"document": document_id, "meeting": document.meeting_id, "file": document.file.name,
                    "sha256": hashlib.sha256(sealed).hexdigest()},
         )  # fmt: skip
     if not stored:
