@@ -77,6 +77,7 @@ def test_the_page_is_for_staff_only(client, cast):
     assert client.get("/driftstatus/").status_code == 302
     client.force_login(cast.user("secretary"))
     assert client.get("/driftstatus/").status_code == 403
+    assert "/driftstatus/" not in client.get("/").content.decode()
 
 
 def test_the_page_shows_every_item(admin_client):
@@ -87,6 +88,7 @@ def test_the_page_shows_every_item(admin_client):
         assert f'id="status-{item}"' in html, item
     assert "finsam-backup-20261205T020000Z.tar" in html and "5,0\xa0MB" in html
     assert "dagar kvar" in html and "kvar av" in html
+    assert 'href="/driftstatus/"' in admin_client.get("/").content.decode()  # staff find it in the header
 
 
 @pytest.mark.django_db
