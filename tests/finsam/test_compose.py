@@ -116,3 +116,8 @@ def test_a_nightly_backup_keeps_a_set_number():
     script = (ROOT / "deploy" / "nightly-backup.sh").read_text()
     assert 'python manage.py backup "$directory" --keep "$keep"' in script
     assert "backups:/backups" not in compose()["services"]["web"]["volumes"]  # the web never reads the archives
+
+
+def test_secrets_and_data_stay_out_of_the_image():
+    ignored = (ROOT / ".dockerignore").read_text().splitlines()
+    assert {".env", "var/backups", "var/media", "var/*.sqlite3*", "var/signing"} <= set(ignored)
