@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from finsam import storage
 
 
-def _database_up():
+def database_up():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -18,7 +18,7 @@ def _database_up():
         return False
 
 
-def _redis_up():
+def redis_up():
     import redis
 
     try:
@@ -31,9 +31,9 @@ def _redis_up():
 @never_cache
 @require_GET
 def healthz(request):
-    checks = {"database": "up" if _database_up() else "down"}
+    checks = {"database": "up" if database_up() else "down"}
     if settings.REDIS_URL:
-        checks["redis"] = "up" if _redis_up() else "down"
+        checks["redis"] = "up" if redis_up() else "down"
     if settings.MEDIA_STORAGE == "s3":  # the local folder is this host's own disk: the database's check covers it
         checks["media"] = "up" if storage.reachable() else "down"
     healthy = all(state == "up" for state in checks.values())

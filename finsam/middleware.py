@@ -34,8 +34,9 @@ class SwedishFirstLocaleMiddleware:
 
 
 # data: images for the TOTP QR code; the rich-text editor's pasted HTML is sanitised on the server as well.
-def content_security_policy(frame_ancestors=()):
-    """The policy of every page; frame_ancestors lists the origins that may frame it (none: 'none')."""
+def content_security_policy(frame_ancestors=(), form_actions=()):
+    """The policy of every page; frame_ancestors lists the origins that may frame it (none: 'none'), form_actions
+    the origins beside our own that a form may lead to (an e-legitimation provider the sign page sends to)."""
     return "; ".join(
         [
             "default-src 'self'",
@@ -44,7 +45,7 @@ def content_security_policy(frame_ancestors=()):
             "img-src 'self' data:",
             "object-src 'none'",
             "base-uri 'self'",
-            "form-action 'self'",
+            " ".join(["form-action 'self'", *form_actions]),
             "frame-ancestors " + (" ".join(frame_ancestors) or "'none'"),
         ]
     )

@@ -5,6 +5,7 @@ secrets). A malformed value stops the process at start-up with a message that
 names the variable; nothing here behaves differently only in production.
 """
 
+import json as _json
 import os
 from pathlib import Path
 
@@ -73,9 +74,14 @@ if not SECRET_KEY:
     else:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (or give SECRET_KEY_FILE).")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = (env("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+# DOMAIN: the one host name the portal answers to behind its HTTPS proxy (docker-compose.yml's Caddy gets its
+# certificate for it). It gives the defaults of the three below; each may still be set on its own.
+DOMAIN = (env("DOMAIN") or "").strip().lower()
+if DOMAIN and ("/" in DOMAIN or ":" in DOMAIN or " " in DOMAIN):
+    raise ImproperlyConfigured(f"DOMAIN must be a bare host name like finsam.example.se, not {DOMAIN!r}")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", DOMAIN or ("127.0.0.1,localhost" if DEBUG or TESTING else ""))
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", f"https://{DOMAIN}" if DOMAIN else "")
+SITE_URL = (env("SITE_URL") or (f"https://{DOMAIN}" if DOMAIN else "http://127.0.0.1:8000")).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -103,6 +109,7 @@ if BENCH_TOOLS:
     INSTALLED_APPS.append("tools.bench")
 
 MIDDLEWARE = [
+    "finsam.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "finsam.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -208,6 +215,8 @@ CELERY_BEAT_SCHEDULE = {
     # Queue what is recorded as waiting but has no task: PDFs, e-mail and uploaded documents left by a broker that
     # was down, PDFs and documents whose worker died (an expired lease), e-mail that failed.
     "sweep": {"task": "meetings.tasks.sweep", "schedule": 60.0},
+    # Mail ADMINS what needs a person (an expiring certificate, failed PDFs or e-mail, an old backup), every hour.
+    "warn-admins": {"task": "meetings.tasks.warn_admins", "schedule": crontab(minute=15)},
 }
 # A worker holds its claim on a PDF this long; after that the sweep or "Försök igen" may give it to another worker.
 FINSAM_PDF_LEASE_SECONDS = env_int("FINSAM_PDF_LEASE_SECONDS", 300)
@@ -283,6 +292,9 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Finsamportalen <noreply@finsam.invalid>")
+SERVER_EMAIL = env("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
+# The installation's administrators (comma-separated addresses): the hourly warnings and server errors go to them.
+ADMINS = [("", address) for address in env_list("ADMINS")]
 
 # Language and time: Swedish first, English available.
 LANGUAGE_CODE = "sv"
@@ -298,6 +310,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT") or VAR_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or VAR_DIR / "media")
+# Where `manage.py backup` writes its archives when given no folder (docker-compose.yml: the backups volume).
+FINSAM_BACKUP_DIR = Path(env("FINSAM_BACKUP_DIR") or VAR_DIR / "backups")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -362,14 +376,40 @@ SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # Behind the HTTPS proxy (Caddy in docker-compose.yml), which sets X-Forwarded-Proto itself and drops a client's:
+    # only the proxy may reach gunicorn, so the header can be believed.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # Sent on HTTPS responses only (SecurityMiddleware); 0 turns it off.
+    # The proxy redirects http:// already; this catches a request that reached gunicorn another way. The
+    # orchestrator's /healthz is asked over plain HTTP inside the container.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    # Sent on HTTPS responses only (SecurityMiddleware); 0 turns it off. The proxy sends the same value
+    # (deploy/Caddyfile), so its own pages (a 502 while the portal restarts) carry it too.
     SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000 if SESSION_COOKIE_SECURE else 0)
+    # The portal's host name only covers names below it (finsam.forbund.se: *.finsam.forbund.se), none of the
+    # organisation's other sites.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+    # The preload list is the owner of the registrable domain's decision (it covers the whole domain), which a
+    # portal on a municipality's or federation's subdomain cannot make: off, and its check silenced.
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
+# One line per record on stderr: JSON in production (LOG_FORMAT=json), text with the request id on a developer's
+# machine. Every line names the request it belongs to, in the worker too (finsam.logs); web, worker and beat all log
+# through this (Celery's own logging setup is switched off).
+LOG_FORMAT = env("LOG_FORMAT") or ("text" if DEBUG or TESTING else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"ids": {"()": "finsam.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "finsam.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["ids"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
@@ -392,3 +432,15 @@ for _origin in FINSAM_EMBED_ORIGINS:
     if not _origin.startswith(("http://", "https://")) or any(c in _origin for c in " ;'\""):
         raise ImproperlyConfigured(f"FINSAM_EMBED_ORIGINS: {_origin!r} is not an origin like https://example.se")
 FINSAM_API_RATE_LIMIT = env_int("FINSAM_API_RATE_LIMIT", 600)
+
+# E-legitimation. Identity numbers are kept only as an HMAC with this key (and their last four digits); without it
+# linking is refused, except under DEBUG or FINSAM_TESTING, where a fixed development key stands in.
+FINSAM_IDENTITY_KEY = env("FINSAM_IDENTITY_KEY") or ""
+# A Fernet key (32 url-safe base64 bytes) for secrets kept in the database: the federations' sealing certificates.
+FINSAM_ENCRYPTION_KEY = env("FINSAM_ENCRYPTION_KEY") or ""
+# OpenID Connect providers (BankID, Freja eID through a broker): a JSON list, see finsam/oidc.py and the README.
+FINSAM_OIDC_PROVIDERS = _json.loads(env("FINSAM_OIDC_PROVIDERS") or "[]")
+if not isinstance(FINSAM_OIDC_PROVIDERS, list):
+    raise ImproperlyConfigured("FINSAM_OIDC_PROVIDERS must be a JSON list of providers")
+# How long a signer has at the provider before the state of the request lapses (seconds).
+FINSAM_OIDC_STATE_SECONDS = env_positive_int("FINSAM_OIDC_STATE_SECONDS", 600)

@@ -58,6 +58,7 @@ DRAFT_WRITE_ANON_404 = row(404, 404, 403, 403, "ok", 403)
 SIGN = row("login", 404, "ok", "ok", "ok", 403)
 SIGN_REAUTH = row("login", 404, "reauth", "reauth", "reauth", 403)
 REGISTER_WRITE = row("login", 404, 403, 403, "ok", 403)
+ADMIN_ONLY = row("login", 404, 403, 403, 403, 403)
 NOT_FOUND_HERE = row(404, 404, 404, 404, 404, 404)
 NOT_FOUND_SIGNED_IN = row("login", 404, 404, 404, 404, 404)
 # The rows a form names are looked up in the meeting: an empty POST names none, so even the secretary gets 404.
@@ -79,6 +80,12 @@ EXPECTED = {
     "federations:membership_create": (REGISTER_WRITE, REGISTER_WRITE),
     "federations:membership_end": (SIGNED_IN_NO_POST, REGISTER_WRITE),
     "federations:roster_import": (REGISTER_WRITE, REGISTER_WRITE),
+    # The federation's signing methods, sealing certificate and signers' identity numbers: its administrator's only.
+    "federations:signing_settings": (ADMIN_ONLY, ADMIN_ONLY),
+    "federations:seal_upload": (SIGNED_IN_NO_POST, ADMIN_ONLY),
+    "federations:seal_remove": (SIGNED_IN_NO_POST, ADMIN_ONLY),
+    "federations:identity_enter": (ADMIN_ONLY, ADMIN_ONLY),
+    "federations:eid_link": (SIGNED_IN, SIGNED_IN),
     "federations:project_list": (OPEN, NO_POST),
     "federations:project_detail": (OPEN, NO_POST),
     "federations:person_detail": (OPEN, NO_POST),
@@ -130,6 +137,10 @@ EXPECTED = {
     "meetings:justering_reopen": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:justering_send_back": (SIGNED_IN_NO_POST, SIGN),
     "meetings:justering_sign": (SIGN_REAUTH, SIGN_REAUTH),  # the right first, then re-authentication
+    # E-legitimation: the signer is sent to the provider (without one chosen, back with a message); the provider
+    # sends everyone back to one address, which answers with a message when the request is unknown.
+    "meetings:justering_sign_eid": (SIGNED_IN_NO_POST, SIGN),
+    "meetings:eid_return": (SIGNED_IN, SIGNED_IN_NO_POST),
     "meetings:justering_send_extract": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:extract_pdf": (NOT_FOUND_HERE, NO_POST),
     "meetings:justering_document": (DRAFT_READ, NO_POST),
@@ -170,6 +181,8 @@ EXPECTED = {
     "meetings:opendata_anslag_feed": (OPEN, NO_POST),
     "meetings:opendata_federation_anslag_feed": (OPEN, NO_POST),
     "meetings:opendata_embed": (OPEN, NO_POST),
+    # The installation's status: staff and superusers only (none of the personas is either).
+    "meetings:operations_status": (row("login", 403, 403, 403, 403, 403), NO_POST),
     "meetings:opendata_federation_decision_feed": (OPEN, NO_POST),
     "meetings:opendata_body_decision_feed": (OPEN, NO_POST),
     "meetings:opendata_body_calendar": (OPEN, NO_POST),

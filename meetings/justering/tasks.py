@@ -6,6 +6,7 @@ They take ids and can run twice harmlessly.
 import contextlib
 import datetime
 import hashlib
+import logging
 import uuid
 
 from celery import shared_task
@@ -21,10 +22,12 @@ from meetings.justering import extracts, mail, pdf
 from meetings.models import Anslag, Meeting, Signature, SignedDocument
 from meetings.printing import seal
 from meetings.printing.seal import SigningUnavailable, TimestampUnavailable
+from meetings.printing.signatures import how_signed
 
 # Seconds to wait before the 1st, 2nd and 3rd retry of a transient failure (a full disk, a lost connection, a timestamp
 # authority that does not answer).
 PDF_RETRY_BACKOFF = [10, 60, 300]
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="meetings.tasks.send_reminders")
@@ -62,7 +65,7 @@ def signature_rows(revision):
         {
             "name": s.person.name,
             "role": s.get_role_display(),
-            "method": {"password": "Lösenord", "mfa": "Tvåfaktor (TOTP)"}.get(s.method, s.method),
+            "method": how_signed(s),
             "signed_at": _swedish_time(s.signed_at),
         }
         for s in revision.signatures.filter(status=Signature.Status.SIGNED).select_related("person").order_by("id")
@@ -70,7 +73,8 @@ def signature_rows(revision):
 
 
 def build_signed_pdf(document):
-    """Render the revision's snapshot and seal it. Three queries: document, signatures, notice."""
+    """Render the revision's snapshot and seal it. Four queries: signatures, notice, and the federation's
+    sealing certificate, plus the meeting's body where the caller did not fetch it with the document."""
     revision = document.revision
     signatures = signature_rows(revision)
     notice = Anslag.objects.filter(meeting_id=document.meeting_id).first()
@@ -83,7 +87,11 @@ def build_signed_pdf(document):
         notice=None if extract else notice,
         extract=extract,
     )
-    return seal.seal(rendered, reason=f"Justerat protokoll, revision {revision.number}")
+    return seal.seal(
+        rendered,
+        reason=f"Justerat protokoll, revision {revision.number}",
+        federation_id=document.meeting.body.federation_id,
+    )
 
 
 def claimable_documents(now):
@@ -117,7 +125,7 @@ def render_signed_pdf(self, document_id):
     token = _claim(document_id)
     if token is None:
         return "nothing to do"  # done already, failed for good, or being rendered by another worker
-    document = SignedDocument.objects.select_related("revision", "meeting").get(pk=document_id)
+    document = SignedDocument.objects.select_related("revision", "meeting__body").get(pk=document_id)
     try:
         sealed = build_signed_pdf(document)
         extract_pdfs = extracts.render_extracts(document, signature_rows(document.revision))
@@ -142,6 +150,13 @@ def render_signed_pdf(self, document_id):
         )
         if stored:
             extracts.extracts_queue(document, extract_files)
+    if stored:
+        logger.info(
+            "Sealed PDF stored for meeting %s", document.meeting_id,
+            extra={"document": document_id, "meeting": document.meeting_id, "file": document.file.name,
+                   "sha256": hashlib.sha256(sealed).hexdigest()},
+        )  # fmt: skip
+        return "done"
     if not stored:
         document.file.delete(save=False)
         for name in extract_files.values():
@@ -192,5 +207,6 @@ def _store(document, sealed, extract_pdfs):
 
 
 def _fail(document_id, token, message):
+    logger.warning("Sealed PDF %s failed: %s", document_id, message, extra={"document": document_id})
     _held(document_id, token).update(status=SignedDocument.Status.FAILED, error=message[:2000], claim="")
     return "failed"

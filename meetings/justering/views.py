@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from federations.linking import allowed_providers, signing_of
 from federations.permissions import roles_for
-from finsam import storage
+from finsam import oidc, storage
 from finsam.accounts import last_authentication_method, strongest_factor_required
 from finsam.params import whole_number
 from finsam.web import attempt, attempt_form
@@ -63,9 +64,15 @@ def justering_page(request, pk):
         "extracts": _extracts(meeting, person),
         "immediate_items": meeting.items.filter(immediate_justering=True).count(),
     }
+    if context["my_pending"] and meeting.body.federation is not None:  # how this signer may justera
+        context["eid_providers"] = allowed_providers(meeting.body.federation)
+        context["password_allowed"] = signing_of(meeting.body.federation).password_allowed
+    elif context["my_pending"]:
+        context["password_allowed"] = True
     if context["writable"]:  # the addresses are the secretary's to see
         context["deliveries"] = selectors.extract_deliveries(meeting)
-    return render(request, "meetings/justering/page.html", context)
+    response = render(request, "meetings/justering/page.html", context)
+    return oidc.allowing_forms_to(response, context.get("eid_providers", []))
 
 
 @require_GET
