@@ -186,6 +186,12 @@ class Bucket:
     def read(self, key):
         return self.client.get_object(Bucket=self.name, Key=key)["Body"].read()
 
+    def write(self, key, data):
+        self.client.put_object(Bucket=self.name, Key=key, Body=data)
+
+    def remove(self, key):
+        self.client.delete_object(Bucket=self.name, Key=key)
+
     def env(self):
         """The environment that gives a child process (a worker, a web process) this bucket as its storage."""
         return {

@@ -9,12 +9,14 @@ import io
 import os
 import subprocess
 import sys
+import tarfile
 import time
 import urllib.request
 import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import transaction
 from openpyxl import load_workbook
 
@@ -28,6 +30,7 @@ from meetings.models import Attachment, ImportDocument, SignedDocument
 from tests.conftest import skip_unless
 from tests.meetings.factories import justera, ready_to_send
 from tests.meetings.importing.documents import as_scan, protocol
+from tests.meetings.operations.test_backup import drop_everything, run_backup, verify
 from tests.s3 import files_under, unreachable_options, use_storage
 from tests.workers import ROOT, held_yesterday, real_worker
 
@@ -58,7 +61,7 @@ def test_a_sealed_protocol_is_kept_in_the_bucket_and_served_byte_for_byte(client
 def test_a_sealed_pdf_altered_in_the_bucket_is_refused_and_the_refusal_audited(client_for, justerat, bucket):
     document = SignedDocument.objects.get(meeting=justerat)
     altered = bucket.read(document.file.name).replace(b"%PDF", b"%PDF\n% altered", 1)
-    bucket.client.put_object(Bucket=bucket.name, Key=document.file.name, Body=altered)
+    bucket.write(document.file.name, altered)
     response = client_for("member").get(f"/moten/{justerat.pk}/protokoll.pdf")
     assert response.status_code == 500
     assert "Protokollet kan inte visas" in response.content.decode()
@@ -67,7 +70,7 @@ def test_a_sealed_pdf_altered_in_the_bucket_is_refused_and_the_refusal_audited(c
     assert entry.data["expected"] == document.sha256
     assert entry.data["found"] == hashlib.sha256(altered).hexdigest()
 
-    bucket.client.delete_object(Bucket=bucket.name, Key=document.file.name)
+    bucket.remove(document.file.name)
     assert client_for("member").get(f"/moten/{justerat.pk}/protokoll.pdf").status_code == 500
     assert AuditEntry.objects.filter(action="meetings.protocol.damaged", data__found="missing").exists()
 
@@ -256,3 +259,26 @@ def test_one_web_process_stores_an_attachment_and_another_serves_it(
             assert response.read() == content
         assert files_under(first_media) == [] and files_under(second_media) == []
     assert bucket.stored("attachments/") == [attachment.file.name]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_of_the_bucket_restores_into_an_empty_one_and_verify_archive_checks_it(justerat, bucket, tmp_path):
+    """backup reads the files from the bucket, restore writes them back into an emptied one, and verify_archive
+    compares what is in the bucket with the SHA-256 the database holds and with the archive's manifest."""
+    document = SignedDocument.objects.get(meeting=justerat)
+    sealed = bucket.read(document.file.name)
+    archive = run_backup(tmp_path / "backups")
+    with tarfile.open(archive) as tar:
+        assert f"media/{document.file.name}" in tar.getnames()
+    assert verify("--archive", str(archive))[0] == 0
+
+    drop_everything(None)
+    assert bucket.stored() == []
+    call_command("restore", str(archive), stdout=io.StringIO())
+    assert bucket.read(document.file.name) == sealed
+    code, report = verify("--archive", str(archive))
+    assert code == 0 and "Everything is intact" in report, report
+
+    bucket.write(document.file.name, sealed.replace(b"%PDF", b"%PDF\n% altered", 1))
+    code, report = verify("--archive", str(archive))
+    assert code == 1 and f"CHANGED: {document.file.name} (sealed PDF of" in report
