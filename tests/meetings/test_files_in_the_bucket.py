@@ -30,7 +30,7 @@ from meetings.models import Attachment, ImportDocument, SignedDocument
 from tests.conftest import skip_unless
 from tests.meetings.factories import justera, ready_to_send
 from tests.meetings.importing.documents import as_scan, protocol
-from tests.meetings.operations.test_backup import drop_everything, run_backup, verify
+from tests.meetings.operations.test_backup import drop_everything, justerat_demo, run_backup, verify
 from tests.s3 import files_under, unreachable_options, use_storage
 from tests.workers import ROOT, held_yesterday, real_worker
 
@@ -282,3 +282,11 @@ def test_a_backup_of_the_bucket_restores_into_an_empty_one_and_verify_archive_ch
     bucket.write(document.file.name, sealed.replace(b"%PDF", b"%PDF\n% altered", 1))
     code, report = verify("--archive", str(archive))
     assert code == 1 and f"CHANGED: {document.file.name} (sealed PDF of" in report
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_loads_into_the_bucket_and_its_sealed_protocol_is_nowhere_under_media_root(bucket, settings):
+    document = justerat_demo()  # the demo, its protocol justerat and sealed
+    assert hashlib.sha256(bucket.read(document.file.name)).hexdigest() == document.sha256
+    assert any(name.startswith("attachments/") for name in bucket.stored())  # the demo's imported originals
+    assert files_under(settings.MEDIA_ROOT) == []
