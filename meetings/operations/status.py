@@ -18,7 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from federations.trust import FederationSeal
-from finsam import health
+from finsam import health, storage
 from finsam.celery import app
 from finsam.models import Heartbeat
 from meetings.importing.tasks import waiting_for_a_task
@@ -199,8 +199,13 @@ def disk():
     label = _("Diskutrymme för filerna")
     try:
         root = default_storage.path("")
-    except NotImplementedError:
-        return Check("disk", label, True, _("filerna ligger i en objektlagring: mäts inte här"))
+    except NotImplementedError:  # the bucket (MEDIA_STORAGE=s3): its space is the store's; whether it answers is ours
+        if storage.reachable():
+            return Check(
+                "disk", label, True, _("filerna ligger i en objektlagring, som svarar: utrymmet mäts inte här")
+            )
+        advice = _("Kontrollera lagringstjänsten och AWS_S3_ENDPOINT_URL (docker compose ps s3).")
+        return Check("disk", label, False, _("objektlagringen för filerna svarar inte"), advice)
     try:
         usage = shutil.disk_usage(root)
     except FileNotFoundError:
