@@ -13,7 +13,7 @@ TEST_DEBIAN_PACKAGES := chromium gettext tesseract-ocr tesseract-ocr-swe nodejs
 # Extra pytest options, e.g. `make test PYTEST_ARGS="-x tests/federations"`.
 PYTEST_ARGS ?=
 
-.PHONY: run test venv dev-venv system-check demo bench lint messages clean
+.PHONY: run test venv dev-venv system-check demo bench loadtest lint messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,13 @@ bench: export DEBUG ?= 1
 bench: dev-venv
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py bench_all
+
+# The portal under a day's load, as in production: its own database (h_load) on the PostgreSQL of 127.0.0.1, Redis
+# db 4, gunicorn with 3 workers, a Celery worker; users in steps of 10 to 160. About 6 minutes. Options, e.g.
+# `make loadtest LOADTEST_ARGS="--steps 10,40 --step-seconds 20"` (`.venv/bin/python -m loadtest --help`).
+LOADTEST_ARGS ?=
+loadtest: dev-venv
+	$(PY) -m loadtest $(LOADTEST_ARGS)
 
 messages: dev-venv
 	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=tests/oidc/node_modules --no-obsolete

@@ -181,6 +181,8 @@ EXPECTED = {
     "meetings:opendata_anslag_feed": (OPEN, NO_POST),
     "meetings:opendata_federation_anslag_feed": (OPEN, NO_POST),
     "meetings:opendata_embed": (OPEN, NO_POST),
+    # The installation's status: staff and superusers only (none of the personas is either).
+    "meetings:operations_status": (row("login", 403, 403, 403, 403, 403), NO_POST),
     "meetings:opendata_federation_decision_feed": (OPEN, NO_POST),
     "meetings:opendata_body_decision_feed": (OPEN, NO_POST),
     "meetings:opendata_body_calendar": (OPEN, NO_POST),

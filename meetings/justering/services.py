@@ -417,3 +417,19 @@ def correction_add(*, actor: Actor, item: AgendaItem, text: str | None) -> Corre
     correction = Correction.objects.create(item=item, text=text, created_by=signed_in(actor))
     _audit("meetings.minutes.corrected", actor, correction, item.meeting, item=item.pk)
     return correction
+
+
+@transaction.atomic
+def signed_document_damaged(*, actor: Actor, document: SignedDocument, found: str) -> None:
+    """A sealed PDF read back from the file store is not the one sealed (`found`: the SHA-256 of what the store
+    returned, or "missing"): recorded for the administrators; the bytes are never handed out."""
+    _audit(
+        "meetings.protocol.damaged",
+        actor,
+        document,
+        document.meeting,
+        revision=document.revision.number,
+        expected=document.sha256,
+        found=found,
+        file=document.file.name,
+    )

@@ -115,6 +115,60 @@ class TimestampUnavailable(Exception):
 METADATA_ATTEMPTS = 3
 
 
+def configured_signer():
+    """The signer of the configured certificate and key, read once per process (and again when either file
+    changes) rather than once per document: reading them costs some 36 ms, and pyHanko's own signer decodes the
+    key afresh for each of the two signatures of a seal (the size estimate and the real one), about 35 ms each."""
+    cert, key, password = certificate_paths()
+    try:
+        return _signer(str(key), str(cert), password, _file_identity(key), _file_identity(cert))
+    except (OSError, ValueError, TypeError) as exc:
+        raise SigningUnavailable(f"Signeringscertifikatet kunde inte läsas: {exc}") from exc
+
+
+def _file_identity(path):
+    """What changes when a file is replaced or rewritten: a new key or certificate is read again."""
+    status = Path(path).stat()
+    return status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size
+
+
+@functools.lru_cache(maxsize=4)
+def _signer(key_path, cert_path, password, _key_identity, _cert_identity):
+    from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    return _signer_class()(
+        signing_cert=load_cert_from_pemder(cert_path),
+        signing_key=load_private_key_from_pemder(key_path, passphrase=password.encode() if password else None),
+        cert_registry=SimpleCertificateStore(),
+    )
+
+
+@functools.cache
+def _signer_class():
+    """pyHanko's SimpleSigner keeping its RSA key decoded. SimpleSigner.sign_raw decodes the key from DER for each
+    signature, with the RSA consistency check (~35 ms); an RSA PKCS#1 v1.5 signature is the same whichever key
+    object makes it, so that case signs with the key decoded once. Other mechanisms (an EC or PSS certificate)
+    are left to pyHanko."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from pyhanko.sign.signers import SimpleSigner
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+    class KeptKeySigner(SimpleSigner):
+        @functools.cached_property
+        def decoded_key(self):
+            return serialization.load_der_private_key(self.signing_key.dump(), password=None)
+
+        def sign_raw(self, data, digest_algorithm):
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+            if mechanism != "rsassa_pkcs1v15":
+                return super().sign_raw(data, digest_algorithm)
+            return self.decoded_key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+
+    return KeptKeySigner
+
+
 def _federation_signer(federation_id):
     """The federation's own sealing certificate (federations.trust.FederationSeal), or None to use the portal's."""
     from pyhanko.sign import signers
@@ -155,14 +209,10 @@ def seal(pdf_bytes, *, reason="Justerat protokoll", location="Finsamportalen", f
 
     try:
         signer = _federation_signer(federation_id)
-        if signer is None:
-            cert, key, password = certificate_paths()
-            passphrase = password.encode() if password else None
-            signer = signers.SimpleSigner.load(str(key), str(cert), key_passphrase=passphrase)
     except (OSError, ValueError) as exc:
-        raise SigningUnavailable(f"Signeringscertifikatet kunde inte läsas: {exc}") from exc
+        raise SigningUnavailable(f"Förbundets sigillcertifikat kunde inte läsas: {exc}") from exc
     if signer is None:
-        raise SigningUnavailable("Signeringscertifikatet eller nyckeln kunde inte läsas.")
+        signer = configured_signer()
     metadata = signers.PdfSignatureMetadata(
         field_name="Sigill", subfilter=fields.SigSeedSubFilter.PADES, reason=reason, location=location
     )

@@ -12,19 +12,22 @@ from meetings import feed_links as links
 from meetings.register import exports, selectors
 from meetings.register.forms import AssignmentFilterForm, RegisterFilterForm
 
-# Past the last page of any register, and small enough that its offset fits a 64-bit integer.
-MAX_PAGE = 10**9
-
-
 PAGE_SIZE = 25
+# A page number typed into the address (no link makes one without the key of the page before it) is read by
+# offset, which costs what comes before it: ?sida=19200 read 480,000 rows (0.9-1.7 s). A typed number goes this
+# deep at most; the page says so and offers the links, which read by key whatever the depth.
+TYPED_PAGE_LIMIT = 10
 
 
 @require_GET
 def decision_list(request):
     form = RegisterFilterForm(request.GET or None, user=request.user)
-    page = min(max(1, whole_number(request.GET.get("sida"), 1)), MAX_PAGE)
+    page = max(1, whole_number(request.GET.get("sida"), 1))
     last = request.GET.get("sista") == "1"
     after, before = whole_number(request.GET.get("efter")), whole_number(request.GET.get("fore"))
+    # With a key (a link's efter or fore) the number only labels the page; alone it is an offset.
+    typed_too_deep = page > TYPED_PAGE_LIMIT and not (after or before or last)
+    page = TYPED_PAGE_LIMIT if typed_too_deep else min(page, 10**9)  # a label past any register still fits
     filters = form.filters()
     found = selectors.register_page(
         request.user,
@@ -49,6 +52,8 @@ def decision_list(request):
         "capped": found.capped,
         "cap": found.cap,
         "page": page,
+        "typed_too_deep": typed_too_deep,
+        "typed_page_limit": TYPED_PAGE_LIMIT,
         "last": last,
         "has_next": found.has_next,
         "has_previous": found.has_previous,
