@@ -72,7 +72,6 @@ class Portal:
             "REDIS_URL": redis,
             "FINSAM_SIGNING_CERT": str(signing / "dev-cert.pem"),
             "FINSAM_SIGNING_KEY": str(signing / "dev-key.pem"),
-            "LOG_LEVEL": "WARNING",
         }
         for name in ("EMAIL_HOST", "FINSAM_BENCH_TOOLS", "FINSAM_SIGNING_KEY_PASSWORD", "FINSAM_TSA_URL"):
             self.env.pop(name, None)
@@ -107,11 +106,11 @@ class Portal:
             raise StartError(f"Redis at {self.redis}: {error}") from error
         # Hashing and compressing the static files is the slowest step of the setup (about 15 s of CPU): it runs
         # beside the database's, and not at all when nothing has changed since the last run.
-        collecting = (
-            None
-            if self.static_is_fresh()
-            else self.spawn("collectstatic", [*MANAGE, "collectstatic", "--no-input", "-v", "0"])
-        )
+        collecting = None
+        if not self.static_is_fresh():
+            with open(VAR / "collectstatic.log", "w") as log:
+                command = [*MANAGE, "collectstatic", "--no-input", "-v", "0"]
+                collecting = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         self.manage("migrate", "--no-input", "-v", "0")
         self.manage("create_dev_certificate", "--directory", str(VAR / "signing"))
         manifest = VAR / "manifest.json"
@@ -140,6 +139,8 @@ class Portal:
         gunicorn = [sys.executable, "-m", "gunicorn", "finsam.wsgi:application", "--bind", f"127.0.0.1:{self.port}"]
         (VAR / "access.log").unlink(missing_ok=True)  # gunicorn appends: this run's requests only
         gunicorn += ["--workers", str(self.workers), "--access-logfile", str(VAR / "access.log")]
+        # gunicorn's control socket is one path per machine by default: this one's own, beside its logs.
+        gunicorn += ["--control-socket", str(VAR / "gunicorn.ctl")]
         self.spawn("gunicorn", gunicorn)
         celery = [sys.executable, "-m", "celery", "-A", "finsam", "worker", "--loglevel=INFO", "--concurrency=2"]
         celery += ["--max-memory-per-child=524288", "--hostname", f"loadtest-{os.getpid()}@%h"]

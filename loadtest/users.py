@@ -101,16 +101,15 @@ class Person(Visitor):
         self.expect("POST", "/accounts/login/", "login", status=302, data=data)
 
 
-class Secretary(Person):
-    """Writes the text of one § in the editor; it autosaves a moment after typing stops."""
+class Writer(Person):
+    """A secretary with one § of a draft open in the editor."""
 
-    weight = 3
-    wait_time = between(2, 6)
-    pool, first_slot = "editors", 0
+    abstract = True
+    pool = "editors"
 
     def on_start(self):
         super().on_start()
-        self.slot = next_slot(self.pool, self.first_slot) % len(PLAN["editors"])
+        self.slot = next_slot(self.pool) % len(PLAN["editors"])
         self.item = PLAN["editors"][self.slot]
         self.email = self.item["email"]
         self.saves = 0
@@ -121,8 +120,8 @@ class Secretary(Person):
     def open_meeting(self):
         self.expect("GET", f"/moten/{self.item['meeting']}/", "meeting page (editor)")
 
-    @task(12)
-    def autosave(self):
+    def save(self):
+        """What the editor sends a moment after typing stops: the § with the version it builds on."""
         self.saves += 1
         url = f"/moten/{self.item['meeting']}/paragrafer/{self.item['item']}/text/"
         text = "".join(
@@ -134,21 +133,36 @@ class Secretary(Person):
         if response.status_code == 200:
             VERSIONS[self.slot] = response.json()["version"]
 
+
+class Secretary(Writer):
+    """Writes the text of one § in the editor, which autosaves a moment after typing stops; now and then opens the
+    meeting again."""
+
+    weight = 3
+    wait_time = between(2, 6)
+
+    @task(12)
+    def autosave(self):
+        self.save()
+
     @task(1)
     def reopen(self):
         self.open_meeting()
 
 
-class Editor(Secretary):
-    """A secretary typing steadily, for the autosave measurement at 50 editors: only the § and its autosave."""
+class Editor(Writer):
+    """A secretary typing steadily, for the autosave measurement at 50 editors: only the autosave."""
 
     wait_time = between(1, 3)
-    tasks = [Secretary.autosave]
 
     def on_start(self):
         # The second half of the §§: not those the day's secretaries had.
         _counters.setdefault(self.pool, itertools.count(len(PLAN["editors"]) // 2))
         super().on_start()
+
+    @task
+    def autosave(self):
+        self.save()
 
 
 class Signer(Person):
