@@ -15,6 +15,7 @@ from federations.models import Person
 from federations.permissions import roles_for
 from federations.trust import PersonIdentity
 from finsam.audit import log_action
+from finsam.encryption import encrypt
 from finsam.types import Actor, signed_in
 from meetings.calendar.dates import last_day_to_appeal
 from meetings.guards import ensure_item_editable, justerade_extract_item_ids, meeting_locked, numbering_locked
@@ -344,7 +345,8 @@ def _record_signatures(
         signature.method = EID_METHOD if eid else method
         if eid is not None:
             signature.provider, signature.provider_name = eid.provider, eid.provider_name[:100]
-            signature.level, signature.evidence = eid.level[:200], eid.id_token
+            # The ID token carries the identity number: kept as evidence, encrypted (finsam.encryption).
+            signature.level, signature.evidence = eid.level[:200], encrypt(eid.id_token.encode()).decode()
         signature.sha256 = revision.sha256
         signature.ip_address = ip_address
         signature.user_agent = (user_agent or "")[:500]

@@ -64,10 +64,11 @@ def justering_page(request, pk):
         "extracts": _extracts(meeting, person),
         "immediate_items": meeting.items.filter(immediate_justering=True).count(),
     }
-    if context["my_pending"] and meeting.body.federation is not None:  # how this signer may justera
+    to_sign = context["my_pending"] or any(extract.mine_pending for extract in context["extracts"])
+    if to_sign and meeting.body.federation is not None:  # how this signer may justera
         context["eid_providers"] = allowed_providers(meeting.body.federation)
         context["password_allowed"] = signing_of(meeting.body.federation).password_allowed
-    elif context["my_pending"]:
+    elif to_sign:
         context["password_allowed"] = True
     if context["writable"]:  # the addresses are the secretary's to see
         context["deliveries"] = selectors.extract_deliveries(meeting)

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='signature',
             name='evidence',
-            field=models.TextField(blank=True, verbose_name='ID-token'),
+            field=models.TextField(blank=True, verbose_name='ID-token (krypterad)'),
         ),
         migrations.AddField(
             model_name='signature',
