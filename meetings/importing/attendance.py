@@ -15,6 +15,7 @@ STATUS_LABELS = [
     (r"närvarande", "närvarande", None),
     (r"frånvarande", "frånvarande", None),
     (r"anmält\s+förhinder|anmälda\s+förhinder|förhinder", "anmält förhinder", None),
+    (r"närvara(?:nde|de)\s+och\s+beslutande|beslutande\s+och\s+närvarande|närvarade", "närvarande", None),
     (r"beslutande\s+ledamöter", "närvarande", "ledamot"),
     (r"beslutande", "närvarande", "ledamot"),
     (r"tjänstgörande\s+ersättare", "närvarande", "tjänstgörande ersättare"),

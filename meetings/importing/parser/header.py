@@ -4,6 +4,7 @@ an association) and the body that met, from the title, the header, a breadcrumb 
 import re
 
 from meetings.importing.dates import find_date
+from meetings.importing.lexicon import MUNICIPALITY_NAMES
 
 from .document import Document
 
@@ -71,6 +72,9 @@ def organisation(doc: Document, title: str) -> str | None:
         for match in pattern.finditer(everything):
             if match.group(1).lower() not in own:
                 return organisation_name(match.group(1))
+    place = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+)\s+(?:stadshus|kommunhus|rådhus)\b", " ".join(doc.fields.values()))
+    if place and place.group(1) in MUNICIPALITY_NAMES:
+        return place.group(1)  # "Plats Nacka stadshus": the municipality that owns the house
     first = next((line for line in doc.lines if line), "")
     if 0 < len(first.split()) <= 2 and not re.search(r"\d|protokoll|anteckning", first, re.I):
         return first.strip()  # a letterhead: "Delta"

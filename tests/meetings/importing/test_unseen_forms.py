@@ -105,3 +105,28 @@ def test_a_list_broken_by_a_page_goes_on_after_the_running_header():
     assert people["Dan Holm"]["role"] == "ersättare"
     assert people["Fia Moberg"]["role"].lower() == "kommundirektör"
     assert minutes["body"] == "Kommunfullmäktige"  # the empty date field's next cell
+
+
+def test_a_flattened_header_with_labels_in_capitals_and_the_justerare_before_the_next_field():
+    minutes = parse_text(
+        "Protokoll\nSocialnämnden 2017-10-25\n\n"
+        "Plats och tid Tyresö kommunhus kl 18:00-20:30 BESLUTANDE Ada Berg (L) Bo Ek (M) Cia Falk (S) Dan Holm (C) "
+        "Eva Ljung (KD) ERSÄTTARE Fia Moberg (M) Gun Nord (S) Hans Ohlin (C)\n"
+        "Utses att justera Cia Falk Justeringsdatum 25 oktober 2017 Paragraf 80\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Bo Ek"] == "ledamot" and roles["Gun Nord"] == "ersättare"
+    assert minutes["adjusters"] == ["Cia Falk"]
+    assert minutes["organisation"] == "Tyresö"
+
+
+def test_present_and_deciding_as_one_label_and_the_chair_who_opened():
+    minutes = parse_text(
+        "Mötesprotokoll\n\nStyrelsemöte\n\nPlats: Zoom\n\n"
+        "Närvarade och beslutande: Ada Berg (Karlstads universitet), Bo Ek (Region Värmland)\n\n"
+        "1. Mötets öppnandes av ordförande Ada Berg.\n2. Dagordningen godkändes\n"
+    )
+    organisations = {entry["name"]: entry["organisation"] for entry in minutes["attendance"]}
+    assert organisations == {"Ada Berg": "Karlstads universitet", "Bo Ek": "Region Värmland"}
+    assert minutes["chair"] == "Ada Berg"
