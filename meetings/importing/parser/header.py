@@ -12,6 +12,7 @@ BODY_CORE = (
     r"(?:fullmäktige|nämnd(?:en)?|styrelse(?:n)?|utskott(?:et)?|beredning(?:en)?|beredningsgrupp(?:en)?|"
     r"grupp(?:en)?|råd(?:et)?|delegation(?:en)?|kommitté(?:n)?|presidi(?:um|et|erna))"
 )
+OWNED_BODY = r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)"
 BODY_NOUN = r"[\wåäö]*" + BODY_CORE
 ORGANISATION = [
     re.compile(
@@ -107,6 +108,11 @@ def body(doc: Document, title: str) -> str | None:
     named = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]+" + BODY_CORE + r")\b", readable_case(title))
     if named and named.group(1).lower() not in ("styrelse", "styrelsen"):
         return named.group(1)  # "Sammanträdesprotokoll Kommunstyrelsen", "Förbundsstyrelsen"
+    owned = re.search(
+        r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)", readable_case(title)
+    )
+    if owned:
+        return owned.group(1)  # "Kommunstyrelsens arbetsutskott": whose utskott, not only which kind
     lowered = title.lower()
     for word, name in BODY_WORDS:
         if word in lowered:

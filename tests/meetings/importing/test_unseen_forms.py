@@ -130,3 +130,13 @@ def test_present_and_deciding_as_one_label_and_the_chair_who_opened():
     organisations = {entry["name"]: entry["organisation"] for entry in minutes["attendance"]}
     assert organisations == {"Ada Berg": "Karlstads universitet", "Bo Ek": "Region Värmland"}
     assert minutes["chair"] == "Ada Berg"
+
+
+def test_whose_utskott_and_a_heading_behind_another_bodys_number_with_names_inside():
+    minutes = parse_text(
+        "ÅMÅLS KOMMUN SAMMANTRÄDESPROTOKOLL 1 (9) Socialnämndens arbetsutskott 2001-02-05\n\n"
+        "§ 4 AU 3 Dnr Regionförbundet Dalslands begäran om yttrande över en ny plan för kollektivtrafiken i "
+        "Dalsland Regionförbundet har begärt att nämnden yttrar sig över planen före mars.\n"
+    )
+    assert minutes["body"] == "Socialnämndens arbetsutskott"
+    assert minutes["items"][0]["title"].startswith("Regionförbundet Dalslands begäran om yttrande")
