@@ -3,11 +3,17 @@ FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 
+# The PostgreSQL major version of docker-compose.yml's db service: `manage.py backup` runs pg_dump, which must be at
+# least the server's version (Debian's own client is 15), so it comes from PostgreSQL's apt repository.
+ARG PG_MAJOR=16
+
 # WeasyPrint's system libraries and fonts, gettext for the catalogues, curl for health checks, Tesseract with Swedish
-# for the worker's OCR of scanned minutes.
+# for the worker's OCR of scanned minutes, pg_dump and pg_restore for the backups.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
-    fonts-dejavu-core gettext curl tesseract-ocr tesseract-ocr-swe \
+    fonts-dejavu-core gettext curl tesseract-ocr tesseract-ocr-swe postgresql-common ca-certificates \
+ && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+ && apt-get install -y --no-install-recommends postgresql-client-${PG_MAJOR} \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
@@ -17,7 +23,7 @@ COPY . .
 RUN DEBUG=1 python manage.py compilemessages --ignore=.venv -v 0 \
  && DEBUG=1 STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input -v 0 \
  && DEBUG=1 python manage.py build_lexicon \
- && useradd --system --home /app finsam && mkdir -p /data/media && chown finsam /data/media
+ && useradd --system --home /app finsam && mkdir -p /data/media /backups && chown finsam /data/media /backups
 
 ENV STATIC_ROOT=/app/staticfiles MEDIA_ROOT=/data/media
 USER finsam

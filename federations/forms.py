@@ -119,3 +119,40 @@ class RosterUploadForm(forms.Form):
         if b"\x00" in raw[:4096]:
             raise ValidationError(_("Filen ser inte ut att vara text. Spara den som CSV och försök igen."))
         return raw
+
+
+class IdentityNumberForm(forms.Form):
+    """Never shows the number again: a refused number is typed anew, not rendered back into the page."""
+
+    number = forms.CharField(
+        label=_("Personnummer eller samordningsnummer"),
+        max_length=20,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        help_text=_("ÅÅÅÅMMDD-NNNN. Sparas bara som en nyckelkodad kontrollsumma och de fyra sista siffrorna."),
+    )
+
+
+class SigningMethodsForm(forms.Form):
+    providers = forms.MultipleChoiceField(
+        label=_("Tillåtna e-legitimationer"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    eid_required = forms.BooleanField(
+        label=_("Kräv e-legitimation för justering (lösenord och engångskod räcker då inte)"), required=False
+    )
+
+    def __init__(self, *args, providers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["providers"].choices = [(p.slug, p.name) for p in providers]
+
+
+class SealUploadForm(forms.Form):
+    certificate = forms.FileField(label=_("Certifikat (PKCS#12, .p12 eller .pfx)"))
+    password = forms.CharField(
+        label=_("Lösenord till filen"), required=False, widget=forms.PasswordInput(render_value=False)
+    )
+
+    def clean_certificate(self):
+        upload = self.cleaned_data["certificate"]
+        if upload.size > 100_000:
+            raise forms.ValidationError(_("Filen är för stor för ett certifikat."))
+        return upload.read()

@@ -438,3 +438,6 @@ class ProjectResult(models.Model):
 
     def __str__(self):
         return f"{self.project}: {self.period}"
+
+
+from federations.trust import FederationSeal, FederationSigning, PersonIdentity  # noqa: E402, F401 (app's models)

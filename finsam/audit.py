@@ -1,11 +1,15 @@
 """Write audit entries. Call inside the transaction of the change being recorded."""
 
+import logging
+
 from .models import AuditEntry
+
+logger = logging.getLogger("finsam.audit")
 
 
 def log_action(action, *, actor=None, obj=None, federation=None, **data):
     user = actor if getattr(actor, "is_authenticated", False) else None
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         action=action,
         actor=user,
         federation=federation,
@@ -13,3 +17,8 @@ def log_action(action, *, actor=None, obj=None, federation=None, **data):
         object_id=str(obj.pk) if obj is not None else "",
         data=data,
     )
+    # The same event in the log, with the request's id (finsam.logs): a signature's line there leads to its request
+    # and to the tasks that request queued, the sealed PDF's among them.
+    target = f"{entry.object_type}:{entry.object_id}"
+    logger.info("%s %s", action, target, extra={"action": action, "object": target, "actor": user.pk if user else None})
+    return entry

@@ -8,10 +8,14 @@ from contextlib import contextmanager
 
 from celery import Celery
 from celery.contrib.django.task import DjangoTask
+from celery.signals import worker_process_init, worker_ready
 from django.db import transaction
 from kombu.exceptions import OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from finsam import logs  # noqa: F401  (connects the signals that carry a request's id into its tasks)
+from finsam.startup import settle_worker
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "finsam.settings")
 
@@ -65,4 +69,8 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 # Each app's tasks.py, and the task modules of the meetings app's jobs. Every task has an explicit name (the one it
 # had before the jobs got their own packages), so queued tasks and the beat schedule survive a move of the code.
 app.autodiscover_tasks()
-app.autodiscover_tasks(["meetings.importing", "meetings.justering", "meetings.outbox"])
+app.autodiscover_tasks(["meetings.importing", "meetings.justering", "meetings.outbox", "meetings.register"])
+
+# Start-up frozen out of the garbage collector's sight in every process that runs tasks (finsam.startup).
+worker_process_init.connect(settle_worker, weak=False)
+worker_ready.connect(settle_worker, weak=False)

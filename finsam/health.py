@@ -1,4 +1,4 @@
-"""/healthz: is the database (and Redis, when configured) reachable?"""
+"""/healthz: is the database (and Redis, and the bucket of files, when configured) reachable?"""
 
 from django.conf import settings
 from django.db import connection
@@ -6,8 +6,10 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from finsam import storage
 
-def _database_up():
+
+def database_up():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -16,7 +18,7 @@ def _database_up():
         return False
 
 
-def _redis_up():
+def redis_up():
     import redis
 
     try:
@@ -29,8 +31,10 @@ def _redis_up():
 @never_cache
 @require_GET
 def healthz(request):
-    checks = {"database": "up" if _database_up() else "down"}
+    checks = {"database": "up" if database_up() else "down"}
     if settings.REDIS_URL:
-        checks["redis"] = "up" if _redis_up() else "down"
+        checks["redis"] = "up" if redis_up() else "down"
+    if settings.MEDIA_STORAGE == "s3":  # the local folder is this host's own disk: the database's check covers it
+        checks["media"] = "up" if storage.reachable() else "down"
     healthy = all(state == "up" for state in checks.values())
     return JsonResponse({"status": "ok" if healthy else "fail", **checks}, status=200 if healthy else 503)

@@ -1,8 +1,19 @@
 """Swedish first: the language comes from the language switch (a cookie), never from the browser's headers.
-And a Content-Security-Policy on every response: only our own scripts, styles and fonts, no inline code."""
+A Content-Security-Policy on every response: only our own scripts, styles and fonts, no inline code. And a file store
+that does not answer is a 503 with a Swedish page, not a server error."""
+
+import logging
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from finsam.storage import StorageUnavailable
+
+logger = logging.getLogger(__name__)
 
 
 class SwedishFirstLocaleMiddleware:
@@ -23,8 +34,9 @@ class SwedishFirstLocaleMiddleware:
 
 
 # data: images for the TOTP QR code; the rich-text editor's pasted HTML is sanitised on the server as well.
-def content_security_policy(frame_ancestors=()):
-    """The policy of every page; frame_ancestors lists the origins that may frame it (none: 'none')."""
+def content_security_policy(frame_ancestors=(), form_actions=()):
+    """The policy of every page; frame_ancestors lists the origins that may frame it (none: 'none'), form_actions
+    the origins beside our own that a form may lead to (an e-legitimation provider the sign page sends to)."""
     return "; ".join(
         [
             "default-src 'self'",
@@ -33,7 +45,7 @@ def content_security_policy(frame_ancestors=()):
             "img-src 'self' data:",
             "object-src 'none'",
             "base-uri 'self'",
-            "form-action 'self'",
+            " ".join(["form-action 'self'", *form_actions]),
             "frame-ancestors " + (" ".join(frame_ancestors) or "'none'"),
         ]
     )
@@ -51,4 +63,29 @@ class ContentSecurityPolicyMiddleware:
         # Pages only: a PDF opened in the browser's viewer must not inherit object-src 'none'.
         if response.get("Content-Type", "").startswith("text/html"):
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response
+
+
+class StorageUnavailableMiddleware:
+    """A view whose file store (the bucket) does not answer: 503 and a page that says so and asks to try again,
+    rather than the page of a server error. Nothing the request wrote is kept: the exception rolled it back."""
+
+    RETRY_AFTER_SECONDS = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, StorageUnavailable):
+            return None
+        logger.error("File store unavailable at %s: %s", request.path, exception)
+        if request.headers.get("HX-Request"):
+            message = _("Filarkivet går inte att nå just nu. Försök igen om en stund.")
+            response = HttpResponse(format_html('<p class="error" role="alert">{}</p>', message), status=503)
+        else:
+            response = render(request, "503.html", status=503)
+        response.headers["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         return response

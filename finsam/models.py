@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,3 +28,23 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.created:%Y-%m-%d %H:%M} {self.action}"
+
+
+class Heartbeat(models.Model):
+    """When something that runs out of sight last did its work: the sweep (so beat and a worker run), the last
+    backup (its archive and size). The status page and its warnings read them; one row per name, overwritten."""
+
+    name = models.CharField(max_length=50, primary_key=True)
+    at = models.DateTimeField()
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("livstecken")
+        verbose_name_plural = _("livstecken")
+
+    def __str__(self):
+        return f"{self.name} {self.at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def record(cls, name, **detail):
+        return cls.objects.update_or_create(name=name, defaults={"at": timezone.now(), "detail": detail})[0]

@@ -5,6 +5,7 @@ secrets). A malformed value stops the process at start-up with a message that
 names the variable; nothing here behaves differently only in production.
 """
 
+import json as _json
 import os
 from pathlib import Path
 
@@ -73,9 +74,14 @@ if not SECRET_KEY:
     else:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (or give SECRET_KEY_FILE).")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = (env("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+# DOMAIN: the one host name the portal answers to behind its HTTPS proxy (docker-compose.yml's Caddy gets its
+# certificate for it). It gives the defaults of the three below; each may still be set on its own.
+DOMAIN = (env("DOMAIN") or "").strip().lower()
+if DOMAIN and ("/" in DOMAIN or ":" in DOMAIN or " " in DOMAIN):
+    raise ImproperlyConfigured(f"DOMAIN must be a bare host name like finsam.example.se, not {DOMAIN!r}")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", DOMAIN or ("127.0.0.1,localhost" if DEBUG or TESTING else ""))
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", f"https://{DOMAIN}" if DOMAIN else "")
+SITE_URL = (env("SITE_URL") or (f"https://{DOMAIN}" if DOMAIN else "http://127.0.0.1:8000")).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -103,6 +109,7 @@ if BENCH_TOOLS:
     INSTALLED_APPS.append("tools.bench")
 
 MIDDLEWARE = [
+    "finsam.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "finsam.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -116,6 +123,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "finsam.middleware.StorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "finsam.urls"
@@ -207,7 +215,15 @@ CELERY_BEAT_SCHEDULE = {
     # Queue what is recorded as waiting but has no task: PDFs, e-mail and uploaded documents left by a broker that
     # was down, PDFs and documents whose worker died (an expired lease), e-mail that failed.
     "sweep": {"task": "meetings.tasks.sweep", "schedule": 60.0},
+    # Mail ADMINS what needs a person (an expiring certificate, failed PDFs or e-mail, an old backup), every hour.
+    "warn-admins": {"task": "meetings.tasks.warn_admins", "schedule": crontab(minute=15)},
+    # Remove the register's exports past their day (files too); queue again one the broker lost.
+    "clean-exports": {"task": "meetings.register.tasks.clean_exports", "schedule": 600.0},
 }
+# An export of the register with more rows than this is written by the worker (progress page, a download kept a
+# day for its asker); up to this many are written in the request, which at 2,500-3,500 rows a second for a
+# workbook stays well within the web server's 30 s timeout.
+FINSAM_EXPORT_IMMEDIATE_ROWS = env_positive_int("FINSAM_EXPORT_IMMEDIATE_ROWS", 20000)
 # A worker holds its claim on a PDF this long; after that the sweep or "Försök igen" may give it to another worker.
 FINSAM_PDF_LEASE_SECONDS = env_int("FINSAM_PDF_LEASE_SECONDS", 300)
 # A worker holds its claim on an imported document this long (reading a scanned PDF of a few hundred pages with OCR
@@ -282,6 +298,9 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Finsamportalen <noreply@finsam.invalid>")
+SERVER_EMAIL = env("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
+# The installation's administrators (comma-separated addresses): the hourly warnings and server errors go to them.
+ADMINS = [("", address) for address in env_list("ADMINS")]
 
 # Language and time: Swedish first, English available.
 LANGUAGE_CODE = "sv"
@@ -297,6 +316,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT") or VAR_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or VAR_DIR / "media")
+# Where `manage.py backup` writes its archives when given no folder (docker-compose.yml: the backups volume).
+FINSAM_BACKUP_DIR = Path(env("FINSAM_BACKUP_DIR") or VAR_DIR / "backups")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -308,6 +329,43 @@ STORAGES = {
     },
 }
 # Serve static files from the app folders without collectstatic on a developer's machine and in tests.
+# Where uploaded and rendered files live (attachments, sealed PDFs and extracts, imported originals): MEDIA_ROOT on
+# this host's disk by default, or with MEDIA_STORAGE=s3 an S3-compatible bucket that every web process and worker on
+# every host shares (finsam/bucket.py). The bucket stays private: files leave it only through the portal's views,
+# after the permission check. Names are never overwritten: a second file of the same name gets a suffix.
+MEDIA_STORAGE = (env("MEDIA_STORAGE") or "local").strip().lower()
+if MEDIA_STORAGE == "s3":
+    _bucket = {
+        "AWS_S3_ENDPOINT_URL": env("AWS_S3_ENDPOINT_URL"),
+        "AWS_STORAGE_BUCKET_NAME": env("AWS_STORAGE_BUCKET_NAME"),
+        "AWS_ACCESS_KEY_ID": env("AWS_ACCESS_KEY_ID"),
+        "AWS_SECRET_ACCESS_KEY": env("AWS_SECRET_ACCESS_KEY"),
+    }
+    _missing = [name for name, value in _bucket.items() if not value]
+    if _missing:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE=s3 needs {', '.join(_missing)} (or each as NAME_FILE).")
+    if not _bucket["AWS_S3_ENDPOINT_URL"].startswith(("http://", "https://")):
+        raise ImproperlyConfigured(
+            f"AWS_S3_ENDPOINT_URL must be an http:// or https:// address, not {_bucket['AWS_S3_ENDPOINT_URL']!r}"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "finsam.bucket.BucketStorage",
+        "OPTIONS": {
+            "endpoint_url": _bucket["AWS_S3_ENDPOINT_URL"],
+            "bucket_name": _bucket["AWS_STORAGE_BUCKET_NAME"],
+            "access_key": _bucket["AWS_ACCESS_KEY_ID"],
+            "secret_key": _bucket["AWS_SECRET_ACCESS_KEY"],
+            "region_name": env("AWS_S3_REGION_NAME") or "us-east-1",
+            "file_overwrite": False,
+            "default_acl": None,  # no ACL on the objects: they inherit the bucket's, which is private
+            "querystring_auth": True,  # a URL of a file, should one ever be made, is signed ...
+            "querystring_expire": 300,  # ... and expires within five minutes
+            # A read is kept in memory up to this size, on disk (a temporary file removed when closed) beyond.
+            "max_memory_size": 8 * 1024 * 1024,
+        },
+    }
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}")
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 if DEBUG or TESTING:
@@ -324,14 +382,40 @@ SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # Behind the HTTPS proxy (Caddy in docker-compose.yml), which sets X-Forwarded-Proto itself and drops a client's:
+    # only the proxy may reach gunicorn, so the header can be believed.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # Sent on HTTPS responses only (SecurityMiddleware); 0 turns it off.
+    # The proxy redirects http:// already; this catches a request that reached gunicorn another way. The
+    # orchestrator's /healthz is asked over plain HTTP inside the container.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    # Sent on HTTPS responses only (SecurityMiddleware); 0 turns it off. The proxy sends the same value
+    # (deploy/Caddyfile), so its own pages (a 502 while the portal restarts) carry it too.
     SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000 if SESSION_COOKIE_SECURE else 0)
+    # The portal's host name only covers names below it (finsam.forbund.se: *.finsam.forbund.se), none of the
+    # organisation's other sites.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+    # The preload list is the owner of the registrable domain's decision (it covers the whole domain), which a
+    # portal on a municipality's or federation's subdomain cannot make: off, and its check silenced.
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
+# One line per record on stderr: JSON in production (LOG_FORMAT=json), text with the request id on a developer's
+# machine. Every line names the request it belongs to, in the worker too (finsam.logs); web, worker and beat all log
+# through this (Celery's own logging setup is switched off).
+LOG_FORMAT = env("LOG_FORMAT") or ("text" if DEBUG or TESTING else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"ids": {"()": "finsam.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "finsam.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["ids"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
@@ -354,3 +438,15 @@ for _origin in FINSAM_EMBED_ORIGINS:
     if not _origin.startswith(("http://", "https://")) or any(c in _origin for c in " ;'\""):
         raise ImproperlyConfigured(f"FINSAM_EMBED_ORIGINS: {_origin!r} is not an origin like https://example.se")
 FINSAM_API_RATE_LIMIT = env_int("FINSAM_API_RATE_LIMIT", 600)
+
+# E-legitimation. Identity numbers are kept only as an HMAC with this key (and their last four digits); without it
+# linking is refused, except under DEBUG or FINSAM_TESTING, where a fixed development key stands in.
+FINSAM_IDENTITY_KEY = env("FINSAM_IDENTITY_KEY") or ""
+# A Fernet key (32 url-safe base64 bytes) for secrets kept in the database: the federations' sealing certificates.
+FINSAM_ENCRYPTION_KEY = env("FINSAM_ENCRYPTION_KEY") or ""
+# OpenID Connect providers (BankID, Freja eID through a broker): a JSON list, see finsam/oidc.py and the README.
+FINSAM_OIDC_PROVIDERS = _json.loads(env("FINSAM_OIDC_PROVIDERS") or "[]")
+if not isinstance(FINSAM_OIDC_PROVIDERS, list):
+    raise ImproperlyConfigured("FINSAM_OIDC_PROVIDERS must be a JSON list of providers")
+# How long a signer has at the provider before the state of the request lapses (seconds).
+FINSAM_OIDC_STATE_SECONDS = env_positive_int("FINSAM_OIDC_STATE_SECONDS", 600)

@@ -13,3 +13,12 @@ def settle():
     get_resolver().url_patterns  # noqa: B018 - loading the URLconf imports every view
     gc.collect()
     gc.freeze()
+
+
+def settle_worker(**_signal):
+    """A Celery worker process once it has started (worker_process_init in each prefork child, worker_ready with
+    the solo pool): start-up frozen out of the collector's sight as in a web process. Rendering and sealing a
+    protocol makes hundreds of thousands of objects, so full collections come often; each walked Django, the apps
+    and their libraries again (about 70 ms with the PDF libraries loaded), one or two per 100-§ protocol."""
+    gc.collect()
+    gc.freeze()

@@ -6,18 +6,23 @@ died, the record is all that is left. The sweep finds it, and the tasks' claims 
 """
 
 import datetime
+import logging
 
 from celery import shared_task
 from django.conf import settings
+from django.core.mail import mail_admins
 from django.db.models import Q
 from django.utils import timezone
 
+from finsam.models import Heartbeat
 from meetings.importing import tasks as importing
 from meetings.justering.tasks import PDF_RETRY_BACKOFF, claimable_documents, render_signed_pdf
 from meetings.models import ImportDocument, SignedDocument
+from meetings.operations import status
 from meetings.outbox.tasks import mail_deliver, unsent_mail
 
 MAIL_BATCH = 50
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="meetings.tasks.sweep")
@@ -46,4 +51,21 @@ def sweep():
             status=ImportDocument.Status.QUEUED, claim="", claimed_at=None, queued_at=None
         )
         importing.queue_documents(imports)
-    return {"documents": len(documents), "mail": len(mail), "imports": len(imports)}
+    result = {"documents": len(documents), "mail": len(mail), "imports": len(imports)}
+    # The status page's "last sweep": beat sent it and a worker ran it.
+    Heartbeat.record("sweep", **result)
+    return result
+
+
+@shared_task(name="meetings.tasks.warn_admins")
+def warn_admins():
+    """Every hour (beat): mail ADMINS what needs a person while it lasts: a sealing certificate that expires within
+    30 days, a PDF or an e-mail that has failed for an hour, a last backup older than two days."""
+    found = status.warnings()
+    if found:
+        logger.warning("Warnings mailed to the administrators: %s", found)
+        mail_admins(
+            f"{len(found)} varning{'ar' if len(found) > 1 else ''} från Finsamportalen",
+            "\n\n".join(found) + f"\n\nDriftstatus: {settings.SITE_URL}/driftstatus/\n",
+        )
+    return found

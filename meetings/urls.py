@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("meetings.anslag.urls")),
     path("", include("meetings.register.urls")),
     path("", include("meetings.opendata.urls")),
+    path("", include("meetings.operations.urls")),
 ]

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PACKAGES = ("finsam", "federations", "meetings", "demo", "tools")
+PROJECT_PACKAGES = ("finsam", "federations", "meetings", "demo", "tools", "loadtest")
+# Development tools beside the portal: they may import what requirements-dev.txt pins, and the portal never imports
+# them (only tools/bench's commands, themselves installed only in development, reach loadtest's data set).
+DEVELOPMENT_PACKAGES = ("tools", "loadtest")
 JOBS = ("drafting", "justering", "anslag", "register", "importing")
 # The rooms of meetings/ in the order they depend on one another, lowest first. A module imports its own room, the
 # rooms of its own step or those of an earlier step, never a later one: pieces two jobs share move down to a neutral
@@ -23,7 +26,7 @@ MEETINGS_ORDER = (
     ("drafting",),
     ("justering",),
     ("anslag",),
-    ("importing", "opendata", "home"),
+    ("importing", "opendata", "home", "operations"),
     ("tasks", "management", "urls", "admin", "apps", "templatetags"),
 )
 STEP = {room: step for step, rooms in enumerate(MEETINGS_ORDER) for room in rooms}
@@ -154,17 +157,32 @@ def test_every_library_the_code_imports_is_pinned_directly():
     """A library we import must not reach us only as someone else's dependency: its version would be left to them."""
     distributions = importlib.metadata.packages_distributions()
     runtime = pinned("requirements.txt")
+    development = runtime | pinned("requirements-dev.txt")
     unpinned = set()
     for package in PROJECT_PACKAGES:
+        allowed = development if package == "loadtest" else runtime
         for path in modules(package):
             for name, _nested in imports(path):
                 top = name.split(".")[0]
                 if not top or top in sys.stdlib_module_names or top in PROJECT_PACKAGES:
                     continue
                 owners = {owner.lower().replace("_", "-") for owner in distributions.get(top, [top])}
-                if not owners & runtime:
+                if not owners & allowed:
                     unpinned.add(f"{path.relative_to(ROOT)} imports {top} ({', '.join(sorted(owners))})")
     assert sorted(unpinned) == []
+
+
+def test_the_portal_imports_no_development_tool():
+    """The load test and the benchmarks are not shipped to run the portal: nothing the portal runs imports them."""
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for package in PROJECT_PACKAGES
+        if package not in DEVELOPMENT_PACKAGES
+        for path in modules(package)
+        for name, _nested in imports(path)
+        if name.split(".")[0] in DEVELOPMENT_PACKAGES
+    ]
+    assert offenders == []
 
 
 def view_modules():

@@ -58,6 +58,7 @@ DRAFT_WRITE_ANON_404 = row(404, 404, 403, 403, "ok", 403)
 SIGN = row("login", 404, "ok", "ok", "ok", 403)
 SIGN_REAUTH = row("login", 404, "reauth", "reauth", "reauth", 403)
 REGISTER_WRITE = row("login", 404, 403, 403, "ok", 403)
+ADMIN_ONLY = row("login", 404, 403, 403, 403, 403)
 NOT_FOUND_HERE = row(404, 404, 404, 404, 404, 404)
 NOT_FOUND_SIGNED_IN = row("login", 404, 404, 404, 404, 404)
 # The rows a form names are looked up in the meeting: an empty POST names none, so even the secretary gets 404.
@@ -79,6 +80,12 @@ EXPECTED = {
     "federations:membership_create": (REGISTER_WRITE, REGISTER_WRITE),
     "federations:membership_end": (SIGNED_IN_NO_POST, REGISTER_WRITE),
     "federations:roster_import": (REGISTER_WRITE, REGISTER_WRITE),
+    # The federation's signing methods, sealing certificate and signers' identity numbers: its administrator's only.
+    "federations:signing_settings": (ADMIN_ONLY, ADMIN_ONLY),
+    "federations:seal_upload": (SIGNED_IN_NO_POST, ADMIN_ONLY),
+    "federations:seal_remove": (SIGNED_IN_NO_POST, ADMIN_ONLY),
+    "federations:identity_enter": (ADMIN_ONLY, ADMIN_ONLY),
+    "federations:eid_link": (SIGNED_IN, SIGNED_IN),
     "federations:project_list": (OPEN, NO_POST),
     "federations:project_detail": (OPEN, NO_POST),
     "federations:person_detail": (OPEN, NO_POST),
@@ -130,6 +137,10 @@ EXPECTED = {
     "meetings:justering_reopen": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:justering_send_back": (SIGNED_IN_NO_POST, SIGN),
     "meetings:justering_sign": (SIGN_REAUTH, SIGN_REAUTH),  # the right first, then re-authentication
+    # E-legitimation: the signer is sent to the provider (without one chosen, back with a message); the provider
+    # sends everyone back to one address, which answers with a message when the request is unknown.
+    "meetings:justering_sign_eid": (SIGNED_IN_NO_POST, SIGN),
+    "meetings:eid_return": (SIGNED_IN, SIGNED_IN_NO_POST),
     "meetings:justering_send_extract": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     "meetings:extract_pdf": (NOT_FOUND_HERE, NO_POST),
     "meetings:justering_document": (DRAFT_READ, NO_POST),
@@ -143,8 +154,12 @@ EXPECTED = {
     "meetings:anslagstavla": (OPEN, NO_POST),
     "meetings:verify": (OPEN, OPEN),
     "meetings:decision_list": (OPEN, NO_POST),
-    "meetings:decision_export_csv": (OPEN, NO_POST),
-    "meetings:decision_export_xlsx": (OPEN, NO_POST),
+    # A POST starts an export in the background (for a visitor too, by their session): its page is the asker's.
+    "meetings:decision_export_csv": (OPEN, OPEN),
+    "meetings:decision_export_xlsx": (OPEN, OPEN),
+    # No such export: 404 to everyone (only its asker ever reaches one; tests/meetings/register/test_export_jobs.py).
+    "meetings:decision_export_job": (NOT_FOUND_HERE, NO_POST),
+    "meetings:decision_export_download": (NOT_FOUND_HERE, NO_POST),
     "meetings:assignments": (SIGNED_IN, SIGNED_IN_NO_POST),
     # Open data: public for everyone, read-only. The world's meeting is a draft, so its objects are not found.
     "meetings:opendata_system": (OPEN, NO_POST),
@@ -170,6 +185,8 @@ EXPECTED = {
     "meetings:opendata_anslag_feed": (OPEN, NO_POST),
     "meetings:opendata_federation_anslag_feed": (OPEN, NO_POST),
     "meetings:opendata_embed": (OPEN, NO_POST),
+    # The installation's status: staff and superusers only (none of the personas is either).
+    "meetings:operations_status": (row("login", 403, 403, 403, 403, 403), NO_POST),
     "meetings:opendata_federation_decision_feed": (OPEN, NO_POST),
     "meetings:opendata_body_decision_feed": (OPEN, NO_POST),
     "meetings:opendata_body_calendar": (OPEN, NO_POST),
@@ -209,6 +226,8 @@ def world(cast, settings, tmp_path):
         "meetings:import_document_retry": {"pk": 999999},
         "meetings:import_document_discard": {"pk": 999999},
         "meetings:import_original": {"pk": 999999},
+        "meetings:decision_export_job": {"token": "00000000-0000-4000-8000-000000000000"},
+        "meetings:decision_export_download": {"token": "00000000-0000-4000-8000-000000000000"},
         "federations:person_detail": {"pk": cast.member.pk},
         "federations:person_edit": {"slug": cast.federation.slug, "pk": cast.member.pk},
         "federations:mandate_end": {

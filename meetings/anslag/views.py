@@ -13,7 +13,9 @@ from finsam.web import attempt, save_form
 from meetings import feed_links as links
 from meetings.anslag import selectors, services, verification
 from meetings.anslag.forms import AppealForm
+from meetings.models import Signature
 from meetings.permissions import WRITE, get_meeting_for_user
+from meetings.printing.signatures import how_signed
 
 MAX_VERIFY_BYTES = 30 * 1024 * 1024
 
@@ -66,7 +68,15 @@ def verify(request):
             result = verification.verify_checksum(pasted.lower())
         else:
             error = _("Ladda upp en PDF eller klistra in en SHA-256-kontrollsumma (64 tecken 0–9, a–f).")
-    return render(request, "meetings/anslag/verify.html", {"result": result, "error": error})
+    signed_by = []
+    if result is not None and result.document is not None:
+        signed_by = [
+            (s.person.name, s.get_role_display(), how_signed(s))
+            for s in result.document.revision.signatures.filter(status=Signature.Status.SIGNED)
+            .select_related("person")
+            .order_by("id")
+        ]
+    return render(request, "meetings/anslag/verify.html", {"result": result, "error": error, "signed_by": signed_by})
 
 
 @login_required

@@ -7,7 +7,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from finsam import storage
 from finsam.web import REFUSED, attempt, save_form
 from meetings.importing import matching, selectors, services
 from meetings.importing.forms import ReviewForm, UploadForm
@@ -245,10 +246,10 @@ def import_original(request, pk):
     """The uploaded file itself, as its uploader and the federation's secretaries may see it."""
     pending = get_pending_import_for_user(request.user, pk)
     try:
-        original = pending.original.open("rb")
+        original = storage.stream(pending.original)
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return FileResponse(original, as_attachment=True, filename=pending.original_name)
+    return storage.download(original, as_attachment=True, filename=pending.original_name)
 
 
 @login_required

@@ -55,7 +55,11 @@ def render_extracts(document, signatures):
             source_url=protocol_url(document.meeting_id),
             title=f"Protokollsutdrag {snapshot['meeting']['body']} {snapshot['meeting']['date']} § {item['number']}",
         )
-        extracts[item["id"]] = seal.seal(rendered, reason=f"Protokollsutdrag, revision {revision.number}")
+        extracts[item["id"]] = seal.seal(
+            rendered,
+            reason=f"Protokollsutdrag, revision {revision.number}",
+            federation_id=document.meeting.body.federation_id,
+        )
     return extracts
 
 

@@ -3,8 +3,10 @@
 They take ids and can run twice harmlessly.
 """
 
+import contextlib
 import datetime
 import hashlib
+import logging
 import uuid
 
 from celery import shared_task
@@ -20,10 +22,12 @@ from meetings.justering import extracts, mail, pdf
 from meetings.models import Anslag, Meeting, Signature, SignedDocument
 from meetings.printing import seal
 from meetings.printing.seal import SigningUnavailable, TimestampUnavailable
+from meetings.printing.signatures import how_signed
 
 # Seconds to wait before the 1st, 2nd and 3rd retry of a transient failure (a full disk, a lost connection, a timestamp
 # authority that does not answer).
 PDF_RETRY_BACKOFF = [10, 60, 300]
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="meetings.tasks.send_reminders")
@@ -61,7 +65,7 @@ def signature_rows(revision):
         {
             "name": s.person.name,
             "role": s.get_role_display(),
-            "method": {"password": "Lösenord", "mfa": "Tvåfaktor (TOTP)"}.get(s.method, s.method),
+            "method": how_signed(s),
             "signed_at": _swedish_time(s.signed_at),
         }
         for s in revision.signatures.filter(status=Signature.Status.SIGNED).select_related("person").order_by("id")
@@ -69,7 +73,8 @@ def signature_rows(revision):
 
 
 def build_signed_pdf(document):
-    """Render the revision's snapshot and seal it. Three queries: document, signatures, notice."""
+    """Render the revision's snapshot and seal it. Four queries: signatures, notice, and the federation's
+    sealing certificate, plus the meeting's body where the caller did not fetch it with the document."""
     revision = document.revision
     signatures = signature_rows(revision)
     notice = Anslag.objects.filter(meeting_id=document.meeting_id).first()
@@ -82,7 +87,11 @@ def build_signed_pdf(document):
         notice=None if extract else notice,
         extract=extract,
     )
-    return seal.seal(rendered, reason=f"Justerat protokoll, revision {revision.number}")
+    return seal.seal(
+        rendered,
+        reason=f"Justerat protokoll, revision {revision.number}",
+        federation_id=document.meeting.body.federation_id,
+    )
 
 
 def claimable_documents(now):
@@ -116,37 +125,20 @@ def render_signed_pdf(self, document_id):
     token = _claim(document_id)
     if token is None:
         return "nothing to do"  # done already, failed for good, or being rendered by another worker
-    document = SignedDocument.objects.select_related("revision", "meeting").get(pk=document_id)
+    document = SignedDocument.objects.select_related("revision", "meeting__body").get(pk=document_id)
     try:
         sealed = build_signed_pdf(document)
         extract_pdfs = extracts.render_extracts(document, signature_rows(document.revision))
     except SigningUnavailable as exc:
         return _fail(document_id, token, str(exc))
     except (OSError, TimestampUnavailable) as exc:
-        # Counted on the document, not the task: a task the sweep queues again starts its own retries at 0.
-        if document.attempts <= len(PDF_RETRY_BACKOFF):
-            # claimed_at records the failure: the sweep leaves the document to this back-off (retry_after).
-            released = _held(document_id, token).update(
-                status=SignedDocument.Status.PENDING, claim="", claimed_at=timezone.now()
-            )
-            if not released:
-                return "superseded"
-            raise self.retry(exc=exc, countdown=PDF_RETRY_BACKOFF[document.attempts - 1]) from exc
-        return _fail(document_id, token, str(exc))
+        return _try_again_later(self, document, token, exc)
     except Exception as exc:  # a bug or bad data: retrying will not help; the secretary sees it and can try again
         return _fail(document_id, token, f"{type(exc).__name__}: {exc}")
-    meeting = document.meeting
-    # The storage never overwrites: a file saved by a worker that then loses its claim has a name of its own.
-    document.file.save(
-        f"protokoll-{meeting.date:%Y-%m-%d}-rev{document.revision.number}.pdf", ContentFile(sealed), save=False
-    )
-    extract_files = {
-        item_id: default_storage.save(
-            f"utdrag/{meeting.date:%Y}/utdrag-{meeting.pk}-{item_id}-rev{document.revision.number}.pdf",
-            ContentFile(data),
-        )
-        for item_id, data in extract_pdfs.items()
-    }
+    try:
+        extract_files = _store(document, sealed, extract_pdfs)
+    except OSError as exc:  # the file store (a disk, a bucket) did not take them: as transient as a full disk
+        return _try_again_later(self, document, token, exc)
     with transaction.atomic():  # the protocol is stored exactly when its extracts' e-mail is queued
         stored = _held(document_id, token).update(
             file=document.file.name,
@@ -158,6 +150,13 @@ def render_signed_pdf(self, document_id):
         )
         if stored:
             extracts.extracts_queue(document, extract_files)
+    if stored:
+        logger.info(
+            "Sealed PDF stored for meeting %s", document.meeting_id,
+            extra={"document": document_id, "meeting": document.meeting_id, "file": document.file.name,
+                   "sha256": hashlib.sha256(sealed).hexdigest()},
+        )  # fmt: skip
+        return "done"
     if not stored:
         document.file.delete(save=False)
         for name in extract_files.values():
@@ -166,6 +165,48 @@ def render_signed_pdf(self, document_id):
     return "done"
 
 
+def _try_again_later(task, document, token, exc):
+    """A transient failure: the document goes back to pending, and the task retries after its back-off; after the
+    last retry the document has failed (the secretary sees why and may try again)."""
+    # Counted on the document, not the task: a task the sweep queues again starts its own retries at 0.
+    if document.attempts <= len(PDF_RETRY_BACKOFF):
+        # claimed_at records the failure: the sweep leaves the document to this back-off (retry_after).
+        released = _held(document.pk, token).update(
+            status=SignedDocument.Status.PENDING, claim="", claimed_at=timezone.now()
+        )
+        if not released:
+            return "superseded"
+        raise task.retry(exc=exc, countdown=PDF_RETRY_BACKOFF[document.attempts - 1]) from exc
+    return _fail(document.pk, token, str(exc))
+
+
+def _store(document, sealed, extract_pdfs):
+    """Save the sealed protocol and its extracts in the file store; {item id: stored name} of the extracts. The store
+    never overwrites: a file saved by a worker that then loses its claim has a name of its own. A store that fails
+    half-way keeps nothing of this attempt."""
+    meeting = document.meeting
+    saved = []
+    try:
+        document.file.save(
+            f"protokoll-{meeting.date:%Y-%m-%d}-rev{document.revision.number}.pdf", ContentFile(sealed), save=False
+        )
+        saved.append(document.file.name)
+        extract_files = {}
+        for item_id, data in extract_pdfs.items():
+            extract_files[item_id] = default_storage.save(
+                f"utdrag/{meeting.date:%Y}/utdrag-{meeting.pk}-{item_id}-rev{document.revision.number}.pdf",
+                ContentFile(data),
+            )
+            saved.append(extract_files[item_id])
+    except OSError:
+        for name in saved:
+            with contextlib.suppress(OSError):
+                default_storage.delete(name)
+        raise
+    return extract_files
+
+
 def _fail(document_id, token, message):
+    logger.warning("Sealed PDF %s failed: %s", document_id, message, extra={"document": document_id})
     _held(document_id, token).update(status=SignedDocument.Status.FAILED, error=message[:2000], claim="")
     return "failed"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import eid, views
 
 urlpatterns = [
     path("moten/<int:pk>/justering/", views.justering_page, name="justering"),
@@ -12,6 +12,8 @@ urlpatterns = [
     path("moten/<int:pk>/justering/ta-tillbaka/", views.reopen, name="justering_reopen"),
     path("moten/<int:pk>/justering/skicka-tillbaka/", views.send_back, name="justering_send_back"),
     path("moten/<int:pk>/justering/signera/", views.sign, name="justering_sign"),
+    path("moten/<int:pk>/justering/e-legitimation/", eid.sign_eid, name="justering_sign_eid"),
+    path("e-legitimation/retur/", eid.eid_return, name="eid_return"),
     path("moten/<int:pk>/justering/utdrag/", views.send_extract, name="justering_send_extract"),
     path("moten/<int:pk>/protokollsutdrag-<int:number>.pdf", views.extract_pdf, name="extract_pdf"),
     path("moten/<int:pk>/justering/pdf-status/", views.document_status, name="justering_document"),

@@ -7,13 +7,15 @@ from functools import partial
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from federations.linking import allowed_providers, signing_of
 from federations.permissions import roles_for
+from finsam import oidc, storage
 from finsam.accounts import last_authentication_method, strongest_factor_required
 from finsam.params import whole_number
 from finsam.web import attempt, attempt_form
@@ -62,9 +64,16 @@ def justering_page(request, pk):
         "extracts": _extracts(meeting, person),
         "immediate_items": meeting.items.filter(immediate_justering=True).count(),
     }
+    to_sign = context["my_pending"] or any(extract.mine_pending for extract in context["extracts"])
+    if to_sign and meeting.body.federation is not None:  # how this signer may justera
+        context["eid_providers"] = allowed_providers(meeting.body.federation)
+        context["password_allowed"] = signing_of(meeting.body.federation).password_allowed
+    elif to_sign:
+        context["password_allowed"] = True
     if context["writable"]:  # the addresses are the secretary's to see
         context["deliveries"] = selectors.extract_deliveries(meeting)
-    return render(request, "meetings/justering/page.html", context)
+    response = render(request, "meetings/justering/page.html", context)
+    return oidc.allowing_forms_to(response, context.get("eid_providers", []))
 
 
 @require_GET
@@ -123,11 +132,7 @@ def extract_pdf(request, pk, number):
         SignedDocument, meeting=meeting, revision__number=number, revision__kind=ProtocolRevision.Kind.EXTRACT,
         status=SignedDocument.Status.DONE,
     )  # fmt: skip
-    return FileResponse(
-        document.file.open("rb"),
-        content_type="application/pdf",
-        filename=f"protokollsutdrag-{meeting.body.slug}-{meeting.date:%Y-%m-%d}-{number}.pdf",
-    )
+    return _sealed_pdf(request, document, f"protokollsutdrag-{meeting.body.slug}-{meeting.date:%Y-%m-%d}-{number}.pdf")
 
 
 @require_GET
@@ -307,8 +312,17 @@ def protocol_pdf(request, pk):
     )
     if document is None:
         raise Http404
-    return FileResponse(
-        document.file.open("rb"),
-        content_type="application/pdf",
-        filename=f"protokoll-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf",
-    )
+    return _sealed_pdf(request, document, f"protokoll-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf")
+
+
+def _sealed_pdf(request, document, filename):
+    """The sealed PDF, after the permission check, as the file store returns it, but only if its SHA-256 is the one
+    recorded when it was sealed: other bytes (altered or truncated in the store, or missing) are refused and the
+    refusal audited. It is read into a temporary copy as it is checked (a few MB at most), removed once sent."""
+    try:
+        copy = storage.verified_copy(document.file, document.sha256)
+    except (FileNotFoundError, storage.DigestMismatch) as exc:
+        found = exc.found if isinstance(exc, storage.DigestMismatch) else "missing"
+        services.signed_document_damaged(actor=request.user, document=document, found=found)
+        return render(request, "meetings/justering/document_damaged.html", {"meeting": document.meeting}, status=500)
+    return storage.download(copy, filename=filename, content_type="application/pdf")

@@ -68,6 +68,12 @@ class Signature(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     signed_at = models.DateTimeField(_("tid (UTC)"), null=True, blank=True)
     method = models.CharField(_("metod"), max_length=30, blank=True)
+    # E-legitimation: the provider (its slug), the level of assurance (acr) and its ID token, kept as evidence,
+    # encrypted with FINSAM_ENCRYPTION_KEY (the token carries the identity number).
+    provider = models.CharField(_("leverantör av e-legitimation"), max_length=50, blank=True)
+    provider_name = models.CharField(_("e-legitimation"), max_length=100, blank=True)
+    level = models.CharField(_("tillitsnivå"), max_length=200, blank=True)
+    evidence = models.TextField(_("ID-token (krypterad)"), blank=True)
     sha256 = models.CharField(_("SHA-256 för revisionen"), max_length=64, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=500, blank=True)

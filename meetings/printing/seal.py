@@ -9,13 +9,18 @@ import asyncio
 import concurrent.futures
 import datetime
 import functools
+import hashlib
 import io
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
+
+from federations.trust import FederationSeal
+from finsam.encryption import decrypt
 
 
 def outside_event_loop(function):
@@ -111,20 +116,123 @@ class TimestampUnavailable(Exception):
 METADATA_ATTEMPTS = 3
 
 
+def configured_signer():
+    """The signer of the configured certificate and key, read once per process (and again when either file
+    changes) rather than once per document: reading them costs some 36 ms, and pyHanko's own signer decodes the
+    key afresh for each of the two signatures of a seal (the size estimate and the real one), about 35 ms each."""
+    cert, key, password = certificate_paths()
+    try:
+        return _signer(str(key), str(cert), password, _file_identity(key), _file_identity(cert))
+    except (OSError, ValueError, TypeError) as exc:
+        raise SigningUnavailable(f"Signeringscertifikatet kunde inte läsas: {exc}") from exc
+
+
+def _file_identity(path):
+    """What changes when a file is replaced or rewritten: a new key or certificate is read again."""
+    status = Path(path).stat()
+    return status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size
+
+
+@functools.lru_cache(maxsize=4)
+def _signer(key_path, cert_path, password, _key_identity, _cert_identity):
+    from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    return _signer_class()(
+        signing_cert=load_cert_from_pemder(cert_path),
+        signing_key=load_private_key_from_pemder(key_path, passphrase=password.encode() if password else None),
+        cert_registry=SimpleCertificateStore(),
+    )
+
+
+@functools.cache
+def _signer_class():
+    """pyHanko's SimpleSigner keeping its RSA key decoded. SimpleSigner.sign_raw decodes the key from DER for each
+    signature, with the RSA consistency check (~35 ms); an RSA PKCS#1 v1.5 signature is the same whichever key
+    object makes it, so that case signs with the key decoded once. Other mechanisms (an EC or PSS certificate)
+    are left to pyHanko."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from pyhanko.sign.signers import SimpleSigner
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+    class KeptKeySigner(SimpleSigner):
+        @functools.cached_property
+        def decoded_key(self):
+            return serialization.load_der_private_key(self.signing_key.dump(), password=None)
+
+        def sign_raw(self, data, digest_algorithm):
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+            if mechanism != "rsassa_pkcs1v15":
+                return super().sign_raw(data, digest_algorithm)
+            return self.decoded_key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+
+    return KeptKeySigner
+
+
+# Federations' signers read in this process, by (row, digest of the stored certificate and password).
+_federation_signers: dict = {}
+FEDERATION_SIGNERS_KEPT = 64
+
+
+def _federation_signer(federation_id):
+    """The federation's own sealing certificate (federations.trust.FederationSeal), or None to use the portal's.
+    Read once per process, as the portal's (configured_signer), and again when a new certificate is uploaded."""
+    stored = FederationSeal.objects.filter(federation_id=federation_id).first() if federation_id else None
+    if stored is None:
+        return None
+    key = (stored.pk, hashlib.sha256(bytes(stored.pkcs12) + b"\0" + bytes(stored.password)).hexdigest())
+    signer = _federation_signers.get(key)
+    if signer is None:
+        signer = _read_federation_signer(stored)
+        if len(_federation_signers) >= FEDERATION_SIGNERS_KEPT:
+            _federation_signers.clear()
+        _federation_signers[key] = signer
+    return signer
+
+
+def _read_federation_signer(stored):
+    from pyhanko.sign import signers
+
+    with tempfile.NamedTemporaryFile(suffix=".p12") as pfx:
+        pfx.write(decrypt(stored.pkcs12))
+        pfx.flush()
+        password = decrypt(stored.password)
+        loaded = signers.SimpleSigner.load_pkcs12(pfx.name, passphrase=password or None)
+    if loaded is None:
+        raise SigningUnavailable(f"Förbundets sigillcertifikat kunde inte läsas ({stored.subject}).")
+    return _signer_class()(
+        signing_cert=loaded.signing_cert, signing_key=loaded.signing_key, cert_registry=loaded.cert_registry
+    )
+
+
+def federation_certificates():
+    """The federations' sealing certificates (asn1crypto), which /verifiera/ trusts beside the portal's own."""
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
+    from pyhanko.keys import load_certs_from_pemder_data
+
+    certificates = []
+    for stored in FederationSeal.objects.all():
+        loaded = pkcs12.load_key_and_certificates(decrypt(stored.pkcs12), decrypt(stored.password) or None)
+        if loaded[1] is not None:
+            certificates.extend(load_certs_from_pemder_data(loaded[1].public_bytes(Encoding.DER)))
+    return certificates
+
+
 @outside_event_loop
-def seal(pdf_bytes, *, reason="Justerat protokoll", location="Finsamportalen"):
-    """The PDF with a PAdES signature of the configured certificate added (incrementally): B-T with an RFC 3161
-    timestamp when FINSAM_TSA_URL names a timestamp authority, B-B otherwise."""
+def seal(pdf_bytes, *, reason="Justerat protokoll", location="Finsamportalen", federation_id=None):
+    """The PDF with a PAdES signature added (incrementally), in the federation's name where it has uploaded its own
+    certificate, otherwise the installation's: B-T with an RFC 3161 timestamp when FINSAM_TSA_URL names a timestamp
+    authority, B-B otherwise."""
     from pyhanko.sign import fields, signers
     from pyhanko.sign.timestamps import HTTPTimeStamper, TimestampRequestError
 
-    cert, key, password = certificate_paths()
     try:
-        signer = signers.SimpleSigner.load(str(key), str(cert), key_passphrase=password.encode() if password else None)
+        signer = _federation_signer(federation_id)
     except (OSError, ValueError) as exc:
-        raise SigningUnavailable(f"Signeringscertifikatet kunde inte läsas: {exc}") from exc
+        raise SigningUnavailable(f"Förbundets sigillcertifikat kunde inte läsas: {exc}") from exc
     if signer is None:
-        raise SigningUnavailable("Signeringscertifikatet eller nyckeln kunde inte läsas.")
+        signer = configured_signer()
     metadata = signers.PdfSignatureMetadata(
         field_name="Sigill", subfilter=fields.SigSeedSubFilter.PADES, reason=reason, location=location
     )
@@ -206,9 +314,10 @@ class SealCheck:
 
 
 @outside_event_loop
-def check_seal(pdf_bytes):
+def check_seal(pdf_bytes, *, also_trusted=()):
     """Is the PDF sealed, is the sealed content intact, is nothing added after it, and does it chain to our
-    certificate?"""
+    certificate (or to one of `also_trusted`, the federations' own: federation_certificates())? The caller reads
+    those, so that checking a seal asks nothing of the database."""
     from pyhanko.keys import load_cert_from_pemder
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -223,7 +332,8 @@ def check_seal(pdf_bytes):
         return SealCheck(signed=False, intact=False, trusted=False)
     try:
         cert_path, _key, _password = certificate_paths()
-        context = ValidationContext(trust_roots=[load_cert_from_pemder(str(cert_path))])
+        roots = [load_cert_from_pemder(str(cert_path)), *also_trusted]
+        context = ValidationContext(trust_roots=roots)
         # A timestamp sits outside the signed bytes, so anyone could swap in their own: trust only the configured TSA.
         tsa_roots = [load_cert_from_pemder(settings.FINSAM_TSA_CERT)] if settings.FINSAM_TSA_CERT else []
         status = validate_pdf_signature(signatures[0], context, ts_validation_context=ValidationContext(tsa_roots))

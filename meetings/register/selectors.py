@@ -147,7 +147,9 @@ def register_page(
     position = search.Position(
         offset=offset, after=key if after else None, before=key if before and not after else None, last=last
     )
-    rows, count = search.page_and_count(ordered, queryset, filters.q, position, page_size + 1, bound=bound)
+    rows, count = search.page_and_count(
+        ordered, queryset, filters.q, position, page_size + 1, bound=bound, narrowed=narrowed.order_by(*NEWEST_FIRST)
+    )
     more = len(rows) > page_size
     counted_here = count is None and not more and not (offset or anchor or last)
     if counted_here:

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from finsam import storage
 from finsam.web import attempt
 from meetings.drafting import services
 from meetings.drafting.forms import (
@@ -45,6 +46,8 @@ def attachment_add(request, pk, item_pk=None):
 def attachment_download(request, pk, attachment_pk):
     meeting = get_meeting_for_user(request.user, pk, READ)
     attachment = get_object_or_404(Attachment, pk=attachment_pk, meeting=meeting)
-    return FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.name, content_type=attachment.content_type
-    )
+    try:
+        source = storage.stream(attachment.file)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return storage.download(source, as_attachment=True, filename=attachment.name, content_type=attachment.content_type)

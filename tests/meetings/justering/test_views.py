@@ -166,11 +166,15 @@ def test_a_correction_is_added_to_a_justerat_protocol(client_for, justerat):
 
 @pytest.mark.bench
 def test_the_bench_pdf_command_prints_its_figures():
+    import gc
+
     from django.core.management import call_command
 
     out = io.StringIO()
+    frozen = gc.get_freeze_count()
     call_command("bench_pdf", "--runs", "1", stdout=out)
     assert out.getvalue().strip().splitlines()[-1].startswith("pdf render+seal ")
+    assert gc.get_freeze_count() == frozen  # settled as a worker only while it measured
 
 
 def test_the_secretary_sends_the_immediate_paragraphs_and_a_signer_signs_the_extract(
@@ -274,9 +278,10 @@ def test_the_justering_page_runs_a_fixed_number_of_queries(client_for, cast, mee
         justering.comment_add(actor=cast.user("member"), meeting=meeting, item=item, text="Stavfel.")
     client = client_for("member")
     # meeting; session, user, person, staff roles, mandates (roles); current revision; its signatures; document;
-    # notice; is a signer; earlier revisions; extracts; §§ marked for immediate justering; comments with authors.
+    # notice; is a signer; earlier revisions; extracts; §§ marked for immediate justering; comments with authors;
+    # the federation's signing methods (the member has a justering to do).
     # The protocol itself is read from the revision's snapshot, however many §§ and comments it has.
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         assert client.get(f"/moten/{meeting.pk}/justering/").status_code == 200
 
 

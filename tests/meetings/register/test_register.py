@@ -274,6 +274,52 @@ def test_two_common_words_that_never_meet_say_none_not_many(client_for, history,
     assert "Många träffar" not in html
 
 
+def test_common_words_that_meet_only_past_the_walks_window_are_found_in_the_word_index(cast, client_for, monkeypatch):
+    """Words common each but rare together are walked through the date index only WALK_WINDOW entries deep; past it
+    the word index intersects them and says how many there are, never "many" beside a page of none."""
+    for date, texts in (
+        (datetime.date(2024, 5, 1), ["Styrelsen beslutar att bevilja ansökan.", "Styrelsen beslutar att bevilja."]),
+        (datetime.date(2023, 5, 1), ["Styrelsen beslutar att återremittera för komplettering.", "Komplettering."]),
+        (datetime.date(2010, 5, 1), ["Styrelsen beslutar att återremittera och sedan bevilja."]),
+    ):
+        frozen_meeting(
+            cast, date=date, decisions=[(f"Ärende {i}", text, "bifall", "acklamation") for i, text in enumerate(texts)]
+        )
+    monkeypatch.setattr(search, "COUNT_CAP", 1)  # every word here is "common"
+    monkeypatch.setattr(search, "PROBE_LIMIT", 1)  # and too common to try the word index first on a guess
+    monkeypatch.setattr(search, "WALK_WINDOW", 2)  # the walk reads the newest two entries at most
+    client = client_for(None)
+    read_from_the_index = []
+    matching_keys = search._matching_keys
+    monkeypatch.setattr(search, "_matching_keys", lambda qs: read_from_the_index.append(1) or matching_keys(qs))
+    response = client.get("/beslut/", {"q": "återremittera bevilja"})
+    assert read_from_the_index  # the walk stopped at its window; the word index found the match past it
+    assert [row.decision_text for row in response.context["rows"]] == [
+        "Styrelsen beslutar att återremittera och sedan bevilja."
+    ]
+    assert response.context["count"] == 1 and not response.context["capped"]
+    response = client.get("/beslut/", {"q": "komplettering bevilja"})  # never together
+    html = response.content.decode()
+    assert headings(response) == [] and response.context["count"] == 0
+    assert "Många träffar" not in html and "Inga beslut matchar sökningen." in html
+    # Within the window the walk fills its page: newest first, not counted.
+    monkeypatch.setattr(register_views, "PAGE_SIZE", 1)
+    response = client.get("/beslut/", {"q": "styrelsen bevilja"})
+    assert headings(response) == ["Ärende 0"] and response.context["count"] is None
+    # More matches than the cap past the window: "över 1", the page still in the register's order.
+    frozen_meeting(
+        cast,
+        date=datetime.date(2009, 5, 1),
+        decisions=[("Äldst", "Att återremittera, sedan bevilja.", "bifall", "acklamation")],
+    )
+    monkeypatch.setattr(register_views, "PAGE_SIZE", 25)
+    response = client.get("/beslut/", {"q": "återremittera bevilja"})
+    assert headings(response) == ["Ärende 0", "Äldst"]
+    assert response.context["capped"] and "Över 1 träffar." in response.content.decode()
+    response = client.get("/beslut/", {"q": "återremittera bevilja", "sista": "1"})  # read from the other end
+    assert headings(response) == ["Ärende 0", "Äldst"]
+
+
 def test_words_with_more_matches_than_the_cap_are_read_newest_first_with_a_true_count(client_for, history, monkeypatch):
     response = client_for(None).get("/beslut/", {"q": "styrelsen beslutar"})
     assert headings(response) == ["Budget 2023–2025", "Ansökan Studio Ludum"]  # under the cap: counted exactly

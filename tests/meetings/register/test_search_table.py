@@ -150,3 +150,24 @@ def test_a_phrase_keeps_its_word_order_on_this_database(client_for, cast):
     for query in ('"budget 2027"', '"2027 budget"'):
         expected = {h for h, *_ in rows if analysis.matches(query, h)}
         assert set(headings(client.get("/beslut/", {"q": query}))) == expected
+
+
+@pytest.mark.parametrize("cap", [1000, 2])  # matches sorted here, or the date index walked
+@pytest.mark.parametrize("query", ["", "beslutar"])
+def test_a_page_number_typed_past_the_limit_shows_the_deepest_typed_page_and_says_so(
+    client_for, cast, monkeypatch, query, cap
+):
+    """A number typed into the address is an offset, whose cost grows with it: it goes TYPED_PAGE_LIMIT pages deep,
+    the links (by key) as deep as the register does."""
+    eight_decisions_in_pages_of_three(cast, monkeypatch, cap)
+    monkeypatch.setattr("meetings.register.search.TYPED_PAGE_LIMIT", 2)
+    client = client_for(None)
+    second = client.get("/beslut/", {"q": query, "sida": 2})
+    assert not second.context["typed_too_deep"] and "går till sida" not in second.content.decode()
+    deep = client.get("/beslut/", {"q": query, "sida": 19200})
+    html = deep.content.decode()
+    assert headings(deep) == headings(second) and deep.context["page"] == 2
+    assert "Ett sidnummer i adressen går till sida 2 som längst, och sida 2 visas." in html
+    # The next page link carries the key: page 3 by key is no typed page, and no notice.
+    third = client.get("/beslut/", {"q": query, "sida": 3, "efter": second.context["last_id"]})
+    assert third.context["page"] == 3 and not third.context["typed_too_deep"] and len(headings(third)) == 2
