@@ -140,3 +140,12 @@ def test_whose_utskott_and_a_heading_behind_another_bodys_number_with_names_insi
     )
     assert minutes["body"] == "Socialnämndens arbetsutskott"
     assert minutes["items"][0]["title"].startswith("Regionförbundet Dalslands begäran om yttrande")
+
+
+def test_a_double_given_name_whose_hyphen_was_lost_is_still_a_name():
+    minutes = parse_text(
+        "Protokoll\nKommunstyrelsens arbetsutskott 2000-01-17\n\n"
+        "Beslutande JanAnders Palmqvist, s, ordförande, 1-12 Margareta Yngveson, s Göran T Andersson, v\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert minutes["chair"] == "JanAnders Palmqvist"
