@@ -149,3 +149,23 @@ def test_a_double_given_name_whose_hyphen_was_lost_is_still_a_name():
         "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
     )
     assert minutes["chair"] == "JanAnders Palmqvist"
+
+
+def test_a_two_column_pdf_is_read_down_each_column_not_across_the_page():
+    import weasyprint
+
+    from meetings.importing import parse_file
+
+    def column(numbers):
+        return "".join(
+            f"<p>§ {n} Ärende nummer {n}</p><p>Styrelsen beslutar att godkänna förslaget i ärende {n} och lägga "
+            "rapporten till handlingarna.</p>"
+            for n in numbers
+        )
+
+    style = "@page { size: A4; margin: 15mm } body { font: 10pt sans-serif } td { width: 50%; vertical-align: top }"
+    page = f"<style>{style}</style><p>Protokoll Styrelsen 2020-05-04</p><table><tr><td>{column(range(31, 35))}</td>"
+    page += f"<td>{column(range(35, 39))}</td></tr></table>"
+    minutes = parse_file(weasyprint.HTML(string=page).write_pdf(), "protokoll.pdf")
+    assert [item["number"] for item in minutes["items"]] == [str(n) for n in range(31, 39)]
+    assert all(item["decisions"] for item in minutes["items"])
