@@ -4,6 +4,7 @@ parser uses to tell a list from a paragraph. Pure functions over the file's byte
 from __future__ import annotations
 
 import io
+import re
 import statistics
 from typing import TYPE_CHECKING
 
@@ -150,7 +151,8 @@ def lay_out(lines: list[dict]) -> str:
             if gap > PDF_BLANK_GAP * step:
                 out.append("")
             elif (previous["x1"] - left) / width >= PDF_WRAPPED and gap > 0 and out:
-                out[-1] = f"{out[-1]}{'' if out[-1].endswith('-') else ' '}{text}"
+                broken_word = re.search(r"\w-$", out[-1])  # "för-" goes on "valtning"; "KD -" is a mark
+                out[-1] = f"{out[-1]}{'' if broken_word else ' '}{text}"
                 previous = line
                 continue
         out.append(text)

@@ -169,3 +169,15 @@ def test_a_two_column_pdf_is_read_down_each_column_not_across_the_page():
     minutes = parse_file(weasyprint.HTML(string=page).write_pdf(), "protokoll.pdf")
     assert [item["number"] for item in minutes["items"]] == [str(n) for n in range(31, 39)]
     assert all(item["decisions"] for item in minutes["items"])
+
+
+def test_a_wrapped_pdf_line_ending_in_a_lone_dash_keeps_its_space():
+    from meetings.importing.layout import lay_out
+
+    def line(text, top, x1):
+        return {"text": text, "top": top, "bottom": top + 10, "x0": 0, "x1": x1}
+
+    text = lay_out([line("Janeth Lundberg S -", 0, 100), line("Övriga närvarande Eva Holm, för-", 12, 100)])
+    text_broken = lay_out([line("Övriga närvarande Eva Holm, för-", 0, 100), line("valtningschef", 12, 60)])
+    assert text == "Janeth Lundberg S - Övriga närvarande Eva Holm, för-"
+    assert text_broken == "Övriga närvarande Eva Holm, för-valtningschef"  # a broken word stays one word
