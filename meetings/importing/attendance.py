@@ -15,6 +15,7 @@ STATUS_LABELS = [
     (r"närvarande", "närvarande", None),
     (r"frånvarande", "frånvarande", None),
     (r"anmält\s+förhinder|anmälda\s+förhinder|förhinder", "anmält förhinder", None),
+    (r"närvara(?:nde|de)\s+och\s+beslutande|beslutande\s+och\s+närvarande|närvarade", "närvarande", None),
     (r"beslutande\s+ledamöter", "närvarande", "ledamot"),
     (r"beslutande", "närvarande", "ledamot"),
     (r"tjänstgörande\s+ersättare", "närvarande", "tjänstgörande ersättare"),
@@ -179,7 +180,8 @@ def _is_name_with_role(text):
 # Run-on lists: a flattened table or a line with several people ("Kia Hjelte (M) §§ 31-34 Isak Nobuoka (MP) tj ers.",
 # "Ingemar Nyman, Bjurholm Dagmar Schröder, Bjurholm …", "Bo Johansson, Älvsbyn, (s, ordförande Maj-Britt …").
 
-NAME_WORD = r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüè]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè]+)?|\.)?"  # "Anna-Lena", "A Ek", "B."
+# "Anna-Lena", "A Ek", "B.", "JanAnders" (a double name whose hyphen the flattening lost)
+NAME_WORD = r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüè]+(?:-?[A-ZÅÄÖÉÜ][a-zåäöéüè]+)?|\.)?"
 # "(S)", or "(s" whose parenthesis a flattening lost; "(vice ordförande)" is a role, not the party "vice"
 PARTY_MARK = re.compile(r"\(\s*([A-ZÅÄÖa-zåäö]{1,4})\s*(?:\)|(?=[,\s]|$)(?![^()]*\)))")
 ORG_PREFIX = re.compile(

@@ -51,7 +51,7 @@ HEADER_LABELS = (
 )
 LABEL_BREAK = re.compile(
     r"(?<=\S)\s+(?=(?:"
-    + "|".join(re.escape(label) for label in HEADER_LABELS)
+    + "|".join(re.escape(label) for label in HEADER_LABELS + tuple(label.upper() for label in HEADER_LABELS[:12]))
     + r")\b(?![-/])|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"  # "Övriga Lena Fagerlund …": a label
 )
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page

@@ -4,6 +4,7 @@ parser uses to tell a list from a paragraph. Pure functions over the file's byte
 from __future__ import annotations
 
 import io
+import re
 import statistics
 from typing import TYPE_CHECKING
 
@@ -85,7 +86,44 @@ def pdf_pages(data: bytes) -> list[tuple[str, bool]]:
 
 
 def _page_text(page) -> str:
-    return lay_out(page.extract_text_lines(layout=False, strip=True, return_chars=False))
+    gutter = column_gutter(page.extract_words(), page.width)
+    if gutter is None:
+        return lay_out(page.extract_text_lines(layout=False, strip=True, return_chars=False))
+    # two columns: the left one read down to its end, then the right one (not across the page line by line)
+    halves = [page.crop((0, 0, gutter, page.height)), page.crop((gutter, 0, page.width, page.height))]
+    return "\n\n".join(
+        lay_out(half.extract_text_lines(layout=False, strip=True, return_chars=False)) for half in halves
+    )
+
+
+# A page is in two columns when a vertical strip near its middle is crossed by almost no word while most rows have
+# words on both sides of it.
+GUTTER_CROSSED = 0.03
+GUTTER_ROWS = 0.5
+
+
+def column_gutter(words: list[dict], width: float) -> float | None:
+    """The x of the gutter between two columns of text, or None for a page in one column."""
+    if len(words) < 30:
+        return None
+    rows: dict[int, list[dict]] = {}
+    for word in words:
+        rows.setdefault(round(word["top"]), []).append(word)
+    best: tuple[int, float, float] | None = None
+    for tenth in range(35, 66):
+        x = width * tenth / 100
+        crossed = sum(1 for word in words if word["x0"] < x < word["x1"])
+        both = sum(
+            1 for row in rows.values() if any(word["x1"] <= x for word in row) and any(word["x0"] >= x for word in row)
+        )
+        if crossed <= GUTTER_CROSSED * len(words) and both >= GUTTER_ROWS * len(rows):
+            # the fewest words crossed, then the widest clearance on either side (not against a column's edge)
+            clearance = min(
+                min(x - w["x1"] for w in words if w["x1"] <= x), min(w["x0"] - x for w in words if w["x0"] >= x)
+            )
+            if best is None or (crossed, -clearance) < best[:2]:
+                best = (crossed, -clearance, x)
+    return best[2] if best else None
 
 
 def lay_out(lines: list[dict]) -> str:
@@ -113,7 +151,8 @@ def lay_out(lines: list[dict]) -> str:
             if gap > PDF_BLANK_GAP * step:
                 out.append("")
             elif (previous["x1"] - left) / width >= PDF_WRAPPED and gap > 0 and out:
-                out[-1] = f"{out[-1]}{'' if out[-1].endswith('-') else ' '}{text}"
+                broken_word = re.search(r"\w-$", out[-1])  # "för-" goes on "valtning"; "KD -" is a mark
+                out[-1] = f"{out[-1]}{'' if broken_word else ' '}{text}"
                 previous = line
                 continue
         out.append(text)

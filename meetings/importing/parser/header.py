@@ -4,6 +4,7 @@ an association) and the body that met, from the title, the header, a breadcrumb 
 import re
 
 from meetings.importing.dates import find_date
+from meetings.importing.lexicon import MUNICIPALITY_NAMES
 
 from .document import Document
 
@@ -11,6 +12,7 @@ BODY_CORE = (
     r"(?:fullmäktige|nämnd(?:en)?|styrelse(?:n)?|utskott(?:et)?|beredning(?:en)?|beredningsgrupp(?:en)?|"
     r"grupp(?:en)?|råd(?:et)?|delegation(?:en)?|kommitté(?:n)?|presidi(?:um|et|erna))"
 )
+OWNED_BODY = r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)"
 BODY_NOUN = r"[\wåäö]*" + BODY_CORE
 ORGANISATION = [
     re.compile(
@@ -71,6 +73,9 @@ def organisation(doc: Document, title: str) -> str | None:
         for match in pattern.finditer(everything):
             if match.group(1).lower() not in own:
                 return organisation_name(match.group(1))
+    place = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+)\s+(?:stadshus|kommunhus|rådhus)\b", " ".join(doc.fields.values()))
+    if place and place.group(1) in MUNICIPALITY_NAMES:
+        return place.group(1)  # "Plats Nacka stadshus": the municipality that owns the house
     first = next((line for line in doc.lines if line), "")
     if 0 < len(first.split()) <= 2 and not re.search(r"\d|protokoll|anteckning", first, re.I):
         return first.strip()  # a letterhead: "Delta"
@@ -103,6 +108,11 @@ def body(doc: Document, title: str) -> str | None:
     named = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]+" + BODY_CORE + r")\b", readable_case(title))
     if named and named.group(1).lower() not in ("styrelse", "styrelsen"):
         return named.group(1)  # "Sammanträdesprotokoll Kommunstyrelsen", "Förbundsstyrelsen"
+    owned = re.search(
+        r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)", readable_case(title)
+    )
+    if owned:
+        return owned.group(1)  # "Kommunstyrelsens arbetsutskott": whose utskott, not only which kind
     lowered = title.lower()
     for word, name in BODY_WORDS:
         if word in lowered:

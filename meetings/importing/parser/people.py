@@ -27,7 +27,7 @@ PAGE_HEADING = re.compile(r"^[A-ZÅÄÖ ]{6,}$")
 EMPTY_FIELD = re.compile(rf"^(?:Sammanträdesdatum|Datum)\s+(?={PERSON})")
 ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
 CHAIR_IN_TEXT = re.compile(
-    rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppnades\s+av\s+ordförande(?:n)?\s+({PERSON}))"
+    rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))"
 )
 SERVES_IN_TEXT = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+)\s+är\s+(\w+)\s+och\s+ersätter\s+({PERSON})(?!\s+som)")
 # "Förvaltningschef Pia Bornevi informerar": the role of an attendee listed without one

@@ -19,6 +19,8 @@ ITEM_DNR = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]+\s+)?\(\s*Dnr\b[^)]*\)\s+([A-
 DNR = re.compile(
     r"^Dnr\.?\s*(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4})(?:\s+(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}))*\s*", re.I
 )
+# "§ 2 AU 1 Dnr Kommunförbundets anhållan …": the preparing body's own number and an empty Dnr before the title
+OTHER_NUMBERS = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zåäö]{1,3}\s+\d{1,4}\s+)+(?:Dnr\s+(?=[A-ZÅÄÖ][a-zåäö]{3,}))?")
 TITLE_WORDS = ("protokoll", "minnesanteckningar", "minnesanteckning", "anteckningar")
 
 
@@ -67,7 +69,7 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int] | No
     previous_blank = index == 0 or not doc.lines[index - 1]
     match = ITEM_PARAGRAPH.match(line)
     if match:
-        title = DNR.sub("", match.group(2).strip()).strip()
+        title = DNR.sub("", OTHER_NUMBERS.sub("", match.group(2).strip())).strip()
         if not title:
             following = doc.next_nonblank(index + 1)
             if following is not None and len(doc.lines[following]) < 160:
@@ -160,6 +162,8 @@ def split_heading(title: str) -> tuple[str, str]:
         if previous.endswith((".", ":")) and position > 1:
             return " ".join(words[:position]).rstrip(".:"), " ".join(words[position:])
         too_short = position == 1 and len(words[0]) <= 4  # "Info Bemanning kansliet": one short word is no heading
-        if re.match(r"^[A-ZÅÄÖ][a-zåäö]", word) and not previous.endswith(("-", ",")) and not too_short:
+        # "Kommunförbundet Blekinges anhållan", "i Blekinge Turisms styrelse": a name inside the heading
+        in_name = re.match(r"^[A-ZÅÄÖ][a-zåäö]", previous) and position > 1 or re.match(r"^\w+s$", word)
+        if re.match(r"^[A-ZÅÄÖ][a-zåäö]", word) and not previous.endswith(("-", ",")) and not too_short and not in_name:
             return " ".join(words[:position]), " ".join(words[position:])
     return " ".join(words[:12]), " ".join(words[12:])

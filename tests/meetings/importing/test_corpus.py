@@ -71,7 +71,7 @@ def mean_score(scorer, corpus, rendering):
 
 
 DEVELOPMENT = 16  # documents 01-16, the ones the importer was first built on; 17-26 came with issue 27
-CORPUS_FLOOR = 0.85  # what the whole corpus reaches now; issue 27's target is 0.90 (and the two-fold within 0.05)
+CORPUS_FLOOR = 0.90  # what the whole corpus reaches now; issue 27's target is 0.90 (and the two-fold within 0.05)
 
 
 def development(corpus):
@@ -87,6 +87,16 @@ def test_the_development_documents_score_at_least_0_90_from_text(scorer, corpus)
 def test_the_whole_corpus_holds_its_floor_from_text(scorer, corpus):
     mean, scores = mean_score(scorer, corpus, "txt")
     assert mean >= CORPUS_FLOOR, scores
+
+
+PDF_FLOOR = 0.87  # the whole corpus as a plain text PDF (the pdf() above): 0.770 before issue 27, 0.879 now
+
+
+def test_the_whole_corpus_as_a_plain_text_pdf_holds_its_floor(scorer, corpus):
+    """Issue 27 asks >= 0.85 on average for the corpus rendered as a text PDF by a renderer not shaped to the parser:
+    a <pre> in WeasyPrint, whose long lines wrap at the margin."""
+    mean, scores = mean_score(scorer, corpus, "pdf")
+    assert mean >= PDF_FLOOR, scores
 
 
 def test_the_two_fold_score_is_printed(scorer, corpus, capsys):

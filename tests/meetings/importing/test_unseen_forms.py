@@ -105,3 +105,79 @@ def test_a_list_broken_by_a_page_goes_on_after_the_running_header():
     assert people["Dan Holm"]["role"] == "ersättare"
     assert people["Fia Moberg"]["role"].lower() == "kommundirektör"
     assert minutes["body"] == "Kommunfullmäktige"  # the empty date field's next cell
+
+
+def test_a_flattened_header_with_labels_in_capitals_and_the_justerare_before_the_next_field():
+    minutes = parse_text(
+        "Protokoll\nSocialnämnden 2017-10-25\n\n"
+        "Plats och tid Tyresö kommunhus kl 18:00-20:30 BESLUTANDE Ada Berg (L) Bo Ek (M) Cia Falk (S) Dan Holm (C) "
+        "Eva Ljung (KD) ERSÄTTARE Fia Moberg (M) Gun Nord (S) Hans Ohlin (C)\n"
+        "Utses att justera Cia Falk Justeringsdatum 25 oktober 2017 Paragraf 80\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Bo Ek"] == "ledamot" and roles["Gun Nord"] == "ersättare"
+    assert minutes["adjusters"] == ["Cia Falk"]
+    assert minutes["organisation"] == "Tyresö"
+
+
+def test_present_and_deciding_as_one_label_and_the_chair_who_opened():
+    minutes = parse_text(
+        "Mötesprotokoll\n\nStyrelsemöte\n\nPlats: Zoom\n\n"
+        "Närvarade och beslutande: Ada Berg (Karlstads universitet), Bo Ek (Region Värmland)\n\n"
+        "1. Mötets öppnandes av ordförande Ada Berg.\n2. Dagordningen godkändes\n"
+    )
+    organisations = {entry["name"]: entry["organisation"] for entry in minutes["attendance"]}
+    assert organisations == {"Ada Berg": "Karlstads universitet", "Bo Ek": "Region Värmland"}
+    assert minutes["chair"] == "Ada Berg"
+
+
+def test_whose_utskott_and_a_heading_behind_another_bodys_number_with_names_inside():
+    minutes = parse_text(
+        "ÅMÅLS KOMMUN SAMMANTRÄDESPROTOKOLL 1 (9) Socialnämndens arbetsutskott 2001-02-05\n\n"
+        "§ 4 AU 3 Dnr Regionförbundet Dalslands begäran om yttrande över en ny plan för kollektivtrafiken i "
+        "Dalsland Regionförbundet har begärt att nämnden yttrar sig över planen före mars.\n"
+    )
+    assert minutes["body"] == "Socialnämndens arbetsutskott"
+    assert minutes["items"][0]["title"].startswith("Regionförbundet Dalslands begäran om yttrande")
+
+
+def test_a_double_given_name_whose_hyphen_was_lost_is_still_a_name():
+    minutes = parse_text(
+        "Protokoll\nKommunstyrelsens arbetsutskott 2000-01-17\n\n"
+        "Beslutande JanAnders Palmqvist, s, ordförande, 1-12 Margareta Yngveson, s Göran T Andersson, v\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert minutes["chair"] == "JanAnders Palmqvist"
+
+
+def test_a_two_column_pdf_is_read_down_each_column_not_across_the_page():
+    import weasyprint
+
+    from meetings.importing import parse_file
+
+    def column(numbers):
+        return "".join(
+            f"<p>§ {n} Ärende nummer {n}</p><p>Styrelsen beslutar att godkänna förslaget i ärende {n} och lägga "
+            "rapporten till handlingarna.</p>"
+            for n in numbers
+        )
+
+    style = "@page { size: A4; margin: 15mm } body { font: 10pt sans-serif } td { width: 50%; vertical-align: top }"
+    page = f"<style>{style}</style><p>Protokoll Styrelsen 2020-05-04</p><table><tr><td>{column(range(31, 35))}</td>"
+    page += f"<td>{column(range(35, 39))}</td></tr></table>"
+    minutes = parse_file(weasyprint.HTML(string=page).write_pdf(), "protokoll.pdf")
+    assert [item["number"] for item in minutes["items"]] == [str(n) for n in range(31, 39)]
+    assert all(item["decisions"] for item in minutes["items"])
+
+
+def test_a_wrapped_pdf_line_ending_in_a_lone_dash_keeps_its_space():
+    from meetings.importing.layout import lay_out
+
+    def line(text, top, x1):
+        return {"text": text, "top": top, "bottom": top + 10, "x0": 0, "x1": x1}
+
+    text = lay_out([line("Janeth Lundberg S -", 0, 100), line("Övriga närvarande Eva Holm, för-", 12, 100)])
+    text_broken = lay_out([line("Övriga närvarande Eva Holm, för-", 0, 100), line("valtningschef", 12, 60)])
+    assert text == "Janeth Lundberg S - Övriga närvarande Eva Holm, för-"
+    assert text_broken == "Övriga närvarande Eva Holm, för-valtningschef"  # a broken word stays one word
