@@ -180,7 +180,11 @@ def write_archive(directory, *, now=None):
             with dump.open("rb") as handle:
                 _add(archive, manifest.database, handle, dump.stat().st_size, manifest)
             for name in media_names():
-                with default_storage.open(name, "rb") as handle:
+                try:
+                    handle = default_storage.open(name, "rb")
+                except FileNotFoundError:
+                    continue  # deleted since it was listed (a discarded import): no row names it any more
+                with handle:
                     _add(archive, MEDIA + name, handle, default_storage.size(name), manifest)
             raw = manifest.to_json()
             info = tarfile.TarInfo(MANIFEST)

@@ -69,7 +69,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 # Each app's tasks.py, and the task modules of the meetings app's jobs. Every task has an explicit name (the one it
 # had before the jobs got their own packages), so queued tasks and the beat schedule survive a move of the code.
 app.autodiscover_tasks()
-app.autodiscover_tasks(["meetings.importing", "meetings.justering", "meetings.outbox"])
+app.autodiscover_tasks(["meetings.importing", "meetings.justering", "meetings.outbox", "meetings.register"])
 
 # Start-up frozen out of the garbage collector's sight in every process that runs tasks (finsam.startup).
 worker_process_init.connect(settle_worker, weak=False)

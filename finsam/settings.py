@@ -217,7 +217,13 @@ CELERY_BEAT_SCHEDULE = {
     "sweep": {"task": "meetings.tasks.sweep", "schedule": 60.0},
     # Mail ADMINS what needs a person (an expiring certificate, failed PDFs or e-mail, an old backup), every hour.
     "warn-admins": {"task": "meetings.tasks.warn_admins", "schedule": crontab(minute=15)},
+    # Remove the register's exports past their day (files too); queue again one the broker lost.
+    "clean-exports": {"task": "meetings.register.tasks.clean_exports", "schedule": 600.0},
 }
+# An export of the register with more rows than this is written by the worker (progress page, a download kept a
+# day for its asker); up to this many are written in the request, which at 2,500-3,500 rows a second for a
+# workbook stays well within the web server's 30 s timeout.
+FINSAM_EXPORT_IMMEDIATE_ROWS = env_positive_int("FINSAM_EXPORT_IMMEDIATE_ROWS", 20000)
 # A worker holds its claim on a PDF this long; after that the sweep or "Försök igen" may give it to another worker.
 FINSAM_PDF_LEASE_SECONDS = env_int("FINSAM_PDF_LEASE_SECONDS", 300)
 # A worker holds its claim on an imported document this long (reading a scanned PDF of a few hundred pages with OCR

@@ -41,6 +41,16 @@ def step(title, samples):
     return "\n".join(lines)
 
 
+def reasons(failures):
+    """Why requests failed (while users started or were measured), most frequent first: one line each."""
+    lines = [
+        f"  failed: {kind}: {why} ({count}×)"
+        for kind, by_reason in sorted(failures.items())
+        for why, count in sorted(by_reason.items(), key=lambda pair: -pair[1])[:3]
+    ]
+    return "".join(line + "\n" for line in lines)
+
+
 def summary(day, autosave, checks, editors):
     """The closing figures: where p95 passes 500 ms, the first error, autosave's p99, and the record's state."""
     rows = [(users, figures(samples)) for users, samples in day]

@@ -80,11 +80,16 @@ class Collector:
 
     def __init__(self, environment):
         self.samples = None
+        self.reasons = {}  # kind: {why it failed: how often}, over the whole run
         environment.events.request.add_listener(self.on_request)
 
     def on_request(self, request_type, name, response_time, response_length, exception=None, **kwargs):
         if self.samples is not None:
             self.samples.setdefault(name, []).append((response_time, exception is not None))
+        if exception is not None:
+            why = str(exception)[:120]
+            self.reasons.setdefault(name, {}).setdefault(why, 0)
+            self.reasons[name][why] += 1
 
     def measure(self, seconds):
         self.samples = {}
@@ -116,6 +121,8 @@ def run_day(base, steps, options):
             samples = collector.measure(options.step_seconds)
             results.append((count, samples))
             print(report.step(f"{count} users, {options.step_seconds:g} s", samples), flush=True)
+            print(report.reasons(collector.reasons), end="", flush=True)
+            collector.reasons = {}
     finally:
         runner.quit()
     return results
@@ -132,4 +139,5 @@ def run_autosave(base, options):
     finally:
         runner.quit()
     print(report.step(f"{options.autosave_editors} editors, {options.autosave_seconds:g} s", samples), flush=True)
+    print(report.reasons(collector.reasons), end="", flush=True)
     return samples

@@ -72,9 +72,6 @@ class Portal:
             "REDIS_URL": redis,
             "FINSAM_SIGNING_CERT": str(signing / "dev-cert.pem"),
             "FINSAM_SIGNING_KEY": str(signing / "dev-key.pem"),
-            # Every simulated reader comes from 127.0.0.1; the open-data limit is per address, and a real public
-            # comes from many. Still counted in Redis on every request, as in production.
-            "FINSAM_API_RATE_LIMIT": "1000000",
             "LOG_LEVEL": "WARNING",
         }
         for name in ("EMAIL_HOST", "FINSAM_BENCH_TOOLS", "FINSAM_SIGNING_KEY_PASSWORD", "FINSAM_TSA_URL"):
@@ -141,6 +138,7 @@ class Portal:
 
     def start(self):
         gunicorn = [sys.executable, "-m", "gunicorn", "finsam.wsgi:application", "--bind", f"127.0.0.1:{self.port}"]
+        (VAR / "access.log").unlink(missing_ok=True)  # gunicorn appends: this run's requests only
         gunicorn += ["--workers", str(self.workers), "--access-logfile", str(VAR / "access.log")]
         self.spawn("gunicorn", gunicorn)
         celery = [sys.executable, "-m", "celery", "-A", "finsam", "worker", "--loglevel=INFO", "--concurrency=2"]
@@ -162,6 +160,17 @@ class Portal:
             time.sleep(0.3)
         if not (web and worker):
             raise StartError(f"{'gunicorn' if not web else 'the worker'} did not start: see {VAR}")
+        self.warm_up()
+
+    def warm_up(self):
+        """A portal that has been up a while: each gunicorn worker has loaded the register's lexicon and rendered
+        the public pages (several requests per worker, as the workers take them in turn)."""
+        for _round in range(3 * self.workers):
+            for path in ("/beslut/?q=budget", "/anslagstavla/", "/api/oparl/v1/", "/"):
+                try:
+                    urllib.request.urlopen(self.base + path, timeout=60).close()  # noqa: S310
+                except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
+                    raise StartError(f"{path} did not answer: {error}") from error
 
     def check(self, wait=60):
         """Counts of the record after the run, once the worker has sealed what was signed (or `wait` s passed)."""

@@ -13,6 +13,7 @@ import random
 import re
 
 from locust import HttpUser, between, task
+from requests.adapters import HTTPAdapter
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PLAN: dict = {}  # the manifest: set by configure() before the first user starts
@@ -44,7 +45,29 @@ def next_slot(pool, start=0):
     return next(counter)
 
 
-class Person(HttpUser):
+class FromAddress(HTTPAdapter):
+    """Connections from a loopback address of one's own (127.0.x.y reaches 127.0.0.1): the portal sees each simulated
+    user as its own client, as it sees people at their own computers. Its per-address limits (30 logins a minute,
+    the open-data API's requests a minute) then apply per user, as in production, not to the whole crowd."""
+
+    def __init__(self, address):
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+class Visitor(HttpUser):
+    abstract = True
+
+    def on_start(self):
+        number = next_slot("addresses")
+        self.client.mount("http://", FromAddress(f"127.0.{1 + number // 250}.{1 + number % 250}"))
+
+
+class Person(Visitor):
     """A signed-in user: logs in through the login form at the start, as the browser does."""
 
     abstract = True
@@ -86,6 +109,7 @@ class Secretary(Person):
     pool, first_slot = "editors", 0
 
     def on_start(self):
+        super().on_start()
         self.slot = next_slot(self.pool, self.first_slot) % len(PLAN["editors"])
         self.item = PLAN["editors"][self.slot]
         self.email = self.item["email"]
@@ -135,6 +159,7 @@ class Signer(Person):
     wait_time = between(3, 8)
 
     def on_start(self):
+        super().on_start()
         signer = PLAN["signers"][next_slot("signers") % len(PLAN["signers"])]
         self.email = signer["email"]
         self.waiting = list(signer["meetings"])
@@ -171,6 +196,7 @@ class Chair(Person):
     wait_time = between(4, 12)
 
     def on_start(self):
+        super().on_start()
         self.email = PLAN["chairs"][next_slot("chairs") % len(PLAN["chairs"])]
         self.log_in()
         _ready["users"] += 1
@@ -195,7 +221,7 @@ class Chair(Person):
         self.expect("GET", "/beslut/export.xlsx", "export xlsx", params={"q": self.term()})
 
 
-class Public(HttpUser):
+class Public(Visitor):
     """Anyone: the notice board, its feed, and the open-data API (as a journalist's script or a municipality's site
     would read it). Not signed in."""
 
@@ -203,6 +229,7 @@ class Public(HttpUser):
     wait_time = between(3, 10)
 
     def on_start(self):
+        super().on_start()
         _ready["users"] += 1
 
     def get(self, url, name):

@@ -116,12 +116,15 @@ def s3_server(tmp_path_factory):
         ]
     }
     (folder / "s3.json").write_text(json.dumps(identities))
+    # Each bucket is a collection of volumes of its own, which SeaweedFS grows 7 at a time: one at a time here (weed
+    # reads master.toml from its working folder), with room for a hundred, so a bucket per test never runs out.
+    (folder / "master.toml").write_text("[master.volume_growth]\ncopy_1 = 1\n")
     ports = port_block()
     master, master_grpc, volume, volume_grpc, filer, filer_grpc, s3, s3_grpc = ports[:WEED_PORTS]
     command = [
         program, "server", f"-dir={folder / 'data'}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
         f"-master.port={master}", f"-master.port.grpc={master_grpc}", "-master.telemetry=false",
-        "-master.volumeSizeLimitMB=64", "-volume.max=8",
+        "-master.volumeSizeLimitMB=16", "-volume.max=100",
         f"-volume.port={volume}", f"-volume.port.grpc={volume_grpc}",
         f"-filer.port={filer}", f"-filer.port.grpc={filer_grpc}",
         "-s3", f"-s3.port={s3}", f"-s3.port.grpc={s3_grpc}", "-s3.port.iceberg=0", "-s3.port.lance=0",
@@ -182,6 +185,12 @@ class Bucket:
 
     def read(self, key):
         return self.client.get_object(Bucket=self.name, Key=key)["Body"].read()
+
+    def write(self, key, data):
+        self.client.put_object(Bucket=self.name, Key=key, Body=data)
+
+    def remove(self, key):
+        self.client.delete_object(Bucket=self.name, Key=key)
 
     def env(self):
         """The environment that gives a child process (a worker, a web process) this bucket as its storage."""

@@ -154,8 +154,12 @@ EXPECTED = {
     "meetings:anslagstavla": (OPEN, NO_POST),
     "meetings:verify": (OPEN, OPEN),
     "meetings:decision_list": (OPEN, NO_POST),
-    "meetings:decision_export_csv": (OPEN, NO_POST),
-    "meetings:decision_export_xlsx": (OPEN, NO_POST),
+    # A POST starts an export in the background (for a visitor too, by their session): its page is the asker's.
+    "meetings:decision_export_csv": (OPEN, OPEN),
+    "meetings:decision_export_xlsx": (OPEN, OPEN),
+    # No such export: 404 to everyone (only its asker ever reaches one; tests/meetings/register/test_export_jobs.py).
+    "meetings:decision_export_job": (NOT_FOUND_HERE, NO_POST),
+    "meetings:decision_export_download": (NOT_FOUND_HERE, NO_POST),
     "meetings:assignments": (SIGNED_IN, SIGNED_IN_NO_POST),
     # Open data: public for everyone, read-only. The world's meeting is a draft, so its objects are not found.
     "meetings:opendata_system": (OPEN, NO_POST),
@@ -222,6 +226,8 @@ def world(cast, settings, tmp_path):
         "meetings:import_document_retry": {"pk": 999999},
         "meetings:import_document_discard": {"pk": 999999},
         "meetings:import_original": {"pk": 999999},
+        "meetings:decision_export_job": {"token": "00000000-0000-4000-8000-000000000000"},
+        "meetings:decision_export_download": {"token": "00000000-0000-4000-8000-000000000000"},
         "federations:person_detail": {"pk": cast.member.pk},
         "federations:person_edit": {"slug": cast.federation.slug, "pk": cast.member.pk},
         "federations:mandate_end": {

@@ -28,9 +28,9 @@ PREFORK = ["--pool=prefork", "--concurrency=1", "--max-memory-per-child=524288"]
 
 
 @contextlib.contextmanager
-def real_worker(name, settings, media_root, *, pool=("--pool=solo",)):
+def real_worker(name, settings, media_root, *, pool=("--pool=solo",), extra_env=None):
     """A worker called `name`@host (solo pool unless `pool` says otherwise, e.g. PREFORK), on this test's database,
-    MEDIA_ROOT and VAR_DIR; stopped at the end."""
+    MEDIA_ROOT and VAR_DIR, and `extra_env` (a bucket's, say); stopped at the end."""
     skip_unless(os.environ.get("REDIS_URL"), "REDIS_URL is not set: tasks run in-process")
     settings.MEDIA_ROOT = media_root
     env = {
@@ -39,6 +39,7 @@ def real_worker(name, settings, media_root, *, pool=("--pool=solo",)):
         "DATABASE_URL": current_database_url(),
         "MEDIA_ROOT": str(media_root),
         "FINSAM_VAR_DIR": str(settings.VAR_DIR),
+        **(extra_env or {}),
     }
     command = [sys.executable, "-m", "celery", "-A", "finsam", "worker", *pool, "--loglevel=WARNING"]
     process = subprocess.Popen([*command, "-n", f"{name}@%h"], cwd=ROOT, env=env)

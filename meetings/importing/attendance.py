@@ -15,6 +15,7 @@ STATUS_LABELS = [
     (r"närvarande", "närvarande", None),
     (r"frånvarande", "frånvarande", None),
     (r"anmält\s+förhinder|anmälda\s+förhinder|förhinder", "anmält förhinder", None),
+    (r"beslutande\s+ledamöter", "närvarande", "ledamot"),
     (r"beslutande", "närvarande", "ledamot"),
     (r"tjänstgörande\s+ersättare", "närvarande", "tjänstgörande ersättare"),
     (r"ersättare", "närvarande", "ersättare"),
@@ -22,12 +23,12 @@ STATUS_LABELS = [
     (r"adjungerande|adjungerade|adjungerad", "närvarande", "adjungerad"),
     (r"deltagare", "närvarande", None),
 ]
-LABEL = re.compile(
-    r"^\s*(" + "|".join(pattern for pattern, _s, _r in STATUS_LABELS) + r")\s*(?::|$)\s*(.*)$", re.IGNORECASE
-)
+LABELS = "|".join(pattern for pattern, _s, _r in STATUS_LABELS)
+COUNT = r"(?:\s*\(\d+\))?"  # "Ledamöter (7)": a table's heading with its count
+LABEL = re.compile(r"^\s*(" + LABELS + r")" + COUNT + r"\s*(?::|$)\s*(.*)$", re.IGNORECASE)
 # In the header a label may be followed by its first entry on the same line ("Beslutande Tuva Lund (S)").
 LABEL_RUN_ON = re.compile(
-    r"^\s*(" + "|".join(pattern for pattern, _s, _r in STATUS_LABELS) + r")\.?(?::|\s+(?=[A-ZÅÄÖ(])|$)\s*(.*)$",
+    r"^\s*(" + LABELS + r")\.?" + COUNT + r"(?::|\s+(?=[A-ZÅÄÖ(])|$)\s*(.*)$",
     re.IGNORECASE,
 )
 
@@ -179,7 +180,8 @@ def _is_name_with_role(text):
 # "Ingemar Nyman, Bjurholm Dagmar Schröder, Bjurholm …", "Bo Johansson, Älvsbyn, (s, ordförande Maj-Britt …").
 
 NAME_WORD = r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüè]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè]+)?|\.)?"  # "Anna-Lena", "A Ek", "B."
-PARTY_MARK = re.compile(r"\(\s*([A-ZÅÄÖa-zåäö]{1,4})\s*(?:\)|(?=[,\s]|$))")
+# "(S)", or "(s" whose parenthesis a flattening lost; "(vice ordförande)" is a role, not the party "vice"
+PARTY_MARK = re.compile(r"\(\s*([A-ZÅÄÖa-zåäö]{1,4})\s*(?:\)|(?=[,\s]|$)(?![^()]*\)))")
 ORG_PREFIX = re.compile(
     r"^(?:landstinget|regionen?|kommunförbundet|samordningsförbundet|kommunalförbundet)(?:\s+i)?\s+\S+", re.I
 )
@@ -196,7 +198,7 @@ SERVING = re.compile(
 )
 RANGE = re.compile(
     r"(?:§§?\s*)?\b(t\s*\.?\s*o\s*\.?\s*m|tom|fr\s*\.?\s*o\s*\.?\s*m|from|till\s+kl|från\s+kl)?\s*\.?\s*"
-    r"((?:§\s*)?\d{1,3}(?:\s*[-–]\s*(?:§\s*)?\d{1,3})?(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*)\b",
+    r"((?:§\s*)?\d{1,3}(?:\s*[-–]\s*(?:§\s*)?\d{1,3})?(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*)\b(?!:e\b)",
     re.I,
 )
 

@@ -14,7 +14,7 @@ CHROME = re.compile(
     re.I,
 )
 SHARED_TITLE = re.compile(r'^\s*(?:download\s+"(.*?)"?|din position:\s*(.*))\s*$', re.I)
-PAGE_OF = re.compile(r"\bsida\s+\d+\s*(?:av|\()\s*\d+\)?", re.I)
+PAGE_OF = re.compile(r"\b(?:sida\s+\d+\s*(?:av|\()\s*\d+\)?|page\s+\d+\s+of\s+\d+)", re.I)
 # Labels of a protocol's header. When a PDF's table is flattened they run on one line; a line break goes before each.
 HEADER_LABELS = (
     "Plats och tid",
@@ -49,7 +49,11 @@ HEADER_LABELS = (
     "Tid",
     "Plats",
 )
-LABEL_BREAK = re.compile(r"(?<=\S)\s+(?=(?:" + "|".join(re.escape(label) for label in HEADER_LABELS) + r")\b(?![-/]))")
+LABEL_BREAK = re.compile(
+    r"(?<=\S)\s+(?=(?:"
+    + "|".join(re.escape(label) for label in HEADER_LABELS)
+    + r")\b(?![-/])|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"  # "Övriga Lena Fagerlund …": a label
+)
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
 NUMBERED_INSIDE = re.compile(
     r"(?<=[\s.:])(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"

@@ -4,6 +4,7 @@ from .agenda import AgendaItem, Attachment, ItemRevision, ParagraphNumber, attac
 from .anslag import Anslag, Appeal
 from .attendance import Attendance, Recusal
 from .decisions import Assignment, Decision, DecisionRecipient, Reservation, Vote
+from .exports import ExportJob
 from .importing import ImportBatch, ImportDocument, PendingImport
 from .justering import Correction, ItemComment, ProtocolRevision, Signature, SignedDocument, signed_document_path
 from .meeting import FrozenRecord, GuardedByMeeting, Meeting
@@ -19,6 +20,7 @@ __all__ = [
     "Correction",
     "Decision",
     "DecisionRecipient",
+    "ExportJob",
     "FrozenRecord",
     "GuardedByMeeting",
     "ImportBatch",

@@ -17,7 +17,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from finsam import health
+from federations.trust import FederationSeal
+from finsam import health, storage
 from finsam.celery import app
 from finsam.models import Heartbeat
 from meetings.importing.tasks import waiting_for_a_task
@@ -157,6 +158,27 @@ def certificate(now):
     return Check("certificate", label, ok, value, "" if ok else advice % {"date": _when(expires)})
 
 
+def federation_seals(now):
+    """The federations' own sealing certificates (federations.trust.FederationSeal): each seals its federation's
+    protocols, so each one's expiry matters as much as the portal's."""
+    label = _("Förbundens sigillcertifikat")
+    seals = list(FederationSeal.objects.select_related("federation").order_by("not_after"))
+    if not seals:
+        return Check("federation_seals", label, True, _("inga: portalens certifikat förseglar alla protokoll"))
+    first = seals[0]
+    ok = first.not_after - now > CERTIFICATE_WARNING
+    value = _("%(n)s st.; först går %(federation)s ut %(date)s") % {
+        "n": len(seals),
+        "federation": first.federation,
+        "date": _when(first.not_after),
+    }
+    advice = _(
+        "Be %(federation)s ladda upp ett nytt sigillcertifikat (PKCS#12) på förbundets sida före %(date)s; annars "
+        "förseglas dess protokoll inte."
+    ) % {"federation": first.federation, "date": _when(first.not_after)}
+    return Check("federation_seals", label, ok, value, "" if ok else advice)
+
+
 def last_backup(now):
     label = _("Senaste säkerhetskopia")
     last = Heartbeat.objects.filter(name="backup").first()
@@ -177,8 +199,13 @@ def disk():
     label = _("Diskutrymme för filerna")
     try:
         root = default_storage.path("")
-    except NotImplementedError:
-        return Check("disk", label, True, _("filerna ligger i en objektlagring: mäts inte här"))
+    except NotImplementedError:  # the bucket (MEDIA_STORAGE=s3): its space is the store's; whether it answers is ours
+        if storage.reachable():
+            return Check(
+                "disk", label, True, _("filerna ligger i en objektlagring, som svarar: utrymmet mäts inte här")
+            )
+        advice = _("Kontrollera lagringstjänsten och AWS_S3_ENDPOINT_URL (docker compose ps s3).")
+        return Check("disk", label, False, _("objektlagringen för filerna svarar inte"), advice)
     try:
         usage = shutil.disk_usage(root)
     except FileNotFoundError:
@@ -213,6 +240,7 @@ def checks(now=None):
         _guarded(mail, now),
         _guarded(imports, now),
         _guarded(certificate, now),
+        _guarded(federation_seals, now),
         _guarded(last_backup, now),
         _guarded(disk),
     ]
@@ -222,9 +250,9 @@ def warnings(now=None):
     """What the administrators are mailed about every hour while it lasts."""
     now = now or timezone.now()
     found = []
-    cert = _guarded(certificate, now)
-    if not cert.ok:
-        found.append(f"{cert.label}: {cert.value}. {cert.advice}")
+    for cert in (_guarded(certificate, now), _guarded(federation_seals, now)):
+        if not cert.ok:
+            found.append(f"{cert.label}: {cert.value}. {cert.advice}")
     for document in failed_pdfs(now - FAILED_FOR).select_related("meeting"):
         found.append(
             _("PDF för %(meeting)s har misslyckats: %(error)s") % {"meeting": document.meeting, "error": document.error}

@@ -46,12 +46,12 @@ _paused_lock = threading.Lock()
 def garbage_collector_paused():
     """Python's cyclic garbage collector off while WeasyPrint lays out and writes a document.
 
-    Layout builds a tree of very many small objects (boxes, styles, lines) that stay alive until the end; each
-    automatic collection of the older generations walks all of them again and finds little to free. Paused, a
-    100-§ protocol lays out in about two thirds of the time (docs/pdf-speed.md). Reference counting still frees
-    what is not in a cycle, and the cycles left are collected as usual once the collector runs again. Renders in
-    other threads share the pause: the first one in turns it off, the last one out turns it back on, and only
-    if it was on before."""
+    Layout builds a tree of very many small objects (boxes, styles, lines) that stay alive until the end, so the
+    collector ran some 260 times during one 100-§ protocol, walking them again each time to free little. Paused,
+    that protocol lays out in ~90 ms less (989 → 894 ms CPU; docs/pdf-speed.md) for ~6 MB more at its peak.
+    Reference counting still frees what is not in a cycle, and the cycles left are collected as usual once the
+    collector runs again. Renders in other threads share the pause: the first one in turns it off, the last one
+    out turns it back on, and only if it was on before."""
     with _paused_lock:
         if _paused["renders"] == 0:
             _paused["was_enabled"] = gc.isenabled()

@@ -9,6 +9,7 @@ import asyncio
 import concurrent.futures
 import datetime
 import functools
+import hashlib
 import io
 import tempfile
 from dataclasses import dataclass
@@ -169,21 +170,40 @@ def _signer_class():
     return KeptKeySigner
 
 
-def _federation_signer(federation_id):
-    """The federation's own sealing certificate (federations.trust.FederationSeal), or None to use the portal's."""
-    from pyhanko.sign import signers
+# Federations' signers read in this process, by (row, digest of the stored certificate and password).
+_federation_signers: dict = {}
+FEDERATION_SIGNERS_KEPT = 64
 
+
+def _federation_signer(federation_id):
+    """The federation's own sealing certificate (federations.trust.FederationSeal), or None to use the portal's.
+    Read once per process, as the portal's (configured_signer), and again when a new certificate is uploaded."""
     stored = FederationSeal.objects.filter(federation_id=federation_id).first() if federation_id else None
     if stored is None:
         return None
+    key = (stored.pk, hashlib.sha256(bytes(stored.pkcs12) + b"\0" + bytes(stored.password)).hexdigest())
+    signer = _federation_signers.get(key)
+    if signer is None:
+        signer = _read_federation_signer(stored)
+        if len(_federation_signers) >= FEDERATION_SIGNERS_KEPT:
+            _federation_signers.clear()
+        _federation_signers[key] = signer
+    return signer
+
+
+def _read_federation_signer(stored):
+    from pyhanko.sign import signers
+
     with tempfile.NamedTemporaryFile(suffix=".p12") as pfx:
         pfx.write(decrypt(stored.pkcs12))
         pfx.flush()
         password = decrypt(stored.password)
-        signer = signers.SimpleSigner.load_pkcs12(pfx.name, passphrase=password or None)
-    if signer is None:
+        loaded = signers.SimpleSigner.load_pkcs12(pfx.name, passphrase=password or None)
+    if loaded is None:
         raise SigningUnavailable(f"Förbundets sigillcertifikat kunde inte läsas ({stored.subject}).")
-    return signer
+    return _signer_class()(
+        signing_cert=loaded.signing_cert, signing_key=loaded.signing_key, cert_registry=loaded.cert_registry
+    )
 
 
 def federation_certificates():
@@ -294,9 +314,10 @@ class SealCheck:
 
 
 @outside_event_loop
-def check_seal(pdf_bytes):
+def check_seal(pdf_bytes, *, also_trusted=()):
     """Is the PDF sealed, is the sealed content intact, is nothing added after it, and does it chain to our
-    certificate?"""
+    certificate (or to one of `also_trusted`, the federations' own: federation_certificates())? The caller reads
+    those, so that checking a seal asks nothing of the database."""
     from pyhanko.keys import load_cert_from_pemder
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -311,7 +332,7 @@ def check_seal(pdf_bytes):
         return SealCheck(signed=False, intact=False, trusted=False)
     try:
         cert_path, _key, _password = certificate_paths()
-        roots = [load_cert_from_pemder(str(cert_path)), *federation_certificates()]
+        roots = [load_cert_from_pemder(str(cert_path)), *also_trusted]
         context = ValidationContext(trust_roots=roots)
         # A timestamp sits outside the signed bytes, so anyone could swap in their own: trust only the configured TSA.
         tsa_roots = [load_cert_from_pemder(settings.FINSAM_TSA_CERT)] if settings.FINSAM_TSA_CERT else []

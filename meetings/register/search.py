@@ -34,7 +34,11 @@ PREFIX_TERMS = 500
 # the filters leave) from where the page starts. Words that are common each but rare together ("återremittera
 # bevilja", which never meet) would otherwise walk the whole register to find nothing: 1.9-2.4 s at 480,000
 # decisions. Past the window the page is read from the word index, which intersects the words and counts them.
-WALK_WINDOW = 8000
+WALK_WINDOW: int | None = 8000  # None: no window (bench_register --plan-before, for comparison)
+# A page number typed into the address (no link makes one without the key of the page before it) is read by
+# offset, which costs what comes before it: ?sida=19200 read 480,000 rows (0.9-1.7 s). A typed number goes this
+# deep at most (meetings.register.views); the page says so and offers the links, which read by key at any depth.
+TYPED_PAGE_LIMIT = 10
 
 
 # The analyser has done the Swedish; the database only matches its terms.
@@ -178,7 +182,7 @@ def page_and_count(ordered, queryset, query, position, limit, *, bound=None, nar
         if len(keys) <= COUNT_CAP:
             return _sorted_page(ordered, keys, position, limit), len(keys)
         return _walk(ordered, position, limit, walk=_newest_first), COUNT_CAP + 1
-    edge = _window_edge(narrowed, position) if narrowed is not None else None
+    edge = _window_edge(narrowed, position) if narrowed is not None and WALK_WINDOW else None
     if edge is None:  # the filters leave fewer entries than the window from here: the walk reads them all at most
         return _walk(ordered, position, limit, walk=_newest_first), None
     within = Q(date__lte=edge) if position.backwards else Q(date__gte=edge)

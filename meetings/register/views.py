@@ -1,22 +1,21 @@
 """The decision register /beslut/, its exports, the assignments overview and the project page's timeline."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, StreamingHttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET, require_http_methods
 
 from federations.models import Federation, Project
 from federations.sections import Section
 from finsam.params import whole_number
 from meetings import feed_links as links
-from meetings.register import exports, selectors
+from meetings.models import ExportJob
+from meetings.register import exports, search, selectors, tasks
 from meetings.register.forms import AssignmentFilterForm, RegisterFilterForm
 
 PAGE_SIZE = 25
-# A page number typed into the address (no link makes one without the key of the page before it) is read by
-# offset, which costs what comes before it: ?sida=19200 read 480,000 rows (0.9-1.7 s). A typed number goes this
-# deep at most; the page says so and offers the links, which read by key whatever the depth.
-TYPED_PAGE_LIMIT = 10
 
 
 @require_GET
@@ -26,8 +25,8 @@ def decision_list(request):
     last = request.GET.get("sista") == "1"
     after, before = whole_number(request.GET.get("efter")), whole_number(request.GET.get("fore"))
     # With a key (a link's efter or fore) the number only labels the page; alone it is an offset.
-    typed_too_deep = page > TYPED_PAGE_LIMIT and not (after or before or last)
-    page = TYPED_PAGE_LIMIT if typed_too_deep else min(page, 10**9)  # a label past any register still fits
+    typed_too_deep = page > search.TYPED_PAGE_LIMIT and not (after or before or last)
+    page = search.TYPED_PAGE_LIMIT if typed_too_deep else min(page, 10**9)  # a label past any register still fits
     filters = form.filters()
     found = selectors.register_page(
         request.user,
@@ -53,7 +52,7 @@ def decision_list(request):
         "cap": found.cap,
         "page": page,
         "typed_too_deep": typed_too_deep,
-        "typed_page_limit": TYPED_PAGE_LIMIT,
+        "typed_page_limit": search.TYPED_PAGE_LIMIT,
         "last": last,
         "has_next": found.has_next,
         "has_previous": found.has_previous,
@@ -78,28 +77,95 @@ def _feeds(filters):
     return [feed for obj in chosen for feed in links.decisions(obj)]
 
 
-def _export_rows(request):
+def _export(request, export_format, immediate):
+    """An export of every matching row: written here and now up to FINSAM_EXPORT_IMMEDIATE_ROWS rows (counted up to
+    one more than that), and past it by the worker, which a request's timeout does not cut off: the page then offers
+    to start it (a POST: a link followed by a crawler or a prefetch starts no work), and the POST starts it."""
     form = RegisterFilterForm(request.GET or None, user=request.user)
-    return exports.export_rows(request.user, form.filters())
+    filters = form.filters()
+    limit = settings.FINSAM_EXPORT_IMMEDIATE_ROWS
+    if request.method == "POST":
+        return redirect("meetings:decision_export_job", token=_start_export(request, export_format).token)
+    if search.capped_count(selectors.entries(request.user, filters), limit) <= limit:
+        return immediate(exports.export_rows(request.user, filters))
+    context = {"form": form, "limit": limit, "format": ExportJob.Format(export_format).label}
+    return render(request, "meetings/register/export_large.html", context)
 
 
-@require_GET
-def export_csv(request):
-    """Every matching row, streamed as it is written."""
-    response = StreamingHttpResponse(exports.csv_lines(_export_rows(request)), content_type="text/csv; charset=utf-8")
+def _start_export(request, export_format):
+    """Record the export for the asker (a visitor by their session, which gets a key now) and queue it after commit."""
+    if not request.user.is_authenticated:
+        request.session["register_exports"] = True  # the session is kept (and its cookie sent) for the job's sake
+        if not request.session.session_key:
+            request.session.save()
+    params = request.GET.copy()
+    for key in ("sida", "efter", "fore", "sista"):
+        params.pop(key, None)
+    job = ExportJob.objects.create(
+        user=request.user if request.user.is_authenticated else None,
+        session_key="" if request.user.is_authenticated else request.session.session_key,
+        format=export_format,
+        query=params.urlencode(),
+        filename=exports.filename(export_format),
+    )
+    tasks.write_export.delay_on_commit(job.pk)
+    return job
+
+
+def _csv_response(rows):
+    response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{exports.filename("csv")}"'
     return response
 
 
-@require_GET
-def export_xlsx(request):
-    """Every matching row, the workbook written to a temporary file in write-only mode and streamed from it."""
+def _xlsx_response(rows):
     return FileResponse(
-        exports.xlsx_file(_export_rows(request)),
-        as_attachment=True,
-        filename=exports.filename("xlsx"),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        exports.xlsx_file(rows), as_attachment=True, filename=exports.filename("xlsx"), content_type=XLSX_TYPE
     )
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require_http_methods(["GET", "POST"])
+def export_csv(request):
+    """Every matching row, streamed as it is written (or, past the limit, written by the worker)."""
+    return _export(request, ExportJob.Format.CSV, _csv_response)
+
+
+@require_http_methods(["GET", "POST"])
+def export_xlsx(request):
+    """Every matching row, the workbook written to a temporary file in write-only mode and streamed from it (or, past
+    the limit, written by the worker)."""
+    return _export(request, ExportJob.Format.XLSX, _xlsx_response)
+
+
+@require_GET
+def export_job(request, token):
+    """An export's progress, polled with htmx while it is written, then its download link; only for its asker."""
+    job = tasks.visible_job(request, token)
+    if job is None:
+        raise Http404
+    working = job.status in (ExportJob.Status.QUEUED, ExportJob.Status.RUNNING)
+    context = {"job": job, "working": working, "expires": job.created + tasks.KEEP}
+    template = "meetings/register/_export_progress.html" if request.htmx else "meetings/register/export_job.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def export_download(request, token):
+    """The export's file, from the default storage; 404 to anyone but its asker, and before it is written."""
+    job = tasks.visible_job(request, token)
+    if job is None or job.status != ExportJob.Status.DONE or not job.file:
+        raise Http404
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    content_type = XLSX_TYPE if job.format == ExportJob.Format.XLSX else "text/csv; charset=utf-8"
+    return FileResponse(handle, as_attachment=True, filename=job.filename, content_type=content_type)
 
 
 @login_required

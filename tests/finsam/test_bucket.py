@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 
 from finsam import storage
 from finsam.bucket import BucketStorage
+from meetings.operations import status
 from tests.s3 import storage_options, unreachable_options, use_storage
 
 
@@ -74,3 +75,10 @@ def test_healthz_reports_the_bucket(bucket, client, s3_server, settings):
 @pytest.mark.django_db
 def test_healthz_says_nothing_of_a_local_store(client):
     assert "media" not in client.get("/healthz").json()
+
+
+def test_the_status_page_says_whether_the_bucket_answers(bucket, s3_server, settings):
+    assert status.disk().ok
+    use_storage(settings, unreachable_options(s3_server, bucket.name))
+    check = status.disk()
+    assert not check.ok and "svarar inte" in check.value

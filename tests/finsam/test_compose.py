@@ -31,8 +31,8 @@ def test_the_application_services_run_the_right_commands():
 
 def test_every_service_has_a_health_check():
     for name, service in compose()["services"].items():
-        if name in ("beat", "migrate", "backup"):
-            continue  # beat only sends, the worker's health covers the queue; migrate exits; backup sleeps
+        if name in ("beat", "migrate", "media-bucket", "backup"):
+            continue  # beat only sends, the worker's health covers the queue; migrate, media-bucket exit; backup sleeps
         assert "healthcheck" in service, name
         assert service["healthcheck"]["test"], name
 
@@ -45,12 +45,33 @@ def test_the_application_waits_for_healthy_backing_services():
         assert depends["redis"]["condition"] == "service_healthy"
 
 
-def test_data_lives_in_named_volumes():
+def test_data_lives_in_named_volumes_and_files_in_the_bucket():
     data = compose()
-    assert {"postgres-data", "media"} <= set(data["volumes"])
+    assert {"postgres-data", "s3-data"} <= set(data["volumes"]) and "media" not in data["volumes"]
     assert any(v.startswith("postgres-data:") for v in data["services"]["db"]["volumes"])
-    for name in ("web", "worker"):
-        assert any(v.startswith("media:") for v in data["services"][name]["volumes"])
+    assert any(v.startswith("s3-data:") for v in data["services"]["s3"]["volumes"])
+    for name in ("web", "worker", "beat", "backup"):  # no host keeps a file another host needs
+        assert not any(v.startswith("media:") for v in data["services"][name].get("volumes", [])), name
+
+
+def test_web_and_worker_run_two_replicas_and_beat_exactly_one():
+    services = compose()["services"]
+    assert services["web"]["deploy"]["replicas"] == 2
+    assert services["worker"]["deploy"]["replicas"] == 2
+    assert services["beat"]["deploy"]["replicas"] == 1
+    assert "container_name" not in services["web"] and "ports" not in services["web"]  # replicas need neither
+
+
+def test_the_bucket_is_made_once_by_a_one_shot_service_before_the_application_starts():
+    services = compose()["services"]
+    assert services["s3"]["image"].startswith("chrislusf/seaweedfs:")
+    assert "-s3" in services["s3"]["command"] and "ports" not in services["s3"]  # reachable only inside
+    assert services["s3"]["environment"]["AWS_ACCESS_KEY_ID"].startswith("${AWS_ACCESS_KEY_ID:?")
+    bucket = services["media-bucket"]
+    assert bucket["command"] == ["python", "manage.py", "ensure_media_bucket"] and bucket["restart"] == "no"
+    assert bucket["depends_on"] == {"s3": {"condition": "service_healthy"}}
+    for name in ("web", "worker", "beat", "backup"):
+        assert services[name]["depends_on"]["media-bucket"]["condition"] == "service_completed_successfully"
 
 
 def test_configuration_comes_from_dot_env_and_every_variable_is_documented():
@@ -59,7 +80,14 @@ def test_configuration_comes_from_dot_env_and_every_variable_is_documented():
     for name in ("web", "worker", "beat", "migrate", "backup"):
         assert ".env" in data["services"][name]["env_file"]
     documented = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "MEDIA_ROOT")
-    for variable in (*documented, "DOMAIN", "ACME_EMAIL", "ADMINS", "FINSAM_BACKUP_KEEP", "FINSAM_BACKUP_AT"):
+    bucket = (
+        "MEDIA_STORAGE",
+        "AWS_S3_ENDPOINT_URL",
+        "AWS_STORAGE_BUCKET_NAME",
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+    )
+    for variable in (*documented, *bucket, "DOMAIN", "ACME_EMAIL", "ADMINS", "FINSAM_BACKUP_KEEP", "FINSAM_BACKUP_AT"):
         assert f"{variable}=" in example, variable
     assert (ROOT / "Dockerfile").exists()
 
@@ -95,7 +123,7 @@ def test_the_proxy_is_caddy_with_https_and_hsts_for_domain():
     assert any(volume.startswith("caddy-data:/data") for volume in proxy["volumes"])  # its certificates survive
     assert proxy["environment"]["DOMAIN"].startswith("${DOMAIN:?")
     caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
-    assert "{$DOMAIN} {" in caddyfile and "reverse_proxy web:8000" in caddyfile
+    assert "{$DOMAIN} {" in caddyfile and "dynamic a web 8000" in caddyfile  # every replica of web
     assert re.search(r'Strict-Transport-Security "max-age=31536000; includeSubDomains"', caddyfile)
     assert "X-Request-ID {http.request.uuid}" in caddyfile
 
@@ -112,7 +140,12 @@ def test_migrations_run_once_before_the_application_starts():
 def test_a_nightly_backup_keeps_a_set_number():
     backup = compose()["services"]["backup"]
     assert backup["command"] == ["sh", "deploy/nightly-backup.sh"]
-    assert "backups:/backups" in backup["volumes"] and any(v.startswith("media:") for v in backup["volumes"])
+    assert "backups:/backups" in backup["volumes"]  # the media it archives come from the bucket
     script = (ROOT / "deploy" / "nightly-backup.sh").read_text()
     assert 'python manage.py backup "$directory" --keep "$keep"' in script
-    assert "backups:/backups" not in compose()["services"]["web"]["volumes"]  # the web never reads the archives
+    assert "backups:/backups" not in compose()["services"]["web"].get("volumes", [])  # the web never reads them
+
+
+def test_secrets_and_data_stay_out_of_the_image():
+    ignored = (ROOT / ".dockerignore").read_text().splitlines()
+    assert {".env", "var/backups", "var/media", "var/*.sqlite3*", "var/signing"} <= set(ignored)

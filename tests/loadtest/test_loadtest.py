@@ -28,7 +28,18 @@ def test_a_short_load_test_reports_figures_and_no_errors():
     database = f"{parts.path.strip('/')}_loadtest"[:63]
     command = [sys.executable, "-m", "loadtest", "--small", "--steps", "4", "--step-seconds", "4"]
     command += ["--spawn-rate", "20", "--settle-seconds", "0.5", "--autosave-editors", "4", "--autosave-seconds", "3"]
-    command += ["--port", "0", "--postgres", server, "--database", database, "--redis", os.environ["REDIS_URL"]]
+    command += [
+        "--workers",
+        "1",
+        "--port",
+        "0",
+        "--postgres",
+        server,
+        "--database",
+        database,
+        "--redis",
+        os.environ["REDIS_URL"],
+    ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output

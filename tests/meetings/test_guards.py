@@ -213,6 +213,10 @@ CALLS = {
         allowed("a rättelse is a separate, visible record; the justerat text never changes"),
         allowed("a rättelse is a separate, visible record; the justerat text never changes"),
     ),
+    "justering.signed_document_damaged": (
+        allowed("writes an audit entry that a stored PDF came back changed; the record and the file are not touched"),
+        allowed("writes an audit entry that a stored PDF came back changed; the record and the file are not touched"),
+    ),
     "anslag.personal_data_review": (
         allowed("records who reviewed the personal data; publishing does not change the record"),
         allowed("records who reviewed the personal data; publishing does not change the record"),

@@ -123,6 +123,8 @@ def _decides(sentence: str, body_word: str) -> bool:
     if not re.match(r"besl", verb.group(0), re.I):
         return True
     subject = sentence[: verb.start()].split()
+    if not subject and re.match(r"beslutar\s+att\b", sentence, re.I):
+        return True  # "Beslutar att …": the subject left out is the meeting itself
     decider = (subject[-1] if subject else "").lower()
     own = decider in GENERIC_DECIDERS or (body_word and decider.startswith(body_word[:6].lower()))
     return bool(own or len(subject) > 1 and re.search(r"\b(?:och|omsorgs)", " ".join(subject[-3:])))

@@ -3,6 +3,8 @@ an association) and the body that met, from the title, the header, a breadcrumb 
 
 import re
 
+from meetings.importing.dates import find_date
+
 from .document import Document
 
 BODY_CORE = (
@@ -32,8 +34,10 @@ BODY_WORDS = [
 
 def kind(doc: Document, title: str) -> str:
     lowered = title.lower()
-    if "minnesanteckning" in lowered or "anteckningar" in lowered:
-        return "minnesanteckningar"
+    notes = re.search(r"minnesanteckning|anteckningar", lowered)
+    minutes = re.search(r"protokoll", lowered)
+    if notes and not (minutes and minutes.start() < notes.start()):
+        return "minnesanteckningar"  # the first of the two words says what the document is; a later one is a column
     if "protokoll" in lowered or doc.justerare or doc.signed_justerare:
         return "protokoll"
     if any("protokoll" in line.lower() for line in doc.lines if line):
@@ -88,7 +92,9 @@ def body(doc: Document, title: str) -> str | None:
     for crumb in breadcrumbs(doc):
         if re.search(BODY_NOUN, crumb, re.I) and not KOMMUN.search(crumb) and "protokoll" not in crumb.lower():
             return crumb
-    head = "\n".join([title, *doc.header_rest])
+    # a field whose value is no date holds the next cell of a flattened table ("Sammanträdesdatum Kommunfullmäktige")
+    cells = [value for value in doc.fields.values() if value and not find_date(value)]
+    head = "\n".join([title, *cells, *doc.header_rest])
     match = re.search(r"\b([A-ZÅÄÖ][\wÅÄÖåäö]{0,12})-sammanträde", head) or re.search(
         r"\b(?:[Mm]öte|[Ss]ammanträde)\s+med\s+((?:[a-zåäö]+s\s+)?" + BODY_NOUN + r")\b", head
     )

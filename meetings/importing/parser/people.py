@@ -5,8 +5,9 @@ import re
 
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import strip_footnote_markers
-from meetings.importing.lexicon import is_given_name, is_organisation
+from meetings.importing.lexicon import ROLE, is_given_name, is_organisation
 from meetings.importing.schema import Attendee, Item
+from meetings.importing.segments import describe, segment_people
 
 from .document import Document
 from .patterns import (
@@ -22,6 +23,8 @@ from .patterns import (
     split_names,
 )
 
+PAGE_HEADING = re.compile(r"^[A-ZÅÄÖ ]{6,}$")
+EMPTY_FIELD = re.compile(rf"^(?:Sammanträdesdatum|Datum)\s+(?={PERSON})")
 ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
 CHAIR_IN_TEXT = re.compile(
     rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppnades\s+av\s+ordförande(?:n)?\s+({PERSON}))"
@@ -39,8 +42,12 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
         rest = ""  # "Ledamöter Närvarande": two column headings of one table
     collected = [rest] if rest else []
     if not rest:
-        while index < len(doc.lines) and not doc.lines[index]:
+        # a label at a page's foot: its list goes on after the next page's running header ("SAMMANTRÄDESPROTOKOLL",
+        # an empty "Sammanträdesdatum" before the first name)
+        while index < len(doc.lines) and (not doc.lines[index] or PAGE_HEADING.match(doc.lines[index])):
             index += 1
+        if index < len(doc.lines):
+            doc.lines[index] = EMPTY_FIELD.sub("", doc.lines[index])
     while index < len(doc.lines):
         line = doc.lines[index]
         if not line:
@@ -49,26 +56,58 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
                 break
             index = following
             continue
-        if att.label_of(line, header=True) or ITEM_PARAGRAPH.match(line) or FIELD.match(line):
+        ends = att.label_of(line, header=True) or ITEM_PARAGRAPH.match(line) or FIELD.match(line)
+        if ends and not _row_with_role(line):
             break
         if ITEM_NUMBERED.match(line) or ITEM_RUN_ON.match(line) and len(line) > RUN_ON_LINE:
             break
         collected.append(line)
         index += 1
+    table = " ".join(collected)
+    segmented = segment_people(table) if not re.search(r"[,()]", table) else []
+    if len(collected) > 1 and len(segmented) >= 2:
+        # a table's rows flattened, the role of one row at the start of the next ("Erik Berg S 1 / Ordförande …")
+        doc.people.extend(_segmented(name, after, status, role) for name, after in segmented)
+        return index
     for line in collected:
         _read_attendance_line(doc, strip_footnote_markers(line), status, role)
     return index
+
+
+def _row_with_role(line: str) -> bool:
+    """ "Ordförande Anders Ågren M 1 Hans Lindberg S 1": a table's rows, whose first role word ended the row
+    before, not the chair's signature."""
+    first, _space, rest = line.partition(" ")
+    return bool(ROLE.match(first)) and len(segment_people(rest)) >= 2 and not re.search(r"[,()]", rest)
 
 
 def _read_attendance_line(doc: Document, line: str, status: str, role: str | None) -> None:
     if re.match(r"^X\b", line):
         return  # a presence mark of a table column whose names came first
     grouped = re.match(r"^[^:()]{2,60}?\s*:\s*\S", line)
+    segmented = segment_people(line) if not re.search(r"[,()]", line) else []
+    if len(segmented) >= 2:
+        doc.people.extend(_segmented(name, after, status, role) for name, after in segmented)
+        return
     if not grouped and line.count("/") != 2:
         found = att.parse_run_on(line, status=status, role=role)
     else:
         found = att.parse_line(line, status=status, role=role)
     doc.people.extend(p for p in found if plausible_name(p["name"]))
+
+
+def _segmented(name: str, after: list[str], status: str, role: str | None) -> Attendee:
+    said = describe(after)
+    entry: Attendee = {
+        "name": name,
+        "status": said["status"] or status,
+        "role": said["role"] or role,
+        "organisation": said["organisation"],
+        "paragraphs": None,
+    }
+    if said["party"]:
+        entry["party"] = said["party"]
+    return entry
 
 
 def _continues_list(line: str) -> bool:

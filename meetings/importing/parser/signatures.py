@@ -41,6 +41,8 @@ def signature_block(doc: Document, index: int) -> int:
     after_labels = labels_then_names(doc, index)
     if after_labels:
         return after_labels
+    if inline_labels(doc, line):
+        return index + 1
     key, rest = re.sub(r"\s+", " ", match.group(1).lower()), match.group(2).strip()
     if key in PLACE_AND_TIME:
         return _place_and_time(doc, index, key, rest)
@@ -93,6 +95,8 @@ def labels_then_names(doc: Document, index: int) -> int:
         line = last.group(2)
     labels = [label.lower() for label in labels if not label.lower().startswith("underskrift")]
     names = split_people(DOT_LEADER.sub(" ", line))
+    if labels and labels[-1] in ("justerare", "justerande") and len(names) > len(labels):
+        labels += labels[-1:] * (len(names) - len(labels))  # "Justerande" last signs for two or more
     if len(labels) < 2 or len(names) != len(labels) or not all(plausible_name(name) for name in names):
         return 0
     for label, name in zip(labels, names, strict=True):
@@ -105,6 +109,42 @@ def labels_then_names(doc: Document, index: int) -> int:
             if name not in target:
                 target.append(name)
     return index + 1
+
+
+INLINE_LABEL = re.compile(r"\b(Sekreterare|Vid protokollet|Ordföranden?|Justerare|Justerande)\b")
+NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+)?|\([A-Za-zÅÄÖåäö]{1,4}\))$")
+
+
+def inline_labels(doc: Document, line: str) -> bool:
+    """A signature row flattened with its labels among the names: "Sekreterare Mona Berg Ordföranden Erik Falk (S)
+    Anna Ek (M) BEVIS OM ANSLAG …". Each label takes the names after it, up to the first word no name has; a
+    name after the chair's own, with no justerare label in the row, is a justerare's (the label was lost)."""
+    labels = list(INLINE_LABEL.finditer(line))
+    if len(labels) < 2 or labels[0].start() != 0:
+        return False
+    found: list[tuple[str, list[str]]] = []
+    for number, mark in enumerate(labels):
+        end = labels[number + 1].start() if number + 1 < len(labels) else len(line)
+        words = []
+        for word in DOT_LEADER.sub(" ", line[mark.end() : end]).split():
+            if not NAME_TOKEN.match(word):
+                break
+            words.append(word)
+        names = [name for name in split_people(" ".join(words)) if plausible_name(name)]
+        found.append((mark.group(1).lower(), names))
+    if not all(names for _label, names in found):
+        return False
+    has_justerare = any(label.startswith("juster") for label, _names in found)
+    for label, names in found:
+        if label in ("sekreterare", "vid protokollet"):
+            doc.secretary = doc.secretary or names[0]
+        elif label.startswith("ordförande"):
+            doc.chair = doc.chair or names[0]
+            if not has_justerare:
+                doc.signed_justerare.extend(name for name in names[1:] if name not in doc.signed_justerare)
+        else:
+            doc.signed_justerare.extend(name for name in names if name not in doc.signed_justerare)
+    return True
 
 
 def _place_and_time(doc: Document, index: int, key: str, rest: str) -> int:

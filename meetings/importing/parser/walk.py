@@ -7,6 +7,7 @@ from meetings.importing import attendance as att
 from meetings.importing.cleanup import is_footnote
 from meetings.importing.dates import find_date
 
+from .decisions import DECISION_VERB
 from .document import Document, RawItem
 from .patterns import ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
 from .people import attendance_block
@@ -134,12 +135,25 @@ def _continues_title(doc: Document, line: str) -> bool:
     return doc.title_lines[0].lower() in TITLE_WORDS and len(line) < 140
 
 
+def _decided_inside(title: str) -> tuple[str, str] | None:
+    """ "Val av två justerare Uno Nilsson och Siv Jacobsen utses att justera protokollet": a heading run on into
+    its decision, cut before the capitalised word that opens the deciding sentence."""
+    verb = DECISION_VERB.search(title)
+    if not verb:
+        return None
+    words = title[: verb.start()].split()
+    for position in range(2, len(words)):
+        if re.match(r"^[A-ZÅÄÖ][a-zåäö]", words[position]) and not words[position - 1].endswith(("-", ",")):
+            return " ".join(words[:position]), " ".join(words[position:]) + " " + title[verb.start() :]
+    return None
+
+
 def split_heading(title: str) -> tuple[str, str]:
     """A heading taken from a flattened line ends where the first sentence begins: "Dagordning Ordförande
     hälsar …" → ("Dagordning", "Ordförande hälsar …")."""
     title = DNR.sub("", title).strip()
     if len(title) <= 90 and not (title.endswith(".") and len(title.split()) > 4):
-        return title, ""
+        return _decided_inside(title) or (title, "")
     words = title.split()
     for position, word in enumerate(words[1:], start=1):
         previous = words[position - 1]

@@ -71,7 +71,7 @@ def mean_score(scorer, corpus, rendering):
 
 
 DEVELOPMENT = 16  # documents 01-16, the ones the importer was first built on; 17-26 came with issue 27
-CORPUS_FLOOR = 0.79  # what the whole corpus reaches now; issue 27's target is 0.90 (and the two-fold within 0.05)
+CORPUS_FLOOR = 0.85  # what the whole corpus reaches now; issue 27's target is 0.90 (and the two-fold within 0.05)
 
 
 def development(corpus):

@@ -166,11 +166,15 @@ def test_a_correction_is_added_to_a_justerat_protocol(client_for, justerat):
 
 @pytest.mark.bench
 def test_the_bench_pdf_command_prints_its_figures():
+    import gc
+
     from django.core.management import call_command
 
     out = io.StringIO()
+    frozen = gc.get_freeze_count()
     call_command("bench_pdf", "--runs", "1", stdout=out)
     assert out.getvalue().strip().splitlines()[-1].startswith("pdf render+seal ")
+    assert gc.get_freeze_count() == frozen  # settled as a worker only while it measured
 
 
 def test_the_secretary_sends_the_immediate_paragraphs_and_a_signer_signs_the_extract(

@@ -59,8 +59,7 @@ def verify(*args):
     return 0, out.getvalue()
 
 
-def drop_everything(media_root):
-    """The disaster: every table and every media file gone, as on a new server."""
+def drop_database():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
@@ -69,6 +68,11 @@ def drop_everything(media_root):
         connection.close()
         for path in (name, f"{name}-wal", f"{name}-shm"):
             Path(path).unlink(missing_ok=True)
+
+
+def drop_everything(media_root):
+    """The disaster: every table and every media file gone, as on a new server."""
+    drop_database()
     for name in list(backup.media_names()):
         default_storage.delete(name)
     assert backup.database_is_empty() and next(backup.media_names(), None) is None
@@ -102,6 +106,18 @@ def test_restore_refuses_a_database_that_is_not_empty(tmp_path):
     archive = run_backup(tmp_path / "backups")
     with pytest.raises(CommandError, match="database is not empty"):
         call_command("restore", str(archive), stdout=io.StringIO())
+
+
+def test_restore_refuses_media_that_are_not_empty(tmp_path):
+    default_storage.save("attachments/kvar.txt", io.BytesIO(b"left behind"))
+    archive = run_backup(tmp_path / "backups")
+    drop_database()
+    with pytest.raises(CommandError, match="media storage is not empty"):
+        call_command("restore", str(archive), stdout=io.StringIO())
+    assert backup.database_is_empty()  # refused before anything was written
+    default_storage.delete("attachments/kvar.txt")
+    call_command("restore", str(archive), stdout=io.StringIO())  # now both are empty
+    assert default_storage.open("attachments/kvar.txt").read() == b"left behind"
 
 
 def test_one_byte_changed_in_a_sealed_pdf_is_named(media, tmp_path):

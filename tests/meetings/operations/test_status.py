@@ -16,6 +16,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from federations.trust import FederationSeal
 from finsam.models import Heartbeat
 from meetings import tasks
 from meetings.models import OutgoingMail, SignedDocument
@@ -24,7 +25,8 @@ from tests.conftest import skip_unless
 from tests.meetings.factories import justera, ready_to_send
 from tests.workers import real_worker
 
-ITEMS = ("database", "redis", "worker", "beat", "pdfs", "mail", "imports", "certificate", "backup", "disk")
+ITEMS = ("database", "redis", "worker", "beat", "pdfs", "mail", "imports", "certificate", "federation_seals")
+ITEMS += ("backup", "disk")
 CLOSED_PORT = "redis://127.0.0.1:1/0"
 
 
@@ -75,6 +77,7 @@ def test_the_page_is_for_staff_only(client, cast):
     assert client.get("/driftstatus/").status_code == 302
     client.force_login(cast.user("secretary"))
     assert client.get("/driftstatus/").status_code == 403
+    assert "/driftstatus/" not in client.get("/").content.decode()
 
 
 def test_the_page_shows_every_item(admin_client):
@@ -85,6 +88,7 @@ def test_the_page_shows_every_item(admin_client):
         assert f'id="status-{item}"' in html, item
     assert "finsam-backup-20261205T020000Z.tar" in html and "5,0\xa0MB" in html
     assert "dagar kvar" in html and "kvar av" in html
+    assert 'href="/driftstatus/"' in admin_client.get("/").content.decode()  # staff find it in the header
 
 
 @pytest.mark.django_db
@@ -146,6 +150,22 @@ def test_a_certificate_that_expires_within_30_days_is_red(db, settings, tmp_path
     settings.FINSAM_SIGNING_CERT, settings.FINSAM_SIGNING_KEY = certificate_expiring_in(tmp_path, 10)
     check = by_key()["certificate"]
     assert not check.ok and "dagar kvar" in check.value and "Beställ ett nytt certifikat" in check.advice
+
+
+def test_a_federation_s_own_seal_that_expires_within_30_days_is_red_and_mailed(cast, settings):
+    settings.ADMINS = [("", "it@forbundet.example.se")]
+    Heartbeat.record("backup", path="/b/x.tar", size=1)
+    assert by_key()["federation_seals"].ok  # none: the portal's certificate seals every protocol
+    FederationSeal.objects.create(
+        federation=cast.federation, pkcs12=b"", password=b"", subject="CN=Förbundets sigill",
+        not_after=timezone.now() + datetime.timedelta(days=12),
+    )  # fmt: skip
+    check = by_key()["federation_seals"]
+    assert (
+        not check.ok and str(cast.federation) in check.value and "ladda upp ett nytt sigillcertifikat" in check.advice
+    )
+    [warning] = tasks.warn_admins()
+    assert warning.startswith("Förbundens sigillcertifikat: 1 st.; först går")
 
 
 def test_the_hourly_warnings_go_to_admins(cast, settings, tmp_path, mailoutbox, django_capture_on_commit_callbacks):

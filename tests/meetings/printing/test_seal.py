@@ -9,6 +9,9 @@ from pypdf import PdfReader
 from meetings.printing import pdf, seal
 from tests.meetings.sealing import TimestampAuthority, add_text_to_first_page
 
+# check_seal also trusts the federations' own sealing certificates, read from the database.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def rendered():

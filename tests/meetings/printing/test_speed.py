@@ -7,6 +7,9 @@ import pytest
 
 from meetings.printing import pdf, seal
 
+# check_seal also trusts the federations' own sealing certificates, read from the database.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def rendered():
@@ -212,3 +215,22 @@ def test_the_portals_pdf_is_byte_for_byte_what_weasyprint_writes_without_the_spe
             stylesheets=[CSS(filename=pdf.finders.find(pdf.STYLESHEET), url_fetcher=fetcher())], **pdf.PDF_OPTIONS
         )
     assert fast == plain
+
+
+def test_a_federations_own_certificate_is_read_once_and_again_when_a_new_one_is_uploaded(cast, rendered):
+    from pyhanko.sign.signers import SimpleSigner
+
+    from federations import linking
+    from tests.eid.test_federation_seal import organisation_certificate
+
+    first, _certificate = organisation_certificate("Samordningsförbundet Test")
+    linking.seal_upload(actor=None, federation=cast.federation, certificate=first, password="hemligt")
+    with mock.patch.object(SimpleSigner, "load_pkcs12", wraps=SimpleSigner.load_pkcs12) as load:
+        sealed = [seal.seal(rendered, federation_id=cast.federation.pk) for _ in range(3)]
+    assert load.call_count == 1
+    assert all("Samordningsförbundet Test" in seal.check_seal(data).signer for data in sealed)
+    renewed, _certificate = organisation_certificate("Samordningsförbundet Förnyat")
+    linking.seal_upload(actor=None, federation=cast.federation, certificate=renewed, password="hemligt")
+    assert (
+        "Samordningsförbundet Förnyat" in seal.check_seal(seal.seal(rendered, federation_id=cast.federation.pk)).signer
+    )

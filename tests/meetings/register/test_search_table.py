@@ -160,7 +160,7 @@ def test_a_page_number_typed_past_the_limit_shows_the_deepest_typed_page_and_say
     """A number typed into the address is an offset, whose cost grows with it: it goes TYPED_PAGE_LIMIT pages deep,
     the links (by key) as deep as the register does."""
     eight_decisions_in_pages_of_three(cast, monkeypatch, cap)
-    monkeypatch.setattr("meetings.register.views.TYPED_PAGE_LIMIT", 2)
+    monkeypatch.setattr("meetings.register.search.TYPED_PAGE_LIMIT", 2)
     client = client_for(None)
     second = client.get("/beslut/", {"q": query, "sida": 2})
     assert not second.context["typed_too_deep"] and "går till sida" not in second.content.decode()

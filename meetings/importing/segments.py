@@ -1,0 +1,99 @@
+"""A list whose commas were lost by flattening ("Mailis Cavalli-Björkman Fyrbodals kommunalförbund Annika Daisley
+Yvonne Samuelsson", "Erik Bergkvist S 1 Ordförande Anders Ågren M 1 Tomas Mörtsell C -") cut into people by the
+language rather than by punctuation: a person starts at a given name from the name lists followed by a capitalised
+word; what follows a name until the next person (an organisation, a role, a party letter, a presence mark, a
+"Tjg §" range) belongs to that person."""
+
+import re
+
+from .lexicon import ROLE, is_given_name, is_organisation, surnames
+
+CAPITALISED = re.compile(r"^[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+)?$")
+# A lower-case word that makes the capitalised word before it an organisation: "Fyrbodals kommunalförbund".
+ORGANISATION_NOUN = re.compile(
+    r"^(?:\w*(?:förbund|förbundet|kommun|kommunen|stad|region|regionen|landsting|landstinget|förvaltning|"
+    r"förvaltningen|myndighet|nämnd|nämnden|verket|styrelse|styrelsen|kansli|kansliet|bolag|förening|"
+    r"föreningen|universitet|län))$"
+)
+PARTY_LETTERS = {"S", "M", "C", "L", "V", "KD", "MP", "SD", "FP", "Fi"}
+COLUMN_WORDS = {"ja", "nej", "avstår", "namn", "parti", "närvaro", "reservation", "vakant"}  # a table's headings
+ABSENT_MARKS = {"-", "–", "0"}
+PRESENT_MARKS = {"1", "X", "x"}
+
+
+def _starts_person(words: list[str], index: int, *, first: bool = False) -> bool:
+    """A given name followed by a capitalised word that is not the start of an organisation; the list's first
+    person, and one after a row's presence mark, may have a given name the lists lack ("Mailis")."""
+    if index + 1 >= len(words) or not (is_given_name(words[index]) or first and CAPITALISED.match(words[index])):
+        return False
+    if ROLE.match(words[index]) or words[index].casefold() in COLUMN_WORDS:
+        return False
+    following = words[index + 1].strip(",;")
+    if not CAPITALISED.match(following) or ROLE.match(following):
+        return False
+    return not (index + 2 < len(words) and ORGANISATION_NOUN.match(words[index + 2]))
+
+
+def _name_length(words: list[str], index: int) -> int:
+    """Words of the name starting at `index`: the given name(s) and one or two surnames; a capitalised word
+    that opens an organisation ("Fyrbodals kommunalförbund") or the next person is not part of it."""
+    length = 1
+    while index + length < len(words) and length < 4:
+        word = words[index + length].strip(",;")
+        if not CAPITALISED.match(word) or ROLE.match(word) or word in PARTY_LETTERS:
+            break
+        after = words[index + length + 1] if index + length + 1 < len(words) else ""
+        if ORGANISATION_NOUN.match(after) or (length >= 2 and is_organisation(word)):  # "Jan Berg" is no place
+            break
+        has_surname = any(not is_given_name(w) for w in words[index + 1 : index + length])
+        if has_surname and _starts_person(words, index + length):
+            break
+        if length >= 2 and has_surname and word.casefold() not in surnames():
+            break
+        length += 1
+    return length
+
+
+def segment_people(text: str) -> list[tuple[str, list[str]]]:
+    """(name, the words that follow it) for every person in a run-on text; words before the first person are
+    dropped. Empty when the text holds no name that starts with a known given name."""
+    words = text.split()
+    people: list[tuple[str, list[str]]] = []
+    index = 0
+    while index < len(words):
+        row_ended = index == 0 or words[index - 1] in ABSENT_MARKS | PRESENT_MARKS
+        if _starts_person(words, index, first=row_ended):
+            length = _name_length(words, index)
+            if length >= 2:
+                name = " ".join(w.strip(",;") for w in words[index : index + length])
+                people.append((name, []))
+                index += length
+                continue
+        if people:
+            people[-1][1].append(words[index])
+        index += 1
+    return people
+
+
+def describe(after: list[str]) -> dict[str, str | None]:
+    """The role, organisation, party and presence said by the words after a name ("S 1 Ordförande",
+    "Fyrbodals kommunalförbund", "nämndsekreterare,", "C -")."""
+    found: dict[str, str | None] = {"role": None, "organisation": None, "party": None, "status": None}
+    rest = []
+    for word in after:
+        bare = word.strip(",;.")
+        if bare in PARTY_LETTERS and found["party"] is None:
+            found["party"] = bare
+        elif bare in PRESENT_MARKS and found["status"] is None:
+            found["status"] = "närvarande"
+        elif word in ABSENT_MARKS and found["status"] is None:
+            found["status"] = "frånvarande"
+        else:
+            rest.append(bare)
+    text = " ".join(word for word in rest if word)
+    if text:
+        if is_organisation(text) or any(ORGANISATION_NOUN.match(word) for word in rest):
+            found["organisation"] = text
+        elif ROLE.match(text) or re.fullmatch(r"[a-zåäö-]+", text):
+            found["role"] = text.lower()
+    return found
