@@ -156,6 +156,7 @@ def test_the_justering_page_offers_only_e_legitimation_when_it_is_required(clien
     response = client_for("member").get(f"/moten/{sent.pk}/justering/")
     html = response.content.decode()
     assert "Justera med BankID via Testbroker" in html and "Justera med lösenord" not in html
+    assert 'href="/konto/e-legitimation/"' in html  # where a signer links their number the first time
     # the browser may follow the form to the provider (form-action), and nowhere else
     assert f"form-action 'self' {eid.url};" in response["Content-Security-Policy"]
     others = client_for("admin").get(f"/moten/{sent.pk}/justering/")["Content-Security-Policy"]  # no signer
