@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from federations.models import Federation, Project
 from federations.sections import Section
+from finsam import storage
 from finsam.params import whole_number
 from meetings import feed_links as links
 from meetings.models import ExportJob
@@ -161,11 +162,11 @@ def export_download(request, token):
     if job is None or job.status != ExportJob.Status.DONE or not job.file:
         raise Http404
     try:
-        handle = job.file.open("rb")
+        source = storage.stream(job.file)
     except FileNotFoundError as exc:
         raise Http404 from exc
     content_type = XLSX_TYPE if job.format == ExportJob.Format.XLSX else "text/csv; charset=utf-8"
-    return FileResponse(handle, as_attachment=True, filename=job.filename, content_type=content_type)
+    return storage.download(source, as_attachment=True, filename=job.filename, content_type=content_type)
 
 
 @login_required

@@ -26,11 +26,12 @@ from meetings.drafting import services as drafting
 from meetings.importing import ocr
 from meetings.importing import services as importing
 from meetings.justering import services as justering
-from meetings.models import Attachment, ImportDocument, SignedDocument
+from meetings.models import Attachment, ExportJob, ImportDocument, SignedDocument
 from tests.conftest import skip_unless
 from tests.meetings.factories import justera, ready_to_send
 from tests.meetings.importing.documents import as_scan, protocol
 from tests.meetings.operations.test_backup import drop_everything, justerat_demo, run_backup, verify
+from tests.meetings.register.test_register import grow
 from tests.s3 import files_under, unreachable_options, use_storage
 from tests.workers import ROOT, held_yesterday, real_worker
 
@@ -133,14 +134,20 @@ def test_an_imports_original_and_its_ocr_text_are_kept_in_the_bucket(client_for,
     assert files_under(settings.MEDIA_ROOT) == []
 
 
-def test_the_register_export_needs_no_file_store(client_for, justerat, bucket, settings):
-    """Exports are written to the response as they are made (a temporary file at most), never to the store."""
-    before = bucket.stored()
-    response = client_for("secretary").get("/beslut/export.xlsx")
-    assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.getvalue())).active
-    assert sheet.max_row >= 1
-    assert bucket.stored() == before
+def test_a_large_export_is_written_to_the_bucket_and_served_to_its_asker_only(
+    client_for, cast, bucket, settings, django_capture_on_commit_callbacks
+):
+    settings.FINSAM_EXPORT_IMMEDIATE_ROWS = 3
+    grow(cast, 5)
+    client = client_for("member")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/beslut/export.xlsx")
+    job = ExportJob.objects.get()
+    assert job.status == ExportJob.Status.DONE
+    assert bucket.stored("exports/") == [job.file.name]
+    body = b"".join(client.get(f"/beslut/export/{job.token}/fil").streaming_content)
+    assert body == bucket.read(job.file.name) and load_workbook(io.BytesIO(body)).active.max_row == 1 + 5
+    assert client_for("outsider").get(f"/beslut/export/{job.token}/fil").status_code == 404
     assert files_under(settings.MEDIA_ROOT) == []
 
 
