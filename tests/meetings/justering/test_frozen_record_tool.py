@@ -55,6 +55,7 @@ NOT_RECORD = {
     "meetings_outgoingmail": "the outbox: delivery state of e-mail about the record, not the record",
     "meetings_appeal": "the federation's note that the record was appealed, kept as it learns more",
     "meetings_pendingimport": "the importer's working state",
+    "meetings_exportjob": "a user's export of the register in the making: a file about the record, not the record",
     "meetings_importbatch": "the importer's working state",
     "meetings_importdocument": "the importer's working state",
     "meetings_registerterm": "the register's vocabulary, derived from all records and rebuilt",
