@@ -120,7 +120,8 @@ def run_day(base, steps, options):
             ramp(runner, count, options)
             samples = collector.measure(options.step_seconds)
             results.append((count, samples))
-            print(report.step(f"{count} users, {options.step_seconds:g} s", samples), flush=True)
+            title = f"{count} users, {options.step_seconds:g} s (load {os.getloadavg()[0]:.1f} at its end)"
+            print(report.step(title, samples), flush=True)
             print(report.reasons(collector.reasons), end="", flush=True)
             collector.reasons = {}
     finally:
@@ -138,6 +139,7 @@ def run_autosave(base, options):
         samples = collector.measure(options.autosave_seconds)
     finally:
         runner.quit()
-    print(report.step(f"{options.autosave_editors} editors, {options.autosave_seconds:g} s", samples), flush=True)
+    title = f"{options.autosave_editors} editors, {options.autosave_seconds:g} s (load {os.getloadavg()[0]:.1f})"
+    print(report.step(title, samples), flush=True)
     print(report.reasons(collector.reasons), end="", flush=True)
     return samples
