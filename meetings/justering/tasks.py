@@ -139,10 +139,11 @@ def render_signed_pdf(self, document_id):
         extract_files = _store(document, sealed, extract_pdfs)
     except OSError as exc:  # the file store (a disk, a bucket) did not take them: as transient as a full disk
         return _try_again_later(self, document, token, exc)
+    digest = hashlib.sha256(sealed).hexdigest()
     with transaction.atomic():  # the protocol is stored exactly when its extracts' e-mail is queued
         stored = _held(document_id, token).update(
             file=document.file.name,
-            sha256=hashlib.sha256(sealed).hexdigest(),
+            sha256=digest,
             status=SignedDocument.Status.DONE,
             finished=timezone.now(),
             error="",
@@ -150,18 +151,15 @@ def render_signed_pdf(self, document_id):
         )
         if stored:
             extracts.extracts_queue(document, extract_files)
-    if stored:
-        logger.info(
-            "Sealed PDF stored for meeting %s", document.meeting_id,
-            extra={"document": document_id, "meeting": document.meeting_id, "file": document.file.name,
-                   "sha256": hashlib.sha256(sealed).hexdigest()},
-        )  # fmt: skip
-        return "done"
     if not stored:
         document.file.delete(save=False)
         for name in extract_files.values():
             default_storage.delete(name)
         return "superseded"
+    logger.info(
+        "Sealed PDF stored for meeting %s", document.meeting_id,
+        extra={"document": document_id, "meeting": document.meeting_id, "file": document.file.name, "sha256": digest},
+    )  # fmt: skip
     return "done"
 
 
