@@ -85,16 +85,28 @@ def _export(request, export_format, immediate):
     form = RegisterFilterForm(request.GET or None, user=request.user)
     filters = form.filters()
     limit = settings.FINSAM_EXPORT_IMMEDIATE_ROWS
+    context = {"form": form, "limit": limit, "format": ExportJob.Format(export_format).label}
     if request.method == "POST":
-        return redirect("meetings:decision_export_job", token=_start_export(request, export_format).token)
+        job = _start_export(request, export_format)
+        if job is None:
+            context["busy"] = True
+            return render(request, "meetings/register/export_large.html", context, status=429)
+        return redirect("meetings:decision_export_job", token=job.token)
     if search.capped_count(selectors.entries(request.user, filters), limit) <= limit:
         return immediate(exports.export_rows(request.user, filters))
-    context = {"form": form, "limit": limit, "format": ExportJob.Format(export_format).label}
     return render(request, "meetings/register/export_large.html", context)
 
 
+# Background exports not yet written, at most: one asker's (a second click on the same export finds the first), and
+# all visitors' together (a visitor without a cookie is a new asker each time, so only a shared bound holds them).
+EXPORTS_UNFINISHED_PER_ASKER = 2
+EXPORTS_UNFINISHED_FOR_VISITORS = 5
+
+
 def _start_export(request, export_format):
-    """Record the export for the asker (a visitor by their session, which gets a key now) and queue it after commit."""
+    """Record the export for the asker (a visitor by their session, which gets a key now) and queue it after commit.
+    The same export not yet written is the one already asked for; None when the asker (or the visitors together)
+    already have as many waiting as the worker should take on."""
     if not request.user.is_authenticated:
         request.session["register_exports"] = True  # the session is kept (and its cookie sent) for the job's sake
         if not request.session.session_key:
@@ -102,12 +114,21 @@ def _start_export(request, export_format):
     params = request.GET.copy()
     for key in ("sida", "efter", "fore", "sista"):
         params.pop(key, None)
+    asker = {
+        "user": request.user if request.user.is_authenticated else None,
+        "session_key": "" if request.user.is_authenticated else request.session.session_key,
+    }
+    unfinished = ExportJob.objects.filter(status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING])
+    mine = unfinished.filter(**asker)
+    same = mine.filter(format=export_format, query=params.urlencode()).first()
+    if same is not None:
+        return same
+    if mine.count() >= EXPORTS_UNFINISHED_PER_ASKER or (
+        asker["user"] is None and unfinished.filter(user=None).count() >= EXPORTS_UNFINISHED_FOR_VISITORS
+    ):
+        return None
     job = ExportJob.objects.create(
-        user=request.user if request.user.is_authenticated else None,
-        session_key="" if request.user.is_authenticated else request.session.session_key,
-        format=export_format,
-        query=params.urlencode(),
-        filename=exports.filename(export_format),
+        **asker, format=export_format, query=params.urlencode(), filename=exports.filename(export_format)
     )
     tasks.write_export.delay_on_commit(job.pk)
     return job

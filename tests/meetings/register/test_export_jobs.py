@@ -115,3 +115,23 @@ def test_a_second_delivery_of_the_task_writes_nothing(client_for, cast, large, d
     job = ExportJob.objects.get()
     assert tasks.write_export(job.pk) == "not claimed"
     assert ExportJob.objects.get().file.name == job.file.name
+
+
+def test_asking_again_finds_the_export_already_waiting_and_an_asker_has_at_most_two(client_for, cast, large):
+    """Jobs left queued (the on-commit queueing is not run): a second click is the first job; a third export waits
+    its turn with a message, and nothing is recorded for it."""
+    client = client_for("member")
+    first = client.post("/beslut/export.csv?q=bifalla")
+    assert client.post("/beslut/export.csv?q=bifalla")["Location"] == first["Location"]
+    assert client.post("/beslut/export.xlsx?q=bifalla").status_code == 302
+    refused = client.post("/beslut/export.csv?q=avslå")
+    assert refused.status_code == 429 and "exporter som väntar" in refused.content.decode()
+    assert ExportJob.objects.count() == 2
+    assert client_for("chair").post("/beslut/export.csv?q=avslå").status_code == 302  # another asker's own two
+
+
+def test_visitors_together_have_a_bound_on_waiting_exports(cast, large):
+    """A visitor without a cookie is a new asker each time: the visitors' waiting exports are bounded together."""
+    answers = [Client().post(f"/beslut/export.csv?q=bifalla&ar={2000 + n}").status_code for n in range(7)]
+    assert answers == [302] * 5 + [429] * 2
+    assert ExportJob.objects.filter(user=None).count() == 5
