@@ -84,6 +84,8 @@ def worker(redis_up):
 
 def beat(now):
     label = _("Schemalagda jobb (beat), senaste svep")
+    if not settings.REDIS_URL:  # the embedded default: tasks run in the request, and no scheduler is started
+        return Check("beat", label, True, _("används inte: den inbyggda uppsättningen startar ingen schemaläggare"))
     last = Heartbeat.objects.filter(name="sweep").first()
     ok = last is not None and last.at > now - SWEEP_LATE
     value = _when(last.at) if last else _("inget svep har körts")
