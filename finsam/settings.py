@@ -219,6 +219,8 @@ CELERY_BEAT_SCHEDULE = {
     "warn-admins": {"task": "meetings.tasks.warn_admins", "schedule": crontab(minute=15)},
     # Remove the register's exports past their day (files too); queue again one the broker lost.
     "clean-exports": {"task": "meetings.register.tasks.clean_exports", "schedule": 600.0},
+    # Merge the register's word index and refresh the planner's statistics (meetings/register/upkeep.py), nightly.
+    "settle-register": {"task": "meetings.register.tasks.settle_register", "schedule": crontab(hour=3, minute=30)},
 }
 # An export of the register with more rows than this is written by the worker (progress page, a download kept a
 # day for its asker); up to this many are written in the request, which at 2,500-3,500 rows a second for a

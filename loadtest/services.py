@@ -106,11 +106,7 @@ class Portal:
             raise StartError(f"Redis at {self.redis}: {error}") from error
         # Hashing and compressing the static files is the slowest step of the setup (about 15 s of CPU): it runs
         # beside the database's, and not at all when nothing has changed since the last run.
-        collecting = None
-        if not self.static_is_fresh():
-            with open(VAR / "collectstatic.log", "w") as log:
-                command = [*MANAGE, "collectstatic", "--no-input", "-v", "0"]
-                collecting = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        collecting = self.collect_static(wait=False)
         self.manage("migrate", "--no-input", "-v", "0")
         self.manage("create_dev_certificate", "--directory", str(VAR / "signing"))
         manifest = VAR / "manifest.json"
@@ -120,6 +116,18 @@ class Portal:
             raise StartError(f"collectstatic failed: see {VAR / 'collectstatic.log'}")
         print(f"Data set: {generated.strip()}; ready in {time.perf_counter() - started:.0f} s", flush=True)
         return json.loads(manifest.read_text())
+
+    def collect_static(self, wait=True):
+        """collectstatic, unless the collected files are fresh; the process (None when nothing ran), waited for and
+        checked unless `wait` is false."""
+        if self.static_is_fresh():
+            return None
+        with open(VAR / "collectstatic.log", "w") as log:
+            command = [*MANAGE, "collectstatic", "--no-input", "-v", "0"]
+            collecting = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        if wait and collecting.wait():
+            raise StartError(f"collectstatic failed: see {VAR / 'collectstatic.log'}")
+        return collecting
 
     def static_is_fresh(self):
         """Whether the collected static files are newer than the project's own and than the pinned libraries."""

@@ -20,7 +20,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from meetings.models import ExportJob
-from meetings.register import exports, selectors
+from meetings.register import exports, selectors, upkeep
 from meetings.register.forms import RegisterFilterForm
 
 # Rows written between two progress updates: one UPDATE a chunk, a few a second.
@@ -103,6 +103,12 @@ def clean_exports():
     )
     failed = died.update(status=ExportJob.Status.FAILED, finished=now)
     return {"removed": removed, "queued": len(waiting), "failed": failed}
+
+
+@shared_task(name="meetings.register.tasks.settle_register")
+def settle_register():
+    """The word index merged and the planner's statistics refreshed (meetings.register.upkeep), nightly."""
+    return upkeep.settle()
 
 
 def visible_job(request, token):

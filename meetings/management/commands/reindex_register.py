@@ -4,9 +4,10 @@ count the terms afresh."""
 from collections import Counter
 
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
+from django.db import transaction
 
 from meetings.models import RegisterEntry, RegisterTerm
+from meetings.register import upkeep
 from meetings.register.indexing import analysed, count_terms, term_counts
 
 BATCH = 2000
@@ -28,11 +29,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             RegisterTerm.objects.all().delete()
             count_terms(counts)
-        if connection.vendor == "postgresql":
-            # Every entry was written anew: until a vacuum the table holds each old version beside the new one, and
-            # the search reads through both. Autovacuum would get there; a reindex leaves the table settled at once
-            # (inside a caller's transaction, where no vacuum may run, it refreshes the statistics).
-            tables = "meetings_registerentry, meetings_registerterm"
-            with connection.cursor() as cursor:
-                cursor.execute(f"ANALYZE {tables}" if connection.in_atomic_block else f"VACUUM (ANALYZE) {tables}")
+        # Every entry was written anew: PostgreSQL holds each old version beside the new one until a vacuum, SQLite's
+        # word index has a segment a batch. Autovacuum and FTS5's merging would get there; this settles them at once.
+        upkeep.settle()
         self.stdout.write(f"{done} register entries re-analysed.")

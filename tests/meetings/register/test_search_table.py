@@ -7,7 +7,7 @@ import pytest
 
 from federations.models import Body, Federation
 from meetings.models import RegisterTerm
-from meetings.register import analysis
+from meetings.register import analysis, upkeep
 from tests.meetings.register.test_analysis import TABLE, TEXTS
 from tests.meetings.register.test_register import frozen_meeting, headings
 
@@ -27,6 +27,21 @@ def test_the_query_table_gives_the_analysers_hits_on_this_database(client_for, c
     assert hits == {text for text in corpus if analysis.matches(query, text)}
     assert set(found) <= hits and not hits & set(missed)
     assert response.context["count"] == len(hits)
+
+
+@pytest.mark.parametrize(("query", "found", "missed"), TABLE)
+def test_the_query_table_gives_the_same_hits_when_the_date_index_is_walked(
+    client_for, corpus, monkeypatch, query, found, missed
+):
+    """Every word taken as common: the page is read newest first, each row tested on its own (on SQLite a lookup of
+    the row in the FTS5 table rather than the list of every match), and finds what the word index finds."""
+    expected = {text for text in corpus if analysis.matches(query, text)}
+    monkeypatch.setattr("meetings.register.search.COUNT_CAP", 0)
+    monkeypatch.setattr("meetings.register.search.PROBE_LIMIT", 0)
+    response = client_for(None).get("/beslut/", {"q": query})
+    assert set(headings(response)) == expected
+    monkeypatch.setattr("meetings.register.search.WALK_WINDOW", 1)  # and past the walk's window, the word index
+    assert set(headings(client_for(None).get("/beslut/", {"q": query}))) == expected
 
 
 def test_a_compound_is_marked_in_the_snippet(client_for, corpus):
@@ -91,6 +106,19 @@ def test_the_network_filter_covers_its_federations_and_its_own_bodies(client_for
         "Nätverkets beslut",
     ]
     assert headings(client_for(None).get("/beslut/", {"forbund": "test"})) == ["Förbundets beslut"]
+    assert headings(client_for(None).get("/beslut/", {"forbund": "testlan", "q": "beslutar"})) == [
+        "Förbundets beslut",
+        "Systerförbundets beslut",
+        "Nätverkets beslut",
+    ]
+
+
+def test_settling_the_register_keeps_every_hit(client_for, corpus):
+    """The nightly upkeep (SQLite: the word index merged into one segment; PostgreSQL: vacuum and statistics)
+    changes no answer."""
+    before = {query: set(headings(client_for(None).get("/beslut/", {"q": query}))) for query, *_ in TABLE}
+    assert upkeep.settle()
+    assert before == {query: set(headings(client_for(None).get("/beslut/", {"q": query}))) for query, *_ in TABLE}
 
 
 def eight_decisions_in_pages_of_three(cast, monkeypatch, cap):

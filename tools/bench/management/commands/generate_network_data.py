@@ -35,6 +35,7 @@ from meetings.models import (
     SignedDocument,
     Vote,
 )
+from meetings.register import upkeep
 from meetings.register.indexing import analysed, count_terms, term_counts
 
 BATCH = 5000
@@ -112,6 +113,8 @@ class Command(BaseCommand):
                 # leaves a table that has settled: rows just written are checked against the commit log on every
                 # read until a vacuum marks their pages all-visible. (A caller's transaction allows no vacuum.)
                 cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
+        else:
+            upkeep.settle()  # the word index merged and the planner's statistics, as the nightly task leaves them
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"{options['federations']} förbund, {options['years']} år: {totals['meetings']} möten, "
