@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
 
 from tests.conftest import skip_unless
@@ -26,7 +27,7 @@ def test_a_short_load_test_reports_figures_and_no_errors():
     parts = urlsplit(database_url)
     server = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
     database = f"{parts.path.strip('/')}_loadtest"[:63]
-    command = [sys.executable, "-m", "loadtest", "--small", "--steps", "4", "--step-seconds", "4"]
+    command = [sys.executable, "-m", "loadtest", "--small", "--keep", "--steps", "4", "--step-seconds", "4"]
     command += ["--spawn-rate", "20", "--settle-seconds", "0.5", "--autosave-editors", "4", "--autosave-seconds", "3"]
     command += [
         "--workers",
@@ -40,8 +41,14 @@ def test_a_short_load_test_reports_figures_and_no_errors():
         "--redis",
         os.environ["REDIS_URL"],
     ]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
-    output = result.stdout + result.stderr
+    try:
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        output = result.stdout + result.stderr
+        assert result.returncode == 0, output
+        exported = a_background_export(server, database)
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     assert result.returncode == 0, output
     assert re.search(r"p95 of all requests (stays under|passes) 500 ms", output), output
     assert "errors: 0 at every step (4 users)" in output, output
@@ -51,3 +58,19 @@ def test_a_short_load_test_reports_figures_and_no_errors():
     assert autosave, output
     assert int(autosave.group(1)) > 0 and autosave.group(2) == "0", output
     assert "server errors logged: 0" in output, output
+    # Every row of the register, past the (lowered) limit of an immediate export, written by the worker and read
+    # back from the file downloaded through gunicorn (`python -m loadtest.exports`, which measures 192,000 rows).
+    for name in ("csv", "xlsx"):
+        found = re.search(rf"^{name}: ([\d,]+) rows counted, ([\d,]+) read back from the file", exported, re.M)
+        assert found and found.group(1) == found.group(2) and int(found.group(1).replace(",", "")) > 10, exported
+
+
+def a_background_export(server, database):
+    """`python -m loadtest.exports` against the load test's kept database, with exports above 10 rows in the
+    background; its output."""
+    command = [sys.executable, "-m", "loadtest.exports", "--database", database, "--postgres", server]
+    command += ["--redis", os.environ["REDIS_URL"], "--query", "", "--port", "0", "--wait", "120"]
+    env = {**os.environ, "FINSAM_EXPORT_IMMEDIATE_ROWS": "10"}
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
