@@ -4,9 +4,10 @@ parser uses to tell a list from a paragraph. Pure functions over the file's byte
 from __future__ import annotations
 
 import io
-import re
 import statistics
 from typing import TYPE_CHECKING
+
+from . import wrapping
 
 if TYPE_CHECKING:  # python-docx and pdfplumber are loaded where a document is read, not with the web process
     from docx.document import Document
@@ -15,8 +16,13 @@ if TYPE_CHECKING:  # python-docx and pdfplumber are loaded where a document is r
 
 # A vertical gap larger than this many times the usual line distance is a blank line in the text.
 PDF_BLANK_GAP = 1.6
-# A line that reaches this share of the page's text width was wrapped by the layout and goes on on the next line.
+# A line that reaches this share of the page's text width, and after which the next line's first word would not have
+# fitted, was wrapped by the layout and goes on on the next line.
 PDF_WRAPPED = 0.9
+# Short of that it went on unless the text says a new element starts (a label, a role word, a § heading); short of
+# this share too, only where the text says it goes on (a name, a sentence, a comma list cut short:
+# `wrapping.continues`).
+PDF_MAYBE_WRAPPED = 0.75
 
 
 def docx_text(document: Document) -> str:
@@ -86,14 +92,32 @@ def pdf_pages(data: bytes) -> list[tuple[str, bool]]:
 
 
 def _page_text(page) -> str:
-    gutter = column_gutter(page.extract_words(), page.width)
+    words = page.extract_words()
+    gutter = column_gutter(words, page.width)
     if gutter is None:
-        return lay_out(page.extract_text_lines(layout=False, strip=True, return_chars=False))
+        lines = page.extract_text_lines(layout=False, strip=True, return_chars=False)
+        return lay_out(_with_heads(lines, words), page_width=page.width)
     # two columns: the left one read down to its end, then the right one (not across the page line by line)
     halves = [page.crop((0, 0, gutter, page.height)), page.crop((gutter, 0, page.width, page.height))]
     return "\n\n".join(
-        lay_out(half.extract_text_lines(layout=False, strip=True, return_chars=False)) for half in halves
+        lay_out(
+            _with_heads(half.extract_text_lines(layout=False, strip=True, return_chars=False), half.extract_words())
+        )
+        for half in halves
     )
+
+
+def _with_heads(lines: list[dict], words: list[dict]) -> list[dict]:
+    """Each line with the right edge of its first word ("head"): whether that word would have fitted at the end of
+    the line before tells a wrap from a line the author ended."""
+    starts = {}
+    for word in words:
+        starts.setdefault((round(word["top"]), round(word["x0"])), word["x1"])
+    for line in lines:
+        head = starts.get((round(line["top"]), round(line["x0"])))
+        if head is not None:
+            line["head"] = head
+    return lines
 
 
 # A page is in two columns when a vertical strip near its middle is crossed by almost no word while most rows have
@@ -126,7 +150,7 @@ def column_gutter(words: list[dict], width: float) -> float | None:
     return best[2] if best else None
 
 
-def lay_out(lines: list[dict]) -> str:
+def lay_out(lines: list[dict], page_width: float | None = None) -> str:
     """A page's text from its lines, each a dict with its text and box (top, bottom, x0, x1, in any one unit): in
     reading order, a blank line where the gap is wide, a line wrapped at the right edge joined to the next. The
     lines of a text layer (pdfplumber) and of text recognition (Tesseract's words) are laid out alike."""
@@ -140,8 +164,9 @@ def lay_out(lines: list[dict]) -> str:
     single = 1.25 * statistics.median(heights)
     step = min(sorted(distances)[len(distances) // 4], single) if distances else single
     left = min(line["x0"] for line in lines)
-    right = max(line["x1"] for line in lines)
+    right = _right_edge(lines, left, page_width)
     width = max(right - left, 1.0)
+    page = {"left": left, "right": right, "width": width, "height": statistics.median(heights)}
     out: list[str] = []
     previous = None
     for line in lines:
@@ -150,11 +175,51 @@ def lay_out(lines: list[dict]) -> str:
             gap = line["top"] - previous["top"]
             if gap > PDF_BLANK_GAP * step:
                 out.append("")
-            elif (previous["x1"] - left) / width >= PDF_WRAPPED and gap > 0 and out:
-                broken_word = re.search(r"\w-$", out[-1])  # "för-" goes on "valtning"; "KD -" is a mark
-                out[-1] = f"{out[-1]}{'' if broken_word else ' '}{text}"
+            elif gap > 0 and out and out[-1] and _wrapped(previous, line, out[-1], page):
+                out[-1] = wrapping.joined(out[-1], text)
                 previous = line
                 continue
         out.append(text)
         previous = line
     return "\n".join(out)
+
+
+def _right_edge(lines: list[dict], left: float, page_width: float | None) -> float:
+    """Where the lines end when they run full: the longest line's end, unless no line comes near the margin that
+    mirrors the left one (a page of short lines: a signature page, a table), whose lines then wrapped nowhere."""
+    longest = max(line["x1"] for line in lines)
+    if page_width is None or longest - left >= PDF_WRAPPED * (page_width - 2 * left):
+        return longest
+    return page_width - left
+
+
+def _wrapped(previous: dict, line: dict, before: str, page: dict) -> bool:
+    """Whether `line` goes on from `previous` (whose text so far is `before`), broken by the layout. Never if the
+    line's first word would have fitted after the line before: the author broke the line there. Then always if the
+    line before runs to the right edge (a page flattened into one paragraph wraps into its labels too), else as the
+    text says (`wrapping.continues`), and where it cannot tell, by how far the line reaches."""
+    if _first_word_fits(previous, line, page):
+        return False
+    reach = (previous["x1"] - page["left"]) / page["width"]
+    if reach >= PDF_WRAPPED:
+        return True
+    says = wrapping.continues(before, line["text"])
+    return says is True or (says is None and reach >= PDF_MAYBE_WRAPPED)
+
+
+def _first_word_fits(previous: dict, line: dict, page: dict) -> bool:
+    """The first word of `line`, and a space, fit between the end of `previous` and the right edge (`_right_edge`:
+    on a page whose lines run full, the longest line, so a real wrap is never taken for a fit). A word's width is
+    measured where the reader gives it ("head"), else guessed from the line's average letter, generously; a space
+    is taken as wide as a wide font's (0.35 of the line's height), again so as not to take a wrap for a fit."""
+    words = line["text"].split()
+    if not words:
+        return True
+    if "head" in line:
+        word = line["head"] - line["x0"]
+    else:
+        letter = (line["x1"] - line["x0"]) / max(len(line["text"]), 1)
+        word = 1.2 * letter * len(words[0])
+    # a line may break after a hyphen without a space ("Hisings-" "gemensam"); else a space comes between
+    space = 0.0 if previous["text"].endswith("-") else 0.35 * page["height"]
+    return word + space < page["right"] - previous["x1"]

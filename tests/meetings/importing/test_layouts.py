@@ -247,3 +247,109 @@ def test_the_result_has_exactly_the_keys_of_the_typed_schema():
     for attendee in result["attendance"]:
         assert Attendee.__required_keys__ <= set(attendee) <= Attendee.__required_keys__ | Attendee.__optional_keys__
     assert json.loads(json.dumps(result)) == result
+
+
+# Wrapped lines put back together by the text as well as by the width (issue 27). A line's box: it starts at 0, the
+# page's text runs to 500 (the first line), a letter is 5 wide; "head" is where the line's first word ends.
+def text_line(text, row, x1=None, head=None):
+    x1 = 5 * len(text) if x1 is None else x1
+    head = 5 * len(text.split()[0]) if head is None else head
+    return {"text": text, "top": 12 * row, "bottom": 12 * row + 10, "x0": 0, "x1": x1, "head": head}
+
+
+FULL_WIDTH = "Protokoll fört vid styrelsens sammanträde i kommunhuset, där alla ledamöter var kallade i god tid."
+
+
+def laid_out_under_a_full_line(*lines):
+    """The lines' text laid out under a paragraph that runs to the margin (and a blank line): the lines only."""
+    from meetings.importing.layout import lay_out
+
+    text = lay_out([text_line(FULL_WIDTH, 0, 500), *lines])
+    assert text.startswith(f"{FULL_WIDTH}\n\n")
+    return text.split("\n")[2:]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Ordförande Erik Kvarndal och justerare Niklas", "Pettersson"),  # a name cut short
+        ("framhåller vikten av att en permanent lagstiftning ger", "arbetsmarknadsmyndigheten möjlighet att delta"),
+        ("63 BILDANDE AV", "SAMORDNINGSFÖRBUNDET VÄST"),  # a preposition cannot end a heading
+        ("Närvarande: Eva Strand, Nina Jones, Karin Ek,", "Ingela Andersson"),  # a list whose separator is a comma
+        ("Paragrafer 75-79,", "Underskrifter Sekreterare Anneli Drakenberg"),  # a comma goes on into a row's word
+    ],
+)
+def test_a_line_broken_short_of_the_margin_is_joined_where_the_text_goes_on(before, after):
+    from meetings.importing.wrapping import continues
+
+    assert continues(before, after) is True
+    # the line stops at 70 % of the width, short of any width rule, but the next line's first word is long: it
+    # would not have fitted after it
+    lines = [text_line(before, 3, 350), text_line(after, 4, head=160)]
+    assert laid_out_under_a_full_line(*lines) == [f"{before} {after}"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Mötet förklarades öppnat och", "§ 2 Val av justerare"),  # a § heading
+        ("Protokollet justeras av Eva Strand", "Justerare: Per Svensson"),  # a label
+        ("Erik Kvarndal Niklas Pettersson", "Ordförande Justerare"),  # a row of role words
+        ("Styrelsen beslutar att godkänna rapporten,", "att uppdra åt förbundschefen"),  # the next point
+        ("Följande punkter togs upp och", "2. Ekonomisk rapport"),  # a numbered point
+        ("Inför nästa möte:", "- en ny verksamhetsplan"),  # a list item
+    ],
+)
+def test_a_line_is_not_joined_where_the_next_one_starts_a_new_element(before, after):
+    from meetings.importing.wrapping import continues
+
+    assert continues(before, after) is False
+    # the next line's first word would not have fitted after the line: the geometry allows a wrap
+    lines = [text_line(before, 3, 350), text_line(after, 4, head=160)]
+    assert laid_out_under_a_full_line(*lines) == [before, after]
+
+
+def test_a_full_line_is_not_joined_when_the_next_lines_first_word_would_have_fitted_after_it():
+    """The author ended the line: a wrapping renderer would have put the word there."""
+    before = "Beloppet från den preliminära budgeten står kvar tills vidare"
+    assert laid_out_under_a_full_line(text_line(before, 3, 480), text_line("- Ann", 4)) == [before, "- Ann"]
+    wrapped = laid_out_under_a_full_line(text_line(before, 3, 480), text_line("tillsvidareregeln", 4))
+    assert wrapped == [f"{before} tillsvidareregeln"]
+
+
+def test_a_page_of_short_lines_did_not_wrap_against_its_own_longest_line():
+    """A signature page: the longest row is no margin, so the rows under it are not its continuation."""
+    from meetings.importing.layout import lay_out
+
+    rows = [text_line("Ordförande Justerare", 0), text_line("Erik Kvarndal Niklas Pettersson", 1)]
+    rows[0]["x1"] = rows[1]["x1"]  # the two rows end together, far from the margin of a page 600 wide
+    assert lay_out(rows, page_width=600) == "Ordförande Justerare\nErik Kvarndal Niklas Pettersson"
+
+
+def test_lines_without_geometry_are_joined_by_the_text_alone():
+    """Text recognition that gives lines but no boxes: only where the text says a line goes on."""
+    from meetings.importing.wrapping import join_wrapped
+
+    lines = [
+        "§ 4 Information om verksam-",
+        "heten och om ekonomin",
+        "Närvarande: Eva Strand, Nina Jones,",
+        "Karin Ek",
+        "Eva Strand S x",
+        "Nina Jones M x",
+        "Hälso-",
+        "och sjukvården",
+        "",
+        "Beslut",
+        "att godkänna rapporten",
+    ]
+    assert join_wrapped(lines) == [
+        "§ 4 Information om verksam-heten och om ekonomin",
+        "Närvarande: Eva Strand, Nina Jones, Karin Ek",
+        "Eva Strand S x",
+        "Nina Jones M x",
+        "Hälso- och sjukvården",
+        "",
+        "Beslut",
+        "att godkänna rapporten",
+    ]
