@@ -60,6 +60,19 @@ def find_date(text, *, default_year=None, after=None):
     return None
 
 
+def dates_in(text):
+    """Every full date in the text (with its year), in order: "2021-05-21", "21 maj 2021", "21/5 2021"."""
+    found = [_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in ISO.finditer(text)]
+    found += [
+        _date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))) for m in WORDS.finditer(text) if m.group(3)
+    ]
+    for match in SLASH.finditer(text):
+        if match.group(3) or match.group(4):
+            year = int(match.group(3) or match.group(4))
+            found.append(_date(year if year > 100 else 2000 + year, int(match.group(2)), int(match.group(1))))
+    return [date for date in found if date]
+
+
 def _infer_year(month, day, default_year, after):
     if after is not None:
         found = _date(after.year, month, day)

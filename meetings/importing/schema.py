@@ -49,6 +49,14 @@ class NextMeeting(TypedDict):
     text: str
 
 
+class Unsure(TypedDict):
+    """A value the parser found by a rule it cannot be sure of: the review marks it (parser/unsure.py)."""
+
+    field: str  # a key of ParsedMinutes: "date", "chair", "attendance", "items", ...
+    index: NotRequired[int]  # the row of "attendance", "items" or "adjusters"
+    reason: str  # a code, explained in words by the review page (meetings.importing.review)
+
+
 class ParsedMinutes(TypedDict):
     kind: str  # "protokoll" or "minnesanteckningar"
     title: str
@@ -67,3 +75,4 @@ class ParsedMinutes(TypedDict):
     items: list[Item]
     next_meeting: NextMeeting | None
     warnings: list[str]
+    unsure: list[Unsure]  # what was parsed before the marks existed has none: readers use .get("unsure")

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from finsam import storage
 from finsam.web import REFUSED, attempt, save_form
-from meetings.importing import matching, selectors, services
+from meetings.importing import matching, review, selectors, services
 from meetings.importing.forms import ReviewForm, UploadForm
 from meetings.models import ImportDocument
 from meetings.permissions import (
@@ -237,7 +237,10 @@ def import_review(request, pk):
                 organisations=organisations,
             )
     scope = {"body": body, "federation": body.federation if body else pending.federation}
-    return render(request, "meetings/importing/review.html", {"form": form, "pending": pending, "scope": scope})
+    marks = review.marks(pending.parsed or {})
+    review.describe_fields(form, marks)
+    context = {"form": form, "pending": pending, "scope": scope, "marks": marks}
+    return render(request, "meetings/importing/review.html", context)
 
 
 @login_required

@@ -77,3 +77,9 @@ def signing_intent(context):
         return None
     numbers = [item["number"] for item in revision.snapshot["items"] if item["number"]]
     return {"meeting": meeting, "revision": revision, "paragraphs": paragraph_range(numbers)}
+
+
+@register.filter
+def entry(mapping, key):
+    """mapping[key] in a template, or None: the import review's doubts by row number (importing.review.Marks)."""
+    return mapping.get(key) if mapping else None

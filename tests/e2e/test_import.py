@@ -2,6 +2,7 @@
 uploads, one can be discarded and the others wait."""
 
 import datetime
+import re
 
 from playwright.sync_api import expect
 
@@ -118,3 +119,34 @@ def test_a_corpus_protocol_is_matched_to_the_register_saved_and_filed(page, cast
     expect(page.get_by_text("Protokollet är lagt till handlingarna.")).to_be_visible()
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.JUSTERAT and meeting.paper_signers == "Pratima Åslund, Henry Komulanen"
+
+
+UNSURE = (
+    "Samordningsförbundet Norra Västmanland\n\nProtokoll styrelsen\n\nDatum: 2021-06-02\n\n"
+    "Närvarande: Anna Berg, Xyzzy Lund, ledamot\n\n§ 1 Öppnande\n\nOrdförande Anna Berg öppnade mötet.\n\n"
+    "Sekreterare\n\nErik Lund\n\nUtses att justera: Anna Berg\n"
+)
+
+
+def test_the_values_the_parser_is_unsure_of_are_announced_and_reached_from_the_summary(page, cast, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    document = tmp_path / "osaker.txt"
+    document.write_text(UNSURE, encoding="utf-8")
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto("/moten/importera/")
+    page.get_by_label("Protokoll eller minnesanteckningar").set_input_files(str(document))
+    page.get_by_role("button", name="Ladda upp och tolka").click()
+    summary = page.get_by_role("region", name="Kontrollera särskilt")
+    expect(summary).to_be_visible()
+    # the attendee's group is described by its mark: a screen reader says "Osäker: …" on entering it
+    expect(page.get_by_role("group", name="Xyzzy Lund")).to_have_accessible_description(
+        re.compile(r"Osäker\W+förnamnet är inte ett känt förnamn")
+    )
+    expect(page.get_by_role("group", name="Anna Berg")).not_to_have_accessible_description(re.compile("Osäker"))
+    # the summary's link is reached by the keyboard and moves the focus to the value it names
+    link = summary.get_by_role("link", name="Ordförande")
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#parsed-chair")).to_be_focused()
+    expect(page.locator("#parsed-chair")).to_contain_text(re.compile(r"Osäker\W+hittad bara i en mening"))
+    assert_accessible(page)

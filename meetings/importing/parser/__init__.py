@@ -13,7 +13,7 @@ from meetings.importing.dates import find_date, find_times
 from meetings.importing.readers import UnreadableDocument, check_text_length
 from meetings.importing.schema import Attendee, Item, ParsedMinutes
 
-from . import header, items, people
+from . import header, items, people, unsure
 from .document import Document
 from .patterns import plausible_name
 from .walk import walk
@@ -28,6 +28,7 @@ def parse_text(text: str) -> ParsedMinutes:
     doc = Document(lines, warnings)
     walk(doc)
     result = _result(doc)
+    result["unsure"] = unsure.reasons(doc, result)
     if not (result["date"] or result["attendance"] or len(result["items"]) > 1 or _has_numbered(result)):
         raise UnreadableDocument("no_structure")
     return result
@@ -40,11 +41,10 @@ def _has_numbered(result: ParsedMinutes) -> bool:
 def _result(doc: Document) -> ParsedMinutes:
     title = " ".join(doc.title_lines).strip()
     header_text = " ".join([title, *doc.fields.values(), *doc.header_rest])
-    date = (
-        find_date(doc.fields.get("sammanträdesdatum", ""))
-        or find_date(doc.fields.get("datum", ""))
-        or find_date(header_text)
-    )
+    date = find_date(doc.fields.get("sammanträdesdatum", "")) or find_date(doc.fields.get("datum", ""))
+    if date is None:
+        date = find_date(header_text)
+        doc.found_by["date"] = "header"  # no "Datum" field: the first date of the title and header
     start, end = find_times(doc.fields.get("tid", "") or doc.fields.get("datum", "") or header_text)
     if date is None:
         doc.warnings.append("Inget mötesdatum hittades.")
@@ -60,6 +60,8 @@ def _result(doc: Document) -> ParsedMinutes:
     secretary = doc.secretary or next(
         (p["name"] for p in doc.people if re.search(r"sekreterare", p.get("role") or "", re.I)), None
     )
+    if secretary and not doc.secretary:
+        doc.found_by["secretary"] = "role"
     _mark_officers(doc, chair, secretary)
     adjusters = people.adjusters(doc, read_items, chair)
     _add_signers(doc, chair, adjusters)
@@ -85,6 +87,7 @@ def _result(doc: Document) -> ParsedMinutes:
         "items": read_items,
         "next_meeting": items.next_meeting(doc, read_items, date),
         "warnings": doc.warnings,
+        "unsure": [],
     }
 
 

@@ -58,8 +58,9 @@ def votes_in(text: str) -> Votes | None:
     return Votes(ja=counts["ja"], nej=counts["nej"], avstår=counts["avstår"]) if found else None
 
 
-def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision], set[str]]:
-    """(decisions, the paragraphs that are only decision text). A decision is the text under a "Beslut" heading
+def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision], set[str], bool]:
+    """(decisions, the paragraphs that are only decision text, whether they were found only as sentences that
+    decide, the fallback the review marks as unsure). A decision is the text under a "Beslut" heading
     (up to the next subheading), a "Beslut: …" line, "X beslutar:" with the "att …"/"- …" list after it; failing
     those, the first sentence of a paragraph that decides ("Dagordningen godkändes.", "Styrelsen beslutar att …")
     with the long sentences after it."""
@@ -96,7 +97,7 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
         elif votes_in(flat) is not None:
             found.append(_decision_of(flat))  # "7 röstade ja, 4 röstade nej": the vote, under its own heading
     if found:
-        return found, consumed
+        return found, consumed, False
     for paragraph in paragraphs:
         if votes_in(" ".join(paragraph.split())) is not None:
             found.append(_decision_of(" ".join(paragraph.split())))
@@ -111,7 +112,7 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
                     text += " " + later
                 found.append(_decision_of(text))
                 break
-    return found, consumed
+    return found, consumed, bool(found)
 
 
 def _decides(sentence: str, body_word: str) -> bool:

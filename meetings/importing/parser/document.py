@@ -1,7 +1,7 @@
 """What the steps of the parser share while they read one document: its lines, and what has been found so far."""
 
 from dataclasses import dataclass, field
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from meetings.importing.schema import Attendee
 
@@ -15,6 +15,8 @@ class RawItem(TypedDict):
     title: str
     lines: list[str]
     paragraph: bool  # headed "§ n"
+    found_by: NotRequired[str]  # which rule took the line for a heading (walk.HEADING_RULES), for the review
+    decided_by_sentence: NotRequired[bool]  # its decision is a sentence that decides, not under "Beslut"
 
 
 @dataclass
@@ -38,6 +40,11 @@ class Document:
     items: list[RawItem] = field(default_factory=list)
     footnotes: list[tuple[str, RawItem]] = field(default_factory=list)  # (line, the item it was found under)
     numbered: bool = False  # the document numbers its items ("§ 3", "3.")
+    # How a value was found, where the rule that found it is a fallback the review should point out (unsure.py):
+    # {"chair": "opened", "date": "header", ...}; and the attendees a run-on list was cut into by heuristics.
+    found_by: dict[str, str] = field(default_factory=dict)
+    cut_from_run_on: list[Attendee] = field(default_factory=list)
+    roles_from_text: list[Attendee] = field(default_factory=list)  # a role said before the name in a sentence
 
     def __post_init__(self) -> None:
         self.warnings = list(self.warnings)

@@ -61,6 +61,7 @@ def organisation(doc: Document, title: str) -> str | None:
     for crumb in crumbs:
         if KOMMUN.search(crumb) or any(p.search(crumb) for p in ORGANISATION):
             return crumb
+    doc.found_by["organisation"] = "text"  # not in the title, header or breadcrumb: the rules below guess
     everything = readable_case("\n".join(line for line in doc.lines if line))
     counts: dict[str, int] = {}
     for match in KOMMUN.finditer(everything):
@@ -117,6 +118,7 @@ def body(doc: Document, title: str) -> str | None:
     for word, name in BODY_WORDS:
         if word in lowered:
             return name
+    doc.found_by["body"] = "text"  # not in the title or header: the rules below guess from the text
     everything = "\n".join(line for line in doc.lines if line)
     match = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)", everything)
     if match:

@@ -47,7 +47,8 @@ def immediate_marks(doc: Document) -> None:
 def item(doc: Document, raw: RawItem, body_word: str) -> Item:
     """The item read: its text, and what in it is a decision (of the body `body_word` names), an assignment, jäv."""
     paragraphs = [strip_footnote_markers(p) for p in _paragraphs(raw["lines"])]
-    found, consumed = decisions(paragraphs, body_word)
+    found, consumed, by_sentence = decisions(paragraphs, body_word)
+    raw["decided_by_sentence"] = by_sentence
     assignments: list[Assignment] = []
     for decision in found:
         match = ASSIGNMENT.search(decision["text"])

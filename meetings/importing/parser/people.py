@@ -67,7 +67,7 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
     segmented = segment_people(table) if not re.search(r"[,()]", table) else []
     if len(collected) > 1 and len(segmented) >= 2:
         # a table's rows flattened, the role of one row at the start of the next ("Erik Berg S 1 / Ordförande …")
-        doc.people.extend(_segmented(name, after, status, role) for name, after in segmented)
+        _add_cut(doc, [_segmented(name, after, status, role) for name, after in segmented])
         return index
     for line in collected:
         _read_attendance_line(doc, strip_footnote_markers(line), status, role)
@@ -87,13 +87,21 @@ def _read_attendance_line(doc: Document, line: str, status: str, role: str | Non
     grouped = re.match(r"^[^:()]{2,60}?\s*:\s*\S", line)
     segmented = segment_people(line) if not re.search(r"[,()]", line) else []
     if len(segmented) >= 2:
-        doc.people.extend(_segmented(name, after, status, role) for name, after in segmented)
+        _add_cut(doc, [_segmented(name, after, status, role) for name, after in segmented])
         return
     if not grouped and line.count("/") != 2:
-        found = att.parse_run_on(line, status=status, role=role)
+        found = [p for p in att.parse_run_on(line, status=status, role=role) if plausible_name(p["name"])]
+        if att.is_run_on(line):
+            _add_cut(doc, found)  # cut where the names seemed to start, not at commas
+            return
     else:
         found = att.parse_line(line, status=status, role=role)
     doc.people.extend(p for p in found if plausible_name(p["name"]))
+
+
+def _add_cut(doc: Document, people: list[Attendee]) -> None:
+    doc.people.extend(people)
+    doc.cut_from_run_on.extend(people)
 
 
 def _segmented(name: str, after: list[str], status: str, role: str | None) -> Attendee:
@@ -124,7 +132,7 @@ def people_in_place(doc: Document, rest: str) -> str:
     people = [p for p in att.parse_run_on(rest, status="närvarande", role=None) if plausible_name(p["name"])]
     if len(people) < 3:
         return rest
-    doc.people.extend(people)
+    _add_cut(doc, people)
     return rest[: rest.find(people[0]["name"])].strip(" ,")
 
 
@@ -170,6 +178,7 @@ def people_in_text(doc: Document) -> None:
             for entry in doc.people:
                 if entry["name"] == name and not entry.get("role"):
                     entry["role"] = role.lower()
+                    doc.roles_from_text.append(entry)
 
 
 def chair(doc: Document) -> str | None:
@@ -177,12 +186,16 @@ def chair(doc: Document) -> str | None:
     for entry in doc.people:
         role = (entry.get("role") or "").lower()
         if "ordförande" in role and not re.search(r"vice|v\.|1:e|2:e|kommunstyrelsens|ålders", role):
+            # a role the list gives; one from a sentence ("Ordförande NN öppnade mötet") is the text's word only
+            doc.found_by["chair"] = "text" if any(entry is said for said in doc.roles_from_text) else "list"
             return entry["name"]
     if doc.chair:
+        doc.found_by["chair"] = "signature"
         return doc.chair
     for line in doc.lines:
         match = CHAIR_IN_TEXT.search(line)
         if match:
+            doc.found_by["chair"] = "text"  # "Ordförande NN öppnade mötet": no list or signature says it
             return match.group(1) or match.group(2)
     return None
 
@@ -191,6 +204,8 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
     """Who justerar: named by "Utses att justera" (a signature block's names only when none is), by the
     decision of a "Val av justerare" item, and the chair(s) when the text says "jämte ordföranden"."""
     names = list(doc.justerare) or list(doc.signed_justerare)
+    if not doc.justerare and doc.signed_justerare:
+        doc.found_by["adjusters"] = "signature"  # who signs under "Justerare" may sign for another reason
     known = [p["name"] for p in doc.people]
     for item in items:
         if re.search(r"juster", item["title"], re.I):

@@ -44,13 +44,14 @@ def walk(doc: Document) -> None:
             continue
         heading = _item_heading(doc, index)
         if heading is not None:
-            number, title, index = heading
+            number, title, index, rule = heading
             title, rest = split_heading(title)
             current = {
                 "number": number,
                 "title": title,
                 "lines": [rest] if rest else [],
                 "paragraph": bool(ITEM_PARAGRAPH.match(line)),
+                "found_by": rule,
             }
             doc.items.append(current)
             continue
@@ -63,8 +64,9 @@ def walk(doc: Document) -> None:
         index += 1
 
 
-def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int] | None:
-    """(number, title, the index after the heading) when an item starts at `index`."""
+def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str] | None:
+    """(number, title, the index after the heading, the rule that found it: "paragraph", "dnr", "run_on", "bare",
+    "numbered", "look") when an item starts at `index`."""
     line = doc.lines[index]
     previous_blank = index == 0 or not doc.lines[index - 1]
     match = ITEM_PARAGRAPH.match(line)
@@ -73,18 +75,18 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int] | No
         if not title:
             following = doc.next_nonblank(index + 1)
             if following is not None and len(doc.lines[following]) < 160:
-                return match.group(1), doc.lines[following], following + 1
-        return match.group(1), title or f"§ {match.group(1)}", index + 1
+                return match.group(1), doc.lines[following], following + 1, "paragraph"
+        return match.group(1), title or f"§ {match.group(1)}", index + 1, "paragraph"
     match = ITEM_DNR.match(line)
     if match:  # a page of a flattened protocol whose § number was lost: "Arbetsutskottet (Dnr 12/08) Titel …"
-        return None, match.group(1), index + 1
+        return None, match.group(1), index + 1, "dnr"
     flattened = len(line) > RUN_ON_LINE or (index > 0 and len(doc.lines[index - 1]) > RUN_ON_LINE)
     run_on = ITEM_RUN_ON.match(line) if flattened else None
     if run_on and _continues_numbering(doc, int(run_on.group(1)), index):
-        return run_on.group(1), run_on.group(2), index + 1
+        return run_on.group(1), run_on.group(2), index + 1, "run_on"
     bare = ITEM_WITHOUT_MARK.match(line)
     if bare and not line.rstrip().endswith((".", ",")) and _continues_numbering(doc, int(bare.group(1)), index):
-        return bare.group(1), bare.group(2).strip(), index + 1  # numbered in a run, each on its line
+        return bare.group(1), bare.group(2).strip(), index + 1, "bare"  # numbered in a run, each on its line
     if not previous_blank:
         return None
     match = ITEM_NUMBERED.match(line) or ITEM_BARE_NUMBER.match(line)
@@ -93,9 +95,9 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int] | No
     is_sentence = line.rstrip().endswith((".", ",")) and not short_numbered
     quantity = VOTE_COUNT.search(line) or re.match(r"^\d+\s+(?:st|personer|kr|%)", line)
     if match and not is_sentence and not quantity:
-        return match.group(1), match.group(2).strip().rstrip(":"), index + 1
+        return match.group(1), match.group(2).strip().rstrip(":"), index + 1, "numbered"
     if not doc.numbered and _looks_like_heading(doc, index):
-        return None, line.strip().rstrip(":"), index + 1
+        return None, line.strip().rstrip(":"), index + 1, "look"
     return None
 
 
