@@ -233,3 +233,11 @@ def test_a_party_s_read_as_5_is_read_back_among_party_letters():
         "Ledamöter (5)",
     ]
     assert ocr._party_letters(lines[:2])[0]["text"] == "Hans Karlsson (5) (ordförande)"  # no party letters to go by
+
+
+def test_a_line_stands_where_most_of_its_words_do_not_where_its_highest_word_does():
+    """A blank line is read from the distance between two lines' tops: one word raised by an accent, a speck on it
+    or the skew left at a long line's end must not bring the line up to the one before."""
+    words = [("att", 100, 590, 30), ("välja", 200, 590, 30), ("Magnus", 330, 590, 30), ("Öhman", 480, 572, 48)]
+    [read] = ocr._lines(tsv(*[(text, x, y, 120, height) for text, x, y, height in [*words, ("till", 630, 590, 30)]]))
+    assert (read["top"], read["bottom"]) == (590, 620)
