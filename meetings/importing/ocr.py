@@ -41,9 +41,10 @@ SECTION_HEADING = re.compile(r"^(?:[A-ZÅÄÖ]{1,5}\s+)?§\s*(\d{1,3})\b")
 # A speck read as punctuation is much lower than the letters beside it (a full stop or a comma is too, but sits
 # close to its word).
 SPECK_HEIGHT = 0.4
-# A colon, a semicolon, a bar or a bracket is at least half as high as the letters: one under a quarter of them is a
-# speck, however close to a word.
-TALL_SIGNS = set(":;|!?()[]{}")
+# A colon, a semicolon, a bar or a bracket is at least half as high as the letters, a quotation mark a third: one
+# under a quarter of them is a speck, however close to a word; so is a letter or a digit that low, far from the words
+# ("sammanträde.      z").
+TALL_SIGNS = set(":;|!?()[]{}\"'”“‘’")
 TALL_SPECK_HEIGHT = 0.25
 # A speck glued to the front of a word (".tilläggsärenden", "«2", ";Budget"): no Swedish word starts with these before a
 # letter or a digit. (":" is left: "kl :05" is written.) A quotation mark is not, unless a speck follows it
@@ -56,6 +57,8 @@ LEVEL_MAX_SLOPE = 0.05
 PARTY_MARK = re.compile(r"\((?:S|M|C|V|L|KD|MP|SD|FP|PP)\)")
 PARTY_MARKS_AT_LEAST = 3
 PARTY_S_READ_AS_5 = re.compile(r"\b([A-ZÅÄÖ][\w-]+ [A-ZÅÄÖ][\w-]+) \(5\)")  # a name: given name and surname
+# A date's two digits read apart ("2001-1 1-09"): Tesseract leaves a space between two narrow ones.
+DATE_SPLIT = re.compile(r"\b(\d{4})-(\d) ?(\d)-(\d) ?(\d)\b")
 # Tesseract reads body text best at about 300 dots an inch; a page rendered at that is some 2500 x 3500 pixels.
 DPI = 300
 # A page that takes Tesseract longer than this is not a page of minutes.
@@ -196,8 +199,8 @@ def _middle(word: dict) -> float:
 
 def _without_specks(words: list[dict]) -> list[dict]:
     """The line's words less those Tesseract made of a speck of dust or toner: a "word" of no letter or digit, far
-    lower than the line's letters (under SPECK_HEIGHT of them) and farther from its neighbours than a line is high,
-    or a sign that is tall in print (TALL_SIGNS) read from a dot.
+    lower than the line's letters (under SPECK_HEIGHT of them) and farther from its neighbours than a line is high;
+    a sign that is tall in print (TALL_SIGNS) read from a dot; a letter or digit as low as that, far from the words.
     Kept, a speck in the margin stretches the line to the margin, where the layout reads it as wrapped."""
     heights = sorted(word["bottom"] - word["top"] for word in words)
     line_height = heights[len(heights) // 2]
@@ -206,10 +209,13 @@ def _without_specks(words: list[dict]) -> list[dict]:
         gaps = [word["x0"] - words[index - 1]["x1"]] if index else []
         gaps += [words[index + 1]["x0"] - word["x1"]] if index + 1 < len(words) else []
         height = word["bottom"] - word["top"]
-        speck = not any(character.isalnum() or character == "§" for character in word["text"]) and (
-            (height < SPECK_HEIGHT * line_height and min(gaps, default=0) > line_height)
-            or (set(word["text"]) <= TALL_SIGNS and height < TALL_SPECK_HEIGHT * line_height)
-        )
+        far = min(gaps, default=0) > line_height
+        if any(character.isalnum() or character == "§" for character in word["text"]):
+            speck = far and height < TALL_SPECK_HEIGHT * line_height
+        else:
+            speck = (far and height < SPECK_HEIGHT * line_height) or (
+                set(word["text"]) <= TALL_SIGNS and height < TALL_SPECK_HEIGHT * line_height
+            )
         if not speck:
             kept.append(word)
     return kept
@@ -217,8 +223,9 @@ def _without_specks(words: list[dict]) -> list[dict]:
 
 def _section_signs(words: list[str]) -> list[str]:
     """ "$ 12", "$12", "$$ 3-4" back to "§ 12", "§12", "§§ 3-4" (see SECTION_SIGN_READ_AS and the patterns after
-    it); a speck glued to a word's front dropped first (LEADING_SPECK)."""
-    words = [LEADING_SPECK.sub("", word) for word in words]
+    it); a speck glued to a word's front dropped first (LEADING_SPECK), a date's digits read apart joined
+    (DATE_SPLIT)."""
+    words = DATE_SPLIT.sub(r"\1-\2\3-\4\5", " ".join(LEADING_SPECK.sub("", word) for word in words)).split(" ")
     out: list[str] = []
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""

@@ -241,3 +241,25 @@ def test_a_line_stands_where_most_of_its_words_do_not_where_its_highest_word_doe
     words = [("att", 100, 590, 30), ("välja", 200, 590, 30), ("Magnus", 330, 590, 30), ("Öhman", 480, 572, 48)]
     [read] = ocr._lines(tsv(*[(text, x, y, 120, height) for text, x, y, height in [*words, ("till", 630, 590, 30)]]))
     assert (read["top"], read["bottom"]) == (590, 620)
+
+
+def test_a_speck_read_as_a_quotation_mark_or_a_letter_is_dropped_a_real_one_kept():
+    [read] = ocr._lines(tsv(("Paragrafer", 100, 500, 160, 30), ("'", 290, 500, 4, 2), ("”Val", 310, 500, 70, 30)))
+    assert read["text"] == "Paragrafer ”Val"
+    [read] = ocr._lines(tsv(("Paragrafer", 100, 500, 160, 30), ("”", 275, 500, 8, 11)))  # a third of the letters
+    assert read["text"] == "Paragrafer ”"
+    # A letter as low as a speck, far out in the margin; a short word at full height is kept however far.
+    [read] = ocr._lines(tsv(("sammanträde.", 100, 500, 200, 30), ("z", 900, 520, 6, 6), ("X", 1500, 500, 20, 30)))
+    assert read["text"] == "sammanträde. X"
+
+
+@pytest.mark.parametrize(
+    ("words", "read_as"),
+    [
+        (["Protokoll", "2001-1", "1-09"], ["Protokoll", "2001-11-09"]),
+        (["2003-02-0", "7"], ["2003-02-07"]),
+        (["2003-02-07", "1", "bilaga"], ["2003-02-07", "1", "bilaga"]),
+    ],
+)
+def test_a_dates_digits_read_apart_are_joined(words, read_as):
+    assert ocr._section_signs(words) == read_as
