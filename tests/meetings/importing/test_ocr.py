@@ -117,3 +117,149 @@ def test_import_minutes_reads_a_scan_with_ocr_and_refuses_it_without(tmp_path):
     assert [(i["number"], i["title"]) for i in parsed["items"]] == [("14", "Val av justerare")]
     with pytest.raises(CommandError):
         call_command("import_minutes", str(scan), "--dry-run", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+@pytest.mark.parametrize(
+    ("words", "read_as"),
+    [
+        (["&", "31"], ["§", "31"]),  # the heading's number alone on its line, its text on the next
+        (["8", "63/20", "Fastställande"], ["§", "63/20", "Fastställande"]),  # with the year's two digits
+        (["Eva", "Holm", "§", "94", "-", "&", "106"], ["Eva", "Holm", "§", "94", "-", "§", "106"]),
+        (["($$31-33),", "Pia"], ["(§§31-33),", "Pia"]),
+        (["($12)"], ["(§12)"]),
+        (["Per", "&", "12"], ["Per", "&", "12"]),
+        (["sidan", "94", "-", "&", "106"], ["sidan", "94", "-", "&", "106"]),  # a range only after "§"
+    ],
+)
+def test_the_section_sign_is_read_back_alone_at_a_ranges_end_and_in_brackets(words, read_as):
+    assert ocr._section_signs(words) == read_as
+
+
+def line(text, top, x0=100, x1=1500, height=30):
+    return {"text": text, "top": top, "bottom": top + height, "x0": x0, "x1": x1}
+
+
+def test_a_headings_section_sign_read_as_a_digit_is_known_by_the_number_after_the_previous():
+    lines = [
+        line("§ 14 Frågestund", 100),
+        line("815 Inlämnande av motioner", 200),
+        line("KF 8 16 Budget", 300),
+        line("816 ledamöter var närvarande", 400),  # not the next number: left as read
+        line("S17 Avslutning", 500),
+    ]
+    assert [each["text"] for each in ocr._section_sequence(lines)] == [
+        "§ 14 Frågestund",
+        "§ 15 Inlämnande av motioner",
+        "KF § 16 Budget",
+        "816 ledamöter var närvarande",
+        "§ 17 Avslutning",
+    ]
+    assert ocr._section_sequence([line("815 Inlämnande", 100)])[0]["text"] == "815 Inlämnande"  # no heading before
+
+
+def tsv(*words):
+    """Tesseract's TSV for one line of words, each (text, left, top, width, height)."""
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [f"5\t1\t1\t1\t1\t{n}\t{x}\t{y}\t{w}\t{h}\t90\t{text}" for n, (text, x, y, w, h) in enumerate(words, 1)]
+    return "\n".join([header, *rows])
+
+
+def test_a_speck_read_as_punctuation_far_from_the_words_is_dropped_and_the_line_keeps_its_width():
+    [read] = ocr._lines(tsv(("väntsalen.", 100, 500, 200, 30), (";", 1500, 520, 6, 3)))
+    assert (read["text"], read["x1"]) == ("väntsalen.", 300)
+    # A full stop close to its word, a comma between words and a dash at full height are kept.
+    [read] = ocr._lines(tsv(("Holm", 100, 500, 90, 30), (".", 200, 525, 5, 4), ("-", 600, 510, 20, 30)))
+    assert read["text"] == "Holm . -"
+    [read] = ocr._lines(tsv(("(Dnr", 100, 500, 90, 30), (",", 205, 520, 5, 9), (")", 225, 500, 8, 34)))
+    assert read["text"] == "(Dnr , )"
+
+
+def test_a_speck_read_as_a_tall_sign_is_dropped_however_close_to_a_word():
+    [read] = ocr._lines(tsv((":", 100, 520, 5, 4), ("Ingalill", 110, 500, 120, 30), ("Holm:", 240, 500, 80, 30)))
+    assert (read["text"], read["x0"]) == ("Ingalill Holm:", 110)
+    [read] = ocr._lines(tsv(("Övriga", 100, 500, 90, 30), (":", 200, 505, 5, 16)))  # a colon of its full height
+    assert read["text"] == "Övriga :"
+
+
+@pytest.mark.parametrize(
+    ("words", "read_as"),
+    [
+        (["med", ".tilläggsärenden."], ["med", "tilläggsärenden."]),
+        (["«2", "Minnesanteckningar"], ["2", "Minnesanteckningar"]),
+        ([".$1", "Sammanträdet"], ["§ 1", "Sammanträdet"]),
+        (['".$1', "Sammanträdet"], ["§ 1", "Sammanträdet"]),
+        (["kl", ":05."], ["kl", ":05."]),
+        (["”Psykisk", "ohälsa”"], ["”Psykisk", "ohälsa”"]),
+        (["...", "och"], ["...", "och"]),
+    ],
+)
+def test_a_speck_glued_to_the_front_of_a_word_is_dropped(words, read_as):
+    assert ocr._section_signs(words) == read_as
+
+
+def test_a_crooked_pages_lines_are_levelled_so_a_long_lines_top_is_its_start():
+    """A page fed 0.8 degrees crooked (a slope of -0.014): along a 2000-pixel line the words rise 28 pixels, nearly a
+    line's height, so a long line's top is its end's, a short one's its start's; and the left margin drifts 21
+    pixels between lines 1500 apart. Levelled, the lines are as far apart as on the page, the margin straight."""
+    slope, rows = -0.014, []
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    for line_number, count in enumerate([10, 2, 10], 1):
+        top = line_number * 1500
+        for n in range(count):
+            x = round(200 - slope * top) + n * 200
+            rows.append(f"5\t1\t1\t1\t{line_number}\t{n + 1}\t{x}\t{round(top + slope * x)}\t150\t30\t90\tord")
+    lines = ocr._lines("\n".join([header, *rows]))
+    tops = [line["top"] for line in lines]
+    assert all(abs(top - tops[0] - step) <= 1 for top, step in zip(tops, (0, 1500, 3000), strict=True))
+    assert max(line["x0"] for line in lines) - min(line["x0"] for line in lines) <= 1
+
+
+def test_a_party_s_read_as_5_is_read_back_among_party_letters():
+    lines = [
+        {"text": text, "top": 0, "bottom": 30, "x0": 0, "x1": 100}
+        for text in (
+            "Hans Karlsson (5) (ordförande)",
+            "Inga Holm (S)",
+            "Ulf Ström (M)",
+            "Eva Berg (KD)",
+            "Ledamöter (5)",
+        )
+    ]
+    assert [line["text"] for line in ocr._party_letters(lines)] == [
+        "Hans Karlsson (S) (ordförande)",
+        "Inga Holm (S)",
+        "Ulf Ström (M)",
+        "Eva Berg (KD)",
+        "Ledamöter (5)",
+    ]
+    assert ocr._party_letters(lines[:2])[0]["text"] == "Hans Karlsson (5) (ordförande)"  # no party letters to go by
+
+
+def test_a_line_stands_where_most_of_its_words_do_not_where_its_highest_word_does():
+    """A blank line is read from the distance between two lines' tops: one word raised by an accent, a speck on it
+    or the skew left at a long line's end must not bring the line up to the one before."""
+    words = [("att", 100, 590, 30), ("välja", 200, 590, 30), ("Magnus", 330, 590, 30), ("Öhman", 480, 572, 48)]
+    [read] = ocr._lines(tsv(*[(text, x, y, 120, height) for text, x, y, height in [*words, ("till", 630, 590, 30)]]))
+    assert (read["top"], read["bottom"]) == (590, 620)
+
+
+def test_a_speck_read_as_a_quotation_mark_or_a_letter_is_dropped_a_real_one_kept():
+    [read] = ocr._lines(tsv(("Paragrafer", 100, 500, 160, 30), ("'", 290, 500, 4, 2), ("”Val", 310, 500, 70, 30)))
+    assert read["text"] == "Paragrafer ”Val"
+    [read] = ocr._lines(tsv(("Paragrafer", 100, 500, 160, 30), ("”", 275, 500, 8, 11)))  # a third of the letters
+    assert read["text"] == "Paragrafer ”"
+    # A letter as low as a speck, far out in the margin; a short word at full height is kept however far.
+    [read] = ocr._lines(tsv(("sammanträde.", 100, 500, 200, 30), ("z", 900, 520, 6, 6), ("X", 1500, 500, 20, 30)))
+    assert read["text"] == "sammanträde. X"
+
+
+@pytest.mark.parametrize(
+    ("words", "read_as"),
+    [
+        (["Protokoll", "2001-1", "1-09"], ["Protokoll", "2001-11-09"]),
+        (["2003-02-0", "7"], ["2003-02-07"]),
+        (["2003-02-07", "1", "bilaga"], ["2003-02-07", "1", "bilaga"]),
+    ],
+)
+def test_a_dates_digits_read_apart_are_joined(words, read_as):
+    assert ocr._section_signs(words) == read_as

@@ -1,8 +1,11 @@
 """python manage.py bench_import [--documents 100]: parse varied minutes and print the rate for text, for PDF and for
-scanned PDF (OCR)."""
+scanned PDF (OCR). With --scanned-corpus: the score of each document of ../shared/minutes-corpus read from its scan
+(tools/bench/scanner.py) beside its score from text, and the means, by field too."""
 
 import html
+import importlib.util
 import io
+import json
 import random
 import tempfile
 import time
@@ -10,10 +13,14 @@ from pathlib import Path
 
 import pypdfium2
 import weasyprint
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from demo import SEEDS
 from meetings.importing import ocr, parse_file, parse_text, read
+from tools.bench import scanner
+
+SHARED = Path(settings.BASE_DIR).parent / "shared"
 
 
 class Command(BaseCommand):
@@ -26,8 +33,16 @@ class Command(BaseCommand):
         parser.add_argument("--documents", type=int, default=100)
         parser.add_argument("--pdf-documents", type=int, default=None, help="Default: a fifth of --documents")
         parser.add_argument("--ocr-documents", type=int, default=3, help="Scanned PDFs read by OCR (seconds each)")
+        parser.add_argument(
+            "--scanned-corpus",
+            action="store_true",
+            help="Score every document of ../shared/minutes-corpus read by OCR from its scan, beside its text",
+        )
 
     def handle(self, *args, **options):
+        if options["scanned_corpus"]:
+            self._scanned_corpus()
+            return
         rng = random.Random(7)
         seeds = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))]
         texts = []
@@ -61,6 +76,40 @@ class Command(BaseCommand):
                 scan.write_bytes(_scan(path.read_bytes()))
                 scans.append(scan)
             self._report_ocr(scans)
+
+    def _scanned_corpus(self):
+        corpus, scorer_path = SHARED / "minutes-corpus", SHARED / "tools" / "score_import.py"
+        if not (corpus / "expected").is_dir() or not scorer_path.is_file():
+            raise CommandError(f"No corpus with answers at {corpus}, or no scorer at {scorer_path}")
+        if not ocr.available():
+            raise CommandError("Tesseract with Swedish is not installed")
+        spec = importlib.util.spec_from_file_location("score_import", scorer_path)
+        scorer = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+        rows, fields = [], {"txt": {}, "scan": {}}
+        started = time.perf_counter()
+        for path in sorted((corpus / "expected").glob("*.json")):
+            answer = json.loads(path.read_text(encoding="utf-8"))
+            text = (corpus / f"{path.stem}.txt").read_text(encoding="utf-8")
+            if text.startswith("# source:"):
+                text = text.split("\n", 1)[1] if "\n" in text else ""
+            scan = scanner.scan(scanner.plain_pdf(text), seed=int(path.stem[:2]))
+            by_text, text_fields = scorer.score(parse_text(text), answer)
+            by_scan, scan_fields = scorer.score(parse_text(read(scan, f"{path.stem}.pdf", use_ocr=True).text), answer)
+            rows.append((path.stem, by_text, by_scan))
+            for kind, scored in (("txt", text_fields), ("scan", scan_fields)):
+                for field, value in scored.items():
+                    fields[kind].setdefault(field, []).append(value)
+            self.stdout.write(f"{path.stem:45} txt {by_text:.2f}  scanned {by_scan:.2f}")
+        elapsed = time.perf_counter() - started
+        means = [sum(row[column] for row in rows) / len(rows) for column in (1, 2)]
+        self.stdout.write(f"{'mean':45} txt {means[0]:.3f}  scanned {means[1]:.3f}  ({elapsed:.0f} s)")
+        for field in fields["txt"] | fields["scan"]:
+            txt, scan = fields["txt"].get(field, []), fields["scan"].get(field, [])
+            self.stdout.write(
+                f"  {field:15} txt {sum(txt) / max(len(txt), 1):.3f} ({len(txt)})  "
+                f"scanned {sum(scan) / max(len(scan), 1):.3f} ({len(scan)})"
+            )
 
     def _report_ocr(self, files):
         started = time.perf_counter()
