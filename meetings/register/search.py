@@ -203,7 +203,7 @@ def page_and_count(ordered, queryset, query, position, limit, *, bound=None, nar
         if len(keys) <= COUNT_CAP:
             return _sorted_page(ordered, keys, position, limit), len(keys)
         return _walk(walked, position, limit, walk=_newest_first), COUNT_CAP + 1
-    edge = _window_edge(narrowed, position) if narrowed is not None and WALK_WINDOW else None
+    edge = _window_edge(narrowed, position, limit) if narrowed is not None and WALK_WINDOW else None
     if edge is None:  # the filters leave fewer entries than the window from here: the walk reads them all at most
         return _walk(walked, position, limit, walk=_newest_first), None
     within = Q(date__lte=edge) if position.backwards else Q(date__gte=edge)
@@ -216,18 +216,23 @@ def page_and_count(ordered, queryset, query, position, limit, *, bound=None, nar
     return _walk(ordered, position, limit, walk=_by_word_index), COUNT_CAP + 1
 
 
-def _window_edge(narrowed, position):
+def _window_edge(narrowed, position, limit):
     """The date of the WALK_WINDOW-th entry the filters leave from where the page starts, in the direction it is
-    read, or None when fewer are left. Read with the planner's own choice (a filter's index and a sort, if the filter
-    is rare), not the walk's. Ordered by the date alone: the WALK_WINDOW-th date is the same whatever the order of
-    entries of one date, and an index of a filter and the date (outcome, federation) then serves it without a sort
-    of each date's entries (112 ms to 20 ms for an outcome at 120,000 decisions on SQLite)."""
+    read, or None when fewer are left. A page by offset (a number typed or linked, TYPED_PAGE_LIMIT deep at most)
+    starts where its offset's matches end, which the entries do not tell: its window is WALK_WINDOW entries for each
+    page up to it, so that words which fill a first page in the window fill the n-th in n windows, and the word
+    index is left what it reads cheaply (a density of at most limit / WALK_WINDOW). Read with the planner's own
+    choice (a filter's index and a sort, if the filter is rare), not the walk's. Ordered by the date alone: the
+    WALK_WINDOW-th date is the same whatever the order of entries of one date, and an index of a filter and the
+    date (outcome, federation) then serves it without a sort of each date's entries (112 ms to 20 ms for an outcome
+    at 120,000 decisions on SQLite)."""
     entries = narrowed.order_by("date" if position.backwards else "-date")
     if position.after:
         entries = entries.filter(after_key(position.after))
     elif position.before:
         entries = entries.filter(before_key(position.before))
-    return next(iter(entries.values_list("date", flat=True)[WALK_WINDOW - 1 : WALK_WINDOW]), None)
+    depth = WALK_WINDOW * -(-(position.offset + limit) // limit)  # the pages of `limit` rows up to this one's end
+    return next(iter(entries.values_list("date", flat=True)[depth - 1 : depth]), None)
 
 
 def _plain(ordered, limit):

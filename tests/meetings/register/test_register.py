@@ -320,6 +320,29 @@ def test_common_words_that_meet_only_past_the_walks_window_are_found_in_the_word
     assert headings(response) == ["Ärende 0", "Äldst"]
 
 
+def test_a_page_by_number_walks_a_window_for_each_page_up_to_it(cast, client_for, monkeypatch):
+    """Words that fill a first page within the walk's window fill the n-th within n windows: a page number typed
+    into the address is walked too, not read from every match in the word index."""
+    for day in range(1, 6):
+        frozen_meeting(
+            cast,
+            date=datetime.date(2024, 5, day),
+            decisions=[(f"Ärende {day}", "Styrelsen beslutar att bevilja ansökan.", "bifall", "acklamation")],
+        )
+    monkeypatch.setattr(search, "COUNT_CAP", 1)
+    monkeypatch.setattr(search, "PROBE_LIMIT", 1)
+    monkeypatch.setattr(search, "WALK_WINDOW", 2)  # a page of one row and the next one's first: two entries
+    monkeypatch.setattr(register_views, "PAGE_SIZE", 1)
+    read_from_the_index = []
+    matching_keys = search._matching_keys
+    monkeypatch.setattr(search, "_matching_keys", lambda qs: read_from_the_index.append(1) or matching_keys(qs))
+    client = client_for(None)
+    for page, heading in ((1, "Ärende 5"), (2, "Ärende 4"), (3, "Ärende 3"), (4, "Ärende 2")):
+        response = client.get("/beslut/", {"q": "bevilja", "sida": page})
+        assert headings(response) == [heading]
+    assert not read_from_the_index
+
+
 def test_words_with_more_matches_than_the_cap_are_read_newest_first_with_a_true_count(client_for, history, monkeypatch):
     response = client_for(None).get("/beslut/", {"q": "styrelsen beslutar"})
     assert headings(response) == ["Budget 2023–2025", "Ansökan Studio Ludum"]  # under the cap: counted exactly
