@@ -34,8 +34,8 @@ LABEL_RUN_ON = re.compile(
 )
 
 ROLES = [
-    (r"1:?e\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "1:e vice ordförande"),
-    (r"2:?e\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "2:e vice ordförande"),
+    (r"(?:1:?e|förste|första)\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "1:e vice ordförande"),
+    (r"(?:2:?e|andre|andra)\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "2:e vice ordförande"),
     (r"v(?:ice)?\.?\s*ordf(?:örande)?\.?", "vice ordförande"),
     (r"ordf(?:örande)?\.?", "ordförande"),
     (r"tf\.?\s*fc|tf\.?\s*förbundschef", "tf förbundschef"),

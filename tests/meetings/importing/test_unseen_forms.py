@@ -181,3 +181,17 @@ def test_a_wrapped_pdf_line_ending_in_a_lone_dash_keeps_its_space():
     text_broken = lay_out([line("Övriga närvarande Eva Holm, för-", 0, 100), line("valtningschef", 12, 60)])
     assert text == "Janeth Lundberg S - Övriga närvarande Eva Holm, för-"
     assert text_broken == "Övriga närvarande Eva Holm, för-valtningschef"  # a broken word stays one word
+
+
+def test_first_and_second_vice_chairs_are_roles_not_the_chair():
+    minutes = parse_text(
+        "Protokoll\nStyrelsen\n\nDatum 3 mars 2011\n"
+        "Ledamöter Karin Ek (s), ordförande Olle Falk (m), förste vice ordf. Anna Lund (c), andre vice ordförande "
+        "Per Holm (v) Eva Strand (kd), 2:e vice ordf.\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Olle Falk"] == "1:e vice ordförande"
+    assert roles["Anna Lund"] == "2:e vice ordförande"
+    assert roles["Eva Strand"] == "2:e vice ordförande"
+    assert minutes["chair"] == "Karin Ek"
