@@ -195,3 +195,15 @@ def test_first_and_second_vice_chairs_are_roles_not_the_chair():
     assert roles["Anna Lund"] == "2:e vice ordförande"
     assert roles["Eva Strand"] == "2:e vice ordförande"
     assert minutes["chair"] == "Karin Ek"
+
+
+def test_a_body_in_the_genitive_before_its_meeting_is_the_body():
+    minutes = parse_text(
+        "Protokoll fört vid Äldrenämndens sammanträde\nDatum 3 mars 2011\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert minutes["body"] == "Äldrenämnden"
+    minutes = parse_text(
+        "Protokoll\n\nTekniska utskottets möte den 3 mars 2011\n\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert minutes["body"] == "Tekniska utskottet"
