@@ -23,6 +23,15 @@ from .patterns import (
     split_names,
 )
 
+# A group's label inside a list, in parentheses or before a colon: the role of the names after it
+GROUP_ROLES = {
+    "ledamöter": "ledamot",
+    "ersättare": "ersättare",
+    "tjänstgörande ersättare": "tjänstgörande ersättare",
+    "suppleanter": "suppleant",
+}
+_GROUP = r"(?:Tjänstgörande\s+ersättare|Ledamöter|Ersättare|Suppleanter)"
+GROUP_LABEL = re.compile(rf"(?:(?:^|(?<=\)\s))\(\s*(?P<paren>{_GROUP})\s*\)|\b(?P<colon>{_GROUP})\s*:)(?=\s*[A-ZÅÄÖ])")
 PAGE_HEADING = re.compile(r"^[A-ZÅÄÖ ]{6,}$")
 EMPTY_FIELD = re.compile(rf"^(?:Sammanträdesdatum|Datum)\s+(?={PERSON})")
 ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
@@ -38,7 +47,7 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
     """Read the list under an attendance label at `index`; the index after it."""
     status, role, rest = label
     index += 1
-    if rest and att.label_of(rest, header=True):
+    if rest and att.label_of(rest, header=True) and not GROUP_LABEL.match(rest):
         rest = ""  # "Ledamöter Närvarande": two column headings of one table
     collected = [rest] if rest else []
     if not rest:
@@ -64,7 +73,7 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
         collected.append(line)
         index += 1
     table = " ".join(collected)
-    segmented = segment_people(table) if not re.search(r"[,()]", table) else []
+    segmented = segment_people(table) if not re.search(r"[,()]", table) and not GROUP_LABEL.search(table) else []
     if len(collected) > 1 and len(segmented) >= 2:
         # a table's rows flattened, the role of one row at the start of the next ("Erik Berg S 1 / Ordförande …")
         _add_cut(doc, [_segmented(name, after, status, role) for name, after in segmented])
@@ -82,6 +91,22 @@ def _row_with_role(line: str) -> bool:
 
 
 def _read_attendance_line(doc: Document, line: str, status: str, role: str | None) -> None:
+    groups = list(GROUP_LABEL.finditer(line))
+    if groups:
+        # "(Ledamöter) A, B (Ersättare) C", "Ledamöter: A, B Ersättare: C": each group's names take its role
+        if line[: groups[0].start()].strip(" ,;"):
+            _read_group(doc, line[: groups[0].start()].strip(" ,;"), status, role)
+        for group, following in zip(groups, [*groups[1:], None], strict=True):
+            names = line[group.end() : following.start() if following else len(line)].strip(" ,;")
+            if names:
+                _read_group(
+                    doc, names, status, GROUP_ROLES[re.sub(r"\s+", " ", (group["paren"] or group["colon"]).lower())]
+                )
+        return
+    _read_group(doc, line, status, role)
+
+
+def _read_group(doc: Document, line: str, status: str, role: str | None) -> None:
     if re.match(r"^X\b", line):
         return  # a presence mark of a table column whose names came first
     grouped = re.match(r"^[^:()]{2,60}?\s*:\s*\S", line)

@@ -207,3 +207,22 @@ def test_a_body_in_the_genitive_before_its_meeting_is_the_body():
         "Protokoll\n\nTekniska utskottets möte den 3 mars 2011\n\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
     )
     assert minutes["body"] == "Tekniska utskottet"
+
+
+def test_group_labels_inside_a_list_give_the_role_of_the_names_after_them():
+    minutes = parse_text(
+        "Protokoll\nStyrelsen\n\nDatum 3 mars 2011\n"
+        "Närvarande\n(Ledamöter) Karin Ek (S), Olle Falk (M)\n(Ersättare) Anna Lund (C), Per Holm (V)\n\n"
+        "Övriga närvarande Ledamöter: Eva Strand, Nils Berg Ersättare: Lisa Dahl\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles == {
+        "Karin Ek": "ledamot",
+        "Olle Falk": "ledamot",
+        "Anna Lund": "ersättare",
+        "Per Holm": "ersättare",
+        "Eva Strand": "ledamot",
+        "Nils Berg": "ledamot",
+        "Lisa Dahl": "ersättare",
+    }
