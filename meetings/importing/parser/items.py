@@ -17,6 +17,9 @@ IMMEDIATE_MARK = re.compile(r"§\s*(\d+)\s+omedelbart\s+justerad", re.I)
 RECUSED = re.compile(rf"({PEOPLE})\s+(?:anmäler|anmälde|deltar\s+inte[^.]*?på\s+grund\s+av)\s+jäv|jäv\s*:\s*({PEOPLE})")
 ASSIGNMENT = re.compile(r"\bge[r]?\s+(.+?)\s+i\s+uppdrag\s+att\s+(.+)", re.I | re.S)
 NEXT_MEETING = re.compile(r"^nästa\s+(möte|samråd|sammanträde|träff)\b", re.I)
+CONTENTS = re.compile(r"^(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING|Innehåll|INNEHÅLL)\s*:?\s*(.*)$")
+# a heading of the contents ends at its page number (dot leaders before it), before the next heading or the end
+CONTENTS_HEADING = re.compile(r"([A-ZÅÄÖ].{2,100}?)[\s.]*(?:§\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?=\s+[A-ZÅÄÖ§]|\s*$)")
 
 
 def drop_agenda(doc: Document) -> None:
@@ -26,6 +29,44 @@ def drop_agenda(doc: Document) -> None:
     if first and len(agenda) == first:
         doc.header_rest.extend(f"{item['number'] or ''} {item['title']}".strip() for item in agenda)
         doc.items = doc.items[first:]
+
+
+def from_contents(doc: Document) -> None:
+    """No "§" heading found: a table of contents ("Innehållsförteckning", then the headings with their pages) names
+    the items, and each item is the text from its heading's next occurrence to the next heading's."""
+    if any(raw["paragraph"] for raw in doc.items):
+        return
+    start = next((n for n, line in enumerate(doc.lines) if line and CONTENTS.match(line)), None)
+    if start is None:
+        return
+    entries = [CONTENTS.match(doc.lines[start])[1]]  # type: ignore[index]
+    index = start + 1
+    while not entries[0] and index < len(doc.lines) and doc.lines[index]:
+        entries.append(doc.lines[index])  # the contents one heading a line, up to a blank line
+        index += 1
+    headings = [m[1].strip(" .") for entry in entries for m in CONTENTS_HEADING.finditer(entry)]
+    if len(headings) < 2:
+        return
+    text = "\n".join(doc.lines[index:])
+    found: list[tuple[str, int, int]] = []
+    position = 0
+    for heading in headings:
+        match = re.search(r"\s+".join(map(re.escape, heading.split())), text[position:], re.I)
+        if match:
+            found.append((heading, position + match.start(), position + match.end()))
+            position += match.end()
+    if len(found) < 2:
+        return
+    doc.items = []
+    for (heading, _start, end), following in zip(found, [*found[1:], None], strict=True):
+        body = text[end : following[1] if following else len(text)].strip()
+        number = re.search(r"(?:^|\s)§\s*(\d{1,3})\s*$", body)
+        if number and following:  # the next heading's "§ 12" stayed at the end of this one's text
+            body = body[: number.start()].strip()
+        doc.items.append({"number": None, "title": heading, "lines": body.split("\n"), "paragraph": False})
+        doc.items[-1]["found_by"] = "contents"
+    kept = set(doc.lines[start:index]) | set(text[: found[0][1]].split("\n"))
+    doc.header_rest = [line for line in doc.header_rest if line not in kept and line not in text[found[0][1] :]]
 
 
 def place_footnotes(doc: Document) -> None:

@@ -226,3 +226,21 @@ def test_group_labels_inside_a_list_give_the_role_of_the_names_after_them():
         "Nils Berg": "ledamot",
         "Lisa Dahl": "ersättare",
     }
+
+
+def test_a_table_of_contents_names_the_items_when_no_paragraph_heads_them():
+    body = (
+        "\n\nMötets öppnande Ordföranden öppnade mötet.\n\nBudget för 2012 Förvaltningen redovisar förslaget. "
+        "Äldrenämnden beslutar att godkänna budgeten.\n\nÖvriga frågor Inga frågor togs upp.\n"
+    )
+    flattened = parse_text(
+        "Protokoll\nÄldrenämnden\n\nDatum 3 mars 2011\n\n"
+        "Innehållsförteckning Mötets öppnande 2 Budget för 2012 3 Övriga frågor 4" + body
+    )
+    one_a_line = parse_text(
+        "Protokoll\nÄldrenämnden\n\nDatum 3 mars 2011\n\n"
+        "Innehållsförteckning\nMötets öppnande .... 2\nBudget för 2012 .... 3\nÖvriga frågor .... 4" + body
+    )
+    for minutes in (flattened, one_a_line):
+        assert [item["title"] for item in minutes["items"]] == ["Mötets öppnande", "Budget för 2012", "Övriga frågor"]
+        assert "godkänna budgeten" in minutes["items"][1]["decisions"][0]["text"]
