@@ -244,3 +244,17 @@ def test_a_table_of_contents_names_the_items_when_no_paragraph_heads_them():
     for minutes in (flattened, one_a_line):
         assert [item["title"] for item in minutes["items"]] == ["Mötets öppnande", "Budget för 2012", "Övriga frågor"]
         assert "godkänna budgeten" in minutes["items"][1]["decisions"][0]["text"]
+
+
+def test_contents_on_a_flattened_page_without_page_numbers_still_name_the_items():
+    minutes = parse_text(
+        "Protokoll\nÄldrenämnden\n\nDatum 3 mars 2011\n\n"
+        "3 3 (17) Innehållsförteckning Mötets öppnande Val av justerare ÄLN 2011/ Budget för vården ÄLN 2010/ "
+        "Övriga frågor\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == [
+        "Mötets öppnande",
+        "Val av justerare",
+        "Budget för vården",
+        "Övriga frågor",
+    ]
