@@ -142,7 +142,8 @@ def body(doc: Document, title: str) -> str | None:
         match = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]*(?i:" + BODY_CORE + r"))\b", text)
         if match and match.group(1).lower() not in ("gruppen", "rådet"):
             return match.group(1)
-    words = re.findall(r"\b([\wåäö]*" + BODY_CORE + r")\b", everything.lower())
+    # "äldrenämndens delegationsordning": a body word in the genitive names the body too
+    words = re.findall(r"\b([\wåäö]*" + BODY_CORE + r")s?\b", everything.lower())
     words = [w for w in words if w not in ("gruppen", "grupp", "rådet", "råd")]
     return max(sorted(set(words)), key=words.count).capitalize() if words else None
 

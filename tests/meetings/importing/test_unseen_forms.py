@@ -258,3 +258,11 @@ def test_contents_on_a_flattened_page_without_page_numbers_still_name_the_items(
         "Budget för vården",
         "Övriga frågor",
     ]
+
+
+def test_a_body_word_only_in_the_genitive_still_names_the_body():
+    minutes = parse_text(
+        "Protokoll\n\nDatum 3 mars 2011\n\n§ 1 Ändring i socialnämndens delegationsordning\n"
+        "Ändringen godkänns.\n\n§ 2 Socialnämndens budget\nBudgeten godkänns.\n"
+    )
+    assert minutes["body"] == "Socialnämnden"
