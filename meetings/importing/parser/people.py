@@ -38,6 +38,8 @@ ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+f�
 CHAIR_IN_TEXT = re.compile(
     rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))"
 )
+# "Vid kommunfullmäktiges behandling av ärendet yttrar sig Martin Nilsson (S), Jerry Svensson (S) …"
+SPEAKERS_IN_TEXT = re.compile(rf"\b(?:yttrar|yttrade)\s+sig:?\s+({PEOPLE})")
 SERVES_IN_TEXT = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+)\s+är\s+(\w+)\s+och\s+ersätter\s+({PERSON})(?!\s+som)")
 # "Förvaltningschef Pia Bornevi informerar": the role of an attendee listed without one
 ROLE_BEFORE_NAME = re.compile(rf"\b(?=[A-ZÅÄÖ])((?i:[\wåäö]*{att.ROLE_STEMS}))\s+({PERSON})\b")
@@ -185,6 +187,14 @@ def people_in_text(doc: Document) -> None:
     """Absences and substitutes said in running text: "A, B och C har anmält förhinder", "Stefan är
     suppleant och ersätter Erik Degerman"."""
     known = {p["name"] for p in doc.people}
+    if not known:  # no list says who was there: who spoke in the debate was
+        for match in SPEAKERS_IN_TEXT.finditer(" ".join(line for line in doc.lines if line)):
+            for name in split_names(match.group(1)):
+                if name not in known and plausible_name(name):
+                    known.add(name)
+                    doc.people.append(
+                        {"name": name, "status": "närvarande", "role": None, "organisation": None, "paragraphs": None}
+                    )
     for line in doc.lines:
         for match in ABSENT_IN_TEXT.finditer(line):
             for name in split_names(match.group(1)):

@@ -266,3 +266,16 @@ def test_a_body_word_only_in_the_genitive_still_names_the_body():
         "Ändringen godkänns.\n\n§ 2 Socialnämndens budget\nBudgeten godkänns.\n"
     )
     assert minutes["body"] == "Socialnämnden"
+
+
+def test_with_no_attendance_list_who_spoke_in_the_debate_was_present():
+    minutes = parse_text(
+        "Protokoll\nKommunfullmäktige\n\nDatum 3 mars 2011\n\n§ 12 Budget 2012\n\n"
+        "Yttranden\n\nVid kommunfullmäktiges behandling av ärendet yttrar sig\n\n"
+        "Karin Ek (S), Olle Falk (M) och Anna Lund (C).\n\nKommunfullmäktige beslutar att godkänna budgeten.\n"
+    )
+    assert [(entry["name"], entry["status"]) for entry in minutes["attendance"]] == [
+        ("Karin Ek", "närvarande"),
+        ("Olle Falk", "närvarande"),
+        ("Anna Lund", "närvarande"),
+    ]
