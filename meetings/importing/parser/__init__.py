@@ -50,6 +50,7 @@ def _result(doc: Document) -> ParsedMinutes:
         doc.warnings.append("Inget mötesdatum hittades.")
     items.from_contents(doc)
     items.drop_agenda(doc)
+    items.lost_first(doc)
     people.lead_words(doc)
     items.place_footnotes(doc)
     people.people_in_text(doc)

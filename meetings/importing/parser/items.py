@@ -18,6 +18,7 @@ RECUSED = re.compile(rf"({PEOPLE})\s+(?:anmäler|anmälde|deltar\s+inte[^.]*?på
 ASSIGNMENT = re.compile(r"\bge[r]?\s+(.+?)\s+i\s+uppdrag\s+att\s+(.+)", re.I | re.S)
 NEXT_MEETING = re.compile(r"^nästa\s+(möte|samråd|sammanträde|träff)\b", re.I)
 CONTENTS = re.compile(r"(?:^(?:Innehåll|INNEHÅLL)|\b(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING))\b\s*:?\s*(.*)$")
+OPENING = re.compile(r"\b(?:Mötet|Sammanträdet)\s+öppnas\b|\b(?:Mötets|Sammanträdets)\s+öppnande\b")
 # a diarienummer whose number the flattening lost ("ÄLN 2017/"), between two headings of the contents
 CONTENTS_DNR = re.compile(r"\s*\b[A-ZÅÄÖ]{2,5}\s+\d{4}/[\d:-]*\s*")
 # a heading of the contents ends at its page number (dot leaders before it), before the next heading or the end
@@ -89,6 +90,22 @@ def _sentence_case(text: str) -> list[str]:
         else:
             headings[-1].append(word)
     return [" ".join(words) for words in headings if len(" ".join(words)) > 3]
+
+
+def lost_first(doc: Document) -> None:
+    """Items numbered from 2: the first one's number was lost, and its heading is the opening every protocol has
+    ("Mötet öppnas", "Sammanträdets öppnande"), left in the header's text."""
+    if not doc.items or doc.items[0]["number"] != "2":
+        return
+    for position, line in enumerate(doc.header_rest):
+        match = OPENING.search(line)
+        if match:
+            before, after = line[: match.start()].strip(), line[match.end() :].strip(" .:")
+            doc.header_rest[position : position + 1] = [before] if before else []
+            first: RawItem = {"number": "1", "title": match.group(0), "lines": [after], "paragraph": False}
+            first["found_by"] = "look"
+            doc.items.insert(0, first)
+            return
 
 
 def place_footnotes(doc: Document) -> None:

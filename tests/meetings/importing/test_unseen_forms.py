@@ -279,3 +279,17 @@ def test_with_no_attendance_list_who_spoke_in_the_debate_was_present():
         ("Olle Falk", "närvarande"),
         ("Anna Lund", "närvarande"),
     ]
+
+
+def test_items_numbered_from_two_get_back_the_opening_whose_number_was_lost():
+    minutes = parse_text(
+        "Minnesanteckningar\nRegionrådet\n\nDatum 3 mars 2011\n\n"
+        "Mötet öppnas Ordföranden öppnade mötet. Dagordningen godkändes.\n\n"
+        "2. Föregående möte\nAnteckningarna godkändes.\n\n3. Ekonomi\nRapporten lades till handlingarna.\n"
+    )
+    assert [(item["number"], item["title"]) for item in minutes["items"]] == [
+        ("1", "Mötet öppnas"),
+        ("2", "Föregående möte"),
+        ("3", "Ekonomi"),
+    ]
+    assert minutes["items"][0]["text"].startswith("Ordföranden öppnade mötet.")
