@@ -171,6 +171,10 @@ def lead_words(doc: Document) -> None:
     for entry in doc.people:
         words = entry["name"].split()
         start = next((i for i, word in enumerate(words) if is_given_name(word)), 0)
+        if start == 0:  # "Tjörn Margita Björklund": a given name the lexicon lacks, after a municipality
+            start = next(
+                (size for size in (2, 1) if len(words) - size >= 2 and is_organisation(" ".join(words[:size]))), 0
+            )
         if 0 < start <= len(words) - 2 and not any(is_given_name(word) for word in words[:start]):
             lead = " ".join(words[:start])
             entry["name"] = " ".join(words[start:])

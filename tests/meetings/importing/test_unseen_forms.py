@@ -293,3 +293,13 @@ def test_items_numbered_from_two_get_back_the_opening_whose_number_was_lost():
         ("3", "Ekonomi"),
     ]
     assert minutes["items"][0]["text"].startswith("Ordföranden öppnade mötet.")
+
+
+def test_a_municipality_run_into_a_name_the_lexicon_does_not_know_is_the_previous_attendees():
+    minutes = parse_text(
+        "Protokoll\nFörbundsstyrelsen\n\nDatum 3 mars 2011\n\n"
+        "Ledamöter Karin Ek (s), Tjörn Ylvali Berg (fp), Kungälv Olle Falk (m), Ale\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    organisations = {entry["name"]: entry["organisation"] for entry in minutes["attendance"]}
+    assert organisations == {"Karin Ek": "Tjörn", "Ylvali Berg": "Kungälv", "Olle Falk": "Ale"}
