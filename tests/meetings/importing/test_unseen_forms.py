@@ -303,3 +303,14 @@ def test_a_municipality_run_into_a_name_the_lexicon_does_not_know_is_the_previou
     )
     organisations = {entry["name"]: entry["organisation"] for entry in minutes["attendance"]}
     assert organisations == {"Karin Ek": "Tjörn", "Ylvali Berg": "Kungälv", "Olle Falk": "Ale"}
+
+
+def test_a_lower_case_word_after_a_role_goes_on_with_the_role_a_capitalised_one_is_an_organisation():
+    minutes = parse_text(
+        "Protokoll\nTeknikutskottet\n\nDatum 3 mars 2011\n\n"
+        "Övriga närvarande Anna Lund, chef landstingsservice Per Holm, personalrepresentant Kommunalarbetareförbundet "
+        "Eva Strand, sekreterare\n\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    said = {entry["name"]: (entry["role"], entry["organisation"]) for entry in minutes["attendance"]}
+    assert said["Anna Lund"] == ("chef landstingsservice", None)
+    assert said["Per Holm"] == ("personalrepresentant", "Kommunalarbetareförbundet")
