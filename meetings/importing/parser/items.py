@@ -17,7 +17,10 @@ IMMEDIATE_MARK = re.compile(r"§\s*(\d+)\s+omedelbart\s+justerad", re.I)
 RECUSED = re.compile(rf"({PEOPLE})\s+(?:anmäler|anmälde|deltar\s+inte[^.]*?på\s+grund\s+av)\s+jäv|jäv\s*:\s*({PEOPLE})")
 ASSIGNMENT = re.compile(r"\bge[r]?\s+(.+?)\s+i\s+uppdrag\s+att\s+(.+)", re.I | re.S)
 NEXT_MEETING = re.compile(r"^nästa\s+(möte|samråd|sammanträde|träff)\b", re.I)
-CONTENTS = re.compile(r"(?:^(?:Innehåll|INNEHÅLL)|\b(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING))\b\s*:?\s*(.*)$")
+# "Innehåll" alone on its line or before a colon ("Innehåll i avtalet …" is a sentence); "Innehållsförteckning" anywhere
+CONTENTS = re.compile(
+    r"(?:^(?:Innehåll|INNEHÅLL)\s*(?::|$)|\b(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING)\b)\s*:?\s*(.*)$"
+)
 OPENING = re.compile(r"\b(?:Mötet|Sammanträdet)\s+öppnas\b|\b(?:Mötets|Sammanträdets)\s+öppnande\b")
 # a diarienummer whose number the flattening lost ("ÄLN 2017/"), between two headings of the contents
 CONTENTS_DNR = re.compile(r"\s*\b[A-ZÅÄÖ]{2,5}\s+\d{4}/[\d:-]*\s*")
@@ -89,7 +92,7 @@ def _sentence_case(text: str) -> list[str]:
             headings.append([word])
         else:
             headings[-1].append(word)
-    return [" ".join(words) for words in headings if len(" ".join(words)) > 3]
+    return [" ".join(words) for words in headings if len(" ".join(words)) > 3 and words[0][:1].isupper()]
 
 
 def lost_first(doc: Document) -> None:

@@ -314,3 +314,11 @@ def test_a_lower_case_word_after_a_role_goes_on_with_the_role_a_capitalised_one_
     said = {entry["name"]: (entry["role"], entry["organisation"]) for entry in minutes["attendance"]}
     assert said["Anna Lund"] == ("chef landstingsservice", None)
     assert said["Per Holm"] == ("personalrepresentant", "Kommunalarbetareförbundet")
+
+
+def test_a_sentence_that_begins_with_innehall_is_no_table_of_contents():
+    minutes = parse_text(
+        "Minnesanteckningar\nStyrelsen\n\nDatum 3 mars 2011\n\n"
+        "Innehåll i avtalet diskuterades Vidare Ekonomi Och Budget\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == ["Inledning"]
