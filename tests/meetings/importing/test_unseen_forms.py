@@ -322,3 +322,14 @@ def test_a_sentence_that_begins_with_innehall_is_no_table_of_contents():
         "Innehåll i avtalet diskuterades Vidare Ekonomi Och Budget\n"
     )
     assert [item["title"] for item in minutes["items"]] == ["Inledning"]
+
+
+def test_numbered_points_one_a_line_without_blank_lines_are_each_an_item():
+    minutes = parse_text(
+        "Minnesanteckningar\nStyrelsemöte\n\nDatum 3 mars 2011\n\n"
+        "1. Mötet öppnades av ordförande Karin Ek.\n2. Dagordningen godkändes\n"
+        "3. Föregående protokoll godkändes och lades till handlingarna.\n4. Ekonomi:\n"
+        "Kostnaderna ökar med 7 %.\n5. Årsmötet\nÅrsmötet hålls den 25 april.\n"
+    )
+    assert [item["number"] for item in minutes["items"]] == ["1", "2", "3", "4", "5"]
+    assert minutes["items"][3]["title"] == "Ekonomi"
