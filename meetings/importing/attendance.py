@@ -34,8 +34,8 @@ LABEL_RUN_ON = re.compile(
 )
 
 ROLES = [
-    (r"1:?e\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "1:e vice ordförande"),
-    (r"2:?e\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "2:e vice ordförande"),
+    (r"(?:1:?e|förste|första)\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "1:e vice ordförande"),
+    (r"(?:2:?e|andre|andra)\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "2:e vice ordförande"),
     (r"v(?:ice)?\.?\s*ordf(?:örande)?\.?", "vice ordförande"),
     (r"ordf(?:örande)?\.?", "ordförande"),
     (r"tf\.?\s*fc|tf\.?\s*förbundschef", "tf förbundschef"),
@@ -304,7 +304,9 @@ def _attribute(person_entry, text, status):
     roles = ROLE_SUFFIX.findall(text)
     if len(roles) >= 2 and "/" not in text and not re.match(r"(?:tjg|tjänstgörande)\b", text, re.I):
         return  # a detached column of role words ("ordförande vice ordförande ersättare")
-    split = re.fullmatch(r"(\S*" + ROLE_STEMS + r")\s+([A-ZÅÄÖ]\S*(?:\s+\S+)*)", text, re.I)
+    # a capitalised word after the role opens an organisation; a lower-case one goes on with the role ("chef
+    # landstingsservice", whose service is a part of the organisation, not one)
+    split = re.fullmatch(r"(\S*" + ROLE_STEMS + r")\s+((?-i:[A-ZÅÄÖ])\S*(?:\s+\S+)*)", text, re.I)
     if split and ORG_WORDS.search(split.group(2)) and not person_entry["organisation"]:
         person_entry["organisation"] = split.group(2)  # "personalrepresentant Kommunalarbetareförbundet"
         text = split.group(1)

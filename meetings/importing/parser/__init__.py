@@ -48,7 +48,9 @@ def _result(doc: Document) -> ParsedMinutes:
     start, end = find_times(doc.fields.get("tid", "") or doc.fields.get("datum", "") or header_text)
     if date is None:
         doc.warnings.append("Inget mötesdatum hittades.")
+    items.from_contents(doc)
     items.drop_agenda(doc)
+    items.lost_first(doc)
     people.lead_words(doc)
     items.place_footnotes(doc)
     people.people_in_text(doc)

@@ -106,6 +106,12 @@ def body(doc: Document, title: str) -> str | None:
     )
     if match:
         return match.group(1)
+    # "Protokoll fört vid Äldrenämndens sammanträde": the body in the genitive before the meeting
+    match = re.search(
+        r"\b((?=[A-ZÅÄÖ])(?:[\wåäö]+a\s+)?[\wåäö]*" + BODY_CORE + r")s\s+(?:sammanträde|möte)\b", readable_case(head)
+    )
+    if match:
+        return match.group(1)
     named = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]+" + BODY_CORE + r")\b", readable_case(title))
     if named and named.group(1).lower() not in ("styrelse", "styrelsen"):
         return named.group(1)  # "Sammanträdesprotokoll Kommunstyrelsen", "Förbundsstyrelsen"
@@ -136,7 +142,8 @@ def body(doc: Document, title: str) -> str | None:
         match = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]*(?i:" + BODY_CORE + r"))\b", text)
         if match and match.group(1).lower() not in ("gruppen", "rådet"):
             return match.group(1)
-    words = re.findall(r"\b([\wåäö]*" + BODY_CORE + r")\b", everything.lower())
+    # "äldrenämndens delegationsordning": a body word in the genitive names the body too
+    words = re.findall(r"\b([\wåäö]*" + BODY_CORE + r")s?\b", everything.lower())
     words = [w for w in words if w not in ("gruppen", "grupp", "rådet", "råd")]
     return max(sorted(set(words)), key=words.count).capitalize() if words else None
 

@@ -17,6 +17,15 @@ IMMEDIATE_MARK = re.compile(r"§\s*(\d+)\s+omedelbart\s+justerad", re.I)
 RECUSED = re.compile(rf"({PEOPLE})\s+(?:anmäler|anmälde|deltar\s+inte[^.]*?på\s+grund\s+av)\s+jäv|jäv\s*:\s*({PEOPLE})")
 ASSIGNMENT = re.compile(r"\bge[r]?\s+(.+?)\s+i\s+uppdrag\s+att\s+(.+)", re.I | re.S)
 NEXT_MEETING = re.compile(r"^nästa\s+(möte|samråd|sammanträde|träff)\b", re.I)
+# "Innehåll" alone on its line or before a colon ("Innehåll i avtalet …" is a sentence); "Innehållsförteckning" anywhere
+CONTENTS = re.compile(
+    r"(?:^(?:Innehåll|INNEHÅLL)\s*(?::|$)|\b(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING)\b)\s*:?\s*(.*)$"
+)
+OPENING = re.compile(r"\b(?:Mötet|Sammanträdet)\s+öppnas\b|\b(?:Mötets|Sammanträdets)\s+öppnande\b")
+# a diarienummer whose number the flattening lost ("ÄLN 2017/"), between two headings of the contents
+CONTENTS_DNR = re.compile(r"\s*\b[A-ZÅÄÖ]{2,5}\s+\d{4}/[\d:-]*\s*")
+# a heading of the contents ends at its page number (dot leaders before it), before the next heading or the end
+CONTENTS_HEADING = re.compile(r"([A-ZÅÄÖ].{2,100}?)[\s.]*(?:§\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?=\s+[A-ZÅÄÖ§]|\s*$)")
 
 
 def drop_agenda(doc: Document) -> None:
@@ -26,6 +35,80 @@ def drop_agenda(doc: Document) -> None:
     if first and len(agenda) == first:
         doc.header_rest.extend(f"{item['number'] or ''} {item['title']}".strip() for item in agenda)
         doc.items = doc.items[first:]
+
+
+def from_contents(doc: Document) -> None:
+    """No "§" heading found: a table of contents ("Innehållsförteckning", then the headings with their pages) names
+    the items, and each item is the text from its heading's next occurrence to the next heading's."""
+    if any(raw["paragraph"] for raw in doc.items):
+        return
+    start = next((n for n, line in enumerate(doc.lines) if line and CONTENTS.search(line)), None)
+    if start is None:
+        return
+    entries = [CONTENTS.search(doc.lines[start])[1]]  # type: ignore[index]
+    index = start + 1
+    while not entries[0] and index < len(doc.lines) and doc.lines[index]:
+        entries.append(doc.lines[index])  # the contents one heading a line, up to a blank line
+        index += 1
+    headings = [m[1].strip(" .") for entry in entries for m in CONTENTS_HEADING.finditer(entry)]
+    if len(headings) < 2:
+        headings = [h for entry in entries for part in CONTENTS_DNR.split(entry) for h in _sentence_case(part)]
+    if len(headings) < 2:
+        return
+    text = "\n".join(doc.lines[index:])
+    found: list[tuple[str, int, int]] = []
+    position = 0
+    for heading in headings:
+        match = re.search(r"\s+".join(map(re.escape, heading.split())), text[position:], re.I)
+        if match:
+            found.append((heading, position + match.start(), position + match.end()))
+            position += match.end()
+    if len(found) < 2:
+        if not doc.items:  # the bodies are not in the text: the contents still name the items handled
+            doc.items = [
+                {"number": None, "title": h, "lines": [], "paragraph": False, "found_by": "contents"} for h in headings
+            ]
+            doc.header_rest = [line for line in doc.header_rest if line not in doc.lines[start:index]]
+        return
+    doc.items = []
+    for (heading, _start, end), following in zip(found, [*found[1:], None], strict=True):
+        body = text[end : following[1] if following else len(text)].strip()
+        number = re.search(r"(?:^|\s)§\s*(\d{1,3})\s*$", body)
+        if number and following:  # the next heading's "§ 12" stayed at the end of this one's text
+            body = body[: number.start()].strip()
+        doc.items.append({"number": None, "title": heading, "lines": body.split("\n"), "paragraph": False})
+        doc.items[-1]["found_by"] = "contents"
+    kept = set(doc.lines[start:index]) | set(text[: found[0][1]].split("\n"))
+    doc.header_rest = [line for line in doc.header_rest if line not in kept and line not in text[found[0][1] :]]
+
+
+def _sentence_case(text: str) -> list[str]:
+    """Headings of contents without page numbers, run together: a heading is in sentence case, so a capitalised
+    word after a lower-case one starts the next ("Adjungering Fastställande av föredragningslista Välfärdsteknik")."""
+    headings: list[list[str]] = []
+    for word in text.split():
+        starts = re.match(r"[A-ZÅÄÖ][a-zåäö]", word) and (not headings or re.search(r"[a-zåäö]$", headings[-1][-1]))
+        if starts or not headings:
+            headings.append([word])
+        else:
+            headings[-1].append(word)
+    return [" ".join(words) for words in headings if len(" ".join(words)) > 3 and words[0][:1].isupper()]
+
+
+def lost_first(doc: Document) -> None:
+    """Items numbered from 2: the first one's number was lost, and its heading is the opening every protocol has
+    ("Mötet öppnas", "Sammanträdets öppnande"), left in the header's text."""
+    if not doc.items or doc.items[0]["number"] != "2":
+        return
+    for position, line in enumerate(doc.header_rest):
+        match = OPENING.search(line)
+        if match:
+            before, after = line[: match.start()].strip(), line[match.end() :].strip(" .:")
+            doc.header_rest[position : position + 1] = [before] if before else []
+            first: RawItem = {"number": "1", "title": match.group(0), "lines": [after], "paragraph": False}
+            first["found_by"] = "look"
+            doc.items.insert(0, first)
+            return
 
 
 def place_footnotes(doc: Document) -> None:

@@ -23,12 +23,23 @@ from .patterns import (
     split_names,
 )
 
+# A group's label inside a list, in parentheses or before a colon: the role of the names after it
+GROUP_ROLES = {
+    "ledamöter": "ledamot",
+    "ersättare": "ersättare",
+    "tjänstgörande ersättare": "tjänstgörande ersättare",
+    "suppleanter": "suppleant",
+}
+_GROUP = r"(?:Tjänstgörande\s+ersättare|Ledamöter|Ersättare|Suppleanter)"
+GROUP_LABEL = re.compile(rf"(?:(?:^|(?<=\)\s))\(\s*(?P<paren>{_GROUP})\s*\)|\b(?P<colon>{_GROUP})\s*:)(?=\s*[A-ZÅÄÖ])")
 PAGE_HEADING = re.compile(r"^[A-ZÅÄÖ ]{6,}$")
 EMPTY_FIELD = re.compile(rf"^(?:Sammanträdesdatum|Datum)\s+(?={PERSON})")
 ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
 CHAIR_IN_TEXT = re.compile(
     rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))"
 )
+# "Vid kommunfullmäktiges behandling av ärendet yttrar sig Martin Nilsson (S), Jerry Svensson (S) …"
+SPEAKERS_IN_TEXT = re.compile(rf"\b(?:yttrar|yttrade)\s+sig:?\s+({PEOPLE})")
 SERVES_IN_TEXT = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+)\s+är\s+(\w+)\s+och\s+ersätter\s+({PERSON})(?!\s+som)")
 # "Förvaltningschef Pia Bornevi informerar": the role of an attendee listed without one
 ROLE_BEFORE_NAME = re.compile(rf"\b(?=[A-ZÅÄÖ])((?i:[\wåäö]*{att.ROLE_STEMS}))\s+({PERSON})\b")
@@ -38,7 +49,7 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
     """Read the list under an attendance label at `index`; the index after it."""
     status, role, rest = label
     index += 1
-    if rest and att.label_of(rest, header=True):
+    if rest and att.label_of(rest, header=True) and not GROUP_LABEL.match(rest):
         rest = ""  # "Ledamöter Närvarande": two column headings of one table
     collected = [rest] if rest else []
     if not rest:
@@ -64,7 +75,7 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
         collected.append(line)
         index += 1
     table = " ".join(collected)
-    segmented = segment_people(table) if not re.search(r"[,()]", table) else []
+    segmented = segment_people(table) if not re.search(r"[,()]", table) and not GROUP_LABEL.search(table) else []
     if len(collected) > 1 and len(segmented) >= 2:
         # a table's rows flattened, the role of one row at the start of the next ("Erik Berg S 1 / Ordförande …")
         _add_cut(doc, [_segmented(name, after, status, role) for name, after in segmented])
@@ -82,6 +93,22 @@ def _row_with_role(line: str) -> bool:
 
 
 def _read_attendance_line(doc: Document, line: str, status: str, role: str | None) -> None:
+    groups = list(GROUP_LABEL.finditer(line))
+    if groups:
+        # "(Ledamöter) A, B (Ersättare) C", "Ledamöter: A, B Ersättare: C": each group's names take its role
+        if line[: groups[0].start()].strip(" ,;"):
+            _read_group(doc, line[: groups[0].start()].strip(" ,;"), status, role)
+        for group, following in zip(groups, [*groups[1:], None], strict=True):
+            names = line[group.end() : following.start() if following else len(line)].strip(" ,;")
+            if names:
+                _read_group(
+                    doc, names, status, GROUP_ROLES[re.sub(r"\s+", " ", (group["paren"] or group["colon"]).lower())]
+                )
+        return
+    _read_group(doc, line, status, role)
+
+
+def _read_group(doc: Document, line: str, status: str, role: str | None) -> None:
     if re.match(r"^X\b", line):
         return  # a presence mark of a table column whose names came first
     grouped = re.match(r"^[^:()]{2,60}?\s*:\s*\S", line)
@@ -144,6 +171,10 @@ def lead_words(doc: Document) -> None:
     for entry in doc.people:
         words = entry["name"].split()
         start = next((i for i, word in enumerate(words) if is_given_name(word)), 0)
+        if start == 0:  # "Tjörn Margita Björklund": a given name the lexicon lacks, after a municipality
+            start = next(
+                (size for size in (2, 1) if len(words) - size >= 2 and is_organisation(" ".join(words[:size]))), 0
+            )
         if 0 < start <= len(words) - 2 and not any(is_given_name(word) for word in words[:start]):
             lead = " ".join(words[:start])
             entry["name"] = " ".join(words[start:])
@@ -160,6 +191,14 @@ def people_in_text(doc: Document) -> None:
     """Absences and substitutes said in running text: "A, B och C har anmält förhinder", "Stefan är
     suppleant och ersätter Erik Degerman"."""
     known = {p["name"] for p in doc.people}
+    if not known:  # no list says who was there: who spoke in the debate was
+        for match in SPEAKERS_IN_TEXT.finditer(" ".join(line for line in doc.lines if line)):
+            for name in split_names(match.group(1)):
+                if name not in known and plausible_name(name):
+                    known.add(name)
+                    doc.people.append(
+                        {"name": name, "status": "närvarande", "role": None, "organisation": None, "paragraphs": None}
+                    )
     for line in doc.lines:
         for match in ABSENT_IN_TEXT.finditer(line):
             for name in split_names(match.group(1)):

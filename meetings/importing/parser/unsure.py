@@ -121,7 +121,7 @@ def _items(doc: Document, read: list[Item]) -> list[Unsure]:
         rule = raw.get("found_by")
         if rule in ("run_on", "bare"):
             marks.append(_mark("items", "item_number_without_paragraph", index))
-        elif rule in ("look", "dnr"):
+        elif rule in ("look", "dnr", "contents"):
             marks.append(_mark("items", "item_heading_guessed", index))
         texts = [decision["text"] for decision in item["decisions"]]
         if raw.get("decided_by_sentence") and not any(DECIDES.search(text) for text in texts):

@@ -87,6 +87,10 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     bare = ITEM_WITHOUT_MARK.match(line)
     if bare and not line.rstrip().endswith((".", ",")) and _continues_numbering(doc, int(bare.group(1)), index):
         return bare.group(1), bare.group(2).strip(), index + 1, "bare"  # numbered in a run, each on its line
+    point = ITEM_NUMBERED.match(line)
+    if point and not previous_blank and len(line) < 100 and _next_number(doc) == int(point.group(1)):
+        # "2. Dagordningen godkändes" right under "1. Mötets öppnande …": points one a line, no blank between
+        return point.group(1), point.group(2).strip().rstrip(":"), index + 1, "numbered"
     if not previous_blank:
         return None
     match = ITEM_NUMBERED.match(line) or ITEM_BARE_NUMBER.match(line)
@@ -99,6 +103,11 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     if not doc.numbered and _looks_like_heading(doc, index):
         return None, line.strip().rstrip(":"), index + 1, "look"
     return None
+
+
+def _next_number(doc: Document) -> int | None:
+    last = doc.items[-1]["number"] if doc.items else None
+    return int(last) + 1 if last and last.isdigit() else None
 
 
 def _continues_numbering(doc: Document, number: int, index: int) -> bool:

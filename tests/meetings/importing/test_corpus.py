@@ -71,7 +71,7 @@ def mean_score(scorer, corpus, rendering):
 
 
 DEVELOPMENT = 16  # documents 01-16, the ones the importer was first built on; 17-26 came with issue 27
-CORPUS_FLOOR = 0.90  # what the whole corpus reaches now; issue 27's target is 0.90 (and the two-fold within 0.05)
+CORPUS_FLOOR = 0.92  # the whole corpus reaches 0.926 (branch fold); issue 27 asks 0.90, the two-fold within 0.05
 
 
 def development(corpus):
@@ -89,7 +89,7 @@ def test_the_whole_corpus_holds_its_floor_from_text(scorer, corpus):
     assert mean >= CORPUS_FLOOR, scores
 
 
-PDF_FLOOR = 0.90  # the whole corpus as a plain text PDF (the pdf() above): 0.770 before issue 27, 0.901 now
+PDF_FLOOR = 0.92  # the whole corpus as a plain text PDF (the pdf() above): 0.770 before issue 27, 0.926 now
 
 
 def test_the_whole_corpus_as_a_plain_text_pdf_holds_its_floor(scorer, corpus):

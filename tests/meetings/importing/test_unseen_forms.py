@@ -181,3 +181,155 @@ def test_a_wrapped_pdf_line_ending_in_a_lone_dash_keeps_its_space():
     text_broken = lay_out([line("Övriga närvarande Eva Holm, för-", 0, 100), line("valtningschef", 12, 60)])
     assert text == "Janeth Lundberg S - Övriga närvarande Eva Holm, för-"
     assert text_broken == "Övriga närvarande Eva Holm, för-valtningschef"  # a broken word stays one word
+
+
+def test_first_and_second_vice_chairs_are_roles_not_the_chair():
+    minutes = parse_text(
+        "Protokoll\nStyrelsen\n\nDatum 3 mars 2011\n"
+        "Ledamöter Karin Ek (s), ordförande Olle Falk (m), förste vice ordf. Anna Lund (c), andre vice ordförande "
+        "Per Holm (v) Eva Strand (kd), 2:e vice ordf.\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Olle Falk"] == "1:e vice ordförande"
+    assert roles["Anna Lund"] == "2:e vice ordförande"
+    assert roles["Eva Strand"] == "2:e vice ordförande"
+    assert minutes["chair"] == "Karin Ek"
+
+
+def test_a_body_in_the_genitive_before_its_meeting_is_the_body():
+    minutes = parse_text(
+        "Protokoll fört vid Äldrenämndens sammanträde\nDatum 3 mars 2011\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert minutes["body"] == "Äldrenämnden"
+    minutes = parse_text(
+        "Protokoll\n\nTekniska utskottets möte den 3 mars 2011\n\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert minutes["body"] == "Tekniska utskottet"
+
+
+def test_group_labels_inside_a_list_give_the_role_of_the_names_after_them():
+    minutes = parse_text(
+        "Protokoll\nStyrelsen\n\nDatum 3 mars 2011\n"
+        "Närvarande\n(Ledamöter) Karin Ek (S), Olle Falk (M)\n(Ersättare) Anna Lund (C), Per Holm (V)\n\n"
+        "Övriga närvarande Ledamöter: Eva Strand, Nils Berg Ersättare: Lisa Dahl\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles == {
+        "Karin Ek": "ledamot",
+        "Olle Falk": "ledamot",
+        "Anna Lund": "ersättare",
+        "Per Holm": "ersättare",
+        "Eva Strand": "ledamot",
+        "Nils Berg": "ledamot",
+        "Lisa Dahl": "ersättare",
+    }
+
+
+def test_a_table_of_contents_names_the_items_when_no_paragraph_heads_them():
+    body = (
+        "\n\nMötets öppnande Ordföranden öppnade mötet.\n\nBudget för 2012 Förvaltningen redovisar förslaget. "
+        "Äldrenämnden beslutar att godkänna budgeten.\n\nÖvriga frågor Inga frågor togs upp.\n"
+    )
+    flattened = parse_text(
+        "Protokoll\nÄldrenämnden\n\nDatum 3 mars 2011\n\n"
+        "Innehållsförteckning Mötets öppnande 2 Budget för 2012 3 Övriga frågor 4" + body
+    )
+    one_a_line = parse_text(
+        "Protokoll\nÄldrenämnden\n\nDatum 3 mars 2011\n\n"
+        "Innehållsförteckning\nMötets öppnande .... 2\nBudget för 2012 .... 3\nÖvriga frågor .... 4" + body
+    )
+    for minutes in (flattened, one_a_line):
+        assert [item["title"] for item in minutes["items"]] == ["Mötets öppnande", "Budget för 2012", "Övriga frågor"]
+        assert "godkänna budgeten" in minutes["items"][1]["decisions"][0]["text"]
+
+
+def test_contents_on_a_flattened_page_without_page_numbers_still_name_the_items():
+    minutes = parse_text(
+        "Protokoll\nÄldrenämnden\n\nDatum 3 mars 2011\n\n"
+        "3 3 (17) Innehållsförteckning Mötets öppnande Val av justerare ÄLN 2011/ Budget för vården ÄLN 2010/ "
+        "Övriga frågor\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == [
+        "Mötets öppnande",
+        "Val av justerare",
+        "Budget för vården",
+        "Övriga frågor",
+    ]
+
+
+def test_a_body_word_only_in_the_genitive_still_names_the_body():
+    minutes = parse_text(
+        "Protokoll\n\nDatum 3 mars 2011\n\n§ 1 Ändring i socialnämndens delegationsordning\n"
+        "Ändringen godkänns.\n\n§ 2 Socialnämndens budget\nBudgeten godkänns.\n"
+    )
+    assert minutes["body"] == "Socialnämnden"
+
+
+def test_with_no_attendance_list_who_spoke_in_the_debate_was_present():
+    minutes = parse_text(
+        "Protokoll\nKommunfullmäktige\n\nDatum 3 mars 2011\n\n§ 12 Budget 2012\n\n"
+        "Yttranden\n\nVid kommunfullmäktiges behandling av ärendet yttrar sig\n\n"
+        "Karin Ek (S), Olle Falk (M) och Anna Lund (C).\n\nKommunfullmäktige beslutar att godkänna budgeten.\n"
+    )
+    assert [(entry["name"], entry["status"]) for entry in minutes["attendance"]] == [
+        ("Karin Ek", "närvarande"),
+        ("Olle Falk", "närvarande"),
+        ("Anna Lund", "närvarande"),
+    ]
+
+
+def test_items_numbered_from_two_get_back_the_opening_whose_number_was_lost():
+    minutes = parse_text(
+        "Minnesanteckningar\nRegionrådet\n\nDatum 3 mars 2011\n\n"
+        "Mötet öppnas Ordföranden öppnade mötet. Dagordningen godkändes.\n\n"
+        "2. Föregående möte\nAnteckningarna godkändes.\n\n3. Ekonomi\nRapporten lades till handlingarna.\n"
+    )
+    assert [(item["number"], item["title"]) for item in minutes["items"]] == [
+        ("1", "Mötet öppnas"),
+        ("2", "Föregående möte"),
+        ("3", "Ekonomi"),
+    ]
+    assert minutes["items"][0]["text"].startswith("Ordföranden öppnade mötet.")
+
+
+def test_a_municipality_run_into_a_name_the_lexicon_does_not_know_is_the_previous_attendees():
+    minutes = parse_text(
+        "Protokoll\nFörbundsstyrelsen\n\nDatum 3 mars 2011\n\n"
+        "Ledamöter Karin Ek (s), Tjörn Ylvali Berg (fp), Kungälv Olle Falk (m), Ale\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    organisations = {entry["name"]: entry["organisation"] for entry in minutes["attendance"]}
+    assert organisations == {"Karin Ek": "Tjörn", "Ylvali Berg": "Kungälv", "Olle Falk": "Ale"}
+
+
+def test_a_lower_case_word_after_a_role_goes_on_with_the_role_a_capitalised_one_is_an_organisation():
+    minutes = parse_text(
+        "Protokoll\nTeknikutskottet\n\nDatum 3 mars 2011\n\n"
+        "Övriga närvarande Anna Lund, chef landstingsservice Per Holm, personalrepresentant Kommunalarbetareförbundet "
+        "Eva Strand, sekreterare\n\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    said = {entry["name"]: (entry["role"], entry["organisation"]) for entry in minutes["attendance"]}
+    assert said["Anna Lund"] == ("chef landstingsservice", None)
+    assert said["Per Holm"] == ("personalrepresentant", "Kommunalarbetareförbundet")
+
+
+def test_a_sentence_that_begins_with_innehall_is_no_table_of_contents():
+    minutes = parse_text(
+        "Minnesanteckningar\nStyrelsen\n\nDatum 3 mars 2011\n\n"
+        "Innehåll i avtalet diskuterades Vidare Ekonomi Och Budget\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == ["Inledning"]
+
+
+def test_numbered_points_one_a_line_without_blank_lines_are_each_an_item():
+    minutes = parse_text(
+        "Minnesanteckningar\nStyrelsemöte\n\nDatum 3 mars 2011\n\n"
+        "1. Mötet öppnades av ordförande Karin Ek.\n2. Dagordningen godkändes\n"
+        "3. Föregående protokoll godkändes och lades till handlingarna.\n4. Ekonomi:\n"
+        "Kostnaderna ökar med 7 %.\n5. Årsmötet\nÅrsmötet hålls den 25 april.\n"
+    )
+    assert [item["number"] for item in minutes["items"]] == ["1", "2", "3", "4", "5"]
+    assert minutes["items"][3]["title"] == "Ekonomi"
