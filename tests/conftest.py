@@ -4,7 +4,6 @@ federation, a network coordinator and the public."""
 import contextlib
 import datetime
 import fcntl
-import importlib.util
 import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +14,7 @@ from django.db import connection
 from django.test import override_settings
 
 from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Person, StaffRole
+from tools.bench import corpus as corpus_files
 
 REQUIRE_SERVICES = os.environ.get("FINSAM_REQUIRE_SERVICES") == "1"
 
@@ -76,10 +76,7 @@ def shared_corpus():
 @pytest.fixture(scope="session")
 def scorer(shared_corpus):
     """../shared/tools/score_import.py, loaded: `scorer.score(parsed, answer)` is the corpus's own comparison."""
-    spec = importlib.util.spec_from_file_location("score_import", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return corpus_files.load_scorer(SCORER)
 
 
 def pytest_collection_modifyitems(items):

@@ -202,8 +202,7 @@ def _without_specks(words: list[dict]) -> list[dict]:
     lower than the line's letters (under SPECK_HEIGHT of them) and farther from its neighbours than a line is high;
     a sign that is tall in print (TALL_SIGNS) read from a dot; a letter or digit as low as that, far from the words.
     Kept, a speck in the margin stretches the line to the margin, where the layout reads it as wrapped."""
-    heights = sorted(word["bottom"] - word["top"] for word in words)
-    line_height = heights[len(heights) // 2]
+    line_height = _median([word["bottom"] - word["top"] for word in words])
     kept = []
     for index, word in enumerate(words):
         gaps = [word["x0"] - words[index - 1]["x1"]] if index else []

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from meetings.importing import tasks
 from meetings.models import ImportDocument
+from tools.bench import corpus as corpus_files
 
 from .conftest import assert_accessible, sign_in
 
@@ -20,8 +21,7 @@ NAMES = [
 def corpus_zip(path, corpus):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in NAMES:
-            text = (corpus / name).read_text(encoding="utf-8")
-            archive.writestr(f"arkiv/{name}", text.split("\n", 1)[1] if text.startswith("# source:") else text)
+            archive.writestr(f"arkiv/{name}", corpus_files.document_text(corpus, name.removesuffix(".txt")))
         archive.writestr("__MACOSX/arkiv/._01.txt", b"\x00\x05\x16\x07")
     return path
 

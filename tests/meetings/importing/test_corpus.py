@@ -3,27 +3,20 @@ by ../shared/tools/score_import.py's own comparison: from text, and from .docx a
 made here. Skips, saying so, where the corpus is not beside the checkout; fails then under FINSAM_REQUIRE_SERVICES=1
 (the shared_corpus fixture)."""
 
-import html
 import io
-import json
 
 import docx
 import pytest
-import weasyprint
 
 from meetings.importing import parse_file
+from tools.bench import corpus as corpus_files
+from tools.bench import scanner
 
 
 @pytest.fixture(scope="module")
 def corpus(shared_corpus):
     """(name, text, answer) for every document with an answer; the '# source:' line is provenance, not text."""
-    documents = []
-    for answer in sorted((shared_corpus / "expected").glob("*.json")):
-        text = (shared_corpus / f"{answer.stem}.txt").read_text(encoding="utf-8")
-        if text.startswith("# source:"):
-            text = text.split("\n", 1)[1] if "\n" in text else ""
-        documents.append((answer.stem, text, json.loads(answer.read_text(encoding="utf-8"))))
-    return documents
+    return corpus_files.documents(shared_corpus)
 
 
 def docx_one_paragraph_a_line(text):
@@ -50,10 +43,8 @@ def docx_one_paragraph_a_block(text):
     return out.getvalue()
 
 
-def pdf(text):
-    """The text in a <pre> on A4: long lines wrap, as they do in a real PDF."""
-    style = "@page { size: A4; margin: 15mm } pre { font: 9pt sans-serif; white-space: pre-wrap }"
-    return weasyprint.HTML(string=f"<style>{style}</style><pre>{html.escape(text)}</pre>").write_pdf()
+# The text in a <pre> on A4: long lines wrap, as they do in a real PDF (the scanned corpus starts from the same).
+pdf = scanner.plain_pdf
 
 
 RENDERINGS = {

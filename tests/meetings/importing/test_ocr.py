@@ -14,6 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from meetings.importing import UnreadableDocument, layout, ocr, read, services
 from meetings.models import ImportDocument
 from tests.conftest import skip_unless
+from tools.bench import corpus as corpus_files
 
 from .documents import as_pdf, as_scan
 
@@ -30,13 +31,8 @@ def tesseract(settings, tmp_path):
     skip_unless(ocr.available(), "Tesseract with Swedish data is not installed")
 
 
-def corpus_text(corpus, name):
-    text = (corpus / f"{name}.txt").read_text(encoding="utf-8")
-    return text.split("\n", 1)[1] if text.startswith("# source:") else text
-
-
 def test_a_scanned_corpus_document_scores_at_least_0_75_after_ocr(shared_corpus, scorer, client_for, cast):
-    scan = as_scan(corpus_text(shared_corpus, DOCUMENT))
+    scan = as_scan(corpus_files.document_text(shared_corpus, DOCUMENT))
     assert not layout.pdf_text(scan).replace("\f", "").strip()  # no text layer at all: OCR or nothing
     batch = services.import_batch_create(
         actor=cast.user("secretary"), uploads=[SimpleUploadedFile(f"{DOCUMENT}.pdf", scan)]

@@ -3,9 +3,7 @@ scanned PDF (OCR). With --scanned-corpus: the score of each document of ../share
 (tools/bench/scanner.py) beside its score from text, and the means, by field too."""
 
 import html
-import importlib.util
 import io
-import json
 import random
 import tempfile
 import time
@@ -18,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo import SEEDS
 from meetings.importing import ocr, parse_file, parse_text, read
+from tools.bench import corpus as corpus_files
 from tools.bench import scanner
 
 SHARED = Path(settings.BASE_DIR).parent / "shared"
@@ -83,24 +82,18 @@ class Command(BaseCommand):
             raise CommandError(f"No corpus with answers at {corpus}, or no scorer at {scorer_path}")
         if not ocr.available():
             raise CommandError("Tesseract with Swedish is not installed")
-        spec = importlib.util.spec_from_file_location("score_import", scorer_path)
-        scorer = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+        scorer = corpus_files.load_scorer(scorer_path)
         rows, fields = [], {"txt": {}, "scan": {}}
         started = time.perf_counter()
-        for path in sorted((corpus / "expected").glob("*.json")):
-            answer = json.loads(path.read_text(encoding="utf-8"))
-            text = (corpus / f"{path.stem}.txt").read_text(encoding="utf-8")
-            if text.startswith("# source:"):
-                text = text.split("\n", 1)[1] if "\n" in text else ""
-            scan = scanner.scan(scanner.plain_pdf(text), seed=int(path.stem[:2]))
+        for name, text, answer in corpus_files.documents(corpus):
+            scan = scanner.scan(scanner.plain_pdf(text), seed=int(name[:2]))
             by_text, text_fields = scorer.score(parse_text(text), answer)
-            by_scan, scan_fields = scorer.score(parse_text(read(scan, f"{path.stem}.pdf", use_ocr=True).text), answer)
-            rows.append((path.stem, by_text, by_scan))
+            by_scan, scan_fields = scorer.score(parse_text(read(scan, f"{name}.pdf", use_ocr=True).text), answer)
+            rows.append((name, by_text, by_scan))
             for kind, scored in (("txt", text_fields), ("scan", scan_fields)):
                 for field, value in scored.items():
                     fields[kind].setdefault(field, []).append(value)
-            self.stdout.write(f"{path.stem:45} txt {by_text:.2f}  scanned {by_scan:.2f}")
+            self.stdout.write(f"{name:45} txt {by_text:.2f}  scanned {by_scan:.2f}")
         elapsed = time.perf_counter() - started
         means = [sum(row[column] for row in rows) / len(rows) for column in (1, 2)]
         self.stdout.write(f"{'mean':45} txt {means[0]:.3f}  scanned {means[1]:.3f}  ({elapsed:.0f} s)")
