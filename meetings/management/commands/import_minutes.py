@@ -42,6 +42,11 @@ class Command(BaseCommand):
                 continue
             if options["dry_run"]:
                 results.append(parsed)
+                if not options["json"]:  # said in a line, as a saved one is: nothing else would show what was read
+                    self.stdout.write(
+                        f"{path}: {parsed['body'] or '?'}, {parsed['date'] or '?'}: {len(parsed['items'])} ärenden, "
+                        f"{len(parsed['attendance'])} deltagare (provläsning, inget sparat)"
+                    )
                 continue
             try:
                 meeting = self._save(path, parsed, options)

@@ -51,6 +51,12 @@ def test_the_command_dry_run_prints_json_and_saves_nothing(register):
     result = json.loads(out.getvalue())
     assert result["date"] == "2016-02-04" and len(result["items"]) == 8
     assert not Meeting.objects.exists()
+    out = io.StringIO()
+    call_command(
+        "import_minutes", str(SEED_004), "--dry-run", stdout=out
+    )  # without --json: a line saying what was read
+    assert "2016-02-04: 8 ärenden" in out.getvalue() and "inget sparat" in out.getvalue()
+    assert not Meeting.objects.exists()
 
 
 def test_the_command_imports_and_matches_federation_and_body(register):
