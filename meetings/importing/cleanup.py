@@ -160,6 +160,7 @@ def running_headers(lines):
 def section_marks(lines):
     """Lines where a short word stands in for "§" before a rising run of numbers ("Nvsf 88 …", "Nvsf 89 …")
     rewritten with "§" at the start of the line; docplayer-style page numbers at a line's start removed."""
+    lines = _spaced_page_marks(lines)
     pages = [re.match(r"^(\d{1,3})\s+(?:\d{1,3}\s*\(\s*\d+\)?\s+)?(?=\S)", line) for line in lines]
     numbers = [int(m.group(1)) for m in pages if m]
     if numbers[:2] == [1, 2] or (len(numbers) > 2 and numbers == sorted(numbers) and numbers[0] <= 2):
@@ -173,6 +174,30 @@ def section_marks(lines):
         return lines
     pattern = re.compile(r"(?:^|(?<=\s))(?:\S+\s+){0,2}?(?:" + "|".join(map(re.escape, marks)) + r")\s+(\d{1,3})\s+")
     return [pattern.sub(lambda m: "§ " + m.group(1) + " ", line, count=1) for line in lines]
+
+
+PAGE_OF_COUNT = re.compile(r"^(\d{1,3}\s+)?(\d{1,3})\s*\((\d{1,3})\)(?=\s)")  # "[2 ]2 (23)", "1(23)"
+
+
+def _spaced_page_marks(lines):
+    """ "1(23) Tid …" is the page mark "1 (23)" (page 1 of 23) whose space text recognition lost: known as one by
+    its page count, which the marks of the other pages repeat ("2 (23)", "3 (23)"), and given its space back. Where
+    the other pages carry a sharing site's page number before the document's own mark ("2 2 (17)"), a "11 (17)" is
+    "1 1 (17)" read without its space."""
+    marks = [PAGE_OF_COUNT.match(line) for line in lines]
+    counts = Counter(m.group(3) for m in marks if m and int(m.group(2)) <= int(m.group(3)))
+    totals = {count for count, seen in counts.items() if seen >= 2}
+    doubled = {m.group(3) for m in marks if m and m.group(1) and m.group(1).strip() == m.group(2)}
+    out = []
+    for line, m in zip(lines, marks, strict=True):
+        if not m or m.group(3) not in totals:
+            out.append(line)
+            continue
+        number, half = m.group(2), len(m.group(2)) // 2
+        if not m.group(1) and m.group(3) in doubled and half and number[:half] == number[half:]:
+            number = f"{number[:half]} {number[half:]}"
+        out.append(f"{m.group(1) or ''}{number} ({m.group(3)})" + line[m.end() :])
+    return out
 
 
 SECTION_WORD = re.compile(

@@ -2,6 +2,7 @@
 rules these test were written from the corpus's odd or even half (docs/importing-corpus.md says which)."""
 
 from meetings.importing import parse_text
+from meetings.importing.cleanup import section_marks
 from meetings.importing.segments import describe, segment_people
 
 
@@ -333,3 +334,33 @@ def test_numbered_points_one_a_line_without_blank_lines_are_each_an_item():
     )
     assert [item["number"] for item in minutes["items"]] == ["1", "2", "3", "4", "5"]
     assert minutes["items"][3]["title"] == "Ekonomi"
+
+
+def test_a_page_mark_whose_space_text_recognition_lost_is_still_a_page_mark():
+    # Tesseract reads "1 (3)" as "1(3)": the page count the other pages' marks repeat says it is one.
+    pages = (
+        "1(3) Tid Tisdagen den 4 mars 2014 kl 9.00 Plats Kommunhuset Beslutande Ledamöter "
+        "Tjänstgörande ersättare Övriga närvarande Karin Sundin (s), ordförande Olle Falk (m) Eva Lind (c) "
+        "Per Strand (s) Justerare Olle Falk Underskrifter Sekreterare Ordförande Justerande "
+        "Nils Ekholm Karin Sundin Olle Falk Paragrafer 1-2\n\n"
+        "2 (3) ANSLAG/BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag.\n\n"
+        "3 (3) § 1 Mötets öppnande Ordföranden öppnade mötet.\n"
+    )
+    minutes = parse_text("SAMMANTRÄDESPROTOKOLL Styrelsen Sammanträdesdatum 2014-03-04\n\n" + pages)
+    assert minutes["chair"] == "Karin Sundin"
+    assert minutes["secretary"] == "Nils Ekholm"
+    assert minutes["adjusters"] == ["Olle Falk"]
+    assert minutes["attendance"]
+    # the same marks with their space make the same protocol; a "1(3)" without other pages' marks is left alone
+    heading = "SAMMANTRÄDESPROTOKOLL Styrelsen Sammanträdesdatum 2014-03-04\n\n"
+    assert parse_text(heading + pages.replace("1(3)", "1 (3)")) == minutes
+    assert section_marks(["1(3) inkomna skrivelser"]) == ["1(3) inkomna skrivelser"]
+
+
+def test_a_doubled_page_mark_read_without_its_space_is_known_by_the_other_pages():
+    # A sharing site's page number before the document's own mark: "1 1 (17)", read by OCR as "11 (17)".
+    marks = ["11 (17) Plats och tid Stadshuset", "", "2 2 (17) BEVIS OM ANSLAGSDAG", "3 3 (17) Innehållsförteckning"]
+    assert section_marks(marks) == ["Plats och tid Stadshuset", "", "BEVIS OM ANSLAGSDAG", "Innehållsförteckning"]
+    # page 11 of 17 among pages written singly stays page 11
+    single = ["11 (17) Plats", "12 (17) Bevis", "13 (17) Innehåll"]
+    assert section_marks(single) == single
