@@ -9,7 +9,13 @@ STATUS_LABELS = [
     (r"närvarolista", "närvarande", None),
     (r"ledamöter", "närvarande", "ledamot"),
     (r"suppleanter", "närvarande", "suppleant"),
-    (r"sekretariatet|i\s+tjänsten|särskilt\s+inbjudna|tjänstemän", "närvarande", None),
+    (
+        r"sekretariatet|i\s+tjänsten|särskilt\s+inbjudna|(?:övriga\s+)?tjänste(?:män|personer)(?:\s+m\s*fl)?|"
+        r"fackliga\s+(?:organisationer|företrädare|representanter)|personalföreträdare|insynsplatser|gäster|"
+        r"inbjudna|föredragande|deltagarlista|närvaroförteckning|kansliet|övriga\s+förtroendevalda",
+        "närvarande",
+        None,
+    ),
     (r"ej\s+närvarande", "frånvarande", None),
     (r"närvarande\s+ledamöter", "närvarande", "ledamot"),
     (r"närvarande", "närvarande", None),
@@ -26,10 +32,12 @@ STATUS_LABELS = [
 ]
 LABELS = "|".join(pattern for pattern, _s, _r in STATUS_LABELS)
 COUNT = r"(?:\s*\(\d+\))?"  # "Ledamöter (7)": a table's heading with its count
-LABEL = re.compile(r"^\s*(" + LABELS + r")" + COUNT + r"\s*(?::|$)\s*(.*)$", re.IGNORECASE)
+# "Direktionens ledamöter", "Styrelsens ersättare": the body's name in the genitive before the label
+BODY_GENITIVE = r"(?:[A-ZÅÄÖ][a-zåäö-]{3,}s\s+)?"
+LABEL = re.compile(r"^\s*" + BODY_GENITIVE + r"(" + LABELS + r")" + COUNT + r"\s*(?::|$)\s*(.*)$", re.IGNORECASE)
 # In the header a label may be followed by its first entry on the same line ("Beslutande Tuva Lund (S)").
 LABEL_RUN_ON = re.compile(
-    r"^\s*(" + LABELS + r")\.?" + COUNT + r"(?::|\s+(?=[A-ZÅÄÖ(])|$)\s*(.*)$",
+    r"^\s*" + BODY_GENITIVE + r"(" + LABELS + r")\.?" + COUNT + r"(?::|\s+(?=[A-ZÅÄÖ(])|$)\s*(.*)$",
     re.IGNORECASE,
 )
 
@@ -41,7 +49,7 @@ ROLES = [
     (r"tf\.?\s*fc|tf\.?\s*förbundschef", "tf förbundschef"),
     (r"fc|förbundschef", "förbundschef"),
     (r"ers\.?|ersättare", "ersättare"),
-    (r"tjg?\.?\s*ers\.?|tjänstgörande\s+ersättare", "tjänstgörande ersättare"),
+    (r"tjg?\.?\s*ers\.?|tjänstgörande(?:\s+ersättare)?|tjg", "tjänstgörande ersättare"),
     (r"ledamot", "ledamot"),
     (r"sekr\.?|sekreterare|förbundssekreterare", "sekreterare"),
     (r"adjungerad|adj\.?", "adjungerad"),

@@ -76,6 +76,7 @@ def normalise(text):
     lines = _without_repeats(lines)
     lines = running_headers(lines)
     lines = section_marks(lines)
+    lines = [LOST_BESLUT.sub("Beslutande", SIDA_ALONE.sub("", line)) for line in lines]
     lines = [piece for line in lines for piece in unflatten(line)]
     repeated = _repeated_page_lines(lines)
     cleaned = []
@@ -131,6 +132,10 @@ def unflatten(line, *, in_header=True):
     return out
 
 
+# A sharing site's transcript loses a table cell's first word in some fonts: "Beslutande" becomes "ande" (before the
+# first name of the list); the page label "Sida" whose number went to the line before stays alone.
+LOST_BESLUT = re.compile(r"(?:^|(?<=\s))ande(?=\s+[A-ZÅÄÖ][a-zåäö])")
+SIDA_ALONE = re.compile(r"^Sida\s+(?=[A-Za-zÅÄÖåäö])")
 PAGE_MARKS = re.compile(r"^(?:\d{1,3}\s+)?\(\s*\d+\s*\)\s+")
 
 

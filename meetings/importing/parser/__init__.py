@@ -59,11 +59,14 @@ def _result(doc: Document) -> ParsedMinutes:
     own_body = (body or "").split()[-1] if body else ""
     read_items = [items.item(doc, raw, own_body) for raw in doc.items]
     chair = people.chair(doc)
-    secretary = doc.secretary or next(
-        (p["name"] for p in doc.people if re.search(r"sekreterare", p.get("role") or "", re.I)), None
+    said = None if doc.secretary else people.secretary_in_text(doc)
+    secretary = (
+        doc.secretary
+        or said
+        or next((p["name"] for p in doc.people if re.search(r"sekreterare", p.get("role") or "", re.I)), None)
     )
     if secretary and not doc.secretary:
-        doc.found_by["secretary"] = "role"
+        doc.found_by["secretary"] = "text" if said else "role"
     _mark_officers(doc, chair, secretary)
     adjusters = people.adjusters(doc, read_items, chair)
     _add_signers(doc, chair, adjusters)

@@ -10,7 +10,7 @@ from .document import Document
 
 BODY_CORE = (
     r"(?:fullmäktige|nämnd(?:en)?|styrelse(?:n)?|utskott(?:et)?|beredning(?:en)?|beredningsgrupp(?:en)?|"
-    r"grupp(?:en)?|råd(?:et)?|delegation(?:en)?|kommitté(?:n)?|presidi(?:um|et|erna))"
+    r"grupp(?:en)?|råd(?:et)?|delegation(?:en)?|kommitté(?:n)?|presidi(?:um|et|erna)|direktion(?:en)?)"
 )
 OWNED_BODY = r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)"
 BODY_NOUN = r"[\wåäö]*" + BODY_CORE
@@ -31,6 +31,7 @@ BODY_WORDS = [
     ("medlemssamråd", "Medlemssamrådet"),
     ("presidi", "Presidierna"),
     ("styrelse", "Styrelsen"),
+    ("direktion", "Direktionen"),
 ]
 
 
@@ -108,7 +109,8 @@ def body(doc: Document, title: str) -> str | None:
         return match.group(1)
     # "Protokoll fört vid Äldrenämndens sammanträde": the body in the genitive before the meeting
     match = re.search(
-        r"\b((?=[A-ZÅÄÖ])(?:[\wåäö]+a\s+)?[\wåäö]*" + BODY_CORE + r")s\s+(?:sammanträde|möte)\b", readable_case(head)
+        r"\b((?=[A-ZÅÄÖ])(?:[\wåäö]+a\s+)?[\wåäö]*" + BODY_CORE + r")s\s+(?:sammanträde|möte|protokoll)\b",
+        readable_case(head),
     )
     if match:
         return match.group(1)

@@ -4,7 +4,8 @@ the header or a signature, a person's name."""
 import re
 
 # "§ 12", "§12 Titel", "KF § 266", "§ 63/20 Titel" (number/year)
-ITEM_PARAGRAPH = re.compile(r"^(?:[A-ZÅÄÖ]{1,5}\s+)?§\s*(\d+)(?:/\d\d)?\s*[.:]?\s*(.*)$")
+# "33 § Titel": the number before the sign, as some municipalities write it
+ITEM_PARAGRAPH = re.compile(r"^(?:(?:[A-ZÅÄÖ]{1,5}\s+)?§\s*(\d+)(?:/\d\d)?|(\d{1,3})\s*§(?=\s))\s*[.:]?\s*(.*)$")
 ITEM_NUMBERED = re.compile(r"^-?\s*(\d{1,2})\s*[.)]\s*(\S.{0,120})$")
 ITEM_RUN_ON = re.compile(r"^(?:§\s*)?(\d{1,3})\s*[.)]?\s+([A-ZÅÄÖ].+)$")
 RUN_ON_LINE = 120  # a longer line is a flattened page: its heading ends where the first sentence starts
@@ -47,4 +48,14 @@ def plausible_name(name: str | None) -> bool:
         and words[0] in capitalised
         and not re.search(r"\d", name or "")
         and not all(word.casefold() in NOT_NAMES for word in words)
+        and not NOT_IN_NAMES.search(name or "")
     )
+
+
+# Words of an organisation, a body or the document, never part of a person's name: "TJÖRNS KOMMUN
+# SAMMANTRÄDESPROTOKOLL Socialnämnden" is a letterhead, not a secretary.
+NOT_IN_NAMES = re.compile(
+    r"kommun|region\b|regionen|landsting|protokoll|nämnd|styrelse|förbund|fullmäktige|utskott|förvaltning|"
+    r"sammanträde|anslag|justera|paragraf|underskrift",
+    re.IGNORECASE,
+)

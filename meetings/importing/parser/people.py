@@ -42,6 +42,12 @@ CHAIR_IN_TEXT = re.compile(
 SPEAKERS_IN_TEXT = re.compile(rf"\b(?:yttrar|yttrade)\s+sig:?\s+({PEOPLE})")
 SERVES_IN_TEXT = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+)\s+är\s+(\w+)\s+och\s+ersätter\s+({PERSON})(?!\s+som)")
 # "Förvaltningschef Pia Bornevi informerar": the role of an attendee listed without one
+# "Sekreterare är Catarina Andersson.", "Till sekreterare valdes Eva Lind", "Eva Lind utsågs till sekreterare"
+SECRETARY_IN_TEXT = re.compile(
+    rf"\b(?:[Ss]ekreterare(?:\s+(?:vid|för)\s+(?:sammanträdet|mötet))?\s+(?:är|var)\s+({PERSON})|"
+    rf"[Tt]ill\s+(?:mötes|protokoll)?sekreterare\s+(?:valdes|utsågs|utses)\s+({PERSON})|"
+    rf"({PERSON})\s+(?:valdes|utsågs|utses)\s+till\s+(?:mötes|protokoll)?sekreterare)\b"
+)
 ROLE_BEFORE_NAME = re.compile(rf"\b(?=[A-ZÅÄÖ])((?i:[\wåäö]*{att.ROLE_STEMS}))\s+({PERSON})\b")
 
 
@@ -269,3 +275,14 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
 def _is_chair(entry: Attendee) -> bool:
     role = (entry.get("role") or "").lower()
     return "ordförande" in role and not re.search(r"vice|v\.", role)
+
+
+def secretary_in_text(doc: Document) -> str | None:
+    """The secretary a sentence names ("Sekreterare är Catarina Andersson."), when no field or signature does."""
+    for line in doc.header_rest + [line for raw in doc.items[:2] for line in raw["lines"]]:
+        match = SECRETARY_IN_TEXT.search(line)
+        if match:
+            name = next(group for group in match.groups() if group)
+            if plausible_name(name):
+                return name
+    return None

@@ -96,9 +96,14 @@ def labels_then_names(doc: Document, index: int) -> int:
         labels.append(last.group(1))
         line = last.group(2)
     labels = [label.lower() for label in labels if not label.lower().startswith("underskrift")]
-    names = split_people(DOT_LEADER.sub(" ", line))
+    run = _leading_names(DOT_LEADER.sub(" ", line))
+    names = split_people(run)
     if labels and labels[-1] in ("justerare", "justerande") and len(names) > len(labels):
         labels += labels[-1:] * (len(names) - len(labels))  # "Justerande" last signs for two or more
+    words = run.split()
+    if len(names) != len(labels) and len(words) == 2 * len(labels) and not any(INITIAL.match(w) for w in words):
+        # given names the lexicon lacks ("Reidun"): a name a label, each of a given name and a surname
+        names = [" ".join(words[at : at + 2]) for at in range(0, len(words), 2)]
     if len(labels) < 2 or len(names) != len(labels) or not all(plausible_name(name) for name in names):
         return 0
     for label, name in zip(labels, names, strict=True):
@@ -129,12 +134,8 @@ def inline_labels(doc: Document, line: str) -> bool:
     found: list[tuple[str, list[str]]] = []
     for number, mark in enumerate(labels):
         end = labels[number + 1].start() if number + 1 < len(labels) else len(line)
-        words = []
-        for word in DOT_LEADER.sub(" ", line[mark.end() : end]).split():
-            if not NAME_TOKEN.match(word):
-                break
-            words.append(word)
-        names = [name for name in split_people(" ".join(words)) if plausible_name(name)]
+        words = _leading_names(DOT_LEADER.sub(" ", line[mark.end() : end]))
+        names = [name for name in split_people(words) if plausible_name(name)]
         found.append((mark.group(1).lower(), names))
     if not all(names for _label, names in found):
         return False
@@ -149,6 +150,19 @@ def inline_labels(doc: Document, line: str) -> bool:
         else:
             doc.signed_justerare.extend(name for name in names if name not in doc.signed_justerare)
     return True
+
+
+def _leading_names(text: str) -> str:
+    """The words that can be names at the start of `text`, up to the first that cannot ("ANSLAG/ BEVIS …", "2014-")."""
+    words = []
+    for word in text.split():
+        if not (NAME_TOKEN.match(word) or INITIAL.match(word)):
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")  # "Ulrika J Gustafsson"
 
 
 def _place_and_time(doc: Document, index: int, key: str, rest: str) -> int:

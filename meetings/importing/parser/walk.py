@@ -71,12 +71,13 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     previous_blank = index == 0 or not doc.lines[index - 1]
     match = ITEM_PARAGRAPH.match(line)
     if match:
-        title = DNR.sub("", OTHER_NUMBERS.sub("", match.group(2).strip())).strip()
+        number = match.group(1) or match.group(2)
+        title = DNR.sub("", OTHER_NUMBERS.sub("", match.group(3).strip())).strip()
         if not title:
             following = doc.next_nonblank(index + 1)
             if following is not None and len(doc.lines[following]) < 160:
-                return match.group(1), doc.lines[following], following + 1, "paragraph"
-        return match.group(1), title or f"§ {match.group(1)}", index + 1, "paragraph"
+                return number, doc.lines[following], following + 1, "paragraph"
+        return number, title or f"§ {number}", index + 1, "paragraph"
     match = ITEM_DNR.match(line)
     if match:  # a page of a flattened protocol whose § number was lost: "Arbetsutskottet (Dnr 12/08) Titel …"
         return None, match.group(1), index + 1, "dnr"

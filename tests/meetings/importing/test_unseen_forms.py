@@ -3,6 +3,7 @@ rules these test were written from the corpus's odd or even half (docs/importing
 
 from meetings.importing import parse_text
 from meetings.importing.cleanup import section_marks
+from meetings.importing.parser.patterns import plausible_name
 from meetings.importing.segments import describe, segment_people
 
 
@@ -364,3 +365,51 @@ def test_a_doubled_page_mark_read_without_its_space_is_known_by_the_other_pages(
     # page 11 of 17 among pages written singly stays page 11
     single = ["11 (17) Plats", "12 (17) Bevis", "13 (17) Innehåll"]
     assert section_marks(single) == single
+
+
+def test_lists_under_the_bodys_own_labels_and_headings_numbered_before_the_sign():
+    # Labels with the body's name in the genitive, staff and union lists, "12 §" headings, the secretary in a sentence
+    minutes = parse_text(
+        "Direktionens protokoll 3 mars 2022\n\n"
+        "Direktionens ledamöter\nEva Lind, ordförande (S)\nOlle Falk (M)\n\n"
+        "Direktionens ersättare\nPer Strand (S) tjänstgörande\nKarin Berg (C)\n\n"
+        "Tjänstepersoner\nNils Ekholm, förbundschef\n\n"
+        "Fackliga organisationer\nLena Holm, Vision\n\n"
+        "Justering och sekreterare\nAtt jämte ordförande Eva Lind justera protokollet valdes Olle Falk. "
+        "Sekreterare är Nils Ekholm.\n\n"
+        "12 § Sammanträdets öppnande\n\nOrdförande öppnade mötet.\n\n"
+        "13 § Föregående protokoll\n\nProtokollet lades till handlingarna.\n"
+    )
+    assert minutes["body"] == "Direktionen"
+    assert minutes["chair"] == "Eva Lind"
+    assert minutes["secretary"] == "Nils Ekholm"
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Per Strand"] == "tjänstgörande ersättare" and roles["Karin Berg"] == "ersättare"
+    assert roles["Nils Ekholm"] == "förbundschef"
+    assert {entry["name"] for entry in minutes["attendance"]} >= {"Lena Holm", "Olle Falk"}
+    assert [(item["number"], item["title"]) for item in minutes["items"]] == [
+        ("12", "Sammanträdets öppnande"),
+        ("13", "Föregående protokoll"),
+    ]
+
+
+def test_a_flattened_signature_row_stops_at_the_first_word_no_name_has():
+    # Labels first, then the names run on into the next block; "Reidun" is a given name the lexicon lacks
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Socialnämnden\nPlats och tid Kommunhuset kl 15\nUnderskrifter\nSekreterare\n"
+        "Ordförande\nJusterare Carina Eliasson Reidun Lorentzon Thomas Collberg ANSLAG/ BEVIS Justeringen har "
+        "tillkännagivits genom anslag\n\n"
+        "Sida ande Reidun Lorentzon (KD), ordförande Louise Marklund (M) Robert Bull (S)\n\n"
+        "§ 68 Fastställande av dagordning\nNämnden fastställer dagordningen.\n"
+    )
+    assert minutes["secretary"] == "Carina Eliasson"
+    assert minutes["chair"] == "Reidun Lorentzon"
+    assert minutes["adjusters"] == ["Thomas Collberg"]
+    # "ande" is "Beslutande" whose first word the transcript lost, under a page label left alone
+    assert {"Louise Marklund", "Robert Bull"} <= {entry["name"] for entry in minutes["attendance"]}
+
+
+def test_a_letterhead_is_no_persons_name():
+    assert not plausible_name("TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL Socialnämnden")
+    assert not plausible_name("Kommunstyrelsens Sammanträdesprotokoll")
+    assert plausible_name("Reidun Lorentzon") and plausible_name("ANNA-KARIN LUNDH")
