@@ -4,13 +4,14 @@ its text, decisions, assignments, jäv and omedelbar justering; "Nästa möte" i
 import datetime
 import re
 
+from meetings.importing import attendance as att
 from meetings.importing.cleanup import strip_footnote_markers
 from meetings.importing.dates import find_date
 from meetings.importing.schema import Assignment, Item, NextMeeting
 
 from .decisions import decisions
 from .document import Document, RawItem
-from .patterns import PEOPLE, split_names
+from .patterns import CONTENTS_ENTRY, PEOPLE, split_names
 
 IMMEDIATE = re.compile(r"omedelbar(?:t|a)?\s+juster", re.I)
 IMMEDIATE_MARK = re.compile(r"§\s*(\d+)\s+omedelbart\s+justerad", re.I)
@@ -28,6 +29,11 @@ CONTENTS_DNR = re.compile(r"\s*\b[A-ZÅÄÖ]{2,5}\s+\d{4}/[\d:-]*\s*")
 CONTENTS_HEADING = re.compile(r"([A-ZÅÄÖ].{2,100}?)[\s.]*(?:§\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?=\s+[A-ZÅÄÖ§]|\s*$)")
 
 
+def _entry_follows(doc: Document, index: int) -> bool:
+    following = doc.next_nonblank(index + 1)
+    return following is not None and bool(CONTENTS_ENTRY.search(doc.lines[following]))
+
+
 def drop_agenda(doc: Document) -> None:
     """Numbered lines before the first "§" of a protocol are its agenda, not its items: they are kept as text."""
     first = next((n for n, item in enumerate(doc.items) if item["paragraph"]), 0)
@@ -42,15 +48,22 @@ def from_contents(doc: Document) -> None:
     the items, and each item is the text from its heading's next occurrence to the next heading's."""
     if any(raw["paragraph"] for raw in doc.items):
         return
-    start = next((n for n, line in enumerate(doc.lines) if line and CONTENTS.search(line)), None)
-    if start is None:
+    starts = [n for n, line in enumerate(doc.lines) if line and CONTENTS.search(line)]
+    if not starts:
         return
+    # the contents whose lines follow with dot leaders and pages, not a title that only names it
+    start = next((n for n in starts if _entry_follows(doc, n)), starts[0])
     entries = [CONTENTS.search(doc.lines[start])[1]]  # type: ignore[index]
     index = start + 1
     while not entries[0] and index < len(doc.lines) and doc.lines[index]:
         entries.append(doc.lines[index])  # the contents one heading a line, up to a blank line
         index += 1
+    if entries == [""]:  # one heading a line with its dot leaders and page, blank lines between
+        while index < len(doc.lines) and (not doc.lines[index] or CONTENTS_ENTRY.search(doc.lines[index])):
+            entries.append(doc.lines[index])
+            index += 1
     headings = [m[1].strip(" .") for entry in entries for m in CONTENTS_HEADING.finditer(entry)]
+    headings = [h for h in headings if not att.label_of(h + ":")]  # "Beslutande… 2": the attendance page, no item
     if len(headings) < 2:
         headings = [h for entry in entries for part in CONTENTS_DNR.split(entry) for h in _sentence_case(part)]
     if len(headings) < 2:

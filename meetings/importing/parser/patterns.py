@@ -15,6 +15,7 @@ FIELD = re.compile(
     r"justeringens (?:plats och tid|tid och plats)|underskrift(?:er)?)(?![\wåäö])\s*[.…]*\s*:?\s*(.*)$",
     re.I,
 )
+CONTENTS_ENTRY = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}$")  # "Ekonomiskt bistånd... 6": a table of contents' line
 DOT_LEADER = re.compile(r"\.{2,}|…+|_{3,}")
 WITH_CHAIR = re.compile(r"jämte\s+(?:mötes)?ordförande(?:n|na)?\b", re.I)
 VOTE_COUNT = re.compile(r"(\d+)\s+(?:personer\s+)?röstade\s+(ja|nej)", re.I)

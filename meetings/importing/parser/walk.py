@@ -9,7 +9,7 @@ from meetings.importing.dates import find_date
 
 from .decisions import DECISION_VERB
 from .document import Document, RawItem
-from .patterns import ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
+from .patterns import CONTENTS_ENTRY, ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
 from .people import attendance_block
 from .signatures import signature_block
 
@@ -125,6 +125,8 @@ def _continues_numbering(doc: Document, number: int, index: int) -> bool:
 def _looks_like_heading(doc: Document, index: int) -> bool:
     line = doc.lines[index].strip()
     if not doc.title_lines or len(line) > 80 or line.endswith((".", ",", ";")) or line.startswith(("<", "-", "•")):
+        return False
+    if CONTENTS_ENTRY.search(line):
         return False
     if not line[:1].isupper() or line.count(" ") > 9:
         return False

@@ -413,3 +413,20 @@ def test_a_letterhead_is_no_persons_name():
     assert not plausible_name("TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL Socialnämnden")
     assert not plausible_name("Kommunstyrelsens Sammanträdesprotokoll")
     assert plausible_name("Reidun Lorentzon") and plausible_name("ANNA-KARIN LUNDH")
+
+
+def test_a_table_of_contents_with_dot_leaders_names_the_items_and_starts_none():
+    minutes = parse_text(
+        "Sammanträdesprotokoll Innehållsförteckning PROTOKOLL\n\n"
+        "Protokoll från Tekniska utskottets sammanträde 2012-04-11 Innehållsförteckning\n\n"
+        "Beslutande... 2\n\nBudgetuppföljning mars... 3\n\nVägunderhåll, information ... 5\n\n"
+        "Delegationsbeslut ... 7\n\n"
+        "Plats och tid Stadshuset, kl 09.00-12.00\n\nBeslutande Eva Lind (S), ordförande\n\nOlle Falk (M)\n\n"
+        "Utses att justera Olle Falk\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == [
+        "Budgetuppföljning mars",
+        "Vägunderhåll, information",
+        "Delegationsbeslut",
+    ]
+    assert {entry["name"] for entry in minutes["attendance"]} == {"Eva Lind", "Olle Falk"}
