@@ -206,6 +206,11 @@ ABSENT_NOTE = re.compile(r"\b(?:anmält|anmälde)\s+förhinder\b|\bfrånvarande\
 SERVING = re.compile(
     r"\b(?:ersättare\s+för|ersätter|tjg\.?\s+för|tjänstgör\s+för)\s+(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})"
 )
+# "Thomas Bäuml (M) (ers Maritha Josefsson (M))": the member a substitute serves for, in brackets after the party
+SERVING_IN_BRACKETS = re.compile(
+    r"\((?:tjg\.?\s*)?ers(?:ättare)?\.?(?:\s+för)?\s+(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})"
+    r"(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?\s*\)"
+)
 RANGE = re.compile(
     r"(?:§§?\s*)?\b(t\s*\.?\s*o\s*\.?\s*m|tom|fr\s*\.?\s*o\s*\.?\s*m|from|till\s+kl|från\s+kl)?\s*\.?\s*"
     r"((?:§\s*)?\d{1,3}(?:\s*[-–]\s*(?:§\s*)?\d{1,3})?(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*)\b(?!:e\b)",
@@ -238,6 +243,7 @@ def parse_run_on(line, *, status, role):
     """People from a run-on line: each name starts an entry; what follows it (role, organisation, party, §§,
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
     line = re.sub(r"(?:(?<=\s)|^)X(?=\s*,|\s*$)", "", line)  # the "X" of a Närvarande column
+    line = SERVING_IN_BRACKETS.sub(r", ersättare för \1,", line)
     text = PARTY_MARK.sub(lambda m: "(" + m.group(1) + "),", line)
     text = re.sub(r"\(([^)]{5,})\)", r", \1,", text)
     text = re.sub(r"\s+och\s+(?=" + NAME_WORD + r"\s+" + NAME_WORD + ")", ", ", text)
@@ -259,6 +265,8 @@ def parse_run_on(line, *, status, role):
         serving = SERVING.search(segment)
         if serving and current is not None:
             current["serving_for"] = serving.group(1)
+            if current["role"] in (None, "ledamot"):  # who serves for a member is a substitute, in any list
+                current["role"] = "tjänstgörande ersättare"
             segment = segment[: serving.start()].strip()
         party = re.fullmatch(r"(.*?)\(([A-Za-zÅÄÖåäö]{1,4})\)", segment)
         if party:

@@ -114,6 +114,15 @@ def body(doc: Document, title: str) -> str | None:
     )
     if match:
         return match.group(1)
+    # "Nämnden för folkhälsa och sjukvård", "Beredningen för hållbar utveckling": a body named by its field
+    field = re.search(
+        r"\b((?:Nämnden|Utskottet|Beredningen|Rådet|Delegationen)\s+för\s+[\wåäö-]+(?:\s+[a-zåäö-]+)*?"
+        r"(?:\s+och\s+[\wåäö-]+)?)(?=\s*(?:\d|$|[,.(]))",
+        readable_case(head),
+        re.M,
+    )
+    if field:
+        return field.group(1)
     named = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]+" + BODY_CORE + r")\b", readable_case(title))
     if named and named.group(1).lower() not in ("styrelse", "styrelsen"):
         return named.group(1)  # "Sammanträdesprotokoll Kommunstyrelsen", "Förbundsstyrelsen"

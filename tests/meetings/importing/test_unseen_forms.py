@@ -430,3 +430,19 @@ def test_a_table_of_contents_with_dot_leaders_names_the_items_and_starts_none():
         "Delegationsbeslut",
     ]
     assert {entry["name"] for entry in minutes["attendance"]} == {"Eva Lind", "Olle Falk"}
+
+
+def test_a_substitute_in_brackets_after_the_party_serves_for_the_member_named_there():
+    minutes = parse_text(
+        "PROTOKOLL 1(4)\nNämnden för arbetsmarknad och integration 2019-05-14\n\n"
+        "Beslutande: Eva Lind (S) ordförande Olle Falk (M) (ers Karin Berg (M)) Per Strand (ers Nils Ekholm (S)) "
+        "Lena Holm (C) Ersättare: Anna Borg (S) ersättare\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert minutes["body"] == "Nämnden för arbetsmarknad och integration"
+    people = {entry["name"]: entry for entry in minutes["attendance"]}
+    assert "Karin Berg" not in people and "Nils Ekholm" not in people  # whom they serve for was not there
+    assert people["Olle Falk"]["serving_for"] == "Karin Berg"
+    assert people["Per Strand"]["serving_for"] == "Nils Ekholm"
+    assert people["Olle Falk"]["role"] == people["Per Strand"]["role"] == "tjänstgörande ersättare"
+    assert people["Lena Holm"]["role"] == "ledamot" and not people["Lena Holm"].get("serving_for")
