@@ -202,9 +202,10 @@ ROLE_STEMS = (
 )
 ROLE_SUFFIX = re.compile(r"\b(?:\w*" + ROLE_STEMS + r"|ers|sekr|adj|suppl)\b", re.I)
 PRESENCE_MARK = re.compile(r"(?:^|\s)X(?:\s*,|\s*$)")
-ABSENT_NOTE = re.compile(r"\b(?:anmält|anmälde)\s+förhinder\b|\bfrånvarande\b", re.I)
+ABSENT_NOTE = re.compile(r"\b(?:anmält|anmälde)\s+förhinder\b|\bfrånvarande\b|\b(?:inte|ej)\s+närvarande\b", re.I)
 SERVING = re.compile(
-    r"\b(?:ersättare\s+för|ersätter|tjg\.?\s+för|tjänstgör\s+för)\s+(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})"
+    r"\b(?:ersättare\s+för|ersätter|tjg\.?\s+för|tjänstgör\s+för|(?:tjg?\.?\s*)?ers\.?\s+för)\s+"
+    r"(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})"
 )
 # "Thomas Bäuml (M) (ers Maritha Josefsson (M))": the member a substitute serves for, in brackets after the party
 SERVING_IN_BRACKETS = re.compile(
@@ -260,6 +261,8 @@ def parse_run_on(line, *, status, role):
         if not segment:
             continue
         absent = ABSENT_NOTE.search(segment)
+        # "Roland Johansson (s), inte närvarande Yngve Filipsson": a note that opens the segment ends the entry before
+        absent_for = current if absent and not segment[: absent.start()].strip() else None
         if absent:
             segment = (segment[: absent.start()] + segment[absent.end() :]).strip()
         serving = SERVING.search(segment)
@@ -294,8 +297,8 @@ def parse_run_on(line, *, status, role):
             _attribute(current, segment, status)
         if party and current is not None:
             current["party"] = party.group(2).upper()
-        if absent and current is not None:
-            current["status"] = "anmält förhinder"
+        if absent and (absent_for or current) is not None:
+            (absent_for or current)["status"] = "anmält förhinder"
     return people
 
 

@@ -446,3 +446,17 @@ def test_a_substitute_in_brackets_after_the_party_serves_for_the_member_named_th
     assert people["Per Strand"]["serving_for"] == "Nils Ekholm"
     assert people["Olle Falk"]["role"] == people["Per Strand"]["role"] == "tjänstgörande ersättare"
     assert people["Lena Holm"]["role"] == "ledamot" and not people["Lena Holm"].get("serving_for")
+
+
+def test_inte_narvarande_after_a_name_marks_that_one_absent_not_the_next():
+    minutes = parse_text(
+        "Protokoll från sammanträde med landstingsstyrelsen\nTid Den 10 oktober 2005 kl 9\n"
+        "Närvarande ledamöter Eva Lind (s) ordförande Olle Falk (m) Per Strand (s), inte närvarande "
+        "Karin Berg (c) Nils Ekholm (kd), ej närvarande Lena Holm (s) tj ers för Nils Ekholm\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    status = {entry["name"]: entry["status"] for entry in minutes["attendance"]}
+    assert status["Per Strand"] != "närvarande" and status["Nils Ekholm"] != "närvarande"
+    assert status["Karin Berg"] == status["Lena Holm"] == status["Olle Falk"] == "närvarande"
+    serving = {entry["name"]: entry.get("serving_for") for entry in minutes["attendance"]}
+    assert serving["Lena Holm"] == "Nils Ekholm"
