@@ -204,7 +204,7 @@ ROLE_SUFFIX = re.compile(r"\b(?:\w*" + ROLE_STEMS + r"|ers|sekr|adj|suppl)\b", r
 PRESENCE_MARK = re.compile(r"(?:^|\s)X(?:\s*,|\s*$)")
 ABSENT_NOTE = re.compile(r"\b(?:anmält|anmälde)\s+förhinder\b|\bfrånvarande\b|\b(?:inte|ej)\s+närvarande\b", re.I)
 SERVING = re.compile(
-    r"\b(?:ersättare\s+för|ersätter|tjg\.?\s+för|tjänstgör\s+för|(?:tjg?\.?\s*)?ers\.?\s+för)\s+"
+    r"\b(?i:ersättare\s+för|ersätter|tjg\.?\s+för|tjänstgör\s+för|(?:tjg?\.?\s*)?ers\.?\s+för)\s+"
     r"(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})"
 )
 # "Thomas Bäuml (M) (ers Maritha Josefsson (M))": the member a substitute serves for, in brackets after the party

@@ -45,6 +45,7 @@ HEADER_LABELS = (
     "Justerare",
     "Paragrafer",
     "ANSLAG/BEVIS",
+    "Tid och plats",
     "Dag",
     "Tid",
     "Plats",
@@ -52,7 +53,8 @@ HEADER_LABELS = (
 LABEL_BREAK = re.compile(
     r"(?<=\S)\s+(?=(?:"
     + "|".join(re.escape(label) for label in HEADER_LABELS + tuple(label.upper() for label in HEADER_LABELS[:12]))
-    + r")\b(?![-/])|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"  # "Övriga Lena Fagerlund …": a label
+    # "Ersättare för Alma Handzar" says whom one serves for: no label; "Övriga Lena Fagerlund …" is one
+    + r")\b(?![-/])(?!\s+för\b)|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"
 )
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
 NUMBERED_INSIDE = re.compile(

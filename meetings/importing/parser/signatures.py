@@ -25,7 +25,17 @@ PARAGRAPHS_FIELD = re.compile(r"^paragrafer\s*:?\s*(?:§§?\s*)?[\d\s,–-]*", r
 SIGNER = r"(?:sekreterare|vid protokollet|ordförande|justerare|justerande|underskrift(?:er)?)"
 SIGNER_LABELS = re.compile(rf"^(?:{SIGNER}\s*:?\s*)+$", re.I)
 SIGNER_THEN_NAMES = re.compile(rf"^({SIGNER})\s*:?\s+(.+)$", re.I)
-PLACE_AND_TIME = ("datum", "sammanträdesdatum", "dag", "tid", "plats", "plats och tid", "lokal", "paragrafer")
+PLACE_AND_TIME = (
+    "datum",
+    "sammanträdesdatum",
+    "dag",
+    "tid",
+    "plats",
+    "plats och tid",
+    "tid och plats",
+    "lokal",
+    "paragrafer",
+)
 
 
 def signature_block(doc: Document, index: int) -> int:
@@ -168,9 +178,9 @@ INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")  # "Ulrika J Gustafsson"
 def _place_and_time(doc: Document, index: int, key: str, rest: str) -> int:
     if doc.items:
         return 0  # "Tid:" inside an item's text is text
-    if key == "plats och tid" or key == "plats":
+    if key in ("plats och tid", "tid och plats", "plats"):
         rest = people_in_place(doc, rest)
-    for name in ("plats", "tid") if key == "plats och tid" else ("datum" if key == "dag" else key,):
+    for name in ("plats", "tid") if key in ("plats och tid", "tid och plats") else ("datum" if key == "dag" else key,):
         doc.fields.setdefault(name, rest)
     return index + 1
 

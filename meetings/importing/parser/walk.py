@@ -132,6 +132,9 @@ def _looks_like_heading(doc: Document, index: int) -> bool:
         return False
     if not doc.items and find_date(line) and re.search(r"protokoll|anteckning", line, re.I):
         return False  # "LYSEKILS KOMMUN Sammanträdesprotokoll Kommunstyrelsen 2014-04-09": the header again
+    title = " ".join(doc.title_lines).casefold().split()
+    if not doc.items and find_date(line) and title and line.casefold().split()[: len(title)] == title:
+        return False  # "Förbundsfullmäktige 2015-01-07" under the title "Förbundsfullmäktige": the title with its date
     following = doc.next_nonblank(index + 1)
     if following is None:
         return False

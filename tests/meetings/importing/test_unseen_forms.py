@@ -460,3 +460,18 @@ def test_inte_narvarande_after_a_name_marks_that_one_absent_not_the_next():
     assert status["Karin Berg"] == status["Lena Holm"] == status["Olle Falk"] == "närvarande"
     serving = {entry["name"]: entry.get("serving_for") for entry in minutes["attendance"]}
     assert serving["Lena Holm"] == "Nils Ekholm"
+
+
+def test_the_title_again_with_its_date_is_the_header_and_tid_och_plats_a_field():
+    minutes = parse_text(
+        "Förbundsfullmäktige\n\n\nFörbundsfullmäktige 2016-02-03\n\n\n"
+        "Tid och plats Onsdagen den 3 februari 2016 kl 9, Brandstationen\nBeslutande\n"
+        "Ledamöter Eva Lind (S) Olle Falk (M) Ersättare för Karin Berg (M) Per Strand (S) Ersättare för "
+        "Nils Ekholm (S) Lena Holm (C)\n\n"
+        "§ 1 Val av justerare\nTill justerare valdes Lena Holm.\n"
+    )
+    assert minutes["date"] == "2016-02-03"
+    assert [item["title"] for item in minutes["items"]] == ["Val av justerare"]
+    serving = {entry["name"]: entry.get("serving_for") for entry in minutes["attendance"]}
+    assert serving["Olle Falk"] == "Karin Berg" and serving["Per Strand"] == "Nils Ekholm"
+    assert "Karin Berg" not in serving and not serving["Lena Holm"]
