@@ -167,7 +167,7 @@ def running_headers(lines):
 def section_marks(lines):
     """Lines where a short word stands in for "§" before a rising run of numbers ("Nvsf 88 …", "Nvsf 89 …")
     rewritten with "§" at the start of the line; docplayer-style page numbers at a line's start removed."""
-    lines = _spaced_page_marks(lines)
+    lines = _slashed_page_marks(_spaced_page_marks(lines))
     pages = [re.match(r"^(\d{1,3})\s+(?:\d{1,3}\s*\(\s*\d+\)?\s+)?(?=\S)", line) for line in lines]
     numbers = [int(m.group(1)) for m in pages if m]
     if numbers[:2] == [1, 2] or (len(numbers) > 2 and numbers == sorted(numbers) and numbers[0] <= 2):
@@ -184,6 +184,17 @@ def section_marks(lines):
 
 
 PAGE_OF_COUNT = re.compile(r"^(\d{1,3}\s+)?(\d{1,3})\s*\((\d{1,3})\)(?=\s)")  # "[2 ]2 (23)", "1(23)"
+
+
+PAGE_SLASH_COUNT = re.compile(r"^(?:\d{1,3}\s+)?(\d{1,3})/(\d{1,3})\s+(?=\S)")  # "[2 ]2/17 Deltagarlista …"
+
+
+def _slashed_page_marks(lines):
+    """ "2/17 Deltagarlista …": page 2 of 17, known by the count the other pages' marks repeat, is taken away."""
+    marks = [PAGE_SLASH_COUNT.match(line) for line in lines]
+    counts = Counter(m.group(2) for m in marks if m and int(m.group(1)) <= int(m.group(2)))
+    totals = {count for count, seen in counts.items() if seen >= 2}
+    return [line[m.end() :] if m and m.group(2) in totals else line for line, m in zip(lines, marks, strict=True)]
 
 
 def _spaced_page_marks(lines):

@@ -55,8 +55,12 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
     """Read the list under an attendance label at `index`; the index after it."""
     status, role, rest = label
     index += 1
-    if rest and att.label_of(rest, header=True) and not GROUP_LABEL.match(rest):
-        rest = ""  # "Ledamöter Närvarande": two column headings of one table
+    inner = att.label_of(rest, header=True) if rest else None
+    if inner and not GROUP_LABEL.match(rest):
+        if inner[2]:  # "Deltagarlista Beslutande Lars Larsson (M), …": the list's heading, then a label and its names
+            status, role, rest = inner
+        else:
+            rest = ""  # "Ledamöter Närvarande": two column headings of one table
     collected = [rest] if rest else []
     if not rest:
         # a label at a page's foot: its list goes on after the next page's running header ("SAMMANTRÄDESPROTOKOLL",

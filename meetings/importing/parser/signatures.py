@@ -62,6 +62,8 @@ def signature_block(doc: Document, index: int) -> int:
         doc.fields.setdefault("justering", rest)
         return index + 1
     rest = PARAGRAPHS_FIELD.sub("", DOT_LEADER.sub(" .. ", rest).strip(" .")).strip(" .")
+    if key in ("utses att justera", "utses justera", "justerare"):
+        rest = RESERVE.sub("", rest)  # "Finn Stavnsbo (SD) med Lena Stensgård (M) som ersättare": the reserve
     if key in ("utses att justera", "utses justera") and rest and not names_only(rest):
         rest = NEXT_LABEL.split(rest)[0].strip()  # "Gunnel Nyman Gräff Justeringsdatum 25 oktober …"
     if key in ("ordförande", "justerare", "justerande") and rest and not names_only(rest):
@@ -128,6 +130,7 @@ def labels_then_names(doc: Document, index: int) -> int:
     return index + 1
 
 
+RESERVE = re.compile(r",?\s+(?:med|och)\s+[^,]+?\s+som\s+(?:ersättare|reserv)\b[^,]*?(?=\s+[A-ZÅÄÖ]|$)")
 # a word that starts the next field of a flattened header, never part of a name
 NEXT_LABEL = re.compile(r"\s+(?=(?:Juster|Datum|Paragraf|Plats|Sekreterare|Ordförande|Underskrift|Sammanträde)\w*\b)")
 INLINE_LABEL = re.compile(r"\b(Sekreterare|Vid protokollet|Ordföranden?|Justerare|Justerande)\b")

@@ -85,6 +85,9 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     run_on = ITEM_RUN_ON.match(line) if flattened else None
     if run_on and _continues_numbering(doc, int(run_on.group(1)), index):
         return run_on.group(1), run_on.group(2), index + 1, "run_on"
+    listed = ITEM_LISTED.match(line)
+    if listed and int(listed.group(1)) in _paragraphs_listed(doc):
+        return listed.group(1), listed.group(2).strip(), index + 1, "listed"  # "KFN 1 Föredragningslista", § lost
     bare = ITEM_WITHOUT_MARK.match(line)
     if bare and not line.rstrip().endswith((".", ",")) and _continues_numbering(doc, int(bare.group(1)), index):
         return bare.group(1), bare.group(2).strip(), index + 1, "bare"  # numbered in a run, each on its line
@@ -104,6 +107,19 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     if not doc.numbered and _looks_like_heading(doc, index):
         return None, line.strip().rstrip(":"), index + 1, "look"
     return None
+
+
+# "KFN 1 Föredragningslista …": a heading whose "§" the transcript lost, known by the header's "Paragrafer 1-10"
+ITEM_LISTED = re.compile(r"^(?:[A-ZÅÄÖ]{2,5}\s+)?(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].+)$")
+
+
+def _paragraphs_listed(doc: Document) -> set[int]:
+    """The § numbers the header's "Paragrafer" field gives ("1-10", "§§ 63-73", "88-101")."""
+    numbers: set[int] = set()
+    for low, high in re.findall(r"(\d{1,3})\s*[-–]\s*§?\s*(\d{1,3})", doc.fields.get("paragrafer", "")):
+        if int(low) <= int(high) <= int(low) + 200:
+            numbers.update(range(int(low), int(high) + 1))
+    return numbers
 
 
 def _next_number(doc: Document) -> int | None:

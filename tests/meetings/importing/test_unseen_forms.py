@@ -475,3 +475,22 @@ def test_the_title_again_with_its_date_is_the_header_and_tid_och_plats_a_field()
     serving = {entry["name"]: entry.get("serving_for") for entry in minutes["attendance"]}
     assert serving["Olle Falk"] == "Karin Berg" and serving["Per Strand"] == "Nils Ekholm"
     assert "Karin Berg" not in serving and not serving["Lena Holm"]
+
+
+def test_slashed_page_marks_go_and_the_paragraphs_field_knows_headings_that_lost_their_sign():
+    minutes = parse_text(
+        "Protokoll\n\n"
+        "1 1/9 Plats och tid Stadshuset kl 18 Paragrafer 4-6 Beslutande Se deltagarlista. "
+        "Utses att justera Olle Falk (M) med Karin Berg (S) som ersättare. Underskrifter Sekreterare... Eva Lind\n\n"
+        "2 2/9 Deltagarlista Beslutande Per Strand (S), Olle Falk (M) Nils Ekholm (C)\n\n"
+        "3 3/9 BUN 4 Föredragningslista Beslut Nämnden godkänner föredragningslistan.\n\n"
+        "4 4/9 BUN 5 Budget 2017 Beslut Nämnden antar budgeten.\n"
+    )
+    assert minutes["adjusters"] == ["Olle Falk"]
+    assert [(item["number"], item["title"]) for item in minutes["items"]] == [
+        ("4", "Föredragningslista"),
+        ("5", "Budget 2017"),
+    ]
+    assert {entry["name"] for entry in minutes["attendance"]} >= {"Per Strand", "Olle Falk", "Nils Ekholm"}
+    # a number outside the listed paragraphs is text, not a heading
+    assert not any(item["number"] == "17" for item in minutes["items"])
