@@ -110,6 +110,9 @@ def labels_then_names(doc: Document, index: int) -> int:
     labels = [label.lower() for label in labels if not label.lower().startswith("underskrift")]
     run = _leading_names(DOT_LEADER.sub(" ", line))
     names = split_people(run)
+    if len(names) > 1 and len(names[-1].split()) == 1:  # "… Pär Johnson (FP) Utdragsbestyrkande": the next word
+        run = run[: run.rindex(names[-1])].strip()
+        names = names[:-1]
     if labels and labels[-1] in ("justerare", "justerande") and len(names) > len(labels):
         labels += labels[-1:] * (len(names) - len(labels))  # "Justerande" last signs for two or more
     words = run.split()

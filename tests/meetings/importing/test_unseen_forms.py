@@ -494,3 +494,16 @@ def test_slashed_page_marks_go_and_the_paragraphs_field_knows_headings_that_lost
     assert {entry["name"] for entry in minutes["attendance"]} >= {"Per Strand", "Olle Falk", "Nils Ekholm"}
     # a number outside the listed paragraphs is text, not a heading
     assert not any(item["number"] == "17" for item in minutes["items"])
+
+
+def test_a_word_after_the_last_signers_name_is_not_one_more_signer():
+    minutes = parse_text(
+        "Protokoll\nKommunstyrelsen 2015-03-02\nUnderskrifter\nSekreterare\nOrdförande\n"
+        "Justerande Linda Mattila Kjell Hedvall (S) Pär Johnson (FP) Utdragsbestyrkande\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert (minutes["secretary"], minutes["chair"], minutes["adjusters"]) == (
+        "Linda Mattila",
+        "Kjell Hedvall",
+        ["Pär Johnson"],
+    )
