@@ -115,7 +115,7 @@ def labels_then_names(doc: Document, index: int) -> int:
         names = names[:-1]
     if labels and labels[-1] in ("justerare", "justerande") and len(names) > len(labels):
         labels += labels[-1:] * (len(names) - len(labels))  # "Justerande" last signs for two or more
-    words = run.split()
+    words = [word for word in run.split() if not word.startswith("(")]  # party marks are no part of a name
     if len(names) != len(labels) and len(words) == 2 * len(labels) and not any(INITIAL.match(w) for w in words):
         # given names the lexicon lacks ("Reidun"): a name a label, each of a given name and a surname
         names = [" ".join(words[at : at + 2]) for at in range(0, len(words), 2)]

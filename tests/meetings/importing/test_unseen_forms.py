@@ -507,3 +507,16 @@ def test_a_word_after_the_last_signers_name_is_not_one_more_signer():
         "Kjell Hedvall",
         ["Pär Johnson"],
     )
+
+
+def test_signers_of_unknown_given_names_are_paired_two_words_each_party_marks_aside():
+    minutes = parse_text(
+        "Protokoll\nLandstingsfullmäktige 2014-11-25\nSekreterare\nOrdförande\n"
+        "Justerande Charlotte Funseth Monalisa Norrman (V) Reidun Winberg (S)\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert (minutes["secretary"], minutes["chair"], minutes["adjusters"]) == (
+        "Charlotte Funseth",
+        "Monalisa Norrman",
+        ["Reidun Winberg"],
+    )
