@@ -192,6 +192,10 @@ def _is_name_with_role(text):
 NAME_WORD = r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüè]+(?:-?[A-ZÅÄÖÉÜ][a-zåäöéüè]+)?|\.)?"
 # "(S)", or "(s" whose parenthesis a flattening lost; "(vice ordförande)" is a role, not the party "vice"
 PARTY_MARK = re.compile(r"\(\s*([A-ZÅÄÖa-zåäö]{1,4})\s*(?:\)|(?=[,\s]|$)(?![^()]*\)))")
+# a party's letters before the name, as a table's first column flattened: "M Elise Benjaminsson", "MP Lo Göthberg"
+PARTY_FIRST = re.compile(
+    rf"(?:^|(?<=[\s,]))({PARTIES})\s+([A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?=\s+[A-ZÅÄÖÉ][a-zåäöéü])"
+)
 ORG_PREFIX = re.compile(
     r"^(?:landstinget|regionen?|kommunförbundet|samordningsförbundet|kommunalförbundet)(?:\s+i)?\s+\S+", re.I
 )
@@ -245,6 +249,8 @@ def parse_run_on(line, *, status, role):
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
     line = re.sub(r"(?:(?<=\s)|^)X(?=\s*,|\s*$)", "", line)  # the "X" of a Närvarande column
     line = SERVING_IN_BRACKETS.sub(r", ersättare för \1,", line)
+    if len(PARTY_FIRST.findall(line)) >= 3:  # "L Sofia Sjöstrand, ordförande M Anders Lindahl M Elise …"
+        line = PARTY_FIRST.sub(lambda m: f", {m.group(2)}", line)  # each name starts an entry (its party is lost)
     text = PARTY_MARK.sub(lambda m: "(" + m.group(1) + "),", line)
     text = re.sub(r"\(([^)]{5,})\)", r", \1,", text)
     text = re.sub(r"\s+och\s+(?=" + NAME_WORD + r"\s+" + NAME_WORD + ")", ", ", text)
@@ -266,10 +272,9 @@ def parse_run_on(line, *, status, role):
         if absent:
             segment = (segment[: absent.start()] + segment[absent.end() :]).strip()
         serving = SERVING.search(segment)
-        if serving and current is not None:
-            current["serving_for"] = serving.group(1)
-            if current["role"] in (None, "ledamot"):  # who serves for a member is a substitute, in any list
-                current["role"] = "tjänstgörande ersättare"
+        served = None
+        if serving:
+            served = serving.group(1)
             segment = segment[: serving.start()].strip()
         party = re.fullmatch(r"(.*?)\(([A-Za-zÅÄÖåäö]{1,4})\)", segment)
         if party:
@@ -297,6 +302,12 @@ def parse_run_on(line, *, status, role):
             _attribute(current, segment, status)
         if party and current is not None:
             current["party"] = party.group(2).upper()
+        # the note is of the name it follows: "Egon Svensson tjänstgör för Elise Benjaminsson" in one segment, or
+        # "Mats Johnsson (m), ersättare för Suzanne Frank" in the next; no one serves for themself
+        if served and current is not None and current["name"] != served:
+            current["serving_for"] = served
+            if current["role"] in (None, "ledamot"):  # who serves for a member is a substitute, in any list
+                current["role"] = "tjänstgörande ersättare"
         if absent and (absent_for or current) is not None:
             (absent_for or current)["status"] = "anmält förhinder"
     return people

@@ -123,7 +123,11 @@ def body(doc: Document, title: str) -> str | None:
     )
     if field:
         return field.group(1)
-    named = re.search(r"\b((?=[A-ZÅÄÖ])[\wåäö]+" + BODY_CORE + r")\b", readable_case(title))
+    # "Kommunstyrelsen"; "Barn- och utbildningsnämnden", whose first part is written apart
+    named = re.search(
+        r"\b((?:[A-ZÅÄÖ][\wåäö]*-\s+(?:och|&)\s+[\wåäö]*|(?=[A-ZÅÄÖ])[\wåäö]+)" + BODY_CORE + r")\b",
+        readable_case(title),
+    )
     if named and named.group(1).lower() not in ("styrelse", "styrelsen"):
         return named.group(1)  # "Sammanträdesprotokoll Kommunstyrelsen", "Förbundsstyrelsen"
     owned = re.search(

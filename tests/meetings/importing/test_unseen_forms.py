@@ -520,3 +520,20 @@ def test_signers_of_unknown_given_names_are_paired_two_words_each_party_marks_as
         "Monalisa Norrman",
         ["Reidun Winberg"],
     )
+
+
+def test_party_letters_before_each_name_and_a_serving_note_after_its_own_name():
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Barn- och utbildningsnämnden\n\nPlats och tid Kinna 15 december 2016 kl 13\n"
+        "Beslutande L Sofia Berg, ordförande M Anders Lind (M) M Elise Holm L Egon Strand tjänstgör för "
+        "Eva Falk (M) C Lena Ek KD Rune Borg S Urban Dahl tjänstgör för Yasin Nord (S)\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    assert minutes["body"] == "Barn- och utbildningsnämnden"
+    people = {entry["name"]: entry for entry in minutes["attendance"]}
+    assert set(people) == {
+        "Sofia Berg", "Anders Lind", "Elise Holm", "Egon Strand", "Lena Ek", "Rune Borg", "Urban Dahl"
+    }  # fmt: skip
+    assert people["Egon Strand"]["serving_for"] == "Eva Falk" and not people["Elise Holm"].get("serving_for")
+    assert people["Urban Dahl"]["serving_for"] == "Yasin Nord"
+    assert people["Sofia Berg"]["role"] == "ordförande"
