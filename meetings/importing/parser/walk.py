@@ -159,8 +159,13 @@ def _looks_like_heading(doc: Document, index: int) -> bool:
     return blank_between and (len(next_line) > len(line) or next_line.endswith("."))
 
 
+POSTING = re.compile(r"^(?:ANSLAG\s*/\s*BEVIS|BEVIS\s+OM\s+ANSLAG|ANSLAGSBEVIS)\b", re.I)  # the notice of posting
+
+
 def _header_line(doc: Document, line: str) -> None:
-    if len(doc.title_lines) < 2 and (not doc.title_lines or _continues_title(doc, line)):
+    if POSTING.match(line):
+        doc.header_rest.append(line)  # never the document's title, even where it comes first
+    elif len(doc.title_lines) < 2 and (not doc.title_lines or _continues_title(doc, line)):
         doc.title_lines.append(line)
     else:
         doc.header_rest.append(line)

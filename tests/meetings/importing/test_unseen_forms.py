@@ -537,3 +537,14 @@ def test_party_letters_before_each_name_and_a_serving_note_after_its_own_name():
     assert people["Egon Strand"]["serving_for"] == "Eva Falk" and not people["Elise Holm"].get("serving_for")
     assert people["Urban Dahl"]["serving_for"] == "Yasin Nord"
     assert people["Sofia Berg"]["role"] == "ordförande"
+
+
+def test_the_notice_of_posting_is_never_the_title_and_its_text_is_kept():
+    minutes = parse_text(
+        "Sida Sammanträdesdatum 2010-11-18 1\nPlats och tid Kommunhuset kl 9\n"
+        "ANSLAG/BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag\n\n"
+        "§ 88 Dagordning\nDagordningen fastställs.\n"
+    )
+    assert not minutes["title"].startswith("ANSLAG")
+    assert any(warning.startswith("Text före första ärendet") for warning in minutes["warnings"])
+    assert "Justeringen har tillkännagivits" in minutes["items"][0]["text"]
