@@ -10,7 +10,8 @@ from meetings.importing import UnreadableDocument, parse_text
 from tools.bench import corpus as corpus_files
 
 HELD_OUT = Path(__file__).parent / "heldout"
-FLOORS = {"dev": 0.61, "test": 0.46}  # measured 0.620 and 0.469 (from 0.468 and 0.446 before the dev rules)
+# measured after the first phase's rules: 0.787, 0.478, 0.629 (from 0.468, 0.446, 0.613 before them)
+FLOORS = {"dev": 0.78, "test": 0.47, "fresh": 0.62}
 
 
 def mean_score(scorer, half):
@@ -27,5 +28,5 @@ def mean_score(scorer, half):
 
 @pytest.mark.parametrize("half", sorted(FLOORS))
 def test_held_out_minutes_score_at_least_their_floor(scorer, half):
-    assert len(corpus_files.documents(HELD_OUT / half)) == 12
+    assert len(corpus_files.documents(HELD_OUT / half)) >= 12
     assert mean_score(scorer, half) >= FLOORS[half]
