@@ -18,6 +18,8 @@ FIELD = re.compile(
 )
 CONTENTS_ENTRY = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}$")  # "Ekonomiskt bistånd... 6": a table of contents' line
 DOT_LEADER = re.compile(r"\.{2,}|…+|_{3,}")
+# "Finn Stavnsbo (SD) med Lena Stensgård (M) som ersättare": a justerare's reserve, no justerare
+RESERVE = re.compile(r",?\s+(?:med|och)\s+[^,]+?\s+som\s+(?:ersättare|reserv)\b[^,]*?(?=\s+[A-ZÅÄÖ]|$)")
 WITH_CHAIR = re.compile(r"jämte\s+(?:mötes)?ordförande(?:n|na)?\b", re.I)
 VOTE_COUNT = re.compile(r"(\d+)\s+(?:personer\s+)?röstade\s+(ja|nej)", re.I)
 PERSON = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"

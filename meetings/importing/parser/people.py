@@ -17,6 +17,7 @@ from .patterns import (
     ITEM_RUN_ON,
     PEOPLE,
     PERSON,
+    RESERVE,
     RUN_ON_LINE,
     WITH_CHAIR,
     plausible_name,
@@ -266,14 +267,53 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
                 match = re.match(rf"({PERSON})\s+valdes\b", text)
                 if match and match.group(1) not in names:
                     names.append(match.group(1))
-                if WITH_CHAIR.search(text):
+                if WITH_CHAIR.search(text) or WITH_CHAIR.search(item["title"]):
                     doc.with_chair = True
+    if not names:
+        names = _adjusters_said(doc)
+        if names:
+            doc.found_by["adjusters"] = "text"
     if doc.with_chair:
         chairs = [p["name"] for p in doc.people if _is_chair(p)] or ([chair] if chair else [])
         names.extend(c for c in chairs if c not in names)
     # a signature line with two names run together ("Annette Tagesson Jan Emanuel Johansson") is dropped when
     # the names it joins are already there
     return [n for n in names if not any(other != n and other in n for other in names)]
+
+
+CHOSEN = r"(?:utses|utsågs|utsåges|valdes|väljs)"
+WITH_THE_CHAIR = r"(?:(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande[a-z]*\s+)"
+# The justerare chosen in a sentence: "Margareta Lövgren (M) utses att jämte ordförande justera dagens protokoll",
+# "Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M)", "Till justerare valdes Eva Lind",
+# "Direktionen beslutar: Utse Kenneth Johansson att justera"
+ADJUSTERS_SAID = [
+    re.compile(
+        rf"({PEOPLE})\s+{CHOSEN}\s+(?:att\s+|till\s+att\s+)?{WITH_THE_CHAIR}?(?:justera|signera|till\s+justerar)"
+    ),
+    re.compile(
+        rf"\b(?:[Aa]tt|[Tt]ill\s+att)\s+{WITH_THE_CHAIR}?(?:{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?\s+)?"
+        rf"(?:justera|signera)\s+(?:dagens\s+)?(?:protokoll(?:et)?\s+)?{CHOSEN}\s+({PEOPLE})"
+    ),
+    re.compile(rf"\b[Tt]ill\s+(?:protokoll)?justera(?:re|rna|nde|ingsperson(?:er)?)\s+{CHOSEN}\s+({PEOPLE})"),
+    re.compile(rf"\b[Uu]tse[sr]?\s+({PEOPLE})\s+(?:att|till)\s+{WITH_THE_CHAIR}?justera"),
+]
+
+
+def _adjusters_said(doc: Document) -> list[str]:
+    """The justerare a sentence of the header or of the first items names, when no field or signature does."""
+    lines = doc.header_rest + [line for raw in doc.items[:4] for line in raw["lines"]]
+    lines += [raw["title"] for raw in doc.items[:4]]
+    for line in lines:
+        for pattern in ADJUSTERS_SAID:
+            match = pattern.search(RESERVE.sub("", line))
+            if not match:
+                continue
+            names = [name for name in split_names(match.group(1)) if plausible_name(name)]
+            if names:
+                if WITH_CHAIR.search(line):
+                    doc.with_chair = True
+                return names
+    return []
 
 
 def _is_chair(entry: Attendee) -> bool:

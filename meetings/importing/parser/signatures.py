@@ -14,6 +14,7 @@ from .patterns import (
     ITEM_NUMBERED,
     ITEM_PARAGRAPH,
     PERSON,
+    RESERVE,
     WITH_CHAIR,
     names_only,
     plausible_name,
@@ -133,7 +134,6 @@ def labels_then_names(doc: Document, index: int) -> int:
     return index + 1
 
 
-RESERVE = re.compile(r",?\s+(?:med|och)\s+[^,]+?\s+som\s+(?:ersättare|reserv)\b[^,]*?(?=\s+[A-ZÅÄÖ]|$)")
 # a word that starts the next field of a flattened header, never part of a name
 NEXT_LABEL = re.compile(r"\s+(?=(?:Juster|Datum|Paragraf|Plats|Sekreterare|Ordförande|Underskrift|Sammanträde)\w*\b)")
 INLINE_LABEL = re.compile(r"\b(Sekreterare|Vid protokollet|Ordföranden?|Justerare|Justerande)\b")

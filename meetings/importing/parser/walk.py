@@ -89,7 +89,12 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     if listed and int(listed.group(1)) in _paragraphs_listed(doc):
         return listed.group(1), listed.group(2).strip(), index + 1, "listed"  # "KFN 1 Föredragningslista", § lost
     bare = ITEM_WITHOUT_MARK.match(line)
-    if bare and not line.rstrip().endswith((".", ",")) and _continues_numbering(doc, int(bare.group(1)), index):
+    # "3 Val av justerare Margareta Lövgren (M) utses att …": a heading run on into its sentence is one when it
+    # stands between the numbers before and after it; "9 röstade nej." is not
+    sentence = (
+        line.rstrip().endswith((".", ",")) and not _between_numbers(doc, int(bare.group(1)), index) if bare else True
+    )
+    if bare and not sentence and _continues_numbering(doc, int(bare.group(1)), index):
         return bare.group(1), bare.group(2).strip(), index + 1, "bare"  # numbered in a run, each on its line
     point = ITEM_NUMBERED.match(line)
     if point and not previous_blank and len(line) < 100 and _next_number(doc) == int(point.group(1)):
@@ -120,6 +125,13 @@ def _paragraphs_listed(doc: Document) -> set[int]:
         if int(low) <= int(high) <= int(low) + 200:
             numbers.update(range(int(low), int(high) + 1))
     return numbers
+
+
+def _between_numbers(doc: Document, number: int, index: int) -> bool:
+    """The item before is number - 1, or the next line opens number + 1."""
+    following = doc.next_nonblank(index + 1)
+    after = ITEM_WITHOUT_MARK.match(doc.lines[following]) if following is not None else None
+    return _next_number(doc) == number or bool(after and int(after.group(1)) == number + 1)
 
 
 def _next_number(doc: Document) -> int | None:

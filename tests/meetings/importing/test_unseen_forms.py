@@ -548,3 +548,31 @@ def test_the_notice_of_posting_is_never_the_title_and_its_text_is_kept():
     assert not minutes["title"].startswith("ANSLAG")
     assert any(warning.startswith("Text före första ärendet") for warning in minutes["warnings"])
     assert "Justeringen har tillkännagivits" in minutes["items"][0]["text"]
+
+
+def test_justerare_chosen_in_a_sentence_and_headings_run_on_into_theirs():
+    minutes = parse_text(
+        "Protokoll\nDirektionen 2015-01-30\n\n"
+        "Beslutande Ulf Olsson (S), ordförande Margareta Lövgren (M) Eva Lind (C)\n\n"
+        "5 Val av mötesordförande Till mötesordförande utses Ulf Olsson (S).\n"
+        "6 Fastställande av dagordning Dagordningen fastställs.\n"
+        "7 Val av justerare Margareta Lövgren (M) utses att jämte ordförande justera dagens protokoll.\n"
+        "8 Föregående protokoll Protokollet läggs till handlingarna.\n"
+    )
+    assert [item["number"] for item in minutes["items"]] == ["5", "6", "7", "8"]
+    assert minutes["items"][2]["title"] == "Val av justerare"
+    assert minutes["adjusters"] == ["Margareta Lövgren", "Ulf Olsson"]  # "jämte ordförande": the chair too
+    # "9 röstade nej." after a heading is a sentence, not item 9
+    voted = parse_text("Protokoll\nStyrelsen 2015-01-30\n\n§ 8 Budget\nOmröstning.\n\n9 röstade nej.\n")
+    assert [item["number"] for item in voted["items"]] == ["8"]
+
+
+def test_justerare_said_before_the_items():
+    for sentence, expected in (
+        ("Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M) med Anja Liikaluoma (S) "
+         "som ersättare.", ["Mikael Wickberg"]),
+        ("Till justerare valdes Eva Lind och Per Strand.", ["Eva Lind", "Per Strand"]),
+        ("Direktionen beslutar: Utse Kenneth Johansson att justera protokollet.", ["Kenneth Johansson"]),
+    ):  # fmt: skip
+        minutes = parse_text(f"Protokoll\nNämnden 2013-08-29\n\n{sentence}\n\n§ 1 Information\nNämnden informeras.\n")
+        assert minutes["adjusters"][: len(expected)] == expected, sentence
