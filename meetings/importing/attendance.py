@@ -17,7 +17,7 @@ STATUS_LABELS = [
         None,
     ),
     (r"ej\s+närvarande", "frånvarande", None),
-    (r"närvarande\s+ledamöter", "närvarande", "ledamot"),
+    (r"närvarande\s+ledamöter|ordinarie\s+ledamöter", "närvarande", "ledamot"),
     (r"närvarande", "närvarande", None),
     (r"frånvarande", "frånvarande", None),
     (r"anmält\s+förhinder|anmälda\s+förhinder|förhinder", "anmält förhinder", None),

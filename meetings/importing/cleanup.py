@@ -79,6 +79,7 @@ def normalise(text):
     lines = running_headers(lines)
     lines = section_marks(lines)
     lines = [LOST_BESLUT.sub("Beslutande", SIDA_ALONE.sub("", line)) for line in lines]
+    lines = [HEADER_PAGE.sub("", line) if len(line) >= RUN_ON else line for line in lines]
     lines = [piece for line in lines for piece in unflatten(line)]
     repeated = _repeated_page_lines(lines)
     cleaned = []
@@ -138,6 +139,11 @@ def unflatten(line, *, in_header=True):
 # first name of the list); the page label "Sida" whose number went to the line before stays alone.
 LOST_BESLUT = re.compile(r"(?:^|(?<=\s))ande(?=\s+[A-ZÅÄÖ][a-zåäö])")
 SIDA_ALONE = re.compile(r"^Sida\s+(?=[A-Za-zÅÄÖåäö])")
+# "1 Tid och Plats Kl … Närvarande: …": a flattened first page whose page number stands before its header
+HEADER_PAGE = re.compile(
+    r"^\d{1,3}\s+(?=(?:Plats och tid|Tid och plats|Sammanträdesdatum|Beslutande|Närvarande|Utses att justera)\b)",
+    re.I,
+)
 PAGE_MARKS = re.compile(r"^(?:\d{1,3}\s+)?\(\s*\d+\s*\)\s+")
 
 
@@ -170,7 +176,9 @@ def section_marks(lines):
     lines = _slashed_page_marks(_spaced_page_marks(lines))
     pages = [re.match(r"^(\d{1,3})\s+(?:\d{1,3}\s*\(\s*\d+\)?\s+)?(?=\S)", line) for line in lines]
     numbers = [int(m.group(1)) for m in pages if m]
-    if numbers[:2] == [1, 2] or (len(numbers) > 2 and numbers == sorted(numbers) and numbers[0] <= 2):
+    # page numbers rise a page at a time ("1 … 2 … 3"); "1 … 74 … 75" is a page and then items
+    pages_run = all(0 < later - earlier <= 2 for earlier, later in zip(numbers, numbers[1:], strict=False))
+    if numbers[:2] == [1, 2] or (len(numbers) > 2 and pages_run and numbers[0] <= 2):
         lines = [line[m.end() :] if m else line for line, m in zip(lines, pages, strict=True)]
     found = {}
     for line in lines:

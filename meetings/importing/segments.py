@@ -15,6 +15,11 @@ ORGANISATION_NOUN = re.compile(
     r"förvaltningen|myndighet|nämnd|nämnden|verket|styrelse|styrelsen|kansli|kansliet|bolag|förening|"
     r"föreningen|universitet|län))$"
 )
+# A capitalised word that is a part of an organisation by its ending: "Gatuavdelningen", "Arbetslivsförvaltningen"
+ORGANISATION_WORD = re.compile(
+    r"^[A-ZÅÄÖ][\wåäö-]*(?:avdelningen|förvaltningen|enheten|kontoret|staben|kansliet|nämnden|bolaget|förbundet|"
+    r"verket|centret|skolan|sektionen|byrån|kommun|regionen)[,;]?$"
+)
 PARTY_LETTERS = {"S", "M", "C", "L", "V", "KD", "MP", "SD", "FP", "Fi"}
 COLUMN_WORDS = {"ja", "nej", "avstår", "namn", "parti", "närvaro", "reservation", "vakant"}  # a table's headings
 ABSENT_MARKS = {"-", "–", "0"}
@@ -26,7 +31,7 @@ def _starts_person(words: list[str], index: int, *, first: bool = False) -> bool
     person, and one after a row's presence mark, may have a given name the lists lack ("Mailis")."""
     if index + 1 >= len(words) or not (is_given_name(words[index]) or first and CAPITALISED.match(words[index])):
         return False
-    if ROLE.match(words[index]) or words[index].casefold() in COLUMN_WORDS:
+    if ROLE.match(words[index]) or words[index].casefold() in COLUMN_WORDS or ORGANISATION_WORD.match(words[index]):
         return False
     following = words[index + 1].strip(",;")
     if not CAPITALISED.match(following) or ROLE.match(following):
@@ -61,7 +66,18 @@ def segment_people(text: str) -> list[tuple[str, list[str]]]:
     people: list[tuple[str, list[str]]] = []
     index = 0
     while index < len(words):
-        row_ended = index == 0 or words[index - 1] in ABSENT_MARKS | PRESENT_MARKS
+        # a row ends at its presence mark, and after a title and its organisation: "Alf Iwarson avdelningschef
+        # Gatuavdelningen Iqbal Musaji …", where the next name's given name may be one the lists lack
+        previous = words[index - 1] if index else ""
+        row_ended = (
+            index == 0
+            or previous in ABSENT_MARKS | PRESENT_MARKS
+            or bool(
+                people
+                and people[-1][1]
+                and (ORGANISATION_WORD.match(previous) or re.fullmatch(r"[a-zåäö-]{4,},?", previous))
+            )
+        )
         if _starts_person(words, index, first=row_ended):
             length = _name_length(words, index)
             if length >= 2:

@@ -259,7 +259,7 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
     known = [p["name"] for p in doc.people]
     for item in items:
         if re.search(r"juster", item["title"], re.I):
-            texts = [d["text"] for d in item["decisions"]] or [item["text"]]
+            texts = [RESERVE.sub("", d["text"]) for d in item["decisions"]] or [RESERVE.sub("", item["text"])]
             for text in texts:
                 for name in known:
                     if name in text and name not in names:

@@ -576,3 +576,25 @@ def test_justerare_said_before_the_items():
     ):  # fmt: skip
         minutes = parse_text(f"Protokoll\nNämnden 2013-08-29\n\n{sentence}\n\n§ 1 Information\nNämnden informeras.\n")
         assert minutes["adjusters"][: len(expected)] == expected, sentence
+
+
+def test_a_flattened_first_pages_number_before_its_header_and_a_reserve_in_the_justering_item():
+    minutes = parse_text(
+        "PROTOKOLL Sammanträdesdag 2013-08-29.\n\n"
+        "1 Plats och tid Sessionssalen kl 17 Närvarande: Ordinarie ledamöter Alexis Holm (M), ordförande "
+        "Eva Lind (S) Mikael Berg (M) Anja Strand (S) Karin Ek (C) Olle Falk (KD) Per Dahl (V) Lena Borg (MP)\n\n"
+        "74 Upprop och val av justeringsmän och justering Att jämte ordföranden justera dagens protokoll utsågs "
+        "Mikael Berg (M) med Anja Strand (S) som ersättare.\n"
+        "75 Godkännande av föredragningslista Föredragningslistan godkänns.\n"
+    )
+    assert {"Alexis Holm", "Eva Lind", "Anja Strand", "Lena Borg"} <= {entry["name"] for entry in minutes["attendance"]}
+    assert minutes["adjusters"] == ["Mikael Berg", "Alexis Holm"]  # the reserve is no justerare; the chair is one
+    # "1 …", "74 …", "75 …" at the lines' starts are a page number and two items, not three page numbers
+    assert [item["number"] for item in minutes["items"]] == ["74", "75"]
+
+
+def test_a_row_ends_after_a_title_and_its_organisation_so_an_unlisted_given_name_starts_the_next():
+    assert [name for name, _after in segment_people(
+        "Alf Iwarson avdelningschef Gatuavdelningen Iqbal Musaji avdelningschef Upphandlingsavdelningen "
+        "Margareta Nilsson enhetschef"
+    )] == ["Alf Iwarson", "Iqbal Musaji", "Margareta Nilsson"]  # fmt: skip
