@@ -174,7 +174,8 @@ def section_marks(lines):
     """Lines where a short word stands in for "§" before a rising run of numbers ("Nvsf 88 …", "Nvsf 89 …")
     rewritten with "§" at the start of the line; docplayer-style page numbers at a line's start removed."""
     lines = _slashed_page_marks(_spaced_page_marks(lines))
-    pages = [re.match(r"^(\d{1,3})\s+(?:\d{1,3}\s*\(\s*\d+\)?\s+)?(?=\S)", line) for line in lines]
+    # "2 …", "2 2 (17) …" (the sharing site's number, then the document's own mark), "2 2 …" (both plain)
+    pages = [re.match(r"^(\d{1,3})\s+(?:\d{1,3}\s*\(\s*\d+\)?\s+|\1\s+)?(?=\S)", line) for line in lines]
     numbers = [int(m.group(1)) for m in pages if m]
     # page numbers rise a page at a time ("1 … 2 … 3"); "1 … 74 … 75" is a page and then items
     pages_run = all(0 < later - earlier <= 2 for earlier, later in zip(numbers, numbers[1:], strict=False))

@@ -22,7 +22,7 @@ from .patterns import (
 )
 from .people import people_in_place
 
-PARAGRAPHS_FIELD = re.compile(r"^paragrafer\s*:?\s*(?:§§?\s*)?[\d\s,–-]*", re.I)
+PARAGRAPHS_FIELD = re.compile(r"^paragraf(?:er)?\s*:?\s*(?:§§?\s*)?[\d\s,–-]*", re.I)
 SIGNER = r"(?:sekreterare|vid protokollet|ordförande|justerare|justerande|underskrift(?:er)?)"
 SIGNER_LABELS = re.compile(rf"^(?:{SIGNER}\s*:?\s*)+$", re.I)
 SIGNER_THEN_NAMES = re.compile(rf"^({SIGNER})\s*:?\s+(.+)$", re.I)
@@ -207,7 +207,7 @@ def names_after(doc: Document, index: int, rest: str) -> tuple[list[str], int]:
             continue  # "Ordförande" under the name it signs for
         if re.match(PERSON + r"\s+(?=[A-ZÅÄÖ])" + r"(?i:\w*" + att.ROLE_STEMS + r")$", line):
             break  # "Olivia Gustafsson Sekreterare": the next signature, with its role after the name
-        if re.match(r"^paragrafer\b", line, re.I):
+        if re.match(r"^paragraf(?:er)?\b", line, re.I):
             line = PARAGRAPHS_FIELD.sub("", line).strip()  # "Paragrafer: 1-18 Åsa Sturk"
             if not line:
                 index += 1

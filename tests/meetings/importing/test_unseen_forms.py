@@ -598,3 +598,17 @@ def test_a_row_ends_after_a_title_and_its_organisation_so_an_unlisted_given_name
         "Alf Iwarson avdelningschef Gatuavdelningen Iqbal Musaji avdelningschef Upphandlingsavdelningen "
         "Margareta Nilsson enhetschef"
     )] == ["Alf Iwarson", "Iqbal Musaji", "Margareta Nilsson"]  # fmt: skip
+
+
+def test_doubled_plain_page_numbers_go_and_a_singular_paragraf_is_no_part_of_the_secretary():
+    lines = ["1 1 Kommunstyrelsens arbetsutskott Plats och tid Kommunhuset", "", "2 2 Övriga deltagare Lena Holm"]
+    assert section_marks(lines) == [
+        "Kommunstyrelsens arbetsutskott Plats och tid Kommunhuset",
+        "",
+        "Övriga deltagare Lena Holm",
+    ]
+    minutes = parse_text(
+        "Protokoll\nKommunstyrelsens arbetsutskott 2011-03-02\n\nSekreterare.. Paragraf 6-16 Börje Olsson\n\n"
+        "§ 6 Information\nArbetsutskottet informeras.\n"
+    )
+    assert minutes["secretary"] == "Börje Olsson"
