@@ -24,8 +24,8 @@ from .people import people_in_place
 
 PARAGRAPHS_FIELD = re.compile(r"^paragraf(?:er)?\s*:?\s*(?:§§?\s*)?[\d\s,–-]*", re.I)
 SIGNER = r"(?:sekreterare|vid protokollet|ordförande|justerare|justerande|underskrift(?:er)?)"
-SIGNER_LABELS = re.compile(rf"^(?:{SIGNER}\s*:?\s*)+$", re.I)
-SIGNER_THEN_NAMES = re.compile(rf"^({SIGNER})\s*:?\s+(.+)$", re.I)
+SIGNER_LABELS = re.compile(rf"^(?:{SIGNER}\s*[.:…]*\s*)+$", re.I)  # "Sekreterare Ordförande.", "Justerande.."
+SIGNER_THEN_NAMES = re.compile(rf"^({SIGNER})\s*[.:…]*\s+(.+)$", re.I)
 PLACE_AND_TIME = (
     "datum",
     "sammanträdesdatum",
@@ -97,6 +97,9 @@ def labels_then_names(doc: Document, index: int) -> int:
     labels: list[str] = []
     while index < len(doc.lines):
         line = doc.lines[index]
+        if labels and PARAGRAPHS_FIELD.fullmatch(line.strip()):
+            index += 1  # "Paragrafer 1-8" among the labels: the next cell of the flattened table
+            continue
         if line and not SIGNER_LABELS.match(line):
             break
         labels.extend(re.findall(SIGNER, line, re.I))
@@ -172,9 +175,10 @@ def _leading_names(text: str) -> str:
     """The words that can be names at the start of `text`, up to the first that cannot ("ANSLAG/ BEVIS …", "2014-")."""
     words = []
     for word in text.split():
-        if not (NAME_TOKEN.match(word) or INITIAL.match(word)):
+        bare = word.rstrip(".") if len(word.rstrip(".")) > 1 else word  # "Margareta Roos. Edgar Hofvergård."
+        if not (NAME_TOKEN.match(bare) or INITIAL.match(word)):
             break
-        words.append(word)
+        words.append(bare)
     return " ".join(words)
 
 

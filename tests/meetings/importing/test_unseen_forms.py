@@ -612,3 +612,16 @@ def test_doubled_plain_page_numbers_go_and_a_singular_paragraf_is_no_part_of_the
         "§ 6 Information\nArbetsutskottet informeras.\n"
     )
     assert minutes["secretary"] == "Börje Olsson"
+
+
+def test_signature_labels_with_dots_and_the_paragraphs_cell_among_them():
+    minutes = parse_text(
+        "Protokoll\nMiljö- och byggnadsnämnden 2006-01-19\n\nUtses att justera Ivan Gunnarsson\nUnderskrifter\n"
+        "Paragrafer 1-8\nSekreterare\nOrdförande\nJusterande.. Margareta Roos. Edgar Hofvergård. Ivan Gunnarsson "
+        "ANSLAG/BEVIS Protokollet är justerat.\n\n§ 1 Information\nNämnden informeras.\n"
+    )
+    assert (minutes["secretary"], minutes["chair"], minutes["adjusters"]) == (
+        "Margareta Roos",
+        "Edgar Hofvergård",
+        ["Ivan Gunnarsson"],
+    )
