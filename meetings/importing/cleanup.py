@@ -79,6 +79,7 @@ def normalise(text):
     lines = running_headers(lines)
     lines = section_marks(lines)
     lines = [LOST_BESLUT.sub("Beslutande", SIDA_ALONE.sub("", line)) for line in lines]
+    lines = [GLUED_LABEL.sub(r"\1 ", line) for line in lines]
     lines = [HEADER_PAGE.sub("", line) if len(line) >= RUN_ON else line for line in lines]
     lines = [piece for line in lines for piece in unflatten(line)]
     repeated = _repeated_page_lines(lines)
@@ -135,6 +136,12 @@ def unflatten(line, *, in_header=True):
     return out
 
 
+# a table's label cell run into its value by a page flattened without spaces: "Utses att justeraIsabel Hildén",
+# "Paragrafer12 – 22", "UnderskriftLaila Nabb", "Underskrifter_____"
+GLUED_LABEL = re.compile(
+    r"^((?:Utses att justera|Paragrafer|Underskrifter|Underskrift|Sammanträdesdatum|Plats och tid|Sekreterare|"
+    r"Ordförande|Justerare|Justerande|Beslutande))(?=[A-ZÅÄÖ0-9_])"
+)
 # A sharing site's transcript loses a table cell's first word in some fonts: "Beslutande" becomes "ande" (before the
 # first name of the list); the page label "Sida" whose number went to the line before stays alone.
 LOST_BESLUT = re.compile(r"(?:^|(?<=\s))ande(?=\s+[A-ZÅÄÖ][a-zåäö])")

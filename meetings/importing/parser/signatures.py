@@ -61,6 +61,8 @@ def signature_block(doc: Document, index: int) -> int:
         if doc.items and not rest:
             return 0
         doc.fields.setdefault("justering", rest)
+        if key.startswith("underskrift"):
+            return _signers_with_roles(doc, index + 1)
         return index + 1
     rest = PARAGRAPHS_FIELD.sub("", DOT_LEADER.sub(" .. ", rest).strip(" .")).strip(" .")
     if key in ("utses att justera", "utses justera", "justerare"):
@@ -169,6 +171,29 @@ def inline_labels(doc: Document, line: str) -> bool:
         else:
             doc.signed_justerare.extend(name for name in names if name not in doc.signed_justerare)
     return True
+
+
+SIGNED_AS = re.compile(rf"^({PERSON}),?\s+(ordförande|sekreterare|justerare|justerande)$", re.I)
+
+
+def _signers_with_roles(doc: Document, index: int) -> int:
+    """Under "Underskrifter", a line a signer, each with the role after the name ("Pär-Olof Stål, ordförande"),
+    lines of the signatures between them ("_____"); the index after them."""
+    while index < len(doc.lines):
+        line = DOT_LEADER.sub("", doc.lines[index]).strip(" ._")  # what is left of a signature's line
+        signed = SIGNED_AS.match(line)
+        if line and not signed:
+            break
+        if signed:
+            name, role = signed.group(1), signed.group(2).lower()
+            if role == "ordförande":
+                doc.chair = doc.chair or name
+            elif role == "sekreterare":
+                doc.secretary = doc.secretary or name
+            elif name not in doc.signed_justerare:
+                doc.signed_justerare.append(name)
+        index += 1
+    return index
 
 
 def _leading_names(text: str) -> str:

@@ -625,3 +625,18 @@ def test_signature_labels_with_dots_and_the_paragraphs_cell_among_them():
         "Edgar Hofvergård",
         ["Ivan Gunnarsson"],
     )
+
+
+def test_labels_glued_to_their_values_and_signers_with_their_roles_under_underskrifter():
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL\nSÖDERHAMNS KOMMUN\n\nSammanträdesdatum2019-01-28\n"
+        "Utses att justeraIsabel Hildén\nParagrafer12 – 22\nUnderskrifter_____________________\n"
+        "Pär-Olof Stål, ordförande\n_____________________\nLaila Nabb, sekreterare\n_____________________\n"
+        "Isabel Hildén, justerare\n\n§ 12 Information\nNämnden informeras.\n"
+    )
+    assert minutes["date"] == "2019-01-28"
+    assert (minutes["chair"], minutes["secretary"], minutes["adjusters"]) == (
+        "Pär-Olof Stål",
+        "Laila Nabb",
+        ["Isabel Hildén"],
+    )
