@@ -10,8 +10,8 @@ from meetings.importing import UnreadableDocument, parse_text
 from tools.bench import corpus as corpus_files
 
 HELD_OUT = Path(__file__).parent / "heldout"
-# measured after the first phase's rules: 0.785, 0.475, 0.628 (from 0.468, 0.444, 0.611 before them)
-FLOORS = {"dev": 0.78, "test": 0.47, "fresh": 0.62}
+# measured after both phases: 0.785, 0.599, 0.635 (from 0.468, 0.444, 0.611 at the session's start)
+FLOORS = {"dev": 0.78, "test": 0.59, "fresh": 0.63}
 
 
 def mean_score(scorer, half):
