@@ -139,8 +139,7 @@ def unflatten(line, *, in_header=True):
 # a table's label cell run into its value by a page flattened without spaces: "Utses att justeraIsabel Hildén",
 # "Paragrafer12 – 22", "UnderskriftLaila Nabb", "Underskrifter_____"
 GLUED_LABEL = re.compile(
-    r"^((?:Utses att justera|Paragrafer|Underskrifter|Underskrift|Sammanträdesdatum|Plats och tid|Sekreterare|"
-    r"Ordförande|Justerare|Justerande|Beslutande))(?=[A-ZÅÄÖ0-9_])"
+    r"^(" + "|".join(re.escape(label) for label in sorted(HEADER_LABELS, key=len, reverse=True)) + r")(?=[A-ZÅÄÖ0-9_])"
 )
 # A sharing site's transcript loses a table cell's first word in some fonts: "Beslutande" becomes "ande" (before the
 # first name of the list); the page label "Sida" whose number went to the line before stays alone.
@@ -199,18 +198,24 @@ def section_marks(lines):
     return [pattern.sub(lambda m: "§ " + m.group(1) + " ", line, count=1) for line in lines]
 
 
-PAGE_OF_COUNT = re.compile(r"^(\d{1,3}\s+)?(\d{1,3})\s*\((\d{1,3})\)(?=\s)")  # "[2 ]2 (23)", "1(23)"
+PAGE_OF_COUNT = re.compile(r"^(\d{1,3}\s+)?(?P<page>\d{1,3})\s*\((?P<count>\d{1,3})\)(?=\s)")  # "[2 ]2 (23)", "1(23)"
 
 
-PAGE_SLASH_COUNT = re.compile(r"^(?:\d{1,3}\s+)?(\d{1,3})/(\d{1,3})\s+(?=\S)")  # "[2 ]2/17 Deltagarlista …"
+PAGE_SLASH_COUNT = re.compile(r"^(?:\d{1,3}\s+)?(?P<page>\d{1,3})/(?P<count>\d{1,3})\s+(?=\S)")  # "[2 ]2/17 …"
+
+
+def _repeated_counts(marks):
+    """The page counts that two or more page marks give ("2 (23)", "3 (23)"): a count one mark alone gives may be
+    any number in brackets."""
+    counts = Counter(m["count"] for m in marks if m and int(m["page"]) <= int(m["count"]))
+    return {count for count, seen in counts.items() if seen >= 2}
 
 
 def _slashed_page_marks(lines):
     """ "2/17 Deltagarlista …": page 2 of 17, known by the count the other pages' marks repeat, is taken away."""
     marks = [PAGE_SLASH_COUNT.match(line) for line in lines]
-    counts = Counter(m.group(2) for m in marks if m and int(m.group(1)) <= int(m.group(2)))
-    totals = {count for count, seen in counts.items() if seen >= 2}
-    return [line[m.end() :] if m and m.group(2) in totals else line for line, m in zip(lines, marks, strict=True)]
+    totals = _repeated_counts(marks)
+    return [line[m.end() :] if m and m["count"] in totals else line for line, m in zip(lines, marks, strict=True)]
 
 
 def _spaced_page_marks(lines):
@@ -219,8 +224,7 @@ def _spaced_page_marks(lines):
     the other pages carry a sharing site's page number before the document's own mark ("2 2 (17)"), a "11 (17)" is
     "1 1 (17)" read without its space."""
     marks = [PAGE_OF_COUNT.match(line) for line in lines]
-    counts = Counter(m.group(3) for m in marks if m and int(m.group(2)) <= int(m.group(3)))
-    totals = {count for count, seen in counts.items() if seen >= 2}
+    totals = _repeated_counts(marks)
     doubled = {m.group(3) for m in marks if m and m.group(1) and m.group(1).strip() == m.group(2)}
     out = []
     for line, m in zip(lines, marks, strict=True):

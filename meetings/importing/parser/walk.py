@@ -89,13 +89,13 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     if listed and int(listed.group(1)) in _paragraphs_listed(doc):
         return listed.group(1), listed.group(2).strip(), index + 1, "listed"  # "KFN 1 Föredragningslista", § lost
     bare = ITEM_WITHOUT_MARK.match(line)
-    # "3 Val av justerare Margareta Lövgren (M) utses att …": a heading run on into its sentence is one when it
-    # stands between the numbers before and after it; "9 röstade nej." is not
-    sentence = (
-        line.rstrip().endswith((".", ",")) and not _between_numbers(doc, int(bare.group(1)), index) if bare else True
-    )
-    if bare and not sentence and _continues_numbering(doc, int(bare.group(1)), index):
-        return bare.group(1), bare.group(2).strip(), index + 1, "bare"  # numbered in a run, each on its line
+    if bare:
+        number = int(bare.group(1))
+        # "3 Val av justerare Margareta Lövgren (M) utses att …": a heading run on into its sentence is one when it
+        # stands between the numbers before and after it; "9 röstade nej." is not
+        sentence = line.rstrip().endswith((".", ",")) and not _between_numbers(doc, number, index)
+        if not sentence and _continues_numbering(doc, number, index):
+            return bare.group(1), bare.group(2).strip(), index + 1, "bare"  # numbered in a run, each on its line
     point = ITEM_NUMBERED.match(line)
     if point and not previous_blank and len(line) < 100 and _next_number(doc) == int(point.group(1)):
         # "2. Dagordningen godkändes" right under "1. Mötets öppnande …": points one a line, no blank between
