@@ -2,6 +2,8 @@
 
 import re
 
+from meetings.importing.lexicon import is_given_name
+
 STATUS_LABELS = [
     # (label pattern, status, role implied by the label)
     (r"digitalt\s+närvarande", "närvarande", None),
@@ -244,6 +246,10 @@ def _capitalised_tail(segment):
     return tail
 
 
+# "Annika Andersson omsorgschef", "Lotta Tyrberg MAS": a name of two or three words, then a title
+NAME_THEN_TITLE = re.compile(rf"^((?:{NAME_WORD}\s+){{1,2}}{NAME_WORD})\s+((?:[a-zåäö]|[A-ZÅÄÖ]{{2,5}}\b)[^()]*)$")
+
+
 def parse_run_on(line, *, status, role):
     """People from a run-on line: each name starts an entry; what follows it (role, organisation, party, §§,
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
@@ -295,9 +301,13 @@ def parse_run_on(line, *, status, role):
             head = []
             start(" ".join(tail[:2]))
             tail = tail[2:]
+        leading = NAME_THEN_TITLE.match(segment) if len(tail) < 2 else None
         if len(tail) >= 2 or (len(tail) == 1 and party and not head and current is None):
             _attribute(current, " ".join(head), status)
             start(" ".join(tail))
+        elif leading and is_given_name(leading.group(1).split()[0]) and not ORG_WORDS.search(leading.group(1)):
+            start(leading.group(1))  # "Annika Andersson omsorgschef": the name, then its title in lower case
+            _attribute(current, leading.group(2), status)
         else:
             _attribute(current, segment, status)
         if party and current is not None:

@@ -78,9 +78,10 @@ def normalise(text):
     lines = _without_repeats(lines)
     lines = running_headers(lines)
     lines = section_marks(lines)
+    lines = letterhead_marks(lines)
     lines = [LOST_BESLUT.sub("Beslutande", SIDA_ALONE.sub("", line)) for line in lines]
     lines = [GLUED_LABEL.sub(r"\1 ", line) for line in lines]
-    lines = [HEADER_PAGE.sub("", line) if len(line) >= RUN_ON else line for line in lines]
+    lines = [_without_header_page(line) if len(line) >= RUN_ON else line for line in lines]
     lines = [piece for line in lines for piece in unflatten(line)]
     repeated = _repeated_page_lines(lines)
     cleaned = []
@@ -95,6 +96,7 @@ def normalise(text):
         if stripped and stripped in repeated:
             continue
         cleaned.append(re.sub(r"\s{2,}", " ", stripped))
+    cleaned = lost_section_signs(cleaned)
     if repeated:
         warnings.append("Sidhuvud eller sidfot togs bort: " + "; ".join(sorted(repeated)))
     return cleaned, warnings
@@ -150,6 +152,16 @@ HEADER_PAGE = re.compile(
     r"^\d{1,3}\s+(?=(?:Plats och tid|Tid och plats|Sammanträdesdatum|Beslutande|Närvarande|Utses att justera)\b)",
     re.I,
 )
+
+
+def _without_header_page(line):
+    """The page number before a flattened header: before its first label, or before a run of three labels or more
+    ("34 Organ: Plats och tid: ande: …", the values after them)."""
+    if len(LABEL_BREAK.findall(line)) >= 3:
+        return re.sub(r"^\d{1,3}\s+(?=[A-ZÅÄÖ])", "", line)
+    return HEADER_PAGE.sub("", line)
+
+
 PAGE_MARKS = re.compile(r"^(?:\d{1,3}\s+)?\(\s*\d+\s*\)\s+")
 
 
@@ -187,6 +199,10 @@ def section_marks(lines):
     pages_run = all(0 < later - earlier <= 2 for earlier, later in zip(numbers, numbers[1:], strict=False))
     if numbers[:2] == [1, 2] or (len(numbers) > 2 and pages_run and numbers[0] <= 2):
         lines = [line[m.end() :] if m else line for line, m in zip(lines, pages, strict=True)]
+    else:  # "1 1 VÄSTRA GÖTALANDSREGIONEN …": a number twice is the site's page number and the page's own, alone
+        lines = [
+            line[m.end() :] if m and len(m.group(0).split()) > 1 else line for line, m in zip(lines, pages, strict=True)
+        ]
     found = {}
     for line in lines:
         for match in SECTION_WORD.finditer(line):
@@ -238,6 +254,32 @@ def _spaced_page_marks(lines):
     return out
 
 
+# "SAMMANTRÄDESPROTOKOLL 4(16) …", "Jämtlands läns landsting Sammanträdesprotokoll 2 (15) …": a later page's
+# letterhead and page mark before the page's text
+LETTERHEAD_MARK = re.compile(
+    r"^(?P<head>(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){0,4}[\wåäöÅÄÖ-]*(?:PROTOKOLL|ANTECKNINGAR|protokoll|anteckningar))\s+"
+    r"(?P<page>\d{1,3})\s*\((?P<count>\d{1,3})\)\s*"
+)
+
+
+def letterhead_marks(lines):
+    """A page after the first that opens with the document's letterhead and its page mark ("PROTOKOLL 2(8) - Skrivelse
+    …"): the mark goes, and the page's text joins the text before it (a letterhead of more than the kind's word
+    stays, on a line of its own). Known as a page mark by its page count, which two pages or more repeat; the first
+    page keeps its title."""
+    marks = [LETTERHEAD_MARK.match(line) for line in lines]
+    totals = _repeated_counts(marks)
+    out = []
+    for line, m in zip(lines, marks, strict=True):
+        if not (m and m["count"] in totals and 1 < int(m["page"]) <= int(m["count"])):
+            out.append(line)
+            continue
+        if len(m["head"].split()) > 1:
+            out.append(m["head"])  # "UMEÅREGIONEN MINNESANTECKNINGAR": the organisation may be named only here
+        out.append(line[m.end() :])
+    return out
+
+
 SECTION_WORD = re.compile(
     r"(?:^|(?<=\s))(?!(?:Bilaga|Sida|Sidan|Kap|Nr|Dnr|Punkt|Rum|Kl|Ärende)\b)([A-ZÅÄÖ][a-zåäö]{2,4})\s+(\d{1,3})\s+(?=[A-ZÅÄÖ])"
 )
@@ -285,3 +327,41 @@ def _join_broken_words(line):
     if len(line) < RUN_ON:
         return line
     return re.sub(r"(\w)- (?!(?:och|eller|samt|som|plus|resp|respektive|till|men|både)\b)([a-zåäö])", r"\1\2", line)
+
+
+# "… till ledamöter och ersättare. 51 Landstingsdirektörens rapport …": a number after a sentence's end or a page
+# mark, before a capitalised word, may head an item whose "§" the transcript lost (after dot leaders it is a page)
+LOST_SIGN = re.compile(
+    r"(?<!\.\.\s)(?<!…\s)(?:(?<=[.:!?)]\s)|(?<=\(\d\)\s)|(?<=\(\d\d\)\s))(\d{1,3})\s+(?=[A-ZÅÄÖ][a-zåäö]{2,})"
+)
+
+
+def lost_section_signs(lines):
+    """A text with no "§" heading whose pages run its items' numbers on after sentences ("… utsänts. 51 Landstings-
+    direktörens rapport …"): the longest run of consecutive numbers n, n+1, … in such places are headings, each
+    given a line and its "§" back. Two numbers in a row are a run; a number alone is anything."""
+    if sum(1 for line in lines if re.match(r"^§\s*\d", line)) >= 2:
+        return lines
+    candidates = [(row, m.start(), int(m.group(1))) for row, line in enumerate(lines) for m in LOST_SIGN.finditer(line)]
+    ending, back = {}, []  # the longest run ending at each number so far; each candidate's predecessor in its run
+    for index, (_row, _start, number) in enumerate(candidates):
+        before = ending.get(number - 1)
+        back.append(before[1] if before else None)
+        length = before[0] + 1 if before else 1
+        if length > ending.get(number, (0, None))[0]:
+            ending[number] = (length, index)
+    length, last = max(ending.values(), default=(0, None), key=lambda run: run[0])
+    if length < 2:
+        return lines
+    cuts = {}
+    while last is not None:
+        row, start, _number = candidates[last]
+        cuts.setdefault(row, []).append(start)
+        last = back[last]
+    out = []
+    for row, line in enumerate(lines):
+        starts = sorted(cuts.get(row, []))
+        if line[: starts[0] if starts else len(line)].strip():
+            out.append(line[: starts[0] if starts else len(line)].strip())
+        out.extend("§ " + line[start:end].strip() for start, end in zip(starts, [*starts[1:], len(line)], strict=False))
+    return out

@@ -52,6 +52,7 @@ def _result(doc: Document) -> ParsedMinutes:
     items.drop_agenda(doc)
     items.lost_first(doc)
     people.lead_words(doc)
+    people.merge_repeated(doc)
     items.place_footnotes(doc)
     people.people_in_text(doc)
     items.immediate_marks(doc)

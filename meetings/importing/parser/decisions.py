@@ -98,7 +98,7 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
             found.append(_decision_of(flat))  # "7 röstade ja, 4 röstade nej": the vote, under its own heading
     if found:
         return found, consumed, False
-    for paragraph in paragraphs:
+    for number, paragraph in enumerate(paragraphs):
         if votes_in(" ".join(paragraph.split())) is not None:
             found.append(_decision_of(" ".join(paragraph.split())))
             continue
@@ -107,12 +107,29 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
             if _decides(sentence, body_word):
                 text = sentence
                 for later in sentences[position + 1 :]:
-                    if len(later.split()) < 8:
+                    if len(later.split()) < 8 and not ANNOUNCES.search(text):
                         break
                     text += " " + later
+                if position == len(sentences) - 1 and text.endswith(":"):
+                    text += "".join(" " + " ".join(p.split()) for p in _listed(paragraphs[number + 1 :]))
                 found.append(_decision_of(text))
                 break
     return found, consumed, bool(found)
+
+
+# "Dagordningen fastställs med följande ändring. Punkt 9 utgår.": the sentence after says what the change is
+ANNOUNCES = re.compile(r"\bföljande\s+\w+\s*[.:]$|:$", re.I)
+
+
+def _listed(paragraphs: list[str]) -> list[str]:
+    """The list after a decision that ends with a colon: its points ("- …", "• …", "att …", "1. …") up to the first
+    paragraph that is none."""
+    listed = []
+    for paragraph in paragraphs:
+        if not re.match(r"^(?:-|–|•|att\b|\d{1,2}[.)])", paragraph.strip()):
+            break
+        listed.append(paragraph)
+    return listed
 
 
 def _decides(sentence: str, body_word: str) -> bool:

@@ -58,11 +58,14 @@ def from_contents(doc: Document) -> None:
     while not entries[0] and index < len(doc.lines) and doc.lines[index]:
         entries.append(doc.lines[index])  # the contents one heading a line, up to a blank line
         index += 1
+    while entries[-1].rstrip().endswith(("..", "…")) and index < len(doc.lines) and doc.lines[index]:
+        entries.append(doc.lines[index])  # a heading's dot leaders end its line: its page number opens the next
+        index += 1
     if entries == [""]:  # one heading a line with its dot leaders and page, blank lines between
         while index < len(doc.lines) and (not doc.lines[index] or CONTENTS_ENTRY.search(doc.lines[index])):
             entries.append(doc.lines[index])
             index += 1
-    headings = [m[1].strip(" .") for entry in entries for m in CONTENTS_HEADING.finditer(entry)]
+    headings = [m[1].strip(" .") for m in CONTENTS_HEADING.finditer(" ".join(entries))]
     headings = [h for h in headings if not att.label_of(h + ":")]  # "Beslutande… 2": the attendance page, no item
     if len(headings) < 2:
         headings = [h for entry in entries for part in CONTENTS_DNR.split(entry) for h in _sentence_case(part)]
@@ -77,7 +80,9 @@ def from_contents(doc: Document) -> None:
             found.append((heading, position + match.start(), position + match.end()))
             position += match.end()
     if len(found) < 2:
-        if not doc.items:  # the bodies are not in the text: the contents still name the items handled
+        # the bodies are not in the text: the contents still name the items handled (lines of the contents that
+        # the walk took for numbered headings are none)
+        if all(raw["title"] in " ".join(entries) for raw in doc.items):
             doc.items = [
                 {"number": None, "title": h, "lines": [], "paragraph": False, "found_by": "contents"} for h in headings
             ]

@@ -58,7 +58,11 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
     index += 1
     inner = att.label_of(rest, header=True) if rest else None
     if inner and not GROUP_LABEL.match(rest):
-        if inner[2]:  # "Deltagarlista Beslutande Lars Larsson (M), …": the list's heading, then a label and its names
+        parted = _party_run(inner[2]) if (status, role) != inner[:2] else None
+        if parted:  # "Ersättare Tjänstemän A (s) B (m) C omsorgschef, …": two columns' labels, then each its names
+            _read_attendance_line(doc, parted[0], status, role)
+            status, role, rest = inner[0], inner[1], parted[1]
+        elif inner[2]:  # "Deltagarlista Beslutande Lars Larsson (M), …": the list's heading, then a label and its names
             status, role, rest = inner
         else:
             rest = ""  # "Ledamöter Närvarande": two column headings of one table
@@ -94,6 +98,20 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
     for line in collected:
         _read_attendance_line(doc, strip_footnote_markers(line), status, role)
     return index
+
+
+PARTY_IN_BRACKETS = re.compile(rf"\((?:{att.PARTIES})\)", re.I)
+
+
+def _party_run(text: str) -> tuple[str, str] | None:
+    """The names with party marks that open `text`, and the names after them that have none; None unless both."""
+    marks = list(PARTY_IN_BRACKETS.finditer(text))
+    if not marks:
+        return None
+    first, second = text[: marks[-1].end()].strip(" ,;"), text[marks[-1].end() :].strip(" ,;")
+    if not second or PARTY_IN_BRACKETS.search(second) or not segment_people(second):
+        return None
+    return first, second
 
 
 def _row_with_role(line: str) -> bool:
@@ -192,6 +210,23 @@ def lead_words(doc: Document) -> None:
             if previous is not None and is_organisation(lead) and not previous.get("organisation"):
                 previous["organisation"] = lead
         previous = entry
+
+
+def merge_repeated(doc: Document) -> None:
+    """A person listed twice (a serving substitute among the members, then again among the substitutes) is one
+    attendee: the first entry, with what the later ones add."""
+    first: dict[str, Attendee] = {}
+    kept: list[Attendee] = []
+    for entry in doc.people:
+        earlier = first.get(entry["name"])
+        if earlier is None:
+            first[entry["name"]] = entry
+            kept.append(entry)
+            continue
+        for key, value in entry.items():
+            if value and not earlier.get(key):
+                earlier[key] = value  # type: ignore[literal-required]
+    doc.people = kept
 
 
 def _absent(name: str) -> Attendee:

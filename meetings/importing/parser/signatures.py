@@ -60,6 +60,8 @@ def signature_block(doc: Document, index: int) -> int:
     if key.startswith("justeringens") or key.startswith("underskrift"):
         if doc.items and not rest:
             return 0
+        if key.startswith("justeringens") and _chosen_label_empty(doc, index):
+            rest = _shifted_justerare(doc, rest)
         doc.fields.setdefault("justering", rest)
         if key.startswith("underskrift"):
             return _signers_with_roles(doc, index + 1)
@@ -77,7 +79,7 @@ def signature_block(doc: Document, index: int) -> int:
             return 0
     if WITH_CHAIR.search(match.group(2)):
         doc.with_chair = True
-    found, index = names_after(doc, index + 1, rest)
+    found, index = names_after(doc, index + 1, rest, key)
     names = [n for part in found for n in split_names(part)]
     if key in ("sekreterare", "vid protokollet"):
         doc.secretary = doc.secretary or (names[0] if names else None)
@@ -196,10 +198,42 @@ def _signers_with_roles(doc: Document, index: int) -> int:
     return index
 
 
+def _chosen_label_empty(doc: Document, index: int) -> bool:
+    """ "Utses att justera" alone on the line before, no justerare read yet."""
+    before = doc.lines[index - 1].strip(" .:").lower() if index else ""
+    return before in ("utses att justera", "utses justera") and not doc.justerare
+
+
+def _shifted_justerare(doc: Document, rest: str) -> str:
+    """A flattened header whose "Utses att justera" cell lost its value to the next row: "Justeringens plats och
+    tid Ingrid Cassel och Hans Pernervik Kommunstyrelseförvaltningen, måndag 7 mars …". The names that open the
+    value are the justerare (a person ends at the first word no name has); what follows them is the place and time."""
+    words = rest.split()
+    taken = 0
+    while taken < len(words) and (words[taken] == "och" or NAME_TOKEN.match(words[taken].rstrip(","))):
+        taken += 1
+    names: list[str] = []
+    for part in split_people(" ".join(words[:taken])):
+        name = part.split()
+        while len(name) > 2 and not plausible_name(" ".join(name)):
+            name.pop()  # "Hans Pernervik Kommunstyrelseförvaltningen": the place begins after the name
+        if not plausible_name(" ".join(name)):
+            break
+        names.append(" ".join(name))
+        if len(name) < len(part.split()):
+            break
+    if not names:
+        return rest
+    doc.justerare.extend(name for name in names if name not in doc.justerare)
+    return rest[rest.find(names[-1]) + len(names[-1]) :].strip(" ,")
+
+
 def _leading_names(text: str) -> str:
     """The words that can be names at the start of `text`, up to the first that cannot ("ANSLAG/ BEVIS …", "2014-")."""
-    words = []
+    words: list[str] = []
     for word in text.split():
+        if words and SIGNED_PARAGRAPHS.match(word):
+            continue  # "Roger Hansson 6-13 Ingrid Cassel": the paragraphs a signer signed for
         bare = word.rstrip(".") if len(word.rstrip(".")) > 1 else word  # "Margareta Roos. Edgar Hofvergård."
         if not (NAME_TOKEN.match(bare) or INITIAL.match(word)):
             break
@@ -208,6 +242,7 @@ def _leading_names(text: str) -> str:
 
 
 INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")  # "Ulrika J Gustafsson"
+SIGNED_PARAGRAPHS = re.compile(r"^§?\d{1,3}(?:[-–]\d{1,3})?,?$")
 
 
 def _place_and_time(doc: Document, index: int, key: str, rest: str) -> int:
@@ -220,8 +255,9 @@ def _place_and_time(doc: Document, index: int, key: str, rest: str) -> int:
     return index + 1
 
 
-def names_after(doc: Document, index: int, rest: str) -> tuple[list[str], int]:
-    """Names on the rest of the line, or on the following lines (role lines under a name are skipped)."""
+def names_after(doc: Document, index: int, rest: str, key: str = "") -> tuple[list[str], int]:
+    """Names on the rest of the line, or on the following lines (role lines under a name are skipped; under the
+    secretary's name, "Ordförande" is the next signature's label, not the secretary's title)."""
     if rest:
         return [rest], index
     names: list[str] = []
@@ -230,6 +266,8 @@ def names_after(doc: Document, index: int, rest: str) -> tuple[list[str], int]:
         if not line:
             index += 1
             continue
+        if names and key in ("sekreterare", "vid protokollet") and re.match(r"^ordförande\s*[.:…]*$", line, re.I):
+            break  # the next signature's label: a secretary is not the chair
         if names and not DOT_LEADER.search(line) and att._is_role(line):
             doc.titles.setdefault(names[-1].strip(), line.strip(" ,.;()"))
             index += 1

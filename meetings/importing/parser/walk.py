@@ -21,6 +21,8 @@ DNR = re.compile(
 )
 # "§ 2 AU 1 Dnr Kommunförbundets anhållan …": the preparing body's own number and an empty Dnr before the title
 OTHER_NUMBERS = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zåäö]{1,3}\s+\d{1,4}\s+)+(?:Dnr\s+(?=[A-ZÅÄÖ][a-zåäö]{3,}))?")
+# "… MINNESANTECKNINGAR 2(8) Dagordning", then "1. Mötets öppnande": a line that ends by naming the agenda below it
+AGENDA_LABEL = re.compile(r"\b(?:Dagordning|Föredragningslista|Ärendelista|DAGORDNING|FÖREDRAGNINGSLISTA)\s*:?$")
 TITLE_WORDS = ("protokoll", "minnesanteckningar", "minnesanteckning", "anteckningar")
 
 
@@ -81,6 +83,8 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     match = ITEM_DNR.match(line)
     if match:  # a page of a flattened protocol whose § number was lost: "Arbetsutskottet (Dnr 12/08) Titel …"
         return None, match.group(1), index + 1, "dnr"
+    if doc.items and doc.items[-1]["paragraph"]:
+        return None  # "1. Snabbrapport …" under "§ 51 Landstingsdirektörens rapport": a point of that item
     flattened = len(line) > RUN_ON_LINE or (index > 0 and len(doc.lines[index - 1]) > RUN_ON_LINE)
     run_on = ITEM_RUN_ON.match(line) if flattened else None
     if run_on and _continues_numbering(doc, int(run_on.group(1)), index):
@@ -97,7 +101,8 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
         if not sentence and _continues_numbering(doc, number, index):
             return bare.group(1), bare.group(2).strip(), index + 1, "bare"  # numbered in a run, each on its line
     point = ITEM_NUMBERED.match(line)
-    if point and not previous_blank and len(line) < 100 and _next_number(doc) == int(point.group(1)):
+    first_point = point and point.group(1) == "1" and AGENDA_LABEL.search(doc.lines[index - 1] if index else "")
+    if point and not previous_blank and len(line) < 100 and (_next_number(doc) == int(point.group(1)) or first_point):
         # "2. Dagordningen godkändes" right under "1. Mötets öppnande …": points one a line, no blank between
         return point.group(1), point.group(2).strip().rstrip(":"), index + 1, "numbered"
     if not previous_blank:
@@ -156,6 +161,8 @@ def _looks_like_heading(doc: Document, index: int) -> bool:
         return False
     if CONTENTS_ENTRY.search(line):
         return False
+    if not (doc.items or doc.people or doc.fields):
+        return False  # no list or field read yet: a short line is still the header ("REGIONUTVECKLING 2007-04-10")
     if not line[:1].isupper() or line.count(" ") > 9:
         return False
     if not doc.items and find_date(line) and re.search(r"protokoll|anteckning", line, re.I):
@@ -209,6 +216,8 @@ def split_heading(title: str) -> tuple[str, str]:
     words = title.split()
     for position, word in enumerate(words[1:], start=1):
         previous = words[position - 1]
+        if re.fullmatch(r"\d{1,2}\.", previous) and position > 2:  # "Rapport 1. Snabbrapport …": a point begins
+            return " ".join(words[: position - 1]), " ".join(words[position - 1 :])
         if previous.endswith((".", ":")) and position > 1:
             return " ".join(words[:position]).rstrip(".:"), " ".join(words[position:])
         too_short = position == 1 and len(words[0]) <= 4  # "Info Bemanning kansliet": one short word is no heading

@@ -640,3 +640,127 @@ def test_labels_glued_to_their_values_and_signers_with_their_roles_under_undersk
         "Laila Nabb",
         ["Isabel Hildén"],
     )
+
+
+def test_item_numbers_whose_sign_was_lost_run_on_after_sentences_and_their_points_stay_inside():
+    minutes = parse_text(
+        "Protokoll\nLandstingsstyrelsen 2000-04-13\n\n"
+        "Beslutande Per Öberg Mona Nyberg Thomas Hägg\n\n"
+        "Jämtlands läns landsting Sammanträdesprotokoll 2 (15) 50 Fastställande av föredragningslista Preliminär "
+        "föredragningslista har sänts ut till ledamöterna. Föredragningslistan fastställs. 51 Landstingsdirektörens "
+        "rapport 1. Snabbrapport om det ekonomiska läget 2. Miljöcertifiering 3. Budgetpropositionen\n\n"
+        "Sammanträdesprotokoll 3 (15) 52 Flytt av kontoret Styrelsen beslutar att godkänna flytten.\n"
+    )
+    assert [(item["number"], item["title"]) for item in minutes["items"]] == [
+        ("50", "Fastställande av föredragningslista"),
+        ("51", "Landstingsdirektörens rapport"),  # "1. Snabbrapport …" and the points after it are its text
+        ("52", "Flytt av kontoret"),
+    ]
+    assert "Miljöcertifiering" in minutes["items"][1]["text"]
+    # one number after a sentence is no run: "… beslutet. 12 Ledamöter …" stays text
+    single = parse_text("Protokoll\nStyrelsen 2000-04-13\n\nMötet hölls i salen. 12 Ledamöter deltog i mötet.\n")
+    assert not any(item["number"] == "12" for item in single["items"])
+    # a table of contents' page numbers after dot leaders are pages, not items
+    contents = parse_text(
+        "Protokoll\nNämnden 2018-10-24\n\nInnehållsförteckning Ändringar i ärendelistan... 2 Analys av betyg... "
+        "3 Uppföljning av lokalprojekt... 4 Redovisning av delegationsbeslut... 5\n"
+    )
+    assert [item["number"] for item in contents["items"]] == [None, None, None, None]
+
+
+def test_a_numbered_agenda_under_its_label_names_the_items_and_contents_go_on_past_a_line_end():
+    minutes = parse_text(
+        "UMEÅREGIONEN MINNESANTECKNINGAR 1(3) Regionrådet\nDag 2016-10-20\n\n"
+        "Beslutande Ingemar Nyman, Bjurholms kommun Lars Bäckström, Robertsfors kommun\n\n"
+        "UMEÅREGIONEN MINNESANTECKNINGAR 2(3) Dagordning\n1. Mötets öppnande\n2. Föregående minnesanteckningar\n"
+        "3. Ekonomisk uppföljning\n4. Övriga frågor\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == [
+        "Mötets öppnande", "Föregående minnesanteckningar", "Ekonomisk uppföljning", "Övriga frågor"
+    ]  # fmt: skip
+    # the dot leaders end a line of the contents and the page number opens the next: the contents go on
+    contents = parse_text(
+        "Bildningsnämnden\nTid och plats Kommunhuset 2018-10-24\n\n"
+        "Innehållsförteckning Ändringar i ärendelistan...\n2 Analys av betyg och resultat...\n"
+        "3 Uppföljning av lokalprojekt... 8 Redovisning av delegationsärenden... 9\n"
+    )
+    assert [item["title"] for item in contents["items"]] == [
+        "Ändringar i ärendelistan", "Analys av betyg och resultat", "Uppföljning av lokalprojekt",
+        "Redovisning av delegationsärenden",
+    ]  # fmt: skip
+
+
+def test_a_one_page_transcripts_doubled_page_number_and_a_dated_line_before_any_list_are_header():
+    minutes = parse_text(
+        "REGIONUTVECKLING Kl\n\nREGIONUTVECKLING 2007-04-10-11 Kl 9.30\n\n"
+        "1 1 VÄSTRA GÖTALANDSREGIONEN ANTECKNINGAR BEREDNINGSGRUPPEN FÖR REGIONUTVECKLING Plats: Hotell Stenungsbaden, "
+        "Stenungsund NÄRVARANDE Jan-Erik Wallin (Skaraborg), 1:e vice ordförande Åke Jönsson (Skaraborg) Ulf Eriksson "
+        "(Skaraborg) Jan Hallberg (Göteborgsregionen)\nSekreterare Thomas Forslin\n"
+    )
+    assert minutes["date"] == "2007-04-10"
+    assert minutes["secretary"] == "Thomas Forslin"
+    assert {"Jan-Erik Wallin", "Åke Jönsson", "Jan Hallberg"} <= {entry["name"] for entry in minutes["attendance"]}
+
+
+def test_a_page_number_before_a_header_of_labels_first_then_values():
+    minutes = parse_text(
+        "Protokoll Regionförbundets Primärkommunala nämnd\n\n"
+        "34 Organ: Plats och tid: Beslutande: Regionförbundet, Nygatan 34, Kalmar Torsdagen den 11 september 2008 "
+        "kl 10 Roland Åkesson, ordf Lisbeth Lennartsson Ann-Marie Fagerström, Ewa Engdahl Övriga deltagare: "
+        "Cecilia Nilsson Eva-Marie Hansson Utses att justera: Ewa Engdahl\n"
+    )
+    assert {"Roland Åkesson", "Lisbeth Lennartsson", "Cecilia Nilsson"} <= {p["name"] for p in minutes["attendance"]}
+
+
+def test_signature_rows_flattened_with_a_value_shifted_to_the_next_label():
+    minutes = parse_text(
+        "Kommunstyrelsens arbetsutskott\nPlats och tid Kommunhuset 2011-03-02 8:15\n"
+        "Beslutande Roger Hansson Kerstin Gadde Ingrid Cassel Hans Pernervik\n"
+        "Utses att justera\n"
+        "Justeringens plats och tid Ingrid Cassel och Hans Pernervik Kommunstyrelseförvaltningen, Henån måndag "
+        "7 mars 2011 kl.16:00\n"
+        "Sekreterare.. Paragraf 6-16 Börje Olsson\nOrdförande\n"
+        "Justerare Roger Hansson 6-13 Ingrid Cassel 6-13 Hans Pernervik BEVIS Justeringen har tillkännagivits\n"
+    )
+    # the justerare moved into the next row's value; the paragraphs signed for stand between the signers' names
+    assert minutes["adjusters"][:2] == ["Ingrid Cassel", "Hans Pernervik"]
+    assert minutes["secretary"] == "Börje Olsson"
+    # "Ordförande" under the secretary's name is the next signature's label, not the secretary's title
+    assert minutes["chair"] == "Roger Hansson"
+
+
+def test_a_decision_that_announces_what_follows_keeps_it_across_the_next_pages_letterhead():
+    minutes = parse_text(
+        "PROTOKOLL 1(3) Nämnden för folkhälsa\nDatum 2017-03-14\n\n"
+        "Beslutande: Maria Frisk (KD) ordförande Helena Stålhammar (C)\n\n"
+        "§ 19 Fastställande av dagordning\nDagordningen fastställs med följande tillägg:\n\n"
+        "PROTOKOLL 2(3) - Skrivelse angående läkemedel\n\n"
+        "§ 20 Fastställande av dagordning i utskottet\nUtskottet fastställer dagordningen med följande ändring. "
+        "Punkt 9 utgår.\n\n"
+        "PROTOKOLL 3(3) § 21 Anmälan av informationshandlingar\nInformationshandlingar läggs till handlingarna.\n"
+    )
+    decided = {item["number"]: [d["text"] for d in item["decisions"]] for item in minutes["items"]}
+    assert decided["19"] == ["Dagordningen fastställs med följande tillägg: - Skrivelse angående läkemedel"]
+    assert decided["20"] == ["Utskottet fastställer dagordningen med följande ändring. Punkt 9 utgår."]
+    assert [item["number"] for item in minutes["items"]] == ["19", "20", "21"]
+
+
+def test_two_column_labels_then_their_names_a_title_after_a_name_and_one_person_listed_twice():
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL\nOmsorgsnämnden 2015-06-23\n\n"
+        "Ledamöter Thomas Rasmusson (s) ordförande Meta Jarl (s) Karin Axelsson (m) Egon Svensson tjänstgör för "
+        "Anita Peterson (v)\n"
+        "Ersättare Tjänstemän Annette Badics (s) Conny Bengtsson (s) Hans J Werner (fp) Annika Andersson "
+        "omsorgschef, Lotta Tyrberg MAS, Maria Elfblad verksamhetschef\n"
+        "Övriga närvarande Egon Svensson ersättare\n\n"
+        "§ 47 Information\nNämnden informeras.\n"
+    )
+    people = {entry["name"]: entry for entry in minutes["attendance"]}
+    # the names with party marks are the first label's (Ersättare), the ones after them the second's (Tjänstemän)
+    assert [people[n]["role"] for n in ("Annette Badics", "Conny Bengtsson", "Hans J Werner")] == ["ersättare"] * 3
+    assert people["Annika Andersson"]["role"] == "omsorgschef"
+    assert people["Maria Elfblad"]["role"] == "verksamhetschef"
+    assert "Lotta Tyrberg" in people
+    # listed among the members (serving) and again among the others: one attendee, who keeps whom they served for
+    assert [entry["name"] for entry in minutes["attendance"]].count("Egon Svensson") == 1
+    assert people["Egon Svensson"]["serving_for"] == "Anita Peterson"
