@@ -2,7 +2,7 @@
 
 import re
 
-from meetings.importing.lexicon import is_given_name
+from meetings.importing.lexicon import is_given_name, surnames
 
 STATUS_LABELS = [
     # (label pattern, status, role implied by the label)
@@ -250,6 +250,15 @@ def _capitalised_tail(segment):
 NAME_THEN_TITLE = re.compile(rf"^((?:{NAME_WORD}\s+){{1,2}}{NAME_WORD})\s+((?:[a-zåäö]|[A-ZÅÄÖ]{{2,5}}\b)[^()]*)$")
 
 
+def _name_and_title(name, title):
+    """ "Anders Ledskog Teknisk" + "chef": a third capitalised word after a given name and a surname opens the title
+    unless it is a surname too ("Carl Johan Tykesson": two given names, then the surname)."""
+    words = name.split()
+    if len(words) == 3 and not is_given_name(words[1]) and words[2].casefold() not in surnames():
+        return " ".join(words[:2]), f"{words[2]} {title}"
+    return name, title
+
+
 def parse_run_on(line, *, status, role):
     """People from a run-on line: each name starts an entry; what follows it (role, organisation, party, §§,
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
@@ -306,8 +315,9 @@ def parse_run_on(line, *, status, role):
             _attribute(current, " ".join(head), status)
             start(" ".join(tail))
         elif leading and is_given_name(leading.group(1).split()[0]) and not ORG_WORDS.search(leading.group(1)):
-            start(leading.group(1))  # "Annika Andersson omsorgschef": the name, then its title in lower case
-            _attribute(current, leading.group(2), status)
+            name, title = _name_and_title(leading.group(1), leading.group(2))
+            start(name)  # "Annika Andersson omsorgschef": the name, then its title in lower case
+            _attribute(current, title, status)
         else:
             _attribute(current, segment, status)
         if party and current is not None:

@@ -78,11 +78,11 @@ def normalise(text):
     lines = _without_repeats(lines)
     lines = running_headers(lines)
     lines = section_marks(lines)
-    lines = letterhead_marks(lines)
     lines = [LOST_BESLUT.sub("Beslutande", SIDA_ALONE.sub("", line)) for line in lines]
     lines = [GLUED_LABEL.sub(r"\1 ", line) for line in lines]
     lines = [_without_header_page(line) if len(line) >= RUN_ON else line for line in lines]
     lines = [piece for line in lines for piece in unflatten(line)]
+    lines = letterhead_marks(lines)
     repeated = _repeated_page_lines(lines)
     cleaned = []
     for line in lines:
@@ -276,7 +276,8 @@ def letterhead_marks(lines):
             continue
         if len(m["head"].split()) > 1:
             out.append(m["head"])  # "UMEÅREGIONEN MINNESANTECKNINGAR": the organisation may be named only here
-        out.append(line[m.end() :])
+        if line[m.end() :].strip():
+            out.append(line[m.end() :])
     return out
 
 

@@ -211,6 +211,9 @@ def _shifted_justerare(doc: Document, rest: str) -> str:
     words = rest.split()
     taken = 0
     while taken < len(words) and (words[taken] == "och" or NAME_TOKEN.match(words[taken].rstrip(","))):
+        following = words[taken + 1] if taken + 1 < len(words) else ""
+        if words[taken] != "och" and following != "och" and re.match(r"^[a-zåäö]", following):
+            break  # "Tekniska nämndens kansli": a capitalised word before a lower-case one opens the place
         taken += 1
     names: list[str] = []
     for part in split_people(" ".join(words[:taken])):

@@ -764,3 +764,29 @@ def test_two_column_labels_then_their_names_a_title_after_a_name_and_one_person_
     # listed among the members (serving) and again among the others: one attendee, who keeps whom they served for
     assert [entry["name"] for entry in minutes["attendance"]].count("Egon Svensson") == 1
     assert people["Egon Svensson"]["serving_for"] == "Anita Peterson"
+
+
+def test_a_later_pages_letterhead_goes_after_its_items_are_cut_and_a_place_after_the_shifted_justerare():
+    minutes = parse_text(
+        "PROTOKOLL 1(6) Nämnd för arbetsmarknad\nDatum 2016-10-20\n\n"
+        "Beslutande Malin Wengholm (M) Maria Hörnsten (S) Torbjörn Eriksson (KD)\n\n"
+        "PROTOKOLL 2(6) 107 Fastställande av dagordningen Dagordningen fastställs med tillägg av en fråga om bidrag "
+        "till konsthallen och ett yrkande om etableringsarbete. 108 Aktuell information Arne Andersen lämnar "
+        "information om avtalet.\n\nPROTOKOLL 3(6) 109 Budget Nämnden godkänner budgeten.\n"
+    )
+    assert [item["number"] for item in minutes["items"]] == ["107", "108", "109"]
+    shifted = parse_text(
+        "Tekniska nämnden\nPlats och tid Stadshuset 2010-01-12\nBeslutande Hans Lobell (M) Cecilia Hettström (S)\n"
+        "Utses att justera\nJusteringens plats och tid Cecilia Hettström Tekniska nämndens kansli, kl 16:00\n"
+    )
+    assert shifted["adjusters"] == ["Cecilia Hettström"]  # "Tekniska nämndens kansli" is the place
+
+
+def test_a_capitalised_title_after_a_name_is_no_part_of_the_name():
+    minutes = parse_text(
+        "Protokoll\nTekniska nämnden 2010-01-12\n\n"
+        "Övriga närvarande Anders Ledskog Teknisk chef, Carl Johan Tykesson chef för administrationen\n\n"
+        "§ 1 Information\nNämnden informeras.\n"
+    )
+    people = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert people == {"Anders Ledskog": "Teknisk chef", "Carl Johan Tykesson": "chef för administrationen"}
