@@ -56,7 +56,7 @@ def _result(doc: Document) -> ParsedMinutes:
     items.place_footnotes(doc)
     people.people_in_text(doc)
     items.immediate_marks(doc)
-    body = header.body(doc, title)
+    body = header.with_modifier(header.body(doc, title), [title, *doc.header_rest, *doc.lines])
     own_body = (body or "").split()[-1] if body else ""
     read_items = [items.item(doc, raw, own_body) for raw in doc.items]
     chair = people.chair(doc)

@@ -163,6 +163,23 @@ def body(doc: Document, title: str) -> str | None:
     return max(sorted(set(words)), key=words.count).capitalize() if words else None
 
 
+# Definite adjectives that are no part of a body's name: "denna nämnd", "samma utskott", "hela styrelsen"
+NOT_MODIFIERS = {"denna", "samma", "hela", "första", "andra", "övriga", "båda", "alla", "nya", "gamla", "enda"}
+
+
+def with_modifier(body: str | None, texts: list[str]) -> str | None:
+    """ "Utvecklingsnämnden" that the text calls "Regionala utvecklingsnämnden", "Nämnden" of "Tekniska nämnden":
+    the definite adjective before the body's one word, where the text first names it, is a part of its name."""
+    if not body or " " in body:
+        return body
+    pattern = re.compile(rf"\b([A-ZÅÄÖa-zåäö][a-zåäö]{{3,}}a)\s+({re.escape(body)})\b", re.I)
+    for text in texts:
+        match = pattern.search(readable_case(text or ""))
+        if match and match.group(1).lower() not in NOT_MODIFIERS:
+            return f"{match.group(1).capitalize()} {match.group(2).lower()}"
+    return body
+
+
 def organisation_name(text: str) -> str:
     """ "Organ Norra Västmanlands Samordningsförbund" → without the label; "Kommunförbundet Norrbotten
     Sammanträdesprotokoll Styrelsen" → up to the words that are the document's kind or its body."""

@@ -66,6 +66,7 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
             status, role, rest = inner
         else:
             rest = ""  # "Ledamöter Närvarande": two column headings of one table
+    rest = _without_place_and_time(doc, rest)
     collected = [rest] if rest else []
     if not rest:
         # a label at a page's foot: its list goes on after the next page's running header ("SAMMANTRÄDESPROTOKOLL",
@@ -101,6 +102,26 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
 
 
 PARTY_IN_BRACKETS = re.compile(rf"\((?:{att.PARTIES})\)", re.I)
+
+
+# a time or a date: "12:00", "kl 9.30", "den 1 juni", "2006-06-01"
+TIME_OR_DATE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b",
+    re.I,
+)
+
+
+def _without_place_and_time(doc: Document, rest: str) -> str:
+    """ "Beslutande: Net City, Örebro Torsdag den 1 juni :00 12:00 Mårten Blomquist (s), ordförande …": the value of
+    an empty "Plats och tid" before it, run into the list, goes to the place (when none was read); the list starts
+    after its last time or date."""
+    party = PARTY_IN_BRACKETS.search(rest)
+    times = list(TIME_OR_DATE.finditer(rest[: party.start() if party else 0]))
+    if not times:
+        return rest
+    place, rest = rest[: times[-1].end()].strip(" ,"), rest[times[-1].end() :].strip(" ,")
+    doc.fields.setdefault("plats", place)
+    return rest
 
 
 def _party_run(text: str) -> tuple[str, str] | None:

@@ -25,7 +25,7 @@ from .people import people_in_place
 PARAGRAPHS_FIELD = re.compile(r"^paragraf(?:er)?\s*:?\s*(?:§§?\s*)?[\d\s,–-]*", re.I)
 SIGNER = r"(?:sekreterare|vid protokollet|ordförande|justerare|justerande|underskrift(?:er)?)"
 SIGNER_LABELS = re.compile(rf"^(?:{SIGNER}\s*[.:…]*\s*)+$", re.I)  # "Sekreterare Ordförande.", "Justerande.."
-SIGNER_THEN_NAMES = re.compile(rf"^({SIGNER})\s*[.:…]*\s+(.+)$", re.I)
+SIGNER_THEN_NAMES = re.compile(rf"^((?:{SIGNER}\s*[.:…]*\s+)+)(.+)$", re.I)  # "Sekreterare Ordförande Anna Berg …"
 PLACE_AND_TIME = (
     "datum",
     "sammanträdesdatum",
@@ -113,7 +113,7 @@ def labels_then_names(doc: Document, index: int) -> int:
     line = doc.lines[index]
     last = SIGNER_THEN_NAMES.match(line)
     if last and not SIGNER_LABELS.match(line):
-        labels.append(last.group(1))
+        labels.extend(re.findall(SIGNER, last.group(1), re.I))
         line = last.group(2)
     labels = [label.lower() for label in labels if not label.lower().startswith("underskrift")]
     run = _leading_names(DOT_LEADER.sub(" ", line))

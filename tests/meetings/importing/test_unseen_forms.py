@@ -790,3 +790,21 @@ def test_a_capitalised_title_after_a_name_is_no_part_of_the_name():
     )
     people = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
     assert people == {"Anders Ledskog": "Teknisk chef", "Carl Johan Tykesson": "chef för administrationen"}
+
+
+def test_the_bodys_adjective_place_and_time_run_into_the_list_and_signer_labels_before_their_names():
+    minutes = parse_text(
+        "Regionala utvecklingsnämnden\nTid 2016-05-11 10:00-14:00\n\n"
+        "Plats och tid:\nBeslutande: Net City, Örebro Torsdag den 1 juni 09:00 12:00 Mårten Blomquist (s), ordförande "
+        "Irén Lejegren (v), 1:e vice ordf Annica Eriksson (s) Sören Larsson (s)\n\n"
+        "Underskrift Sekreterare Ordförande Justerare Iréne Persson Mårten Blomquist Sören Larsson\n\n"
+        "§ 33 Delårsbokslut\nUtvecklingsnämnden godkänner delårsbokslutet.\n"
+    )
+    assert minutes["body"] == "Regionala utvecklingsnämnden"  # not "Utvecklingsnämnden"
+    # the empty "Plats och tid"'s value ran into the list: the list starts after its last time
+    assert [entry["name"] for entry in minutes["attendance"]][:4] == [
+        "Mårten Blomquist", "Irén Lejegren", "Annica Eriksson", "Sören Larsson"
+    ]  # fmt: skip
+    assert minutes["attendance"][0]["role"] == "ordförande"
+    assert (minutes["secretary"], minutes["chair"]) == ("Iréne Persson", "Mårten Blomquist")
+    assert minutes["adjusters"][0] == "Sören Larsson"
