@@ -210,8 +210,10 @@ def section_marks(lines):
     marks = [w for w, ns in found.items() if len(ns) >= 2 and all(b == a + 1 for a, b in zip(ns, ns[1:], strict=False))]
     if not marks:
         return lines
-    pattern = re.compile(r"(?:^|(?<=\s))(?:\S+\s+){0,2}?(?:" + "|".join(map(re.escape, marks)) + r")\s+(\d{1,3})\s+")
-    return [pattern.sub(lambda m: "§ " + m.group(1) + " ", line, count=1) for line in lines]
+    pattern = re.compile(r"(?:^|(?<=\s))(?:\d+\s+){0,2}?(?:" + "|".join(map(re.escape, marks)) + r")\s+(\d{1,3})\s+")
+    marked = [pattern.sub(lambda m: "\n§ " + m.group(1) + " ", line, count=1) for line in lines]
+    # "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL PU 29 …": the page's letterhead before the heading stays on its own line
+    return [piece.strip() if "\n" in line else piece for line in marked for piece in line.lstrip("\n").split("\n")]
 
 
 PAGE_OF_COUNT = re.compile(r"^(\d{1,3}\s+)?(?P<page>\d{1,3})\s*\((?P<count>\d{1,3})\)(?=\s)")  # "[2 ]2 (23)", "1(23)"
@@ -281,8 +283,10 @@ def letterhead_marks(lines):
     return out
 
 
+# "Nvsf 88 …", "PU 29 …", "KS 136 …": a body's short name standing in for "§" (a run of numbers makes it one)
 SECTION_WORD = re.compile(
-    r"(?:^|(?<=\s))(?!(?:Bilaga|Sida|Sidan|Kap|Nr|Dnr|Punkt|Rum|Kl|Ärende)\b)([A-ZÅÄÖ][a-zåäö]{2,4})\s+(\d{1,3})\s+(?=[A-ZÅÄÖ])"
+    r"(?:^|(?<=\s))(?!(?:Bilaga|Sida|Sidan|Kap|Nr|Dnr|Punkt|Rum|Kl|Ärende|BILAGA|SIDA|KAP|NR|DNR|SFS)\b)"
+    r"([A-ZÅÄÖ][a-zåäö]{2,4}|[A-ZÅÄÖ]{2,4})\s+(\d{1,3})\s+(?=[A-ZÅÄÖ])"
 )
 
 

@@ -9,7 +9,7 @@ from meetings.importing.dates import find_date
 
 from .decisions import DECISION_VERB
 from .document import Document, RawItem
-from .patterns import CONTENTS_ENTRY, ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
+from .patterns import CONTENTS_ENTRY, FIELD, ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
 from .people import attendance_block
 from .signatures import signature_block
 
@@ -17,12 +17,13 @@ ITEM_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+([A-ZÅÄÖ].{1,100})$")
 ITEM_WITHOUT_MARK = re.compile(r"^(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].{1,100})$")  # "208 Aktuella frågor", § lost
 ITEM_DNR = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]+\s+)?\(\s*Dnr\b[^)]*\)\s+([A-ZÅÄÖ].+)$")
 DNR = re.compile(
-    r"^Dnr\.?\s*(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4})(?:\s+(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}))*\s*", re.I
-)
+    r"^(?i:Dnr)\.?:?\s*(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}\b)(?:\s+(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}\b))*\s*"
+)  # "Dnr 2011/186", "DNR: KPU": the case's number, or the letters of a register whose number was lost
 # "§ 2 AU 1 Dnr Kommunförbundets anhållan …": the preparing body's own number and an empty Dnr before the title
 OTHER_NUMBERS = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zåäö]{1,3}\s+\d{1,4}\s+)+(?:Dnr\s+(?=[A-ZÅÄÖ][a-zåäö]{3,}))?")
-# "… MINNESANTECKNINGAR 2(8) Dagordning", then "1. Mötets öppnande": a line that ends by naming the agenda below it
-AGENDA_LABEL = re.compile(r"\b(?:Dagordning|Föredragningslista|Ärendelista|DAGORDNING|FÖREDRAGNINGSLISTA)\s*:?$")
+# "… MINNESANTECKNINGAR 2(8) Dagordning", "Utsänd föredragningslista", then "1. Mötets öppnande": a line that ends
+# by naming the agenda below it
+AGENDA_LABEL = re.compile(r"\b(?:dagordning|föredragningslista|ärendelista)\s*:?$", re.I)
 TITLE_WORDS = ("protokoll", "minnesanteckningar", "minnesanteckning", "anteckningar")
 
 
@@ -47,7 +48,8 @@ def walk(doc: Document) -> None:
         heading = _item_heading(doc, index)
         if heading is not None:
             number, title, index, rule = heading
-            title, rest = split_heading(title)
+            above = _heading_above(doc, current) if rule == "paragraph" and _is_sentence(title) else None
+            title, rest = (above, title) if above else split_heading(title)
             current = {
                 "number": number,
                 "title": title,
@@ -64,6 +66,40 @@ def walk(doc: Document) -> None:
         else:
             current["lines"].append(line)
         index += 1
+
+
+def _is_sentence(text: str) -> bool:
+    """ "Ylva Svenberg väljs att tillsammans med ordförande justera dagens protokoll.": text, no heading."""
+    return len(text.split()) > 6 and text.rstrip().endswith((".", ":"))
+
+
+def _heading_above(doc: Document, current: RawItem | None) -> str | None:
+    """A "§ 3" whose line opens the item's text has its heading on the line above, after a blank line ("Val av
+    justerare", then "§ 3 Ylva Svenberg väljs att …"): the § in the margin, the heading over the text. The line is
+    taken from the text before it."""
+    if current is None:
+        before, blank_above = doc.header_rest, True  # the header keeps no blank lines
+    else:
+        before = current["lines"]
+        while before and not before[-1]:
+            before.pop()  # the blank lines that end the text before
+        blank_above = len(before) < 2 or not before[-2]
+    line = before[-1].strip() if before else ""
+    heading_like = (
+        line
+        and blank_above
+        and len(line) <= 80
+        and len(line.split()) <= 10
+        and line[:1].isupper()
+        and not line.endswith((".", ",", ":", ";"))
+        and not FIELD.match(line)
+        and att.label_of(line, header=True) is None
+        and not re.search(r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll", line)  # a page's letterhead
+    )
+    if not heading_like:
+        return None
+    before.pop()
+    return line
 
 
 def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str] | None:

@@ -808,3 +808,34 @@ def test_the_bodys_adjective_place_and_time_run_into_the_list_and_signer_labels_
     assert minutes["attendance"][0]["role"] == "ordförande"
     assert (minutes["secretary"], minutes["chair"]) == ("Iréne Persson", "Mårten Blomquist")
     assert minutes["adjusters"][0] == "Sören Larsson"
+
+
+def test_headings_over_their_margin_paragraph_signs_and_a_short_name_in_capitals_for_the_sign():
+    minutes = parse_text(
+        "Protokoll fört vid sammanträde med styrelsen 2000-02-18.\n\n"
+        "Närvarande: Sture Hägglund, vice ordförande\n\n"
+        "Sammanträdet öppnas\n\n§ 1 Dagens ordförande är styrelsens vice ordförande Sture Hägglund i ordförandens "
+        "frånvaro.\n\nFöregående mötes protokoll\n\n§ 2 Protokoll från föregående sammanträde anmäls och läggs till "
+        "handlingarna.\n"
+    )
+    assert [(item["number"], item["title"]) for item in minutes["items"]] == [
+        ("1", "Sammanträdet öppnas"), ("2", "Föregående mötes protokoll")
+    ]  # fmt: skip
+    assert minutes["items"][1]["decisions"][0]["text"].startswith("Protokoll från föregående sammanträde")
+    letters = parse_text(
+        "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL\nPersonalutskott 2012-05-10\n\n"
+        "Beslutande Carl-Axel Blom Ingbritt Loberg\n\n"
+        "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL PU 29 DNR: KPU Föregående mötesprotokoll Genomgång gjordes av "
+        "föregående protokoll och det lades till handlingarna.\n\n"
+        "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL PU 30 DNR: KPU Huvudöverenskommelse om lön Utskottet beslutar att "
+        "godkänna överenskommelsen.\n"
+    )
+    assert [(item["number"], item["title"]) for item in letters["items"]] == [
+        ("29", "Föregående mötesprotokoll"), ("30", "Huvudöverenskommelse om lön")
+    ]  # fmt: skip
+    agenda = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Styrelsen 2015-03-05\n\nBeslutande Britta Flinkfeldt Jansson (s) Lotta Åman (s)\n\n"
+        "Styrelsen Utsänd föredragningslista\n1. Val av justerare\n2. Föredragningslista\n3. Årsredovisning 2014\n"
+    )
+    titles = ["Val av justerare", "Föredragningslista", "Årsredovisning 2014"]
+    assert [item["title"] for item in agenda["items"]] == titles
