@@ -72,6 +72,9 @@ OTHER_PARENTHESES = re.compile(rf"\((?!(?:{PARTIES})\))[^)]*\)")
 PARAGRAPHS = re.compile(r"(?:tjg\.?\s*)?§{1,2}\s*(\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)", re.I)
 
 
+LIST_TITLE = re.compile(r"närvarolista|närvaroförteckning|deltagarlista|deltagarförteckning", re.I)
+
+
 def label_of(line, *, header=False):
     """(status, implied role, rest of the line) when the line starts an attendance list, else None. In the header
     (before the first item) the label needs no colon before a name."""
@@ -80,6 +83,8 @@ def label_of(line, *, header=False):
         return None
     label = match.group(1).lower()
     rest = match.group(2).strip()
+    if LIST_TITLE.fullmatch(label):  # "Närvaroförteckning landstingsfullmäktige Margareta Winberg (S) …": whose list
+        rest = re.sub(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-ZÅÄÖ])", "", rest)
     if not rest and not line.rstrip().endswith(":") and len(line.split()) > 3:
         return None
     if header and rest and not re.match(r"[A-ZÅÄÖ(]", rest) and not line[match.end(1) :].lstrip().startswith(":"):

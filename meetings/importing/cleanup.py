@@ -259,7 +259,7 @@ def _spaced_page_marks(lines):
 # "SAMMANTRÄDESPROTOKOLL 4(16) …", "Jämtlands läns landsting Sammanträdesprotokoll 2 (15) …": a later page's
 # letterhead and page mark before the page's text
 LETTERHEAD_MARK = re.compile(
-    r"^(?P<head>(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){0,4}[\wåäöÅÄÖ-]*(?:PROTOKOLL|ANTECKNINGAR|protokoll|anteckningar))\s+"
+    r"^(?P<head>(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){0,4}[\wåäöÅÄÖ-]*(?i:protokoll|anteckningar))\s+"
     r"(?P<page>\d{1,3})\s*\((?P<count>\d{1,3})\)\s*"
 )
 

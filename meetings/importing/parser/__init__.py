@@ -13,7 +13,7 @@ from meetings.importing.dates import find_date, find_times
 from meetings.importing.readers import UnreadableDocument, check_text_length
 from meetings.importing.schema import Attendee, Item, ParsedMinutes
 
-from . import header, items, people, unsure
+from . import header, items, people, stacked, unsure
 from .document import Document
 from .patterns import plausible_name
 from .walk import walk
@@ -25,7 +25,7 @@ def parse_text(text: str) -> ParsedMinutes:
     lines, warnings = normalise((text or "").replace("\x00", ""))
     if not any(lines):
         raise UnreadableDocument("empty")
-    doc = Document(lines, warnings)
+    doc = Document(stacked.unstack(lines), warnings)
     walk(doc)
     result = _result(doc)
     result["unsure"] = unsure.reasons(doc, result)

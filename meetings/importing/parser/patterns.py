@@ -21,6 +21,12 @@ DOT_LEADER = re.compile(r"\.{2,}|…+|_{3,}")
 # "Finn Stavnsbo (SD) med Lena Stensgård (M) som ersättare": a justerare's reserve, no justerare
 RESERVE = re.compile(r",?\s+(?:med|och)\s+[^,]+?\s+som\s+(?:ersättare|reserv)\b[^,]*?(?=\s+[A-ZÅÄÖ]|$)")
 WITH_CHAIR = re.compile(r"jämte\s+(?:mötes)?ordförande(?:n|na)?\b", re.I)
+# a time or a date: "12:00", ":00" (its hour lost), "kl 9.30", "25 mars 2004 kl", "2006-06-01"
+TIME_OR_DATE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*(?:\s+\d{4})?(?:\s+kl\.?)?",
+    re.I,
+)
 VOTE_COUNT = re.compile(r"(\d+)\s+(?:personer\s+)?röstade\s+(ja|nej)", re.I)
 PERSON = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"
 PEOPLE = rf"{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?(?:\s*(?:,|och)\s*{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?)*"

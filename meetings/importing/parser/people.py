@@ -19,6 +19,7 @@ from .patterns import (
     PERSON,
     RESERVE,
     RUN_ON_LINE,
+    TIME_OR_DATE,
     WITH_CHAIR,
     plausible_name,
     split_names,
@@ -102,13 +103,6 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
 
 
 PARTY_IN_BRACKETS = re.compile(rf"\((?:{att.PARTIES})\)", re.I)
-
-
-# a time or a date: "12:00", "kl 9.30", "den 1 juni", "2006-06-01"
-TIME_OR_DATE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\b|:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b",
-    re.I,
-)
 
 
 def _without_place_and_time(doc: Document, rest: str) -> str:

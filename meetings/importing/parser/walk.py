@@ -116,6 +116,8 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
             if following is not None and len(doc.lines[following]) < 160:
                 return number, doc.lines[following], following + 1, "paragraph"
         return number, title or f"§ {number}", index + 1, "paragraph"
+    if not doc.items and LETTERHEAD.search(line):
+        return None  # "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL 1 (251) …": the first page's head, no item
     match = ITEM_DNR.match(line)
     if match:  # a page of a flattened protocol whose § number was lost: "Arbetsutskottet (Dnr 12/08) Titel …"
         return None, match.group(1), index + 1, "dnr"
@@ -155,6 +157,7 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     return None
 
 
+LETTERHEAD = re.compile(r"PROTOKOLL|[Ss]ammanträdesprotokoll|\bSammanträdesdatum\b|\b\d{1,3}\s*\(\d{1,3}\)")
 # "KFN 1 Föredragningslista …": a heading whose "§" the transcript lost, known by the header's "Paragrafer 1-10"
 ITEM_LISTED = re.compile(r"^(?:[A-ZÅÄÖ]{2,5}\s+)?(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].+)$")
 

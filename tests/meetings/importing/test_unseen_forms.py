@@ -839,3 +839,38 @@ def test_headings_over_their_margin_paragraph_signs_and_a_short_name_in_capitals
     )
     titles = ["Val av justerare", "Föredragningslista", "Årsredovisning 2014"]
     assert [item["title"] for item in agenda["items"]] == titles
+
+
+def test_a_header_table_flattened_labels_first_gives_the_people_to_its_list_and_the_place_to_its_label():
+    minutes = parse_text(
+        "Kommunstyrelsens arbetsutskott 25 mars 2004\n"
+        "Plats och tid för sammanträdet\nBeslutande\nÖvriga deltagare\nUtses att justera\n"
+        "Justeringens plats och tid Bällstarummet, Kommunalhuset, Vallentuna torsdagen den 25 mars 2004 kl "
+        "Sten-Åke Adlivankin (m), ordförande Gunnel Orselius-Dahl (fp), vice ordförande Hans Strandin (s) "
+        "Jaana Tilles (s) Kommundirektör Kjell Johansson Kommunsekreterare Anna Lindholm\n"
+        "Sekreterare Anna Lindholm\n\n§ 1 Kulturskolans avgifter\nArbetsutskottet godkänner avgifterna.\n"
+    )
+    people = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert {"Sten-Åke Adlivankin", "Gunnel Orselius-Dahl", "Hans Strandin", "Jaana Tilles"} <= set(people)
+    assert people["Sten-Åke Adlivankin"] == "ordförande"
+    assert minutes["place"].startswith("Bällstarummet")
+
+
+def test_an_attendance_list_named_for_its_body_after_a_later_pages_mark_and_a_first_page_head_with_a_number():
+    minutes = parse_text(
+        "Landstingsfullmäktige\n\nProtokoll 1(51)\nTid och plats Östersund den 25 november 2014\n\n"
+        "Protokoll 2(51) Närvaroförteckning landstingsfullmäktige Margareta Winberg (S) Bengt Bergqvist (S) "
+        "Robert Uitto (S)\n\n§ 1 Val av justerare\nFullmäktige utser Robert Uitto att justera.\n"
+    )
+    assert [entry["name"] for entry in minutes["attendance"]] == [
+        "Margareta Winberg",
+        "Bengt Bergqvist",
+        "Robert Uitto",
+    ]
+    head = parse_text(
+        "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL 1 (251) Sammanträdesdatum Miljö- och byggnadsnämnden 2006-01-19\n"
+        "Beslutande Johan Svensson (m) Konny Bogren (s) Börje Karlsson (c)\n\n§ 1 Yttrande\nNämnden beslutar att "
+        "yttra sig.\n"
+    )
+    assert [item["number"] for item in head["items"]] == ["1"]  # the first page's number heads no item
+    assert len(head["attendance"]) == 3

@@ -1,0 +1,76 @@
+"""A header table flattened column by column: its labels first, a line each and empty, then all their values run
+together after the last label ("Plats och tid / Beslutande / Övriga deltagare / Utses att justera / Justeringens
+plats och tid Bällstarummet … 25 mars 2004 kl Sten-Åke Adlivankin (m), ordförande … Kommundirektör Kjell Johansson
+…"). The values are given back to the labels they belong to: the place and time before the first person to the
+place's label, the people to the first attendance label, so that the walk reads each as it would the table."""
+
+import re
+
+from meetings.importing import attendance as att
+from meetings.importing.segments import segment_people
+
+from .patterns import FIELD, TIME_OR_DATE
+
+FOR_MEETING = re.compile(r"\s+för\s+sammanträdet\s*$", re.I)  # "Plats och tid för sammanträdet"
+PLACE_LABELS = ("plats och tid", "tid och plats", "plats", "tid")
+PARTY = re.compile(rf"\((?:{att.PARTIES})\)", re.I)
+
+
+def _empty_label(line: str) -> str | None:
+    """ "attendance" or the field's name for a label alone on its line; None for anything else."""
+    label = att.label_of(line, header=True)
+    if label is not None:
+        return "attendance" if not label[2] else None
+    field = FIELD.match(FOR_MEETING.sub("", line))
+    if field and not field.group(2).strip(" .:…"):
+        return re.sub(r"\s+", " ", field.group(1).lower())
+    return None
+
+
+def _value(line: str) -> tuple[str, str] | None:
+    """(the label, its value) of a label line with a value."""
+    label = att.label_of(line, header=True)
+    if label is not None and label[2]:
+        return line[: len(line) - len(label[2])].strip(), label[2]
+    field = FIELD.match(line)
+    if field and field.group(2).strip():
+        return line[: field.start(2)].strip(), field.group(2).strip()
+    return None
+
+
+def _has_people(text: str) -> bool:
+    return len(PARTY.findall(text)) >= 2 or len(segment_people(text)) >= 3
+
+
+def unstack(lines: list[str]) -> list[str]:
+    """The lines with a header table's values given back to their labels; unchanged where no table was flattened
+    so (a run of two empty labels or more, one an attendance list's, then a label whose value holds people)."""
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        run = []
+        while index < len(out) and out[index] and _empty_label(out[index]):
+            run.append(index)
+            index += 1
+        kinds = [_empty_label(out[at]) for at in run]
+        found = _value(out[index]) if len(run) >= 2 and index < len(out) and out[index] else None
+        if not found or "attendance" not in kinds or not _has_people(found[1]):
+            index += 1 if not run else 0
+            continue
+        label, value = found
+        party = PARTY.search(value)
+        times = list(TIME_OR_DATE.finditer(value[: party.start() if party else len(value)]))
+        place, people = (value[: times[-1].end()], value[times[-1].end() :]) if times else ("", value)
+        if not _has_people(people):
+            index += 1
+            continue
+        if place.strip() and kinds[0] in PLACE_LABELS:
+            out[run[0]] = f"{FOR_MEETING.sub('', out[run[0]])} {place.strip(' ,')}"
+        if att.label_of(out[index], header=True) is not None:
+            out[index] = f"{label} {people.strip(' ,')}"  # "Ledamöter <place> <people>": the list's own people
+        else:
+            first_list = run[kinds.index("attendance")]
+            out[first_list] = f"{out[first_list]} {people.strip(' ,')}"
+            out[index] = label  # its own value was not told apart from the others': the label stays, empty
+        index += 1
+    return out
