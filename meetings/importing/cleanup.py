@@ -207,7 +207,9 @@ def section_marks(lines):
     for line in lines:
         for match in SECTION_WORD.finditer(line):
             found.setdefault(match.group(1), []).append(int(match.group(2)))
-    marks = [w for w, ns in found.items() if len(ns) >= 2 and all(b == a + 1 for a, b in zip(ns, ns[1:], strict=False))]
+    # "Sn 49 …", "Sn 50 Au 84 Sn 34 …": two numbers in a row make the word a mark (a preparing body's older numbers
+    # may follow it)
+    marks = [w for w, ns in found.items() if any(b == a + 1 for a, b in zip(ns, ns[1:], strict=False))]
     if not marks:
         return lines
     pattern = re.compile(r"(?:^|(?<=\s))(?:\d+\s+){0,2}?(?:" + "|".join(map(re.escape, marks)) + r")\s+(\d{1,3})\s+")
@@ -285,8 +287,8 @@ def letterhead_marks(lines):
 
 # "Nvsf 88 …", "PU 29 …", "KS 136 …": a body's short name standing in for "§" (a run of numbers makes it one)
 SECTION_WORD = re.compile(
-    r"(?:^|(?<=\s))(?!(?:Bilaga|Sida|Sidan|Kap|Nr|Dnr|Punkt|Rum|Kl|Ärende|BILAGA|SIDA|KAP|NR|DNR|SFS)\b)"
-    r"([A-ZÅÄÖ][a-zåäö]{2,4}|[A-ZÅÄÖ]{2,4})\s+(\d{1,3})\s+(?=[A-ZÅÄÖ])"
+    r"(?:^|(?<=\s))(?!(?:Bilaga|Sida|Sidan|Kap|Nr|Dnr|Punkt|Rum|Kl|Ärende|Ca|Se|Av|BILAGA|SIDA|KAP|NR|DNR|SFS)\b)"
+    r"([A-ZÅÄÖ][a-zåäö]{1,4}|[A-ZÅÄÖ]{2,4})\s+(\d{1,3})\s+(?=[A-ZÅÄÖ]|\d{2,4}/)"  # a heading or its "09/TN 0044"
 )
 
 

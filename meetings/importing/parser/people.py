@@ -59,7 +59,7 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
     index += 1
     inner = att.label_of(rest, header=True) if rest else None
     if inner and not GROUP_LABEL.match(rest):
-        parted = _party_run(inner[2]) if (status, role) != inner[:2] else None
+        parted = party_run(inner[2]) if (status, role) != inner[:2] else None
         if parted:  # "Ersättare Tjänstemän A (s) B (m) C omsorgschef, …": two columns' labels, then each its names
             _read_attendance_line(doc, parted[0], status, role)
             status, role, rest = inner[0], inner[1], parted[1]
@@ -118,7 +118,7 @@ def _without_place_and_time(doc: Document, rest: str) -> str:
     return rest
 
 
-def _party_run(text: str) -> tuple[str, str] | None:
+def party_run(text: str) -> tuple[str, str] | None:
     """The names with party marks that open `text`, and the names after them that have none; None unless both."""
     marks = list(PARTY_IN_BRACKETS.finditer(text))
     if not marks:

@@ -10,6 +10,7 @@ from meetings.importing import attendance as att
 from meetings.importing.segments import segment_people
 
 from .patterns import FIELD, TIME_OR_DATE
+from .people import party_run
 
 FOR_MEETING = re.compile(r"\s+för\s+sammanträdet\s*$", re.I)  # "Plats och tid för sammanträdet"
 PLACE_LABELS = ("plats och tid", "tid och plats", "plats", "tid")
@@ -66,8 +67,16 @@ def unstack(lines: list[str]) -> list[str]:
             continue
         if place.strip() and kinds[0] in PLACE_LABELS:
             out[run[0]] = f"{FOR_MEETING.sub('', out[run[0]])} {place.strip(' ,')}"
-        if att.label_of(out[index], header=True) is not None:
-            out[index] = f"{label} {people.strip(' ,')}"  # "Ledamöter <place> <people>": the list's own people
+        own = att.label_of(out[index], header=True)
+        lists = [at for at, kind in zip(run, kinds, strict=True) if kind == "attendance"]
+        before = att.label_of(out[lists[-1]], header=True)
+        parted = party_run(people) if own is not None and before is not None and before[1] else None
+        if parted:  # "Närvarande ledamöter / Övriga närvarande A (M) B (S) C, kultursamordnare": each its names
+            out[lists[-1]] = f"{out[lists[-1]]} {parted[0]}"
+            out[index] = f"{label} {parted[1]}"
+        elif own is not None:
+            out[index] = f"{label} {people.strip(' ,')}"  # "Närvarande / Ledamöter <place> <people>": a heading
+            # over the list, whose own people they are
         else:
             first_list = run[kinds.index("attendance")]
             out[first_list] = f"{out[first_list]} {people.strip(' ,')}"

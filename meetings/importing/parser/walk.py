@@ -19,6 +19,10 @@ ITEM_DNR = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]+\s+)?\(\s*Dnr\b[^)]*\)\s+([A-
 DNR = re.compile(
     r"^(?i:Dnr)\.?:?\s*(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}\b)(?:\s+(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}\b))*\s*"
 )  # "Dnr 2011/186", "DNR: KPU": the case's number, or the letters of a register whose number was lost
+# "§ 2 09/TN 0044 Mål och resursplan", "§ 6 KS/2011:286 Ändring …": a case's number without "Dnr" before the title
+CASE_NUMBER = re.compile(
+    r"^(?:\d{2,4}/[A-ZÅÄÖ]{1,4}\s*\d{1,5}|[A-ZÅÄÖ]{1,4}\s*/?\s*\d{2,4}[:/.-]\d{1,5})\s+(?=[A-ZÅÄÖ])"
+)
 # "§ 2 AU 1 Dnr Kommunförbundets anhållan …": the preparing body's own number and an empty Dnr before the title
 OTHER_NUMBERS = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zåäö]{1,3}\s+\d{1,4}\s+)+(?:Dnr\s+(?=[A-ZÅÄÖ][a-zåäö]{3,}))?")
 # "… MINNESANTECKNINGAR 2(8) Dagordning", "Utsänd föredragningslista", then "1. Mötets öppnande": a line that ends
@@ -68,6 +72,9 @@ def walk(doc: Document) -> None:
         index += 1
 
 
+PAGE_BODY = re.compile(r"(?:nämnd|styrelse|utskott|fullmäktige|direktion|beredning)(?:en|et|e)?$", re.I)
+
+
 def _is_sentence(text: str) -> bool:
     """ "Ylva Svenberg väljs att tillsammans med ordförande justera dagens protokoll.": text, no heading."""
     return len(text.split()) > 6 and text.rstrip().endswith((".", ":"))
@@ -95,6 +102,7 @@ def _heading_above(doc: Document, current: RawItem | None) -> str | None:
         and not FIELD.match(line)
         and att.label_of(line, header=True) is None
         and not re.search(r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll", line)  # a page's letterhead
+        and not PAGE_BODY.search(line)  # "Tekniska nämnden": the body's name over each page
     )
     if not heading_like:
         return None
@@ -110,7 +118,7 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     match = ITEM_PARAGRAPH.match(line)
     if match:
         number = match.group(1) or match.group(2)
-        title = DNR.sub("", OTHER_NUMBERS.sub("", match.group(3).strip())).strip()
+        title = CASE_NUMBER.sub("", DNR.sub("", OTHER_NUMBERS.sub("", match.group(3).strip()))).strip()
         if not title:
             following = doc.next_nonblank(index + 1)
             if following is not None and len(doc.lines[following]) < 160:

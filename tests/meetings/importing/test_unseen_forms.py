@@ -874,3 +874,37 @@ def test_an_attendance_list_named_for_its_body_after_a_later_pages_mark_and_a_fi
     )
     assert [item["number"] for item in head["items"]] == ["1"]  # the first page's number heads no item
     assert len(head["attendance"]) == 3
+
+
+def test_a_two_letter_mark_for_the_sign_with_older_numbers_after_it_and_a_case_number_before_the_title():
+    minutes = parse_text(
+        "Socialnämnden 2016-06-09\n\nBeslutande Annika Wibrell (S) Rickard Norberg (V)\n\n"
+        "Sn 49 Sammanträdets öppnande, formalia. Ordförande Annika Wibrell öppnade sammanträdet.\n\n"
+        "Socialnämnden Sn 50 Au 84 Sn 34 Au 57 Dnr 2016/ Budget och ekonomisk uppföljning Nämnden godkänner "
+        "uppföljningen.\n"
+    )
+    assert [(item["number"], item["title"]) for item in minutes["items"]] == [
+        ("49", "Sammanträdets öppnande, formalia"),
+        ("50", "Budget och ekonomisk uppföljning"),
+    ]
+    numbered = parse_text(
+        "Tekniska nämnden 2010-01-12\n\nBeslutande Hans Lobell (M) Cecilia Hettström (S)\n\nTekniska nämnden\n\n"
+        "TN 1 Sammanträdets öppnande Dagordningen godkännes i befintligt skick. Till justerare utses Cecilia "
+        "Hettström.\n\nTekniska nämnden\n\nTN 2 09/TN 0044 Mål och resursplan 2010 Nämnden antar planen.\n"
+    )
+    assert [(item["number"], item["title"]) for item in numbered["items"]] == [
+        ("1", "Sammanträdets öppnande"),  # "Tekniska nämnden" over the page is no heading of it
+        ("2", "Mål och resursplan 2010"),
+    ]
+
+
+def test_labels_first_then_the_members_with_party_marks_and_the_others_after_them():
+    minutes = parse_text(
+        "PROTOKOLL Kulturberedningen\nTid Fredagen den 14 februari 2014\nPlats\nNärvarande ledamöter\n"
+        "Övriga närvarande Sessionssalen, landstingets kansli, Växjö Göran Giselsson, ordförande (M) Michael Sjöö (S) "
+        "Eva Johnsson (KD) Jessica Linde, kultursamordnare Emelie Johansson, kultursamordnare\n\n"
+        "§ 1 Justering\nGöran Giselsson och Michael Sjöö justerar protokollet.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Michael Sjöö"] == "ledamot" and roles["Eva Johnsson"] == "ledamot"
+    assert roles["Jessica Linde"] == "kultursamordnare"
