@@ -7,11 +7,15 @@ from meetings.importing.schema import Decision, Votes
 
 from .patterns import PEOPLE, VOTE_COUNT, split_names
 
-DECISION_HEADING = re.compile(r"^(?:[\wåäöÅÄÖ-]+s\s+)?(?:beslut|förslag\s+till\s+beslut)\s*:?$", re.I)
+# "Beslut", "Styrelsens beslut", "Förslag till beslut", "DIREKTIONEN BESLUTAR": a heading over the decision's text
+DECISION_HEADING = re.compile(
+    r"^(?:(?:[\wåäöÅÄÖ-]+s\s+)?(?:beslut|förslag\s+till\s+beslut)|[\wåäöÅÄÖ-]+\s+beslutar)\s*:?$", re.I
+)
 DECIDES_COLON = re.compile(r"\b(?:beslutar|beslutade|beslöt|föreslår[^:]{0,60}?besluta)\s*:", re.I)
 DECISION_VERB = re.compile(
-    r"\b(?:beslutar|beslutade|beslöt|besluta|godkänn(?:s|er|es|des)|godkände|fastställ(?:s|es|er|des|de)|noteras|"
+    r"\b(?:beslutar|beslutade|beslöt|besluta|godkänn(?:s|er|es|des)|godkändes?|fastställ(?:s|es|er|des|de)|noteras|"
     r"noterar|överlämnas|antas|antogs|valdes|utses|bordläggs|bordlades|återremitteras|förklarades|"
+    r"antecknar|antecknas|antecknades|tar\s+(?:del\s+av\s+)?informationen|tackar\s+för\s+(?:informationen|redovisningen)|"
     r"(?:läggs|lades|läggas|lägga)\b[^.]{0,60}\btill\s+handlingarna)\b",
     re.I,
 )
@@ -110,7 +114,7 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
                     if len(later.split()) < 8 and not ANNOUNCES.search(text):
                         break
                     text += " " + later
-                if position == len(sentences) - 1 and text.endswith(":"):
+                if position == len(sentences) - 1 and ANNOUNCES.search(text) and not FOLLOWING.search(text):
                     text += "".join(" " + " ".join(p.split()) for p in _listed(paragraphs[number + 1 :]))
                 found.append(_decision_of(text))
                 break
@@ -118,7 +122,10 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
 
 
 # "Dagordningen fastställs med följande ändring. Punkt 9 utgår.": the sentence after says what the change is
-ANNOUNCES = re.compile(r"\bföljande\s+\w+\s*[.:]$|:$", re.I)
+ANNOUNCES = re.compile(r"\bföljande\s+\w+\s*[.:]$|:$|\b(?:beslutar|beslutade|beslöt)\s*$", re.I)
+
+
+FOLLOWING = re.compile(r"\bföljande\s+\w+\s*\.$", re.I)  # "… med följande ändring.": the next sentence says it
 
 
 def _listed(paragraphs: list[str]) -> list[str]:

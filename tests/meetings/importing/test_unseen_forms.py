@@ -908,3 +908,21 @@ def test_labels_first_then_the_members_with_party_marks_and_the_others_after_the
     roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
     assert roles["Michael Sjöö"] == "ledamot" and roles["Eva Johnsson"] == "ledamot"
     assert roles["Jessica Linde"] == "kultursamordnare"
+
+
+def test_decisions_in_the_formulas_of_swedish_minutes_and_under_a_line_that_only_says_who_decides():
+    minutes = parse_text(
+        "Protokoll\nDirektionen 2023-01-18\n\n"
+        "§ 1 Val av ordförande\nDIREKTIONEN BESLUTAR\n\natt utse Anders Persson till ordförande.\n\n"
+        "§ 2 Föredragningslista\nFöreliggande förslag till föredragningslista godkändes.\n\n"
+        "§ 3 Inkomna skrivelser\nFöljande skrivelser anmäls. Regionstyrelsen antecknar skrivelserna till "
+        "protokollet.\n\n"
+        "§ 4 Välkommen\nKommunalrådet hälsar välkommen. Styrelsen tar informationen till protokollet.\n"
+    )
+    decided = {item["number"]: [d["text"] for d in item["decisions"]] for item in minutes["items"]}
+    assert decided == {
+        "1": ["att utse Anders Persson till ordförande."],
+        "2": ["Föreliggande förslag till föredragningslista godkändes."],
+        "3": ["Regionstyrelsen antecknar skrivelserna till protokollet."],
+        "4": ["Styrelsen tar informationen till protokollet."],
+    }
