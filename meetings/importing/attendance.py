@@ -181,7 +181,7 @@ def split_entries(text):
 def parse_line(line, *, status, role):
     """The attendees on one line of a list, including a "Group: A (role), B" line grouped per federation."""
     group = None
-    match = re.match(r"^([^:()]{2,60}?)\s*:\s*(.+)$", line)
+    match = re.match(r"^([^:()]{2,60}?)\s*:(?!e\b)\s*(.+)$", line)
     if match and not _is_name_with_role(match.group(1)):
         group, line = match.group(1).strip(), match.group(2)
     people = [person(entry, status=status, role=role, organisation=group) for entry in split_entries(line)]
@@ -264,11 +264,18 @@ def _name_and_title(name, title):
     return name, title
 
 
+CHAIR_ROLE = re.compile(r"(?:(?:1|2|3):e\s+|förste\s+|andre\s+|tredje\s+)?(?:vice\s+)?ordförande", re.I)
+ROLE_COLUMN = re.compile(rf"(?:\s+{CHAIR_ROLE.pattern}){{2,}}\s*$", re.I)
+
+
 def parse_run_on(line, *, status, role):
     """People from a run-on line: each name starts an entry; what follows it (role, organisation, party, §§,
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
     line = re.sub(r"(?:(?<=\s)|^)X(?=\s*,|\s*$)", "", line)  # the "X" of a Närvarande column
     line = SERVING_IN_BRACKETS.sub(r", ersättare för \1,", line)
+    column = ROLE_COLUMN.search(line)
+    if column:  # "… Kjell Hjalmarsson (MP) ordförande 1:e vice ordförande 2:e vice ordförande": a table's role
+        line = line[: column.start()]  # column, flattened after the names; its roles go to the first rows
     if len(PARTY_FIRST.findall(line)) >= 3:  # "L Sofia Sjöstrand, ordförande M Anders Lindahl M Elise …"
         line = PARTY_FIRST.sub(lambda m: f", {m.group(2)}", line)  # each name starts an entry (its party is lost)
     text = PARTY_MARK.sub(lambda m: "(" + m.group(1) + "),", line)
@@ -335,6 +342,9 @@ def parse_run_on(line, *, status, role):
                 current["role"] = "tjänstgörande ersättare"
         if absent and (absent_for or current) is not None:
             (absent_for or current)["status"] = "anmält förhinder"
+    if column:
+        for entry, said in zip(people, CHAIR_ROLE.findall(column.group(0)), strict=False):
+            entry["role"] = normalise_role(said)
     return people
 
 
@@ -370,7 +380,9 @@ def _attribute(person_entry, text, status):
         if person_entry["role"] in (None, "ledamot", "ersättare", "suppleant"):
             person_entry["role"] = normalise_role(text)
         return
-    if not person_entry["organisation"]:
+    if re.fullmatch(PARTIES, text):  # "Jannike Hillding, M, ordförande": the party, written without brackets
+        person_entry["party"] = text
+    elif not person_entry["organisation"]:
         person_entry["organisation"] = text
 
 

@@ -85,8 +85,15 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
             index = following
             continue
         ends = att.label_of(line, header=True) or ITEM_PARAGRAPH.match(line) or FIELD.match(line)
-        if ends and not _row_with_role(line):
+        # "Ledamöter Jannike Hillding, M," then "Ordförande Astrid Lönn Jern, C, 1:e vice ordförande …": the row
+        # before goes on with its role, which the line break put first
+        goes_on = bool(collected) and collected[-1].rstrip().endswith(",") and bool(ROLE.match(line.split()[0]))
+        if ends and not _row_with_role(line) and not goes_on:
             break
+        if goes_on:
+            collected[-1] = f"{collected[-1]} {line}"
+            index += 1
+            continue
         if ITEM_NUMBERED.match(line) or ITEM_RUN_ON.match(line) and len(line) > RUN_ON_LINE:
             break
         collected.append(line)
@@ -155,7 +162,7 @@ def _read_attendance_line(doc: Document, line: str, status: str, role: str | Non
 def _read_group(doc: Document, line: str, status: str, role: str | None) -> None:
     if re.match(r"^X\b", line):
         return  # a presence mark of a table column whose names came first
-    grouped = re.match(r"^[^:()]{2,60}?\s*:\s*\S", line)
+    grouped = re.match(r"^[^:()]{2,60}?\s*:(?!e\b)\s*\S", line)  # "Group: A, B"; not "1:e vice ordförande"
     segmented = segment_people(line) if not re.search(r"[,()]", line) else []
     if len(segmented) >= 2:
         _add_cut(doc, [_segmented(name, after, status, role) for name, after in segmented])

@@ -926,3 +926,31 @@ def test_decisions_in_the_formulas_of_swedish_minutes_and_under_a_line_that_only
         "3": ["Regionstyrelsen antecknar skrivelserna till protokollet."],
         "4": ["Styrelsen tar informationen till protokollet."],
     }
+
+
+def test_a_rows_role_put_first_on_the_next_line_ordinal_vice_chairs_and_a_role_column_after_the_names():
+    minutes = parse_text(
+        "Barn- och utbildningsnämnden SAMMANTRÄDESPROTOKOLL\nSammanträdesdatum 2020-06-09\nBeslutande\n"
+        "Ledamöter Jannike Hillding, M,\n"
+        "Ordförande Astrid Lönn Jern, C, 1:e vice ordförande Jenny Palin, S, 2:e vice ordförande Monica Dahlén, S\n"
+        "Ersättare Anneli Håkansson, S\n\n§ 1 Information\nNämnden informeras.\n"
+    )
+    people = {entry["name"]: entry for entry in minutes["attendance"]}
+    assert [people[n]["role"] for n in ("Jannike Hillding", "Astrid Lönn Jern", "Jenny Palin")] == [
+        "ordförande", "1:e vice ordförande", "2:e vice ordförande"
+    ]  # fmt: skip
+    assert (people["Jannike Hillding"]["party"], people["Jannike Hillding"]["organisation"]) == ("M", None)
+    assert minutes["chair"] == "Jannike Hillding"
+    column = parse_text(
+        "Protokoll\nTekniska nämnden 2013-08-29\n\n"
+        "Närvarande: Ordinarie ledamöter Alexis Mouschopanis (M) Rose-Marie Liljenby Andersson (S) Jan Idehed (C) "
+        "Mikael Wickberg (M) ordförande 1:e vice ordförande 2:e vice ordförande\n\n§ 74 Information\nNämnden "
+        "informeras.\n"
+    )
+    roles = [(entry["name"], entry["role"]) for entry in column["attendance"]]
+    assert roles == [
+        ("Alexis Mouschopanis", "ordförande"),
+        ("Rose-Marie Liljenby Andersson", "1:e vice ordförande"),
+        ("Jan Idehed", "2:e vice ordförande"),
+        ("Mikael Wickberg", "ledamot"),
+    ]
