@@ -80,7 +80,7 @@ def signature_block(doc: Document, index: int) -> int:
     if WITH_CHAIR.search(match.group(2)):
         doc.with_chair = True
     found, index = names_after(doc, index + 1, rest, key)
-    names = [n for part in found for n in split_names(part)]
+    names = [person for part in found for n in split_names(part) for person in _as_people(n)]
     if key in ("sekreterare", "vid protokollet"):
         doc.secretary = doc.secretary or (names[0] if names else None)
     elif key == "ordförande":
@@ -229,6 +229,31 @@ def _shifted_justerare(doc: Document, rest: str) -> str:
         return rest
     doc.justerare.extend(name for name in names if name not in doc.justerare)
     return rest[rest.find(names[-1]) + len(names[-1]) :].strip(" ,")
+
+
+# Words of the signature block that a flattening runs into a name: no part of it
+NOT_A_NAME = re.compile(
+    r"^(?:Justering\w*|Justera\w*|Protokoll\w*|Paragraf\w*|Underskrift\w*|Sekreterare|"
+    r"Ordförande|Justerare|Justerande|Utdragsbestyrkande|Anslag\w*|Bevis)$",
+    re.I,
+)
+
+
+NAME_PARTICLES = {"de", "van", "von", "af", "der", "den", "da", "di", "la", "le", "du"}
+
+
+def _as_people(text: str) -> list[str]:
+    """The people in a signer's cell that a flattening ran other words into: "Linda Ringhage PROTOKOLL 1(6)",
+    "Göran Rosander Justeringen", "Hillevi Andersson Göran Giselsson" (two names, told apart by the given name)."""
+    runs: list[list[str]] = [[]]
+    for word in text.split():
+        bare = word.strip(".,;:")
+        if NAME_TOKEN.match(bare) and not NOT_A_NAME.match(bare) or runs[-1] and bare in NAME_PARTICLES:
+            runs[-1].append(bare)  # "Pernilla de Vries", "Margareta der Nederlanden"
+        elif runs[-1]:
+            runs.append([])
+    people = [p for run in runs if run for p in split_people(" ".join(run)) if plausible_name(p)]
+    return people
 
 
 def _leading_names(text: str) -> str:

@@ -954,3 +954,17 @@ def test_a_rows_role_put_first_on_the_next_line_ordinal_vice_chairs_and_a_role_c
         ("Jan Idehed", "2:e vice ordförande"),
         ("Mikael Wickberg", "ledamot"),
     ]
+
+
+def test_a_signers_cell_with_other_words_run_into_it_gives_only_the_people():
+    for cell, secretary in (
+        ("Linda Ringhage PROTOKOLL 1(6)", "Linda Ringhage"),
+        ("Göran Rosander Justeringen", "Göran Rosander"),
+        ("Hillevi Andersson Göran Giselsson", "Hillevi Andersson"),
+        ("Pernilla de Vries", "Pernilla de Vries"),
+        ("v.3", None),
+    ):
+        minutes = parse_text(f"Protokoll\nStyrelsen 2012-04-26\n\nSekreterare {cell}\n\n§ 1 Information\nText.\n")
+        assert minutes["secretary"] == secretary, cell
+    pair = parse_text("Protokoll\nNämnden 2003-05-13\n\nJusterare Thomas Strand Sune Johansson\n\n§ 1 Info\nText.\n")
+    assert pair["adjusters"] == ["Thomas Strand", "Sune Johansson"]
