@@ -318,20 +318,20 @@ def parse_run_on(line, *, status, role):
             head, tail = tail[:1], tail[1:]
         if len(tail) >= 4:
             # "Iris Luthman Henrik Malm Lindberg": two people whose comma was lost
-            _attribute(current, " ".join(head), status)
+            _attribute(current, " ".join(head), status, implied=role)
             head = []
             start(" ".join(tail[:2]))
             tail = tail[2:]
         leading = NAME_THEN_TITLE.match(segment) if len(tail) < 2 else None
         if len(tail) >= 2 or (len(tail) == 1 and party and not head and current is None):
-            _attribute(current, " ".join(head), status)
+            _attribute(current, " ".join(head), status, implied=role)
             start(" ".join(tail))
         elif leading and is_given_name(leading.group(1).split()[0]) and not ORG_WORDS.search(leading.group(1)):
             name, title = _name_and_title(leading.group(1), leading.group(2))
             start(name)  # "Annika Andersson omsorgschef": the name, then its title in lower case
-            _attribute(current, title, status)
+            _attribute(current, title, status, implied=role)
         else:
-            _attribute(current, segment, status)
+            _attribute(current, segment, status, implied=role)
         if party and current is not None:
             current["party"] = party.group(2).upper()
         # the note is of the name it follows: "Egon Svensson tjänstgör för Elise Benjaminsson" in one segment, or
@@ -348,7 +348,7 @@ def parse_run_on(line, *, status, role):
     return people
 
 
-def _attribute(person_entry, text, status):
+def _attribute(person_entry, text, status, *, implied=None):
     """Give a person what their entry says after the name: §§ range, presence, role or organisation."""
     if person_entry is None:
         return
@@ -377,8 +377,11 @@ def _attribute(person_entry, text, status):
         text = split.group(1)
         roles = [text]
     if roles or any(re.fullmatch(pattern, text, re.I) for pattern, _role in ROLES):
-        if person_entry["role"] in (None, "ledamot", "ersättare", "suppleant"):
-            person_entry["role"] = normalise_role(text)
+        said = normalise_role(text)
+        # the role a list's label implies gives way to the one written after the name (a chair's over any label's)
+        chair_over_label = implied and person_entry["role"] == implied and CHAIR_ROLE.fullmatch(said or "")
+        if person_entry["role"] in (None, "ledamot", "ersättare", "suppleant") or chair_over_label:
+            person_entry["role"] = said
         return
     if re.fullmatch(PARTIES, text):  # "Jannike Hillding, M, ordförande": the party, written without brackets
         person_entry["party"] = text

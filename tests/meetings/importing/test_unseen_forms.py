@@ -968,3 +968,15 @@ def test_a_signers_cell_with_other_words_run_into_it_gives_only_the_people():
         assert minutes["secretary"] == secretary, cell
     pair = parse_text("Protokoll\nNämnden 2003-05-13\n\nJusterare Thomas Strand Sune Johansson\n\n§ 1 Info\nText.\n")
     assert pair["adjusters"] == ["Thomas Strand", "Sune Johansson"]
+
+
+def test_a_chair_written_after_the_name_outranks_the_role_the_lists_label_implies_but_not_one_written():
+    minutes = parse_text(
+        "Protokoll\nValnämnden 2014-03-12\n\n"
+        "Tjänstgörande ersättare Anéa Elfving, ordf (S) Mirza Bahram, vice ordf (MP) Lars-Göran Ståhl (S)\n"
+        "Ledamöter Kent Johansson, ordförande, Mimmi von Troil, 2:e vice ordförande\n\n§ 1 Information\nText.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Anéa Elfving"] == "ordförande" and roles["Mirza Bahram"] == "vice ordförande"
+    assert roles["Lars-Göran Ståhl"] == "tjänstgörande ersättare"
+    assert roles["Kent Johansson"] == "ordförande"
