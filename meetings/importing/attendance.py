@@ -1,8 +1,9 @@
 """Attendance lists in the layouts Swedish minutes use."""
 
 import re
+from collections import deque
 
-from meetings.importing.lexicon import is_given_name, surnames
+from meetings.importing.lexicon import is_given_name, split_people, surnames
 
 STATUS_LABELS = [
     # (label pattern, status, role implied by the label)
@@ -214,8 +215,9 @@ ROLE_STEMS = (
 ROLE_SUFFIX = re.compile(r"\b(?:\w*" + ROLE_STEMS + r"|ers|sekr|adj|suppl)\b", re.I)
 PRESENCE_MARK = re.compile(r"(?:^|\s)X(?:\s*,|\s*$)")
 ABSENT_NOTE = re.compile(r"\b(?:anmält|anmälde)\s+förhinder\b|\bfrånvarande\b|\b(?:inte|ej)\s+närvarande\b", re.I)
+# "ersättare för NN", "tjänstgör för NN", and in a list of names a plain "för": "Jan-Olof Andersson för Kurt Edlund"
 SERVING = re.compile(
-    r"\b(?i:ersättare\s+för|ersätter|tjg\.?\s+för|tjänstgör\s+för|(?:tjg?\.?\s*)?ers\.?\s+för)\s+"
+    r"\b(?:(?i:ersättare\s+för|ersätter|tjg\.?\s+för|tjänstgör\s+för|(?:tjg?\.?\s*)?ers\.?\s+för)|för)\s+"
     r"(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})"
 )
 # "Thomas Bäuml (M) (ers Maritha Josefsson (M))": the member a substitute serves for, in brackets after the party
@@ -290,7 +292,9 @@ def parse_run_on(line, *, status, role):
         current = {"name": name, "status": status, "role": role, "organisation": None, "paragraphs": None}
         people.append(current)
 
-    for segment in segments:
+    waiting = deque(segments)
+    while waiting:
+        segment = waiting.popleft()
         if not segment:
             continue
         absent = ABSENT_NOTE.search(segment)
@@ -300,9 +304,13 @@ def parse_run_on(line, *, status, role):
             segment = (segment[: absent.start()] + segment[absent.end() :]).strip()
         serving = SERVING.search(segment)
         served = None
-        if serving:
-            served = serving.group(1)
+        if serving and not ORG_WORDS.search(serving.group(1)):  # "sekreterare för Region Kalmar" serves no one
+            # "Ersättare för Hans Lobell Bengt Melin (SPI)": the one served, then the next entry
+            served = (split_people(serving.group(1)) or [serving.group(1)])[0]
+            after = segment[serving.start(1) + len(served) :].strip()
             segment = segment[: serving.start()].strip()
+            if after:
+                waiting.appendleft(after)
         party = re.fullmatch(r"(.*?)\(([A-Za-zÅÄÖåäö]{1,4})\)", segment)
         if party:
             segment = party.group(1).strip()

@@ -102,7 +102,7 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
     segmented = segment_people(table) if not re.search(r"[,()]", table) and not GROUP_LABEL.search(table) else []
     if len(collected) > 1 and len(segmented) >= 2:
         # a table's rows flattened, the role of one row at the start of the next ("Erik Berg S 1 / Ordförande …")
-        _add_cut(doc, [_segmented(name, after, status, role) for name, after in segmented])
+        _add_cut(doc, _read_segments(segmented, status, role))
         return index
     for line in collected:
         _read_attendance_line(doc, strip_footnote_markers(line), status, role)
@@ -165,7 +165,7 @@ def _read_group(doc: Document, line: str, status: str, role: str | None) -> None
     grouped = re.match(r"^[^:()]{2,60}?\s*:(?!e\b)\s*\S", line)  # "Group: A, B"; not "1:e vice ordförande"
     segmented = segment_people(line) if not re.search(r"[,()]", line) else []
     if len(segmented) >= 2:
-        _add_cut(doc, [_segmented(name, after, status, role) for name, after in segmented])
+        _add_cut(doc, _read_segments(segmented, status, role))
         return
     if not grouped and line.count("/") != 2:
         found = [p for p in att.parse_run_on(line, status=status, role=role) if plausible_name(p["name"])]
@@ -180,6 +180,33 @@ def _read_group(doc: Document, line: str, status: str, role: str | None) -> None
 def _add_cut(doc: Document, people: list[Attendee]) -> None:
     doc.people.extend(people)
     doc.cut_from_run_on.extend(people)
+
+
+SERVES_FOR = re.compile(r"^(?:för|ersätter|(?:tjg|tjänstgör|ersättare|ers\.?)\s+för)$", re.I)
+
+
+def _read_segments(segmented: list[tuple[str, list[str]]], status: str, role: str | None) -> list[Attendee]:
+    """The people of a list cut by the language; "Jan-Olof Andersson för Kurt Edlund": the one after "för" is the
+    member the one before serves for, no attendee of their own."""
+    people: list[Attendee] = []
+    serving = False
+    for name, after in segmented:
+        if serving and people:
+            _serves(people[-1], name)
+        else:
+            people.append(_segmented(name, after, status, role))
+        words = " ".join(after).strip(" ,").split()
+        named = next((n for n in (1, 2) if SERVES_FOR.match(" ".join(words[:n]))), 0) if words else 0
+        serving = bool(named) and named == len(words) and not serving  # the member served: the next name cut
+        if named and len(words) - named >= 2 and all(w[:1].isupper() for w in words[named:]):
+            _serves(people[-1], " ".join(words[named:]))  # "för MonaLisa Norrman": a given name the lists lack
+    return people
+
+
+def _serves(entry: Attendee, member: str) -> None:
+    entry["serving_for"] = member
+    if entry["role"] in (None, "ledamot"):
+        entry["role"] = "tjänstgörande ersättare"
 
 
 def _segmented(name: str, after: list[str], status: str, role: str | None) -> Attendee:

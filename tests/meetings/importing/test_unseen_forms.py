@@ -980,3 +980,21 @@ def test_a_chair_written_after_the_name_outranks_the_role_the_lists_label_implie
     assert roles["Anéa Elfving"] == "ordförande" and roles["Mirza Bahram"] == "vice ordförande"
     assert roles["Lars-Göran Ståhl"] == "tjänstgörande ersättare"
     assert roles["Kent Johansson"] == "ordförande"
+
+
+def test_a_plain_for_between_two_names_says_whom_the_first_serves_for():
+    plain = parse_text(
+        "Protokoll\nLandstingsstyrelsen 2000-04-13\n\nBeslutande Per-Owe Öberg Maria Wiklund Mona Nyberg "
+        "Jan-Olof Andersson för Kurt Edlund Bo Danielsson för MonaLisa Norrman\n\n§ 50 Information\nText.\n"
+    )
+    served = {entry["name"]: entry.get("serving_for") for entry in plain["attendance"]}
+    assert served == {
+        "Per-Owe Öberg": None, "Maria Wiklund": None, "Mona Nyberg": None,
+        "Jan-Olof Andersson": "Kurt Edlund", "Bo Danielsson": "MonaLisa Norrman",
+    }  # fmt: skip
+    marked = parse_text(
+        "Protokoll\nByggnadsnämnden 2018-10-24\n\nTjänstgörande ersättare Johnny Stücken (S) för Naim Berisha (S) "
+        "Jan Berglöv (KD) för Karin Hilmér (C) Anna Berg (M), sekreterare för Region Kalmar\n\n§ 1 Info\nText.\n"
+    )
+    served = {entry["name"]: entry.get("serving_for") for entry in marked["attendance"]}
+    assert served == {"Johnny Stücken": "Naim Berisha", "Jan Berglöv": "Karin Hilmér", "Anna Berg": None}
