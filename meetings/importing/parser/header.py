@@ -15,13 +15,20 @@ BODY_CORE = (
 OWNED_BODY = r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)"
 BODY_NOUN = r"[\wåäö]*" + BODY_CORE
 ORGANISATION = [
+    # "Regionförbundet i Kalmar län", "Samordningsförbundet Västra Skaraborg", "Region Halland"
     re.compile(
         r"\b((?:Samordningsförbundet|Kommunförbundet|Kommunalförbundet|Regionförbundet|Landstinget(?:\s+[iI])?|"
-        r"Region)\s+(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+(?:[iI]\s+)?[A-ZÅÄÖ][\wåäö-]+)*)"
+        r"Region)\s+(?:i\s+)?(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+(?:[iI]\s+)?[A-ZÅÄÖ][\wåäö-]+)*(?:\s+län\b)?)"
     ),
-    re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:[Ss]amordningsförbund|[Kk]ommunförbund))\b"),
-    re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+(?:förbundet|regionen))\b"),
+    # "Södra Lapplands Gymnasieförbund", "Göta älvs vattenvårdsförbund", "Söderåsens Miljöförbund": a förbund named
+    # by its place (after a municipality's own letterhead: a protocol of the municipality may name a förbund)
+    re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:[a-zåäö]+s\s+)?[\wåäö]*(?:förbund|förbundet))\b"),
+    re.compile(r"\b((?:(?:Västra|Östra|Norra|Södra)\s+)?[A-ZÅÄÖ][\wåäö-]+(?:förbundet|regionen))\b"),
+    # "Högskolan i Borås", "Jämtlands läns landsting"
+    re.compile(r"\b((?:Högskolan|Universitetet)\s+i\s+[A-ZÅÄÖ][\wåäö/-]+|[A-ZÅÄÖ][\wåäö]+s\s+läns\s+landsting)\b"),
 ]
+NAMED_BY_PLACE = 1  # the index in ORGANISATION of the förbund named by its place
+LETTERHEAD_KOMMUN = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad))\b[^\n]*?(?i:protokoll)")
 KOMMUN = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad|landsting))\b")
 # A body word in the title -> the body's name, as meetings.importing.matching.BODY_KINDS knows it.
 BODY_WORDS = [
@@ -54,7 +61,11 @@ def organisation(doc: Document, title: str) -> str | None:
     # an attendee's own organisation ("personalrepresentant Kommunalarbetareförbundet") is not the meeting's
     own = {(value or "").lower() for p in doc.people for value in (p.get("organisation"), p.get("role"))} - {""}
     for text in (readable_case(title), readable_case(header)):
-        for pattern in ORGANISATION:
+        for number, pattern in enumerate(ORGANISATION):
+            if number == NAMED_BY_PLACE:
+                letterhead = LETTERHEAD_KOMMUN.search(text)  # "ARBOGA KOMMUN SAMMANTRÄDESPROTOKOLL": the owner
+                if letterhead:
+                    return letterhead.group(1)
             for match in pattern.finditer(text):
                 if match.group(1).lower() not in own:
                     return organisation_name(match.group(1))

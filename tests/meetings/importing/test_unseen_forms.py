@@ -998,3 +998,19 @@ def test_a_plain_for_between_two_names_says_whom_the_first_serves_for():
     )
     served = {entry["name"]: entry.get("serving_for") for entry in marked["attendance"]}
     assert served == {"Johnny Stücken": "Naim Berisha", "Jan Berglöv": "Karin Hilmér", "Anna Berg": None}
+
+
+def test_organisations_named_by_their_place_and_a_municipalitys_letterhead_before_a_forbund_it_names():
+    for head, organisation in (
+        ("PROTOKOLL Regionförbundet i Kalmar län Styrelsen", "Regionförbundet i Kalmar län"),
+        ("Södra Lapplands Gymnasieförbund VALDIREKTIONSMÖTE", "Södra Lapplands Gymnasieförbund"),
+        (
+            "PROTOKOLL fört vid sammanträde med styrelsen för Göta älvs vattenvårdsförbund",
+            "Göta älvs vattenvårdsförbund",
+        ),
+        ("Protokoll Högskolan i Borås Styrelsen", "Högskolan i Borås"),
+        ("Jämtlands läns landsting Sammanträdesprotokoll Landstingsstyrelsen", "Jämtlands läns landsting"),
+        ("ARBOGA KOMMUN SAMMANTRÄDESPROTOKOLL Kommunstyrelsen Västra Mälardalens Myndighetsförbund", "Arboga kommun"),
+    ):
+        minutes = parse_text(f"{head}\nDatum 2013-03-08\n\n§ 1 Information\nText.\n")
+        assert minutes["organisation"] == organisation, head
