@@ -16,7 +16,8 @@ DECISION_VERB = re.compile(
     r"\b(?:beslutar|beslutade|beslöt|besluta|godkänn(?:s|er|es|des)|godkändes?|fastställ(?:s|es|er|des|de)|noteras|"
     r"noterar|överlämnas|antas|antogs|valdes|utses|bordläggs|bordlades|återremitteras|förklarades|"
     r"antecknar|antecknas|antecknades|tar\s+(?:del\s+av\s+)?informationen|tackar\s+för\s+(?:informationen|redovisningen)|"
-    r"(?:läggs|lades|läggas|lägga)\b[^.]{0,60}\btill\s+handlingarna)\b",
+    r"utser|utsåg|utsågs|väljs|väljes|beslöts|beslut\s+togs|"
+    r"\w*(?:läggs|lades|läggas|lägga)\b[^.]{0,60}\btill\s+handlingarna)\b",  # "protokollläggs": a lost space
     re.I,
 )
 SUBHEADING_STOP = re.compile(
@@ -111,8 +112,8 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
             if _decides(sentence, body_word):
                 text = sentence
                 for later in sentences[position + 1 :]:
-                    if len(later.split()) < 8 and not ANNOUNCES.search(text):
-                        break
+                    if len(later.split()) < 8 and not ANNOUNCES.search(text) or CAPITALS.match(later):
+                        break  # a short remark, or a section's heading in capitals ("EKONOMI ÄRENDEN 384 …")
                     text += " " + later
                 if position == len(sentences) - 1 and ANNOUNCES.search(text) and not FOLLOWING.search(text):
                     text += "".join(" " + " ".join(p.split()) for p in _listed(paragraphs[number + 1 :]))
@@ -125,6 +126,7 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
 ANNOUNCES = re.compile(r"\bföljande\s+\w+\s*[.:]$|:$|\b(?:beslutar|beslutade|beslöt)\s*$", re.I)
 
 
+CAPITALS = re.compile(r"^[A-ZÅÄÖ]{3,}\s+[A-ZÅÄÖ]{3,}\b")
 FOLLOWING = re.compile(r"\bföljande\s+\w+\s*\.$", re.I)  # "… med följande ändring.": the next sentence says it
 
 
@@ -148,8 +150,8 @@ def _decides(sentence: str, body_word: str) -> bool:
     if not re.match(r"besl", verb.group(0), re.I):
         return True
     subject = sentence[: verb.start()].split()
-    if not subject and re.match(r"beslutar\s+att\b", sentence, re.I):
-        return True  # "Beslutar att …": the subject left out is the meeting itself
+    if not subject and re.match(r"(?:beslutar\s+att|beslut\s+togs|beslöts)\b", sentence, re.I):
+        return True  # "Beslutar att …", "Beslut togs att …": the subject left out is the meeting itself
     decider = (subject[-1] if subject else "").lower()
     own = decider in GENERIC_DECIDERS or (body_word and decider.startswith(body_word[:6].lower()))
     return bool(own or len(subject) > 1 and re.search(r"\b(?:och|omsorgs)", " ".join(subject[-3:])))

@@ -1014,3 +1014,24 @@ def test_organisations_named_by_their_place_and_a_municipalitys_letterhead_befor
     ):
         minutes = parse_text(f"{head}\nDatum 2013-03-08\n\n§ 1 Information\nText.\n")
         assert minutes["organisation"] == organisation, head
+
+
+def test_choosing_and_taking_decisions_and_a_section_heading_in_capitals_that_ends_one():
+    minutes = parse_text(
+        "Protokoll\nStyrelsen 2000-02-18\n\n"
+        "§ 3 Val av justerare\nYlva Svenberg väljs att tillsammans med ordförande justera dagens protokoll.\n\n"
+        "§ 4 Val av protokolljusterare\nNämnden utser Marianne Andersson att justera protokollet.\n\n"
+        "§ 5 Föregående protokoll\nFöregående protokollläggs till handlingarna.\n\n"
+        "§ 6 Ekonomisk rapport\nLennart informerar om ekonomin. Beslut togs att Anders ska ta fram ett förslag till "
+        "budget.\n\n"
+        "§ 7 Val av justerare\nAtt jämte ordförande valdes Niklas Pettersson till att justera dagens protokoll. "
+        "EKONOMI ÄRENDEN Ekonomisk genomgång av balans- och resultaträkning med projektredovisning för perioden.\n"
+    )
+    decided = {item["number"]: [d["text"] for d in item["decisions"]] for item in minutes["items"]}
+    assert decided == {
+        "3": ["Ylva Svenberg väljs att tillsammans med ordförande justera dagens protokoll."],
+        "4": ["Nämnden utser Marianne Andersson att justera protokollet."],
+        "5": ["Föregående protokollläggs till handlingarna."],
+        "6": ["Beslut togs att Anders ska ta fram ett förslag till budget."],
+        "7": ["Att jämte ordförande valdes Niklas Pettersson till att justera dagens protokoll."],
+    }
