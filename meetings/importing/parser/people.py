@@ -37,8 +37,12 @@ GROUP_LABEL = re.compile(rf"(?:(?:^|(?<=\)\s))\(\s*(?P<paren>{_GROUP})\s*\)|\b(?
 PAGE_HEADING = re.compile(r"^[A-ZÅÄÖ ]{6,}$")
 EMPTY_FIELD = re.compile(rf"^(?:Sammanträdesdatum|Datum)\s+(?={PERSON})")
 ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
+# "Ordförande NN öppnade …", "… öppnades av ordföranden NN", "Dagens ordförande är styrelsens vice ordförande NN",
+# "Till mötesordförande utses NN": who chaired, said in the text
 CHAIR_IN_TEXT = re.compile(
-    rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))"
+    rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))|"
+    rf"(?:\b(?:[Dd]agens|[Mm]ötets)\s+ordförande\s+(?:är|var)\s+(?:[\wåäö]+\s+){{0,4}}?({PERSON}))|"
+    rf"(?:\b[Tt]ill\s+(?:mötes|dagens\s+)?ordförande\s+(?:för\s+dagens\s+sammanträde\s+)?(?:utses|valdes|utsågs)\s+({PERSON}))"
 )
 # "Vid kommunfullmäktiges behandling av ärendet yttrar sig Martin Nilsson (S), Jerry Svensson (S) …"
 SPEAKERS_IN_TEXT = re.compile(rf"\b(?:yttrar|yttrade)\s+sig:?\s+({PEOPLE})")
@@ -80,9 +84,12 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
         line = doc.lines[index]
         if not line:
             following = doc.next_nonblank(index)
-            if following is None or not _continues_list(doc.lines[following]):
+            if following is None or not (_continues_list(doc.lines[following]) or _group_over(doc, following)):
                 break
             index = following
+            continue
+        if _group_over(doc, index):
+            index += 1  # "Företrädare för de studerande", "Rektor": a group's heading over its names, no person
             continue
         ends = att.label_of(line, header=True) or ITEM_PARAGRAPH.match(line) or FIELD.match(line)
         # "Ledamöter Jannike Hillding, M," then "Ordförande Astrid Lönn Jern, C, 1:e vice ordförande …": the row
@@ -223,6 +230,18 @@ def _segmented(name: str, after: list[str], status: str, role: str | None) -> At
     return entry
 
 
+def _group_over(doc: Document, index: int) -> bool:
+    """A short line with no name over a line that is one ("Företrädare för allmänna intressen", blank, "Marie
+    Sällström, ledamot"): a group's heading inside a list written a name a line."""
+    line = doc.lines[index].strip()
+    following = doc.next_nonblank(index + 1)
+    if not line or following is None or len(line.split()) > 6 or re.search(r"[\d,.:;()]", line):
+        return False
+    if re.match(PERSON + r"\s*$", line) and not ROLE.match(line):
+        return False  # a name alone is a person
+    return bool(re.match(PERSON + r"\s*,", doc.lines[following])) and not att.label_of(line, header=True)
+
+
 def _continues_list(line: str) -> bool:
     """After a blank line a list goes on with "(Kansli) …" or "Name, role …"; a heading or label ends it."""
     if att.label_of(line, header=True) or FIELD.match(line) or ITEM_PARAGRAPH.match(line):
@@ -319,6 +338,8 @@ def chair(doc: Document) -> str | None:
     """The chair: the attendee marked ordförande, or the one who signs as ordförande, or who opened."""
     for entry in doc.people:
         role = (entry.get("role") or "").lower()
+        if not (entry.get("status") or "närvarande").startswith("närvar"):
+            continue  # the chair listed among the absent does not chair this meeting
         if "ordförande" in role and not re.search(r"vice|v\.|1:e|2:e|kommunstyrelsens|ålders", role):
             # a role the list gives; one from a sentence ("Ordförande NN öppnade mötet") is the text's word only
             doc.found_by["chair"] = "text" if any(entry is said for said in doc.roles_from_text) else "list"
@@ -330,7 +351,7 @@ def chair(doc: Document) -> str | None:
         match = CHAIR_IN_TEXT.search(line)
         if match:
             doc.found_by["chair"] = "text"  # "Ordförande NN öppnade mötet": no list or signature says it
-            return match.group(1) or match.group(2)
+            return next(name for name in match.groups() if name)
     return None
 
 

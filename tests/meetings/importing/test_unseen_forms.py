@@ -1035,3 +1035,17 @@ def test_choosing_and_taking_decisions_and_a_section_heading_in_capitals_that_en
         "6": ["Beslut togs att Anders ska ta fram ett förslag till budget."],
         "7": ["Att jämte ordförande valdes Niklas Pettersson till att justera dagens protokoll."],
     }
+
+
+def test_a_list_a_name_a_line_under_group_headings_and_the_chair_of_the_day_when_the_chair_is_away():
+    minutes = parse_text(
+        "Protokoll fört vid sammanträde med styrelsen för Högskolan.\n\nTid : Den 18 februari 2000 kl 10.00.\n\n"
+        "Närvarande:\n\nOrdförande\n\nSture Hägglund, vice ordförande, ledamot\n\nRektor\n\nPer Eriksson, ledamot\n\n"
+        "Företrädare för de studerande\n\nFredrik Månsson, ledamot\n\nJenny Jacobsson, ledamot\n\n"
+        "Frånvarande:\n\nCristina Glad, ordförande, ledamot\n\n"
+        "Sammanträdet öppnas\n\n§ 1 Dagens ordförande är styrelsens vice ordförande Sture Hägglund, eftersom "
+        "ordförande Cristina Glad har anmält förhinder.\n"
+    )
+    present = [entry["name"] for entry in minutes["attendance"] if entry["status"] == "närvarande"]
+    assert present == ["Sture Hägglund", "Per Eriksson", "Fredrik Månsson", "Jenny Jacobsson"]
+    assert minutes["chair"] == "Sture Hägglund"  # not the ordförande listed among the absent
