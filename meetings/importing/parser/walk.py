@@ -72,7 +72,7 @@ def walk(doc: Document) -> None:
         index += 1
 
 
-PAGE_BODY = re.compile(r"(?:nämnd|styrelse|utskott|fullmäktige|direktion|beredning)(?:en|et|e)?$", re.I)
+PAGE_BODY = re.compile(r"(?:nämnd|styrelse|utskott|fullmäktige|direktion|beredning)(?:en|et|e|n)?$", re.I)
 
 
 def _is_sentence(text: str) -> bool:
@@ -254,6 +254,30 @@ def _decided_inside(title: str) -> tuple[str, str] | None:
     return None
 
 
+PREPOSITIONS = {
+    "för",
+    "av",
+    "i",
+    "till",
+    "med",
+    "om",
+    "från",
+    "inom",
+    "kring",
+    "vid",
+    "på",
+    "mot",
+    "över",
+    "under",
+    "hos",
+    "mellan",
+    "enligt",
+    "angående",
+    "gällande",
+    "och",
+}
+
+
 def split_heading(title: str) -> tuple[str, str]:
     """A heading taken from a flattened line ends where the first sentence begins: "Dagordning Ordförande
     hälsar …" → ("Dagordning", "Ordförande hälsar …")."""
@@ -270,6 +294,11 @@ def split_heading(title: str) -> tuple[str, str]:
         too_short = position == 1 and len(words[0]) <= 4  # "Info Bemanning kansliet": one short word is no heading
         # "Kommunförbundet Blekinges anhållan", "i Blekinge Turisms styrelse": a name inside the heading
         in_name = re.match(r"^[A-ZÅÄÖ][a-zåäö]", previous) and position > 1 or re.match(r"^\w+s$", word)
-        if re.match(r"^[A-ZÅÄÖ][a-zåäö]", word) and not previous.endswith(("-", ",")) and not too_short and not in_name:
+        # "Verksamhetsberättelse 2011 för Högskolan i Borås": no sentence begins right after a preposition
+        after_preposition = previous.lower() in PREPOSITIONS
+        starts = re.match(r"^[A-ZÅÄÖ][a-zåäö]", word) and not previous.endswith(("-", ","))
+        # "… i Borås Styrelsen godkänner …": the body deciding opens the sentence, even after a name
+        body_acts = PAGE_BODY.search(word) and position + 1 < len(words) and re.match(r"^[a-zåäö]", words[position + 1])
+        if starts and not too_short and (body_acts or not in_name and not after_preposition):
             return " ".join(words[:position]), " ".join(words[position:])
     return " ".join(words[:12]), " ".join(words[12:])

@@ -1049,3 +1049,12 @@ def test_a_list_a_name_a_line_under_group_headings_and_the_chair_of_the_day_when
     present = [entry["name"] for entry in minutes["attendance"] if entry["status"] == "närvarande"]
     assert present == ["Sture Hägglund", "Per Eriksson", "Fredrik Månsson", "Jenny Jacobsson"]
     assert minutes["chair"] == "Sture Hägglund"  # not the ordförande listed among the absent
+
+
+def test_a_heading_run_on_into_its_text_keeps_a_name_after_a_preposition():
+    minutes = parse_text(
+        "Protokoll\nStyrelsen 2012-04-26\n\n"
+        "§ 5 Verksamhetsberättelse 2011 för Högskolan i Borås Styrelsen godkänner verksamhetsberättelsen och "
+        "lägger den till handlingarna efter en kort genomgång av rektor.\n"
+    )
+    assert minutes["items"][0]["title"] == "Verksamhetsberättelse 2011 för Högskolan i Borås"
