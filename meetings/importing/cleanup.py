@@ -10,7 +10,8 @@ HYPHEN_BREAK = re.compile(r"(\w)-\n(?:[ \t]*\n)*[ \t]*(\w)")
 # Lines a web page or a document-sharing site wraps around the minutes: never attendees, never items.
 CHROME = re.compile(
     r"^(?:•\s*no results found|n/a|protected|academic year:.*|share \".*|copied!|loading\.*.*|full text|\(\d+\)|"
-    r"storlek:.*|starta visningen från sidan:?|download \".*|transkript|\d+)$",
+    r"storlek:.*|starta visningen från sidan:?|download \".*|transkript|\d+|(?:\d+\s+)?download\s*\(\d+\)|"
+    r"embed size \(px\)|citation preview)$",
     re.I,
 )
 SHARED_TITLE = re.compile(r'^\s*(?:download\s+"(.*?)"?|din position:\s*(.*))\s*$', re.I)
@@ -82,6 +83,8 @@ def normalise(text):
     lines = [GLUED_LABEL.sub(r"\1 ", line) for line in lines]
     lines = [_without_header_page(line) if len(line) >= RUN_ON else line for line in lines]
     lines = [piece for line in lines for piece in unflatten(line)]
+    # "Helena Ervenius § 12-18 Utses att justera: Sven-Göthe Lidheim": the label, with its colon, starts a line
+    lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=Utses att justera\s*:)", line)]
     lines = letterhead_marks(lines)
     repeated = _repeated_page_lines(lines)
     cleaned = []

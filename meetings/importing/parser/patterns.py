@@ -9,8 +9,10 @@ ITEM_PARAGRAPH = re.compile(r"^(?:(?:[A-ZÅÄÖ]{1,5}\s+)?§\s*(\d+)(?:/\d\d)?|(
 ITEM_NUMBERED = re.compile(r"^-?\s*(\d{1,2})\s*[.)]\s*(\S.{0,120})$")
 ITEM_RUN_ON = re.compile(r"^(?:§\s*)?(\d{1,3})\s*[.)]?\s+([A-ZÅÄÖ].+)$")
 RUN_ON_LINE = 120  # a longer line is a flattened page: its heading ends where the first sentence starts
+# a field of the header or a signature ("Datum för anslags uppsättande" is the notice's date, not the meeting's)
 FIELD = re.compile(
-    r"^(?:underskrift(?:er)?:?\s+)?(datum|sammanträdesdatum|dag|tid och plats|tid|plats och tid|plats|lokal|"
+    r"^(?:underskrift(?:er)?:?\s+)?(datum(?!\s+(?:för|då|när)\s+anslag)|sammanträdesdatum|dag|tid och plats|tid|"
+    r"plats och tid|plats|lokal|"
     r"sekreterare|"
     r"vid protokollet|justeras|utses att justera|utses justera|utsågs|justerare|justerande|ordförande|paragrafer|"
     r"justeringens (?:plats och tid|tid och plats)|underskrift(?:er)?)(?![\wåäö])\s*[.…]*\s*:?\s*(.*)$",

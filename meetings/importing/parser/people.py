@@ -246,7 +246,11 @@ def _continues_list(line: str) -> bool:
     """After a blank line a list goes on with "(Kansli) …" or "Name, role …"; a heading or label ends it."""
     if att.label_of(line, header=True) or FIELD.match(line) or ITEM_PARAGRAPH.match(line):
         return False
-    return line.startswith("(") or bool(re.match(PERSON + r"\s*(?:\([^)]{1,4}\)|,)", line))
+    if line.startswith("(") or re.match(PERSON + r"\s*(?:\([^)]{1,4}\)|,)", line):
+        return True
+    # "Evy Annér Lennart Beijer Monica Bengtsson": a row of names the lists know, from the line's start
+    people = segment_people(line)
+    return len(people) >= 2 and line.startswith(people[0][0])
 
 
 def people_in_place(doc: Document, rest: str) -> str:

@@ -21,7 +21,7 @@ DNR = re.compile(
 )  # "Dnr 2011/186", "DNR: KPU": the case's number, or the letters of a register whose number was lost
 # "§ 2 09/TN 0044 Mål och resursplan", "§ 6 KS/2011:286 Ändring …": a case's number without "Dnr" before the title
 CASE_NUMBER = re.compile(
-    r"^(?:\d{2,4}/[A-ZÅÄÖ]{1,4}\s*\d{1,5}|[A-ZÅÄÖ]{1,4}\s*/?\s*\d{2,4}[:/.-]\d{1,5})\s+(?=[A-ZÅÄÖ])"
+    r"^(?:\d{2,4}/[A-ZÅÄÖ]{1,4}\s*\d{1,5}|[A-ZÅÄÖ]{1,4}\s*/?\s*\d{2,4}[:/.-]\d{1,5}(?:[:/.-]\d{1,5})*)\s+(?=[A-ZÅÄÖ])"
 )
 # "§ 2 AU 1 Dnr Kommunförbundets anhållan …": the preparing body's own number and an empty Dnr before the title
 OTHER_NUMBERS = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zåäö]{1,3}\s+\d{1,4}\s+)+(?:Dnr\s+(?=[A-ZÅÄÖ][a-zåäö]{3,}))?")

@@ -1058,3 +1058,24 @@ def test_a_heading_run_on_into_its_text_keeps_a_name_after_a_preposition():
         "lägger den till handlingarna efter en kort genomgång av rektor.\n"
     )
     assert minutes["items"][0]["title"] == "Verksamhetsberättelse 2011 för Högskolan i Borås"
+
+
+def test_a_list_in_rows_of_names_between_blank_lines_and_the_notices_dates_are_not_the_meetings():
+    minutes = parse_text(
+        "Protokoll Styrelsen\n\n12 Download (0)\n\n"
+        "Organ: Regionförbundets styrelse Plats och tid: Regionförbundet i Kalmar län,\n\n"
+        "Fredagen den 11 januari 2007, kl 10.00-13.00\n\nBeslutande: Leif Larsson ordförande\n\n"
+        "Evy Annér Lennart Beijer Monica Bengtsson\n\nLeif Hammarqvist Karin Helmersson\n\n"
+        "Helena Ervenius § 12-18 Utses att justera: Sven-Göthe Lidheim\n\n"
+        "Datum för anslags uppsättande: 25 januari 2007\n\n"
+        "§ 1 Val av mötesordförande\nStyrelsen väljer Leif Larsson.\n\n"
+        "§ 2 D 2007/036-101 Budget 2007\nStyrelsen godkänner budgeten.\n"
+    )
+    names = [entry["name"] for entry in minutes["attendance"]]
+    assert names[:6] == ["Leif Larsson", "Evy Annér", "Lennart Beijer", "Monica Bengtsson", "Leif Hammarqvist",
+                         "Karin Helmersson"]  # fmt: skip
+    assert minutes["adjusters"] == ["Sven-Göthe Lidheim"]
+    assert minutes["date"] == "2007-01-11"  # not the notice's 25 januari
+    assert [(item["number"], item["title"]) for item in minutes["items"]] == [
+        ("1", "Val av mötesordförande"), ("2", "Budget 2007")
+    ]  # fmt: skip
