@@ -8,7 +8,7 @@ from meetings.importing.lexicon import is_given_name, split_people, surnames
 STATUS_LABELS = [
     # (label pattern, status, role implied by the label)
     (r"digitalt\s+närvarande", "närvarande", None),
-    (r"ej\s+tjänstgörande\s+ersättare", "närvarande", "ersättare"),
+    (r"(?:närvarande,?\s+)?ej\s+tjänstgörande\s+ersättare", "närvarande", "ersättare"),
     (r"närvarolista", "närvarande", None),
     (r"ledamöter", "närvarande", "ledamot"),
     (r"suppleanter", "närvarande", "suppleant"),

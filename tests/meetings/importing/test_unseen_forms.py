@@ -1079,3 +1079,14 @@ def test_a_list_in_rows_of_names_between_blank_lines_and_the_notices_dates_are_n
     assert [(item["number"], item["title"]) for item in minutes["items"]] == [
         ("1", "Val av mötesordförande"), ("2", "Budget 2007")
     ]  # fmt: skip
+
+
+def test_present_but_not_serving_substitutes_under_one_label_with_a_comma():
+    minutes = parse_text(
+        "PROTOKOLL\nKommunfullmäktige 2015-11-26\n\nNärvarande, ej tjänstgörande ersättare Anders Rapp "
+        "Sten-Åke Berg Hans Hoffman (M) Karin Grahn (C)\n\n§ 1 Information\nText.\n"
+    )
+    assert {entry["name"]: entry["role"] for entry in minutes["attendance"]} == {
+        "Anders Rapp": "ersättare", "Sten-Åke Berg": "ersättare", "Hans Hoffman": "ersättare",
+        "Karin Grahn": "ersättare",
+    }  # fmt: skip
