@@ -325,11 +325,15 @@ def parse_run_on(line, *, status, role):
         if len(tail) >= 3 and (attribute_mode and not head) and current is not None:
             head, tail = tail[:1], tail[1:]
         if len(tail) >= 4:
-            # "Iris Luthman Henrik Malm Lindberg": two people whose comma was lost
+            # "Iris Luthman Henrik Malm Lindberg": people whose commas were lost, told apart by their given names
+            # (two words the first when the lists know none)
             _attribute(current, " ".join(head), status, implied=role)
             head = []
-            start(" ".join(tail[:2]))
-            tail = tail[2:]
+            names = split_people(" ".join(tail))
+            first = names[:-1] if len(names) > 1 else [" ".join(tail[:2])]
+            for name in first:
+                start(name)
+            tail = tail[sum(len(name.split()) for name in first) :]
         leading = NAME_THEN_TITLE.match(segment) if len(tail) < 2 else None
         if len(tail) >= 2 or (len(tail) == 1 and party and not head and current is None):
             _attribute(current, " ".join(head), status, implied=role)
