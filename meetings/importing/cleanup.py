@@ -202,6 +202,14 @@ def section_marks(lines):
     pages_run = all(0 < later - earlier <= 2 for earlier, later in zip(numbers, numbers[1:], strict=False))
     if numbers[:2] == [1, 2] or (len(numbers) > 2 and pages_run and numbers[0] <= 2):
         lines = [line[m.end() :] if m else line for line, m in zip(lines, pages, strict=True)]
+        # "3 65 Information a) …": a page that opens with a number and a heading opens an item whose "§" was lost,
+        # when two pages or more do so with rising numbers
+        opened = [(n, PAGE_ITEM.match(line)) for n, (line, m) in enumerate(zip(lines, pages, strict=True)) if m]
+        numbers = [int(item[1]) for _n, item in opened if item]
+        if len(numbers) >= 2 and all(0 < b - a <= 5 for a, b in zip(numbers, numbers[1:], strict=False)):
+            for n, item in opened:
+                if item:
+                    lines[n] = "§ " + lines[n]
     else:  # "1 1 VÄSTRA GÖTALANDSREGIONEN …": a number twice is the site's page number and the page's own, alone
         lines = [
             line[m.end() :] if m and len(m.group(0).split()) > 1 else line for line, m in zip(lines, pages, strict=True)
@@ -221,6 +229,7 @@ def section_marks(lines):
     return [piece.strip() if "\n" in line else piece for line in marked for piece in line.lstrip("\n").split("\n")]
 
 
+PAGE_ITEM = re.compile(r"^(\d{1,3})\s+(?=[A-ZÅÄÖ][a-zåäö]{2,})")
 PAGE_OF_COUNT = re.compile(r"^(\d{1,3}\s+)?(?P<page>\d{1,3})\s*\((?P<count>\d{1,3})\)(?=\s)")  # "[2 ]2 (23)", "1(23)"
 
 

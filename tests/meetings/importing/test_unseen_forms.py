@@ -1090,3 +1090,16 @@ def test_present_but_not_serving_substitutes_under_one_label_with_a_comma():
         "Anders Rapp": "ersättare", "Sten-Åke Berg": "ersättare", "Hans Hoffman": "ersättare",
         "Karin Grahn": "ersättare",
     }  # fmt: skip
+
+
+def test_pages_that_open_with_a_number_and_a_heading_open_items_whose_sign_was_lost():
+    minutes = parse_text(
+        "1 Miljönämnden SAMMANTRÄDESPROTOKOLL 2004-08-26\n\n2 Beslutande Stig Granlund Maria Berg\n\n"
+        "3 64 Fastställande av dagordning Dagordningen fastställs enligt förslag.\n\n"
+        "4 65 Information Nämnden informeras om studiebesöket i Boliden.\n"
+    )
+    assert [(item["number"], item["title"]) for item in minutes["items"]] == [
+        ("64", "Fastställande av dagordning"), ("65", "Information")
+    ]  # fmt: skip
+    single = parse_text("1 Nämnden PROTOKOLL 2004-08-26\n\n2 Beslutande Stig Granlund\n\n3 12 Ledamöter deltog.\n")
+    assert not any(item["number"] == "12" for item in single["items"])  # one page so is no run
