@@ -205,8 +205,8 @@ def section_marks(lines):
         # "3 65 Information a) …": a page that opens with a number and a heading opens an item whose "§" was lost,
         # when two pages or more do so with rising numbers
         opened = [(n, PAGE_ITEM.match(line)) for n, (line, m) in enumerate(zip(lines, pages, strict=True)) if m]
-        numbers = [int(item[1]) for _n, item in opened if item]
-        if len(numbers) >= 2 and all(0 < b - a <= 5 for a, b in zip(numbers, numbers[1:], strict=False)):
+        headed = [int(item[1]) for _n, item in opened if item]
+        if len(headed) >= 2 and all(0 < b - a <= 5 for a, b in zip(headed, headed[1:], strict=False)):
             for n, item in opened:
                 if item:
                     lines[n] = "§ " + lines[n]

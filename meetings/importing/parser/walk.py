@@ -101,7 +101,7 @@ def _heading_above(doc: Document, current: RawItem | None) -> str | None:
         and not line.endswith((".", ",", ":", ";"))
         and not FIELD.match(line)
         and att.label_of(line, header=True) is None
-        and not re.search(r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll", line)  # a page's letterhead
+        and not LETTERHEAD.search(line)  # a page's letterhead
         and not PAGE_BODY.search(line)  # "Tekniska nämnden": the body's name over each page
     )
     if not heading_like:
@@ -165,7 +165,10 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     return None
 
 
-LETTERHEAD = re.compile(r"PROTOKOLL|[Ss]ammanträdesprotokoll|\bSammanträdesdatum\b|\b\d{1,3}\s*\(\d{1,3}\)")
+# a page's letterhead: "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL", "Sammanträdesdatum", a page mark "1 (251)"
+LETTERHEAD = re.compile(
+    r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll|\bSammanträdesdatum\b|\b\d{1,3}\s*\(\d{1,3}\)"
+)
 # "KFN 1 Föredragningslista …": a heading whose "§" the transcript lost, known by the header's "Paragrafer 1-10"
 ITEM_LISTED = re.compile(r"^(?:[A-ZÅÄÖ]{2,5}\s+)?(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].+)$")
 
@@ -254,28 +257,9 @@ def _decided_inside(title: str) -> tuple[str, str] | None:
     return None
 
 
-PREPOSITIONS = {
-    "för",
-    "av",
-    "i",
-    "till",
-    "med",
-    "om",
-    "från",
-    "inom",
-    "kring",
-    "vid",
-    "på",
-    "mot",
-    "över",
-    "under",
-    "hos",
-    "mellan",
-    "enligt",
-    "angående",
-    "gällande",
-    "och",
-}
+# no sentence begins right after one of these
+PREPOSITIONS = {"för", "av", "i", "till", "med", "om", "från", "inom", "kring", "vid", "på", "mot", "över", "under"}
+PREPOSITIONS |= {"hos", "mellan", "enligt", "angående", "gällande", "och"}
 
 
 def split_heading(title: str) -> tuple[str, str]:
