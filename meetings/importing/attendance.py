@@ -86,6 +86,8 @@ def label_of(line, *, header=False):
     rest = match.group(2).strip()
     if LIST_TITLE.fullmatch(label):  # "Närvaroförteckning landstingsfullmäktige Margareta Winberg (S) …": whose list
         rest = re.sub(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-ZÅÄÖ])", "", rest)
+    # "Beslutande kommunrepresentanter Britta …", "Beslutande partirepresentanter": which members, part of the label
+    rest = re.sub(r"^[a-zåäö]+(?:representanter|ledamöter|företrädare)\s*:?\s*(?=[A-ZÅÄÖ(]|$)", "", rest)
     if not rest and not line.rstrip().endswith(":") and len(line.split()) > 3:
         return None
     if header and rest and not re.match(r"[A-ZÅÄÖ(]", rest) and not line[match.end(1) :].lstrip().startswith(":"):

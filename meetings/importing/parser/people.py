@@ -269,7 +269,8 @@ def lead_words(doc: Document) -> None:
     Hilmersson"): a name starts at its given name. The words left over are the previous attendee's organisation
     when they name one (a municipality, a region, an agency) and that attendee has none."""
     previous: Attendee | None = None
-    for entry in doc.people:
+    group: str | None = None  # "Göteborg Ingrid Andreae (S) Tord Karlsson (S) Mölndal Ove Dröscher (S)": the list
+    for entry in doc.people:  # opens with an organisation, so each one heads the names after it
         words = entry["name"].split()
         start = next((i for i, word in enumerate(words) if is_given_name(word)), 0)
         if start == 0:  # "Tjörn Margita Björklund": a given name the lexicon lacks, after a municipality
@@ -279,8 +280,14 @@ def lead_words(doc: Document) -> None:
         if 0 < start <= len(words) - 2 and not any(is_given_name(word) for word in words[:start]):
             lead = " ".join(words[:start])
             entry["name"] = " ".join(words[start:])
-            if previous is not None and is_organisation(lead) and not previous.get("organisation"):
+            if is_organisation(lead) and (group is not None or previous is None):
+                group = lead
+            elif previous is not None and is_organisation(lead) and not previous.get("organisation"):
                 previous["organisation"] = lead
+        if group is not None and not entry.get("party"):
+            group = None  # the delegations' members have parties: an entry without one ends them (staff, guests)
+        if group is not None and not entry.get("organisation"):
+            entry["organisation"] = group
         previous = entry
 
 

@@ -1103,3 +1103,25 @@ def test_pages_that_open_with_a_number_and_a_heading_open_items_whose_sign_was_l
     ]  # fmt: skip
     single = parse_text("1 Nämnden PROTOKOLL 2004-08-26\n\n2 Beslutande Stig Granlund\n\n3 12 Ledamöter deltog.\n")
     assert not any(item["number"] == "12" for item in single["items"])  # one page so is no run
+
+
+def test_which_members_after_the_label_and_municipalities_heading_their_delegations():
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Styrelsen 2015-03-05\n\n"
+        "Beslutande kommunrepresentanter Britta Flinkfeldt Jansson, (s), Arjeplog Lotta Åman, (s), Arvidsjaur\n\n"
+        "§ 1 Information\nText.\n"
+    )
+    assert {e["name"]: e["organisation"] for e in minutes["attendance"]} == {
+        "Britta Flinkfeldt Jansson": "Arjeplog", "Lotta Åman": "Arvidsjaur"
+    }  # fmt: skip
+    grouped = parse_text(
+        "Protokoll\nFörbundsfullmäktige 2015-01-07\n\n"
+        "Ledamöter Göteborg Ingrid Andreae (S) Tord Karlsson (S) Ann Karlsson (V) Mölndal Ove Dröscher (S) "
+        "Kenneth Wallin (M) Kungsbacka Per Ödman (M)\n"
+        "Övriga närvarande Lars Klevensparr, förbundsdirektör\n\n§ 1 Information\nText.\n"
+    )
+    assert {e["name"]: e["organisation"] for e in grouped["attendance"]} == {
+        "Ingrid Andreae": "Göteborg", "Tord Karlsson": "Göteborg", "Ann Karlsson": "Göteborg",
+        "Ove Dröscher": "Mölndal", "Kenneth Wallin": "Mölndal", "Per Ödman": "Kungsbacka",
+        "Lars Klevensparr": None,  # staff after the delegations belong to none of them
+    }  # fmt: skip
