@@ -4,6 +4,7 @@ import re
 from collections import deque
 
 from meetings.importing.lexicon import is_given_name, split_people, surnames
+from meetings.importing.segments import ORGANISATION_WORD, segment_people
 
 STATUS_LABELS = [
     # (label pattern, status, role implied by the label)
@@ -259,6 +260,15 @@ def _capitalised_tail(segment):
 NAME_THEN_TITLE = re.compile(rf"^((?:{NAME_WORD}\s+){{1,2}}{NAME_WORD})\s+((?:[a-zåäö]|[A-ZÅÄÖ]{{2,5}}\b)[^()]*)$")
 
 
+def _name_then_title(leading):
+    """A name (a given name the lists know, or any two words before a title) and a title, no organisation."""
+    name, title = leading.group(1), leading.group(2)
+    known = is_given_name(name.split()[0]) or ROLE_SUFFIX.match(
+        title.split()[0]
+    )  # "Dzenan Ganic verksamhetsutvecklare"
+    return bool(known) and not ORG_WORDS.search(name)
+
+
 def _name_and_title(name, title):
     """ "Anders Ledskog Teknisk" + "chef": a third capitalised word after a given name and a surname opens the title
     unless it is a surname too ("Carl Johan Tykesson": two given names, then the surname)."""
@@ -270,6 +280,15 @@ def _name_and_title(name, title):
 
 CHAIR_ROLE = re.compile(r"(?:(?:1|2|3):e\s+|förste\s+|andre\s+|tredje\s+)?(?:vice\s+)?ordförande", re.I)
 ROLE_COLUMN = re.compile(rf"(?:\s+{CHAIR_ROLE.pattern}){{2,}}\s*$", re.I)
+
+
+def _cut_by_names(segment):
+    """ "Alf Iwarson avdelningschef Gatuavdelningen Christer Norberg avdelningschef …": a stretch without commas that
+    holds several people (by their given names) is one entry a person; one who serves for another stays one."""
+    people = segment_people(segment) if len(segment.split()) >= 5 and not SERVING.search(segment) else []
+    if len(people) < 2 or not segment.startswith(people[0][0]):
+        return [segment]
+    return [" ".join([name, *after]) for name, after in people]
 
 
 def parse_run_on(line, *, status, role):
@@ -285,7 +304,7 @@ def parse_run_on(line, *, status, role):
     text = PARTY_MARK.sub(lambda m: "(" + m.group(1) + "),", line)
     text = re.sub(r"\(([^)]{5,})\)", r", \1,", text)
     text = re.sub(r"\s+och\s+(?=" + NAME_WORD + r"\s+" + NAME_WORD + ")", ", ", text)
-    segments = [s.strip(" .;:") for s in text.split(",")]
+    segments = [piece for s in text.split(",") for piece in _cut_by_names(s.strip(" .;:"))]
     attribute_mode = sum(1 for s in segments[1:] if len(_capitalised_tail(s)) >= 3) > max(1, len(segments) // 3)
     people, current = [], None
 
@@ -340,7 +359,7 @@ def parse_run_on(line, *, status, role):
         if len(tail) >= 2 or (len(tail) == 1 and party and not head and current is None):
             _attribute(current, " ".join(head), status, implied=role)
             start(" ".join(tail))
-        elif leading and is_given_name(leading.group(1).split()[0]) and not ORG_WORDS.search(leading.group(1)):
+        elif leading and _name_then_title(leading):
             name, title = _name_and_title(leading.group(1), leading.group(2))
             start(name)  # "Annika Andersson omsorgschef": the name, then its title in lower case
             _attribute(current, title, status, implied=role)
@@ -386,7 +405,8 @@ def _attribute(person_entry, text, status, *, implied=None):
     # a capitalised word after the role opens an organisation; a lower-case one goes on with the role ("chef
     # landstingsservice", whose service is a part of the organisation, not one)
     split = re.fullmatch(r"(\S*" + ROLE_STEMS + r")\s+((?-i:[A-ZÅÄÖ])\S*(?:\s+\S+)*)", text, re.I)
-    if split and ORG_WORDS.search(split.group(2)) and not person_entry["organisation"]:
+    where = split.group(2) if split else ""
+    if split and (ORG_WORDS.search(where) or ORGANISATION_WORD.match(where)) and not person_entry["organisation"]:
         person_entry["organisation"] = split.group(2)  # "personalrepresentant Kommunalarbetareförbundet"
         text = split.group(1)
         roles = [text]

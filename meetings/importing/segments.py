@@ -107,7 +107,10 @@ def describe(after: list[str]) -> dict[str, str | None]:
         else:
             rest.append(bare)
     text = " ".join(word for word in rest if word)
-    if text:
+    split = re.fullmatch(r"([a-zåäö-]+(?:\s+[a-zåäö-]+)*)\s+([A-ZÅÄÖ][\wåäö-]*)", text)
+    if split and ORGANISATION_WORD.match(split.group(2)):  # "avdelningschef Gatuavdelningen": a title, then where
+        found["role"], found["organisation"] = split.group(1), split.group(2)
+    elif text:
         if is_organisation(text) or any(ORGANISATION_NOUN.match(word) for word in rest):
             found["organisation"] = text
         elif ROLE.match(text) or re.fullmatch(r"[a-zåäö-]+", text):

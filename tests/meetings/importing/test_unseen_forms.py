@@ -1125,3 +1125,17 @@ def test_which_members_after_the_label_and_municipalities_heading_their_delegati
         "Ove Dröscher": "Mölndal", "Kenneth Wallin": "Mölndal", "Per Ödman": "Kungsbacka",
         "Lars Klevensparr": None,  # staff after the delegations belong to none of them
     }  # fmt: skip
+
+
+def test_a_stretch_without_commas_holding_several_people_and_a_title_then_where_they_work():
+    minutes = parse_text(
+        "Protokoll\nTekniska nämnden 2013-08-29\n\n"
+        "Övriga Alf Iwarson avdelningschef Gatuavdelningen Christer Norberg avdelningschef Upphandlingsavdelningen "
+        "Margareta Nilsson enhetschef, Dzenan Ganic verksamhetsutvecklare, Arbetslivsförvaltningen\n\n"
+        "§ 74 Information\nText.\n"
+    )
+    people = {entry["name"]: (entry["role"], entry["organisation"]) for entry in minutes["attendance"]}
+    assert people["Alf Iwarson"] == ("avdelningschef", "Gatuavdelningen")
+    assert people["Christer Norberg"] == ("avdelningschef", "Upphandlingsavdelningen")
+    assert people["Margareta Nilsson"][0] == "enhetschef"
+    assert "Dzenan Ganic" in people
