@@ -19,11 +19,11 @@ from .patterns import (
     PERSON,
     RESERVE,
     RUN_ON_LINE,
-    TIME_OR_DATE,
     WITH_CHAIR,
     plausible_name,
     split_names,
 )
+from .stacked import party_run, place_then_people
 
 # A group's label inside a list, in parentheses or before a colon: the role of the names after it
 GROUP_ROLES = {
@@ -116,31 +116,13 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
     return index
 
 
-PARTY_IN_BRACKETS = re.compile(rf"\((?:{att.PARTIES})\)", re.I)
-
-
 def _without_place_and_time(doc: Document, rest: str) -> str:
     """ "Beslutande: Net City, Örebro Torsdag den 1 juni :00 12:00 Mårten Blomquist (s), ordförande …": the value of
-    an empty "Plats och tid" before it, run into the list, goes to the place (when none was read); the list starts
-    after its last time or date."""
-    party = PARTY_IN_BRACKETS.search(rest)
-    times = list(TIME_OR_DATE.finditer(rest[: party.start() if party else 0]))
-    if not times:
-        return rest
-    place, rest = rest[: times[-1].end()].strip(" ,"), rest[times[-1].end() :].strip(" ,")
-    doc.fields.setdefault("plats", place)
-    return rest
-
-
-def party_run(text: str) -> tuple[str, str] | None:
-    """The names with party marks that open `text`, and the names after them that have none; None unless both."""
-    marks = list(PARTY_IN_BRACKETS.finditer(text))
-    if not marks:
-        return None
-    first, second = text[: marks[-1].end()].strip(" ,;"), text[marks[-1].end() :].strip(" ,;")
-    if not second or PARTY_IN_BRACKETS.search(second) or not segment_people(second):
-        return None
-    return first, second
+    an empty "Plats och tid" before it, run into the list, goes to the place (when none was read)."""
+    place, people = place_then_people(rest, before_party_only=True)
+    if place:
+        doc.fields.setdefault("plats", place)
+    return people
 
 
 def _row_with_role(line: str) -> bool:

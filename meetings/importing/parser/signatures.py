@@ -13,6 +13,7 @@ from .patterns import (
     FIELD,
     ITEM_NUMBERED,
     ITEM_PARAGRAPH,
+    NOT_IN_NAMES,
     PERSON,
     RESERVE,
     WITH_CHAIR,
@@ -232,11 +233,8 @@ def _shifted_justerare(doc: Document, rest: str) -> str:
 
 
 # Words of the signature block that a flattening runs into a name: no part of it
-NOT_A_NAME = re.compile(
-    r"^(?:Justering\w*|Justera\w*|Protokoll\w*|Paragraf\w*|Underskrift\w*|Sekreterare|"
-    r"Ordförande|Justerare|Justerande|Utdragsbestyrkande|Anslag\w*|Bevis)$",
-    re.I,
-)
+# (besides the words of an organisation or the document, patterns.NOT_IN_NAMES): the block's own labels
+NOT_A_NAME = re.compile(r"^(?:Juster\w*|Sekreterare|Ordförande|Utdragsbestyrkande|Bevis)$", re.I)
 
 
 NAME_PARTICLES = {"de", "van", "von", "af", "der", "den", "da", "di", "la", "le", "du"}
@@ -248,7 +246,8 @@ def _as_people(text: str) -> list[str]:
     runs: list[list[str]] = [[]]
     for word in text.split():
         bare = word.strip(".,;:")
-        if NAME_TOKEN.match(bare) and not NOT_A_NAME.match(bare) or runs[-1] and bare in NAME_PARTICLES:
+        no_name = NOT_A_NAME.match(bare) or NOT_IN_NAMES.search(bare)
+        if NAME_TOKEN.match(bare) and not no_name or runs[-1] and bare in NAME_PARTICLES:
             runs[-1].append(bare)  # "Pernilla de Vries", "Margareta der Nederlanden"
         elif runs[-1]:
             runs.append([])

@@ -9,6 +9,7 @@ from meetings.importing.dates import find_date
 
 from .decisions import DECISION_VERB
 from .document import Document, RawItem
+from .header import BODY_CORE
 from .patterns import CONTENTS_ENTRY, FIELD, ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
 from .people import attendance_block
 from .signatures import signature_block
@@ -72,7 +73,7 @@ def walk(doc: Document) -> None:
         index += 1
 
 
-PAGE_BODY = re.compile(r"(?:nämnd|styrelse|utskott|fullmäktige|direktion|beredning)(?:en|et|e|n)?$", re.I)
+PAGE_BODY = re.compile(BODY_CORE + r"$", re.I)  # "Tekniska nämnden", "Styrelsen": a body's name
 
 
 def _is_sentence(text: str) -> bool:
