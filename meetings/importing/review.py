@@ -11,6 +11,7 @@ REASONS = {
     "missing": _("hittades inte i texten"),
     "date_ambiguous": _("inget datumfält; sidhuvudet har flera datum och det första togs"),
     "organisation_text": _("står inte i rubriken eller sidhuvudet; gissad ur texten"),
+    "organisation_place": _("ingen organisation nämns; kommunen där mötet hölls togs"),
     "organisation_unknown": _("är ingen kommun, region, myndighet eller organisation som importen känner till"),
     "body_text": _("står inte i rubriken eller sidhuvudet; gissat ur texten"),
     "chair_in_text": _(

@@ -86,12 +86,30 @@ def organisation(doc: Document, title: str) -> str | None:
         for match in pattern.finditer(everything):
             if match.group(1).lower() not in own:
                 return organisation_name(match.group(1))
-    place = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+)\s+(?:stadshus|kommunhus|rådhus)\b", " ".join(doc.fields.values()))
-    if place and place.group(1) in MUNICIPALITY_NAMES:
-        return place.group(1)  # "Plats Nacka stadshus": the municipality that owns the house
+    place = _meeting_place(" ".join([*doc.fields.values(), *doc.header_rest]))
+    if place:
+        doc.found_by["organisation"] = "place"
+        return place
     first = next((line for line in doc.lines if line), "")
     if 0 < len(first.split()) <= 2 and not re.search(r"\d|protokoll|anteckning", first, re.I):
         return first.strip()  # a letterhead: "Delta"
+    return None
+
+
+# "Plats Nacka stadshus", "Kommunalhuset, Vallentuna", "Ö:a Esplanaden 5, Arvika, kl. 08.30": the town the meeting
+# was held in, where no organisation is named at all
+PLACE = re.compile(
+    r"\b([A-ZÅÄÖ][a-zåäö]+)\s+(?:stadshus|kommunhus|rådhus)\b"
+    r"|,\s*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)(?=\s*(?:,|\bkl\b|\d|$|[a-zåäö]+dagen\b))"
+)
+
+
+def _meeting_place(text: str) -> str | None:
+    """The municipality a meeting was held in, from the place of the header: a municipality's own body meets there."""
+    for match in PLACE.finditer(text):
+        name = match.group(1) or match.group(2)
+        if name in MUNICIPALITY_NAMES:
+            return name
     return None
 
 

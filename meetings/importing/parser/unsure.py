@@ -17,6 +17,7 @@ REASONS = (
     "missing",  # not found at all
     "date_ambiguous",  # no "Datum" field, and the title and header hold more than one date
     "organisation_text",  # not in the title or header: guessed from the text
+    "organisation_place",  # named nowhere: the municipality the meeting was held in
     "body_text",  # not in the title or header: guessed from the text
     "chair_in_text",  # from a sentence ("Ordförande NN öppnade mötet"), no list or signature
     "secretary_role",  # an attendee with the role, no signature or field
@@ -76,6 +77,8 @@ def _organisation(doc: Document, result: ParsedMinutes) -> list[Unsure]:
         # found by a rule that reads the whole text, and not written in the header either
         if value and doc.found_by.get(field) == "text" and value.casefold() not in head:
             marks.append(_mark(field, f"{field}_text"))
+        elif value and doc.found_by.get(field) == "place":
+            marks.append(_mark(field, "organisation_place"))
     name = result["organisation"]
     if name and not known_organisation(name):
         marks.append(_mark("organisation", "organisation_unknown"))
@@ -121,7 +124,7 @@ def _items(doc: Document, read: list[Item]) -> list[Unsure]:
         rule = raw.get("found_by")
         if rule in ("run_on", "bare"):
             marks.append(_mark("items", "item_number_without_paragraph", index))
-        elif rule in ("look", "dnr", "contents"):
+        elif rule in ("look", "dnr", "contents", "page"):
             marks.append(_mark("items", "item_heading_guessed", index))
         texts = [decision["text"] for decision in item["decisions"]]
         if raw.get("decided_by_sentence") and not any(DECIDES.search(text) for text in texts):

@@ -10,6 +10,7 @@ from meetings.importing.dates import find_date
 from .decisions import DECISION_VERB
 from .document import Document, RawItem
 from .header import BODY_CORE
+from .pages import PARAGRAPHS, page_items
 from .patterns import CONTENTS_ENTRY, FIELD, ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
 from .people import attendance_block
 from .signatures import signature_block
@@ -18,8 +19,9 @@ ITEM_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+([A-ZÅÄÖ].{1,100})$")
 ITEM_WITHOUT_MARK = re.compile(r"^(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].{1,100})$")  # "208 Aktuella frågor", § lost
 ITEM_DNR = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]+\s+)?\(\s*Dnr\b[^)]*\)\s+([A-ZÅÄÖ].+)$")
 DNR = re.compile(
-    r"^(?i:Dnr)\.?:?\s*(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}\b)(?:\s+(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}\b))*\s*"
-)  # "Dnr 2011/186", "DNR: KPU": the case's number, or the letters of a register whose number was lost
+    r"^(?i:Dnr)\.?:?\s*(?:(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}\b)(?:\s+(?:[\w./:-]*\d[\w./:-]*|[A-ZÅÄÖ]{1,4}\b))*\s*"
+    r"|(?=[A-ZÅÄÖ][a-zåäö]))"
+)  # "Dnr 2011/186", "DNR: KPU", "Dnr Ej verkställda …": the case's number, a register's letters, or nothing left
 # "§ 2 09/TN 0044 Mål och resursplan", "§ 6 KS/2011:286 Ändring …": a case's number without "Dnr" before the title
 CASE_NUMBER = re.compile(
     r"^(?:\d{2,4}/[A-ZÅÄÖ]{1,4}\s*\d{1,5}|[A-ZÅÄÖ]{1,4}\s*/?\s*\d{2,4}[:/.-]\d{1,5}(?:[:/.-]\d{1,5})*)\s+(?=[A-ZÅÄÖ])"
@@ -35,6 +37,7 @@ TITLE_WORDS = ("protokoll", "minnesanteckningar", "minnesanteckning", "antecknin
 def walk(doc: Document) -> None:
     index, count = 0, len(doc.lines)
     current: RawItem | None = None
+    doc.page_items = page_items(doc.lines)
     while index < count:
         line = doc.lines[index]
         if not line:
@@ -125,6 +128,10 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
             if following is not None and len(doc.lines[following]) < 160:
                 return number, doc.lines[following], following + 1, "paragraph"
         return number, title or f"§ {number}", index + 1, "paragraph"
+    # "Kommunstyrelsen Dnr Information om …": the letterhead, then the page's item (after the header: a list, a field)
+    if index in doc.page_items and (doc.items or doc.people or doc.fields):
+        number, title = doc.page_items[index]
+        return number, title, index + 1, "page"
     if not doc.items and LETTERHEAD.search(line):
         return None  # "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL 1 (251) …": the first page's head, no item
     match = ITEM_DNR.match(line)
@@ -133,7 +140,8 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     if doc.items and doc.items[-1]["paragraph"]:
         return None  # "1. Snabbrapport …" under "§ 51 Landstingsdirektörens rapport": a point of that item
     flattened = len(line) > RUN_ON_LINE or (index > 0 and len(doc.lines[index - 1]) > RUN_ON_LINE)
-    run_on = ITEM_RUN_ON.match(line) if flattened else None
+    # "188 Justering Landstingsstyrelsen beslutar utse …" over "189 Godkännande …": a heading run on into its decision
+    run_on = ITEM_RUN_ON.match(line) if flattened or DECISION_VERB.search(line) else None
     if run_on and _continues_numbering(doc, int(run_on.group(1)), index):
         return run_on.group(1), run_on.group(2), index + 1, "run_on"
     listed = ITEM_LISTED.match(line)
@@ -171,13 +179,17 @@ LETTERHEAD = re.compile(
     r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll|\bSammanträdesdatum\b|\b\d{1,3}\s*\(\d{1,3}\)"
 )
 # "KFN 1 Föredragningslista …": a heading whose "§" the transcript lost, known by the header's "Paragrafer 1-10"
-ITEM_LISTED = re.compile(r"^(?:[A-ZÅÄÖ]{2,5}\s+)?(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].+)$")
+ITEM_LISTED = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,4}\s+)?(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].+)$")  # "Ff 1 …" too
 
 
 def _paragraphs_listed(doc: Document) -> set[int]:
-    """The § numbers the header's "Paragrafer" field gives ("1-10", "§§ 63-73", "88-101")."""
+    """The § numbers the header gives: its "Paragrafer" field ("1-10", "§§ 63-73", "88-101"), or "Justerade
+    paragrafer 1-12" inside another field."""
     numbers: set[int] = set()
-    for low, high in re.findall(r"(\d{1,3})\s*[-–]\s*§?\s*(\d{1,3})", doc.fields.get("paragrafer", "")):
+    field = doc.fields.get("paragrafer", "")
+    ranges = r"(\d{1,3})\s*[-–]\s*§?\s*(\d{1,3})"
+    found = re.findall(ranges, field) if field else PARAGRAPHS.findall(" ".join(doc.lines))
+    for low, high in found:
         if int(low) <= int(high) <= int(low) + 200:
             numbers.update(range(int(low), int(high) + 1))
     return numbers
@@ -284,6 +296,8 @@ def split_heading(title: str) -> tuple[str, str]:
         starts = re.match(r"^[A-ZÅÄÖ][a-zåäö]", word) and not previous.endswith(("-", ","))
         # "… i Borås Styrelsen godkänner …": the body deciding opens the sentence, even after a name
         body_acts = PAGE_BODY.search(word) and position + 1 < len(words) and re.match(r"^[a-zåäö]", words[position + 1])
-        if starts and not too_short and (body_acts or not in_name and not after_preposition):
+        # "Delårsrapport 2017 Kommunfullmäktiges beslut Rapporten godkänns": the body's decision follows its label
+        labelled = position + 1 < len(words) and words[position + 1].rstrip(":") == "beslut"
+        if starts and not too_short and (body_acts or labelled or not in_name and not after_preposition):
             return " ".join(words[:position]), " ".join(words[position:])
     return " ".join(words[:12]), " ".join(words[12:])

@@ -1,6 +1,7 @@
 """The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): `dev`,
-`test`, `fresh` and `batch2` have had rules built on them; `unseen` never has (only its mean was measured). Floors are
-the means measured when the last rules landed, so a change that loses on documents it was not made for shows here."""
+`test`, `fresh`, `batch2` and `unseen` have had rules built on them; `unseen2` never has (only its mean was measured).
+Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
+shows here."""
 
 from pathlib import Path
 
@@ -10,8 +11,8 @@ from meetings.importing import UnreadableDocument, parse_text
 from tools.bench import corpus as corpus_files
 
 HELD_OUT = Path(__file__).parent / "heldout"
-# measured when the last rules landed (docs/importing-corpus.md): 0.857, 0.805, 0.842, 0.694, 0.678
-FLOORS = {"dev": 0.85, "test": 0.80, "fresh": 0.84, "batch2": 0.69, "unseen": 0.67}
+# measured when the last rules landed (docs/importing-corpus.md): 0.866, 0.813, 0.847, 0.704, 0.716, 0.608
+FLOORS = {"dev": 0.86, "test": 0.81, "fresh": 0.84, "batch2": 0.70, "unseen": 0.71, "unseen2": 0.60}
 
 
 def mean_score(scorer, half):
