@@ -70,7 +70,7 @@ def normalise(text):
     text = text.replace("**", "").replace("__", "")
     # A word broken at a line end by PDF extraction ("där-\nefter"); keep real hyphens inside a line.
     text = HYPHEN_BREAK.sub(lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
-    lines = [_join_broken_words(PAGE_OF.sub("", line).rstrip()) for line in text.split("\n")]
+    lines = [_join_broken_words(PAGE_OF.sub("", SPACED.sub(_unspaced, line)).rstrip()) for line in text.split("\n")]
     # a sharing site's "Download "title"" line carries the document's own title (often with the date): keep that
     lines = [SHARED_TITLE.sub(r"\1\2", line) for line in lines]
     # "§ 71/20 Titel § 72/20 Titel" (number/year headings of a table of contents) run together
@@ -103,6 +103,15 @@ def normalise(text):
     if repeated:
         warnings.append("Sidhuvud eller sidfot togs bort: " + "; ".join(sorted(repeated)))
     return cleaned, warnings
+
+
+# "beslutar a t t utse", "N ä r v a r a n d e": a word set with its letters spaced, as typewritten minutes stress
+# it; "t o m" and "d v s" are abbreviations, so three letters are a word only when they are "att"
+SPACED = re.compile(r"(?<![\w-])(?:[A-Za-zÅÄÖåäö] ){3,}[A-Za-zÅÄÖåäö](?![\w-])|(?<![\w-])a t t(?![\w-])")
+
+
+def _unspaced(match):
+    return match.group(0).replace(" ", "")
 
 
 def _repeated_page_lines(lines):

@@ -107,13 +107,16 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
         if votes_in(" ".join(paragraph.split())) is not None:
             found.append(_decision_of(" ".join(paragraph.split())))
             continue
-        sentences = re.split(r"(?<=[.!?])\s+", " ".join(paragraph.split()))
+        # "Dnr 14VN5 beslutar att …": the case's number where the deciding body's name was lost
+        sentences = re.split(r"(?<=[.!?])\s+", CASE_BEFORE_VERB.sub("", " ".join(paragraph.split())))
         for position, sentence in enumerate(sentences):
             if _decides(sentence, body_word):
-                text = sentence
+                text = OWN_LABEL.sub("", _from_decider(sentence))
                 for later in sentences[position + 1 :]:
                     if len(later.split()) < 8 and not ANNOUNCES.search(text) or CAPITALS.match(later):
                         break  # a short remark, or a section's heading in capitals ("EKONOMI ÄRENDEN 384 …")
+                    if SUBHEADING_STOP.match(later) or ACCOUNT.search(later):
+                        break  # the case's background after its decision ("Ekonomichef NN presenterar …")
                     text += " " + later
                 if position == len(sentences) - 1 and ANNOUNCES.search(text) and not FOLLOWING.search(text):
                     text += "".join(" " + " ".join(p.split()) for p in _listed(paragraphs[number + 1 :]))
@@ -122,6 +125,15 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
     return found, consumed, bool(found)
 
 
+CASE_BEFORE_VERB = re.compile(r"^(?i:dnr)\.?:?\s*\S*\d\S*\s+(?=(?:beslutar|beslutade|beslöt)\b)")
+# "Kommunfullmäktiges beslut Delårsrapporten godkänns.": the label of a flattened heading before the decision
+OWN_LABEL = re.compile(r"^(?:[\wåäöÅÄÖ-]+s\s+)?beslut\s+(?=[A-ZÅÄÖ])")
+# a sentence that tells the case, not what was decided: "NN presenterar …", "Beskrivning av ärendet …"
+ACCOUNT = re.compile(
+    r"^beskrivning\s+av\s+ärendet\b|\b(?:presenterar|presenterade|redovisar|redovisade|redogör|redogjorde|"
+    r"informerar|informerade|föredrar|föredrog|berättar|berättade)\b",
+    re.I,
+)
 # "Dagordningen fastställs med följande ändring. Punkt 9 utgår.": the sentence after says what the change is
 ANNOUNCES = re.compile(r"\bföljande\s+\w+\s*[.:]$|:$|\b(?:beslutar|beslutade|beslöt)\s*$", re.I)
 
@@ -150,11 +162,24 @@ def _decides(sentence: str, body_word: str) -> bool:
     if not re.match(r"besl", verb.group(0), re.I):
         return True
     subject = sentence[: verb.start()].split()
-    if not subject and re.match(r"(?:beslutar\s+att|beslut\s+togs|beslöts)\b", sentence, re.I):
-        return True  # "Beslutar att …", "Beslut togs att …": the subject left out is the meeting itself
+    if not subject and re.match(r"(?:beslutar|beslutade|beslöt|beslut\s+togs|beslöts)\b", sentence, re.I):
+        return True  # "Beslutar att …", "beslutar i enlighet med …", "Beslut togs att …": the meeting itself
     decider = (subject[-1] if subject else "").lower()
     own = decider in GENERIC_DECIDERS or (body_word and decider.startswith(body_word[:6].lower()))
     return bool(own or len(subject) > 1 and re.search(r"\b(?:och|omsorgs)", " ".join(subject[-3:])))
+
+
+def _from_decider(sentence: str) -> str:
+    """ "NN redogör för ekonomirapporten per samt för Bygg- och miljönämnden beslutar att …": a report and its
+    decision run together where the transcript lost a date and the full stop; the decision starts with the body."""
+    verb = re.search(r"\b(?:beslutar|beslutade|beslöt)\b", sentence, re.I)
+    words = sentence[: verb.start()].split() if verb else []
+    if verb is None or len(words) < 3 or not ACCOUNT.search(" ".join(words[:-1])):
+        return sentence
+    start = len(words) - 1
+    while start > 0 and (words[start - 1].endswith("-") or words[start - 1] in ("och", "&")):
+        start -= 1  # "Bygg- och miljönämnden": the whole of the body's name
+    return " ".join(words[start:]) + " " + sentence[verb.start() :]
 
 
 def _subheading(paragraph: str) -> bool:

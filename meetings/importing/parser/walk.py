@@ -257,6 +257,19 @@ def _continues_title(doc: Document, line: str) -> bool:
     return doc.title_lines[0].lower() in TITLE_WORDS and len(line) < 140
 
 
+def _subject_left_out(title: str) -> tuple[str, str] | None:
+    """ "Protokollsjustering beslutar att utse NN …": a heading run on into its decision whose deciding body the
+    transcript left out, cut before the verb."""
+    verb = re.search(r"\s(?:beslutar|beslutade|beslöt)\s+att\b", title[:80])
+    heading = title[: verb.start()].strip() if verb else ""
+    last = heading.split()[-1] if heading else ""
+    # "Val av justerare Styrelsen beslutar att …", "… och nämnden beslutar att …": the body that decides is there
+    subject = PAGE_BODY.search(last) or (" " in heading and last[:1].isupper())
+    if heading[:1].isupper() and not subject and last.lower() not in PREPOSITIONS | {"som", "att", "och"}:
+        return heading, title[verb.end() - len(verb.group(0)) + 1 :] if verb else ""
+    return None
+
+
 def _decided_inside(title: str) -> tuple[str, str] | None:
     """ "Val av två justerare Uno Nilsson och Siv Jacobsen utses att justera protokollet": a heading run on into
     its decision, cut before the capitalised word that opens the deciding sentence."""
@@ -279,6 +292,9 @@ def split_heading(title: str) -> tuple[str, str]:
     """A heading taken from a flattened line ends where the first sentence begins: "Dagordning Ordförande
     hälsar …" → ("Dagordning", "Ordförande hälsar …")."""
     title = DNR.sub("", title).strip()
+    left_out = _subject_left_out(title)
+    if left_out:
+        return left_out
     if len(title) <= 90 and not (title.endswith(".") and len(title.split()) > 4):
         return _decided_inside(title) or (title, "")
     words = title.split()

@@ -98,3 +98,45 @@ def test_a_place_that_is_no_municipality_names_no_owner():
         "Beslutande Anna Berg (S), ordförande Nils Ek (M)\nSekreterare Olle Falk\n\n§ 1 Information\nNoteras.\n"
     )
     assert minutes["organisation"] is None
+
+
+def decision_texts(minutes):
+    return [[decision["text"] for decision in item["decisions"]] for item in minutes["items"]]
+
+
+def test_the_story_after_a_deciding_sentence_is_no_part_of_the_decision():
+    minutes = parse_text(
+        HEADER + "§ 1 Ekonomisk rapport\nKommunstyrelsen godkänner rapporten. Ekonomichefen presenterar en prognos "
+        "över kommunens ekonomi per den 30 september och visar ett underskott för året.\n"
+        "§ 2 Delårsrapport\nKommunfullmäktiges beslut Delårsrapporten godkänns. Beskrivning av ärendet Delårsbokslutet "
+        "är upprättat per den 31 juli och visar ett positivt resultat för perioden.\n"
+    )
+    assert decision_texts(minutes) == [["Kommunstyrelsen godkänner rapporten."], ["Delårsrapporten godkänns."]]
+
+
+def test_a_report_run_into_the_decision_leaves_the_decision_from_the_body_on():
+    minutes = parse_text(
+        HEADER + "§ 3 Ekonomirapport\nÅsa Berg redogör för ekonomirapporten per samt för den ekonomiska utvärderingen "
+        "för Bygg- och miljönämnden beslutar att anteckna rapporterna till protokollet.\n"
+    )
+    assert decision_texts(minutes) == [["Bygg- och miljönämnden beslutar att anteckna rapporterna till protokollet."]]
+
+
+def test_a_heading_run_into_a_decision_whose_deciding_body_was_left_out():
+    minutes = parse_text(
+        HEADER + "§ 35 Protokollsjustering beslutar a t t utse Anna Berg att jämte ordföranden justera protokollet.\n"
+        "§ 36 Delegation\nDnr 14VN5 beslutar i enlighet med ordförandens förslag att godkänna delegationen.\n"
+        "§ 37 Val av justerare Styrelsen beslutar att utse Nils Ek.\n"
+    )
+    assert titles(minutes) == [("35", "Protokollsjustering"), ("36", "Delegation"), ("37", "Val av justerare")]
+    assert decision_texts(minutes)[:2] == [
+        ["beslutar att utse Anna Berg att jämte ordföranden justera protokollet."],
+        ["beslutar i enlighet med ordförandens förslag att godkänna delegationen."],
+    ]
+
+
+def test_letters_set_apart_are_one_word_and_abbreviations_stay():
+    minutes = parse_text(
+        HEADER + "§ 1 Information\nM i l j ö n ä m n d e n beslutar a t t notera informationen t o m maj.\n"
+    )
+    assert decision_texts(minutes) == [["Miljönämnden beslutar att notera informationen t o m maj."]]
