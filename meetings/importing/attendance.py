@@ -3,6 +3,7 @@
 import re
 from collections import deque
 
+from meetings.importing.columns import give_titles, title_column
 from meetings.importing.lexicon import is_given_name, split_people, surnames
 from meetings.importing.segments import ORGANISATION_WORD, segment_people
 
@@ -279,7 +280,6 @@ def _name_and_title(name, title):
 
 
 CHAIR_ROLE = re.compile(r"(?:(?:1|2|3):e\s+|förste\s+|andre\s+|tredje\s+)?(?:vice\s+)?ordförande", re.I)
-ROLE_COLUMN = re.compile(rf"(?:\s+{CHAIR_ROLE.pattern}){{2,}}\s*$", re.I)
 
 
 def _cut_by_names(segment):
@@ -296,9 +296,8 @@ def parse_run_on(line, *, status, role):
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
     line = re.sub(r"(?:(?<=\s)|^)X(?=\s*,|\s*$)", "", line)  # the "X" of a Närvarande column
     line = SERVING_IN_BRACKETS.sub(r", ersättare för \1,", line)
-    column = ROLE_COLUMN.search(line)
-    if column:  # "… Kjell Hjalmarsson (MP) ordförande 1:e vice ordförande 2:e vice ordförande": a table's role
-        line = line[: column.start()]  # column, flattened after the names; its roles go to the first rows
+    # "… Kjell Hjalmarsson (MP) ordförande 1:e vice ordförande": a table's column of titles after the names
+    line, titles = title_column(line)
     if len(PARTY_FIRST.findall(line)) >= 3:  # "L Sofia Sjöstrand, ordförande M Anders Lindahl M Elise …"
         line = PARTY_FIRST.sub(lambda m: f", {m.group(2)}", line)  # each name starts an entry (its party is lost)
     text = PARTY_MARK.sub(lambda m: "(" + m.group(1) + "),", line)
@@ -375,9 +374,7 @@ def parse_run_on(line, *, status, role):
                 current["role"] = "tjänstgörande ersättare"
         if absent and (absent_for or current) is not None:
             (absent_for or current)["status"] = "anmält förhinder"
-    if column:
-        for entry, said in zip(people, CHAIR_ROLE.findall(column.group(0)), strict=False):
-            entry["role"] = normalise_role(said)
+    give_titles(people, titles, normalise_role)
     return people
 
 

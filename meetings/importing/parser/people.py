@@ -5,6 +5,7 @@ import re
 
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import strip_footnote_markers
+from meetings.importing.columns import give_titles, title_column
 from meetings.importing.lexicon import ROLE, is_given_name, is_organisation
 from meetings.importing.schema import Attendee, Item
 from meetings.importing.segments import describe, segment_people
@@ -151,6 +152,12 @@ def _read_attendance_line(doc: Document, line: str, status: str, role: str | Non
 def _read_group(doc: Document, line: str, status: str, role: str | None) -> None:
     if re.match(r"^X\b", line):
         return  # a presence mark of a table column whose names came first
+    names, titles = title_column(line)
+    if titles:  # "Mona Boström Rune Lejon landstingsdirektör personaldirektör": the names, then their titles
+        before = len(doc.people)
+        _read_group(doc, names, status, role)
+        give_titles(doc.people[before:], titles, att.normalise_role)
+        return
     grouped = re.match(r"^[^:()]{2,60}?\s*:(?!e\b)\s*\S", line)  # "Group: A, B"; not "1:e vice ordförande"
     segmented = segment_people(line) if not re.search(r"[,()]", line) else []
     if len(segmented) >= 2:

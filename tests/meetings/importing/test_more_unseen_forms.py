@@ -140,3 +140,34 @@ def test_letters_set_apart_are_one_word_and_abbreviations_stay():
         HEADER + "§ 1 Information\nM i l j ö n ä m n d e n beslutar a t t notera informationen t o m maj.\n"
     )
     assert decision_texts(minutes) == [["Miljönämnden beslutar att notera informationen t o m maj."]]
+
+
+def test_a_column_of_titles_after_the_names_goes_to_the_last_rows():
+    minutes = parse_text(
+        HEADER.replace("Sekreterare Olle Falk\n", "")
+        + "Tjänstemän Mona Boström Anette Henriksson Rune Lejon landstingsdirektör ekonomidirektör "
+        "kanslidirektör, sekreterare 1 (16)\n\n§ 1 Information\nNoteras.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Mona Boström"] == "landstingsdirektör"
+    assert roles["Rune Lejon"] == "kanslidirektör, sekreterare"
+    assert minutes["secretary"] == "Rune Lejon"
+
+
+def test_a_labelled_column_of_capitalised_titles_and_titles_of_several_words():
+    from meetings.importing.columns import title_column
+
+    assert title_column("Jan Friman Kent Gullberg Funktion Kommundirektör Samhällsbyggnadschef") == (
+        "Jan Friman Kent Gullberg",
+        ["kommundirektör", "samhällsbyggnadschef"],
+    )
+    assert title_column("Ulf Olsson (S) Tom Ek (M) ordförande förste vice ordförande")[1] == [
+        "ordförande",
+        "förste vice ordförande",
+    ]
+    assert title_column("Svante Ek Marie Ingvarsson kommunchef tf marknadsförings- och informationschef")[1] == [
+        "kommunchef",
+        "tf marknadsförings- och informationschef",
+    ]
+    assert title_column("Anna Berg ekonomichef") == ("Anna Berg ekonomichef", [])
+    assert title_column("Anna Berg, Nils Ek och Karin Sundin") == ("Anna Berg, Nils Ek och Karin Sundin", [])
