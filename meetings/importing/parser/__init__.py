@@ -45,6 +45,8 @@ def _result(doc: Document) -> ParsedMinutes:
     if date is None:
         date = find_date(header_text)
         doc.found_by["date"] = "header"  # no "Datum" field: the first date of the title and header
+    if date is None:  # "Tid / Plats / Närvarande Onsdagen den 12 november 2014 …": a list took the header's values
+        date = find_date(" ".join(doc.lines[: doc.header_end]))
     start, end = find_times(doc.fields.get("tid", "") or doc.fields.get("datum", "") or header_text)
     if date is None:
         doc.warnings.append("Inget mötesdatum hittades.")

@@ -5,6 +5,7 @@ import re
 
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import is_footnote
+from meetings.importing.dates import find_date
 from meetings.importing.lexicon import split_people
 
 from .document import Document
@@ -278,7 +279,9 @@ def _place_and_time(doc: Document, index: int, key: str, rest: str) -> int:
     if key in ("plats och tid", "tid och plats", "plats"):
         rest = people_in_place(doc, rest)
     for name in ("plats", "tid") if key in ("plats och tid", "tid och plats") else ("datum" if key == "dag" else key,):
-        doc.fields.setdefault(name, rest)
+        # "Sammanträdesdatum Kommunstyrelsen" over each page, once with the date: the one that has it
+        if name not in doc.fields or (find_date(rest) and not find_date(doc.fields[name])):
+            doc.fields[name] = rest
     return index + 1
 
 

@@ -65,6 +65,8 @@ def walk(doc: Document) -> None:
                 "paragraph": bool(ITEM_PARAGRAPH.match(line)),
                 "found_by": rule,
             }
+            if not doc.items:
+                doc.header_end = index
             doc.items.append(current)
             continue
         if current is not None and is_footnote(line):

@@ -171,3 +171,21 @@ def test_a_labelled_column_of_capitalised_titles_and_titles_of_several_words():
     ]
     assert title_column("Anna Berg ekonomichef") == ("Anna Berg ekonomichef", [])
     assert title_column("Anna Berg, Nils Ek och Karin Sundin") == ("Anna Berg, Nils Ek och Karin Sundin", [])
+
+
+def test_a_field_over_each_page_gives_its_date_where_one_page_has_it():
+    minutes = parse_text(
+        "Sammanträdesdatum Kommunstyrelsen\n\nSammanträdesdatum Kommunstyrelsen 2015-02-10\n\n"
+        "Beslutande Anna Berg (S), ordförande Nils Ek (M)\nSekreterare Olle Falk\n\n§ 1 Information\nNoteras.\n"
+    )
+    assert minutes["date"] == "2015-02-10"
+
+
+def test_a_date_a_list_took_from_the_flattened_header_is_the_meetings():
+    minutes = parse_text(
+        "Sammanträdesprotokoll för Kommunstyrelsens arbetsutskott\nTid\nPlats\n"
+        "Närvarande Onsdagen den 12 november 2014, kl Largen, Alceahuset, Åkersberga Enligt bifogad närvarolista\n"
+        "Sekreterare Olle Falk\n\n§ 1 Information\nUtskottet beslutar att lägga informationen till handlingarna "
+        "den 30 november 2014.\n"
+    )
+    assert minutes["date"] == "2014-11-12"
