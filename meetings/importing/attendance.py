@@ -337,6 +337,10 @@ def parse_run_on(line, *, status, role):
         tail = _capitalised_tail(segment)
         words = segment.split()
         all_names = 2 <= len(words) <= 3 and all(re.fullmatch(NAME_WORD, w) for w in words)
+        title = words[-1].lower() if all_names and len(words) == 3 and ROLE_SUFFIX.fullmatch(words[-1]) else None
+        if title:  # "Kenth Johansson Kommunchef": a name, then its title capitalised as a table's cell
+            words = tail = words[:2]
+            segment = " ".join(words)
         if len(tail) < 2 and all_names and not ROLE_SUFFIX.fullmatch(words[0]) and not ORG_WORDS.search(segment):
             tail = words  # "Cecilia Ordförande": a surname that is also a role word
         head = words[: len(words) - len(tail)]
@@ -364,6 +368,8 @@ def parse_run_on(line, *, status, role):
             _attribute(current, title, status, implied=role)
         else:
             _attribute(current, segment, status, implied=role)
+        if title and current is not None:
+            _attribute(current, title, status, implied=role)
         if party and current is not None:
             current["party"] = party.group(2).upper()
         # the note is of the name it follows: "Egon Svensson tjänstgör för Elise Benjaminsson" in one segment, or

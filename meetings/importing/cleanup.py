@@ -161,7 +161,8 @@ LOST_BESLUT = re.compile(r"(?:^|(?<=\s))ande(?=\s+[A-ZÅÄÖ][a-zåäö])")
 SIDA_ALONE = re.compile(r"^Sida\s+(?=[A-Za-zÅÄÖåäö])")
 # "1 Tid och Plats Kl … Närvarande: …": a flattened first page whose page number stands before its header
 HEADER_PAGE = re.compile(
-    r"^\d{1,3}\s+(?=(?:Plats och tid|Tid och plats|Sammanträdesdatum|Beslutande|Närvarande|Utses att justera)\b)",
+    r"^(?:\d{1,3}|\d{4}(?::\d{1,3}){1,2})\s+"  # "2 …", "2008:16:2 …" (year, meeting, page)
+    r"(?=(?:Plats och tid|Tid och plats|Sammanträdesdatum|Beslutande|Närvarande|Utses att justera|Justerande)\b)",
     re.I,
 )
 
@@ -170,7 +171,7 @@ def _without_header_page(line):
     """The page number before a flattened header: before its first label, or before a run of three labels or more
     ("34 Organ: Plats och tid: ande: …", the values after them)."""
     if len(LABEL_BREAK.findall(line)) >= 3:
-        return re.sub(r"^\d{1,3}\s+(?=[A-ZÅÄÖ])", "", line)
+        return re.sub(r"^(?:\d{1,3}|\d{4}(?::\d{1,3}){1,2})\s+(?=[A-ZÅÄÖ])", "", line)
     return HEADER_PAGE.sub("", line)
 
 

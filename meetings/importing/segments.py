@@ -6,6 +6,7 @@ word; what follows a name until the next person (an organisation, a role, a part
 
 import re
 
+from .columns import TITLE_END
 from .lexicon import ROLE, is_given_name, is_organisation, surnames
 
 CAPITALISED = re.compile(r"^[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+)?$")
@@ -113,6 +114,6 @@ def describe(after: list[str]) -> dict[str, str | None]:
     elif text:
         if is_organisation(text) or any(ORGANISATION_NOUN.match(word) for word in rest):
             found["organisation"] = text
-        elif ROLE.match(text) or re.fullmatch(r"[a-zåäö-]+", text):
-            found["role"] = text.lower()
+        elif ROLE.match(text) or re.fullmatch(r"[a-zåäö-]+", text) or TITLE_END.match(text.lower()):
+            found["role"] = text.lower()  # "nämndsekreterare", "Kommunchef" (a table's cell, capitalised)
     return found

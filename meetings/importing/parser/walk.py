@@ -45,7 +45,8 @@ def walk(doc: Document) -> None:
                 current["lines"].append("")
             index += 1
             continue
-        label = att.label_of(line, header=current is None)
+        # the header, or a list after a table of contents that opened as items, before any list was read
+        label = att.label_of(line, header=current is None or not doc.people)
         if label is not None:
             index = attendance_block(doc, index, label)
             continue

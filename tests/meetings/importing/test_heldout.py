@@ -1,5 +1,6 @@
 """The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): `dev`,
-`test`, `fresh`, `batch2` and `unseen` have had rules built on them; `unseen2` never has (only its mean was measured).
+`test`, `fresh`, `batch2`, `unseen` and `batch3` have had rules built on them; `unseen2` never has (only its mean was
+measured).
 Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
 shows here."""
 
@@ -11,8 +12,8 @@ from meetings.importing import UnreadableDocument, parse_text
 from tools.bench import corpus as corpus_files
 
 HELD_OUT = Path(__file__).parent / "heldout"
-# measured when the last rules landed (docs/importing-corpus.md): 0.866, 0.813, 0.847, 0.704, 0.716, 0.608
-FLOORS = {"dev": 0.86, "test": 0.81, "fresh": 0.84, "batch2": 0.70, "unseen": 0.71, "unseen2": 0.60}
+# measured when the last rules landed (docs/importing-corpus.md)
+FLOORS = {"dev": 0.86, "test": 0.81, "fresh": 0.84, "batch2": 0.71, "unseen": 0.74, "batch3": 0.66, "unseen2": 0.62}
 
 
 def mean_score(scorer, half):

@@ -189,3 +189,25 @@ def test_a_date_a_list_took_from_the_flattened_header_is_the_meetings():
         "den 30 november 2014.\n"
     )
     assert minutes["date"] == "2014-11-12"
+
+
+def test_a_list_after_a_table_of_contents_that_opened_as_items_is_the_attendance():
+    minutes = parse_text(
+        "KOMMUNEN SAMMANTRÄDESPROTOKOLL\n§ 61 Vindkraft, information.\n§ 62 Biogas 63 Gruppbostad\n"
+        "Kommunstyrelsen\nPlats och tid Medborgarhuset, klockan\n"
+        "Beslutande Gottfrid Jonsson (S) ordförande Anders Häggkvist (C) Maj-Lis Larsson (S)\n"
+        "Sekreterare Olle Falk\n"
+    )
+    names = [entry["name"] for entry in minutes["attendance"]]
+    assert names[:3] == ["Gottfrid Jonsson", "Anders Häggkvist", "Maj-Lis Larsson"]
+
+
+def test_a_header_run_after_a_year_meeting_and_page_mark():
+    minutes = parse_text(
+        "Sammanträdesprotokoll\n\n2008:16:2 Plats och tid Bohusrummet, Beslutande Anders Holmensköld (m) ordförande "
+        "Miguel Odhner (s) Maria Abrahamson (m) Övriga deltagare Kenth Johansson Kommunchef Sarah Hansson "
+        "Nämndsekreterare\n\n§ 1 Information\nNoteras.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Anders Holmensköld"] == "ordförande"
+    assert roles["Kenth Johansson"] == "kommunchef" and roles["Sarah Hansson"] == "nämndsekreterare"
