@@ -3,7 +3,7 @@
 import re
 from collections import deque
 
-from meetings.importing.columns import give_titles, title_column
+from meetings.importing.columns import TITLE_END, TITLE_STEMS, give_titles, title_column
 from meetings.importing.lexicon import is_given_name, split_people, surnames
 from meetings.importing.segments import ORGANISATION_WORD, segment_people
 
@@ -22,6 +22,7 @@ STATUS_LABELS = [
         None,
     ),
     (r"ej\s+närvarande", "frånvarande", None),
+    (r"ej\s+beslutande", "närvarande", None),  # present, not deciding
     (r"närvarande\s+ledamöter|ordinarie\s+ledamöter", "närvarande", "ledamot"),
     (r"närvarande", "närvarande", None),
     (r"frånvarande", "frånvarande", None),
@@ -86,6 +87,12 @@ def label_of(line, *, header=False):
         return None
     label = match.group(1).lower()
     rest = match.group(2).strip()
+    # "Beslutande: Ej beslutande: A (C) B (M) …": two columns' labels, then the names of both (the first column's
+    # first, as a table reads); "Övriga Ledamöter: A, B Ersättare: C" names a role for the names after it
+    inner = LABEL.match(rest) if rest.split(":")[0].count(" ") < 3 else None
+    second = label_of(rest) if inner and inner.group(2).strip() else None
+    if second and second[1] is None:
+        rest = second[2]
     if LIST_TITLE.fullmatch(label):  # "Närvaroförteckning landstingsfullmäktige Margareta Winberg (S) …": whose list
         rest = re.sub(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-ZÅÄÖ])", "", rest)
     # "Beslutande kommunrepresentanter Britta …", "Beslutande partirepresentanter": which members, part of the label
@@ -150,6 +157,10 @@ def person(entry, *, status, role=None, organisation=None):
     name_part = re.sub(r"\([^)]*\)", "", entry)
     parts = [part.strip() for part in name_part.split(",") if part.strip()]
     result["name"] = parts[0] if parts else entry
+    # "rektor Bitte Åström", "lär- och kulturchef Ingela Rauhala": the title first, in lower case
+    lead = re.match(r"^((?:[a-zåäö][\wåäö-]*\s+){1,4})(?=[A-ZÅÄÖ])", result["name"])
+    if lead and TITLE_END.match(lead.group(1).split()[-1]):
+        result["name"], result["role"] = result["name"][lead.end() :], lead.group(1).strip()
     for extra in parts[1:] + extras:
         extra, more_paragraphs = _paragraphs(extra)
         result["paragraphs"] = result["paragraphs"] or more_paragraphs
@@ -211,12 +222,7 @@ PARTY_FIRST = re.compile(
 ORG_PREFIX = re.compile(
     r"^(?:landstinget|regionen?|kommunförbundet|samordningsförbundet|kommunalförbundet)(?:\s+i)?\s+\S+", re.I
 )
-ROLE_STEMS = (
-    r"(?:ordförande|ledamot|ersättare|suppleant|sekreterare|chef|ledare|samordnare|direktör|"
-    r"representant|utvecklare|handläggare|ekonom|strateg|stödjare|resursperson|revisor|jurist|controller|assistent|"
-    r"koordinator|tjänsteman|kommunalråd|gäst|adjungerad|föredragande)"
-)
-ROLE_SUFFIX = re.compile(r"\b(?:\w*" + ROLE_STEMS + r"|ers|sekr|adj|suppl)\b", re.I)
+ROLE_SUFFIX = re.compile(r"\b(?:\w*" + TITLE_STEMS + r"|ers|sekr|adj|suppl)\b", re.I)
 PRESENCE_MARK = re.compile(r"(?:^|\s)X(?:\s*,|\s*$)")
 ABSENT_NOTE = re.compile(r"\b(?:anmält|anmälde)\s+förhinder\b|\bfrånvarande\b|\b(?:inte|ej)\s+närvarande\b", re.I)
 # "ersättare för NN", "tjänstgör för NN", and in a list of names a plain "för": "Jan-Olof Andersson för Kurt Edlund"
@@ -313,6 +319,7 @@ def parse_run_on(line, *, status, role):
         people.append(current)
 
     waiting = deque(segments)
+    titles_first = False
     while waiting:
         segment = waiting.popleft()
         if not segment:
@@ -360,8 +367,13 @@ def parse_run_on(line, *, status, role):
             tail = tail[sum(len(name.split()) for name in first) :]
         leading = NAME_THEN_TITLE.match(segment) if len(tail) < 2 else None
         if len(tail) >= 2 or (len(tail) == 1 and party and not head and current is None):
-            _attribute(current, " ".join(head), status, implied=role)
+            # "rektor Bitte Åström, enhetschef Marina Nord-Öberg": a list that opens with a title writes each title
+            # before its name
+            titles_first = titles_first or (current is None and bool(head) and TITLE_END.match(head[-1]) is not None)
+            _attribute(current, "" if titles_first else " ".join(head), status, implied=role)
             start(" ".join(tail))
+            if titles_first and head:
+                _attribute(current, " ".join(head), status, implied=role)
         elif leading and _name_then_title(leading):
             name, title = _name_and_title(leading.group(1), leading.group(2))
             start(name)  # "Annika Andersson omsorgschef": the name, then its title in lower case
@@ -407,7 +419,7 @@ def _attribute(person_entry, text, status, *, implied=None):
         return  # a detached column of role words ("ordförande vice ordförande ersättare")
     # a capitalised word after the role opens an organisation; a lower-case one goes on with the role ("chef
     # landstingsservice", whose service is a part of the organisation, not one)
-    split = re.fullmatch(r"(\S*" + ROLE_STEMS + r")\s+((?-i:[A-ZÅÄÖ])\S*(?:\s+\S+)*)", text, re.I)
+    split = re.fullmatch(r"(\S*" + TITLE_STEMS + r")\s+((?-i:[A-ZÅÄÖ])\S*(?:\s+\S+)*)", text, re.I)
     where = split.group(2) if split else ""
     if split and (ORG_WORDS.search(where) or ORGANISATION_WORD.match(where)) and not person_entry["organisation"]:
         person_entry["organisation"] = split.group(2)  # "personalrepresentant Kommunalarbetareförbundet"

@@ -82,7 +82,7 @@ def normalise(text):
     lines = [LOST_BESLUT.sub("Beslutande", SIDA_ALONE.sub("", line)) for line in lines]
     lines = [GLUED_LABEL.sub(r"\1 ", line) for line in lines]
     lines = [_without_header_page(line) if len(line) >= RUN_ON else line for line in lines]
-    lines = [piece for line in lines for piece in unflatten(line)]
+    lines = [SEMICOLON_LABEL.sub(r"\1:", piece) for line in lines for piece in unflatten(line)]
     # "Helena Ervenius § 12-18 Utses att justera: Sven-Göthe Lidheim": the label, with its colon, starts a line
     lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=Utses att justera\s*:)", line)]
     lines = letterhead_marks(lines)
@@ -142,7 +142,8 @@ def unflatten(line, *, in_header=True):
         pieces.extend(_split_numbered(part))
     out = []
     for piece in pieces:
-        if not in_header or re.match(r"^(?:§\s*)?\d", piece):
+        # a number opens the items; "2 NÄRVARO- OCH VOTERINGSLISTA … LEDAMÖTER …": a page's number before a list
+        if not in_header or re.match(r"^(?:§\s*)?\d(?!\d{0,2}\s+NÄRVARO)", piece):
             in_header = False
             out.append(piece)
             continue
@@ -154,6 +155,10 @@ def unflatten(line, *, in_header=True):
 # "Paragrafer12 – 22", "UnderskriftLaila Nabb", "Underskrifter_____"
 GLUED_LABEL = re.compile(
     r"^(" + "|".join(re.escape(label) for label in sorted(HEADER_LABELS, key=len, reverse=True)) + r")(?=[A-ZÅÄÖ0-9_])"
+)
+# "Plats och tid; Stadshuset", "Beslutande; Se särskild närvaroförteckning": a label that ends in a semicolon
+SEMICOLON_LABEL = re.compile(
+    r"^(" + "|".join(re.escape(label) for label in sorted(HEADER_LABELS, key=len, reverse=True)) + r")\s*;", re.I
 )
 # A sharing site's transcript loses a table cell's first word in some fonts: "Beslutande" becomes "ande" (before the
 # first name of the list); the page label "Sida" whose number went to the line before stays alone.

@@ -10,12 +10,15 @@ from collections.abc import Callable, Sequence
 from .lexicon import ROLE
 from .schema import Attendee
 
-TITLE_END = re.compile(
-    r"^[a-zåäö-]*(?:ordförande|ledamot|ersättare|suppleant|sekreterare|sekretare|chef|direktör|ledare|samordnare|"
-    r"utvecklare|handläggare|ekonom|strateg|controller|jurist|assistent|koordinator|inspektör|arkitekt|tekniker|"
-    r"administratör|konsult|praktikant|rådgivare|kommunalråd|revisor|adjungerad|vd|notarie|registrator|"
-    r"informatör|kommunikatör|planerare|ingenjör|specialist|intendent|kamrer|föredragande)$"
+# The endings of Swedish titles and roles ("förvaltningschef", "nämndsekreterare", "verksamhetsutvecklare")
+TITLE_STEMS = (
+    r"(?:ordförande|ledamot|ersättare|suppleant|sekreterare|chef|direktör|ledare|samordnare|utvecklare|handläggare|"
+    r"ekonom|strateg|controller|jurist|assistent|koordinator|inspektör|arkitekt|tekniker|administratör|konsult|"
+    r"praktikant|rådgivare|kommunalråd|revisor|adjungerad|vd|notarie|registrator|informatör|kommunikatör|planerare|"
+    r"ingenjör|specialist|intendent|kamrer|föredragande|rektor|lärare|kurator|kyrkoherde|ombud|ombudsman|kassör|"
+    r"observatör|representant|stödjare|resursperson|tjänsteman|gäst)"
 )
+TITLE_END = re.compile(r"^[a-zåäö-]*" + TITLE_STEMS + r"$")
 LEADING = {"vice", "förste", "andre", "tredje", "1:e", "2:e", "3:e", "tf", "t.f.", "bitr", "bitr.", "biträdande"}
 LEADING |= {"ställföreträdande", "avgående", "tillträdande", "och"}
 PAGE_MARK = re.compile(r"\s+\d{1,3}\s*\(\d{1,3}\)\s*$")  # "… sekreterare 1 (16)": the page's mark after the column

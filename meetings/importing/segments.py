@@ -24,7 +24,7 @@ ORGANISATION_WORD = re.compile(
 PARTY_LETTERS = {"S", "M", "C", "L", "V", "KD", "MP", "SD", "FP", "Fi"}
 COLUMN_WORDS = {"ja", "nej", "avstår", "namn", "parti", "närvaro", "reservation", "vakant"}  # a table's headings
 ABSENT_MARKS = {"-", "–", "0"}
-PRESENT_MARKS = {"1", "X", "x"}
+PRESENT_MARKS = {"1", "X", "x", "I"}  # "I": a column's "1" or "|" as text recognition reads it
 
 
 def _starts_person(words: list[str], index: int, *, first: bool = False) -> bool:

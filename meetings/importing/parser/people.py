@@ -55,7 +55,7 @@ SECRETARY_IN_TEXT = re.compile(
     rf"[Tt]ill\s+(?:mötes|protokoll)?sekreterare\s+(?:valdes|utsågs|utses)\s+({PERSON})|"
     rf"({PERSON})\s+(?:valdes|utsågs|utses)\s+till\s+(?:mötes|protokoll)?sekreterare)\b"
 )
-ROLE_BEFORE_NAME = re.compile(rf"\b(?=[A-ZÅÄÖ])((?i:[\wåäö]*{att.ROLE_STEMS}))\s+({PERSON})\b")
+ROLE_BEFORE_NAME = re.compile(rf"\b(?=[A-ZÅÄÖ])((?i:[\wåäö]*{att.TITLE_STEMS}))\s+({PERSON})\b")
 
 
 def attendance_block(doc: Document, index: int, label: tuple[str, str | None, str]) -> int:

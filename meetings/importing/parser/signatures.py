@@ -302,7 +302,7 @@ def names_after(doc: Document, index: int, rest: str, key: str = "") -> tuple[li
             doc.titles.setdefault(names[-1].strip(), line.strip(" ,.;()"))
             index += 1
             continue  # "Ordförande" under the name it signs for
-        if re.match(PERSON + r"\s+(?=[A-ZÅÄÖ])" + r"(?i:\w*" + att.ROLE_STEMS + r")$", line):
+        if re.match(PERSON + r"\s+(?=[A-ZÅÄÖ])" + r"(?i:\w*" + att.TITLE_STEMS + r")$", line):
             break  # "Olivia Gustafsson Sekreterare": the next signature, with its role after the name
         if re.match(r"^paragraf(?:er)?\b", line, re.I):
             line = PARAGRAPHS_FIELD.sub("", line).strip()  # "Paragrafer: 1-18 Åsa Sturk"

@@ -149,6 +149,6 @@ def known_role(role: str) -> bool:
     return bool(
         ROLE.match(role)
         or att.normalise_role(role) != role
-        or re.search(r"\w*" + att.ROLE_STEMS + r"\b", role, re.I)
+        or re.search(r"\w*" + att.TITLE_STEMS + r"\b", role, re.I)
         or re.search(att.ROLE_WORDS, role, re.I)
     )

@@ -46,7 +46,9 @@ def walk(doc: Document) -> None:
             index += 1
             continue
         # the header, or a list after a table of contents that opened as items, before any list was read
-        label = att.label_of(line, header=current is None or not doc.people)
+        # (or a table's heading in capitals: "LEDAMÖTER S Kristina Zakrisson I …")
+        header = current is None or not doc.people or bool(re.match(r"[A-ZÅÄÖ]{6,}\s+[A-ZÅÄÖ]{1,3}\s+[A-ZÅÄÖ]", line))
+        label = att.label_of(line, header=header)
         if label is not None:
             index = attendance_block(doc, index, label)
             continue

@@ -211,3 +211,27 @@ def test_a_header_run_after_a_year_meeting_and_page_mark():
     roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
     assert roles["Anders Holmensköld"] == "ordförande"
     assert roles["Kenth Johansson"] == "kommunchef" and roles["Sarah Hansson"] == "nämndsekreterare"
+
+
+def test_labels_that_end_in_a_semicolon_and_two_columns_labels_before_their_names():
+    minutes = parse_text(
+        "Protokoll\nLärkontorets nämnd\n\nPlats och tid; Sal A, klockan 10:00\n"
+        "Beslutande: Ej beslutande: Stefan Bäckström, ordf (C) Matts Persson (C) Eva Billing (C)\n"
+        "Övriga deltagare: rektor Bitte Åström, enhetschef Marina Nord-Öberg\n"
+        "Underskrift; Anja Leinonen\n\n§ 1 Information\nNoteras.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Stefan Bäckström"] == "ordförande" and roles["Matts Persson"] == "ledamot"
+    assert roles["Bitte Åström"] == "rektor" and roles["Marina Nord-Öberg"] == "enhetschef"
+
+
+def test_a_voting_list_with_party_letters_first_and_presence_marks():
+    minutes = parse_text(
+        HEADER + "§ 1 Information\nNoteras.\n"
+        "2 NÄRVARO- OCH VOTERINGSLISTA KOMMUNFULLMÄKTIGE JA NEJ LEDAMÖTER S Kristina Zakrisson I S Kenneth Stålnacke I "
+        "S Siv Gunillasson - C Gunnar Selberg I C Jan-Åke Tiensuu I C Annica Henelund I C Rune Lans I "
+        "M Karin Uusitalo I\n"
+    )
+    status = {entry["name"]: entry["status"] for entry in minutes["attendance"]}
+    assert status["Kristina Zakrisson"] == "närvarande" and status["Gunnar Selberg"] == "närvarande"
+    assert status["Siv Gunillasson"] == "frånvarande"
