@@ -20,7 +20,8 @@ ASSIGNMENT = re.compile(r"\bge[r]?\s+(.+?)\s+i\s+uppdrag\s+att\s+(.+)", re.I | r
 NEXT_MEETING = re.compile(r"^nästa\s+(möte|samråd|sammanträde|träff)\b", re.I)
 # "Innehåll" alone on its line or before a colon ("Innehåll i avtalet …" is a sentence); "Innehållsförteckning" anywhere
 CONTENTS = re.compile(
-    r"(?:^(?:Innehåll|INNEHÅLL)\s*(?::|$)|\b(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING)\b)\s*:?\s*(.*)$"
+    r"(?:^(?:Innehåll|INNEHÅLL)\s*(?::|$)|\b(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING|Ärendeförteckning|"
+    r"ÄRENDEFÖRTECKNING|Ärendelista|ÄRENDELISTA|Förteckning\s+över\s+[\wåäö]+\s+ärenden)\b)\s*:?\s*(.*)$"
 )
 OPENING = re.compile(r"\b(?:Mötet|Sammanträdet)\s+öppnas\b|\b(?:Mötets|Sammanträdets)\s+öppnande\b")
 # a diarienummer whose number the flattening lost ("ÄLN 2017/"), between two headings of the contents
@@ -79,9 +80,9 @@ def from_contents(doc: Document) -> None:
         if match:
             found.append((heading, position + match.start(), position + match.end()))
             position += match.end()
-    if len(found) < 2:
-        # the bodies are not in the text: the contents still name the items handled (lines of the contents that
-        # the walk took for numbered headings are none)
+    if len(found) < max(2, len(headings) // 2):
+        # the bodies are not in the text (an excerpt, a page cut off): the contents still name the items handled
+        # (lines of the contents that the walk took for numbered headings are none)
         if all(raw["title"] in " ".join(entries) for raw in doc.items):
             doc.items = [
                 {"number": None, "title": h, "lines": [], "paragraph": False, "found_by": "contents"} for h in headings
@@ -104,8 +105,16 @@ def _sentence_case(text: str) -> list[str]:
     """Headings of contents without page numbers, run together: a heading is in sentence case, so a capitalised
     word after a lower-case one starts the next ("Adjungering Fastställande av föredragningslista Välfärdsteknik")."""
     headings: list[list[str]] = []
+    # "63. Fastställande av dagordning", "Informationsärenden 76 77 78 Förändringar …": the numbers the contents
+    # kept, before a heading or in a run of their own, part of none
+    text = re.sub(r"(?:(?:^|\s)§?\s*\d{1,3}[.)]?(?=\s|$))+", " | ", text)
     for word in text.split():
-        starts = re.match(r"[A-ZÅÄÖ][a-zåäö]", word) and (not headings or re.search(r"[a-zåäö]$", headings[-1][-1]))
+        if word == "|":
+            headings.append([])
+            continue
+        starts = re.match(r"[A-ZÅÄÖ][a-zåäö]", word) and (
+            not headings or not headings[-1] or re.search(r"[a-zåäö]$", headings[-1][-1])
+        )
         if starts or not headings:
             headings.append([word])
         else:

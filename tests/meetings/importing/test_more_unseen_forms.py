@@ -235,3 +235,17 @@ def test_a_voting_list_with_party_letters_first_and_presence_marks():
     status = {entry["name"]: entry["status"] for entry in minutes["attendance"]}
     assert status["Kristina Zakrisson"] == "närvarande" and status["Gunnar Selberg"] == "närvarande"
     assert status["Siv Gunillasson"] == "frånvarande"
+
+
+def test_an_arendelista_run_together_with_its_numbers_names_the_items():
+    minutes = parse_text(
+        "Protokoll\nSocialnämnden\n\nSammanträdesdatum 2020-06-10\nBeslutande Anna Berg (S), ordförande Nils Ek (M)\n"
+        "Sekreterare Olle Falk\n\nÄrendelista 63. Fastställande av dagordning Redovisning av delegationsbeslut "
+        "Ekonomisk uppföljning per april 66 67 Översyn av hemtjänsten\n\nDagordningen fastställs.\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == [
+        "Fastställande av dagordning",
+        "Redovisning av delegationsbeslut",
+        "Ekonomisk uppföljning per april",
+        "Översyn av hemtjänsten",
+    ]
