@@ -142,6 +142,13 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     match = ITEM_DNR.match(line)
     if match:  # a page of a flattened protocol whose § number was lost: "Arbetsutskottet (Dnr 12/08) Titel …"
         return None, match.group(1), index + 1, "dnr"
+    listed = ITEM_LISTED.match(line)
+    if (
+        listed
+        and int(listed.group(1)) in _paragraphs_listed(doc)
+        and int(listed.group(1)) > max(_numbers(doc), default=0)
+    ):
+        return listed.group(1), listed.group(2).strip(), index + 1, "listed"  # "KFN 1 Föredragningslista", § lost
     if doc.items and doc.items[-1]["paragraph"]:
         return None  # "1. Snabbrapport …" under "§ 51 Landstingsdirektörens rapport": a point of that item
     flattened = len(line) > RUN_ON_LINE or (index > 0 and len(doc.lines[index - 1]) > RUN_ON_LINE)
@@ -149,9 +156,6 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     run_on = ITEM_RUN_ON.match(line) if flattened or DECISION_VERB.search(line) else None
     if run_on and _continues_numbering(doc, int(run_on.group(1)), index):
         return run_on.group(1), run_on.group(2), index + 1, "run_on"
-    listed = ITEM_LISTED.match(line)
-    if listed and int(listed.group(1)) in _paragraphs_listed(doc):
-        return listed.group(1), listed.group(2).strip(), index + 1, "listed"  # "KFN 1 Föredragningslista", § lost
     bare = ITEM_WITHOUT_MARK.match(line)
     if bare:
         number = int(bare.group(1))
@@ -165,6 +169,8 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     if point and not previous_blank and len(line) < 100 and (_next_number(doc) == int(point.group(1)) or first_point):
         # "2. Dagordningen godkändes" right under "1. Mötets öppnande …": points one a line, no blank between
         return point.group(1), point.group(2).strip().rstrip(":"), index + 1, "numbered"
+    if point and not doc.items and len(line) < 100 and _point_follows(doc, int(point.group(1)), index):
+        return point.group(1), point.group(2).strip().rstrip(":"), index + 1, "numbered"  # "1. Mötets öppnande" …
     if not previous_blank:
         return None
     match = ITEM_NUMBERED.match(line) or ITEM_BARE_NUMBER.match(line)
@@ -212,10 +218,24 @@ def _next_number(doc: Document) -> int | None:
     return int(last) + 1 if last and last.isdigit() else None
 
 
+def _point_follows(doc: Document, number: int, index: int) -> bool:
+    """The first of points one a line ("1. Mötets öppnande" … "2. Tidigare minnesanteckningar"), no blank lines
+    between the items: the next number opens a short line further on."""
+    return any(
+        (m := ITEM_NUMBERED.match(later)) and int(m.group(1)) == number + 1 and len(later) < 100
+        for later in doc.lines[index + 1 :]
+        if later
+    )
+
+
+def _numbers(doc: Document) -> list[int]:
+    return [int(item["number"]) for item in doc.items if item["number"] and item["number"].isdigit()]
+
+
 def _continues_numbering(doc: Document, number: int, index: int) -> bool:
     """A flattened page's "17. Mötets öppnande …" is a point when it follows the last point or the next one
     follows it."""
-    numbers = [int(item["number"]) for item in doc.items if item["number"] and item["number"].isdigit()]
+    numbers = _numbers(doc)
     if numbers and number == numbers[-1] + 1:
         return True
     return any(

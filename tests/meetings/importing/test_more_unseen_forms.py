@@ -249,3 +249,29 @@ def test_an_arendelista_run_together_with_its_numbers_names_the_items():
         "Ekonomisk uppföljning per april",
         "Översyn av hemtjänsten",
     ]
+
+
+def test_numbered_lines_the_header_lists_are_items_under_a_paragraph_that_holds_them():
+    minutes = parse_text(
+        "Protokoll\nDirektionen\n\nUtsedd att justera Lutz Rininsland Paragrafer 74-76\n"
+        "Beslutande Maud Bengtsson (S) ordförande Kenneth Borgmalm (S)\n\n"
+        "§ 3 Ärenden\n74 Ordföranden har ordet\n75 Backspegeln\n76 Sammanträdestider 2019\n"
+    )
+    assert titles(minutes)[1:] == [
+        ("74", "Ordföranden har ordet"),
+        ("75", "Backspegeln"),
+        ("76", "Sammanträdestider 2019"),
+    ]
+
+
+def test_points_one_a_line_without_blank_lines_are_the_items():
+    minutes = parse_text(
+        "Minnesanteckningar\nFolkhälsorådet\n2015-01-14\nNärvarande\nAnna Berg, (S), ordförande\nNils Ek, (M)\n"
+        "1. Mötets öppnande\nOrdföranden öppnade mötet.\n2. Tidigare minnesanteckningar\nLades till handlingarna.\n"
+        "3. Nya sammanträdestider\nBeslutas att fastställa tiderna.\n"
+    )
+    assert titles(minutes) == [
+        ("1", "Mötets öppnande"),
+        ("2", "Tidigare minnesanteckningar"),
+        ("3", "Nya sammanträdestider"),
+    ]
