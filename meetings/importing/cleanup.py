@@ -58,8 +58,8 @@ LABEL_BREAK = re.compile(
     + r")\b(?![-/])(?!\s+för\b)|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"
 )
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
-NUMBERED_INSIDE = re.compile(
-    r"(?<=[\s.:])(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"
+NUMBERED_INSIDE = re.compile(  # not a page's number: "Enligt närvarolista, sid 2 Ersättare …"
+    r"(?<=[\s.:])(?<!\b[Ss]id\s)(?<![Ss]ida\s)(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"
 )
 
 
@@ -80,7 +80,7 @@ def normalise(text):
     lines = running_headers(lines)
     lines = section_marks(lines)
     lines = [LOST_BESLUT.sub("Beslutande", SIDA_ALONE.sub("", line)) for line in lines]
-    lines = [GLUED_LABEL.sub(r"\1 ", line) for line in lines]
+    lines = [GLUED_LABEL.sub(r"\1 ", APPOINTED.sub("Utses att justera", line)) for line in lines]
     lines = [_without_header_page(line) if len(line) >= RUN_ON else line for line in lines]
     lines = [SEMICOLON_LABEL.sub(r"\1:", piece) for line in lines for piece in unflatten(line)]
     # "Helena Ervenius § 12-18 Utses att justera: Sven-Göthe Lidheim": the label, with its colon, starts a line
@@ -142,8 +142,9 @@ def unflatten(line, *, in_header=True):
         pieces.extend(_split_numbered(part))
     out = []
     for piece in pieces:
-        # a number opens the items; "2 NÄRVARO- OCH VOTERINGSLISTA … LEDAMÖTER …": a page's number before a list
-        if not in_header or re.match(r"^(?:§\s*)?\d(?!\d{0,2}\s+NÄRVARO)", piece):
+        # a number opens the items; "2 NÄRVARO- OCH VOTERINGSLISTA … LEDAMÖTER …", "3 Utses att justera …": a
+        # page's number before a list or a label
+        if not in_header or (re.match(r"^(?:§\s*)?\d(?!\d{0,2}\s+NÄRVARO)", piece) and not HEADER_PAGE.match(piece)):
             in_header = False
             out.append(piece)
             continue
@@ -156,6 +157,8 @@ def unflatten(line, *, in_header=True):
 GLUED_LABEL = re.compile(
     r"^(" + "|".join(re.escape(label) for label in sorted(HEADER_LABELS, key=len, reverse=True)) + r")(?=[A-ZÅÄÖ0-9_])"
 )
+# "Utsedd att justera", "Utsedda att justera": the label "Utses att justera" in the past tense
+APPOINTED = re.compile(r"\bUtsedda?\s+att\s+justera\b")
 # "Plats och tid; Stadshuset", "Beslutande; Se särskild närvaroförteckning": a label that ends in a semicolon
 SEMICOLON_LABEL = re.compile(
     r"^(" + "|".join(re.escape(label) for label in sorted(HEADER_LABELS, key=len, reverse=True)) + r")\s*;", re.I
@@ -314,7 +317,7 @@ def letterhead_marks(lines):
 
 # "Nvsf 88 …", "PU 29 …", "KS 136 …": a body's short name standing in for "§" (a run of numbers makes it one)
 SECTION_WORD = re.compile(
-    r"(?:^|(?<=\s))(?!(?:Bilaga|Sida|Sidan|Kap|Nr|Dnr|Punkt|Rum|Kl|Ärende|Ca|Se|Av|BILAGA|SIDA|KAP|NR|DNR|SFS)\b)"
+    r"(?:^|(?<=\s))(?!(?:Bilaga|Sid|Sida|Sidan|Kap|Nr|Dnr|Punkt|Rum|Kl|Ärende|Ca|Se|Av|BILAGA|SID|SIDA|KAP|NR|DNR|SFS)\b)"
     r"([A-ZÅÄÖ][a-zåäö]{1,4}|[A-ZÅÄÖ]{2,4})\s+(\d{1,3})\s+(?=[A-ZÅÄÖ]|\d{2,4}/)"  # a heading or its "09/TN 0044"
 )
 

@@ -16,7 +16,7 @@ DECISION_VERB = re.compile(
     r"\b(?:beslutar|beslutade|beslöt|besluta|godkänn(?:s|er|es|des)|godkändes?|fastställ(?:s|es|er|des|de)|noteras|"
     r"noterar|överlämnas|antas|antogs|valdes|utses|bordläggs|bordlades|återremitteras|förklarades|"
     r"antecknar|antecknas|antecknades|tar\s+(?:del\s+av\s+)?informationen|tackar\s+för\s+(?:informationen|redovisningen)|"
-    r"utser|utsåg|utsågs|väljs|väljes|beslöts|beslut\s+togs|"
+    r"utser|utsåg|utsågs|väljs|väljes|beslöts|beslutas|beslutades|beslut\s+togs|"
     r"\w*(?:läggs|lades|läggas|lägga)\b[^.]{0,60}\btill\s+handlingarna)\b",  # "protokollläggs": a lost space
     re.I,
 )
@@ -108,7 +108,13 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
             found.append(_decision_of(" ".join(paragraph.split())))
             continue
         # "Dnr 14VN5 beslutar att …": the case's number where the deciding body's name was lost
-        sentences = re.split(r"(?<=[.!?])\s+", CASE_BEFORE_VERB.sub("", " ".join(paragraph.split())))
+        # a line that opens with "Beslutas"/"Beslutades" starts its sentence even where the line before has no stop
+        joined = re.sub(r"\s*\n\s*(?=(?:Beslutas|Beslutades|Beslöts)\b)", "\n", paragraph.strip())
+        sentences = [
+            " ".join(part.split())
+            for part in re.split(r"(?<=[.!?])\s+|\n(?=Besl)", CASE_BEFORE_VERB.sub("", joined))
+            if part.strip()
+        ]
         for position, sentence in enumerate(sentences):
             if _decides(sentence, body_word):
                 text = OWN_LABEL.sub("", _from_decider(sentence))
@@ -135,7 +141,7 @@ ACCOUNT = re.compile(
     re.I,
 )
 # "Dagordningen fastställs med följande ändring. Punkt 9 utgår.": the sentence after says what the change is
-ANNOUNCES = re.compile(r"\bföljande\s+\w+\s*[.:]$|:$|\b(?:beslutar|beslutade|beslöt)\s*$", re.I)
+ANNOUNCES = re.compile(r"\bföljande\s+\w+\s*[.:]$|:$|\b(?:beslutar|beslutade|beslöt)(?:\s+att)?\s*$", re.I)
 
 
 CAPITALS = re.compile(r"^[A-ZÅÄÖ]{3,}\s+[A-ZÅÄÖ]{3,}\b")
@@ -162,7 +168,9 @@ def _decides(sentence: str, body_word: str) -> bool:
     if not re.match(r"besl", verb.group(0), re.I):
         return True
     subject = sentence[: verb.start()].split()
-    if not subject and re.match(r"(?:beslutar|beslutade|beslöt|beslut\s+togs|beslöts)\b", sentence, re.I):
+    if not subject and re.match(
+        r"(?:beslutar|beslutade|beslöt|beslut\s+togs|beslöts|beslutas|beslutades)\b", sentence, re.I
+    ):
         return True  # "Beslutar att …", "beslutar i enlighet med …", "Beslut togs att …": the meeting itself
     decider = (subject[-1] if subject else "").lower()
     own = decider in GENERIC_DECIDERS or (body_word and decider.startswith(body_word[:6].lower()))

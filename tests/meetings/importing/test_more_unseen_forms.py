@@ -275,3 +275,25 @@ def test_points_one_a_line_without_blank_lines_are_the_items():
         ("2", "Tidigare minnesanteckningar"),
         ("3", "Nya sammanträdestider"),
     ]
+
+
+def test_page_marks_sid_n_are_no_items_and_utsedd_att_justera_is_the_label():
+    minutes = parse_text(
+        "Sid 1 Plats Sal 438, Vänersborg Tid Tisdag 16 oktober 2018, kl 08.30 Beslutande Enligt närvarolista, sid 2 "
+        "Ersättare Enligt närvarolista, sid 2 Utsedd att justera Lutz Rininsland Paragrafer 74-85 Underskrifter "
+        "Sekreterare... Marit Hansson Ordförande... Maud Bengtsson\n"
+        "Sid 2 Närvarolista Beslutande Maud Bengtsson (S) ordförande Kenneth Borgmalm (S) Lutz Rininsland (V)\n"
+        "Sid 3 Ärenden\n74 Ordföranden har ordet\n75 Backspegeln\n"
+    )
+    assert minutes["date"] == "2018-10-16"
+    assert (minutes["secretary"], minutes["chair"]) == ("Marit Hansson", "Maud Bengtsson")
+    assert minutes["adjusters"] == ["Lutz Rininsland"]
+    assert [item["number"] for item in minutes["items"]] == ["74", "75"]
+
+
+def test_a_line_that_opens_with_beslutas_is_the_decision_after_a_line_without_a_stop():
+    minutes = parse_text(
+        HEADER + "§ 3 Nya sammanträdestider\nFörslag på nya tider 16 april kl 08.30 samt 10 december kl 08.30\n"
+        "Beslutas att godkänna de nya tiderna.\n"
+    )
+    assert decision_texts(minutes) == [["Beslutas att godkänna de nya tiderna."]]
