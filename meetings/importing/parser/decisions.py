@@ -121,8 +121,12 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
                 for later in sentences[position + 1 :]:
                     if len(later.split()) < 8 and not ANNOUNCES.search(text) or CAPITALS.match(later):
                         break  # a short remark, or a section's heading in capitals ("EKONOMI ÄRENDEN 384 …")
-                    if SUBHEADING_STOP.match(later) or ACCOUNT.search(later):
-                        break  # the case's background after its decision ("Ekonomichef NN presenterar …")
+                    if (
+                        SUBHEADING_STOP.match(later)
+                        or ACCOUNT.search(later)
+                        or re.match(r"[A-ZÅÄÖ][a-zåäö]+:\s", later)
+                    ):
+                        break  # the case's background after its decision ("NN presenterar …", "Inledning: …")
                     text += " " + later
                 if position == len(sentences) - 1 and ANNOUNCES.search(text) and not FOLLOWING.search(text):
                     text += "".join(" " + " ".join(p.split()) for p in _listed(paragraphs[number + 1 :]))

@@ -21,7 +21,11 @@ FIELD = re.compile(
 CONTENTS_ENTRY = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}$")  # "Ekonomiskt bistånd... 6": a table of contents' line
 DOT_LEADER = re.compile(r"\.{2,}|…+|_{3,}")
 # "Finn Stavnsbo (SD) med Lena Stensgård (M) som ersättare": a justerare's reserve, no justerare
-RESERVE = re.compile(r",?\s+(?:med|och)\s+[^,]+?\s+som\s+(?:ersättare|reserv)\b[^,]*?(?=\s+[A-ZÅÄÖ]|$)")
+# "… med Eva Lind som ersättare", "… och ersättare Per Jakobsson (M).": the one who justerar only if another cannot
+RESERVE = re.compile(
+    r",?\s+(?:med|och)\s+[^,]+?\s+som\s+(?:ersättare|reserv)\b[^,]*?(?=\s+[A-ZÅÄÖ]|$)"
+    r"|,?\s+(?:med|och)\s+(?:som\s+)?(?:ersättare|reserv)\s+(?=[A-ZÅÄÖ])[^,.]*"
+)
 WITH_CHAIR = re.compile(r"jämte\s+(?:mötes)?ordförande(?:n|na)?\b", re.I)
 # a time or a date: "12:00", ":00" (its hour lost), "kl 9.30", "25 mars 2004 kl", "2006-06-01"
 TIME_OR_DATE = re.compile(

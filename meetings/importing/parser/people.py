@@ -423,7 +423,8 @@ def _adjusters_said(doc: Document) -> list[str]:
 
 def _is_chair(entry: Attendee) -> bool:
     role = (entry.get("role") or "").lower()
-    return "ordförande" in role and not re.search(r"vice|v\.", role)
+    # not "landstingsfullmäktiges ordförande", "revisionens ordförande": another body's chair
+    return "ordförande" in role and not re.search(r"vice|v\.|\w+s\s+ordförande", role)
 
 
 def secretary_in_text(doc: Document) -> str | None:

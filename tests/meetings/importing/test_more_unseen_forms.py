@@ -297,3 +297,13 @@ def test_a_line_that_opens_with_beslutas_is_the_decision_after_a_line_without_a_
         "Beslutas att godkänna de nya tiderna.\n"
     )
     assert decision_texts(minutes) == [["Beslutas att godkänna de nya tiderna."]]
+
+
+def test_a_reserve_justerare_and_another_bodys_chair_do_not_justera():
+    minutes = parse_text(
+        "Protokoll\nStyrelsen\n\nDatum 2013-09-25\nBeslutande Mats Ek (M), ordförande Dan Skantz (S)\n"
+        "Tjänstemän Inge Holm Rune Lejon landstingsfullmäktiges ordförande landstingsdirektör\n\n"
+        "§ 1 Val av justerare\nTill att jämte ordföranden justera dagens protokoll utses Dan Skantz (S) och ersättare "
+        "Rune Lejon. Justering äger rum den 26 september. Inledning: Inge Holm presenterar verksamheten.\n"
+    )
+    assert minutes["adjusters"] == ["Dan Skantz", "Mats Ek"]
