@@ -87,7 +87,8 @@ def organisation(doc: Document, title: str) -> str | None:
             if match.group(1).lower() not in own:
                 return organisation_name(match.group(1))
     place = _meeting_place(" ".join([*doc.fields.values(), *doc.header_rest]))
-    if place:
+    # a region's or a förbund's body meets in a town that is not its owner ("Rådhus Skåne, Kristianstad")
+    if place and not re.search(r"region|landsting|förbund", header, re.I):
         doc.found_by["organisation"] = "place"
         return place
     first = next((line for line in doc.lines if line), "")
@@ -164,6 +165,13 @@ def body(doc: Document, title: str) -> str | None:
     )
     if owned:
         return owned.group(1)  # "Kommunstyrelsens arbetsutskott": whose utskott, not only which kind
+    # "Protokoll från regionstyrelsens sammanträde", "Förteckning över kommunstyrelsens arbetsutskotts ärenden": the
+    # body in the genitive, in lower case inside a sentence
+    match = re.search(
+        r"\b(?:från|vid|över)\s+((?:[a-zåäö]+s\s+)?[a-zåäö]*" + BODY_CORE + r")s\s+(?:sammanträde|möte|ärenden)\b", head
+    )
+    if match:
+        return match.group(1)[:1].upper() + match.group(1)[1:]
     lowered = title.lower()
     for word, name in BODY_WORDS:
         if word in lowered:

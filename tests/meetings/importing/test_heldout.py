@@ -13,7 +13,7 @@ from tools.bench import corpus as corpus_files
 
 HELD_OUT = Path(__file__).parent / "heldout"
 # measured when the last rules landed (docs/importing-corpus.md)
-FLOORS = {"dev": 0.87, "test": 0.81, "fresh": 0.85, "batch2": 0.71, "unseen": 0.74, "batch3": 0.70, "unseen2": 0.63}
+FLOORS = {"dev": 0.87, "test": 0.81, "fresh": 0.85, "batch2": 0.72, "unseen": 0.74, "batch3": 0.71, "unseen2": 0.63}
 
 
 def mean_score(scorer, half):

@@ -307,3 +307,12 @@ def test_a_reserve_justerare_and_another_bodys_chair_do_not_justera():
         "Rune Lejon. Justering äger rum den 26 september. Inledning: Inge Holm presenterar verksamheten.\n"
     )
     assert minutes["adjusters"] == ["Dan Skantz", "Mats Ek"]
+
+
+def test_a_body_named_in_the_genitive_in_lower_case_and_a_regions_meeting_town_owns_nothing():
+    minutes = parse_text(
+        "PROTOKOLL\nProtokoll från regionstyrelsens sammanträde\nPlats: Rum 114, Rådhus Skåne, Kristianstad\n"
+        "Beslutande Henrik Fritzon (S), ordförande Carl Johan Sonesson (M)\n\n§ 67 Justering\nNoteras.\n"
+    )
+    assert minutes["body"] == "Regionstyrelsen"
+    assert minutes["organisation"] is None
