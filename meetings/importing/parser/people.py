@@ -48,6 +48,11 @@ CHAIR_IN_TEXT = re.compile(
 # "Vid kommunfullmäktiges behandling av ärendet yttrar sig Martin Nilsson (S), Jerry Svensson (S) …"
 SPEAKERS_IN_TEXT = re.compile(rf"\b(?:yttrar|yttrade)\s+sig:?\s+({PEOPLE})")
 SERVES_IN_TEXT = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+)\s+är\s+(\w+)\s+och\s+ersätter\s+({PERSON})(?!\s+som)")
+# "Jessica Linde som vid dagens möte ersätter Helen Hägglund", "Britta Rydberg PRO ersätter Hasse Johansson"
+NAMED_SERVES = re.compile(
+    rf"({PERSON})\s+(?:\(?[A-ZÅÄÖ]{{1,4}}\)?\s+)?(?:som\s+(?:[a-zåäö]+\s+){{0,4}})?"
+    rf"(?:ersätter|tjänstgör\s+för|tjänstgjorde\s+för)\s+({PERSON})"
+)
 # "Förvaltningschef Pia Bornevi informerar": the role of an attendee listed without one
 # "Sekreterare är Catarina Andersson.", "Till sekreterare valdes Eva Lind", "Eva Lind utsågs till sekreterare"
 SECRETARY_IN_TEXT = re.compile(
@@ -326,6 +331,12 @@ def people_in_text(doc: Document) -> None:
                     entry["serving_for"] = serves
                     entry["role"] = entry["role"] or att.normalise_role(role)
                     break
+        for match in NAMED_SERVES.finditer(line):
+            for entry in doc.people:
+                if entry["name"] == match.group(1) and not entry.get("serving_for") and match.group(2) != entry["name"]:
+                    entry["serving_for"] = match.group(2)
+                    if entry["role"] in (None, "ledamot", "ersättare"):
+                        entry["role"] = "tjänstgörande ersättare"
         for match in ROLE_BEFORE_NAME.finditer(line):
             role, name = match.groups()
             for entry in doc.people:

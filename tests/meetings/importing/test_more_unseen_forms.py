@@ -316,3 +316,14 @@ def test_a_body_named_in_the_genitive_in_lower_case_and_a_regions_meeting_town_o
     )
     assert minutes["body"] == "Regionstyrelsen"
     assert minutes["organisation"] is None
+
+
+def test_who_serves_for_whom_said_in_a_sentence_or_after_an_organisations_letters():
+    minutes = parse_text(
+        "Protokoll\nKulturberedningen\n\nDatum 2014-02-14\n"
+        "Närvarande Göran Giselsson (S), ordförande Jessica Linde (S) Britta Rydberg PRO Lars Ek (M)\n\n"
+        "§ 1 Mötets öppnande\nSpeciellt välkommen till Jessica Linde som vid dagens möte ersätter Helen Hägglund. "
+        "Britta Rydberg PRO ersätter Hasse Johansson.\n"
+    )
+    serving = {entry["name"]: entry.get("serving_for") for entry in minutes["attendance"] if entry.get("serving_for")}
+    assert serving == {"Jessica Linde": "Helen Hägglund", "Britta Rydberg": "Hasse Johansson"}
