@@ -292,9 +292,11 @@ def _cut_by_names(segment):
     """ "Alf Iwarson avdelningschef Gatuavdelningen Christer Norberg avdelningschef …": a stretch without commas that
     holds several people (by their given names) is one entry a person; one who serves for another stays one."""
     people = segment_people(segment) if len(segment.split()) >= 5 and not SERVING.search(segment) else []
-    if len(people) < 2 or not segment.startswith(people[0][0]):
+    start = segment.find(people[0][0]) if len(people) >= 2 else -1
+    head = segment[:start].strip()  # "ordförande Kristina Ideström Bo Rossbol …": the role of the name before
+    if start < 0 or (head and not re.fullmatch(r"[a-zåäö .:-]+", head)):
         return [segment]
-    return [" ".join([name, *after]) for name, after in people]
+    return [head] * bool(head) + [" ".join([name, *after]) for name, after in people]
 
 
 def parse_run_on(line, *, status, role):

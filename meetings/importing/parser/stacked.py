@@ -92,7 +92,10 @@ def place_then_people(text: str, *, before_party_only: bool = False) -> tuple[st
     times = list(TIME_OR_DATE.finditer(text[:end]))
     if not times:
         return "", text
-    return text[: times[-1].end()].strip(" ,"), text[times[-1].end() :].strip(" ,")
+    # "… den 15 mars 2010, kl Per Adolfsson": the hour lost, its "kl" stays with the place
+    hour = re.match(r"\s*,?\s*(?:kl\.?|klockan)(?=\s)", text[times[-1].end() :])
+    end = times[-1].end() + (hour.end() if hour else 0)
+    return text[:end].strip(" ,"), text[end:].strip(" ,")
 
 
 def party_run(text: str) -> tuple[str, str] | None:

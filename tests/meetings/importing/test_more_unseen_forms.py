@@ -327,3 +327,15 @@ def test_who_serves_for_whom_said_in_a_sentence_or_after_an_organisations_letter
     )
     serving = {entry["name"]: entry.get("serving_for") for entry in minutes["attendance"] if entry.get("serving_for")}
     assert serving == {"Jessica Linde": "Helen Hägglund", "Britta Rydberg": "Hasse Johansson"}
+
+
+def test_a_flattened_header_whose_hour_was_lost_and_a_role_before_a_run_of_names():
+    minutes = parse_text(
+        "Protokoll\nBygg- och miljönämnden\n\nPlats och tid\nBeslutande\nÖvriga deltagande\n"
+        "Utses att justera Rådhusgatan 2, Emmaboda, måndagen den 15 mars 2010, kl Per Adolfsson, ordförande "
+        "Kristina Ideström Bo Eddie Rossbol Jan Peterson Lise Kroer Bo Sunesson Pelle Hellgren\n\n§ 1 Info\nNoteras.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Per Adolfsson"] == "ordförande"
+    assert {"Kristina Ideström", "Jan Peterson", "Pelle Hellgren"} <= set(roles)
+    assert minutes["date"] == "2010-03-15"
