@@ -61,10 +61,7 @@ ROLES = [
     (r"adjungerad|adj\.?", "adjungerad"),
     (r"revisor", "revisor"),
 ]
-ROLE_WORDS = (
-    "ordförande|ledamot|ersättare|förbundschef|sekreterare|adjungerad|revisor|processtödjare|verksamhetsutvecklare|"
-    "projektchef|projektledare|samordnare|ekonom|handläggare|chef|utvecklare|strateg|kansli|koordinator|gäst"
-)
+ROLE_WORDS = rf"{TITLE_STEMS}|kansli"  # a title's ending anywhere in a word, or the secretariat
 ORG_WORDS = re.compile(
     r"kommun|region|landsting|försäkringskassan|arbetsförmedlingen|\bfk\b|\baf\b|stad\b|förbund|samordningsförbund|"
     r"förening|verket\b|styrelsen\b|förvaltning|kansliet\b|bolag|\bAB\b",
