@@ -1,6 +1,6 @@
 """The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): `dev`,
-`test`, `fresh`, `batch2`, `unseen` and `batch3` have had rules built on them; `unseen2` never has (only its mean was
-measured).
+`test`, `fresh`, `batch2`, `unseen` and `batch3` have had rules built on them; `unseen2` and `unseen3` never have (only
+their means were measured).
 Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
 shows here."""
 
@@ -13,7 +13,16 @@ from tools.bench import corpus as corpus_files
 
 HELD_OUT = Path(__file__).parent / "heldout"
 # measured when the last rules landed (docs/importing-corpus.md)
-FLOORS = {"dev": 0.87, "test": 0.81, "fresh": 0.85, "batch2": 0.72, "unseen": 0.74, "batch3": 0.71, "unseen2": 0.63}
+FLOORS = {
+    "dev": 0.87,
+    "test": 0.81,
+    "fresh": 0.85,
+    "batch2": 0.73,
+    "unseen": 0.75,
+    "batch3": 0.71,
+    "unseen2": 0.63,
+    "unseen3": 0.56,
+}
 
 
 def mean_score(scorer, half):
