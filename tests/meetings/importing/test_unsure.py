@@ -170,3 +170,15 @@ def test_a_decision_without_beslut_is_marked_and_one_with_it_is_not():
 def test_every_full_date_in_a_text_is_found():
     text = "Protokoll 2021-06-02, utskick 20 maj 2021, anslag 9/6 2021, kl 13-15 och 12 juni"
     assert [d.isoformat() for d in dates_in(text)] == ["2021-06-02", "2021-05-20", "2021-06-09"]
+
+
+def test_every_reason_the_parser_gives_has_words_on_the_review_page_in_both_languages():
+    from django.utils import translation
+
+    from meetings.importing import review
+
+    assert set(REASONS) <= set(review.REASONS)
+    with translation.override("en"):
+        assert str(review.REASONS["organisation_place"]).startswith("no organisation is named")
+    with translation.override("sv"):
+        assert str(review.REASONS["organisation_place"]).startswith("ingen organisation nämns")
