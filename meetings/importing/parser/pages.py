@@ -41,7 +41,6 @@ def page_items(lines: list[str]) -> dict[int, tuple[str | None, str]]:
     """{line index: (the item's number or None, its heading and text)} for the lines that open with a letterhead
     two lines or more open with, then a heading (the walk takes them after the header, whose head it may be)."""
     heads = {index: _letterhead(line) for index, line in enumerate(lines) if line}
-    # a title line that is the body's name alone is no page's letterhead
     counts = Counter(head[1] for head in heads.values() if head)
     # a title that is the body's name alone ("Valnämnden") makes a letterhead only of a page whose item has a number
     texts = Counter(head[1] for index, head in heads.items() if head and lines[index][head[0] :].strip())

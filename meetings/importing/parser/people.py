@@ -51,8 +51,8 @@ SERVES_IN_TEXT = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+)\s+är\s+(\w+)\s+och\s
 # "Jessica Linde som vid dagens möte ersätter Helen Hägglund", "Britta Rydberg PRO ersätter Hasse Johansson"
 NAMED_SERVES = re.compile(
     rf"({PERSON})\s+(?:\(?[A-ZÅÄÖ]{{1,4}}\)?\s+)?(?:som\s+(?:[a-zåäö]+\s+){{0,4}})?"
-    rf"(?:ersätter|tjänstgör\s+för|tjänstgjorde\s+för)\s+({PERSON})"
-)
+    rf"(?:ersätter|tjänstgör\s+för|tjänstgjorde\s+för)\s+({PERSON})(?![\wåäö-])(?!(?:\s+[A-ZÅÄÖ]\S*)?\s+som\b)"
+)  # not "Monica Forsell ersätter Myrna Bilger som sekreterare": she stands in as the secretary, for no member
 # "Förvaltningschef Pia Bornevi informerar": the role of an attendee listed without one
 # "Sekreterare är Catarina Andersson.", "Till sekreterare valdes Eva Lind", "Eva Lind utsågs till sekreterare"
 SECRETARY_IN_TEXT = re.compile(
