@@ -107,8 +107,8 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
         if votes_in(" ".join(paragraph.split())) is not None:
             found.append(_decision_of(" ".join(paragraph.split())))
             continue
-        # "Dnr 14VN5 beslutar att …": the case's number where the deciding body's name was lost
-        # a line that opens with "Beslutas"/"Beslutades" starts its sentence even where the line before has no stop
+        # a line that opens with "Beslutas"/"Beslutades" starts its sentence even where the line before has no stop;
+        # "Dnr 14VN5 beslutar att …": the case's number, where the deciding body's name was lost, goes
         joined = re.sub(r"\s*\n\s*(?=(?:Beslutas|Beslutades|Beslöts)\b)", "\n", paragraph.strip())
         sentences = [
             " ".join(part.split())

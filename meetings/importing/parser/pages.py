@@ -22,7 +22,15 @@ AFTER_HEAD = re.compile(
 NOT_TITLE = re.compile(
     r"(?i)^(?:sammanträdes|protokoll|plats|tid\b|datum|beslutande|närvarande|ledamöter|justera|underskrift|blad|sida)"
 )
-PARAGRAPHS = re.compile(r"(?i)\bparagraf(?:er)?\s*:?\s*§*\s*(\d{1,3})\s*[-–]\s*(\d{1,3})")
+RANGE = r"(\d{1,3})\s*[-–]\s*§?\s*(\d{1,3})"
+PARAGRAPHS = re.compile(r"(?i)\bparagraf(?:er)?\s*:?\s*§*\s*" + RANGE)  # "Justerade paragrafer 132-142"
+
+
+def listed_paragraphs(text: str, *, labelled: bool = True) -> set[int]:
+    """The § numbers the ranges of a text give: after "Paragrafer" anywhere ("Justerade paragrafer 1-12"), or any
+    range in a "Paragrafer" field's own value ("§§ 63-73", "88-101") when not `labelled`."""
+    found = (PARAGRAPHS if labelled else re.compile(RANGE)).findall(text)
+    return {n for low, high in found if int(low) <= int(high) <= int(low) + 200 for n in range(int(low), int(high) + 1)}
 
 
 def _letterhead(line: str) -> tuple[int, str] | None:
@@ -44,7 +52,7 @@ def page_items(lines: list[str]) -> dict[int, tuple[str | None, str]]:
     counts = Counter(head[1] for head in heads.values() if head)
     # a title that is the body's name alone ("Valnämnden") makes a letterhead only of a page whose item has a number
     texts = Counter(head[1] for index, head in heads.items() if head and lines[index][head[0] :].strip())
-    listed = {n for low, high in PARAGRAPHS.findall(" ".join(lines)) for n in range(int(low), int(high) + 1)}
+    listed = listed_paragraphs(" ".join(lines))
     found: dict[int, tuple[str | None, str]] = {}
     for index, head in heads.items():
         if not head or counts[head[1]] < 2:

@@ -10,7 +10,7 @@ from meetings.importing.dates import find_date
 from .decisions import DECISION_VERB
 from .document import Document, RawItem
 from .header import BODY_CORE
-from .pages import PARAGRAPHS, page_items
+from .pages import listed_paragraphs, page_items
 from .patterns import CONTENTS_ENTRY, FIELD, ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
 from .people import attendance_block
 from .signatures import signature_block
@@ -38,6 +38,7 @@ def walk(doc: Document) -> None:
     index, count = 0, len(doc.lines)
     current: RawItem | None = None
     doc.page_items = page_items(doc.lines)
+    doc.paragraphs_in_text = listed_paragraphs(" ".join(doc.lines))
     while index < count:
         line = doc.lines[index]
         if not line:
@@ -195,15 +196,9 @@ ITEM_LISTED = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,4}\s+)?(\d{1,3}
 
 def _paragraphs_listed(doc: Document) -> set[int]:
     """The § numbers the header gives: its "Paragrafer" field ("1-10", "§§ 63-73", "88-101"), or "Justerade
-    paragrafer 1-12" inside another field."""
-    numbers: set[int] = set()
+    paragrafer 1-12" inside another field (read once, when the walk begins)."""
     field = doc.fields.get("paragrafer", "")
-    ranges = r"(\d{1,3})\s*[-–]\s*§?\s*(\d{1,3})"
-    found = re.findall(ranges, field) if field else PARAGRAPHS.findall(" ".join(doc.lines))
-    for low, high in found:
-        if int(low) <= int(high) <= int(low) + 200:
-            numbers.update(range(int(low), int(high) + 1))
-    return numbers
+    return listed_paragraphs(field, labelled=False) if field else doc.paragraphs_in_text
 
 
 def _between_numbers(doc: Document, number: int, index: int) -> bool:
