@@ -1,6 +1,7 @@
 """The register in a real browser: every page passes axe; a secretary meets a validation error and fixes it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from federations.models import Mandate, Project
 
@@ -17,7 +18,7 @@ def project(cast):
 @pytest.mark.parametrize("url", ["/forbund/", "/forbund/test/", "/projekt/", "/projekt/stoppa-valdet/"])
 def test_the_public_register_pages_are_accessible(page, project, url):
     page.goto(url)
-    assert page.locator("h1").is_visible()
+    expect(page.locator("h1")).to_be_visible()  # expect waits for the page a click loads; is_visible() did not
     assert_accessible(page)
 
 
@@ -31,16 +32,16 @@ def test_a_secretary_adds_a_mandate_after_correcting_an_error(page, cast):
     page.locator("#id_role").select_option(label="Ersättare")
     page.locator("#id_start").fill("2027-01-01")
     page.get_by_role("button", name="Spara uppdraget").click()
-    assert page.get_by_text("En ersättare behöver en inkallelseordning eller en ledamot att ersätta.").is_visible()
+    expect(page.get_by_text("En ersättare behöver en inkallelseordning eller en ledamot att ersätta.")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Inkallelseordning").fill("2")
     page.get_by_role("button", name="Spara uppdraget").click()
-    assert page.get_by_text("Uppdraget är sparat.").is_visible()
+    expect(page.get_by_text("Uppdraget är sparat.")).to_be_visible()
     assert Mandate.objects.get(person__name="Ingrid Ny").substitute_order == 2
 
 
 def test_a_person_page_is_accessible_to_a_signed_in_member(page, cast):
     sign_in(page, "member@example.se", cast.password)
     page.goto(f"/personer/{cast.chair.pk}/")
-    assert page.get_by_role("heading", name="Nuvarande uppdrag").is_visible()
+    expect(page.get_by_role("heading", name="Nuvarande uppdrag")).to_be_visible()
     assert_accessible(page)
