@@ -23,13 +23,34 @@ ORGANISATION = [
     # "Södra Lapplands Gymnasieförbund", "Göta älvs vattenvårdsförbund", "Söderåsens Miljöförbund": a förbund named
     # by its place (after a municipality's own letterhead: a protocol of the municipality may name a förbund)
     re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:[a-zåäö]+s\s+)?[\wåäö]*(?:förbund|förbundet))\b"),
-    re.compile(r"\b((?:(?:Västra|Östra|Norra|Södra)\s+)?[A-ZÅÄÖ][\wåäö-]+(?:förbundet|regionen))\b"),
+    # "Västra Götalandsregionen"; "Vätternvårdsförbundets styrelse": the owner in the genitive before its body
+    re.compile(r"\b((?:(?:Västra|Östra|Norra|Södra)\s+)?[A-ZÅÄÖ][\wåäö-]+(?:förbundet|regionen))(?:s\b|\b)"),
     # "Högskolan i Borås", "Jämtlands läns landsting"
     re.compile(r"\b((?:Högskolan|Universitetet)\s+i\s+[A-ZÅÄÖ][\wåäö/-]+|[A-ZÅÄÖ][\wåäö]+s\s+läns\s+landsting)\b"),
 ]
 NAMED_BY_PLACE = 1  # the index in ORGANISATION of the förbund named by its place
+# Owners named only in a title or a header, never guessed from a mention in the text (a municipality's protocol names
+# companies, universities and parishes it decides about): a company's board, a university's, a parish's council.
+HEADER_ORGANISATION = re.compile(
+    r"\b(AB(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}|(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}AB"
+    r"|[A-ZÅÄÖ][\wåäö-]+s\s+(?i:universitet|högskola|brandkår)"
+    r"|(?:[A-ZÅÄÖ][\wåäö]+-)?(?:[A-ZÅÄÖ][\wåäö]+\s+)?[A-ZÅÄÖ][\wåäö]+\s+(?i:församling)"
+    r"|(?:Räddningstjänsten|Brandkåren|Stiftelsen)\s+(?:för\s+)?(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*)\b"
+)
 LETTERHEAD_KOMMUN = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad))\b[^\n]*?(?i:protokoll)")
-KOMMUN = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad|landsting))\b")
+# "Upplands Väsby kommun": the municipalities of two words first
+KOMMUN = re.compile(
+    r"\b((?:(?:" + "|".join(name for name in MUNICIPALITY_NAMES if " " in name) + r")s?|[A-ZÅÄÖ][\wåäö-]+)"
+    r"\s+(?:kommun|stad|landsting))\b"
+)
+# A header line that is only a body's name, maybe with the document's kind after it: "Miljö- och
+# hälsoskyddsnämnden", "Kommunernas hjälpmedelsnämnd protokoll", "Språktolknämnden i Dalarna"
+HEADER_BODY_LINE = re.compile(
+    r"((?:[A-ZÅÄÖ][\wåäö]+s\s+)?(?:[A-ZÅÄÖ][\wåäö]*-(?:,\s*[\wåäö]+-)*\s+(?:och|&)\s+[\wåäö]*|[A-ZÅÄÖ][\wåäö-]*)"
+    + BODY_CORE
+    + r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö]+(?:\s+län)?)?)"
+    r"(?:\s+(?i:(?:sammanträdes)?protokoll)\b.*)?$"
+)
 # A body word in the title -> the body's name, as meetings.importing.matching.BODY_KINDS knows it.
 BODY_WORDS = [
     ("arbetsutskott", "Arbetsutskottet"),
@@ -60,18 +81,36 @@ def organisation(doc: Document, title: str) -> str | None:
     header = "\n".join([title, *doc.header_rest, *doc.fields.values()])
     # an attendee's own organisation ("personalrepresentant Kommunalarbetareförbundet") is not the meeting's
     own = {(value or "").lower() for p in doc.people for value in (p.get("organisation"), p.get("role"))} - {""}
-    for text in (readable_case(title), readable_case(header)):
+    whole = readable_case(header)
+    for text in (readable_case(title), whole):
         for number, pattern in enumerate(ORGANISATION):
             if number == NAMED_BY_PLACE:
                 letterhead = LETTERHEAD_KOMMUN.search(text)  # "ARBOGA KOMMUN SAMMANTRÄDESPROTOKOLL": the owner
                 if letterhead:
                     return letterhead.group(1)
-            for match in pattern.finditer(text):
-                if match.group(1).lower() not in own:
-                    return organisation_name(match.group(1))
+            names = [match.group(1) for match in pattern.finditer(text) if match.group(1).lower() not in own]
+            if names:  # its fullest form: "Västra Götalandsregionen" after a letterhead's "GÖTALANDSREGIONEN"
+                fuller = [match.group(1) for match in pattern.finditer(whole) if match.group(1).endswith(names[0])]
+                return organisation_name(max([names[0], *fuller], key=len))
+    # a company, university or parish in the letterhead (a mention further down is what the meeting was about)
+    for line in [title, *doc.header_rest[:3]]:
+        company = HEADER_ORGANISATION.search(readable_case(line))
+        if not company or company.group(1).lower() in own:
+            continue
+        before = readable_case(line)[: company.start()]
+        # at the line's start ("Protokoll Nerikes Brandkår"), or named as the owner of the body or the meeting
+        # ("sammanträdet med styrelsen för Stiftelsen för …", "fört vid styrelsesammanträde för Nora Fastigheter AB")
+        owner = re.search(r"(?:" + BODY_NOUN + r"|sammanträde[nt]?)\s+(?:för|i)\s+$", before, re.I)
+        if len(before.split()) <= 2 or owner:
+            name = company.group(1)
+            return (
+                re.sub(r"\b(?:Universitet|Högskola|Församling)\b", lambda m: m.group(0).lower(), name)
+                if line.isupper()
+                else name
+            )
     crumbs = breadcrumbs(doc)
-    for crumb in crumbs:
-        if KOMMUN.search(crumb) or any(p.search(crumb) for p in ORGANISATION):
+    for crumb in reversed(crumbs):  # "Hem > Stockholms stad > AB Svenska Bostäder": the company, not its owner
+        if KOMMUN.search(crumb) or any(p.search(crumb) for p in [*ORGANISATION, HEADER_ORGANISATION]):
             return crumb
     doc.found_by["organisation"] = "text"  # not in the title, header or breadcrumb: the rules below guess
     everything = readable_case("\n".join(line for line in doc.lines if line))
@@ -117,9 +156,13 @@ def _meeting_place(text: str) -> str | None:
 def breadcrumbs(doc: Document) -> list[str]:
     for line in doc.lines[:12]:
         if line.count(" > ") >= 1:
-            return [part.strip() for part in line.split(">")][1:]
-        if line.count(" - ") >= 2:
-            return [part.strip() for part in line.split(" - ")]
+            crumbs = [part.strip() for part in line.split(">")][1:]
+        elif line.count(" - ") >= 2:
+            crumbs = [part.strip() for part in line.split(" - ")]
+        else:
+            continue
+        if all(len(crumb.split()) <= 6 for crumb in crumbs):  # a crumb is a name, not a list of contents
+            return crumbs
     return []
 
 
@@ -172,6 +215,11 @@ def body(doc: Document, title: str) -> str | None:
     )
     if match:
         return match.group(1)[:1].upper() + match.group(1)[1:]
+    for line in doc.header_rest[:12]:
+        alone = HEADER_BODY_LINE.match(readable_case(line).strip())
+        if alone:  # "Miljö- och hälsoskyddsnämnden", "KOMMUNERNAS HJÄLPMEDELSNÄMND PROTOKOLL"
+            name = alone.group(1)
+            return name[:1] + name[1:].lower() if line.isupper() else name
     lowered = title.lower()
     for word, name in BODY_WORDS:
         if word in lowered:
@@ -209,6 +257,14 @@ def with_modifier(body: str | None, texts: list[str]) -> str | None:
     the definite adjective before the body's one word, where the text first names it, is a part of its name."""
     if not body or " " in body:
         return body
+    # "Fritidsnämnden" of a text that says "Kultur- och fritidsnämnden": the first part written apart
+    first_parts = re.compile(
+        rf"\b([A-ZÅÄÖa-zåäö][\wåäö]*-(?:,\s*[\wåäö]+-)*\s+(?:och|&)\s+)({re.escape(body)})\b", re.I
+    )
+    for text in texts:
+        match = first_parts.search(readable_case(text or ""))
+        if match:
+            return match.group(1).capitalize() + match.group(2).lower()
     pattern = re.compile(rf"\b([A-ZÅÄÖa-zåäö][a-zåäö]{{3,}}a)\s+({re.escape(body)})\b", re.I)
     for text in texts:
         match = pattern.search(readable_case(text or ""))

@@ -1,6 +1,6 @@
-"""The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): `dev`,
-`test`, `fresh`, `batch2`, `unseen` and `batch3` have had rules built on them; `unseen2` and `unseen3` never have (only
-their means were measured).
+"""The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): every set
+here has had rules built on it (unseen2 and unseen3 since the fourth session of 6 December, which measured itself on
+unseen4, collected after its rules).
 Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
 shows here."""
 
@@ -19,9 +19,9 @@ FLOORS = {
     "fresh": 0.85,
     "batch2": 0.73,
     "unseen": 0.75,
-    "batch3": 0.71,
-    "unseen2": 0.63,
-    "unseen3": 0.56,
+    "batch3": 0.72,
+    "unseen2": 0.67,
+    "unseen3": 0.62,
 }
 
 
