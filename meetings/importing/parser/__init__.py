@@ -13,7 +13,7 @@ from meetings.importing.dates import find_date, find_times
 from meetings.importing.readers import UnreadableDocument, check_text_length
 from meetings.importing.schema import Attendee, Item, ParsedMinutes
 
-from . import header, items, people, stacked, unsure
+from . import header, items, people, signatures, stacked, unsure
 from .document import Document
 from .patterns import plausible_name
 from .walk import walk
@@ -61,6 +61,7 @@ def _result(doc: Document) -> ParsedMinutes:
     body = header.with_modifier(header.body(doc, title), [title, *doc.header_rest, *doc.lines])
     own_body = (body or "").split()[-1] if body else ""
     read_items = [items.item(doc, raw, own_body) for raw in doc.items]
+    signatures.signers_in_text(doc)
     chair = people.chair(doc)
     said = None if doc.secretary else people.secretary_in_text(doc)
     secretary = (

@@ -324,3 +324,29 @@ def names_after(doc: Document, index: int, rest: str, key: str = "") -> tuple[li
         names.append(line.strip())
         index += 1
     return names, index
+
+
+SIGNATURES_ROW = re.compile(r"\b(?:Underskrift(?:er)?|UNDERSKRIFT(?:ER)?)\b")
+SIGNATURES_END = re.compile(r"\b(?:ANSLAG|BEVIS|Anslag|Bevis|Organ|Justeringens)\b")
+
+
+def signers_in_text(doc: Document) -> None:
+    """The standard signature table ("Underskrifter Sekreterare … Ordförande … Justerande …") where a transcript ran
+    it into the page's text or spread it over lines of its own with dot leaders: the names after "Sekreterare" and
+    "Ordförande" up to the first word no name has, when the fields gave no secretary or chair."""
+    for index, line in enumerate(doc.lines):
+        row = SIGNATURES_ROW.search(line or "")
+        if not row or (doc.chair and doc.secretary):
+            continue
+        text = " ".join([line[row.end() :], *(later or "" for later in doc.lines[index + 1 : index + 9])])
+        text = SIGNATURES_END.split(text)[0]
+        text = re.sub(r"\bParagrafer\b\s*[§\d\s,–-]*", " ", DOT_LEADER.sub(" ", text))
+        for number, label in enumerate(labels := list(INLINE_LABEL.finditer(text))):
+            end = labels[number + 1].start() if number + 1 < len(labels) else len(text)
+            names = [n for n in split_people(_leading_names(text[label.end() : end].strip(" :"))) if plausible_name(n)]
+            if not names:
+                continue
+            if label.group(1) in ("Sekreterare", "Vid protokollet") and not doc.secretary:
+                doc.secretary = names[0]
+            elif label.group(1).startswith("Ordförande") and not doc.chair:
+                doc.chair = names[0]
