@@ -332,21 +332,45 @@ SIGNATURES_END = re.compile(r"\b(?:ANSLAG|BEVIS|Anslag|Bevis|Organ|Justeringens)
 
 def signers_in_text(doc: Document) -> None:
     """The standard signature table ("Underskrifter Sekreterare … Ordförande … Justerande …") where a transcript ran
-    it into the page's text or spread it over lines of its own with dot leaders: the names after "Sekreterare" and
-    "Ordförande" up to the first word no name has, when the fields gave no secretary or chair."""
+    it into the page's text or spread it over lines of its own with dot leaders, for what the fields left unnamed.
+    Each label takes the names after it, up to the first word no name has; labels with no names of their own
+    ("Sekreterare Ordförande Tuula Lind Tomas Fred (S) Jan Wall (M)") take the names that follow in order, and a name
+    left over is a justerare's whose label was lost. Fewer names than labels pair with nothing (the order is lost)."""
     for index, line in enumerate(doc.lines):
         row = SIGNATURES_ROW.search(line or "")
-        if not row or (doc.chair and doc.secretary):
+        if not row:
             continue
         text = " ".join([line[row.end() :], *(later or "" for later in doc.lines[index + 1 : index + 9])])
         text = SIGNATURES_END.split(text)[0]
         text = re.sub(r"\bParagrafer\b\s*[§\d\s,–-]*", " ", DOT_LEADER.sub(" ", text))
-        for number, label in enumerate(labels := list(INLINE_LABEL.finditer(text))):
+        labels = list(INLINE_LABEL.finditer(text))
+        attendees = [p["name"] for p in doc.people if plausible_name(p["name"])]
+        waiting: list[str] = []
+        for number, label in enumerate(labels):
             end = labels[number + 1].start() if number + 1 < len(labels) else len(text)
-            names = [n for n in split_people(_leading_names(text[label.end() : end].strip(" :"))) if plausible_name(n)]
+            waiting.append(label.group(1).lower())
+            run = _leading_names(text[label.end() : end].strip(" :"))
+            for known in sorted(attendees, key=len, reverse=True):  # the list's names part a run the lexicon cannot
+                run = re.sub(rf"(?<![\w-]){re.escape(known)}(?![\w-])", f", {known},", run)
+            names = [n for n in split_people(run) if plausible_name(n)]
             if not names:
                 continue
-            if label.group(1) in ("Sekreterare", "Vid protokollet") and not doc.secretary:
-                doc.secretary = names[0]
-            elif label.group(1).startswith("Ordförande") and not doc.chair:
-                doc.chair = names[0]
+            if len(names) >= len(waiting):
+                _sign(doc, waiting, names, lost_justerare=not any(lab.startswith("juster") for lab in waiting))
+            waiting = []
+
+
+def _sign(doc: Document, labels: list[str], names: list[str], lost_justerare: bool) -> None:
+    """Names paired with their labels in order, where the fields left them unnamed; a justerare label takes every
+    name left, and so does the lost one."""
+    for position, label in enumerate(labels):
+        if label.startswith("juster"):
+            signed = names[position:]
+        elif label in ("sekreterare", "vid protokollet"):
+            doc.secretary = doc.secretary or names[position]
+            continue
+        else:
+            doc.chair = doc.chair or names[position]
+            signed = names[position + 1 :] if position == len(labels) - 1 and lost_justerare else []
+        if not (doc.justerare or doc.signed_justerare):
+            doc.signed_justerare.extend(signed)

@@ -39,3 +39,30 @@ def test_words_after_a_label_that_are_no_names_are_not_signers():
         "delegation\nANSLAG/BEVIS" + ITEMS
     )
     assert minutes["chair"] is None
+
+
+def test_labels_first_then_the_names_in_order_and_a_lost_justerare_label():
+    minutes = parse_text(
+        "Miljönämnden\nSammanträdesdatum 2019-09-26\nBeslutande Tomas Fred (S) Owe Tell (MP) Jan Wall (M)\n"
+        "Justerade paragrafer Underskrifter Sekreterare Ordförande Tuula Lind Tomas Fred (S) Jan Wall (M) "
+        "Anslag/Bevis Protokollet är justerat." + ITEMS
+    )
+    assert (minutes["secretary"], minutes["chair"], minutes["adjusters"]) == ("Tuula Lind", "Tomas Fred", ["Jan Wall"])
+
+
+def test_fewer_names_than_labels_pair_with_nothing():
+    minutes = parse_text(
+        "Miljönämnden\nSammanträdesdatum 2019-09-26\nKansliet Underskrifter Sekreterare Ordförande Justerande Lena Rey "
+        "&J;;j; ~#v nsson\nANSLAG/BEVIS" + ITEMS
+    )
+    assert (minutes["secretary"], minutes["chair"], minutes["adjusters"]) == (None, None, [])
+
+
+def test_the_attendance_list_parts_names_the_lexicon_cannot():
+    minutes = parse_text(
+        "Kommunstyrelsen\nSammanträdesdatum 2011-04-04\nBeslutande Karl-Johan Adolfsson (C) Jörn Okan (M) "
+        "Tobias Eriksson (S) Gunilla Nyström, kommunsekreterare\n"
+        "Kansliet, kl 16.00 Underskrifter Sekreterare Ordförande Justerande Gunilla Nyström Karl-Johan Adolfsson "
+        "Jörn Okan Tobias Eriksson ANSLAG/BEVIS" + ITEMS
+    )
+    assert (minutes["chair"], minutes["adjusters"]) == ("Karl-Johan Adolfsson", ["Jörn Okan", "Tobias Eriksson"])
