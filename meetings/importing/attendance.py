@@ -34,6 +34,7 @@ STATUS_LABELS = [
     (r"ersättare", "närvarande", "ersättare"),
     (r"övriga\s+deltagande|övriga\s+deltagare|övriga\s+närvarande|övriga", "närvarande", None),
     (r"adjungerande|adjungerade|adjungerad", "närvarande", "adjungerad"),
+    (r"deltagande\s+ledamöter", "närvarande", "ledamot"),
     (r"deltagare", "närvarande", None),
 ]
 LABELS = "|".join(pattern for pattern, _s, _r in STATUS_LABELS)

@@ -31,6 +31,8 @@ HEADER_LABELS = (
     "Övriga deltagande",
     "Övriga deltagare",
     "Övriga närvarande",
+    "Deltagande ledamöter",
+    "Deltagare",
     "I tjänsten",
     "Särskilt inbjudna",
     "Utses att justera",

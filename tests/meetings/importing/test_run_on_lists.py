@@ -1,0 +1,50 @@
+"""Attendance lists a transcript ran into the page's first line (issue 27, fourth session of 6 December): the label
+"Deltagare" or "Deltagande ledamöter" inside the line opens the list. Each case in a small document made for its
+test; built on the held-out sets, measured on unseen4 (docs/importing-corpus.md)."""
+
+from meetings.importing import parse_text
+
+ITEMS = "\n§ 1 Information\nStyrelsen noterar informationen.\n"
+
+
+def present(minutes):
+    return [a["name"] for a in minutes["attendance"] if a["status"] == "närvarande"]
+
+
+def test_deltagare_inside_the_first_line_opens_the_list():
+    minutes = parse_text(
+        "Protokoll vid Sjövårdsförbundets styrelsesammanträde På Länsstyrelsen i Växby\n\nTranskript\n\n"
+        "1 Nr 2/2009 Protokoll vid Sjövårdsförbundets styrelsesammanträde På Länsstyrelsen i Växby "
+        "Deltagare: Lars Bäck, Kjell Alm, Ingemar Berg, Tomas Karlsson, Elisabet Lund, Magnus Bye, Björn Diek, "
+        "Hans Karlsson (suppl), Jonas Dahl (suppl)\n\n2 § 1 Information\nStyrelsen noterar informationen.\n"
+    )
+    assert present(minutes) == [
+        "Lars Bäck",
+        "Kjell Alm",
+        "Ingemar Berg",
+        "Tomas Karlsson",
+        "Elisabet Lund",
+        "Magnus Bye",
+        "Björn Diek",
+        "Hans Karlsson",
+        "Jonas Dahl",
+    ]
+
+
+def test_deltagande_ledamoter_are_members():
+    minutes = parse_text(
+        "Protokoll fört vid sammanträde med styrelsen för Stiftelsen för Skoglig Forskning den 4 juni 2003\n\n"
+        "1 Protokoll fört vid sammanträde med styrelsen för Stiftelsen för Skoglig Forskning den 4 juni 2003 Mötet "
+        "hölls på kansliet, Kungsbron 1, Stockholm Deltagande ledamöter Laila Frid, ordförande Per Ander Harry Frank "
+        "Christer Karlsson Gudmund Larsson Karin Markides Birgit Norinder Eva Olsson" + ITEMS
+    )
+    assert present(minutes)[:3] == ["Laila Frid", "Per Ander", "Harry Frank"]
+    assert minutes["chair"] == "Laila Frid"
+
+
+def test_deltagare_in_a_sentence_is_no_label():
+    minutes = parse_text(
+        "Protokoll Styrelsen 2009-10-22\nNärvarande Lars Bäck, Kjell Alm\n§ 1 Projektet\nProjektet har haft många "
+        "deltagare under året och rapporten visar att Deltagare i projektet Anna Berg och andra har fått arbete.\n"
+    )
+    assert present(minutes) == ["Lars Bäck", "Kjell Alm"]
