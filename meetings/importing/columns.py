@@ -16,7 +16,9 @@ TITLE_STEMS = (
     r"ekonom|strateg|controller|jurist|assistent|koordinator|inspektör|arkitekt|tekniker|administratör|konsult|"
     r"praktikant|rådgivare|kommunalråd|revisor|adjungerad|vd|notarie|registrator|informatör|kommunikatör|planerare|"
     r"ingenjör|specialist|intendent|kamrer|föredragande|rektor|lärare|kurator|kyrkoherde|ombud|ombudsman|kassör|"
-    r"observatör|representant|stödjare|resursperson|tjänsteman|gäst)"
+    r"observatör|representant|stödjare|resursperson|tjänsteman|gäst|professor|lektor|adjunkt|doktorand|docent|"
+    r"prefekt|dekan|forskare|studerande|student|utredare|analytiker|läkare|sjuksköterska|psykolog|pedagog|"
+    r"bibliotekarie|socionom|vaktmästare)"
 )
 TITLE_END = re.compile(r"^[a-zåäö-]*" + TITLE_STEMS + r"$")
 LEADING = {"vice", "förste", "andre", "tredje", "1:e", "2:e", "3:e", "tf", "t.f.", "bitr", "bitr.", "biträdande"}

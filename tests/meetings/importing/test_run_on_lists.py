@@ -48,3 +48,18 @@ def test_deltagare_in_a_sentence_is_no_label():
         "deltagare under året och rapporten visar att Deltagare i projektet Anna Berg och andra har fått arbete.\n"
     )
     assert present(minutes) == ["Lars Bäck", "Kjell Alm"]
+
+
+def test_academic_titles_part_a_list_without_commas():
+    minutes = parse_text(
+        "NORRDALS UNIVERSITET PROTOKOLL 1(4)\nSammanträdesdag 2012-03-06\n"
+        "Närvarande ledamöter Lena Ambjörn professor Louise Berg ekonom Åsa Bergström doktorand Henry Dahl "
+        "universitetsadjunkt\n§ 1 Dagordning\nDagordningen godkänns.\n"
+    )
+    roles = {a["name"]: a["role"] for a in minutes["attendance"]}
+    assert roles == {
+        "Lena Ambjörn": "professor",
+        "Louise Berg": "ekonom",
+        "Åsa Bergström": "doktorand",
+        "Henry Dahl": "universitetsadjunkt",
+    }
