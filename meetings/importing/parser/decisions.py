@@ -16,8 +16,8 @@ DECISION_VERB = re.compile(
     r"\b(?:beslutar|beslutade|beslöt|besluta|godkänn(?:s|er|es|des)|godkändes?|fastställ(?:s|es|er|des|de)|noteras|"
     r"noterar|överlämnas|antas|antogs|valdes|utses|bordläggs|bordlades|återremitteras|förklarades|"
     r"antecknar|antecknas|antecknades|tar\s+(?:del\s+av\s+)?informationen|tackar\s+för\s+(?:informationen|redovisningen)|"
-    r"utser|utsåg|utsågs|väljs|väljes|beslöts|beslutas|beslutades|beslut\s+togs|"
-    r"\w*(?:läggs|lades|läggas|lägga)\b[^.]{0,60}\btill\s+handlingarna)\b",  # "protokollläggs": a lost space
+    r"utser|utsåg|utsågs|väljer|väljs|väljes|beslöts|beslutas|beslutades|beslut\s+togs|"
+    r"\w*(?:läggs|lades|läggas|lägga|lägger)\b[^.]{0,60}\btill\s+handlingarna)\b",  # "protokollläggs": a lost space
     re.I,
 )
 SUBHEADING_STOP = re.compile(
@@ -112,11 +112,13 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
         joined = re.sub(r"\s*\n\s*(?=(?:Beslutas|Beslutades|Beslöts)\b)", "\n", paragraph.strip())
         sentences = [
             " ".join(part.split())
-            for part in re.split(r"(?<=[.!?])\s+|\n(?=Besl)", CASE_BEFORE_VERB.sub("", joined))
+            for part in re.split(
+                r"(?<=[.!?])\s+|\n(?=Besl)|\s+(?=" + INLINE_LABEL + ")", CASE_BEFORE_VERB.sub("", joined)
+            )
             if part.strip()
         ]
         for position, sentence in enumerate(sentences):
-            if _decides(sentence, body_word):
+            if _decides(OWN_LABEL.sub("", sentence), body_word):
                 text = OWN_LABEL.sub("", _from_decider(sentence))
                 for later in sentences[position + 1 :]:
                     if len(later.split()) < 8 and not ANNOUNCES.search(text) or CAPITALS.match(later):
@@ -137,7 +139,10 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
 
 CASE_BEFORE_VERB = re.compile(r"^(?i:dnr)\.?:?\s*\S*\d\S*\s+(?=(?:beslutar|beslutade|beslöt)\b)")
 # "Kommunfullmäktiges beslut Delårsrapporten godkänns.": the label of a flattened heading before the decision
-OWN_LABEL = re.compile(r"^(?:[\wåäöÅÄÖ-]+s\s+)?beslut\s+(?=[A-ZÅÄÖ])")
+OWN_LABEL = re.compile(r"^(?:[\wåäöÅÄÖ-]+s\s+)?[Bb]eslut\s+(?:[-–]\s+(?=\w)|(?=[A-ZÅÄÖ]))")
+# "… informerar om läget. Beslut Sydnärkes IT-nämnd lägger …", "… den 23 maj Beslut - beslutar …": the label of the
+# decision inside a flattened item's text, where the transcript lost its line
+INLINE_LABEL = r"Beslut\s+(?:[-–]\s|[A-ZÅÄÖ])"
 # a sentence that tells the case, not what was decided: "NN presenterar …", "Beskrivning av ärendet …"
 ACCOUNT = re.compile(
     r"^beskrivning\s+av\s+ärendet\b|\b(?:presenterar|presenterade|redovisar|redovisade|redogör|redogjorde|"
