@@ -90,7 +90,7 @@ def organisation(doc: Document, title: str) -> str | None:
                     return letterhead.group(1)
             names = [match.group(1) for match in pattern.finditer(text) if match.group(1).lower() not in own]
             if names:  # its fullest form: "Västra Götalandsregionen" after a letterhead's "GÖTALANDSREGIONEN"
-                fuller = [match.group(1) for match in pattern.finditer(whole) if match.group(1).endswith(names[0])]
+                fuller = [m.group(1) for p in ORGANISATION for m in p.finditer(whole) if names[0] in m.group(1)]
                 return organisation_name(max([names[0], *fuller], key=len))
     # a company, university or parish in the letterhead (a mention further down is what the meeting was about)
     for line in [title, *doc.header_rest[:3]]:
@@ -257,6 +257,13 @@ def with_modifier(body: str | None, texts: list[str]) -> str | None:
     the definite adjective before the body's one word, where the text first names it, is a part of its name."""
     if not body or " " in body:
         return body
+    # "Arbetsutskott" of a text that says "Kommunstyrelsens arbetsutskott": an utskott is a part of its owner
+    if re.fullmatch(r"(?i:arbetsutskott|utskott|presidium|beredning)\w*", body):
+        owned = re.compile(rf"\b([\wåäö]*{BODY_CORE}s)\s+({re.escape(body)})\b", re.I)
+        for text in texts:
+            match = owned.search(readable_case(text or ""))
+            if match:
+                return f"{match.group(1).capitalize()} {match.group(2).lower()}"
     # "Fritidsnämnden" of a text that says "Kultur- och fritidsnämnden": the first part written apart
     first_parts = re.compile(
         rf"\b([A-ZÅÄÖa-zåäö][\wåäö]*-(?:,\s*[\wåäö]+-)*\s+(?:och|&)\s+)({re.escape(body)})\b", re.I

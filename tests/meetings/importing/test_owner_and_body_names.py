@@ -95,3 +95,19 @@ def test_a_table_of_contents_with_dashes_is_no_breadcrumb():
     )
     assert minutes["organisation"] == "Växby kommun"
     assert minutes["body"] == "Kommunstyrelsen"
+
+
+def test_the_owners_full_name_over_its_genitive_in_the_title():
+    minutes = parse_text(
+        "Protokoll Regionförbundets arbetsutskott\nRegionförbundet i Växby län\nSammanträdesdatum 2009-08-27\n"
+        + ATTENDANCE
+    )
+    assert minutes["organisation"] == "Regionförbundet i Växby län"
+
+
+def test_an_utskott_named_alone_belongs_to_its_owner():
+    minutes = parse_text(
+        "Växby kommun\nArbetsutskott\nSammanträdesdatum 2009-08-27\n" + ATTENDANCE + "§ 2 Budget\n"
+        "Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen att anta budgeten.\n"
+    )
+    assert minutes["body"] == "Kommunstyrelsens arbetsutskott"
