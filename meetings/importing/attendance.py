@@ -15,7 +15,7 @@ STATUS_LABELS = [
     (r"ledamöter", "närvarande", "ledamot"),
     (r"suppleanter", "närvarande", "suppleant"),
     (
-        r"sekretariatet|i\s+tjänsten|särskilt\s+inbjudna|(?:övriga\s+)?tjänste(?:män|personer)(?:\s+m\s*fl)?|"
+        r"sekretariatet|i\s+tjänsten|särskilt\s+inbjudna|(?:övriga\s+|närvarande\s+)?tjänste(?:män|personer)(?:\s+m\s*fl)?|"
         r"fackliga\s+(?:organisationer|företrädare|representanter)|personalföreträdare|insynsplatser|gäster|"
         r"inbjudna|föredragande|deltagarlista|närvaroförteckning|kansliet|övriga\s+förtroendevalda",
         "närvarande",
@@ -23,7 +23,8 @@ STATUS_LABELS = [
     ),
     (r"ej\s+närvarande", "frånvarande", None),
     (r"ej\s+beslutande", "närvarande", None),  # present, not deciding
-    (r"närvarande\s+ledamöter|ordinarie\s+ledamöter", "närvarande", "ledamot"),
+    (r"närvarande\s+ledamöter|ordinarie\s+ledamöter|deltagande\s+ledamöter", "närvarande", "ledamot"),
+    (r"närvarande\s+(?:ersättare|suppleanter)", "närvarande", "ersättare"),
     (r"närvarande", "närvarande", None),
     (r"frånvarande", "frånvarande", None),
     (r"anmält\s+förhinder|anmälda\s+förhinder|förhinder", "anmält förhinder", None),
@@ -34,7 +35,6 @@ STATUS_LABELS = [
     (r"ersättare", "närvarande", "ersättare"),
     (r"övriga\s+deltagande|övriga\s+deltagare|övriga\s+närvarande|övriga", "närvarande", None),
     (r"adjungerande|adjungerade|adjungerad", "närvarande", "adjungerad"),
-    (r"deltagande\s+ledamöter", "närvarande", "ledamot"),
     (r"deltagare", "närvarande", None),
 ]
 LABELS = "|".join(pattern for pattern, _s, _r in STATUS_LABELS)

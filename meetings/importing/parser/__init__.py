@@ -101,8 +101,11 @@ def _result(doc: Document) -> ParsedMinutes:
 
 
 def _mark_officers(doc: Document, chair: str | None, secretary: str | None) -> None:
-    """The secretary and the chair, listed without a role or as ledamöter, are given theirs."""
+    """The secretary and the chair, listed without a role or as ledamöter, are given theirs; an ersättare who serves
+    for a member is a tjänstgörande ersättare, whichever list of a flattened table took the name."""
     for entry in doc.people:
+        if entry.get("serving_for") and entry.get("role") == "ersättare":
+            entry["role"] = "tjänstgörande ersättare"
         if entry["name"] == secretary and entry.get("role") in (None, "ledamot"):
             entry["role"] = "sekreterare"
         if entry["name"] == chair and entry.get("role") in (None, "ledamot"):

@@ -63,3 +63,16 @@ def test_academic_titles_part_a_list_without_commas():
         "Åsa Bergström": "doktorand",
         "Henry Dahl": "universitetsadjunkt",
     }
+
+
+def test_narvarande_ersattare_are_substitutes_and_one_who_serves_is_serving():
+    minutes = parse_text(
+        "Protokoll Direktionen 2015-05-28\nNärvarande:\nAnna Berg (S), Växby kommun, ordförande\n"
+        "Nils Ek (M), Norrby kommun\nNärvarande ersättare:\nOlle Falk (KD), Växby kommun\n"
+        "Karin Lund (C), Norrby kommun, ersättare för Lars Holm (C)\nNärvarande tjänstemän:\n"
+        "Eva Strand, brandchef\n§ 1 Dagordning\nDagordningen godkänns.\n"
+    )
+    roles = {a["name"]: a["role"] for a in minutes["attendance"]}
+    assert roles["Olle Falk"] == "ersättare"
+    assert roles["Karin Lund"] == "tjänstgörande ersättare"
+    assert roles["Eva Strand"] == "brandchef"
