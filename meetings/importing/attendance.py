@@ -49,8 +49,8 @@ LABEL_RUN_ON = re.compile(
 )
 
 ROLES = [
-    (r"(?:1:?e|förste|första)\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "1:e vice ordförande"),
-    (r"(?:2:?e|andre|andra)\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "2:e vice ordförande"),
+    (r"(?:1:?[ea]|förste|första)\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "1:e vice ordförande"),
+    (r"(?:2:?[ea]|andre|andra)\s*v(?:ice)?\.?\s*ordf(?:örande)?\.?", "2:e vice ordförande"),
     (r"v(?:ice)?\.?\s*ordf(?:örande)?\.?", "vice ordförande"),
     (r"ordf(?:örande)?\.?", "ordförande"),
     (r"tf\.?\s*fc|tf\.?\s*förbundschef", "tf förbundschef"),
@@ -235,7 +235,7 @@ SERVING_IN_BRACKETS = re.compile(
 )
 RANGE = re.compile(
     r"(?:§§?\s*)?\b(t\s*\.?\s*o\s*\.?\s*m|tom|fr\s*\.?\s*o\s*\.?\s*m|from|till\s+kl|från\s+kl)?\s*\.?\s*"
-    r"((?:§\s*)?\d{1,3}(?:\s*[-–]\s*(?:§\s*)?\d{1,3})?(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*)\b(?!:e\b)",
+    r"((?:§\s*)?\d{1,3}(?:\s*[-–]\s*(?:§\s*)?\d{1,3})?(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*)\b(?!:[ea]\b)",
     re.I,
 )
 
@@ -283,7 +283,7 @@ def _name_and_title(name, title):
     return name, title
 
 
-CHAIR_ROLE = re.compile(r"(?:(?:1|2|3):e\s+|förste\s+|andre\s+|tredje\s+)?(?:vice\s+)?ordförande", re.I)
+CHAIR_ROLE = re.compile(r"(?:[123]:[ea]\s+|förste\s+|andre\s+|tredje\s+)?(?:vice\s+)?ordförande", re.I)
 
 
 def _cut_by_names(segment):

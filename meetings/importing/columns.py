@@ -21,7 +21,23 @@ TITLE_STEMS = (
     r"bibliotekarie|socionom|vaktmästare)"
 )
 TITLE_END = re.compile(r"^[a-zåäö-]*" + TITLE_STEMS + r"$")
-LEADING = {"vice", "förste", "andre", "tredje", "1:e", "2:e", "3:e", "tf", "t.f.", "bitr", "bitr.", "biträdande"}
+LEADING = {
+    "vice",
+    "förste",
+    "andre",
+    "tredje",
+    "1:e",
+    "2:e",
+    "3:e",
+    "1:a",
+    "2:a",
+    "3:a",
+    "tf",
+    "t.f.",
+    "bitr",
+    "bitr.",
+    "biträdande",
+}
 LEADING |= {"ställföreträdande", "avgående", "tillträdande", "och"}
 PAGE_MARK = re.compile(r"\s+\d{1,3}\s*\(\d{1,3}\)\s*$")  # "… sekreterare 1 (16)": the page's mark after the column
 COLUMN_LABEL = re.compile(r"\s+(?:Funktion|Befattning|Titel|Roll)\s*:?\s+(?=[A-ZÅÄÖ])")  # a column's own heading

@@ -63,7 +63,7 @@ REGION_NAMES = tuple(_names(REGIONS))
 
 # The words of a role, as minutes print them before or after a name.
 ROLE_WORDS = (
-    r"(?:1:?e|2:?e|förste|andre)?\s*vice\s+ordf(?:örande)?\.?|v\.?\s*ordf\.?|ordf(?:örande)?\.?|ledamot|ledamöter|"
+    r"(?:[12]:?[ea]|förste|andre)?\s*vice\s+ordf(?:örande)?\.?|v\.?\s*ordf\.?|ordf(?:örande)?\.?|ledamot|ledamöter|"
     r"tjg\.?\s*ers(?:ättare)?\.?|tjänstgörande\s+ersättare|ersättare|ers\.|suppleant|sekreterare|"
     r"förbundschef|förbundssekreterare|samordnare|adj\.?|adjungerad|insynsplats|revisor"
 )

@@ -163,7 +163,7 @@ def _read_group(doc: Document, line: str, status: str, role: str | None) -> None
         _read_group(doc, names, status, role)
         give_titles(doc.people[before:], titles, att.normalise_role)
         return
-    grouped = re.match(r"^[^:()]{2,60}?\s*:(?!e\b)\s*\S", line)  # "Group: A, B"; not "1:e vice ordförande"
+    grouped = re.match(r"^[^:()]{2,60}?\s*:(?![ea]\b)\s*\S", line)  # "Group: A, B"; not "1:e vice ordförande"
     segmented = segment_people(line) if not re.search(r"[,()]", line) else []
     if len(segmented) >= 2:
         _add_cut(doc, _read_segments(segmented, status, role))
@@ -351,7 +351,7 @@ def chair(doc: Document) -> str | None:
         role = (entry.get("role") or "").lower()
         if not (entry.get("status") or "närvarande").startswith("närvar"):
             continue  # the chair listed among the absent does not chair this meeting
-        if "ordförande" in role and not re.search(r"vice|v\.|1:e|2:e|kommunstyrelsens|ålders", role):
+        if "ordförande" in role and not re.search(r"vice|v\.|[12]:[ea]|kommunstyrelsens|ålders", role):
             # a role the list gives; one from a sentence ("Ordförande NN öppnade mötet") is the text's word only
             doc.found_by["chair"] = "text" if any(entry is said for said in doc.roles_from_text) else "list"
             return entry["name"]

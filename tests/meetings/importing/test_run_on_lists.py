@@ -76,3 +76,16 @@ def test_narvarande_ersattare_are_substitutes_and_one_who_serves_is_serving():
     assert roles["Olle Falk"] == "ersättare"
     assert roles["Karin Lund"] == "tjänstgörande ersättare"
     assert roles["Eva Strand"] == "brandchef"
+
+
+def test_the_ordinal_1_a_of_a_vice_chair_is_no_paragraph_number():
+    minutes = parse_text(
+        "Protokoll Miljönämnden 2012-08-21\nBeslutande Birger Larsson (fp), 1:a vice ordförande\n"
+        "Anita Kradjian (s), 2:a vice ordförande\nArne Jönsson (s)\n§ 1 Info\nNoteras.\n"
+    )
+    roles = {a["name"]: a["role"] for a in minutes["attendance"]}
+    assert roles == {
+        "Birger Larsson": "1:e vice ordförande",
+        "Anita Kradjian": "2:e vice ordförande",
+        "Arne Jönsson": "ledamot",
+    }
