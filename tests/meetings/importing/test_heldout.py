@@ -1,6 +1,6 @@
 """The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): every set
-here has had rules built on it (unseen2 and unseen3 since the fourth session of 6 December, which measured itself on
-unseen4, collected after its rules).
+but unseen4 has had rules built on it (unseen2 and unseen3 since the fourth session of 6 December); unseen4, collected
+in that session, was only measured (two fields of two of its documents were read, README there).
 Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
 shows here."""
 
@@ -19,9 +19,10 @@ FLOORS = {
     "fresh": 0.85,
     "batch2": 0.73,
     "unseen": 0.76,
-    "batch3": 0.75,
-    "unseen2": 0.67,
-    "unseen3": 0.66,
+    "batch3": 0.76,
+    "unseen2": 0.68,
+    "unseen3": 0.67,
+    "unseen4": 0.60,
 }
 
 
