@@ -53,11 +53,17 @@ HEADER_LABELS = (
     "Tid",
     "Plats",
 )
+_BREAKING = tuple(label for label in HEADER_LABELS if label != "Ordförande")
 LABEL_BREAK = re.compile(
     r"(?<=\S)\s+(?=(?:"
-    + "|".join(re.escape(label) for label in HEADER_LABELS + tuple(label.upper() for label in HEADER_LABELS[:12]))
+    + "|".join(re.escape(label) for label in _BREAKING + tuple(label.upper() for label in HEADER_LABELS[:12]))
     # "Ersättare för Alma Handzar" says whom one serves for: no label; "Övriga Lena Fagerlund …" is one
     + r")\b(?![-/])(?!\s+för\b)|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"
+    # "Anna Berg (M) Ordförande Karl Ek (S)": after a party or an organisation in brackets the word is that member's
+    # role; the signatures' label it is where a label follows ("(M) Ordförande Justerare …") or nothing does
+    + r"|(?<=[^\s)])\s+(?=Ordförande\b)|(?<=\))\s+(?=Ordförande(?:\s+(?:"
+    + "|".join(re.escape(label) for label in HEADER_LABELS)
+    + r")\b|\s*$))"
 )
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
 NUMBERED_INSIDE = re.compile(  # not a page's number: "Enligt närvarolista, sid 2 Ersättare …"
@@ -166,8 +172,9 @@ SEMICOLON_LABEL = re.compile(
     r"^(" + "|".join(re.escape(label) for label in sorted(HEADER_LABELS, key=len, reverse=True)) + r")\s*;", re.I
 )
 # A sharing site's transcript loses a table cell's first word in some fonts: "Beslutande" becomes "ande" (before the
-# first name of the list); the page label "Sida" whose number went to the line before stays alone.
-LOST_BESLUT = re.compile(r"(?:^|(?<=\s))ande(?=\s+[A-ZÅÄÖ][a-zåäö])")
+# first name of the list, its colon or "ledamöter"); the page label "Sida" whose number went to the line before stays
+# alone.
+LOST_BESLUT = re.compile(r"(?:^|(?<=\s))ande(?=\s*:|\s+[A-ZÅÄÖ][a-zåäö]|\s+ledamöter\b)")
 SIDA_ALONE = re.compile(r"^Sida\s+(?=[A-Za-zÅÄÖåäö])")
 # "1 Tid och Plats Kl … Närvarande: …": a flattened first page whose page number stands before its header
 HEADER_PAGE = re.compile(
