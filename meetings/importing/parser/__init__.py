@@ -62,13 +62,10 @@ def _result(doc: Document) -> ParsedMinutes:
     own_body = (body or "").split()[-1] if body else ""
     read_items = [items.item(doc, raw, own_body) for raw in doc.items]
     signatures.signers_in_text(doc)
+    signatures.signers_before_roles(doc)
     chair = people.chair(doc)
     said = None if doc.secretary else people.secretary_in_text(doc)
-    secretary = (
-        doc.secretary
-        or said
-        or next((p["name"] for p in doc.people if re.search(r"sekreterare", p.get("role") or "", re.I)), None)
-    )
+    secretary = doc.secretary or said or _secretary_by_role(doc)
     if secretary and not doc.secretary:
         doc.found_by["secretary"] = "text" if said else "role"
     _mark_officers(doc, chair, secretary)
@@ -98,6 +95,14 @@ def _result(doc: Document) -> ParsedMinutes:
         "warnings": doc.warnings,
         "unsure": [],
     }
+
+
+def _secretary_by_role(doc: Document) -> str | None:
+    """The one listed as "sekreterare"; failing that, the first whose title ends so ("nämndsekreterare"). An
+    "ekonomisekreterare" listed before the meeting's "sekreterare" is not the one who keeps the minutes."""
+    titled = [p for p in doc.people if re.search(r"sekreterare", p.get("role") or "", re.I)]
+    exact = [p for p in titled if (p.get("role") or "").strip().casefold() == "sekreterare"]
+    return (exact or titled or [{}])[0].get("name")
 
 
 def _mark_officers(doc: Document, chair: str | None, secretary: str | None) -> None:

@@ -61,3 +61,44 @@ def test_ordforande_before_another_label_stays_the_signatures_label():
     )
     assert minutes["chair"] == "Tove Ström"
     assert roles(minutes)["Irma Berg"] != "ordförande"
+
+
+def test_the_sekreterare_keeps_the_minutes_not_an_ekonomisekreterare_listed_before():
+    minutes = parse_text(
+        "Sammanträdesprotokoll OMSORGSSTYRELSEN 2014-06-10\nBeslutande Anna Berg (S), ordförande\nKarl Ek (M)\n"
+        "Övriga deltagande Gunnar Dahl, ekonomisekreterare Bo Lind, utredningssekreterare Lill-Marie Holm, "
+        "sekreterare\nUtses att justera Karl Ek" + ITEMS
+    )
+    assert minutes["secretary"] == "Lill-Marie Holm"
+
+
+def test_a_title_ending_in_sekreterare_is_the_secretary_where_none_is_plainly_one():
+    minutes = parse_text(
+        "Protokoll Omsorgsstyrelsen 2014-06-10\nBeslutande Anna Berg (S), ordförande\nKarl Ek (M)\n"
+        "Övriga deltagande Gunnar Dahl, förvaltningschef Eva Holm, nämndsekreterare\nUtses att justera Karl Ek" + ITEMS
+    )
+    assert minutes["secretary"] == "Eva Holm"
+
+
+SIGNED_BY_NAME_FIRST = (
+    "Protokoll Kyrkofullmäktige 2014-05-27\nBeslutande Rolf Ek (S), ordförande\nBörje Dahl (M)\nBarbro Lind (C)\n"
+    "Justerare Eva Moberg\n"
+    "JUSTERINGENS PLATS OCH TID Kyrkoförvaltningen, Östra Storgatan 45, måndag 2014-06-02 Rolf Ek Ordförande "
+    "Karin Berg sekreterare Barbro Lind Justerare ORGAN Eva Moberg Justerare ANSLAG/BEVIS Justeringen har "
+    "tillkännagivits genom anslag" + ITEMS
+)
+
+
+def test_a_signature_table_written_name_first_role_after():
+    minutes = parse_text(SIGNED_BY_NAME_FIRST)
+    assert minutes["secretary"] == "Karin Berg"
+    assert minutes["adjusters"] == ["Eva Moberg", "Barbro Lind"]
+
+
+def test_labels_before_the_names_are_not_read_name_first():
+    minutes = parse_text(
+        "Protokoll Omsorgsnämnden 2009-06-03\nBeslutande Hanna Sund (S), ordförande\nLars Olsson (M)\n"
+        "Justeringens plats och tid Onsdagen den 3 juni 2009 Paragrafer Underskrifter Sekreterare Eva Holt "
+        "Ordförande Hanna Sund Justerare Lars Olsson" + ITEMS
+    )
+    assert (minutes["secretary"], minutes["chair"], minutes["adjusters"]) == ("Eva Holt", "Hanna Sund", ["Lars Olsson"])
