@@ -38,3 +38,30 @@ def test_beslut_as_a_noun_inside_a_sentence_is_no_label():
         "noterar informationen.\n"
     )
     assert decisions(minutes) == [["Nämnden noterar informationen."]]
+
+
+def test_the_case_told_after_a_decision_is_not_part_of_it():
+    minutes = parse_text(
+        HEADER + "§ 3 Budgetuppföljning augusti\nMiljönämnden godkänner bilagda budgetuppföljning för augusti 2013. "
+        "Kansliet har tagit fram budgetuppföljning för augusti månad i samråd med ekonomienheten. Uppföljningen "
+        "bygger på faktiskt utfall och prognostiserad kostnad utifrån de beslut nämnden fattat.\n"
+    )
+    assert decisions(minutes) == [["Miljönämnden godkänner bilagda budgetuppföljning för augusti 2013."]]
+
+
+def test_the_sentences_that_go_on_with_a_decision_stay_with_it():
+    minutes = parse_text(
+        HEADER + "§ 4 Val av justerare\nTill att justera dagens protokoll utses Nils Ek (M) med Lisa Holm som "
+        "ersättare. Justering äger rum torsdagen den 26 september 2013 på miljökontoret i Ekby.\n"
+        "§ 5 Rapporter\nMiljönämnden beslutar att i de fall kansliet är tveksamt till en rapport vända sig till "
+        "ansvarig ledamot. Om ansvarig ledamot är tveksam tas rapporten upp på nästföljande sammanträde.\n"
+    )
+    assert [len(texts[0].split(". ")) for texts in decisions(minutes)] == [2, 2]
+
+
+def test_a_page_footer_run_into_the_decision_is_cut_off():
+    minutes = parse_text(
+        HEADER + "§ 6 Val av justerare\nMiljönämnden väljer Nils Ek (M) till justerare Paragrafen är justerad "
+        "Justerandes signatur Utdragsbestyrkande 4\n"
+    )
+    assert decisions(minutes) == [["Miljönämnden väljer Nils Ek (M) till justerare"]]
