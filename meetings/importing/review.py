@@ -26,6 +26,7 @@ REASONS = {
     "role_unknown": _("rollen är inget känt rollord"),
     "item_number_without_paragraph": _("numret står utan §; kontrollera att ärendet verkligen börjar här"),
     "item_heading_guessed": _("rubriken saknar nummer och är gissad utifrån radens utseende"),
+    "item_only_in_contents": _("ärendet står bara i innehållsförteckningen; dess text hittades inte i dokumentet"),
     "decision_sentence": _(
         "inget ”Beslut” eller ”beslutar” hittades; beslutet är en mening som godkänner eller noterar"
     ),

@@ -52,6 +52,7 @@ def _result(doc: Document) -> ParsedMinutes:
         doc.warnings.append("Inget mötesdatum hittades.")
     items.from_contents(doc)
     items.drop_agenda(doc)
+    items.complete_from_contents(doc)
     items.lost_first(doc)
     people.lead_words(doc)
     people.merge_repeated(doc)

@@ -101,6 +101,80 @@ def from_contents(doc: Document) -> None:
     doc.header_rest = [line for line in doc.header_rest if line not in kept and line not in text[found[0][1] :]]
 
 
+# where the contents end: the header's fields and lists, after the contents on the first page
+CONTENTS_END = re.compile(
+    r"^(?:Plats\s+och\s+tid|Tid\s+och\s+plats|Sammanträdesdatum|Beslutande|Närvarande|Ledamöter|Utses\s+att\s+justera)\b",
+    re.I,
+)
+NOT_AN_ITEM = re.compile(r"^(?:närvarolista|bilagor?|anslagsbevis|anslag|underskrifter)$", re.I)
+CONTENTS_NUMBER = re.compile(r"(?:(?<=\s)|^)(?:§\s*)?(\d{1,3})(?=\s+[A-ZÅÄÖ])")
+
+
+def complete_from_contents(doc: Document) -> None:
+    """The items a table of contents names that no heading of the text was found for (an excerpt cut before them,
+    a heading the flattening lost): each is added with its number, marked as found only in the contents. The
+    entries are the text between a rising run of numbers ("71 Rapport från verksamheten 3 72 Digital teknik … 4
+    73 Ekonomisk rapport"); a page's number before the next entry's is no entry."""
+    entries = _contents_entries(doc)
+    if len(entries) < 3:
+        return
+    for number, title in entries:
+        if any(_same_heading(title, raw["title"]) for raw in doc.items):
+            continue
+        added: RawItem = {
+            "number": number,
+            "title": title,
+            "lines": [],
+            "paragraph": False,
+            "found_by": "contents_only",
+        }
+        after = [
+            n for n, raw in enumerate(doc.items) if (raw["number"] or "").isdigit() and int(raw["number"]) < int(number)
+        ]
+        doc.items.insert(after[-1] + 1 if after else len(doc.items), added)
+    if doc.items and doc.items[0]["title"] == "Inledning" and not doc.items[0]["lines"]:
+        doc.items.pop(0)
+
+
+def _contents_entries(doc: Document) -> list[tuple[str, str]]:
+    start = next((n for n, line in enumerate(doc.lines) if line and CONTENTS.search(line)), None)
+    if start is None:
+        return []
+    pieces = [CONTENTS.search(doc.lines[start])[1]]  # type: ignore[index]
+    for line in doc.lines[start + 1 : start + 80]:
+        if line and (CONTENTS_END.match(line) or att.label_of(line, header=True)):
+            break
+        pieces.append(line)
+    text = re.sub(r"\.{2,}|…+", " ", " ".join(p for p in pieces if p))
+    numbers = list(CONTENTS_NUMBER.finditer(text))
+    chain: list[re.Match[str]] = []
+    for first in range(len(numbers)):
+        run = [numbers[first]]
+        for later in numbers[first + 1 :]:
+            if int(run[-1][1]) < int(later[1]) <= int(run[-1][1]) + 4:
+                run.append(later)
+        if len(run) > len(chain):
+            chain = run
+    entries: list[tuple[str, str]] = []
+    for match, following in zip(chain, [*chain[1:], None], strict=False):
+        title = text[match.end() : following.start() if following else len(text)]
+        title = re.sub(r"\s+\d{1,3}\s*$", "", " ".join(title.split())).strip(" .,:;")
+        if following is None:  # the last entry ends where the contents do: "Övriga frågor 2 Laholms kommun …"
+            title = re.split(r"\s\d{1,3}\s+(?=[A-ZÅÄÖ§])|\s§", title)[0][:150]
+        if 3 < len(title) <= 250 and title[:1].isupper() and not NOT_AN_ITEM.match(title):
+            entries.append((match[1], title))
+    return entries
+
+
+def _same_heading(entry: str, title: str) -> bool:
+    a, b = _folded(entry), _folded(title)
+    return bool(a and b) and (a[:40] in b or (len(b) >= 4 and b[:40] in a))
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s-]", " ", text.casefold()).split())
+
+
 def _sentence_case(text: str) -> list[str]:
     """Headings of contents without page numbers, run together: a heading is in sentence case, so a capitalised
     word after a lower-case one starts the next ("Adjungering Fastställande av föredragningslista Välfärdsteknik")."""

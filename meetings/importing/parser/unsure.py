@@ -28,6 +28,7 @@ REASONS = (
     "organisation_unknown",  # (an attendee's) no municipality, region, agency or organisation word
     "item_number_without_paragraph",  # a number on a flattened page, no "§"
     "item_heading_guessed",  # no number: a short line that looks like a heading, or a "Dnr" line
+    "item_only_in_contents",  # named by the table of contents, no heading of it found in the text
     "decision_sentence",  # no "Beslut" heading or "beslutar/beslöt": a sentence that approves or notes
 )
 MEETING_FIELDS = ("date", "organisation", "body", "chair", "secretary", "adjusters")
@@ -126,6 +127,8 @@ def _items(doc: Document, read: list[Item]) -> list[Unsure]:
             marks.append(_mark("items", "item_number_without_paragraph", index))
         elif rule in ("look", "dnr", "contents", "page"):
             marks.append(_mark("items", "item_heading_guessed", index))
+        elif rule == "contents_only":
+            marks.append(_mark("items", "item_only_in_contents", index))
         texts = [decision["text"] for decision in item["decisions"]]
         if raw.get("decided_by_sentence") and not any(DECIDES.search(text) for text in texts):
             marks.append(_mark("items", "decision_sentence", index))

@@ -1,0 +1,56 @@
+"""Items a table of contents names whose headings the text does not have (an excerpt cut before them, numbers the
+flattening lost): added with their numbers and marked for the review (issue 27, session of 6 December evening).
+Each case in a small document made for its test; built on unseen4, measured on unseen5 (docs/importing-corpus.md)."""
+
+from django.utils import translation
+
+from meetings.importing import parse_text, review
+
+HEADER = (
+    "Sammanträdesprotokoll OMSORGSSTYRELSEN 2014-06-10\nBeslutande Anna Berg (S), ordförande\nKarl Ek (M)\n"
+    "Utses att justera Karl Ek\n\n"
+)
+CUT_AFTER_THE_FIRST = (
+    HEADER + "ÄRENDELISTA 71 Rapport från verksamheten 3 72 Digital teknik för styrelsens kallelse 4 73 Ekonomisk "
+    "rapport 5 74 Inköpsrutin för förrådsvaror 6\n\n"
+    "§ 71 Rapport från verksamheten\nOmsorgsstyrelsen tar informationen till protokollet.\n"
+)
+
+
+def titles(minutes):
+    return [(item["number"], item["title"]) for item in minutes["items"]]
+
+
+def test_the_items_of_the_contents_past_the_excerpts_end_are_added_in_order():
+    assert titles(parse_text(CUT_AFTER_THE_FIRST)) == [
+        ("71", "Rapport från verksamheten"),
+        ("72", "Digital teknik för styrelsens kallelse"),
+        ("73", "Ekonomisk rapport"),
+        ("74", "Inköpsrutin för förrådsvaror"),
+    ]
+
+
+def test_an_item_found_only_in_the_contents_is_marked_and_the_reason_has_words_in_both_languages():
+    minutes = parse_text(CUT_AFTER_THE_FIRST)
+    marked = {m["index"] for m in minutes["unsure"] if m["reason"] == "item_only_in_contents"}
+    assert marked == {1, 2, 3}
+    with translation.override("en"):
+        assert str(review.REASONS["item_only_in_contents"]).startswith("the item is only in the table of contents")
+
+
+def test_a_contents_whose_items_all_have_their_text_adds_nothing():
+    minutes = parse_text(
+        HEADER + "INNEHÅLLSFÖRTECKNING 1 Mötets öppnande 2 2 Val av justerare 2 3 Budget 2015 3\n\n"
+        "§ 1 Mötets öppnande\nOrdföranden öppnar mötet.\n§ 2 Val av justerare\nKarl Ek utses att justera.\n"
+        "§ 3 Budget 2015\nStyrelsen godkänner budgeten.\n"
+    )
+    assert titles(minutes) == [("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Budget 2015")]
+
+
+def test_the_last_entry_stops_where_the_next_page_starts():
+    minutes = parse_text(
+        HEADER + "Förteckning över valnämndens ärenden 29 Röstmottagning på vårdinrättningar 30 Hantering av "
+        "valsedlar 31 Information och diskussion 32 Övriga frågor 2 Ekby kommun Anslagsbevis Valnämnden har "
+        "sammanträtt\n\n§ 29 Röstmottagning på vårdinrättningar\nValnämnden beslutar att godkänna förslaget.\n"
+    )
+    assert titles(minutes)[-1] == ("32", "Övriga frågor")
