@@ -65,6 +65,7 @@ LABEL_BREAK = re.compile(
     + "|".join(re.escape(label) for label in HEADER_LABELS)
     + r")\b|\s*$))"
 )
+BULLETED_HEADING = re.compile(r"^\s*[•▪◦●·]\s*(?=§\s*\d)")
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
 NUMBERED_INSIDE = re.compile(  # not a page's number: "Enligt närvarolista, sid 2 Ersättare …"
     r"(?<=[\s.:])(?<!\b[Ss]id\s)(?<![Ss]ida\s)(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"
@@ -81,6 +82,8 @@ def normalise(text):
     lines = [_join_broken_words(PAGE_OF.sub("", SPACED.sub(_unspaced, line)).rstrip()) for line in text.split("\n")]
     # a sharing site's "Download "title"" line carries the document's own title (often with the date): keep that
     lines = [SHARED_TITLE.sub(r"\1\2", line) for line in lines]
+    # "• § 41": a web page's list of the items, its bullet before each heading
+    lines = [BULLETED_HEADING.sub("", line) for line in lines]
     # "§ 71/20 Titel § 72/20 Titel" (number/year headings of a table of contents) run together
     lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=§\s*\d+/\d\d\b)", line)]
     lines = [line for line in lines if not CHROME.match(line.strip()) or not line.strip()]

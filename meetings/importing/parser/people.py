@@ -38,10 +38,10 @@ GROUP_LABEL = re.compile(rf"(?:(?:^|(?<=\)\s))\(\s*(?P<paren>{_GROUP})\s*\)|\b(?
 PAGE_HEADING = re.compile(r"^[A-ZÅÄÖ ]{6,}$")
 EMPTY_FIELD = re.compile(rf"^(?:Sammanträdesdatum|Datum)\s+(?={PERSON})")
 ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
-# "Ordförande NN öppnade …", "… öppnades av ordföranden NN", "Dagens ordförande är styrelsens vice ordförande NN",
-# "Till mötesordförande utses NN": who chaired, said in the text
+# "Ordförande NN öppnade …", "Ordföranden, NN (M), hälsar välkommen …", "… öppnades av ordföranden NN", "Dagens
+# ordförande är styrelsens vice ordförande NN", "Till mötesordförande utses NN": who chaired, said in the text
 CHAIR_IN_TEXT = re.compile(
-    rf"(?:\b[Oo]rdförande(?:n)?\s+({PERSON})\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))|"
+    rf"(?:\b[Oo]rdförande(?:n)?,?\s+({PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?,?\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))|"
     rf"(?:\b(?:[Dd]agens|[Mm]ötets)\s+ordförande\s+(?:är|var)\s+(?:[\wåäö]+\s+){{0,4}}?({PERSON}))|"
     rf"(?:\b[Tt]ill\s+(?:mötes|dagens\s+)?ordförande\s+(?:för\s+dagens\s+sammanträde\s+)?(?:utses|valdes|utsågs)\s+({PERSON}))"
 )
