@@ -27,6 +27,11 @@ REASONS = {
     "item_number_without_paragraph": _("numret står utan §; kontrollera att ärendet verkligen börjar här"),
     "item_heading_guessed": _("rubriken saknar nummer och är gissad utifrån radens utseende"),
     "item_only_in_contents": _("ärendet står bara i innehållsförteckningen; dess text hittades inte i dokumentet"),
+    "item_heading_odd": _(
+        "rubriken ser inte ut som ett ärendes (ett namn, ett organ, en etikett eller ett sidhuvud); kontrollera att "
+        "ärendet börjar här"
+    ),
+    "items_none_found": _("inga ärenden hittades; dokumentets text ligger samlad under ”Inledning”"),
     "decision_sentence": _(
         "inget ”Beslut” eller ”beslutar” hittades; beslutet är en mening som godkänner eller noterar"
     ),

@@ -29,6 +29,8 @@ REASONS = (
     "item_number_without_paragraph",  # a number on a flattened page, no "§"
     "item_heading_guessed",  # no number: a short line that looks like a heading, or a "Dnr" line
     "item_only_in_contents",  # named by the table of contents, no heading of it found in the text
+    "item_heading_odd",  # numbered, but the heading is a name, a body, a label or a scrap, not a matter's
+    "items_none_found",  # no item at all: the text is kept as one "Inledning"
     "decision_sentence",  # no "Beslut" heading or "beslutar/beslöt": a sentence that approves or notes
 )
 MEETING_FIELDS = ("date", "organisation", "body", "chair", "secretary", "adjusters")
@@ -120,10 +122,14 @@ def _attendance(doc: Document, people: list[Attendee]) -> list[Unsure]:
 
 
 def _items(doc: Document, read: list[Item]) -> list[Unsure]:
+    if read and not doc.items:
+        return [_mark("items", "items_none_found", 0)]
     marks = []
     for index, (raw, item) in enumerate(zip(doc.items, read, strict=False)):
         rule = raw.get("found_by")
-        if rule in ("run_on", "bare"):
+        if _odd_heading(item["title"]):
+            marks.append(_mark("items", "item_heading_odd", index))
+        elif rule in ("run_on", "bare"):
             marks.append(_mark("items", "item_number_without_paragraph", index))
         elif rule in ("look", "dnr", "contents", "page"):
             marks.append(_mark("items", "item_heading_guessed", index))
@@ -133,6 +139,28 @@ def _items(doc: Document, read: list[Item]) -> list[Unsure]:
         if raw.get("decided_by_sentence") and not any(DECIDES.search(text) for text in texts):
             marks.append(_mark("items", "decision_sentence", index))
     return marks
+
+
+# what a matter's heading is not: a body alone ("Arbetsutskottet", "Kommunfullmäktige (38)"), a field's label
+# ("Justeringens plats och tid"; "Justering" alone is the item that chooses the justerare), a page's running head
+# ("269(319) PROTOKOLL FRÅN …"), a number, a date or a sign
+ODD_HEADING = re.compile(
+    r"^(?:[\w-]*(?:styrelsen|utskottet|nämnden|fullmäktige|direktionen|rådet)(?:\s*\(.*\))?|justeringens(?:\s.*)?|"
+    r"underskrift(?:er)?|anslag(?:sbevis)?|bevis(?:\s+om\s+justering)?|paragrafer|sida\b.*|\W.*|\d.*|§.*)$",
+    re.I,
+)
+
+
+def _odd_heading(title: str) -> bool:
+    """A heading no matter has: too short to say anything ("A", "Ans"), a given name alone ("Malin"), or what
+    ODD_HEADING lists."""
+    words = title.strip().split()
+    return (
+        len(title.strip()) < 4
+        or (len(words) == 1 and is_given_name(words[0]))
+        or bool(ODD_HEADING.match(title.strip()))
+        or bool(re.search(r"^\d+\s*\(\d+\)|\bPROTOKOLL\s+FRÅN\b", title))
+    )
 
 
 def _known_given_name(name: str) -> bool:

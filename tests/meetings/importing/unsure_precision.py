@@ -21,14 +21,19 @@ def main() -> None:
     django.setup()
     import score_import
 
-    from meetings.importing import parse_text
+    from meetings.importing import UnreadableDocument, parse_text
 
     tally = Tally(score_import)
     for answer in sorted((corpus / "expected").glob("*.json")):
         text = (corpus / f"{answer.stem}.txt").read_text(encoding="utf-8")
         if text.startswith("# source:"):
             text = text.split("\n", 1)[1]
-        tally.add(answer.stem[:2], parse_text(text), json.loads(answer.read_text(encoding="utf-8")), "-v" in sys.argv)
+        try:
+            parsed = parse_text(text)
+        except UnreadableDocument:
+            tally.refused += 1  # no values to judge: the import says so and keeps nothing
+            continue
+        tally.add(answer.stem[:2], parsed, json.loads(answer.read_text(encoding="utf-8")), "-v" in sys.argv)
     tally.report()
 
 
@@ -40,6 +45,7 @@ class Tally:
         self.right: collections.Counter = collections.Counter()
         self.docs: dict[str, set] = collections.defaultdict(set)
         self.base: collections.Counter = collections.Counter()  # (kind, marked, wrong)
+        self.refused = 0
 
     def add(self, name, got, exp, verbose):
         marked = set()
@@ -128,6 +134,7 @@ class Tally:
             marked = [self.base[(kind, True, True)], self.base[(kind, True, False)]]
             unmarked = [self.base[(kind, False, True)], self.base[(kind, False, False)]]
             print(f"{kind:10} {marked[0]:6}/{sum(marked):<6} {unmarked[0]:12}/{sum(unmarked)}")
+        print(f"\ndocuments refused as unreadable: {self.refused}")
 
 
 if __name__ == "__main__":

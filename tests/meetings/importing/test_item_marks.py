@@ -1,0 +1,52 @@
+"""The review marks an item whose heading is no matter's (a name, a body, a label, a page's running head) and says so
+when no item was found at all (issue 27, session of 6 December evening). Measured with unsure_precision.py on the
+177 held-out minutes: of 36 such headings 34 are wrong by the answers; items left unmarked went from 75 wrong of 195
+to 32 of 151."""
+
+import pytest
+from django.utils import translation
+
+from meetings.importing import parse_text, review
+
+HEADER = "Protokoll Kommunfullmäktige 2007-03-26\nNärvarande: Anna Berg, ordförande\nKarl Ek\n\n"
+
+
+def item_marks(text):
+    minutes = parse_text(text)
+    return {
+        minutes["items"][m["index"]]["title"]: m["reason"]
+        for m in minutes["unsure"]
+        if m["field"] == "items" and m["reason"] in ("item_heading_odd", "items_none_found")
+    }
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Kommunfullmäktige (38)",
+        "Arbetsutskottet",
+        "Justeringens plats och tid",
+        "Malin",
+        "Ans",
+        "269(319) PROTOKOLL FRÅN SAMMANTRÄDE",
+    ],
+)
+def test_a_heading_no_matter_has_is_marked(heading):
+    marks = item_marks(
+        HEADER + f"§ 17 {heading}\nText.\n§ 18 Delgivningar\nKommunfullmäktige antecknar delgivningarna.\n"
+    )
+    assert marks == {heading: "item_heading_odd"}
+
+
+@pytest.mark.parametrize("heading", ["Justering", "Föregående protokoll", "Val av justerare", "Information"])
+def test_the_headings_of_real_matters_are_not(heading):
+    assert item_marks(HEADER + f"§ 17 {heading}\nText.\n") == {}
+
+
+def test_no_item_at_all_is_said():
+    minutes = parse_text(
+        "Protokoll Styrelsen 2014-05-12\nNärvarande: Anna Berg, ordförande\nKarl Ek\n\nVi pratade om läget.\n"
+    )
+    assert [m["reason"] for m in minutes["unsure"] if m["field"] == "items"] == ["items_none_found"]
+    with translation.override("en"):
+        assert str(review.REASONS["items_none_found"]).startswith("no item was found")
