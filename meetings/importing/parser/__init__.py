@@ -69,8 +69,9 @@ def _result(doc: Document) -> ParsedMinutes:
     secretary = doc.secretary or said or _secretary_by_role(doc)
     if secretary and not doc.secretary:
         doc.found_by["secretary"] = "text" if said else "role"
+    chair, secretary = _without_labels(chair), _without_labels(secretary)
     _mark_officers(doc, chair, secretary)
-    adjusters = people.adjusters(doc, read_items, chair)
+    adjusters = list(dict.fromkeys(_without_labels(name) or name for name in people.adjusters(doc, read_items, chair)))
     _add_signers(doc, chair, adjusters)
     _place_header_leftovers(doc, read_items)
     kind = header.kind(doc, " ".join([title, *doc.header_rest[:5]]))
@@ -96,6 +97,23 @@ def _result(doc: Document) -> ParsedMinutes:
         "warnings": doc.warnings,
         "unsure": [],
     }
+
+
+# a field's or a role's word a flattening ran onto a signer's name: "Göran Rosander Justeringen", "Miguel Odhner
+# Vice", "Anna Hrdlicka Ledningskontoret", "Ordinarie Lennart Pettersson"
+LABEL_TAIL = re.compile(
+    r"\s+(?:[Vv]ice|[Oo]rdf\w*|[Ss]ekreterare|[Jj]uster\w*|[Ll]edamot|[Ee]rsättare|[Bb]evis|BEVIS|[Aa]nslag\w*|"
+    r"ANSLAG\S*|[Uu]nderskrift\w*|[Pp]aragraf\w*|[\wåäö]*(?:kontoret|kansliet|förvaltningen))$"
+)
+LABEL_HEAD = re.compile(r"^(?:[Oo]rdinarie|[Uu]tses|[Jj]usterare|[Jj]usterande|[Ss]ekreterare|[Oo]rdförande)\s+")
+
+
+def _without_labels(name: str | None) -> str | None:
+    """The name without the label words around it, where what is left is still a name."""
+    if not name:
+        return name
+    bare = LABEL_HEAD.sub("", LABEL_TAIL.sub("", name))
+    return bare if bare != name and plausible_name(bare) else name
 
 
 def _secretary_by_role(doc: Document) -> str | None:

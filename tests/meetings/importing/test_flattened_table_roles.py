@@ -101,3 +101,14 @@ def test_labels_before_the_names_are_not_read_name_first():
         "Ordförande Hanna Sund Justerare Lars Olsson" + ITEMS
     )
     assert (minutes["secretary"], minutes["chair"], minutes["adjusters"]) == ("Eva Holt", "Hanna Sund", ["Lars Olsson"])
+
+
+def test_a_label_run_onto_a_signers_name_is_no_part_of_it():
+    minutes = parse_text(
+        "Protokoll Kommunstyrelsen 2019-01-15\nPlats och tid Stadshuset kl 13.00-16.00 Beslutande Ingvar Smed, "
+        "Ordförande (M) Ulrika Ek, 1:e vice ordförande (C) Jesper Englund, 2:e vice ordförande (S) Bitte Myr (M) "
+        "Justeringens plats och tid Måndag den 21 januari 2019, Linbanegatan 12 Avser paragrafer 1-30 Sekreterare "
+        "Ordförande Justerande Maria Westberg Ingvar Smed Jesper Englund Bevis om anslag Protokollet är justerat och "
+        "justeringen har meddelats genom anslag" + ITEMS
+    )
+    assert minutes["adjusters"] == ["Jesper Englund"]
