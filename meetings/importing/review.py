@@ -19,6 +19,7 @@ REASONS = {
     ),
     "secretary_role": _("hittad bara som roll i närvarolistan, inte i underskrifterna"),
     "adjusters_signature": _("tagna ur underskrifterna; texten säger inte vem som utsågs att justera"),
+    "adjusters_many": _("fler justerare än ett protokoll brukar ha; listan har troligen fått med andra namn"),
     "given_name_unknown": _("förnamnet är inte ett känt förnamn; kontrollera att namnet är rätt avgränsat"),
     "list_cut": _(
         "listan saknar kommatecken och delades där namnen verkade börja; kontrollera namn, roller och organisationer"
