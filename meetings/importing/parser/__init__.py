@@ -121,7 +121,8 @@ def _secretary_by_role(doc: Document) -> str | None:
     "ekonomisekreterare" listed before the meeting's "sekreterare" is not the one who keeps the minutes."""
     titled = [p for p in doc.people if re.search(r"sekreterare", p.get("role") or "", re.I)]
     exact = [p for p in titled if (p.get("role") or "").strip().casefold() == "sekreterare"]
-    return (exact or titled or [{}])[0].get("name")
+    chosen = exact or titled
+    return chosen[0]["name"] if chosen else None
 
 
 def _mark_officers(doc: Document, chair: str | None, secretary: str | None) -> None:

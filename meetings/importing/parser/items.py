@@ -128,12 +128,15 @@ def complete_from_contents(doc: Document) -> None:
             "paragraph": False,
             "found_by": "contents_only",
         }
-        after = [
-            n for n, raw in enumerate(doc.items) if (raw["number"] or "").isdigit() and int(raw["number"]) < int(number)
-        ]
+        after = [n for n, raw in enumerate(doc.items) if _number(raw) < int(number)]
         doc.items.insert(after[-1] + 1 if after else len(doc.items), added)
     if doc.items and doc.items[0]["title"] == "Inledning" and not doc.items[0]["lines"]:
         doc.items.pop(0)
+
+
+def _number(raw: RawItem) -> int:
+    """The item's number; an item without one sorts after every number."""
+    return int(raw["number"]) if raw["number"] and raw["number"].isdigit() else 10**6
 
 
 def _contents_entries(doc: Document) -> list[tuple[str, str]]:

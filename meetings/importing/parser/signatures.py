@@ -2,6 +2,7 @@
 under "Ordförande" and "Justerare", "Justerat"."""
 
 import re
+from collections.abc import Iterator
 
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import is_footnote
@@ -395,7 +396,7 @@ def signers_before_roles(doc: Document) -> None:
                 doc.secretary = doc.secretary or name
 
 
-def _runs(matches):
+def _runs(matches: Iterator[re.Match[str]]) -> Iterator[list[re.Match[str]]]:
     """Matches next to each other (a word or two between them at most: "… Justerare ORGAN Kristina Moberg …")."""
     run: list[re.Match[str]] = []
     for match in matches:
