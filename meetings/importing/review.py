@@ -24,6 +24,7 @@ REASONS = {
     "list_cut": _(
         "listan saknar kommatecken och delades där namnen verkade börja; kontrollera namn, roller och organisationer"
     ),
+    "name_odd": _("namnet innehåller ord som inget namn har, eller två personer; kontrollera hur det är avgränsat"),
     "role_unknown": _("rollen är inget känt rollord"),
     "item_number_without_paragraph": _("numret står utan §; kontrollera att ärendet verkligen börjar här"),
     "item_heading_guessed": _("rubriken saknar nummer och är gissad utifrån radens utseende"),

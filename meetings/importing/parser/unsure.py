@@ -25,6 +25,7 @@ REASONS = (
     "adjusters_many",  # more justerare than a protocol has: a list that ran on
     "given_name_unknown",  # the name's first word is no given name the lexicon knows
     "list_cut",  # a run-on list cut into people where the names seemed to start (the list, not each row)
+    "name_odd",  # a word no name has inside it (a label, a title, a colon), or two people run together
     "role_unknown",  # a role no role word of the lexicon names
     "organisation_unknown",  # (an attendee's) no municipality, region, agency or organisation word
     "item_number_without_paragraph",  # a number on a flattened page, no "§"
@@ -121,6 +122,8 @@ def _attendance(doc: Document, people: list[Attendee]) -> list[Unsure]:
     for index, entry in enumerate(people):
         if not _known_given_name(entry["name"]):
             marks.append(_mark("attendance", "given_name_unknown", index))
+        elif _odd_name(entry["name"]):
+            marks.append(_mark("attendance", "name_odd", index))
         if entry.get("role") and not known_role(entry["role"] or ""):
             marks.append(_mark("attendance", "role_unknown", index))
         if entry.get("organisation") and not known_organisation(entry["organisation"] or ""):
@@ -167,6 +170,24 @@ def _odd_heading(title: str) -> bool:
         or (len(words) == 1 and is_given_name(words[0]))
         or bool(ODD_HEADING.match(title.strip()))
         or bool(re.search(r"^\d+\s*\(\d+\)|\bPROTOKOLL\s+FRÅN\b", title))
+    )
+
+
+NAME_PARTICLES = {"von", "af", "de", "van", "der", "den", "la", "le", "du", "di", "da", "al", "el", "bin", "ben"}
+# a table's label run into a name: "Inger Laren Tid", "Carina Övriga: Cardell"
+LABEL_WORDS = {"tid", "plats", "övriga", "datum", "justering", "paragrafer", "sekreterare", "ordförande", "närvarande"}
+
+
+def _odd_name(name: str) -> bool:
+    """ "Karin högskoledirektör Hellström" (a title inside), "Carina Övriga: Cardell" (a label), "Kristina Alvendal
+    Anna Lindberg" (two people: a second given name after a surname)."""
+    words = name.split()
+    inner = [w for w in words[1:] if w.casefold() not in NAME_PARTICLES]
+    return (
+        ":" in name
+        or any(w[:1].islower() and len(w) > 3 for w in inner)
+        or any(w.casefold().strip(".,") in LABEL_WORDS for w in words)
+        or (len(words) >= 4 and is_given_name(words[2]) and not is_given_name(words[1]))
     )
 
 

