@@ -114,10 +114,12 @@ def complete_from_contents(doc: Document) -> None:
     """The items a table of contents names that no heading of the text was found for (an excerpt cut before them,
     a heading the flattening lost): each is added with its number, marked as found only in the contents. The
     entries are the text between a rising run of numbers ("71 Rapport från verksamheten 3 72 Digital teknik … 4
-    73 Ekonomisk rapport"); a page's number before the next entry's is no entry."""
-    entries = _contents_entries(doc)
+    73 Ekonomisk rapport"); a page's number before the next entry's is no entry. The contents' own lines are no
+    text of the first item."""
+    entries, lines = _contents_entries(doc)
     if len(entries) < 3:
         return
+    doc.header_rest = [line for line in doc.header_rest if line not in lines]
     for number, title in entries:
         if any(_same_heading(title, raw["title"]) for raw in doc.items):
             continue
@@ -139,15 +141,18 @@ def _number(raw: RawItem) -> int:
     return int(raw["number"]) if raw["number"] and raw["number"].isdigit() else 10**6
 
 
-def _contents_entries(doc: Document) -> list[tuple[str, str]]:
+def _contents_entries(doc: Document) -> tuple[list[tuple[str, str]], set[str]]:
+    """(number, heading) of each entry of the table of contents, and the lines it was read from."""
     start = next((n for n, line in enumerate(doc.lines) if line and CONTENTS.search(line)), None)
     if start is None:
-        return []
+        return [], set()
     pieces = [CONTENTS.search(doc.lines[start])[1]]  # type: ignore[index]
+    lines = {doc.lines[start]}
     for line in doc.lines[start + 1 : start + 80]:
         if line and (CONTENTS_END.match(line) or att.label_of(line, header=True)):
             break
         pieces.append(line)
+        lines.add(line)
     text = re.sub(r"\.{2,}|…+", " ", " ".join(p for p in pieces if p))
     numbers = list(CONTENTS_NUMBER.finditer(text))
     chain: list[re.Match[str]] = []
@@ -166,7 +171,7 @@ def _contents_entries(doc: Document) -> list[tuple[str, str]]:
             title = re.split(r"\s\d{1,3}\s+(?=[A-ZÅÄÖ§])|\s§", title)[0][:150]
         if 3 < len(title) <= 250 and title[:1].isupper() and not NOT_AN_ITEM.match(title):
             entries.append((match[1], title))
-    return entries
+    return entries, lines
 
 
 def _same_heading(entry: str, title: str) -> bool:

@@ -54,3 +54,9 @@ def test_the_last_entry_stops_where_the_next_page_starts():
         "sammanträtt\n\n§ 29 Röstmottagning på vårdinrättningar\nValnämnden beslutar att godkänna förslaget.\n"
     )
     assert titles(minutes)[-1] == ("32", "Övriga frågor")
+
+
+def test_the_contents_lines_are_no_text_of_the_first_item():
+    minutes = parse_text(CUT_AFTER_THE_FIRST)
+    assert "ÄRENDELISTA" not in minutes["items"][0]["text"]
+    assert not any("ÄRENDELISTA" in warning for warning in minutes["warnings"])
