@@ -110,3 +110,31 @@ def describe_fields(form, found: Marks) -> None:
     for name in ("date", "body"):
         if name in found.meeting and name in form.fields:
             form.fields[name].widget.attrs["aria-describedby"] = f"parsed-{name}-unsure"
+
+
+# The parser's remarks (parsed["warnings"], stored in Swedish with the import) in the reader's language: a known
+# remark's fixed words are translated and its detail (the text it concerns) kept as the document wrote it.
+WARNINGS = (
+    ("Inget mötesdatum hittades.", _("Inget mötesdatum hittades.")),
+    ("Ingen sekreterare hittades.", _("Ingen sekreterare hittades.")),
+    (
+        "Text före första ärendet lades i det första ärendet: ",
+        _("Text före första ärendet lades i det första ärendet: %(text)s"),
+    ),
+    ("Sidhuvud eller sidfot togs bort: ", _("Sidhuvud eller sidfot togs bort: %(text)s")),
+)
+
+
+def warnings(parsed: dict) -> list[str]:
+    shown = []
+    for warning in parsed.get("warnings") or []:
+        for swedish, words in WARNINGS:
+            if warning == swedish:
+                shown.append(str(words))
+                break
+            if swedish.endswith(": ") and warning.startswith(swedish):
+                shown.append(str(words) % {"text": warning[len(swedish) :]})
+                break
+        else:
+            shown.append(warning)
+    return shown

@@ -239,7 +239,13 @@ def import_review(request, pk):
     scope = {"body": body, "federation": body.federation if body else pending.federation}
     marks = review.marks(pending.parsed or {})
     review.describe_fields(form, marks)
-    context = {"form": form, "pending": pending, "scope": scope, "marks": marks}
+    context = {
+        "form": form,
+        "pending": pending,
+        "scope": scope,
+        "marks": marks,
+        "warnings": review.warnings(pending.parsed or {}),
+    }
     return render(request, "meetings/importing/review.html", context)
 
 

@@ -99,3 +99,15 @@ def test_the_marks_are_translated(client_for, cast):
     html = client.get(review).content.decode()
     assert "Check in particular" in html and '<span class="badge warn">Uncertain</span>' in html
     assert "found only in a sentence" in html
+
+
+def test_the_parsers_remarks_are_shown_in_the_readers_language(client_for, cast):
+    client = client_for("secretary")
+    review, html = review_page(
+        client, "Protokoll styrelsen\n\nNärvarande: Anna Berg, Karl Ek\n\n§ 1 Information\nText.\n"
+    )
+    assert "Inget mötesdatum hittades." in html and "Ingen sekreterare hittades." in html
+    client.post("/i18n/setlang/", {"language": "en", "next": review})
+    html = client.get(review).content.decode()
+    assert "No meeting date was found." in html and "No secretary was found." in html
+    assert "Inget mötesdatum" not in html
