@@ -1,6 +1,6 @@
 """The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): every set
-but unseen4 has had rules built on it (unseen2 and unseen3 since the fourth session of 6 December); unseen4, collected
-in that session, was only measured (two fields of two of its documents were read, README there).
+but unseen5 has had rules built on it (unseen4 since the session of 6 December evening); unseen5, collected in that
+session, was only measured (its mean and per-field means; nothing of its documents was read, README there).
 Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
 shows here."""
 
@@ -14,15 +14,16 @@ from tools.bench import corpus as corpus_files
 HELD_OUT = Path(__file__).parent / "heldout"
 # measured when the last rules landed (docs/importing-corpus.md)
 FLOORS = {
-    "dev": 0.87,
+    "dev": 0.88,
     "test": 0.81,
     "fresh": 0.85,
-    "batch2": 0.73,
+    "batch2": 0.76,
     "unseen": 0.76,
     "batch3": 0.76,
-    "unseen2": 0.68,
+    "unseen2": 0.69,
     "unseen3": 0.67,
-    "unseen4": 0.60,
+    "unseen4": 0.68,
+    "unseen5": 0.63,
 }
 
 
