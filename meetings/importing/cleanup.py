@@ -66,6 +66,7 @@ LABEL_BREAK = re.compile(
     + r")\b|\s*$))"
 )
 BULLETED_HEADING = re.compile(r"^\s*[•▪◦●·]\s*(?=§\s*\d)")
+SIGNATURES_PIECE = re.compile(r"^(?:Underskrift(?:er)?|Sekreterare|Justerande|Justerare|Utses att justera)\b")
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
 NUMBERED_INSIDE = re.compile(  # not a page's number: "Enligt närvarolista, sid 2 Ersättare …"
     r"(?<=[\s.:])(?<!\b[Ss]id\s)(?<![Ss]ida\s)(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"
@@ -159,8 +160,11 @@ def unflatten(line, *, in_header=True):
             in_header = False
             out.append(piece)
             continue
-        out.extend(p.strip() for p in LABEL_BREAK.split(piece) if p.strip())
-    return out
+        for part in (p.strip() for p in LABEL_BREAK.split(piece)):
+            # in the signatures ("Justerande Lisa Dahl (M) Ordförande Karl Ek (S)") "Ordförande" is a label again
+            signatures = SIGNATURES_PIECE.match(part)
+            out.extend(p.strip() for p in (re.split(r"(?<=\S)\s+(?=Ordförande\b)", part) if signatures else [part]))
+    return [line for line in out if line]
 
 
 # a table's label cell run into its value by a page flattened without spaces: "Utses att justeraIsabel Hildén",

@@ -112,3 +112,12 @@ def test_a_label_run_onto_a_signers_name_is_no_part_of_it():
         "justeringen har meddelats genom anslag" + ITEMS
     )
     assert minutes["adjusters"] == ["Jesper Englund"]
+
+
+def test_after_a_signature_label_ordforande_is_a_label_even_after_a_bracket():
+    minutes = parse_text(
+        "Protokoll Kommunstyrelsen 2019-01-15\nPlats och tid Stadshuset kl 13.00-16.00 Beslutande Karl Ek (S) Lisa "
+        "Dahl (M) Per Holm (C) Eva Sten (V) Underskrifter Sekreterare Anna Berg Justerande Lisa Dahl (M) Ordförande "
+        "Karl Ek (S)" + ITEMS
+    )
+    assert (minutes["chair"], minutes["adjusters"]) == ("Karl Ek", ["Lisa Dahl"])
