@@ -53,20 +53,13 @@ HEADER_LABELS = (
     "Tid",
     "Plats",
 )
-_BREAKING = tuple(label for label in HEADER_LABELS if label != "Ordförande")
 LABEL_BREAK = re.compile(
     r"(?<=\S)\s+(?=(?:"
-    + "|".join(re.escape(label) for label in _BREAKING + tuple(label.upper() for label in HEADER_LABELS[:12]))
+    + "|".join(re.escape(label) for label in HEADER_LABELS + tuple(label.upper() for label in HEADER_LABELS[:12]))
     # "Ersättare för Alma Handzar" says whom one serves for: no label; "Övriga Lena Fagerlund …" is one
     + r")\b(?![-/])(?!\s+för\b)|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"
-    # "Anna Berg (M) Ordförande Karl Ek (S)": after a party or an organisation in brackets the word is that member's
-    # role; the signatures' label it is where a label follows ("(M) Ordförande Justerare …") or nothing does
-    + r"|(?<=[^\s)])\s+(?=Ordförande\b)|(?<=\))\s+(?=Ordförande(?:\s+(?:"
-    + "|".join(re.escape(label) for label in HEADER_LABELS)
-    + r")\b|\s*$))"
 )
 BULLETED_HEADING = re.compile(r"^\s*[•▪◦●·]\s*(?=§\s*\d)")
-SIGNATURES_PIECE = re.compile(r"^(?:Underskrift(?:er)?|Sekreterare|Justerande|Justerare|Utses att justera)\b")
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
 NUMBERED_INSIDE = re.compile(  # not a page's number: "Enligt närvarolista, sid 2 Ersättare …"
     r"(?<=[\s.:])(?<!\b[Ss]id\s)(?<![Ss]ida\s)(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"
@@ -160,11 +153,8 @@ def unflatten(line, *, in_header=True):
             in_header = False
             out.append(piece)
             continue
-        for part in (p.strip() for p in LABEL_BREAK.split(piece)):
-            # in the signatures ("Justerande Lisa Dahl (M) Ordförande Karl Ek (S)") "Ordförande" is a label again
-            signatures = SIGNATURES_PIECE.match(part)
-            out.extend(p.strip() for p in (re.split(r"(?<=\S)\s+(?=Ordförande\b)", part) if signatures else [part]))
-    return [line for line in out if line]
+        out.extend(p.strip() for p in LABEL_BREAK.split(piece) if p.strip())
+    return out
 
 
 # a table's label cell run into its value by a page flattened without spaces: "Utses att justeraIsabel Hildén",

@@ -123,8 +123,6 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
                 for later in sentences[position + 1 :]:
                     if len(later.split()) < 8 and not ANNOUNCES.search(text) or CAPITALS.match(later):
                         break  # a short remark, or a section's heading in capitals ("EKONOMI ÄRENDEN 384 …")
-                    if not ANNOUNCES.search(text) and not (CONTINUES.match(later) or DECISION_VERB.search(later)):
-                        break  # "Kansliet har tagit fram …": the case told after its decision, no more of it
                     if (
                         SUBHEADING_STOP.match(later)
                         or ACCOUNT.search(later)
@@ -155,12 +153,6 @@ ACCOUNT = re.compile(
 ANNOUNCES = re.compile(r"\bföljande\s+\w+\s*[.:]$|:$|\b(?:beslutar|beslutade|beslöt)(?:\s+att)?\s*$", re.I)
 
 
-# a sentence that goes on with the decision: its next point ("att …", "samt …") or a part of it ("Beslutet gäller …")
-CONTINUES = re.compile(
-    r"^(?:att|samt|och|om|[a-zåäö\d]|-|–|•|beslutet|uppdraget|ärendet\s+(?:är|anses)|justering|protokollet)\b"
-    r"|\b(?:ska|skall)\b",  # "Justering äger rum …", "1,6 miljoner skall beaktas" (after "dvs."), "Om … tas …"
-    re.I,
-)
 # a page's footer a transcript ran into the text: "… till justerare Paragrafen är justerad Justerare signatur
 # Utdragsbestyrkande 4", "… godkänner rapporten. Justerandes sign Utdragsbestyrkande"
 PAGE_FOOTER = re.compile(

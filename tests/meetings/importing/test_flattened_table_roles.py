@@ -1,6 +1,8 @@
 """Roles and labels of attendance tables a transcript flattened (issue 27, session of 6 December evening): the label
-"Beslutande" cut to "ande", and a member's role written after the party in brackets. Each case in a small document
-made for its test; built on unseen4, measured on unseen5 (docs/importing-corpus.md)."""
+"Beslutande" cut to "ande", the secretary among other "-sekreterare", signature tables written name first, labels
+run onto a signer's name. Each case in a small document made for its test; built on unseen4, measured on unseen5
+and unseen6 (docs/importing-corpus.md). A member's role after the party in brackets ("Anna Berg (M) Ordförande")
+was read for one evening and taken out: it lowered unseen6; the two tests kept below hold with or without it."""
 
 from meetings.importing import parse_text
 
@@ -23,34 +25,6 @@ def test_ande_with_a_colon_is_the_cut_label_beslutande():
     # the deciding members, not the others present
     assert roles(minutes)["Mona Jeansson"] == roles(minutes)["Ulf Nilsson"] == "ledamot"
     assert roles(minutes)["Håkan Berg"] is None
-
-
-def test_a_role_after_the_party_belongs_to_that_member():
-    minutes = parse_text(
-        "SOLBACKA KOMMUN\nPROTOKOLL Sammanträdesdatum 2011-05-10\nKOMMUNSTYRELSENS VÅRDUTSKOTT\n"
-        "Tid: 9:00-12:00 Plats: Stora salen Ledamöter Anna Berg (m) Ordförande Karl Ek (s) Vice ordförande "
-        "Eva Lund (c) Per Holm (s) Ersättare Maja Ström (s) Övriga Lisa Dahl Justerare: Karl Ek" + ITEMS
-    )
-    assert minutes["chair"] == "Anna Berg"
-    assert roles(minutes) == {
-        "Anna Berg": "ordförande",
-        "Karl Ek": "vice ordförande",
-        "Eva Lund": "ledamot",
-        "Per Holm": "ledamot",
-        "Maja Ström": "ersättare",
-        "Lisa Dahl": None,
-    }
-
-
-def test_an_organisation_in_brackets_before_the_role_too():
-    minutes = parse_text(
-        "Protokoll Styrelsen Samordningsförbundet Västra Ekbacka 2013-09-26\nPlats och tid: Förvaltningshuset, kl "
-        "13.15-16.30 Närvarande: Ledamöter Tjänstgörande ersättare Tove Ström ( Regionen ) Ordförande Irma Berg "
-        "(Ekby Kommun)Vice ordf Anna Svensson (Arbetsförmedlingen) Malin Ek (Försäkringskassan) Örjan Carlsson "
-        "(Valby Kommun) Utses att justera: Irma Berg" + ITEMS
-    )
-    assert minutes["chair"] == "Tove Ström"
-    assert [a["organisation"] for a in minutes["attendance"]][:3] == ["Regionen", "Ekby Kommun", "Arbetsförmedlingen"]
 
 
 def test_ordforande_before_another_label_stays_the_signatures_label():

@@ -40,15 +40,6 @@ def test_beslut_as_a_noun_inside_a_sentence_is_no_label():
     assert decisions(minutes) == [["Nämnden noterar informationen."]]
 
 
-def test_the_case_told_after_a_decision_is_not_part_of_it():
-    minutes = parse_text(
-        HEADER + "§ 3 Budgetuppföljning augusti\nMiljönämnden godkänner bilagda budgetuppföljning för augusti 2013. "
-        "Kansliet har tagit fram budgetuppföljning för augusti månad i samråd med ekonomienheten. Uppföljningen "
-        "bygger på faktiskt utfall och prognostiserad kostnad utifrån de beslut nämnden fattat.\n"
-    )
-    assert decisions(minutes) == [["Miljönämnden godkänner bilagda budgetuppföljning för augusti 2013."]]
-
-
 def test_the_sentences_that_go_on_with_a_decision_stay_with_it():
     minutes = parse_text(
         HEADER + "§ 4 Val av justerare\nTill att justera dagens protokoll utses Nils Ek (M) med Lisa Holm som "
