@@ -3,6 +3,8 @@
 import re
 from collections import Counter
 
+from meetings.importing.schema import PAGE_LINES_REMOVED
+
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FOOTNOTE_LINE = re.compile(rf"^\s*[{SUPERSCRIPTS}]+\s*\S")
 PAGE_NUMBER = re.compile(r"^\s*(?:sida\s+)?\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+|/\s*\d+)?\s*$|^\s*-\s*\d+\s*-\s*$", re.I)
@@ -106,7 +108,7 @@ def normalise(text):
         cleaned.append(re.sub(r"\s{2,}", " ", stripped))
     cleaned = lost_section_signs(cleaned)
     if repeated:
-        warnings.append("Sidhuvud eller sidfot togs bort: " + "; ".join(sorted(repeated)))
+        warnings.append(PAGE_LINES_REMOVED + "; ".join(sorted(repeated)))
     return cleaned, warnings
 
 

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from meetings.importing import schema
+
 # What each reason code means, said to the secretary; a code the page does not know (from a newer parser) is
 # shown with the general sentence.
 REASONS = {
@@ -115,13 +117,10 @@ def describe_fields(form, found: Marks) -> None:
 # The parser's remarks (parsed["warnings"], stored in Swedish with the import) in the reader's language: a known
 # remark's fixed words are translated and its detail (the text it concerns) kept as the document wrote it.
 WARNINGS = (
-    ("Inget mötesdatum hittades.", _("Inget mötesdatum hittades.")),
-    ("Ingen sekreterare hittades.", _("Ingen sekreterare hittades.")),
-    (
-        "Text före första ärendet lades i det första ärendet: ",
-        _("Text före första ärendet lades i det första ärendet: %(text)s"),
-    ),
-    ("Sidhuvud eller sidfot togs bort: ", _("Sidhuvud eller sidfot togs bort: %(text)s")),
+    (schema.NO_DATE, _("Inget mötesdatum hittades.")),
+    (schema.NO_SECRETARY, _("Ingen sekreterare hittades.")),
+    (schema.TEXT_BEFORE_FIRST_ITEM, _("Text före första ärendet lades i det första ärendet: %(text)s")),
+    (schema.PAGE_LINES_REMOVED, _("Sidhuvud eller sidfot togs bort: %(text)s")),
 )
 
 

@@ -76,3 +76,11 @@ class ParsedMinutes(TypedDict):
     next_meeting: NextMeeting | None
     warnings: list[str]
     unsure: list[Unsure]  # what was parsed before the marks existed has none: readers use .get("unsure")
+
+
+# The parser's remarks (ParsedMinutes["warnings"]), stored in Swedish with an import; the review translates them by
+# these same words (meetings.importing.review.WARNINGS), the detail after a colon kept as the document wrote it.
+NO_DATE = "Inget mötesdatum hittades."
+NO_SECRETARY = "Ingen sekreterare hittades."
+TEXT_BEFORE_FIRST_ITEM = "Text före första ärendet lades i det första ärendet: "
+PAGE_LINES_REMOVED = "Sidhuvud eller sidfot togs bort: "

@@ -11,7 +11,7 @@ import re
 from meetings.importing.cleanup import normalise
 from meetings.importing.dates import find_date, find_times
 from meetings.importing.readers import UnreadableDocument, check_text_length
-from meetings.importing.schema import Attendee, Item, ParsedMinutes
+from meetings.importing.schema import NO_DATE, NO_SECRETARY, TEXT_BEFORE_FIRST_ITEM, Attendee, Item, ParsedMinutes
 
 from . import header, items, people, signatures, stacked, unsure
 from .document import Document
@@ -49,7 +49,7 @@ def _result(doc: Document) -> ParsedMinutes:
         date = find_date(" ".join(doc.lines[: doc.header_end]))
     start, end = find_times(doc.fields.get("tid", "") or doc.fields.get("datum", "") or header_text)
     if date is None:
-        doc.warnings.append("Inget mötesdatum hittades.")
+        doc.warnings.append(NO_DATE)
     items.from_contents(doc)
     items.drop_agenda(doc)
     items.complete_from_contents(doc)
@@ -63,7 +63,6 @@ def _result(doc: Document) -> ParsedMinutes:
     own_body = (body or "").split()[-1] if body else ""
     read_items = [items.item(doc, raw, own_body) for raw in doc.items]
     signatures.signers_in_text(doc)
-    signatures.signers_before_roles(doc)
     chair = people.chair(doc)
     said = None if doc.secretary else people.secretary_in_text(doc)
     secretary = doc.secretary or said or _secretary_by_role(doc)
@@ -76,7 +75,7 @@ def _result(doc: Document) -> ParsedMinutes:
     _place_header_leftovers(doc, read_items)
     kind = header.kind(doc, " ".join([title, *doc.header_rest[:5]]))
     if kind == "protokoll" and not secretary:
-        doc.warnings.append("Ingen sekreterare hittades.")
+        doc.warnings.append(NO_SECRETARY)
     return {
         "kind": kind,
         "title": title,
@@ -160,7 +159,7 @@ def _place_header_leftovers(doc: Document, read_items: list[Item]) -> None:
         read_items.append(_introduction())
     first = read_items[0]
     first["text"] = "\n".join(leftovers + ([first["text"]] if first["text"] else []))
-    doc.warnings.append("Text före första ärendet lades i det första ärendet: " + " / ".join(leftovers)[:200])
+    doc.warnings.append(TEXT_BEFORE_FIRST_ITEM + " / ".join(leftovers)[:200])
 
 
 def _introduction() -> Item:
