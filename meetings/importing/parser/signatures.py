@@ -2,12 +2,11 @@
 under "Ordförande" and "Justerare", "Justerat"."""
 
 import re
-from collections.abc import Iterator
 
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import is_footnote
 from meetings.importing.dates import find_date
-from meetings.importing.lexicon import is_given_name, split_people
+from meetings.importing.lexicon import split_people
 
 from .document import Document
 from .patterns import (
@@ -359,53 +358,6 @@ def signers_in_text(doc: Document) -> None:
             if len(names) >= len(waiting):
                 _sign(doc, waiting, names, lost_justerare=not any(lab.startswith("juster") for lab in waiting))
             waiting = []
-
-
-# "Rolf Ek Ordförande Karin Berg sekreterare Bo Lind Justerare": the typed name above each signature's line, its role
-# below, flattened to one line
-SIGNER_LABEL = re.compile(
-    r"\b(?:Sekreterare|Ordförande|Juster\w*|Underskrift(?:er)?|Paragrafer|Vid protokollet)\b", re.I
-)
-NAMED_SIGNER = re.compile(rf"(?<![\w-])({PERSON})\s+((?i:ordförande|sekreterare|justerare|justerande))\b(?!\s+för\b)")
-
-
-def signers_before_roles(doc: Document) -> None:
-    """A signature table written name first, role after ("Rolf Ek Ordförande Karin Berg sekreterare Bo Lind
-    Justerare"), run into one line: two or more such signers of different roles fill the chair and the secretary the
-    fields left unnamed. A person is a given name and a surname, or someone the attendance lists. The justerare are
-    left to the other rules: adding this table's to a list read in part lowered the blind set unseen5 (adjusters
-    0.61 -> 0.59) while it lifted one document it was built on."""
-    attendees = {p["name"] for p in doc.people}
-    text = " ".join(line for line in doc.lines if line)
-    for run in _runs(NAMED_SIGNER.finditer(text)):
-        if SIGNER_LABEL.search(text[max(0, run[0].start() - 40) : run[0].start()]) or any(
-            SIGNER_LABEL.search(match.group(1)) for match in run
-        ):
-            continue  # "Sekreterare Paragrafer 5-9 Kjell Holm Ordförande Eva Berg …": labels first, the other table
-        signed = [
-            (match.group(1), match.group(2).lower())
-            for match in run
-            if match.group(1) in attendees or is_given_name(match.group(1).split()[0])
-        ]
-        if len(signed) < 2 or len({role[:6] for _name, role in signed}) < 2:
-            continue
-        for name, role in signed:
-            if role == "ordförande":
-                doc.chair = doc.chair or name
-            elif role == "sekreterare":
-                doc.secretary = doc.secretary or name
-
-
-def _runs(matches: Iterator[re.Match[str]]) -> Iterator[list[re.Match[str]]]:
-    """Matches next to each other (a word or two between them at most: "… Justerare ORGAN Kristina Moberg …")."""
-    run: list[re.Match[str]] = []
-    for match in matches:
-        if run and match.start() - run[-1].end() > 12:
-            yield run
-            run = []
-        run.append(match)
-    if run:
-        yield run
 
 
 def _sign(doc: Document, labels: list[str], names: list[str], lost_justerare: bool) -> None:
