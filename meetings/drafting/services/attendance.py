@@ -75,7 +75,10 @@ def attendance_save(
     *, actor: Actor, meeting: Meeting, attendance: Attendance | None = None, **fields: Any
 ) -> Attendance:
     meeting = meeting_for_writing(meeting.pk)
-    if attendance is None and not fields.get("person") and not (fields.get("name") or "").strip():
+    # a row names someone, when it is added and when it is changed (a cleared person and name left nobody)
+    person = fields.get("person", attendance.person if attendance is not None else None)
+    name = fields.get("name", attendance.name if attendance is not None else "")
+    if person is None and not (name or "").strip():
         raise ValidationError({"name": _("Välj en person eller skriv ett namn.")})
     validate_typed_fields(Attendance, fields)
     fields["paragraphs"] = parse_paragraphs(fields.get("paragraphs", ""))

@@ -96,3 +96,27 @@ def test_a_body_without_voting_seats_shows_no_quorum(client_for, cast, page):
 
 def test_a_board_protocol_still_shows_its_quorum(client_for, meeting):
     assert "ledamöter tjänstgör" in client_for("secretary").get(f"/moten/{meeting.pk}/narvaro/").content.decode()
+
+
+def test_a_row_changed_to_no_person_and_no_name_is_refused_and_kept(client_for, cast, meeting):
+    """Clearing both the person and the name of a row saved nobody: "Beslutande: , ordförande" in the protocol and
+    a nameless row counted towards the quorum. The page says why and the row stays as it was."""
+    ledamot = Person.objects.create(name="Karin Ek")
+    row = services.attendance_save(actor=None, meeting=meeting, person=ledamot, role="ledamot", status="narvarande")
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/narvaro/{row.pk}/",
+        {"person": "", "name": "  ", "role": "ledamot", "status": "narvarande"},
+    )
+    assert response.status_code == 200
+    assert "Välj en person eller skriv ett namn." in response.content.decode()
+    row.refresh_from_db()
+    assert (row.person, row.name) == (ledamot, "Karin Ek")
+
+
+def test_a_row_may_drop_its_person_and_keep_a_typed_name(meeting):
+    row = services.attendance_save(
+        actor=None, meeting=meeting, person=Person.objects.create(name="Karin Ek"), role="ledamot"
+    )
+    services.attendance_save(actor=None, meeting=meeting, attendance=row, person=None, name="Karin Ek-Lund")
+    row.refresh_from_db()
+    assert (row.person, row.display_name) == (None, "Karin Ek-Lund")
