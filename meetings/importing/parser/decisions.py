@@ -26,7 +26,13 @@ SUBHEADING_STOP = re.compile(
     r"expedieras|skickas till|beredning|föredragande)\b",
     re.I,
 )
-ABSTAIN = re.compile(r"(\d+)\s+(?:personer\s+)?(?:valde\s+att\s+(?:inte|avstå)|avstod|avstår|lade\s+ned)", re.I)
+ABSTAIN = re.compile(
+    r"(\d+)\s+(?:personer\s+|ledamöter\s+)?(?:som\s+)?(?:valde\s+att\s+(?:inte|avstå)|avstod|avstår|lade\s+ned)", re.I
+)
+# the count written as a tally: "3 ja, 1 nej, 0 avstår", "7 ja-röster mot 4 nej-röster", "Ja: 7, Nej: 4, Avstår: 2"
+# (a bare "ja" or "nej" after a number only in lower case: "3 Ja" may open a heading)
+TALLY = re.compile(r"\b(\d{1,3})\s+(ja|nej)(?:-?röst(?:er|erna)?)?\b|\b(\d{1,3})\s+(?i:(ja|nej)-?röst(?:er|erna)?)\b")
+TALLY_LABELLED = re.compile(r"\b(ja|nej|avstår|avstod)(?:-?röst(?:er)?)?\s*:\s*(\d{1,3})\b", re.I)
 RESERVATION = re.compile(
     rf"(?:({PEOPLE})\s+reserverar\s+sig)|(?:reserv(?:erar\s+sig|ation)\s*(?:mot\s+beslutet)?\s*:?\s*({PEOPLE}))"
 )
@@ -56,10 +62,17 @@ def votes_in(text: str) -> Votes | None:
     for number, choice in VOTE_COUNT.findall(text):
         counts[choice.lower()] = int(number)
         found = True
+    if not found:
+        for match in TALLY.finditer(text):
+            number, choice = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+            counts[choice.lower()] = int(number)
+            found = True
+        for choice, number in TALLY_LABELLED.findall(text):
+            counts["avstår" if choice.lower().startswith("avst") else choice.lower()] = int(number)
+            found = found or not choice.lower().startswith("avst")
     abstain = ABSTAIN.search(text)
-    if abstain:
+    if abstain and found:  # "2 avstår" alone is no count of a vote ("2 ledamöter avstår från att delta")
         counts["avstår"] = int(abstain.group(1))
-        found = True
     return Votes(ja=counts["ja"], nej=counts["nej"], avstår=counts["avstår"]) if found else None
 
 

@@ -192,6 +192,32 @@ def test_decisions_votes_reservations_jav_and_immediate_justering():
     assert result["secretary"] == "Ola Strand"
 
 
+@pytest.mark.parametrize(
+    "counted, votes",
+    [
+        ("Omröstning: 3 ja, 1 nej, 0 avstår.", {"ja": 3, "nej": 1, "avstår": 0}),
+        ("Omröstningen utföll med 7 ja-röster mot 4 nej-röster.", {"ja": 7, "nej": 4, "avstår": 0}),
+        ("Votering. Ja: 6, Nej: 5, Avstår: 2.", {"ja": 6, "nej": 5, "avstår": 2}),
+        ("Med 5 Ja-röster mot 2 Nej-röster och 1 som avstod bifölls förslaget.", {"ja": 5, "nej": 2, "avstår": 1}),
+    ],
+)
+def test_a_vote_written_as_a_tally_keeps_its_counts(counted, votes):
+    """ "3 ja, 1 nej, 0 avstår" was read as "0 avstår" alone: ja 0, nej 0 in the review and in the saved draft."""
+    result = parse_text(
+        "Protokoll 2024-05-02\n\nBeslutande\nAnna Berg (S), ordförande\nPer Holm (M)\n\n"
+        f"§ 5 Ansökan om medel\n\nStyrelsen beslutar att avslå ansökan.\n\n{counted}\n"
+    )
+    assert [d["votes"] for d in item(result, "5")["decisions"] if d["votes"]] == [votes]
+
+
+def test_abstentions_alone_are_no_vote():
+    result = parse_text(
+        "Protokoll 2024-05-02\n\nBeslutande\nAnna Berg (S), ordförande\nPer Holm (M)\n\n"
+        "§ 5 Ansökan om medel\n\nStyrelsen beslutar att bevilja ansökan. 2 ledamöter avstår från att delta.\n"
+    )
+    assert not any(d["votes"] for d in item(result, "5")["decisions"])
+
+
 def test_web_page_chrome_and_page_footers_are_neither_attendees_nor_items():
     result = parse_text(
         "Din position: Hem > Tyresö kommun > Kommunfullmäktige > Sammanträde 2011-06-16\n\n• No results found\n\n"
