@@ -231,10 +231,15 @@ def signers_only(view):
 def sign(request, pk):
     """Justera: needs a fresh re-authentication (password, or TOTP where the user has it)."""
     meeting = get_meeting_for_user(request.user, pk, SIGN)
-    revision = services.current_revision(meeting)
-    requested = whole_number(request.GET.get("revision"))
-    if requested is not None:
-        revision = meeting.revisions.filter(number=requested).first()
+    current = services.current_revision(meeting)
+    revision = services.revision_read(meeting, whole_number(request.GET.get("revision")))
+    if request.method == "GET" and _replaced(revision, current):
+        # The justering page was read at a revision the secretary has since replaced: the signer reads the new one
+        # first (the sign form would refuse the old one anyway, after the password).
+        messages.error(
+            request, _("Protokollet har ändrats sedan du öppnade det. Läs den nya versionen innan du justerar.")
+        )
+        return _back(meeting)
     if request.method == "POST":
         sign_revision = partial(
             services.protocol_sign,
@@ -258,6 +263,15 @@ def sign(request, pk):
         messages.error(request, _("Protokollet är inte under justering."))
         return _back(meeting)
     return render(request, "meetings/justering/sign.html", {"meeting": meeting, "revision": revision})
+
+
+def _replaced(revision, current):
+    return (
+        revision is not None
+        and current is not None
+        and revision.kind == ProtocolRevision.Kind.FULL
+        and revision.number != current.number
+    )
 
 
 @login_required

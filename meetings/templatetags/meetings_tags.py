@@ -1,6 +1,6 @@
 import datetime
 import html
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from django import template
 from django.core.exceptions import PermissionDenied
@@ -9,7 +9,8 @@ from django.urls import Resolver404, resolve
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from meetings.justering.services import current_revision
+from finsam.params import whole_number
+from meetings.justering.services import revision_read
 from meetings.permissions import SIGN, get_meeting_for_user
 from meetings.printing.paragraphs import paragraph_range
 
@@ -61,9 +62,9 @@ def signing_intent(context):
     """On the re-authentication before signing: which protocol and revision the user is about to justera, read from
     where allauth will send them next (only a signing page of a protocol the user may sign says anything)."""
     request = context.get("request")
-    target = urlsplit((request.GET.get("next") or request.POST.get("next") or "") if request else "").path
+    target = urlsplit((request.GET.get("next") or request.POST.get("next") or "") if request else "")
     try:
-        match = resolve(target)
+        match = resolve(target.path)
     except Resolver404:
         return None
     if match.view_name != "meetings:justering_sign":
@@ -72,7 +73,7 @@ def signing_intent(context):
         meeting = get_meeting_for_user(request.user, match.kwargs["pk"], SIGN)
     except (Http404, PermissionDenied):
         return None
-    revision = current_revision(meeting)
+    revision = revision_read(meeting, whole_number(parse_qs(target.query).get("revision", [""])[0]))
     if revision is None:
         return None
     numbers = [item["number"] for item in revision.snapshot["items"] if item["number"]]

@@ -96,6 +96,30 @@ def test_a_stale_revision_gets_a_clear_message(client_for, cast, sent):
     assert "Protokollet har ändrats sedan du öppnade det" in response.content.decode()
 
 
+def test_a_signer_who_read_a_replaced_revision_is_sent_back_to_read_the_new_one(client_for, cast, sent):
+    """The chair read revision 1 and left the page open; the secretary took it back, changed a decision and sent
+    revision 2. The chair's "Justera protokollet" leads back to the protocol with a message, not to signing
+    revision 2 unread, and the re-authentication page names the revision read, not the newest."""
+    client = client_for("chair")
+    page = client.get(f"/moten/{sent.pk}/justering/").content.decode()
+    link = f"/moten/{sent.pk}/justering/signera/?revision=1"
+    assert link in page
+    justering.protocol_reopen(actor=cast.user("secretary"), meeting=sent)
+    decision = sent.items.get(number=3).decisions.get()
+    services.decision_save(actor=None, item=decision.item, decision=decision, text="Styrelsen beslutar att avslå.")
+    justering.protocol_send_for_justering(actor=None, meeting=sent)
+    assert "revision 1," in client.get(link, follow=True).content.decode()  # the password page: what was read
+
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    response = client.get(link, follow=True)
+    assert response.redirect_chain[-1][0] == f"/moten/{sent.pk}/justering/"
+    assert "Protokollet har ändrats sedan du öppnade det" in response.content.decode()
+    assert f"/moten/{sent.pk}/justering/signera/?revision=2" in response.content.decode()
+    assert not Signature.objects.filter(person=cast.chair, status="signed").exists()
+    current = client.get(f"/moten/{sent.pk}/justering/signera/?revision=2")
+    assert current.status_code == 200 and "revision 2." in current.content.decode()
+
+
 def test_the_secretary_sends_and_takes_back(client_for, meeting):
     client = client_for("secretary")
     client.post(f"/moten/{meeting.pk}/justering/skicka/", {"deadline": "2026-03-20"})
