@@ -4,7 +4,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,11 +16,13 @@ from meetings.drafting.forms import (
     ReasonForm,
 )
 from meetings.drafting.views.common import item_in, posted_attendance
+from meetings.guards import ensure_meeting_editable
 from meetings.models import Attendance
 from meetings.permissions import (
     READ,
     WRITE,
     can_edit,
+    can_write,
     get_meeting_for_user,
 )
 
@@ -31,8 +33,10 @@ def attendance(request, pk, attendance_pk=None):
     meeting = get_meeting_for_user(request.user, pk, READ if request.method == "GET" else WRITE)
     writable = can_edit(request.user, meeting)
     instance = get_object_or_404(Attendance, pk=attendance_pk, meeting=meeting) if attendance_pk else None
-    if instance is not None and not writable:
+    if instance is not None and not can_write(request.user, meeting):
         raise PermissionDenied
+    if instance is not None and not writable and request.method == "GET":
+        return _not_editable(request, meeting)  # a posted form goes on to the service, which says why and keeps it
     form = AttendanceForm(request.POST or None, instance=instance, meeting=meeting)
     write = partial(services.attendance_save, actor=request.user, meeting=meeting, attendance=instance)
     if save_form(request, form, write, _("Närvaron är sparad.")):
@@ -51,6 +55,15 @@ def attendance(request, pk, attendance_pk=None):
             "proposals": selectors.proposed_substitutes(meeting, attendances) if writable else [],
         },
     )
+
+
+def _not_editable(request, meeting):
+    """The record is out for justering or justerat: the reason, on the attendance page, instead of a form."""
+    try:
+        ensure_meeting_editable(meeting)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    return redirect("meetings:attendance", pk=meeting.pk)
 
 
 @login_required

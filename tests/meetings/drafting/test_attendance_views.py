@@ -120,3 +120,24 @@ def test_a_row_may_drop_its_person_and_keep_a_typed_name(meeting):
     services.attendance_save(actor=None, meeting=meeting, attendance=row, person=None, name="Karin Ek-Lund")
     row.refresh_from_db()
     assert (row.person, row.display_name) == (None, "Karin Ek-Lund")
+
+
+def test_a_row_changed_after_the_protocol_went_for_justering_says_why_and_keeps_what_was_typed(
+    client_for, cast, meeting
+):
+    """The form was open when the protocol was sent: the secretary is told why, with the typed name kept, not a
+    bare 403."""
+    from meetings.justering import services as justering
+
+    row = services.attendance_save(actor=None, meeting=meeting, name="Karin Ek", role="ledamot", status="narvarande")
+    meeting.justerare.add(cast.member)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/narvaro/{row.pk}/", {"name": "Karin Ek-Lund", "role": "ledamot", "status": "narvarande"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Protokollet är skickat på justering" in html and 'value="Karin Ek-Lund"' in html
+    row.refresh_from_db()
+    assert row.name == "Karin Ek"
+    assert client_for("member").post(f"/moten/{meeting.pk}/narvaro/{row.pk}/", {"name": "X"}).status_code == 403

@@ -389,4 +389,7 @@ def test_a_record_out_for_justering_offers_the_secretary_no_editing(client_for, 
     for name in ("detail", "attendance", "history"):
         assert client.get(page[name]).context["writable"] is False, name
     attendance = meeting.attendances.first()
-    assert client.get(f"{page['attendance']}{attendance.pk}/").status_code == 403
+    response = client.get(f"{page['attendance']}{attendance.pk}/", follow=True)  # the reason, not a bare 403
+    assert response.redirect_chain == [(page["attendance"], 302)]
+    assert "Protokollet är skickat på justering" in response.content.decode()
+    assert response.context["writable"] is False and "attendance-form-heading" not in response.content.decode()
