@@ -22,7 +22,8 @@ STATUS_LABELS = [
         None,
     ),
     (r"ej\s+närvarande", "frånvarande", None),
-    (r"ej\s+beslutande", "närvarande", None),  # present, not deciding
+    (r"(?:närvarande,?\s+)?ej\s+beslutande", "närvarande", None),  # present, not deciding
+    (r"närvarande,?\s+beslutande(?:\s+ledamöter)?|beslutande,?\s+närvarande", "närvarande", "ledamot"),
     (r"närvarande\s+ledamöter|ordinarie\s+ledamöter|deltagande\s+ledamöter", "närvarande", "ledamot"),
     (r"närvarande\s+(?:ersättare|suppleanter)", "närvarande", "ersättare"),
     (r"närvarande", "närvarande", None),

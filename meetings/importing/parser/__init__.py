@@ -72,7 +72,7 @@ def _result(doc: Document) -> ParsedMinutes:
     _mark_officers(doc, chair, secretary)
     adjusters = list(dict.fromkeys(_without_labels(name) or name for name in people.adjusters(doc, read_items, chair)))
     _add_signers(doc, chair, adjusters)
-    _place_header_leftovers(doc, read_items)
+    _place_header_leftovers(doc, read_items, body)
     kind = header.kind(doc, " ".join([title, *doc.header_rest[:5]]))
     if kind == "protokoll" and not secretary:
         doc.warnings.append(NO_SECRETARY)
@@ -149,10 +149,20 @@ def _present(name: str, role: str | None) -> Attendee:
     return {"name": name, "status": "närvarande", "role": role, "organisation": None, "paragraphs": None}
 
 
-def _place_header_leftovers(doc: Document, read_items: list[Item]) -> None:
-    """A short header line that gave the date ("Måndagen den 2 juni 2021 kl 13-15") is placed; the others go to
-    the first item's text (an item of their own when there is none)."""
-    leftovers = [line for line in doc.header_rest if not (len(line) < 60 and find_date(line))]
+# a header line that says only what kind of document this is and whose: read as the kind and the body
+KIND_WORDS = {"protokoll", "sammanträdesprotokoll", "minnesanteckningar", "minnesanteckning", "anteckningar"}
+
+
+def _place_header_leftovers(doc: Document, read_items: list[Item], body: str | None) -> None:
+    """A short header line that gave the date ("Måndagen den 2 juni 2021 kl 13-15") is placed, and one that is
+    only the kind of document and the body ("PROTOKOLL", "Styrelsen"); the others go to the first item's text (an
+    item of their own when there is none)."""
+    read = KIND_WORDS | set((body or "").casefold().split())
+    leftovers = [
+        line
+        for line in doc.header_rest
+        if not (len(line) < 60 and find_date(line)) and not set(line.casefold().strip(" :").split()) <= read
+    ]
     if not leftovers:
         return
     if not read_items:

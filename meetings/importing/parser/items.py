@@ -9,7 +9,7 @@ from meetings.importing.cleanup import strip_footnote_markers
 from meetings.importing.dates import find_date
 from meetings.importing.schema import Assignment, Item, NextMeeting
 
-from .decisions import decisions
+from .decisions import DECISION_HEADING, decisions
 from .document import Document, RawItem
 from .patterns import CONTENTS_ENTRY, PEOPLE, split_names
 
@@ -246,7 +246,10 @@ def item(doc: Document, raw: RawItem, body_word: str) -> Item:
         match = ASSIGNMENT.search(decision["text"])
         if match:
             assignments.append({"who": match.group(1).strip(), "what": match.group(2).strip().rstrip(".")})
-    text_parts = [p for p in paragraphs if p not in consumed]
+    # a paragraph that is all a decision ("Dagordningen godkändes.") is the decision, not text besides it: the
+    # protocol would print it twice
+    decided = {" ".join(d["text"].split()) for d in found}
+    text_parts = [p for p in paragraphs if p not in consumed and " ".join(p.split()) not in decided]
     flat = " ".join(paragraphs)
     recused = [n for m in RECUSED.finditer(flat) for n in split_names(m.group(1) or m.group(2))]
     return {
@@ -276,12 +279,18 @@ def _iso(day: datetime.date | None) -> str | None:
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
+    """The item's lines in paragraphs, split at blank lines and around a "Beslut" heading on a line of its own
+    (a protocol written without blank lines: "… 1 234 567 kronor." / "Beslut" / "Styrelsen beslutar att …")."""
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines + [""]:
-        if line:
+        heading = bool(line) and DECISION_HEADING.match(line.strip()) is not None
+        if line and not heading:
             current.append(line)
-        elif current:
+            continue
+        if current:
             paragraphs.append("\n".join(current))
             current = []
+        if heading:
+            paragraphs.append(line)
     return paragraphs

@@ -21,6 +21,7 @@ from meetings.drafting.services import renumber
 from meetings.guards import meeting_for_writing
 from meetings.importing import matching
 from meetings.importing.matching import Attendances, AttendeeChoice, People
+from meetings.importing.parser.patterns import plausible_name
 from meetings.importing.schema import Attendee, Item, ParsedMinutes
 from meetings.importing.schema import Decision as ParsedDecision
 from meetings.models import (
@@ -261,14 +262,28 @@ def _save_attendance(
             paragraphs=(entry.get("paragraphs") or "")[:100],
             position=len(rows),
         )
-    _link_substitutes(attendees, rows)
+    _link_substitutes(meeting, attendees, rows, people)
     return rows
 
 
-def _link_substitutes(attendees: list[Attendee], rows: Attendances) -> None:
-    """An ersättare serves for a ledamot listed anywhere in the attendance."""
+def _link_substitutes(meeting: Meeting, attendees: list[Attendee], rows: Attendances, people: People) -> None:
+    """An ersättare serves for a ledamot listed anywhere in the attendance; one the lists leave out ("Åsa Åberg,
+    tjänstgörande ersättare för Mikael Dahl", no Mikael Dahl listed) was not there: added as absent, in the
+    ersättare's seat's organisation, so the saved attendance still says whom the ersättare served for."""
     for entry in attendees:
-        row, served = rows.get(matching.fold(entry["name"])), rows.named(entry.get("serving_for") or "")
+        row, wanted = rows.get(matching.fold(entry["name"])), (entry.get("serving_for") or "").strip()
+        served = rows.named(wanted)
+        if row is not None and served is None and plausible_name(wanted):
+            served = rows[matching.fold(wanted)] = Attendance.objects.create(
+                meeting=meeting,
+                person=people.sure(wanted, entry.get("organisation")),
+                name=wanted[:200],
+                role=Mandate.Role.MEMBER,
+                status=Attendance.Status.ABSENT,
+                organisation=row.organisation,
+                represents=row.represents,
+                position=len(rows),
+            )
         if row is not None and served is not None and served != row:
             row.serving_for = served
             row.save(update_fields=["serving_for"])

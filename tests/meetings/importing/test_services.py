@@ -108,3 +108,46 @@ def test_an_import_names_only_people_of_its_own_federation(cast):
     meeting = save_parsed(parse_text(text), body=cast.board)
     assert meeting.chair is None and not meeting.justerare.exists()
     assert meeting.attendances.get().person is None
+
+
+PROTOCOL_WITHOUT_BLANK_LINES = """Samordningsförbundet Exempel
+PROTOKOLL
+Styrelsen
+Sammanträdesdatum: 2025-03-14
+Närvarande beslutande:
+Karin Lind (S), ordförande, Exempels kommun
+Petra Holm, tjänstgörande ersättare för Nils Ek, Byns kommun, § 1-2
+Övriga närvarande:
+Olle Berg, sekreterare
+§ 1 Godkännande av dagordningen
+Dagordningen godkändes.
+§ 2 Ansökan om medel
+Ansökan gäller 450 000 kronor.
+Beslut
+Styrelsen beslutar att avslå ansökan.
+Omröstning: 3 ja, 1 nej, 0 avstår.
+Vid protokollet
+Olle Berg
+"""
+
+
+def test_a_protocol_written_without_blank_lines_is_saved_once_with_whom_the_ersattare_served_for(cast):
+    """Found by trying the import as a user: "Närvarande beslutande:" was no list (the roll went into § 1), the
+    decision under a "Beslut" line stayed in the § text too and "Dagordningen godkändes." was both text and decision
+    (the protocol printed them twice), "PROTOKOLL" / "Styrelsen" went into § 1, and the ersättare lost whom she served
+    for, who is not listed."""
+    parsed = parse_text(PROTOCOL_WITHOUT_BLANK_LINES)
+    assert [(p["name"], p["role"]) for p in parsed["attendance"]][:2] == [
+        ("Karin Lind", "ordförande"),
+        ("Petra Holm", "tjänstgörande ersättare"),
+    ]
+    meeting = save_parsed(parsed, body=cast.board)
+    agenda, application = meeting.items.order_by("position")
+    assert agenda.text == "" and agenda.decisions.get().text == "Dagordningen godkändes."
+    assert "beslutar" not in application.text and "450 000 kronor" in application.text
+    decision = application.decisions.get()
+    assert decision.text.startswith("Styrelsen beslutar att avslå ansökan.")
+    assert (decision.votes_yes, decision.votes_no, decision.votes_abstain) == (3, 1, 0)
+    petra = meeting.attendances.get(name="Petra Holm")
+    assert (petra.serving_for.name, petra.serving_for.status, petra.paragraphs) == ("Nils Ek", "franvarande", "1-2")
+    assert petra.serving_for.organisation == petra.organisation
