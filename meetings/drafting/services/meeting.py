@@ -21,7 +21,7 @@ from meetings.drafting.services.audit import audit
 from meetings.drafting.services.items import append_item
 from meetings.drafting.services.numbering import renumber
 from meetings.guards import meeting_for_writing
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Attendance, Meeting
 
 JUSTERARE_ITEM = "Val av justerare"
 OPENING_ITEMS = [
@@ -100,22 +100,50 @@ def meeting_update(
     meeting.renumbered = renumber(meeting, also_year=year_left) if date_changed else []
     changed = sorted(fields)
     if justerare is not None:
-        justerare_set(meeting, list(justerare))
+        justerare_set(meeting, _eligible_justerare(locked, list(justerare)))
         changed.append("justerare")
     audit("meetings.meeting.updated", actor, meeting, meeting, fields=changed)
     return meeting
 
 
+def _eligible_justerare(meeting: Meeting, people: list[Person]) -> list[Person]:
+    """The chair signs anyway ("jämte ordföranden"), and one who is not at the meeting cannot justera it."""
+    errors = []
+    if meeting.chair_id is not None and any(person.pk == meeting.chair_id for person in people):
+        errors.append(_("Ordföranden justerar protokollet ändå: välj någon annan som justerare."))
+    away = meeting.attendances.filter(
+        person__in=people, status__in=[Attendance.Status.ABSENT, Attendance.Status.EXCUSED]
+    ).select_related("person")
+    for attendance in away:
+        errors.append(
+            _("%(name)s är inte med på mötet (%(status)s) och kan inte justera protokollet.")
+            % {"name": attendance.display_name, "status": attendance.get_status_display().lower()}
+        )
+    if errors:
+        raise ValidationError({"justerare": errors})
+    return people
+
+
+def _justerare_text(people: list[Person]) -> str:
+    if not people:
+        return ""
+    names = " och ".join(person.name for person in sorted(people, key=lambda p: swedish_sort_key(p.name)))
+    return f"<p>{escape(names)} utsågs att jämte ordföranden justera dagens protokoll.</p>"
+
+
 def justerare_set(meeting: Meeting, people: list[Person]) -> None:
     """Record who justerar the protocol with the chair, and say so in the § "Val av justerare" while its text is
-    still empty (the secretary's own wording is never overwritten)."""
+    empty or still the one written for the justerare chosen before (the secretary's own wording is never
+    overwritten; an unchanged sentence naming the former justerare would contradict the protocol's signers)."""
+    before = _justerare_text(list(meeting.justerare.all()))
     meeting.justerare.set(people)
     item = meeting.items.filter(heading=JUSTERARE_ITEM).first()
-    if item is None or item.text.strip() or not people:
+    text = _justerare_text(people)
+    if item is None or item.text.strip() not in {"", before} or item.text == text:
         return
-    names = " och ".join(person.name for person in sorted(people, key=lambda p: swedish_sort_key(p.name)))
-    text = f"<p>{escape(names)} utsågs att jämte ordföranden justera dagens protokoll.</p>"
-    AgendaItem.objects.filter(pk=item.pk, text="").update(text=text, version=F("version") + 1, updated=timezone.now())
+    AgendaItem.objects.filter(pk=item.pk, text=item.text).update(
+        text=text, version=F("version") + 1, updated=timezone.now()
+    )
 
 
 def _add_follow_up_item(meeting: Meeting) -> None:

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.test import Client
 
+from federations.models import Mandate, Person
 from meetings.anslag.services import personal_data_review
 from meetings.drafting import services
 from meetings.models import Decision
@@ -356,6 +357,46 @@ def test_the_secretary_chooses_the_justerare_on_the_edit_page(client_for, cast, 
     item = meeting.items.get(heading="Val av justerare")
     assert item.text == "<p>Maja Ledamot utsågs att jämte ordföranden justera dagens protokoll.</p>"
     assert "Utses att justera" in client.get(f"/moten/{meeting.pk}/forhandsgranska/").content.decode()
+
+
+def _justerare_form(cast, meeting, justerare):
+    return {
+        "date": meeting.date.isoformat(),
+        "start_time": "09:00",
+        "end_time": "12:00",
+        "chair": cast.chair.pk,
+        "secretary": cast.secretary.pk,
+        "justerare": [person.pk for person in justerare],
+    }
+
+
+def test_changing_the_justerare_rewrites_the_sentence_written_for_the_former_ones_never_the_secretarys(
+    client_for, cast, meeting
+):
+    """The sentence the portal wrote for the first choice named the former justerare while the protocol's signers
+    were the new ones; the secretary's own wording stays."""
+    client = client_for("secretary")
+    other = Person.objects.create(name="Åke Lind")
+    Mandate.objects.create(person=other, body=cast.board, role="ledamot", start=datetime.date(2020, 1, 1))
+    client.post(f"/moten/{meeting.pk}/andra/", _justerare_form(cast, meeting, [cast.member]))
+    client.post(f"/moten/{meeting.pk}/andra/", _justerare_form(cast, meeting, [other]))
+    item = meeting.items.get(heading="Val av justerare")
+    assert item.text == "<p>Åke Lind utsågs att jämte ordföranden justera dagens protokoll.</p>"
+    services.item_save_text(
+        actor=None, item_id=item.pk, heading=item.heading, text="<p>Mötet valde Åke.</p>", base_version=item.version
+    )
+    client.post(f"/moten/{meeting.pk}/andra/", _justerare_form(cast, meeting, [cast.member]))
+    assert meeting.items.get(pk=item.pk).text == "<p>Mötet valde Åke.</p>"
+
+
+def test_the_chair_or_one_away_from_the_meeting_is_no_justerare(client_for, cast, meeting):
+    client = client_for("secretary")
+    response = client.post(f"/moten/{meeting.pk}/andra/", _justerare_form(cast, meeting, [cast.member, cast.chair]))
+    assert "Ordföranden justerar protokollet ändå" in response.content.decode()
+    services.attendance_save(actor=None, meeting=meeting, person=cast.member, status="anmalt_forhinder")
+    response = client.post(f"/moten/{meeting.pk}/andra/", _justerare_form(cast, meeting, [cast.member]))
+    assert f"{cast.member.name} är inte med på mötet (anmält förhinder)" in response.content.decode()
+    assert not meeting.justerare.exists()
 
 
 def test_an_assignment_owner_from_another_federation_is_refused(client_for, cast, meeting):
