@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from federations.linking import signing_of
@@ -99,6 +99,15 @@ def ensure_meeting_has_taken_place(meeting: Meeting) -> None:
         )
 
 
+def _check_deadline(meeting: Meeting, deadline: datetime.date | None) -> None:
+    """A last day to justera before the meeting was held is a slip of the keyboard, never a deadline."""
+    if deadline is not None and deadline < meeting.date:
+        raise ValidationError(
+            _("Sista dag för justering kan inte vara före mötet (%(date)s).")
+            % {"date": formats.date_format(meeting.date, "j F Y")}
+        )
+
+
 def _next_number(meeting: Meeting) -> int:
     last = meeting.revisions.order_by("-number").first()
     return last.number + 1 if last else 1
@@ -114,6 +123,7 @@ def extract_send_for_justering(
     if not meeting.is_protocol or meeting.status not in OPEN_FOR_SENDING:
         raise ValidationError(_("Bara ett protokoll under arbete kan ha omedelbart justerade paragrafer."))
     ensure_meeting_has_taken_place(meeting)
+    _check_deadline(meeting, deadline)
     signers = required_signers(meeting)
     done = justerade_extract_item_ids(meeting)
     waiting = meeting.revisions.filter(kind=ProtocolRevision.Kind.EXTRACT, signatures__status=Signature.Status.PENDING)
@@ -153,6 +163,7 @@ def protocol_send_for_justering(
     if meeting.status not in OPEN_FOR_SENDING:
         raise ValidationError(_("Protokollet är redan skickat på justering eller justerat."))
     ensure_meeting_has_taken_place(meeting)
+    _check_deadline(meeting, deadline)
     signers = required_signers(meeting)
     if not meeting.items.exists():
         raise ValidationError(_("Protokollet har inga paragrafer."))

@@ -159,7 +159,7 @@ def send(request, pk):
     try:
         deadline = datetime.date.fromisoformat(deadline) if deadline else None
     except ValueError:
-        messages.error(request, _("Ange sista dag för justering som ÅÅÅÅ-MM-DD."))
+        messages.error(request, _("Sista dag för justering är inget giltigt datum (skriv det som ÅÅÅÅ-MM-DD)."))
         return _back(meeting)
     attempt(
         request,

@@ -436,3 +436,17 @@ def test_a_signature_at_half_past_eleven_utc_reads_as_swedish_time(client_for, c
 def test_the_deadline_is_shown_only_while_the_protocol_waits_for_justering(client_for, sent, justerat):
     html = client_for("chair").get(f"/moten/{justerat.pk}/justering/").content.decode()
     assert "Revision 1." in html and "justeras senast" not in html
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("2026-02-31", "Sista dag för justering är inget giltigt datum (skriv det som ÅÅÅÅ-MM-DD)."),
+        ("2000-01-01", "Sista dag för justering kan inte vara före mötet"),
+    ],
+)
+def test_a_deadline_that_is_no_date_or_before_the_meeting_is_refused(client_for, meeting, typed, message):
+    response = client_for("secretary").post(f"/moten/{meeting.pk}/justering/skicka/", {"deadline": typed}, follow=True)
+    assert message in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status != Meeting.Status.IN_JUSTERING and not meeting.revisions.exists()
