@@ -19,6 +19,7 @@ from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Meeting, OutgoingMail, Recusal
 from meetings.outbox.services import mail_queue
+from meetings.printing.paragraphs import paragraph_list, paragraph_numbers, paragraph_range
 
 
 def attendance_prefill(meeting: Meeting) -> None:
@@ -85,6 +86,9 @@ def attendance_save(
     serving_for = fields.get("serving_for")
     if serving_for is not None and serving_for.meeting_id != meeting.pk:
         raise ValidationError({"serving_for": _("Den ersatta personen finns inte på mötet.")})
+    _check_paragraphs_exist(meeting, fields["paragraphs"])
+    if serving_for is not None:
+        _check_service(meeting, attendance, serving_for, fields["paragraphs"])
     created = attendance is None
     if attendance is None:
         last = meeting.attendances.aggregate(last=Max("position"))["last"]
@@ -96,6 +100,58 @@ def attendance_save(
     attendance.save()
     audit("meetings.attendance.saved", actor, attendance, meeting, created=created, name=attendance.display_name)
     return attendance
+
+
+def _check_paragraphs_exist(meeting: Meeting, paragraphs: str) -> None:
+    """ "Endast §§ 99-120" on a meeting of §§ 11-18 is a slip; before the agenda has numbers nothing can be said."""
+    numbers = set(meeting.items.exclude(number=None).values_list("number", flat=True))
+    missing = paragraph_numbers(paragraphs) - numbers
+    if numbers and missing:
+        raise ValidationError(
+            {
+                "paragraphs": _("§ %(missing)s finns inte på mötet, som har %(range)s.")
+                % {"missing": paragraph_list(missing), "range": paragraph_range(sorted(numbers))}
+            }
+        )
+
+
+def _check_service(meeting: Meeting, attendance: Attendance | None, served: Attendance, paragraphs: str) -> None:
+    """An ersättare serves for one ledamot who is not there: never for one who is not a ledamot (or who serves for
+    someone else), never beside another ersättare serving for the same ledamot in the same §§ (both would vote),
+    and never for the whole meeting for a ledamot there the whole meeting (a § with jäv is given as §§)."""
+    if attendance is not None and served.pk == attendance.pk:
+        raise ValidationError({"serving_for": _("Ingen kan tjänstgöra för sig själv.")})
+    if served.role not in {str(role) for role in Mandate.VOTING_ROLES} or served.serving_for_id is not None:
+        raise ValidationError(
+            {"serving_for": _("%(name)s är inte ledamot: en ersättare tjänstgör för en ledamot.") % {"name": served}}
+        )
+    mine = paragraph_numbers(paragraphs)
+    others = meeting.attendances.filter(serving_for=served)
+    if attendance is not None:
+        others = others.exclude(pk=attendance.pk)
+    for other in others:
+        theirs = paragraph_numbers(other.paragraphs)
+        if not mine or not theirs or mine & theirs:
+            raise ValidationError(
+                {
+                    "serving_for": _("%(other)s tjänstgör redan för %(name)s%(where)s: två kan inte ha samma plats.")
+                    % {
+                        "other": other,
+                        "name": served,
+                        "where": f" (§ {paragraph_list(mine & theirs)})" if mine & theirs else "",
+                    }
+                }
+            )
+    if served.status == Attendance.Status.PRESENT and not served.paragraphs and not mine:
+        raise ValidationError(
+            {
+                "serving_for": _(
+                    "%(name)s är med under hela mötet. Anmäl %(name)s som frånvarande, eller ange de §§ ersättaren "
+                    "tjänstgör i (t.ex. vid jäv)."
+                )
+                % {"name": served}
+            }
+        )
 
 
 @transaction.atomic

@@ -15,8 +15,8 @@ from django.db.models import F
 
 from federations.models import Body
 from meetings.guards import ensure_numbers_kept, justerade_extract_item_ids, numbering_locked
-from meetings.models import AgendaItem, Meeting, ParagraphNumber, ProtocolRevision
-from meetings.printing.paragraphs import paragraph_range
+from meetings.models import AgendaItem, Attendance, Meeting, ParagraphNumber, ProtocolRevision
+from meetings.printing.paragraphs import paragraph_list, paragraph_numbers, paragraph_range
 
 # A protocol in these states has its § numbers in a signed or signing revision.
 SIGNED_STATUSES = (Meeting.Status.IN_JUSTERING, *Meeting.FROZEN_STATUSES)
@@ -118,9 +118,27 @@ def _fixed(meetings: list[Meeting], editing: Meeting) -> set[int]:
 
 def _set_numbers(items: list[AgendaItem], numbers: dict[int, int]) -> None:
     changed = [item for item in items if item.number != numbers[item.pk]]
+    moves: dict[int, dict[int, int]] = defaultdict(dict)  # a meeting's §§: number before → number after
+    for item in items:
+        if item.number is not None:
+            moves[item.meeting_id][item.number] = numbers[item.pk]
     for item in changed:
         item.number = numbers[item.pk]
     AgendaItem.objects.bulk_update(changed, ["number"])
+    _follow_numbers({item.meeting_id for item in changed}, moves)
+
+
+def _follow_numbers(meeting_ids: set[int], moves: dict[int, dict[int, int]]) -> None:
+    """Who was there for §§ 16-18 only is there for the same §§ under their new numbers. A § deleted takes its
+    number with it; a row left with none of its §§ keeps what it said (it never becomes "the whole meeting")."""
+    rows = []
+    for attendance in Attendance.objects.filter(meeting_id__in=meeting_ids).exclude(paragraphs=""):
+        before = paragraph_numbers(attendance.paragraphs)
+        after = {moves[attendance.meeting_id][n] for n in before if n in moves[attendance.meeting_id]}
+        if after and after != before:
+            attendance.paragraphs = paragraph_list(after)
+            rows.append(attendance)
+    Attendance.objects.bulk_update(rows, ["paragraphs"])
 
 
 def _range(items: list[AgendaItem]) -> str:

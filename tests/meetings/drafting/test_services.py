@@ -164,11 +164,31 @@ def test_a_justerat_protocol_cannot_be_edited(cast, meeting):
 
 def test_partial_presence_is_normalised_and_nonsense_refused(cast, meeting):
     attendance = meeting.attendances.get(person=cast.member)
-    services.attendance_save(actor=None, meeting=meeting, attendance=attendance, paragraphs="§§ 1–4, 6")
+    services.attendance_save(actor=None, meeting=meeting, attendance=attendance, paragraphs="§§ 1–2, 4")
     attendance.refresh_from_db()
-    assert attendance.paragraphs == "1-4, 6"
+    assert attendance.paragraphs == "1-2, 4"
     with pytest.raises(ValidationError, match="Ange paragrafer"):
         services.attendance_save(actor=None, meeting=meeting, attendance=attendance, paragraphs="4-1")
+    with pytest.raises(ValidationError, match="§ 6, 9-12 finns inte på mötet, som har § 1–4"):
+        services.attendance_save(actor=None, meeting=meeting, attendance=attendance, paragraphs="1-4, 6, 9-12")
+
+
+def test_an_ersattare_serves_for_one_ledamot_who_is_not_there_and_never_beside_another(cast, meeting):
+    """Two ersättare serving for one absent ledamot both voted (13 voters for 12 seats), and one served all meeting
+    for the chair, who was there; an ersättare in a § of jäv still may."""
+    member = meeting.attendances.get(person=cast.member)
+    substitute = meeting.attendances.get(person=cast.substitute)
+    other = services.attendance_save(actor=None, meeting=meeting, name="Olle Ersättare", role="ersattare")
+    with pytest.raises(ValidationError, match="är med under hela mötet"):
+        services.attendance_save(actor=None, meeting=meeting, attendance=substitute, serving_for=member)
+    services.attendance_save(actor=None, meeting=meeting, attendance=substitute, serving_for=member, paragraphs="3")
+    services.attendance_save(actor=None, meeting=meeting, attendance=member, status="anmalt_forhinder")
+    with pytest.raises(ValidationError, match="tjänstgör redan för Maja Ledamot"):
+        services.attendance_save(actor=None, meeting=meeting, attendance=other, serving_for=member)
+    with pytest.raises(ValidationError, match="inte ledamot"):
+        services.attendance_save(actor=None, meeting=meeting, attendance=other, serving_for=substitute)
+    services.attendance_save(actor=None, meeting=meeting, attendance=other, serving_for=member, paragraphs="1-2, 4")
+    assert set(meeting.attendances.filter(serving_for=member)) == {substitute, other}
 
 
 def test_a_guest_not_in_the_register_can_be_added(meeting):
@@ -315,3 +335,15 @@ def test_an_autosave_records_when_the_text_was_saved(cast):
     item.refresh_from_db()
     assert timezone.now() - item.updated < datetime.timedelta(minutes=1)
     assert (saved.version, saved.text, saved.updated) == (item.version, item.text, item.updated)
+
+
+def test_who_was_there_for_some_paragraphs_keeps_them_when_the_paragraphs_are_renumbered(cast, meeting):
+    """ "Sara Lundgren, § 3-4" still meant the old § 3-4 after a § before them was deleted: other matters."""
+    services.item_add(actor=None, meeting=meeting, heading="Budget 2027")  # § 5
+    member = meeting.attendances.get(person=cast.member)
+    services.attendance_save(actor=None, meeting=meeting, attendance=member, paragraphs="3-5")
+    budget = meeting.items.get(number=5)
+    services.item_delete(actor=None, item=meeting.items.get(number=2))
+    member.refresh_from_db()
+    budget.refresh_from_db()
+    assert (budget.number, member.paragraphs) == (4, "2-4")
