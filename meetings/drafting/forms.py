@@ -100,6 +100,14 @@ class ItemAddForm(forms.Form):
     kind = forms.ChoiceField(label=_("Typ"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.INFORMATION)
     case_number = forms.CharField(label=_("Diarienummer"), max_length=50, required=False)
 
+    def clean_case_number(self):
+        return without_dnr(self.cleaned_data.get("case_number"))
+
+
+def without_dnr(value):
+    """ "Dnr 2026/12-4", "Dnr: 2026/12-4": the number alone, as the protocol prints "Dnr" before it."""
+    return re.sub(r"^\s*(?i:dnr)\.?\s*:?\s*", "", value or "").strip()
+
 
 class ItemDetailsForm(forms.ModelForm):
     class Meta:
@@ -111,6 +119,9 @@ class ItemDetailsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["projects"].queryset = Project.objects.order_by("name")
 
+    def clean_case_number(self):
+        return without_dnr(self.cleaned_data.get("case_number"))
+
 
 # The longest § text autosave takes (characters of HTML). A request is also bounded by DATA_UPLOAD_MAX_MEMORY_SIZE.
 ITEM_TEXT_MAX_LENGTH = 500_000
@@ -120,7 +131,11 @@ class ItemTextForm(forms.Form):
     heading = forms.CharField(
         max_length=300,
         validators=[validate_one_line],
-        error_messages={"max_length": _("Rubriken är för lång: högst %(limit_value)s tecken.")},
+        error_messages={
+            "max_length": _("Rubriken är för lång: högst %(limit_value)s tecken."),
+            # the autosave shows this under the text: it says which field, or the text seems refused
+            "required": _("Ärendet behöver en rubrik."),
+        },
     )
     text = forms.CharField(
         required=False,

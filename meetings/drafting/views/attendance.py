@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -103,7 +104,8 @@ def absence_report(request, pk):
         )
         if done is not REFUSED:
             return redirect(meeting)
-    return render(request, "meetings/drafting/absence_report.html", {"meeting": meeting})
+    held = meeting.date < timezone.localdate()  # the service refuses it too; the page offers no button then
+    return render(request, "meetings/drafting/absence_report.html", {"meeting": meeting, "held": held})
 
 
 @login_required

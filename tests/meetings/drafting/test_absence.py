@@ -111,3 +111,9 @@ def test_someone_not_called_cannot_report_absence(client_for, cast):
     response = client_for("secretary").post(f"/moten/{meeting.pk}/anmal-forhinder/", follow=True)
     assert "inte kallad" in response.content.decode()
     assert client_for("outsider").get(f"/moten/{meeting.pk}/anmal-forhinder/").status_code == 404
+
+
+def test_the_kallelse_link_after_the_meeting_says_it_was_held_and_offers_no_button(client_for, cast):
+    held = plan_meeting(cast, date=timezone.localdate() - datetime.timedelta(days=1))
+    page = client_for("member").get(f"/moten/{held.pk}/anmal-forhinder/").content.decode()
+    assert "har redan hållits" in page and 'type="submit">Anmäl förhinder' not in page

@@ -79,3 +79,20 @@ def test_a_request_over_the_servers_limit_gets_a_short_answer_never_a_page(clien
     assert "för stort" in fragment
     from_a_form = _autosave(client, meeting, huge)
     assert from_a_form.status_code == 400 and "<html" in from_a_form.content.decode().lower()
+
+
+def test_an_empty_heading_in_the_autosave_says_which_field(client_for, meeting):
+    """The text under the editor said only "Detta fält måste fyllas i.", as if the text were refused."""
+    item = meeting.items.first()
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/text/", {"heading": "", "text": "<p>Text</p>", "version": 1}
+    )
+    assert response.status_code == 400 and response.json()["error"] == "Ärendet behöver en rubrik."
+
+
+@pytest.mark.parametrize("typed", ["Dnr 2026/12-4", "dnr: 2026/12-4", "DNR. 2026/12-4", "2026/12-4"])
+def test_a_case_number_typed_with_dnr_is_printed_with_one(client_for, meeting, typed):
+    client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/", {"heading": "Budget", "kind": "beslut", "case_number": typed}
+    )
+    assert meeting.items.get(heading="Budget").case_number == "2026/12-4"
