@@ -177,6 +177,8 @@ class DecisionForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("En adress per rad, t.ex. registrator@kommun.se."),
     )
+    # The decision's version this form was loaded at (not a model field of the form: the service compares it).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     class Meta:
         model = Decision
@@ -208,6 +210,7 @@ class DecisionForm(forms.ModelForm):
             offer_people([field], [meeting.body], meeting.date)
             field.choices = field.choices[1:]  # no empty choice in a list that takes several
         if self.instance.pk is not None:
+            self.initial["version"] = self.instance.version
             addressees = list(self.instance.addressees.all())
             self.initial["recipient_people"] = [a.person_id for a in addressees if a.person_id]
             self.initial["recipient_emails"] = "\n".join(a.email for a in addressees if not a.person_id)
@@ -224,6 +227,17 @@ class DecisionForm(forms.ModelForm):
         if bad:
             raise forms.ValidationError(_("Inte en giltig e-postadress: %(addresses)s") % {"addresses": ", ".join(bad)})
         return addresses
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is not None and data.get("version") is None:  # a page from before versions, or tampered
+            self.add_error(None, _("Sidan är inaktuell. Ladda om den och gör ändringen igen."))
+        return data
+
+    def rebase(self, version):
+        """After a conflict: the user's input stays, and saving it again replaces the version they have now seen."""
+        self.data = self.data.copy()
+        self.data["version"] = version
 
 
 class AssignmentForm(forms.Form):

@@ -20,6 +20,14 @@ from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Decision, DecisionRecipient, Reservation, Vote
 
 
+class DecisionConflict(Exception):
+    """Someone else saved the decision (or its votes) since this form loaded it."""
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__("decision conflict")
+        self.decision = decision
+
+
 def voters_present(item: AgendaItem) -> int:
     """How many decision-makers may vote on the §: present ledamöter and serving ersättare, less those with jäv."""
     return len(item_decision_makers(item))
@@ -40,6 +48,15 @@ def validate_votes(item: AgendaItem, method: str | None, yes: int | None, no: in
         )
 
 
+def decision_locked(decision_id: int) -> Decision:
+    """The decision's row, locked (after its meeting's, always): its version is compared and raised under it."""
+    return (
+        Decision.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("item__meeting")
+        .get(pk=decision_id)
+    )
+
+
 @transaction.atomic
 def decision_save(
     *,
@@ -49,17 +66,31 @@ def decision_save(
     projects: Iterable[Project] | None = None,
     recipient_people: Iterable[Person] | None = None,
     recipient_emails: Iterable[str] | None = None,
+    version: int | None = None,
     **fields: Any,
 ) -> Decision:
     """Save a decision; `recipient_people` and `recipient_emails`, when given, are who get its protokollsutdrag by
-    e-mail once the protocol is justerat."""
+    e-mail once the protocol is justerat.
+
+    `version` is the decision's version the form was loaded at: when someone has saved the decision (or its votes)
+    since, DecisionConflict is raised with their decision and nothing is written. None does not compare (a new
+    decision, or a caller that edits nothing someone else might be editing).
+    """
     meeting = meeting_for_writing(item.meeting_id, items=[item])
+    if decision is not None:
+        decision = decision_locked(decision.pk)
+        if version is not None and decision.version != version:
+            raise DecisionConflict(decision)
     validate_typed_fields(Decision, fields)
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
     validate_votes(
-        item, fields.get("method"), fields.get("votes_yes"), fields.get("votes_no"), fields.get("votes_abstain")
+        item,
+        fields.get("method"),
+        fields.get("votes_yes"),
+        fields.get("votes_no"),
+        fields.get("votes_abstain"),
     )
     people = list(recipient_people) if recipient_people is not None else None
     addresses = _valid_addresses(recipient_emails) if recipient_emails is not None else None
@@ -72,6 +103,8 @@ def decision_save(
     decision = decision or Decision(item=item, position=item.decisions.count())
     for name, value in fields.items():
         setattr(decision, name, value)
+    if not created:
+        decision.version += 1
     decision.save()
     if projects is not None:
         decision.projects.set(projects)
@@ -172,9 +205,15 @@ def reservation_set(
 
 
 @transaction.atomic
-def votes_set(*, actor: Actor, decision: Decision, choices: dict[int, str]) -> None:
-    """Each member's vote in a votering ({attendance id: "ja" | "nej" | "avstar"}); the counts follow from them."""
+def votes_set(*, actor: Actor, decision: Decision, choices: dict[int, str], version: int | None = None) -> None:
+    """Each member's vote in a votering ({attendance id: "ja" | "nej" | "avstar"}); the counts follow from them.
+
+    They replace the counts the decision form shows, so they raise its version, and `version` (the one the page was
+    loaded at) is compared as decision_save does."""
     meeting_for_writing(decision.item.meeting_id, items=[decision.item])
+    decision = decision_locked(decision.pk)
+    if version is not None and decision.version != version:
+        raise DecisionConflict(decision)
     voters = _voters(decision.item)
     unknown = [pk for pk in choices if pk not in voters]
     if unknown:
@@ -188,5 +227,6 @@ def votes_set(*, actor: Actor, decision: Decision, choices: dict[int, str]) -> N
     decision.votes_yes = counted.count(Vote.Choice.YES)
     decision.votes_no = counted.count(Vote.Choice.NO)
     decision.votes_abstain = counted.count(Vote.Choice.ABSTAIN)
-    decision.save(update_fields=["method", "votes_yes", "votes_no", "votes_abstain"])
+    decision.version += 1
+    decision.save(update_fields=["method", "votes_yes", "votes_no", "votes_abstain", "version"])
     audit("meetings.votes.set", actor, decision, decision.item.meeting, votes=len(choices))

@@ -33,9 +33,22 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
     decision = get_object_or_404(Decision, pk=decision_pk, item=item) if decision_pk else None
     form = DecisionForm(request.POST or None, instance=decision, meeting=meeting)
     write = partial(services.decision_save, actor=request.user, item=item, decision=decision)
-    if save_form(request, form, write, _("Beslutet är sparat.")):
+    theirs = None
+    try:
+        saved = save_form(request, form, write, _("Beslutet är sparat."))
+    except services.DecisionConflict as conflict:
+        saved, theirs = None, conflict.decision
+        form.add_error(
+            None,
+            _(
+                "Krock: någon annan har sparat beslutet sedan du öppnade det. Din ändring är inte sparad men står kvar "
+                "nedan, och den andra versionen visas här. Slå ihop dem och spara igen."
+            ),
+        )
+        form.rebase(theirs.version)
+    if saved:
         return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
-    context = {"meeting": meeting, "item": item, "form": form, "decision": decision}
+    context = {"meeting": meeting, "item": item, "form": form, "decision": decision, "theirs": theirs}
     if decision is not None:
         votes = {v.attendance_id: v.choice for v in decision.votes.all()}
         deciding = selectors.item_decision_makers(item, selectors.attendance_list(meeting))
@@ -72,11 +85,21 @@ def decision_votes(request, pk, item_pk, decision_pk):
         attendance_id = whole_number(key.removeprefix("vote-")) if key.startswith("vote-") else None
         if attendance_id is not None and value:
             choices[attendance_id] = value
-    attempt(
-        request,
-        lambda: services.votes_set(actor=request.user, decision=decision, choices=choices),
-        _("Rösterna är sparade."),
-    )
+    version = whole_number(request.POST.get("version"))
+    try:
+        attempt(
+            request,
+            lambda: services.votes_set(actor=request.user, decision=decision, choices=choices, version=version),
+            _("Rösterna är sparade."),
+        )
+    except services.DecisionConflict:
+        messages.error(
+            request,
+            _(
+                "Krock: någon annan har ändrat beslutet eller rösterna sedan du öppnade sidan. Dina röster är inte "
+                "sparade: se över dem nedan och spara igen."
+            ),
+        )
     return redirect("meetings:decision_edit", pk=meeting.pk, item_pk=item_pk, decision_pk=decision.pk)
 
 

@@ -1,0 +1,114 @@
+"""The secretary's decision and uppdrag forms: no save is lost to another's, nothing is deleted unasked, a refused
+form keeps what was typed and says why, and a decision's votes, outcome and reservations agree."""
+
+import pytest
+
+from meetings.drafting import services
+from tests.meetings.factories import plan_meeting
+
+
+@pytest.fixture
+def meeting(cast):
+    return plan_meeting(cast)
+
+
+@pytest.fixture
+def item(meeting):
+    return meeting.items.get(number=3)
+
+
+@pytest.fixture
+def decision(item):
+    return services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bifalla.")
+
+
+def decision_url(decision, suffix=""):
+    item = decision.item
+    return f"/moten/{item.meeting_id}/paragrafer/{item.pk}/beslut/{decision.pk}/{suffix}"
+
+
+def posted(decision, **changes):
+    """What the decision form posts, as it was loaded, with `changes`."""
+    data = {"text": decision.text, "outcome": decision.outcome, "method": decision.method, "version": decision.version}
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+# 1. A lost update
+
+
+def test_the_decision_form_carries_the_version_it_was_loaded_at(client_for, decision):
+    page = client_for("secretary").get(decision_url(decision)).content.decode()
+    assert '<input type="hidden" name="version" value="1"' in page
+
+
+def test_a_save_from_an_older_version_is_refused_and_keeps_what_was_typed(client_for, item, decision):
+    loaded = posted(decision)  # B opens the form
+    services.decision_save(actor=None, item=item, decision=decision, text="A:s nya beslutstext.", version=1)
+    response = client_for("secretary").post(decision_url(decision), {**loaded, "notes": "B:s anteckning."})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Krock: någon annan har sparat beslutet" in page
+    assert "B:s anteckning." in page  # B's input stays on the page
+    assert "Den andra versionen" in page and "A:s nya beslutstext." in page  # and A's is shown beside it
+    assert '<input type="hidden" name="version" value="2"' in page  # saving again is made knowing A's version
+    decision.refresh_from_db()
+    assert (decision.text, decision.notes, decision.version) == ("A:s nya beslutstext.", "", 2)
+
+
+def test_the_user_who_has_seen_the_other_version_can_save_again(client_for, item, decision):
+    services.decision_save(actor=None, item=item, decision=decision, text="A:s nya beslutstext.", version=1)
+    client = client_for("secretary")
+    merged = posted(decision, text="A:s nya beslutstext.", notes="B:s anteckning.", version=2)
+    assert client.post(decision_url(decision), merged).status_code == 302
+    decision.refresh_from_db()
+    assert (decision.text, decision.notes, decision.version) == ("A:s nya beslutstext.", "B:s anteckning.", 3)
+
+
+def test_the_service_refuses_a_stale_version_and_writes_nothing(item, decision):
+    services.decision_save(actor=None, item=item, decision=decision, text="Först.", version=1)
+    with pytest.raises(services.DecisionConflict) as conflict:
+        services.decision_save(actor=None, item=item, decision=decision, text="Sen.", version=1)
+    assert conflict.value.decision.text == "Först."
+    decision.refresh_from_db()
+    assert (decision.text, decision.version) == ("Först.", 2)
+
+
+def test_a_form_without_its_version_is_refused(client_for, decision):
+    data = posted(decision, text="Ny text.", version=None)
+    response = client_for("secretary").post(decision_url(decision), data)
+    assert "Sidan är inaktuell" in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.text == "Styrelsen beslutar att bifalla."
+
+
+def test_recipients_share_the_decisions_version(client_for, cast, item, decision):
+    loaded = posted(decision)
+    services.decision_save(actor=None, item=item, decision=decision, recipient_people=[cast.member], **posted(decision))
+    client_for("secretary").post(decision_url(decision), {**loaded, "recipient_emails": "registrator@kommun.se"})
+    assert [r.person for r in decision.addressees.all()] == [cast.member]
+
+
+def test_a_namnupprop_raises_the_version_so_a_form_loaded_before_it_cannot_wipe_its_counts(
+    client_for, cast, meeting, item
+):
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bifalla.", method="votering")
+    loaded = posted(decision)
+    chair = meeting.attendances.get(person=cast.chair)
+    services.votes_set(actor=None, decision=decision, choices={chair.pk: "ja"}, version=1)
+    response = client_for("secretary").post(decision_url(decision), {**loaded, "notes": "Senare."})
+    assert "Krock" in response.content.decode()
+    decision.refresh_from_db()
+    assert (decision.votes_yes, decision.votes_no, decision.version) == (1, 0, 2)
+
+
+def test_a_namnupprop_from_an_older_page_is_refused(client_for, cast, meeting, item):
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bifalla.", method="votering")
+    services.decision_save(actor=None, item=item, decision=decision, **posted(decision, votes_yes=2, votes_no=0))
+    member = meeting.attendances.get(person=cast.member)
+    response = client_for("secretary").post(
+        decision_url(decision, "roster/"), {"version": 1, f"vote-{member.pk}": "nej"}, follow=True
+    )
+    assert "Dina röster är inte sparade" in response.content.decode()
+    decision.refresh_from_db()
+    assert (decision.votes_yes, decision.votes_no) == (2, 0) and not decision.votes.exists()
