@@ -108,7 +108,9 @@ def decision_votes(request, pk, item_pk, decision_pk):
 def decision_delete(request, pk, item_pk, decision_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     decision = get_object_or_404(Decision, pk=decision_pk, item=item_in(meeting, item_pk))
-    attempt(request, lambda: services.decision_delete(actor=request.user, decision=decision))
+    attempt(
+        request, lambda: services.decision_delete(actor=request.user, decision=decision), _("Beslutet är borttaget.")
+    )
     return redirect(f"{meeting.get_absolute_url()}#p{item_pk}")
 
 

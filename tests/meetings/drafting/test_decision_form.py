@@ -4,6 +4,7 @@ form keeps what was typed and says why, and a decision's votes, outcome and rese
 import pytest
 
 from meetings.drafting import services
+from meetings.models import Decision
 from tests.meetings.factories import plan_meeting
 
 
@@ -112,3 +113,23 @@ def test_a_namnupprop_from_an_older_page_is_refused(client_for, cast, meeting, i
     assert "Dina röster är inte sparade" in response.content.decode()
     decision.refresh_from_db()
     assert (decision.votes_yes, decision.votes_no) == (2, 0) and not decision.votes.exists()
+
+
+# 2. Deleting asks first
+
+
+def test_deleting_a_decision_asks_first_and_says_it_is_done(client_for, meeting, decision):
+    client = client_for("secretary")
+    page = client.get(f"/moten/{meeting.pk}/").content.decode()
+    assert 'data-confirm="Ta bort beslutet? Dess röster, reservationer och uppdrag tas också bort."' in page
+    response = client.post(decision_url(decision, "ta-bort/"), follow=True)
+    assert "Beslutet är borttaget." in response.content.decode()
+    assert not Decision.objects.exists()
+
+
+def test_deleting_a_paragraph_names_the_decisions_and_uppdrag_that_go_with_it(client_for, meeting, item, decision):
+    services.decision_save(actor=None, item=item, text="Styrelsen beslutar också att avslå.", outcome="avslag")
+    services.assignment_create(actor=None, item=item, what="Utreda.", owner_name="Ola")
+    page = client_for("secretary").get(f"/moten/{meeting.pk}/").content.decode()
+    assert "Ta bort ärendet? § 3 har 2 beslut och 1 uppdrag som också tas bort. Paragraferna numreras om." in page
+    assert 'data-confirm="Ta bort ärendet? Paragraferna numreras om."' in page  # a § with nothing more
