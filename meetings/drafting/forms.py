@@ -245,7 +245,11 @@ class AssignmentForm(forms.Form):
         label=_("Ansvarig i registret"), queryset=Person.objects.order_by("name"), required=False
     )
     owner_name = forms.CharField(label=_("…eller ansvarig (namn)"), max_length=200, required=False)
-    what = forms.CharField(label=_("Uppdrag"), widget=forms.Textarea(attrs={"rows": 2}))
+    what = forms.CharField(
+        label=_("Uppdrag"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Beskriv uppdraget.")},
+    )
     due = forms.DateField(label=_("Klart senast"), required=False, widget=DateInput())
 
     def __init__(self, *args, meeting=None, **kwargs):

@@ -120,15 +120,11 @@ def assignment_add(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = item_in(meeting, item_pk)
     form = AssignmentForm(request.POST, meeting=meeting)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.assignment_create(actor=request.user, item=item, **form.cleaned_data),
-            pgettext("assignment", "Uppdraget är sparat."),
-        )
-    else:
-        messages.error(request, _("Beskriv uppdraget."))
-    return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+    write = partial(services.assignment_create, actor=request.user, item=item)
+    if save_form(request, form, write, pgettext("assignment", "Uppdraget är sparat.")):
+        return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+    # The form comes back on a page of its own, with what was typed and the reasons beside the fields.
+    return render(request, "meetings/drafting/assignment_form.html", {"meeting": meeting, "item": item, "form": form})
 
 
 @login_required

@@ -133,3 +133,36 @@ def test_deleting_a_paragraph_names_the_decisions_and_uppdrag_that_go_with_it(cl
     page = client_for("secretary").get(f"/moten/{meeting.pk}/").content.decode()
     assert "Ta bort ärendet? § 3 har 2 beslut och 1 uppdrag som också tas bort. Paragraferna numreras om." in page
     assert 'data-confirm="Ta bort ärendet? Paragraferna numreras om."' in page  # a § with nothing more
+
+
+# 3. A refused uppdrag
+
+
+def test_an_uppdrag_with_an_impossible_date_shows_why_and_keeps_what_was_typed(client_for, meeting, item):
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/",
+        {"owner_name": "Ola Utredare", "what": "Utreda lokalfrågan.", "due": "2026-02-31"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Fyll i ett giltigt datum." in page and "Beskriv uppdraget." not in page
+    assert 'value="Ola Utredare"' in page and "Utreda lokalfrågan." in page and 'value="2026-02-31"' in page
+    assert not item.assignments.exists()
+
+
+def test_an_uppdrag_without_an_owner_says_so_beside_the_field(client_for, meeting, item):
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/", {"what": "Utreda lokalfrågan."}
+    )
+    page = response.content.decode()
+    assert "Ange vem som får uppdraget." in page and "Utreda lokalfrågan." in page
+    assert not item.assignments.exists()
+
+
+def test_a_valid_uppdrag_is_saved_and_the_editor_shown_again(client_for, meeting, item):
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/",
+        {"owner_name": "Ola", "what": "Utreda.", "due": "2026-04-30"},
+    )
+    assert response.status_code == 302 and response["Location"].endswith(f"#p{item.pk}")
+    assert item.assignments.get().due.isoformat() == "2026-04-30"
