@@ -5,6 +5,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -47,6 +48,9 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
         )
         form.rebase(theirs.version)
     if saved:
+        if _votes_missing(saved):  # the namnupprop is entered on the decision's page, once it is saved
+            messages.warning(request, _("Skriv in rösterna: antalen i beslutet eller varje ledamots röst nedan."))
+            return redirect(reverse("meetings:decision_edit", args=[meeting.pk, item.pk, saved.pk]) + "#votes-heading")
         return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
     context = {"meeting": meeting, "item": item, "form": form, "decision": decision, "theirs": theirs}
     if decision is not None:
@@ -59,6 +63,11 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
             unreachable=[a for a in decision.addressees.select_related("person") if not a.address],
         )
     return render(request, "meetings/drafting/decision_form.html", context)
+
+
+def _votes_missing(decision):
+    counts = (decision.votes_yes, decision.votes_no, decision.votes_abstain)
+    return decision.method == Decision.Method.VOTE and counts == (None, None, None)
 
 
 @login_required

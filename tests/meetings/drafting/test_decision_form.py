@@ -2,6 +2,7 @@
 form keeps what was typed and says why, and a decision's votes, outcome and reservations agree."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from meetings.drafting import services
 from meetings.models import Decision
@@ -166,3 +167,69 @@ def test_a_valid_uppdrag_is_saved_and_the_editor_shown_again(client_for, meeting
     )
     assert response.status_code == 302 and response["Location"].endswith(f"#p{item.pk}")
     assert item.assignments.get().due.isoformat() == "2026-04-30"
+
+
+# 4. A decision that agrees with itself
+
+
+def test_a_votering_saved_without_counts_asks_for_the_votes_and_the_editor_shows_none(client_for, meeting, item):
+    client = client_for("secretary")
+    response = client.post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/",
+        {"text": "Styrelsen beslutar att bifalla.", "outcome": "bifall", "method": "votering"},
+    )
+    decision = item.decisions.get()
+    assert response["Location"] == f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/{decision.pk}/#votes-heading"
+    page = client.get(f"/moten/{meeting.pk}/").content.decode()
+    assert "Rösterna är inte inskrivna än." in page and "Ja 0, nej 0, avstår 0." not in page
+
+
+def test_a_votering_with_ja_but_no_nej_is_refused(item):
+    with pytest.raises(ValidationError, match="Ange antalet ja-röster och nej-röster"):
+        services.decision_save(actor=None, item=item, text="Bifall.", method="votering", votes_yes=2)
+
+
+@pytest.mark.parametrize(("outcome", "yes", "no"), [("bifall", 0, 2), ("avslag", 2, 0)])
+def test_an_outcome_the_counts_contradict_is_refused(client_for, meeting, item, outcome, yes, no):
+    response = client_for("secretary").post(
+        f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/",
+        {"text": "Styrelsen beslutar.", "outcome": outcome, "method": "votering", "votes_yes": yes, "votes_no": no},
+    )
+    assert f"Utfallet {outcome} stämmer inte med rösterna: {yes} ja och {no} nej." in response.content.decode()
+    assert not item.decisions.exists()
+
+
+@pytest.mark.parametrize(
+    ("outcome", "yes", "no"),
+    [("bifall", 1, 1), ("avslag", 1, 1), ("bifall", 2, 0), ("aterremiss", 0, 2), ("bordlaggning", 2, 0)],
+)
+def test_a_tie_an_agreeing_outcome_and_an_outcome_of_either_sense_are_accepted(item, outcome, yes, no):
+    fields = {"outcome": outcome, "method": "votering", "votes_yes": yes, "votes_no": no}
+    assert services.decision_save(actor=None, item=item, text="Styrelsen beslutar.", **fields).pk
+
+
+def test_a_namnupprop_the_outcome_contradicts_is_refused(cast, meeting, item, decision):
+    chair, member = (meeting.attendances.get(person=p) for p in (cast.chair, cast.member))
+    with pytest.raises(ValidationError, match="Utfallet bifall stämmer inte med rösterna: 0 ja och 2 nej"):
+        services.votes_set(actor=None, decision=decision, choices={chair.pk: "nej", member.pk: "nej"})
+
+
+def test_whoever_voted_with_the_decision_cannot_reserve_against_it(client_for, cast, meeting, decision):
+    chair, member = (meeting.attendances.get(person=p) for p in (cast.chair, cast.member))
+    services.votes_set(actor=None, decision=decision, choices={chair.pk: "ja", member.pk: "nej"})
+    client = client_for("secretary")
+    response = client.post(decision_url(decision, "reservation/"), {"attendance": chair.pk}, follow=True)
+    assert "röstade ja, alltså för beslutet (bifall), och kan inte reservera sig mot det" in response.content.decode()
+    client.post(decision_url(decision, "reservation/"), {"attendance": member.pk, "reason": "Eget yrkande."})
+    assert [r.attendance for r in decision.reservations.all()] == [member]
+
+
+def test_a_vote_or_an_outcome_that_contradicts_a_reservation_is_refused(cast, meeting, item, decision):
+    chair, member = (meeting.attendances.get(person=p) for p in (cast.chair, cast.member))
+    services.reservation_set(actor=None, decision=decision, attendance=member)
+    with pytest.raises(ValidationError, match="kan inte reservera sig"):
+        services.votes_set(actor=None, decision=decision, choices={member.pk: "ja"})
+    services.votes_set(actor=None, decision=decision, choices={chair.pk: "ja", member.pk: "nej"})
+    decision.refresh_from_db()
+    with pytest.raises(ValidationError, match="kan inte reservera sig"):
+        services.decision_save(actor=None, item=item, decision=decision, **posted(decision, outcome="avslag"))
