@@ -192,6 +192,8 @@ class DecisionForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("En adress per rad, t.ex. registrator@kommun.se."),
     )
+    # The decision's version this form was loaded at (not a model field of the form: the service compares it).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     class Meta:
         model = Decision
@@ -223,6 +225,7 @@ class DecisionForm(forms.ModelForm):
             offer_people([field], [meeting.body], meeting.date)
             field.choices = field.choices[1:]  # no empty choice in a list that takes several
         if self.instance.pk is not None:
+            self.initial["version"] = self.instance.version
             addressees = list(self.instance.addressees.all())
             self.initial["recipient_people"] = [a.person_id for a in addressees if a.person_id]
             self.initial["recipient_emails"] = "\n".join(a.email for a in addressees if not a.person_id)
@@ -240,13 +243,28 @@ class DecisionForm(forms.ModelForm):
             raise forms.ValidationError(_("Inte en giltig e-postadress: %(addresses)s") % {"addresses": ", ".join(bad)})
         return addresses
 
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is not None and data.get("version") is None:  # a page from before versions, or tampered
+            self.add_error(None, _("Sidan är inaktuell. Ladda om den och gör ändringen igen."))
+        return data
+
+    def rebase(self, version):
+        """After a conflict: the user's input stays, and saving it again replaces the version they have now seen."""
+        self.data = self.data.copy()
+        self.data["version"] = version
+
 
 class AssignmentForm(forms.Form):
     owner = forms.ModelChoiceField(
         label=_("Ansvarig i registret"), queryset=Person.objects.order_by("name"), required=False
     )
     owner_name = forms.CharField(label=_("…eller ansvarig (namn)"), max_length=200, required=False)
-    what = forms.CharField(label=_("Uppdrag"), widget=forms.Textarea(attrs={"rows": 2}))
+    what = forms.CharField(
+        label=_("Uppdrag"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Beskriv uppdraget.")},
+    )
     due = forms.DateField(label=_("Klart senast"), required=False, widget=DateInput())
 
     def __init__(self, *args, meeting=None, **kwargs):

@@ -41,6 +41,8 @@ class Decision(GuardedByMeeting):
         _("beslutet skickas till"), max_length=500, blank=True, validators=[validate_one_line]
     )
     projects = models.ManyToManyField(Project, blank=True, related_name="decisions", verbose_name=_("projekt"))
+    # Raised by every save of the decision or its votes: a form loaded at an older version is refused (a lost update).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["item", "position", "id"]

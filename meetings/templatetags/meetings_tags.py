@@ -8,6 +8,7 @@ from django.http import Http404
 from django.urls import Resolver404, resolve
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from finsam.params import whole_number
 from meetings.justering.services import revision_read
@@ -50,6 +51,25 @@ def iso_date(value):
 def voted(named_votes, choice):
     """The names in a namnupprop that voted `choice` (ja, nej, avstår)."""
     return [row["name"] for row in named_votes if row["choice"] == choice]
+
+
+@register.simple_tag
+def item_delete_question(item):
+    """The question asked before a § is deleted, naming the decisions and uppdrag deleted with it (counted from the
+    editor's prefetch: no query)."""
+    decisions, assignments = len(item.decisions.all()), len(item.assignments.all())
+    parts = []
+    if decisions:
+        parts.append(ngettext("%(count)s beslut", "%(count)s beslut", decisions) % {"count": decisions})
+    if assignments:
+        parts.append(ngettext("%(count)s uppdrag", "%(count)s uppdrag", assignments) % {"count": assignments})
+    if not parts:
+        return _("Ta bort ärendet? Paragraferna numreras om.")
+    things = parts[0] if len(parts) == 1 else _("%(first)s och %(second)s") % {"first": parts[0], "second": parts[1]}
+    return _("Ta bort ärendet? %(item)s har %(things)s som också tas bort. Paragraferna numreras om.") % {
+        "item": item.label or _("Ärendet"),
+        "things": things,
+    }
 
 
 @register.simple_tag

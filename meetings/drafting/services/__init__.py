@@ -7,7 +7,13 @@ attachments, the kallelse); the names callers use are re-exported here, so `serv
 from meetings.drafting.services.assignments import assignment_create, assignment_follow_up
 from meetings.drafting.services.attachments import attachment_add
 from meetings.drafting.services.attendance import absence_report, attendance_save, recusal_set, substitute_call_in
-from meetings.drafting.services.decisions import decision_delete, decision_save, reservation_set, votes_set
+from meetings.drafting.services.decisions import (
+    DecisionConflict,
+    decision_delete,
+    decision_save,
+    reservation_set,
+    votes_set,
+)
 from meetings.drafting.services.items import (
     EditConflict,
     item_add,
@@ -24,6 +30,7 @@ from meetings.drafting.services.numbering import renumber
 
 __all__ = [
     "FOLLOW_UP_HEADING",
+    "DecisionConflict",
     "EditConflict",
     "absence_report",
     "assignment_create",

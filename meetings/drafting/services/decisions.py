@@ -20,15 +20,36 @@ from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Decision, DecisionRecipient, Reservation, Vote
 
 
+class DecisionConflict(Exception):
+    """Someone else saved the decision (or its votes) since this form loaded it."""
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__("decision conflict")
+        self.decision = decision
+
+
+# The vote that agrees with the outcome, where a votering's ja and nej have one meaning: ja for bifall of the
+# proposition, nej for avslag. Other outcomes (återremiss, bordläggning, ...) are put to the vote in either sense.
+WINNING_VOTE: dict[str, str] = {Decision.Outcome.APPROVED: Vote.Choice.YES, Decision.Outcome.REJECTED: Vote.Choice.NO}
+
+
 def voters_present(item: AgendaItem) -> int:
     """How many decision-makers may vote on the §: present ledamöter and serving ersättare, less those with jäv."""
     return len(item_decision_makers(item))
 
 
-def validate_votes(item: AgendaItem, method: str | None, yes: int | None, no: int | None, abstain: int | None) -> None:
+def validate_votes(
+    item: AgendaItem,
+    method: str | None,
+    yes: int | None,
+    no: int | None,
+    abstain: int | None,
+    outcome: str | None = None,
+) -> None:
     if method != Decision.Method.VOTE:
         return
-    # No counts yet is fine: they follow from each member's vote (namnupprop), recorded after the decision is saved.
+    # No counts yet is fine: they follow from each member's vote (namnupprop), recorded after the decision is saved;
+    # the protocol goes to its signers only with them (ensure_votes_counted).
     counts = [c for c in (yes, no, abstain) if c is not None]
     voters = voters_present(item)
     if voters and sum(counts) > voters:
@@ -38,6 +59,63 @@ def validate_votes(item: AgendaItem, method: str | None, yes: int | None, no: in
                 % {"votes": sum(counts), "voters": voters}
             }
         )
+    if counts and (yes is None or no is None):  # an empty ja or nej beside typed counts: a count left out
+        raise ValidationError(
+            {
+                "votes_yes" if yes is None else "votes_no": _(
+                    "Ange antalet ja-röster och nej-röster (0 om ingen). Avstår kan lämnas tomt om ingen avstod."
+                )
+            }
+        )
+    validate_result(outcome, yes, no)
+
+
+def validate_result(outcome: str | None, yes: int | None, no: int | None) -> None:
+    """A bifall won more ja than nej, an avslag more nej than ja; at a tie the chair's casting vote decides."""
+    if yes is None or no is None:
+        return
+    if (outcome == Decision.Outcome.APPROVED and yes < no) or (outcome == Decision.Outcome.REJECTED and yes > no):
+        raise ValidationError(
+            {
+                "outcome": _(
+                    "Utfallet %(outcome)s stämmer inte med rösterna: %(yes)s ja och %(no)s nej. Ändra utfallet "
+                    "eller rösterna."
+                )
+                % {"outcome": Decision.Outcome(outcome).label.lower(), "yes": yes, "no": no}
+            }
+        )
+
+
+def validate_reservations_against_votes(decision: Decision) -> None:
+    """Whoever voted with the decision in the namnupprop cannot reserve themselves against it."""
+    winning = WINNING_VOTE.get(decision.outcome)
+    if winning is None:
+        return
+    contradicting = Reservation.objects.filter(
+        decision=decision, attendance__votes__decision=decision, attendance__votes__choice=winning
+    ).select_related("attendance__person")
+    names = [r.attendance.display_name for r in contradicting]
+    if names:
+        raise ValidationError(
+            _(
+                "%(names)s röstade %(vote)s, alltså för beslutet (%(outcome)s), och kan inte reservera sig mot det. "
+                "Ta bort reservationen eller ändra rösten."
+            )
+            % {
+                "names": ", ".join(names),
+                "vote": Vote.Choice(winning).label.lower(),
+                "outcome": decision.get_outcome_display().lower(),
+            }
+        )
+
+
+def decision_locked(decision_id: int) -> Decision:
+    """The decision's row, locked (after its meeting's, always): its version is compared and raised under it."""
+    return (
+        Decision.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("item__meeting")
+        .get(pk=decision_id)
+    )
 
 
 @transaction.atomic
@@ -49,17 +127,32 @@ def decision_save(
     projects: Iterable[Project] | None = None,
     recipient_people: Iterable[Person] | None = None,
     recipient_emails: Iterable[str] | None = None,
+    version: int | None = None,
     **fields: Any,
 ) -> Decision:
     """Save a decision; `recipient_people` and `recipient_emails`, when given, are who get its protokollsutdrag by
-    e-mail once the protocol is justerat."""
+    e-mail once the protocol is justerat.
+
+    `version` is the decision's version the form was loaded at: when someone has saved the decision (or its votes)
+    since, DecisionConflict is raised with their decision and nothing is written. None does not compare (a new
+    decision, or a caller that edits nothing someone else might be editing).
+    """
     meeting = meeting_for_writing(item.meeting_id, items=[item])
+    if decision is not None:
+        decision = decision_locked(decision.pk)
+        if version is not None and decision.version != version:
+            raise DecisionConflict(decision)
     validate_typed_fields(Decision, fields)
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
     validate_votes(
-        item, fields.get("method"), fields.get("votes_yes"), fields.get("votes_no"), fields.get("votes_abstain")
+        item,
+        fields.get("method"),
+        fields.get("votes_yes"),
+        fields.get("votes_no"),
+        fields.get("votes_abstain"),
+        fields.get("outcome"),
     )
     people = list(recipient_people) if recipient_people is not None else None
     addresses = _valid_addresses(recipient_emails) if recipient_emails is not None else None
@@ -72,6 +165,9 @@ def decision_save(
     decision = decision or Decision(item=item, position=item.decisions.count())
     for name, value in fields.items():
         setattr(decision, name, value)
+    if not created:
+        decision.version += 1
+        validate_reservations_against_votes(decision)
     decision.save()
     if projects is not None:
         decision.projects.set(projects)
@@ -148,6 +244,7 @@ def reservation_set(
 ) -> None:
     """Record (or withdraw) a member's dissent from a decision, with the written reason."""
     meeting_for_writing(decision.item.meeting_id, items=[decision.item])
+    decision = decision_locked(decision.pk)
     if attendance.meeting_id != decision.item.meeting_id:
         raise ValidationError(_("Personen finns inte på mötet."))
     if reserved and attendance.pk not in _voters(decision.item):
@@ -159,6 +256,7 @@ def reservation_set(
         Reservation.objects.update_or_create(
             decision=decision, attendance=attendance, defaults={"reason": reason.strip()}
         )
+        validate_reservations_against_votes(decision)
     else:
         Reservation.objects.filter(decision=decision, attendance=attendance).delete()
     audit(
@@ -172,9 +270,15 @@ def reservation_set(
 
 
 @transaction.atomic
-def votes_set(*, actor: Actor, decision: Decision, choices: dict[int, str]) -> None:
-    """Each member's vote in a votering ({attendance id: "ja" | "nej" | "avstar"}); the counts follow from them."""
+def votes_set(*, actor: Actor, decision: Decision, choices: dict[int, str], version: int | None = None) -> None:
+    """Each member's vote in a votering ({attendance id: "ja" | "nej" | "avstar"}); the counts follow from them.
+
+    They replace the counts the decision form shows, so they raise its version, and `version` (the one the page was
+    loaded at) is compared as decision_save does."""
     meeting_for_writing(decision.item.meeting_id, items=[decision.item])
+    decision = decision_locked(decision.pk)
+    if version is not None and decision.version != version:
+        raise DecisionConflict(decision)
     voters = _voters(decision.item)
     unknown = [pk for pk in choices if pk not in voters]
     if unknown:
@@ -188,5 +292,8 @@ def votes_set(*, actor: Actor, decision: Decision, choices: dict[int, str]) -> N
     decision.votes_yes = counted.count(Vote.Choice.YES)
     decision.votes_no = counted.count(Vote.Choice.NO)
     decision.votes_abstain = counted.count(Vote.Choice.ABSTAIN)
-    decision.save(update_fields=["method", "votes_yes", "votes_no", "votes_abstain"])
+    validate_result(decision.outcome, decision.votes_yes, decision.votes_no)
+    validate_reservations_against_votes(decision)
+    decision.version += 1
+    decision.save(update_fields=["method", "votes_yes", "votes_no", "votes_abstain", "version"])
     audit("meetings.votes.set", actor, decision, decision.item.meeting, votes=len(choices))

@@ -5,6 +5,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -33,9 +34,25 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
     decision = get_object_or_404(Decision, pk=decision_pk, item=item) if decision_pk else None
     form = DecisionForm(request.POST or None, instance=decision, meeting=meeting)
     write = partial(services.decision_save, actor=request.user, item=item, decision=decision)
-    if save_form(request, form, write, _("Beslutet är sparat.")):
+    theirs = None
+    try:
+        saved = save_form(request, form, write, _("Beslutet är sparat."))
+    except services.DecisionConflict as conflict:
+        saved, theirs = None, conflict.decision
+        form.add_error(
+            None,
+            _(
+                "Krock: någon annan har sparat beslutet sedan du öppnade det. Din ändring är inte sparad men står kvar "
+                "nedan, och den andra versionen visas här. Slå ihop dem och spara igen."
+            ),
+        )
+        form.rebase(theirs.version)
+    if saved:
+        if _votes_missing(saved):  # the namnupprop is entered on the decision's page, once it is saved
+            messages.warning(request, _("Skriv in rösterna: antalen i beslutet eller varje ledamots röst nedan."))
+            return redirect(reverse("meetings:decision_edit", args=[meeting.pk, item.pk, saved.pk]) + "#votes-heading")
         return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
-    context = {"meeting": meeting, "item": item, "form": form, "decision": decision}
+    context = {"meeting": meeting, "item": item, "form": form, "decision": decision, "theirs": theirs}
     if decision is not None:
         votes = {v.attendance_id: v.choice for v in decision.votes.all()}
         deciding = selectors.item_decision_makers(item, selectors.attendance_list(meeting))
@@ -46,6 +63,11 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
             unreachable=[a for a in decision.addressees.select_related("person") if not a.address],
         )
     return render(request, "meetings/drafting/decision_form.html", context)
+
+
+def _votes_missing(decision):
+    counts = (decision.votes_yes, decision.votes_no, decision.votes_abstain)
+    return decision.method == Decision.Method.VOTE and counts == (None, None, None)
 
 
 @login_required
@@ -72,11 +94,21 @@ def decision_votes(request, pk, item_pk, decision_pk):
         attendance_id = whole_number(key.removeprefix("vote-")) if key.startswith("vote-") else None
         if attendance_id is not None and value:
             choices[attendance_id] = value
-    attempt(
-        request,
-        lambda: services.votes_set(actor=request.user, decision=decision, choices=choices),
-        _("Rösterna är sparade."),
-    )
+    version = whole_number(request.POST.get("version"))
+    try:
+        attempt(
+            request,
+            lambda: services.votes_set(actor=request.user, decision=decision, choices=choices, version=version),
+            _("Rösterna är sparade."),
+        )
+    except services.DecisionConflict:
+        messages.error(
+            request,
+            _(
+                "Krock: någon annan har ändrat beslutet eller rösterna sedan du öppnade sidan. Dina röster är inte "
+                "sparade: se över dem nedan och spara igen."
+            ),
+        )
     return redirect("meetings:decision_edit", pk=meeting.pk, item_pk=item_pk, decision_pk=decision.pk)
 
 
@@ -85,7 +117,9 @@ def decision_votes(request, pk, item_pk, decision_pk):
 def decision_delete(request, pk, item_pk, decision_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     decision = get_object_or_404(Decision, pk=decision_pk, item=item_in(meeting, item_pk))
-    attempt(request, lambda: services.decision_delete(actor=request.user, decision=decision))
+    attempt(
+        request, lambda: services.decision_delete(actor=request.user, decision=decision), _("Beslutet är borttaget.")
+    )
     return redirect(f"{meeting.get_absolute_url()}#p{item_pk}")
 
 
@@ -95,15 +129,11 @@ def assignment_add(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = item_in(meeting, item_pk)
     form = AssignmentForm(request.POST, meeting=meeting)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.assignment_create(actor=request.user, item=item, **form.cleaned_data),
-            pgettext("assignment", "Uppdraget är sparat."),
-        )
-    else:
-        messages.error(request, _("Beskriv uppdraget."))
-    return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+    write = partial(services.assignment_create, actor=request.user, item=item)
+    if save_form(request, form, write, pgettext("assignment", "Uppdraget är sparat.")):
+        return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
+    # The form comes back on a page of its own, with what was typed and the reasons beside the fields.
+    return render(request, "meetings/drafting/assignment_form.html", {"meeting": meeting, "item": item, "form": form})
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.utils import timezone
 from meetings.anslag import services as anslag
 from meetings.drafting import services
 from meetings.justering import services as justering
-from meetings.models import Anslag, Attendance, Meeting, ProtocolRevision, SignedDocument
+from meetings.models import Anslag, Attendance, Decision, Meeting, ProtocolRevision, SignedDocument
 from tests.meetings.factories import plan_meeting, ready_to_send
 
 
@@ -57,6 +57,10 @@ def quick_public_record(cast, day):
     posted directly (rendering a real PDF per meeting would make this test slow, not truer)."""
     meeting = ready_to_send(cast, date=day)
     decision = meeting.items.get(number=3).decisions.get()
+    # Every voter says nej: the board rejects (a bifall that every vote went against is refused).
+    decision = services.decision_save(
+        actor=None, item=decision.item, decision=decision, text=decision.text, outcome=Decision.Outcome.REJECTED
+    )
     voters = Attendance.objects.filter(meeting=meeting, role__in=["ordforande", "ledamot"])
     services.votes_set(actor=None, decision=decision, choices={a.pk: "nej" for a in voters})
     now = timezone.now()

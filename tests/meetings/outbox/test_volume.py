@@ -53,7 +53,7 @@ def test_a_decision_takes_no_more_recipients_than_the_cap(cast, decision, settin
 def test_the_decision_form_says_how_many_recipients_it_takes(cast, decision, client):
     client.force_login(cast.user("secretary"))
     url = f"/moten/{decision.item.meeting_id}/paragrafer/{decision.item_id}/beslut/{decision.pk}/"
-    form = {"text": decision.text, "outcome": "bifall", "method": "acklamation"}
+    form = {"text": decision.text, "outcome": "bifall", "method": "acklamation", "version": decision.version}
     response = client.post(url, {**form, "recipient_emails": "\n".join(addresses(3000))})
     page = response.content.decode()
     assert response.status_code == 200 and "högst 50 mottagare per beslut, inte 3000" in page
