@@ -71,7 +71,7 @@ def verify(request):
     signed_by = []
     if result is not None and result.document is not None:
         signed_by = [
-            (s.person.name, s.get_role_display(), how_signed(s))
+            (s.name, s.get_role_display(), how_signed(s))
             for s in result.document.revision.signatures.filter(status=Signature.Status.SIGNED)
             .select_related("person")
             .order_by("id")

@@ -361,6 +361,7 @@ def _record_signatures(
     for signature in pending:
         signature.status = Signature.Status.SIGNED
         signature.signed_at = now
+        signature.signed_name = person.name
         signature.method = EID_METHOD if eid else method
         if eid is not None:
             signature.provider, signature.provider_name = eid.provider, eid.provider_name[:100]

@@ -63,7 +63,7 @@ def signature_rows(revision):
     """The signers as the verifikat prints them."""
     return [
         {
-            "name": s.person.name,
+            "name": s.name,
             "role": s.get_role_display(),
             "method": how_signed(s),
             "signed_at": _swedish_time(s.signed_at),

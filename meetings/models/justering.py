@@ -67,6 +67,8 @@ class Signature(models.Model):
     role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     signed_at = models.DateTimeField(_("tid (UTC)"), null=True, blank=True)
+    # the signer's name as it was when they signed: a later change in the register never changes the record
+    signed_name = models.CharField(_("namn vid justeringen"), max_length=200, blank=True)
     method = models.CharField(_("metod"), max_length=30, blank=True)
     # E-legitimation: the provider (its slug), the level of assurance (acr) and its ID token, kept as evidence,
     # encrypted with FINSAM_ENCRYPTION_KEY (the token carries the identity number).
@@ -98,7 +100,11 @@ class Signature(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person.name} ({self.get_role_display()}): {self.get_status_display()}"
+        return f"{self.name} ({self.get_role_display()}): {self.get_status_display()}"
+
+    @property
+    def name(self):
+        return self.signed_name or self.person.name  # pending, or signed before the name was kept
 
 
 class ItemComment(models.Model):

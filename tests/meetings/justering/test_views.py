@@ -450,3 +450,16 @@ def test_a_deadline_that_is_no_date_or_before_the_meeting_is_refused(client_for,
     assert message in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.status != Meeting.Status.IN_JUSTERING and not meeting.revisions.exists()
+
+
+def test_a_signer_renamed_in_the_register_afterwards_keeps_the_name_they_signed_with(client_for, cast, sent):
+    """The verifikat is printed (and may be printed again) from the record: a marriage or a typo mended in the
+    register later does not change who signed."""
+    justering.protocol_sign(actor=cast.user("chair"), meeting=sent, revision_number=1, method="password")
+    signed_as = cast.chair.name
+    cast.chair.name = "Karin Nyttnamn"
+    cast.chair.save()
+    [row] = signature_rows(sent.revisions.get(number=1))
+    assert row["name"] == signed_as
+    html = client_for("chair").get(f"/moten/{sent.pk}/justering/").content.decode()
+    assert signed_as in html
