@@ -1,10 +1,18 @@
 """Minutes text is HTML from a rich-text editor: keep the formatting secretaries use, drop everything else."""
 
+from html.parser import HTMLParser
+
 import nh3
 
-ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "blockquote", "h3", "h4"}
+# Tables are kept: a budget pasted from Excel or Word lost its cells as a stripped tag and its figures ran together
+# ("Insats20272028"). A cell keeps only a span; widths, borders and colours come from our style sheets.
+TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td"}
+ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "blockquote", "h3", "h4", *TABLE_TAGS}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
+# A span of one is the default and is left out, as the editor leaves it out; past 50 it is no table anyone pastes.
+SPANS = {str(n) for n in range(2, 51)}
+CELL_ATTRIBUTE_VALUES = {cell: {"colspan": SPANS, "rowspan": SPANS} for cell in ("td", "th")}
 
 
 def clean_html(html):
@@ -13,6 +21,7 @@ def clean_html(html):
         html or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        tag_attribute_values=CELL_ATTRIBUTE_VALUES,
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
@@ -20,10 +29,73 @@ def clean_html(html):
 
 
 def html_to_text(html):
-    """Plain text of sanitised HTML, one paragraph per line (for diffs and search)."""
-    import re
-    from html import unescape
+    """Plain text of sanitised HTML, one paragraph per line (for diffs and search); a table row is a line with its
+    cells apart ("Insats | 2027 | 2028"), never run together."""
+    writer = _TextWriter()
+    writer.feed(html or "")
+    writer.close()
+    return writer.text()
 
-    text = re.sub(r"</(p|li|h3|h4|blockquote)>|<br\s*/?>", "\n", html or "")
-    text = re.sub(r"<[^>]+>", "", text)
-    return "\n".join(line.strip() for line in unescape(text).splitlines() if line.strip())
+
+CELL_SEPARATOR = " | "
+LINE_ENDS = {"p", "li", "h3", "h4", "blockquote", "table"}
+
+
+class _TextWriter(HTMLParser):
+    """Text in reading order: a line per paragraph, list item and table row. Inside a cell a paragraph or break is a
+    space, so a cell stays on its row."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines = [[]]  # each line a list of pieces of text
+        self.row = None  # the cells of the table row being read
+        self.cell = None  # the pieces of the cell being read
+        self.depth = 0  # cells open: a table inside a cell is read as that cell's text
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            if tag in ("td", "th"):
+                self.depth += 1
+            elif tag == "br" or tag in LINE_ENDS:
+                self.cell.append(" ")
+            return
+        if tag == "br":
+            self._end_line()
+        elif tag == "tr":
+            self._end_line()
+            self.row = []
+        elif tag in ("td", "th"):
+            self.depth = 1
+            self.cell = []
+            if self.row is None:
+                self.row = []
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            if tag in ("td", "th"):
+                self.depth -= 1
+                if not self.depth:
+                    self.row.append(" ".join("".join(self.cell).split()))
+                    self.cell = None
+                    return
+            if tag in LINE_ENDS or tag in ("td", "th", "tr"):
+                self.cell.append(" ")
+            return
+        if tag == "tr" and self.row is not None:
+            self.lines[-1].append(CELL_SEPARATOR.join(self.row))
+            self.row = None
+            self._end_line()
+        elif tag in LINE_ENDS:
+            self._end_line()
+
+    def handle_data(self, data):
+        (self.cell if self.depth else self.lines[-1]).append(data)
+
+    def _end_line(self):
+        self.lines.append([])
+
+    def text(self):
+        if self.row:  # a row the HTML never closed
+            self.lines[-1].append(CELL_SEPARATOR.join(self.row))
+        text = "\n".join("".join(pieces) for pieces in self.lines)
+        return "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -1,7 +1,7 @@
 /* The minutes editor: a ProseMirror editing surface (Tiptap, shipped as static files by django-prose-editor, no
    build step), autosave, a local copy until the server confirms, conflicts shown side by side.
-   The schema keeps what secretaries use (paragraphs, bold, italic, lists, links); everything else in typed or
-   pasted HTML (Word's styles, classes, spans, comments, scripts) never enters the document. The server sanitises
+   The schema keeps what secretaries use (paragraphs, bold, italic, lists, links, tables); everything else in typed
+   or pasted HTML (Word's styles, classes, spans, comments, scripts) never enters the document. The server sanitises
    again with nh3. */
 import {
   Bold,
@@ -16,6 +16,10 @@ import {
   ListItem,
   OrderedList,
   Paragraph,
+  Table,
+  TableCell,
+  TableHeader,
+  TableRow,
   Text,
 } from "../django_prose_editor/editor.js";
 
@@ -37,16 +41,23 @@ function timeNow() {
   return new Date().toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit" });
 }
 
+/* Pasted HTML in a document of its own, where nothing runs or loads. Even an inert document reports its style
+   attributes to the Content-Security-Policy: they are renamed first. */
+function inertBody(html) {
+  const doc = document.implementation.createHTMLDocument("");
+  doc.body.innerHTML = html.replace(/(<[^<>]*?\s)style=/gi, "$1data-mso-style=");
+  return doc.body;
+}
+
 /* Word (desktop) writes a list as paragraphs styled "mso-list" whose bullet or number is text in a span marked
    "mso-list:Ignore". Turn each run of them into a real list before ProseMirror parses the paste; ProseMirror then
    keeps only what the schema allows. */
 function wordListsToLists(html) {
   if (!/mso-list/i.test(html)) return html;
-  // Even an inert document reports its style attributes to the Content-Security-Policy: rename them first.
-  const doc = document.implementation.createHTMLDocument("");
-  doc.body.innerHTML = html.replace(/(<[^<>]*?\s)style=/gi, "$1data-mso-style=");
+  const body = inertBody(html);
+  const doc = body.ownerDocument;
   let list = null;
-  Array.from(doc.body.querySelectorAll("p")).forEach(function (p) {
+  Array.from(body.querySelectorAll("p")).forEach(function (p) {
     const style = p.getAttribute("data-mso-style") || "";
     if (!/mso-list:\s*l\d/i.test(style)) {
       list = null;
@@ -66,8 +77,38 @@ function wordListsToLists(html) {
     list.append(item);
     p.remove();
   });
-  return doc.body.innerHTML;
+  return body.innerHTML;
 }
+
+/* A table's head row marked only by <thead> (web pages, some spreadsheets) keeps its header cells: the schema knows
+   header cells (<th>), not table sections. */
+function headRowsToHeaderCells(html) {
+  if (!/<thead/i.test(html)) return html;
+  const body = inertBody(html);
+  body.querySelectorAll("thead td").forEach(function (td) {
+    const th = body.ownerDocument.createElement("th");
+    ["colspan", "rowspan"].forEach(function (name) {
+      if (td.hasAttribute(name)) th.setAttribute(name, td.getAttribute(name));
+    });
+    th.append(...td.childNodes);
+    td.replaceWith(th);
+  });
+  return body.innerHTML;
+}
+
+function cleanPastedHTML(html) {
+  return headRowsToHeaderCells(wordListsToLists(html));
+}
+
+/* A cell keeps its span and nothing else: a pasted column width or alignment would be a style the server drops.
+   colwidth stays in the schema (prosemirror-tables reads it) but is never read from a paste nor written out. */
+const spanOnly = {
+  addAttributes: () => ({
+    colspan: { default: 1 },
+    rowspan: { default: 1 },
+    colwidth: { default: null, parseHTML: () => null, renderHTML: () => ({}) },
+  }),
+};
 
 /* The toolbar's buttons: what each does to the document, and whether it shows as pressed where the caret is. */
 const COMMANDS = {
@@ -107,6 +148,11 @@ function Editor(root) {
       BulletList,
       OrderedList,
       ListItem,
+      // A pasted table stays a table (its cells ran together as one paragraph without it). Tab moves between cells.
+      Table,
+      TableRow,
+      TableHeader.extend(spanOnly),
+      TableCell.extend(spanOnly),
       Extension.create({
         name: "finsamLinkKey",
         addKeyboardShortcuts: () => ({
@@ -126,7 +172,7 @@ function Editor(root) {
       }),
     ],
     editorProps: {
-      transformPastedHTML: wordListsToLists,
+      transformPastedHTML: cleanPastedHTML,
       attributes: {
         role: "textbox",
         "aria-multiline": "true",
@@ -250,7 +296,8 @@ Editor.prototype.bind = function () {
   this.root.addEventListener("focusout", function (event) {
     if (!self.root.contains(event.relatedTarget) && self.dirty()) self.schedule(0);
   });
-  // Pasted HTML is parsed into the schema by ProseMirror: only paragraphs, bold, italic, lists and links survive.
+  // Pasted HTML is parsed into the schema by ProseMirror: only paragraphs, bold, italic, lists, links and tables
+  // survive.
   this.root.querySelectorAll("[data-command]").forEach(function (button) {
     // A click keeps the caret (and the pending bold or italic) in the text; the keyboard still reaches the button.
     button.addEventListener("mousedown", function (event) {

@@ -1,8 +1,9 @@
-"""The § editor keeps the structure of the minutes: paragraphs, lists, bold and links survive typing, pasting from
-Word, saving, reloading, the justering view and the sealed PDF."""
+"""The § editor keeps the structure of the minutes: paragraphs, lists, bold, links and tables survive typing, pasting
+from Word or Excel, saving, reloading, the justering view and the sealed PDF."""
 
 import io
 
+import pdfplumber
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -44,6 +45,27 @@ WORD_DESKTOP_LISTS = (
     "<span><span style='mso-list:Ignore'>1.<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span>"
     "</span></span><![endif]>Beslut om <b>budget</b><o:p></o:p></p>"
     "<!--EndFragment--></body></html>"
+)
+# Excel and web pages: a bare table, every cell a <td>, the figures with spaces in them.
+EXCEL_TABLE = (
+    "<html><body><!--StartFragment--><table border=0 cellpadding=0 cellspacing=0 width=320>"
+    "<col width=128><col width=96 span=2>"
+    "<tr height=20><td height=20 class=xl65 width=128>Insats</td><td class=xl66 align=right>2027</td>"
+    "<td class=xl66 align=right>2028</td></tr>"
+    "<tr height=20><td height=20>MIA vidare</td><td align=right x:num='1200000'>1 200 000</td>"
+    "<td align=right x:num='800000'>800 000</td></tr><!--EndFragment--></table></body></html>"
+)
+# Word: a header row in <thead>, every cell a paragraph (or two), widths and borders in styles.
+WORD_TABLE = (
+    "<html><body><!--StartFragment--><table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0"
+    " style='border-collapse:collapse;border:none'><thead><tr>"
+    "<td width=200 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal><b>Insats</b><o:p></o:p>"
+    "</p></td><td width=100 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal><b>2027</b><o:p>"
+    "</o:p></p></td>"
+    "</tr></thead><tbody><tr>"
+    "<td width=200 valign=top><p class=MsoNormal>MIA vidare<o:p></o:p></p><p class=MsoNormal>(ESF)<o:p></o:p></p></td>"
+    "<td width=100 valign=top><p class=MsoNormal>1 200 000<o:p></o:p></p></td>"
+    "</tr></tbody></table><p class=MsoNormal>Därefter.<o:p></o:p></p><!--EndFragment--></body></html>"
 )
 
 PASTE = """([html, text]) => {
@@ -248,3 +270,53 @@ def test_a_local_copy_left_by_the_old_editor_comes_back_with_its_paragraphs(page
     expect(body(page, 4).locator("p")).to_have_text(["Rad ett.", "Rad två."])
     wait_saved(page, 4)
     assert stored(meeting, 4) == "<p>Rad ett.</p><p>Rad två.</p>"
+
+
+def test_a_pasted_excel_table_is_stored_as_a_table_with_its_cells_apart(watched, cast, meeting):
+    page = watched
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    body(page, 4).click()
+    page.evaluate(PASTE, [EXCEL_TABLE, "Insats\t2027\t2028\nMIA vidare\t1 200 000\t800 000"])
+    wait_saved(page, 4)
+    text = stored(meeting, 4)
+    assert (
+        "<table><tbody><tr><td><p>Insats</p></td><td><p>2027</p></td><td><p>2028</p></td></tr>"
+        "<tr><td><p>MIA vidare</p></td><td><p>1 200 000</p></td><td><p>800 000</p></td></tr></tbody></table>"
+    ) in text
+    for junk in ("xl65", "align", "width", "height", "x:num", "col", "style"):
+        assert junk not in text
+    assert html_to_text(text).splitlines() == ["Insats | 2027 | 2028", "MIA vidare | 1 200 000 | 800 000"]
+    page.reload()
+    expect(body(page, 4).locator("tr")).to_have_count(2)
+    expect(body(page, 4).locator("tr").nth(1).locator("td")).to_have_text(["MIA vidare", "1 200 000", "800 000"])
+    assert_accessible(page)
+
+
+def test_a_pasted_word_table_keeps_its_header_row_and_reaches_the_justering_view_and_the_pdf(watched, cast, meeting):
+    page = watched
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    body(page, 4).click()
+    page.evaluate(PASTE, [WORD_TABLE, "Insats\t2027"])
+    wait_saved(page, 4)
+    text = stored(meeting, 4)
+    assert (
+        "<table><tbody><tr><th><p><strong>Insats</strong></p></th><th><p><strong>2027</strong></p></th></tr>"
+        "<tr><td><p>MIA vidare</p><p>(ESF)</p></td><td><p>1 200 000</p></td></tr></tbody></table>"
+    ) in text
+    assert "<p>Därefter.</p>" in text
+    for junk in ("Mso", "style", "width", "valign", "o:p"):
+        assert junk not in text
+    justering.protocol_send_for_justering(actor=cast.user("secretary"), meeting=meeting)
+
+    page.goto(f"/moten/{meeting.pk}/justering/")
+    table = page.locator(".preview-item .minutes-text table")
+    expect(table.get_by_role("columnheader")).to_have_text(["Insats", "2027"])
+    expect(table.get_by_role("cell")).to_have_text(["MIA vidare(ESF)", "1 200 000"])
+    assert_accessible(page)
+
+    data = pdf.render_protocol(protocol.snapshot(meeting), revision_number=1, sha256="0" * 64, signatures=[])
+    with pdfplumber.open(io.BytesIO(data)) as printed:  # the ruled cells read back as a table
+        tables = [table for page_ in printed.pages for table in page_.extract_tables()]
+    assert [["Insats", "2027"], ["MIA vidare\n(ESF)", "1 200 000"]] in tables

@@ -3,6 +3,7 @@
 import datetime
 import io
 
+import pdfplumber
 from pypdf import PdfReader
 
 from meetings.drafting import services
@@ -72,3 +73,30 @@ def test_a_draft_prints_marked_utkast_without_signatures(client_for, cast):
     assert "utkast, ej justerat" in text and "Styrelsen beslutar att godkänna." in text
     assert "Verifikat" not in text and "ANSLAG/BEVIS" not in text
     assert client_for("outsider").get(f"/moten/{meeting.pk}/forhandsgranska/utkast.pdf").status_code == 404
+
+
+BUDGET = (
+    "<p>Budgeten:</p><table><thead><tr><th>Insats</th><th>2027</th><th>2028</th></tr></thead>"
+    "<tr><td>MIA vidare</td><td>1 200 000</td><td>800 000</td></tr>"
+    "<tr><td><p>Stoppa</p><p>våldet</p></td><td>150 000</td><td>0</td></tr></table>"
+)
+
+
+def test_a_table_in_a_paragraph_prints_with_its_cells_apart(cast):
+    meeting = ready_to_send(cast)
+    item = meeting.items.get(number=3)
+    services.item_save_text(actor=None, item_id=item.pk, heading=item.heading, text=BUDGET, base_version=item.version)
+    data = pdf.render_protocol(protocol.snapshot(meeting), revision_number=1, sha256="0" * 64, signatures=[])
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    with pdfplumber.open(io.BytesIO(data)) as printed:  # the ruled cells read back as a table
+        tables = [table for page in printed.pages for table in page.extract_tables()]
+    assert [
+        ["Insats", "2027", "2028"],
+        ["MIA vidare", "1 200 000", "800 000"],
+        ["Stoppa\nvåldet", "150 000", "0"],
+    ] in tables
+    assert "Insats 2027 2028" in lines
+    assert "MIA vidare 1 200 000 800 000" in lines
+    for fused in ("Insats2027", "20272028", "vidare1 200", "000800"):
+        assert fused not in text

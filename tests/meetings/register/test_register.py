@@ -115,6 +115,24 @@ def test_search_folds_swedish_capitals_on_both_databases(client_for, cast):
     assert headings(client_for(None).get("/beslut/", {"q": "ärendet"})) == ["ÖVERSYN AV SAMVERKAN"]
 
 
+def test_a_table_in_the_text_is_indexed_with_its_cells_apart(client_for, cast):
+    """A budget pasted from Excel: its figures are words of their own ("2028"), not "Insats20272028"."""
+    meeting = plan_meeting(cast, date=datetime.date(2024, 5, 6))
+    item = services.item_add(actor=None, meeting=meeting, heading="Budget för insatser", kind="beslut")
+    table = (
+        "<table><tr><td>Insats</td><td>2027</td><td>2028</td></tr>"
+        "<tr><td>MIA vidare</td><td>1 200 000</td><td>800 000</td></tr></table>"
+    )
+    services.item_save_text(actor=None, item_id=item.pk, heading=item.heading, text=table, base_version=1)
+    services.decision_save(actor=None, item=item, text="Budgeten fastställs.", outcome="bifall", method="")
+    justera(cast, meeting)
+    anslag_services.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
+    entry = RegisterEntry.objects.get(item=item)
+    assert entry.item_text == "Insats | 2027 | 2028\nMIA vidare | 1 200 000 | 800 000"
+    for query in ("2027", "2028", "800"):  # "Insats20272028", "1 200 000800 000" before
+        assert headings(client_for(None).get("/beslut/", {"q": query})) == ["Budget för insatser"], query
+
+
 def test_the_scan_search_treats_like_wildcards_as_text(cast):
     frozen_meeting(cast, date=datetime.date(2024, 5, 6), decisions=[("Ram 100 procent", "Text.", "bifall", "")])
     entries = RegisterEntry.objects.all()
