@@ -141,3 +141,18 @@ def test_a_row_changed_after_the_protocol_went_for_justering_says_why_and_keeps_
     row.refresh_from_db()
     assert row.name == "Karin Ek"
     assert client_for("member").post(f"/moten/{meeting.pk}/narvaro/{row.pk}/", {"name": "X"}).status_code == 403
+
+
+def test_a_refused_form_opens_with_a_summary_linking_each_error_to_its_field(client_for, meeting):
+    """A screen reader was told nothing after a failed save: the focus stayed on the page. The summary takes the
+    focus (static/js/portal.js) and links each error to its field."""
+    html = (
+        client_for("secretary")
+        .post(
+            f"/moten/{meeting.pk}/narvaro/",
+            {"name": "Eva Ek", "role": "ledamot", "status": "narvarande", "paragraphs": "x"},
+        )
+        .content.decode()
+    )
+    assert "data-error-summary" in html and 'role="alert"' in html
+    assert '<a href="#id_paragraphs">Endast §§: Ange paragrafer som t.ex. 1-4 eller 2, 5-7.</a>' in html
