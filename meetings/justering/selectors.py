@@ -4,8 +4,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from federations.models import Person
 from meetings.justering.extracts import addressed_decisions
-from meetings.models import Meeting, OutgoingMail, ProtocolRevision, Signature
+from meetings.justering.protocol import describe_changes
+from meetings.models import ItemComment, Meeting, OutgoingMail, ProtocolRevision, Signature
 
 
 def current_signatures(revision: ProtocolRevision | None) -> list[Signature]:
@@ -21,6 +23,36 @@ def current_signatures(revision: ProtocolRevision | None) -> list[Signature]:
         label = lapsed if signature.status == Signature.Status.VOID else signature.get_status_display()
         signature.status_label = label  # type: ignore[attr-defined]  # shown by the template
     return signatures
+
+
+def since_last_read(
+    revision: ProtocolRevision | None, earlier: list[ProtocolRevision], person: Person | None
+) -> dict[str, Any] | None:
+    """For a signer who signed or sent back a revision more than one revision ago (sent back revision 1, asked to
+    sign revision 3): what changed since the revision they last acted on, and the comments they wrote on it; the
+    revision's own changes (from the one before) would hide what changed between. `earlier` comes with its
+    signatures prefetched. None when the revision's own changes say it all."""
+    if revision is None or person is None:
+        return None
+
+    def acted_on(earlier_revision: ProtocolRevision) -> bool:
+        return any(
+            s.person_id == person.pk and (s.signed_at is not None or s.status == Signature.Status.RETURNED)
+            for s in earlier_revision.signatures.all()
+        )
+
+    acted = [r for r in earlier if r.number < revision.number and acted_on(r)]
+    if not acted:
+        return None
+    last = max(acted, key=lambda r: r.number)
+    if last.number == revision.number - 1:
+        return None
+    comments = ItemComment.objects.filter(revision=last, author=person).select_related("item").order_by("created")
+    return {
+        "revision": last,
+        "changes": describe_changes(last.snapshot, revision.snapshot),
+        "comments": list(comments),
+    }
 
 
 def extract_deliveries(meeting: Meeting) -> list[dict[str, Any]]:

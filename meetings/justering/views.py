@@ -64,6 +64,8 @@ def justering_page(request, pk):
         "extracts": _extracts(meeting, person),
         "immediate_items": meeting.items.filter(immediate_justering=True).count(),
     }
+    if context["my_pending"]:
+        context["since_last_read"] = selectors.since_last_read(revision, context["earlier"], person)
     to_sign = context["my_pending"] or any(extract.mine_pending for extract in context["extracts"])
     if to_sign and meeting.body.federation is not None:  # how this signer may justera
         context["eid_providers"] = allowed_providers(meeting.body.federation)

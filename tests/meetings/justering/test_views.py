@@ -463,3 +463,22 @@ def test_a_signer_renamed_in_the_register_afterwards_keeps_the_name_they_signed_
     assert row["name"] == signed_as
     html = client_for("chair").get(f"/moten/{sent.pk}/justering/").content.decode()
     assert signed_as in html
+
+
+def test_a_signer_asked_again_two_revisions_later_sees_every_change_since_they_sent_it_back(
+    client_for, cast, sent_back
+):
+    """The page showed only the changes from revision 2 to 3: what the secretary changed after the send-back, in
+    revision 2, was nowhere, nor the comment that asked for it."""
+    decision = sent_back.items.get(number=3).decisions.get()
+    services.decision_save(actor=None, item=decision.item, decision=decision, text="Styrelsen beslutar att avslå.")
+    justering.protocol_send_for_justering(actor=None, meeting=sent_back)  # revision 2
+    justering.protocol_reopen(actor=cast.user("secretary"), meeting=sent_back)
+    services.item_add(actor=None, meeting=sent_back, heading="Övriga frågor")
+    justering.protocol_send_for_justering(actor=None, meeting=sent_back)  # revision 3
+    html = client_for("member").get(f"/moten/{sent_back.pk}/justering/").content.decode()
+    assert "Ändringar sedan revision 1, den du senast justerade eller skickade tillbaka" in html
+    mine = html.split("Ändringar sedan revision 1")[1].split("</details>")[0]
+    assert "avslå" in mine and "Övriga frågor" in mine and "Stryk andra meningen." in mine
+    chair = client_for("chair").get(f"/moten/{sent_back.pk}/justering/").content.decode()
+    assert "Ändringar sedan revision 1" not in chair  # the chair did not act on revision 1
