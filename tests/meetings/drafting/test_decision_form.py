@@ -233,3 +233,11 @@ def test_a_vote_or_an_outcome_that_contradicts_a_reservation_is_refused(cast, me
     decision.refresh_from_db()
     with pytest.raises(ValidationError, match="kan inte reservera sig"):
         services.decision_save(actor=None, item=item, decision=decision, **posted(decision, outcome="avslag"))
+
+
+def test_the_preview_of_a_votering_not_yet_counted_says_so_not_ja_0_nej_0(client_for, cast):
+    meeting = plan_meeting(cast)
+    item = meeting.items.get(number=3)
+    services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bevilja.", method="votering")
+    html = client_for("secretary").get(f"/moten/{meeting.pk}/forhandsgranska/").content.decode()
+    assert "Votering: rösterna är inte inskrivna än." in html and "ja 0, nej 0" not in html
