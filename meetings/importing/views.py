@@ -155,7 +155,8 @@ def import_document_discard(request, pk):
 def _initial(pending, bodies):
     """The form's starting values: the text, and the body and date the parser found, where the user may write."""
     parsed = pending.parsed
-    federation = matching.match_federation(parsed.get("organisation"))
+    # the federation the document names, else the one the import was made in (a protocol that names only its body)
+    federation = matching.match_federation(parsed.get("organisation")) or pending.federation
     body = matching.match_body(federation, parsed.get("body"))
     return {"text": pending.text, "body": body if body and body in bodies else None, "date": parsed.get("date")}
 

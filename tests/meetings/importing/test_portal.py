@@ -404,3 +404,12 @@ def test_the_original_file_is_downloaded_by_those_who_may_review(client_for, cas
     assert (
         client_for(other_federations_secretary(cast)).get(f"/moten/importera/{pending.pk}/original/").status_code == 404
     )
+
+
+def test_a_protocol_naming_only_its_body_has_it_chosen_in_the_import_made_in_the_federation(client_for, cast):
+    """ "PROTOKOLL / Styrelsen" and no federation's name: the body the secretary imports for is still known, as the
+    import belongs to the secretary's federation; the page offered "---------" until the text was read again."""
+    client = client_for("secretary")
+    text = "PROTOKOLL\nStyrelsen\nDatum: 2021-06-02\n\nNärvarande: Cecilia Ordförande, ordf\n\n§ 1 Öppnande\nÖppnat.\n"
+    html = client.get(upload(client, "styrelsen.txt", text.encode())["Location"]).content.decode()
+    assert f'<option value="{cast.board.pk}" selected>' in html
