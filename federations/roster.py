@@ -17,6 +17,7 @@ from finsam.audit import log_action
 
 from . import services
 from .models import Body, Mandate, MemberOrganisation, Person
+from .permissions import people_in_scope
 
 COLUMNS = ["namn", "e-post", "parti", "organ", "roll", "utsedd_av", "från", "till", "inkallelseordning"]
 REQUIRED = ["namn", "organ", "roll", "från"]
@@ -41,7 +42,11 @@ def decode(raw):
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return raw.decode("cp1252")
+    except UnicodeDecodeError:  # bytes neither UTF-8 nor Windows-1252 has (0x81, 0x8d …): no text file
+        raise ValidationError(_("Filen ser inte ut att vara text. Spara den som CSV och försök igen.")) from None
 
 
 def read_rows(raw):
@@ -79,6 +84,9 @@ def plan(federation, raw):
     bodies.update({b.slug: b for b in bodies.values()})
     organisations = {o.name.lower(): o for o in MemberOrganisation.objects.filter(memberships__federation=federation)}
     plans, seats = [], {}
+    # the people a row's name may be: the federation's own, never another federation's namesake (who would become
+    # a ledamot here, reading this federation's drafts)
+    in_scope = people_in_scope(federation)
     for line, row in read_rows(raw):
         result = RowPlan(line=line, name=row.get("namn", ""))
         errors = result.errors
@@ -104,7 +112,13 @@ def plan(federation, raw):
                 order = int(row["inkallelseordning"])
             else:
                 errors.append(_("Inkallelseordningen måste vara ett heltal."))
-        person = Person.objects.filter(name=result.name).first() if result.name else None
+        namesakes = list(in_scope.filter(name__iexact=result.name)[:2]) if result.name else []
+        if len(namesakes) > 1:
+            errors.append(
+                _("Förbundet har flera personer som heter %(name)s: lägg till uppdraget med Nytt uppdrag.")
+                % {"name": result.name}
+            )
+        person = namesakes[0] if namesakes else None
         if not errors:
             key = (result.name.lower(), body.pk)
             if key in seats:

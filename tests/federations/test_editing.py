@@ -144,6 +144,7 @@ def test_a_roster_with_one_bad_row_saves_nothing_and_says_why(client_for, cast):
     [
         (b"", "tom.csv", "tom"),
         (b"\x00\x01\x02binary", "data.csv", "ser inte ut att vara text"),
+        (b"namn;organ;roll;fr\xe5n\nBo \x81;Styrelse;ledamot;2027-01-01\n", "trasig.csv", "ser inte ut att vara text"),
         (b"namn;organ\nA;B\n", "roster.csv", "Kolumner saknas: roll, från."),
         (b"x" * 10, "roster.xlsx", "måste vara en CSV-fil"),
         (b"x" * (2 * 1024 * 1024 + 1), "stor.csv", "för stor"),
@@ -181,3 +182,20 @@ def test_roles_are_worked_out_once_per_request_and_afresh_outside_one(cast, djan
         assert roles_for(user).can_write(cast.federation.pk)
     Mandate.objects.filter(person=cast.member, role=Mandate.Role.SECRETARY).delete()
     assert not roles_for(user).can_write(cast.federation.pk)  # outside a request (a task, a command): never cached
+
+
+def test_a_roster_row_never_links_another_federations_namesake(client_for, cast):
+    """The roster matched names across the whole register: a row naming another federation's chair made her a
+    member here, reading this federation's drafts. The row makes a new person of the federation instead."""
+    outsider = Person.objects.get(name="Olle Utomstående")
+    client = client_for("secretary")
+    row = "namn;organ;roll;från\nolle utomstående;Styrelse;adjungerad;2027-01-01\n"
+    assert "Ny person: olle utomstående." in upload(client, row).content.decode()
+    client.post("/forbund/test/importera-ledamoter/", {"confirm": "1"})
+    assert not outsider.mandates.filter(body=cast.board).exists()
+    assert Mandate.objects.get(body=cast.board, role="adjungerad").person != outsider
+
+
+def test_a_roster_row_names_the_federations_own_person_whatever_the_case(client_for, cast):
+    row = "namn;organ;roll;från;utsedd_av\nmaja ledamot;Styrelse;ledamot;2020-01-01;Försäkringskassan\n"
+    assert "Uppdraget finns redan" in upload(client_for("secretary"), row).content.decode()
