@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from finsam.audit import log_action
@@ -102,6 +103,14 @@ def mandate_end(*, actor: Actor, mandate: Mandate, end: datetime.date) -> Mandat
     mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
     if end < mandate.start:
         raise ValidationError({"end": _("Slutdatum måste vara samma dag som eller efter startdatum.")})
+    if mandate.end is not None and end > mandate.end:
+        # ending later than it ended would revive it past the checks a new mandate gets (two chairs at once)
+        raise ValidationError(
+            {
+                "end": _("Uppdraget slutade redan %(date)s. Ett nytt uppdrag läggs till med Nytt uppdrag.")
+                % {"date": formats.date_format(mandate.end, "j F Y")}
+            }
+        )
     mandate.end = end
     mandate.save(update_fields=["end", "modified"])
     log_action("federations.mandate.ended", actor=actor, obj=mandate, federation=mandate.body.federation, end=str(end))

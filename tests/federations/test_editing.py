@@ -81,6 +81,19 @@ def test_ending_a_mandate_keeps_it_in_history(client_for, cast):
     assert mandate.end == datetime.date(2026, 6, 30)
 
 
+def test_an_ended_mandate_is_not_revived_by_ending_it_later(client_for, cast):
+    """"Avsluta" on a mandate ended in 2014, with an end in 2030, made a second chair beside the present one."""
+    mandate = Mandate.objects.get(person=cast.member)
+    url = f"/forbund/test/uppdrag/{mandate.pk}/avsluta/"
+    client = client_for("secretary")
+    client.post(url, {"end": "2026-06-30"})
+    html = client.post(url, {"end": "2030-12-31"}).content.decode()
+    assert "Uppdraget slutade redan 30 juni 2026" in html
+    assert client.post(url, {"end": "2026-05-31"}).status_code == 302  # ending it earlier mends a slip
+    mandate.refresh_from_db()
+    assert mandate.end == datetime.date(2026, 5, 31)
+
+
 def test_a_mandate_of_another_federation_cannot_be_ended_through_this_one(client_for, cast):
     foreign = Mandate.objects.get(person=cast.outsider)
     assert (
