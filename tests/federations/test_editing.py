@@ -82,7 +82,7 @@ def test_ending_a_mandate_keeps_it_in_history(client_for, cast):
 
 
 def test_an_ended_mandate_is_not_revived_by_ending_it_later(client_for, cast):
-    """"Avsluta" on a mandate ended in 2014, with an end in 2030, made a second chair beside the present one."""
+    """ "Avsluta" on a mandate ended in 2014, with an end in 2030, made a second chair beside the present one."""
     mandate = Mandate.objects.get(person=cast.member)
     url = f"/forbund/test/uppdrag/{mandate.pk}/avsluta/"
     client = client_for("secretary")

@@ -23,6 +23,7 @@ from meetings.drafting.forms import (
 from meetings.drafting.ics import meeting_calendar
 from meetings.drafting.kallelse import kallelse_pdf as kallelse_document
 from meetings.drafting.kallelse import kallelse_recipients, kallelse_text
+from meetings.models import ProtocolRevision
 from meetings.permissions import (
     READ,
     READ_DRAFTS,
@@ -97,8 +98,18 @@ def meeting_detail(request, pk):
         "follow_up_item": meeting.items.filter(heading=services.FOLLOW_UP_HEADING).first() if writable else None,
         "add_form": ItemAddForm(),
         "my_attendance": _own_attendance(request.user, attendances),
+        "signed_as": _signed_as(meeting),
     }
     return render(request, "meetings/drafting/meeting_detail.html", context)
+
+
+def _signed_as(meeting):
+    """A justerat record's chair and secretary as its signed revision names them: a name changed in the register
+    later does not change the record's page (one query, for a frozen record only)."""
+    if not meeting.is_frozen:
+        return None
+    revision = meeting.revisions.filter(kind=ProtocolRevision.Kind.FULL).order_by("-number").only("snapshot").first()
+    return revision.snapshot.get("meeting") if revision else None
 
 
 def _own_attendance(user, attendances):

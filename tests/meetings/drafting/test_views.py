@@ -434,3 +434,12 @@ def test_a_record_out_for_justering_offers_the_secretary_no_editing(client_for, 
     assert response.redirect_chain == [(page["attendance"], 302)]
     assert "Protokollet är skickat på justering" in response.content.decode()
     assert response.context["writable"] is False and "attendance-form-heading" not in response.content.decode()
+
+
+def test_a_justerat_records_page_names_its_chair_as_signed_not_as_renamed_since(client_for, cast, meeting):
+    justera(cast, meeting)
+    signed_as = cast.chair.name
+    cast.chair.name = "Cecilia Nyttnamn"
+    cast.chair.save()
+    html = client_for("member").get(f"/moten/{meeting.pk}/").content.decode()
+    assert f"<dd>{signed_as}</dd>" in html and "Cecilia Nyttnamn" not in html.split("<dl")[1].split("</dl>")[0]
