@@ -78,12 +78,18 @@ def _date(value, errors, label):
         return None
 
 
+def _periods_overlap(one, other):
+    """[start, end] periods, an end of None running on."""
+    (start, end), (other_start, other_end) = one, other
+    return (end is None or end >= other_start) and (other_end is None or other_end >= start)
+
+
 def plan(federation, raw):
     """What importing the file would do, row by row. Saves nothing."""
     bodies = {b.name.lower(): b for b in Body.objects.filter(federation=federation)}
     bodies.update({b.slug: b for b in bodies.values()})
     organisations = {o.name.lower(): o for o in MemberOrganisation.objects.filter(memberships__federation=federation)}
-    plans, seats = [], {}
+    plans, seats, singles = [], {}, {}
     # the people a row's name may be: the federation's own, never another federation's namesake (who would become
     # a ledamot here, reading this federation's drafts)
     in_scope = people_in_scope(federation)
@@ -141,6 +147,15 @@ def plan(federation, raw):
                     )
                 except ValidationError as exc:
                     errors.extend(message for messages in exc.message_dict.values() for message in messages)
+            if not errors and not existing and role in services.SINGLE_HOLDER_ROLES:
+                # two rows of the file holding one chair at once: the database does not know either of them yet
+                for other_line, other in singles.get((body.pk, role), []):
+                    if _periods_overlap((start, end), other):
+                        errors.append(
+                            _("Rad %(line)s är redan %(role)s i %(body)s under samma period.")
+                            % {"line": other_line, "role": Mandate.Role(role).label.lower(), "body": body.name}
+                        )
+                singles.setdefault((body.pk, role), []).append((line, (start, end)))
             if not errors and not existing:
                 if person is None:
                     result.actions.append(_("Ny person: %(name)s.") % {"name": result.name})

@@ -212,3 +212,14 @@ def test_a_roster_row_never_links_another_federations_namesake(client_for, cast)
 def test_a_roster_row_names_the_federations_own_person_whatever_the_case(client_for, cast):
     row = "namn;organ;roll;från;utsedd_av\nmaja ledamot;Styrelse;ledamot;2020-01-01;Försäkringskassan\n"
     assert "Uppdraget finns redan" in upload(client_for("secretary"), row).content.decode()
+
+
+def test_two_rows_of_a_roster_holding_one_chair_at_once_are_named_in_the_preview(client_for, cast):
+    """The preview passed both and the import then refused the file naming no row."""
+    rows = (
+        "namn;organ;roll;från\n"
+        "Ada Ett;Styrelse;1:e vice ordförande;2031-01-01\nBo Två;Styrelse;1:e vice ordförande;2031-06-01\n"
+    )
+    html = upload(client_for("secretary"), rows).content.decode()
+    assert "Rad 2 är redan 1:e vice ordförande i Styrelse under samma period." in html
+    assert "Importera alla rader" not in html
