@@ -221,11 +221,75 @@ def test_the_project_page_with_its_timeline_runs_a_fixed_number_of_queries(cast,
     a_matter_over_meetings(cast, project, size)
     # the public has no session or user; project with owner and lead; participants; results; the timeline's
     # entries with bodies, owners and the § each continues with its meeting; the §§ that continue them, with
-    # their meetings
-    with django_assert_num_queries(5):
+    # their meetings; the linked §§ without an entry (none here, so nothing to prefetch for them)
+    with django_assert_num_queries(6):
         html = Client().get("/projekt/studio-ludum/").content.decode()
     assert html.count("Styrelsen återremitterar") == size
     assert html.count("Togs upp igen") == html.count("Återkommer från") == size - 1
+
+
+def a_linked_paragraph(cast, project, *, date, heading, public=True, justerat=True):
+    """A meeting whose § without a decision (an information item) is linked to the project; justerat (and, if
+    public, reviewed) through the services, or left a draft."""
+    meeting = plan_meeting(cast, date=date)
+    item = services.item_add(actor=None, meeting=meeting, heading=heading, kind="information")
+    services.item_save_text(
+        actor=None, item_id=item.pk, heading=heading, text="<p>62 % av kvinnorna svarade.</p>", base_version=1
+    )
+    item.projects.set([project])
+    if justerat:
+        justera(cast, meeting)
+    if justerat and public:
+        anslag_services.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
+    return meeting
+
+
+def test_the_project_page_shows_a_linked_paragraph_without_a_decision(client_for, cast):
+    project = Project.objects.create(name="Stoppa våldet", slug="stoppa-valdet", kind="esf", owner=cast.federation)
+    a_linked_paragraph(cast, project, date=datetime.date(2023, 1, 20), heading="Våld i nära relationer")
+    html = client_for(None).get("/projekt/stoppa-valdet/").content.decode()
+    assert "Våld i nära relationer" in html and "62 % av kvinnorna svarade." in html
+    assert "Inga paragrafer eller beslut" not in html
+
+
+def test_a_linked_paragraph_is_shown_on_the_registers_terms_and_never_from_a_draft(client_for, cast):
+    project = Project.objects.create(name="Stoppa våldet", slug="stoppa-valdet", kind="esf", owner=cast.federation)
+    a_linked_paragraph(cast, project, date=datetime.date(2023, 1, 20), heading="Justerat men ej granskat", public=False)
+    a_linked_paragraph(cast, project, date=datetime.date(2023, 2, 20), heading="Ett utkast", justerat=False)
+    assert "Justerat men ej granskat" in client_for("member").get("/projekt/stoppa-valdet/").content.decode()
+    for viewer in (None, "outsider"):
+        assert "Justerat men ej granskat" not in client_for(viewer).get("/projekt/stoppa-valdet/").content.decode()
+    for viewer in (None, "outsider", "member", "secretary"):
+        assert "Ett utkast" not in client_for(viewer).get("/projekt/stoppa-valdet/").content.decode()
+
+
+def test_the_timeline_shows_a_paragraph_with_a_decision_once_and_in_date_order(client_for, cast, history):
+    a_linked_paragraph(cast, history, date=datetime.date(2023, 1, 20), heading="Information om Studio Ludum")
+    timeline = client_for(None).get("/projekt/studio-ludum/").context["sections"][0].context["timeline"]
+    assert [entry.heading for entry in timeline] == [
+        "Budget 2023–2025",
+        "Ansökan Studio Ludum",
+        "Information om Studio Ludum",
+    ]
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_a_timeline_with_paragraphs_without_decisions_runs_a_fixed_number_of_queries(
+    cast, django_assert_num_queries, size
+):
+    project = Project.objects.create(name="Studio Ludum", slug="studio-ludum", kind="esf", owner=cast.federation)
+    a_matter_over_meetings(cast, project, size)
+    for i in range(size):
+        a_linked_paragraph(
+            cast, project, date=datetime.date(2023, 1, 1) + datetime.timedelta(days=7 * i), heading=f"Lägesrapport {i}"
+        )
+    # the public has no session or user; project with owner and lead; participants; results; the timeline's
+    # entries with bodies, owners and the § each continues with its meeting; the §§ that continue them, with
+    # their meetings; the linked §§ without an entry, with their meetings, bodies, owners and the § each continues;
+    # the §§ that continue those
+    with django_assert_num_queries(7):
+        html = Client().get("/projekt/studio-ludum/").content.decode()
+    assert html.count("Styrelsen återremitterar") == html.count("Lägesrapport") == size
 
 
 def assignments_of_a_meeting(cast, i):
