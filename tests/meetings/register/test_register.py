@@ -137,6 +137,50 @@ def test_swedish_stemming_on_postgresql(client_for, history, query, expected):
     assert headings(client_for(None).get("/beslut/", {"q": query})) == expected
 
 
+@pytest.fixture
+def outcomes(cast):
+    """Decisions whose text does not name their outcome, and one whose text names another outcome than its own."""
+    frozen_meeting(
+        cast,
+        date=datetime.date(2023, 1, 20),
+        decisions=[
+            ("Studio Ludum", "Gruppen röstade: 4 ja, 9 nej och 7 avstod.", "avslag", "votering"),
+            ("Ansökan om medel", "Ärendet tas upp igen när underlaget är komplett.", "aterremiss", "acklamation"),
+            ("Lokalfrågan", "Ärendet tas upp vid nästa sammanträde.", "bordlaggning", "acklamation"),
+            ("Verksamhetsplan", "Enligt förslaget.", "bifall", "acklamation"),
+            ("Projektet Unga vuxna", "Efter två återremisser avslutas ärendet.", "avslag", "acklamation"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("avslag", {"Studio Ludum", "Projektet Unga vuxna"}),
+        ("avslog", {"Studio Ludum", "Projektet Unga vuxna"}),
+        ("avslogs", {"Studio Ludum", "Projektet Unga vuxna"}),
+        ("avslås", {"Studio Ludum", "Projektet Unga vuxna"}),
+        ("återremiss", {"Ansökan om medel", "Projektet Unga vuxna"}),  # the outcome, and a text that names it
+        ("återremitteras", {"Ansökan om medel"}),
+        ("bordlagt", {"Lokalfrågan"}),
+        ("bordläggs", {"Lokalfrågan"}),
+        ("bordläggning", {"Lokalfrågan"}),
+        ("bifölls", {"Verksamhetsplan"}),
+        ("avslag Ludum", {"Studio Ludum"}),
+    ],
+)
+def test_a_search_finds_a_decision_by_the_words_of_its_outcome(client_for, outcomes, query, expected):
+    response = client_for(None).get("/beslut/", {"q": query})
+    assert set(headings(response)) == expected
+    assert response.context["count"] == len(expected)
+
+
+def test_a_word_typed_with_a_for_a_ring_gets_a_suggestion(client_for, outcomes):
+    response = client_for(None).get("/beslut/", {"q": "aterremiss"})
+    assert response.context["count"] == 0 and response.context["suggestion"] == "återremiss"
+    assert client_for(None).get("/beslut/", {"q": "arendet"}).context["suggestion"] == "ärendet"
+
+
 def test_a_misspelt_word_gets_a_suggestion_from_the_indexed_terms(client_for, history):
     response = client_for(None).get("/beslut/", {"q": "Ludumm"})
     assert response.context["suggestion"] == "ludum"
