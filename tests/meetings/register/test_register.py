@@ -90,6 +90,45 @@ def test_a_date_range_typed_backwards_keeps_both_dates_and_says_so(client_for, h
     )
 
 
+@pytest.mark.parametrize("page", [2, 999])
+def test_a_page_number_past_the_last_page_shows_the_last_page_and_says_so(client_for, history, page):
+    response = client_for(None).get("/beslut/", {"sida": page})
+    html = response.content.decode()
+    assert headings(response) == ["Budget 2023–2025", "Ansökan Studio Ludum", "Tillkommande Finsam-medel"]
+    assert f"Det finns ingen sida {page}. Sista sidan visas." in html and "3 träffar." in html
+    assert "Inga beslut matchar sökningen." not in html and "som längst" not in html
+
+
+def test_stop_words_alone_say_so_and_nothing_else(client_for, history):
+    html = client_for(None).get("/beslut/", {"q": "att"}).content.decode()
+    assert "för vanliga för att söka på" in html
+    assert "träffar" not in html and "Inga beslut matchar sökningen." not in html
+
+
+def test_a_search_that_finds_nothing_says_so_once(client_for, history):
+    html = client_for(None).get("/beslut/", {"q": "zyxxyz"}).content.decode()
+    assert html.count("Inga beslut matchar sökningen.") == 1 and "0 träffar" not in html
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("fran=2022-13-45", "Filtret ”Från” kunde inte läsas."),
+        ("ar=abc", "Filtret ”År” kunde inte läsas."),
+        ("forbund=finns-ej&ar=2022", "Filtret ”Förbund eller nätverk” kunde inte läsas."),
+        ("fran=2022-13-45&ar=abc", "Filtren ”År”, ”Från” kunde inte läsas."),
+    ],
+)
+def test_an_invalid_filter_is_named_and_nothing_is_listed_until_it_is_put_right(client_for, history, query, named):
+    client = client_for(None)
+    response = client.get(f"/beslut/?{query}")
+    html = response.content.decode()
+    assert headings(response) == [] and named in html
+    assert "träffar" not in html and "Inga beslut matchar sökningen." not in html
+    export = client.get(f"/beslut/export.csv?{query}")  # not the whole register: back to the page that says why
+    assert export.status_code == 302 and export["Location"] == f"/beslut/?{query}"
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
