@@ -5,16 +5,39 @@ every ORDER BY on them (lists, select boxes, the admin) is Swedish. On PostgreSQ
 sv-SE; on SQLite the same name is given to a Python collation on every new connection.
 """
 
+import unicodedata
+
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 
 SWEDISH = "swedish"
-_LETTERS = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+# å, ä and ö after z (the three characters after "z" in ASCII); æ and ø as ä and ö, ü as y, as ICU's sv-SE has them.
+_SWEDISH_LETTERS = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "ü": "y"}
+# What ICU's sv-SE collation does with the rest, as PostgreSQL sorts: spaces first, then punctuation and symbols
+# (a dash, a quote, a parenthesis), then digits, then letters; a letter with an accent as its letter (é with e).
+# So "MIA – Mot arbetsmarknaden i samverkan" comes before "MIA vidare", as in the database (the en dash, U+2013,
+# came after every letter by its code point). The characters of Latin text and of General Punctuation are mapped.
+_SPACE, _PUNCTUATION = " ", "!"
+
+
+def _sort_char(char):
+    if char in _SWEDISH_LETTERS:
+        return _SWEDISH_LETTERS[char]
+    if char.isspace():
+        return _SPACE
+    if char.isalnum():
+        base = unicodedata.normalize("NFD", char)[0]
+        return base if base.isascii() else char
+    return _PUNCTUATION
+
+
+_KEY = str.maketrans({chr(code): _sort_char(chr(code)) for code in [*range(0x250), *range(0x2000, 0x2070)]})
 
 
 def swedish_sort_key(text):
-    """Sort Swedish text as a Swede expects, in Python: å, ä, ö after z, é with e, case ignored."""
-    return (text or "").lower().translate(_LETTERS)
+    """Sort Swedish text as a Swede expects, in Python and on SQLite as PostgreSQL's ICU collation does: å, ä, ö
+    after z, é with e, case ignored, spaces and punctuation before digits and letters."""
+    return (text or "").lower().translate(_KEY)
 
 
 def _compare(a, b):

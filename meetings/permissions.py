@@ -20,7 +20,16 @@ from django.shortcuts import get_object_or_404
 from federations.models import Body
 from federations.permissions import Roles, roles_for
 from finsam.types import User
-from meetings.models import Anslag, Assignment, ImportBatch, ImportDocument, Meeting, PendingImport, RegisterEntry
+from meetings.models import (
+    AgendaItem,
+    Anslag,
+    Assignment,
+    ImportBatch,
+    ImportDocument,
+    Meeting,
+    PendingImport,
+    RegisterEntry,
+)
 
 READ = "read"
 # Reading the drafting behind a record (a §'s saved versions): never public, even once the record is.
@@ -144,11 +153,39 @@ def visible_entries(user: User) -> QuerySet[RegisterEntry]:
     roles = roles_for(user)
     if roles.superuser:
         return RegisterEntry.objects.all()
-    visible = Q(is_public=True)
+    return RegisterEntry.objects.filter(
+        _register_scope(roles, public=Q(is_public=True), federation="federation", network="network", body="body")
+    )
+
+
+def visible_register_items(user: User) -> QuerySet[AgendaItem]:
+    """The §§ of the records the register is made of (justerade protocols, approved minnesanteckningar), on exactly
+    the register's terms (visible_entries): public once reviewed, else only to the federations, networks and bodies
+    of the user's roles; never a § of a draft. For the §§ the register holds no entry of (no decision): a project's
+    timeline shows them beside its decisions."""
+    roles = roles_for(user)
+    frozen = AgendaItem.objects.filter(meeting__status__in=Meeting.FROZEN_STATUSES)
+    if roles.superuser:
+        return frozen
+    return frozen.filter(
+        _register_scope(
+            roles,
+            public=Q(meeting__reviewed_at__isnull=False),  # RegisterEntry.is_public: Meeting.is_public, when frozen
+            federation="meeting__body__federation",
+            network="meeting__body__network",
+            body="meeting__body",
+        )
+    )
+
+
+def _register_scope(roles: Roles, *, public: Q, federation: str, network: str, body: str) -> Q:
+    """Who sees what of the register, given where each kind of row keeps its publicity, federation, network and
+    body: one rule for its entries and its §§."""
+    visible = public
     if roles.person is not None:
-        visible |= Q(federation__in=roles.member_of) | Q(network__in=roles.networks_member_of)
-        visible |= Q(body__in=roles.member_of_bodies)
-    return RegisterEntry.objects.filter(visible)
+        visible |= Q(**{f"{federation}__in": roles.member_of}) | Q(**{f"{network}__in": roles.networks_member_of})
+        visible |= Q(**{f"{body}__in": roles.member_of_bodies})
+    return visible
 
 
 def visible_assignments(user: User) -> QuerySet[Assignment]:

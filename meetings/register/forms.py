@@ -79,10 +79,17 @@ class RegisterFilterForm(forms.Form):
             self.swapped_dates = True
         return cleaned
 
+    def invalid_filters(self):
+        """The labels of the filters that could not be read (a date that is none, a federation that does not exist),
+        in the form's order: the register lists nothing while any is there."""
+        if not self.is_bound or self.is_valid():
+            return []
+        return [str(field.label) for name, field in self.fields.items() if name in self.errors]
+
     def filters(self):
         data = {}
         if self.is_bound:
-            self.is_valid()  # the valid fields still filter; an invalid one is left out and shows its error
+            self.is_valid()  # the valid fields are read; an invalid one is left out (invalid_filters names it)
             data = self.cleaned_data
         return Filters(
             q=data.get("q", ""),

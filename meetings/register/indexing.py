@@ -3,6 +3,7 @@
 from collections import Counter
 
 from django.db import connection, transaction
+from django.utils import translation
 
 from federations.models import Project
 from meetings.models import AgendaItem, Decision, Meeting, RegisterEntry, RegisterTerm
@@ -93,10 +94,34 @@ def _entry(meeting, item, decision):
 
 def analysed(entry):
     """The entry with the Swedish analyser's terms, which each database indexes (PostgreSQL's tsvector trigger,
-    SQLite's FTS5 table): written with the entry, so that both search exactly the same terms."""
-    entry.heading_terms = index_terms(entry.heading, entry.decision_text)
+    SQLite's FTS5 table): written with the entry, so that both search exactly the same terms. The decision's outcome
+    is searched with its heading and decision ("avslag" finds the decisions whose outcome is Avslag)."""
+    entry.heading_terms = index_terms(entry.heading, entry.decision_text, outcome_words(entry.outcome))
     entry.text_terms = index_terms(entry.item_text)
     return entry
+
+
+# Beside an outcome's Swedish label, the words a Swede types for it: the verb, and the forms that hunspell's
+# dictionary lists as stems of their own rather than as the verb's (bifölls, bordlades, bordlagt), analysed like
+# any word, so that each brings its own forms (avslå: avslog, avslogs, avslås, avslagits; återremittera:
+# återremitteras, återremitterades; bordlagd: bordlagda). Lägga till handlingarna has no word of its own to add.
+OUTCOME_FORMS = {
+    Decision.Outcome.APPROVED: "bifalla bifölls bifallits bifallen",
+    Decision.Outcome.REJECTED: "avslå avslagen",
+    Decision.Outcome.REFERRED_BACK: "återremittera",
+    Decision.Outcome.TABLED: "bordlägga bordlägger bordläggs bordlade bordlades bordlagd bordlagt",
+    Decision.Outcome.NOTED: "",
+    Decision.Outcome.ASSIGNMENT: "uppdra",
+}
+
+
+def outcome_words(outcome):
+    """The words an outcome is searched by: its label in Swedish (the language of the records, whatever the
+    language of the request that wrote the entry) and OUTCOME_FORMS; "" for none."""
+    if not outcome:
+        return ""
+    with translation.override("sv"):
+        return f"{Decision.Outcome(outcome).label} {OUTCOME_FORMS[outcome]}"
 
 
 def set_public(meeting):

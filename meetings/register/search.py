@@ -414,7 +414,8 @@ SUGGESTIONS_TRIED = 3
 def suggestion(query, visible):
     """When nothing matched a one-word search: the indexed term closest to it, for "Menade du …?", the same on both
     databases: the candidates are the counted terms (RegisterTerm, the analyser's own tokens) that begin with the
-    same letter and are about as long, the closest by difflib.
+    same letter and are about as long, the closest by difflib. Letters are compared as a keyboard without å, ä and ö
+    types them (a, a, o): "aterremiss" is closest to återremiss, and "arende" may begin as "ärende" does.
 
     A term is offered only if it finds something in `visible`, the entries the asking user may see: a suggestion
     must never reveal a word of a protocol that is not public to them."""
@@ -422,13 +423,29 @@ def suggestion(query, visible):
     if len(written) != 1 or len(written[0]) < 3:
         return None
     word = written[0]
+    first_letters = Q()
+    for letter in SAME_LETTER.get(word[0], word[0]):
+        first_letters |= Q(term__startswith=letter)
     candidates = (
-        RegisterTerm.objects.filter(term__startswith=word[0], entries__gt=0)
+        RegisterTerm.objects.filter(first_letters, entries__gt=0)
         .annotate(length=Length("term"))
         .filter(length__gte=len(word) - 2, length__lte=len(word) + 2)
         .exclude(term=word)
         .order_by("-entries", "term")
         .values_list("term", flat=True)[:SUGGESTION_CANDIDATES]
     )
-    close = difflib.get_close_matches(word, list(candidates), n=SUGGESTIONS_TRIED, cutoff=0.75)
-    return next((term for term in close if search(visible, term).exists()), None)
+    by_letters: dict[str, list[str]] = {}
+    for term in candidates:
+        by_letters.setdefault(without_swedish_letters(term), []).append(term)
+    close = difflib.get_close_matches(without_swedish_letters(word), list(by_letters), n=SUGGESTIONS_TRIED, cutoff=0.75)
+    tried = [term for letters in close for term in by_letters[letters]][:SUGGESTIONS_TRIED]
+    return next((term for term in tried if search(visible, term).exists()), None)
+
+
+# The letters a search may have typed for one another: å, ä and ö without a Swedish keyboard.
+SAME_LETTER = {"a": "aåä", "å": "aåä", "ä": "aåä", "o": "oö", "ö": "oö"}
+_PLAIN = str.maketrans("åäö", "aao")
+
+
+def without_swedish_letters(word):
+    return word.translate(_PLAIN)

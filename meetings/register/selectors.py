@@ -13,8 +13,9 @@ from federations.models import Federation, Network, Person, Project
 from federations.permissions import roles_for
 from finsam.types import User
 from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision, Meeting, RegisterEntry, Reservation
-from meetings.permissions import visible_assignments, visible_entries
+from meetings.permissions import visible_assignments, visible_entries, visible_register_items
 from meetings.register import analysis, search
+from meetings.sanitize import html_to_text
 
 # The register's order: newest meeting first, its §§ in order.
 NEWEST_FIRST = ("-date", "-meeting_id", "number", "id")
@@ -233,9 +234,13 @@ def attach_standing(rows: list[Any]) -> None:
 
 
 def project_timeline(project: Project, user: User) -> list[RegisterEntry]:
-    """Every visible § and decision linked to the project, in date order, with the matter's forward links."""
+    """Every visible § and decision linked to the project, in date order, with the matter's forward links.
+
+    The register holds decisions only: a § linked to the project without a decision (an information item, a §
+    of minnesanteckningar) has no entry, and is read from the records on the register's own terms
+    (visible_register_items) and shown as an entry without a decision would be (unsaved, never written)."""
     later = AgendaItem.objects.select_related("meeting")
-    entries = (
+    entries = list(
         visible_entries(user)
         .filter(Q(item__projects=project) | Q(decision__projects=project))
         .select_related("body__federation", "body__network", "item__continues__meeting")
@@ -245,7 +250,31 @@ def project_timeline(project: Project, user: User) -> list[RegisterEntry]:
         .distinct()
         .order_by("date", "number", "id")
     )
-    return list(entries)
+    in_register = {entry.item_id for entry in entries}
+    items = (
+        visible_register_items(user)
+        .filter(projects=project)
+        .exclude(pk__in=in_register)  # a project's §§ are a few dozen
+        .select_related("meeting__body__federation", "meeting__body__network", "continues__meeting")
+        .prefetch_related(Prefetch("continued_in", queryset=later))
+        .order_by("meeting__date", "number", "id")
+    )
+    undecided = [_entry_of(item) for item in items]
+    return sorted(entries + undecided, key=lambda entry: (entry.date, entry.number or 0, entry.meeting_id))
+
+
+def _entry_of(item: AgendaItem) -> RegisterEntry:
+    """A § without a decision in the shape of a register entry (not saved): what the timeline shows of it."""
+    meeting = item.meeting
+    return RegisterEntry(
+        meeting=meeting,
+        item=item,
+        body=meeting.body,
+        date=meeting.date,
+        number=item.number,
+        heading=item.heading,
+        item_text=html_to_text(item.text),
+    )
 
 
 # At most this many assignments are shown; the filters narrow them down.

@@ -1,9 +1,12 @@
 """The decision register /beslut/, its exports, the assignments overview and the project page's timeline."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,47 +25,61 @@ PAGE_SIZE = 25
 @require_GET
 def decision_list(request):
     form = RegisterFilterForm(request.GET or None, user=request.user)
-    page = max(1, whole_number(request.GET.get("sida"), 1))
+    typed_page = page = max(1, whole_number(request.GET.get("sida"), 1))
     last = request.GET.get("sista") == "1"
     after, before = whole_number(request.GET.get("efter")), whole_number(request.GET.get("fore"))
     # With a key (a link's efter or fore) the number only labels the page; alone it is an offset.
-    typed_too_deep = page > search.TYPED_PAGE_LIMIT and not (after or before or last)
+    typed = not (after or before or last)
+    typed_too_deep = page > search.TYPED_PAGE_LIMIT and typed
     page = search.TYPED_PAGE_LIMIT if typed_too_deep else min(page, 10**9)  # a label past any register still fits
     filters = form.filters()
-    found = selectors.register_page(
-        request.user,
-        filters,
-        offset=(page - 1) * PAGE_SIZE,
-        page_size=PAGE_SIZE,
-        after=after,
-        before=before,
-        last=last,
-    )
     params = request.GET.copy()
     for key in ("sida", "efter", "fore", "sista"):
         params.pop(key, None)
+    context = {
+        "form": form,
+        "rows": [],
+        "query_string": params.urlencode(),
+        "feeds": _feeds(filters),
+        "typed_page_limit": search.TYPED_PAGE_LIMIT,
+    }
+    invalid = form.invalid_filters()
+    if invalid:
+        # A filter that cannot be read lists nothing until it is put right: the whole register, or the other
+        # filters alone, would look like an answer to what was asked.
+        context["invalid_filters"] = ", ".join(f"”{label}”" for label in invalid)
+        context["invalid_count"] = len(invalid)
+        return render(request, "meetings/register/decision_list.html", context)
+    read = functools.partial(selectors.register_page, request.user, filters, page_size=PAGE_SIZE)
+    found = read(offset=(page - 1) * PAGE_SIZE, after=after, before=before, last=last)
+    past_the_end = typed and page > 1 and not found.rows and found.count != 0
+    if past_the_end:
+        # A page number past the last page (typed, or the deepest a number reaches): the last page, which says so.
+        counted = found.count
+        found = read(offset=0, last=True)
+        found.count = counted if counted is not None else found.count
+        past_the_end = last = bool(found.rows)  # no last page: nothing matches, and the page says that instead
+        typed_too_deep = False
     # The last page holds the last PAGE_SIZE rows, read from the end; it and the pages before it by their links have
     # no number: numbering them would mean counting every row before them, which reading backwards avoids.
     if last or ("sida" not in request.GET and (after or before)):
         page = None
-    context = {
-        "form": form,
+    context |= {
         "rows": found.rows,
         "count": found.count,
         "capped": found.capped,
         "cap": found.cap,
         "page": page,
+        "typed_page": typed_page,
         "typed_too_deep": typed_too_deep,
-        "typed_page_limit": search.TYPED_PAGE_LIMIT,
+        "past_the_end": past_the_end,
         "last": last,
         "has_next": found.has_next,
         "has_previous": found.has_previous,
         "last_id": found.rows[-1].pk if found.rows else None,
         "first_id": found.rows[0].pk if found.rows else None,
-        "query_string": params.urlencode(),
         "suggestion": found.suggestion,
         "only_stop_words": found.only_stop_words,
-        "feeds": _feeds(filters),
     }
     return render(request, "meetings/register/decision_list.html", context)
 
@@ -83,6 +100,9 @@ def _export(request, export_format, immediate):
     one more than that), and past it by the worker, which a request's timeout does not cut off: the page then offers
     to start it (a POST: a link followed by a crawler or a prefetch starts no work), and the POST starts it."""
     form = RegisterFilterForm(request.GET or None, user=request.user)
+    if form.invalid_filters():
+        # Not the register without the filter: back to the page, which names the filter to put right.
+        return redirect(f"{reverse('meetings:decision_list')}?{request.GET.urlencode()}")
     filters = form.filters()
     limit = settings.FINSAM_EXPORT_IMMEDIATE_ROWS
     context = {"form": form, "limit": limit, "format": ExportJob.Format(export_format).label}

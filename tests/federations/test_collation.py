@@ -2,7 +2,8 @@
 
 import pytest
 
-from federations.models import MemberOrganisation, Person
+from federations.models import Federation, MemberOrganisation, Person, Project
+from finsam.collation import swedish_sort_key
 
 NAMES_IN_SWEDISH_ORDER = ["Anna Ek", "Éva Berg", "Oskar Lind", "Zlatan Ås", "Åsa Berg", "Ärla Ek", "Örjan Ek"]
 
@@ -21,3 +22,26 @@ def test_equality_and_uniqueness_stay_exact():
     MemberOrganisation.objects.create(name="Östersunds kommun", slug="a", kind=MemberOrganisation.Kind.MUNICIPALITY)
     MemberOrganisation.objects.create(name="östersunds kommun", slug="b", kind=MemberOrganisation.Kind.MUNICIPALITY)
     assert MemberOrganisation.objects.filter(name="Östersunds kommun").count() == 1
+
+
+PROJECTS_IN_SWEDISH_ORDER = [
+    "MIA – Mot arbetsmarknaden i samverkan",
+    "MIA 2",
+    "MIA vidare",
+    "MIA-projektet",
+    "Stoppa våldet",
+    "Studio Ludum Skövde",
+    "Ögonblick",
+]
+
+
+@pytest.mark.django_db
+def test_spaces_and_punctuation_sort_before_letters_in_the_database_and_in_python():
+    """As ICU's sv-SE: "MIA – Mot arbetsmarknaden i samverkan" before "MIA vidare" (the en dash sorted after every
+    letter by its code point on SQLite and in Python)."""
+    owner = Federation.objects.create(name="Östra Södertörn", short_name="ÖS", slug="os")
+    for i, name in enumerate(reversed(PROJECTS_IN_SWEDISH_ORDER)):
+        Project.objects.create(name=name, slug=f"p{i}", kind="esf", owner=owner)
+    assert list(Project.objects.order_by("name").values_list("name", flat=True)) == PROJECTS_IN_SWEDISH_ORDER
+    for names in (PROJECTS_IN_SWEDISH_ORDER, NAMES_IN_SWEDISH_ORDER):
+        assert sorted([*names[3:], *names[:3]], key=swedish_sort_key) == names

@@ -14,11 +14,11 @@ BATCH = 2000
 
 
 class Command(BaseCommand):
-    help = "Re-analyse every register entry's search terms (heading, decision and § text), in batches."
+    help = "Re-analyse every register entry's search terms (heading, decision, outcome and § text), in batches."
 
     def handle(self, *args, **options):
         done, last, counts = 0, 0, Counter()
-        fields = ["id", "heading", "decision_text", "item_text"]
+        fields = ["id", "heading", "decision_text", "item_text", "outcome"]
         while True:
             batch = list(RegisterEntry.objects.filter(pk__gt=last).order_by("pk").only(*fields)[:BATCH])
             if not batch:

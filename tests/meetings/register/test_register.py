@@ -90,6 +90,45 @@ def test_a_date_range_typed_backwards_keeps_both_dates_and_says_so(client_for, h
     )
 
 
+@pytest.mark.parametrize("page", [2, 999])
+def test_a_page_number_past_the_last_page_shows_the_last_page_and_says_so(client_for, history, page):
+    response = client_for(None).get("/beslut/", {"sida": page})
+    html = response.content.decode()
+    assert headings(response) == ["Budget 2023–2025", "Ansökan Studio Ludum", "Tillkommande Finsam-medel"]
+    assert f"Det finns ingen sida {page}. Sista sidan visas." in html and "3 träffar." in html
+    assert "Inga beslut matchar sökningen." not in html and "som längst" not in html
+
+
+def test_stop_words_alone_say_so_and_nothing_else(client_for, history):
+    html = client_for(None).get("/beslut/", {"q": "att"}).content.decode()
+    assert "för vanliga för att söka på" in html
+    assert "träffar" not in html and "Inga beslut matchar sökningen." not in html
+
+
+def test_a_search_that_finds_nothing_says_so_once(client_for, history):
+    html = client_for(None).get("/beslut/", {"q": "zyxxyz"}).content.decode()
+    assert html.count("Inga beslut matchar sökningen.") == 1 and "0 träffar" not in html
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("fran=2022-13-45", "Filtret ”Från” kunde inte läsas."),
+        ("ar=abc", "Filtret ”År” kunde inte läsas."),
+        ("forbund=finns-ej&ar=2022", "Filtret ”Förbund eller nätverk” kunde inte läsas."),
+        ("fran=2022-13-45&ar=abc", "Filtren ”År”, ”Från” kunde inte läsas."),
+    ],
+)
+def test_an_invalid_filter_is_named_and_nothing_is_listed_until_it_is_put_right(client_for, history, query, named):
+    client = client_for(None)
+    response = client.get(f"/beslut/?{query}")
+    html = response.content.decode()
+    assert headings(response) == [] and named in html
+    assert "träffar" not in html and "Inga beslut matchar sökningen." not in html
+    export = client.get(f"/beslut/export.csv?{query}")  # not the whole register: back to the page that says why
+    assert export.status_code == 302 and export["Location"] == f"/beslut/?{query}"
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -153,6 +192,50 @@ def test_the_scan_search_treats_like_wildcards_as_text(cast):
 def test_swedish_stemming_on_postgresql(client_for, history, query, expected):
     skip_unless(connection.vendor == "postgresql", "Swedish full-text search runs on PostgreSQL")
     assert headings(client_for(None).get("/beslut/", {"q": query})) == expected
+
+
+@pytest.fixture
+def outcomes(cast):
+    """Decisions whose text does not name their outcome, and one whose text names another outcome than its own."""
+    frozen_meeting(
+        cast,
+        date=datetime.date(2023, 1, 20),
+        decisions=[
+            ("Studio Ludum", "Gruppen röstade: 4 ja, 9 nej och 7 avstod.", "avslag", "votering"),
+            ("Ansökan om medel", "Ärendet tas upp igen när underlaget är komplett.", "aterremiss", "acklamation"),
+            ("Lokalfrågan", "Ärendet tas upp vid nästa sammanträde.", "bordlaggning", "acklamation"),
+            ("Verksamhetsplan", "Enligt förslaget.", "bifall", "acklamation"),
+            ("Projektet Unga vuxna", "Efter två återremisser avslutas ärendet.", "avslag", "acklamation"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("avslag", {"Studio Ludum", "Projektet Unga vuxna"}),
+        ("avslog", {"Studio Ludum", "Projektet Unga vuxna"}),
+        ("avslogs", {"Studio Ludum", "Projektet Unga vuxna"}),
+        ("avslås", {"Studio Ludum", "Projektet Unga vuxna"}),
+        ("återremiss", {"Ansökan om medel", "Projektet Unga vuxna"}),  # the outcome, and a text that names it
+        ("återremitteras", {"Ansökan om medel"}),
+        ("bordlagt", {"Lokalfrågan"}),
+        ("bordläggs", {"Lokalfrågan"}),
+        ("bordläggning", {"Lokalfrågan"}),
+        ("bifölls", {"Verksamhetsplan"}),
+        ("avslag Ludum", {"Studio Ludum"}),
+    ],
+)
+def test_a_search_finds_a_decision_by_the_words_of_its_outcome(client_for, outcomes, query, expected):
+    response = client_for(None).get("/beslut/", {"q": query})
+    assert set(headings(response)) == expected
+    assert response.context["count"] == len(expected)
+
+
+def test_a_word_typed_with_a_for_a_ring_gets_a_suggestion(client_for, outcomes):
+    response = client_for(None).get("/beslut/", {"q": "aterremiss"})
+    assert response.context["count"] == 0 and response.context["suggestion"] == "återremiss"
+    assert client_for(None).get("/beslut/", {"q": "arendet"}).context["suggestion"] == "ärendet"
 
 
 def test_a_misspelt_word_gets_a_suggestion_from_the_indexed_terms(client_for, history):
@@ -239,11 +322,75 @@ def test_the_project_page_with_its_timeline_runs_a_fixed_number_of_queries(cast,
     a_matter_over_meetings(cast, project, size)
     # the public has no session or user; project with owner and lead; participants; results; the timeline's
     # entries with bodies, owners and the § each continues with its meeting; the §§ that continue them, with
-    # their meetings
-    with django_assert_num_queries(5):
+    # their meetings; the linked §§ without an entry (none here, so nothing to prefetch for them)
+    with django_assert_num_queries(6):
         html = Client().get("/projekt/studio-ludum/").content.decode()
     assert html.count("Styrelsen återremitterar") == size
     assert html.count("Togs upp igen") == html.count("Återkommer från") == size - 1
+
+
+def a_linked_paragraph(cast, project, *, date, heading, public=True, justerat=True):
+    """A meeting whose § without a decision (an information item) is linked to the project; justerat (and, if
+    public, reviewed) through the services, or left a draft."""
+    meeting = plan_meeting(cast, date=date)
+    item = services.item_add(actor=None, meeting=meeting, heading=heading, kind="information")
+    services.item_save_text(
+        actor=None, item_id=item.pk, heading=heading, text="<p>62 % av kvinnorna svarade.</p>", base_version=1
+    )
+    item.projects.set([project])
+    if justerat:
+        justera(cast, meeting)
+    if justerat and public:
+        anslag_services.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
+    return meeting
+
+
+def test_the_project_page_shows_a_linked_paragraph_without_a_decision(client_for, cast):
+    project = Project.objects.create(name="Stoppa våldet", slug="stoppa-valdet", kind="esf", owner=cast.federation)
+    a_linked_paragraph(cast, project, date=datetime.date(2023, 1, 20), heading="Våld i nära relationer")
+    html = client_for(None).get("/projekt/stoppa-valdet/").content.decode()
+    assert "Våld i nära relationer" in html and "62 % av kvinnorna svarade." in html
+    assert "Inga paragrafer eller beslut" not in html
+
+
+def test_a_linked_paragraph_is_shown_on_the_registers_terms_and_never_from_a_draft(client_for, cast):
+    project = Project.objects.create(name="Stoppa våldet", slug="stoppa-valdet", kind="esf", owner=cast.federation)
+    a_linked_paragraph(cast, project, date=datetime.date(2023, 1, 20), heading="Justerat men ej granskat", public=False)
+    a_linked_paragraph(cast, project, date=datetime.date(2023, 2, 20), heading="Ett utkast", justerat=False)
+    assert "Justerat men ej granskat" in client_for("member").get("/projekt/stoppa-valdet/").content.decode()
+    for viewer in (None, "outsider"):
+        assert "Justerat men ej granskat" not in client_for(viewer).get("/projekt/stoppa-valdet/").content.decode()
+    for viewer in (None, "outsider", "member", "secretary"):
+        assert "Ett utkast" not in client_for(viewer).get("/projekt/stoppa-valdet/").content.decode()
+
+
+def test_the_timeline_shows_a_paragraph_with_a_decision_once_and_in_date_order(client_for, cast, history):
+    a_linked_paragraph(cast, history, date=datetime.date(2023, 1, 20), heading="Information om Studio Ludum")
+    timeline = client_for(None).get("/projekt/studio-ludum/").context["sections"][0].context["timeline"]
+    assert [entry.heading for entry in timeline] == [
+        "Budget 2023–2025",
+        "Ansökan Studio Ludum",
+        "Information om Studio Ludum",
+    ]
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_a_timeline_with_paragraphs_without_decisions_runs_a_fixed_number_of_queries(
+    cast, django_assert_num_queries, size
+):
+    project = Project.objects.create(name="Studio Ludum", slug="studio-ludum", kind="esf", owner=cast.federation)
+    a_matter_over_meetings(cast, project, size)
+    for i in range(size):
+        a_linked_paragraph(
+            cast, project, date=datetime.date(2023, 1, 1) + datetime.timedelta(days=7 * i), heading=f"Lägesrapport {i}"
+        )
+    # the public has no session or user; project with owner and lead; participants; results; the timeline's
+    # entries with bodies, owners and the § each continues with its meeting; the §§ that continue them, with
+    # their meetings; the linked §§ without an entry, with their meetings, bodies, owners and the § each continues;
+    # the §§ that continue those
+    with django_assert_num_queries(7):
+        html = Client().get("/projekt/studio-ludum/").content.decode()
+    assert html.count("Styrelsen återremitterar") == html.count("Lägesrapport") == size
 
 
 def assignments_of_a_meeting(cast, i):
@@ -492,10 +639,11 @@ def test_the_filter_lists_federations_in_swedish_order_on_both_databases(client_
     assert ours == ["Ale", "Zeta", "Ärla", "Östra"]
 
 
-def test_an_unknown_federation_or_project_is_an_error_on_the_form_not_an_empty_register(client_for, history):
-    everything = headings(client_for(None).get("/beslut/"))
-    for query in ({"forbund": "finns-inte"}, {"projekt": "<script>"}):
+def test_an_unknown_federation_or_project_is_an_error_on_the_form_and_lists_nothing(client_for, history):
+    """Not the whole register, as if the filter had been read: the filter is named until it is put right."""
+    for query, label in (({"forbund": "finns-inte"}, "Förbund eller nätverk"), ({"projekt": "<script>"}, "Projekt")):
         response = client_for(None).get("/beslut/", query)
-        assert response.status_code == 200 and headings(response) == everything
+        assert response.status_code == 200 and headings(response) == []
         html = response.content.decode()
-        assert "Välj ett giltigt alternativ" in html and "<script>" not in html
+        assert "Välj ett giltigt alternativ" in html and f"Filtret ”{label}” kunde inte läsas." in html
+        assert "<script>" not in html
