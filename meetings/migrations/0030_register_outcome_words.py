@@ -42,7 +42,7 @@ def reanalyse(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0027_register_export_jobs"),
+        ("meetings", "0029_signature_signed_name"),
     ]
 
     operations = [migrations.RunPython(reanalyse, migrations.RunPython.noop, elidable=True)]
