@@ -32,7 +32,8 @@ def test_a_secretary_adds_a_mandate_after_correcting_an_error(page, cast):
     page.locator("#id_role").select_option(label="Ersättare")
     page.locator("#id_start").fill("2027-01-01")
     page.get_by_role("button", name="Spara uppdraget").click()
-    expect(page.get_by_text("En ersättare behöver en inkallelseordning eller en ledamot att ersätta.")).to_be_visible()
+    needs_order = "En ersättare behöver en inkallelseordning eller en ledamot att ersätta."
+    expect(page.get_by_text(needs_order, exact=True)).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Inkallelseordning").fill("2")
     page.get_by_role("button", name="Spara uppdraget").click()

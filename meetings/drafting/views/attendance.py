@@ -4,7 +4,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -60,10 +60,7 @@ def attendance(request, pk, attendance_pk=None):
 
 def _not_editable(request, meeting):
     """The record is out for justering or justerat: the reason, on the attendance page, instead of a form."""
-    try:
-        ensure_meeting_editable(meeting)
-    except ValidationError as refusal:
-        messages.error(request, " ".join(refusal.messages))
+    attempt(request, lambda: ensure_meeting_editable(meeting))  # the guard's own words for why
     return redirect("meetings:attendance", pk=meeting.pk)
 
 

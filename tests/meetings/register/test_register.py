@@ -28,7 +28,10 @@ def frozen_meeting(cast, *, date, decisions, public=True, body=None, project=Non
     for heading, text, outcome, method in decisions:
         item = services.item_add(actor=None, meeting=meeting, heading=heading, kind="beslut")
         services.item_save_text(actor=None, item_id=item.pk, heading=heading, text=f"<p>{text}</p>", base_version=1)
+        # counts that agree with the outcome (a bifall won more ja, an avslag more nej)
         votes = {"votes_yes": 2, "votes_no": 0} if method == "votering" else {}
+        if method == "votering" and outcome == "avslag":
+            votes = {"votes_yes": 0, "votes_no": 2}
         services.decision_save(
             actor=None,
             item=item,
