@@ -39,6 +39,14 @@ def validate_mandate(*, person: Person, body: Body, role: str, start: datetime.d
         errors["substitute_order"] = _("En ersättare behöver en inkallelseordning eller en ledamot att ersätta.")
     if substitute_for is not None and substitute_for.body_id != body.pk:
         errors["substitute_for"] = _("Den ersatta ledamoten måste sitta i samma organ.")
+    elif substitute_for is not None and role != Mandate.Role.SUBSTITUTE:
+        errors["substitute_for"] = _("Bara en ersättare kan vara personlig ersättare för en ledamot.")
+    elif substitute_for is not None and substitute_for.role not in Mandate.VOTING_ROLES:
+        errors["substitute_for"] = _(
+            "En personlig ersättare ersätter en ledamot (eller ordförande), inte en %(role)s."
+        ) % {"role": substitute_for.get_role_display().lower()}
+    if substitute_order is not None and substitute_order < 1:
+        errors["substitute_order"] = _("Inkallelseordningen börjar på 1.")
     if organisation is not None and body.federation_id is not None and start is not None:
         member = _overlapping(
             Membership.objects.filter(federation_id=body.federation_id, organisation=organisation), start, end or start

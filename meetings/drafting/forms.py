@@ -3,11 +3,12 @@
 import re
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from federations.forms import DateInput
-from federations.models import Mandate, Person, Project, active_on
+from federations.models import Mandate, MemberOrganisation, Person, Project, active_on
 from federations.permissions import people_for_bodies
 from finsam.validators import validate_one_line
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
@@ -171,6 +172,14 @@ class AttendanceForm(forms.ModelForm):
             pk=getattr(self.instance, "pk", None)
         ).select_related("person")
         self.fields["paragraphs"].help_text = _("Lämna tomt om personen var med hela mötet. T.ex. 1-4.")
+        federation_id = meeting.body.federation_id
+        if federation_id is not None:  # the federation's members (and the row's own), not every one in the portal
+            own = Q(pk=self.instance.organisation_id) if self.instance.organisation_id else Q(pk__in=[])
+            self.fields["organisation"].queryset = (
+                MemberOrganisation.objects.filter(Q(memberships__federation_id=federation_id) | own)
+                .distinct()
+                .order_by("name")
+            )
 
 
 def split_addresses(text):

@@ -223,3 +223,19 @@ def test_two_rows_of_a_roster_holding_one_chair_at_once_are_named_in_the_preview
     html = upload(client_for("secretary"), rows).content.decode()
     assert "Rad 2 är redan 1:e vice ordförande i Styrelse under samma period." in html
     assert "Importera alla rader" not in html
+
+
+@pytest.mark.parametrize(
+    ("role", "order", "message"),
+    [
+        ("ledamot", "", "Bara en ersättare kan vara personlig ersättare"),
+        ("ersattare", "0", "Inkallelseordningen börjar på 1."),
+    ],
+)
+def test_a_personal_substitute_is_an_ersattare_for_a_ledamot(client_for, cast, role, order, message):
+    seat = Mandate.objects.get(person=cast.member)
+    data = mandate_data(
+        cast, person="", new_person="Ny Ersättare", role=role, substitute_for=seat.pk, substitute_order=order
+    )
+    assert message in client_for("secretary").post(CREATE, data).content.decode()
+    assert not Person.objects.filter(name="Ny Ersättare").exists()

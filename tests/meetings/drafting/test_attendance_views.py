@@ -156,3 +156,12 @@ def test_a_refused_form_opens_with_a_summary_linking_each_error_to_its_field(cli
     )
     assert "data-error-summary" in html and 'role="alert"' in html
     assert '<a href="#id_paragraphs">Endast §§: Ange paragrafer som t.ex. 1-4 eller 2, 5-7.</a>' in html
+
+
+def test_the_attendance_form_offers_the_federations_member_organisations_only(client_for, cast, meeting):
+    from federations.models import MemberOrganisation
+
+    elsewhere = MemberOrganisation.objects.create(name="Annanstads kommun")
+    html = client_for("secretary").get(f"/moten/{meeting.pk}/narvaro/").content.decode()
+    assert f">{cast.kommun.name}</option>" in html and "Annanstads kommun" not in html
+    assert elsewhere.pk
