@@ -104,3 +104,17 @@ def federation_projects(federation: Federation) -> QuerySet[Project]:
 
 def project_list() -> QuerySet[Project]:
     return Project.objects.select_related("owner").prefetch_related("participants").order_by("name")
+
+
+def seats_outliving(membership: Membership) -> list[Mandate]:
+    """The mandates the member organisation appointed in the federation's bodies that run on past the membership's
+    end: ending a membership does not end them, and the secretary is told."""
+    end = membership.end
+    if end is None:
+        return []
+    return list(
+        Mandate.objects.filter(organisation=membership.organisation, body__federation=membership.federation)
+        .filter(Q(end__isnull=True) | Q(end__gt=end))
+        .select_related("person", "body")
+        .order_by("body__name", "person__name")
+    )

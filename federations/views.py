@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -159,11 +160,24 @@ def membership_end(request, slug, pk):
     membership = get_object_or_404(Membership, pk=pk, federation=federation)
     form = EndForm(request.POST)
     if form.is_valid():
-        attempt(
+        ended = attempt(
             request,
             lambda: services.membership_end(actor=request.user, membership=membership, end=form.cleaned_data["end"]),
             _("Medlemskapet är avslutat."),
         )
+        seats = selectors.seats_outliving(ended) if ended is not REFUSED else []
+        if seats:
+            messages.warning(
+                request,
+                _("%(organisation)s har utsett %(seats)s, som gäller efter %(date)s. Avsluta dem om de ska upphöra.")
+                % {
+                    "organisation": membership.organisation,
+                    "seats": ", ".join(
+                        f"{m.person.name} ({m.get_role_display().lower()}, {m.body.name})" for m in seats
+                    ),
+                    "date": date_format(ended.end, "j F Y"),
+                },
+            )
     else:
         messages.error(request, _("Ange ett giltigt slutdatum."))
     return redirect("federations:register_edit", slug=federation.slug)

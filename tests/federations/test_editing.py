@@ -239,3 +239,16 @@ def test_a_personal_substitute_is_an_ersattare_for_a_ledamot(client_for, cast, r
     )
     assert message in client_for("secretary").post(CREATE, data).content.decode()
     assert not Person.objects.filter(name="Ny Ersättare").exists()
+
+
+def test_ending_a_membership_names_the_seats_its_organisation_still_holds(client_for, cast):
+    """Eskilstuna left and its chair and ersättare stayed in the composition, with no word of it."""
+    from federations.models import Membership
+
+    membership = Membership.objects.get(federation=cast.federation, organisation=cast.fk)
+    response = client_for("secretary").post(
+        f"/forbund/test/medlemmar/{membership.pk}/avsluta/", {"end": "2026-06-30"}, follow=True
+    )
+    html = response.content.decode()
+    assert "Medlemskapet är avslutat." in html
+    assert f"{cast.fk.name} har utsett {cast.member.name} (ledamot, Styrelse), som gäller efter 30 juni 2026" in html
