@@ -377,9 +377,10 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
         if re.search(r"juster", item["title"], re.I):
             texts = [RESERVE.sub("", d["text"]) for d in item["decisions"]] or [RESERVE.sub("", item["text"])]
             for text in texts:
-                for name in known:
-                    if name in text and name not in names:
-                        names.append(name)
+                said = [name for name in known if name in text]
+                names.extend(name for name in said if name not in names)
+                if said and doc.found_by.get("adjusters") == "signature":
+                    del doc.found_by["adjusters"]  # the § says who was chosen, not only who signed
                 match = re.match(rf"({PERSON})\s+valdes\b", text)
                 if match and match.group(1) not in names:
                     names.append(match.group(1))

@@ -182,3 +182,13 @@ def test_every_reason_the_parser_gives_has_words_on_the_review_page_in_both_lang
         assert str(review.REASONS["organisation_place"]).startswith("no organisation is named")
     with translation.override("sv"):
         assert str(review.REASONS["organisation_place"]).startswith("ingen organisation nämns")
+
+
+def test_justerare_in_the_signatures_whom_the_val_av_justerare_names_are_sure():
+    """The review said "texten säger inte vem som utsågs att justera" beside "§ 2 Val av justerare: Karin Ek valdes
+    att jämte ordföranden justera protokollet"."""
+    text = header(
+        "Närvarande: Anna Berg, ordförande\nKarin Ek\n\n" + ITEM + "\n§ 2 Val av justerare\n\nKarin Ek valdes att "
+        "jämte ordföranden justera protokollet.\n\nJusterare\n\nKarin Ek\n"
+    )
+    assert "Karin Ek" in parse_text(text)["adjusters"] and marks(text, "adjusters") == set()
