@@ -5,12 +5,13 @@ import contextlib
 import datetime
 import fcntl
 import os
+import threading
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, connections
 from django.test import override_settings
 
 from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Person, StaffRole
@@ -45,6 +46,28 @@ TESTS_DAY = datetime.datetime(2026, 9, 14, 10, 0, tzinfo=ZoneInfo("Europe/Stockh
 on_the_tests_day = pytest.mark.time_machine(TESTS_DAY, tick=True)
 # CI's first pass (SQLite) sets this: the browser and benchmark tests then run once, in the PostgreSQL pass.
 SKIP_E2E = os.environ.get("FINSAM_SKIP_E2E") == "1"
+
+
+def at_once(*works):
+    """Run each work in its own thread with its own database connection, all released together (real row locks on
+    PostgreSQL); the errors they raised."""
+    barrier, errors = threading.Barrier(len(works)), []
+
+    def run(work):
+        try:
+            barrier.wait(timeout=30)
+            work()
+        except Exception as error:  # noqa: BLE001 - reported by the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(work,)) for work in works]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
 
 
 def skip_unless(condition, reason):

@@ -1,11 +1,15 @@
 """The secretary's decision and uppdrag forms: no save is lost to another's, nothing is deleted unasked, a refused
 form keeps what was typed and says why, and a decision's votes, outcome and reservations agree."""
 
+from functools import partial
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from meetings.drafting import services
 from meetings.models import Decision
+from tests.conftest import at_once, skip_unless
 from tests.meetings.factories import plan_meeting
 
 
@@ -241,3 +245,38 @@ def test_the_preview_of_a_votering_not_yet_counted_says_so_not_ja_0_nej_0(client
     services.decision_save(actor=None, item=item, text="Styrelsen beslutar att bevilja.", method="votering")
     html = client_for("secretary").get(f"/moten/{meeting.pk}/forhandsgranska/").content.decode()
     assert "Votering: rösterna är inte inskrivna än." in html and "ja 0, nej 0" not in html
+
+
+# Raced in real threads on PostgreSQL
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_of_one_decision_at_once_keep_one_and_refuse_the_other(decision):
+    skip_unless(connection.vendor == "postgresql", "the race needs real row locks (PostgreSQL)")
+    texts = ["Styrelsen beslutar att bifalla med tillägg A.", "Styrelsen beslutar att bifalla med tillägg B."]
+    saves = (
+        partial(services.decision_save, actor=None, item=decision.item, decision=decision, text=text, version=1)
+        for text in texts
+    )
+    errors = at_once(*saves)
+    assert [type(error) for error in errors] == [services.DecisionConflict]
+    decision.refresh_from_db()
+    assert decision.text in texts and decision.version == 2
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_ersattare_called_in_at_once_for_one_ledamot_never_both_serve(cast, meeting):
+    skip_unless(connection.vendor == "postgresql", "the race needs real row locks (PostgreSQL)")
+    member = meeting.attendances.get(person=cast.member)
+    services.attendance_save(actor=None, meeting=meeting, attendance=member, status="anmalt_forhinder")
+    first = meeting.attendances.get(person=cast.substitute)
+    second = services.attendance_save(actor=None, meeting=meeting, name="Olle Ersättare", role="ersattare")
+    calls = (
+        partial(services.substitute_call_in, actor=None, meeting=meeting, substitute=row, absent=member)
+        for row in (first, second)
+    )
+    errors = at_once(*calls)
+    assert len(errors) == 1 and "tjänstgör redan" in str(errors[0])
+    assert meeting.attendances.filter(serving_for=member).count() == 1

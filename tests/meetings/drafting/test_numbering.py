@@ -2,17 +2,16 @@
 meetings are planned or moved in; a signed record's numbers never change and are never given again."""
 
 import datetime
-import threading
 from functools import partial
 
 import pytest
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, connection, transaction
 
 from federations.models import Body
 from meetings.drafting import services
 from meetings.justering import services as justering
 from meetings.models import AgendaItem, ParagraphNumber
-from tests.conftest import skip_unless
+from tests.conftest import at_once, skip_unless
 from tests.meetings.factories import plan_meeting, ready_to_send, sign_all
 
 
@@ -122,48 +121,15 @@ def test_the_secretary_is_told_which_meeting_was_renumbered(per_year, client_for
 def test_secretaries_planning_at_once_never_share_a_number(per_year):
     skip_unless(connection.vendor == "postgresql", "concurrent planning needs real row locks (PostgreSQL)")
     secretary = per_year.user("secretary")
-    barrier = threading.Barrier(6)
-    errors = []
-
-    def plan(month):
-        try:
-            barrier.wait(timeout=30)
-            services.meeting_create(actor=secretary, body=per_year.board, date=day(month, 10))
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=plan, args=(month,)) for month in (6, 2, 9, 4, 11, 1)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    plans = (
+        partial(services.meeting_create, actor=secretary, body=per_year.board, date=day(m, 10))
+        for m in (6, 2, 9, 4, 11, 1)
+    )
+    errors = at_once(*plans)
     assert not errors, errors
     assert all_numbers(per_year.board, 2026) == list(range(1, 25))
     by_date = [span(m) for m in per_year.board.meetings.order_by("date")]
     assert [numbers[0] for numbers in by_date] == [1, 5, 9, 13, 17, 21]
-
-
-def _at_once(*works):
-    """Run each work in its own thread with its own connection, released together; the errors they raised."""
-    barrier, errors = threading.Barrier(len(works)), []
-
-    def run(work):
-        try:
-            barrier.wait(timeout=30)
-            work()
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(work,)) for work in works]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
 
 
 @pytest.mark.postgres
@@ -176,7 +142,7 @@ def test_a_protocol_sent_while_an_earlier_meeting_is_planned_is_signed_with_the_
     differing = 0
     for year in range(2010, 2020):  # held meetings: a protocol is sent after its meeting
         later = ready_to_send(per_year, date=datetime.date(year, 12, 1))
-        errors = _at_once(
+        errors = at_once(
             partial(justering.protocol_send_for_justering, actor=secretary, meeting=later),
             partial(services.meeting_create, actor=secretary, body=per_year.board, date=datetime.date(year, 1, 10)),
         )
