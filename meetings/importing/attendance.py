@@ -23,15 +23,14 @@ STATUS_LABELS = [
     ),
     (r"ej\s+närvarande", "frånvarande", None),
     (r"(?:närvarande,?\s+)?ej\s+beslutande", "närvarande", None),  # present, not deciding
-    (r"närvarande,?\s+beslutande(?:\s+ledamöter)?|beslutande,?\s+närvarande", "närvarande", "ledamot"),
+    # "Beslutande (ledamöter)", "Närvarande beslutande", "Beslutande, närvarande" (before the bare "närvarande")
+    (r"(?:närvarande,?\s+)?beslutande(?:\s+ledamöter|,?\s+närvarande)?", "närvarande", "ledamot"),
     (r"närvarande\s+ledamöter|ordinarie\s+ledamöter|deltagande\s+ledamöter", "närvarande", "ledamot"),
     (r"närvarande\s+(?:ersättare|suppleanter)", "närvarande", "ersättare"),
     (r"närvarande", "närvarande", None),
     (r"frånvarande", "frånvarande", None),
     (r"anmält\s+förhinder|anmälda\s+förhinder|förhinder", "anmält förhinder", None),
     (r"närvara(?:nde|de)\s+och\s+beslutande|beslutande\s+och\s+närvarande|närvarade", "närvarande", None),
-    (r"beslutande\s+ledamöter", "närvarande", "ledamot"),
-    (r"beslutande", "närvarande", "ledamot"),
     (r"tjänstgörande\s+ersättare", "närvarande", "tjänstgörande ersättare"),
     (r"ersättare", "närvarande", "ersättare"),
     (r"övriga\s+deltagande|övriga\s+deltagare|övriga\s+närvarande|övriga", "närvarande", None),

@@ -7,7 +7,16 @@ from django.utils.translation import gettext as _
 from federations.models import Person
 from meetings.justering.extracts import addressed_decisions
 from meetings.justering.protocol import describe_changes
+from meetings.justering.services import current_revision
 from meetings.models import ItemComment, Meeting, OutgoingMail, ProtocolRevision, Signature
+
+
+def revision_read(meeting: Meeting, number: int | None) -> ProtocolRevision | None:
+    """The revision a signer read, as the justering page's link to the sign page says; without a number the current
+    whole protocol."""
+    if number is None:
+        return current_revision(meeting)
+    return meeting.revisions.filter(number=number).first()
 
 
 def current_signatures(revision: ProtocolRevision | None) -> list[Signature]:

@@ -67,14 +67,6 @@ def current_revision(meeting: Meeting) -> ProtocolRevision | None:
     return meeting.revisions.filter(kind=ProtocolRevision.Kind.FULL).order_by("-number").first()
 
 
-def revision_read(meeting: Meeting, number: int | None) -> ProtocolRevision | None:
-    """The revision a signer read, as the justering page's link to the sign page says; without a number the current
-    whole protocol."""
-    if number is None:
-        return current_revision(meeting)
-    return meeting.revisions.filter(number=number).first()
-
-
 def ensure_votes_counted(meeting: Meeting) -> None:
     """A decision by votering goes to the signers with its result: the counts typed, or each member's vote."""
     uncounted = (

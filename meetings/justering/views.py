@@ -234,7 +234,7 @@ def sign(request, pk):
     """Justera: needs a fresh re-authentication (password, or TOTP where the user has it)."""
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     current = services.current_revision(meeting)
-    revision = services.revision_read(meeting, whole_number(request.GET.get("revision")))
+    revision = selectors.revision_read(meeting, whole_number(request.GET.get("revision")))
     if request.method == "GET" and _replaced(revision, current):
         # The justering page was read at a revision the secretary has since replaced: the signer reads the new one
         # first (the sign form would refuse the old one anyway, after the password).

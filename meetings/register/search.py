@@ -442,8 +442,7 @@ def suggestion(query, visible):
     return next((term for term in tried if search(visible, term).exists()), None)
 
 
-# The letters a search may have typed for one another: å, ä and ö without a Swedish keyboard.
-SAME_LETTER = {"a": "aåä", "å": "aåä", "ä": "aåä", "o": "oö", "ö": "oö"}
+SAME_LETTER = {"a": "aåä", "å": "aåä", "ä": "aåä", "o": "oö", "ö": "oö"}  # å, ä, ö typed without their keys
 _PLAIN = str.maketrans("åäö", "aao")
 
 

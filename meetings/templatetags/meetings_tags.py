@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from finsam.params import whole_number
-from meetings.justering.services import revision_read
+from meetings.justering.selectors import revision_read
 from meetings.permissions import SIGN, get_meeting_for_user
 from meetings.printing.paragraphs import paragraph_range
 

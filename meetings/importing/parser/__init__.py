@@ -16,7 +16,7 @@ from meetings.importing.schema import NO_DATE, NO_SECRETARY, TEXT_BEFORE_FIRST_I
 from . import header, items, people, signatures, stacked, unsure
 from .document import Document
 from .patterns import plausible_name
-from .walk import walk
+from .walk import TITLE_WORDS, walk
 
 
 def parse_text(text: str) -> ParsedMinutes:
@@ -150,7 +150,7 @@ def _present(name: str, role: str | None) -> Attendee:
 
 
 # a header line that says only what kind of document this is and whose: read as the kind and the body
-KIND_WORDS = {"protokoll", "sammanträdesprotokoll", "minnesanteckningar", "minnesanteckning", "anteckningar"}
+KIND_WORDS = {*TITLE_WORDS, "sammanträdesprotokoll"}
 
 
 def _place_header_leftovers(doc: Document, read_items: list[Item], body: str | None) -> None:
