@@ -4,13 +4,13 @@ import re
 from collections import deque
 
 from meetings.importing.columns import TITLE_END, TITLE_STEMS, give_titles, title_column
-from meetings.importing.lexicon import is_given_name, split_people, surnames
+from meetings.importing.lexicon import SUBSTITUTES, is_given_name, split_people, surnames
 from meetings.importing.segments import ORGANISATION_WORD, segment_people
 
 STATUS_LABELS = [
     # (label pattern, status, role implied by the label)
     (r"digitalt\s+närvarande", "närvarande", None),
-    (r"(?:närvarande,?\s+)?ej\s+tjänstgörande\s+ersättare", "närvarande", "ersättare"),
+    (r"(?:närvarande,?\s+)?ej\s+tjänstgörande\s+ersättare", "närvarande", "ej tjänstgörande ersättare"),
     (r"närvarolista", "närvarande", None),
     (r"ledamöter", "närvarande", "ledamot"),
     (r"suppleanter", "närvarande", "suppleant"),
@@ -429,7 +429,7 @@ def _attribute(person_entry, text, status, *, implied=None):
         said = normalise_role(text)
         # the role a list's label implies gives way to the one written after the name (a chair's over any label's)
         chair_over_label = implied and person_entry["role"] == implied and CHAIR_ROLE.fullmatch(said or "")
-        if person_entry["role"] in (None, "ledamot", "ersättare", "suppleant") or chair_over_label:
+        if person_entry["role"] in (None, "ledamot", *SUBSTITUTES, "suppleant") or chair_over_label:
             person_entry["role"] = said
         return
     if re.fullmatch(PARTIES, text):  # "Jannike Hillding, M, ordförande": the party, written without brackets

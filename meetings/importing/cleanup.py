@@ -213,7 +213,8 @@ def running_headers(lines):
             out.append(line)
             continue
         rest = PAGE_MARKS.sub("", " ".join(words[start + shared :]), count=1)
-        out.append(re.sub(r"^(\d{1,3})\s+(?=[A-ZÅÄÖ]{2,}\b)", r"§ \1 ", rest))
+        rest = re.sub(r"^(\d{1,3})\s+(?=[A-ZÅÄÖ]{2,}\b)", r"§ \1 ", rest)
+        out.append(_page_section(rest))
     return out
 
 
@@ -234,7 +235,7 @@ def section_marks(lines):
         headed = [int(item[1]) for _n, item in opened if item]
         if len(headed) >= 2 and all(0 < b - a <= 5 for a, b in zip(headed, headed[1:], strict=False)):
             for n, item in opened:
-                if item:
+                if item and not PAGE_HEADER.match(lines[n]):
                     lines[n] = "§ " + lines[n]
     else:  # "1 1 VÄSTRA GÖTALANDSREGIONEN …": a number twice is the site's page number and the page's own, alone
         lines = [
@@ -256,6 +257,8 @@ def section_marks(lines):
 
 
 PAGE_ITEM = re.compile(r"^(\d{1,3})\s+(?=[A-ZÅÄÖ][a-zåäö]{2,})")
+# "2 22 Plats och tid …": the page's number before a flattened header, not an item's
+PAGE_HEADER = re.compile(r"^\d{1,3}\s+(?:Plats och tid|Tid och plats|Sammanträdesdatum|Beslutande|Närvarande)\b")
 PAGE_OF_COUNT = re.compile(r"^(\d{1,3}\s+)?(?P<page>\d{1,3})\s*\((?P<count>\d{1,3})\)(?=\s)")  # "[2 ]2 (23)", "1(23)"
 
 
@@ -318,9 +321,25 @@ def letterhead_marks(lines):
             continue
         if len(m["head"].split()) > 1:
             out.append(m["head"])  # "UMEÅREGIONEN MINNESANTECKNINGAR": the organisation may be named only here
-        if line[m.end() :].strip():
-            out.append(line[m.end() :])
+        rest = line[m.end() :]
+        # "KS 110 KS/2013: Exploateringsavtal …", "23 Dnr Driftbudgetramar …": a page that opens with an item's
+        # number (the body's short name before it, a case's number after it) opens that item, alone or not
+        rest = _page_section(rest)
+        if rest.strip():
+            out.append(rest)
     return out
+
+
+_SHORT_NAME = r"(?!(?:Sid|Sida|Sidan|Kl|Nr|Dnr|Bilaga|Punkt|Datum)\b)(?:[A-ZÅÄÖ][a-zåäö]{1,4}|[A-ZÅÄÖ]{2,4})\s+"
+# "KS 110 …" (the body's short name makes the number an item's) or "23 Dnr …", "86 ON/2012: …" (a case's number)
+PAGE_SECTION = re.compile(
+    rf"^(?:{_SHORT_NAME}(\d{{1,3}})\s+(?=[A-ZÅÄÖ])|(\d{{1,3}})\s+(?=(?:Dnr|DNR)\b|[A-ZÅÄÖ]{{1,4}}\s*/\s*\d))"
+)
+
+
+def _page_section(text):
+    """The page's text with its item's number marked "§", where it opens with one (PAGE_SECTION)."""
+    return PAGE_SECTION.sub(lambda m: f"§ {m.group(1) or m.group(2)} ", text, count=1)
 
 
 # "Nvsf 88 …", "PU 29 …", "KS 136 …": a body's short name standing in for "§" (a run of numbers makes it one)

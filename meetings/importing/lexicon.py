@@ -51,6 +51,8 @@ AGENCIES = (
     "Sveriges Kommuner och Regioner",
     "Inspektionen för socialförsäkringen",
 )
+# an ersättare as a list names one, serving or not; the one who serves for a member is a tjänstgörande ersättare
+SUBSTITUTES = ("ersättare", "ej tjänstgörande ersättare")
 
 
 def _names(block: str) -> list[str]:

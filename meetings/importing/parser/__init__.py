@@ -8,12 +8,13 @@ the justerare (people), assembled here.
 
 import re
 
+from meetings.importing import attendance as att
 from meetings.importing.cleanup import normalise
 from meetings.importing.dates import find_date, find_times
 from meetings.importing.readers import UnreadableDocument, check_text_length
 from meetings.importing.schema import NO_DATE, NO_SECRETARY, TEXT_BEFORE_FIRST_ITEM, Attendee, Item, ParsedMinutes
 
-from . import header, items, people, signatures, stacked, unsure
+from . import header, items, officers, people, signatures, stacked, unsure
 from .document import Document
 from .patterns import plausible_name
 from .walk import TITLE_WORDS, walk
@@ -63,14 +64,16 @@ def _result(doc: Document) -> ParsedMinutes:
     own_body = (body or "").split()[-1] if body else ""
     read_items = [items.item(doc, raw, own_body) for raw in doc.items]
     signatures.signers_in_text(doc)
-    chair = people.chair(doc)
-    said = None if doc.secretary else people.secretary_in_text(doc)
+    chair = officers.chair(doc)
+    said = None if doc.secretary else officers.secretary_in_text(doc)
     secretary = doc.secretary or said or _secretary_by_role(doc)
     if secretary and not doc.secretary:
         doc.found_by["secretary"] = "text" if said else "role"
     chair, secretary = _without_labels(chair), _without_labels(secretary)
     _mark_officers(doc, chair, secretary)
-    adjusters = list(dict.fromkeys(_without_labels(name) or name for name in people.adjusters(doc, read_items, chair)))
+    adjusters = list(
+        dict.fromkeys(_without_labels(name) or name for name in officers.adjusters(doc, read_items, chair))
+    )
     _add_signers(doc, chair, adjusters)
     _place_header_leftovers(doc, read_items, body)
     kind = header.kind(doc, " ".join([title, *doc.header_rest[:5]]))
@@ -128,7 +131,7 @@ def _mark_officers(doc: Document, chair: str | None, secretary: str | None) -> N
     """The secretary and the chair, listed without a role or as ledamöter, are given theirs; an ersättare who serves
     for a member is a tjänstgörande ersättare, whichever list of a flattened table took the name."""
     for entry in doc.people:
-        if entry.get("serving_for") and entry.get("role") == "ersättare":
+        if entry.get("serving_for") and entry.get("role") in att.SUBSTITUTES:
             entry["role"] = "tjänstgörande ersättare"
         if entry["name"] == secretary and entry.get("role") in (None, "ledamot"):
             entry["role"] = "sekreterare"

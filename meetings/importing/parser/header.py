@@ -33,9 +33,11 @@ NAMED_BY_PLACE = 1  # the index in ORGANISATION of the förbund named by its pla
 # companies, universities and parishes it decides about): a company's board, a university's, a parish's council.
 HEADER_ORGANISATION = re.compile(
     r"\b(AB(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}|(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}AB"
-    r"|[A-ZÅÄÖ][\wåäö-]+s\s+(?i:universitet|högskola|brandkår)"
+    r"|[A-ZÅÄÖ][\wåäö-]+s\s+(?i:universitet|högskola|brandkår|[a-zåäö]*myndighet)"
+    # "Sametingets styrelse", "Hyresgästföreningens styrelse": an owner whose name says what it is, in the genitive
+    r"|[A-ZÅÄÖ][\wåäö-]*(?:tinget|föreningen|stiftelsen|myndigheten)(?=s\s+[\wåäö]*(?:styrelse|direktion|nämnd))"
     r"|(?:[A-ZÅÄÖ][\wåäö]+-)?(?:[A-ZÅÄÖ][\wåäö]+\s+)?[A-ZÅÄÖ][\wåäö]+\s+(?i:församling)"
-    r"|(?:Räddningstjänsten|Brandkåren|Stiftelsen)\s+(?:för\s+)?(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*)\b"
+    r"|(?:Räddningstjänsten|Brandkåren|Stiftelsen)\s+(?:för\s+)?(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*)(?:\b|(?=s\s))"
 )
 LETTERHEAD_KOMMUN = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad))\b[^\n]*?(?i:protokoll)")
 # "Upplands Väsby kommun": the municipalities of two words first
@@ -101,7 +103,8 @@ def organisation(doc: Document, title: str) -> str | None:
         # at the line's start ("Protokoll Nerikes Brandkår"), or named as the owner of the body or the meeting
         # ("sammanträdet med styrelsen för Stiftelsen för …", "fört vid styrelsesammanträde för Nora Fastigheter AB")
         owner = re.search(r"(?:" + BODY_NOUN + r"|sammanträde[nt]?)\s+(?:för|i)\s+$", before, re.I)
-        if len(before.split()) <= 2 or owner:
+        genitive = re.match(r"s\s+[\wåäö]*(?:styrelse|direktion|nämnd)", readable_case(line)[company.end() :])
+        if len(before.split()) <= 2 or owner or genitive:
             name = company.group(1)
             return (
                 re.sub(r"\b(?:Universitet|Högskola|Församling)\b", lambda m: m.group(0).lower(), name)

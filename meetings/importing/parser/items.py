@@ -47,7 +47,9 @@ def drop_agenda(doc: Document) -> None:
 def from_contents(doc: Document) -> None:
     """No "§" heading found: a table of contents ("Innehållsförteckning", then the headings with their pages) names
     the items, and each item is the text from its heading's next occurrence to the next heading's."""
-    if any(raw["paragraph"] for raw in doc.items):
+    headed = sum(raw["paragraph"] for raw in doc.items)
+    # one "§" heading alone may be the page an excerpt ends on: unnumbered contents still name the items
+    if headed > 1 or (headed and len(_contents_entries(doc)[0]) >= 3):
         return
     starts = [n for n, line in enumerate(doc.lines) if line and CONTENTS.search(line)]
     if not starts:
@@ -69,7 +71,9 @@ def from_contents(doc: Document) -> None:
     headings = [m[1].strip(" .") for m in CONTENTS_HEADING.finditer(" ".join(entries))]
     headings = [h for h in headings if not att.label_of(h + ":")]  # "Beslutande… 2": the attendance page, no item
     if len(headings) < 2:
-        headings = [h for entry in entries for part in CONTENTS_DNR.split(entry) for h in _sentence_case(part)]
+        headings = [
+            h.rstrip(" .…") for entry in entries for part in CONTENTS_DNR.split(entry) for h in _sentence_case(part)
+        ]  # "Delegeringsbeslut... 21": the last heading's dot leaders are no part of it
     if len(headings) < 2:
         return
     text = "\n".join(doc.lines[index:])

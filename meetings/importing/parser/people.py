@@ -1,5 +1,5 @@
 """Who was there: the attendance lists under their labels ("Närvarande ledamöter", "Ersättare"), people said in
-running text (absences, who serves for whom, a role before a name), the chair and the justerare."""
+running text (absences, who serves for whom, a role before a name); the officers are in officers.py."""
 
 import re
 
@@ -7,7 +7,7 @@ from meetings.importing import attendance as att
 from meetings.importing.cleanup import strip_footnote_markers
 from meetings.importing.columns import give_titles, title_column
 from meetings.importing.lexicon import ROLE, is_given_name, is_organisation
-from meetings.importing.schema import Attendee, Item
+from meetings.importing.schema import Attendee
 from meetings.importing.segments import describe, segment_people
 
 from .document import Document
@@ -18,9 +18,7 @@ from .patterns import (
     ITEM_RUN_ON,
     PEOPLE,
     PERSON,
-    RESERVE,
     RUN_ON_LINE,
-    WITH_CHAIR,
     plausible_name,
     split_names,
 )
@@ -38,13 +36,6 @@ GROUP_LABEL = re.compile(rf"(?:(?:^|(?<=\)\s))\(\s*(?P<paren>{_GROUP})\s*\)|\b(?
 PAGE_HEADING = re.compile(r"^[A-ZÅÄÖ ]{6,}$")
 EMPTY_FIELD = re.compile(rf"^(?:Sammanträdesdatum|Datum)\s+(?={PERSON})")
 ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
-# "Ordförande NN öppnade …", "Ordföranden, NN (M), hälsar välkommen …", "… öppnades av ordföranden NN", "Dagens
-# ordförande är styrelsens vice ordförande NN", "Till mötesordförande utses NN": who chaired, said in the text
-CHAIR_IN_TEXT = re.compile(
-    rf"(?:\b[Oo]rdförande(?:n)?,?\s+({PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?,?\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))|"
-    rf"(?:\b(?:[Dd]agens|[Mm]ötets)\s+ordförande\s+(?:är|var)\s+(?:[\wåäö]+\s+){{0,4}}?({PERSON}))|"
-    rf"(?:\b[Tt]ill\s+(?:mötes|dagens\s+)?ordförande\s+(?:för\s+dagens\s+sammanträde\s+)?(?:utses|valdes|utsågs)\s+({PERSON}))"
-)
 # "Vid kommunfullmäktiges behandling av ärendet yttrar sig Martin Nilsson (S), Jerry Svensson (S) …"
 SPEAKERS_IN_TEXT = re.compile(rf"\b(?:yttrar|yttrade)\s+sig:?\s+({PEOPLE})")
 SERVES_IN_TEXT = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+)\s+är\s+(\w+)\s+och\s+ersätter\s+({PERSON})(?!\s+som)")
@@ -54,12 +45,6 @@ NAMED_SERVES = re.compile(
     rf"(?:ersätter|tjänstgör\s+för|tjänstgjorde\s+för)\s+({PERSON})(?![\wåäö-])(?!(?:\s+[A-ZÅÄÖ]\S*)?\s+som\b)"
 )  # not "Monica Forsell ersätter Myrna Bilger som sekreterare": she stands in as the secretary, for no member
 # "Förvaltningschef Pia Bornevi informerar": the role of an attendee listed without one
-# "Sekreterare är Catarina Andersson.", "Till sekreterare valdes Eva Lind", "Eva Lind utsågs till sekreterare"
-SECRETARY_IN_TEXT = re.compile(
-    rf"\b(?:[Ss]ekreterare(?:\s+(?:vid|för)\s+(?:sammanträdet|mötet))?\s+(?:är|var)\s+({PERSON})|"
-    rf"[Tt]ill\s+(?:mötes|protokoll)?sekreterare\s+(?:valdes|utsågs|utses)\s+({PERSON})|"
-    rf"({PERSON})\s+(?:valdes|utsågs|utses)\s+till\s+(?:mötes|protokoll)?sekreterare)\b"
-)
 ROLE_BEFORE_NAME = re.compile(rf"\b(?=[A-ZÅÄÖ])((?i:[\wåäö]*{att.TITLE_STEMS}))\s+({PERSON})\b")
 
 
@@ -335,7 +320,7 @@ def people_in_text(doc: Document) -> None:
             for entry in doc.people:
                 if entry["name"] == match.group(1) and not entry.get("serving_for") and match.group(2) != entry["name"]:
                     entry["serving_for"] = match.group(2)
-                    if entry["role"] in (None, "ledamot", "ersättare"):
+                    if entry["role"] in (None, "ledamot", *att.SUBSTITUTES):
                         entry["role"] = "tjänstgörande ersättare"
         for match in ROLE_BEFORE_NAME.finditer(line):
             role, name = match.groups()
@@ -343,108 +328,3 @@ def people_in_text(doc: Document) -> None:
                 if entry["name"] == name and not entry.get("role"):
                     entry["role"] = role.lower()
                     doc.roles_from_text.append(entry)
-
-
-def chair(doc: Document) -> str | None:
-    """The chair: the attendee marked ordförande, or the one who signs as ordförande, or who opened."""
-    for entry in doc.people:
-        role = (entry.get("role") or "").lower()
-        if not (entry.get("status") or "närvarande").startswith("närvar"):
-            continue  # the chair listed among the absent does not chair this meeting
-        if "ordförande" in role and not re.search(r"vice|v\.|[12]:[ea]|kommunstyrelsens|ålders", role):
-            # a role the list gives; one from a sentence ("Ordförande NN öppnade mötet") is the text's word only
-            doc.found_by["chair"] = "text" if any(entry is said for said in doc.roles_from_text) else "list"
-            return entry["name"]
-    if doc.chair:
-        doc.found_by["chair"] = "signature"
-        return doc.chair
-    for line in doc.lines:
-        match = CHAIR_IN_TEXT.search(line)
-        if match:
-            doc.found_by["chair"] = "text"  # "Ordförande NN öppnade mötet": no list or signature says it
-            return next(name for name in match.groups() if name)
-    return None
-
-
-def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
-    """Who justerar: named by "Utses att justera" (a signature block's names only when none is), by the
-    decision of a "Val av justerare" item, and the chair(s) when the text says "jämte ordföranden"."""
-    names = list(doc.justerare) or list(doc.signed_justerare)
-    if not doc.justerare and doc.signed_justerare:
-        doc.found_by["adjusters"] = "signature"  # who signs under "Justerare" may sign for another reason
-    known = [p["name"] for p in doc.people]
-    for item in items:
-        if re.search(r"juster", item["title"], re.I):
-            texts = [RESERVE.sub("", d["text"]) for d in item["decisions"]] or [RESERVE.sub("", item["text"])]
-            for text in texts:
-                said = [name for name in known if name in text]
-                names.extend(name for name in said if name not in names)
-                if said and doc.found_by.get("adjusters") == "signature":
-                    del doc.found_by["adjusters"]  # the § says who was chosen, not only who signed
-                match = re.match(rf"({PERSON})\s+valdes\b", text)
-                if match and match.group(1) not in names:
-                    names.append(match.group(1))
-                if WITH_CHAIR.search(text) or WITH_CHAIR.search(item["title"]):
-                    doc.with_chair = True
-    if not names:
-        names = _adjusters_said(doc)
-        if names:
-            doc.found_by["adjusters"] = "text"
-    if doc.with_chair:
-        chairs = [p["name"] for p in doc.people if _is_chair(p)] or ([chair] if chair else [])
-        names.extend(c for c in chairs if c not in names)
-    # a signature line with two names run together ("Annette Tagesson Jan Emanuel Johansson") is dropped when
-    # the names it joins are already there
-    return [n for n in names if not any(other != n and other in n for other in names)]
-
-
-CHOSEN = r"(?:utses|utsågs|utsåges|valdes|väljs)"
-WITH_THE_CHAIR = r"(?:(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande[a-z]*\s+)"
-# The justerare chosen in a sentence: "Margareta Lövgren (M) utses att jämte ordförande justera dagens protokoll",
-# "Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M)", "Till justerare valdes Eva Lind",
-# "Direktionen beslutar: Utse Kenneth Johansson att justera"
-ADJUSTERS_SAID = [
-    re.compile(
-        rf"({PEOPLE})\s+{CHOSEN}\s+(?:att\s+|till\s+att\s+)?{WITH_THE_CHAIR}?(?:justera|signera|till\s+justerar)"
-    ),
-    re.compile(
-        rf"\b(?:[Aa]tt|[Tt]ill\s+att)\s+{WITH_THE_CHAIR}?(?:{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?\s+)?"
-        rf"(?:justera|signera)\s+(?:dagens\s+)?(?:protokoll(?:et)?\s+)?{CHOSEN}\s+({PEOPLE})"
-    ),
-    re.compile(rf"\b[Tt]ill\s+(?:protokoll)?justera(?:re|rna|nde|ingsperson(?:er)?)\s+{CHOSEN}\s+({PEOPLE})"),
-    re.compile(rf"\b[Uu]tse[sr]?\s+({PEOPLE})\s+(?:att|till)\s+{WITH_THE_CHAIR}?justera"),
-]
-
-
-def _adjusters_said(doc: Document) -> list[str]:
-    """The justerare a sentence of the header or of the first items names, when no field or signature does."""
-    lines = doc.header_rest + [line for raw in doc.items[:4] for line in raw["lines"]]
-    lines += [raw["title"] for raw in doc.items[:4]]
-    for line in lines:
-        for pattern in ADJUSTERS_SAID:
-            match = pattern.search(RESERVE.sub("", line))
-            if not match:
-                continue
-            names = [name for name in split_names(match.group(1)) if plausible_name(name)]
-            if names:
-                if WITH_CHAIR.search(line):
-                    doc.with_chair = True
-                return names
-    return []
-
-
-def _is_chair(entry: Attendee) -> bool:
-    role = (entry.get("role") or "").lower()
-    # not "landstingsfullmäktiges ordförande", "revisionens ordförande": another body's chair
-    return "ordförande" in role and not re.search(r"vice|v\.|\w+s\s+ordförande", role)
-
-
-def secretary_in_text(doc: Document) -> str | None:
-    """The secretary a sentence names ("Sekreterare är Catarina Andersson."), when no field or signature does."""
-    for line in doc.header_rest + [line for raw in doc.items[:2] for line in raw["lines"]]:
-        match = SECRETARY_IN_TEXT.search(line)
-        if match:
-            name = next(group for group in match.groups() if group)
-            if plausible_name(name):
-                return name
-    return None

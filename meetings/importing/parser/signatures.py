@@ -81,6 +81,8 @@ def signature_block(doc: Document, index: int) -> int:
             return 0
     if WITH_CHAIR.search(match.group(2)):
         doc.with_chair = True
+    if key in ("vid protokollet", "justeras") and not rest and signed_row(_next_line(doc, index)):
+        return _signers_with_roles(doc, index + 1)  # "Vid protokollet", then "Aja Boman, sekreterare …"
     found, index = names_after(doc, index + 1, rest, key)
     names = [person for part in found for n in split_names(part) for person in _as_people(n)]
     if key in ("sekreterare", "vid protokollet"):
@@ -177,27 +179,67 @@ def inline_labels(doc: Document, line: str) -> bool:
     return True
 
 
-SIGNED_AS = re.compile(rf"^({PERSON}),?\s+(ordförande|sekreterare|justerare|justerande)$", re.I)
+# A signer and the role they sign in, the role after the name: "Pär-Olof Stål, ordförande", "Aja Boman, sekreterare",
+# "Eva Lind (S) justerare"
+SIGNER_WORD = r"(?:\w*sekreterare|\w*ordförande|justera\w*|underskrift\w*|protokollförare)"
+SIGNER_ROLE = r"(?:mötes)?(?:ordförande|sekreterare)|justerare|justerande|protokollförare"
+SIGNED_AS = re.compile(rf"({PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?,?\s+((?i:{SIGNER_ROLE}))\b[\s,;.]*")
+
+
+def signed_row(line: str) -> list[tuple[str, str]]:
+    """(name, role) for each signer of a line that holds nothing but signers with their roles after their names:
+    "Aja Boman, sekreterare      Anders Runelund, ordförande"; empty for any other line."""
+    line = DOT_LEADER.sub(" ", line).strip(" ._")
+    pairs, end = _signed_prefix(line)
+    return pairs if line and end == len(line) else []
+
+
+def _leading_signed(text: str) -> list[tuple[str, str]]:
+    """The signers with their roles after their names that open `text`, up to the first words that are none."""
+    return _signed_prefix(DOT_LEADER.sub(" ", text).strip(" .:"))[0]
+
+
+def _signed_prefix(text: str) -> tuple[list[tuple[str, str]], int]:
+    pairs, at = [], 0
+    while signed := SIGNED_AS.match(text, at):
+        if any(re.fullmatch(SIGNER_WORD, word, re.I) for word in signed.group(1).split()):
+            break  # "Sekreterare Kjell-Åke Halldén Ordförande …": labels before the names, no role after one
+        pairs.append((signed.group(1), signed.group(2).lower().removeprefix("mötes")))
+        at = signed.end()
+    return pairs, at
+
+
+def sign_row(doc: Document, pairs: list[tuple[str, str]]) -> None:
+    """The signers of a signature row placed: the chair, the secretary, the justerare who signed."""
+    for name, role in pairs:
+        if role == "ordförande":
+            doc.chair = doc.chair or name
+        elif role in ("sekreterare", "protokollförare"):
+            doc.secretary = doc.secretary or name
+        elif name not in doc.signed_justerare:
+            doc.signed_justerare.append(name)
 
 
 def _signers_with_roles(doc: Document, index: int) -> int:
-    """Under "Underskrifter", a line a signer, each with the role after the name ("Pär-Olof Stål, ordförande"),
-    lines of the signatures between them ("_____"); the index after them."""
+    """Under "Underskrifter" or "Vid protokollet", lines of signers, each with the role after the name ("Pär-Olof
+    Stål, ordförande"; two or three on one row), lines of the signatures between them ("_____"); the index after
+    them."""
     while index < len(doc.lines):
         line = DOT_LEADER.sub("", doc.lines[index]).strip(" ._")  # what is left of a signature's line
-        signed = SIGNED_AS.match(line)
-        if line and not signed:
+        pairs = signed_row(line)
+        if line and not pairs:
             break
-        if signed:
-            name, role = signed.group(1), signed.group(2).lower()
-            if role == "ordförande":
-                doc.chair = doc.chair or name
-            elif role == "sekreterare":
-                doc.secretary = doc.secretary or name
-            elif name not in doc.signed_justerare:
-                doc.signed_justerare.append(name)
+        sign_row(doc, pairs)
         index += 1
     return index
+
+
+def _next_line(doc: Document, index: int) -> str:
+    """The first line after `index` with more than a signature's line on it."""
+    for line in doc.lines[index + 1 :]:
+        if DOT_LEADER.sub("", line).strip(" ._"):
+            return line
+    return ""
 
 
 def _chosen_label_empty(doc: Document, index: int) -> bool:
@@ -342,6 +384,10 @@ def signers_in_text(doc: Document) -> None:
             continue
         text = " ".join([line[row.end() :], *(later or "" for later in doc.lines[index + 1 : index + 9])])
         text = SIGNATURES_END.split(text)[0]
+        signed = _leading_signed(text)
+        if len(signed) >= 2:  # "Underskrifter. Maritza Villanueva Contreras (V), ordförande. Rigmor Edelryd, …"
+            sign_row(doc, signed)
+            continue
         text = re.sub(r"\bParagrafer\b\s*[§\d\s,–-]*", " ", DOT_LEADER.sub(" ", text))
         labels = list(INLINE_LABEL.finditer(text))
         attendees = [p["name"] for p in doc.people if plausible_name(p["name"])]

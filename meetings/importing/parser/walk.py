@@ -13,7 +13,7 @@ from .header import BODY_CORE
 from .pages import listed_paragraphs, page_items
 from .patterns import CONTENTS_ENTRY, FIELD, ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
 from .people import attendance_block
-from .signatures import signature_block
+from .signatures import sign_row, signature_block, signed_row
 
 ITEM_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+([A-ZÅÄÖ].{1,100})$")
 ITEM_WITHOUT_MARK = re.compile(r"^(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].{1,100})$")  # "208 Aktuella frågor", § lost
@@ -24,7 +24,8 @@ DNR = re.compile(
 )  # "Dnr 2011/186", "DNR: KPU", "Dnr Ej verkställda …": the case's number, a register's letters, or nothing left
 # "§ 2 09/TN 0044 Mål och resursplan", "§ 6 KS/2011:286 Ändring …": a case's number without "Dnr" before the title
 CASE_NUMBER = re.compile(
-    r"^(?:\d{2,4}/[A-ZÅÄÖ]{1,4}\s*\d{1,5}|[A-ZÅÄÖ]{1,4}\s*/?\s*\d{2,4}[:/.-]\d{1,5}(?:[:/.-]\d{1,5})*)\s+(?=[A-ZÅÄÖ])"
+    r"^(?:\d{2,4}/[A-ZÅÄÖ]{1,4}\s*\d{1,5}|[A-ZÅÄÖ]{1,4}\s*/?\s*\d{2,4}[:/.-]\d{1,5}(?:[:/.-]\d{1,5})*|"
+    r"[A-ZÅÄÖ]{1,4}\s*/\s*\d{2,4}:)\s+(?=[A-ZÅÄÖ])"  # "ON/2012: Information …": the case's own number lost
 )
 # "§ 2 AU 1 Dnr Kommunförbundets anhållan …": the preparing body's own number and an empty Dnr before the title
 OTHER_NUMBERS = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zåäö]{1,3}\s+\d{1,4}\s+)+(?:Dnr\s+(?=[A-ZÅÄÖ][a-zåäö]{3,}))?")
@@ -56,6 +57,11 @@ def walk(doc: Document) -> None:
         consumed = signature_block(doc, index)
         if consumed:
             index = consumed
+            continue
+        signers = signed_row(line)
+        if len(signers) >= 2:  # a row of signatures, each name with the role it signs in, no label before it
+            sign_row(doc, signers)
+            index += 1
             continue
         heading = _item_heading(doc, index)
         if heading is not None:

@@ -45,6 +45,7 @@ ROLE_MAP = {
     "ledamot": Mandate.Role.MEMBER,
     "ersättare": Mandate.Role.SUBSTITUTE,
     "tjänstgörande ersättare": Mandate.Role.SUBSTITUTE,
+    "ej tjänstgörande ersättare": Mandate.Role.SUBSTITUTE,
     "förbundschef": Mandate.Role.DIRECTOR,
     "tf förbundschef": Mandate.Role.DIRECTOR,
     "sekreterare": Mandate.Role.SECRETARY,

@@ -1,7 +1,7 @@
 """The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): every set
-but unseen5 and unseen6 has had rules built on it (unseen4 since the session of 6 December evening); unseen5 and
-unseen6, collected in that session, were only measured (their means and per-field means; nothing of their documents
-was read; unseen6 decided that two of the session's rules be taken out again, README there).
+but unseen7 has had rules built on it (unseen5 and unseen6 since the session of 7 December); unseen7, collected in
+that session by a helper who had not read the importer, was only measured (its mean and per-field means, at the
+session's start and at its end; nothing of its documents was read).
 Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
 shows here."""
 
@@ -24,8 +24,9 @@ FLOORS = {
     "unseen2": 0.69,
     "unseen3": 0.67,
     "unseen4": 0.66,
-    "unseen5": 0.63,
+    "unseen5": 0.69,
     "unseen6": 0.69,
+    "unseen7": 0.81,
 }
 
 

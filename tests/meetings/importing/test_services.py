@@ -151,3 +151,18 @@ def test_a_protocol_written_without_blank_lines_is_saved_once_with_whom_the_ersa
     petra = meeting.attendances.get(name="Petra Holm")
     assert (petra.serving_for.name, petra.serving_for.status, petra.paragraphs) == ("Nils Ek", "franvarande", "1-2")
     assert petra.serving_for.organisation == petra.organisation
+
+
+def test_an_ersattare_present_but_not_serving_keeps_the_words_and_is_saved_as_an_ersattare(cast):
+    """ "Ej tjänstgörande ersättare" is what the list says of them (the review shows it); the record has them as
+    ersättare who were there, not as officers with a title of their own."""
+    parsed = parse_text(
+        "Protokoll\n\nDatum: 2021-06-02\n\nBeslutande: Karin Lind (S), ordförande\n\n"
+        "Ej tjänstgörande ersättare: Anders Rapp (M)\n\n§ 1 Öppnande\n\nMötet öppnades.\n"
+    )
+    assert [(p["name"], p["role"]) for p in parsed["attendance"]] == [
+        ("Karin Lind", "ordförande"),
+        ("Anders Rapp", "ej tjänstgörande ersättare"),
+    ]
+    anders = save_parsed(parsed, body=cast.board).attendances.get(name="Anders Rapp")
+    assert (anders.role, anders.role_title, anders.status) == ("ersattare", "", "narvarande")

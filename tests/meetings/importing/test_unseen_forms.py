@@ -104,7 +104,7 @@ def test_a_list_broken_by_a_page_goes_on_after_the_running_header():
         "2:e vice ordförande",
     ]
     assert (people["Bo Ek"]["party"], people["Cia Falk"]["paragraphs"]) == ("S", None)
-    assert people["Dan Holm"]["role"] == "ersättare"
+    assert people["Dan Holm"]["role"] == "ej tjänstgörande ersättare"
     assert people["Fia Moberg"]["role"].lower() == "kommundirektör"
     assert minutes["body"] == "Kommunfullmäktige"  # the empty date field's next cell
 
@@ -1087,8 +1087,8 @@ def test_present_but_not_serving_substitutes_under_one_label_with_a_comma():
         "Sten-Åke Berg Hans Hoffman (M) Karin Grahn (C)\n\n§ 1 Information\nText.\n"
     )
     assert {entry["name"]: entry["role"] for entry in minutes["attendance"]} == {
-        "Anders Rapp": "ersättare", "Sten-Åke Berg": "ersättare", "Hans Hoffman": "ersättare",
-        "Karin Grahn": "ersättare",
+        "Anders Rapp": "ej tjänstgörande ersättare", "Sten-Åke Berg": "ej tjänstgörande ersättare",
+        "Hans Hoffman": "ej tjänstgörande ersättare", "Karin Grahn": "ej tjänstgörande ersättare",
     }  # fmt: skip
 
 

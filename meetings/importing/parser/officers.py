@@ -1,0 +1,148 @@
+"""Who chaired the meeting, who kept the minutes and who justerar, where no field or signature says so: the one a
+list marks, the one who opened the meeting, a sentence or a decision that names them ("Till sekreterare valdes …",
+"att välja … till justeringsperson")."""
+
+import re
+
+from meetings.importing.schema import Attendee, Item
+
+from .document import Document
+from .patterns import PEOPLE, PERSON, RESERVE, WITH_CHAIR, plausible_name, split_names
+
+# "Ordförande NN öppnade …", "Ordföranden, NN (M), hälsar välkommen …", "… öppnades av ordföranden NN", "Dagens
+# ordförande är styrelsens vice ordförande NN", "Till mötesordförande utses NN": who chaired, said in the text
+CHAIR_IN_TEXT = re.compile(
+    rf"(?:\b[Oo]rdförande(?:n)?,?\s+({PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?,?\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))|"
+    rf"(?:\b(?:[Dd]agens|[Mm]ötets)\s+ordförande\s+(?:är|var)\s+(?:[\wåäö]+\s+){{0,4}}?({PERSON}))|"
+    rf"(?:\b[Tt]ill\s+(?:mötes|dagens\s+)?ordförande\s+(?:för\s+dagens\s+sammanträde\s+)?(?:utses|valdes|utsågs)\s+({PERSON}))"
+)
+# "Britta Burreau hälsar alla välkomna och förklarar styrelsemötet för öppnat", "Pär Nuder öppnade mötet": the one who
+# opened the meeting, named without a role
+OPENED_BY = re.compile(
+    rf"(?<!av )({PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?,?\s+(?:öppna(?:r|de)\s+(?:\w+\s+)?"
+    r"(?:mötet|sammanträdet|styrelsemötet|årsmötet|möte)|förklara(?:r|de)\s+(?:\w+\s+)?(?:\w*mötet|sammanträdet)\s+"
+    r"(?:för\s+)?öppnat|hälsa(?:r|de)\s+(?:alla\s+|samtliga\s+|de\s+närvarande\s+)?välkomn?[ae]?\b)"
+)
+# "Sekreterare är Catarina Andersson.", "Till sekreterare valdes Eva Lind", "Eva Lind utsågs till sekreterare"
+SECRETARY_IN_TEXT = re.compile(
+    rf"\b(?:[Ss]ekreterare(?:\s+(?:vid|för)\s+(?:sammanträdet|mötet))?\s+(?:är|var)\s+({PERSON})|"
+    rf"[Tt]ill\s+(?:mötes|protokoll)?sekreterare\s+(?:valdes|utsågs|utses|väljs)\s+({PERSON})|"
+    rf"({PERSON})\s+(?:valdes|utsågs|utses|väljs)\s+till\s+(?:mötes|protokoll)?sekreterare|"
+    rf"\b(?:välja|utse|valde|utsåg)\s+({PERSON})\s+(?:till|som)\s+(?:mötes|protokoll)?sekreterare)\b"
+)  # "… att välja Jonas Nygren till mötessekreterare"
+
+
+def chair(doc: Document) -> str | None:
+    """The chair: the attendee marked ordförande, or the one who signs as ordförande, or who opened."""
+    for entry in doc.people:
+        role = (entry.get("role") or "").lower()
+        if not (entry.get("status") or "närvarande").startswith("närvar"):
+            continue  # the chair listed among the absent does not chair this meeting
+        if "ordförande" in role and not re.search(r"vice|v\.|[12]:[ea]|kommunstyrelsens|ålders", role):
+            # a role the list gives; one from a sentence ("Ordförande NN öppnade mötet") is the text's word only
+            doc.found_by["chair"] = "text" if any(entry is said for said in doc.roles_from_text) else "list"
+            return entry["name"]
+    if doc.chair:
+        doc.found_by["chair"] = "signature"
+        return doc.chair
+    for line in doc.lines:
+        match = CHAIR_IN_TEXT.search(line)
+        if match:
+            doc.found_by["chair"] = "text"  # "Ordförande NN öppnade mötet": no list or signature says it
+            return next(name for name in match.groups() if name)
+    listed = {entry["name"] for entry in doc.people}
+    for line in doc.lines:
+        for opened in OPENED_BY.finditer(line):  # who opened the meeting chaired it; one the lists know, if any
+            if not listed or opened.group(1) in listed:
+                doc.found_by["chair"] = "text"
+                return opened.group(1)
+    return None
+
+
+def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
+    """Who justerar: named by "Utses att justera" (a signature block's names only when none is), by the
+    decision of a "Val av justerare" item, and the chair(s) when the text says "jämte ordföranden"."""
+    names = list(doc.justerare) or list(doc.signed_justerare)
+    if not doc.justerare and doc.signed_justerare:
+        doc.found_by["adjusters"] = "signature"  # who signs under "Justerare" may sign for another reason
+    known = [p["name"] for p in doc.people]
+    for item in items:
+        if re.search(r"juster", item["title"], re.I):
+            texts = [RESERVE.sub("", d["text"]) for d in item["decisions"]] or [RESERVE.sub("", item["text"])]
+            for text in texts:
+                said = [name for name in known if name in text]
+                names.extend(name for name in said if name not in names)
+                if said and doc.found_by.get("adjusters") == "signature":
+                    del doc.found_by["adjusters"]  # the § says who was chosen, not only who signed
+                match = re.match(rf"({PERSON})\s+valdes\b", text)
+                if match and match.group(1) not in names:
+                    names.append(match.group(1))
+                if WITH_CHAIR.search(text) or WITH_CHAIR.search(item["title"]):
+                    doc.with_chair = True
+    if not names:
+        names = _adjusters_said(doc)
+        if names:
+            doc.found_by["adjusters"] = "text"
+    if doc.with_chair:
+        chairs = [p["name"] for p in doc.people if _is_chair(p)] or ([chair] if chair else [])
+        names.extend(c for c in chairs if c not in names)
+    # a signature line with two names run together ("Annette Tagesson Jan Emanuel Johansson") is dropped when
+    # the names it joins are already there
+    return [n for n in names if not any(other != n and other in n for other in names)]
+
+
+CHOSEN = r"(?:utses|utsågs|utsåges|valdes|väljs)"
+WITH_THE_CHAIR = r"(?:(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande[a-z]*\s+)"
+# The justerare chosen in a sentence: "Margareta Lövgren (M) utses att jämte ordförande justera dagens protokoll",
+# "Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M)", "Till justerare valdes Eva Lind",
+# "Direktionen beslutar: Utse Kenneth Johansson att justera"
+ADJUSTERS_SAID = [
+    re.compile(
+        rf"({PEOPLE})\s+{CHOSEN}\s+(?:att\s+|till\s+att\s+)?{WITH_THE_CHAIR}?(?:justera|signera|till\s+justerar)"
+    ),
+    re.compile(
+        rf"\b(?:[Aa]tt|[Tt]ill\s+att)\s+{WITH_THE_CHAIR}?(?:{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?\s+)?"
+        rf"(?:justera|signera)\s+(?:dagens\s+)?(?:protokoll(?:et)?\s+)?{CHOSEN}\s+({PEOPLE})"
+    ),
+    re.compile(rf"\b[Tt]ill\s+(?:protokoll)?justera(?:re|rna|nde|ingsperson(?:er)?)\s+{CHOSEN}\s+({PEOPLE})"),
+    # "Utse Kenneth Johansson att justera", "att välja Oscar Sundås till justeringsperson"
+    re.compile(
+        rf"\b(?:[Uu]tse[sr]?|[Uu]tsåg|[Vv]älja|[Vv]äljer|[Vv]alde)\s+({PEOPLE})\s+(?:att|till|som)\s+"
+        rf"{WITH_THE_CHAIR}?(?:protokoll)?justera"
+    ),
+]
+
+
+def _adjusters_said(doc: Document) -> list[str]:
+    """The justerare a sentence of the header or of the first items names, when no field or signature does."""
+    lines = doc.header_rest + [line for raw in doc.items[:4] for line in raw["lines"]]
+    lines += [raw["title"] for raw in doc.items[:4]]
+    for line in lines:
+        for pattern in ADJUSTERS_SAID:
+            match = pattern.search(RESERVE.sub("", line))
+            if not match:
+                continue
+            names = [name for name in split_names(match.group(1)) if plausible_name(name)]
+            if names:
+                if WITH_CHAIR.search(line):
+                    doc.with_chair = True
+                return names
+    return []
+
+
+def _is_chair(entry: Attendee) -> bool:
+    role = (entry.get("role") or "").lower()
+    # not "landstingsfullmäktiges ordförande", "revisionens ordförande": another body's chair
+    return "ordförande" in role and not re.search(r"vice|v\.|\w+s\s+ordförande", role)
+
+
+def secretary_in_text(doc: Document) -> str | None:
+    """The secretary a sentence names ("Sekreterare är Catarina Andersson."), when no field or signature does."""
+    chosen = [raw for n, raw in enumerate(doc.items) if n < 2 or re.search(r"sekreterare", raw["title"], re.I)]
+    for line in doc.header_rest + [line for raw in chosen for line in [raw["title"], *raw["lines"]]]:
+        match = SECRETARY_IN_TEXT.search(line)
+        if match:
+            name = next(group for group in match.groups() if group)
+            if plausible_name(name):
+                return name
+    return None
