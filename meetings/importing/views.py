@@ -195,10 +195,26 @@ def _carry(carried, rows):
     return initial
 
 
+def _ended(request, pk):
+    """A review that was saved or discarded (in another tab, by a colleague, or before the back button): where it
+    went, said so, rather than "not found". Still a 404 for an id the user never could see."""
+    ended = selectors.pending_import_end(request.user, pk)
+    if ended is None:
+        raise Http404
+    if ended.action == "meetings.import.saved" and ended.data.get("meeting"):
+        messages.info(request, _("Importen är redan sparad som möte; här är mötet. Inget sparades nu."))
+        return redirect("meetings:meeting_detail", pk=ended.data["meeting"])
+    messages.info(request, _("Importen är redan borttagen. Inget sparades nu."))
+    return redirect("meetings:import_upload")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_review(request, pk):
-    pending = get_pending_import_for_user(request.user, pk)
+    try:
+        pending = get_pending_import_for_user(request.user, pk)
+    except Http404:
+        return _ended(request, pk)
     bodies = _writable_bodies(request.user)
     initial = _initial(pending, bodies)
     body = _posted_body(request, bodies) or initial["body"]
@@ -215,9 +231,15 @@ def import_review(request, pk):
     )
     if saving:
 
-        def write(text, body, date, **_fields):
+        def write(text, body, date, another_meeting, **_fields):
             return services.pending_import_save(
-                actor=request.user, pending_import=pending, text=text, body=body, date=date, choices=form.choices()
+                actor=request.user,
+                pending_import=pending,
+                text=text,
+                body=body,
+                date=date,
+                choices=form.choices(),
+                another_meeting=another_meeting,
             )
 
         if meeting := save_form(request, form, write, _("Mötet är importerat.")):
@@ -246,6 +268,7 @@ def import_review(request, pk):
         "scope": scope,
         "marks": marks,
         "warnings": review.warnings(pending.parsed or {}),
+        "same_day": selectors.same_day_meetings(body, on_date),
     }
     return render(request, "meetings/importing/review.html", context)
 
