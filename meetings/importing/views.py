@@ -262,9 +262,13 @@ def import_review(request, pk):
     scope = {"body": body, "federation": body.federation if body else pending.federation}
     marks = review.marks(pending.parsed or {})
     review.describe_fields(form, marks)
+    left_out = review.left_out(pending.text, pending.parsed or {})
     context = {
         "form": form,
         "pending": pending,
+        "left_out": left_out,
+        "left_out_shown": left_out[: review.LEFT_OUT_SHOWN],
+        "left_out_more": max(0, len(left_out) - review.LEFT_OUT_SHOWN),
         "scope": scope,
         "marks": marks,
         "warnings": review.warnings(pending.parsed or {}),
