@@ -65,3 +65,29 @@ def test_the_review_page_lists_what_was_left_out(client_for, cast, settings, tmp
     assert "<li>Bakgrunden till förslaget är frågan om utökning av förbundets arbetsuppgifter.</li>" in html
     assert "och 7 stycken till." in html
     assert "Tolkningen har inga anmärkningar" not in html
+
+
+@pytest.mark.django_db
+def test_the_importers_fixed_words_are_shown_in_the_readers_language(client_for, cast, settings, tmp_path):
+    """The kind, an attendee's status and a decision's outcome are stored in Swedish; the English page said
+    "protokoll", "närvarande" and "Beslut: uppdrag" among English words."""
+    settings.MEDIA_ROOT = tmp_path
+    parsed = PARSED | {
+        "attendance": [{"name": "Cecilia Ordförande", "status": "anmält förhinder", "role": "ordförande"}],
+        "items": [PARSED["items"][0] | {"decisions": [{"text": "Beslutet.", "outcome": "bifall", "method": None}]}],
+    }
+    pending = PendingImport.objects.create(
+        uploaded_by=cast.user("secretary"),
+        federation=cast.federation,
+        original=ContentFile(TEXT.encode(), name="p.txt"),
+        original_name="p.txt",
+        text=TEXT,
+        parsed=parsed,
+    )
+    client = client_for("secretary")
+    client.cookies["django_language"] = "en"
+    html = client.get(f"/moten/importera/{pending.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<dd>minutes</dd>" in html and "ordförande · sent apologies" in html and ": approved" in html
+    client.cookies["django_language"] = "sv"
+    html = client.get(f"/moten/importera/{pending.pk}/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "<dd>protokoll</dd>" in html and "ordförande · anmält förhinder" in html and "Beslut: bifall" in html
