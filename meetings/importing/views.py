@@ -292,7 +292,10 @@ def import_original(request, pk):
 @login_required
 @require_POST
 def import_discard(request, pk):
-    pending = get_pending_import_for_user(request.user, pk)
+    try:
+        pending = get_pending_import_for_user(request.user, pk)
+    except Http404:
+        return _ended(request, pk)
     attempt(
         request,
         partial(services.pending_import_discard, actor=request.user, pending_import=pending),

@@ -106,6 +106,10 @@ def pending_import_save(
 
 @transaction.atomic
 def pending_import_discard(*, actor: Actor, pending_import: PendingImport) -> None:
+    """Let the pending import and its file go; refused when it is gone already (saved or discarded in another tab:
+    locked as pending_import_save locks it, so a save and a discard at once do not both happen)."""
+    if not PendingImport.objects.select_for_update().filter(pk=pending_import.pk).exists():
+        raise ValidationError(GONE)
     log_action(
         "meetings.import.discarded",
         actor=actor,

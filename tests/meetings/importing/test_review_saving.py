@@ -108,3 +108,30 @@ def test_two_saves_of_one_pending_import_at_once_make_one_meeting(cast):
         services.pending_import_save(actor=cast.user("secretary"), pending_import=stale, text=PROTOCOL, body=cast.board)
     assert "redan sparad eller borttagen" in " ".join(refused.value.messages)
     assert Meeting.objects.count() == 1
+
+
+def test_discarding_a_review_saved_in_another_tab_leads_to_the_meeting_and_removes_nothing(client_for, cast):
+    client = client_for("secretary")
+    review = review_of(client)
+    assert save(client, review, cast).status_code == 302
+    meeting = Meeting.objects.get()
+    response = client.post(f"{review}ta-bort/")  # "Ta bort" in the tab still open
+    assert response.status_code == 302 and response["Location"] == f"/moten/{meeting.pk}/"
+    assert not AuditEntry.objects.filter(action="meetings.import.discarded").exists()
+    assert meeting.attachments.count() == 1
+
+
+def test_a_discard_of_a_pending_import_saved_meanwhile_is_refused(cast):
+    pending = PendingImport.objects.create(
+        uploaded_by=cast.user("secretary"),
+        federation=cast.federation,
+        original_name="p.txt",
+        text=PROTOCOL,
+        parsed={},
+        original=ContentFile(PROTOCOL.encode(), name="p.txt"),
+    )
+    stale = PendingImport.objects.get(pk=pending.pk)
+    services.pending_import_save(actor=cast.user("secretary"), pending_import=pending, text=PROTOCOL, body=cast.board)
+    with pytest.raises(ValidationError):
+        services.pending_import_discard(actor=cast.user("secretary"), pending_import=stale)
+    assert not AuditEntry.objects.filter(action="meetings.import.discarded").exists()
