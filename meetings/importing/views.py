@@ -75,6 +75,10 @@ def _after_upload(request, batch):
     if all_read:  # read already: the batch's page lists them, each with its review
         messages.success(request, _("%(count)s dokument väntar på granskning.") % {"count": len(done)})
         return redirect("meetings:import_batch", pk=batch.pk)
+    progress = selectors.batch_progress(documents)
+    if not progress["working"]:  # read already (tasks in-process), and some could not be: not "being read now"
+        messages.warning(request, _progress_sentence(progress))
+        return redirect("meetings:import_batch", pk=batch.pk)
     count = len(documents)
     messages.success(
         request,
