@@ -172,3 +172,9 @@ def test_an_upload_read_at_once_in_which_a_document_failed_is_not_said_to_be_rea
     html = response.content.decode()
     assert "läses nu" not in html
     assert html.count("1 av 1 dokument lästa, 1 misslyckades.") == 2  # the message, and the page's own sentence
+
+
+def test_the_recent_uploads_count_a_failed_document_as_read_as_the_uploads_page_does(client_for, cast):
+    client = client_for("secretary")
+    upload(client, ("fri.txt", b"bara lite text utan struktur"))
+    assert "1 av 1 lästa, 1 misslyckades" in client.get("/moten/importera/").content.decode()  # was "0 av 1 lästa"
