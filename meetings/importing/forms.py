@@ -50,6 +50,9 @@ class ReviewForm(forms.Form):
     text = forms.CharField(label=_("Dokumentets text"), widget=forms.Textarea(attrs={"rows": 30}), strip=False)
     body = forms.ModelChoiceField(label=_("Organ"), queryset=None)
     date = forms.DateField(label=_("Mötesdatum"), required=False, widget=DateInput())
+    another_meeting = forms.BooleanField(
+        label=_("Det här är ett annat möte än det som redan finns den dagen"), required=False
+    )
 
     def __init__(self, *args, bodies, saving, rows=(), organisations=(), **kwargs):
         super().__init__(*args, **kwargs)

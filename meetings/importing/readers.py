@@ -1,5 +1,6 @@
-"""Bytes to text: .txt (UTF-8 or Windows-1252), .docx (python-docx) and .pdf (pdfplumber), laid out as on the page;
-the pages of a scanned PDF by text recognition (OCR, `ocr.py`), where the caller allows it (the worker does).
+"""Bytes to text: .txt (UTF-8, UTF-16 with its mark, or Windows-1252), .docx (python-docx) and .pdf (pdfplumber),
+laid out as on the page; the pages of a scanned PDF by text recognition (OCR, `ocr.py`), where the caller allows it
+(the worker does).
 
 Every file is someone else's: it is measured before it is opened. A .docx is a zip whose parts may expand a
 thousandfold and whose XML may hold millions of empty paragraphs; a text may be longer than any protocol. What is
@@ -66,6 +67,10 @@ MESSAGES = {
     ),
     "ocr_failed": _("Textigenkänningen (OCR) kunde inte läsa dokumentet. Originalet är sparat: försök igen."),
     "not_pdf": _("Filen är inte en PDF, trots filändelsen."),
+    "encrypted": _(
+        "PDF-filen är skyddad med lösenord och kan inte läsas. Spara den utan lösenord (eller skriv ut den till en ny "
+        "PDF) och ladda upp den igen."
+    ),
     "not_docx": _("Filen är inte ett Word-dokument (.docx), trots filändelsen."),
     "no_structure": _("Dokumentet har ingen igenkännbar struktur: varken datum, närvaro eller ärenden hittades."),
     "unsupported_type": _("Filtypen stöds inte. Använd .txt, .docx eller .pdf."),
@@ -109,8 +114,18 @@ class UnreadableDocument(Exception):
         return self.message
 
 
+# A text saved as "Unicode" by Notepad or Word is UTF-16 with its byte order mark; every other character is a NUL.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _is_utf16(data):
+    return data.startswith(UTF16_BOMS)
+
+
 def _looks_binary(data):
     sample = data[:8192]
+    if _is_utf16(sample):
+        sample = sample.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
     if b"\x00" in sample:
         return True
     control = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
@@ -118,6 +133,9 @@ def _looks_binary(data):
 
 
 def decode_text(data):
+    """UTF-8 (with or without its mark), UTF-16 with its byte order mark, else Windows-1252."""
+    if _is_utf16(data):
+        return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -260,6 +278,8 @@ def _pdf_reading(data, use_ocr, ocr_program, ocr_started):
     try:
         # Counting the pages (pypdf) costs little; laying them out (pdfplumber) is the expensive part.
         reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):  # an owner password alone (no printing...) is read
+            raise UnreadableDocument("encrypted")
         if len(reader.pages) > PDF_MAX_PAGES:
             raise UnreadableDocument("too_many_pages")
         _check_pdf_streams(reader)

@@ -1,6 +1,7 @@
 """The parser's doubts (parsed["unsure"], parser/unsure.py) as the review page shows them: each reason in words
 beside the value it concerns, and a summary at the top linking to each marked value."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -137,3 +138,39 @@ def warnings(parsed: dict) -> list[str]:
         else:
             shown.append(warning)
     return shown
+
+
+# Words, for comparing the document with what was read from it: letters only, three or more (numbers, "§" and short
+# words are written differently in the meeting: "§ 12" as 12, "kl 9-15" as 09:00).
+WORD = re.compile(r"[^\W\d_]{3,}")
+# A line is cut into sentences, so that a long run-on line (a flattened web page) is judged a sentence at a time.
+SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ0-9])")
+# At most this many passages are listed; the page says how many more there are.
+LEFT_OUT_SHOWN = 50
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from _strings(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _strings(inner)
+
+
+def left_out(text: str, parsed: dict) -> list[str]:
+    """The passages of the document that are not in what was read from it: each sentence of three words or more of
+    which fewer than half are anywhere in the parsed meeting (its values, its items' texts, the parser's own
+    warnings, which name what was removed). Saving keeps only what was read (and the original file), so what is
+    listed here is not in the record unless the secretary puts it back in the text; the page shows it, so that no
+    text is dropped unseen."""
+    known = {word.lower() for value in _strings(parsed) for word in WORD.findall(value)}
+    passages = []
+    for line in text.splitlines():
+        for sentence in SENTENCE_END.split(line.strip()):
+            words = [word.lower() for word in WORD.findall(sentence)]
+            if len(words) >= 3 and 2 * sum(word in known for word in words) < len(words):
+                passages.append(sentence)
+    return passages

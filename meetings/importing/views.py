@@ -75,6 +75,10 @@ def _after_upload(request, batch):
     if all_read:  # read already: the batch's page lists them, each with its review
         messages.success(request, _("%(count)s dokument väntar på granskning.") % {"count": len(done)})
         return redirect("meetings:import_batch", pk=batch.pk)
+    progress = selectors.batch_progress(documents)
+    if not progress["working"]:  # read already (tasks in-process), and some could not be: not "being read now"
+        messages.warning(request, _progress_sentence(progress))
+        return redirect("meetings:import_batch", pk=batch.pk)
     count = len(documents)
     messages.success(
         request,
@@ -195,10 +199,26 @@ def _carry(carried, rows):
     return initial
 
 
+def _ended(request, pk):
+    """A review that was saved or discarded (in another tab, by a colleague, or before the back button): where it
+    went, said so, rather than "not found". Still a 404 for an id the user never could see."""
+    ended = selectors.pending_import_end(request.user, pk)
+    if ended is None:
+        raise Http404
+    if ended.action == "meetings.import.saved" and ended.data.get("meeting"):
+        messages.info(request, _("Importen är redan sparad som möte; här är mötet. Inget sparades nu."))
+        return redirect("meetings:meeting_detail", pk=ended.data["meeting"])
+    messages.info(request, _("Importen är redan borttagen. Inget sparades nu."))
+    return redirect("meetings:import_upload")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_review(request, pk):
-    pending = get_pending_import_for_user(request.user, pk)
+    try:
+        pending = get_pending_import_for_user(request.user, pk)
+    except Http404:
+        return _ended(request, pk)
     bodies = _writable_bodies(request.user)
     initial = _initial(pending, bodies)
     body = _posted_body(request, bodies) or initial["body"]
@@ -215,9 +235,15 @@ def import_review(request, pk):
     )
     if saving:
 
-        def write(text, body, date, **_fields):
+        def write(text, body, date, another_meeting, **_fields):
             return services.pending_import_save(
-                actor=request.user, pending_import=pending, text=text, body=body, date=date, choices=form.choices()
+                actor=request.user,
+                pending_import=pending,
+                text=text,
+                body=body,
+                date=date,
+                choices=form.choices(),
+                another_meeting=another_meeting,
             )
 
         if meeting := save_form(request, form, write, _("Mötet är importerat.")):
@@ -240,12 +266,17 @@ def import_review(request, pk):
     scope = {"body": body, "federation": body.federation if body else pending.federation}
     marks = review.marks(pending.parsed or {})
     review.describe_fields(form, marks)
+    left_out = review.left_out(pending.text, pending.parsed or {})
     context = {
         "form": form,
         "pending": pending,
+        "left_out": left_out,
+        "left_out_shown": left_out[: review.LEFT_OUT_SHOWN],
+        "left_out_more": max(0, len(left_out) - review.LEFT_OUT_SHOWN),
         "scope": scope,
         "marks": marks,
         "warnings": review.warnings(pending.parsed or {}),
+        "same_day": selectors.same_day_meetings(body, on_date),
     }
     return render(request, "meetings/importing/review.html", context)
 
@@ -265,7 +296,10 @@ def import_original(request, pk):
 @login_required
 @require_POST
 def import_discard(request, pk):
-    pending = get_pending_import_for_user(request.user, pk)
+    try:
+        pending = get_pending_import_for_user(request.user, pk)
+    except Http404:
+        return _ended(request, pk)
     attempt(
         request,
         partial(services.pending_import_discard, actor=request.user, pending_import=pending),

@@ -10,8 +10,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from federations.models import Body
 from finsam.params import whole_number
 from meetings.justering.selectors import revision_read
+from meetings.models import Attendance, Decision
 from meetings.permissions import SIGN, get_meeting_for_user
 from meetings.printing.paragraphs import paragraph_range
 
@@ -104,3 +106,30 @@ def signing_intent(context):
 def entry(mapping, key):
     """mapping[key] in a template, or None: the import review's doubts by row number (importing.review.Marks)."""
     return mapping.get(key) if mapping else None
+
+
+# The importer's fixed words (docs/import-schema.md) and the portal's labels for them.
+PARSED_WORDS = {
+    "protokoll": Body.RecordKind.MINUTES.label,
+    "minnesanteckningar": Body.RecordKind.NOTES.label,
+    "närvarande": Attendance.Status.PRESENT.label,
+    "frånvarande": Attendance.Status.ABSENT.label,
+    "anmält förhinder": Attendance.Status.EXCUSED.label,
+    "bifall": Decision.Outcome.APPROVED.label,
+    "avslag": Decision.Outcome.REJECTED.label,
+    "återremiss": Decision.Outcome.REFERRED_BACK.label,
+    "bordläggning": Decision.Outcome.TABLED.label,
+    "lägga till handlingarna": Decision.Outcome.NOTED.label,
+    "uppdrag": Decision.Outcome.ASSIGNMENT.label,
+    "acklamation": Decision.Method.ACCLAMATION.label,
+    "omröstning": Decision.Method.VOTE.label,
+}
+
+
+@register.filter
+def parsed_word(value):
+    """One of the importer's fixed words (docs/import-schema.md: a record's kind, an attendee's status, a decision's
+    outcome and method, stored in Swedish) as the portal's own label in the reader's language, lower case; any other
+    value (a role or title as the document wrote it) as it is."""
+    label = PARSED_WORDS.get(value) if isinstance(value, str) else None
+    return str(label).lower() if label is not None else value

@@ -18,6 +18,8 @@ def kallelse_send(*, actor: Actor, meeting: Meeting) -> int:
     """Call everyone to the meeting: the kallelse goes to the outbox, one e-mail per person, and a task sends it after
     commit. `kallelse_sent_at` is set when an e-mail has actually gone out (meetings.outbox.tasks)."""
     meeting = meeting_for_writing(meeting.pk)
+    if meeting.imported:  # a record brought in from the archive: the meeting was held, no one is to be called to it
+        raise ValidationError(_("Mötet är importerat ur arkivet och har redan hållits; ingen kallelse skickas."))
     reached, _missed = kallelse_recipients(meeting)
     recipients = [a.person.email for a in reached]
     if not recipients:

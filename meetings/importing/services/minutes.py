@@ -93,7 +93,7 @@ def save_parsed(
     by the attendee's name as parsed; a new person; the name alone; or left out), items, decisions with their
     votes, reservations and jäv, and assignments; the file is kept as an attachment, and beside it the text OCR
     recognised in it (`recognised_text`) when it was a scan. All or nothing."""
-    day = _meeting_date(parsed, date)
+    day = meeting_date(parsed, date)
     attendees = parsed.get("attendance") or []
     people = People(matching.candidates_for(body=body, on_date=day), choices or {})
     people.check(attendees)
@@ -120,7 +120,7 @@ def save_parsed(
     return meeting
 
 
-def _meeting_date(parsed: ParsedMinutes, date: datetime.date | None) -> datetime.date:
+def meeting_date(parsed: ParsedMinutes, date: datetime.date | None) -> datetime.date:
     """The date the secretary gave, else the document's; a meeting without one is refused."""
     iso_date = parsed.get("date")
     day = date or (datetime.date.fromisoformat(iso_date) if iso_date else None)

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from federations.models import Body
 from finsam.audit import log_action
@@ -16,7 +18,10 @@ from meetings.importing.readers import UnreadableDocument
 from meetings.importing.schema import ParsedMinutes
 from meetings.models import Meeting, PendingImport
 
-from .minutes import save_parsed
+from .minutes import meeting_date, save_parsed
+
+# A review saved or discarded in another tab (or by a colleague) since this one was opened.
+GONE = gettext_lazy("Importen är redan sparad eller borttagen, i en annan flik eller av en kollega. Inget sparades nu.")
 
 
 def _parse(text: str) -> ParsedMinutes:
@@ -54,20 +59,46 @@ def pending_import_save(
     body: Body,
     date: datetime.date | None = None,
     choices: Mapping[str, AttendeeChoice] | None = None,
+    another_meeting: bool = False,
 ) -> Meeting:
     """Create the meeting from the reviewed text, each attendee as the secretary matched them (`choices`, by the
     attendee's name), as a draft (the original file becomes its attachment, with the text OCR recognised in a scan
-    beside it), and let the pending import go."""
+    beside it), and let the pending import go. The pending import is locked first: of two saves of one review (two
+    tabs, a double click) one makes the meeting and the other is refused. A body that already has a meeting on the
+    day is refused unless the secretary says this is `another_meeting` (the same minutes imported again, from another
+    file, would be a second record of one meeting)."""
+    if not PendingImport.objects.select_for_update().filter(pk=pending_import.pk).exists():
+        raise ValidationError(GONE)
+    parsed = _parse(text)
+    day = meeting_date(parsed, date)
+    if not another_meeting and Meeting.objects.filter(body=body, date=day).exists():
+        raise ValidationError(
+            {
+                "another_meeting": _(
+                    "%(body)s har redan ett möte %(date)s. Kryssa i att det här är ett annat möte, eller ta bort "
+                    "importen om mötet redan finns."
+                )
+                % {"body": body.name, "date": day.isoformat()}
+            }
+        )
     meeting = save_parsed(
-        _parse(text),
+        parsed,
         body=body,
         actor=actor,
         source_name=pending_import.original_name,
         source_bytes=_original_bytes(pending_import, text),
         recognised_text=pending_import.ocr_text,
-        date=date,
+        date=day,
         keep_as_draft=True,  # reviewed first; filing it is a separate, explicit step (imported_record_file)
         choices=choices,
+    )
+    log_action(  # how the pending import ended, for a second tab that still shows it (selectors.pending_import_end)
+        "meetings.import.saved",
+        actor=actor,
+        obj=pending_import,
+        federation=pending_import.federation,
+        name=pending_import.original_name,
+        meeting=meeting.pk,
     )
     _remove(pending_import)
     return meeting
@@ -75,6 +106,10 @@ def pending_import_save(
 
 @transaction.atomic
 def pending_import_discard(*, actor: Actor, pending_import: PendingImport) -> None:
+    """Let the pending import and its file go; refused when it is gone already (saved or discarded in another tab:
+    locked as pending_import_save locks it, so a save and a discard at once do not both happen)."""
+    if not PendingImport.objects.select_for_update().filter(pk=pending_import.pk).exists():
+        raise ValidationError(GONE)
     log_action(
         "meetings.import.discarded",
         actor=actor,

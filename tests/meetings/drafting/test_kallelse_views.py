@@ -4,7 +4,7 @@ import pytest
 
 from meetings.drafting import services
 from meetings.drafting.kallelse import kallelse_text
-from meetings.models import AgendaItem
+from meetings.models import AgendaItem, OutgoingMail
 from tests.meetings.factories import plan_meeting
 
 
@@ -66,3 +66,16 @@ def test_the_kallelse_links_each_handling(client_for, cast, meeting, settings, t
     assert link in client_for("secretary").get(f"/moten/{meeting.pk}/kallelse/").content.decode()
     _subject, body = kallelse_text(meeting)
     assert f"§ 3: budget.pdf\n  {link}" in body
+
+
+def test_no_kallelse_is_offered_or_sent_for_a_meeting_imported_from_the_archive(client_for, meeting):
+    """An imported record (minutes of 2016, say) was held long ago: calling its attendees to it by e-mail now would
+    be nonsense, so the page offers no kallelse and the service refuses one."""
+    meeting.imported = True
+    meeting.save(update_fields=["imported"])
+    client = client_for("secretary")
+    html = client.get(f"/moten/{meeting.pk}/").content.decode()
+    assert f"/moten/{meeting.pk}/kallelse/" not in html and f"/moten/{meeting.pk}/kallelse.pdf" not in html
+    response = client.post(f"/moten/{meeting.pk}/kallelse/", follow=True)
+    assert "Mötet är importerat ur arkivet" in response.content.decode()
+    assert not OutgoingMail.objects.exists()

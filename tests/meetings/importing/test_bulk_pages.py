@@ -163,3 +163,18 @@ def test_200_documents_are_taken_by_a_request_that_reads_none_of_them(client_for
     assert batch.documents.count() == 200 and set(batch.documents.values_list("status", flat=True)) == {"queued"}
     assert not PendingImport.objects.exists()
     assert "0 av 200 dokument lästa" in client.get(response["Location"]).content.decode()
+
+
+def test_an_upload_read_at_once_in_which_a_document_failed_is_not_said_to_be_read_now(client_for, cast):
+    """With tasks in-process (make run) the documents are read in the upload's request: one that failed is not
+    "being read now", as the message said above the page that showed it failed."""
+    response = upload(client_for("secretary"), ("fri.txt", b"bara lite text utan struktur"))
+    html = response.content.decode()
+    assert "läses nu" not in html
+    assert html.count("1 av 1 dokument lästa, 1 misslyckades.") == 2  # the message, and the page's own sentence
+
+
+def test_the_recent_uploads_count_a_failed_document_as_read_as_the_uploads_page_does(client_for, cast):
+    client = client_for("secretary")
+    upload(client, ("fri.txt", b"bara lite text utan struktur"))
+    assert "1 av 1 lästa, 1 misslyckades" in client.get("/moten/importera/").content.decode()  # was "0 av 1 lästa"
