@@ -36,7 +36,10 @@ LINE_START_SECTION_GLUED = re.compile(r"^[&$S](\d{1,3})$")
 AMPERSAND_BEFORE_NUMBER = re.compile(r"\d{1,3}(?:/\d\d)?(?:-\d{1,3})?[,.:)]?")
 # A heading's "§" read as a digit or a letter, glued or not ("815 Inlämnande", "KF 8 267"), known by its number: the
 # one after the previous heading's.
-SECTION_IN_SEQUENCE = re.compile(r"^((?:[A-ZÅÄÖ]{1,5}\s+)?)[8S5&$]\s?(\d{1,3})\b")
+SECTION_IN_SEQUENCE = re.compile(r"^((?:[A-ZÅÄÖ]{1,5}\s+)?)[8S5&$s]\s?(\d{1,3})\b")
+# A speck or a mark of the margin read before a heading's "§" ("- §2 Psykisk ohälsa", "> §6 Roller"): no heading starts
+# so, and no line of text starts with a "§" after such a sign.
+JUNK_BEFORE_SECTION = re.compile(r"^[-–—>«»*•·.,:;|~_]+\s*(?=§\s*\d)")
 SECTION_HEADING = re.compile(r"^(?:[A-ZÅÄÖ]{1,5}\s+)?§\s*(\d{1,3})\b")
 # A speck read as punctuation is much lower than the letters beside it (a full stop or a comma is too, but sits
 # close to its word).
@@ -248,12 +251,14 @@ def _alone_or_range_end(before: list[str], words: list[str]) -> bool:
 
 
 def _section_sequence(lines: list[dict]) -> list[dict]:
-    """Lines in reading order, a heading's "§" read as "8", "S", "5", "&" or "$" put back where the number after it
-    is the one after the previous heading's: "§ 14 Frågestund" then "815 Inlämnande" is "§ 15 Inlämnande"."""
+    """Lines in reading order, a heading's "§" read as "8", "S", "s", "5", "&" or "$" put back where the number after
+    it is the one after the previous heading's: "§ 14 Frågestund" then "815 Inlämnande" is "§ 15 Inlämnande"; a speck
+    before a heading's "§" taken away."""
     previous = None
     out: list[dict] = []
     for line in lines:
-        text = line["text"]
+        text = JUNK_BEFORE_SECTION.sub("", line["text"])
+        line = {**line, "text": text}
         match = SECTION_IN_SEQUENCE.match(text)
         if match and previous is not None and int(match.group(2)) == previous + 1:
             text = f"{match.group(1)}§ {match.group(2)}{text[match.end() :]}"

@@ -153,6 +153,26 @@ def test_a_headings_section_sign_read_as_a_digit_is_known_by_the_number_after_th
     assert ocr._section_sequence([line("815 Inlämnande", 100)])[0]["text"] == "815 Inlämnande"  # no heading before
 
 
+def test_a_speck_before_a_headings_section_sign_and_a_small_s_for_it_keep_the_headings_in_sequence():
+    """Seen on a scan of seed 004 (150 dpi, tilted): "- §2", "s3 AMIF", "84 Vad vill …" were §§ 2, 3 and 4."""
+    lines = [
+        line("§ 1 Inledning", 100),
+        line("- §2 Psykisk ohälsa", 200),
+        line("s3 AMIF", 300),
+        line("84 Vad vill RAR", 400),
+        line("> §5 Roller", 500),
+        line("- 12 deltagare", 600),  # no "§": left as read
+    ]
+    assert [each["text"] for each in ocr._section_sequence(lines)] == [
+        "§ 1 Inledning",
+        "§2 Psykisk ohälsa",
+        "§ 3 AMIF",
+        "§ 4 Vad vill RAR",
+        "§5 Roller",
+        "- 12 deltagare",
+    ]
+
+
 def tsv(*words):
     """Tesseract's TSV for one line of words, each (text, left, top, width, height)."""
     header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
