@@ -315,11 +315,16 @@ INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")  # "Ulrika J Gustafsson"
 SIGNED_PARAGRAPHS = re.compile(r"^§?\d{1,3}(?:[-–]\d{1,3})?,?$")
 
 
+LONG_FIELD = 240  # no date, time or place is written in so many characters
+
+
 def _place_and_time(doc: Document, index: int, key: str, rest: str) -> int:
     if doc.items:
         return 0  # "Tid:" inside an item's text is text
     if key in ("plats och tid", "tid och plats", "plats"):
         rest = people_in_place(doc, rest)
+    if len(rest) > LONG_FIELD:  # a flattened page run on after its label: its text is kept, the field read from it
+        doc.header_rest.append(rest)
     for name in ("plats", "tid") if key in ("plats och tid", "tid och plats") else ("datum" if key == "dag" else key,):
         # "Sammanträdesdatum Kommunstyrelsen" over each page, once with the date: the one that has it
         if name not in doc.fields or (find_date(rest) and not find_date(doc.fields[name])):

@@ -131,6 +131,23 @@ def test_an_owner_named_in_the_header_by_what_it_is_is_the_organisation():
     )
     assert agency["organisation"] == "Gotlands polismyndighet"
     assembly = parse_text(
-        "Protokoll\nSametingets styrelse 2020-08-27\n\nNärvarande: Per Nutti, ordförande\n\n§ 1 Öppnande\n\nMötet öppnades.\n"
+        "Protokoll\nSametingets styrelse 2020-08-27\n\nNärvarande: Per Nutti, ordförande\n\n"
+        "§ 1 Öppnande\n\nMötet öppnades.\n"
     )
     assert assembly["organisation"] == "Sametinget"
+
+
+def test_a_page_run_on_after_a_date_label_keeps_its_text():
+    """Corpus 25: "Sammanträdesdatum Blad 6 Ks 184 … Bakgrunden till förslaget är …" was taken whole as the date
+    field's value, and the background of the decision was in no item (found by the archive helper)."""
+    background = (
+        "Bakgrunden till förslaget är frågan om utökning av förbundets arbetsuppgifter som togs upp vid dialogmötet "
+        "den 21 september. Uppdraget omfattar både servering och försäljning av folköl. Övriga revideringar som "
+        "föreslås gäller energideklarationer och ventilationskontroll."
+    )
+    result = parse_text(
+        "EKBY KOMMUN SAMMANTRÄDESPROTOKOLL Kommunstyrelsen\n"
+        f"Sammanträdesdatum Blad 6 Ks 184 Au 192 Dnr 261/ Revidering av förbundsordningen {background}\n"
+        "1. Förbundsordningen revideras enligt förslaget.\n2. Förbundsordningen träder i kraft den 1 januari 2013.\n"
+    )
+    assert background in " ".join(item["text"] for item in result["items"])
