@@ -79,3 +79,16 @@ def test_a_word_longer_than_a_line_breaks_inside_the_page_rather_than_being_cut_
         overflowing = [b.text for b in text_boxes(html) if b.position_x + b.width > right + 0.5]
         assert overflowing == []
     assert "".join("".join(pages_text(document.write_pdf())).split()).count(LONGER_THAN_A_LINE) == 5
+
+
+def test_a_list_is_printed_with_the_numbers_the_signers_read(snapshot):
+    """A list that starts at 4 with a sub-list a, b: the browser numbers it so on the justering page, and the PDF
+    (WeasyPrint heeds neither attribute by itself) prints the same numbers."""
+    full = copy.deepcopy(snapshot)
+    full["items"][2]["text"] = (
+        '<ol start="4"><li>Fjärde</li><li>Femte<ol type="a"><li>Under a</li><li>Under b</li></ol></li></ol>'
+        '<ol type="I" start="12"><li>Tolfte</li></ol><ol><li>Ett</li></ol>'
+    )
+    text = "".join(pages_text(pdf.render_protocol(full, draft=True)))
+    markers = [line.strip() for line in text.splitlines() if line.strip().endswith(".") and len(line.strip()) <= 4]
+    assert markers == ["4.", "5.", "a.", "b.", "XII.", "1."]
