@@ -7,6 +7,7 @@ import difflib
 import hashlib
 import json
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from finsam.collation import swedish_sort_key
@@ -17,8 +18,15 @@ from meetings.sanitize import html_to_text
 
 
 def snapshot(meeting):
-    """The whole record as plain data: what the signers read, what the PDF shows, what the hash covers."""
+    """The whole record as plain data: what the signers read, what the PDF shows, what the hash covers.
 
+    Its words (roles, kinds of matter, outcomes) are Swedish, as the protocol is, whatever language the portal was in
+    for whoever froze it: the record and its hash do not depend on the sender's interface."""
+    with translation.override("sv"):
+        return _snapshot(meeting)
+
+
+def _snapshot(meeting):
     body = meeting.body
     owner = body.federation or body.network
     named_votes = _named_votes(meeting)

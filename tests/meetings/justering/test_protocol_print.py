@@ -100,3 +100,35 @@ def test_a_table_in_a_paragraph_prints_with_its_cells_apart(cast):
     assert "MIA vidare 1 200 000 800 000" in lines
     for fused in ("Insats2027", "20272028", "vidare1 200", "000800"):
         assert fused not in text
+
+
+def test_a_protocol_sent_from_the_english_interface_is_recorded_in_swedish(cast):
+    """The secretary used the portal in English and sent the protocol for justering: the frozen revision (and with it
+    the hash, the justering page and the sealed PDF) said "Maja Ledamot, member", "Decision item", "Referred back",
+    "Show of hands" in a Swedish protocol. The record's words are Swedish whoever freezes it."""
+    from django.utils import translation
+
+    from meetings.justering import services as justering
+    from meetings.models import Decision
+
+    meeting = header(cast)
+    decision = meeting.items.get(number=3).decisions.get()
+    services.decision_save(
+        actor=None,
+        item=meeting.items.get(number=3),
+        decision=decision,
+        text=decision.text,
+        outcome=Decision.Outcome.REFERRED_BACK,
+        method=Decision.Method.SHOW_OF_HANDS,
+        version=decision.version,
+    )
+    with translation.override("en"):
+        revision = justering.protocol_send_for_justering(actor=cast.user("secretary"), meeting=meeting)
+    assert revision.snapshot == protocol.snapshot(meeting)  # as it is read in Swedish
+    excused = next(a for a in revision.snapshot["attendance"] if a["name"] == "Maja Ledamot")
+    assert excused["role_label"] == "Ledamot"
+    item = next(i for i in revision.snapshot["items"] if i["number"] == 3)
+    assert item["kind"] == "Beslutsärende"
+    assert (item["decisions"][0]["outcome"], item["decisions"][0]["method_label"]) == ("Återremiss", "Handuppräckning")
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.render_protocol(revision.snapshot))).pages)
+    assert "Maja Ledamot, ledamot" in text and "member" not in text
