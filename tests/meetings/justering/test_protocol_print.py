@@ -132,3 +132,26 @@ def test_a_protocol_sent_from_the_english_interface_is_recorded_in_swedish(cast)
     assert (item["decisions"][0]["outcome"], item["decisions"][0]["method_label"]) == ("Återremiss", "Handuppräckning")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.render_protocol(revision.snapshot))).pages)
     assert "Maja Ledamot, ledamot" in text and "member" not in text
+
+
+def test_the_signers_read_each_decisions_outcome_and_how_it_was_taken(client_for, cast):
+    """The register (public once justerat) files a decision under its outcome, and the meeting page shows it with
+    its method; the justering page and the PDF showed neither, so a decision written 'att avslå' but filed as
+    bifall, or one taken by handuppräckning, was signed without the signers ever reading it."""
+    from meetings.models import Decision
+
+    meeting = ready_to_send(cast)
+    item = meeting.items.get(number=3)
+    decision = item.decisions.get()
+    services.decision_save(
+        actor=None,
+        item=item,
+        decision=decision,
+        text="Styrelsen beslutar att återremittera ärendet.",
+        outcome=Decision.Outcome.REFERRED_BACK,
+        method=Decision.Method.SHOW_OF_HANDS,
+        version=decision.version,
+    )
+    assert "BESLUT: ÅTERREMISS (HANDUPPRÄCKNING)" in pdf_text(meeting)  # the label is printed in capitals
+    page = client_for("secretary").get(f"/moten/{meeting.pk}/forhandsgranska/").content.decode()
+    assert "Beslut: Återremiss (handuppräckning)" in page
