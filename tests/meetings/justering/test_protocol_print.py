@@ -155,3 +155,29 @@ def test_the_signers_read_each_decisions_outcome_and_how_it_was_taken(client_for
     assert "BESLUT: ÅTERREMISS (HANDUPPRÄCKNING)" in pdf_text(meeting)  # the label is printed in capitals
     page = client_for("secretary").get(f"/moten/{meeting.pk}/forhandsgranska/").content.decode()
     assert "Beslut: Återremiss (handuppräckning)" in page
+
+
+def test_a_reservation_and_a_note_keep_the_lines_they_were_written_in(client_for, cast):
+    """A reason written as points ("Vi föreslog i stället:", "1. …", "2. …") ran together into one line on the
+    justering page and in the PDF, as the decision's own text does not."""
+    meeting = ready_to_send(cast)
+    decision = meeting.items.get(number=3).decisions.get()
+    member = meeting.attendances.get(person=cast.member)
+    reason = "Budgeten är för snål.\r\nVi föreslog i stället:\r\n1. 4 000 tkr till insatser\r\n2. en översyn"
+    services.reservation_set(actor=None, decision=decision, attendance=member, reserved=True, reason=reason)
+    services.decision_save(
+        actor=None,
+        item=decision.item,
+        decision=decision,
+        text=decision.text,
+        notes="Första raden.\nAndra raden.",
+        version=decision.version,
+    )
+    lines = [line.strip() for line in pdf_text(meeting).splitlines()]
+    assert "1. 4 000 tkr till insatser" in lines and "2. en översyn" in lines and "Andra raden." in lines
+    page = client_for("secretary").get(f"/moten/{meeting.pk}/forhandsgranska/").content.decode()
+    assert "Vi föreslog i stället:<br>1. 4 000 tkr till insatser<br>2. en översyn" in page
+    assert "Första raden.<br>Andra raden." in page
+    page = client_for("secretary").get(f"/moten/{meeting.pk}/").content.decode()  # the meeting page says the same
+    assert "Maja Ledamot reserverar sig mot beslutet: Budgeten är för snål.<br>Vi föreslog i stället:<br>1." in page
+    assert "Första raden.<br>Andra raden." in page
