@@ -213,7 +213,42 @@ def describe_changes(old, new):
 
 
 def _item_lines(item):
-    lines = [item["heading"], *html_to_text(item["text"]).splitlines()]
+    """The § as lines of what the protocol prints: a signer told "no changes" must not find new votes, another
+    reservation or an uppdrag in the revision they are asked to sign."""
+    lines = [item["heading"]]
+    if item.get("case_number"):
+        lines.append(f"{_('Dnr')} {item['case_number']}")
+    if item.get("immediate"):
+        lines.append(_("Omedelbart justerad"))
+    if item.get("recusals"):
+        lines.append(f"{_('Jäv')}: {', '.join(item['recusals'])}")
+    lines.extend(html_to_text(item["text"]).splitlines())
     for decision in item["decisions"]:
         lines.append(f"{_('Beslut')}: {decision['text']} ({decision['outcome']})")
+        lines.extend(_decision_lines(decision))
+    for assignment in item.get("assignments", []):
+        due = f" ({_('klart senast')} {assignment['due']})" if assignment["due"] else ""
+        lines.append(f"{_('Uppdrag')}: {assignment['owner']} – {assignment['what']}{due}")
+    return [part for line in lines for part in line.splitlines()]
+
+
+def _decision_lines(decision):
+    lines = []
+    if decision.get("method") != "acklamation":
+        lines.append(decision.get("method_label", ""))
+    if decision.get("method") == "votering":
+        counts = {key: decision.get(key) or 0 for key in ("yes", "no", "abstain")}
+        lines.append(_("Votering: ja %(yes)s, nej %(no)s, avstår %(abstain)s.") % counts)
+    choices = dict(Vote.Choice.choices)
+    named = decision.get("named_votes", [])
+    votes = [f"{vote['name']}: {choices.get(vote['choice'], vote['choice'])}" for vote in named]
+    if votes:
+        lines.append(f"{_('Namnupprop')}: {', '.join(votes)}")
+    for reservation in decision.get("reservations", []):
+        said = _("%(name)s reserverar sig mot beslutet") % {"name": reservation["name"]}
+        lines.append(f"{said}: {reservation['reason']}" if reservation["reason"] else said)
+    if decision.get("notes"):
+        lines.append(f"{_('Protokollsanteckning')}: {decision['notes']}")
+    if decision.get("recipients"):
+        lines.append(f"{_('Beslutet skickas till')}: {decision['recipients']}")
     return lines
