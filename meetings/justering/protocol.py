@@ -10,9 +10,8 @@ import json
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from finsam.collation import swedish_sort_key
 from meetings.drafting.selectors import attendance_list, meeting_for_editor
-from meetings.models import DecisionRecipient, Vote
+from meetings.models import Vote
 from meetings.printing.paragraphs import paragraph_list, paragraph_numbers, paragraph_range
 from meetings.sanitize import html_to_text
 
@@ -29,8 +28,6 @@ def snapshot(meeting):
 def _snapshot(meeting):
     body = meeting.body
     owner = body.federation or body.network
-    named_votes = _named_votes(meeting)
-    addressees = _addressee_names(meeting)
     return {
         "meeting": {
             "id": meeting.pk,
@@ -65,39 +62,11 @@ def _snapshot(meeting):
             }
             for a in attendance_list(meeting)
         ],
-        "items": [_item_snapshot(item, named_votes, addressees) for item in meeting_for_editor(meeting)],
+        "items": [_item_snapshot(item) for item in meeting_for_editor(meeting)],
     }
 
 
-def _named_votes(meeting):
-    """Each member's vote in every votering of the meeting (a namnupprop), by decision, in one query."""
-    votes = {}
-    for vote in Vote.objects.filter(decision__item__meeting=meeting).select_related("attendance"):
-        votes.setdefault(vote.decision_id, []).append({"name": vote.attendance.display_name, "choice": vote.choice})
-    return {
-        decision_id: sorted(rows, key=lambda row: swedish_sort_key(row["name"])) for decision_id, rows in votes.items()
-    }
-
-
-def _addressee_names(meeting):
-    """The people each decision is sent to (its protokollsutdrag), by decision, in one query."""
-    names = {}
-    for decision_id, name in DecisionRecipient.objects.filter(
-        decision__item__meeting=meeting, person__isnull=False
-    ).values_list("decision_id", "person__name"):
-        names.setdefault(decision_id, []).append(name)
-    return names
-
-
-def recipients_line(text, names):
-    """ "Beslutet skickas till" as printed: what the secretary wrote (organisations, functions), then the people
-    picked as recipients whom it does not name already. Addresses are for delivery, not for print."""
-    text = (text or "").strip()
-    extra = [name for name in names if name not in text]
-    return ", ".join(part for part in [text, *extra] if part)
-
-
-def _item_snapshot(item, named_votes, addressees):
+def _item_snapshot(item):
     return {
         "id": item.pk,
         "number": item.number,
@@ -117,9 +86,9 @@ def _item_snapshot(item, named_votes, addressees):
                 "no": d.votes_no,
                 "abstain": d.votes_abstain,
                 "notes": d.notes,
-                "recipients": recipients_line(d.recipients, addressees.get(d.pk, [])),
+                "recipients": d.recipients_line,
                 "reservations": [{"name": r.attendance.display_name, "reason": r.reason} for r in d.reservations.all()],
-                "named_votes": named_votes.get(d.pk, []),
+                "named_votes": d.named_votes,
             }
             for d in item.decisions.all()
         ],

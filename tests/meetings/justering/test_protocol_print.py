@@ -181,3 +181,31 @@ def test_a_reservation_and_a_note_keep_the_lines_they_were_written_in(client_for
     page = client_for("secretary").get(f"/moten/{meeting.pk}/").content.decode()  # the meeting page says the same
     assert "Maja Ledamot reserverar sig mot beslutet: Budgeten är för snål.<br>Vi föreslog i stället:<br>1." in page
     assert "Första raden.<br>Andra raden." in page
+
+
+def test_the_meeting_page_names_the_votes_and_the_recipients_the_protocol_prints(client_for, cast):
+    """The justering page and the PDF printed the namnupprop and every recipient of the decision (the people picked,
+    besides what the secretary wrote); the meeting page (the record's page once justerat) showed neither."""
+    meeting = header(cast)
+    decision = meeting.items.get(number=3).decisions.get()
+    services.decision_save(
+        actor=None,
+        item=decision.item,
+        decision=decision,
+        text=decision.text,
+        recipients="Medlemmarna",
+        recipient_people=[cast.chair],
+        version=decision.version,
+    )
+    deciding = {a.display_name: a for a in meeting.attendances.all()}
+    services.votes_set(
+        actor=None,
+        decision=decision,
+        choices={deciding["Cecilia Ordförande"].pk: "ja", deciding["Erik Ersättare"].pk: "nej"},
+    )
+    printed = pdf_text(meeting)
+    assert "Ja: Cecilia Ordförande. Nej: Erik Ersättare." in " ".join(printed.split())
+    assert f"Beslutet skickas till: Medlemmarna, {cast.chair.name}" in printed
+    page = " ".join(client_for("secretary").get(f"/moten/{meeting.pk}/").content.decode().split())
+    assert "Namnupprop: Ja: Cecilia Ordförande. Nej: Erik Ersättare." in page
+    assert f"Beslutet skickas till: Medlemmarna, {cast.chair.name}" in page

@@ -327,8 +327,8 @@ def test_the_print_preview_runs_a_fixed_number_of_queries(client_for, meeting, d
         services.decision_save(actor=None, item=item, text=f"Styrelsen beslutar {i}.")
     client = client_for("secretary")
     # meeting; session, user, person, staff roles, mandates (roles); the snapshot: justerare, attendance, items
-    # with their decisions, reservations, assignments, recusals and the rest, the named votes of every votering, the
-    # people each decision is sent to, each one query however many §§
+    # with their decisions, reservations, assignments, recusals and the rest, the named votes of every votering (with
+    # the voters), the people each decision is sent to, each one query however many §§
     with django_assert_num_queries(21):
         assert client.get(f"/moten/{meeting.pk}/forhandsgranska/").status_code == 200
 
@@ -417,9 +417,9 @@ def test_a_sent_back_draft_runs_a_fixed_number_of_queries(client_for, cast, sent
         item = services.item_add(actor=None, meeting=sent_back, heading=f"Ärende {i}")
         ItemComment.objects.create(item=item, revision=sent_back.revisions.get(), author=cast.member, text=f"K {i}")
     client = client_for("secretary")
-    # The meeting page's 21 (test_the_meeting_page_runs_a_fixed_number_of_queries) and, for a draft only, the
+    # The meeting page's 23 (test_the_meeting_page_runs_a_fixed_number_of_queries) and, for a draft only, the
     # signers' comments on the latest revision with their authors (one query).
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(24):
         assert client.get(f"/moten/{sent_back.pk}/").status_code == 200
 
 
