@@ -21,7 +21,16 @@ from finsam.params import whole_number
 from finsam.web import attempt, attempt_form
 from meetings.justering import pdf, protocol, selectors, services
 from meetings.justering.forms import CommentForm, CorrectionForm, SendBackForm
-from meetings.models import AgendaItem, Anslag, ItemComment, Meeting, ProtocolRevision, Signature, SignedDocument
+from meetings.models import (
+    AgendaItem,
+    Anslag,
+    Correction,
+    ItemComment,
+    Meeting,
+    ProtocolRevision,
+    Signature,
+    SignedDocument,
+)
 from meetings.permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
 
 
@@ -63,6 +72,12 @@ def justering_page(request, pk):
         ),
         "extracts": _extracts(meeting, person),
         "immediate_items": meeting.items.filter(immediate_justering=True).count(),
+        # A justerat record is corrected beside it, never in it: shown where its PDF is taken (justerat only).
+        "corrections": (
+            list(Correction.objects.filter(item__meeting=meeting).select_related("item").order_by("created"))
+            if meeting.is_frozen
+            else []
+        ),
     }
     if context["my_pending"]:
         context["since_last_read"] = selectors.since_last_read(revision, context["earlier"], person)

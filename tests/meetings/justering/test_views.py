@@ -482,3 +482,13 @@ def test_a_signer_asked_again_two_revisions_later_sees_every_change_since_they_s
     assert "avslå" in mine and "Övriga frågor" in mine and "Stryk andra meningen." in mine
     chair = client_for("chair").get(f"/moten/{sent_back.pk}/justering/").content.decode()
     assert "Ändringar sedan revision 1" not in chair  # the chair did not act on revision 1
+
+
+def test_a_rättelse_is_shown_where_the_justerat_protocol_is_downloaded(client_for, cast, justerat):
+    """A rättelse was shown on the meeting page only: whoever took the sealed PDF from the justering page (it does
+    not change) never learned that a § of it had been corrected."""
+    item = justerat.items.get(number=3)
+    justering.correction_add(actor=cast.user("secretary"), item=item, text="Beloppet ska vara 4 000 tkr.\nInte 40.")
+    html = client_for("member").get(f"/moten/{justerat.pk}/justering/").content.decode()
+    assert "Rättelser" in html
+    assert f"§ 3 {item.heading}" in html and "Beloppet ska vara 4 000 tkr.<br>Inte 40." in html
