@@ -271,7 +271,7 @@ def sign(request, pk):
         attempt(
             request,
             sign_revision,
-            _("Du har justerat protokollet."),
+            _signed_message,
             postponed=_("PDF:en skapas så snart bakgrundsarbetet är i gång igen."),
         )
         return _back(meeting)
@@ -279,7 +279,18 @@ def sign(request, pk):
     if revision is None or (not is_extract and meeting.status != Meeting.Status.IN_JUSTERING):
         messages.error(request, _("Protokollet är inte under justering."))
         return _back(meeting)
-    return render(request, "meetings/justering/sign.html", {"meeting": meeting, "revision": revision})
+    context = {"meeting": meeting, "revision": revision}
+    if is_extract:  # which §§ the extract holds, as its page lists them
+        numbers = [item["number"] for item in revision.snapshot["items"] if item["number"]]
+        context["paragraphs"] = ", ".join(f"§ {number}" for number in numbers)
+    return render(request, "meetings/justering/sign.html", context)
+
+
+def _signed_message(signatures):
+    """What a signer is told: the extract of the §§ justerade at the meeting is not the protocol."""
+    if signatures and signatures[0].revision.kind == ProtocolRevision.Kind.EXTRACT:
+        return _("Du har justerat protokollsutdraget.")
+    return _("Du har justerat protokollet.")
 
 
 def _replaced(revision, current):

@@ -492,3 +492,20 @@ def test_a_rättelse_is_shown_where_the_justerat_protocol_is_downloaded(client_f
     html = client_for("member").get(f"/moten/{justerat.pk}/justering/").content.decode()
     assert "Rättelser" in html
     assert f"§ 3 {item.heading}" in html and "Beloppet ska vara 4 000 tkr.<br>Inte 40." in html
+
+
+def test_a_signer_of_an_extract_is_told_it_is_the_extract_and_of_which_paragraphs(client_for, cast, meeting):
+    """Signing the extract of the §§ justerade at the meeting, the page said 'Du justerar protokollet …' over a
+    button 'Jag justerar protokollet', and then 'Du har justerat protokollet.': the whole protocol, not yet signed."""
+    item = meeting.items.get(number=3)
+    services.item_update_details(actor=None, item=item, immediate_justering=True)
+    justering.extract_send_for_justering(actor=None, meeting=meeting)
+    extract = meeting.revisions.get(kind="extract")
+    client = client_for("member")
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    page = client.get(f"/moten/{meeting.pk}/justering/signera/?revision={extract.number}").content.decode()
+    assert f"Du justerar protokollsutdraget från Styrelse 1 mars 2026, revision {extract.number}: § 3." in page
+    assert "Jag justerar protokollsutdraget" in page and "Jag justerar protokollet" not in page
+    response = client.post(f"/moten/{meeting.pk}/justering/signera/", {"revision": extract.number}, follow=True)
+    said = [str(m) for m in response.context["messages"]]
+    assert said == ["Du har justerat protokollsutdraget."]
