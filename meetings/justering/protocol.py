@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from meetings.drafting.selectors import attendance_list, meeting_for_editor
-from meetings.models import Vote
+from meetings.models import Attendance, Vote
 from meetings.printing.paragraphs import paragraph_list, paragraph_numbers, paragraph_range
 from meetings.sanitize import html_to_text
 
@@ -176,9 +176,27 @@ def describe_changes(old, new):
             lines.append(_("Borttaget: %(heading)s") % {"heading": item["heading"]})
     if old["attendance"] != new["attendance"]:
         lines.append(_("Närvarolistan är ändrad."))
+        before, after = _attendance_lines(old["attendance"]), _attendance_lines(new["attendance"])
+        diff = difflib.unified_diff(before, after, lineterm="", n=0)
+        lines.extend(f"    {line}" for line in list(diff)[2:] if not line.startswith("@@"))
     if old["meeting"] != new["meeting"]:
         lines.append(_("Mötets uppgifter är ändrade."))
     return "\n".join(lines) or _("Inga ändringar i texten.")
+
+
+def _attendance_lines(attendance):
+    """Each person at the meeting as a line: who changed (away now, serving for someone, for some §§ only) is what
+    a signer must see, as it changes who decided."""
+    statuses = dict(Attendance.Status.choices)
+    lines = []
+    for a in attendance:
+        parts = [a["name"], a.get("role_label", ""), str(statuses.get(a["status"], a["status"]))]
+        if a.get("serving_for"):
+            parts.append(f"{_('tjänstgörande ersättare för')} {a['serving_for']}")
+        if a.get("paragraphs"):
+            parts.append(f"§ {a['paragraphs']}")
+        lines.append(", ".join(part for part in parts if part))
+    return lines
 
 
 def _item_lines(item):

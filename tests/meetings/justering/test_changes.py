@@ -53,3 +53,15 @@ def test_a_signer_is_told_of_a_change_outside_the_texts(before, change, shown):
 
 def test_no_change_is_still_said_so(before):
     assert protocol.describe_changes(before, copy.deepcopy(before)) == "Inga ändringar i texten."
+
+
+def test_a_signer_is_told_who_changed_in_the_attendance(before):
+    """'Närvarolistan är ändrad.' alone: the signer had to compare the header by eye to find that a ledamot was now
+    away and her ersättare served for her, i.e. who decided."""
+    after = copy.deepcopy(before)
+    person = after["attendance"][1]
+    person["status"] = "anmalt_forhinder"
+    changes = protocol.describe_changes(before, after)
+    assert "Närvarolistan är ändrad." in changes
+    assert f"    -{person['name']}, {person['role_label']}, Närvarande" in changes.splitlines()
+    assert f"    +{person['name']}, {person['role_label']}, Anmält förhinder" in changes.splitlines()
