@@ -155,7 +155,13 @@ def digest(data):
 
 
 def describe_changes(old, new):
-    """A readable diff between two snapshots, § by §, for the signers."""
+    """A readable diff between two snapshots, § by §, for the signers. Stored with the revision and read by every
+    signer, it is written in Swedish, as the snapshots are, whatever language the sender's portal was in."""
+    with translation.override("sv"):
+        return _changes(old, new)
+
+
+def _changes(old, new):
     lines = []
     old_items = {item["id"]: item for item in old["items"]}
     new_items = {item["id"]: item for item in new["items"]}

@@ -65,3 +65,16 @@ def test_a_signer_is_told_who_changed_in_the_attendance(before):
     assert "Närvarolistan är ändrad." in changes
     assert f"    -{person['name']}, {person['role_label']}, Närvarande" in changes.splitlines()
     assert f"    +{person['name']}, {person['role_label']}, Anmält förhinder" in changes.splitlines()
+
+
+def test_the_changes_are_written_in_swedish_whoever_sends_the_revision(before):
+    """The changes are stored with the revision and shown to every signer: a secretary using the portal in English
+    stored 'Changed: § 3 …' and 'The attendance list has changed.' for Swedish signers, beside Swedish labels."""
+    from django.utils import translation
+
+    after = copy.deepcopy(before)
+    after["items"][2]["decisions"][0]["notes"] = "Ny anteckning."
+    after["attendance"][1]["status"] = "franvarande"
+    with translation.override("en"):
+        changes = protocol.describe_changes(before, after)
+    assert changes.startswith("Ändrat: § 3") and "Närvarolistan är ändrad." in changes
