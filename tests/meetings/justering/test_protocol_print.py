@@ -209,3 +209,20 @@ def test_the_meeting_page_names_the_votes_and_the_recipients_the_protocol_prints
     page = " ".join(client_for("secretary").get(f"/moten/{meeting.pk}/").content.decode().split())
     assert "Namnupprop: Ja: Cecilia Ordförande. Nej: Erik Ersättare." in page
     assert f"Beslutet skickas till: Medlemmarna, {cast.chair.name}" in page
+
+
+def test_the_verifikat_names_the_roles_in_swedish_whoever_signed_last(cast, settings, tmp_path):
+    """Without a broker the PDF is rendered in the request of the last signer: one using the portal in English had
+    the sealed verifikat say 'Chair', 'Minute checker', 'Recorded by' in a Swedish protocol."""
+    from django.utils import translation
+
+    from meetings.justering import tasks
+    from meetings.models import SignedDocument
+    from tests.meetings.factories import justera
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = justera(cast, ready_to_send(cast))
+    document = SignedDocument.objects.get(meeting=meeting)
+    with translation.override("en"):
+        rows = tasks.signature_rows(document.revision)
+    assert [row["role"] for row in rows] == ["Ordförande", "Justerare", "Vid protokollet"]
