@@ -13,6 +13,11 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 # A span of one is the default and is left out, as the editor leaves it out; past 50 it is no table anyone pastes.
 SPANS = {str(n) for n in range(2, 51)}
 CELL_ATTRIBUTE_VALUES = {cell: {"colspan": SPANS, "rowspan": SPANS} for cell in ("td", "th")}
+# A numbered list keeps where it starts and how it numbers (1, a, A, i, I): the editor shows both, and a record that
+# printed "1., 2." where the secretary wrote "4., 5." (or "1." for a sub-item "a.") would number its points otherwise.
+LIST_STARTS = {str(n) for n in range(1, 1000)}
+LIST_TYPES = {"1", "a", "A", "i", "I"}
+LIST_ATTRIBUTE_VALUES = {"ol": {"start": LIST_STARTS, "type": LIST_TYPES}}
 
 
 def clean_html(html):
@@ -21,7 +26,7 @@ def clean_html(html):
         html or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        tag_attribute_values=CELL_ATTRIBUTE_VALUES,
+        tag_attribute_values={**CELL_ATTRIBUTE_VALUES, **LIST_ATTRIBUTE_VALUES},
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,

@@ -6,16 +6,19 @@ from typing import Any
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from federations.models import Mandate, active_on
+from finsam.collation import swedish_sort_key
 from finsam.types import User
 from meetings.models import (
     AgendaItem,
     Assignment,
     Attendance,
     Decision,
+    DecisionRecipient,
     ItemComment,
     Meeting,
     ProtocolRevision,
     Signature,
+    Vote,
 )
 from meetings.permissions import visible_meetings
 from meetings.printing.paragraphs import paragraph_list, paragraph_numbers
@@ -150,14 +153,23 @@ def open_assignments_before(meeting: Meeting) -> QuerySet[Assignment]:
 
 def meeting_for_editor(meeting: Meeting) -> list[AgendaItem]:
     """The meeting's items with everything the editor shows, in a fixed number of queries. A draft may have been
-    sent back from justering: then each item carries the signers' comments on it (one more query, drafts only)."""
-    decisions = Decision.objects.prefetch_related("projects", "reservations__attendance__person", "assignments__owner")
+    sent back from justering: then each item carries the signers' comments on it (one more query, drafts only).
+
+    Each decision carries what the protocol prints of it beyond its fields, so the meeting page and the snapshot
+    (the justering page, the PDF) say the same: `named_votes` (the namnupprop, by name) and `recipients_line`."""
+    decisions = Decision.objects.prefetch_related(
+        "projects",
+        "reservations__attendance__person",
+        "assignments__owner",
+        Prefetch("votes", queryset=Vote.objects.select_related("attendance__person")),
+        Prefetch("addressees", queryset=DecisionRecipient.objects.select_related("person")),
+    )
     comments = (
         [Prefetch("comments", queryset=current_comments(meeting), to_attr="signer_comments")]
         if meeting.status == Meeting.Status.DRAFT
         else []
     )
-    return list(
+    items = list(
         meeting.items.order_by("position").prefetch_related(
             *comments,
             Prefetch("decisions", queryset=decisions),
@@ -170,6 +182,21 @@ def meeting_for_editor(meeting: Meeting) -> list[AgendaItem]:
             "corrections",
         )
     )
+    for item in items:
+        for decision in item.decisions.all():
+            votes = [{"name": v.attendance.display_name, "choice": v.choice} for v in decision.votes.all()]
+            decision.named_votes = sorted(votes, key=lambda row: swedish_sort_key(row["name"]))
+            people = [a.person.name for a in decision.addressees.all() if a.person is not None]
+            decision.recipients_line = recipients_line(decision.recipients, people)
+    return items
+
+
+def recipients_line(text: str, names: list[str]) -> str:
+    """ "Beslutet skickas till" as printed: what the secretary wrote (organisations, functions), then the people
+    picked as recipients whom it does not name already. Addresses are for delivery, not for print."""
+    text = (text or "").strip()
+    extra = [name for name in names if name not in text]
+    return ", ".join(part for part in [text, *extra] if part)
 
 
 def attendance_list(meeting: Meeting) -> list[Attendance]:

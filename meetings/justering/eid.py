@@ -2,6 +2,8 @@
 `eid_return`, which also answers a person's "Koppla e-legitimation" (federations/trust_views.py). Nothing is
 recorded unless the ID token verifies and the identity number is the signer's."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,7 +18,7 @@ from finsam import oidc
 from finsam.params import whole_number
 from finsam.web import attempt, refusal_text
 from meetings.justering import services
-from meetings.models import Meeting
+from meetings.models import Meeting, ProtocolRevision
 from meetings.permissions import SIGN, get_meeting_for_user
 
 SIGN_PURPOSE = "sign"
@@ -106,7 +108,14 @@ def eid_return(request):
             user_agent=request.META.get("HTTP_USER_AGENT", "").replace("\x00", ""),
             eid=proof,
         ),
-        _("Du har justerat protokollet med %(name)s.") % {"name": identified.provider.name},
+        partial(_signed_message, identified.provider.name),
         postponed=_("PDF:en skapas så snart bakgrundsarbetet är i gång igen."),
     )
     return redirect("meetings:justering", pk=meeting.pk)
+
+
+def _signed_message(provider_name, signatures):
+    """What a signer is told: the extract of the §§ justerade at the meeting is not the protocol."""
+    if signatures and signatures[0].revision.kind == ProtocolRevision.Kind.EXTRACT:
+        return _("Du har justerat protokollsutdraget med %(name)s.") % {"name": provider_name}
+    return _("Du har justerat protokollet med %(name)s.") % {"name": provider_name}

@@ -7,22 +7,27 @@ import difflib
 import hashlib
 import json
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from finsam.collation import swedish_sort_key
 from meetings.drafting.selectors import attendance_list, meeting_for_editor
-from meetings.models import DecisionRecipient, Vote
+from meetings.models import Attendance, Vote
 from meetings.printing.paragraphs import paragraph_list, paragraph_numbers, paragraph_range
 from meetings.sanitize import html_to_text
 
 
 def snapshot(meeting):
-    """The whole record as plain data: what the signers read, what the PDF shows, what the hash covers."""
+    """The whole record as plain data: what the signers read, what the PDF shows, what the hash covers.
 
+    Its words (roles, kinds of matter, outcomes) are Swedish, as the protocol is, whatever language the portal was in
+    for whoever froze it: the record and its hash do not depend on the sender's interface."""
+    with translation.override("sv"):
+        return _snapshot(meeting)
+
+
+def _snapshot(meeting):
     body = meeting.body
     owner = body.federation or body.network
-    named_votes = _named_votes(meeting)
-    addressees = _addressee_names(meeting)
     return {
         "meeting": {
             "id": meeting.pk,
@@ -57,39 +62,11 @@ def snapshot(meeting):
             }
             for a in attendance_list(meeting)
         ],
-        "items": [_item_snapshot(item, named_votes, addressees) for item in meeting_for_editor(meeting)],
+        "items": [_item_snapshot(item) for item in meeting_for_editor(meeting)],
     }
 
 
-def _named_votes(meeting):
-    """Each member's vote in every votering of the meeting (a namnupprop), by decision, in one query."""
-    votes = {}
-    for vote in Vote.objects.filter(decision__item__meeting=meeting).select_related("attendance"):
-        votes.setdefault(vote.decision_id, []).append({"name": vote.attendance.display_name, "choice": vote.choice})
-    return {
-        decision_id: sorted(rows, key=lambda row: swedish_sort_key(row["name"])) for decision_id, rows in votes.items()
-    }
-
-
-def _addressee_names(meeting):
-    """The people each decision is sent to (its protokollsutdrag), by decision, in one query."""
-    names = {}
-    for decision_id, name in DecisionRecipient.objects.filter(
-        decision__item__meeting=meeting, person__isnull=False
-    ).values_list("decision_id", "person__name"):
-        names.setdefault(decision_id, []).append(name)
-    return names
-
-
-def recipients_line(text, names):
-    """ "Beslutet skickas till" as printed: what the secretary wrote (organisations, functions), then the people
-    picked as recipients whom it does not name already. Addresses are for delivery, not for print."""
-    text = (text or "").strip()
-    extra = [name for name in names if name not in text]
-    return ", ".join(part for part in [text, *extra] if part)
-
-
-def _item_snapshot(item, named_votes, addressees):
+def _item_snapshot(item):
     return {
         "id": item.pk,
         "number": item.number,
@@ -109,9 +86,9 @@ def _item_snapshot(item, named_votes, addressees):
                 "no": d.votes_no,
                 "abstain": d.votes_abstain,
                 "notes": d.notes,
-                "recipients": recipients_line(d.recipients, addressees.get(d.pk, [])),
+                "recipients": d.recipients_line,
                 "reservations": [{"name": r.attendance.display_name, "reason": r.reason} for r in d.reservations.all()],
-                "named_votes": named_votes.get(d.pk, []),
+                "named_votes": d.named_votes,
             }
             for d in item.decisions.all()
         ],
@@ -178,7 +155,13 @@ def digest(data):
 
 
 def describe_changes(old, new):
-    """A readable diff between two snapshots, § by §, for the signers."""
+    """A readable diff between two snapshots, § by §, for the signers. Stored with the revision and read by every
+    signer, it is written in Swedish, as the snapshots are, whatever language the sender's portal was in."""
+    with translation.override("sv"):
+        return _changes(old, new)
+
+
+def _changes(old, new):
     lines = []
     old_items = {item["id"]: item for item in old["items"]}
     new_items = {item["id"]: item for item in new["items"]}
@@ -199,13 +182,66 @@ def describe_changes(old, new):
             lines.append(_("Borttaget: %(heading)s") % {"heading": item["heading"]})
     if old["attendance"] != new["attendance"]:
         lines.append(_("Närvarolistan är ändrad."))
+        before, after = _attendance_lines(old["attendance"]), _attendance_lines(new["attendance"])
+        diff = difflib.unified_diff(before, after, lineterm="", n=0)
+        lines.extend(f"    {line}" for line in list(diff)[2:] if not line.startswith("@@"))
     if old["meeting"] != new["meeting"]:
         lines.append(_("Mötets uppgifter är ändrade."))
     return "\n".join(lines) or _("Inga ändringar i texten.")
 
 
+def _attendance_lines(attendance):
+    """Each person at the meeting as a line: who changed (away now, serving for someone, for some §§ only) is what
+    a signer must see, as it changes who decided."""
+    statuses = dict(Attendance.Status.choices)
+    lines = []
+    for a in attendance:
+        parts = [a["name"], a.get("role_label", ""), str(statuses.get(a["status"], a["status"]))]
+        if a.get("serving_for"):
+            parts.append(f"{_('tjänstgörande ersättare för')} {a['serving_for']}")
+        if a.get("paragraphs"):
+            parts.append(f"§ {a['paragraphs']}")
+        lines.append(", ".join(part for part in parts if part))
+    return lines
+
+
 def _item_lines(item):
-    lines = [item["heading"], *html_to_text(item["text"]).splitlines()]
+    """The § as lines of what the protocol prints: a signer told "no changes" must not find new votes, another
+    reservation or an uppdrag in the revision they are asked to sign."""
+    lines = [item["heading"]]
+    if item.get("case_number"):
+        lines.append(f"{_('Dnr')} {item['case_number']}")
+    if item.get("immediate"):
+        lines.append(_("Omedelbart justerad"))
+    if item.get("recusals"):
+        lines.append(f"{_('Jäv')}: {', '.join(item['recusals'])}")
+    lines.extend(html_to_text(item["text"]).splitlines())
     for decision in item["decisions"]:
         lines.append(f"{_('Beslut')}: {decision['text']} ({decision['outcome']})")
+        lines.extend(_decision_lines(decision))
+    for assignment in item.get("assignments", []):
+        due = f" ({_('klart senast')} {assignment['due']})" if assignment["due"] else ""
+        lines.append(f"{_('Uppdrag')}: {assignment['owner']} – {assignment['what']}{due}")
+    return [part for line in lines for part in line.splitlines()]
+
+
+def _decision_lines(decision):
+    lines = []
+    if decision.get("method") != "acklamation":
+        lines.append(decision.get("method_label", ""))
+    if decision.get("method") == "votering":
+        counts = {key: decision.get(key) or 0 for key in ("yes", "no", "abstain")}
+        lines.append(_("Votering: ja %(yes)s, nej %(no)s, avstår %(abstain)s.") % counts)
+    choices = dict(Vote.Choice.choices)
+    named = decision.get("named_votes", [])
+    votes = [f"{vote['name']}: {choices.get(vote['choice'], vote['choice'])}" for vote in named]
+    if votes:
+        lines.append(f"{_('Namnupprop')}: {', '.join(votes)}")
+    for reservation in decision.get("reservations", []):
+        said = _("%(name)s reserverar sig mot beslutet") % {"name": reservation["name"]}
+        lines.append(f"{said}: {reservation['reason']}" if reservation["reason"] else said)
+    if decision.get("notes"):
+        lines.append(f"{_('Protokollsanteckning')}: {decision['notes']}")
+    if decision.get("recipients"):
+        lines.append(f"{_('Beslutet skickas till')}: {decision['recipients']}")
     return lines

@@ -60,16 +60,19 @@ def _swedish_time(moment):
 
 
 def signature_rows(revision):
-    """The signers as the verifikat prints them."""
-    return [
-        {
-            "name": s.name,
-            "role": s.get_role_display(),
-            "method": how_signed(s),
-            "signed_at": _swedish_time(s.signed_at),
-        }
-        for s in revision.signatures.filter(status=Signature.Status.SIGNED).select_related("person").order_by("id")
-    ]
+    """The signers as the verifikat prints them, in Swedish: without a broker the PDF is rendered in the request of
+    the last signer, whose portal may be in English."""
+    signatures = revision.signatures.filter(status=Signature.Status.SIGNED).select_related("person").order_by("id")
+    with translation.override("sv"):
+        return [
+            {
+                "name": s.name,
+                "role": s.get_role_display(),
+                "method": how_signed(s),
+                "signed_at": _swedish_time(s.signed_at),
+            }
+            for s in signatures
+        ]
 
 
 def build_signed_pdf(document):

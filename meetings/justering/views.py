@@ -21,7 +21,16 @@ from finsam.params import whole_number
 from finsam.web import attempt, attempt_form
 from meetings.justering import pdf, protocol, selectors, services
 from meetings.justering.forms import CommentForm, CorrectionForm, SendBackForm
-from meetings.models import AgendaItem, Anslag, ItemComment, Meeting, ProtocolRevision, Signature, SignedDocument
+from meetings.models import (
+    AgendaItem,
+    Anslag,
+    Correction,
+    ItemComment,
+    Meeting,
+    ProtocolRevision,
+    Signature,
+    SignedDocument,
+)
 from meetings.permissions import READ, SIGN, WRITE, can_write, get_meeting_for_user, is_signer
 
 
@@ -63,6 +72,12 @@ def justering_page(request, pk):
         ),
         "extracts": _extracts(meeting, person),
         "immediate_items": meeting.items.filter(immediate_justering=True).count(),
+        # A justerat record is corrected beside it, never in it: shown where its PDF is taken (justerat only).
+        "corrections": (
+            list(Correction.objects.filter(item__meeting=meeting).select_related("item").order_by("created"))
+            if meeting.is_frozen
+            else []
+        ),
     }
     if context["my_pending"]:
         context["since_last_read"] = selectors.since_last_read(revision, context["earlier"], person)
@@ -256,7 +271,7 @@ def sign(request, pk):
         attempt(
             request,
             sign_revision,
-            _("Du har justerat protokollet."),
+            _signed_message,
             postponed=_("PDF:en skapas så snart bakgrundsarbetet är i gång igen."),
         )
         return _back(meeting)
@@ -264,7 +279,18 @@ def sign(request, pk):
     if revision is None or (not is_extract and meeting.status != Meeting.Status.IN_JUSTERING):
         messages.error(request, _("Protokollet är inte under justering."))
         return _back(meeting)
-    return render(request, "meetings/justering/sign.html", {"meeting": meeting, "revision": revision})
+    context = {"meeting": meeting, "revision": revision}
+    if is_extract:  # which §§ the extract holds, as its page lists them
+        numbers = [item["number"] for item in revision.snapshot["items"] if item["number"]]
+        context["paragraphs"] = ", ".join(f"§ {number}" for number in numbers)
+    return render(request, "meetings/justering/sign.html", context)
+
+
+def _signed_message(signatures):
+    """What a signer is told: the extract of the §§ justerade at the meeting is not the protocol."""
+    if signatures and signatures[0].revision.kind == ProtocolRevision.Kind.EXTRACT:
+        return _("Du har justerat protokollsutdraget.")
+    return _("Du har justerat protokollet.")
 
 
 def _replaced(revision, current):

@@ -28,6 +28,10 @@ class Decision(GuardedByMeeting):
         SHOW_OF_HANDS = "handupprackning", _("Handuppräckning")
         VOTE = "votering", _("Votering")
 
+    # Not columns: what meetings.drafting.selectors.meeting_for_editor reads for the page and the snapshot alike.
+    named_votes: list[dict[str, str]]  # the namnupprop, {"name", "choice"} by name
+    recipients_line: str  # "Beslutet skickas till" as printed
+
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
     position = models.PositiveIntegerField(default=0)
     text = models.TextField(_("beslut"))

@@ -4,6 +4,7 @@ import contextlib
 import functools
 import gc
 import mimetypes
+import re
 import threading
 from pathlib import Path
 
@@ -91,6 +92,22 @@ def _fonts_and_stylesheet():
     return cached[1], cached[2]
 
 
+LIST_START = re.compile(r"<ol\b[^>]*\sstart=\"(\d+)\"")
+
+
+def _list_starts(html, font_config):
+    """A numbered list that starts at 4 (`<ol start="4">`, as a browser numbers it on the justering page) starts at
+    4 in print too: WeasyPrint reads no start attribute, and CSS cannot take a counter's value from one, so each
+    start the document uses gets its rule."""
+    from weasyprint import CSS
+
+    starts = sorted({int(n) for n in LIST_START.findall(html)} - {1})
+    if not starts:
+        return []
+    rules = "".join(f'ol[start="{n}"] {{ counter-reset: list-item {n - 1}; }}' for n in starts)
+    return [CSS(string=rules, font_config=font_config)]
+
+
 def render_document(html):
     """WeasyPrint's layout of HTML in the portal's print look (our stylesheet, our static files only): the pages,
     not yet written. `write_document` writes them; `write_pdf` does both."""
@@ -99,7 +116,8 @@ def render_document(html):
     with garbage_collector_paused():
         font_config, stylesheet = _fonts_and_stylesheet()
         document = HTML(string=html, base_url="static:/", url_fetcher=_fetcher_class()())
-        return document.render(stylesheets=[stylesheet], font_config=font_config, **PDF_OPTIONS)
+        stylesheets = [stylesheet, *_list_starts(html, font_config)]
+        return document.render(stylesheets=stylesheets, font_config=font_config, **PDF_OPTIONS)
 
 
 @functools.cache

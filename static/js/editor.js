@@ -50,34 +50,72 @@ function inertBody(html) {
 }
 
 /* Word (desktop) writes a list as paragraphs styled "mso-list" whose bullet or number is text in a span marked
-   "mso-list:Ignore". Turn each run of them into a real list before ProseMirror parses the paste; ProseMirror then
-   keeps only what the schema allows. */
+   "mso-list:Ignore", and its level ("level2") in the style. Turn each run of them into real lists, a sub-point nested
+   in the point above it, before ProseMirror parses the paste; ProseMirror then keeps only what the schema allows.
+   A numbered list keeps how it numbers and where it starts, from its first marker ("a." → type a, "3." → start 3):
+   flattened, a sub-point "a." became the next point and every later point's number moved on. */
 function wordListsToLists(html) {
   if (!/mso-list/i.test(html)) return html;
   const body = inertBody(html);
   const doc = body.ownerDocument;
-  let list = null;
+  let open = []; // the lists of the run being read, outermost first: { level, kind, element }
   Array.from(body.querySelectorAll("p")).forEach(function (p) {
     const style = p.getAttribute("data-mso-style") || "";
     if (!/mso-list:\s*l\d/i.test(style)) {
-      list = null;
+      open = [];
       return;
     }
+    const levelMatch = /level(\d+)/i.exec(style);
+    const level = levelMatch ? parseInt(levelMatch[1], 10) : 1;
     const marker = p.querySelector("[data-mso-style*='mso-list:Ignore' i]");
-    const ordered = marker ? /^\s*\(?[0-9a-z]+[.)]/i.test(marker.textContent) : false;
+    const label = marker ? marker.textContent.replace(/\u00a0/g, " ").trim() : "";
+    const number = /^\(?([0-9]+|[a-z]+)[.)]/i.exec(label);
     if (marker) marker.remove();
-    const kind = ordered ? "OL" : "UL";
-    const previous = p.previousElementSibling;
-    if (!list || previous !== list || list.tagName !== kind) {
-      list = doc.createElement(kind);
-      p.before(list);
+    const kind = number ? "OL" : "UL";
+    if (open.length && p.previousElementSibling !== open[0].element) open = [];
+    while (open.length && open[open.length - 1].level > level) open.pop();
+    let list = open.length ? open[open.length - 1] : null;
+    if (list && list.level === level && list.kind !== kind) {
+      open.pop();
+      list = null;
+    }
+    if (!list || list.level < level) {
+      const element = doc.createElement(kind);
+      if (number) numberLike(element, number[1]);
+      if (list) {
+        list.element.lastElementChild.append(element);
+      } else {
+        p.before(element);
+        open = [];
+      }
+      list = { level: level, kind: kind, element: element };
+      open.push(list);
     }
     const item = doc.createElement("li");
     item.append(...p.childNodes);
-    list.append(item);
+    list.element.append(item);
     p.remove();
   });
   return body.innerHTML;
+}
+
+/* A list numbered as Word numbered it: from its first marker, "a." is type a, "iv." type i starting at 4, "3." starts
+   at 3. A lone "i"/"I" is a Roman one, as Word's lists a, b, c rarely start at i. */
+function numberLike(list, first) {
+  const roman = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
+  let type = "1";
+  let start = 1;
+  if (/^[0-9]+$/.test(first)) {
+    start = parseInt(first, 10);
+  } else if (roman[first.toLowerCase()]) {
+    type = first === first.toLowerCase() ? "i" : "I";
+    start = roman[first.toLowerCase()];
+  } else if (first.length === 1) {
+    type = first === first.toLowerCase() ? "a" : "A";
+    start = first.toLowerCase().charCodeAt(0) - 96;
+  }
+  if (type !== "1") list.setAttribute("type", type);
+  if (start > 1) list.setAttribute("start", String(start));
 }
 
 /* A table's head row marked only by <thead> (web pages, some spreadsheets) keeps its header cells: the schema knows

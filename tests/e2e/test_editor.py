@@ -46,6 +46,31 @@ WORD_DESKTOP_LISTS = (
     "</span></span><![endif]>Beslut om <b>budget</b><o:p></o:p></p>"
     "<!--EndFragment--></body></html>"
 )
+
+
+def word_list_paragraph(level, marker, text, list_id="l0"):
+    """One paragraph of a Word (desktop) list at `level`, its number or bullet `marker` as Word writes it."""
+    return (
+        f"<p class=MsoListParagraphCxSpMiddle style='margin-left:{36 * level}.0pt;text-indent:-18.0pt;"
+        f"mso-list:{list_id} level{level} lfo1'><![if !supportLists]><span style='mso-list:Ignore'>{marker}"
+        "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>"
+        f"{text}<o:p></o:p></p>"
+    )
+
+
+# A decision's points pasted from Word: 1, its sub-points a and b, 2, 3, then a bulleted list with a sub-bullet.
+WORD_MULTILEVEL_LIST = (
+    "<html><body><!--StartFragment-->"
+    + word_list_paragraph(1, "1.", "Individinriktade insatser")
+    + word_list_paragraph(2, "a.", "Steg för steg")
+    + word_list_paragraph(2, "b.", "MIA vidare")
+    + word_list_paragraph(1, "2.", "Strukturövergripande insatser")
+    + word_list_paragraph(1, "3.", "Administration")
+    + "<p class=MsoNormal>Därefter:<o:p></o:p></p>"
+    + word_list_paragraph(1, "·", "Punkt", "l1")
+    + word_list_paragraph(2, "o", "Underpunkt", "l1")
+    + "<!--EndFragment--></body></html>"
+)
 # Excel and web pages: a bare table, every cell a <td>, the figures with spaces in them.
 EXCEL_TABLE = (
     "<html><body><!--StartFragment--><table border=0 cellpadding=0 cellspacing=0 width=320>"
@@ -252,6 +277,24 @@ def test_a_paste_of_word_desktop_lists_becomes_real_lists(watched, cast, meeting
         "<ul><li><p>Budgeten</p></li><li><p>Verksamhetsplanen</p></li></ul>"
         "<p>Därefter:</p>"
         "<ol><li><p>Beslut om <strong>budget</strong></p></li></ol>"
+    )
+
+
+def test_a_paste_of_a_word_list_with_sub_points_keeps_its_levels_and_numbers(watched, cast, meeting):
+    """Word's sub-points a and b became points 2 and 3 of the list, and its point 2 became point 4: the record
+    numbered the decision's points otherwise than the document it came from."""
+    page = watched
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    body(page, 4).click()
+    page.evaluate(PASTE, [WORD_MULTILEVEL_LIST, "Individinriktade insatser"])
+    wait_saved(page, 4)
+    assert stored(meeting, 4) == (
+        "<ol><li><p>Individinriktade insatser</p>"
+        '<ol type="a"><li><p>Steg för steg</p></li><li><p>MIA vidare</p></li></ol></li>'
+        "<li><p>Strukturövergripande insatser</p></li><li><p>Administration</p></li></ol>"
+        "<p>Därefter:</p>"
+        "<ul><li><p>Punkt</p><ul><li><p>Underpunkt</p></li></ul></li></ul>"
     )
 
 

@@ -181,6 +181,8 @@ def test_the_text_for_the_app_may_be_sent_base64_encoded(client_for, sent, setti
 
 
 def test_an_extract_for_omedelbar_justering_is_signed_with_e_legitimation(client_for, cast, eid):
+    """...and the signer is told it was the extract ('Du har justerat protokollet med …' said the whole protocol,
+    which was not yet signed)."""
     meeting = ready_to_send(cast, date=datetime.date(2026, 3, 1))
     drafting.item_update_details(actor=None, item=meeting.items.get(number=3), immediate_justering=True)
     extract = justering.extract_send_for_justering(actor=None, meeting=meeting)
@@ -191,6 +193,6 @@ def test_an_extract_for_omedelbar_justering_is_signed_with_e_legitimation(client
         f"/moten/{meeting.pk}/justering/e-legitimation/", {"revision": extract.number, "provider": "bankid"}
     )
     html = finish(client, test_provider.identify(response["Location"], personnummer=MAJA))
-    assert "Du har justerat protokollet med BankID via Testbroker." in html
+    assert "Du har justerat protokollsutdraget med BankID via Testbroker." in html
     signature = extract.signatures.get(person=cast.member)
     assert signature.status == "signed" and signature.method == "eid"

@@ -86,3 +86,20 @@ def test_the_text_of_paragraphs_lists_and_breaks_is_as_before():
         "<blockquote>Citat</blockquote>"
     )
     assert html_to_text(html).splitlines() == ["Rad ett.", "Rad två.", "Punkt & mer", "Rubrik", "Citat"]
+
+
+# A list as the editor writes it when it was pasted from a document that numbers on from 4, with a sub-list a, b.
+NUMBERED_ON = '<ol start="4"><li><p>Fjärde</p></li><li><p>Femte</p><ol type="a"><li><p>under a</p></li></ol></li></ol>'
+
+
+def test_a_list_keeps_the_number_it_starts_at_and_its_kind_of_numbering():
+    """The editor showed 4., 5. and a. while the stored record (the justering page, the PDF) said 1., 2. and 1.:
+    the start and the kind of numbering were stripped on the server."""
+    assert clean_html(NUMBERED_ON) == NUMBERED_ON
+    assert clean_html('<ol type="I" start="12"><li>x</li></ol>') == '<ol type="I" start="12"><li>x</li></ol>'
+
+
+def test_a_list_loses_a_numbering_it_cannot_print():
+    assert clean_html('<ol start="-3" type="disc" onclick="x()"><li>x</li></ol>') == "<ol><li>x</li></ol>"
+    assert clean_html('<ol start="4x"><li>x</li></ol>') == "<ol><li>x</li></ol>"
+    assert clean_html('<ul start="4" type="a"><li>x</li></ul>') == "<ul><li>x</li></ul>"

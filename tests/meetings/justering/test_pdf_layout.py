@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from meetings.drafting import services
 from meetings.justering import pdf, protocol
+from meetings.printing.pdf import render_document
 from tests.meetings.factories import ready_to_send
 
 LONG_WORDS = "sammanträdesprotokollet verksamhetsplanen årsredovisningen försäkringskassan arbetsförmedlingen " * 40
@@ -46,3 +47,48 @@ def test_the_header_keeps_its_last_rows_together(snapshot, attendees):
         return next(i for i, text in enumerate(texts) if word in text)
 
     assert page_of("Paragrafer") == page_of("Justeringens plats") == page_of("Utses att justera")
+
+
+# A compound longer than a line (a project's name, a pasted file name): 98 letters, no hyphen, no space.
+LONGER_THAN_A_LINE = "Arbetsmarknadsintegrationssamverkansutvecklingsprojektledningsfunktionsomorganisationsutredningen"
+
+
+def text_boxes(box):
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.TextBox):
+        yield box
+    for child in getattr(box, "children", ()):
+        yield from text_boxes(child)
+
+
+def test_a_word_longer_than_a_line_breaks_inside_the_page_rather_than_being_cut_off(snapshot):
+    """A word wider than the text column ran past the right margin and was cut off at the page's edge: the sealed
+    PDF printed "…omorganisationsutred" and lost the rest. It is broken where it must be, every letter on the page."""
+    full = copy.deepcopy(snapshot)
+    item = full["items"][2]
+    item["heading"] = f"Rubrik {LONGER_THAN_A_LINE}"
+    item["text"] = f"<p>Ansökan avser {LONGER_THAN_A_LINE} (bilaga).</p>"
+    item["decisions"][0]["text"] = f"Styrelsen beslutar att godkänna {LONGER_THAN_A_LINE}."
+    item["decisions"][0]["reservations"] = [{"name": "Mikael Dahl", "reason": LONGER_THAN_A_LINE}]
+    full["meeting"]["place"] = LONGER_THAN_A_LINE
+    document = render_document(pdf.render_protocol_html(full, draft=True))
+    for page in document.pages:
+        html = page._page_box.children[0]
+        right = html.content_box_x() + html.width
+        overflowing = [b.text for b in text_boxes(html) if b.position_x + b.width > right + 0.5]
+        assert overflowing == []
+    assert "".join("".join(pages_text(document.write_pdf())).split()).count(LONGER_THAN_A_LINE) == 5
+
+
+def test_a_list_is_printed_with_the_numbers_the_signers_read(snapshot):
+    """A list that starts at 4 with a sub-list a, b: the browser numbers it so on the justering page, and the PDF
+    (WeasyPrint heeds neither attribute by itself) prints the same numbers."""
+    full = copy.deepcopy(snapshot)
+    full["items"][2]["text"] = (
+        '<ol start="4"><li>Fjärde</li><li>Femte<ol type="a"><li>Under a</li><li>Under b</li></ol></li></ol>'
+        '<ol type="I" start="12"><li>Tolfte</li></ol><ol><li>Ett</li></ol>'
+    )
+    text = "".join(pages_text(pdf.render_protocol(full, draft=True)))
+    markers = [line.strip() for line in text.splitlines() if line.strip().endswith(".") and len(line.strip()) <= 4]
+    assert markers == ["4.", "5.", "a.", "b.", "XII.", "1."]

@@ -327,8 +327,8 @@ def test_the_print_preview_runs_a_fixed_number_of_queries(client_for, meeting, d
         services.decision_save(actor=None, item=item, text=f"Styrelsen beslutar {i}.")
     client = client_for("secretary")
     # meeting; session, user, person, staff roles, mandates (roles); the snapshot: justerare, attendance, items
-    # with their decisions, reservations, assignments, recusals and the rest, the named votes of every votering, the
-    # people each decision is sent to, each one query however many §§
+    # with their decisions, reservations, assignments, recusals and the rest, the named votes of every votering (with
+    # the voters), the people each decision is sent to, each one query however many §§
     with django_assert_num_queries(21):
         assert client.get(f"/moten/{meeting.pk}/forhandsgranska/").status_code == 200
 
@@ -417,9 +417,9 @@ def test_a_sent_back_draft_runs_a_fixed_number_of_queries(client_for, cast, sent
         item = services.item_add(actor=None, meeting=sent_back, heading=f"Ärende {i}")
         ItemComment.objects.create(item=item, revision=sent_back.revisions.get(), author=cast.member, text=f"K {i}")
     client = client_for("secretary")
-    # The meeting page's 21 (test_the_meeting_page_runs_a_fixed_number_of_queries) and, for a draft only, the
+    # The meeting page's 23 (test_the_meeting_page_runs_a_fixed_number_of_queries) and, for a draft only, the
     # signers' comments on the latest revision with their authors (one query).
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(24):
         assert client.get(f"/moten/{sent_back.pk}/").status_code == 200
 
 
@@ -482,3 +482,30 @@ def test_a_signer_asked_again_two_revisions_later_sees_every_change_since_they_s
     assert "avslå" in mine and "Övriga frågor" in mine and "Stryk andra meningen." in mine
     chair = client_for("chair").get(f"/moten/{sent_back.pk}/justering/").content.decode()
     assert "Ändringar sedan revision 1" not in chair  # the chair did not act on revision 1
+
+
+def test_a_rättelse_is_shown_where_the_justerat_protocol_is_downloaded(client_for, cast, justerat):
+    """A rättelse was shown on the meeting page only: whoever took the sealed PDF from the justering page (it does
+    not change) never learned that a § of it had been corrected."""
+    item = justerat.items.get(number=3)
+    justering.correction_add(actor=cast.user("secretary"), item=item, text="Beloppet ska vara 4 000 tkr.\nInte 40.")
+    html = client_for("member").get(f"/moten/{justerat.pk}/justering/").content.decode()
+    assert "Rättelser" in html
+    assert f"§ 3 {item.heading}" in html and "Beloppet ska vara 4 000 tkr.<br>Inte 40." in html
+
+
+def test_a_signer_of_an_extract_is_told_it_is_the_extract_and_of_which_paragraphs(client_for, cast, meeting):
+    """Signing the extract of the §§ justerade at the meeting, the page said 'Du justerar protokollet …' over a
+    button 'Jag justerar protokollet', and then 'Du har justerat protokollet.': the whole protocol, not yet signed."""
+    item = meeting.items.get(number=3)
+    services.item_update_details(actor=None, item=item, immediate_justering=True)
+    justering.extract_send_for_justering(actor=None, meeting=meeting)
+    extract = meeting.revisions.get(kind="extract")
+    client = client_for("member")
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    page = client.get(f"/moten/{meeting.pk}/justering/signera/?revision={extract.number}").content.decode()
+    assert f"Du justerar protokollsutdraget från Styrelse 1 mars 2026, revision {extract.number}: § 3." in page
+    assert "Jag justerar protokollsutdraget" in page and "Jag justerar protokollet" not in page
+    response = client.post(f"/moten/{meeting.pk}/justering/signera/", {"revision": extract.number}, follow=True)
+    said = [str(m) for m in response.context["messages"]]
+    assert said == ["Du har justerat protokollsutdraget."]
