@@ -7,11 +7,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 # least the server's version (Debian's own client is 15), so it comes from PostgreSQL's apt repository.
 ARG PG_MAJOR=16
 
-# WeasyPrint's system libraries and fonts, gettext for the catalogues, curl for health checks, Tesseract with Swedish
+# WeasyPrint's system libraries and fonts (Symbola for symbols and emoji DejaVu lacks), gettext for the catalogues, curl for health checks, Tesseract with Swedish
 # for the worker's OCR of scanned minutes, pg_dump and pg_restore for the backups.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
-    fonts-dejavu-core gettext curl tesseract-ocr tesseract-ocr-swe postgresql-common ca-certificates \
+    fonts-dejavu-core fonts-symbola gettext curl tesseract-ocr tesseract-ocr-swe postgresql-common ca-certificates \
  && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
  && apt-get install -y --no-install-recommends postgresql-client-${PG_MAJOR} \
  && rm -rf /var/lib/apt/lists/*

@@ -6,10 +6,11 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# Packages the tests need from Debian: a browser for Playwright, gettext for the catalogues, Tesseract with Swedish
+# Packages the tests need from Debian: a browser for Playwright, gettext for the catalogues, Symbola for the symbols and
+# emoji a protocol may hold (DejaVu has none of them; the signed PDF would print boxes), Tesseract with Swedish
 # for the OCR of scanned minutes (optional at run time: without it a scan is refused with a message), Node.js for the
 # real OpenID Connect provider the e-legitimation tests start (tests/oidc; npm too, where Node.js came without it).
-TEST_DEBIAN_PACKAGES := chromium gettext tesseract-ocr tesseract-ocr-swe nodejs
+TEST_DEBIAN_PACKAGES := chromium gettext tesseract-ocr tesseract-ocr-swe fonts-symbola nodejs
 # Extra pytest options, e.g. `make test PYTEST_ARGS="-x tests/federations"`.
 PYTEST_ARGS ?=
 

@@ -92,3 +92,27 @@ def test_a_list_is_printed_with_the_numbers_the_signers_read(snapshot):
     text = "".join(pages_text(pdf.render_protocol(full, draft=True)))
     markers = [line.strip() for line in text.splitlines() if line.strip().endswith(".") and len(line.strip()) <= 4]
     assert markers == ["4.", "5.", "a.", "b.", "XII.", "1."]
+
+
+def test_a_symbol_or_emoji_the_signers_read_is_drawn_in_a_font_that_has_it(snapshot):
+    """Emoji and symbols written in a § ("👍", "✅", "☎") printed as empty boxes: the PDF's text had them, its page
+    did not, as the only fonts were DejaVu's. Each is now drawn in a font that has its glyph (fonts-symbola)."""
+    import shutil
+    import subprocess
+
+    import pdfplumber
+
+    full = copy.deepcopy(snapshot)
+    full["items"][2]["text"] = "<p>Bra jobbat 👍 och klart ✅, ring ☎ 08-123 45 67.</p>"
+    with pdfplumber.open(io.BytesIO(pdf.render_protocol(full, draft=True))) as printed:
+        drawn = {c["text"]: c["fontname"].split("+")[-1].replace("-", "") for page in printed.pages for c in page.chars}
+    for symbol in "👍✅☎":
+        covering = subprocess.run(
+            [shutil.which("fc-list") or "fc-list", f":charset={ord(symbol):x}", "family"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        families = {
+            name.replace(" ", "").replace("-", "") for line in covering.splitlines() for name in line.split(",")
+        }
+        font = drawn.get(symbol, "no font: the page lacks it")
+        assert any(font.startswith(family) for family in families if family), (symbol, font)
