@@ -111,7 +111,7 @@ CONTENTS_END = re.compile(
     re.I,
 )
 NOT_AN_ITEM = re.compile(r"^(?:närvarolista|bilagor?|anslagsbevis|anslag|underskrifter)$", re.I)
-CONTENTS_NUMBER = re.compile(r"(?:(?<=\s)|^)(?:§\s*)?(\d{1,3})(?=\s+[A-ZÅÄÖ])")
+CONTENTS_NUMBER = re.compile(r"(?:(?<=\s)|^)(?:§\s*)?(\d{1,3})\.?(?=\s+[A-ZÅÄÖ])")  # "71 Rapport …", "17. Laga ordning"
 
 
 def complete_from_contents(doc: Document) -> None:
@@ -172,7 +172,7 @@ def _contents_entries(doc: Document) -> tuple[list[tuple[str, str]], set[str]]:
         title = text[match.end() : following.start() if following else len(text)]
         title = re.sub(r"\s+\d{1,3}\s*$", "", " ".join(title.split())).strip(" .,:;")
         if following is None:  # the last entry ends where the contents do: "Övriga frågor 2 Laholms kommun …"
-            title = re.split(r"\s\d{1,3}\s+(?=[A-ZÅÄÖ§])|\s§", title)[0][:150]
+            title = re.split(r"\s\d{1,3}\s+(?=[A-ZÅÄÖ§])|\s(?:[A-ZÅÄÖ][A-Za-zåäö]{0,4}\s+)?§", title)[0][:150]
         if 3 < len(title) <= 250 and title[:1].isupper() and not NOT_AN_ITEM.match(title):
             entries.append((match[1], title))
     return entries, lines

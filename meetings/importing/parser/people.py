@@ -92,8 +92,9 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
             collected[-1] = f"{collected[-1]} {line}"
             index += 1
             continue
-        if ITEM_NUMBERED.match(line) or ITEM_RUN_ON.match(line) and len(line) > RUN_ON_LINE:
-            break
+        run_on = ITEM_RUN_ON.match(line)
+        if ITEM_NUMBERED.match(line) or run_on and (len(line) > RUN_ON_LINE or not is_given_name(run_on[2].split()[0])):
+            break  # "54 Godkännande av dagordning …": an item's heading, not a numbered row ("3 Eva Lind (S)")
         collected.append(line)
         index += 1
     table = " ".join(collected)

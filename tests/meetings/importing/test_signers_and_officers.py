@@ -151,3 +151,40 @@ def test_a_page_run_on_after_a_date_label_keeps_its_text():
         "1. Förbundsordningen revideras enligt förslaget.\n2. Förbundsordningen träder i kraft den 1 januari 2013.\n"
     )
     assert background in " ".join(item["text"] for item in result["items"])
+
+
+def test_a_heading_with_the_body_short_name_before_its_sign_keeps_its_text_and_the_contents_name_the_rest():
+    """ "Kf § 17" over its heading: the item and its text were lost when the table of contents ("17. Laga ordning")
+    took the items' place; now the headings keep their text, and the contents name the items the excerpt cut."""
+    result = parse_text(
+        "Ekby kommun\nKommunfullmäktige 1998-04-20\n\n§§ Ärendeförteckning:\n17. Laga ordning\n"
+        "18. Allmänhetens frågestund\n19. Bokslut 1997\n20. Revisionsberättelse för år 1997\n\n"
+        "Kf § 17\nLaga ordning\nKommunfullmäktige vitsordade sig vara i laga ordning sammankallade.\n\n"
+        "Kf § 18\nAllmänhetens frågestund\nFrån allmänheten har inte inkommit några frågor.\n"
+    )
+    assert "i laga ordning sammankallade" in item(result, "17")["text"]
+    assert "inte inkommit några frågor" in item(result, "18")["text"]
+    assert [(i["number"], i["title"]) for i in result["items"][2:]] == [
+        ("19", "Bokslut 1997"),
+        ("20", "Revisionsberättelse för år 1997"),
+    ]
+    # a reference at a line's start is no heading
+    assert not any(i["number"] == "12" for i in parse_text("Protokoll\n\n§ 1 Val\n\nSe § 12 i reglementet.\n")["items"])
+
+
+def test_an_attendance_list_ends_at_an_items_heading_written_with_its_number_only():
+    """The list under "Övriga närvarande" went on over "54 Godkännande av dagordning …" and took the whole protocol:
+    its items were in no item (unseen2's ho08). A numbered row of a list ("3 Eva Lind (S)") goes on."""
+    result = parse_text(
+        "Protokoll styrelsemöte 30 maj 2013\n\nNärvarande ledamöter: Bror Israelsson, Ivar Fernemo\n"
+        "Övriga närvarande: Jeanette Berggren, VD Lars Winell, ekonomiansvarig\n"
+        "54 Godkännande av dagordning Föreslagen dagordning godkändes.\n"
+        "55 Val av sekreterare Till sekreterare för mötet valdes Lars Winell.\n"
+        "56 Val av justerare Till justerare att jämte ordförande justera protokollet utsågs Ivar Fernemo.\n"
+    )
+    assert [i["number"] for i in result["items"]] == ["54", "55", "56"]
+    assert result["adjusters"][0] == "Ivar Fernemo"
+    numbered = parse_text(
+        "Protokoll\n\nDatum 2018-02-07\n\nNärvarande\n1 Eva Lind (S)\n2 Per Ek (M)\n\n§ 1 Val\n\nText.\n"
+    )
+    assert {"Eva Lind", "Per Ek"} <= set(people(numbered))
