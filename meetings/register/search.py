@@ -63,8 +63,8 @@ def estimated_matches(analysed):
     prefix that begins too many terms to add up: common."""
     wanted = Q(term__in={term for word in analysed.words for term in word.alternatives}) | Q(term=RegisterTerm.ENTRIES)
     for word in analysed.words:
-        if word.prefix:
-            wanted |= Q(term__startswith=word.form)
+        for prefix in word.prefixes:
+            wanted |= Q(term__startswith=prefix)
     counts = list(RegisterTerm.objects.filter(wanted).values_list("term", "entries")[: PREFIX_TERMS + 1])
     if len(counts) > PREFIX_TERMS:
         return None, None
@@ -73,7 +73,7 @@ def estimated_matches(analysed):
         sum(
             max(0, entries)
             for term, entries in counts
-            if term and (term in word.alternatives or (word.prefix and term.startswith(word.form)))
+            if term and (term in word.alternatives or term.startswith(word.prefixes))
         )
         for word in analysed.words
     ]
@@ -88,7 +88,7 @@ def tsquery(query):
     parts = []
     analysed = analysis.analyse_query(query)
     for word in analysed.words:
-        alternatives = list(word.alternatives) + ([f"{word.form}:*"] if word.prefix else [])
+        alternatives = list(word.alternatives) + [f"{prefix}:*" for prefix in word.prefixes]
         parts.append("(" + " | ".join(alternatives) + ")")
     parts += ["(" + " <-> ".join(phrase) + ")" for phrase in analysed.phrases]
     return " & ".join(parts)
@@ -99,7 +99,7 @@ def fts_query(query):
     parts = []
     analysed = analysis.analyse_query(query)
     for word in analysed.words:
-        alternatives = [f'"{term}"' for term in word.alternatives] + ([f'"{word.form}"*'] if word.prefix else [])
+        alternatives = [f'"{term}"' for term in word.alternatives] + [f'"{prefix}"*' for prefix in word.prefixes]
         parts.append("(" + " OR ".join(alternatives) + ")")
     parts += ['"' + " ".join(phrase) + '"' for phrase in analysed.phrases]
     return " AND ".join(parts)
@@ -119,7 +119,7 @@ def search(queryset, query, *, per_row=False):
         return queryset.none() if analysed.only_stop_words else queryset
     if connection.vendor == "postgresql":
         return queryset.filter(search_vector=SearchQuery(tsquery(query), search_type="raw", config=SEARCH_CONFIG))
-    if per_row and not any(word.prefix for word in analysed.words):
+    if per_row and not any(word.prefixes for word in analysed.words):
         tested = RawSQL(  # noqa: S611 a constant statement; the query's terms are a parameter
             "EXISTS (SELECT 1 FROM meetings_registerentry_fts AS fts WHERE fts.rowid = "
             '"meetings_registerentry"."id" AND meetings_registerentry_fts MATCH %s)',
