@@ -307,6 +307,7 @@ class Query:
     words: list = field(default_factory=list)
     phrases: list = field(default_factory=list)  # the keys of each quoted phrase of two words or more, in order
     only_stop_words: bool = False  # the query had words, all too common to search
+    no_words: bool = False  # the query had something, but no word to search: "%", "b", "😀", "§ 5"
 
     def __bool__(self):
         return bool(self.words)
@@ -332,7 +333,8 @@ def analyse_query(text):
         last = index == len(searched) - 1
         words.append(QueryWord(word, alternatives, prefix=last and len(word) >= 3 and not own, stems=stems))
     phrases = [keys for keys in (phrase_keys(quoted) for quoted in PHRASE.findall(text)) if len(keys) > 1]
-    return Query(words=words, phrases=phrases, only_stop_words=bool(written) and not searched)
+    no_words = bool(text.strip()) and not written
+    return Query(words=words, phrases=phrases, only_stop_words=bool(written) and not searched, no_words=no_words)
 
 
 def compound_stems(word):

@@ -116,7 +116,7 @@ def search(queryset, query, *, per_row=False):
     are read once."""
     analysed = analysis.analyse_query(query)
     if not analysed:
-        return queryset.none() if analysed.only_stop_words else queryset
+        return queryset.none() if analysed.only_stop_words or analysed.no_words else queryset
     if connection.vendor == "postgresql":
         return queryset.filter(search_vector=SearchQuery(tsquery(query), search_type="raw", config=SEARCH_CONFIG))
     if per_row and not any(word.prefixes for word in analysed.words):

@@ -80,6 +80,7 @@ def decision_list(request):
         "first_id": found.rows[0].pk if found.rows else None,
         "suggestion": found.suggestion,
         "only_stop_words": found.only_stop_words,
+        "no_words": found.no_words,
     }
     return render(request, "meetings/register/decision_list.html", context)
 
