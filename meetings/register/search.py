@@ -420,7 +420,7 @@ def suggestion(query, visible):
     A term is offered only if it finds something in `visible`, the entries the asking user may see: a suggestion
     must never reveal a word of a protocol that is not public to them."""
     written = [w for w in analysis.tokens(query) if len(w) > 1]
-    if len(written) != 1 or len(written[0]) < 3:
+    if len(written) != 1 or len(written[0]) < 3 or written[0].isdecimal():  # another number is no typo's fix
         return None
     word = written[0]
     first_letters = Q()

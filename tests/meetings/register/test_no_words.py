@@ -1,8 +1,11 @@
-"""A search with nothing to search for: not the whole register, as if every decision matched it."""
+"""A search with nothing to search for: not the whole register, as if every decision matched it; nor a suggestion
+that is no better."""
+
+import datetime
 
 import pytest
 
-from tests.meetings.register.test_register import headings
+from tests.meetings.register.test_register import frozen_meeting, headings
 
 
 @pytest.mark.parametrize("query", ["%", "b", "😀", "§ 5", '""', "– ;"])
@@ -25,3 +28,15 @@ def test_an_empty_search_is_the_whole_register(client_for, history, query):
 
 def test_a_word_beside_a_sign_is_searched(client_for, history):
     assert headings(client_for(None).get("/beslut/", {"q": "% budget"})) == ["Budget 2023–2025"]
+
+
+def test_a_number_that_finds_nothing_is_offered_no_other_number(client_for, cast):
+    """An amount is no typo: "Menade du 100000?" for 1200000 offered another sum of money as the one meant."""
+    frozen_meeting(
+        cast,
+        date=datetime.date(2024, 3, 1),
+        decisions=[("Bidrag", "Styrelsen beviljar 100000 kronor.", "bifall", "acklamation")],
+    )
+    response = client_for(None).get("/beslut/", {"q": "1200000"})
+    assert response.context["rows"] == [] and response.context["suggestion"] is None
+    assert client_for(None).get("/beslut/", {"q": "kronorr"}).context["suggestion"] == "kronor"
