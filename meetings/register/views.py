@@ -219,6 +219,9 @@ def assignments(request):
     overview = selectors.assignments_overview(
         request.user, federation=federation, person=whole_number(request.GET.get("person"))
     )
+    if federation and federation not in {choice.slug for choice in overview.federations}:
+        # A federation the user has no role in (or none at all): not its existence, nor empty lists under "Alla".
+        raise Http404
     groups = {"overdue": overview.overdue, "open": overview.open, "done": overview.done}
     context = {"groups": groups, "federations": overview.federations, "federation": federation}
     return render(request, "meetings/register/assignments.html", context)
