@@ -304,7 +304,9 @@ def assignments_overview(
     if person is not None:
         queryset = queryset.filter(owner_id=person)
     overview = AssignmentsOverview(federations=list(_federations_to_filter_by(user)))
-    for assignment in queryset.order_by("status", "due", "item__meeting__date")[:ASSIGNMENTS_SHOWN]:
+    # Soonest due first and those without a date last, on SQLite too (which puts NULL first).
+    soonest = ("status", F("due").asc(nulls_last=True), "item__meeting__date")
+    for assignment in queryset.order_by(*soonest)[:ASSIGNMENTS_SHOWN]:
         if assignment.status == Assignment.Status.DONE:
             overview.done.append(assignment)
         elif assignment.status == Assignment.Status.OPEN:
