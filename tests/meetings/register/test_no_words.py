@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from meetings.register import selectors
 from tests.meetings.register.test_register import frozen_meeting, headings
 
 
@@ -40,3 +41,17 @@ def test_a_number_that_finds_nothing_is_offered_no_other_number(client_for, cast
     response = client_for(None).get("/beslut/", {"q": "1200000"})
     assert response.context["rows"] == [] and response.context["suggestion"] is None
     assert client_for(None).get("/beslut/", {"q": "kronorr"}).context["suggestion"] == "kronor"
+
+
+def test_a_count_in_the_thousands_is_written_the_swedish_way(client_for, history, monkeypatch):
+    """Not "1203 träffar" beside "Över 5 000 träffar": the count is grouped as every other number of the register."""
+    read = selectors.register_page
+
+    def counted(*args, **kwargs):
+        found = read(*args, **kwargs)
+        found.count, found.cap = 1203, 5000  # exact: under the cap
+        return found
+
+    monkeypatch.setattr(selectors, "register_page", counted)
+    html = client_for(None).get("/beslut/").content.decode()
+    assert "1\xa0203 träffar." in html and "1203" not in html
