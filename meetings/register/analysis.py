@@ -328,7 +328,7 @@ def analyse_query(text):
         # compound (bygg-, beställar-), read as a word as the index reads it.
         modifiers = ((word,) if word in own or not own else ()) + tuple(map(as_word, _role(word, lexicon.BEGIN)))
         modifier = tuple(MODIFIER + part for part in modifiers)
-        stems = () if own else compound_stems(word)
+        stems = () if own else compound_stems(word) or genitive_stem(word)
         alternatives = tuple(dict.fromkeys((word, *own, *stems, *modifier)))
         last = index == len(searched) - 1
         words.append(QueryWord(word, alternatives, prefix=last and len(word) >= 3 and not own, stems=stems))
@@ -345,6 +345,16 @@ def compound_stems(word):
     apart ("medlemmarnas samråd")."""
     found = compound(word)
     return tuple(dict.fromkeys(word[: found.cut] + head for head in found.head)) if found else ()
+
+
+def genitive_stem(word):
+    """A name that neither the dictionary nor simplemma knows, in the genitive (Studio Ludums, Finsams): the name as
+    the text has it, matched as a prefix as a compound's stem is. The index reads the genitive of the names they know
+    (Skövdes: skövde), not of these."""
+    stem = word[:-1]
+    if word.endswith("s") and len(stem) >= 4 and not stem.endswith("s") and stem not in STOP_WORDS:
+        return (stem,)
+    return ()
 
 
 # A phrase is quoted: "2027 budget" finds its words in that order, next to each other (stop words aside).
