@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from federations.models import Body, Federation, Network, Project
 from finsam.collation import swedish_sort_key
 from meetings.models import Decision
+from meetings.register.analysis import tokens
 from meetings.register.selectors import Filters
 
 
@@ -78,6 +79,14 @@ class RegisterFilterForm(forms.Form):
             self.data["fran"], self.data["till"] = end.isoformat(), start.isoformat()
             self.swapped_dates = True
         return cleaned
+
+    def projects_named(self, query):
+        """The projects whose name holds every word searched ("MIA", "studio ludum"), from the choices already read:
+        a decision on MIA seldom says "MIA", it is linked to the project, which the project filter finds."""
+        words = set(tokens(query))
+        if not words:
+            return []
+        return [(slug, name) for slug, name in self.fields["projekt"].choices if slug and words <= set(tokens(name))]
 
     def invalid_filters(self):
         """The labels of the filters that could not be read (a date that is none, a federation that does not exist),

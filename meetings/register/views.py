@@ -42,6 +42,8 @@ def decision_list(request):
         "query_string": params.urlencode(),
         "feeds": _feeds(filters),
         "typed_page_limit": search.TYPED_PAGE_LIMIT,
+        "named_projects": [] if filters.project else form.projects_named(filters.q),
+        "without_words": _without(params, "q", "projekt"),  # the other filters, kept by a project's link
     }
     invalid = form.invalid_filters()
     if invalid:
@@ -83,6 +85,13 @@ def decision_list(request):
         "no_words": found.no_words,
     }
     return render(request, "meetings/register/decision_list.html", context)
+
+
+def _without(params, *keys):
+    params = params.copy()
+    for key in keys:
+        params.pop(key, None)
+    return params.urlencode()
 
 
 def _feeds(filters):
