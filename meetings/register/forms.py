@@ -91,9 +91,13 @@ class RegisterFilterForm(forms.Form):
     def invalid_filters(self):
         """The labels of the filters that could not be read (a date that is none, a federation that does not exist),
         in the form's order: the register lists nothing while any is there."""
-        if not self.is_bound or self.is_valid():
-            return []
-        return [str(field.label) for name, field in self.fields.items() if name in self.errors]
+        invalid = []
+        if self.is_bound and not self.is_valid():
+            invalid = [str(field.label) for name, field in self.fields.items() if name in self.errors]
+        if "person" not in self.fields and self.data.get("person", "").strip():
+            # Signed out the filter is not offered: a link that carries it (a colleague's) is not the whole register.
+            invalid.append(str(self.base_fields["person"].label))
+        return invalid
 
     def filters(self):
         data = {}

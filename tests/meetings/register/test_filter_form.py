@@ -36,3 +36,14 @@ def test_the_filters_that_can_be_read_are_not_marked(client_for, history):
     assert 'aria-invalid="true"' not in _control(html, "q") + _control(html, "person")
     assert _control(html, "person").count("aria-describedby") == 1  # the help text only
     assert 'id="id_q_error"' not in html
+
+
+def test_a_person_filter_in_a_signed_out_visitors_link_is_named_not_ignored(client_for, history):
+    """Signed out the person filter is not offered; a link carrying one listed the whole register as if filtered."""
+    response = client_for(None).get("/beslut/", {"person": "Anna"})
+    html = response.content.decode()
+    assert response.context["rows"] == [] and "Filtret ”Person (uppdrag eller reservation)” kunde inte läsas." in html
+    assert 'name="person"' not in html  # still not offered
+    assert client_for(None).get("/beslut/export.csv", {"person": "Anna"}).status_code == 302
+    assert client_for(None).get("/beslut/", {"person": " "}).context["rows"]  # nothing typed: no filter
+    assert "kunde inte läsas" not in client_for("chair").get("/beslut/", {"person": "Anna"}).content.decode()
