@@ -3,7 +3,7 @@ to sign), their own meetings and their open assignments."""
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ def home_for(user: User) -> dict[str, Any]:
         "my_assignments": list(
             Assignment.objects.filter(owner=roles.person, status=Assignment.Status.OPEN)
             .select_related("item__meeting__body__federation", "item__meeting__body__network")
-            .order_by("due")[:10]
+            .order_by(F("due").asc(nulls_last=True), "pk")[:10]  # soonest first; undated last on SQLite too
         )
         if roles.person
         else [],

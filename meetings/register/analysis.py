@@ -95,6 +95,7 @@ def _role(form, role):
 class Compound:
     modifiers: tuple  # each modifier's lemmas, left to right: ((arbetsmarknad,),) for arbetsmarknads|insatser
     head: tuple  # the head's lemmas: (insats,)
+    cut: int = 0  # where the head begins in the word as written
 
 
 @lru_cache(maxsize=200_000)
@@ -117,7 +118,7 @@ def compound(word):
             for left in _left_parts(word[:cut], word[cut:]):
                 modifiers = modifiers_of(left, _most_parts() - 1)
                 if modifiers:
-                    return Compound(modifiers, head)
+                    return Compound(modifiers, head, cut)
     return None
 
 
@@ -288,11 +289,17 @@ def key(word):
 
 @dataclass
 class QueryWord:
-    """One searched word: any of its alternatives matches; the word being typed also as a prefix of its form."""
+    """One searched word: any of its alternatives matches; the word being typed also as a prefix of its form, and a
+    compound the dictionary does not know whole as a prefix of its dictionary form (its `stems`)."""
 
     form: str
     alternatives: tuple
     prefix: bool = False
+    stems: tuple = ()
+
+    @property
+    def prefixes(self):
+        return ((self.form,) if self.prefix else ()) + self.stems
 
 
 @dataclass
@@ -300,6 +307,7 @@ class Query:
     words: list = field(default_factory=list)
     phrases: list = field(default_factory=list)  # the keys of each quoted phrase of two words or more, in order
     only_stop_words: bool = False  # the query had words, all too common to search
+    no_words: bool = False  # the query had something, but no word to search: "%", "b", "😀", "§ 5"
 
     def __bool__(self):
         return bool(self.words)
@@ -320,11 +328,33 @@ def analyse_query(text):
         # compound (bygg-, beställar-), read as a word as the index reads it.
         modifiers = ((word,) if word in own or not own else ()) + tuple(map(as_word, _role(word, lexicon.BEGIN)))
         modifier = tuple(MODIFIER + part for part in modifiers)
-        alternatives = tuple(dict.fromkeys((word, *own, *modifier)))
+        stems = () if own else compound_stems(word) or genitive_stem(word)
+        alternatives = tuple(dict.fromkeys((word, *own, *stems, *modifier)))
         last = index == len(searched) - 1
-        words.append(QueryWord(word, alternatives, prefix=last and len(word) >= 3 and not own))
+        words.append(QueryWord(word, alternatives, prefix=last and len(word) >= 3 and not own, stems=stems))
     phrases = [keys for keys in (phrase_keys(quoted) for quoted in PHRASE.findall(text)) if len(keys) > 1]
-    return Query(words=words, phrases=phrases, only_stop_words=bool(written) and not searched)
+    no_words = bool(text.strip()) and not written
+    return Query(words=words, phrases=phrases, only_stop_words=bool(written) and not searched, no_words=no_words)
+
+
+def compound_stems(word):
+    """A compound the dictionary does not know whole, in its dictionary form: as written up to its head, then the
+    head's lemmas (förbundsordningen: förbundsordning, medlemssamråden: medlemssamråd). The text's own forms of it
+    (Förbundsordning, Medlemssamrådet) are the index's terms, which the search meets as their prefix: the index has
+    no lemma of a word the dictionary does not know, and a compound's head and modifier alone would find the parts
+    apart ("medlemmarnas samråd")."""
+    found = compound(word)
+    return tuple(dict.fromkeys(word[: found.cut] + head for head in found.head)) if found else ()
+
+
+def genitive_stem(word):
+    """A name that neither the dictionary nor simplemma knows, in the genitive (Studio Ludums, Finsams): the name as
+    the text has it, matched as a prefix as a compound's stem is. The index reads the genitive of the names they know
+    (Skövdes: skövde), not of these."""
+    stem = word[:-1]
+    if word.endswith("s") and len(stem) >= 4 and not stem.endswith("s") and stem not in STOP_WORDS:
+        return (stem,)
+    return ()
 
 
 # A phrase is quoted: "2027 budget" finds its words in that order, next to each other (stop words aside).
@@ -347,5 +377,5 @@ def matches(query_text, text):
 def term_matches(word, terms):
     """Whether one word of a query matches a set of index terms."""
     return not terms.isdisjoint(word.alternatives) or (
-        word.prefix and any(term.startswith(word.form) for term in terms)
+        word.prefixes and any(term.startswith(word.prefixes) for term in terms)
     )

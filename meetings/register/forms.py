@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from federations.models import Body, Federation, Network, Project
 from finsam.collation import swedish_sort_key
 from meetings.models import Decision
+from meetings.register.analysis import tokens
 from meetings.register.selectors import Filters
 
 
@@ -79,12 +80,24 @@ class RegisterFilterForm(forms.Form):
             self.swapped_dates = True
         return cleaned
 
+    def projects_named(self, query):
+        """The projects whose name holds every word searched ("MIA", "studio ludum"), from the choices already read:
+        a decision on MIA seldom says "MIA", it is linked to the project, which the project filter finds."""
+        words = set(tokens(query))
+        if not words:
+            return []
+        return [(slug, name) for slug, name in self.fields["projekt"].choices if slug and words <= set(tokens(name))]
+
     def invalid_filters(self):
         """The labels of the filters that could not be read (a date that is none, a federation that does not exist),
         in the form's order: the register lists nothing while any is there."""
-        if not self.is_bound or self.is_valid():
-            return []
-        return [str(field.label) for name, field in self.fields.items() if name in self.errors]
+        invalid = []
+        if self.is_bound and not self.is_valid():
+            invalid = [str(field.label) for name, field in self.fields.items() if name in self.errors]
+        if "person" not in self.fields and self.data.get("person", "").strip():
+            # Signed out the filter is not offered: a link that carries it (a colleague's) is not the whole register.
+            invalid.append(str(self.base_fields["person"].label))
+        return invalid
 
     def filters(self):
         data = {}

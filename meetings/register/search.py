@@ -63,8 +63,8 @@ def estimated_matches(analysed):
     prefix that begins too many terms to add up: common."""
     wanted = Q(term__in={term for word in analysed.words for term in word.alternatives}) | Q(term=RegisterTerm.ENTRIES)
     for word in analysed.words:
-        if word.prefix:
-            wanted |= Q(term__startswith=word.form)
+        for prefix in word.prefixes:
+            wanted |= Q(term__startswith=prefix)
     counts = list(RegisterTerm.objects.filter(wanted).values_list("term", "entries")[: PREFIX_TERMS + 1])
     if len(counts) > PREFIX_TERMS:
         return None, None
@@ -73,7 +73,7 @@ def estimated_matches(analysed):
         sum(
             max(0, entries)
             for term, entries in counts
-            if term and (term in word.alternatives or (word.prefix and term.startswith(word.form)))
+            if term and (term in word.alternatives or term.startswith(word.prefixes))
         )
         for word in analysed.words
     ]
@@ -88,7 +88,7 @@ def tsquery(query):
     parts = []
     analysed = analysis.analyse_query(query)
     for word in analysed.words:
-        alternatives = list(word.alternatives) + ([f"{word.form}:*"] if word.prefix else [])
+        alternatives = list(word.alternatives) + [f"{prefix}:*" for prefix in word.prefixes]
         parts.append("(" + " | ".join(alternatives) + ")")
     parts += ["(" + " <-> ".join(phrase) + ")" for phrase in analysed.phrases]
     return " & ".join(parts)
@@ -99,7 +99,7 @@ def fts_query(query):
     parts = []
     analysed = analysis.analyse_query(query)
     for word in analysed.words:
-        alternatives = [f'"{term}"' for term in word.alternatives] + ([f'"{word.form}"*'] if word.prefix else [])
+        alternatives = [f'"{term}"' for term in word.alternatives] + [f'"{prefix}"*' for prefix in word.prefixes]
         parts.append("(" + " OR ".join(alternatives) + ")")
     parts += ['"' + " ".join(phrase) + '"' for phrase in analysed.phrases]
     return " AND ".join(parts)
@@ -116,10 +116,10 @@ def search(queryset, query, *, per_row=False):
     are read once."""
     analysed = analysis.analyse_query(query)
     if not analysed:
-        return queryset.none() if analysed.only_stop_words else queryset
+        return queryset.none() if analysed.only_stop_words or analysed.no_words else queryset
     if connection.vendor == "postgresql":
         return queryset.filter(search_vector=SearchQuery(tsquery(query), search_type="raw", config=SEARCH_CONFIG))
-    if per_row and not any(word.prefix for word in analysed.words):
+    if per_row and not any(word.prefixes for word in analysed.words):
         tested = RawSQL(  # noqa: S611 a constant statement; the query's terms are a parameter
             "EXISTS (SELECT 1 FROM meetings_registerentry_fts AS fts WHERE fts.rowid = "
             '"meetings_registerentry"."id" AND meetings_registerentry_fts MATCH %s)',
@@ -420,7 +420,7 @@ def suggestion(query, visible):
     A term is offered only if it finds something in `visible`, the entries the asking user may see: a suggestion
     must never reveal a word of a protocol that is not public to them."""
     written = [w for w in analysis.tokens(query) if len(w) > 1]
-    if len(written) != 1 or len(written[0]) < 3:
+    if len(written) != 1 or len(written[0]) < 3 or written[0].isdecimal():  # another number is no typo's fix
         return None
     word = written[0]
     first_letters = Q()

@@ -127,6 +127,7 @@ class RegisterPage:
     has_previous: bool = False
     suggestion: str | None = None
     only_stop_words: bool = False  # every word searched was too common to search ("att")
+    no_words: bool = False  # something was searched, but no word of two letters or digits ("%", "b")
     cap: int = search.COUNT_CAP  # the count is exact up to this; above it, "över <cap>" (that many were read)
 
     @property
@@ -192,6 +193,7 @@ def register_page(
         has_previous=has_previous,
         suggestion=suggestion,
         only_stop_words=analysed.only_stop_words,
+        no_words=analysed.no_words,
         cap=max(
             search.COUNT_CAP
             if analysed or (bound is not None and bound <= search.COUNT_CAP)
@@ -302,7 +304,9 @@ def assignments_overview(
     if person is not None:
         queryset = queryset.filter(owner_id=person)
     overview = AssignmentsOverview(federations=list(_federations_to_filter_by(user)))
-    for assignment in queryset.order_by("status", "due", "item__meeting__date")[:ASSIGNMENTS_SHOWN]:
+    # Soonest due first and those without a date last, on SQLite too (which puts NULL first).
+    soonest = ("status", F("due").asc(nulls_last=True), "item__meeting__date")
+    for assignment in queryset.order_by(*soonest)[:ASSIGNMENTS_SHOWN]:
         if assignment.status == Assignment.Status.DONE:
             overview.done.append(assignment)
         elif assignment.status == Assignment.Status.OPEN:

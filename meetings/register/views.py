@@ -42,6 +42,8 @@ def decision_list(request):
         "query_string": params.urlencode(),
         "feeds": _feeds(filters),
         "typed_page_limit": search.TYPED_PAGE_LIMIT,
+        "named_projects": [] if filters.project else form.projects_named(filters.q),
+        "without_words": _without(params, "q", "projekt"),  # the other filters, kept by a project's link
     }
     invalid = form.invalid_filters()
     if invalid:
@@ -80,8 +82,16 @@ def decision_list(request):
         "first_id": found.rows[0].pk if found.rows else None,
         "suggestion": found.suggestion,
         "only_stop_words": found.only_stop_words,
+        "no_words": found.no_words,
     }
     return render(request, "meetings/register/decision_list.html", context)
+
+
+def _without(params, *keys):
+    params = params.copy()
+    for key in keys:
+        params.pop(key, None)
+    return params.urlencode()
 
 
 def _feeds(filters):
@@ -218,6 +228,9 @@ def assignments(request):
     overview = selectors.assignments_overview(
         request.user, federation=federation, person=whole_number(request.GET.get("person"))
     )
+    if federation and federation not in {choice.slug for choice in overview.federations}:
+        # A federation the user has no role in (or none at all): not its existence, nor empty lists under "Alla".
+        raise Http404
     groups = {"overdue": overview.overdue, "open": overview.open, "done": overview.done}
     context = {"groups": groups, "federations": overview.federations, "federation": federation}
     return render(request, "meetings/register/assignments.html", context)

@@ -57,3 +57,21 @@ def test_a_chair_searches_filters_and_follows_a_decision(page, cast):
     assert_accessible(page)
     page.goto("/uppdrag/")
     assert_accessible(page)
+
+
+def test_a_filter_that_cannot_be_read_is_announced_at_its_field(page, cast):
+    """A screen reader on the field hears that it is invalid and why; the page passes axe in that state too."""
+    sign_in(page, "chair@example.se", cast.password)
+    page.goto("/beslut/?ar=12&fran=2022-13-45")
+    expect(page.get_by_text("Filtren ”År”, ”Från” kunde inte läsas.", exact=False)).to_be_visible()
+    year = page.get_by_label("År")
+    expect(year).to_have_attribute("aria-invalid", "true")
+    expect(year).to_have_accessible_description("Kontrollera att detta värde är större än eller lika med 1990.")
+    expect(page.get_by_label("Från")).to_have_accessible_description("Fyll i ett giltigt datum.")
+    expect(page.get_by_label("Person (uppdrag eller reservation)")).not_to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+    page.get_by_role("searchbox", name="Sök").fill("%")
+    year.fill("")
+    page.get_by_role("button", name="Sök", exact=True).click()
+    expect(page.get_by_text("Sökningen har inget ord att söka på.", exact=False)).to_be_visible()
+    assert_accessible(page)
