@@ -59,7 +59,9 @@ def walk(doc: Document) -> None:
             index = consumed
             continue
         signers = signed_row(line)
-        if len(signers) >= 2:  # a row of signatures, each name with the role it signs in, no label before it
+        # a row of signatures, each name with the role it signs in, no label before it: at the end, after the last
+        # heading (inside a § the same words are its text: "Kerstin Dahl, ordförande, Maja Björk, sekreterare")
+        if len(signers) >= 2 and not any(ITEM_PARAGRAPH.match(later) for later in doc.lines[index + 1 :]):
             sign_row(doc, signers)
             index += 1
             continue

@@ -188,3 +188,15 @@ def test_an_attendance_list_ends_at_an_items_heading_written_with_its_number_onl
         "Protokoll\n\nDatum 2018-02-07\n\nNärvarande\n1 Eva Lind (S)\n2 Per Ek (M)\n\n§ 1 Val\n\nText.\n"
     )
     assert {"Eva Lind", "Per Ek"} <= set(people(numbered))
+
+
+def test_a_row_of_names_with_roles_inside_a_section_is_its_text_not_a_signature():
+    result = parse_text(
+        "Protokoll Styrelsen\n\nDatum 2021-03-03\n\nNärvarande: Kerstin Dahl, Leif Strand, Maja Björk\n\n"
+        "§ 1 Val av arbetsgrupp\n\nTill arbetsgruppen valdes:\nLeif Strand, ordförande Maja Björk, sekreterare\n\n"
+        "§ 2 Avslutning\n\nMötet avslutades.\n"
+    )
+    chosen = item(result, "1")
+    kept = " ".join([chosen["text"], *(d["text"] for d in chosen["decisions"])])
+    assert "Leif Strand, ordförande Maja Björk, sekreterare" in kept
+    assert (result["chair"], result["secretary"]) == (None, None)
