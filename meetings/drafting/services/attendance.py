@@ -15,6 +15,7 @@ from finsam.collation import swedish_sort_key
 from finsam.types import Actor
 from finsam.validators import validate_typed_fields
 from meetings.drafting.kallelse import absence_text, call_in_text
+from meetings.drafting.selectors import mandate_changes
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Meeting, OutgoingMail, Recusal
@@ -53,6 +54,35 @@ def attendance_prefill(meeting: Meeting) -> None:
             status=Attendance.Status.PRESENT,
         )
         for index, mandate in enumerate(ordered)
+    )
+
+
+def attendance_follow_mandates(meeting: Meeting) -> None:
+    """Bring the list of who is called in line with the mandates on the meeting's day (the caller holds the meeting's
+    lock): holders of a mandate added since are called, untouched rows of people whose mandates have ended go."""
+    changes = mandate_changes(meeting)
+    if changes.untouched:
+        Attendance.objects.filter(pk__in=changes.untouched).delete()
+    if not changes.missing:
+        return
+    after = (meeting.attendances.aggregate(last=Max("position"))["last"] or 0) + 1
+    rank = Mandate.ROLE_ORDER
+    added = sorted(
+        changes.missing, key=lambda m: (rank[m.role], m.substitute_order or 0, swedish_sort_key(m.person.name))
+    )
+    Attendance.objects.bulk_create(
+        Attendance(
+            meeting=meeting,
+            person=mandate.person,
+            name=mandate.person.name,
+            role=mandate.role,
+            role_title=mandate.role_title,
+            organisation=mandate.organisation,
+            represents=mandate.represents,
+            position=after + index,
+            status=Attendance.Status.PRESENT,
+        )
+        for index, mandate in enumerate(added)
     )
 
 
