@@ -252,3 +252,24 @@ def test_ending_a_membership_names_the_seats_its_organisation_still_holds(client
     html = response.content.decode()
     assert "Medlemskapet är avslutat." in html
     assert f"{cast.fk.name} har utsett {cast.member.name} (ledamot, Styrelse), som gäller efter 30 juni 2026" in html
+
+
+def test_a_personal_substitute_pairs_with_a_ledamot_whose_mandate_period_has_an_end(client_for, cast):
+    """Only open-ended seats were offered: a ledamot elected for the period 2027–2030 (an end date, as mandate periods
+    have) could not be given a personal ersättare ("Välj ett giltigt alternativ")."""
+    seat = Mandate.objects.get(person=cast.member)
+    Mandate.objects.filter(pk=seat.pk).update(end=datetime.date(2030, 12, 31))
+    data = mandate_data(
+        cast, person="", new_person="Ny Ersättare", role="ersattare", organisation=cast.fk.pk, substitute_for=seat.pk
+    )
+    response = client_for("secretary").post(CREATE, data)
+    assert response.status_code == 302, response.content.decode()
+    assert Mandate.objects.get(person__name="Ny Ersättare").substitute_for == seat
+
+
+def test_an_ended_seat_is_not_offered_for_a_personal_substitute(client_for, cast):
+    seat = Mandate.objects.get(person=cast.member)
+    Mandate.objects.filter(pk=seat.pk).update(end=datetime.date(2021, 12, 31))
+    html = client_for("secretary").get(CREATE).content.decode()
+    choices = html[html.index('name="substitute_for"') :].split("</select>")[0]
+    assert f'<option value="{seat.pk}">' not in choices
