@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federations.models import Mandate, active_on
+from federations.models import Mandate, Person, active_on
 from federations.permissions import roles_for
 from finsam.collation import swedish_sort_key
 from finsam.types import Actor
@@ -86,6 +86,16 @@ def attendance_follow_mandates(meeting: Meeting) -> None:
     )
 
 
+def attendance_names_follow(person: Person) -> None:
+    """A person renamed in the register is renamed on the attendance lists of records still being written; a record
+    sent for justering, justerat or imported keeps the name it was written with (what its signers read)."""
+    Attendance.objects.filter(
+        person=person,
+        meeting__imported=False,
+        meeting__status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
+    ).update(name=person.name)
+
+
 def parse_paragraphs(value: str | None) -> str:
     """Normalise "§ 1-4", "§§1–4, 6", "tjg § 36-40" to "1-4, 6"; raise ValidationError for anything else."""
     text = (value or "").replace("–", "-").replace("§", " ").lower().replace("tjg", " ").strip()
@@ -125,7 +135,7 @@ def attendance_save(
         attendance = Attendance(meeting=meeting, position=(last or 0) + 1)
     for name, value in fields.items():
         setattr(attendance, name, value)
-    if attendance.person is not None and not attendance.name:
+    if attendance.person is not None:  # the row names its person as the register does while it is written
         attendance.name = attendance.person.name
     attendance.save()
     audit("meetings.attendance.saved", actor, attendance, meeting, created=created, name=attendance.display_name)
