@@ -174,8 +174,17 @@ def membership_create(
 
 @transaction.atomic
 def membership_end(*, actor: Actor, membership: Membership, end: datetime.date) -> Membership:
+    membership = Membership.objects.select_for_update().select_related("federation").get(pk=membership.pk)
     if end < membership.start:
         raise ValidationError({"end": _("Slutdatum måste vara samma dag som eller efter startdatum.")})
+    if membership.end is not None and end > membership.end:
+        # ending it later than it ended would revive it, over a later membership of the same organisation
+        raise ValidationError(
+            {
+                "end": _("Medlemskapet slutade redan %(date)s. Ett nytt medlemskap läggs till med Ny medlem.")
+                % {"date": formats.date_format(membership.end, "j F Y")}
+            }
+        )
     membership.end = end
     membership.save(update_fields=["end"])
     log_action("federations.membership.ended", actor=actor, obj=membership, federation=membership.federation)

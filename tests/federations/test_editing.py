@@ -273,3 +273,16 @@ def test_an_ended_seat_is_not_offered_for_a_personal_substitute(client_for, cast
     html = client_for("secretary").get(CREATE).content.decode()
     choices = html[html.index('name="substitute_for"') :].split("</select>")[0]
     assert f'<option value="{seat.pk}">' not in choices
+
+
+def test_an_ended_membership_is_not_revived_over_a_later_one(client_for, cast):
+    """Posting a later end date to a membership that had ended revived it, overlapping the organisation's new one."""
+    old = Membership.objects.get(federation=cast.federation, organisation=cast.fk)
+    Membership.objects.filter(pk=old.pk).update(end=datetime.date(2025, 12, 31))
+    Membership.objects.create(federation=cast.federation, organisation=cast.fk, start=datetime.date(2026, 6, 1))
+    response = client_for("secretary").post(
+        f"/forbund/test/medlemmar/{old.pk}/avsluta/", {"end": "2026-12-31"}, follow=True
+    )
+    assert "Medlemskapet slutade redan 31 december 2025." in response.content.decode()
+    old.refresh_from_db()
+    assert old.end == datetime.date(2025, 12, 31)
