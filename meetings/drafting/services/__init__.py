@@ -9,6 +9,7 @@ from meetings.drafting.services.attachments import attachment_add
 from meetings.drafting.services.attendance import (
     absence_report,
     attendance_follow_mandates,
+    attendance_refresh,
     attendance_save,
     recusal_set,
     substitute_call_in,
@@ -43,6 +44,7 @@ __all__ = [
     "assignment_follow_up",
     "attachment_add",
     "attendance_follow_mandates",
+    "attendance_refresh",
     "attendance_save",
     "decision_delete",
     "decision_save",

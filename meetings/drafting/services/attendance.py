@@ -86,6 +86,14 @@ def attendance_follow_mandates(meeting: Meeting) -> None:
     )
 
 
+@transaction.atomic
+def attendance_refresh(*, actor: Actor, meeting: Meeting) -> None:
+    """The secretary brings the attendance list in line with the register (what sending the kallelse does too)."""
+    locked = meeting_for_writing(meeting.pk)
+    attendance_follow_mandates(locked)
+    audit("meetings.attendance.refreshed", actor, locked, locked)
+
+
 def attendance_names_follow(person: Person) -> None:
     """A person renamed in the register is renamed on the attendance lists of records still being written; a record
     sent for justering, justerat or imported keeps the name it was written with (what its signers read)."""

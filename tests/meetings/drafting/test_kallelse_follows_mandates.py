@@ -68,3 +68,24 @@ def test_a_row_the_secretary_worked_on_and_a_guest_stay(cast):
     mandate_end(actor=None, mandate=Mandate.objects.get(person=cast.member), end=datetime.date(2026, 1, 31))
     services.attendance_follow_mandates(meeting)
     assert {"Gunnar Gäst", "Maja Ledamot"} <= called(meeting)
+
+
+def test_the_attendance_page_names_the_registers_changes_and_brings_the_list_in_line(client_for, cast):
+    meeting = plan_meeting(cast, date=DAY)
+    mandate_end(actor=None, mandate=Mandate.objects.get(person=cast.member), end=datetime.date(2026, 1, 31))
+    newcomer = Person.objects.create(name="Nils Nykomling", email="nils@example.se")
+    Mandate.objects.create(
+        person=newcomer,
+        body=cast.board,
+        role=Mandate.Role.MEMBER,
+        organisation=cast.fk,
+        start=datetime.date(2026, 2, 1),
+    )
+    client = client_for("secretary")
+    html = client.get(f"/moten/{meeting.pk}/narvaro/").content.decode()
+    assert "Nils Nykomling (ledamot) har ett uppdrag på mötesdagen men är inte kallad." in html
+    assert "Maja Ledamot har inget uppdrag i organet på mötesdagen." in html
+    assert client_for("chair").post(f"/moten/{meeting.pk}/narvaro/fran-registret/").status_code == 403
+    response = client_for("secretary").post(f"/moten/{meeting.pk}/narvaro/fran-registret/", follow=True)
+    assert "Närvaron följer registret." in response.content.decode()
+    assert "Nils Nykomling" in called(meeting) and "Maja Ledamot" not in called(meeting)
