@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Body, Mandate, MemberOrganisation, Person
@@ -61,9 +63,12 @@ class MandateForm(forms.ModelForm):
         self.fields["organisation"].queryset = MemberOrganisation.objects.filter(
             memberships__federation=federation
         ).distinct()
-        self.fields["substitute_for"].queryset = Mandate.objects.filter(
-            body__federation=federation, role__in=Mandate.VOTING_ROLES, end__isnull=True
-        ).select_related("person", "body")
+        # seats not yet ended: a mandate period's seat has an end date, and a new period's seat may start later
+        self.fields["substitute_for"].queryset = (
+            Mandate.objects.filter(body__federation=federation, role__in=Mandate.VOTING_ROLES)
+            .filter(Q(end__isnull=True) | Q(end__gte=timezone.localdate()))
+            .select_related("person", "body")
+        )
 
     def clean(self):
         data = super().clean()

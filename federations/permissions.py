@@ -197,3 +197,19 @@ def get_person_for_editing(user, federation, pk):
     if not all(roles.can_write(federation_id) for federation_id in federations):
         raise PermissionDenied
     return person
+
+
+def federation_for_editing_person(user, person):
+    """The federation through which the user may edit the person (the edit page's address), or None: one the user
+    writes whose scope holds the person, when get_person_for_editing would let the user in."""
+    roles = roles_for(user)
+    if not (roles.superuser or roles.secretary_of):
+        return None
+    writable = Federation.objects.all() if roles.superuser else Federation.objects.filter(pk__in=roles.secretary_of)
+    for federation in writable.order_by("pk"):
+        if people_in_scope(federation).filter(pk=person.pk).exists():
+            try:
+                return get_person_for_editing(user, federation, person.pk) and federation
+            except PermissionDenied:
+                return None
+    return None

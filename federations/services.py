@@ -1,6 +1,7 @@
 """Every write to the register: atomic, validated, audited."""
 
 import datetime
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -17,6 +18,16 @@ from .models import Body, Federation, Mandate, MemberOrganisation, Membership, P
 SINGLE_HOLDER_ROLES = (Mandate.Role.CHAIR, Mandate.Role.FIRST_VICE_CHAIR, Mandate.Role.SECOND_VICE_CHAIR)
 
 Period = TypeVar("Period", Mandate, Membership)
+
+# What other apps keep of a person's name, brought up to date in the same transaction when it changes (the meetings
+# app's attendance lists of records still being written, added when it starts): the register need not know them.
+_name_followers: list[Callable[[Person], None]] = []
+
+
+def follow_person_names(follower: Callable[[Person], None]) -> Callable[[Person], None]:
+    if follower not in _name_followers:
+        _name_followers.append(follower)
+    return follower
 
 
 def _overlapping(queryset: QuerySet[Period], start: datetime.date, end: datetime.date | None) -> QuerySet[Period]:
@@ -131,10 +142,14 @@ def person_save(
 ) -> Person:
     created = person is None
     person = person or Person()
+    renamed = not created and "name" in fields and fields["name"] != person.name
     for name, value in fields.items():
         setattr(person, name, value)
     person.full_clean(exclude=["user"])
     person.save()
+    if renamed:
+        for follower in _name_followers:
+            follower(person)
     log_action(
         "federations.person.created" if created else "federations.person.updated",
         actor=actor,
@@ -159,8 +174,17 @@ def membership_create(
 
 @transaction.atomic
 def membership_end(*, actor: Actor, membership: Membership, end: datetime.date) -> Membership:
+    membership = Membership.objects.select_for_update().select_related("federation").get(pk=membership.pk)
     if end < membership.start:
         raise ValidationError({"end": _("Slutdatum måste vara samma dag som eller efter startdatum.")})
+    if membership.end is not None and end > membership.end:
+        # ending it later than it ended would revive it, over a later membership of the same organisation
+        raise ValidationError(
+            {
+                "end": _("Medlemskapet slutade redan %(date)s. Ett nytt medlemskap läggs till med Ny medlem.")
+                % {"date": formats.date_format(membership.end, "j F Y")}
+            }
+        )
     membership.end = end
     membership.save(update_fields=["end"])
     log_action("federations.membership.ended", actor=actor, obj=membership, federation=membership.federation)

@@ -15,6 +15,7 @@ from . import roster, selectors, services
 from .forms import AsOfForm, EndForm, MandateForm, MembershipForm, PersonForm, RosterUploadForm
 from .models import Mandate, Membership, Project, active_on
 from .permissions import (
+    federation_for_editing_person,
     get_federation_for_editing,
     get_federation_for_user,
     get_person_for_editing,
@@ -80,6 +81,7 @@ def person_detail(request, pk):
             "person": person,
             "current": [m for m in mandates if m.is_active_on(today)],
             "past": [m for m in mandates if not m.is_active_on(today)],
+            "edit_through": federation_for_editing_person(request.user, person),
         },
     )
 

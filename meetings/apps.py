@@ -8,10 +8,13 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from federations.sections import add_feed_provider, add_project_section
+        from federations.services import follow_person_names
 
         from . import feed_links, lookups
+        from .drafting.services.attendance import attendance_names_follow
         from .register.views import project_timeline_section
 
         lookups.register()
         add_project_section(project_timeline_section)
         add_feed_provider(feed_links.of)
+        follow_person_names(attendance_names_follow)

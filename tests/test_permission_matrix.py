@@ -109,6 +109,7 @@ EXPECTED = {
     "meetings:attendance": (DRAFT_READ_LOGIN, DRAFT_WRITE),
     "meetings:attendance_edit": (DRAFT_WRITE, DRAFT_WRITE),
     "meetings:attendance_serve": (SIGNED_IN_NO_POST, DRAFT_WRITE_NAMED_ROW),
+    "meetings:attendance_refresh": (SIGNED_IN_NO_POST, DRAFT_WRITE),
     # Anmäl förhinder: every reader of the draft reaches it; only those called (the member, the chair) succeed,
     # the others get the service's refusal as a message on the same page.
     "meetings:absence_report": (DRAFT_READ_LOGIN, DRAFT_READ_LOGIN),

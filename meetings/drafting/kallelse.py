@@ -6,14 +6,22 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from meetings.drafting.selectors import mandate_changes
+from meetings.models import Attendance
 from meetings.printing.pdf import write_pdf
 
 
 def kallelse_recipients(meeting):
     """(reached, missed): the called attendances with an e-mail address in the register, and those without one (a
-    name not linked to a person, or a person with no address), whom the secretary must reach another way."""
+    name not linked to a person, or a person with no address), whom the secretary must reach another way. Called are
+    those the mandates on the meeting's day give (what sending brings the list to): never one whose mandate has ended,
+    always one appointed since the meeting was planned."""
+    changes = mandate_changes(meeting)
+    lapsed = {a.pk for a in changes.lapsed}
+    called = [a for a in meeting.attendances.select_related("person").order_by("position", "id") if a.pk not in lapsed]
+    called += [Attendance(meeting=meeting, person=m.person, name=m.person.name, role=m.role) for m in changes.missing]
     reached, missed = [], []
-    for attendance in meeting.attendances.select_related("person").order_by("position", "id"):
+    for attendance in called:
         (reached if attendance.person and attendance.person.email else missed).append(attendance)
     return reached, missed
 

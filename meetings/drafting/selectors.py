@@ -17,6 +17,8 @@ from meetings.models import (
     ItemComment,
     Meeting,
     ProtocolRevision,
+    Recusal,
+    Reservation,
     Signature,
     Vote,
 )
@@ -143,6 +145,52 @@ def proposed_substitutes(
             taken.add(candidates[0].pk)
             proposals.append((ledamot, candidates[0], paragraphs))
     return proposals
+
+
+@dataclass
+class MandateChanges:
+    """How the register has moved since the attendance was filled in from it: a mandate added or ended after the
+    meeting was planned (a new mandate period, a representative replaced mid-year), or the meeting moved to a day
+    with other mandates. Rows the secretary has worked on (a förhinder, a service, §§, jäv, a justerare) are left."""
+
+    missing: list[Mandate]  # mandates on the day whose holder is not on the list
+    lapsed: list[Attendance]  # people on the list whose mandates in the body do not cover the day
+    untouched: set[int]  # the pks of the lapsed rows nobody has worked on, which may go
+
+
+def mandate_changes(meeting: Meeting) -> MandateChanges:
+    if meeting.imported:  # an archived record lists who came, not who held a seat
+        return MandateChanges([], [], set())
+    mandates = Mandate.objects.filter(active_on(meeting.date), body=meeting.body).select_related(
+        "person", "organisation", "represents"
+    )
+    rows = list(meeting.attendances.all())
+    listed = {a.person_id for a in rows if a.person_id}
+    holders: dict[int, Mandate] = {}
+    for mandate in mandates:
+        holders.setdefault(mandate.person_id, mandate)
+    missing = [m for person_id, m in holders.items() if person_id not in listed]
+    seated = set(Mandate.objects.filter(body=meeting.body, person_id__in=listed).values_list("person_id", flat=True))
+    lapsed = [a for a in rows if a.person_id in seated and a.person_id not in holders]
+    served = {a.serving_for_id for a in rows if a.serving_for_id}
+    justerare = set(meeting.justerare.values_list("pk", flat=True)) | {meeting.chair_id, meeting.secretary_id}
+    lapsed_pks = [a.pk for a in lapsed]
+    worked_on = served.union(
+        *(
+            model.objects.filter(attendance__in=lapsed_pks).values_list("attendance_id", flat=True)
+            for model in (Recusal, Vote, Reservation)
+        )
+    )
+    untouched = {
+        a.pk
+        for a in lapsed
+        if a.status == Attendance.Status.PRESENT
+        and not a.serving_for_id
+        and not a.paragraphs
+        and a.pk not in worked_on
+        and a.person_id not in justerare
+    }
+    return MandateChanges(missing, lapsed, untouched)
 
 
 def open_assignments_before(meeting: Meeting) -> QuerySet[Assignment]:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("moten/<int:pk>/narvaro/", views.attendance, name="attendance"),
     path("moten/<int:pk>/narvaro/<int:attendance_pk>/", views.attendance, name="attendance_edit"),
     path("moten/<int:pk>/narvaro/tjanstgor/", views.attendance_serve, name="attendance_serve"),
+    path("moten/<int:pk>/narvaro/fran-registret/", views.attendance_refresh, name="attendance_refresh"),
     path("moten/<int:pk>/anmal-forhinder/", views.absence_report, name="absence_report"),
     path("moten/<int:pk>/bilagor/", views.attachment_add, name="attachment_add"),
     path("moten/<int:pk>/bilagor/<int:attachment_pk>/", views.attachment_download, name="attachment_download"),

@@ -60,7 +60,9 @@ class Attendance(GuardedByMeeting):
 
     @property
     def display_name(self):
-        return self.person.name if self.person_id else self.name
+        """The name the record was written with: the register's name changes it only while the record is being
+        written (attendance_names_follow), never on a record sent for justering or justerat."""
+        return self.name or (self.person.name if self.person_id else "")
 
     def frozen_meeting_filter(self):
         return Q(pk=self.meeting_id)

@@ -252,3 +252,37 @@ def test_ending_a_membership_names_the_seats_its_organisation_still_holds(client
     html = response.content.decode()
     assert "Medlemskapet är avslutat." in html
     assert f"{cast.fk.name} har utsett {cast.member.name} (ledamot, Styrelse), som gäller efter 30 juni 2026" in html
+
+
+def test_a_personal_substitute_pairs_with_a_ledamot_whose_mandate_period_has_an_end(client_for, cast):
+    """Only open-ended seats were offered: a ledamot elected for the period 2027–2030 (an end date, as mandate periods
+    have) could not be given a personal ersättare ("Välj ett giltigt alternativ")."""
+    seat = Mandate.objects.get(person=cast.member)
+    Mandate.objects.filter(pk=seat.pk).update(end=datetime.date(2030, 12, 31))
+    data = mandate_data(
+        cast, person="", new_person="Ny Ersättare", role="ersattare", organisation=cast.fk.pk, substitute_for=seat.pk
+    )
+    response = client_for("secretary").post(CREATE, data)
+    assert response.status_code == 302, response.content.decode()
+    assert Mandate.objects.get(person__name="Ny Ersättare").substitute_for == seat
+
+
+def test_an_ended_seat_is_not_offered_for_a_personal_substitute(client_for, cast):
+    seat = Mandate.objects.get(person=cast.member)
+    Mandate.objects.filter(pk=seat.pk).update(end=datetime.date(2021, 12, 31))
+    html = client_for("secretary").get(CREATE).content.decode()
+    choices = html[html.index('name="substitute_for"') :].split("</select>")[0]
+    assert f'<option value="{seat.pk}">' not in choices
+
+
+def test_an_ended_membership_is_not_revived_over_a_later_one(client_for, cast):
+    """Posting a later end date to a membership that had ended revived it, overlapping the organisation's new one."""
+    old = Membership.objects.get(federation=cast.federation, organisation=cast.fk)
+    Membership.objects.filter(pk=old.pk).update(end=datetime.date(2025, 12, 31))
+    Membership.objects.create(federation=cast.federation, organisation=cast.fk, start=datetime.date(2026, 6, 1))
+    response = client_for("secretary").post(
+        f"/forbund/test/medlemmar/{old.pk}/avsluta/", {"end": "2026-12-31"}, follow=True
+    )
+    assert "Medlemskapet slutade redan 31 december 2025." in response.content.decode()
+    old.refresh_from_db()
+    assert old.end == datetime.date(2025, 12, 31)

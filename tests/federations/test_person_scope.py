@@ -48,3 +48,12 @@ def test_the_own_secretary_edits_the_person(client_for, cast):
 def test_a_person_outside_the_federation_is_not_found(client, cast, other_secretary):
     client.force_login(other_secretary)
     assert client.get(f"/forbund/{cast.other_federation.slug}/personer/{cast.chair.pk}/").status_code == 404
+
+
+def test_a_persons_page_leads_the_secretary_to_the_edit_form_and_no_one_else(client_for, cast):
+    """The edit form was reachable only by typing its address (or from a kallelse lacking an e-mail address): a
+    secretary who found a misspelt name in the register had no way to mend it."""
+    edit = f"/forbund/test/personer/{cast.member.pk}/"
+    assert edit in client_for("secretary").get(f"/personer/{cast.member.pk}/").content.decode()
+    for key in ("member", "chair", "outsider", None):
+        assert edit not in client_for(key).get(f"/personer/{cast.member.pk}/").content.decode(), key

@@ -6,7 +6,14 @@ attachments, the kallelse); the names callers use are re-exported here, so `serv
 
 from meetings.drafting.services.assignments import assignment_create, assignment_follow_up
 from meetings.drafting.services.attachments import attachment_add
-from meetings.drafting.services.attendance import absence_report, attendance_save, recusal_set, substitute_call_in
+from meetings.drafting.services.attendance import (
+    absence_report,
+    attendance_follow_mandates,
+    attendance_refresh,
+    attendance_save,
+    recusal_set,
+    substitute_call_in,
+)
 from meetings.drafting.services.decisions import (
     DecisionConflict,
     decision_delete,
@@ -36,6 +43,8 @@ __all__ = [
     "assignment_create",
     "assignment_follow_up",
     "attachment_add",
+    "attendance_follow_mandates",
+    "attendance_refresh",
     "attendance_save",
     "decision_delete",
     "decision_save",

@@ -9,12 +9,13 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federations.models import Mandate, active_on
+from federations.models import Mandate, Person, active_on
 from federations.permissions import roles_for
 from finsam.collation import swedish_sort_key
 from finsam.types import Actor
 from finsam.validators import validate_typed_fields
 from meetings.drafting.kallelse import absence_text, call_in_text
+from meetings.drafting.selectors import mandate_changes
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Meeting, OutgoingMail, Recusal
@@ -56,6 +57,53 @@ def attendance_prefill(meeting: Meeting) -> None:
     )
 
 
+def attendance_follow_mandates(meeting: Meeting) -> None:
+    """Bring the list of who is called in line with the mandates on the meeting's day (the caller holds the meeting's
+    lock): holders of a mandate added since are called, untouched rows of people whose mandates have ended go."""
+    changes = mandate_changes(meeting)
+    if changes.untouched:
+        Attendance.objects.filter(pk__in=changes.untouched).delete()
+    if not changes.missing:
+        return
+    after = (meeting.attendances.aggregate(last=Max("position"))["last"] or 0) + 1
+    rank = Mandate.ROLE_ORDER
+    added = sorted(
+        changes.missing, key=lambda m: (rank[m.role], m.substitute_order or 0, swedish_sort_key(m.person.name))
+    )
+    Attendance.objects.bulk_create(
+        Attendance(
+            meeting=meeting,
+            person=mandate.person,
+            name=mandate.person.name,
+            role=mandate.role,
+            role_title=mandate.role_title,
+            organisation=mandate.organisation,
+            represents=mandate.represents,
+            position=after + index,
+            status=Attendance.Status.PRESENT,
+        )
+        for index, mandate in enumerate(added)
+    )
+
+
+@transaction.atomic
+def attendance_refresh(*, actor: Actor, meeting: Meeting) -> None:
+    """The secretary brings the attendance list in line with the register (what sending the kallelse does too)."""
+    locked = meeting_for_writing(meeting.pk)
+    attendance_follow_mandates(locked)
+    audit("meetings.attendance.refreshed", actor, locked, locked)
+
+
+def attendance_names_follow(person: Person) -> None:
+    """A person renamed in the register is renamed on the attendance lists of records still being written; a record
+    sent for justering, justerat or imported keeps the name it was written with (what its signers read)."""
+    Attendance.objects.filter(
+        person=person,
+        meeting__imported=False,
+        meeting__status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT],
+    ).update(name=person.name)
+
+
 def parse_paragraphs(value: str | None) -> str:
     """Normalise "§ 1-4", "§§1–4, 6", "tjg § 36-40" to "1-4, 6"; raise ValidationError for anything else."""
     text = (value or "").replace("–", "-").replace("§", " ").lower().replace("tjg", " ").strip()
@@ -95,7 +143,7 @@ def attendance_save(
         attendance = Attendance(meeting=meeting, position=(last or 0) + 1)
     for name, value in fields.items():
         setattr(attendance, name, value)
-    if attendance.person is not None and not attendance.name:
+    if attendance.person is not None:  # the row names its person as the register does while it is written
         attendance.name = attendance.person.name
     attendance.save()
     audit("meetings.attendance.saved", actor, attendance, meeting, created=created, name=attendance.display_name)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from finsam.types import Actor
 from meetings.drafting.ics import meeting_calendar
 from meetings.drafting.kallelse import kallelse_recipients, kallelse_text
+from meetings.drafting.services.attendance import attendance_follow_mandates
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
 from meetings.models import Meeting, OutgoingMail
@@ -20,6 +21,7 @@ def kallelse_send(*, actor: Actor, meeting: Meeting) -> int:
     meeting = meeting_for_writing(meeting.pk)
     if meeting.imported:  # a record brought in from the archive: the meeting was held, no one is to be called to it
         raise ValidationError(_("Mötet är importerat ur arkivet och har redan hållits; ingen kallelse skickas."))
+    attendance_follow_mandates(meeting)
     reached, _missed = kallelse_recipients(meeting)
     recipients = [a.person.email for a in reached]
     if not recipients:

@@ -16,7 +16,7 @@ from finsam.collation import swedish_sort_key
 from finsam.types import Actor
 from finsam.validators import validate_typed_fields
 from meetings.drafting.selectors import open_assignments_before
-from meetings.drafting.services.attendance import attendance_prefill
+from meetings.drafting.services.attendance import attendance_follow_mandates, attendance_prefill
 from meetings.drafting.services.audit import audit
 from meetings.drafting.services.items import append_item
 from meetings.drafting.services.numbering import renumber
@@ -98,6 +98,8 @@ def meeting_update(
     # Only the fields given: the status is the lock holder's, never a stale copy's.
     locked.save(update_fields=[*fields, "updated"])
     meeting.renumbered = renumber(meeting, also_year=year_left) if date_changed else []
+    if date_changed:  # other mandates may hold on the new day (a meeting moved into a new mandate period)
+        attendance_follow_mandates(locked)
     changed = sorted(fields)
     if justerare is not None:
         justerare_set(meeting, _eligible_justerare(locked, list(justerare)))

@@ -2,7 +2,13 @@
 validate, call one service, render or redirect. The URLs name them from here."""
 
 from meetings.drafting.views.attachments import attachment_add, attachment_download
-from meetings.drafting.views.attendance import absence_report, attendance, attendance_serve, recusal
+from meetings.drafting.views.attendance import (
+    absence_report,
+    attendance,
+    attendance_refresh,
+    attendance_serve,
+    recusal,
+)
 from meetings.drafting.views.decisions import (
     assignment_add,
     assignment_follow_up,
@@ -37,6 +43,7 @@ __all__ = [
     "attachment_add",
     "attachment_download",
     "attendance",
+    "attendance_refresh",
     "attendance_serve",
     "decision_delete",
     "decision_edit",

@@ -54,6 +54,7 @@ def attendance(request, pk, attendance_pk=None):
             "writable": writable,
             "quorum": selectors.quorum(meeting, attendances),
             "proposals": selectors.proposed_substitutes(meeting, attendances) if writable else [],
+            "register_changes": selectors.mandate_changes(meeting) if writable else None,
         },
     )
 
@@ -61,6 +62,19 @@ def attendance(request, pk, attendance_pk=None):
 def _not_editable(request, meeting):
     """The record is out for justering or justerat: the reason, on the attendance page, instead of a form."""
     attempt(request, lambda: ensure_meeting_editable(meeting))  # the guard's own words for why
+    return redirect("meetings:attendance", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def attendance_refresh(request, pk):
+    """Bring the list in line with the mandates on the meeting's day (a mandate added or ended since it was filled)."""
+    meeting = get_meeting_for_user(request.user, pk, WRITE)
+    attempt(
+        request,
+        lambda: services.attendance_refresh(actor=request.user, meeting=meeting),
+        _("Närvaron följer registret."),
+    )
     return redirect("meetings:attendance", pk=meeting.pk)
 
 
