@@ -232,7 +232,8 @@ def _client_ip(request):
 def signers_only(view):
     """The right to sign is checked before re-authentication: nobody else is asked for a password first. So is the
     revision the signer read: a signer whose page shows a revision the secretary has since replaced reads the new one
-    first, and is not asked for a password on a page that names a revision nobody can sign any more."""
+    first, and is not asked for a password on a page that names a revision nobody can sign any more; one who has
+    signed it already (the back button after signing) is told so instead of being shown the sign form again."""
 
     @functools.wraps(view)
     def wrapped(request, pk, *args, **kwargs):
@@ -244,9 +245,21 @@ def signers_only(view):
                     request, _("Protokollet har ändrats sedan du öppnade det. Läs den nya versionen innan du justerar.")
                 )
                 return _back(meeting)
+            if _signed_already(read, roles_for(request.user).person):
+                # The back button after signing: the sign form again would look as if the signature had not taken.
+                messages.info(request, _("Du har redan justerat revision %(n)s.") % {"n": read.number})
+                return _back(meeting)
         return view(request, pk, *args, **kwargs)
 
     return wrapped
+
+
+def _signed_already(revision, person):
+    """The person has signed the revision and has no signature left to give in it."""
+    if revision is None or person is None:
+        return False
+    statuses = set(revision.signatures.filter(person=person).values_list("status", flat=True))
+    return Signature.Status.SIGNED in statuses and Signature.Status.PENDING not in statuses
 
 
 @login_required

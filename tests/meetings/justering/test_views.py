@@ -124,6 +124,24 @@ def test_a_signer_who_read_a_replaced_revision_is_sent_back_to_read_the_new_one(
     assert current.status_code == 200 and "revision 2." in current.content.decode()
 
 
+def test_the_back_button_after_signing_says_it_is_signed_rather_than_showing_the_form_again(client_for, cast, sent):
+    """On a phone the back button after "Jag justerar protokollet" reloads the sign page: the form again, with its
+    button, read as if the signature had not taken (and a second tap was refused as 'nothing left to sign')."""
+    client = client_for("chair")
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    client.post(f"/moten/{sent.pk}/justering/signera/?revision=1", {"revision": 1})
+    assert Signature.objects.get(person=cast.chair, revision__number=1).status == "signed"
+
+    response = client.get(f"/moten/{sent.pk}/justering/signera/?revision=1", follow=True)
+    assert response.redirect_chain[-1][0] == f"/moten/{sent.pk}/justering/"
+    html = response.content.decode()
+    assert "Du har redan justerat revision 1." in html and "Jag justerar protokollet" not in html
+    # Whoever has not signed yet still gets the form.
+    member = client_for("member")
+    member.post("/accounts/reauthenticate/", {"password": cast.password})
+    assert "Jag justerar protokollet" in member.get(f"/moten/{sent.pk}/justering/signera/?revision=1").content.decode()
+
+
 def test_the_secretary_sends_and_takes_back(client_for, meeting):
     client = client_for("secretary")
     client.post(f"/moten/{meeting.pk}/justering/skicka/", {"deadline": "2026-03-20"})
