@@ -300,7 +300,12 @@ def protocol_sign(
     """Sign the current revision. The meeting row is locked, so two signers at the same moment are both recorded.
     With `eid`, the signer justerar with e-legitimation: recorded only if the identity number is the signer's."""
     meeting = meeting_locked(meeting.pk)
-    check_signing_method(meeting, _signer_person(actor), method, eid)
+    person = _signer_person(actor)
+    check_signing_method(meeting, person, method, eid)
+    # A second tap on the button (or a form sent again) after the first was recorded: not "the protocol changed".
+    mine = Signature.objects.filter(revision__meeting=meeting, revision__number=revision_number, person=person)
+    if mine.filter(status=Signature.Status.SIGNED).exists():
+        raise ValidationError(_("Du har redan justerat revision %(n)s.") % {"n": revision_number})
     revision = meeting.revisions.filter(number=revision_number).first()
     if revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT:
         return _sign_extract(actor, meeting, revision, method, ip_address, user_agent, eid)
@@ -310,16 +315,8 @@ def protocol_sign(
             _("Protokollet har ändrats sedan du öppnade det. Läs den nya versionen innan du justerar.")
         )
     pending = _record_signatures(actor, revision, method, ip_address, user_agent, eid)
-    _audit(
-        "meetings.minutes.signed",
-        actor,
-        meeting,
-        meeting,
-        revision=revision.number,
-        sha256=revision.sha256,
-        method=method,
-        provider=eid.provider if eid else "",
-    )
+    facts = {"revision": revision.number, "sha256": revision.sha256, "method": method}
+    _audit("meetings.minutes.signed", actor, meeting, meeting, provider=eid.provider if eid else "", **facts)
     if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
         protocol_finalise(actor=actor, meeting=meeting, revision=revision)
     return pending
