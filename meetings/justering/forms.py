@@ -9,10 +9,12 @@ from django import forms
 
 class CommentForm(forms.Form):
     text = forms.CharField(required=False)
+    read = forms.IntegerField(required=False, min_value=0)  # the number of the revision the signer read
 
 
 class SendBackForm(forms.Form):
     reason = forms.CharField(required=False)
+    read = forms.IntegerField(required=False, min_value=0)  # the number of the revision the signer read
 
 
 class CorrectionForm(forms.Form):

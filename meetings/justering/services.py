@@ -220,22 +220,33 @@ def check_signing_method(meeting: Meeting, person: Person, method: str, eid: Eid
 
 
 def _signer_person(actor: Actor) -> Person:
-
     person = roles_for(actor).person
     if person is None:
         raise ValidationError(_("Ditt konto är inte kopplat till en person i registret."))
     return person
 
 
+def _under_justering(meeting: Meeting, read: int | None = None, text: str = "") -> ProtocolRevision:
+    """The revision under justering, if it is the one the signer `read`: else a comment or a send-back would land
+    on a text they have not seen (what they wrote is given back)."""
+    revision = current_revision(meeting)
+    if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
+        raise ValidationError(_("Protokollet är inte under justering."))
+    if read is not None and read != revision.number:
+        changed = _("Protokollet har ändrats sedan du öppnade det. Läs den nya versionen först. Inte sparat: %(text)s")
+        raise ValidationError(changed % {"text": text})
+    return revision
+
+
 @transaction.atomic
-def comment_add(*, actor: Actor, meeting: Meeting, item: AgendaItem, text: str | None) -> ItemComment:
+def comment_add(
+    *, actor: Actor, meeting: Meeting, item: AgendaItem, text: str | None, read: int | None = None
+) -> ItemComment:
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Skriv en kommentar.")})
     meeting = meeting_locked(meeting.pk)
-    revision = current_revision(meeting)
-    if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
-        raise ValidationError(_("Protokollet är inte under justering."))
+    revision = _under_justering(meeting, read, text)
     if item.meeting_id != meeting.pk:
         raise ValidationError(_("Paragrafen hör inte till protokollet."))
     ensure_item_editable(item, justerade_extract_item_ids(meeting))
@@ -245,15 +256,13 @@ def comment_add(*, actor: Actor, meeting: Meeting, item: AgendaItem, text: str |
 
 
 @transaction.atomic
-def protocol_send_back(*, actor: Actor, meeting: Meeting, reason: str | None) -> None:
+def protocol_send_back(*, actor: Actor, meeting: Meeting, reason: str | None, read: int | None = None) -> None:
     """A signer returns the protokoll to the secretary with a reason; the revision's signatures lapse."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Skriv varför protokollet skickas tillbaka.")})
     meeting = meeting_locked(meeting.pk)
-    revision = current_revision(meeting)
-    if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
-        raise ValidationError(_("Protokollet är inte under justering."))
+    revision = _under_justering(meeting, read, reason)
     person = _signer_person(actor)
     mine = revision.signatures.filter(person=person, status=Signature.Status.PENDING)
     if not mine.exists():
@@ -270,9 +279,7 @@ def protocol_send_back(*, actor: Actor, meeting: Meeting, reason: str | None) ->
 def protocol_reopen(*, actor: Actor, meeting: Meeting) -> None:
     """The secretary takes the protokoll back to make changes; every signature given so far lapses."""
     meeting = meeting_locked(meeting.pk)
-    revision = current_revision(meeting)
-    if meeting.status != Meeting.Status.IN_JUSTERING or revision is None:
-        raise ValidationError(_("Protokollet är inte under justering."))
+    revision = _under_justering(meeting)
     revision.signatures.update(status=Signature.Status.VOID)
     meeting.status = Meeting.Status.DRAFT
     meeting.save(update_fields=["status", "updated"])
@@ -293,7 +300,12 @@ def protocol_sign(
     """Sign the current revision. The meeting row is locked, so two signers at the same moment are both recorded.
     With `eid`, the signer justerar with e-legitimation: recorded only if the identity number is the signer's."""
     meeting = meeting_locked(meeting.pk)
-    check_signing_method(meeting, _signer_person(actor), method, eid)
+    person = _signer_person(actor)
+    check_signing_method(meeting, person, method, eid)
+    # A second tap on the button (or a form sent again) after the first was recorded: not "the protocol changed".
+    mine = Signature.objects.filter(revision__meeting=meeting, revision__number=revision_number, person=person)
+    if mine.filter(status=Signature.Status.SIGNED).exists():
+        raise ValidationError(_("Du har redan justerat revision %(n)s.") % {"n": revision_number})
     revision = meeting.revisions.filter(number=revision_number).first()
     if revision is not None and revision.kind == ProtocolRevision.Kind.EXTRACT:
         return _sign_extract(actor, meeting, revision, method, ip_address, user_agent, eid)
@@ -303,16 +315,8 @@ def protocol_sign(
             _("Protokollet har ändrats sedan du öppnade det. Läs den nya versionen innan du justerar.")
         )
     pending = _record_signatures(actor, revision, method, ip_address, user_agent, eid)
-    _audit(
-        "meetings.minutes.signed",
-        actor,
-        meeting,
-        meeting,
-        revision=revision.number,
-        sha256=revision.sha256,
-        method=method,
-        provider=eid.provider if eid else "",
-    )
+    facts = {"revision": revision.number, "sha256": revision.sha256, "method": method}
+    _audit("meetings.minutes.signed", actor, meeting, meeting, provider=eid.provider if eid else "", **facts)
     if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
         protocol_finalise(actor=actor, meeting=meeting, revision=revision)
     return pending
@@ -435,13 +439,5 @@ def correction_add(*, actor: Actor, item: AgendaItem, text: str | None) -> Corre
 def signed_document_damaged(*, actor: Actor, document: SignedDocument, found: str) -> None:
     """A sealed PDF read back from the file store is not the one sealed (`found`: the SHA-256 of what the store
     returned, or "missing"): recorded for the administrators; the bytes are never handed out."""
-    _audit(
-        "meetings.protocol.damaged",
-        actor,
-        document,
-        document.meeting,
-        revision=document.revision.number,
-        expected=document.sha256,
-        found=found,
-        file=document.file.name,
-    )
+    facts = {"revision": document.revision.number, "expected": document.sha256, "file": document.file.name}
+    _audit("meetings.protocol.damaged", actor, document, document.meeting, found=found, **facts)

@@ -230,14 +230,36 @@ def _client_ip(request):
 
 
 def signers_only(view):
-    """The right to sign is checked before re-authentication: nobody else is asked for a password first."""
+    """The right to sign is checked before re-authentication: nobody else is asked for a password first. So is the
+    revision the signer read: a signer whose page shows a revision the secretary has since replaced reads the new one
+    first, and is not asked for a password on a page that names a revision nobody can sign any more; one who has
+    signed it already (the back button after signing) is told so instead of being shown the sign form again."""
 
     @functools.wraps(view)
     def wrapped(request, pk, *args, **kwargs):
-        get_meeting_for_user(request.user, pk, SIGN)
+        meeting = get_meeting_for_user(request.user, pk, SIGN)
+        if request.method == "GET":
+            read = selectors.revision_read(meeting, whole_number(request.GET.get("revision")))
+            if _replaced(read, services.current_revision(meeting)):
+                messages.error(
+                    request, _("Protokollet har ändrats sedan du öppnade det. Läs den nya versionen innan du justerar.")
+                )
+                return _back(meeting)
+            if _signed_already(read, roles_for(request.user).person):
+                # The back button after signing: the sign form again would look as if the signature had not taken.
+                messages.info(request, _("Du har redan justerat revision %(n)s.") % {"n": read.number})
+                return _back(meeting)
         return view(request, pk, *args, **kwargs)
 
     return wrapped
+
+
+def _signed_already(revision, person):
+    """The person has signed the revision and has no signature left to give in it."""
+    if revision is None or person is None:
+        return False
+    statuses = set(revision.signatures.filter(person=person).values_list("status", flat=True))
+    return Signature.Status.SIGNED in statuses and Signature.Status.PENDING not in statuses
 
 
 @login_required
@@ -248,15 +270,7 @@ def signers_only(view):
 def sign(request, pk):
     """Justera: needs a fresh re-authentication (password, or TOTP where the user has it)."""
     meeting = get_meeting_for_user(request.user, pk, SIGN)
-    current = services.current_revision(meeting)
     revision = selectors.revision_read(meeting, whole_number(request.GET.get("revision")))
-    if request.method == "GET" and _replaced(revision, current):
-        # The justering page was read at a revision the secretary has since replaced: the signer reads the new one
-        # first (the sign form would refuse the old one anyway, after the password).
-        messages.error(
-            request, _("Protokollet har ändrats sedan du öppnade det. Läs den nya versionen innan du justerar.")
-        )
-        return _back(meeting)
     if request.method == "POST":
         sign_revision = partial(
             services.protocol_sign,

@@ -98,3 +98,14 @@ def test_try_again_is_refused_while_a_worker_holds_the_claim(document, client_fo
     assert response.status_code == 302
     document.refresh_from_db()
     assert document.status == SignedDocument.Status.RENDERING and document.claim == "dead"
+
+
+def test_the_status_says_a_pending_pdf_waits_and_a_claimed_one_is_being_made(document, client_for):
+    """The broker was down when the last signer signed: told 'PDF:en skapas så snart bakgrundsarbetet är i gång
+    igen', the signer must not read beside it, for the lease's five minutes, that the PDF is being made."""
+    status = reverse("meetings:justering_document", args=[document.meeting_id])
+    client = client_for("chair")
+    waiting = client.get(status).content.decode()
+    assert "PDF:en väntar på att skapas och förseglas" in waiting and "PDF:en skapas och förseglas" not in waiting
+    _claimed_by_a_dead_worker(document, 10)
+    assert "PDF:en skapas och förseglas" in client.get(status).content.decode()

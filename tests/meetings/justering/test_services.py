@@ -130,6 +130,21 @@ def test_signing_a_stale_revision_is_refused_with_a_clear_message(cast, meeting)
         justering.protocol_sign(actor=cast.user("chair"), meeting=meeting, revision_number=1, method="password")
 
 
+def test_a_second_tap_on_sign_says_it_is_signed_not_that_the_protocol_changed(cast, meeting):
+    """The last signer taps "Jag justerar protokollet" twice: the browser shows the answer to the second tap, which
+    read "Protokollet har ändrats sedan du öppnade det" (the record was justerat by the first): as if it had failed."""
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    for key in ("member", "secretary", "chair"):
+        justering.protocol_sign(actor=cast.user(key), meeting=meeting, revision_number=1, method="password")
+    with pytest.raises(ValidationError) as refusal:
+        justering.protocol_sign(actor=cast.user("chair"), meeting=meeting, revision_number=1, method="password")
+    assert refusal.value.messages == ["Du har redan justerat revision 1."]
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.JUSTERAT
+    with pytest.raises(ValidationError, match="Du har redan justerat revision 1."):  # not the last signer either
+        justering.protocol_sign(actor=cast.user("member"), meeting=meeting, revision_number=1, method="password")
+
+
 def test_only_a_required_signer_can_sign(cast, meeting):
     justering.protocol_send_for_justering(actor=None, meeting=meeting)
     with pytest.raises(ValidationError, match="ingen justering kvar"):

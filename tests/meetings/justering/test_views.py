@@ -99,7 +99,8 @@ def test_a_stale_revision_gets_a_clear_message(client_for, cast, sent):
 def test_a_signer_who_read_a_replaced_revision_is_sent_back_to_read_the_new_one(client_for, cast, sent):
     """The chair read revision 1 and left the page open; the secretary took it back, changed a decision and sent
     revision 2. The chair's "Justera protokollet" leads back to the protocol with a message, not to signing
-    revision 2 unread, and the re-authentication page names the revision read, not the newest."""
+    revision 2 unread, and before any password is asked: the re-authentication page would name revision 1 as what
+    the chair is about to sign, a revision nobody can sign any more."""
     client = client_for("chair")
     page = client.get(f"/moten/{sent.pk}/justering/").content.decode()
     link = f"/moten/{sent.pk}/justering/signera/?revision=1"
@@ -108,16 +109,37 @@ def test_a_signer_who_read_a_replaced_revision_is_sent_back_to_read_the_new_one(
     decision = sent.items.get(number=3).decisions.get()
     services.decision_save(actor=None, item=decision.item, decision=decision, text="Styrelsen beslutar att avslå.")
     justering.protocol_send_for_justering(actor=None, meeting=sent)
-    assert "revision 1," in client.get(link, follow=True).content.decode()  # the password page: what was read
-
-    client.post("/accounts/reauthenticate/", {"password": cast.password})
-    response = client.get(link, follow=True)
-    assert response.redirect_chain[-1][0] == f"/moten/{sent.pk}/justering/"
+    response = client.get(link, follow=True)  # no password asked: the revision read is gone
+    assert [url for url, _status in response.redirect_chain] == [f"/moten/{sent.pk}/justering/"]
     assert "Protokollet har ändrats sedan du öppnade det" in response.content.decode()
     assert f"/moten/{sent.pk}/justering/signera/?revision=2" in response.content.decode()
+    password_page = client.get(f"/moten/{sent.pk}/justering/signera/?revision=2", follow=True).content.decode()
+    assert "revision 2," in password_page and "revision 1," not in password_page
+
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    response = client.get(link, follow=True)  # re-authenticated: still sent back to read revision 2
+    assert response.redirect_chain[-1][0] == f"/moten/{sent.pk}/justering/"
     assert not Signature.objects.filter(person=cast.chair, status="signed").exists()
     current = client.get(f"/moten/{sent.pk}/justering/signera/?revision=2")
     assert current.status_code == 200 and "revision 2." in current.content.decode()
+
+
+def test_the_back_button_after_signing_says_it_is_signed_rather_than_showing_the_form_again(client_for, cast, sent):
+    """On a phone the back button after "Jag justerar protokollet" reloads the sign page: the form again, with its
+    button, read as if the signature had not taken (and a second tap was refused as 'nothing left to sign')."""
+    client = client_for("chair")
+    client.post("/accounts/reauthenticate/", {"password": cast.password})
+    client.post(f"/moten/{sent.pk}/justering/signera/?revision=1", {"revision": 1})
+    assert Signature.objects.get(person=cast.chair, revision__number=1).status == "signed"
+
+    response = client.get(f"/moten/{sent.pk}/justering/signera/?revision=1", follow=True)
+    assert response.redirect_chain[-1][0] == f"/moten/{sent.pk}/justering/"
+    html = response.content.decode()
+    assert "Du har redan justerat revision 1." in html and "Jag justerar protokollet" not in html
+    # Whoever has not signed yet still gets the form.
+    member = client_for("member")
+    member.post("/accounts/reauthenticate/", {"password": cast.password})
+    assert "Jag justerar protokollet" in member.get(f"/moten/{sent.pk}/justering/signera/?revision=1").content.decode()
 
 
 def test_the_secretary_sends_and_takes_back(client_for, meeting):
