@@ -116,6 +116,10 @@ CALLS = {
         allowed("who attended belongs to the meeting; the extract keeps the attendance it was signed with"),
         lambda c: drafting.attendance_save(actor=c.secretary, meeting=c.meeting, name="Gäst i efterhand"),
     ),
+    "drafting.attendance_refresh": (
+        allowed("who attended belongs to the meeting; the extract keeps the attendance it was signed with"),
+        lambda c: drafting.attendance_refresh(actor=c.secretary, meeting=c.meeting),
+    ),
     "drafting.absence_report": (
         allowed("who attended belongs to the meeting; the extract keeps the attendance it was signed with"),
         lambda c: drafting.absence_report(actor=c.cast.user("member"), meeting=c.meeting),
