@@ -41,19 +41,21 @@ def attendance_prefill(meeting: Meeting) -> None:
         return mandate.substitute_order or 0
 
     ordered = sorted(mandates, key=lambda m: (rank[m.role], call_in(m), swedish_sort_key(m.person.name)))
-    Attendance.objects.bulk_create(
-        Attendance(
-            meeting=meeting,
-            person=mandate.person,
-            name=mandate.person.name,
-            role=mandate.role,
-            role_title=mandate.role_title,
-            organisation=mandate.organisation,
-            represents=mandate.represents,
-            position=index,
-            status=Attendance.Status.PRESENT,
-        )
-        for index, mandate in enumerate(ordered)
+    Attendance.objects.bulk_create(called(meeting, mandate, position=index) for index, mandate in enumerate(ordered))
+
+
+def called(meeting: Meeting, mandate: Mandate, *, position: int = 0) -> Attendance:
+    """The attendance row (unsaved) of one called on a mandate: present until told otherwise, in the mandate's role."""
+    return Attendance(
+        meeting=meeting,
+        person=mandate.person,
+        name=mandate.person.name,
+        role=mandate.role,
+        role_title=mandate.role_title,
+        organisation=mandate.organisation,
+        represents=mandate.represents,
+        position=position,
+        status=Attendance.Status.PRESENT,
     )
 
 
@@ -71,18 +73,7 @@ def attendance_follow_mandates(meeting: Meeting) -> None:
         changes.missing, key=lambda m: (rank[m.role], m.substitute_order or 0, swedish_sort_key(m.person.name))
     )
     Attendance.objects.bulk_create(
-        Attendance(
-            meeting=meeting,
-            person=mandate.person,
-            name=mandate.person.name,
-            role=mandate.role,
-            role_title=mandate.role_title,
-            organisation=mandate.organisation,
-            represents=mandate.represents,
-            position=after + index,
-            status=Attendance.Status.PRESENT,
-        )
-        for index, mandate in enumerate(added)
+        called(meeting, mandate, position=after + index) for index, mandate in enumerate(added)
     )
 
 
