@@ -5,7 +5,7 @@ from collections import deque
 
 from meetings.importing.columns import TITLE_END, TITLE_STEMS, give_titles, title_column
 from meetings.importing.lexicon import SUBSTITUTES, is_given_name, split_people, surnames
-from meetings.importing.segments import ORGANISATION_WORD, segment_people
+from meetings.importing.segments import ORGANISATION_WORD, is_title_phrase, segment_people, titles_before_names
 
 STATUS_LABELS = [
     # (label pattern, status, role implied by the label)
@@ -254,7 +254,8 @@ def _capitalised_tail(segment):
     words = segment.split()
     tail = []
     for word in reversed(words):
-        if re.fullmatch(NAME_WORD, word) and not ROLE_SUFFIX.fullmatch(word) and not ORG_WORDS.search(word):
+        organisation = ORG_WORDS.search(word) or ORGANISATION_WORD.match(word)  # "Omsorgsnämnden"
+        if re.fullmatch(NAME_WORD, word) and not ROLE_SUFFIX.fullmatch(word) and not organisation:
             tail.insert(0, word)
         else:
             break
@@ -274,6 +275,21 @@ def _name_then_title(leading):
     return bool(known) and not ORG_WORDS.search(name)
 
 
+NAME_THEN_PLACE = re.compile(rf"^((?:{NAME_WORD}\s+){{1,2}}{NAME_WORD})\s+([A-ZÅÄÖ]\S*(?:\s+\S+)*)$")
+
+
+def _name_then_organisation(segment):
+    """(name, organisation) for "Uno Tjernström Omsorgsnämnden", "Lena Kvarnström Kommunstyrelsen": a name the
+    lists know the given name of, then a capitalised word that names a part of an organisation by its ending."""
+    found = NAME_THEN_PLACE.match(segment)
+    if not found or not is_given_name(found.group(1).split()[0]):
+        return None
+    first = found.group(2).split()[0]
+    if not (ORGANISATION_WORD.match(first) or ORG_WORDS.match(first)):
+        return None
+    return found.group(1), found.group(2)
+
+
 def _name_and_title(name, title):
     """ "Anders Ledskog Teknisk" + "chef": a third capitalised word after a given name and a surname opens the title
     unless it is a surname too ("Carl Johan Tykesson": two given names, then the surname)."""
@@ -286,13 +302,21 @@ def _name_and_title(name, title):
 CHAIR_ROLE = re.compile(r"(?:[123]:[ea]\s+|förste\s+|andre\s+|tredje\s+)?(?:vice\s+)?ordförande", re.I)
 
 
-def _cut_by_names(segment):
+def _cut_by_names(segment, *, opens=False):
     """ "Alf Iwarson avdelningschef Gatuavdelningen Christer Norberg avdelningschef …": a stretch without commas that
     holds several people (by their given names) is one entry a person; one who serves for another stays one."""
     people = segment_people(segment) if len(segment.split()) >= 5 and not SERVING.search(segment) else []
     start = segment.find(people[0][0]) if len(people) >= 2 else -1
     head = segment[:start].strip()  # "ordförande Kristina Ideström Bo Rossbol …": the role of the name before
-    if start < 0 or (head and not re.fullmatch(r"[a-zåäö .:-]+", head)):
+    # a capitalised title first ("Skolchef Birgitte Dahlin …"): a table's cells, each title before its name
+    # when it opens the list (after a name, "Elisabeth Mattsson (fp) Kommunordförande Ing-Britt Runger Chef …", the
+    # title is that name's, and so on along the row)
+    titled = None
+    if opens and start >= 0 and head[:1].isupper() and is_title_phrase(head.split()):
+        titled = titles_before_names(head, people)
+    if titled:
+        return [entry for entry in titled if entry]
+    if start < 0 or (head and not re.fullmatch(r"[a-zåäö .:-]+", head) and not is_title_phrase(head.split())):
         return [segment]
     return [head] * bool(head) + [" ".join([name, *after]) for name, after in people]
 
@@ -309,7 +333,9 @@ def parse_run_on(line, *, status, role):
     text = PARTY_MARK.sub(lambda m: "(" + m.group(1) + "),", line)
     text = re.sub(r"\(([^)]{5,})\)", r", \1,", text)
     text = re.sub(r"\s+och\s+(?=" + NAME_WORD + r"\s+" + NAME_WORD + ")", ", ", text)
-    segments = [piece for s in text.split(",") for piece in _cut_by_names(s.strip(" .;:"))]
+    segments = [
+        piece for index, s in enumerate(text.split(",")) for piece in _cut_by_names(s.strip(" .;:"), opens=not index)
+    ]
     attribute_mode = sum(1 for s in segments[1:] if len(_capitalised_tail(s)) >= 3) > max(1, len(segments) // 3)
     people, current = [], None
 
@@ -334,6 +360,9 @@ def parse_run_on(line, *, status, role):
         if serving and not ORG_WORDS.search(serving.group(1)):  # "sekreterare för Region Kalmar" serves no one
             # "Ersättare för Hans Lobell Bengt Melin (SPI)": the one served, then the next entry
             served = (split_people(serving.group(1)) or [serving.group(1)])[0]
+            words_after = segment[serving.start(1) + len(served) :].split()
+            if len(served.split()) == 3 and words_after and re.fullmatch(NAME_WORD, words_after[0]):
+                served = served.rsplit(" ", 1)[0]  # "för Margareta Nyberg Majne Svensson RPG": the next one's name
             after = segment[serving.start(1) + len(served) :].strip()
             segment = segment[: serving.start()].strip()
             if after:
@@ -343,7 +372,9 @@ def parse_run_on(line, *, status, role):
             segment = party.group(1).strip()
         tail = _capitalised_tail(segment)
         words = segment.split()
-        all_names = 2 <= len(words) <= 3 and all(re.fullmatch(NAME_WORD, w) for w in words)
+        all_names = 2 <= len(words) <= 3 and all(
+            re.fullmatch(NAME_WORD, w) and not ORGANISATION_WORD.match(w) for w in words
+        )  # "Uno Tjernström Omsorgsnämnden" is a name and where it comes from
         title = words[-1].lower() if all_names and len(words) == 3 and ROLE_SUFFIX.fullmatch(words[-1]) else None
         if title:  # "Kenth Johansson Kommunchef": a name, then its title capitalised as a table's cell
             words = tail = words[:2]
@@ -378,6 +409,9 @@ def parse_run_on(line, *, status, role):
             name, title = _name_and_title(leading.group(1), leading.group(2))
             start(name)  # "Annika Andersson omsorgschef": the name, then its title in lower case
             _attribute(current, title, status, implied=role)
+        elif where := _name_then_organisation(segment):
+            start(where[0])  # "Uno Tjernström Omsorgsnämnden": the name, then the body or organisation it comes from
+            _attribute(current, where[1], status, implied=role)
         else:
             _attribute(current, segment, status, implied=role)
         if title and current is not None:

@@ -12,7 +12,7 @@ from .lexicon import ROLE, is_given_name, is_organisation, surnames
 CAPITALISED = re.compile(r"^[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+)?$")
 # A lower-case word that makes the capitalised word before it an organisation: "Fyrbodals kommunalförbund".
 ORGANISATION_NOUN = re.compile(
-    r"^(?:\w*(?:förbund|förbundet|kommun|kommunen|stad|region|regionen|landsting|landstinget|förvaltning|"
+    r"^(?:[a-zåäö]\w*(?:förbund|förbundet|kommun|kommunen|stad|region|regionen|landsting|landstinget|förvaltning|"
     r"förvaltningen|myndighet|nämnd|nämnden|verket|styrelse|styrelsen|kansli|kansliet|bolag|förening|"
     r"föreningen|universitet|län))$"
 )
@@ -34,10 +34,18 @@ def _starts_person(words: list[str], index: int, *, first: bool = False) -> bool
         return False
     if ROLE.match(words[index]) or words[index].casefold() in COLUMN_WORDS or ORGANISATION_WORD.match(words[index]):
         return False
+    if _is_title_word(words[index]):  # "Skolchef Birgitte Dahlin"
+        return False
     following = words[index + 1].strip(",;")
-    if not CAPITALISED.match(following) or ROLE.match(following):
+    if not CAPITALISED.match(following) or ROLE.match(following) or _is_title_word(following):
         return False
     return not (index + 2 < len(words) and ORGANISATION_NOUN.match(words[index + 2]))
+
+
+def _is_title_word(word: str) -> bool:
+    """ "Enhetschef", "Nämndadministratör": a title as a table's cell capitalises it, no surname ("Lärare"? a surname
+    the lists know stays one)."""
+    return bool(TITLE_END.match(word.casefold())) and not is_given_name(word) and word.casefold() not in surnames()
 
 
 def _name_length(words: list[str], index: int) -> int:
@@ -46,7 +54,7 @@ def _name_length(words: list[str], index: int) -> int:
     length = 1
     while index + length < len(words) and length < 4:
         word = words[index + length].strip(",;")
-        if not CAPITALISED.match(word) or ROLE.match(word) or word in PARTY_LETTERS:
+        if not CAPITALISED.match(word) or ROLE.match(word) or word in PARTY_LETTERS or _is_title_word(word):
             break
         after = words[index + length + 1] if index + length + 1 < len(words) else ""
         if ORGANISATION_NOUN.match(after) or (length >= 2 and is_organisation(word)):  # "Jan Berg" is no place
@@ -73,6 +81,7 @@ def segment_people(text: str) -> list[tuple[str, list[str]]]:
         row_ended = (
             index == 0
             or previous in ABSENT_MARKS | PRESENT_MARKS
+            or _is_title_word(previous.strip(",;"))  # "Skolchef Birgitte Dahlin": after a title
             or bool(
                 people
                 and people[-1][1]
@@ -117,3 +126,30 @@ def describe(after: list[str]) -> dict[str, str | None]:
         elif ROLE.match(text) or re.fullmatch(r"[a-zåäö-]+", text) or TITLE_END.match(text.lower()):
             found["role"] = text.lower()  # "nämndsekreterare", "Kommunchef" (a table's cell, capitalised)
     return found
+
+
+def is_title_phrase(words: list[str]) -> bool:
+    """ "Skolchef", "Administrativ chef", "vice ordförande": words that end in a title, as a table's cell writes it
+    (capitalised or not); an adjective may lead ("Teknisk chef")."""
+    if not words or len(words) > 3:
+        return False
+    last = words[-1].strip(",").lower()
+    return bool(TITLE_END.match(last) or ROLE.match(last)) and all(re.fullmatch(r"[\wåäö:.-]+", w) for w in words)
+
+
+def titles_before_names(head: str, people: list[tuple[str, list[str]]]) -> list[str] | None:
+    """ "Skolchef Birgitte Dahlin Förvaltningschef Henrik Andersson Chefssekreterare Christina Söderlund": a list that
+    opens with a title writes each title before its name, so the title after one name is the next one's, until a
+    name with no title after it ("… Christina Söderlund Helena Strid"). Entries: each name, then its title as an entry
+    of its own (what follows a name is that name's); None when the second person has no title before it."""
+    entries: list[str] = []
+    title = head
+    for index, (name, after) in enumerate(people):
+        cut = len(after)
+        if title and index < len(people) - 1:
+            cut = next((len(after) - n for n in (3, 2, 1) if n <= len(after) and is_title_phrase(after[-n:])), cut)
+        if index == 0 and cut == len(after):
+            return None
+        entries += [" ".join([name, *after[:cut]]), title]
+        title = " ".join(after[cut:])
+    return entries
