@@ -35,10 +35,12 @@ def _date(year, month, day):
 def find_date(text, *, default_year=None, after=None):
     """The first date in the text, or None. A date without a year takes default_year (or the year of `after`,
     moved on a year when the date would fall before it)."""
-    match = ISO.search(text)
-    if match:
-        return _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    match = WORDS.search(text)
+    # the first of a written date and an ISO date ("Tisdag 20 juni 2017 … justeras 2017-06-27"); the compact and
+    # slashed forms, which case numbers may look like, only where neither is
+    iso, words = ISO.search(text), WORDS.search(text)
+    if iso and not (words and words.start() < iso.start()):
+        return _date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    match = words
     if match:
         day, month = int(match.group(1)), MONTHS[match.group(2).lower()]
         if match.group(3):

@@ -39,13 +39,41 @@ def _has_numbered(result: ParsedMinutes) -> bool:
     return any(item["number"] for item in result["items"])
 
 
+# a field's cell that holds the next label's value in a flattened table: "Sammanträdesdatum Anslags uppsättande
+# 2017-06-27" (the notice's date, an empty cell before it), "Datum Justeringen har tillkännagivits …"
+NOTICE = re.compile(r"\s*(?:datum\s+för\s+)?anslag|\s*justering|\s*protokollet\s+(?:är\s+)?justerat", re.I)
+
+
+# a date the justering or the notice is given ("Plats och tid för justering 2 juni 2017", "Anslaget den 2017-06-02")
+NOTICE_DATE = re.compile(
+    r"\b(?:justering\w*|justeras|anslag\w*|nedtas|nedtag\w*|uppsättande|tillkännag\w*)\b(?:(?!sammanträde|mötesdatum)[^\d]){0,60}?"
+    r"(?:\d{4}-\d\d?-\d\d?|\d{1,2}\s+[a-zåäö]{3,9}\.?\s+\d{4})",
+    re.I,
+)
+
+
+MEETING_DATE = re.compile(
+    r"\b(?:sammanträdesdag(?:en)?|sammanträdesdatum|mötesdatum|datum\s*:)\s*:?\s*"
+    r"((?:\w+dagen\s+(?:den\s+)?)?(?:\d{4}-\d\d?-\d\d?|\d{1,2}\s+[a-zåäö]{3,9}\.?\s+\d{4}))",
+    re.I,
+)
+
+
+def _field_date(doc: Document, key: str):
+    value = doc.fields.get(key, "")
+    return None if NOTICE.match(value) else find_date(value)
+
+
 def _result(doc: Document) -> ParsedMinutes:
     title = " ".join(doc.title_lines).strip()
     header_text = " ".join([title, *doc.fields.values(), *doc.header_rest])
-    date = find_date(doc.fields.get("sammanträdesdatum", "")) or find_date(doc.fields.get("datum", ""))
-    if date is None:
-        date = find_date(header_text)
-        doc.found_by["date"] = "header"  # no "Datum" field: the first date of the title and header
+    date = _field_date(doc, "sammanträdesdatum") or _field_date(doc, "datum")
+    if date is None:  # no "Datum" field: the first date of the title and header that is not the justering's
+        meeting_fields = [v for k, v in doc.fields.items() if not k.startswith("justering") and not NOTICE.match(v)]
+        text = NOTICE_DATE.sub(" ", " ".join([title, *meeting_fields, *doc.header_rest]))
+        labelled = MEETING_DATE.search(text)  # "Sammanträdesdag 2012-09-26" in a flattened notice
+        date = find_date(labelled.group(1)) if labelled else find_date(text)
+        doc.found_by["date"] = "header"
     if date is None:  # "Tid / Plats / Närvarande Onsdagen den 12 november 2014 …": a list took the header's values
         date = find_date(" ".join(doc.lines[: doc.header_end]))
     start, end = find_times(doc.fields.get("tid", "") or doc.fields.get("datum", "") or header_text)
