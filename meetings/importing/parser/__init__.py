@@ -6,6 +6,7 @@ document's kind, organisation and body (header), each item with its decisions (i
 the justerare (people), assembled here.
 """
 
+import datetime
 import re
 
 from meetings.importing import attendance as att
@@ -59,7 +60,7 @@ MEETING_DATE = re.compile(
 )
 
 
-def _field_date(doc: Document, key: str):
+def _field_date(doc: Document, key: str) -> datetime.date | None:
     value = doc.fields.get(key, "")
     return None if NOTICE.match(value) else find_date(value)
 
