@@ -2,6 +2,7 @@
 its text, decisions, assignments, jäv and omedelbar justering; "Nästa möte" is the next meeting."""
 
 import datetime
+import itertools
 import re
 
 from meetings.importing import attendance as att
@@ -30,6 +31,25 @@ CONTENTS_DNR = re.compile(r"\s*\b[A-ZÅÄÖ]{2,5}\s+\d{4}/[\d:-]*\s*")
 CONTENTS_HEADING = re.compile(r"([A-ZÅÄÖ].{2,100}?)[\s.]*(?:§\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?=\s+[A-ZÅÄÖ§]|\s*$)")
 
 
+LEADER_PAGE = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}\b")
+
+
+def _leader_entries(doc: Document, index: int) -> bool:
+    """ "Sammanträdet öppnas... 3 Upprop... 3 Val av två protokolljusterare... 4": a table of contents, headings with
+    dot leaders and pages run together over the lines of a block, whether or not a word names it. The block starts
+    at its first heading: the line before has no dot leaders."""
+    line, before = doc.lines[index], doc.lines[index - 1] if index else ""
+    if not DOT_LEADER_END.search(line) and len(LEADER_PAGE.findall(line)) < 2:
+        return False
+    if DOT_LEADER_END.search(before) or LEADER_PAGE.search(before):
+        return False
+    block = list(itertools.takewhile(bool, doc.lines[index:]))
+    return len(LEADER_PAGE.findall(" ".join(block))) >= 3
+
+
+DOT_LEADER_END = re.compile(r"(?:\.{2,}|…+)\s*$")
+
+
 def _entry_follows(doc: Document, index: int) -> bool:
     following = doc.next_nonblank(index + 1)
     return following is not None and bool(CONTENTS_ENTRY.search(doc.lines[following]))
@@ -51,12 +71,13 @@ def from_contents(doc: Document) -> None:
     # one "§" heading alone may be the page an excerpt ends on: unnumbered contents still name the items
     if headed > 1 or (headed and len(_contents_entries(doc)[0]) >= 3):
         return
-    starts = [n for n, line in enumerate(doc.lines) if line and CONTENTS.search(line)]
+    starts = [n for n, line in enumerate(doc.lines) if line and (CONTENTS.search(line) or _leader_entries(doc, n))]
     if not starts:
         return
     # the contents whose lines follow with dot leaders and pages, not a title that only names it
     start = next((n for n in starts if _entry_follows(doc, n)), starts[0])
-    entries = [CONTENTS.search(doc.lines[start])[1]]  # type: ignore[index]
+    named = CONTENTS.search(doc.lines[start])
+    entries = [named[1] if named else doc.lines[start]]
     index = start + 1
     while not entries[0] and index < len(doc.lines) and doc.lines[index]:
         entries.append(doc.lines[index])  # the contents one heading a line, up to a blank line

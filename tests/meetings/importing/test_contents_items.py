@@ -60,3 +60,25 @@ def test_the_contents_lines_are_no_text_of_the_first_item():
     minutes = parse_text(CUT_AFTER_THE_FIRST)
     assert "ÄRENDELISTA" not in minutes["items"][0]["text"]
     assert not any("ÄRENDELISTA" in warning for warning in minutes["warnings"])
+
+
+def test_headings_with_dot_leaders_and_pages_over_a_block_are_a_contents_though_no_word_names_it():
+    result = parse_text(
+        "Regionfullmäktiges protokoll\nSammanträdet den 24 november 2014\n\n"
+        "Sammanträdet öppnas...\n3 Upprop... 3 Val av två justerare...\n4 Val av presidium...\n"
+        "5 Information från presidiet... 5 Debattregler... 6\n\n"
+        "71 Sammanträdet öppnas\nÅldersordföranden öppnar sammanträdet.\n\n"
+        "72 Upprop\nUpprop förrättas.\n\n73 Val av två justerare\nTill justerare väljs Anna Ek och Per Lund.\n\n"
+        "74 Val av presidium\nTill ordförande väljs Eva Berg.\n\n"
+        "75 Information från presidiet\nPresidiet informerar.\n\n"
+        "76 Debattregler\nFullmäktige antar debattreglerna.\n"
+    )
+    assert [item["title"] for item in result["items"]] == [
+        "Sammanträdet öppnas",
+        "Upprop",
+        "Val av två justerare",
+        "Val av presidium",
+        "Information från presidiet",
+        "Debattregler",
+    ]
+    assert "Fullmäktige antar debattreglerna." in result["items"][-1]["text"]
