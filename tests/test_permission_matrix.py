@@ -8,12 +8,16 @@ Outcomes: "ok" (2xx, or a redirect that is not to sign-in), "login" (redirect to
 re-authenticate), 403, 404, 405.
 """
 
+import datetime
+from types import SimpleNamespace
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from federations.models import Mandate, Membership, Project
+from federations.models import Mandate, Membership, Person, Project, StaffRole
 from meetings.drafting import services
 from meetings.models import Attendance, ItemRevision
 from tests.meetings.factories import ready_to_send
@@ -275,13 +279,40 @@ def test_every_url_has_a_row():
     assert sorted(set(EXPECTED) - set(names)) == [], "a row for a URL that no longer exists"
 
 
-@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p or "public")
-def test_each_persona_reaches_exactly_what_it_may(client_for, world, persona):
+# The secretary and administrator of another federation: staff rights everywhere in their own federation, none in
+# this one. They reach what the member of another federation reaches, except the pages that need staff rights
+# somewhere and name no object of this federation (planning a meeting, importing into their own bodies).
+FOREIGN_STAFF_REACHES = {
+    "meetings:import_upload": ("ok", "ok"),
+    "meetings:meeting_create": ("ok", "ok"),
+}
+
+
+def expected_outcomes(name, persona):
+    if persona == "foreign_staff":
+        outsider = tuple(expected["outsider"] for expected in EXPECTED[name])
+        return FOREIGN_STAFF_REACHES.get(name, outsider)
+    return tuple(expected[persona] for expected in EXPECTED[name])
+
+
+@pytest.fixture
+def foreign_staff(cast):
+    """A person who is both secretary and administrator of the other federation (and nothing in this one)."""
+    user = get_user_model().objects.create_user(username="foreign@example.se", email="foreign@example.se")
+    person = Person.objects.create(name="Frida Främmande", user=user, email=user.email)
+    for role in (StaffRole.Role.SECRETARY, StaffRole.Role.ADMIN):
+        StaffRole.objects.create(person=person, role=role, federation=cast.other_federation)
+    cast.users["foreign_staff"] = user
+    return user
+
+
+@pytest.mark.parametrize("persona", [*PERSONAS, "foreign_staff"], ids=lambda p: p or "public")
+def test_each_persona_reaches_exactly_what_it_may(client_for, world, foreign_staff, persona):
     client = client_for(persona)
     wrong = []
     for name, params in sorted(url_names().items()):
         url = world(name, params)
-        for method, expected in zip(("GET", "POST"), EXPECTED[name], strict=True):
+        for method, expected in zip(("GET", "POST"), expected_outcomes(name, persona), strict=True):
             try:
                 with transaction.atomic():
                     response = client.get(url) if method == "GET" else client.post(url, {})
@@ -289,6 +320,82 @@ def test_each_persona_reaches_exactly_what_it_may(client_for, world, persona):
             except Rollback:
                 pass
             got = outcome(response)
-            if got != expected[persona]:
-                wrong.append(f"{method} {name} ({url}): {got}, expected {expected[persona]}")
+            if got != expected:
+                wrong.append(f"{method} {name} ({url}): {got}, expected {expected}")
+    assert wrong == [], "\n".join(wrong)
+
+
+# The ids a URL names inside a meeting (or a federation) besides the meeting (or the federation) itself.
+INNER_IDS = ("item_pk", "decision_pk", "attendance_pk", "attachment_pk", "assignment_pk", "revision_pk")
+INNER_FEDERATION_IDS = {
+    "federations:person_edit": "person",
+    "federations:identity_enter": "person",
+    "federations:mandate_end": "mandate",
+    "federations:membership_end": "membership",
+}
+
+
+@pytest.fixture
+def foreign(cast, settings, tmp_path):
+    """The same objects in a draft of the other federation's board: a §, its decision, an attendance row, an
+    assignment, an attachment, a revision; and that federation's person, mandate and membership."""
+    settings.MEDIA_ROOT = tmp_path
+    meeting = services.meeting_create(actor=None, body=cast.other_board, date=datetime.date(2026, 3, 1))
+    item = meeting.items.get(number=3)
+    services.item_save_text(actor=None, item_id=item.pk, heading=item.heading, text="<p>X</p>", base_version=1)
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att avslå.")
+    upload = SimpleUploadedFile("annat.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    return SimpleNamespace(
+        meeting=meeting,
+        item_pk=item.pk,
+        decision_pk=decision.pk,
+        attendance_pk=Attendance.objects.filter(meeting=meeting).first().pk,
+        attachment_pk=services.attachment_add(actor=None, meeting=meeting, upload=upload, item=item).pk,
+        assignment_pk=services.assignment_create(actor=None, item=item, what="Utreda", owner=cast.outsider).pk,
+        revision_pk=ItemRevision.objects.filter(item=item).first().pk,
+        person=cast.outsider.pk,
+        mandate=Mandate.objects.get(person=cast.outsider).pk,
+        membership=Membership.objects.create(federation=cast.other_federation, organisation=cast.fk).pk,
+    )
+
+
+def inner_id_urls(world, foreign):
+    """Each URL of this federation's meeting (or register) with one inner id swapped for the other federation's,
+    beside the URL with its own ids."""
+    for name, params in sorted(url_names().items()):
+        url = world(name, params)
+        own = resolve(url).kwargs
+        for param in [p for p in params if p in INNER_IDS]:
+            yield f"{name}[{param}]", url, reverse(name, kwargs={**own, param: getattr(foreign, param)})
+        if name in INNER_FEDERATION_IDS:
+            swapped = {**own, "pk": getattr(foreign, INNER_FEDERATION_IDS[name])}
+            yield f"{name}[pk]", url, reverse(name, kwargs=swapped)
+
+
+def status_of(client, method, url):
+    try:
+        with transaction.atomic():
+            response = client.get(url) if method == "GET" else client.post(url, {})
+            raise Rollback
+    except Rollback:
+        pass
+    return response.status_code
+
+
+@pytest.mark.parametrize("persona", ["secretary", "admin"])
+def test_an_inner_id_of_another_federation_is_not_found_inside_ones_own(client_for, world, foreign, persona):
+    """The meeting (or federation) in the URL is the user's own; the §, decision, row, attachment, assignment,
+    revision, person, mandate or membership it names is the other federation's: 404. Unless the user lacks the right
+    for that page in their own federation too (403, checked before any object is looked up) or the method is not
+    allowed (405): neither says anything about the other federation's object."""
+    client = client_for(persona)
+    wrong, checked = [], 0
+    for label, own_url, url in inner_id_urls(world, foreign):
+        for method in ("GET", "POST"):
+            got = status_of(client, method, url)
+            checked += 1
+            if got == 404 or (got in (403, 405) and status_of(client, method, own_url) == got):
+                continue
+            wrong.append(f"{method} {label} ({url}): {got}")
+    assert checked >= 58  # every URL with an inner id, both methods: a walk that found none proves nothing
     assert wrong == [], "\n".join(wrong)
