@@ -9,6 +9,7 @@ re-authenticate), 403, 404, 405.
 """
 
 import datetime
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -17,9 +18,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from federations.models import Mandate, Membership, Person, Project, StaffRole
+from federations.models import Mandate, MemberOrganisation, Membership, Person, Project, StaffRole
 from meetings.drafting import services
-from meetings.models import Attendance, ItemRevision
+from meetings.models import (
+    Assignment,
+    Attendance,
+    DecisionRecipient,
+    ItemRevision,
+    Meeting,
+    Recusal,
+    Reservation,
+    Vote,
+)
 from tests.meetings.factories import ready_to_send
 
 PERSONAS = [None, "outsider", "member", "chair", "secretary", "coordinator"]
@@ -356,7 +366,16 @@ def foreign(cast, settings, tmp_path):
         person=cast.outsider.pk,
         mandate=Mandate.objects.get(person=cast.outsider).pk,
         membership=Membership.objects.create(federation=cast.other_federation, organisation=cast.fk).pk,
+        body=cast.other_board.pk,
+        federation=cast.other_federation.pk,
+        organisation=_organisation_of_the_other_federation_only(cast).pk,
     )
+
+
+def _organisation_of_the_other_federation_only(cast):
+    organisation = MemberOrganisation.objects.create(name="Annanby kommun", slug="annanby", kind="kommun")
+    Membership.objects.create(federation=cast.other_federation, organisation=organisation)
+    return organisation
 
 
 def inner_id_urls(world, foreign):
@@ -399,3 +418,201 @@ def test_an_inner_id_of_another_federation_is_not_found_inside_ones_own(client_f
             wrong.append(f"{method} {label} ({url}): {got}")
     assert checked >= 58  # every URL with an inner id, both methods: a walk that found none proves nothing
     assert wrong == [], "\n".join(wrong)
+
+
+def _meeting_fields(c, **changed):
+    return {"date": "2026-03-01", "chair": c.cast.chair.pk, "secretary": c.cast.secretary.pk, **changed}
+
+
+def _decision_fields(c, **changed):
+    return {"text": "Styrelsen beslutar att godkänna.", "outcome": "bifall", "method": "acklamation", **changed}
+
+
+def _attendance_of(c, **lookup):
+    return Attendance.objects.filter(meeting=c.meeting, **lookup).exists()
+
+
+# Each form that names an object of the register or of a meeting by its id: (URL name, the form naming `x`, whether
+# `x` was taken, this federation's x, the other federation's x). This federation's x must be taken, which proves the
+# form is otherwise valid; the other federation's must not be, whatever the answer (a form error or a 404).
+FOREIGN_IDS_IN_FORMS = {
+    "meeting_create.body": (
+        "meetings:meeting_create",
+        lambda c, x: {"body": x, "date": "2026-12-10"},
+        lambda c, x: Meeting.objects.filter(body_id=x, date="2026-12-10").exists(),
+        lambda c: c.cast.board.pk,
+        lambda f: f.body,
+    ),
+    "meeting_create.chair": (
+        "meetings:meeting_create",
+        lambda c, x: {"body": c.cast.board.pk, "date": "2026-12-10", "chair": x},
+        lambda c, x: Meeting.objects.filter(chair_id=x, date="2026-12-10").exists(),
+        lambda c: c.cast.member.pk,
+        lambda f: f.person,
+    ),
+    "meeting_create.secretary": (
+        "meetings:meeting_create",
+        lambda c, x: {"body": c.cast.board.pk, "date": "2026-12-10", "secretary": x},
+        lambda c, x: Meeting.objects.filter(secretary_id=x, date="2026-12-10").exists(),
+        lambda c: c.cast.admin.pk,
+        lambda f: f.person,
+    ),
+    "meeting_edit.chair": (
+        "meetings:meeting_edit",
+        lambda c, x: _meeting_fields(c, chair=x),
+        lambda c, x: Meeting.objects.filter(pk=c.meeting.pk, chair_id=x).exists(),
+        lambda c: c.cast.member.pk,
+        lambda f: f.person,
+    ),
+    "meeting_edit.secretary": (
+        "meetings:meeting_edit",
+        lambda c, x: _meeting_fields(c, secretary=x),
+        lambda c, x: Meeting.objects.filter(pk=c.meeting.pk, secretary_id=x).exists(),
+        lambda c: c.cast.admin.pk,
+        lambda f: f.person,
+    ),
+    "meeting_edit.justerare": (
+        "meetings:meeting_edit",
+        lambda c, x: _meeting_fields(c, justerare=[x]),
+        lambda c, x: c.meeting.justerare.filter(pk=x).exists(),
+        lambda c: c.cast.substitute.pk,
+        lambda f: f.person,
+    ),
+    "attendance.person": (
+        "meetings:attendance",
+        lambda c, x: {"person": x, "role": "adjungerad", "status": "narvarande"},
+        lambda c, x: _attendance_of(c, person_id=x),
+        lambda c: c.cast.admin.pk,
+        lambda f: f.person,
+    ),
+    "attendance.organisation": (
+        "meetings:attendance",
+        lambda c, x: {"name": "Gäst", "role": "adjungerad", "status": "narvarande", "organisation": x},
+        lambda c, x: _attendance_of(c, organisation_id=x),
+        lambda c: c.cast.kommun.pk,
+        lambda f: f.organisation,
+    ),
+    "attendance.represents": (
+        "meetings:attendance",
+        lambda c, x: {"name": "Gäst", "role": "adjungerad", "status": "narvarande", "represents": x},
+        lambda c, x: _attendance_of(c, represents_id=x),
+        lambda c: c.cast.federation.pk,
+        lambda f: f.federation,
+    ),
+    "attendance.serving_for": (
+        "meetings:attendance",
+        lambda c, x: {
+            "name": "Gäst",
+            "role": "ersattare",
+            "status": "narvarande",
+            "serving_for": x,
+            "paragraphs": "1-2",
+        },  # fmt: skip
+        lambda c, x: _attendance_of(c, serving_for_id=x),
+        lambda c: Attendance.objects.filter(meeting=c.meeting, person=c.cast.member).get().pk,
+        lambda f: f.attendance_pk,
+    ),
+    "decision_add.recipient_people": (
+        "meetings:decision_add",
+        lambda c, x: _decision_fields(c, recipient_people=[x]),
+        lambda c, x: DecisionRecipient.objects.filter(person_id=x).exists(),
+        lambda c: c.cast.member.pk,
+        lambda f: f.person,
+    ),
+    "decision_edit.recipient_people": (
+        "meetings:decision_edit",
+        lambda c, x: _decision_fields(c, recipient_people=[x], version=c.decision.version),
+        lambda c, x: DecisionRecipient.objects.filter(person_id=x).exists(),
+        lambda c: c.cast.member.pk,
+        lambda f: f.person,
+    ),
+    "decision_votes.attendance": (
+        "meetings:decision_votes",
+        lambda c, x: {f"vote-{x}": "ja", "version": c.decision.version},
+        lambda c, x: Vote.objects.filter(attendance_id=x).exists(),
+        lambda c: Attendance.objects.filter(meeting=c.meeting, person=c.cast.member).get().pk,
+        lambda f: f.attendance_pk,
+    ),
+    "decision_reservation.attendance": (
+        "meetings:decision_reservation",
+        lambda c, x: {"attendance": x, "reason": "Jag vill något annat."},
+        lambda c, x: Reservation.objects.filter(attendance_id=x).exists(),
+        lambda c: Attendance.objects.filter(meeting=c.meeting, person=c.cast.member).get().pk,
+        lambda f: f.attendance_pk,
+    ),
+    "recusal.attendance": (
+        "meetings:recusal",
+        lambda c, x: {"attendance": x, "recused": "1", "reason": "Styrelseledamot i bolaget."},
+        lambda c, x: Recusal.objects.filter(attendance_id=x).exists(),
+        lambda c: Attendance.objects.filter(meeting=c.meeting, person=c.cast.member).get().pk,
+        lambda f: f.attendance_pk,
+    ),
+    "assignment_add.owner": (
+        "meetings:assignment_add",
+        lambda c, x: {"owner": x, "what": "Utreda saken."},
+        lambda c, x: Assignment.objects.filter(owner_id=x, what="Utreda saken.").exists(),
+        lambda c: c.cast.member.pk,
+        lambda f: f.person,
+    ),
+    "mandate_create.person": (
+        "federations:mandate_create",
+        lambda c, x: {"person": x, "body": c.cast.board.pk, "role": "adjungerad", "start": "2026-01-01"},
+        lambda c, x: Mandate.objects.filter(person_id=x, role="adjungerad").exists(),
+        lambda c: c.cast.secretary.pk,
+        lambda f: f.person,
+    ),
+    "mandate_create.body": (
+        "federations:mandate_create",
+        lambda c, x: {"new_person": "Ny Person", "body": x, "role": "adjungerad", "start": "2026-01-01"},
+        lambda c, x: Mandate.objects.filter(body_id=x, role="adjungerad").exists(),
+        lambda c: c.cast.board.pk,
+        lambda f: f.body,
+    ),
+    "mandate_create.organisation": (
+        "federations:mandate_create",
+        lambda c, x: {
+            "new_person": "Ny Person",
+            "body": c.cast.board.pk,
+            "role": "ledamot",
+            "start": "2026-01-01",
+            "organisation": x,
+        },  # fmt: skip
+        lambda c, x: Mandate.objects.filter(organisation_id=x, person__name="Ny Person").exists(),
+        lambda c: c.cast.kommun.pk,
+        lambda f: f.organisation,
+    ),
+    "mandate_create.substitute_for": (
+        "federations:mandate_create",
+        lambda c, x: {
+            "new_person": "Ny Person",
+            "body": c.cast.board.pk,
+            "role": "ersattare",
+            "start": "2026-01-01",
+            "organisation": c.cast.fk.pk,
+            "substitute_for": x,
+        },  # fmt: skip
+        lambda c, x: Mandate.objects.filter(substitute_for_id=x, person__name="Ny Person").exists(),
+        lambda c: Mandate.objects.get(person=c.cast.member).pk,
+        lambda f: f.mandate,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FOREIGN_IDS_IN_FORMS))
+def test_another_federations_id_in_a_form_of_ones_own_is_never_taken(client_for, cast, world, foreign, case):
+    name, data, taken, mine, theirs = FOREIGN_IDS_IN_FORMS[case]
+    meeting = Meeting.objects.get(body=cast.board)
+    item = meeting.items.get(number=3)
+    c = SimpleNamespace(cast=cast, meeting=meeting, item=item, decision=item.decisions.get())
+    url = world(name, url_names()[name])
+    client = client_for("secretary")
+    for whose, x in (("theirs", theirs(foreign)), ("mine", mine(c))):
+        try:
+            with transaction.atomic():
+                response = client.post(url, data(c, x))
+                assert response.status_code < 500
+                errors = re.findall(r'class="(?:errorlist|error)[^"]*"[^>]*>(.*?)</', response.content.decode(), re.S)
+                assert taken(c, x) == (whose == "mine"), f"{whose}: {response.status_code} {errors}"
+                raise Rollback
+        except Rollback:
+            pass
