@@ -616,3 +616,50 @@ def test_another_federations_id_in_a_form_of_ones_own_is_never_taken(client_for,
                 raise Rollback
         except Rollback:
             pass
+
+
+def every_row():
+    """Every row of the portal's own tables (and the audit log, the outbox, the users), to compare before and after."""
+    from django.apps import apps
+
+    labels = ("federations", "meetings", "finsam", "auth")
+    models = [m for m in apps.get_models() if m._meta.app_label in labels]
+    return {m._meta.label: sorted(map(repr, m.objects.values_list())) for m in models}
+
+
+@pytest.mark.parametrize("persona", [*PERSONAS, "foreign_staff"], ids=lambda p: p or "public")
+def test_no_get_changes_anything(client_for, world, foreign_staff, persona):
+    """GET reads: no page, download, feed or calendar writes a row, an audit entry or a mail to send (a link
+    followed in an e-mail, a prefetching browser or an <img> on another site must not act for the user). The rows
+    are compared once after every GET; when they differ, again after each, to name the URL."""
+    client = client_for(persona)
+    urls = {name: world(name, params) for name, params in sorted(url_names().items())}
+    before = every_row()
+    for url in urls.values():
+        client.get(url)
+    if every_row() == before:
+        return
+    changed = []
+    for name, url in urls.items():
+        with transaction.atomic():
+            start = every_row()
+            client.get(url)
+            after = every_row()
+            transaction.set_rollback(True)
+        if after != start:
+            changed.append(f"{name}: {sorted(k for k in after if after[k] != start.get(k))}")
+    assert changed != [], "rows changed, but by no single GET"
+    assert changed == [], "\n".join(changed)
+
+
+def test_signing_out_and_switching_language_take_a_post(client_for, cast):
+    """The two URLs outside the matrix that change something: a GET only shows the form (or goes back)."""
+    client = client_for("member")
+    client.get("/accounts/logout/")
+    client.get("/i18n/setlang/?language=en&next=/")
+    assert client.get("/moten/").status_code == 200  # still signed in
+    assert "django_language" not in client.cookies and client.get("/")["Content-Language"] == "sv"
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert client.get("/")["Content-Language"] == "en"
+    client.post("/accounts/logout/")
+    assert client.get("/moten/").status_code == 302
