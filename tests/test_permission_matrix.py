@@ -16,6 +16,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from federations.models import Mandate, MemberOrganisation, Membership, Person, Project, StaffRole
@@ -663,3 +664,21 @@ def test_signing_out_and_switching_language_take_a_post(client_for, cast):
     assert client.get("/")["Content-Language"] == "en"
     client.post("/accounts/logout/")
     assert client.get("/moten/").status_code == 302
+
+
+@pytest.mark.parametrize("persona", [None, "secretary"], ids=lambda p: p or "public")
+def test_every_post_needs_the_csrf_token(cast, world, persona):
+    """A form on another site that posts to the portal, in the browser of a signed-in secretary (or a visitor), is
+    refused before any view runs: 403, or 405 where POST is no method of the URL at all."""
+    client = Client(enforce_csrf_checks=True)
+    if persona:
+        client.force_login(cast.user(persona))
+    wrong = []
+    for name, params in sorted(url_names().items()):
+        url = world(name, params)
+        with transaction.atomic():
+            status = client.post(url, {}).status_code
+            transaction.set_rollback(True)
+        if status not in (403, 405):
+            wrong.append(f"{name} ({url}): {status}")
+    assert wrong == [], "\n".join(wrong)
