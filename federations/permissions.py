@@ -175,11 +175,24 @@ def people_for_bodies(bodies, on_date):
 
 def get_person_for_user(user, pk):
     """A person's public page: name and mandates (never the e-mail address). Anyone may see a person who holds or
-    has held a mandate, as the register is public; people known only from attendance lists need a sign-in."""
-    people = Person.objects.all()
-    if not getattr(user, "is_authenticated", False):
-        people = people.filter(mandates__isnull=False).distinct()
-    return get_object_or_404(people, pk=pk)
+    has held a mandate, as the register is public. A person known only from attendance lists or a staff role belongs
+    to the federations (and networks) whose meetings or staff they are in: 404 to everyone without a role there,
+    signed in or not, as their drafts are."""
+    roles = roles_for(user)
+    if roles.superuser:
+        return get_object_or_404(Person, pk=pk)
+    federations = roles.member_of | roles.coordinated
+    networks = roles.networks_member_of | roles.coordinator_of
+    visible = (
+        Q(mandates__isnull=False)
+        | Q(attendances__meeting__body__federation__in=federations)
+        | Q(attendances__meeting__body__network__in=networks)
+        | Q(staff_roles__federation__in=federations)
+        | Q(staff_roles__network__in=networks)
+    )
+    if roles.person is not None:
+        visible |= Q(pk=roles.person.pk)
+    return get_object_or_404(Person.objects.filter(visible).distinct(), pk=pk)
 
 
 def get_person_for_editing(user, federation, pk):

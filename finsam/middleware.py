@@ -1,7 +1,9 @@
 """Swedish first: the language comes from the language switch (a cookie), never from the browser's headers.
 A Content-Security-Policy on every response: only our own scripts, styles and fonts, no inline code. And a file store
-that does not answer is a 503 with a Swedish page, not a server error."""
+that does not answer is a 503 with a Swedish page, not a server error. The client's address is the one the HTTPS
+proxy saw, not the proxy's own."""
 
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -14,6 +16,36 @@ from django.utils.translation import gettext as _
 from finsam.storage import StorageUnavailable
 
 logger = logging.getLogger(__name__)
+
+
+class ClientAddressMiddleware:
+    """Behind the HTTPS proxy every request reaches gunicorn from the proxy, so REMOTE_ADDR is the proxy's address
+    for every client: the sign-in's rate limit per address (allauth), the open-data limit and the address kept with
+    a signature would all see one client. The proxy puts the address it was reached from last in X-Forwarded-For
+    (Caddy drops what a client sent there; a proxy that appends leaves it in front): with TRUSTED_PROXY_COUNT
+    proxies in front, the client is the count-th address from the end. Only those proxies can reach the portal, so
+    the header can be believed as far as they wrote it, and no further; a request without it (the health check
+    inside the container) keeps its own address."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        count = settings.TRUSTED_PROXY_COUNT
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if count and forwarded:
+            addresses = [part.strip() for part in forwarded.split(",")]
+            if len(addresses) >= count and _is_address(addresses[-count]):
+                request.META["REMOTE_ADDR"] = addresses[-count]
+        return self.get_response(request)
+
+
+def _is_address(text):
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 class SwedishFirstLocaleMiddleware:

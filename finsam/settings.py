@@ -109,6 +109,7 @@ if BENCH_TOOLS:
     INSTALLED_APPS.append("tools.bench")
 
 MIDDLEWARE = [
+    "finsam.middleware.ClientAddressMiddleware",
     "finsam.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "finsam.middleware.ContentSecurityPolicyMiddleware",
@@ -381,6 +382,12 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# How many proxies stand in front of gunicorn, each adding the address it was reached from to X-Forwarded-For: the
+# client's address is that many from the end (finsam.middleware.ClientAddressMiddleware). One in docker-compose.yml
+# (Caddy); 0 believes no header (a developer's runserver, which anyone could send one to).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0 if DEBUG or TESTING else 1)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT must be 0 or more, not {TRUSTED_PROXY_COUNT}")
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

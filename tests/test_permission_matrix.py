@@ -8,14 +8,29 @@ Outcomes: "ok" (2xx, or a redirect that is not to sign-in), "login" (redirect to
 re-authenticate), 403, 404, 405.
 """
 
+import datetime
+import re
+from types import SimpleNamespace
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from federations.models import Mandate, Membership, Project
+from federations.models import Mandate, MemberOrganisation, Membership, Person, Project, StaffRole
 from meetings.drafting import services
-from meetings.models import Attendance, ItemRevision
+from meetings.models import (
+    Assignment,
+    Attendance,
+    DecisionRecipient,
+    ItemRevision,
+    Meeting,
+    Recusal,
+    Reservation,
+    Vote,
+)
 from tests.meetings.factories import ready_to_send
 
 PERSONAS = [None, "outsider", "member", "chair", "secretary", "coordinator"]
@@ -275,13 +290,40 @@ def test_every_url_has_a_row():
     assert sorted(set(EXPECTED) - set(names)) == [], "a row for a URL that no longer exists"
 
 
-@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p or "public")
-def test_each_persona_reaches_exactly_what_it_may(client_for, world, persona):
+# The secretary and administrator of another federation: staff rights everywhere in their own federation, none in
+# this one. They reach what the member of another federation reaches, except the pages that need staff rights
+# somewhere and name no object of this federation (planning a meeting, importing into their own bodies).
+FOREIGN_STAFF_REACHES = {
+    "meetings:import_upload": ("ok", "ok"),
+    "meetings:meeting_create": ("ok", "ok"),
+}
+
+
+def expected_outcomes(name, persona):
+    if persona == "foreign_staff":
+        outsider = tuple(expected["outsider"] for expected in EXPECTED[name])
+        return FOREIGN_STAFF_REACHES.get(name, outsider)
+    return tuple(expected[persona] for expected in EXPECTED[name])
+
+
+@pytest.fixture
+def foreign_staff(cast):
+    """A person who is both secretary and administrator of the other federation (and nothing in this one)."""
+    user = get_user_model().objects.create_user(username="foreign@example.se", email="foreign@example.se")
+    person = Person.objects.create(name="Frida Främmande", user=user, email=user.email)
+    for role in (StaffRole.Role.SECRETARY, StaffRole.Role.ADMIN):
+        StaffRole.objects.create(person=person, role=role, federation=cast.other_federation)
+    cast.users["foreign_staff"] = user
+    return user
+
+
+@pytest.mark.parametrize("persona", [*PERSONAS, "foreign_staff"], ids=lambda p: p or "public")
+def test_each_persona_reaches_exactly_what_it_may(client_for, world, foreign_staff, persona):
     client = client_for(persona)
     wrong = []
     for name, params in sorted(url_names().items()):
         url = world(name, params)
-        for method, expected in zip(("GET", "POST"), EXPECTED[name], strict=True):
+        for method, expected in zip(("GET", "POST"), expected_outcomes(name, persona), strict=True):
             try:
                 with transaction.atomic():
                     response = client.get(url) if method == "GET" else client.post(url, {})
@@ -289,6 +331,354 @@ def test_each_persona_reaches_exactly_what_it_may(client_for, world, persona):
             except Rollback:
                 pass
             got = outcome(response)
-            if got != expected[persona]:
-                wrong.append(f"{method} {name} ({url}): {got}, expected {expected[persona]}")
+            if got != expected:
+                wrong.append(f"{method} {name} ({url}): {got}, expected {expected}")
+    assert wrong == [], "\n".join(wrong)
+
+
+# The ids a URL names inside a meeting (or a federation) besides the meeting (or the federation) itself.
+INNER_IDS = ("item_pk", "decision_pk", "attendance_pk", "attachment_pk", "assignment_pk", "revision_pk")
+INNER_FEDERATION_IDS = {
+    "federations:person_edit": "person",
+    "federations:identity_enter": "person",
+    "federations:mandate_end": "mandate",
+    "federations:membership_end": "membership",
+}
+
+
+@pytest.fixture
+def foreign(cast, settings, tmp_path):
+    """The same objects in a draft of the other federation's board: a §, its decision, an attendance row, an
+    assignment, an attachment, a revision; and that federation's person, mandate and membership."""
+    settings.MEDIA_ROOT = tmp_path
+    meeting = services.meeting_create(actor=None, body=cast.other_board, date=datetime.date(2026, 3, 1))
+    item = meeting.items.get(number=3)
+    services.item_save_text(actor=None, item_id=item.pk, heading=item.heading, text="<p>X</p>", base_version=1)
+    decision = services.decision_save(actor=None, item=item, text="Styrelsen beslutar att avslå.")
+    upload = SimpleUploadedFile("annat.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    return SimpleNamespace(
+        meeting=meeting,
+        item_pk=item.pk,
+        decision_pk=decision.pk,
+        attendance_pk=Attendance.objects.filter(meeting=meeting).first().pk,
+        attachment_pk=services.attachment_add(actor=None, meeting=meeting, upload=upload, item=item).pk,
+        assignment_pk=services.assignment_create(actor=None, item=item, what="Utreda", owner=cast.outsider).pk,
+        revision_pk=ItemRevision.objects.filter(item=item).first().pk,
+        person=cast.outsider.pk,
+        mandate=Mandate.objects.get(person=cast.outsider).pk,
+        membership=Membership.objects.create(federation=cast.other_federation, organisation=cast.fk).pk,
+        body=cast.other_board.pk,
+        federation=cast.other_federation.pk,
+        organisation=_organisation_of_the_other_federation_only(cast).pk,
+    )
+
+
+def _organisation_of_the_other_federation_only(cast):
+    organisation = MemberOrganisation.objects.create(name="Annanby kommun", slug="annanby", kind="kommun")
+    Membership.objects.create(federation=cast.other_federation, organisation=organisation)
+    return organisation
+
+
+def inner_id_urls(world, foreign):
+    """Each URL of this federation's meeting (or register) with one inner id swapped for the other federation's,
+    beside the URL with its own ids."""
+    for name, params in sorted(url_names().items()):
+        url = world(name, params)
+        own = resolve(url).kwargs
+        for param in [p for p in params if p in INNER_IDS]:
+            yield f"{name}[{param}]", url, reverse(name, kwargs={**own, param: getattr(foreign, param)})
+        if name in INNER_FEDERATION_IDS:
+            swapped = {**own, "pk": getattr(foreign, INNER_FEDERATION_IDS[name])}
+            yield f"{name}[pk]", url, reverse(name, kwargs=swapped)
+
+
+def status_of(client, method, url):
+    try:
+        with transaction.atomic():
+            response = client.get(url) if method == "GET" else client.post(url, {})
+            raise Rollback
+    except Rollback:
+        pass
+    return response.status_code
+
+
+@pytest.mark.parametrize("persona", ["secretary", "admin"])
+def test_an_inner_id_of_another_federation_is_not_found_inside_ones_own(client_for, world, foreign, persona):
+    """The meeting (or federation) in the URL is the user's own; the §, decision, row, attachment, assignment,
+    revision, person, mandate or membership it names is the other federation's: 404. Unless the user lacks the right
+    for that page in their own federation too (403, checked before any object is looked up) or the method is not
+    allowed (405): neither says anything about the other federation's object."""
+    client = client_for(persona)
+    wrong, checked = [], 0
+    for label, own_url, url in inner_id_urls(world, foreign):
+        for method in ("GET", "POST"):
+            got = status_of(client, method, url)
+            checked += 1
+            if got == 404 or (got in (403, 405) and status_of(client, method, own_url) == got):
+                continue
+            wrong.append(f"{method} {label} ({url}): {got}")
+    assert checked >= 58  # every URL with an inner id, both methods: a walk that found none proves nothing
+    assert wrong == [], "\n".join(wrong)
+
+
+def _meeting_fields(c, **changed):
+    return {"date": "2026-03-01", "chair": c.cast.chair.pk, "secretary": c.cast.secretary.pk, **changed}
+
+
+def _decision_fields(c, **changed):
+    return {"text": "Styrelsen beslutar att godkänna.", "outcome": "bifall", "method": "acklamation", **changed}
+
+
+def _attendance_of(c, **lookup):
+    return Attendance.objects.filter(meeting=c.meeting, **lookup).exists()
+
+
+# Each form that names an object of the register or of a meeting by its id: (URL name, the form naming `x`, whether
+# `x` was taken, this federation's x, the other federation's x). This federation's x must be taken, which proves the
+# form is otherwise valid; the other federation's must not be, whatever the answer (a form error or a 404).
+FOREIGN_IDS_IN_FORMS = {
+    "meeting_create.body": (
+        "meetings:meeting_create",
+        lambda c, x: {"body": x, "date": "2026-12-10"},
+        lambda c, x: Meeting.objects.filter(body_id=x, date="2026-12-10").exists(),
+        lambda c: c.cast.board.pk,
+        lambda f: f.body,
+    ),
+    "meeting_create.chair": (
+        "meetings:meeting_create",
+        lambda c, x: {"body": c.cast.board.pk, "date": "2026-12-10", "chair": x},
+        lambda c, x: Meeting.objects.filter(chair_id=x, date="2026-12-10").exists(),
+        lambda c: c.cast.member.pk,
+        lambda f: f.person,
+    ),
+    "meeting_create.secretary": (
+        "meetings:meeting_create",
+        lambda c, x: {"body": c.cast.board.pk, "date": "2026-12-10", "secretary": x},
+        lambda c, x: Meeting.objects.filter(secretary_id=x, date="2026-12-10").exists(),
+        lambda c: c.cast.admin.pk,
+        lambda f: f.person,
+    ),
+    "meeting_edit.chair": (
+        "meetings:meeting_edit",
+        lambda c, x: _meeting_fields(c, chair=x),
+        lambda c, x: Meeting.objects.filter(pk=c.meeting.pk, chair_id=x).exists(),
+        lambda c: c.cast.member.pk,
+        lambda f: f.person,
+    ),
+    "meeting_edit.secretary": (
+        "meetings:meeting_edit",
+        lambda c, x: _meeting_fields(c, secretary=x),
+        lambda c, x: Meeting.objects.filter(pk=c.meeting.pk, secretary_id=x).exists(),
+        lambda c: c.cast.admin.pk,
+        lambda f: f.person,
+    ),
+    "meeting_edit.justerare": (
+        "meetings:meeting_edit",
+        lambda c, x: _meeting_fields(c, justerare=[x]),
+        lambda c, x: c.meeting.justerare.filter(pk=x).exists(),
+        lambda c: c.cast.substitute.pk,
+        lambda f: f.person,
+    ),
+    "attendance.person": (
+        "meetings:attendance",
+        lambda c, x: {"person": x, "role": "adjungerad", "status": "narvarande"},
+        lambda c, x: _attendance_of(c, person_id=x),
+        lambda c: c.cast.admin.pk,
+        lambda f: f.person,
+    ),
+    "attendance.organisation": (
+        "meetings:attendance",
+        lambda c, x: {"name": "Gäst", "role": "adjungerad", "status": "narvarande", "organisation": x},
+        lambda c, x: _attendance_of(c, organisation_id=x),
+        lambda c: c.cast.kommun.pk,
+        lambda f: f.organisation,
+    ),
+    "attendance.represents": (
+        "meetings:attendance",
+        lambda c, x: {"name": "Gäst", "role": "adjungerad", "status": "narvarande", "represents": x},
+        lambda c, x: _attendance_of(c, represents_id=x),
+        lambda c: c.cast.federation.pk,
+        lambda f: f.federation,
+    ),
+    "attendance.serving_for": (
+        "meetings:attendance",
+        lambda c, x: {
+            "name": "Gäst",
+            "role": "ersattare",
+            "status": "narvarande",
+            "serving_for": x,
+            "paragraphs": "1-2",
+        },  # fmt: skip
+        lambda c, x: _attendance_of(c, serving_for_id=x),
+        lambda c: Attendance.objects.filter(meeting=c.meeting, person=c.cast.member).get().pk,
+        lambda f: f.attendance_pk,
+    ),
+    "decision_add.recipient_people": (
+        "meetings:decision_add",
+        lambda c, x: _decision_fields(c, recipient_people=[x]),
+        lambda c, x: DecisionRecipient.objects.filter(person_id=x).exists(),
+        lambda c: c.cast.member.pk,
+        lambda f: f.person,
+    ),
+    "decision_edit.recipient_people": (
+        "meetings:decision_edit",
+        lambda c, x: _decision_fields(c, recipient_people=[x], version=c.decision.version),
+        lambda c, x: DecisionRecipient.objects.filter(person_id=x).exists(),
+        lambda c: c.cast.member.pk,
+        lambda f: f.person,
+    ),
+    "decision_votes.attendance": (
+        "meetings:decision_votes",
+        lambda c, x: {f"vote-{x}": "ja", "version": c.decision.version},
+        lambda c, x: Vote.objects.filter(attendance_id=x).exists(),
+        lambda c: Attendance.objects.filter(meeting=c.meeting, person=c.cast.member).get().pk,
+        lambda f: f.attendance_pk,
+    ),
+    "decision_reservation.attendance": (
+        "meetings:decision_reservation",
+        lambda c, x: {"attendance": x, "reason": "Jag vill något annat."},
+        lambda c, x: Reservation.objects.filter(attendance_id=x).exists(),
+        lambda c: Attendance.objects.filter(meeting=c.meeting, person=c.cast.member).get().pk,
+        lambda f: f.attendance_pk,
+    ),
+    "recusal.attendance": (
+        "meetings:recusal",
+        lambda c, x: {"attendance": x, "recused": "1", "reason": "Styrelseledamot i bolaget."},
+        lambda c, x: Recusal.objects.filter(attendance_id=x).exists(),
+        lambda c: Attendance.objects.filter(meeting=c.meeting, person=c.cast.member).get().pk,
+        lambda f: f.attendance_pk,
+    ),
+    "assignment_add.owner": (
+        "meetings:assignment_add",
+        lambda c, x: {"owner": x, "what": "Utreda saken."},
+        lambda c, x: Assignment.objects.filter(owner_id=x, what="Utreda saken.").exists(),
+        lambda c: c.cast.member.pk,
+        lambda f: f.person,
+    ),
+    "mandate_create.person": (
+        "federations:mandate_create",
+        lambda c, x: {"person": x, "body": c.cast.board.pk, "role": "adjungerad", "start": "2026-01-01"},
+        lambda c, x: Mandate.objects.filter(person_id=x, role="adjungerad").exists(),
+        lambda c: c.cast.secretary.pk,
+        lambda f: f.person,
+    ),
+    "mandate_create.body": (
+        "federations:mandate_create",
+        lambda c, x: {"new_person": "Ny Person", "body": x, "role": "adjungerad", "start": "2026-01-01"},
+        lambda c, x: Mandate.objects.filter(body_id=x, role="adjungerad").exists(),
+        lambda c: c.cast.board.pk,
+        lambda f: f.body,
+    ),
+    "mandate_create.organisation": (
+        "federations:mandate_create",
+        lambda c, x: {
+            "new_person": "Ny Person",
+            "body": c.cast.board.pk,
+            "role": "ledamot",
+            "start": "2026-01-01",
+            "organisation": x,
+        },  # fmt: skip
+        lambda c, x: Mandate.objects.filter(organisation_id=x, person__name="Ny Person").exists(),
+        lambda c: c.cast.kommun.pk,
+        lambda f: f.organisation,
+    ),
+    "mandate_create.substitute_for": (
+        "federations:mandate_create",
+        lambda c, x: {
+            "new_person": "Ny Person",
+            "body": c.cast.board.pk,
+            "role": "ersattare",
+            "start": "2026-01-01",
+            "organisation": c.cast.fk.pk,
+            "substitute_for": x,
+        },  # fmt: skip
+        lambda c, x: Mandate.objects.filter(substitute_for_id=x, person__name="Ny Person").exists(),
+        lambda c: Mandate.objects.get(person=c.cast.member).pk,
+        lambda f: f.mandate,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FOREIGN_IDS_IN_FORMS))
+def test_another_federations_id_in_a_form_of_ones_own_is_never_taken(client_for, cast, world, foreign, case):
+    name, data, taken, mine, theirs = FOREIGN_IDS_IN_FORMS[case]
+    meeting = Meeting.objects.get(body=cast.board)
+    item = meeting.items.get(number=3)
+    c = SimpleNamespace(cast=cast, meeting=meeting, item=item, decision=item.decisions.get())
+    url = world(name, url_names()[name])
+    client = client_for("secretary")
+    for whose, x in (("theirs", theirs(foreign)), ("mine", mine(c))):
+        try:
+            with transaction.atomic():
+                response = client.post(url, data(c, x))
+                assert response.status_code < 500
+                errors = re.findall(r'class="(?:errorlist|error)[^"]*"[^>]*>(.*?)</', response.content.decode(), re.S)
+                assert taken(c, x) == (whose == "mine"), f"{whose}: {response.status_code} {errors}"
+                raise Rollback
+        except Rollback:
+            pass
+
+
+def every_row():
+    """Every row of the portal's own tables (and the audit log, the outbox, the users), to compare before and after."""
+    from django.apps import apps
+
+    labels = ("federations", "meetings", "finsam", "auth")
+    models = [m for m in apps.get_models() if m._meta.app_label in labels]
+    return {m._meta.label: sorted(map(repr, m.objects.values_list())) for m in models}
+
+
+@pytest.mark.parametrize("persona", [*PERSONAS, "foreign_staff"], ids=lambda p: p or "public")
+def test_no_get_changes_anything(client_for, world, foreign_staff, persona):
+    """GET reads: no page, download, feed or calendar writes a row, an audit entry or a mail to send (a link
+    followed in an e-mail, a prefetching browser or an <img> on another site must not act for the user). The rows
+    are compared once after every GET; when they differ, again after each, to name the URL."""
+    client = client_for(persona)
+    urls = {name: world(name, params) for name, params in sorted(url_names().items())}
+    before = every_row()
+    for url in urls.values():
+        client.get(url)
+    if every_row() == before:
+        return
+    changed = []
+    for name, url in urls.items():
+        with transaction.atomic():
+            start = every_row()
+            client.get(url)
+            after = every_row()
+            transaction.set_rollback(True)
+        if after != start:
+            changed.append(f"{name}: {sorted(k for k in after if after[k] != start.get(k))}")
+    assert changed != [], "rows changed, but by no single GET"
+    assert changed == [], "\n".join(changed)
+
+
+def test_signing_out_and_switching_language_take_a_post(client_for, cast):
+    """The two URLs outside the matrix that change something: a GET only shows the form (or goes back)."""
+    client = client_for("member")
+    client.get("/accounts/logout/")
+    client.get("/i18n/setlang/?language=en&next=/")
+    assert client.get("/moten/").status_code == 200  # still signed in
+    assert "django_language" not in client.cookies and client.get("/")["Content-Language"] == "sv"
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert client.get("/")["Content-Language"] == "en"
+    client.post("/accounts/logout/")
+    assert client.get("/moten/").status_code == 302
+
+
+@pytest.mark.parametrize("persona", [None, "secretary"], ids=lambda p: p or "public")
+def test_every_post_needs_the_csrf_token(cast, world, persona):
+    """A form on another site that posts to the portal, in the browser of a signed-in secretary (or a visitor), is
+    refused before any view runs: 403, or 405 where POST is no method of the URL at all."""
+    client = Client(enforce_csrf_checks=True)
+    if persona:
+        client.force_login(cast.user(persona))
+    wrong = []
+    for name, params in sorted(url_names().items()):
+        url = world(name, params)
+        with transaction.atomic():
+            status = client.post(url, {}).status_code
+            transaction.set_rollback(True)
+        if status not in (403, 405):
+            wrong.append(f"{name} ({url}): {status}")
     assert wrong == [], "\n".join(wrong)

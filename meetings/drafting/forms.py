@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from federations.forms import DateInput
-from federations.models import Mandate, MemberOrganisation, Person, Project, active_on
+from federations.models import Federation, Mandate, MemberOrganisation, Person, Project, active_on
 from federations.permissions import people_for_bodies
 from finsam.validators import validate_one_line
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
@@ -180,6 +180,18 @@ class AttendanceForm(forms.ModelForm):
                 .distinct()
                 .order_by("name")
             )
+        self.fields["represents"].queryset = self._federations_one_may_represent(meeting.body)
+
+    def _federations_one_may_represent(self, body):
+        """The federations of the body's network (a federation's body: its own and its network's), and the row's
+        own: an attendee of one network's meeting never represents a federation outside it."""
+        network_id = body.network_id if body.federation_id is None else body.federation.network_id
+        scope = Q(network_id=network_id) if network_id is not None else Q(pk__in=[])
+        if body.federation_id is not None:
+            scope |= Q(pk=body.federation_id)
+        if self.instance.represents_id:
+            scope |= Q(pk=self.instance.represents_id)
+        return Federation.objects.filter(scope).order_by("name")
 
 
 def split_addresses(text):

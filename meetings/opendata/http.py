@@ -21,7 +21,8 @@ logger = logging.getLogger(__name__)
 
 
 def client_key(request):
-    """The client as the portal sees it: its address (the proxy in front sets REMOTE_ADDR)."""
+    """The client as the portal sees it: its address (behind the proxy, the one the proxy was reached from:
+    finsam.middleware.ClientAddressMiddleware)."""
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 

@@ -9,13 +9,21 @@ def paragraph_range(numbers):
     return f"§ {low}" if low == high else f"§ {low}–{high}"
 
 
+# The most §§ one run may name: far more than any meeting has. A run of "1-99999999" would otherwise be a set of a
+# hundred million numbers, built on every page that shows the meeting's quorum.
+MAX_PARAGRAPH_RUN = 1000
+
+
 def paragraph_numbers(text):
-    """The §§ a normalised list names: "1-4, 6" → {1, 2, 3, 4, 6}; "" → set() (all of them, where it is used)."""
+    """The §§ a normalised list names: "1-4, 6" → {1, 2, 3, 4, 6}; "" → set() (all of them, where it is used). A run
+    longer than MAX_PARAGRAPH_RUN (kept before the limit, or read from an imported document) stops there."""
     numbers = set()
     for part in (text or "").split(","):
         low, _, high = part.strip().partition("-")
         if low.strip().isdigit():
-            numbers.update(range(int(low), int(high or low) + 1))
+            first = int(low)
+            last = int(high) if high.strip().isdigit() else first
+            numbers.update(range(first, min(last, first + MAX_PARAGRAPH_RUN - 1) + 1))
     return numbers
 
 

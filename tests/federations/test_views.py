@@ -5,7 +5,8 @@ from unittest import mock
 
 import pytest
 
-from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Person, Project
+from federations.models import Body, Federation, Mandate, MemberOrganisation, Membership, Person, Project, StaffRole
+from meetings.drafting import services
 
 PUBLIC_PAGES = ["/forbund/", "/forbund/test/", "/projekt/", "/projekt/mia/"]
 
@@ -169,6 +170,22 @@ def test_a_persons_public_part_needs_no_sign_in_and_never_shows_the_email(client
 def test_a_person_known_only_from_attendance_lists_is_not_public(client, client_for, cast):
     assert client.get(f"/personer/{cast.secretary.pk}/").status_code == 404
     assert client_for("member").get(f"/personer/{cast.secretary.pk}/").status_code == 200
+
+
+def test_a_person_known_only_from_another_federations_records_is_not_found_by_its_outsiders(client_for, cast):
+    """A guest written into a draft of the other federation's board (and its staff): its own people see them, a
+    member of this federation gets 404, as for the draft itself; a mandate holder stays public to all."""
+    guest = Person.objects.create(name="Gustav Gäst", title="Utredare")
+    draft = services.meeting_create(actor=None, body=cast.other_board, date=datetime.date(2026, 3, 1))
+    services.attendance_save(actor=None, meeting=draft, person=guest, role="adjungerad", status="narvarande")
+    staff = Person.objects.create(name="Stina Stab")
+    StaffRole.objects.create(person=staff, role=StaffRole.Role.SECRETARY, federation=cast.other_federation)
+    for someone in (guest, staff):
+        assert client_for("member").get(f"/personer/{someone.pk}/").status_code == 404
+        assert client_for("secretary").get(f"/personer/{someone.pk}/").status_code == 404
+        assert client_for("outsider").get(f"/personer/{someone.pk}/").status_code == 200
+    assert client_for("outsider").get(f"/personer/{cast.secretary.pk}/").status_code == 404
+    assert client_for("outsider").get(f"/personer/{cast.member.pk}/").status_code == 200
 
 
 @pytest.mark.parametrize(

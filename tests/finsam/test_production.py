@@ -57,3 +57,10 @@ def test_https_is_enforced_but_the_health_check_answers_over_http(tmp_path):
 def test_a_domain_with_a_scheme_is_refused(tmp_path):
     code, output = show(tmp_path, "s.ALLOWED_HOSTS", DOMAIN="https://finsam.example.se")
     assert code != 0 and "DOMAIN must be a bare host name" in output
+
+
+def test_the_client_address_comes_from_the_one_proxy_in_front(tmp_path):
+    assert show(tmp_path, "s.TRUSTED_PROXY_COUNT") == (0, "1")
+    assert show(tmp_path, "s.TRUSTED_PROXY_COUNT", TRUSTED_PROXY_COUNT="2") == (0, "2")
+    code, output = show(tmp_path, "s.TRUSTED_PROXY_COUNT", TRUSTED_PROXY_COUNT="-1")
+    assert code != 0 and "TRUSTED_PROXY_COUNT must be 0 or more" in output

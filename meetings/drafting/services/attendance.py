@@ -20,7 +20,7 @@ from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Meeting, OutgoingMail, Recusal
 from meetings.outbox.services import mail_queue
-from meetings.printing.paragraphs import paragraph_list, paragraph_numbers, paragraph_range
+from meetings.printing.paragraphs import MAX_PARAGRAPH_RUN, paragraph_list, paragraph_numbers, paragraph_range
 
 
 def attendance_prefill(meeting: Meeting) -> None:
@@ -106,6 +106,9 @@ def parse_paragraphs(value: str | None) -> str:
         match = re.fullmatch(r"(\d+)(?:\s*-\s*(\d+))?", part)
         if not match or (match.group(2) and int(match.group(2)) < int(match.group(1))):
             raise ValidationError({"paragraphs": _("Ange paragrafer som t.ex. 1-4 eller 2, 5-7.")})
+        if match.group(2) and int(match.group(2)) - int(match.group(1)) >= MAX_PARAGRAPH_RUN:
+            too_long = _("Ett intervall får omfatta högst %(count)s paragrafer.") % {"count": MAX_PARAGRAPH_RUN}
+            raise ValidationError({"paragraphs": too_long})
         parts.append(f"{match.group(1)}-{match.group(2)}" if match.group(2) else match.group(1))
     return ", ".join(parts)
 

@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
-from federations.models import Mandate, Person
+from federations.models import Body, Federation, Mandate, Person
 from meetings.drafting import services
+from meetings.drafting.forms import AttendanceForm
 from tests.meetings.factories import plan_meeting
 
 
@@ -166,3 +167,23 @@ def test_the_attendance_form_offers_the_federations_member_organisations_only(cl
     html = client_for("secretary").get(f"/moten/{meeting.pk}/narvaro/").content.decode()
     assert f">{cast.kommun.name}</option>" in html and "Annanstads kommun" not in html
     assert elsewhere.pk
+
+
+def test_an_attendee_represents_only_a_federation_of_the_bodys_network(client_for, cast, meeting):
+    """A network's meeting offers its federations; a federation's own body offers itself and its network's; never a
+    federation outside them, even when its id is posted."""
+    neighbour = Federation.objects.create(name="Samordningsförbundet Granne", slug="granne", network=cast.network)
+    presidia = Body.objects.create(network=cast.network, name="Presidienätverket", slug="presidier", kind="natverk")
+    network_meeting = services.meeting_create(actor=None, body=presidia, date=datetime.date(2026, 3, 1))
+    other_meeting = services.meeting_create(actor=None, body=cast.other_board, date=datetime.date(2026, 3, 1))
+
+    def offered(m):
+        return set(AttendanceForm(meeting=m).fields["represents"].queryset)
+
+    assert offered(network_meeting) == {cast.federation, neighbour}
+    assert offered(meeting) == {cast.federation, neighbour}
+    assert offered(other_meeting) == {cast.other_federation}
+    guest = {"name": "Gäst", "role": "adjungerad", "status": "narvarande", "represents": cast.other_federation.pk}
+    response = client_for("secretary").post(f"/moten/{meeting.pk}/narvaro/", guest)
+    assert response.status_code == 200 and "Välj ett giltigt alternativ" in response.content.decode()
+    assert not meeting.attendances.filter(name="Gäst").exists()
