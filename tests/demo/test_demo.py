@@ -4,7 +4,7 @@ import re
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from demo.register import municipality_name
 from federations.models import Federation, Mandate, Person
@@ -85,3 +85,15 @@ def test_seed_002_attendees_have_their_roles_from_the_register():
     assert roles["Annika Bengtzing"] == (Mandate.Role.OFFICER, "")
     assert not [name for name, (role, _title) in roles.items() if role == Mandate.Role.MEMBER]
     assert meeting.attendances.filter(person__isnull=True).count() == 0
+
+
+@pytest.mark.django_db
+def test_the_demo_with_its_published_password_is_not_loaded_on_a_production_portal(settings):
+    settings.DEBUG = settings.TESTING = False
+    before = row_counts()
+    with pytest.raises(CommandError, match="publicerat"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert row_counts() == before
+    assert not get_user_model().objects.filter(is_superuser=True).exists()
+    call_command("load_demo", "--public-demo", stdout=io.StringIO())  # a demonstration site says so
+    assert get_user_model().objects.filter(email="sekreterare@demo.finsam.se").exists()
