@@ -367,6 +367,13 @@ def parse_run_on(line, *, status, role):
             segment = segment[: serving.start()].strip()
             if after:
                 waiting.appendleft(after)
+        # "Annili Caap m x", "Kristian Krassman, v ordf s x": a table's row, its party in lower case and its mark last
+        row_mark = ROW_PARTY_AND_MARK.search(segment)
+        if row_mark:
+            segment = segment[: row_mark.start()].strip()
+            if not segment and current is not None:
+                current["party"] = row_mark.group(1).upper()
+                continue
         party = re.fullmatch(r"(.*?)\(([A-Za-zÅÄÖåäö]{1,4})\)", segment)
         if party:
             segment = party.group(1).strip()
@@ -418,6 +425,8 @@ def parse_run_on(line, *, status, role):
             _attribute(current, title, status, implied=role)
         if party and current is not None:
             current["party"] = party.group(2).upper()
+        elif row_mark and current is not None:
+            current["party"] = row_mark.group(1).upper()
         # the note is of the name it follows: "Egon Svensson tjänstgör för Elise Benjaminsson" in one segment, or
         # "Mats Johnsson (m), ersättare för Suzanne Frank" in the next; no one serves for themself
         if served and current is not None and current["name"] != served:
@@ -428,6 +437,9 @@ def parse_run_on(line, *, status, role):
             (absent_for or current)["status"] = "anmält förhinder"
     give_titles(people, titles, normalise_role)
     return people
+
+
+ROW_PARTY_AND_MARK = re.compile(rf"(?:^|\s+)((?i:{PARTIES}))\s+[xX]$")
 
 
 def _attribute(person_entry, text, status, *, implied=None):

@@ -64,3 +64,15 @@ def test_a_body_after_a_name_is_where_the_person_comes_from_and_the_next_name_st
     assert found["Anders Blom"]["organisation"] == "Tekniska nämnden"
     assert found["Eva Sund"]["serving_for"] == "Ruth Lagerqvist"
     assert found["Tage Nordin"]["organisation"] == "SKPF"
+
+
+def test_a_rows_party_in_lower_case_and_its_presence_mark_after_the_role_are_no_organisation():
+    result = parse_text(
+        "Barn- och skolnämnden\nSammanträdesdatum 2006-05-02\n\nNÄRVAROLISTA\n\nLEDAMÖTER\n"
+        "Vera Holm, ordf m x\nKlas Ridder, v ordf s x\nIngela Storm s x\n" + ITEMS
+    )
+    found = people(result)
+    assert (found["Vera Holm"]["role"], found["Vera Holm"]["organisation"]) == ("ordförande", None)
+    assert (found["Klas Ridder"]["role"], found["Klas Ridder"]["party"]) == ("vice ordförande", "S")
+    assert (found["Ingela Storm"]["organisation"], found["Ingela Storm"]["party"]) == (None, "S")
+    assert result["chair"] == "Vera Holm"
