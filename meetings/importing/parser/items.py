@@ -208,6 +208,15 @@ def _folded(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", " ", text.casefold()).split())
 
 
+# a word after which a heading goes on with a name: "Medlemskap i Age-friendly cities", "Östersunds kommuns
+# Kulturstrategi", "Yttrande till Länsstyrelsen", "Sveriges Ekokommuner", "Kommunens Kulturplan" (a name's genitive)
+LEADS_ON = re.compile(
+    r"i|av|för|och|med|om|till|på|från|vid|mot|inom|enligt|över|under|mellan|samt|eller|"
+    r"(?:kommun|kommunen|region|regionen|landstinget|förbundet|nämnden|styrelsen|staden|länet)s|"
+    r"[A-ZÅÄÖ][a-zåäö-]{2,}[^s]s"
+)
+
+
 def _sentence_case(text: str) -> list[str]:
     """Headings of contents without page numbers, run together: a heading is in sentence case, so a capitalised
     word after a lower-case one starts the next ("Adjungering Fastställande av föredragningslista Välfärdsteknik")."""
@@ -220,7 +229,10 @@ def _sentence_case(text: str) -> list[str]:
             headings.append([])
             continue
         starts = re.match(r"[A-ZÅÄÖ][a-zåäö]", word) and (
-            not headings or not headings[-1] or re.search(r"[a-zåäö]$", headings[-1][-1])
+            not headings
+            or not headings[-1]
+            or re.search(r"[a-zåäö]$", headings[-1][-1])
+            and not LEADS_ON.fullmatch(headings[-1][-1])
         )
         if starts or not headings:
             headings.append([word])

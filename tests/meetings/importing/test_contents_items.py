@@ -82,3 +82,19 @@ def test_headings_with_dot_leaders_and_pages_over_a_block_are_a_contents_though_
         "Debattregler",
     ]
     assert "Fullmäktige antar debattreglerna." in result["items"][-1]["text"]
+
+
+def test_a_name_after_a_preposition_or_a_genitive_goes_on_with_the_heading_of_contents_run_together():
+    minutes = parse_text(
+        HEADER + "Ärendelista Yttrande till Länsstyrelsen om vindkraft Medlemskap i Sveriges Ekokommuner "
+        "Kommunens Kulturplan Övriga frågor... 9\n\n"
+        "1 Yttrande till Länsstyrelsen om vindkraft\nStyrelsen yttrar sig enligt förslaget.\n\n"
+        "2 Medlemskap i Sveriges Ekokommuner\nStyrelsen ansöker om medlemskap.\n\n"
+        "3 Kommunens Kulturplan\nStyrelsen tar del av planen.\n\n4 Övriga frågor\nInga övriga frågor.\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == [
+        "Yttrande till Länsstyrelsen om vindkraft",
+        "Medlemskap i Sveriges Ekokommuner",
+        "Kommunens Kulturplan",
+        "Övriga frågor",
+    ]
