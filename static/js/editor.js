@@ -157,6 +157,44 @@ const COMMANDS = {
   createLink: { run: null, active: "link" },
 };
 
+/* What the document may hold (see the top of the file). `editor` gets Ctrl+K; a read-only view passes null. */
+function extensions(editor) {
+  return [
+    Document,
+    Paragraph,
+    Text,
+    HardBreak,
+    History,
+    Bold,
+    Italic,
+    BulletList,
+    OrderedList,
+    ListItem,
+    // A pasted table stays a table (its cells ran together as one paragraph without it). Tab moves between cells.
+    Table,
+    TableRow,
+    TableHeader.extend(spanOnly),
+    TableCell.extend(spanOnly),
+    Extension.create({
+      name: "finsamLinkKey",
+      addKeyboardShortcuts: () => ({
+        "Mod-k": function () {
+          if (editor) editor.link();
+          return true;
+        },
+      }),
+    }),
+    // The bundle's Link opens its own (English) dialog on Ctrl+K; ours asks in Swedish (above).
+    Link.extend({ addKeyboardShortcuts: () => ({}) }).configure({
+      openOnClick: false,
+      autolink: false,
+      protocols: ["mailto"],
+      HTMLAttributes: { target: null, rel: "noopener noreferrer" },
+      isAllowedUri: (url) => SAFE_URL.test(url),
+    }),
+  ];
+}
+
 function Editor(root) {
   const self = this;
   this.root = root;
@@ -175,40 +213,7 @@ function Editor(root) {
     element: this.body,
     content: initial,
     injectCSS: false, // the Content-Security-Policy allows no inline <style>: portal.css has the rules
-    extensions: [
-      Document,
-      Paragraph,
-      Text,
-      HardBreak,
-      History,
-      Bold,
-      Italic,
-      BulletList,
-      OrderedList,
-      ListItem,
-      // A pasted table stays a table (its cells ran together as one paragraph without it). Tab moves between cells.
-      Table,
-      TableRow,
-      TableHeader.extend(spanOnly),
-      TableCell.extend(spanOnly),
-      Extension.create({
-        name: "finsamLinkKey",
-        addKeyboardShortcuts: () => ({
-          "Mod-k": function () {
-            self.link();
-            return true;
-          },
-        }),
-      }),
-      // The bundle's Link opens its own (English) dialog on Ctrl+K; ours asks in Swedish (above).
-      Link.extend({ addKeyboardShortcuts: () => ({}) }).configure({
-        openOnClick: false,
-        autolink: false,
-        protocols: ["mailto"],
-        HTMLAttributes: { target: null, rel: "noopener noreferrer" },
-        isAllowedUri: (url) => SAFE_URL.test(url),
-      }),
-    ],
+    extensions: extensions(self),
     editorProps: {
       transformPastedHTML: cleanPastedHTML,
       attributes: {
@@ -295,7 +300,8 @@ Editor.prototype.setStatus = function (text, kind) {
 };
 
 Editor.prototype.keepLocal = function () {
-  const copy = Object.assign({ version: this.version }, this.current());
+  // The page it was written on: a copy whose § is gone is shown there (see showOrphans).
+  const copy = Object.assign({ version: this.version, page: window.location.pathname }, this.current());
   try {
     localStorage.setItem(storageKey(this.id), JSON.stringify(copy));
   } catch (e) {
@@ -430,6 +436,12 @@ Editor.prototype.handle = function (status, data, sent) {
     this.conflict.hidden = true;
   } else if (status === 409) {
     this.showConflict(data.server);
+  } else if (status === 404 && data && data.gone) {
+    // The § was deleted while this editor had it: nothing to retry. The text stays here and in the browser, and
+    // after a reload it is shown apart from the agenda (showOrphans).
+    this.gone = true;
+    this.keepLocal();
+    this.setStatus(data.error, "error");
   } else if (status === 401 || status === 403) {
     this.keepLocal();
     const login = "/accounts/login/?next=" + encodeURIComponent(window.location.pathname + "#p" + this.id);
@@ -475,6 +487,53 @@ Editor.prototype.resolve = function (choice) {
 document.querySelectorAll("[data-item-editor]").forEach(function (root) {
   editors.push(new Editor(root));
 });
+
+/* Local copies written on this page whose § has no editor here any more (a colleague deleted it, or it could not
+   be saved before the page changed): shown read-only above the agenda, with their heading, until the person
+   throws them away. Without this they stayed in the browser where nobody would ever see them again. */
+function showOrphans() {
+  const place = document.querySelector("[data-orphans]");
+  const template = document.getElementById("orphan-template");
+  if (!place || !template) return;
+  const here = new Set(editors.map((e) => e.id));
+  const keys = [];
+  for (let i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
+  keys.forEach(function (key) {
+    if (!key || !key.startsWith("finsam:item:") || here.has(key.slice("finsam:item:".length))) return;
+    let copy = null;
+    try {
+      copy = JSON.parse(localStorage.getItem(key) || "null");
+    } catch (e) {
+      copy = null;
+    }
+    if (!copy || copy.page !== window.location.pathname) return;
+    const panel = template.content.firstElementChild.cloneNode(true);
+    const title = panel.querySelector("h3");
+    title.id = "orphan-" + key.slice("finsam:item:".length);
+    panel.querySelector("[data-orphan-heading]").textContent = copy.heading || "";
+    const view = new Tiptap({
+      element: panel.querySelector("[data-orphan-text]"),
+      content: copy.text || "",
+      editable: false,
+      injectCSS: false,
+      extensions: extensions(null),
+      editorProps: { attributes: { "aria-labelledby": title.id } },
+    });
+    panel.querySelector("[data-orphan-discard]").addEventListener("click", function () {
+      if (!window.confirm(panel.querySelector("[data-orphan-discard]").dataset.question)) return;
+      localStorage.removeItem(key);
+      view.destroy();
+      panel.remove();
+    });
+    place.append(panel);
+  });
+}
+
+try {
+  showOrphans();
+} catch (e) {
+  /* storage disabled: there are no local copies */
+}
 
 window.addEventListener("beforeunload", function (event) {
   if (editors.some((e) => e.dirty() || e.inFlight)) {

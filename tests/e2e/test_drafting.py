@@ -198,3 +198,38 @@ def test_deleting_an_item_asks_first_and_a_no_keeps_it(page, cast):
     delete.click()
     page.wait_for_load_state()
     assert not meeting.items.filter(pk=item.pk).exists()
+
+
+def test_text_typed_in_a_paragraph_a_colleague_deleted_is_kept_and_shown_after_a_reload(new_page, cast, meeting):
+    mine, theirs = new_page(), new_page()
+    for page in (mine, theirs):
+        sign_in(page, "secretary@example.se", cast.password)
+        page.goto(f"/moten/{meeting.pk}/")
+    item = meeting.items.get(number=4)
+    editor(mine, 4).locator("[data-body]").click()
+    mine.keyboard.type("Protokollet lades till handlingarna.")
+    expect(editor(mine, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+
+    theirs.eval_on_selector_all("details", "sections => sections.forEach(d => { d.open = true; })")
+    theirs.once("dialog", lambda dialog: dialog.accept())
+    theirs.locator(f"form[action$='/paragrafer/{item.pk}/ta-bort/'] button").click()
+    theirs.wait_for_load_state()
+    assert not meeting.items.filter(pk=item.pk).exists()
+
+    mine.keyboard.type(" Skrivet efter borttagningen.")
+    status = mine.locator(f"#p{item.pk} [data-status]")
+    expect(status).to_contain_text("Paragrafen finns inte längre", timeout=10_000)
+    expect(mine.locator(f"#p{item.pk} [data-body]")).to_have_text(
+        "Protokollet lades till handlingarna. Skrivet efter borttagningen."
+    )
+    mine.evaluate("window.onbeforeunload = null")
+    mine.goto(f"/moten/{meeting.pk}/")
+    orphan = mine.locator("section.orphan")
+    expect(orphan).to_contain_text("Protokollet lades till handlingarna. Skrivet efter borttagningen.")
+    expect(orphan).to_contain_text(item.heading)
+    assert_accessible(mine)
+    mine.once("dialog", lambda dialog: dialog.accept())
+    orphan.get_by_role("button", name="Släng texten").click()
+    expect(orphan).to_have_count(0)
+    mine.reload()
+    expect(mine.locator("section.orphan")).to_have_count(0)

@@ -20,6 +20,7 @@ from meetings.drafting.forms import (
     ItemTextForm,
 )
 from meetings.drafting.views.common import item_in
+from meetings.models import AgendaItem
 from meetings.permissions import (
     READ_DRAFTS,
     WRITE,
@@ -94,7 +95,20 @@ def item_save_text(request, pk, item_pk):
             {"error": _("Du är utloggad. Logga in igen – din text finns kvar i webbläsaren.")}, status=401
         )
     meeting = get_meeting_for_user(request.user, pk, WRITE)
-    item = item_in(meeting, item_pk)
+    item = AgendaItem.objects.filter(pk=item_pk, meeting=meeting).first()
+    if item is None:
+        # Most often a colleague deleted the § while this editor had it open. The script keeps the text and shows
+        # it; the answer is the same 404 for a § of another meeting, so nothing is revealed.
+        return JsonResponse(
+            {
+                "error": _(
+                    "Paragrafen finns inte längre – någon har tagit bort den. Din text är inte sparad men står kvar "
+                    "här och i webbläsaren: kopiera den till en annan paragraf."
+                ),
+                "gone": True,
+            },
+            status=404,
+        )
     form = ItemTextForm(request.POST)
     if not form.is_valid():  # what is wrong, in words (a text too long, a line break in the heading)
         reasons = [message for errors in form.errors.values() for message in errors]

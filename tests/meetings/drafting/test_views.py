@@ -111,6 +111,17 @@ def test_autosave_after_the_session_expired_is_401_and_saves_nothing(client_for,
     assert item.text == ""
 
 
+def test_autosave_of_a_deleted_paragraph_says_so_in_swedish_for_the_editor_to_keep_the_text(client_for, meeting):
+    item = meeting.items.first()
+    client = client_for("secretary")
+    services.item_delete(actor=None, item=meeting.items.get(pk=item.pk))
+    response = save(client, meeting, item, "<p>Text</p>", 1)
+    assert response.status_code == 404
+    assert response.json()["gone"] is True
+    assert "Paragrafen finns inte längre" in response.json()["error"]
+    assert not meeting.items.filter(pk=item.pk).exists()
+
+
 def test_autosave_needs_a_csrf_token(cast, meeting):
     client = Client(enforce_csrf_checks=True)
     client.force_login(cast.user("secretary"))
