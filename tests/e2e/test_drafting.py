@@ -233,3 +233,34 @@ def test_text_typed_in_a_paragraph_a_colleague_deleted_is_kept_and_shown_after_a
     expect(orphan).to_have_count(0)
     mine.reload()
     expect(mine.locator("section.orphan")).to_have_count(0)
+
+
+def test_a_decision_typed_when_the_session_had_expired_comes_back_after_signing_in_again(page, cast, meeting):
+    item = meeting.items.get(number=3)
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/")
+    text = "Styrelsen beslutar att ge förbundschefen i uppdrag att utreda frågan.\nÅterkommer i mars."
+    page.locator("#id_text").fill(text)
+    page.locator("#id_outcome").select_option(label="Uppdrag")
+    page.locator("#id_notes").fill("Anteckning från Maja Ledamot.")
+    page.context.clear_cookies(name="sessionid")  # the server forgets nothing here: the browser lost its session
+    page.get_by_role("button", name="Spara beslutet").click()
+    expect(page).to_have_url(re.compile("/accounts/login/"))
+    page.get_by_label("E-post").fill("secretary@example.se")
+    page.get_by_label("Lösenord").fill(cast.password)
+    page.get_by_role("button", name="Logga in").click()
+    expect(page).to_have_url(re.compile(f"/paragrafer/{item.pk}/beslut/$"))
+    expect(page.get_by_text("Osparad text återställd från webbläsaren")).to_be_visible()
+    expect(page.locator("#id_text")).to_have_value(text)
+    expect(page.locator("#id_outcome")).to_have_value("uppdrag")
+    expect(page.locator("#id_notes")).to_have_value("Anteckning från Maja Ledamot.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Spara beslutet").click()
+    expect(page.get_by_text("Beslutet är sparat.")).to_be_visible()
+    decision = item.decisions.get()
+    assert decision.text == text.replace("\n", "\r\n") or decision.text == text
+    assert decision.notes == "Anteckning från Maja Ledamot."
+    page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/")  # the draft went with the save
+    expect(page.locator("#id_text")).to_have_value("")
+
+
