@@ -264,3 +264,18 @@ def test_a_decision_typed_when_the_session_had_expired_comes_back_after_signing_
     expect(page.locator("#id_text")).to_have_value("")
 
 
+def test_a_pasted_heading_longer_than_the_limit_is_kept_whole_with_a_swedish_message(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    heading = editor(page, 4).locator("[data-heading]")
+    pasted = "Vad vill förbundet med medlemskapet i Nationella nätverket för samordningsförbund (NNS)? " * 4
+    heading.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(pasted)  # what a paste puts in the field
+    expect(editor(page, 4).locator("[data-status]")).to_contain_text(
+        "Rubriken är för lång: högst 300 tecken.", timeout=10_000
+    )
+    expect(heading).to_have_value(pasted)
+    heading.fill(pasted[:88].strip())
+    expect(editor(page, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    assert meeting.items.get(number=4).heading == pasted[:88].strip()

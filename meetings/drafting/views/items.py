@@ -35,8 +35,8 @@ from meetings.sanitize import html_to_text
 def item_add(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     form = ItemAddForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Ärendet behöver en rubrik."))
+    if not form.is_valid():  # what is wrong, in words; the heading typed comes back from the browser's draft
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
         return redirect(meeting)
     item = attempt(request, lambda: services.item_add(actor=request.user, meeting=meeting, **form.cleaned_data))
     if item is REFUSED:

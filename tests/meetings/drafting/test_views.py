@@ -122,6 +122,17 @@ def test_autosave_of_a_deleted_paragraph_says_so_in_swedish_for_the_editor_to_ke
     assert not meeting.items.filter(pk=item.pk).exists()
 
 
+def test_a_too_long_heading_for_a_new_paragraph_is_refused_in_words_and_the_browser_does_not_cut_it(
+    client_for, meeting
+):
+    client = client_for("secretary")
+    response = client.post(f"/moten/{meeting.pk}/paragrafer/", {"heading": "R" * 301, "kind": "ovrigt"}, follow=True)
+    assert "Rubriken är för lång: högst 300 tecken." in response.content.decode()
+    assert meeting.items.count() == 4
+    page = client.get(f"/moten/{meeting.pk}/").content.decode()
+    assert 'maxlength="300"' not in page  # a paste longer than that would be cut without a word
+
+
 def test_autosave_needs_a_csrf_token(cast, meeting):
     client = Client(enforce_csrf_checks=True)
     client.force_login(cast.user("secretary"))
