@@ -33,8 +33,56 @@ function csrfToken() {
   return input ? input.value : "";
 }
 
+const LOCAL_PREFIX = "finsam:item:";
+
+/* Each tab keeps its own copy of a § ("finsam:item:<§>:<tab>"): two tabs with the same § open overwrote and
+   removed one shared copy, and the unsaved sentence of the tab that closed first was lost. The tab's id lives in
+   sessionStorage, so a reload finds its own copy. */
+const TAB = (function () {
+  try {
+    let id = sessionStorage.getItem("finsam:tab");
+    if (!id) {
+      id = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+      sessionStorage.setItem("finsam:tab", id);
+    }
+    return id;
+  } catch (e) {
+    return "tab";
+  }
+})();
+
 function storageKey(id) {
-  return "finsam:item:" + id;
+  return LOCAL_PREFIX + id + ":" + TAB;
+}
+
+/* The § a local copy's key is of ("finsam:item:12:abc", or "finsam:item:12" from before copies were per tab). */
+function itemOfKey(key) {
+  return key && key.startsWith(LOCAL_PREFIX) ? key.slice(LOCAL_PREFIX.length).split(":")[0] : null;
+}
+
+function readCopy(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key) || "null");
+  } catch (e) {
+    return null;
+  }
+}
+
+/* Every local copy of the § in this browser, whichever tab wrote it. */
+function localCopies(id) {
+  const found = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (itemOfKey(key) === String(id)) found.push(key);
+  }
+  return found.map((key) => ({ key: key, copy: readCopy(key) })).filter((entry) => entry.copy);
+}
+
+/* Forget this tab's copy once the server has exactly it. */
+function forgetLocal(id, state) {
+  const copy = readCopy(storageKey(id));
+  if (copy && (copy.heading !== state.heading || copy.text !== state.text)) return;
+  localStorage.removeItem(storageKey(id));
 }
 
 function timeNow() {
@@ -301,7 +349,10 @@ Editor.prototype.setStatus = function (text, kind) {
 
 Editor.prototype.keepLocal = function () {
   // The page it was written on: a copy whose § is gone is shown there (see showOrphans).
-  const copy = Object.assign({ version: this.version, page: window.location.pathname }, this.current());
+  const copy = Object.assign(
+    { version: this.version, page: window.location.pathname, at: Date.now() },
+    this.current(),
+  );
   try {
     localStorage.setItem(storageKey(this.id), JSON.stringify(copy));
   } catch (e) {
@@ -310,20 +361,29 @@ Editor.prototype.keepLocal = function () {
 };
 
 Editor.prototype.restoreLocal = function () {
-  let copy = null;
-  try {
-    copy = JSON.parse(localStorage.getItem(storageKey(this.id)) || "null");
-  } catch (e) {
-    copy = null;
-  }
-  if (!copy) return;
-  if (copy.heading === this.saved.heading && copy.text === this.saved.text) {
-    localStorage.removeItem(storageKey(this.id));
-    return;
-  }
+  // This tab's own copy (a reload), else the newest another tab left (a closed tab opened again), which this tab
+  // then keeps as its own. Copies the server already has are forgotten.
+  const saved = this.saved;
+  const own = storageKey(this.id);
+  let mine = null;
+  let newest = null;
+  localCopies(this.id).forEach(function (entry) {
+    if (entry.copy.heading === saved.heading && entry.copy.text === saved.text) {
+      localStorage.removeItem(entry.key);
+    } else if (entry.key === own) {
+      mine = entry;
+    } else if (!newest || (entry.copy.at || 0) > (newest.copy.at || 0)) {
+      newest = entry;
+    }
+  });
+  const chosen = mine || newest;
+  if (!chosen) return;
+  const copy = chosen.copy;
   this.heading.value = copy.heading;
   this.setHtml(copy.text);
   this.version = copy.version; // saving from the version it was written on detects a conflict
+  this.keepLocal();
+  if (chosen.key !== own) localStorage.removeItem(chosen.key);
   this.setStatus("Osparad text återställd från webbläsaren – sparar …", "pending");
   this.schedule(0);
 };
@@ -376,7 +436,7 @@ Editor.prototype.save = function () {
     return;
   }
   if (!this.dirty() && this.version === parseInt(this.root.dataset.version, 10)) {
-    localStorage.removeItem(storageKey(this.id));
+    forgetLocal(this.id, this.current());
     return;
   }
   const sent = this.current();
@@ -427,7 +487,7 @@ Editor.prototype.handle = function (status, data, sent) {
       // The server may have cleaned the HTML: show exactly what is stored.
       if (this.html() !== data.text && !this.tiptap.isFocused) this.setHtml(data.text);
       this.saved = this.current();
-      localStorage.removeItem(storageKey(this.id));
+      forgetLocal(this.id, sent);
       this.setStatus("Sparat " + timeNow(), "ok");
     } else {
       this.keepLocal();
@@ -498,18 +558,14 @@ function showOrphans() {
   const here = new Set(editors.map((e) => e.id));
   const keys = [];
   for (let i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
-  keys.forEach(function (key) {
-    if (!key || !key.startsWith("finsam:item:") || here.has(key.slice("finsam:item:".length))) return;
-    let copy = null;
-    try {
-      copy = JSON.parse(localStorage.getItem(key) || "null");
-    } catch (e) {
-      copy = null;
-    }
+  keys.forEach(function (key, index) {
+    const item = itemOfKey(key);
+    if (item === null || here.has(item)) return;
+    const copy = readCopy(key);
     if (!copy || copy.page !== window.location.pathname) return;
     const panel = template.content.firstElementChild.cloneNode(true);
     const title = panel.querySelector("h3");
-    title.id = "orphan-" + key.slice("finsam:item:".length);
+    title.id = "orphan-" + index;
     panel.querySelector("[data-orphan-heading]").textContent = copy.heading || "";
     const view = new Tiptap({
       element: panel.querySelector("[data-orphan-text]"),

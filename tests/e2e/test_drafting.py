@@ -279,3 +279,30 @@ def test_a_pasted_heading_longer_than_the_limit_is_kept_whole_with_a_swedish_mes
     heading.fill(pasted[:88].strip())
     expect(editor(page, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
     assert meeting.items.get(number=4).heading == pasted[:88].strip()
+
+
+def test_a_tab_closed_mid_sentence_keeps_its_text_though_another_tab_saved_the_same_paragraph(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    first = page
+    first.goto(f"/moten/{meeting.pk}/")
+    second = first.context.new_page()  # the same browser: the two tabs share its local storage
+    second.goto(f"/moten/{meeting.pk}/")
+    editor(first, 4).locator("[data-body]").click()
+    first.keyboard.type("Skrivet i första fliken.")
+    expect(editor(first, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    editor(second, 4).locator("[data-body]").click()
+    second.keyboard.type("Andra fliken skriver en mening som inte hunnit sparas")
+    first.keyboard.type(" Mer.")
+    first.evaluate("() => window.finsamEditors.forEach((e) => e.save())")  # saved while the second tab still waits
+    expect(editor(first, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    assert meeting.items.get(number=4).text == "<p>Skrivet i första fliken. Mer.</p>"
+    second.close(run_before_unload=False)  # closed (or crashed) before its autosave
+
+    again = first.context.new_page()
+    again.goto(f"/moten/{meeting.pk}/")
+    expect(editor(again, 4).locator("[data-body]")).to_have_text(
+        "Andra fliken skriver en mening som inte hunnit sparas"
+    )
+    conflict = editor(again, 4).locator("[data-conflict]")
+    expect(conflict).to_be_visible(timeout=10_000)
+    expect(conflict).to_contain_text("Skrivet i första fliken. Mer.")
