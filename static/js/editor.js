@@ -479,6 +479,7 @@ Editor.prototype.save = function () {
 
 Editor.prototype.handle = function (status, data, sent) {
   if (status === 200) {
+    this.showLabel(data.label);
     this.version = data.version;
     this.root.dataset.version = String(data.version);
     this.saved = { heading: data.heading, text: data.text };
@@ -518,6 +519,14 @@ Editor.prototype.handle = function (status, data, sent) {
     this.keepLocal();
     this.setStatus((data && data.error) || "Kunde inte spara. Texten finns kvar i webbläsaren.", "error");
   }
+};
+
+/* The § number as it is now: a colleague may have moved, added or deleted a § above this one since the page was
+   loaded, and the secretary would otherwise go on writing under (and referring to) the old number. */
+Editor.prototype.showLabel = function (label) {
+  const section = this.root.closest("section.item");
+  const para = section && section.querySelector("h3 .para");
+  if (para && label !== undefined && para.textContent !== label) para.textContent = label;
 };
 
 Editor.prototype.showConflict = function (server) {

@@ -306,3 +306,20 @@ def test_a_tab_closed_mid_sentence_keeps_its_text_though_another_tab_saved_the_s
     conflict = editor(again, 4).locator("[data-conflict]")
     expect(conflict).to_be_visible(timeout=10_000)
     expect(conflict).to_contain_text("Skrivet i första fliken. Mer.")
+
+
+def test_the_number_of_a_paragraph_a_colleague_moved_follows_when_the_text_is_saved(page, cast, meeting):
+    from meetings.drafting import services
+
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    item = meeting.items.get(number=4)
+    section = page.locator(f"#p{item.pk}")
+    expect(section.locator("h3 .para")).to_have_text("§ 4")
+    services.item_move(actor=None, item=item, offset=-1)  # a colleague moves it up while the page is open
+    section.locator("[data-body]").click()
+    page.keyboard.type("Föregående protokoll lades till handlingarna.")
+    expect(section.locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    expect(section.locator("h3 .para")).to_have_text("§ 3")
+    item.refresh_from_db()
+    assert (item.number, item.text) == (3, "<p>Föregående protokoll lades till handlingarna.</p>")

@@ -83,6 +83,7 @@ def _item_state(item):
         "heading": item.heading,
         "text": item.text,
         "version": item.version,
+        "label": item.label,  # "§ 5": a colleague may have moved or deleted a § above since the page was loaded
         "saved_at": timezone.localtime(item.updated).strftime("%H:%M"),
     }
 
