@@ -95,7 +95,7 @@ function settleSentDrafts() {
   sessionStorage.removeItem(SENT_KEY);
   const navigation = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
   if (!sent.length || (navigation && navigation.type !== "navigate")) return;
-  const signIn = document.querySelector("input[type=password]");
+  const signIn = window.location.pathname.startsWith("/accounts/"); // sign-in, or signing in again with MFA
   const refused = document.querySelector(".message.error, [data-error-summary], .errorlist");
   if (signIn || refused) return;
   sent.forEach(function (key) {
