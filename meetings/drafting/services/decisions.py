@@ -184,6 +184,15 @@ def decision_save(
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
+    # The same new decision twice is a form sent twice (back and send again): the meeting's row is locked above,
+    # so two such requests at once meet here one after the other.
+    if decision is None and item.decisions.filter(text=fields["text"]).exists():
+        raise ValidationError(
+            _(
+                "Paragrafen har redan ett beslut med exakt den texten: formuläret skickades troligen två gånger. "
+                "Inget nytt beslut är sparat; ändra det som finns om något ska rättas."
+            )
+        )
     validate_votes(
         item,
         fields.get("method"),
