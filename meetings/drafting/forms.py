@@ -96,10 +96,28 @@ class MeetingForm(MeetingEditForm):
         self.fields["record_kind"].help_text = _("Lämna tomt för organets vanliga sätt att dokumentera.")
 
 
+def without_maxlength(form, *names):
+    """A browser cuts a paste at a field's maxlength without a word, and the rest is lost: these fields take any
+    length in the browser, and the form says in words what is too long, with the text still there."""
+    for name in names:
+        form.fields[name].widget.attrs.pop("maxlength", None)
+
+
 class ItemAddForm(forms.Form):
-    heading = forms.CharField(label=_("Rubrik"), max_length=300)
+    heading = forms.CharField(
+        label=_("Rubrik"),
+        max_length=300,
+        error_messages={
+            "max_length": _("Rubriken är för lång: högst %(limit_value)s tecken."),
+            "required": _("Ärendet behöver en rubrik."),
+        },
+    )
     kind = forms.ChoiceField(label=_("Typ"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.INFORMATION)
     case_number = forms.CharField(label=_("Diarienummer"), max_length=50, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        without_maxlength(self, "heading", "case_number")
 
     def clean_case_number(self):
         return without_dnr(self.cleaned_data.get("case_number"))

@@ -18,6 +18,7 @@ from finsam.audit import log_action
 from finsam.encryption import encrypt
 from finsam.types import Actor, signed_in
 from meetings.calendar.dates import last_day_to_appeal
+from meetings.drafting.services.decisions import ensure_only_decision_makers_voted
 from meetings.guards import ensure_item_editable, justerade_extract_item_ids, meeting_locked, numbering_locked
 from meetings.justering import mail, tasks
 from meetings.justering.protocol import describe_changes, digest, snapshot
@@ -124,6 +125,7 @@ def extract_send_for_justering(
     items = [i for i in meeting.items.filter(immediate_justering=True).order_by("position") if i.pk not in done]
     if not items:
         raise ValidationError(_("Markera först de paragrafer som ska justeras omedelbart."))
+    ensure_only_decision_makers_voted(meeting, items)
     data = snapshot(meeting)
     chosen = {item.pk for item in items}
     data["items"] = [item for item in data["items"] if item["id"] in chosen]
@@ -160,6 +162,7 @@ def protocol_send_for_justering(
     if not meeting.items.exists():
         raise ValidationError(_("Protokollet har inga paragrafer."))
     ensure_votes_counted(meeting)
+    ensure_only_decision_makers_voted(meeting)
     previous = current_revision(meeting)
     data = snapshot(meeting)
     revision = ProtocolRevision.objects.create(

@@ -33,8 +33,56 @@ function csrfToken() {
   return input ? input.value : "";
 }
 
+const LOCAL_PREFIX = "finsam:item:";
+
+/* Each tab keeps its own copy of a § ("finsam:item:<§>:<tab>"): two tabs with the same § open overwrote and
+   removed one shared copy, and the unsaved sentence of the tab that closed first was lost. The tab's id lives in
+   sessionStorage, so a reload finds its own copy. */
+const TAB = (function () {
+  try {
+    let id = sessionStorage.getItem("finsam:tab");
+    if (!id) {
+      id = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+      sessionStorage.setItem("finsam:tab", id);
+    }
+    return id;
+  } catch (e) {
+    return "tab";
+  }
+})();
+
 function storageKey(id) {
-  return "finsam:item:" + id;
+  return LOCAL_PREFIX + id + ":" + TAB;
+}
+
+/* The § a local copy's key is of ("finsam:item:12:abc", or "finsam:item:12" from before copies were per tab). */
+function itemOfKey(key) {
+  return key && key.startsWith(LOCAL_PREFIX) ? key.slice(LOCAL_PREFIX.length).split(":")[0] : null;
+}
+
+function readCopy(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key) || "null");
+  } catch (e) {
+    return null;
+  }
+}
+
+/* Every local copy of the § in this browser, whichever tab wrote it. */
+function localCopies(id) {
+  const found = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (itemOfKey(key) === String(id)) found.push(key);
+  }
+  return found.map((key) => ({ key: key, copy: readCopy(key) })).filter((entry) => entry.copy);
+}
+
+/* Forget this tab's copy once the server has exactly it. */
+function forgetLocal(id, state) {
+  const copy = readCopy(storageKey(id));
+  if (copy && (copy.heading !== state.heading || copy.text !== state.text)) return;
+  localStorage.removeItem(storageKey(id));
 }
 
 function timeNow() {
@@ -157,6 +205,44 @@ const COMMANDS = {
   createLink: { run: null, active: "link" },
 };
 
+/* What the document may hold (see the top of the file). `editor` gets Ctrl+K; a read-only view passes null. */
+function extensions(editor) {
+  return [
+    Document,
+    Paragraph,
+    Text,
+    HardBreak,
+    History,
+    Bold,
+    Italic,
+    BulletList,
+    OrderedList,
+    ListItem,
+    // A pasted table stays a table (its cells ran together as one paragraph without it). Tab moves between cells.
+    Table,
+    TableRow,
+    TableHeader.extend(spanOnly),
+    TableCell.extend(spanOnly),
+    Extension.create({
+      name: "finsamLinkKey",
+      addKeyboardShortcuts: () => ({
+        "Mod-k": function () {
+          if (editor) editor.link();
+          return true;
+        },
+      }),
+    }),
+    // The bundle's Link opens its own (English) dialog on Ctrl+K; ours asks in Swedish (above).
+    Link.extend({ addKeyboardShortcuts: () => ({}) }).configure({
+      openOnClick: false,
+      autolink: false,
+      protocols: ["mailto"],
+      HTMLAttributes: { target: null, rel: "noopener noreferrer" },
+      isAllowedUri: (url) => SAFE_URL.test(url),
+    }),
+  ];
+}
+
 function Editor(root) {
   const self = this;
   this.root = root;
@@ -175,40 +261,7 @@ function Editor(root) {
     element: this.body,
     content: initial,
     injectCSS: false, // the Content-Security-Policy allows no inline <style>: portal.css has the rules
-    extensions: [
-      Document,
-      Paragraph,
-      Text,
-      HardBreak,
-      History,
-      Bold,
-      Italic,
-      BulletList,
-      OrderedList,
-      ListItem,
-      // A pasted table stays a table (its cells ran together as one paragraph without it). Tab moves between cells.
-      Table,
-      TableRow,
-      TableHeader.extend(spanOnly),
-      TableCell.extend(spanOnly),
-      Extension.create({
-        name: "finsamLinkKey",
-        addKeyboardShortcuts: () => ({
-          "Mod-k": function () {
-            self.link();
-            return true;
-          },
-        }),
-      }),
-      // The bundle's Link opens its own (English) dialog on Ctrl+K; ours asks in Swedish (above).
-      Link.extend({ addKeyboardShortcuts: () => ({}) }).configure({
-        openOnClick: false,
-        autolink: false,
-        protocols: ["mailto"],
-        HTMLAttributes: { target: null, rel: "noopener noreferrer" },
-        isAllowedUri: (url) => SAFE_URL.test(url),
-      }),
-    ],
+    extensions: extensions(self),
     editorProps: {
       transformPastedHTML: cleanPastedHTML,
       attributes: {
@@ -295,7 +348,11 @@ Editor.prototype.setStatus = function (text, kind) {
 };
 
 Editor.prototype.keepLocal = function () {
-  const copy = Object.assign({ version: this.version }, this.current());
+  // The page it was written on: a copy whose § is gone is shown there (see showOrphans).
+  const copy = Object.assign(
+    { version: this.version, page: window.location.pathname, at: Date.now() },
+    this.current(),
+  );
   try {
     localStorage.setItem(storageKey(this.id), JSON.stringify(copy));
   } catch (e) {
@@ -304,20 +361,29 @@ Editor.prototype.keepLocal = function () {
 };
 
 Editor.prototype.restoreLocal = function () {
-  let copy = null;
-  try {
-    copy = JSON.parse(localStorage.getItem(storageKey(this.id)) || "null");
-  } catch (e) {
-    copy = null;
-  }
-  if (!copy) return;
-  if (copy.heading === this.saved.heading && copy.text === this.saved.text) {
-    localStorage.removeItem(storageKey(this.id));
-    return;
-  }
+  // This tab's own copy (a reload), else the newest another tab left (a closed tab opened again), which this tab
+  // then keeps as its own. Copies the server already has are forgotten.
+  const saved = this.saved;
+  const own = storageKey(this.id);
+  let mine = null;
+  let newest = null;
+  localCopies(this.id).forEach(function (entry) {
+    if (entry.copy.heading === saved.heading && entry.copy.text === saved.text) {
+      localStorage.removeItem(entry.key);
+    } else if (entry.key === own) {
+      mine = entry;
+    } else if (!newest || (entry.copy.at || 0) > (newest.copy.at || 0)) {
+      newest = entry;
+    }
+  });
+  const chosen = mine || newest;
+  if (!chosen) return;
+  const copy = chosen.copy;
   this.heading.value = copy.heading;
   this.setHtml(copy.text);
   this.version = copy.version; // saving from the version it was written on detects a conflict
+  this.keepLocal();
+  if (chosen.key !== own) localStorage.removeItem(chosen.key);
   this.setStatus("Osparad text återställd från webbläsaren – sparar …", "pending");
   this.schedule(0);
 };
@@ -370,7 +436,7 @@ Editor.prototype.save = function () {
     return;
   }
   if (!this.dirty() && this.version === parseInt(this.root.dataset.version, 10)) {
-    localStorage.removeItem(storageKey(this.id));
+    forgetLocal(this.id, this.current());
     return;
   }
   const sent = this.current();
@@ -413,6 +479,7 @@ Editor.prototype.save = function () {
 
 Editor.prototype.handle = function (status, data, sent) {
   if (status === 200) {
+    this.showLabel(data.label);
     this.version = data.version;
     this.root.dataset.version = String(data.version);
     this.saved = { heading: data.heading, text: data.text };
@@ -421,7 +488,7 @@ Editor.prototype.handle = function (status, data, sent) {
       // The server may have cleaned the HTML: show exactly what is stored.
       if (this.html() !== data.text && !this.tiptap.isFocused) this.setHtml(data.text);
       this.saved = this.current();
-      localStorage.removeItem(storageKey(this.id));
+      forgetLocal(this.id, sent);
       this.setStatus("Sparat " + timeNow(), "ok");
     } else {
       this.keepLocal();
@@ -430,6 +497,12 @@ Editor.prototype.handle = function (status, data, sent) {
     this.conflict.hidden = true;
   } else if (status === 409) {
     this.showConflict(data.server);
+  } else if (status === 404 && data && data.gone) {
+    // The § was deleted while this editor had it: nothing to retry. The text stays here and in the browser, and
+    // after a reload it is shown apart from the agenda (showOrphans).
+    this.gone = true;
+    this.keepLocal();
+    this.setStatus(data.error, "error");
   } else if (status === 401 || status === 403) {
     this.keepLocal();
     const login = "/accounts/login/?next=" + encodeURIComponent(window.location.pathname + "#p" + this.id);
@@ -446,6 +519,14 @@ Editor.prototype.handle = function (status, data, sent) {
     this.keepLocal();
     this.setStatus((data && data.error) || "Kunde inte spara. Texten finns kvar i webbläsaren.", "error");
   }
+};
+
+/* The § number as it is now: a colleague may have moved, added or deleted a § above this one since the page was
+   loaded, and the secretary would otherwise go on writing under (and referring to) the old number. */
+Editor.prototype.showLabel = function (label) {
+  const section = this.root.closest("section.item");
+  const para = section && section.querySelector("h3 .para");
+  if (para && label !== undefined && para.textContent !== label) para.textContent = label;
 };
 
 Editor.prototype.showConflict = function (server) {
@@ -475,6 +556,49 @@ Editor.prototype.resolve = function (choice) {
 document.querySelectorAll("[data-item-editor]").forEach(function (root) {
   editors.push(new Editor(root));
 });
+
+/* Local copies written on this page whose § has no editor here any more (a colleague deleted it, or it could not
+   be saved before the page changed): shown read-only above the agenda, with their heading, until the person
+   throws them away. Without this they stayed in the browser where nobody would ever see them again. */
+function showOrphans() {
+  const place = document.querySelector("[data-orphans]");
+  const template = document.getElementById("orphan-template");
+  if (!place || !template) return;
+  const here = new Set(editors.map((e) => e.id));
+  const keys = [];
+  for (let i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
+  keys.forEach(function (key, index) {
+    const item = itemOfKey(key);
+    if (item === null || here.has(item)) return;
+    const copy = readCopy(key);
+    if (!copy || copy.page !== window.location.pathname) return;
+    const panel = template.content.firstElementChild.cloneNode(true);
+    const title = panel.querySelector("h3");
+    title.id = "orphan-" + index;
+    panel.querySelector("[data-orphan-heading]").textContent = copy.heading || "";
+    const view = new Tiptap({
+      element: panel.querySelector("[data-orphan-text]"),
+      content: copy.text || "",
+      editable: false,
+      injectCSS: false,
+      extensions: extensions(null),
+      editorProps: { attributes: { "aria-labelledby": title.id } },
+    });
+    panel.querySelector("[data-orphan-discard]").addEventListener("click", function () {
+      if (!window.confirm(panel.querySelector("[data-orphan-discard]").dataset.question)) return;
+      localStorage.removeItem(key);
+      view.destroy();
+      panel.remove();
+    });
+    place.append(panel);
+  });
+}
+
+try {
+  showOrphans();
+} catch (e) {
+  /* storage disabled: there are no local copies */
+}
 
 window.addEventListener("beforeunload", function (event) {
   if (editors.some((e) => e.dirty() || e.inFlight)) {

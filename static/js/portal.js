@@ -1,15 +1,144 @@
 /* Site-wide behaviour that needs no inline script (the Content-Security-Policy allows none):
    a form with data-confirm asks before it is sent; a form sent back with errors puts the focus on its summary,
-   so a screen reader says what went wrong and the keyboard is where the links to the fields are. */
+   so a screen reader says what went wrong and the keyboard is where the links to the fields are; a form with
+   data-keep-draft keeps what is typed in the browser until the server has taken it. */
+
+const DRAFT_PREFIX = "finsam:form:";
+const SENT_KEY = "finsam:forms-sent";
+
+function draftKey(form) {
+  return DRAFT_PREFIX + window.location.pathname + "|" + (form.getAttribute("action") || "");
+}
+
+/* The fields a person fills in (and the version a conflict is detected by); never the CSRF token, a password or
+   a file. */
+function draftFields(form) {
+  return Array.from(form.elements).filter(function (field) {
+    if (!field.name || field.name === "csrfmiddlewaretoken") return false;
+    return !["password", "file", "submit", "button", "reset"].includes(field.type);
+  });
+}
+
+function formValues(form) {
+  const values = {};
+  draftFields(form).forEach(function (field) {
+    let value;
+    if (field.type === "checkbox" || field.type === "radio") {
+      value = field.checked;
+    } else if (field.multiple) {
+      value = Array.from(field.selectedOptions).map((option) => option.value);
+    } else {
+      value = field.value;
+    }
+    values[fieldKey(field)] = value;
+  });
+  return values;
+}
+
+function fieldKey(field) {
+  return field.type === "checkbox" || field.type === "radio" ? field.name + "=" + field.value : field.name;
+}
+
+function readJSON(storage, key) {
+  try {
+    return JSON.parse(storage.getItem(key) || "null");
+  } catch (e) {
+    return null;
+  }
+}
+
+function keepDraft(form) {
+  try {
+    localStorage.setItem(draftKey(form), JSON.stringify(formValues(form)));
+  } catch (e) {
+    /* storage full or disabled: the form is all there is */
+  }
+}
+
+function sameValues(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/* Put a kept draft back in its form: after the session expired (the sign-in page took the POST and gave back an
+   empty form), after the network dropped on sending, after the tab was closed. */
+function restoreDraft(form) {
+  const draft = readJSON(localStorage, draftKey(form));
+  if (!draft) return;
+  if (sameValues(draft, formValues(form))) return;
+  draftFields(form).forEach(function (field) {
+    const key = fieldKey(field);
+    if (!(key in draft)) return;
+    if (field.type === "checkbox" || field.type === "radio") {
+      field.checked = Boolean(draft[key]);
+    } else if (field.multiple) {
+      Array.from(field.options).forEach(function (option) {
+        option.selected = draft[key].includes(option.value);
+      });
+    } else {
+      field.value = draft[key];
+    }
+  });
+  const notice = document.getElementById("draft-restored");
+  if (notice) {
+    const message = notice.content.firstElementChild.cloneNode(true);
+    form.prepend(message);
+  }
+  const details = form.closest("details");
+  if (details) details.open = true;
+}
+
+/* The forms sent from the page before this one. When the answer is a page without an error and without the
+   sign-in form, the server took them: their drafts go. Otherwise (signed out, refused) the drafts stay and fill
+   the forms again. A page come back to (back, reload) was not an answer. */
+function settleSentDrafts() {
+  const sent = readJSON(sessionStorage, SENT_KEY) || [];
+  sessionStorage.removeItem(SENT_KEY);
+  const navigation = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  if (!sent.length || (navigation && navigation.type !== "navigate")) return;
+  const signIn = window.location.pathname.startsWith("/accounts/"); // sign-in, or signing in again with MFA
+  const refused = document.querySelector(".message.error, [data-error-summary], .errorlist");
+  if (signIn || refused) return;
+  sent.forEach(function (key) {
+    localStorage.removeItem(key);
+  });
+}
+
 document.addEventListener("DOMContentLoaded", function () {
+  try {
+    settleSentDrafts();
+    document.querySelectorAll("form[data-keep-draft]").forEach(restoreDraft);
+  } catch (e) {
+    /* storage disabled: nothing was kept */
+  }
   const summary = document.querySelector("[data-error-summary]");
   if (summary) {
     summary.focus();
   }
 });
+
+["input", "change"].forEach(function (type) {
+  document.addEventListener(type, function (event) {
+    const form = event.target.form;
+    if (form && form.hasAttribute("data-keep-draft")) keepDraft(form);
+  });
+});
+
 document.addEventListener("submit", function (event) {
-  const question = event.target.getAttribute && event.target.getAttribute("data-confirm");
+  const form = event.target;
+  const question = form.getAttribute && form.getAttribute("data-confirm");
   if (question && !window.confirm(question)) {
     event.preventDefault();
+    return;
+  }
+  if (event.defaultPrevented) return;
+  if (form.hasAttribute("data-keep-draft")) {
+    try {
+      keepDraft(form);
+      const sent = readJSON(sessionStorage, SENT_KEY) || [];
+      sent.push(draftKey(form));
+      sessionStorage.setItem(SENT_KEY, JSON.stringify(sent));
+    } catch (e) {
+      /* storage disabled */
+    }
   }
 });

@@ -198,3 +198,128 @@ def test_deleting_an_item_asks_first_and_a_no_keeps_it(page, cast):
     delete.click()
     page.wait_for_load_state()
     assert not meeting.items.filter(pk=item.pk).exists()
+
+
+def test_text_typed_in_a_paragraph_a_colleague_deleted_is_kept_and_shown_after_a_reload(new_page, cast, meeting):
+    mine, theirs = new_page(), new_page()
+    for page in (mine, theirs):
+        sign_in(page, "secretary@example.se", cast.password)
+        page.goto(f"/moten/{meeting.pk}/")
+    item = meeting.items.get(number=4)
+    editor(mine, 4).locator("[data-body]").click()
+    mine.keyboard.type("Protokollet lades till handlingarna.")
+    expect(editor(mine, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+
+    theirs.eval_on_selector_all("details", "sections => sections.forEach(d => { d.open = true; })")
+    theirs.once("dialog", lambda dialog: dialog.accept())
+    theirs.locator(f"form[action$='/paragrafer/{item.pk}/ta-bort/'] button").click()
+    theirs.wait_for_load_state()
+    assert not meeting.items.filter(pk=item.pk).exists()
+
+    mine.keyboard.type(" Skrivet efter borttagningen.")
+    status = mine.locator(f"#p{item.pk} [data-status]")
+    expect(status).to_contain_text("Paragrafen finns inte längre", timeout=10_000)
+    expect(mine.locator(f"#p{item.pk} [data-body]")).to_have_text(
+        "Protokollet lades till handlingarna. Skrivet efter borttagningen."
+    )
+    mine.evaluate("window.onbeforeunload = null")
+    mine.goto(f"/moten/{meeting.pk}/")
+    orphan = mine.locator("section.orphan")
+    expect(orphan).to_contain_text("Protokollet lades till handlingarna. Skrivet efter borttagningen.")
+    expect(orphan).to_contain_text(item.heading)
+    assert_accessible(mine)
+    mine.once("dialog", lambda dialog: dialog.accept())
+    orphan.get_by_role("button", name="Släng texten").click()
+    expect(orphan).to_have_count(0)
+    mine.reload()
+    expect(mine.locator("section.orphan")).to_have_count(0)
+
+
+def test_a_decision_typed_when_the_session_had_expired_comes_back_after_signing_in_again(page, cast, meeting):
+    item = meeting.items.get(number=3)
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/")
+    text = "Styrelsen beslutar att ge förbundschefen i uppdrag att utreda frågan.\nÅterkommer i mars."
+    page.locator("#id_text").fill(text)
+    page.locator("#id_outcome").select_option(label="Uppdrag")
+    page.locator("#id_notes").fill("Anteckning från Maja Ledamot.")
+    page.context.clear_cookies(name="sessionid")  # the server forgets nothing here: the browser lost its session
+    page.get_by_role("button", name="Spara beslutet").click()
+    expect(page).to_have_url(re.compile("/accounts/login/"))
+    page.get_by_label("E-post").fill("secretary@example.se")
+    page.get_by_label("Lösenord").fill(cast.password)
+    page.get_by_role("button", name="Logga in").click()
+    expect(page).to_have_url(re.compile(f"/paragrafer/{item.pk}/beslut/$"))
+    expect(page.get_by_text("Osparad text återställd från webbläsaren")).to_be_visible()
+    expect(page.locator("#id_text")).to_have_value(text)
+    expect(page.locator("#id_outcome")).to_have_value("uppdrag")
+    expect(page.locator("#id_notes")).to_have_value("Anteckning från Maja Ledamot.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Spara beslutet").click()
+    expect(page.get_by_text("Beslutet är sparat.")).to_be_visible()
+    decision = item.decisions.get()
+    assert decision.text == text.replace("\n", "\r\n") or decision.text == text
+    assert decision.notes == "Anteckning från Maja Ledamot."
+    page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/")  # the draft went with the save
+    expect(page.locator("#id_text")).to_have_value("")
+
+
+def test_a_pasted_heading_longer_than_the_limit_is_kept_whole_with_a_swedish_message(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    heading = editor(page, 4).locator("[data-heading]")
+    pasted = "Vad vill förbundet med medlemskapet i Nationella nätverket för samordningsförbund (NNS)? " * 4
+    heading.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(pasted)  # what a paste puts in the field
+    expect(editor(page, 4).locator("[data-status]")).to_contain_text(
+        "Rubriken är för lång: högst 300 tecken.", timeout=10_000
+    )
+    expect(heading).to_have_value(pasted)
+    heading.fill(pasted[:88].strip())
+    expect(editor(page, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    assert meeting.items.get(number=4).heading == pasted[:88].strip()
+
+
+def test_a_tab_closed_mid_sentence_keeps_its_text_though_another_tab_saved_the_same_paragraph(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    first = page
+    first.goto(f"/moten/{meeting.pk}/")
+    second = first.context.new_page()  # the same browser: the two tabs share its local storage
+    second.goto(f"/moten/{meeting.pk}/")
+    editor(first, 4).locator("[data-body]").click()
+    first.keyboard.type("Skrivet i första fliken.")
+    expect(editor(first, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    editor(second, 4).locator("[data-body]").click()
+    second.keyboard.type("Andra fliken skriver en mening som inte hunnit sparas")
+    first.keyboard.type(" Mer.")
+    first.evaluate("() => window.finsamEditors.forEach((e) => e.save())")  # saved while the second tab still waits
+    expect(editor(first, 4).locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    assert meeting.items.get(number=4).text == "<p>Skrivet i första fliken. Mer.</p>"
+    second.close(run_before_unload=False)  # closed (or crashed) before its autosave
+
+    again = first.context.new_page()
+    again.goto(f"/moten/{meeting.pk}/")
+    expect(editor(again, 4).locator("[data-body]")).to_have_text(
+        "Andra fliken skriver en mening som inte hunnit sparas"
+    )
+    conflict = editor(again, 4).locator("[data-conflict]")
+    expect(conflict).to_be_visible(timeout=10_000)
+    expect(conflict).to_contain_text("Skrivet i första fliken. Mer.")
+
+
+def test_the_number_of_a_paragraph_a_colleague_moved_follows_when_the_text_is_saved(page, cast, meeting):
+    from meetings.drafting import services
+
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    item = meeting.items.get(number=4)
+    section = page.locator(f"#p{item.pk}")
+    expect(section.locator("h3 .para")).to_have_text("§ 4")
+    services.item_move(actor=None, item=item, offset=-1)  # a colleague moves it up while the page is open
+    section.locator("[data-body]").click()
+    page.keyboard.type("Föregående protokoll lades till handlingarna.")
+    expect(section.locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    expect(section.locator("h3 .para")).to_have_text("§ 3")
+    item.refresh_from_db()
+    assert (item.number, item.text) == (3, "<p>Föregående protokoll lades till handlingarna.</p>")

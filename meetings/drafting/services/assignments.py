@@ -32,11 +32,21 @@ def assignment_create(
     if owner is None and not owner_name.strip():
         raise ValidationError({"owner_name": _("Ange vem som får uppdraget.")})
     validate_typed_fields(Assignment, {"owner_name": owner_name})
+    owner_name = owner_name or (owner.name if owner else "")
+    # The same uppdrag twice in a § is a form sent twice (back and send again); the meeting's row is locked above.
+    if item.assignments.filter(owner=owner, owner_name=owner_name, what=what).exists():
+        raise ValidationError(
+            _(
+                "Paragrafen har redan exakt det uppdraget till %(owner)s: formuläret skickades troligen två gånger. "
+                "Inget nytt uppdrag är sparat."
+            )
+            % {"owner": owner_name}
+        )
     assignment = Assignment.objects.create(
         item=item,
         decision=decision,
         owner=owner,
-        owner_name=owner_name or (owner.name if owner else ""),
+        owner_name=owner_name,
         what=what,
         due=due,
     )

@@ -17,7 +17,7 @@ from finsam.validators import validate_typed_fields
 from meetings.drafting.selectors import item_decision_makers
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
-from meetings.models import AgendaItem, Attendance, Decision, DecisionRecipient, Reservation, Vote
+from meetings.models import AgendaItem, Attendance, Decision, DecisionRecipient, Meeting, Reservation, Vote
 
 
 class DecisionConflict(Exception):
@@ -31,6 +31,44 @@ class DecisionConflict(Exception):
 # The vote that agrees with the outcome, where a votering's ja and nej have one meaning: ja for bifall of the
 # proposition, nej for avslag. Other outcomes (återremiss, bordläggning, ...) are put to the vote in either sense.
 WINNING_VOTE: dict[str, str] = {Decision.Outcome.APPROVED: Vote.Choice.YES, Decision.Outcome.REJECTED: Vote.Choice.NO}
+
+
+def ensure_only_decision_makers_voted(meeting: Meeting, items: Iterable[AgendaItem] | None = None) -> None:
+    """Before the record is frozen: every vote in a namnupprop and every reservation belongs to someone who decided
+    in that § by the attendance as it is now. The attendance may have changed after the votes were entered (she
+    left after § 4, jäv was noted later): the protocol would print a vote, or a reservation, of someone who was not
+    deciding there."""
+    chosen = list(items) if items is not None else list(meeting.items.prefetch_related("recusals"))
+    attendances = list(meeting.attendances.select_related("person"))
+    by_item = {item.pk: item for item in chosen}
+    errors = []
+    votes = Vote.objects.filter(decision__item__in=by_item).select_related("decision", "attendance__person")
+    reservations = Reservation.objects.filter(decision__item__in=by_item).select_related(
+        "decision", "attendance__person"
+    )
+    deciding = {pk: {a.pk for a in item_decision_makers(item, attendances)} for pk, item in by_item.items()}
+    for vote in votes:
+        item = by_item[vote.decision.item_id]
+        if vote.attendance_id not in deciding[item.pk]:
+            errors.append(
+                _(
+                    "%(name)s har en röst i § %(number)s men var inte beslutande där enligt närvaron. Ändra rösterna "
+                    "eller närvaron."
+                )
+                % {"name": vote.attendance.display_name, "number": item.number}
+            )
+    for reservation in reservations:
+        item = by_item[reservation.decision.item_id]
+        if reservation.attendance_id not in deciding[item.pk]:
+            errors.append(
+                _(
+                    "%(name)s har reserverat sig i § %(number)s men var inte beslutande där enligt närvaron. Ta bort "
+                    "reservationen eller ändra närvaron."
+                )
+                % {"name": reservation.attendance.display_name, "number": item.number}
+            )
+    if errors:
+        raise ValidationError(errors)
 
 
 def voters_present(item: AgendaItem) -> int:
@@ -146,6 +184,15 @@ def decision_save(
     fields["text"] = (fields.get("text") or "").strip()
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
+    # The same new decision twice is a form sent twice (back and send again): the meeting's row is locked above,
+    # so two such requests at once meet here one after the other.
+    if decision is None and item.decisions.filter(text=fields["text"]).exists():
+        raise ValidationError(
+            _(
+                "Paragrafen har redan ett beslut med exakt den texten: formuläret skickades troligen två gånger. "
+                "Inget nytt beslut är sparat; ändra det som finns om något ska rättas."
+            )
+        )
     validate_votes(
         item,
         fields.get("method"),

@@ -20,6 +20,7 @@ from meetings.drafting.forms import (
     ItemTextForm,
 )
 from meetings.drafting.views.common import item_in
+from meetings.models import AgendaItem
 from meetings.permissions import (
     READ_DRAFTS,
     WRITE,
@@ -34,8 +35,8 @@ from meetings.sanitize import html_to_text
 def item_add(request, pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     form = ItemAddForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Ärendet behöver en rubrik."))
+    if not form.is_valid():  # what is wrong, in words; the heading typed comes back from the browser's draft
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
         return redirect(meeting)
     item = attempt(request, lambda: services.item_add(actor=request.user, meeting=meeting, **form.cleaned_data))
     if item is REFUSED:
@@ -82,6 +83,7 @@ def _item_state(item):
         "heading": item.heading,
         "text": item.text,
         "version": item.version,
+        "label": item.label,  # "§ 5": a colleague may have moved or deleted a § above since the page was loaded
         "saved_at": timezone.localtime(item.updated).strftime("%H:%M"),
     }
 
@@ -94,7 +96,20 @@ def item_save_text(request, pk, item_pk):
             {"error": _("Du är utloggad. Logga in igen – din text finns kvar i webbläsaren.")}, status=401
         )
     meeting = get_meeting_for_user(request.user, pk, WRITE)
-    item = item_in(meeting, item_pk)
+    item = AgendaItem.objects.filter(pk=item_pk, meeting=meeting).first()
+    if item is None:
+        # Most often a colleague deleted the § while this editor had it open. The script keeps the text and shows
+        # it; the answer is the same 404 for a § of another meeting, so nothing is revealed.
+        return JsonResponse(
+            {
+                "error": _(
+                    "Paragrafen finns inte längre – någon har tagit bort den. Din text är inte sparad men står kvar "
+                    "här och i webbläsaren: kopiera den till en annan paragraf."
+                ),
+                "gone": True,
+            },
+            status=404,
+        )
     form = ItemTextForm(request.POST)
     if not form.is_valid():  # what is wrong, in words (a text too long, a line break in the heading)
         reasons = [message for errors in form.errors.values() for message in errors]

@@ -111,6 +111,28 @@ def test_autosave_after_the_session_expired_is_401_and_saves_nothing(client_for,
     assert item.text == ""
 
 
+def test_autosave_of_a_deleted_paragraph_says_so_in_swedish_for_the_editor_to_keep_the_text(client_for, meeting):
+    item = meeting.items.first()
+    client = client_for("secretary")
+    services.item_delete(actor=None, item=meeting.items.get(pk=item.pk))
+    response = save(client, meeting, item, "<p>Text</p>", 1)
+    assert response.status_code == 404
+    assert response.json()["gone"] is True
+    assert "Paragrafen finns inte längre" in response.json()["error"]
+    assert not meeting.items.filter(pk=item.pk).exists()
+
+
+def test_a_too_long_heading_for_a_new_paragraph_is_refused_in_words_and_the_browser_does_not_cut_it(
+    client_for, meeting
+):
+    client = client_for("secretary")
+    response = client.post(f"/moten/{meeting.pk}/paragrafer/", {"heading": "R" * 301, "kind": "ovrigt"}, follow=True)
+    assert "Rubriken är för lång: högst 300 tecken." in response.content.decode()
+    assert meeting.items.count() == 4
+    page = client.get(f"/moten/{meeting.pk}/").content.decode()
+    assert 'maxlength="300"' not in page  # a paste longer than that would be cut without a word
+
+
 def test_autosave_needs_a_csrf_token(cast, meeting):
     client = Client(enforce_csrf_checks=True)
     client.force_login(cast.user("secretary"))
@@ -407,6 +429,19 @@ def test_an_assignment_owner_from_another_federation_is_refused(client_for, cast
     assert not item.assignments.exists()
     client.post(url, {"owner": cast.member.pk, "what": "Utreda."})
     assert item.assignments.get().owner == cast.member
+
+
+def test_an_uppdrag_form_sent_twice_makes_one_uppdrag_and_says_why(client_for, meeting):
+    item = meeting.items.get(number=3)
+    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/"
+    client = client_for("secretary")
+    posted = {"owner_name": "Ola Wiktorson", "what": "Utarbeta förslag till kartläggning.", "due": "2027-03-01"}
+    assert client.post(url, posted).status_code == 302
+    again = client.post(url, posted)  # back, and send again
+    assert again.status_code == 200
+    assert "formuläret skickades troligen två gånger" in again.content.decode()
+    assert "Utarbeta förslag till kartläggning." in again.content.decode()
+    assert item.assignments.count() == 1
 
 
 @on_the_tests_day

@@ -44,3 +44,47 @@ def test_the_decision_form_accepts_a_votering_without_counts(client_for, voterin
     )
     assert response.status_code == 302
     assert item.decisions.filter(text="Styrelsen beslutar att avslå.", method="votering").exists()
+
+
+def test_a_vote_and_a_reservation_of_someone_who_left_before_the_paragraph_keep_the_protocol_from_justering(
+    cast, votering
+):
+    meeting, decision = votering
+    chair = meeting.attendances.get(person=cast.chair)
+    member = meeting.attendances.get(person=cast.member)
+    services.votes_set(actor=None, decision=decision, choices={chair.pk: "ja", member.pk: "nej"})
+    services.reservation_set(actor=None, decision=decision, attendance=member, reason="För eget yrkande.")
+    # Then the secretary notes that the member left after § 2: the vote and the reservation in § 3 are hers still.
+    services.attendance_save(actor=None, meeting=meeting, attendance=member, paragraphs="1-2")
+    with pytest.raises(ValidationError) as refused:
+        justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    assert refused.value.messages == [
+        f"{member.display_name} har en röst i § 3 men var inte beslutande där enligt närvaron. Ändra rösterna eller "
+        "närvaron.",
+        f"{member.display_name} har reserverat sig i § 3 men var inte beslutande där enligt närvaron. Ta bort "
+        "reservationen eller ändra närvaron.",
+    ]
+    assert not meeting.revisions.exists()
+
+
+def test_a_vote_of_someone_with_jav_noted_afterwards_keeps_the_protocol_from_justering(cast, votering):
+    meeting, decision = votering
+    chair = meeting.attendances.get(person=cast.chair)
+    member = meeting.attendances.get(person=cast.member)
+    services.votes_set(actor=None, decision=decision, choices={chair.pk: "ja", member.pk: "ja"})
+    services.recusal_set(actor=None, item=decision.item, attendance=member, recused=True)
+    with pytest.raises(ValidationError, match=r"har en röst i § 3 men var inte beslutande"):
+        justering.protocol_send_for_justering(actor=None, meeting=meeting)
+
+
+def test_a_new_decision_form_sent_twice_makes_one_decision_and_says_why(client_for, cast):
+    meeting = plan_meeting(cast)
+    item = meeting.items.get(number=3)
+    client = client_for("secretary")
+    posted = {"text": "Styrelsen beslutar att godkänna budgeten.", "outcome": "bifall", "method": "acklamation"}
+    assert client.post(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/", posted).status_code == 302
+    again = client.post(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/", posted)  # back, and send again
+    assert again.status_code == 200
+    assert "formuläret skickades troligen två gånger" in again.content.decode()
+    assert "Styrelsen beslutar att godkänna budgeten." in again.content.decode()  # what was typed is still there
+    assert item.decisions.count() == 1
