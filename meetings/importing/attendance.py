@@ -28,6 +28,8 @@ STATUS_LABELS = [
     (r"närvarande\s+ledamöter|ordinarie\s+ledamöter|deltagande\s+ledamöter", "närvarande", "ledamot"),
     (r"närvarande\s+(?:ersättare|suppleanter)", "närvarande", "ersättare"),
     (r"närvarande", "närvarande", None),
+    # "Frånvarande ledamöter Helena Peilot …", "Övriga frånvarande": those absent, of a group (before the bare word)
+    (r"(?:övriga\s+)?frånvarande(?:\s+(?:ledamöter|ledamot|ersättare|suppleanter))?", "frånvarande", None),
     (r"frånvarande", "frånvarande", None),
     (r"anmält\s+förhinder|anmälda\s+förhinder|förhinder", "anmält förhinder", None),
     (r"närvara(?:nde|de)\s+och\s+beslutande|beslutande\s+och\s+närvarande|närvarade", "närvarande", None),
@@ -35,6 +37,7 @@ STATUS_LABELS = [
     (r"ersättare", "närvarande", "ersättare"),
     (r"övriga\s+deltagande|övriga\s+deltagare|övriga\s+närvarande|övriga", "närvarande", None),
     (r"adjungerande|adjungerade|adjungerad", "närvarande", "adjungerad"),
+    (r"deltagare\s+från\s+[a-zåäö]+", "närvarande", None),  # "Deltagare från kansliet Staffan Normark, VD"
     (r"deltagare", "närvarande", None),
 ]
 LABELS = "|".join(pattern for pattern, _s, _r in STATUS_LABELS)

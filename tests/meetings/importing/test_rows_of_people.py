@@ -76,3 +76,16 @@ def test_a_rows_party_in_lower_case_and_its_presence_mark_after_the_role_are_no_
     assert (found["Klas Ridder"]["role"], found["Klas Ridder"]["party"]) == ("vice ordförande", "S")
     assert (found["Ingela Storm"]["organisation"], found["Ingela Storm"]["party"]) == (None, "S")
     assert result["chair"] == "Vera Holm"
+
+
+def test_a_list_of_the_absent_of_a_group_ends_the_list_before_and_a_list_from_the_office_ends_it():
+    result = parse_text(
+        "Protokoll Styrelsen\nSammanträdesdatum 2013-03-05\n"
+        "Närvarande ledamöter Laila Fors Per Dahl Harry Lund, 10-12, Birgit Nord Frånvarande ledamöter Helena Palm "
+        "Hans Wulff Deltagare från kansliet Staffan Norberg, VD Björn Brand, vice VD\n" + ITEMS
+    )
+    found = people(result)
+    absent = {name for name, person in found.items() if person["status"] == "frånvarande"}
+    assert absent == {"Helena Palm", "Hans Wulff"}
+    assert found["Harry Lund"]["status"] == found["Staffan Norberg"]["status"] == "närvarande"
+    assert found["Björn Brand"]["role"] == "vice VD"
