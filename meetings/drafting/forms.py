@@ -229,6 +229,8 @@ class DecisionForm(forms.ModelForm):
         self.fields["recipients"].help_text = _(
             "Skrivs i protokollet, t.ex. ”Försäkringskassan, förbundschefen”. Mottagarna nedan får utdraget."
         )
+        # The service trims them, keeping the spaces and tabs that indent the first line (strip would take them).
+        self.fields["text"].strip = self.fields["notes"].strip = False
         if meeting is not None:  # only the people of the meeting's federation, never another's
             field = self.fields["recipient_people"]
             offer_people([field], [meeting.body], meeting.date)
