@@ -1,8 +1,7 @@
 """Minutes text is HTML from a rich-text editor: keep the formatting secretaries use, drop everything else."""
 
-from html.parser import HTMLParser
-
 import re
+from html.parser import HTMLParser
 
 import nh3
 
