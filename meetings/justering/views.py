@@ -71,6 +71,7 @@ def justering_page(request, pk):
             .prefetch_related("signatures__person")
         ),
         "extracts": _extracts(meeting, person),
+        "late_import": services.is_late_import(meeting),
         "immediate_items": meeting.items.filter(immediate_justering=True).count(),
         # A justerat record is corrected beside it, never in it: shown where its PDF is taken (justerat only).
         "corrections": (
@@ -186,7 +187,9 @@ def send(request, pk):
         return _back(meeting)
     attempt(
         request,
-        lambda: services.protocol_send_for_justering(actor=request.user, meeting=meeting, deadline=deadline),
+        lambda: services.protocol_send_for_justering(
+            actor=request.user, meeting=meeting, deadline=deadline, late_confirmed=request.POST.get("late") == "1"
+        ),
         lambda revision: _("Revision %(n)s är skickad på justering.") % {"n": revision.number},
     )
     return _back(meeting)
