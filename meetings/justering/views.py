@@ -231,13 +231,17 @@ def _posted_by_signer(request, meeting, field, form, action, success):
     text = request.POST.get(form.text_field, "")
     if result is REFUSED and text.strip():
         _keep(request, meeting, field, text)
-        messages.info(
-            request,
-            _(
-                "Det du skrev är inte sparat, men det står kvar i formuläret. Spara det när protokollet är på "
-                "justering igen."
-            ),
-        )
+        meeting.refresh_from_db(fields=["status"])
+        if meeting.status == Meeting.Status.IN_JUSTERING:  # a new revision: to read, then to save it on
+            messages.info(request, _("Det du skrev är inte sparat, men det står kvar i formuläret."))
+        else:
+            messages.info(
+                request,
+                _(
+                    "Det du skrev är inte sparat, men det står kvar i formuläret. Spara det när protokollet är på "
+                    "justering igen."
+                ),
+            )
     elif result is not REFUSED:
         _keep(request, meeting, field, "")
     return result

@@ -71,6 +71,9 @@ def test_a_comment_on_a_revision_replaced_since_is_given_back_in_its_form(client
     page = client.post(comment_url(sent), {"text": COMMENT, "read": 1}, follow=True).content.decode()
     assert not ItemComment.objects.exists()
     assert f"{COMMENT}</textarea>" in page
+    # It is under justering, in a new revision: to read, and then to save the comment on, now.
+    assert "Det du skrev är inte sparat, men det står kvar i formuläret." in page
+    assert "Spara det när protokollet är på justering igen." not in page
 
 
 def test_kept_text_is_the_signers_own(client_for, taken_back):
