@@ -224,8 +224,9 @@ def load_justerat_demo():
         return
     users = {u.person.name: u for u in get_user_model().objects.filter(person__isnull=False).select_related("person")}
     secretary = users.get("Ann Lundqvist")
+    # Justerat online now, as the demo shows justering: the secretary's choice for a record of 2016, confirmed.
     justering.protocol_send_for_justering(
-        actor=secretary, meeting=meeting, deadline=meeting.date + datetime.timedelta(days=14)
+        actor=secretary, meeting=meeting, deadline=meeting.date + datetime.timedelta(days=14), late_confirmed=True
     )
     revision = justering.current_revision(meeting)
     for signature in revision.signatures.select_related("person"):

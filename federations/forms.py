@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Body, Mandate, MemberOrganisation, Person
 from .permissions import people_in_scope
+from .selectors import namesake_details, picker_label
 from .services import validate_mandate
 
 
@@ -58,7 +59,11 @@ class MandateForm(forms.ModelForm):
         self.fields["person"].required = False
         # Only people already in this federation's scope (or a new person): picking anyone in the register would let
         # one federation's secretary take over another federation's people.
-        self.fields["person"].queryset = people_in_scope(federation).order_by("name")
+        people = people_in_scope(federation).order_by("name")
+        self.fields["person"].queryset = people
+        evaluated = list(people)  # read once, for the choices and what tells two "Anna Svensson" apart
+        details = namesake_details(evaluated, federations=[federation.pk])
+        self.fields["person"].choices = [("", "---------"), *((p.pk, picker_label(p, details)) for p in evaluated)]
         self.fields["body"].queryset = Body.objects.filter(federation=federation)
         self.fields["organisation"].queryset = MemberOrganisation.objects.filter(
             memberships__federation=federation

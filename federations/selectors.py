@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from finsam.collation import swedish_sort_key
 
-from .models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Project, active_on
+from .models import Body, Federation, Mandate, MemberOrganisation, Membership, Network, Person, Project, active_on
 
 # Chair and vice chairs first, then ledamöter, ersättare, and the staff roles.
 ROLE_RANK = {role: rank for rank, role in enumerate(Mandate.Role.values)}
@@ -118,3 +119,46 @@ def seats_outliving(membership: Membership) -> list[Mandate]:
         .select_related("person", "body")
         .order_by("body__name", "person__name")
     )
+
+
+def namesake_details(
+    people: Iterable[Person], *, federations: Iterable[int] = (), networks: Iterable[int] = (), on_date=None
+) -> dict[int, str]:
+    """{person id: what tells them apart} for the people of a picker who share a name with another there (two "Anna
+    Svensson" in one federation): their mandates in the federations' and networks' bodies (role, body, appointed by;
+    those held on `on_date` first) and their e-mail address. Nobody shares a name: no query and no details."""
+    by_name: dict[str, list[Person]] = defaultdict(list)
+    for person in people:
+        by_name[" ".join(person.name.split()).casefold()].append(person)
+    namesakes = [person for same in by_name.values() if len(same) > 1 for person in same]
+    if not namesakes:
+        return {}
+    day = on_date or timezone.localdate()
+    mandates = (
+        Mandate.objects.filter(person__in=namesakes)
+        .filter(Q(body__federation__in=list(federations)) | Q(body__network__in=list(networks)))
+        .select_related("body", "organisation")
+        .order_by("start")
+    )
+    held: dict[int, list[Mandate]] = defaultdict(list)
+    for mandate in mandates:
+        held[mandate.person_id].append(mandate)
+    details = {}
+    for person in namesakes:
+        seats = sorted(held[person.pk], key=lambda m: not (m.start <= day and (m.end is None or m.end >= day)))
+        parts = [_seat(mandate) for mandate in seats[:2]]
+        if person.email:
+            parts.append(person.email)
+        details[person.pk] = "; ".join(parts) or str(_("inget uppdrag, ingen e-postadress"))
+    return details
+
+
+def _seat(mandate: Mandate) -> str:
+    seat = f"{mandate.role_title or mandate.get_role_display().lower()}, {mandate.body.name}"
+    return f"{seat} ({mandate.organisation.name})" if mandate.organisation_id else seat
+
+
+def picker_label(person: Person, details: dict[int, str], name: str | None = None) -> str:
+    """A person as a picker offers them: the name, and for a namesake what tells them apart."""
+    shown = name if name is not None else str(person)
+    return f"{shown} – {details[person.pk]}" if person.pk in details else shown

@@ -1,5 +1,6 @@
 """Minutes text is HTML from a rich-text editor: keep the formatting secretaries use, drop everything else."""
 
+import re
 from html.parser import HTMLParser
 
 import nh3
@@ -18,19 +19,40 @@ CELL_ATTRIBUTE_VALUES = {cell: {"colspan": SPANS, "rowspan": SPANS} for cell in 
 LIST_STARTS = {str(n) for n in range(1, 1000)}
 LIST_TYPES = {"1", "a", "A", "i", "I"}
 LIST_ATTRIBUTE_VALUES = {"ol": {"start": LIST_STARTS, "type": LIST_TYPES}}
+# A paragraph keeps how far it is indented, as a level from a short list (a class each page and the PDF style the
+# same way), never as a style of its own: an indented point of a decision ("att 1. …", a quoted passage) read flush
+# left on every page and in the sealed PDF. The editor gives the level of a pasted margin (Word, Outlook) or block
+# quote; leading spaces and tabs typed or pasted as plain text are turned into it here.
+MAX_INDENT = 6
+INDENT_CLASSES = {f"indent-{level}" for level in range(1, MAX_INDENT + 1)}
+SPACES_A_LEVEL = 4
+_LEADING_SPACE = re.compile(r'<p(?: class="indent-(\d)")?>((?:[ \t\u00a0]|&nbsp;)+)')
 
 
 def clean_html(html):
     """Sanitise with an allow-list: no script, style, event handler or javascript: URL ever survives."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         html or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         tag_attribute_values={**CELL_ATTRIBUTE_VALUES, **LIST_ATTRIBUTE_VALUES},
+        allowed_classes={"p": INDENT_CLASSES},
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
+    # A class not on the list leaves an empty attribute behind.
+    return _LEADING_SPACE.sub(_indent_level, cleaned.replace('<p class="">', "<p>"))
+
+
+def _indent_level(match):
+    """A paragraph's leading spaces and tabs as its indent: a tab is a level, and so are four spaces (two or three
+    as well: a level is what was meant); a lone space is no indent. Beyond the last level it stays at the last."""
+    run = match.group(2).replace("&nbsp;", " ").replace("\u00a0", " ")
+    spaces = run.count(" ")
+    level = int(match.group(1) or 0) + run.count("\t") + (spaces + SPACES_A_LEVEL - 1) // SPACES_A_LEVEL * (spaces > 1)
+    level = min(level, MAX_INDENT)
+    return f'<p class="indent-{level}">' if level else "<p>"
 
 
 def html_to_text(html):
@@ -104,3 +126,12 @@ class _TextWriter(HTMLParser):
             self.lines[-1].append(CELL_SEPARATOR.join(self.row))
         text = "\n".join("".join(pieces) for pieces in self.lines)
         return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def trim_typed_text(text):
+    """Text typed in a plain box (a decision, a reservation's reason) with its indentation: the blank lines before
+    it and the spaces after it go, the spaces and tabs that indent its first line stay, as those of the others do."""
+    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").rstrip().split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(line.rstrip() for line in lines)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from federations.forms import DateInput
 from federations.models import Federation, Mandate, MemberOrganisation, Person, Project, active_on
 from federations.permissions import people_for_bodies
+from federations.selectors import namesake_details, picker_label
 from finsam.validators import validate_one_line
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
 
@@ -26,13 +27,34 @@ def offer_people(fields, bodies, on_date):
     and then the rest, in two groups. One query for all the fields."""
     people = people_for_bodies(bodies, on_date)
     evaluated = list(people)
-    members = [(p.pk, p.name) for p in evaluated if p.is_member]
-    others = [(p.pk, p.name) for p in evaluated if not p.is_member]
+    details = _namesakes(evaluated, bodies, on_date)
+    members = [(p.pk, picker_label(p, details, p.name)) for p in evaluated if p.is_member]
+    others = [(p.pk, picker_label(p, details, p.name)) for p in evaluated if not p.is_member]
     groups = [(_("Organets ledamöter och ersättare"), members)] if members else []
     groups += [(_("Övriga i förbundet"), others)] if others else []
     for field in fields:
         field.queryset = people
         field.choices = [("", "---------"), *groups]
+
+
+def _namesakes(people, bodies, on_date):
+    """What tells apart the people of a picker who share a name, from the mandates in the bodies' owners' bodies."""
+    bodies = list(bodies)
+    return namesake_details(
+        people,
+        federations={b.federation_id for b in bodies if b.federation_id},
+        networks={b.network_id for b in bodies if b.network_id},
+        on_date=on_date,
+    )
+
+
+def offer_listed(field, people, bodies, on_date, *, empty=True):
+    """A picker of `people` (a queryset, read once here) whose namesakes say what tells them apart."""
+    evaluated = list(people)
+    details = _namesakes(evaluated, bodies, on_date)
+    field.queryset = people
+    choices = [(p.pk, picker_label(p, details)) for p in evaluated]
+    field.choices = [("", "---------"), *choices] if empty else choices
 
 
 class MeetingEditForm(forms.ModelForm):
@@ -70,7 +92,8 @@ class MeetingEditForm(forms.ModelForm):
             return
         attending = Person.objects.filter(attendances__meeting=meeting)
         members = Person.objects.filter(mandates__in=Mandate.objects.filter(active_on(meeting.date), body=meeting.body))
-        self.fields["justerare"].queryset = (attending | members).distinct().order_by("name")
+        people = (attending | members).distinct().order_by("name")
+        offer_listed(self.fields["justerare"], people, [meeting.body], meeting.date, empty=False)
         self.fields["justerare"].required = False
 
     def clean(self):
@@ -259,6 +282,8 @@ class DecisionForm(forms.ModelForm):
         self.fields["recipients"].help_text = _(
             "Skrivs i protokollet, t.ex. ”Försäkringskassan, förbundschefen”. Mottagarna nedan får utdraget."
         )
+        # The service trims them, keeping the spaces and tabs that indent the first line (strip would take them).
+        self.fields["text"].strip = self.fields["notes"].strip = False
         if meeting is not None:  # only the people of the meeting's federation, never another's
             field = self.fields["recipient_people"]
             offer_people([field], [meeting.body], meeting.date)

@@ -8,11 +8,13 @@ from django import forms
 
 
 class CommentForm(forms.Form):
+    text_field = "text"  # what the signer wrote, kept when it cannot be saved
     text = forms.CharField(required=False)
     read = forms.IntegerField(required=False, min_value=0)  # the number of the revision the signer read
 
 
 class SendBackForm(forms.Form):
+    text_field = "reason"
     reason = forms.CharField(required=False)
     read = forms.IntegerField(required=False, min_value=0)  # the number of the revision the signer read
 

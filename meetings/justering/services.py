@@ -39,6 +39,27 @@ DEFAULT_DEADLINE_DAYS = 14
 
 
 OPEN_FOR_SENDING = (Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.DRAFT)
+# An imported record of a meeting older than this is history (most often justerat on paper long ago, and filed as
+# such): justered online now, it is posted on the day it is justerat and its appeal period runs from then, so the
+# secretary must have seen that and chosen it.
+LATE_IMPORT_DAYS = 60
+
+
+def is_late_import(meeting: Meeting) -> bool:
+    return meeting.imported and (timezone.localdate() - meeting.date).days > LATE_IMPORT_DAYS
+
+
+def _check_late_import(meeting: Meeting, late_confirmed: bool) -> None:
+    if is_late_import(meeting) and not late_confirmed:
+        raise ValidationError(
+            _(
+                "Protokollet är importerat från ett sammanträde den %(date)s. Var det justerat på papper, lägg det "
+                "till handlingarna i stället (på mötets sida): då får det inget nytt anslag. Ska det justeras nu, "
+                "bekräfta att anslaget sätts upp först när det är justerat och att överklagandetiden räknas från "
+                "den dagen."
+            )
+            % {"date": formats.date_format(meeting.date, "j F Y")}
+        )
 
 
 def _audit(action: str, actor: Actor, obj: Model, meeting: Meeting, **data: Any) -> None:
@@ -101,6 +122,12 @@ def _check_deadline(meeting: Meeting, deadline: datetime.date | None) -> None:
         )
 
 
+def _default_deadline(meeting: Meeting) -> datetime.date:
+    """Two weeks after the meeting; for a record of a meeting long past sent now, two weeks from today."""
+    start = timezone.localdate() if is_late_import(meeting) else meeting.date
+    return start + datetime.timedelta(days=DEFAULT_DEADLINE_DAYS)
+
+
 def _next_number(meeting: Meeting) -> int:
     last = meeting.revisions.order_by("-number").first()
     return last.number + 1 if last else 1
@@ -116,6 +143,13 @@ def extract_send_for_justering(
     if not meeting.is_protocol or meeting.status not in OPEN_FOR_SENDING:
         raise ValidationError(_("Bara ett protokoll under arbete kan ha omedelbart justerade paragrafer."))
     ensure_meeting_has_taken_place(meeting)
+    if is_late_import(meeting):
+        raise ValidationError(
+            _(
+                "Omedelbar justering sker vid sammanträdet. Ett importerat protokoll från ett sammanträde för länge "
+                "sedan justeras i sin helhet, eller läggs till handlingarna."
+            )
+        )
     _check_deadline(meeting, deadline)
     signers = required_signers(meeting)
     done = justerade_extract_item_ids(meeting)
@@ -147,9 +181,10 @@ def extract_send_for_justering(
 
 @transaction.atomic
 def protocol_send_for_justering(
-    *, actor: Actor, meeting: Meeting, deadline: datetime.date | None = None
+    *, actor: Actor, meeting: Meeting, deadline: datetime.date | None = None, late_confirmed: bool = False
 ) -> ProtocolRevision:
-    """Freeze a revision of the record and ask its signers to justera it."""
+    """Freeze a revision of the record and ask its signers to justera it. An imported record of a meeting long past
+    is sent only when the secretary has `late_confirmed` that its notice and appeal period run from its justering."""
     meeting = meeting_locked(meeting.pk)
     numbering_locked(meeting.body)  # the revision fixes the §§' numbers: no renumbering may be moving them
     if not meeting.is_protocol:
@@ -157,6 +192,7 @@ def protocol_send_for_justering(
     if meeting.status not in OPEN_FOR_SENDING:
         raise ValidationError(_("Protokollet är redan skickat på justering eller justerat."))
     ensure_meeting_has_taken_place(meeting)
+    _check_late_import(meeting, late_confirmed)
     _check_deadline(meeting, deadline)
     signers = required_signers(meeting)
     if not meeting.items.exists():
@@ -171,7 +207,7 @@ def protocol_send_for_justering(
         snapshot=data,
         sha256=digest(data),
         changes=describe_changes(previous.snapshot, data) if previous else "",
-        deadline=deadline or meeting.date + datetime.timedelta(days=DEFAULT_DEADLINE_DAYS),
+        deadline=deadline or _default_deadline(meeting),
         created_by=signed_in(actor),
     )
     Signature.objects.bulk_create(Signature(revision=revision, person=person, role=role) for person, role in signers)
@@ -184,6 +220,7 @@ def protocol_send_for_justering(
         meeting,
         revision=revision.number,
         sha256=revision.sha256,
+        **({"late_import_confirmed": True} if is_late_import(meeting) else {}),
     )
     mail.signers_notify(revision, actor)
     return revision

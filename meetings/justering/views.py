@@ -18,7 +18,7 @@ from federations.permissions import roles_for
 from finsam import oidc, storage
 from finsam.accounts import last_authentication_method, strongest_factor_required
 from finsam.params import whole_number
-from finsam.web import attempt, attempt_form
+from finsam.web import REFUSED, attempt, attempt_form
 from meetings.justering import pdf, protocol, selectors, services
 from meetings.justering.forms import CommentForm, CorrectionForm, SendBackForm
 from meetings.models import (
@@ -71,6 +71,7 @@ def justering_page(request, pk):
             .prefetch_related("signatures__person")
         ),
         "extracts": _extracts(meeting, person),
+        "late_import": services.is_late_import(meeting),
         "immediate_items": meeting.items.filter(immediate_justering=True).count(),
         # A justerat record is corrected beside it, never in it: shown where its PDF is taken (justerat only).
         "corrections": (
@@ -78,6 +79,12 @@ def justering_page(request, pk):
             if meeting.is_frozen
             else []
         ),
+    }
+    # What the signer wrote that could not be saved: in its form again, or shown to copy while no form is open.
+    kept = request.session.get(_kept_key(meeting), {}) if person else {}
+    context["kept_reason"] = kept.get("reason", "")
+    context["kept_comments"] = {
+        int(field.removeprefix("comment-")): text for field, text in kept.items() if field.startswith("comment-")
     }
     if context["my_pending"]:
         context["since_last_read"] = selectors.since_last_read(revision, context["earlier"], person)
@@ -180,7 +187,9 @@ def send(request, pk):
         return _back(meeting)
     attempt(
         request,
-        lambda: services.protocol_send_for_justering(actor=request.user, meeting=meeting, deadline=deadline),
+        lambda: services.protocol_send_for_justering(
+            actor=request.user, meeting=meeting, deadline=deadline, late_confirmed=request.POST.get("late") == "1"
+        ),
         lambda revision: _("Revision %(n)s är skickad på justering.") % {"n": revision.number},
     )
     return _back(meeting)
@@ -198,13 +207,55 @@ def reopen(request, pk):
     return redirect(meeting)
 
 
+def _kept_key(meeting):
+    return f"justering:kept:{meeting.pk}"
+
+
+def _keep(request, meeting, field, text):
+    """What a signer wrote that could not be saved (the protocol taken back, changed, or sent back by another
+    signer since the page was loaded): kept in their session and shown in its form again until it is saved."""
+    kept = request.session.get(_kept_key(meeting), {})
+    if text and text.strip():
+        kept[field] = text.replace("\x00", "")  # refused for it, maybe: the rest is theirs
+    else:
+        kept.pop(field, None)
+    if kept:
+        request.session[_kept_key(meeting)] = kept
+    else:
+        request.session.pop(_kept_key(meeting), None)
+
+
+def _posted_by_signer(request, meeting, field, form, action, success):
+    """Run a signer's comment or send-back; what they wrote is kept when it is refused, forgotten once saved."""
+    result = attempt_form(request, form, action, success)
+    text = request.POST.get(form.text_field, "")
+    if result is REFUSED and text.strip():
+        _keep(request, meeting, field, text)
+        meeting.refresh_from_db(fields=["status"])
+        if meeting.status == Meeting.Status.IN_JUSTERING:  # a new revision: to read, then to save it on
+            messages.info(request, _("Det du skrev är inte sparat, men det står kvar i formuläret."))
+        else:
+            messages.info(
+                request,
+                _(
+                    "Det du skrev är inte sparat, men det står kvar i formuläret. Spara det när protokollet är på "
+                    "justering igen."
+                ),
+            )
+    elif result is not REFUSED:
+        _keep(request, meeting, field, "")
+    return result
+
+
 @login_required
 @require_POST
 def comment(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    attempt_form(
+    _posted_by_signer(
         request,
+        meeting,
+        f"comment-{item.pk}",
         CommentForm(request.POST),
         partial(services.comment_add, actor=request.user, meeting=meeting, item=item),
         _("Kommentaren är sparad."),
@@ -216,8 +267,10 @@ def comment(request, pk, item_pk):
 @require_POST
 def send_back(request, pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
-    attempt_form(
+    _posted_by_signer(
         request,
+        meeting,
+        "reason",
         SendBackForm(request.POST),
         partial(services.protocol_send_back, actor=request.user, meeting=meeting),
         _("Protokollet är skickat tillbaka till sekreteraren."),

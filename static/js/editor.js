@@ -182,9 +182,64 @@ function headRowsToHeaderCells(html) {
   return body.innerHTML;
 }
 
-function cleanPastedHTML(html) {
-  return headRowsToHeaderCells(wordListsToLists(html));
+/* Indentation the schema keeps as a paragraph's level (1 to 6, a class the server allows: meetings.sanitize). Word and
+   Outlook indent by a left margin (36 pt, half an inch, 40 px a step), a mail client also by block quotes inside one
+   another: each becomes levels, as leading spaces and tabs do on the server. Flattened, an indented point of a
+   decision read as a paragraph of its own on every page and in the PDF. */
+const MAX_INDENT = 6;
+const PX_A_LEVEL = 40;
+const PX_PER_UNIT = { px: 1, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, em: 16, rem: 16 };
+
+function marginLevels(element) {
+  const style = element.getAttribute("data-mso-style") || "";
+  const found = /(?:^|;)\s*(?:margin|padding)-left\s*:\s*([0-9.]+)\s*(px|pt|pc|in|cm|mm|em|rem)/i.exec(style);
+  if (!found) return 0;
+  return Math.round((parseFloat(found[1]) * PX_PER_UNIT[found[2].toLowerCase()]) / PX_A_LEVEL);
 }
+
+function indentLevelOf(element) {
+  const known = /\bindent-(\d)\b/.exec(element.getAttribute("class") || "");
+  return known ? parseInt(known[1], 10) : 0;
+}
+
+function indentsToLevels(html) {
+  if (!/margin-left|padding-left|<blockquote|indent-\d/i.test(html)) return html;
+  const body = inertBody(html);
+  // A block of text alone in an indented <div> (how Outlook and Gmail indent) is a paragraph to ProseMirror.
+  body.querySelectorAll("div").forEach(function (div) {
+    if (!div.querySelector("p, div, ul, ol, table, blockquote, h1, h2, h3, h4, h5, h6") && div.textContent.trim()) {
+      const p = body.ownerDocument.createElement("p");
+      Array.from(div.attributes).forEach((attribute) => p.setAttribute(attribute.name, attribute.value));
+      p.append(...div.childNodes);
+      div.replaceWith(p);
+    }
+  });
+  body.querySelectorAll("p").forEach(function (p) {
+    let level = indentLevelOf(p);
+    for (let node = p; node && node !== body; node = node.parentElement) {
+      level += marginLevels(node) + (node.tagName === "BLOCKQUOTE" ? 1 : 0);
+      if (node.tagName === "LI" || node.tagName === "TD" || node.tagName === "TH") break; // a list indents itself
+    }
+    p.removeAttribute("class");
+    if (level > 0) p.setAttribute("class", "indent-" + Math.min(level, MAX_INDENT));
+  });
+  return body.innerHTML;
+}
+
+function cleanPastedHTML(html) {
+  return headRowsToHeaderCells(indentsToLevels(wordListsToLists(html)));
+}
+
+/* A paragraph's indent level, read from and written as the class the server keeps. */
+const IndentedParagraph = Paragraph.extend({
+  addAttributes: () => ({
+    indent: {
+      default: 0,
+      parseHTML: (element) => Math.min(indentLevelOf(element), MAX_INDENT),
+      renderHTML: (attributes) => (attributes.indent > 0 ? { class: "indent-" + attributes.indent } : {}),
+    },
+  }),
+});
 
 /* A cell keeps its span and nothing else: a pasted column width or alignment would be a style the server drops.
    colwidth stays in the schema (prosemirror-tables reads it) but is never read from a paste nor written out. */
@@ -209,7 +264,7 @@ const COMMANDS = {
 function extensions(editor) {
   return [
     Document,
-    Paragraph,
+    IndentedParagraph,
     Text,
     HardBreak,
     History,

@@ -363,3 +363,47 @@ def test_a_pasted_word_table_keeps_its_header_row_and_reaches_the_justering_view
     with pdfplumber.open(io.BytesIO(data)) as printed:  # the ruled cells read back as a table
         tables = [table for page_ in printed.pages for table in page_.extract_tables()]
     assert [["Insats", "2027"], ["MIA vidare\n(ESF)", "1 200 000"]] in tables
+
+
+# Indented as Word, Outlook and Gmail indent: a left margin in points, inches or pixels, or block quotes nested.
+INDENTED_CLIPBOARD = (
+    "<html><body><!--StartFragment-->"
+    "<p class=MsoNormal>Styrelsen beslutar<o:p></o:p></p>"
+    "<p class=MsoNormal style='margin-left:36.0pt'>att godkänna budgeten,<o:p></o:p></p>"
+    "<p class=MsoNormal style='margin-left:72.0pt'>med ett tillägg,<o:p></o:p></p>"
+    "<div style='margin-left:.5in'>att uppdra åt förbundschefen,</div>"
+    "<blockquote style='margin:0 0 0 40px;border:none'><blockquote><p>Citat i två nivåer</p></blockquote></blockquote>"
+    "<!--EndFragment--></body></html>"
+)
+
+
+def test_an_indent_pasted_or_typed_keeps_its_level_to_the_justering_view(watched, cast, meeting):
+    """A pasted margin was dropped with its style, and leading tabs of pasted plain text were collapsed by the pages
+    and the PDF: an indented point read as a paragraph of its own."""
+    page = watched
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    body(page, 4).click()
+    page.evaluate(PASTE, [INDENTED_CLIPBOARD, "Styrelsen beslutar"])
+    wait_saved(page, 4)
+    assert stored(meeting, 4) == (
+        '<p>Styrelsen beslutar</p><p class="indent-1">att godkänna budgeten,</p>'
+        '<p class="indent-2">med ett tillägg,</p><p class="indent-1">att uppdra åt förbundschefen,</p>'
+        '<p class="indent-2">Citat i två nivåer</p>'
+    )
+    body(page, 1).click()
+    page.evaluate(PASTE, ["", "Punkter:\n\tett\n\t\ttvå"])
+    wait_saved(page, 1)
+    assert stored(meeting, 1) == '<p>Punkter:</p><p class="indent-1">ett</p><p class="indent-2">två</p>'
+    page.reload()
+    levels = body(page, 4).locator("p.indent-2").first
+    expect(levels).to_have_text("med ett tillägg,")
+    assert levels.evaluate("p => getComputedStyle(p).paddingInlineStart") != "0px"
+    justering.protocol_send_for_justering(actor=cast.user("secretary"), meeting=meeting)
+
+    page.goto(f"/moten/{meeting.pk}/justering/")
+    text = page.locator(".preview-item .minutes-text")
+    flush = text.locator("p").get_by_text("Punkter:", exact=True).evaluate("p => p.getBoundingClientRect().left")
+    indented = text.locator("p").get_by_text("två", exact=True)
+    start = indented.evaluate("p => p.getBoundingClientRect().left + parseFloat(getComputedStyle(p).paddingLeft)")
+    assert start > flush + 40

@@ -286,3 +286,15 @@ def test_an_ended_membership_is_not_revived_over_a_later_one(client_for, cast):
     assert "Medlemskapet slutade redan 31 december 2025." in response.content.decode()
     old.refresh_from_db()
     assert old.end == datetime.date(2025, 12, 31)
+
+
+def test_each_end_button_of_the_register_names_its_row_for_a_screen_reader(client_for, cast):
+    """Every membership's button read "Avsluta", and a person's two mandates "Avsluta uppdraget för X": a screen
+    reader's list of buttons and links could not tell which row each ended."""
+    page = client_for("secretary").get("/forbund/test/register/").content.decode()
+    for membership in Membership.objects.filter(federation__slug="test"):
+        name = membership.organisation.name
+        assert f'Avsluta<span class="visually-hidden"> medlemskapet för {name}</span></button>' in page
+    for mandate in Mandate.objects.filter(body__federation__slug="test", end__isnull=True).select_related("body"):
+        role = mandate.get_role_display().lower()
+        assert f"uppdraget för {mandate.person.name} som {role} i {mandate.body.name}</span>" in page

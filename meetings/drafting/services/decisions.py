@@ -18,6 +18,7 @@ from meetings.drafting.selectors import item_decision_makers
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Decision, DecisionRecipient, Meeting, Reservation, Vote
+from meetings.sanitize import trim_typed_text
 
 
 class DecisionConflict(Exception):
@@ -181,7 +182,9 @@ def decision_save(
         if version is not None and decision.version != version:
             raise DecisionConflict(decision)
     validate_typed_fields(Decision, fields)
-    fields["text"] = (fields.get("text") or "").strip()
+    fields["text"] = trim_typed_text(fields.get("text"))
+    if "notes" in fields:
+        fields["notes"] = trim_typed_text(fields["notes"])
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
     # The same new decision twice is a form sent twice (back and send again): the meeting's row is locked above,
@@ -301,7 +304,7 @@ def reservation_set(
         )
     if reserved:
         Reservation.objects.update_or_create(
-            decision=decision, attendance=attendance, defaults={"reason": reason.strip()}
+            decision=decision, attendance=attendance, defaults={"reason": trim_typed_text(reason)}
         )
         validate_reservations_against_votes(decision)
     else:
