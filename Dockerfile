@@ -20,8 +20,10 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 COPY . .
+# collectstatic with DEBUG off, as the containers run: only then does it write the hashed names and the manifest
+# (staticfiles.json) that production's storage looks every {% static %} up in; without them every page is a 500.
 RUN DEBUG=1 python manage.py compilemessages --ignore=.venv -v 0 \
- && DEBUG=1 STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input -v 0 \
+ && SECRET_KEY=collectstatic-only STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input -v 0 \
  && DEBUG=1 python manage.py build_lexicon \
  && useradd --system --home /app finsam && mkdir -p /data/media /backups && chown finsam /data/media /backups
 
