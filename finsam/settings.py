@@ -419,14 +419,22 @@ if LOG_FORMAT not in ("json", "text"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"ids": {"()": "finsam.logs.RequestIdFilter"}},
+    "filters": {
+        "ids": {"()": "finsam.logs.RequestIdFilter"},
+        "health_answers": {"()": "finsam.logs.HealthCheckAnswerFilter"},
+    },
     "formatters": {
         "json": {"()": "finsam.logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["ids"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
+    "loggers": {
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
+        # Server errors still reach ADMINS (Django's mail_admins, DEBUG off); the health check's 503 does not.
+        "django.request": {"filters": ["health_answers"]},
+    },
 }
 
 # The certificate that seals justerade protocols (PAdES). Unset on a developer's machine: a self-signed one is made.
