@@ -166,3 +166,12 @@ def test_every_volume_of_the_application_is_a_folder_its_user_owns_in_the_image(
             source, target = volume.split(":")[:2]
             if source in compose()["volumes"]:  # a named volume, not a file or folder of the host
                 assert target in made and target in owned, (name, target)
+
+
+def test_the_readme_names_every_variable_compose_refuses_to_start_without():
+    """compose stops on an empty `${NAME:?...}`: the README's list of what to fill in .env had no AWS_* keys, and an
+    operator following it got "required variable AWS_ACCESS_KEY_ID is missing a value"."""
+    required = set(re.findall(r"\$\{(\w+):\?", (ROOT / "docker-compose.yml").read_text()))
+    readme = (ROOT / "README.md").read_text()
+    start = readme[readme.index("### Start") : readme.index("docker compose up -d --build")]
+    assert required and {name for name in required if f"{name}=" not in start} == set()
