@@ -8,6 +8,7 @@ names the variable; nothing here behaves differently only in production.
 import json as _json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -304,6 +305,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Finsamportalen <noreply@finsam.i
 SERVER_EMAIL = env("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
 # The installation's administrators (comma-separated addresses): the hourly warnings and server errors go to them.
 ADMINS = [("", address) for address in env_list("ADMINS")]
+# Their mail names the installation it comes from (Django's default is "[Django] "): an IT contact may run several.
+EMAIL_SUBJECT_PREFIX = f"[{urlsplit(SITE_URL).hostname or 'Finsamportalen'}] "
 
 # Language and time: Swedish first, English available.
 LANGUAGE_CODE = "sv"
