@@ -20,10 +20,16 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 COPY . .
+# Every folder a named volume of docker-compose.yml is mounted on exists here, owned by the user the containers run as:
+# Docker gives a new volume the image's folder's owner, and root where the image has no such folder (then beat, as
+# finsam, could not write its schedule under /tmp/beat and stopped: no sweep, no reminders, no warnings).
+# collectstatic with DEBUG off, as the containers run: only then does it write the hashed names and the manifest
+# (staticfiles.json) that production's storage looks every {% static %} up in; without them every page is a 500.
 RUN DEBUG=1 python manage.py compilemessages --ignore=.venv -v 0 \
- && DEBUG=1 STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input -v 0 \
+ && SECRET_KEY=collectstatic-only STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input -v 0 \
  && DEBUG=1 python manage.py build_lexicon \
- && useradd --system --home /app finsam && mkdir -p /data/media /backups && chown finsam /data/media /backups
+ && useradd --system --home /app finsam \
+ && mkdir -p /data/media /backups /tmp/beat && chown finsam /data/media /backups /tmp/beat
 
 ENV STATIC_ROOT=/app/staticfiles MEDIA_ROOT=/data/media
 USER finsam

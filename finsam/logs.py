@@ -39,6 +39,17 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class HealthCheckAnswerFilter(logging.Filter):
+    """On django.request: /healthz's 503 is its answer to a monitor, not an error of the portal. Logged as an error,
+    Django mailed it to ADMINS, once per poll (each web container's own check polls every 15 s) for as long as Redis
+    or the database was down. Its access line (finsam.request) still records it, and the status page and the hourly
+    warnings say what is down."""
+
+    def filter(self, record):
+        request = getattr(record, "request", None)
+        return not (getattr(record, "status_code", None) == 503 and getattr(request, "path", None) == "/healthz")
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record):
         line = {

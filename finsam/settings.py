@@ -8,6 +8,7 @@ names the variable; nothing here behaves differently only in production.
 import json as _json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -304,6 +305,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Finsamportalen <noreply@finsam.i
 SERVER_EMAIL = env("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
 # The installation's administrators (comma-separated addresses): the hourly warnings and server errors go to them.
 ADMINS = [("", address) for address in env_list("ADMINS")]
+# Their mail names the installation it comes from (Django's default is "[Django] "): an IT contact may run several.
+EMAIL_SUBJECT_PREFIX = f"[{urlsplit(SITE_URL).hostname or 'Finsamportalen'}] "
 
 # Language and time: Swedish first, English available.
 LANGUAGE_CODE = "sv"
@@ -419,14 +422,22 @@ if LOG_FORMAT not in ("json", "text"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"ids": {"()": "finsam.logs.RequestIdFilter"}},
+    "filters": {
+        "ids": {"()": "finsam.logs.RequestIdFilter"},
+        "health_answers": {"()": "finsam.logs.HealthCheckAnswerFilter"},
+    },
     "formatters": {
         "json": {"()": "finsam.logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["ids"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
+    "loggers": {
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
+        # Server errors still reach ADMINS (Django's mail_admins, DEBUG off); the health check's 503 does not.
+        "django.request": {"filters": ["health_answers"]},
+    },
 }
 
 # The certificate that seals justerade protocols (PAdES). Unset on a developer's machine: a self-signed one is made.

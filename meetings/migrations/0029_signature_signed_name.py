@@ -2,13 +2,10 @@
 
 from django.db import migrations, models
 
-
-def names_of_earlier_signatures(apps, schema_editor):
-    """Signatures made before the name was kept: the register's name now, the best there is."""
-    Signature = apps.get_model("meetings", "Signature")
-    for signature in Signature.objects.filter(status="signed", signed_name="").select_related("person"):
-        signature.signed_name = signature.person.name[:200]
-        signature.save(update_fields=["signed_name"])
+# No data migration: a signature given before the name was kept shows the register's name
+# (Signature.name falls back to it), so the signatures of justerade protocols stay untouched. Writing the name
+# into them here was refused on PostgreSQL by the triggers that keep a justerat record frozen, and the upgrade of
+# every installation holding a justerat protocol stopped at this migration.
 
 
 class Migration(migrations.Migration):
@@ -23,5 +20,4 @@ class Migration(migrations.Migration):
             name='signed_name',
             field=models.CharField(blank=True, max_length=200, verbose_name='namn vid justeringen'),
         ),
-        migrations.RunPython(names_of_earlier_signatures, migrations.RunPython.noop),
     ]

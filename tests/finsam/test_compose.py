@@ -149,3 +149,29 @@ def test_a_nightly_backup_keeps_a_set_number():
 def test_secrets_and_data_stay_out_of_the_image():
     ignored = (ROOT / ".dockerignore").read_text().splitlines()
     assert {".env", "var/backups", "var/media", "var/*.sqlite3*", "var/signing"} <= set(ignored)
+
+
+def test_every_volume_of_the_application_is_a_folder_its_user_owns_in_the_image():
+    """A named volume mounted where the image has no folder is created owned by root: beat, running as the image's
+    user, could not write its schedule to /tmp/beat and stopped (no sweep, no reminders, no warnings)."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    user = re.search(r"^USER (\S+)", dockerfile, re.M).group(1)
+    commands = " ".join(dockerfile.replace("\\\n", " ").split())
+    made = set(re.search(r"mkdir -p ([^&]+?) &&", commands).group(1).split())
+    owned = set(re.search(rf"chown {user} ([^&]+?) ENV ", commands).group(1).split())
+    for name, service in compose()["services"].items():
+        if service.get("build") != "." and service.get("image") != "finsam-portal":
+            continue
+        for volume in service.get("volumes", []):
+            source, target = volume.split(":")[:2]
+            if source in compose()["volumes"]:  # a named volume, not a file or folder of the host
+                assert target in made and target in owned, (name, target)
+
+
+def test_the_readme_names_every_variable_compose_refuses_to_start_without():
+    """compose stops on an empty `${NAME:?...}`: the README's list of what to fill in .env had no AWS_* keys, and an
+    operator following it got "required variable AWS_ACCESS_KEY_ID is missing a value"."""
+    required = set(re.findall(r"\$\{(\w+):\?", (ROOT / "docker-compose.yml").read_text()))
+    readme = (ROOT / "README.md").read_text()
+    start = readme[readme.index("### Start") : readme.index("docker compose up -d --build")]
+    assert required and {name for name in required if f"{name}=" not in start} == set()

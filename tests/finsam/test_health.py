@@ -47,3 +47,29 @@ def test_a_signed_in_user_can_reach_two_factor_settings(client, cast):
     response = client.get("/accounts/2fa/")
     assert response.status_code == 200
     assert b"Finsamportalen" in response.content
+
+
+@pytest.mark.django_db
+@override_settings(REDIS_URL="redis://127.0.0.1:1/0", ADMINS=[("", "it@forbundet.se")])
+def test_the_health_checks_503_is_no_error_mailed_to_the_administrators(client, mailoutbox, caplog):
+    """A monitor polls /healthz every 15 s: while Redis was down each poll mailed ADMINS an 'ERROR: Service
+    Unavailable: /healthz' (and logged it as an error)."""
+    for _ in range(3):
+        assert client.get("/healthz").status_code == 503
+    assert mailoutbox == []
+    assert not [record for record in caplog.records if record.levelname == "ERROR"]
+
+
+@pytest.mark.django_db
+@override_settings(ADMINS=[("", "it@forbundet.se")])
+def test_a_server_error_is_still_mailed_to_the_administrators(client, mailoutbox, monkeypatch):
+    from finsam import health
+
+    def broken():
+        raise RuntimeError("the database answered nonsense")
+
+    monkeypatch.setattr(health, "database_up", broken)
+    client.raise_request_exception = False
+    assert client.get("/healthz").status_code == 500
+    assert [message.to for message in mailoutbox] == [["it@forbundet.se"]]
+    assert "Internal Server Error: /healthz" in mailoutbox[0].subject

@@ -77,3 +77,11 @@ def test_production_sends_hsts_unless_turned_off(extra, expected):
         **extra,
     )
     assert code == 0 and output.split() == [expected, "True"], output
+
+
+def test_mail_to_the_administrators_names_the_installation(tmp_path):
+    """Server errors and the hourly warnings came as "[Django] ...", whichever portal sent them."""
+    code, output = run_settings(
+        "s.EMAIL_SUBJECT_PREFIX", SECRET_KEY="x" * 50, DOMAIN="finsam.roslagen.se", FINSAM_VAR_DIR=str(tmp_path)
+    )
+    assert (code, output.strip()) == (0, "[finsam.roslagen.se]")

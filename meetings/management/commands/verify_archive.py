@@ -1,6 +1,7 @@
 """python manage.py verify_archive [--archive A]: exit 0 when every record is intact, 1 with the list otherwise."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from finsam.backup import BackupError
 from meetings.operations import integrity
@@ -17,7 +18,13 @@ class Command(BaseCommand):
         parser.add_argument("--archive", help="A backup archive: check it and compare the media files with it")
 
     def handle(self, *args, **options):
-        problems, checked = integrity.check_records()
+        try:
+            problems, checked = integrity.check_records()
+        except DatabaseError as exc:  # an empty database (before the restore), or the wrong one: say so, no traceback
+            raise CommandError(
+                f"The database could not be read ({str(exc).strip().splitlines()[0]}): is DATABASE_URL the restored "
+                "database, and has it been restored (or migrated)?"
+            ) from exc
         self.stdout.write(f"{checked} files with a checksum in the database checked")
         if options["archive"]:
             try:

@@ -151,3 +151,14 @@ def test_keep_deletes_all_but_the_newest_archives(tmp_path):
     newest = run_backup(directory, "--keep", "2")
     assert sorted(p.name for p in directory.iterdir()) == ["finsam-backup-20261103T000000Z.tar", newest.name]
     assert not any(name.endswith(".partial") for name in os.listdir(directory))
+
+
+def test_verify_archive_on_the_empty_database_before_the_restore_says_so(media, tmp_path):
+    """Run on the new, empty database (before `restore`, or with DATABASE_URL still naming it) it stopped with a
+    traceback ('relation "meetings_signeddocument" does not exist')."""
+    archive = run_backup(tmp_path / "backups")
+    drop_database()
+    with pytest.raises(CommandError, match="has it been restored"):
+        call_command("verify_archive", "--archive", str(archive), stdout=io.StringIO())
+    call_command("restore", str(archive), stdout=io.StringIO())  # and the next test's tables are back
+    assert verify("--archive", str(archive))[0] == 0
