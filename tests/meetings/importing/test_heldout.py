@@ -1,7 +1,7 @@
 """The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): every set
-but unseen7 has had rules built on it (unseen5 and unseen6 since the session of 7 December); unseen7, collected in
-that session by a helper who had not read the importer, was only measured (its mean and per-field means, at the
-session's start and at its end; nothing of its documents was read).
+but unseen8 has had rules built on it (unseen7 since the second session of 7 December); unseen8, collected in that
+session by a helper who had not read the importer, was only measured (its mean and per-field means, at the session's
+start and after each rule; nothing of its documents was read).
 Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
 shows here."""
 
@@ -15,18 +15,19 @@ from tools.bench import corpus as corpus_files
 HELD_OUT = Path(__file__).parent / "heldout"
 # measured when the last rules landed (docs/importing-corpus.md)
 FLOORS = {
-    "dev": 0.88,
+    "dev": 0.89,
     "test": 0.81,
-    "fresh": 0.85,
-    "batch2": 0.74,
+    "fresh": 0.86,
+    "batch2": 0.75,
     "unseen": 0.76,
-    "batch3": 0.77,
-    "unseen2": 0.69,
+    "batch3": 0.78,
+    "unseen2": 0.70,
     "unseen3": 0.67,
     "unseen4": 0.66,
-    "unseen5": 0.69,
-    "unseen6": 0.70,
-    "unseen7": 0.82,
+    "unseen5": 0.70,
+    "unseen6": 0.71,
+    "unseen7": 0.84,
+    "unseen8": 0.74,
 }
 
 
