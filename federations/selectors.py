@@ -122,7 +122,11 @@ def seats_outliving(membership: Membership) -> list[Mandate]:
 
 
 def namesake_details(
-    people: Iterable[Person], *, federations: Iterable[int] = (), networks: Iterable[int] = (), on_date=None
+    people: Iterable[Person],
+    *,
+    federations: Iterable[int] = (),
+    networks: Iterable[int] = (),
+    on_date: datetime.date | None = None,
 ) -> dict[int, str]:
     """{person id: what tells them apart} for the people of a picker who share a name with another there (two "Anna
     Svensson" in one federation): their mandates in the federations' and networks' bodies (role, body, appointed by;
@@ -155,7 +159,7 @@ def namesake_details(
 
 def _seat(mandate: Mandate) -> str:
     seat = f"{mandate.role_title or mandate.get_role_display().lower()}, {mandate.body.name}"
-    return f"{seat} ({mandate.organisation.name})" if mandate.organisation_id else seat
+    return f"{seat} ({mandate.organisation.name})" if mandate.organisation is not None else seat
 
 
 def picker_label(person: Person, details: dict[int, str], name: str | None = None) -> str:
