@@ -18,7 +18,7 @@ from federations.permissions import roles_for
 from finsam import oidc, storage
 from finsam.accounts import last_authentication_method, strongest_factor_required
 from finsam.params import whole_number
-from finsam.web import attempt, attempt_form
+from finsam.web import REFUSED, attempt, attempt_form
 from meetings.justering import pdf, protocol, selectors, services
 from meetings.justering.forms import CommentForm, CorrectionForm, SendBackForm
 from meetings.models import (
@@ -203,12 +203,14 @@ def reopen(request, pk):
 def comment(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    attempt_form(
+    saved = attempt_form(
         request,
         CommentForm(request.POST),
         partial(services.comment_add, actor=request.user, meeting=meeting, item=item),
         _("Kommentaren är sparad."),
     )
+    if saved is REFUSED:  # to the top, where the focus goes to why: a fragment would scroll it away and blur it
+        return _back(meeting)
     return redirect(f"{reverse('meetings:justering', args=[meeting.pk])}#c{item.pk}")
 
 
