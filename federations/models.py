@@ -109,7 +109,10 @@ class Membership(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.organisation} i {self.federation}"
+        return _("%(organisation)s i %(federation)s") % {
+            "organisation": self.organisation,
+            "federation": self.federation,
+        }
 
 
 class Person(models.Model):
@@ -292,7 +295,11 @@ class Mandate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person.name}, {self.get_role_display()} i {self.body.name}"
+        return _("%(person)s, %(role)s i %(body)s") % {
+            "person": self.person.name,
+            "role": self.get_role_display(),
+            "body": self.body.name,
+        }
 
     def is_active_on(self, day):
         return self.start <= day and (self.end is None or self.end >= day)

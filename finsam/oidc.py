@@ -273,6 +273,6 @@ def _verified_claims(chosen: Provider, metadata: dict, keys: KeySet, id_token: s
     if chosen.acr_values and claims.get(chosen.acr_claim) not in chosen.acr_values:
         raise Refused(
             _("Identifieringen gjordes med för låg tillitsnivå (%(acr)s). Det krävs %(required)s.")
-            % {"acr": claims.get(chosen.acr_claim) or "–", "required": " eller ".join(chosen.acr_values)}
+            % {"acr": claims.get(chosen.acr_claim) or "–", "required": f" {_('eller')} ".join(chosen.acr_values)}
         )
     return claims

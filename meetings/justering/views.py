@@ -252,7 +252,7 @@ def _posted_by_signer(request, meeting, field, form, action, success):
 def comment(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    _posted_by_signer(
+    saved = _posted_by_signer(
         request,
         meeting,
         f"comment-{item.pk}",
@@ -260,6 +260,8 @@ def comment(request, pk, item_pk):
         partial(services.comment_add, actor=request.user, meeting=meeting, item=item),
         _("Kommentaren är sparad."),
     )
+    if saved is REFUSED:  # to the top, where the focus goes to why: a fragment would scroll it away and blur it
+        return _back(meeting)
     return redirect(f"{reverse('meetings:justering', args=[meeting.pk])}#c{item.pk}")
 
 

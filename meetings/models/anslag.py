@@ -25,7 +25,7 @@ class Anslag(models.Model):
         ]
 
     def __str__(self):
-        return f"Anslag: {self.meeting}"
+        return _("Anslag: %(meeting)s") % {"meeting": self.meeting}
 
 
 class Appeal(models.Model):
@@ -46,4 +46,7 @@ class Appeal(models.Model):
         verbose_name_plural = _("överklaganden")
 
     def __str__(self):
-        return f"Överklagande av {self.paragraphs}: {self.meeting}"
+        return _("Överklagande av %(paragraphs)s: %(meeting)s") % {
+            "paragraphs": self.paragraphs,
+            "meeting": self.meeting,
+        }

@@ -79,7 +79,7 @@ class Recusal(GuardedByMeeting):
         constraints = [models.UniqueConstraint(fields=["item", "attendance"], name="recusal_once_per_item")]
 
     def __str__(self):
-        return f"Jäv: {self.attendance} i {self.item}"
+        return _("Jäv: %(attendance)s i %(item)s") % {"attendance": self.attendance, "item": self.item}
 
     def frozen_meeting_filter(self):
         return Q(items__pk=self.item_id)

@@ -121,7 +121,7 @@ class Reservation(GuardedByMeeting):
     reason = models.TextField(_("motivering"), blank=True)
 
     def __str__(self):
-        return f"Reservation: {self.attendance}"
+        return _("Reservation: %(attendance)s") % {"attendance": self.attendance}
 
     def frozen_meeting_filter(self):
         return Q(items__decisions__pk=self.decision_id)

@@ -45,7 +45,7 @@ class ProtocolRevision(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.meeting}, revision {self.number}"
+        return _("%(meeting)s, revision %(number)s") % {"meeting": self.meeting, "number": self.number}
 
 
 class Signature(models.Model):
@@ -189,4 +189,4 @@ class Correction(models.Model):
         verbose_name_plural = _("rättelser")
 
     def __str__(self):
-        return f"Rättelse till {self.item}"
+        return _("Rättelse till %(item)s") % {"item": self.item}

@@ -73,4 +73,4 @@ class OutgoingMail(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} till {self.recipient}"
+        return _("%(kind)s till %(recipient)s") % {"kind": self.get_kind_display(), "recipient": self.recipient}

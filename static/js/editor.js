@@ -28,6 +28,17 @@ const RETRY_MS = 5000;
 const SAFE_URL = /^(https?:|mailto:)/i;
 const editors = [];
 
+/* The words the editor shows, in the page's language (meetings/drafting/editor.py): the script holds none. */
+const MESSAGES = JSON.parse(document.getElementById("editor-messages").textContent);
+
+function message(key, values) {
+  let text = MESSAGES[key];
+  Object.entries(values || {}).forEach(function ([name, value]) {
+    text = text.replace("%(" + name + ")s", value);
+  });
+  return text;
+}
+
 function csrfToken() {
   const input = document.querySelector("input[name=csrfmiddlewaretoken]");
   return input ? input.value : "";
@@ -86,7 +97,7 @@ function forgetLocal(id, state) {
 }
 
 function timeNow() {
-  return new Date().toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit" });
+  return new Date().toLocaleTimeString(document.documentElement.lang || "sv", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 }
 
 /* Pasted HTML in a document of its own, where nothing runs or loads. Even an inert document reports its style
@@ -287,7 +298,7 @@ function extensions(editor) {
         },
       }),
     }),
-    // The bundle's Link opens its own (English) dialog on Ctrl+K; ours asks in Swedish (above).
+    // The bundle's Link opens its own dialog (in English only) on Ctrl+K; ours asks in the page's language (above).
     Link.extend({ addKeyboardShortcuts: () => ({}) }).configure({
       openOnClick: false,
       autolink: false,
@@ -366,7 +377,7 @@ Editor.prototype.link = function () {
   // A selection just made by the keyboard may not have reached ProseMirror's state yet: read it from the page now.
   if (this.tiptap.view.domObserver) this.tiptap.view.domObserver.flush();
   const current = this.tiptap.getAttributes("link").href || "";
-  const url = window.prompt("Länkens adress (https://…). Töm fältet för att ta bort länken.", current || "https://");
+  const url = window.prompt(message("linkPrompt"), current || "https://");
   // The prompt took the focus: give it back to the text now, not on the next frame, so no keystroke goes astray.
   this.tiptap.view.focus();
   if (url === null) return;
@@ -375,7 +386,7 @@ Editor.prototype.link = function () {
   if (!href || href === "https://") {
     chain.extendMarkRange("link").unsetLink().run();
   } else if (!SAFE_URL.test(href)) {
-    this.setStatus("Länken måste börja med https://, http:// eller mailto:.", "error");
+    this.setStatus(message("linkRefused"), "error");
   } else if (this.tiptap.state.selection.empty && !current) {
     // Nothing selected: the address itself becomes the linked text.
     chain.insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href: href } }] }).run();
@@ -439,7 +450,7 @@ Editor.prototype.restoreLocal = function () {
   this.version = copy.version; // saving from the version it was written on detects a conflict
   this.keepLocal();
   if (chosen.key !== own) localStorage.removeItem(chosen.key);
-  this.setStatus("Osparad text återställd från webbläsaren – sparar …", "pending");
+  this.setStatus(message("restored"), "pending");
   this.schedule(0);
 };
 
@@ -447,7 +458,7 @@ Editor.prototype.bind = function () {
   const self = this;
   const changed = function () {
     self.keepLocal();
-    self.setStatus("Ändrat – sparas strax", "pending");
+    self.setStatus(message("changed"), "pending");
     self.schedule(SAVE_DELAY_MS);
   };
   this.heading.addEventListener("input", changed);
@@ -500,7 +511,7 @@ Editor.prototype.save = function () {
   form.append("text", sent.text);
   form.append("version", String(this.version));
   this.inFlight = true;
-  this.setStatus("Sparar …", "pending");
+  this.setStatus(message("saving"), "pending");
   fetch(this.url, {
     method: "POST",
     body: form,
@@ -527,7 +538,7 @@ Editor.prototype.save = function () {
     })
     .catch(function () {
       self.inFlight = false;
-      self.setStatus("Kunde inte spara – ingen kontakt med servern. Texten finns kvar i webbläsaren; försöker igen.", "error");
+      self.setStatus(message("offline"), "error");
       self.schedule(RETRY_MS);
     });
 };
@@ -544,7 +555,7 @@ Editor.prototype.handle = function (status, data, sent) {
       if (this.html() !== data.text && !this.tiptap.isFocused) this.setHtml(data.text);
       this.saved = this.current();
       forgetLocal(this.id, sent);
-      this.setStatus("Sparat " + timeNow(), "ok");
+      this.setStatus(message("saved", { time: timeNow() }), "ok");
     } else {
       this.keepLocal();
       this.schedule(SAVE_DELAY_MS);
@@ -562,17 +573,15 @@ Editor.prototype.handle = function (status, data, sent) {
     this.keepLocal();
     const login = "/accounts/login/?next=" + encodeURIComponent(window.location.pathname + "#p" + this.id);
     this.status.innerHTML = "";
-    this.status.append(
-      "Inte sparat: du är utloggad eller sidan är för gammal. Texten finns kvar i webbläsaren. ",
-    );
+    this.status.append(message("signedOut") + " ");
     const link = document.createElement("a");
     link.href = login;
-    link.textContent = "Logga in igen";
+    link.textContent = message("signInAgain");
     this.status.append(link);
     this.status.dataset.kind = "error";
   } else {
     this.keepLocal();
-    this.setStatus((data && data.error) || "Kunde inte spara. Texten finns kvar i webbläsaren.", "error");
+    this.setStatus((data && data.error) || message("failed"), "error");
   }
 };
 
@@ -590,7 +599,7 @@ Editor.prototype.showConflict = function (server) {
   this.conflict.hidden = false;
   this.conflict.querySelector("[data-their-heading]").textContent = server.heading;
   this.conflict.querySelector("[data-their-text]").innerHTML = server.text;
-  this.setStatus("Krock: någon annan sparade paragrafen " + server.saved_at + ". Jämför och slå ihop nedan.", "error");
+  this.setStatus(message("conflict", { time: server.saved_at }), "error");
   this.conflict.querySelector("h4").focus();
 };
 

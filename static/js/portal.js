@@ -1,7 +1,10 @@
 /* Site-wide behaviour that needs no inline script (the Content-Security-Policy allows none):
    a form with data-confirm asks before it is sent; a form sent back with errors puts the focus on its summary,
-   so a screen reader says what went wrong and the keyboard is where the links to the fields are; a form with
-   data-keep-draft keeps what is typed in the browser until the server has taken it. */
+   so a screen reader says what went wrong and the keyboard is where the links to the fields are. An action refused
+   after a redirect (a comment left empty, a deadline missing) does the same with its message: without it the page
+   came back scrolled to the § it was sent from, the message out of sight at the top and unread (a live region
+   present on load is not announced). A form with data-keep-draft keeps what is typed in the browser until the
+   server has taken it. */
 
 const DRAFT_PREFIX = "finsam:form:";
 const SENT_KEY = "finsam:forms-sent";
@@ -96,7 +99,7 @@ function settleSentDrafts() {
   const navigation = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
   if (!sent.length || (navigation && navigation.type !== "navigate")) return;
   const signIn = window.location.pathname.startsWith("/accounts/"); // sign-in, or signing in again with MFA
-  const refused = document.querySelector(".message.error, [data-error-summary], .errorlist");
+  const refused = document.querySelector(".message.error, [data-error-summary], .errorlist, [data-refused]");
   if (signIn || refused) return;
   sent.forEach(function (key) {
     localStorage.removeItem(key);
@@ -110,7 +113,7 @@ document.addEventListener("DOMContentLoaded", function () {
   } catch (e) {
     /* storage disabled: nothing was kept */
   }
-  const summary = document.querySelector("[data-error-summary]");
+  const summary = document.querySelector("[data-error-summary]") || document.querySelector("[data-refused]");
   if (summary) {
     summary.focus();
   }

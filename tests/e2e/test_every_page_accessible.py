@@ -26,7 +26,7 @@ def demo(transactional_db, settings, tmp_path):
     call_command("load_demo", stdout=io.StringIO())
 
 
-def visit_every_shape(page):
+def visit_every_shape(page, language="sv"):
     blocked = []  # the Content-Security-Policy allows no inline code: nothing on any page may need it
     page.on(
         "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
@@ -41,6 +41,8 @@ def visit_every_shape(page):
         shapes.add(shape(url))
         response = page.goto(url)
         assert response.status < 400, url
+        # The page says which language it speaks, so a screen reader pronounces it right (WCAG 3.1.1).
+        assert page.evaluate("document.documentElement.lang") == language, url
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             too_wide.append((url, width))
@@ -58,4 +60,14 @@ def test_every_kind_of_page_is_accessible(page, demo, email):
     if email:
         sign_in(page, email, "finsam-demo-2026")
     visited = visit_every_shape(page)
+    assert len(visited) > 25
+
+
+@pytest.mark.parametrize("email", ["sekreterare@demo.finsam.se", "justerare@demo.finsam.se"])
+def test_every_kind_of_page_is_accessible_in_english(page, demo, email):
+    """English is one switch away: the same pages, in English, pass the same checks and say they are English."""
+    sign_in(page, email, "finsam-demo-2026")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state("networkidle")
+    visited = visit_every_shape(page, language="en")
     assert len(visited) > 25

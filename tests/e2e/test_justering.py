@@ -89,3 +89,21 @@ def test_the_notice_board_and_verification_pages_are_accessible(page, db):
     page.get_by_role("button", name="Verifiera").click()
     expect(page.get_by_text("Ingen justerad PDF med den kontrollsumman finns i portalen.")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_comment_left_empty_by_the_keyboard_puts_the_focus_on_why(page, cast, meeting):
+    """A signer who sent an empty comment from § 3 came back scrolled to § 3, the focus nowhere and the refusal out of
+    sight at the top of the page: a keyboard user saw nothing happen and a screen reader said nothing."""
+    from meetings.justering import services as justering
+
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    sign_in(page, "member@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/justering/")
+    page.get_by_label("Kommentar till § 3").focus()
+    page.keyboard.press("Tab")  # to its button
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    focused = page.evaluate("document.activeElement.textContent")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert focused == "Skriv en kommentar." and outline == "solid"
+    assert_accessible(page)

@@ -51,6 +51,17 @@ def test_the_server_error_page_needs_no_context(client, settings):
     assert "Ett fel inträffade" in html and 'lang="sv"' in html
 
 
+def test_the_server_error_page_names_the_language_it_speaks():
+    """The page is read in the reader's language: its lang attribute must say which, or a screen reader reads English
+    text with Swedish pronunciation (WCAG 3.1.1)."""
+    from django.template import loader
+    from django.utils import translation
+
+    with translation.override("en"):
+        html = loader.get_template("500.html").render()
+    assert "An error occurred" in html and 'lang="en"' in html
+
+
 def test_too_many_files_at_once_get_the_portals_page_not_a_bare_400(client_for, cast, settings):
     """Django refuses a request with more than DATA_UPLOAD_MAX_NUMBER_FILES files before any view runs: the
     secretary still gets a Swedish page that says what happened and what to do."""

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from federations.permissions import roles_for
 from finsam.web import attempt, save_form
 from meetings.drafting import selectors, services
+from meetings.drafting.editor import EDITOR_MESSAGES
 from meetings.drafting.forms import (
     ItemAddForm,
     MeetingEditForm,
@@ -99,6 +100,7 @@ def meeting_detail(request, pk):
         "add_form": ItemAddForm(),
         "my_attendance": _own_attendance(request.user, attendances),
         "signed_as": _signed_as(meeting),
+        "editor_messages": EDITOR_MESSAGES if writable else None,
     }
     return render(request, "meetings/drafting/meeting_detail.html", context)
 

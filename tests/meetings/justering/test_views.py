@@ -58,6 +58,21 @@ def test_a_signer_sees_the_protocol_and_the_forms(client_for, sent):
     assert "Justera protokollet" in html and "Skicka tillbaka" in html and "Kommentar till § 3" in html
 
 
+@pytest.mark.parametrize("page", ["justering", "forhandsgranska"])
+def test_an_english_reader_reads_the_protocol_as_it_will_be_printed_in_swedish_and_marked_so(client_for, sent, page):
+    """The preview is the protocol the PDF prints, which is Swedish: its rows said "Body", "Decision", "Assignments"
+    around Swedish text and role names, and nothing told a screen reader the text was Swedish (WCAG 3.1.2)."""
+    client = client_for("member")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get(f"/moten/{sent.pk}/{page}/").content.decode()
+    article = html[html.index('<article class="protocol-preview card"') : html.index("</article>")]
+    assert article.startswith('<article class="protocol-preview card" lang="sv">')
+    assert '<th scope="row">Organ</th>' in article and '<th scope="row">Body</th>' not in article
+    assert "1 mars 2026" in article
+    if page == "justering":  # what the signer does here is in the reader's language
+        assert 'class="comment-form" lang="en"' in article and "Comment on § 3" in article
+
+
 def test_the_start_page_lists_what_waits_for_a_signer(client_for, sent):
     html = client_for("chair").get("/").content.decode()
     assert "Att justera senast" in html
