@@ -381,7 +381,7 @@ EXCERPT_LENGTH = 240
 
 def _matches(word, analysed):
     """Whether one word of a text matches a word of the query."""
-    terms = set(analysis.word_terms(word.lower()))
+    terms = set(analysis.word_terms(analysis.token(word.lower())))
     return any(analysis.term_matches(query_word, terms) for query_word in analysed.words)
 
 
