@@ -1,5 +1,7 @@
 """The register's filter form: every filter in the URL."""
 
+import re
+
 from django import forms
 from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +27,23 @@ class ListedChoiceField(forms.CharField):
         if value and value not in {key for key, _label in self.choices}:
             message = forms.ChoiceField.default_error_messages["invalid_choice"]
             raise forms.ValidationError(message, code="invalid_choice", params={"value": value})
+
+
+# A § typed into the search: "§ 7", "§7", "§§ 3-5", "§ 3–5". The register's entries carry their § number, which no
+# word of their text holds: the search's words found nothing, and "§ 7" alone had no word to search for.
+PARAGRAPHS = re.compile(r"§+\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?")
+# A range of §§ in the search covers at most this many (a meeting's §§ are seldom more than a hundred).
+MAX_PARAGRAPHS = 200
+
+
+def paragraphs(query):
+    """The query without its §§, and the § numbers it names."""
+    numbers = []
+    for match in PARAGRAPHS.finditer(query):
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        numbers += range(min(first, last), min(max(first, last), min(first, last) + MAX_PARAGRAPHS - 1) + 1)
+    return PARAGRAPHS.sub(" ", query).strip(), tuple(dict.fromkeys(numbers))
 
 
 class RegisterFilterForm(forms.Form):
@@ -104,8 +123,10 @@ class RegisterFilterForm(forms.Form):
         if self.is_bound:
             self.is_valid()  # the valid fields are read; an invalid one is left out (invalid_filters names it)
             data = self.cleaned_data
+        query, numbers = paragraphs(data.get("q", ""))
         return Filters(
-            q=data.get("q", ""),
+            q=query,
+            numbers=numbers,
             federation=data.get("forbund", ""),
             body_kind=data.get("organ", ""),
             year=data.get("ar"),

@@ -21,12 +21,13 @@ from tests.meetings.factories import justera, plan_meeting, ready_to_send, sign_
 pytestmark = on_the_tests_day
 
 
-def frozen_meeting(cast, *, date, decisions, public=True, body=None, project=None):
+def frozen_meeting(cast, *, date, decisions, public=True, body=None, project=None, case_numbers=None):
     """A meeting with the given decisions [(heading, text, outcome, method)], justerat through the services (indexed
     then) and, if public, reviewed for publication."""
     meeting = plan_meeting(cast, date=date, body=body or cast.board)
     for heading, text, outcome, method in decisions:
-        item = services.item_add(actor=None, meeting=meeting, heading=heading, kind="beslut")
+        case_number = (case_numbers or {}).get(heading, "")
+        item = services.item_add(actor=None, meeting=meeting, heading=heading, kind="beslut", case_number=case_number)
         services.item_save_text(actor=None, item_id=item.pk, heading=heading, text=f"<p>{text}</p>", base_version=1)
         # counts that agree with the outcome (a bifall won more ja, an avslag more nej)
         votes = {"votes_yes": 2, "votes_no": 0} if method == "votering" else {}
@@ -650,3 +651,44 @@ def test_an_unknown_federation_or_project_is_an_error_on_the_form_and_lists_noth
         html = response.content.decode()
         assert "Välj ett giltigt alternativ" in html and f"Filtret ”{label}” kunde inte läsas." in html
         assert "<script>" not in html
+
+
+@pytest.fixture
+def numbered(cast):
+    """One public meeting of 2022 with three §§, the second with a diarienummer."""
+    return frozen_meeting(
+        cast,
+        date=datetime.date(2022, 11, 23),
+        decisions=[
+            ("Val av justerare", "Att justera protokollet väljs Maja.", "bifall", "acklamation"),
+            ("Budget för insatser", "Styrelsen fastställer budgeten.", "bifall", "acklamation"),
+            ("Verksamhetsplan", "Styrelsen antar planen.", "bifall", "acklamation"),
+        ],
+        case_numbers={"Budget för insatser": "SF 2022/015"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("§ 6", ["Budget för insatser"]),  # before: "Sökningen har inget ord att söka på"
+        ("§6", ["Budget för insatser"]),
+        ("§§ 6-7", ["Budget för insatser", "Verksamhetsplan"]),
+        ("budget § 6", ["Budget för insatser"]),
+        ("budget § 7", []),
+    ],
+)
+def test_a_paragraph_typed_into_the_search_finds_that_paragraph(client_for, numbered, query, expected):
+    # The meeting's §§ 1-4 are the opening items, which hold no decision: the three decisions are §§ 5-7.
+    assert list(RegisterEntry.objects.order_by("number").values_list("number", flat=True)) == [5, 6, 7]
+    response = client_for(None).get("/beslut/", {"q": query})
+    assert headings(response) == expected
+    assert not response.context["no_words"]
+
+
+def test_the_year_and_the_diarienummer_of_a_decision_are_searched(client_for, numbered):
+    """A chair looking back types the year with a word ("budget 2022"), or the diarienummer; neither was in the text."""
+    assert headings(client_for(None).get("/beslut/", {"q": "budget 2022"})) == ["Budget för insatser"]
+    assert headings(client_for(None).get("/beslut/", {"q": "budget 2023"})) == []
+    assert headings(client_for(None).get("/beslut/", {"q": "2022/015"})) == ["Budget för insatser"]
+    assert headings(client_for(None).get("/beslut/", {"q": "SF 2022/015"})) == ["Budget för insatser"]

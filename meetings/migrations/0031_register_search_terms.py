@@ -1,6 +1,6 @@
 """The register's analyser reads an amount as one number however its digit groups are written (1 200 000, with a
 no-break or thin space, 1.200.000; "1,2 miljoner" also as 1200000), takes simplemma's lemma of a strong verb's forms
-beside the dictionary's (antog, antagit -> anta): every entry's terms are written again and counted afresh, as
+beside the dictionary's (antog, antagit -> anta), and searches a decision's year and diarienummer: every entry's terms are written again and counted afresh, as
 `manage.py reindex_register` does (a second or two per thousand entries)."""
 
 from django.db import migrations
@@ -10,7 +10,7 @@ def reanalyse(apps, schema_editor):
     from collections import Counter
 
     from meetings.register.analysis import index_terms
-    from meetings.register.indexing import MAX_COUNTED_TERM, outcome_words
+    from meetings.register.indexing import MAX_COUNTED_TERM, outcome_words, record_words
 
     RegisterEntry = apps.get_model("meetings", "RegisterEntry")  # noqa: N806 the historical model
     RegisterTerm = apps.get_model("meetings", "RegisterTerm")  # noqa: N806
@@ -19,12 +19,14 @@ def reanalyse(apps, schema_editor):
         batch = list(
             RegisterEntry.objects.filter(pk__gt=last)
             .order_by("pk")
-            .only("id", "heading", "decision_text", "item_text", "outcome")[:2000]
+            .select_related("item")
+            .only("id", "heading", "decision_text", "item_text", "outcome", "date", "item__case_number")[:2000]
         )
         if not batch:
             break
         for entry in batch:
-            entry.heading_terms = index_terms(entry.heading, entry.decision_text, outcome_words(entry.outcome))
+            record = record_words(entry.date, entry.item.case_number)
+            entry.heading_terms = index_terms(entry.heading, entry.decision_text, outcome_words(entry.outcome), *record)
             entry.text_terms = index_terms(entry.item_text)
             terms = f"{entry.heading_terms} {entry.text_terms}".split()
             counts.update({term for term in terms if len(term) <= MAX_COUNTED_TERM})
