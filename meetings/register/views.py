@@ -44,6 +44,7 @@ def decision_list(request):
         "typed_page_limit": search.TYPED_PAGE_LIMIT,
         "named_projects": [] if filters.project else form.projects_named(filters.q),
         "without_words": _without(params, "q", "projekt"),  # the other filters, kept by a project's link
+        "without_query": _without(params, "q"),  # the filters, kept by "Menade du …?"
     }
     invalid = form.invalid_filters()
     if invalid:

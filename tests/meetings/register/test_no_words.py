@@ -9,7 +9,7 @@ from meetings.register import selectors
 from tests.meetings.register.test_register import frozen_meeting, headings
 
 
-@pytest.mark.parametrize("query", ["%", "b", "😀", "§ 5", '""', "– ;"])
+@pytest.mark.parametrize("query", ["%", "b", "😀", "§", '""', "– ;"])
 def test_a_search_without_a_word_says_so_and_lists_nothing(client_for, history, query):
     client = client_for(None)
     response = client.get("/beslut/", {"q": query})

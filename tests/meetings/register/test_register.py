@@ -247,6 +247,15 @@ def test_a_misspelt_word_gets_a_suggestion_from_the_indexed_terms(client_for, hi
     assert response.context["suggestion"] == "ludum"
 
 
+def test_a_misspelt_word_among_several_gets_a_suggestion_that_keeps_the_filters(client_for, history):
+    """Only a search of one word got "Menade du …?"; "studo ludum" answered "Inga beslut" alone. The suggestion's
+    link kept only the words: a chair's federation and years were lost by following it."""
+    response = client_for(None).get("/beslut/", {"q": "studo ludum", "forbund": "test", "fran": "2020-01-01"})
+    assert response.context["count"] == 0 and response.context["suggestion"] == "studio ludum"
+    assert 'href="?forbund=test&amp;fran=2020-01-01&amp;q=studio%20ludum"' in response.content.decode()
+    assert client_for(None).get("/beslut/", {"q": "budget ludum"}).context["suggestion"] is None  # never meet
+
+
 def test_a_suggestion_comes_only_from_what_the_user_may_see(cast, client_for, history):
     frozen_meeting(
         cast,
