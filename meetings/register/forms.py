@@ -1,5 +1,6 @@
 """The register's filter form: every filter in the URL."""
 
+import datetime
 import re
 
 from django import forms
@@ -44,6 +45,33 @@ def paragraphs(query):
         last = int(match.group(2) or first)
         numbers += range(min(first, last), min(max(first, last), min(first, last) + MAX_PARAGRAPHS - 1) + 1)
     return PARAGRAPHS.sub(" ", query).strip(), tuple(dict.fromkeys(numbers))
+
+
+# A day typed into the search: "2022-11-23", "23 november 2022", "23 nov. 2022". An entry's date is no word of its
+# text: the search looked for the numbers 2022, 11 and 23 in it and found nothing.
+MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+DAYS = re.compile(
+    r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|(?:\bden\s+)?\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")[a-zåäö]*\.?\s+(\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def days(query):
+    """The query without the days it names, and those days; a day that is none (2022-13-45) stays in the query."""
+    found = []
+
+    def day(match):
+        if match.group(1):
+            year, month, number = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        else:
+            year, month, number = int(match.group(6)), MONTHS.index(match.group(5).lower()[:3]) + 1, int(match.group(4))
+        try:
+            found.append(datetime.date(year, month, number))
+        except ValueError:
+            return match[0]
+        return " "
+
+    return DAYS.sub(day, query).strip(), tuple(dict.fromkeys(found))
 
 
 class RegisterFilterForm(forms.Form):
@@ -124,9 +152,11 @@ class RegisterFilterForm(forms.Form):
             self.is_valid()  # the valid fields are read; an invalid one is left out (invalid_filters names it)
             data = self.cleaned_data
         query, numbers = paragraphs(data.get("q", ""))
+        query, on_days = days(query)
         return Filters(
             q=query,
             numbers=numbers,
+            days=on_days,
             federation=data.get("forbund", ""),
             body_kind=data.get("organ", ""),
             year=data.get("ar"),

@@ -701,3 +701,27 @@ def test_the_year_and_the_diarienummer_of_a_decision_are_searched(client_for, nu
     assert headings(client_for(None).get("/beslut/", {"q": "budget 2023"})) == []
     assert headings(client_for(None).get("/beslut/", {"q": "2022/015"})) == ["Budget för insatser"]
     assert headings(client_for(None).get("/beslut/", {"q": "SF 2022/015"})) == ["Budget för insatser"]
+
+
+THAT_DAY = {"Val av justerare", "Budget för insatser", "Verksamhetsplan", "Budget 2023–2025", "Ansökan Studio Ludum"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("2022-11-23", THAT_DAY),
+        ("23 november 2022", THAT_DAY),
+        ("budget 2022-11-23", {"Budget för insatser", "Budget 2023–2025"}),
+        ("23 nov. 2022 § 6", {"Budget för insatser", "Ansökan Studio Ludum"}),
+        ("§ 7 den 23 november 2022", {"Verksamhetsplan"}),
+        ("2016-02-04", {"Tillkommande Finsam-medel"}),
+    ],
+)
+def test_a_day_typed_into_the_search_finds_the_decisions_of_that_day(client_for, numbered, history, query, expected):
+    """The numbers 2022, 11 and 23 were looked for in the text, and nothing was found."""
+    assert set(headings(client_for(None).get("/beslut/", {"q": query}))) == expected
+
+
+def test_a_day_that_is_none_is_searched_as_its_numbers(client_for, numbered):
+    response = client_for(None).get("/beslut/", {"q": "2022-13-45"})
+    assert response.status_code == 200 and headings(response) == []
