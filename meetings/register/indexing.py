@@ -127,11 +127,16 @@ OUTCOME_FORMS = {
 
 def outcome_words(outcome):
     """The words an outcome is searched by: its label in Swedish (the language of the records, whatever the
-    language of the request that wrote the entry) and OUTCOME_FORMS; "" for none."""
+    language of the request that wrote the entry), OUTCOME_FORMS and its label in English; "" for none."""
     if not outcome:
         return ""
     with translation.override("sv"):
-        return f"{Decision.Outcome(outcome).label} {OUTCOME_FORMS[outcome]}"
+        swedish = f"{Decision.Outcome(outcome).label} {OUTCOME_FORMS[outcome]}"
+    # The label the English interface shows in the register's rows and its outcome filter, which a chair reading
+    # it types ("rejected", "referred back" found nothing).
+    with translation.override("en"):
+        english = str(Decision.Outcome(outcome).label)
+    return f"{swedish} {english}"
 
 
 def set_public(meeting):

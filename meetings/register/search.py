@@ -424,7 +424,8 @@ def suggestion(query, visible):
     The words are searched together ("studo ludum": "studio ludum"; before, only a search of one word got a
     suggestion). A suggestion is offered only if it finds something in `visible`, the entries the asking user may
     see: a suggestion must never reveal a word of a protocol that is not public to them."""
-    written = [w for w in analysis.tokens(query) if len(w) > 1][: analysis.MAX_QUERY_WORDS]
+    # As the search reads it: "1,2 miljoner" is the amount 1200000, which no spelling mends (not "miljon").
+    written = [w for w in analysis.tokens(analysis.query_amounts(query)) if len(w) > 1][: analysis.MAX_QUERY_WORDS]
     if not written:
         return None
     choices = []

@@ -228,6 +228,10 @@ def outcomes(cast):
         ("bordläggning", {"Lokalfrågan"}),
         ("bifölls", {"Verksamhetsplan"}),
         ("avslag Ludum", {"Studio Ludum"}),
+        # the labels the English interface shows in the rows and the outcome filter
+        ("rejected", {"Studio Ludum", "Projektet Unga vuxna"}),
+        ("referred back", {"Ansökan om medel"}),
+        ("tabled", {"Lokalfrågan"}),
     ],
 )
 def test_a_search_finds_a_decision_by_the_words_of_its_outcome(client_for, outcomes, query, expected):
