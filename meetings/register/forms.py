@@ -127,6 +127,13 @@ class RegisterFilterForm(forms.Form):
             self.swapped_dates = True
         return cleaned
 
+    def read_apart(self):
+        """The §§ and days typed into the search as written ("§ 16", "23 november 2022"): what a suggestion of other
+        words keeps beside them."""
+        query = self.data.get("q", "") if self.is_bound else ""
+        found = [*PARAGRAPHS.finditer(query), *DAYS.finditer(query)]
+        return " ".join(match[0].strip() for match in sorted(found, key=lambda match: match.start()))
+
     def projects_named(self, query):
         """The projects whose name holds every word searched ("MIA", "studio ludum"), from the choices already read:
         a decision on MIA seldom says "MIA", it is linked to the project, which the project filter finds."""

@@ -82,6 +82,8 @@ def decision_list(request):
         "last_id": found.rows[-1].pk if found.rows else None,
         "first_id": found.rows[0].pk if found.rows else None,
         "suggestion": found.suggestion,
+        # the suggestion as searched: its words, and the §§ and days typed beside them
+        "suggested_query": f"{found.suggestion} {form.read_apart()}".strip() if found.suggestion else "",
         "only_stop_words": found.only_stop_words,
         "no_words": found.no_words,
     }

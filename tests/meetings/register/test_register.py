@@ -260,6 +260,14 @@ def test_a_misspelt_word_among_several_gets_a_suggestion_that_keeps_the_filters(
     assert client_for(None).get("/beslut/", {"q": "budget ludum"}).context["suggestion"] is None  # never meet
 
 
+def test_a_suggestion_keeps_the_paragraph_and_the_day_typed_beside_the_words(client_for, history):
+    """ "studo ludum § 6" was offered "studio ludum", which lost the §."""
+    response = client_for(None).get("/beslut/", {"q": "studo ludum § 6 23 november 2022"})
+    assert 'q=studio%20ludum%20%C2%A7%206%2023%20november%202022">studio ludum § 6 23 november 2022</a>' in (
+        response.content.decode()
+    )
+
+
 def test_a_suggestion_comes_only_from_what_the_user_may_see(cast, client_for, history):
     frozen_meeting(
         cast,
