@@ -87,7 +87,9 @@ def _compose(body: Body, mandates: Iterable[Mandate]) -> Composition:
         ordered_members = sorted(
             members[organisation], key=lambda m: (ROLE_RANK[m.role], swedish_sort_key(m.person.name))
         )
-        ordered_subs = sorted(substitutes[organisation], key=lambda m: (m.substitute_order or 999, m.person.name))
+        ordered_subs = sorted(
+            substitutes[organisation], key=lambda m: (m.substitute_order or 999, swedish_sort_key(m.person.name))
+        )
         composition.seats.append((organisation, ordered_members, ordered_subs))
     composition.staff.sort(key=lambda m: (ROLE_RANK[m.role], swedish_sort_key(m.person.name)))
     return composition

@@ -11,8 +11,13 @@ from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 
 SWEDISH = "swedish"
-# å, ä and ö after z (the three characters after "z" in ASCII); æ and ø as ä and ö, ü as y, as ICU's sv-SE has them.
-_SWEDISH_LETTERS = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "ü": "y"}
+# å, ä and ö after z (the three characters after "z" in ASCII); æ and ø as ä and ö, ü as y, as ICU's sv-SE has them;
+# the letters that no accent makes (ð, đ, ł, ı) as the letter they are written from, þ as th and ß as ss, as there
+# (they sorted after ö: "Łukasz" came after "Östlund").
+_SWEDISH_LETTERS = {
+    "å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "ü": "y",
+    "ð": "d", "đ": "d", "ł": "l", "ı": "i", "ħ": "h", "ŧ": "t", "þ": "th", "ß": "ss",
+}  # fmt: skip
 # What ICU's sv-SE collation does with the rest, as PostgreSQL sorts: spaces first, then punctuation and symbols
 # (a dash, a quote, a parenthesis), then digits, then letters; a letter with an accent as its letter (é with e).
 # So "MIA – Mot arbetsmarknaden i samverkan" comes before "MIA vidare", as in the database (the en dash, U+2013,
@@ -40,10 +45,16 @@ def swedish_sort_key(text):
     return (text or "").lower().translate(_KEY)
 
 
+def swedish_order(text):
+    """A key that orders as ICU's sv-SE collation does, ties included: texts that differ only in case sort lower
+    case first ("af Klint" before "Af Klint"), as on PostgreSQL; other ties by their characters."""
+    return swedish_sort_key(text), (text or "").swapcase()
+
+
 def _compare(a, b):
     """SQLite's side of the collation. Only identical texts compare equal, so `=` and unique stay exact."""
-    key_a, key_b = swedish_sort_key(a), swedish_sort_key(b)
-    return (key_a > key_b) - (key_a < key_b) or (a > b) - (a < b)
+    key_a, key_b = swedish_order(a), swedish_order(b)
+    return (key_a > key_b) - (key_a < key_b)
 
 
 @receiver(connection_created)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from federations.models import Body, Federation, Mandate, MemberOrganisation, Network, Person, active_on
 from federations.permissions import people_for_bodies, people_in_scope
+from finsam.collation import swedish_sort_key
 from meetings.importing.schema import Attendee
 from meetings.models import Attendance
 
@@ -179,7 +180,7 @@ def suggest(name: str, organisation: str | None, candidates: Iterable[Candidate]
         if candidate.is_member:
             suggestion.reasons.append(_("ledamot i organet"))
         found.append(suggestion)
-    found.sort(key=lambda s: (s.rank, s.person.name, s.person.pk))
+    found.sort(key=lambda s: (s.rank, swedish_sort_key(s.person.name), s.person.pk))
     return found[:MAX_SUGGESTIONS]
 
 

@@ -26,8 +26,16 @@ LANGUAGE = "sv"
 # than about 95 MB, which every web worker and every export would carry.
 LOW_MEMORY = True
 
-# Letters (å, ä, ö and the rest) or digits; "Finsam-medel" is two words, "2023–2025" two numbers.
-WORD = re.compile(r"[^\W\d_]+|\d+")
+# The characters Swedish text puts between the digit groups of an amount: a space, a no-break space, a figure, thin
+# or narrow no-break space (1 200 000, as word processors and Språkrådet's rules write it), or a full stop (1.200.000).
+GROUP_SPACES = " \u00a0\u2007\u2009\u202f"
+# A number: digits, or groups of three after a first group of one to three, joined by one of those characters (the
+# same one throughout). "1 200 000" is the one number 1200000, as it is read; "2023 2024" stays two years (a group
+# is three digits), and so does "Insats | 2027 | 2028", a table's cells.
+NUMBER = rf"\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)|\d+"
+# Letters (å, ä, ö and the rest) or a number; "Finsam-medel" is two words, "2023–2025" two numbers.
+WORD = re.compile(rf"[^\W\d_]+|{NUMBER}")
+_GROUPING = re.compile(rf"[{GROUP_SPACES}.]")
 
 # The `stop-words` package's Swedish list is made for general text: beside the function words it has words that a
 # register of decisions is searched for. These are taken out of it, by kind, and stay searchable:
@@ -65,21 +73,86 @@ MAX_QUERY_WORDS = 8
 
 
 def tokens(text):
-    """The lower-case words of a text, in order: the one tokeniser of the index, the query and the suggestions."""
-    return WORD.findall(text.lower())
+    """The lower-case words of a text, in order: the one tokeniser of the index, the query and the suggestions. A
+    number is its digits, however they are grouped."""
+    return [token(found) for found in WORD.findall(text.lower())]
+
+
+def token(found):
+    """A word as WORD found it, as a term: a grouped number without its spaces or full stops."""
+    return _GROUPING.sub("", found) if found[0].isdigit() else found
+
+
+# An amount in millions or thousands ("1,2 miljoner", "1,5 mkr", "800 tkr", "2 miljarder") is also indexed and
+# searched as kronor (1200000, 1500000, 800000, 2000000000), so that it finds and is found by the amount written out.
+MULTIPLIERS = {
+    "miljon": 10**6, "miljoner": 10**6, "milj": 10**6, "mkr": 10**6, "mnkr": 10**6, "msek": 10**6, "mn": 10**6,
+    "miljard": 10**9, "miljarder": 10**9, "mdkr": 10**9, "mdr": 10**9,
+    "tusen": 10**3, "tkr": 10**3, "ksek": 10**3,
+}  # fmt: skip
+# A currency word after an amount in a query says no more than the amount: "1 200 000 kr" finds "1 200 000 kronor".
+CURRENCY = ("kr", "kronor", "krona", "sek")
+AMOUNT = re.compile(
+    rf"(?<![\w,.])({NUMBER})(?:[,.](\d+))?[{GROUP_SPACES}]*"
+    rf"(?:({'|'.join(MULTIPLIERS)})\b\.?(?:[{GROUP_SPACES}]*(?:{'|'.join(CURRENCY)})\b)?|(?:{'|'.join(CURRENCY)})\b)?",
+    re.IGNORECASE,
+)
+
+
+def amounts(text):
+    """The amounts of a text in kronor, as terms: "1,2 miljoner" -> 1200000 ("1 200 000" is that number already)."""
+    found = []
+    for match in AMOUNT.finditer(text):
+        value = _kronor(match)
+        if value is not None:
+            found.append(value)
+    return found
+
+
+def _kronor(match):
+    """An amount's kronor as digits, or None when it names no multiplier or is not a whole number of kronor."""
+    whole, decimals, unit = match.group(1), match.group(2) or "", match.group(3)
+    if not unit:
+        return None
+    factor = MULTIPLIERS[unit.lower()]
+    digits = token(whole) + decimals
+    if len(decimals) > len(str(factor)) - 1:
+        return None
+    return str(int(digits) * factor // 10 ** len(decimals))
+
+
+def query_amounts(text):
+    """A query with each amount as one word of kronor: "1,2 miljoner" -> "1200000", "1 200 000 kr" -> "1200000"."""
+
+    def kronor(match):
+        value = _kronor(match)
+        if value is None and match.group(2):
+            return match[0]  # a decimal number with no multiplier stays as written
+        return f" {value or token(match.group(1))} "
+
+    return AMOUNT.sub(kronor, text)
 
 
 @lru_cache(maxsize=200_000)
 def lemmas(word):
     """The lemmas of a word on its own: the lexicon's (beslutet -> beslut and besluten, the adjective; godkändes ->
-    godkänna), or, for a word it does not have, simplemma's if simplemma knows the word (a name, a newer word);
-    () for a word neither knows. An unknown word is not guessed at: a typo stays a typo and gets a suggestion."""
+    godkänna) and simplemma's, if simplemma knows the word (a name, a newer word; and the verb of a strong verb's
+    past forms, which the dictionary lists as stems of their own: antog, antagit, antagna -> anta; beslöt ->
+    besluta; lade, lagt -> lägga); the lexicon's first, which is the word's phrase key. () for a word neither knows.
+    An unknown word is not guessed at: a typo stays a typo and gets a suggestion."""
     found = _role(word, lexicon.WORD)
-    if found:
-        return found
     if simplemma.is_known(word, lang=LANGUAGE, low_memory=LOW_MEMORY):
-        return (simplemma.lemmatize(word, lang=LANGUAGE, greedy=True, low_memory=LOW_MEMORY).lower(),)
-    return ()
+        other = simplemma.lemmatize(word, lang=LANGUAGE, greedy=True, low_memory=LOW_MEMORY).lower()
+        if not found or not _regular_ending(word, other):
+            return tuple(dict.fromkeys((*found, other)))
+    return found
+
+
+def _regular_ending(word, lemma):
+    """Whether a word is the lemma with an ending of one or two letters: the regular endings, which the dictionary's
+    own paradigms give. Where it gives the word another lemma, simplemma's is a homograph's (plana, the verb, is
+    no plan + a) and is not taken; a strong verb changes its stem (antog, lade) or adds more (antagit, tagit)."""
+    return word.startswith(lemma) and len(word) - len(lemma) <= 2
 
 
 def known(word):
@@ -270,6 +343,7 @@ def index_terms(*texts):
     then each text's words in order, one term each (its key), between PHRASE_BREAKs: what a phrase is matched
     against, on PostgreSQL (<->) and SQLite (FTS5 "…") alike."""
     terms = dict.fromkeys(term for text in texts for word in tokens(text) for term in word_terms(word))
+    terms.update(dict.fromkeys(amount for text in texts for amount in amounts(text)))
     if not terms:
         return ""
     sequences = [" ".join(phrase_keys(text)) for text in texts]
@@ -319,7 +393,7 @@ def analyse_query(text):
     "förbundet" does not). The last word is taken as still being typed and also matches as a prefix, unless the
     lexicon knows it as a word (then "styrelsen" stays the word styrelse and never becomes "styr…", which would find
     "styrning")."""
-    written = [w for w in tokens(text) if len(w) > 1]
+    written = [w for w in tokens(query_amounts(text)) if len(w) > 1]
     searched = [w for w in written if w not in STOP_WORDS][:MAX_QUERY_WORDS]
     words = []
     for index, word in enumerate(searched):
@@ -327,14 +401,37 @@ def analyse_query(text):
         # A modifier as the index has it: the word in its dictionary form, or a form the dictionary lets begin a
         # compound (bygg-, beställar-), read as a word as the index reads it.
         modifiers = ((word,) if word in own or not own else ()) + tuple(map(as_word, _role(word, lexicon.BEGIN)))
+        modifiers += adjective_of(word)
         modifier = tuple(MODIFIER + part for part in modifiers)
         stems = () if own else compound_stems(word) or genitive_stem(word)
         alternatives = tuple(dict.fromkeys((word, *own, *stems, *modifier)))
         last = index == len(searched) - 1
-        words.append(QueryWord(word, alternatives, prefix=last and len(word) >= 3 and not own, stems=stems))
+        # A number is never a prefix: "1 200 000" must not find 12 000 000.
+        prefix = last and len(word) >= 3 and not own and not word.isdecimal()
+        words.append(QueryWord(word, alternatives, prefix=prefix, stems=stems))
     phrases = [keys for keys in (phrase_keys(quoted) for quoted in PHRASE.findall(text)) if len(keys) > 1]
     no_words = bool(text.strip()) and not written
     return Query(words=words, phrases=phrases, only_stop_words=bool(written) and not searched, no_words=no_words)
+
+
+# The endings an adjective takes to agree with its noun: ung, ungt, unga, unge.
+AGREEMENT = ("t", "a", "e")
+
+
+def adjective_of(word):
+    """The adjective of which a query word is an agreeing form (unga, ungt: ung), as the modifier of a compound
+    (ungdomar, storstad): an adjective's form changes with the noun it goes with, never its meaning, unlike a
+    noun's plural or definite form ("medlemmarna" does not find Medlemssamråd). An adjective is a lemma whose own
+    -t and -a forms the dictionary has (ung: ungt, unga), as every regular Swedish adjective's are; () otherwise."""
+    for ending in AGREEMENT:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 2 and stem not in STOP_WORDS and _is_adjective(stem):
+            return (stem,)
+    return ()
+
+
+def _is_adjective(stem):
+    return stem in _role(stem, lexicon.WORD) and all(stem in _role(stem + end, lexicon.WORD) for end in ("t", "a"))
 
 
 def compound_stems(word):

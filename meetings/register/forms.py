@@ -1,5 +1,8 @@
 """The register's filter form: every filter in the URL."""
 
+import datetime
+import re
+
 from django import forms
 from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +28,50 @@ class ListedChoiceField(forms.CharField):
         if value and value not in {key for key, _label in self.choices}:
             message = forms.ChoiceField.default_error_messages["invalid_choice"]
             raise forms.ValidationError(message, code="invalid_choice", params={"value": value})
+
+
+# A § typed into the search: "§ 7", "§7", "§§ 3-5", "§ 3–5". The register's entries carry their § number, which no
+# word of their text holds: the search's words found nothing, and "§ 7" alone had no word to search for.
+PARAGRAPHS = re.compile(r"§+\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?")
+# A range of §§ in the search covers at most this many (a meeting's §§ are seldom more than a hundred).
+MAX_PARAGRAPHS = 200
+
+
+def paragraphs(query):
+    """The query without its §§, and the § numbers it names."""
+    numbers = []
+    for match in PARAGRAPHS.finditer(query):
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        numbers += range(min(first, last), min(max(first, last), min(first, last) + MAX_PARAGRAPHS - 1) + 1)
+    return PARAGRAPHS.sub(" ", query).strip(), tuple(dict.fromkeys(numbers))
+
+
+# A day typed into the search: "2022-11-23", "23 november 2022", "23 nov. 2022". An entry's date is no word of its
+# text: the search looked for the numbers 2022, 11 and 23 in it and found nothing.
+MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+DAYS = re.compile(
+    r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|(?:\bden\s+)?\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")[a-zåäö]*\.?\s+(\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def days(query):
+    """The query without the days it names, and those days; a day that is none (2022-13-45) stays in the query."""
+    found = []
+
+    def day(match):
+        if match.group(1):
+            year, month, number = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        else:
+            year, month, number = int(match.group(6)), MONTHS.index(match.group(5).lower()[:3]) + 1, int(match.group(4))
+        try:
+            found.append(datetime.date(year, month, number))
+        except ValueError:
+            return match[0]
+        return " "
+
+    return DAYS.sub(day, query).strip(), tuple(dict.fromkeys(found))
 
 
 class RegisterFilterForm(forms.Form):
@@ -80,6 +127,13 @@ class RegisterFilterForm(forms.Form):
             self.swapped_dates = True
         return cleaned
 
+    def read_apart(self):
+        """The §§ and days typed into the search as written ("§ 16", "23 november 2022"): what a suggestion of other
+        words keeps beside them."""
+        query = self.data.get("q", "") if self.is_bound else ""
+        found = [*PARAGRAPHS.finditer(query), *DAYS.finditer(query)]
+        return " ".join(match[0].strip() for match in sorted(found, key=lambda match: match.start()))
+
     def projects_named(self, query):
         """The projects whose name holds every word searched ("MIA", "studio ludum"), from the choices already read:
         a decision on MIA seldom says "MIA", it is linked to the project, which the project filter finds."""
@@ -104,8 +158,12 @@ class RegisterFilterForm(forms.Form):
         if self.is_bound:
             self.is_valid()  # the valid fields are read; an invalid one is left out (invalid_filters names it)
             data = self.cleaned_data
+        query, numbers = paragraphs(data.get("q", ""))
+        query, on_days = days(query)
         return Filters(
-            q=data.get("q", ""),
+            q=query,
+            numbers=numbers,
+            days=on_days,
             federation=data.get("forbund", ""),
             body_kind=data.get("organ", ""),
             year=data.get("ar"),

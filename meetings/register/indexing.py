@@ -88,17 +88,27 @@ def _entry(meeting, item, decision):
             outcome=decision.outcome if decision else "",
             method=decision.method if decision else "",
             is_public=meeting.is_public,
-        )
+        ),
+        item.case_number,
     )
 
 
-def analysed(entry):
+def analysed(entry, case_number=""):
     """The entry with the Swedish analyser's terms, which each database indexes (PostgreSQL's tsvector trigger,
     SQLite's FTS5 table): written with the entry, so that both search exactly the same terms. The decision's outcome
-    is searched with its heading and decision ("avslag" finds the decisions whose outcome is Avslag)."""
-    entry.heading_terms = index_terms(entry.heading, entry.decision_text, outcome_words(entry.outcome))
+    is searched with its heading and decision ("avslag" finds the decisions whose outcome is Avslag), and so are the
+    year and the § item's diarienummer (record_words)."""
+    entry.heading_terms = index_terms(
+        entry.heading, entry.decision_text, outcome_words(entry.outcome), *record_words(entry.date, case_number)
+    )
     entry.text_terms = index_terms(entry.item_text)
     return entry
+
+
+def record_words(date, case_number):
+    """What a chair types of a decision beside its words: the year it was made ("ludum 2022" found nothing when the
+    text did not say 2022) and its diarienummer ("2022/15", "SF 2022-015"), which no other text of it need hold."""
+    return (str(date.year) if date else "", case_number or "")
 
 
 # Beside an outcome's Swedish label, the words a Swede types for it: the verb, and the forms that hunspell's
@@ -117,11 +127,16 @@ OUTCOME_FORMS = {
 
 def outcome_words(outcome):
     """The words an outcome is searched by: its label in Swedish (the language of the records, whatever the
-    language of the request that wrote the entry) and OUTCOME_FORMS; "" for none."""
+    language of the request that wrote the entry), OUTCOME_FORMS and its label in English; "" for none."""
     if not outcome:
         return ""
     with translation.override("sv"):
-        return f"{Decision.Outcome(outcome).label} {OUTCOME_FORMS[outcome]}"
+        swedish = f"{Decision.Outcome(outcome).label} {OUTCOME_FORMS[outcome]}"
+    # The label the English interface shows in the register's rows and its outcome filter, which a chair reading
+    # it types ("rejected", "referred back" found nothing).
+    with translation.override("en"):
+        english = str(Decision.Outcome(outcome).label)
+    return f"{swedish} {english}"
 
 
 def set_public(meeting):

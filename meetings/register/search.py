@@ -5,6 +5,7 @@ snippets and suggestions."""
 import difflib
 import functools
 import html
+import itertools
 import math
 import re
 from contextlib import contextmanager
@@ -381,7 +382,7 @@ EXCERPT_LENGTH = 240
 
 def _matches(word, analysed):
     """Whether one word of a text matches a word of the query."""
-    terms = set(analysis.word_terms(word.lower()))
+    terms = set(analysis.word_terms(analysis.token(word.lower())))
     return any(analysis.term_matches(query_word, terms) for query_word in analysed.words)
 
 
@@ -412,17 +413,47 @@ SUGGESTIONS_TRIED = 3
 
 
 def suggestion(query, visible):
-    """When nothing matched a one-word search: the indexed term closest to it, for "Menade du …?", the same on both
-    databases: the candidates are the counted terms (RegisterTerm, the analyser's own tokens) that begin with the
-    same letter and are about as long, the closest by difflib. Letters are compared as a keyboard without å, ä and ö
-    types them (a, a, o): "aterremiss" is closest to återremiss, and "arende" may begin as "ärende" does.
+    """When nothing matched: the query with each misspelt word replaced by the indexed term closest to it, for
+    "Menade du …?", the same on both databases. Of several words, a word is taken as misspelt when no entry holds
+    it (nor any of its forms); a single word is, as it found nothing the user may see. A number, a stop word and a
+    word of two letters are left as typed. The candidates are the counted terms (RegisterTerm, the analyser's own
+    tokens) that begin with the same letter and are about as long, the closest by difflib. Letters are compared as
+    a keyboard without å, ä and ö types them (a, a, o): "aterremiss" is closest to återremiss, and "arende" may
+    begin as "ärende" does.
 
-    A term is offered only if it finds something in `visible`, the entries the asking user may see: a suggestion
-    must never reveal a word of a protocol that is not public to them."""
-    written = [w for w in analysis.tokens(query) if len(w) > 1]
-    if len(written) != 1 or len(written[0]) < 3 or written[0].isdecimal():  # another number is no typo's fix
+    The words are searched together ("studo ludum": "studio ludum"; before, only a search of one word got a
+    suggestion). A suggestion is offered only if it finds something in `visible`, the entries the asking user may
+    see: a suggestion must never reveal a word of a protocol that is not public to them."""
+    # As the search reads it: "1,2 miljoner" is the amount 1200000, which no spelling mends (not "miljon").
+    written = [w for w in analysis.tokens(analysis.query_amounts(query)) if len(w) > 1][: analysis.MAX_QUERY_WORDS]
+    if not written:
         return None
-    word = written[0]
+    choices = []
+    for word in written:
+        if word.isdecimal() or len(word) < 3 or word in analysis.STOP_WORDS or (len(written) > 1 and _indexed(word)):
+            choices.append([word])
+            continue
+        close = _closest_terms(word)
+        if not close:
+            return None
+        choices.append(close)
+    if all(len(options) == 1 and options[0] == word for options, word in zip(choices, written, strict=True)):
+        return None  # every word is in the register: they only never meet, which no spelling mends
+    tried = [" ".join(words) for words in itertools.islice(itertools.product(*choices), SUGGESTIONS_TRIED)]
+    return next((text for text in tried if search(visible, text).exists()), None)
+
+
+def _indexed(word):
+    """Whether some entry holds the word or one of its forms (its analysed alternatives)."""
+    analysed = analysis.analyse_query(word)
+    if not analysed:
+        return True  # a word the analyser does not search is no typo to mend
+    alternatives = analysed.words[0].alternatives
+    return RegisterTerm.objects.filter(term__in=alternatives, entries__gt=0).exists()
+
+
+def _closest_terms(word):
+    """The counted terms closest to a word, at most SUGGESTIONS_TRIED, the closest first."""
     first_letters = Q()
     for letter in SAME_LETTER.get(word[0], word[0]):
         first_letters |= Q(term__startswith=letter)
@@ -438,8 +469,7 @@ def suggestion(query, visible):
     for term in candidates:
         by_letters.setdefault(without_swedish_letters(term), []).append(term)
     close = difflib.get_close_matches(without_swedish_letters(word), list(by_letters), n=SUGGESTIONS_TRIED, cutoff=0.75)
-    tried = [term for letters in close for term in by_letters[letters]][:SUGGESTIONS_TRIED]
-    return next((term for term in tried if search(visible, term).exists()), None)
+    return [term for letters in close for term in by_letters[letters]][:SUGGESTIONS_TRIED]
 
 
 SAME_LETTER = {"a": "aåä", "å": "aåä", "ä": "aåä", "o": "oö", "ö": "oö"}  # å, ä, ö typed without their keys

@@ -33,6 +33,8 @@ class Filters:
     method: str = ""
     project: str = ""
     person: str = ""  # a name, whole or in part (or a person's id, as the filter's addresses once carried)
+    numbers: tuple[int, ...] = ()  # the §§ typed into the search ("§ 7", "§§ 3-5")
+    days: tuple[datetime.date, ...] = ()  # the days typed into the search ("2022-11-23", "23 november 2022")
 
 
 def apply_filters(queryset: QuerySet[RegisterEntry], filters: Filters) -> QuerySet[RegisterEntry]:
@@ -67,6 +69,10 @@ def filtered(queryset: QuerySet[RegisterEntry], filters: Filters) -> tuple[Query
         queryset = queryset.filter(date__gte=filters.date_from)
     if filters.date_to:
         queryset = queryset.filter(date__lte=filters.date_to)
+    if filters.days:
+        queryset = queryset.filter(date__in=filters.days)
+    if filters.numbers:
+        queryset = queryset.filter(number__in=filters.numbers)
     if filters.outcome:
         queryset = queryset.filter(outcome=filters.outcome)
     if filters.method:

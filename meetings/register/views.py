@@ -44,6 +44,7 @@ def decision_list(request):
         "typed_page_limit": search.TYPED_PAGE_LIMIT,
         "named_projects": [] if filters.project else form.projects_named(filters.q),
         "without_words": _without(params, "q", "projekt"),  # the other filters, kept by a project's link
+        "without_query": _without(params, "q"),  # the filters, kept by "Menade du …?"
     }
     invalid = form.invalid_filters()
     if invalid:
@@ -81,6 +82,8 @@ def decision_list(request):
         "last_id": found.rows[-1].pk if found.rows else None,
         "first_id": found.rows[0].pk if found.rows else None,
         "suggestion": found.suggestion,
+        # the suggestion as searched: its words, and the §§ and days typed beside them
+        "suggested_query": f"{found.suggestion} {form.read_apart()}".strip() if found.suggestion else "",
         "only_stop_words": found.only_stop_words,
         "no_words": found.no_words,
     }

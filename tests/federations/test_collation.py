@@ -45,3 +45,36 @@ def test_spaces_and_punctuation_sort_before_letters_in_the_database_and_in_pytho
     assert list(Project.objects.order_by("name").values_list("name", flat=True)) == PROJECTS_IN_SWEDISH_ORDER
     for names in (PROJECTS_IN_SWEDISH_ORDER, NAMES_IN_SWEDISH_ORDER):
         assert sorted([*names[3:], *names[:3]], key=swedish_sort_key) == names
+
+
+# Letters that no accent makes sort as the letter they are written from (ð as d, ł as l, þ as th), as ICU's sv-SE
+# has them; they sorted after ö ("Łukasz" after "Östlund").
+LETTERS_OF_THEIR_OWN_IN_SWEDISH_ORDER = [
+    "Dahl",
+    "Ðan",
+    "Deland",
+    "Ljung",
+    "Łukasz",
+    "Lund",
+    "Tham",
+    "Þóra",
+    "Tora",
+    "Ö",
+]
+
+
+@pytest.mark.django_db
+def test_letters_of_their_own_sort_as_the_letters_they_are_written_from():
+    for name in reversed(LETTERS_OF_THEIR_OWN_IN_SWEDISH_ORDER):
+        Person.objects.create(name=name)
+    assert list(Person.objects.values_list("name", flat=True)) == LETTERS_OF_THEIR_OWN_IN_SWEDISH_ORDER
+    shuffled = LETTERS_OF_THEIR_OWN_IN_SWEDISH_ORDER[5:] + LETTERS_OF_THEIR_OWN_IN_SWEDISH_ORDER[:5]
+    assert sorted(shuffled, key=swedish_sort_key) == LETTERS_OF_THEIR_OWN_IN_SWEDISH_ORDER
+
+
+@pytest.mark.django_db
+def test_names_that_differ_only_in_case_sort_lower_case_first():
+    """As ICU's tertiary order on PostgreSQL; SQLite put the capital first (its code point is lower)."""
+    for name in ("Af Klint", "af Klint", "Åa", "ÅA"):
+        Person.objects.create(name=name)
+    assert list(Person.objects.values_list("name", flat=True)) == ["af Klint", "Af Klint", "Åa", "ÅA"]

@@ -50,6 +50,23 @@ def test_the_federation_page_lists_the_board_chair_first_and_substitutes_in_orde
     assert html.index("Erik Ersättare") < html.index("Åsa Andra Ersättare")
 
 
+def test_personal_substitutes_are_listed_in_swedish_order(client_for, cast):
+    """Ersättare without a call-in order (each a ledamot's personal substitute) were sorted by their names' code
+    points: Ärla (Ä, U+00C4) before Åsa (Å, U+00C5)."""
+    seat = Mandate.objects.get(person=cast.member, body=cast.board)
+    for name in ("Örjan Personlig", "Ärla Personlig", "Åsa Personlig"):
+        Mandate.objects.create(
+            person=Person.objects.create(name=name),
+            body=cast.board,
+            role="ersattare",
+            organisation=cast.fk,
+            start=cast_start(),
+            substitute_for=seat,
+        )
+    html = client_for(None).get("/forbund/test/").content.decode()
+    assert html.index("Åsa Personlig") < html.index("Ärla Personlig") < html.index("Örjan Personlig")
+
+
 def cast_start():
     return datetime.date(2020, 1, 1)
 

@@ -18,12 +18,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         done, last, counts = 0, 0, Counter()
-        fields = ["id", "heading", "decision_text", "item_text", "outcome"]
+        fields = ["id", "heading", "decision_text", "item_text", "outcome", "date"]
         while True:
-            batch = list(RegisterEntry.objects.filter(pk__gt=last).order_by("pk").only(*fields)[:BATCH])
+            entries = RegisterEntry.objects.filter(pk__gt=last).order_by("pk").select_related("item")
+            batch = list(entries.only(*fields, "item__case_number")[:BATCH])
             if not batch:
                 break
-            RegisterEntry.objects.bulk_update([analysed(entry) for entry in batch], ["heading_terms", "text_terms"])
+            batch = [analysed(entry, entry.item.case_number) for entry in batch]
+            RegisterEntry.objects.bulk_update(batch, ["heading_terms", "text_terms"])
             counts.update(term_counts((entry.heading_terms, entry.text_terms) for entry in batch))
             done, last = done + len(batch), batch[-1].pk
         with transaction.atomic():

@@ -58,6 +58,25 @@ TABLE = [
     # Votes are searchable: ja and nej are not stop words in a register of decisions.
     ("ja", ["Votering med 5 ja och 3 nej"], ["Årsredovisningen godkändes"]),
     ("nej", ["Votering med 5 ja och 3 nej"], ["Verksamhetsplanen för 2025"]),
+    # An amount is one number however its digit groups are written (a space, a no-break or thin space, a full stop,
+    # or none), in millions or thousands too; never a part of another amount, nor a prefix of a larger one.
+    (
+        "1 200 000",
+        ["Bidrag 1200000 kr", "Bidrag 1\u00a0200\u00a0000 kronor", "Bidrag 1\u2009200\u2009000 kr", "Ram 1,2 miljoner"],
+        ["Bidrag 12 000 000 kr", "Bidrag 200 000 kr", "Bidrag 1 200 kr"],
+    ),
+    ("1200000", ["Bidrag 1\u00a0200\u00a0000 kronor", "Ram 1,2 miljoner", "Insats 1.200.000"], ["Bidrag 200 000 kr"]),
+    ("1 200 000 kr", ["Ram 1,2 miljoner", "Insats 1.200.000", "Ram 1 200 tkr"], ["Bidrag 12 000 000 kr"]),
+    ("1,2 mkr", ["Bidrag 1200000 kr", "Ram 1,2 miljoner"], ["Bidrag 200 000 kr"]),
+    ("200 000", ["Bidrag 200 000 kr"], ["Bidrag 1200000 kr", "Bidrag 1\u2009200\u2009000 kr"]),
+    ("2023", ["Möte 2023 2024"], ["Bidrag 1200000 kr"]),  # a group is three digits: two years stay two
+    # A strong verb's forms find each other, which the dictionary lists as stems of their own (simplemma knows them).
+    ("anta", ["Styrelsen antog budgeten", "Planen antogs"], ["Anteckningar"]),
+    ("antagit", ["Styrelsen antog budgeten"], []),
+    ("beslöt", ["Styrelsen beslutade om budgeten"], []),
+    ("lägga", ["Rapporten lades till handlingarna"], []),
+    # An adjective's agreeing form finds the compounds it begins, as its dictionary form does.
+    ("unga", ["Insatser för ungdomar", "Unga vuxna"], ["Medlemmarnas samråd"]),
 ]
 TEXTS = sorted({text for _query, found, missed in TABLE for text in found + missed})
 

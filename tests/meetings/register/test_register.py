@@ -21,12 +21,13 @@ from tests.meetings.factories import justera, plan_meeting, ready_to_send, sign_
 pytestmark = on_the_tests_day
 
 
-def frozen_meeting(cast, *, date, decisions, public=True, body=None, project=None):
+def frozen_meeting(cast, *, date, decisions, public=True, body=None, project=None, case_numbers=None):
     """A meeting with the given decisions [(heading, text, outcome, method)], justerat through the services (indexed
     then) and, if public, reviewed for publication."""
     meeting = plan_meeting(cast, date=date, body=body or cast.board)
     for heading, text, outcome, method in decisions:
-        item = services.item_add(actor=None, meeting=meeting, heading=heading, kind="beslut")
+        case_number = (case_numbers or {}).get(heading, "")
+        item = services.item_add(actor=None, meeting=meeting, heading=heading, kind="beslut", case_number=case_number)
         services.item_save_text(actor=None, item_id=item.pk, heading=heading, text=f"<p>{text}</p>", base_version=1)
         # counts that agree with the outcome (a bifall won more ja, an avslag more nej)
         votes = {"votes_yes": 2, "votes_no": 0} if method == "votering" else {}
@@ -171,7 +172,7 @@ def test_a_table_in_the_text_is_indexed_with_its_cells_apart(client_for, cast):
     anslag_services.personal_data_review(actor=cast.user("secretary"), meeting=meeting)
     entry = RegisterEntry.objects.get(item=item)
     assert entry.item_text == "Insats | 2027 | 2028\nMIA vidare | 1 200 000 | 800 000"
-    for query in ("2027", "2028", "800"):  # "Insats20272028", "1 200 000800 000" before
+    for query in ("2027", "2028", "1 200 000", "800 000"):  # "Insats20272028", "1 200 000800 000" before
         assert headings(client_for(None).get("/beslut/", {"q": query})) == ["Budget för insatser"], query
 
 
@@ -227,6 +228,10 @@ def outcomes(cast):
         ("bordläggning", {"Lokalfrågan"}),
         ("bifölls", {"Verksamhetsplan"}),
         ("avslag Ludum", {"Studio Ludum"}),
+        # the labels the English interface shows in the rows and the outcome filter
+        ("rejected", {"Studio Ludum", "Projektet Unga vuxna"}),
+        ("referred back", {"Ansökan om medel"}),
+        ("tabled", {"Lokalfrågan"}),
     ],
 )
 def test_a_search_finds_a_decision_by_the_words_of_its_outcome(client_for, outcomes, query, expected):
@@ -244,6 +249,23 @@ def test_a_word_typed_with_a_for_a_ring_gets_a_suggestion(client_for, outcomes):
 def test_a_misspelt_word_gets_a_suggestion_from_the_indexed_terms(client_for, history):
     response = client_for(None).get("/beslut/", {"q": "Ludumm"})
     assert response.context["suggestion"] == "ludum"
+
+
+def test_a_misspelt_word_among_several_gets_a_suggestion_that_keeps_the_filters(client_for, history):
+    """Only a search of one word got "Menade du …?"; "studo ludum" answered "Inga beslut" alone. The suggestion's
+    link kept only the words: a chair's federation and years were lost by following it."""
+    response = client_for(None).get("/beslut/", {"q": "studo ludum", "forbund": "test", "fran": "2020-01-01"})
+    assert response.context["count"] == 0 and response.context["suggestion"] == "studio ludum"
+    assert 'href="?forbund=test&amp;fran=2020-01-01&amp;q=studio%20ludum"' in response.content.decode()
+    assert client_for(None).get("/beslut/", {"q": "budget ludum"}).context["suggestion"] is None  # never meet
+
+
+def test_a_suggestion_keeps_the_paragraph_and_the_day_typed_beside_the_words(client_for, history):
+    """ "studo ludum § 6" was offered "studio ludum", which lost the §."""
+    response = client_for(None).get("/beslut/", {"q": "studo ludum § 6 23 november 2022"})
+    assert 'q=studio%20ludum%20%C2%A7%206%2023%20november%202022">studio ludum § 6 23 november 2022</a>' in (
+        response.content.decode()
+    )
 
 
 def test_a_suggestion_comes_only_from_what_the_user_may_see(cast, client_for, history):
@@ -650,3 +672,68 @@ def test_an_unknown_federation_or_project_is_an_error_on_the_form_and_lists_noth
         html = response.content.decode()
         assert "Välj ett giltigt alternativ" in html and f"Filtret ”{label}” kunde inte läsas." in html
         assert "<script>" not in html
+
+
+@pytest.fixture
+def numbered(cast):
+    """One public meeting of 2022 with three §§, the second with a diarienummer."""
+    return frozen_meeting(
+        cast,
+        date=datetime.date(2022, 11, 23),
+        decisions=[
+            ("Val av justerare", "Att justera protokollet väljs Maja.", "bifall", "acklamation"),
+            ("Budget för insatser", "Styrelsen fastställer budgeten.", "bifall", "acklamation"),
+            ("Verksamhetsplan", "Styrelsen antar planen.", "bifall", "acklamation"),
+        ],
+        case_numbers={"Budget för insatser": "SF 2022/015"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("§ 6", ["Budget för insatser"]),  # before: "Sökningen har inget ord att söka på"
+        ("§6", ["Budget för insatser"]),
+        ("§§ 6-7", ["Budget för insatser", "Verksamhetsplan"]),
+        ("budget § 6", ["Budget för insatser"]),
+        ("budget § 7", []),
+    ],
+)
+def test_a_paragraph_typed_into_the_search_finds_that_paragraph(client_for, numbered, query, expected):
+    # The meeting's §§ 1-4 are the opening items, which hold no decision: the three decisions are §§ 5-7.
+    assert list(RegisterEntry.objects.order_by("number").values_list("number", flat=True)) == [5, 6, 7]
+    response = client_for(None).get("/beslut/", {"q": query})
+    assert headings(response) == expected
+    assert not response.context["no_words"]
+
+
+def test_the_year_and_the_diarienummer_of_a_decision_are_searched(client_for, numbered):
+    """A chair looking back types the year with a word ("budget 2022"), or the diarienummer; neither was in the text."""
+    assert headings(client_for(None).get("/beslut/", {"q": "budget 2022"})) == ["Budget för insatser"]
+    assert headings(client_for(None).get("/beslut/", {"q": "budget 2023"})) == []
+    assert headings(client_for(None).get("/beslut/", {"q": "2022/015"})) == ["Budget för insatser"]
+    assert headings(client_for(None).get("/beslut/", {"q": "SF 2022/015"})) == ["Budget för insatser"]
+
+
+THAT_DAY = {"Val av justerare", "Budget för insatser", "Verksamhetsplan", "Budget 2023–2025", "Ansökan Studio Ludum"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("2022-11-23", THAT_DAY),
+        ("23 november 2022", THAT_DAY),
+        ("budget 2022-11-23", {"Budget för insatser", "Budget 2023–2025"}),
+        ("23 nov. 2022 § 6", {"Budget för insatser", "Ansökan Studio Ludum"}),
+        ("§ 7 den 23 november 2022", {"Verksamhetsplan"}),
+        ("2016-02-04", {"Tillkommande Finsam-medel"}),
+    ],
+)
+def test_a_day_typed_into_the_search_finds_the_decisions_of_that_day(client_for, numbered, history, query, expected):
+    """The numbers 2022, 11 and 23 were looked for in the text, and nothing was found."""
+    assert set(headings(client_for(None).get("/beslut/", {"q": query}))) == expected
+
+
+def test_a_day_that_is_none_is_searched_as_its_numbers(client_for, numbered):
+    response = client_for(None).get("/beslut/", {"q": "2022-13-45"})
+    assert response.status_code == 200 and headings(response) == []
