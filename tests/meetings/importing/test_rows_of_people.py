@@ -102,3 +102,14 @@ def test_members_said_to_be_absent_in_the_text_are_absent_though_the_roll_lists_
     assert found["Per Berg"]["status"] == found["Ola Dahl"]["status"] == "frånvarande"
     assert found["Eva Cronholm"]["status"] == "närvarande"
     assert found["Karin Ahl"]["status"] == "närvarande"  # absent for one item only: present at the meeting
+
+
+def test_ej_tjanstgorande_alone_is_the_label_of_the_substitutes_who_did_not_serve():
+    result = parse_text(
+        "Protokoll Kommunala pensionärsrådet\nSammanträdesdatum 2014-04-10\n"
+        "Beslutande Karl Wester PRO, Ordförande Lisa Holm Socialnämnden\n"
+        "Ej tjänstgörande Rolf Lind PRO Edit Palm Tekniska nämnden\n" + ITEMS
+    )
+    found = people(result)
+    assert found["Rolf Lind"]["role"] == found["Edit Palm"]["role"] == "ej tjänstgörande ersättare"
+    assert (found["Edit Palm"]["status"], found["Edit Palm"]["organisation"]) == ("närvarande", "Tekniska nämnden")
