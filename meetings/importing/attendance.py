@@ -10,7 +10,7 @@ from meetings.importing.segments import ORGANISATION_WORD, is_title_phrase, segm
 STATUS_LABELS = [
     # (label pattern, status, role implied by the label)
     (r"digitalt\s+närvarande", "närvarande", None),
-    (r"(?:närvarande,?\s+)?ej\s+tjänstgörande\s+ersättare", "närvarande", "ej tjänstgörande ersättare"),
+    (r"(?:närvarande,?\s+)?ej\s+tjänstgörande(?:\s+ersättare)?", "närvarande", "ej tjänstgörande ersättare"),
     (r"närvarolista", "närvarande", None),
     (r"ledamöter", "närvarande", "ledamot"),
     (r"suppleanter", "närvarande", "suppleant"),

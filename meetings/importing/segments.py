@@ -10,12 +10,15 @@ from .columns import TITLE_END
 from .lexicon import ROLE, is_given_name, is_organisation, surnames
 
 CAPITALISED = re.compile(r"^[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+)?$")
-# A lower-case word that makes the capitalised word before it an organisation: "Fyrbodals kommunalförbund".
-ORGANISATION_NOUN = re.compile(
-    r"^(?:[a-zåäö]\w*(?:förbund|förbundet|kommun|kommunen|stad|region|regionen|landsting|landstinget|förvaltning|"
-    r"förvaltningen|myndighet|nämnd|nämnden|verket|styrelse|styrelsen|kansli|kansliet|bolag|förening|"
-    r"föreningen|universitet|län))$"
+ORGANISATION_NOUNS = (
+    r"förbund|förbundet|kommun|kommunen|stad|region|regionen|landsting|landstinget|förvaltning|förvaltningen|"
+    r"myndighet|nämnd|nämnden|verket|styrelse|styrelsen|kansli|kansliet|bolag|förening|föreningen|universitet|län"
 )
+# A lower-case compound that makes the capitalised word before it an organisation: "Fyrbodals kommunalförbund".
+ORGANISATION_NOUN = re.compile(rf"^(?:[a-zåäö]\w*(?:{ORGANISATION_NOUNS}))$")
+# After a name, a lower-case organisation noun, bare or a compound's end, says where the person comes from
+# ("Edit Palm Tekniska nämnden")
+ORGANISATION_TAIL = re.compile(rf"^(?:(?=[a-zåäö])\w*(?:{ORGANISATION_NOUNS}))$")
 # A capitalised word that is a part of an organisation by its ending: "Gatuavdelningen", "Arbetslivsförvaltningen"
 ORGANISATION_WORD = re.compile(
     r"^[A-ZÅÄÖ][\wåäö-]*(?:avdelningen|förvaltningen|enheten|kontoret|staben|kansliet|nämnden|bolaget|förbundet|"
@@ -121,7 +124,8 @@ def describe(after: list[str]) -> dict[str, str | None]:
     if split and ORGANISATION_WORD.match(split.group(2)):  # "avdelningschef Gatuavdelningen": a title, then where
         found["role"], found["organisation"] = split.group(1), split.group(2)
     elif text:
-        if is_organisation(text) or any(ORGANISATION_NOUN.match(word) for word in rest):
+        # "Tekniska nämnden", "Fyrbodals kommunalförbund": a lower-case organisation noun, bare or a compound's end
+        if is_organisation(text) or any(ORGANISATION_TAIL.match(word) for word in rest):
             found["organisation"] = text
         elif ROLE.match(text) or re.fullmatch(r"[a-zåäö-]+", text) or TITLE_END.match(text.lower()):
             found["role"] = text.lower()  # "nämndsekreterare", "Kommunchef" (a table's cell, capitalised)

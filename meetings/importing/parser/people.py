@@ -36,6 +36,14 @@ GROUP_LABEL = re.compile(rf"(?:(?:^|(?<=\)\s))\(\s*(?P<paren>{_GROUP})\s*\)|\b(?
 PAGE_HEADING = re.compile(r"^[A-ZÅÄÖ ]{6,}$")
 EMPTY_FIELD = re.compile(rf"^(?:Sammanträdesdatum|Datum)\s+(?={PERSON})")
 ABSENT_IN_TEXT = re.compile(rf"({PEOPLE})\s+(?:har\s+)?(?:anmält|anmälde)\s+förhinder")
+# "samtliga ordinarie ledamöter närvarande förutom Harald Bergström och Tryggve Svensson", "Daniel Ådin (S) var
+# frånvarande": absent though a roll of all members may list them
+ABSENT_SAID = re.compile(
+    rf"\bnärvarande\s+(?:förutom|utom|med\s+undantag\s+(?:av|för))\s+({PEOPLE})"
+    # not "var frånvarande under ärendet", "… vid § 12", "… från kl 15": absent for a part of the meeting
+    rf"|({PEOPLE})\s+(?:var|är)\s+(?:frånvarande|ej\s+närvarande|inte\s+närvarande)\b"
+    r"(?!\s+(?:under|vid|från|fr\.?\s*o\.?\s*m|efter|före|i|§|kl|t\.?\s*o\.?\s*m|till|när|då|medan)\b)"
+)
 # "Vid kommunfullmäktiges behandling av ärendet yttrar sig Martin Nilsson (S), Jerry Svensson (S) …"
 SPEAKERS_IN_TEXT = re.compile(rf"\b(?:yttrar|yttrade)\s+sig:?\s+({PEOPLE})")
 SERVES_IN_TEXT = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+)\s+är\s+(\w+)\s+och\s+ersätter\s+({PERSON})(?!\s+som)")
@@ -308,6 +316,14 @@ def people_in_text(doc: Document) -> None:
         for match in ABSENT_IN_TEXT.finditer(line):
             for name in split_names(match.group(1)):
                 if name not in known and plausible_name(name):
+                    known.add(name)
+                    doc.people.append(_absent(name))
+        for match in ABSENT_SAID.finditer(line):
+            for name in split_names(match.group(1) or match.group(2)):
+                listed = next((entry for entry in doc.people if entry["name"] == name), None)
+                if listed is not None and listed["status"] == "närvarande":
+                    listed["status"] = "frånvarande"
+                elif listed is None and plausible_name(name):
                     known.add(name)
                     doc.people.append(_absent(name))
         for match in SERVES_IN_TEXT.finditer(line):

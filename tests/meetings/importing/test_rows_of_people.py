@@ -89,3 +89,27 @@ def test_a_list_of_the_absent_of_a_group_ends_the_list_before_and_a_list_from_th
     assert absent == {"Helena Palm", "Hans Wulff"}
     assert found["Harry Lund"]["status"] == found["Staffan Norberg"]["status"] == "närvarande"
     assert found["Björn Brand"]["role"] == "vice VD"
+
+
+def test_members_said_to_be_absent_in_the_text_are_absent_though_the_roll_lists_them():
+    result = parse_text(
+        "Protokoll Kommunfullmäktige\nSammanträdesdatum 2008-04-21\n"
+        "Ledamöter Karin Ahl (S), Per Berg (M), Eva Cronholm (C), Ola Dahl (V)\n\n"
+        "§ 1 Upprop\nVid uppropet var samtliga ordinarie ledamöter närvarande förutom Per Berg och Ola Dahl.\n\n"
+        "§ 2 Budget\nKarin Ahl (S) var frånvarande under ärendet. Fullmäktige beslutar att godkänna budgeten.\n"
+    )
+    found = people(result)
+    assert found["Per Berg"]["status"] == found["Ola Dahl"]["status"] == "frånvarande"
+    assert found["Eva Cronholm"]["status"] == "närvarande"
+    assert found["Karin Ahl"]["status"] == "närvarande"  # absent for one item only: present at the meeting
+
+
+def test_ej_tjanstgorande_alone_is_the_label_of_the_substitutes_who_did_not_serve():
+    result = parse_text(
+        "Protokoll Kommunala pensionärsrådet\nSammanträdesdatum 2014-04-10\n"
+        "Beslutande Karl Wester PRO, Ordförande Lisa Holm Socialnämnden\n"
+        "Ej tjänstgörande Rolf Lind PRO Edit Palm Tekniska nämnden\n" + ITEMS
+    )
+    found = people(result)
+    assert found["Rolf Lind"]["role"] == found["Edit Palm"]["role"] == "ej tjänstgörande ersättare"
+    assert (found["Edit Palm"]["status"], found["Edit Palm"]["organisation"]) == ("närvarande", "Tekniska nämnden")
