@@ -9,8 +9,14 @@
 const DRAFT_PREFIX = "finsam:form:";
 const SENT_KEY = "finsam:forms-sent";
 
+/* A draft is its writer's: on a computer people share, the next one to sign in (another signer of the same
+   protocol) never finds it in their form; the writer finds it when they sign in again. */
+function draftOwner() {
+  return document.body.getAttribute("data-draft-owner") || "";
+}
+
 function draftKey(form) {
-  return DRAFT_PREFIX + window.location.pathname + "|" + (form.getAttribute("action") || "");
+  return DRAFT_PREFIX + draftOwner() + "|" + window.location.pathname + "|" + (form.getAttribute("action") || "");
 }
 
 /* The fields a person fills in (and the version a conflict is detected by); never the CSRF token, a password or

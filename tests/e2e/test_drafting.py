@@ -323,3 +323,23 @@ def test_the_number_of_a_paragraph_a_colleague_moved_follows_when_the_text_is_sa
     expect(section.locator("h3 .para")).to_have_text("§ 3")
     item.refresh_from_db()
     assert (item.number, item.text) == (3, "<p>Föregående protokoll lades till handlingarna.</p>")
+
+
+def test_a_draft_kept_in_the_browser_is_its_writers_and_never_fills_the_next_users_form(page, cast, meeting):
+    item = meeting.items.get(number=3)
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/")
+    page.locator("#id_text").fill("Styrelsen beslutar att utreda frågan.")
+    page.context.clear_cookies(name="sessionid")  # the session ends; the secretary leaves the shared computer
+    page.get_by_role("button", name="Spara beslutet").click()
+    expect(page).to_have_url(re.compile("/accounts/login/"))
+    page.get_by_label("E-post").fill("admin@example.se")  # the next one at the computer signs in
+    page.get_by_label("Lösenord").fill(cast.password)
+    page.get_by_role("button", name="Logga in").click()
+    page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/")
+    expect(page.locator("#id_text")).to_have_value("")
+    expect(page.get_by_text("Osparad text återställd från webbläsaren")).to_have_count(0)
+    page.context.clear_cookies(name="sessionid")
+    sign_in(page, "secretary@example.se", cast.password)  # the writer, back: the draft is theirs still
+    page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/")
+    expect(page.locator("#id_text")).to_have_value("Styrelsen beslutar att utreda frågan.")
