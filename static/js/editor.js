@@ -62,13 +62,21 @@ const TAB = (function () {
   }
 })();
 
+/* A copy is its writer's ("finsam:item:u7:12:abc"): on a computer people share, the next secretary to sign in does
+   not find a colleague's unsaved text taken into their own editor and saved in their name. */
+const OWNER = "u" + (document.body.getAttribute("data-draft-owner") || "");
+
 function storageKey(id) {
-  return LOCAL_PREFIX + id + ":" + TAB;
+  return LOCAL_PREFIX + OWNER + ":" + id + ":" + TAB;
 }
 
-/* The § a local copy's key is of ("finsam:item:12:abc", or "finsam:item:12" from before copies were per tab). */
+/* The § a local copy's key is of, when the copy is this writer's ("finsam:item:u7:12:abc"), or from before copies
+   had a writer ("finsam:item:12:abc", "finsam:item:12"); another writer's copy is of no § here. */
 function itemOfKey(key) {
-  return key && key.startsWith(LOCAL_PREFIX) ? key.slice(LOCAL_PREFIX.length).split(":")[0] : null;
+  if (!key || !key.startsWith(LOCAL_PREFIX)) return null;
+  const parts = key.slice(LOCAL_PREFIX.length).split(":");
+  if (!parts[0].startsWith("u")) return parts[0];
+  return parts[0] === OWNER ? parts[1] : null;
 }
 
 function readCopy(key) {

@@ -407,3 +407,25 @@ def test_an_indent_pasted_or_typed_keeps_its_level_to_the_justering_view(watched
     indented = text.locator("p").get_by_text("två", exact=True)
     start = indented.evaluate("p => p.getBoundingClientRect().left + parseFloat(getComputedStyle(p).paddingLeft)")
     assert start > flush + 40
+
+
+def test_a_colleagues_unsaved_copy_on_a_shared_computer_is_not_taken_into_ones_own_editor(page, cast, meeting):
+    item = meeting.items.get(number=4)
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    page.route("**/text/", lambda route: route.abort())  # the saves do not reach the server: the copy stays local
+    body(page, 4).click()
+    page.keyboard.type(" Saras osparade mening.")
+    page.wait_for_timeout(2500)
+    page.unroute_all()
+    page.context.clear_cookies(name="sessionid")  # Sara leaves the shared computer; Adam signs in
+    sign_in(page, "admin@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    expect(body(page, 4)).not_to_contain_text("Saras osparade mening.")
+    page.wait_for_timeout(2500)
+    item.refresh_from_db()
+    assert "Saras osparade mening." not in item.text
+    page.context.clear_cookies(name="sessionid")
+    sign_in(page, "secretary@example.se", cast.password)  # Sara, back: her copy is hers still
+    page.goto(f"/moten/{meeting.pk}/")
+    expect(body(page, 4)).to_contain_text("Saras osparade mening.")
