@@ -26,6 +26,10 @@ def demo(transactional_db, settings, tmp_path):
     call_command("load_demo", stdout=io.StringIO())
 
 
+# the protocols' own words on a page: a §'s text and heading, a decision, a search's snippet
+CONTENT = ".minutes-text, .typed-text, .snippet, .decision-text, .content-heading"
+
+
 def visit_every_shape(page, language="sv"):
     blocked = []  # the Content-Security-Policy allows no inline code: nothing on any page may need it
     page.on(
@@ -41,8 +45,14 @@ def visit_every_shape(page, language="sv"):
         shapes.add(shape(url))
         response = page.goto(url)
         assert response.status < 400, url
-        # The page says which language it speaks, so a screen reader pronounces it right (WCAG 3.1.1).
+        # The page says which language it speaks, so a screen reader pronounces it right (WCAG 3.1.1), and the
+        # protocols' own words (Swedish whatever the reader's language) say they are Swedish (WCAG 3.1.2).
         assert page.evaluate("document.documentElement.lang") == language, url
+        unmarked = page.eval_on_selector_all(
+            CONTENT,
+            "found => found.filter(e => e.closest('[lang]').getAttribute('lang') !== 'sv').map(e => e.outerHTML)",
+        )
+        assert unmarked == [], f"{url}: {unmarked[:3]}"
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             too_wide.append((url, width))
