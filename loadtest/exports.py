@@ -87,7 +87,10 @@ def export(base, path, query, wait):
         found = re.search(r'href="([^"]+/fil)"', progress.text)
         download = found and found.group(1)
     ready = time.perf_counter() - started
-    counted = int(re.sub(r"\D", "", re.search(r'role="status">[^<]*?([\d\s\u00a0]+)', progress.text).group(1)))
+    rows = re.search(r'data-rows-written="(\d+)"', progress.text)  # the finished job's count, in any language
+    if rows is None:
+        raise ExportError("the finished job says no count of rows")
+    counted = int(rows.group(1))
     started = time.perf_counter()
     response = session.get(base + download, timeout=600)
     took = time.perf_counter() - started
