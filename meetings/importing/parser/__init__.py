@@ -9,9 +9,9 @@ the justerare (people), assembled here.
 import datetime
 import re
 
-from meetings.importing import attendance as att
 from meetings.importing.cleanup import normalise
 from meetings.importing.dates import find_date, find_times
+from meetings.importing.lexicon import SUBSTITUTES
 from meetings.importing.readers import UnreadableDocument, check_text_length
 from meetings.importing.schema import NO_DATE, NO_SECRETARY, TEXT_BEFORE_FIRST_ITEM, Attendee, Item, ParsedMinutes
 
@@ -160,7 +160,7 @@ def _mark_officers(doc: Document, chair: str | None, secretary: str | None) -> N
     """The secretary and the chair, listed without a role or as ledamöter, are given theirs; an ersättare who serves
     for a member is a tjänstgörande ersättare, whichever list of a flattened table took the name."""
     for entry in doc.people:
-        if entry.get("serving_for") and entry.get("role") in att.SUBSTITUTES:
+        if entry.get("serving_for") and entry.get("role") in SUBSTITUTES:
             entry["role"] = "tjänstgörande ersättare"
         if entry["name"] == secretary and entry.get("role") in (None, "ledamot"):
             entry["role"] = "sekreterare"

@@ -4,9 +4,10 @@ running text (absences, who serves for whom, a role before a name); the officers
 import re
 
 from meetings.importing import attendance as att
+from meetings.importing import run_on
 from meetings.importing.cleanup import strip_footnote_markers
-from meetings.importing.columns import give_titles, title_column
-from meetings.importing.lexicon import ROLE, is_given_name, is_organisation
+from meetings.importing.columns import TITLE_STEMS, give_titles, title_column
+from meetings.importing.lexicon import ROLE, SUBSTITUTES, is_given_name, is_organisation
 from meetings.importing.schema import Attendee
 from meetings.importing.segments import describe, segment_people
 
@@ -53,7 +54,7 @@ NAMED_SERVES = re.compile(
     rf"(?:ersätter|tjänstgör\s+för|tjänstgjorde\s+för)\s+({PERSON})(?![\wåäö-])(?!(?:\s+[A-ZÅÄÖ]\S*)?\s+som\b)"
 )  # not "Monica Forsell ersätter Myrna Bilger som sekreterare": she stands in as the secretary, for no member
 # "Förvaltningschef Pia Bornevi informerar": the role of an attendee listed without one
-ROLE_BEFORE_NAME = re.compile(rf"\b(?=[A-ZÅÄÖ])((?i:[\wåäö]*{att.TITLE_STEMS}))\s+({PERSON})\b")
+ROLE_BEFORE_NAME = re.compile(rf"\b(?=[A-ZÅÄÖ])((?i:[\wåäö]*{TITLE_STEMS}))\s+({PERSON})\b")
 
 
 def attendance_block(doc: Document, index: int, label: tuple[str, str | None, str]) -> int:
@@ -163,8 +164,8 @@ def _read_group(doc: Document, line: str, status: str, role: str | None) -> None
         _add_cut(doc, _read_segments(segmented, status, role))
         return
     if not grouped and line.count("/") != 2:
-        found = [p for p in att.parse_run_on(line, status=status, role=role) if plausible_name(p["name"])]
-        if att.is_run_on(line):
+        found = [p for p in run_on.parse_run_on(line, status=status, role=role) if plausible_name(p["name"])]
+        if run_on.is_run_on(line):
             _add_cut(doc, found)  # cut where the names seemed to start, not at commas
             return
     else:
@@ -243,9 +244,9 @@ def _continues_list(line: str) -> bool:
 
 def people_in_place(doc: Document, rest: str) -> str:
     """A flattened header can run the attendance list into "Plats och tid": take the people out."""
-    if len(rest) < 120 or not att.is_run_on(rest):
+    if len(rest) < 120 or not run_on.is_run_on(rest):
         return rest
-    people = [p for p in att.parse_run_on(rest, status="närvarande", role=None) if plausible_name(p["name"])]
+    people = [p for p in run_on.parse_run_on(rest, status="närvarande", role=None) if plausible_name(p["name"])]
     if len(people) < 3:
         return rest
     _add_cut(doc, people)
@@ -337,7 +338,7 @@ def people_in_text(doc: Document) -> None:
             for entry in doc.people:
                 if entry["name"] == match.group(1) and not entry.get("serving_for") and match.group(2) != entry["name"]:
                     entry["serving_for"] = match.group(2)
-                    if entry["role"] in (None, "ledamot", *att.SUBSTITUTES):
+                    if entry["role"] in (None, "ledamot", *SUBSTITUTES):
                         entry["role"] = "tjänstgörande ersättare"
         for match in ROLE_BEFORE_NAME.finditer(line):
             role, name = match.groups()

@@ -5,6 +5,7 @@ import re
 
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import is_footnote
+from meetings.importing.columns import TITLE_STEMS
 from meetings.importing.dates import find_date
 from meetings.importing.lexicon import split_people
 
@@ -349,7 +350,7 @@ def names_after(doc: Document, index: int, rest: str, key: str = "") -> tuple[li
             doc.titles.setdefault(names[-1].strip(), line.strip(" ,.;()"))
             index += 1
             continue  # "Ordförande" under the name it signs for
-        if re.match(PERSON + r"\s+(?=[A-ZÅÄÖ])" + r"(?i:\w*" + att.TITLE_STEMS + r")$", line):
+        if re.match(PERSON + r"\s+(?=[A-ZÅÄÖ])" + r"(?i:\w*" + TITLE_STEMS + r")$", line):
             break  # "Olivia Gustafsson Sekreterare": the next signature, with its role after the name
         if re.match(r"^paragraf(?:er)?\b", line, re.I):
             line = PARAGRAPHS_FIELD.sub("", line).strip()  # "Paragrafer: 1-18 Åsa Sturk"

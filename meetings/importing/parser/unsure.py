@@ -5,6 +5,7 @@ rules are general (how a value was found, whether its words are known), never ab
 import re
 
 from meetings.importing import attendance as att
+from meetings.importing.columns import TITLE_STEMS
 from meetings.importing.dates import dates_in
 from meetings.importing.lexicon import ROLE, is_given_name, organisations_in
 from meetings.importing.schema import Attendee, Item, ParsedMinutes, Unsure
@@ -208,6 +209,6 @@ def known_role(role: str) -> bool:
     return bool(
         ROLE.match(role)
         or att.normalise_role(role) != role
-        or re.search(r"\w*" + att.TITLE_STEMS + r"\b", role, re.I)
+        or re.search(r"\w*" + TITLE_STEMS + r"\b", role, re.I)
         or re.search(att.ROLE_WORDS, role, re.I)
     )
