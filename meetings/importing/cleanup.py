@@ -92,7 +92,7 @@ def normalise(text):
     lines = [SEMICOLON_LABEL.sub(r"\1:", piece) for line in lines for piece in unflatten(line)]
     # "Helena Ervenius § 12-18 Utses att justera: Sven-Göthe Lidheim": the label, with its colon, starts a line
     lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=Utses att justera\s*:)", line)]
-    lines = letterhead_marks(lines)
+    lines = _counted_page_heads(letterhead_marks(lines))
     repeated = _repeated_page_lines(lines)
     cleaned = []
     for line in lines:
@@ -128,6 +128,27 @@ def _repeated_page_lines(lines):
     counts = Counter(line.strip() for line in lines if 0 < len(line.strip()) < 80)
     pages = sum(1 for line in lines if "\f" in line) + 1
     return {line for line, count in counts.items() if count >= max(3, pages - 1) and not line.startswith("§")}
+
+
+# "Kommunala Handikapprådet (19)", "3 Kommunala Handikapprådet (19)": a page head with the count of pages (the page's
+# own number lost; a sharing site's number before it)
+COUNTED_HEAD = re.compile(r"^(?:\d{1,3}\s+)?(\S.{2,78}\s\(\d{1,3}\))$")
+
+
+def _counted_page_heads(lines):
+    """A page head that kept only the count of pages, the same on two pages or more: the first stays (it may be all
+    that names the body), the others go."""
+    heads = [COUNTED_HEAD.match(line.strip()) for line in lines]
+    counts = Counter(head[1] for head in heads if head)
+    seen = set()
+    out = []
+    for line, head in zip(lines, heads, strict=True):
+        if head and counts[head[1]] >= 2:
+            if head[1] in seen:
+                continue
+            seen.add(head[1])
+        out.append(line)
+    return out
 
 
 def strip_footnote_markers(text):

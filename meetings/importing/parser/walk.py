@@ -194,9 +194,10 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     return None
 
 
-# a page's letterhead: "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL", "Sammanträdesdatum", a page mark "1 (251)"
+# a page's letterhead: "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL", "Sammanträdesdatum", a page mark "1 (251)" or "(19)"
 LETTERHEAD = re.compile(
-    r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll|\bSammanträdesdatum\b|\b\d{1,3}\s*\(\d{1,3}\)"
+    r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll|\bSammanträdesdatum\b|\b\d{1,3}\s*\(\d{1,3}\)|"
+    r"\s\(\d{1,3}\)$"  # "Kommunala Handikapprådet (19)": the page's number lost, the pages in all kept
 )
 # "KFN 1 Föredragningslista …": a heading whose "§" the transcript lost, known by the header's "Paragrafer 1-10"
 ITEM_LISTED = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,4}\s+)?(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].+)$")  # "Ff 1 …" too
