@@ -50,11 +50,13 @@ def walk(doc: Document) -> None:
         # the header, or a list after a table of contents that opened as items, before any list was read
         # (or a table's heading in capitals: "LEDAMÖTER S Kristina Zakrisson I …")
         header = current is None or not doc.people or bool(re.match(r"[A-ZÅÄÖ]{6,}\s+[A-ZÅÄÖ]{1,3}\s+[A-ZÅÄÖ]", line))
-        label = att.label_of(line, header=header)
+        # "Sammanträdesdatum s. 3 (57) MBN 27 Dnr MB Information …": a page's letterhead, then a numbered item, is
+        # the item, though the letterhead's word is a field's label on the first page
+        label = None if _numbered_page_item(doc, index) else att.label_of(line, header=header)
         if label is not None:
             index = attendance_block(doc, index, label)
             continue
-        consumed = signature_block(doc, index)
+        consumed = 0 if _numbered_page_item(doc, index) else signature_block(doc, index)
         if consumed:
             index = consumed
             continue
@@ -88,6 +90,19 @@ def walk(doc: Document) -> None:
         else:
             current["lines"].append(line)
         index += 1
+
+
+def _numbered_page_item(doc: Document, index: int) -> bool:
+    """A page's letterhead, then an item of a number not read before, after the header's lists or fields."""
+    number = doc.page_items[index][0] if index in doc.page_items else None
+    return bool(number and not _read_before(doc, int(number)) and (doc.items or doc.people or doc.fields))
+
+
+def _read_before(doc: Document, number: int) -> bool:
+    """ "Sida 3 71 Rapport …" after a table of contents read as items 71-76: an item of that number was read, and the
+    numbering would go back to it."""
+    numbers = _numbers(doc)
+    return number in numbers and number < numbers[-1]
 
 
 PAGE_BODY = re.compile(BODY_CORE + r"$", re.I)  # "Tekniska nämnden", "Styrelsen": a body's name
@@ -145,7 +160,8 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     # "Kommunstyrelsen Dnr Information om …": the letterhead, then the page's item (after the header: a list, a field)
     if index in doc.page_items and (doc.items or doc.people or doc.fields):
         number, title = doc.page_items[index]
-        return number, title, index + 1, "page"
+        if number is None or not _read_before(doc, int(number)):
+            return number, title, index + 1, "page"
     if not doc.items and LETTERHEAD.search(line):
         return None  # "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL 1 (251) …": the first page's head, no item
     match = ITEM_DNR.match(line)

@@ -25,3 +25,27 @@ def test_a_page_head_that_kept_only_the_number_of_pages_is_no_heading():
     # the head again over the second page is no text of the first item
     assert minutes["items"][0]["text"].count("Tillgänglighetsrådet (9)") <= 1
     assert not minutes["items"][0]["text"].rstrip().endswith("(9)")
+
+
+def test_a_page_that_opens_with_the_date_label_its_page_and_a_bodys_number_opens_that_item():
+    """ "Sammanträdesdatum s. 3 (9) TN 15 Dnr TN Information …": the label every page repeats, the page of how many,
+    the body's short name and the item's number (its "§" lost), an empty case number with its register, then the
+    heading; the excerpt ends in that item. The same label on the first page is the meeting's date's."""
+    minutes = parse_text(
+        "Sammanträdesdatum s. 1 (9)\nPlats Stadshuset Tid Tisdagen den 3 mars 2015, kl 13.00\n"
+        "Utses att justera Per Ek\n\n"
+        "Sammanträdesdatum s. 2 (9)\nBeslutande Maja Lind (S) Per Ek (M) Ida Falk (C) ordförande ledamot ledamot\n\n"
+        "Sammanträdesdatum s. 3 (9) TN 15 Dnr TN Information Förvaltningschefen informerar om läget i verksamheten.\n"
+    )
+    assert titles(minutes) == [("15", "Information")]
+
+
+def test_a_page_item_whose_number_was_read_before_from_the_contents_is_not_read_twice():
+    minutes = parse_text(
+        "Ekby kommun sammanträdesprotokoll Sida 1\nBeslutande Maja Lind (S), ordförande Per Ek (M)\n"
+        "Utses att justera Per Ek\n\nEkby kommun sammanträdesprotokoll Sida 2 ÄRENDELISTA\n"
+        "71 Rapport från verksamheten 3\n72 Ekonomisk rapport 4\n73 Inköpsrutin för förrådsvaror 5\n\n"
+        "Ekby kommun sammanträdesprotokoll Sida 3 71 Rapport från verksamheten - Uppföljning av brukartimmar "
+        "Förvaltningschefen redogör för uppföljningen av brukartimmar under våren.\n"
+    )
+    assert sum(title.startswith("Rapport från verksamheten") for _number, title in titles(minutes)) == 1
