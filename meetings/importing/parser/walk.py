@@ -76,7 +76,7 @@ def walk(doc: Document) -> None:
                 "number": number,
                 "title": title,
                 "lines": [rest] if rest else [],
-                "paragraph": bool(ITEM_PARAGRAPH.match(line)),
+                "paragraph": bool(ITEM_PARAGRAPH.match(line)) or rule == "sub",  # a part of a § is one's too
                 "found_by": rule,
             }
             if not doc.items:
@@ -174,6 +174,10 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
         and int(listed.group(1)) > max(_numbers(doc), default=0)
     ):
         return listed.group(1), listed.group(2).strip(), index + 1, "listed"  # "KFN 1 Föredragningslista", § lost
+    sub = SUB_ITEM.match(line)
+    if sub and previous_blank and doc.items and sub[1] == (doc.items[-1]["number"] or "").split(".")[0]:
+        # "3.1 Arbetsordning 2009" under "§ 3 Beslutspunkter": a numbered part of the item, with its own decision
+        return f"{sub[1]}.{sub[2]}", sub[3].strip().rstrip(":"), index + 1, "sub"
     if doc.items and doc.items[-1]["paragraph"]:
         return None  # "1. Snabbrapport …" under "§ 51 Landstingsdirektörens rapport": a point of that item
     flattened = len(line) > RUN_ON_LINE or (index > 0 and len(doc.lines[index - 1]) > RUN_ON_LINE)
@@ -210,6 +214,7 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     return None
 
 
+SUB_ITEM = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?\s+([A-ZÅÄÖ][^.]{1,100})$")  # "3.2 Tertialbokslut augusti 2009"
 # a page's letterhead: "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL", "Sammanträdesdatum", a page mark "1 (251)" or "(19)"
 LETTERHEAD = re.compile(
     r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll|\bSammanträdesdatum\b|\b\d{1,3}\s*\(\d{1,3}\)|"

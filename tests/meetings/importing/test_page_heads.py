@@ -2,6 +2,7 @@
 afternoon: built on unseen8, measured on unseen9). Each case in a small document made for its test."""
 
 from meetings.importing import parse_text
+from meetings.importing.services.minutes import item_heading
 
 HEADER = (
     "Tillgänglighetsrådet\nPlats och tid: Stadshuset, kl 17:00-19:00\n"
@@ -49,3 +50,37 @@ def test_a_page_item_whose_number_was_read_before_from_the_contents_is_not_read_
         "Förvaltningschefen redogör för uppföljningen av brukartimmar under våren.\n"
     )
     assert sum(title.startswith("Rapport från verksamheten") for _number, title in titles(minutes)) == 1
+
+
+PARTS = (
+    "Styrelsemöte 2009-09-15\nNärvarande: Ulla Berg, ordförande, Bo Ek, vice ordförande\n\n"
+    "§1 Val av justerare\n\nTill justerare valdes Bo Ek.\n\n§2 Beslutspunkter\n\n3.1 Ett annat nummer\n\n"
+    "2.1 Arbetsordning 2010\n\nStyrelsen har fått ett förslag till arbetsordning.\n\nStyrelsen beslutade att\n\n"
+    "- godkänna arbetsordningen för 2010\n\n2.2 Tertialbokslut augusti\n\nStyrelsen beslutade att\n\n"
+    "- godkänna tertialbokslutet\n\n§3 VD informerar\n\nVD informerade om läget.\n"
+)
+
+
+def test_the_numbered_parts_of_a_paragraph_are_items_with_their_own_decisions():
+    """ "2.1 Arbetsordning 2010" under "§2 Beslutspunkter": a part of the §, numbered after it, with a decision of its
+    own; "3.1" under § 2 is no part of it."""
+    minutes = parse_text(PARTS)
+    assert titles(minutes) == [
+        ("1", "Val av justerare"),
+        ("2", "Beslutspunkter"),
+        ("2.1", "Arbetsordning 2010"),
+        ("2.2", "Tertialbokslut augusti"),
+        ("3", "VD informerar"),
+    ]
+    decided = {item["title"]: [d["text"] for d in item["decisions"]] for item in minutes["items"]}
+    assert "arbetsordningen" in " ".join(decided["Arbetsordning 2010"])
+    assert "tertialbokslutet" in " ".join(decided["Tertialbokslut augusti"])
+
+
+def test_a_part_keeps_its_number_in_the_heading_it_is_saved_with():
+    minutes = parse_text(PARTS)
+    assert [item_heading(item) for item in minutes["items"]][2:4] == [
+        "2.1 Arbetsordning 2010",
+        "2.2 Tertialbokslut augusti",
+    ]
+    assert item_heading(minutes["items"][0]) == "Val av justerare"
