@@ -1,10 +1,10 @@
 """The imported meeting: a parsed document becomes a meeting, in one transaction, matched to the register where it
 can be (meetings.importing.matching); a reviewed draft is filed as the record."""
 
-import re
 import datetime
 import hashlib
 import html
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
