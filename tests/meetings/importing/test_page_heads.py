@@ -84,3 +84,42 @@ def test_a_part_keeps_its_number_in_the_heading_it_is_saved_with():
         "2.2 Tertialbokslut augusti",
     ]
     assert item_heading(minutes["items"][0]) == "Val av justerare"
+
+
+CONTENTS_HEADER = (
+    "Kommunstyrelsens utskott\nPlats och tid Stadshuset kl 9:00-12:00\nBeslutande: Eva Lund (S), ordförande "
+    "Bo Sten (M)\nUtses att justera Bo Sten\n\n"
+)
+
+
+def test_contents_without_pages_are_parted_by_their_sentence_case_past_column_heads_names_and_places():
+    """ "Innehållsförteckning Sid nr 141 Gatubelysning …": the column heads and the first § number before the
+    headings, no pages after them ("Budget 2013" is no heading of page 13); each heading in sentence case, a name
+    ("Maj-Britt Tönners") or a place ("centrala Mora") inside one going on with it."""
+    minutes = parse_text(
+        CONTENTS_HEADER + "Innehållsförteckning Sid nr 141 Gatubelysning i Ekby Information om jämställdhetsarbetet "
+        'Budget 2013 för kansliet Motion från Maj-Britt Tönners (C) om "cykelvägar" Motion från Ulf Berg (S) om '
+        "torget i centrala Mora Kommunens skattesats\n"
+    )
+    assert [title for _number, title in titles(minutes)] == [
+        "Gatubelysning i Ekby",
+        "Information om jämställdhetsarbetet",
+        "Budget 2013 för kansliet",
+        'Motion från Maj-Britt Tönners (C) om "cykelvägar"',
+        "Motion från Ulf Berg (S) om torget i centrala Mora",
+        "Kommunens skattesats",
+    ]
+
+
+def test_contents_whose_entries_open_with_a_case_number_keep_a_heading_of_two_lines_whole():
+    minutes = parse_text(
+        CONTENTS_HEADER + "Ärendelista 26 Dnr 2017/00065 Godkännande av dagordning Dnr 2017/00086 Kommunstyrelsens "
+        "budget Kostnadsökningar och äskanden Dnr 2017/00087 Investeringsplan Kommunstyrelsen Dnr 2017/00129 "
+        "Verksamhetsplan för folkhälsoarbete\n"
+    )
+    assert [title for _number, title in titles(minutes)] == [
+        "Godkännande av dagordning",
+        "Kommunstyrelsens budget Kostnadsökningar och äskanden",
+        "Investeringsplan Kommunstyrelsen",
+        "Verksamhetsplan för folkhälsoarbete",
+    ]
