@@ -128,7 +128,7 @@ def test_contents_whose_entries_open_with_a_case_number_keep_a_heading_of_two_li
 def test_a_justerare_field_that_ran_on_into_the_lists_after_it_gives_way_to_who_signs():
     """ "Utses att justera Karin Rydell (M) Ulf Matsson (L), Emilie Jansson (S) Elise Teinler, nämndsekreterare …":
     the field's value ran on into the members and officials after it; the one who signs as "Justerande" is the
-    justerare, and the others named there were present."""
+    justerare, and the others named there were present, with their titles."""
     minutes = parse_text(
         "SAMMANTRÄDESPROTOKOLL\nPlats och tid Förvaltningshuset, kl 13.00\nBeslutande\n"
         "Utses att justera Karin Rydell (M) Ulf Matsson (L), Emilie Jansson (S) Elise Teinler, nämndsekreterare "
@@ -137,5 +137,7 @@ def test_a_justerare_field_that_ran_on_into_the_lists_after_it_gives_way_to_who_
         "§ 33 Föredragningslistan\nNämnden godkänner föredragningslistan.\n"
     )
     assert minutes["adjusters"] == ["Emilie Jansson"]
-    present = {entry["name"] for entry in minutes["attendance"]}
-    assert {"Ulf Matsson", "Gunnel Pettersson", "Björn Dahl"} <= present
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert {"Ulf Matsson", "Gunnel Pettersson", "Björn Dahl"} <= set(roles)
+    # with the titles the list gives them
+    assert (roles["Gunnel Pettersson"], roles["Björn Dahl"]) == ("förvaltningschef", "verksamhetschef")
