@@ -60,6 +60,9 @@ LABEL_BREAK = re.compile(
     + "|".join(re.escape(label) for label in HEADER_LABELS + tuple(label.upper() for label in HEADER_LABELS[:12]))
     # "Ersättare för Alma Handzar" says whom one serves for: no label; "Övriga Lena Fagerlund …" is one
     + r")\b(?![-/])(?!\s+för\b)|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"
+    # "… Tony Larsson (mp) Tjänstemän Robert Svensson Förvaltningschef …": the officials' label inside a list, before
+    # a name (not a column's head after another's: "Ersättare Tjänstemän Namn")
+    r"|(?<!Ersättare)(?<!ERSÄTTARE)(?<=\S)\s+(?=(?:Tjänstemän|TJÄNSTEMÄN)\s*:?\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö])"
 )
 BULLETED_HEADING = re.compile(r"^\s*[•▪◦●·]\s*(?=§\s*\d)")
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page

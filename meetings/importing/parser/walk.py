@@ -149,6 +149,8 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     line = doc.lines[index]
     previous_blank = index == 0 or not doc.lines[index - 1]
     match = ITEM_PARAGRAPH.match(line)
+    if match and PAGE_MARK_FIRST.match(match.group(3)) and not doc.items:
+        return None  # "§ 9 269(319) PROTOKOLL FRÅN SAMMANTRÄDE …": an extract's letterhead, its page of how many
     if match:
         number = match.group(1) or match.group(2)
         title = CASE_NUMBER.sub("", DNR.sub("", OTHER_NUMBERS.sub("", match.group(3).strip()))).strip()
@@ -214,6 +216,7 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     return None
 
 
+PAGE_MARK_FIRST = re.compile(r"^\d{1,4}\s*\(\d{1,4}\)\s+(?:[A-ZÅÄÖ]{3,}|\S*[Pp]rotokoll)")
 SUB_ITEM = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?\s+([A-ZÅÄÖ][^.]{1,100})$")  # "3.2 Tertialbokslut augusti 2009"
 # a page's letterhead: "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL", "Sammanträdesdatum", a page mark "1 (251)" or "(19)"
 LETTERHEAD = re.compile(

@@ -141,3 +141,30 @@ def test_a_justerare_field_that_ran_on_into_the_lists_after_it_gives_way_to_who_
     assert {"Ulf Matsson", "Gunnel Pettersson", "Björn Dahl"} <= set(roles)
     # with the titles the list gives them
     assert (roles["Gunnel Pettersson"], roles["Björn Dahl"]) == ("förvaltningschef", "verksamhetschef")
+
+
+def test_the_officials_label_inside_a_flattened_list_starts_their_list_with_their_titles():
+    """ "… Tony Lind (MP) Tjänstemän Robert Sten, förvaltningschef …": the officials' label run into the list of
+    substitutes before it; "GIS-/kartingenjör" (a word's part left out) parts no cells of a row."""
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Tekniska nämnden\nPlats och tid Stadshuset, kl 13.00-15.00\n"
+        "Beslutande Bo Petersson (S), ordförande Eje Björk (S) Jan Ström (M)\n"
+        "Ej tjänstgörande ersättare Björn Kärr (S) Bengt Axelsson (C) Tony Lind (MP) Tjänstemän Robert Sten, "
+        "förvaltningschef Anna Alm, controller Erik Glans, GIS-/kartingenjör Karin Falk, "
+        "bygglovhandläggare/-inspektör\n"
+        "Utses att justera Jan Ström\n\n§ 1 Budget\nNämnden godkänner budgeten.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Tony Lind"] == "ej tjänstgörande ersättare"
+    assert (roles["Robert Sten"], roles["Anna Alm"]) == ("förvaltningschef", "controller")
+    assert (roles["Erik Glans"], roles["Karin Falk"]) == ("GIS-/kartingenjör", "bygglovhandläggare/-inspektör")
+
+
+def test_an_extracts_letterhead_with_a_paragraph_and_its_page_of_how_many_is_no_item():
+    minutes = parse_text(
+        "EKBY KOMMUN PROTOKOLL\n§ 9 269(319) PROTOKOLL FRÅN SAMMANTRÄDE MED KOMMUNSTYRELSEN\n\n"
+        "Plats och tid: Rådhuset, kl 13.00\nNärvarande:\nLedamöter Eva Berg (S), ordförande Karl Ek (M)\n"
+        "Tjänstemän Bengt Malm, kommundirektör\n\n§ 9 Budget 2013\nKommunstyrelsen godkänner budgeten.\n"
+    )
+    assert titles(minutes) == [("9", "Budget 2013")]
+    assert {entry["name"] for entry in minutes["attendance"]} >= {"Eva Berg", "Karl Ek", "Bengt Malm"}
