@@ -58,8 +58,10 @@ HEADER_LABELS = (
 LABEL_BREAK = re.compile(
     r"(?<=\S)\s+(?=(?:"
     + "|".join(re.escape(label) for label in HEADER_LABELS + tuple(label.upper() for label in HEADER_LABELS[:12]))
-    # "Ersättare för Alma Handzar" says whom one serves for: no label; "Övriga Lena Fagerlund …" is one
-    + r")\b(?![-/])(?!\s+för\b)|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"
+    # "Ersättare för Alma Handzar" says whom one serves for: no label, nor "Lisbeth Lund, Sekreterare, BUF" (a
+    # title in a list, its comma after it); "Övriga Lena Fagerlund …" is one
+    + r")\b(?![-/])(?!,\s*[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]*\s+[A-ZÅÄÖ][a-zåäö])(?!\s+för\b)"
+    r"|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"
     # "… Tony Larsson (mp) Tjänstemän Robert Svensson Förvaltningschef …": the officials' label inside a list, before
     # a name (not a column's head after another's: "Ersättare Tjänstemän Namn")
     r"|(?<!Ersättare)(?<!ERSÄTTARE)(?<=\S)\s+(?=(?:Tjänstemän|TJÄNSTEMÄN)\s*:?\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö])"

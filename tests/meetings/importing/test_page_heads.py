@@ -168,3 +168,26 @@ def test_an_extracts_letterhead_with_a_paragraph_and_its_page_of_how_many_is_no_
     )
     assert titles(minutes) == [("9", "Budget 2013")]
     assert {entry["name"] for entry in minutes["attendance"]} >= {"Eva Berg", "Karl Ek", "Bengt Malm"}
+
+
+def test_a_label_word_as_a_title_in_a_list_with_its_comma_and_workplace_after_it_is_no_label():
+    """ "Kent Holm, Controller, BUF Lisa Lund, Sekreterare, BUF Nils Falk, Förvaltningschef, BUF": "Sekreterare" is
+    Lisa Lund's title here, not the secretary's signature field that would cut the list."""
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL 1 (17)\nTid och plats kl 13.00 Skolans konferensrum Beslutande Ledamöter Eva Berg (C), "
+        "Ordförande Karl Ek (S) Övriga deltagare Kent Holm, Controller, BUF Lisa Lund, Sekreterare, BUF Nils Falk, "
+        "Förvaltningschef, BUF Eva Olsson, Facklig företrädare, Kommunal Justeringens tid och plats Skolan\n\n"
+        "§ 1 Mötesplan\nNämnden fastställer mötesplanen.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert {"Lisa Lund", "Nils Falk", "Eva Olsson"} <= set(roles)
+    assert roles["Lisa Lund"].lower() == "sekreterare"
+
+
+def test_a_date_written_day_month_year_with_points_is_the_meetings():
+    """ "Sammanträdesdatum 26.3.2015", as Finland's Swedish minutes write it, before a later "daterad 12/12 2014"."""
+    minutes = parse_text(
+        "PROTOKOLL\nNummer Sammanträdesdatum\n9 26.3.2015\nNärvarande\nCamilla Gunell, ordförande\n\n"
+        "Nr 12 Kollektivtrafikutredningen\nRapporten, daterad 12/12 2014, antecknas till kännedom.\n"
+    )
+    assert minutes["date"] == "2015-03-26"
