@@ -83,6 +83,7 @@ def _result(doc: Document) -> ParsedMinutes:
     items.from_contents(doc)
     items.drop_agenda(doc)
     items.complete_from_contents(doc)
+    items.agenda_above(doc)
     items.lost_first(doc)
     people.lead_words(doc)
     people.merge_repeated(doc)

@@ -191,3 +191,26 @@ def test_a_date_written_day_month_year_with_points_is_the_meetings():
         "Nr 12 Kollektivtrafikutredningen\nRapporten, daterad 12/12 2014, antecknas till kännedom.\n"
     )
     assert minutes["date"] == "2015-03-26"
+
+
+def test_an_agenda_over_the_first_paragraph_names_the_items_an_excerpt_cut_off():
+    """A web page lists the meeting's agenda, a heading a line (a group's heading, a case's number, what a heading
+    answers, a lettered point and the attachments among them), then "§1" opens with the agenda's first heading; the
+    excerpt ends in § 1. The agenda's other headings are the meeting's items, marked as found only there."""
+    minutes = parse_text(
+        "Hem > Ekby kommun > Socialnämnden > Sammanträde 2011-11-24\n\nSammanträde 2011-11-24\n\nPlats\n\n"
+        "Stora konferensen\n\nSammanträdets öppnande\n\nVal av justerare\n\nRemissärenden\n\n"
+        "Program för kvalitetsutveckling\n\nSvar på remiss från kommunstyrelsen\nDnr 1.6-0463/2011\n\n"
+        "Övriga beslutsärenden\n\nMånadsrapport för oktober 2011\n\na) Anmälan av protokollsjustering\n\n"
+        "Övriga frågor\n\nBilagor till protokoll\nNärvaro.pdf (118 kb)\n\n"
+        "§1 Sammanträdets öppnande\n\nOrdföranden Anna König (M) öppnade sammanträdet.\n"
+    )
+    assert [title for _number, title in titles(minutes)] == [
+        "Sammanträdets öppnande",
+        "Val av justerare",
+        "Program för kvalitetsutveckling",
+        "Månadsrapport för oktober 2011",
+        "Övriga frågor",
+    ]
+    marked = {m["index"] for m in minutes["unsure"] if m["reason"] == "item_only_in_contents"}
+    assert marked == {1, 2, 3, 4}
