@@ -214,3 +214,16 @@ def test_an_agenda_over_the_first_paragraph_names_the_items_an_excerpt_cut_off()
     ]
     marked = {m["index"] for m in minutes["unsure"] if m["reason"] == "item_only_in_contents"}
     assert marked == {1, 2, 3, 4}
+
+
+def test_with_no_list_the_justerare_a_sentence_names_with_their_roles_were_there_and_the_chair_chaired():
+    minutes = parse_text(
+        "Hem > Ekby Fastigheter > Sammanträde 2009-09-15\n\nSammanträde 2009-09-15\n\n"
+        "§1 Val av justeringsmän\n\nTill justeringsmän valdes ordförande Ulf Fridh och vice ordförande "
+        "Bo Andersson.\n\n"
+        "§2 Arbetsordning\n\nStyrelsen beslutade att godkänna arbetsordningen.\n"
+    )
+    assert minutes["adjusters"] == ["Ulf Fridh", "Bo Andersson"]
+    assert minutes["chair"] == "Ulf Fridh"
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles == {"Ulf Fridh": "ordförande", "Bo Andersson": "vice ordförande"}
