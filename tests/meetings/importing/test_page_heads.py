@@ -227,3 +227,28 @@ def test_with_no_list_the_justerare_a_sentence_names_with_their_roles_were_there
     assert minutes["chair"] == "Ulf Fridh"
     roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
     assert roles == {"Ulf Fridh": "ordförande", "Bo Andersson": "vice ordförande"}
+
+
+FLATTENED_PAGES = (
+    "SAMMANTRÄDESPROTOKOLL\nSammanträdesdatum 2015-03-10\nBeslutande Johan Abel (M), ordförande Ida Ek (S)\n"
+    "Utses att justera Ida Ek\nANSLAG/BEVIS Beslutande organ Kultur- och fritidsutskottet\n"
+    "Sammanträdesdatum Sida\n"
+    "§ 26 Handlingar att anmäla Tidskriften Framsidan nr 1/15 med en artikel om biblioteket och dess arbete under "
+    "året som gått, anmäls till utskottet.\n\nSammanträdesdatum Sida\n"
+    "§ 27 KS 2015/157 Information: Ansökningar om externa medel till museet 2015 Kultur- och fritidsutskottets beslut "
+    "Kultur- och fritidsutskottet noterar informationen.\n"
+)
+
+
+def test_a_flattened_pages_heading_is_its_own_not_a_header_line_fields_away_above_it():
+    assert titles(parse_text(FLATTENED_PAGES)) == [
+        ("26", "Handlingar att anmäla"),
+        ("27", "Information: Ansökningar om externa medel till museet 2015"),
+    ]
+
+
+def test_a_decision_after_its_bodys_label_is_the_decision_without_the_label():
+    """ "Kultur- och fritidsutskottets beslut Kultur- och fritidsutskottet noterar …": a body named with a shared part
+    ("Kultur- och"), its label before its decision."""
+    item = parse_text(FLATTENED_PAGES)["items"][1]
+    assert [d["text"] for d in item["decisions"]] == ["Kultur- och fritidsutskottet noterar informationen."]
