@@ -149,7 +149,16 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
                     text += "".join(" " + " ".join(p.split()) for p in _listed(paragraphs[number + 1 :]))
                 found.append(_decision_of(text))
                 break
+    if not found:
+        # "att fastställa dagordningen", "att fastställa …\natt uppdra åt …": the decision written as "att" clauses
+        # with nothing before them (the heading "Beslut" or the deciding sentence lost)
+        clauses = [" ".join(p.split()) for p in paragraphs if ATT_CLAUSE.match(p.strip())]
+        if clauses and len(clauses) == sum(1 for p in paragraphs if p.strip().lower().startswith("att ")):
+            found.append(_decision_of("\n".join(clauses)))
     return found, consumed, bool(found)
+
+
+ATT_CLAUSE = re.compile(r"^att\s+(?:[a-zåäö]+a|ge|ta|se|gå|få|stå)\b")
 
 
 CASE_BEFORE_VERB = re.compile(r"^(?i:dnr)\.?:?\s*\S*\d\S*\s+(?=(?:beslutar|beslutade|beslöt)\b)")

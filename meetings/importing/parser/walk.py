@@ -333,8 +333,11 @@ def _decided_inside(title: str) -> tuple[str, str] | None:
     its decision, cut before the capitalised word that opens the deciding sentence."""
     verb = DECISION_VERB.search(title)
     if not verb:
-        return None
+        return _att_clause(title)
     words = title[: verb.start()].split()
+    # "Föredragningslistan Godkändes upprättad föredragningslista.": the sentence opens with its verb
+    if len(words) >= 1 and verb.group(0)[:1].isupper() and not words[-1].endswith(("-", ",")):
+        return " ".join(words), title[verb.start() :]
     for position in range(2, len(words)):
         if re.match(r"^[A-ZÅÄÖ][a-zåäö]", words[position]) and not words[position - 1].endswith(("-", ",")):
             return " ".join(words[:position]), " ".join(words[position:]) + " " + title[verb.start() :]
@@ -350,6 +353,21 @@ def _body_decides(words: list[str]) -> bool:
                 word.endswith("-") or word == "och" or word.islower() for word in words[1 : end - 1]
             )
     return False
+
+
+ATT_CLAUSE = re.compile(r"\s(att\s+[a-zåäö]+a\b.*)$")  # "… dagordning att fastställa dagordningen"
+
+
+def _att_clause(title: str) -> tuple[str, str] | None:
+    """ "Fastställande av dagordning att fastställa dagordningen": a heading run on into its decision written as an
+    "att" clause (not "Motion om att införa …", "Uppdrag att utreda …")."""
+    clause = ATT_CLAUSE.search(title)
+    if not clause:
+        return None
+    words = title[: clause.start()].split()
+    if len(words) < 2 or words[-1].lower() in PREPOSITIONS | {"uppdrag", "förslag", "beslut", "begäran", "rätt"}:
+        return None
+    return " ".join(words), clause.group(1)
 
 
 # no sentence begins right after one of these
@@ -386,6 +404,13 @@ def split_heading(title: str) -> tuple[str, str]:
         labelled = _body_decides(words[position:])
         # "Information: Ansökningar om …": a heading's first word, its colon, and what it is about
         about = position == 1 and previous.endswith(":")
-        if starts and not too_short and not about and (body_acts or labelled or not in_name and not after_preposition):
+        # "Föredragningslistan Godkändes upprättad föredragningslista.": a sentence that opens with its verb
+        verb_opens = starts and DECISION_VERB.fullmatch(word) is not None
+        if (
+            starts
+            and not too_short
+            and not about
+            and (body_acts or labelled or verb_opens or not in_name and not after_preposition)
+        ):
             return " ".join(words[:position]), " ".join(words[position:])
     return " ".join(words[:12]), " ".join(words[12:])

@@ -252,3 +252,22 @@ def test_a_decision_after_its_bodys_label_is_the_decision_without_the_label():
     ("Kultur- och"), its label before its decision."""
     item = parse_text(FLATTENED_PAGES)["items"][1]
     assert [d["text"] for d in item["decisions"]] == ["Kultur- och fritidsutskottet noterar informationen."]
+
+
+def test_a_heading_run_on_into_its_decision_parts_where_the_decision_opens():
+    """ "Föredragningslistan Godkändes upprättad föredragningslista.": the sentence opens with its verb;
+    "Fastställande av dagordning att fastställa dagordningen": the decision is an "att" clause, and is the
+    decision though no verb says so. "Uppdrag att utreda skolskjutsarna" is a heading."""
+    minutes = parse_text(
+        "Protokoll Direktionen 2015-01-30\nNärvarande: Anna Berg, ordförande\nKarl Ek\n\n"
+        "§ 1 Föredragningslistan Godkändes upprättad föredragningslista.\n"
+        "§ 2 Fastställande av dagordning att fastställa dagordningen\n"
+        "§ 3 Uppdrag att utreda skolskjutsarna\nDirektionen diskuterar frågan.\n"
+    )
+    assert titles(minutes) == [
+        ("1", "Föredragningslistan"),
+        ("2", "Fastställande av dagordning"),
+        ("3", "Uppdrag att utreda skolskjutsarna"),
+    ]
+    decided = [[d["text"] for d in item["decisions"]] for item in minutes["items"]]
+    assert decided[:2] == [["Godkändes upprättad föredragningslista."], ["att fastställa dagordningen"]]
