@@ -1,5 +1,5 @@
 """The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): every set
-but unseen8 has had rules built on it (unseen7 since the second session of 7 December); unseen8, collected in that
+but unseen9 has had rules built on it (unseen8 since the session of 7 December, afternoon); unseen9, collected in that
 session by a helper who had not read the importer, was only measured (its mean and per-field means, at the session's
 start and after each rule; nothing of its documents was read).
 Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
@@ -18,16 +18,17 @@ FLOORS = {
     "dev": 0.89,
     "test": 0.81,
     "fresh": 0.86,
-    "batch2": 0.75,
-    "unseen": 0.76,
-    "batch3": 0.78,
-    "unseen2": 0.70,
-    "unseen3": 0.67,
-    "unseen4": 0.66,
+    "batch2": 0.76,
+    "unseen": 0.77,
+    "batch3": 0.79,
+    "unseen2": 0.71,
+    "unseen3": 0.68,
+    "unseen4": 0.67,
     "unseen5": 0.70,
     "unseen6": 0.71,
     "unseen7": 0.84,
-    "unseen8": 0.74,
+    "unseen8": 0.82,
+    "unseen9": 0.78,
 }
 
 
