@@ -5,6 +5,7 @@ secrets). A malformed value stops the process at start-up with a message that
 names the variable; nothing here behaves differently only in production.
 """
 
+import datetime
 import json as _json
 import os
 from pathlib import Path
@@ -324,6 +325,13 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or VAR_DIR / "media")
 # Where `manage.py backup` writes its archives when given no folder (docker-compose.yml: the backups volume).
 FINSAM_BACKUP_DIR = Path(env("FINSAM_BACKUP_DIR") or VAR_DIR / "backups")
+# When the backup service (deploy/nightly-backup.sh) makes its nightly archive, UTC: the status page does not call a
+# fresh installation's missing backup red before the first night's has had its chance.
+_backup_at = env("FINSAM_BACKUP_AT") or "01:30"
+try:
+    FINSAM_BACKUP_AT = datetime.time.fromisoformat(_backup_at)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"FINSAM_BACKUP_AT must be a time of day HH:MM (UTC), not {_backup_at!r}") from exc
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
