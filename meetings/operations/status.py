@@ -25,6 +25,7 @@ from finsam.celery import app
 from finsam.models import Heartbeat
 from meetings.importing.tasks import waiting_for_a_task
 from meetings.models import ImportDocument, OutgoingMail, PendingImport, SignedDocument
+from meetings.printing.failures import failure_text
 from meetings.printing.seal import SigningUnavailable, certificate_paths
 
 logger = logging.getLogger(__name__)
@@ -288,7 +289,7 @@ def keyed_warnings(now=None):
     for document in failed_pdfs(now - FAILED_FOR).select_related("meeting"):
         text = _("PDF för %(meeting)s har misslyckats: %(error)s") % {
             "meeting": document.meeting,
-            "error": document.error,
+            "error": failure_text(document.error),
         }
         found.append((f"pdf:{document.pk}", text))
     failed = failed_mail(now - FAILED_FOR)

@@ -15,9 +15,16 @@ from finsam.params import whole_number
 from meetings.justering.selectors import revision_read
 from meetings.models import Attendance, Decision
 from meetings.permissions import SIGN, get_meeting_for_user
+from meetings.printing.failures import failure_text
 from meetings.printing.paragraphs import paragraph_range
 
 register = template.Library()
+
+
+@register.filter
+def seal_failure(stored):
+    """Why a sealed PDF failed, in the page's language (meetings.printing.failures)."""
+    return failure_text(stored)
 
 
 @register.filter
