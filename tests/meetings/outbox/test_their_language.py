@@ -1,5 +1,6 @@
 """Each e-mail in its recipient's language: the one they chose with the portal's language switch (kept on their
-person in the register), Swedish for everyone who has not. The English catalogue has these subjects already."""
+person in the register, and set again when they sign in on a browser that has chosen none), Swedish for everyone who
+has not. The English catalogue has these subjects already."""
 
 import datetime
 
@@ -41,6 +42,22 @@ def test_switching_to_english_keeps_the_choice_for_a_signed_in_person(client_for
     client.post("/i18n/setlang/", {"language": "sv", "next": "/"})
     cast.member.refresh_from_db()
     assert cast.member.language == "sv"
+
+
+def test_signing_in_on_a_new_browser_brings_the_chosen_language_back(client, cast):
+    register.person_language_set(actor=None, person=cast.member, language="en")
+    client.post("/accounts/login/", {"login": "member@example.se", "password": cast.password})
+    assert client.cookies["django_language"].value == "en"
+    assert client.get("/")["Content-Language"] == "en"
+
+
+def test_a_browser_that_has_chosen_keeps_its_choice_on_signing_in(client, cast):
+    register.person_language_set(actor=None, person=cast.member, language="en")
+    client.post("/i18n/setlang/", {"language": "sv", "next": "/"})
+    client.post("/accounts/login/", {"login": "member@example.se", "password": cast.password})
+    assert client.get("/")["Content-Language"] == "sv"
+    cast.member.refresh_from_db()
+    assert cast.member.language == "en"  # chosen while signed out: nothing to keep it for
 
 
 def test_the_public_and_a_get_keep_nothing(client_for, cast):
