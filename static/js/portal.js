@@ -68,12 +68,23 @@ function sameValues(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/* What was typed, without the form's one-time token (data-form-token): a new one comes with every page, so the
+   token alone never makes a draft worth putting back. When a draft is put back, its token goes back with it: the
+   draft may be of a form the server already took (the answer was lost), and sent again it is known as that form. */
+function typedValues(form, values) {
+  const typed = Object.assign({}, values);
+  form.querySelectorAll("[data-form-token]").forEach(function (field) {
+    delete typed[fieldKey(field)];
+  });
+  return typed;
+}
+
 /* Put a kept draft back in its form: after the session expired (the sign-in page took the POST and gave back an
    empty form), after the network dropped on sending, after the tab was closed. */
 function restoreDraft(form) {
   const draft = readJSON(localStorage, draftKey(form));
   if (!draft) return;
-  if (sameValues(draft, formValues(form))) return;
+  if (sameValues(typedValues(form, draft), typedValues(form, formValues(form)))) return;
   draftFields(form).forEach(function (field) {
     const key = fieldKey(field);
     if (!(key in draft)) return;

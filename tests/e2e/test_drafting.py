@@ -343,3 +343,45 @@ def test_a_draft_kept_in_the_browser_is_its_writers_and_never_fills_the_next_use
     sign_in(page, "secretary@example.se", cast.password)  # the writer, back: the draft is theirs still
     page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/")
     expect(page.locator("#id_text")).to_have_value("Styrelsen beslutar att utreda frågan.")
+
+
+def _new_item_form(page):
+    return page.locator("form:has(button:text-is('Lägg till ärendet'))")
+
+
+def test_a_new_paragraph_sent_again_after_its_answer_was_lost_is_added_once(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    _new_item_form(page).get_by_label("Rubrik").fill("Budget 2027")
+
+    def lose_the_answer(route):
+        route.fetch(max_redirects=0)  # the server takes the form and adds the § ...
+        route.abort()  # ... but its answer never reaches the browser
+
+    page.route(f"**/moten/{meeting.pk}/paragrafer/", lose_the_answer)
+    _new_item_form(page).get_by_role("button", name="Lägg till ärendet").click()
+    expect(page).not_to_have_url(re.compile(f"/moten/{meeting.pk}/$"))  # the browser's own error page
+    page.unroute(f"**/moten/{meeting.pk}/paragrafer/")
+    budget = meeting.items.get(heading="Budget 2027")
+    page.go_back()  # the form is there as it was sent, and the secretary sends it again
+    expect(_new_item_form(page).get_by_label("Rubrik")).to_have_value("Budget 2027")
+    _new_item_form(page).get_by_role("button", name="Lägg till ärendet").click()
+    expect(
+        page.get_by_text("Formuläret skickades två gånger: ärendet ”Budget 2027” är bara tillagt en gång.")
+    ).to_be_visible()
+    expect(page).to_have_url(re.compile(f"#p{budget.pk}$"))
+    assert meeting.items.filter(heading="Budget 2027").count() == 1
+    _new_item_form(page).get_by_label("Rubrik").fill("Budget 2027")  # the form shown now is a new one: two §§
+    _new_item_form(page).get_by_role("button", name="Lägg till ärendet").click()  # may share a heading
+    expect(page.get_by_role("heading", name="§ 6 Budget 2027")).to_be_visible()
+    assert meeting.items.filter(heading="Budget 2027").count() == 2
+
+
+def test_a_heading_typed_and_wiped_in_the_new_paragraph_form_leaves_no_draft_to_put_back(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    heading = _new_item_form(page).get_by_label("Rubrik")
+    heading.fill("Bud")
+    heading.fill("")  # the form's draft holds its one-time token still, and nothing typed
+    page.reload()
+    expect(page.get_by_text("Osparad text återställd från webbläsaren")).to_have_count(0)
