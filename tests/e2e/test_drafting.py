@@ -194,6 +194,7 @@ def test_deleting_an_item_asks_first_and_a_no_keeps_it(page, cast):
     delete.click()
     expect(page.locator("body")).to_have_attribute("data-submit", "stopped")
     assert meeting.items.filter(pk=item.pk).exists()
+    assert_accessible(page)  # the pointer still on the button: its words can be read on its hover colour
     page.once("dialog", lambda dialog: dialog.accept())
     delete.click()
     page.wait_for_load_state()
