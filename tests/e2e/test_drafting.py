@@ -326,6 +326,48 @@ def test_the_number_of_a_paragraph_a_colleague_moved_follows_when_the_text_is_sa
     assert (item.number, item.text) == (3, "<p>Föregående protokoll lades till handlingarna.</p>")
 
 
+def test_every_name_of_a_renumbered_paragraph_follows_without_a_reload(page, cast, meeting):
+    from meetings.drafting import services
+
+    item = meeting.items.get(number=4)
+    decision = "Styrelsen beslutar att lägga protokollet till handlingarna."
+    services.decision_save(actor=None, item=item, text=decision, outcome="bifall", method="acklamation")
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    section = page.locator(f"#p{item.pk}")
+    services.item_move(actor=None, item=item, offset=-1)  # a colleague moves it up while the page is open
+    section.locator("[data-heading]").fill("Föregående protokoll, februari")
+    expect(section.locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    expect(section.locator("h3")).to_have_text("§ 3 Föregående protokoll, februari")
+    # what a screen reader hears after each of the §'s buttons and links names it as it is now
+    name = " – § 3 Föregående protokoll, februari"
+    expect(section.locator("summary")).to_have_accessible_name(f"Beslut, uppdrag, bilagor och mer{name}")
+    section.locator("summary").click()
+    for role, words in [
+        ("link", "Ändra beslutet"),
+        ("button", "Ta bort beslutet"),
+        ("link", "Nytt beslut"),
+        ("link", "Historik"),
+        ("button", "Spara uppdraget"),
+        ("button", "Flytta upp"),
+        ("button", "Ta bort ärendet"),
+    ]:
+        expect(section.get_by_role(role, name=f"{words}{name}", exact=True)).to_be_visible()
+    assert set(section.locator("[data-item-label]").all_text_contents()) == {"§ 3"}
+    # and so does the question asked before it is deleted
+    page.evaluate(
+        """() => document.addEventListener("submit", (event) => {
+            document.body.dataset.submit = event.defaultPrevented ? "stopped" : "sent";
+        })"""
+    )
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    section.get_by_role("button", name=f"Ta bort ärendet{name}", exact=True).click()
+    expect(page.locator("body")).to_have_attribute("data-submit", "stopped")
+    assert questions == ["Ta bort ärendet? § 3 har 1 beslut som också tas bort. Paragraferna numreras om."]
+    assert_accessible(page)
+
+
 def test_a_draft_kept_in_the_browser_is_its_writers_and_never_fills_the_next_users_form(page, cast, meeting):
     item = meeting.items.get(number=3)
     sign_in(page, "secretary@example.se", cast.password)
