@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from meetings.models import AgendaItem, ItemRevision
+from meetings.models import AgendaItem, ItemRevision, Meeting
 
 from ..meetings.factories import plan_meeting
 from .conftest import assert_accessible, sign_in
@@ -428,3 +428,53 @@ def test_a_heading_typed_and_wiped_in_the_new_paragraph_form_leaves_no_draft_to_
     heading.fill("")  # the form's draft holds its one-time token still, and nothing typed
     page.reload()
     expect(page.get_by_text("Osparad text återställd från webbläsaren")).to_have_count(0)
+
+
+def test_a_draft_put_back_can_be_thrown_away_from_the_keyboard_and_the_form_shows_what_is_saved(page, cast, meeting):
+    Meeting.objects.filter(pk=meeting.pk).update(place="Kansliet, Åkersberga")
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/andra/")
+    page.locator("#id_place").fill("Stadshuset")  # typed, never sent: the tab is closed
+    page.goto(f"/moten/{meeting.pk}/andra/")
+    expect(page.locator("#id_place")).to_have_value("Stadshuset")
+    discard = page.get_by_role("button", name="Släng utkastet", exact=True)
+    expect(discard).to_be_visible()
+    assert_accessible(page)
+    page.locator("#id_date").focus()
+    page.keyboard.press("Shift+Tab")  # the button stands first in the form, after the notice
+    expect(discard).to_be_focused()
+    page.once("dialog", lambda dialog: dialog.dismiss())  # not yet: the draft stays
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_place")).to_have_value("Stadshuset")
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_place")).to_have_value("Kansliet, Åkersberga")  # what the server sent
+    expect(discard).to_have_count(0)
+    expect(page.get_by_text("Osparad text återställd från webbläsaren")).to_have_count(0)
+    expect(page.locator("#id_date")).to_be_focused()  # the keyboard goes on in the form
+    assert questions == ["Släng utkastet? Det du skrev här finns inte sparat någon annanstans."]
+    page.reload()  # the draft is gone from the browser too
+    expect(page.locator("#id_place")).to_have_value("Kansliet, Åkersberga")
+    expect(page.get_by_text("Osparad text återställd från webbläsaren")).to_have_count(0)
+
+
+def test_a_draft_of_a_form_of_a_paragraph_is_thrown_away_by_a_button_that_names_the_paragraph(page, cast, meeting):
+    item = meeting.items.get(number=3)
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    section = page.locator(f"#p{item.pk}")
+    section.locator("summary").click()
+    section.get_by_label("Uppdrag").fill("Utreda frågan.")
+    _new_item_form(page).get_by_label("Rubrik").fill("Budget 2027")
+    page.reload()
+    expect(section.get_by_label("Uppdrag")).to_have_value("Utreda frågan.")
+    expect(_new_item_form(page).get_by_label("Rubrik")).to_have_value("Budget 2027")
+    expect(page.get_by_role("button", name="Släng utkastet", exact=True)).to_be_visible()  # the new §'s form
+    own = section.get_by_role("button", name="Släng utkastet – § 3 Godkännande av dagordningen", exact=True)
+    assert_accessible(page)  # two of them, told apart
+    page.once("dialog", lambda dialog: dialog.accept())
+    own.click()
+    expect(section.get_by_label("Uppdrag")).to_have_value("")
+    expect(_new_item_form(page).get_by_label("Rubrik")).to_have_value("Budget 2027")  # another form's draft stays
+    expect(page.get_by_role("button", name="Släng utkastet", exact=True)).to_be_visible()
