@@ -58,8 +58,13 @@ HEADER_LABELS = (
 LABEL_BREAK = re.compile(
     r"(?<=\S)\s+(?=(?:"
     + "|".join(re.escape(label) for label in HEADER_LABELS + tuple(label.upper() for label in HEADER_LABELS[:12]))
-    # "Ersättare för Alma Handzar" says whom one serves for: no label; "Övriga Lena Fagerlund …" is one
-    + r")\b(?![-/])(?!\s+för\b)|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"
+    # "Ersättare för Alma Handzar" says whom one serves for: no label, nor "Lisbeth Lund, Sekreterare, BUF" (a
+    # title in a list, its comma after it); "Övriga Lena Fagerlund …" is one
+    + r")\b(?![-/])(?!,\s*[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]*\s+[A-ZÅÄÖ][a-zåäö])(?!\s+för\b)"
+    r"|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"
+    # "… Tony Larsson (mp) Tjänstemän Robert Svensson Förvaltningschef …": the officials' label inside a list, before
+    # a name (not a column's head after another's: "Ersättare Tjänstemän Namn")
+    r"|(?<!Ersättare)(?<!ERSÄTTARE)(?<=\S)\s+(?=(?:Tjänstemän|TJÄNSTEMÄN)\s*:?\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö])"
 )
 BULLETED_HEADING = re.compile(r"^\s*[•▪◦●·]\s*(?=§\s*\d)")
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
@@ -92,7 +97,7 @@ def normalise(text):
     lines = [SEMICOLON_LABEL.sub(r"\1:", piece) for line in lines for piece in unflatten(line)]
     # "Helena Ervenius § 12-18 Utses att justera: Sven-Göthe Lidheim": the label, with its colon, starts a line
     lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=Utses att justera\s*:)", line)]
-    lines = letterhead_marks(lines)
+    lines = _counted_page_heads(letterhead_marks(lines))
     repeated = _repeated_page_lines(lines)
     cleaned = []
     for line in lines:
@@ -128,6 +133,27 @@ def _repeated_page_lines(lines):
     counts = Counter(line.strip() for line in lines if 0 < len(line.strip()) < 80)
     pages = sum(1 for line in lines if "\f" in line) + 1
     return {line for line, count in counts.items() if count >= max(3, pages - 1) and not line.startswith("§")}
+
+
+# "Kommunala Handikapprådet (19)", "3 Kommunala Handikapprådet (19)": a page head with the count of pages (the page's
+# own number lost; a sharing site's number before it)
+COUNTED_HEAD = re.compile(r"^(?:\d{1,3}\s+)?(\S.{2,78}\s\(\d{1,3}\))$")
+
+
+def _counted_page_heads(lines):
+    """A page head that kept only the count of pages, the same on two pages or more: the first stays (it may be all
+    that names the body), the others go."""
+    heads = [COUNTED_HEAD.match(line.strip()) for line in lines]
+    counts = Counter(head[1] for head in heads if head)
+    seen = set()
+    out = []
+    for line, head in zip(lines, heads, strict=True):
+        if head and counts[head[1]] >= 2:
+            if head[1] in seen:
+                continue
+            seen.add(head[1])
+        out.append(line)
+    return out
 
 
 def strip_footnote_markers(text):

@@ -16,6 +16,7 @@ WORDS = re.compile(
     rf"\b(\d{{1,2}})(?::e|:a)?(?:\s*[-–]\s*\d{{1,2}}(?::e|:a)?)?\s+({MONTH_WORDS})\.?(?:\s+((?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
+DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")  # 26.3.2015, as Finland writes it
 COMPACT = re.compile(r"(?<![\d-])(\d\d)(\d\d)(\d\d)(?![\d-])")  # 210521 = 2021-05-21
 SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:[/-]((?:19|20)?\d\d)|\s+((?:19|20)\d\d))?(?![\d/])")
 TIME_RANGE = re.compile(
@@ -37,7 +38,11 @@ def find_date(text, *, default_year=None, after=None):
     moved on a year when the date would fall before it)."""
     # the first of a written date and an ISO date ("Tisdag 20 juni 2017 … justeras 2017-06-27"); the compact and
     # slashed forms, which case numbers may look like, only where neither is
-    iso, words = ISO.search(text), WORDS.search(text)
+    iso, words, dotted = ISO.search(text), WORDS.search(text), DOTTED.search(text)
+    if dotted and not any(other and other.start() < dotted.start() for other in (iso, words)):
+        found = _date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+        if found:
+            return found
     if iso and not (words and words.start() < iso.start()):
         return _date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
     match = words
@@ -63,11 +68,12 @@ def find_date(text, *, default_year=None, after=None):
 
 
 def dates_in(text):
-    """Every full date in the text (with its year), in order: "2021-05-21", "21 maj 2021", "21/5 2021"."""
+    """Every full date in the text (with its year): "2021-05-21", "21 maj 2021", "21.5.2021", "21/5 2021"."""
     found = [_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in ISO.finditer(text)]
     found += [
         _date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))) for m in WORDS.finditer(text) if m.group(3)
     ]
+    found += [_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) for m in DOTTED.finditer(text)]
     for match in SLASH.finditer(text):
         if match.group(3) or match.group(4):
             year = int(match.group(3) or match.group(4))

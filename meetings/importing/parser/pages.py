@@ -9,14 +9,16 @@ from collections import Counter
 from .header import BODY_CORE
 
 # the words of a letterhead: a body's name, or a title ending in "protokoll" ("RÄDDNINGSTJÄNSTEN SAMMANTRÄDESPROTOKOLL")
-HEAD_WORD = re.compile(r"(?i)^[\wåäöÅÄÖ-]*(?:" + BODY_CORE + r"|protokoll)$")
+HEAD_WORD = re.compile(r"(?i)^[\wåäöÅÄÖ-]*(?:" + BODY_CORE + r"|protokoll|sammanträdesdatum)$")
 JUNK = re.compile(r"^(?:\W+|\w{1,2}|\w*\W\w*)$")  # "^>", "fl", "O", "fe?l": a scan's specks before the letterhead
 DATE = r"(?:\d{4}-\d{2}-\d{2}\s+)?"
-# after the letterhead: [page] [number] [a body's mark and number] [Dnr …], then the heading
+# after the letterhead: [page] [the pages in all] [number] [a body's mark and number] [Dnr …], then the heading
+# ("s. 3 (57) MBN 27 Dnr MB Information …": the page, of how many, the item, its case's register)
 AFTER_HEAD = re.compile(
-    DATE + r"(?:(?P<first>\d{1,3})\s+)?(?:(?P<second>\d{1,3})\s+)?(?:§\s*(?P<paragraph>\d{1,3})\s+)?"
-    r"(?:[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+(?P<marked>\d{1,3})\s+)?"
-    r"(?P<dnr>Dnr\b\.?:?\s*(?:[\w/:.-]*\d[\w/:.-]*\s+(?:\d{3}\s+)?)?)?"
+    DATE + r"(?:(?i:s\.|sid\.?|sida)\s*(?=\d))?(?:(?P<first>\d{1,3})\s+)?(?:(?<=\d\s)\(\d{1,3}\)\s+)?"
+    r"(?:(?P<second>\d{1,3})\s+)?"
+    r"(?:§\s*(?P<paragraph>\d{1,3})\s+)?(?:[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+(?P<marked>\d{1,3})\s+)?"
+    r"(?P<dnr>Dnr\b\.?:?\s*(?:[\w/:.-]*\d[\w/:.-]*\s+(?:\d{3}\s+)?|[A-ZÅÄÖ]{1,4}\s+(?=[A-ZÅÄÖ][a-zåäö]))?)?"
     r"(?P<title>[A-ZÅÄÖ][a-zåäö]+\s.*)$"
 )
 NOT_TITLE = re.compile(

@@ -163,7 +163,9 @@ def _read_group(doc: Document, line: str, status: str, role: str | None) -> None
     if len(segmented) >= 2:
         _add_cut(doc, _read_segments(segmented, status, role))
         return
-    if not grouped and line.count("/") != 2:
+    # "Name / role / organisation": two slashes part a row's cells; "GIS-/kartingenjör", "handläggare/-inspektör"
+    # (a word's part left out) part none
+    if not grouped and len(re.findall(r"(?<!-)/(?!-)", line)) != 2:
         found = [p for p in run_on.parse_run_on(line, status=status, role=role) if plausible_name(p["name"])]
         if run_on.is_run_on(line):
             _add_cut(doc, found)  # cut where the names seemed to start, not at commas

@@ -4,12 +4,14 @@ under "Ordförande" and "Justerare", "Justerat"."""
 import re
 
 from meetings.importing import attendance as att
+from meetings.importing import run_on
 from meetings.importing.cleanup import is_footnote
 from meetings.importing.columns import TITLE_STEMS
 from meetings.importing.dates import find_date
 from meetings.importing.lexicon import split_people
 
 from .document import Document
+from .officers import MOST_ADJUSTERS
 from .patterns import (
     DOT_LEADER,
     FIELD,
@@ -95,7 +97,20 @@ def signature_block(doc: Document, index: int) -> int:
         for name in names:
             if name not in target:
                 target.append(name)
+        if target is doc.justerare and len(names) > MOST_ADJUSTERS:
+            _ran_on_people(doc, " ".join(found))
     return index
+
+
+def _ran_on_people(doc: Document, text: str) -> None:
+    """ "Utses att justera" whose value ran on into the lists after it ("… Elise Teinler, nämndsekreterare Gunnel
+    Pettersson, förvaltningschef …"): the people it names were there, with the titles it gives them."""
+    known = {entry["name"] for entry in doc.people}
+    doc.people.extend(
+        entry
+        for entry in run_on.parse_run_on(text, status="närvarande", role=None)
+        if plausible_name(entry["name"]) and entry["name"] not in known
+    )
 
 
 def labels_then_names(doc: Document, index: int) -> int:

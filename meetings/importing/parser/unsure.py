@@ -12,6 +12,7 @@ from meetings.importing.schema import Attendee, Item, ParsedMinutes, Unsure
 
 from .document import Document
 from .header import ORGANISATION
+from .officers import MOST_ADJUSTERS
 
 # The codes, in the order the review lists them. Their Swedish explanations are meetings.importing.review's.
 REASONS = (
@@ -89,10 +90,6 @@ def _organisation(doc: Document, result: ParsedMinutes) -> list[Unsure]:
     if name and not known_organisation(name):
         marks.append(_mark("organisation", "organisation_unknown"))
     return marks
-
-
-# No protocol of the 229 with answers (corpus and held-out) has more than three justerare: more is a list that ran on
-MOST_ADJUSTERS = 3
 
 
 def _officers(doc: Document, result: ParsedMinutes) -> list[Unsure]:

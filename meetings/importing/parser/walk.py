@@ -50,11 +50,13 @@ def walk(doc: Document) -> None:
         # the header, or a list after a table of contents that opened as items, before any list was read
         # (or a table's heading in capitals: "LEDAMÖTER S Kristina Zakrisson I …")
         header = current is None or not doc.people or bool(re.match(r"[A-ZÅÄÖ]{6,}\s+[A-ZÅÄÖ]{1,3}\s+[A-ZÅÄÖ]", line))
-        label = att.label_of(line, header=header)
+        # "Sammanträdesdatum s. 3 (57) MBN 27 Dnr MB Information …": a page's letterhead, then a numbered item, is
+        # the item, though the letterhead's word is a field's label on the first page
+        label = None if _numbered_page_item(doc, index) else att.label_of(line, header=header)
         if label is not None:
             index = attendance_block(doc, index, label)
             continue
-        consumed = signature_block(doc, index)
+        consumed = 0 if _numbered_page_item(doc, index) else signature_block(doc, index)
         if consumed:
             index = consumed
             continue
@@ -74,7 +76,7 @@ def walk(doc: Document) -> None:
                 "number": number,
                 "title": title,
                 "lines": [rest] if rest else [],
-                "paragraph": bool(ITEM_PARAGRAPH.match(line)),
+                "paragraph": bool(ITEM_PARAGRAPH.match(line)) or rule == "sub",  # a part of a § is one's too
                 "found_by": rule,
             }
             if not doc.items:
@@ -88,6 +90,19 @@ def walk(doc: Document) -> None:
         else:
             current["lines"].append(line)
         index += 1
+
+
+def _numbered_page_item(doc: Document, index: int) -> bool:
+    """A page's letterhead, then an item of a number not read before, after the header's lists or fields."""
+    number = doc.page_items[index][0] if index in doc.page_items else None
+    return bool(number and not _read_before(doc, int(number)) and (doc.items or doc.people or doc.fields))
+
+
+def _read_before(doc: Document, number: int) -> bool:
+    """ "Sida 3 71 Rapport …" after a table of contents read as items 71-76: an item of that number was read, and the
+    numbering would go back to it."""
+    numbers = _numbers(doc)
+    return number in numbers and number < numbers[-1]
 
 
 PAGE_BODY = re.compile(BODY_CORE + r"$", re.I)  # "Tekniska nämnden", "Styrelsen": a body's name
@@ -134,6 +149,8 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     line = doc.lines[index]
     previous_blank = index == 0 or not doc.lines[index - 1]
     match = ITEM_PARAGRAPH.match(line)
+    if match and PAGE_MARK_FIRST.match(match.group(3)) and not doc.items:
+        return None  # "§ 9 269(319) PROTOKOLL FRÅN SAMMANTRÄDE …": an extract's letterhead, its page of how many
     if match:
         number = match.group(1) or match.group(2)
         title = CASE_NUMBER.sub("", DNR.sub("", OTHER_NUMBERS.sub("", match.group(3).strip()))).strip()
@@ -145,7 +162,8 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     # "Kommunstyrelsen Dnr Information om …": the letterhead, then the page's item (after the header: a list, a field)
     if index in doc.page_items and (doc.items or doc.people or doc.fields):
         number, title = doc.page_items[index]
-        return number, title, index + 1, "page"
+        if number is None or not _read_before(doc, int(number)):
+            return number, title, index + 1, "page"
     if not doc.items and LETTERHEAD.search(line):
         return None  # "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL 1 (251) …": the first page's head, no item
     match = ITEM_DNR.match(line)
@@ -158,6 +176,10 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
         and int(listed.group(1)) > max(_numbers(doc), default=0)
     ):
         return listed.group(1), listed.group(2).strip(), index + 1, "listed"  # "KFN 1 Föredragningslista", § lost
+    sub = SUB_ITEM.match(line)
+    if sub and previous_blank and doc.items and sub[1] == (doc.items[-1]["number"] or "").split(".")[0]:
+        # "3.1 Arbetsordning 2009" under "§ 3 Beslutspunkter": a numbered part of the item, with its own decision
+        return f"{sub[1]}.{sub[2]}", sub[3].strip().rstrip(":"), index + 1, "sub"
     if doc.items and doc.items[-1]["paragraph"]:
         return None  # "1. Snabbrapport …" under "§ 51 Landstingsdirektörens rapport": a point of that item
     flattened = len(line) > RUN_ON_LINE or (index > 0 and len(doc.lines[index - 1]) > RUN_ON_LINE)
@@ -194,9 +216,12 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     return None
 
 
-# a page's letterhead: "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL", "Sammanträdesdatum", a page mark "1 (251)"
+PAGE_MARK_FIRST = re.compile(r"^\d{1,4}\s*\(\d{1,4}\)\s+(?:[A-ZÅÄÖ]{3,}|\S*[Pp]rotokoll)")
+SUB_ITEM = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?\s+([A-ZÅÄÖ][^.]{1,100})$")  # "3.2 Tertialbokslut augusti 2009"
+# a page's letterhead: "HÖGSBY KOMMUN SAMMANTRÄDESPROTOKOLL", "Sammanträdesdatum", a page mark "1 (251)" or "(19)"
 LETTERHEAD = re.compile(
-    r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll|\bSammanträdesdatum\b|\b\d{1,3}\s*\(\d{1,3}\)"
+    r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll|\bSammanträdesdatum\b|\b\d{1,3}\s*\(\d{1,3}\)|"
+    r"\s\(\d{1,3}\)$"  # "Kommunala Handikapprådet (19)": the page's number lost, the pages in all kept
 )
 # "KFN 1 Föredragningslista …": a heading whose "§" the transcript lost, known by the header's "Paragrafer 1-10"
 ITEM_LISTED = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,4}\s+)?(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].+)$")  # "Ff 1 …" too

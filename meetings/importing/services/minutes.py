@@ -4,6 +4,7 @@ can be (meetings.importing.matching); a reviewed draft is filed as the record.""
 import datetime
 import hashlib
 import html
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -290,6 +291,13 @@ def _link_substitutes(meeting: Meeting, attendees: list[Attendee], rows: Attenda
             row.save(update_fields=["serving_for"])
 
 
+def item_heading(data: Item) -> str:
+    """The item's heading; a part of a § ("3.1" under § 3) keeps its number in it, having no § number of its own."""
+    heading = data.get("title") or str(_("Ärende"))
+    part = data.get("number") or ""
+    return f"{part} {heading}" if re.fullmatch(r"\d{1,3}\.\d{1,2}", part) else heading
+
+
 def _save_item(meeting: Meeting, position: int, data: Item, people: People, attendances: Attendances) -> AgendaItem:
     raw_number = data.get("number")
     number = int(raw_number) if raw_number and str(raw_number).isdigit() else None
@@ -297,7 +305,7 @@ def _save_item(meeting: Meeting, position: int, data: Item, people: People, atte
         meeting=meeting,
         position=position,
         number=number,
-        heading=(data.get("title") or _("Ärende"))[:300],
+        heading=item_heading(data)[:300],
         kind=AgendaItem.Kind.DECISION if data.get("decisions") else AgendaItem.Kind.INFORMATION,
         text=text_to_html(data.get("text")),
         immediate_justering=bool(data.get("immediate")),

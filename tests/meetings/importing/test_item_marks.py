@@ -34,8 +34,11 @@ def item_marks(text):
     ],
 )
 def test_a_heading_no_matter_has_is_marked(heading):
+    # after a first item: before any, "§ 9 269(319) PROTOKOLL FRÅN SAMMANTRÄDE …" is an extract's letterhead
+    # (test_page_heads.py)
     marks = item_marks(
-        HEADER + f"§ 17 {heading}\nText.\n§ 18 Delgivningar\nKommunfullmäktige antecknar delgivningarna.\n"
+        HEADER + "§ 16 Val av justerare\nKarl Ek utses att justera.\n"
+        f"§ 17 {heading}\nText.\n§ 18 Delgivningar\nKommunfullmäktige antecknar delgivningarna.\n"
     )
     assert marks == {heading: "item_heading_odd"}
 

@@ -1,0 +1,193 @@
+"""Page heads and item numbers a flattened transcript keeps in its own ways (issue 27, session of 7 December,
+afternoon: built on unseen8, measured on unseen9). Each case in a small document made for its test."""
+
+from meetings.importing import parse_text
+from meetings.importing.services.minutes import item_heading
+
+HEADER = (
+    "Tillgänglighetsrådet\nPlats och tid: Stadshuset, kl 17:00-19:00\n"
+    "Beslutande: Maja Lind (S), ordförande Per Ek (M) Ida Falk (C)\nUtses att justera: Per Ek\n\n"
+)
+
+
+def titles(minutes):
+    return [(item["number"], item["title"]) for item in minutes["items"]]
+
+
+def test_a_page_head_that_kept_only_the_number_of_pages_is_no_heading():
+    """ "2 Tillgänglighetsrådet (9) TR 1 Mötets öppnande Ordföranden hälsar …": the page's own number lost, "(9)"
+    the pages in all; the heading is the item's, not the page head over it, even when its text is a sentence."""
+    minutes = parse_text(
+        HEADER + "2 Tillgänglighetsrådet (9) TR 1 Mötets öppnande Ordföranden hälsar alla välkomna och förklarar mötet "
+        "öppnat för dagen.\n\n3 Tillgänglighetsrådet (9) TR 2 Val av justerare Till justerare valdes Per Ek enligt "
+        "förslaget från ordföranden.\n"
+    )
+    assert titles(minutes) == [("1", "Mötets öppnande"), ("2", "Val av justerare")]
+    # the head again over the second page is no text of the first item
+    assert minutes["items"][0]["text"].count("Tillgänglighetsrådet (9)") <= 1
+    assert not minutes["items"][0]["text"].rstrip().endswith("(9)")
+
+
+def test_a_page_that_opens_with_the_date_label_its_page_and_a_bodys_number_opens_that_item():
+    """ "Sammanträdesdatum s. 3 (9) TN 15 Dnr TN Information …": the label every page repeats, the page of how many,
+    the body's short name and the item's number (its "§" lost), an empty case number with its register, then the
+    heading; the excerpt ends in that item. The same label on the first page is the meeting's date's."""
+    minutes = parse_text(
+        "Sammanträdesdatum s. 1 (9)\nPlats Stadshuset Tid Tisdagen den 3 mars 2015, kl 13.00\n"
+        "Utses att justera Per Ek\n\n"
+        "Sammanträdesdatum s. 2 (9)\nBeslutande Maja Lind (S) Per Ek (M) Ida Falk (C) ordförande ledamot ledamot\n\n"
+        "Sammanträdesdatum s. 3 (9) TN 15 Dnr TN Information Förvaltningschefen informerar om läget i verksamheten.\n"
+    )
+    assert titles(minutes) == [("15", "Information")]
+
+
+def test_a_page_item_whose_number_was_read_before_from_the_contents_is_not_read_twice():
+    minutes = parse_text(
+        "Ekby kommun sammanträdesprotokoll Sida 1\nBeslutande Maja Lind (S), ordförande Per Ek (M)\n"
+        "Utses att justera Per Ek\n\nEkby kommun sammanträdesprotokoll Sida 2 ÄRENDELISTA\n"
+        "71 Rapport från verksamheten 3\n72 Ekonomisk rapport 4\n73 Inköpsrutin för förrådsvaror 5\n\n"
+        "Ekby kommun sammanträdesprotokoll Sida 3 71 Rapport från verksamheten - Uppföljning av brukartimmar "
+        "Förvaltningschefen redogör för uppföljningen av brukartimmar under våren.\n"
+    )
+    assert sum(title.startswith("Rapport från verksamheten") for _number, title in titles(minutes)) == 1
+
+
+PARTS = (
+    "Styrelsemöte 2009-09-15\nNärvarande: Ulla Berg, ordförande, Bo Ek, vice ordförande\n\n"
+    "§1 Val av justerare\n\nTill justerare valdes Bo Ek.\n\n§2 Beslutspunkter\n\n3.1 Ett annat nummer\n\n"
+    "2.1 Arbetsordning 2010\n\nStyrelsen har fått ett förslag till arbetsordning.\n\nStyrelsen beslutade att\n\n"
+    "- godkänna arbetsordningen för 2010\n\n2.2 Tertialbokslut augusti\n\nStyrelsen beslutade att\n\n"
+    "- godkänna tertialbokslutet\n\n§3 VD informerar\n\nVD informerade om läget.\n"
+)
+
+
+def test_the_numbered_parts_of_a_paragraph_are_items_with_their_own_decisions():
+    """ "2.1 Arbetsordning 2010" under "§2 Beslutspunkter": a part of the §, numbered after it, with a decision of its
+    own; "3.1" under § 2 is no part of it."""
+    minutes = parse_text(PARTS)
+    assert titles(minutes) == [
+        ("1", "Val av justerare"),
+        ("2", "Beslutspunkter"),
+        ("2.1", "Arbetsordning 2010"),
+        ("2.2", "Tertialbokslut augusti"),
+        ("3", "VD informerar"),
+    ]
+    decided = {item["title"]: [d["text"] for d in item["decisions"]] for item in minutes["items"]}
+    assert "arbetsordningen" in " ".join(decided["Arbetsordning 2010"])
+    assert "tertialbokslutet" in " ".join(decided["Tertialbokslut augusti"])
+
+
+def test_a_part_keeps_its_number_in_the_heading_it_is_saved_with():
+    minutes = parse_text(PARTS)
+    assert [item_heading(item) for item in minutes["items"]][2:4] == [
+        "2.1 Arbetsordning 2010",
+        "2.2 Tertialbokslut augusti",
+    ]
+    assert item_heading(minutes["items"][0]) == "Val av justerare"
+
+
+CONTENTS_HEADER = (
+    "Kommunstyrelsens utskott\nPlats och tid Stadshuset kl 9:00-12:00\nBeslutande: Eva Lund (S), ordförande "
+    "Bo Sten (M)\nUtses att justera Bo Sten\n\n"
+)
+
+
+def test_contents_without_pages_are_parted_by_their_sentence_case_past_column_heads_names_and_places():
+    """ "Innehållsförteckning Sid nr 141 Gatubelysning …": the column heads and the first § number before the
+    headings, no pages after them ("Budget 2013" is no heading of page 13); each heading in sentence case, a name
+    ("Maj-Britt Tönners") or a place ("centrala Mora") inside one going on with it."""
+    minutes = parse_text(
+        CONTENTS_HEADER + "Innehållsförteckning Sid nr 141 Gatubelysning i Ekby Information om jämställdhetsarbetet "
+        'Budget 2013 för kansliet Motion från Maj-Britt Tönners (C) om "cykelvägar" Motion från Ulf Berg (S) om '
+        "torget i centrala Mora Kommunens skattesats\n"
+    )
+    assert [title for _number, title in titles(minutes)] == [
+        "Gatubelysning i Ekby",
+        "Information om jämställdhetsarbetet",
+        "Budget 2013 för kansliet",
+        'Motion från Maj-Britt Tönners (C) om "cykelvägar"',
+        "Motion från Ulf Berg (S) om torget i centrala Mora",
+        "Kommunens skattesats",
+    ]
+
+
+def test_contents_whose_entries_open_with_a_case_number_keep_a_heading_of_two_lines_whole():
+    minutes = parse_text(
+        CONTENTS_HEADER + "Ärendelista 26 Dnr 2017/00065 Godkännande av dagordning Dnr 2017/00086 Kommunstyrelsens "
+        "budget Kostnadsökningar och äskanden Dnr 2017/00087 Investeringsplan Kommunstyrelsen Dnr 2017/00129 "
+        "Verksamhetsplan för folkhälsoarbete\n"
+    )
+    assert [title for _number, title in titles(minutes)] == [
+        "Godkännande av dagordning",
+        "Kommunstyrelsens budget Kostnadsökningar och äskanden",
+        "Investeringsplan Kommunstyrelsen",
+        "Verksamhetsplan för folkhälsoarbete",
+    ]
+
+
+def test_a_justerare_field_that_ran_on_into_the_lists_after_it_gives_way_to_who_signs():
+    """ "Utses att justera Karin Rydell (M) Ulf Matsson (L), Emilie Jansson (S) Elise Teinler, nämndsekreterare …":
+    the field's value ran on into the members and officials after it; the one who signs as "Justerande" is the
+    justerare, and the others named there were present, with their titles."""
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL\nPlats och tid Förvaltningshuset, kl 13.00\nBeslutande\n"
+        "Utses att justera Karin Rydell (M) Ulf Matsson (L), Emilie Jansson (S) Elise Teinler, nämndsekreterare "
+        "Gunnel Pettersson, förvaltningschef Björn Dahl, verksamhetschef\nJusteringens plats och tid Kommunkontoret\n"
+        "Sekreterare Elise Teinler\nOrdförande Karin Rydell\nJusterande Emilie Jansson\n\n"
+        "§ 33 Föredragningslistan\nNämnden godkänner föredragningslistan.\n"
+    )
+    assert minutes["adjusters"] == ["Emilie Jansson"]
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert {"Ulf Matsson", "Gunnel Pettersson", "Björn Dahl"} <= set(roles)
+    # with the titles the list gives them
+    assert (roles["Gunnel Pettersson"], roles["Björn Dahl"]) == ("förvaltningschef", "verksamhetschef")
+
+
+def test_the_officials_label_inside_a_flattened_list_starts_their_list_with_their_titles():
+    """ "… Tony Lind (MP) Tjänstemän Robert Sten, förvaltningschef …": the officials' label run into the list of
+    substitutes before it; "GIS-/kartingenjör" (a word's part left out) parts no cells of a row."""
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Tekniska nämnden\nPlats och tid Stadshuset, kl 13.00-15.00\n"
+        "Beslutande Bo Petersson (S), ordförande Eje Björk (S) Jan Ström (M)\n"
+        "Ej tjänstgörande ersättare Björn Kärr (S) Bengt Axelsson (C) Tony Lind (MP) Tjänstemän Robert Sten, "
+        "förvaltningschef Anna Alm, controller Erik Glans, GIS-/kartingenjör Karin Falk, "
+        "bygglovhandläggare/-inspektör\n"
+        "Utses att justera Jan Ström\n\n§ 1 Budget\nNämnden godkänner budgeten.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles["Tony Lind"] == "ej tjänstgörande ersättare"
+    assert (roles["Robert Sten"], roles["Anna Alm"]) == ("förvaltningschef", "controller")
+    assert (roles["Erik Glans"], roles["Karin Falk"]) == ("GIS-/kartingenjör", "bygglovhandläggare/-inspektör")
+
+
+def test_an_extracts_letterhead_with_a_paragraph_and_its_page_of_how_many_is_no_item():
+    minutes = parse_text(
+        "EKBY KOMMUN PROTOKOLL\n§ 9 269(319) PROTOKOLL FRÅN SAMMANTRÄDE MED KOMMUNSTYRELSEN\n\n"
+        "Plats och tid: Rådhuset, kl 13.00\nNärvarande:\nLedamöter Eva Berg (S), ordförande Karl Ek (M)\n"
+        "Tjänstemän Bengt Malm, kommundirektör\n\n§ 9 Budget 2013\nKommunstyrelsen godkänner budgeten.\n"
+    )
+    assert titles(minutes) == [("9", "Budget 2013")]
+    assert {entry["name"] for entry in minutes["attendance"]} >= {"Eva Berg", "Karl Ek", "Bengt Malm"}
+
+
+def test_a_label_word_as_a_title_in_a_list_with_its_comma_and_workplace_after_it_is_no_label():
+    """ "Kent Holm, Controller, BUF Lisa Lund, Sekreterare, BUF Nils Falk, Förvaltningschef, BUF": "Sekreterare" is
+    Lisa Lund's title here, not the secretary's signature field that would cut the list."""
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL 1 (17)\nTid och plats kl 13.00 Skolans konferensrum Beslutande Ledamöter Eva Berg (C), "
+        "Ordförande Karl Ek (S) Övriga deltagare Kent Holm, Controller, BUF Lisa Lund, Sekreterare, BUF Nils Falk, "
+        "Förvaltningschef, BUF Eva Olsson, Facklig företrädare, Kommunal Justeringens tid och plats Skolan\n\n"
+        "§ 1 Mötesplan\nNämnden fastställer mötesplanen.\n"
+    )
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert {"Lisa Lund", "Nils Falk", "Eva Olsson"} <= set(roles)
+    assert roles["Lisa Lund"].lower() == "sekreterare"
+
+
+def test_a_date_written_day_month_year_with_points_is_the_meetings():
+    """ "Sammanträdesdatum 26.3.2015", as Finland's Swedish minutes write it, before a later "daterad 12/12 2014"."""
+    minutes = parse_text(
+        "PROTOKOLL\nNummer Sammanträdesdatum\n9 26.3.2015\nNärvarande\nCamilla Gunell, ordförande\n\n"
+        "Nr 12 Kollektivtrafikutredningen\nRapporten, daterad 12/12 2014, antecknas till kännedom.\n"
+    )
+    assert minutes["date"] == "2015-03-26"
