@@ -1,8 +1,14 @@
 """Noise of exported documents: markdown residue, page numbers, broken words, footnote markers."""
 
 import re
-from collections import Counter
 
+from meetings.importing.page_marks import (
+    counted_page_heads,
+    repeated_counts,
+    repeated_page_lines,
+    slashed_page_marks,
+    spaced_page_marks,
+)
 from meetings.importing.schema import PAGE_LINES_REMOVED
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -97,8 +103,8 @@ def normalise(text):
     lines = [SEMICOLON_LABEL.sub(r"\1:", piece) for line in lines for piece in unflatten(line)]
     # "Helena Ervenius § 12-18 Utses att justera: Sven-Göthe Lidheim": the label, with its colon, starts a line
     lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=Utses att justera\s*:)", line)]
-    lines = _counted_page_heads(letterhead_marks(lines))
-    repeated = _repeated_page_lines(lines)
+    lines = counted_page_heads(letterhead_marks(lines))
+    repeated = repeated_page_lines(lines)
     cleaned = []
     for line in lines:
         stripped = line.strip()
@@ -124,36 +130,6 @@ SPACED = re.compile(r"(?<![\w-])(?:[A-Za-zÅÄÖåäö] ){3,}[A-Za-zÅÄÖåäö
 
 def _unspaced(match):
     return match.group(0).replace(" ", "")
-
-
-def _repeated_page_lines(lines):
-    """Short lines repeated on every page of a PDF (header or footer): only when the text has page breaks."""
-    if sum(1 for line in lines if "\f" in line) < 2:
-        return set()
-    counts = Counter(line.strip() for line in lines if 0 < len(line.strip()) < 80)
-    pages = sum(1 for line in lines if "\f" in line) + 1
-    return {line for line, count in counts.items() if count >= max(3, pages - 1) and not line.startswith("§")}
-
-
-# "Kommunala Handikapprådet (19)", "3 Kommunala Handikapprådet (19)": a page head with the count of pages (the page's
-# own number lost; a sharing site's number before it)
-COUNTED_HEAD = re.compile(r"^(?:\d{1,3}\s+)?(\S.{2,78}\s\(\d{1,3}\))$")
-
-
-def _counted_page_heads(lines):
-    """A page head that kept only the count of pages, the same on two pages or more: the first stays (it may be all
-    that names the body), the others go."""
-    heads = [COUNTED_HEAD.match(line.strip()) for line in lines]
-    counts = Counter(head[1] for head in heads if head)
-    seen = set()
-    out = []
-    for line, head in zip(lines, heads, strict=True):
-        if head and counts[head[1]] >= 2:
-            if head[1] in seen:
-                continue
-            seen.add(head[1])
-        out.append(line)
-    return out
 
 
 def strip_footnote_markers(text):
@@ -247,7 +223,7 @@ def running_headers(lines):
 def section_marks(lines):
     """Lines where a short word stands in for "§" before a rising run of numbers ("Nvsf 88 …", "Nvsf 89 …")
     rewritten with "§" at the start of the line; docplayer-style page numbers at a line's start removed."""
-    lines = _slashed_page_marks(_spaced_page_marks(lines))
+    lines = slashed_page_marks(spaced_page_marks(lines))
     # "2 …", "2 2 (17) …" (the sharing site's number, then the document's own mark), "2 2 …" (both plain)
     pages = [re.match(r"^(\d{1,3})\s+(?:\d{1,3}\s*\(\s*\d+\)?\s+|\1\s+)?(?=\S)", line) for line in lines]
     numbers = [int(m.group(1)) for m in pages if m]
@@ -285,46 +261,6 @@ def section_marks(lines):
 PAGE_ITEM = re.compile(r"^(\d{1,3})\s+(?=[A-ZÅÄÖ][a-zåäö]{2,})")
 # "2 22 Plats och tid …": the page's number before a flattened header, not an item's
 PAGE_HEADER = re.compile(r"^\d{1,3}\s+(?:Plats och tid|Tid och plats|Sammanträdesdatum|Beslutande|Närvarande)\b")
-PAGE_OF_COUNT = re.compile(r"^(\d{1,3}\s+)?(?P<page>\d{1,3})\s*\((?P<count>\d{1,3})\)(?=\s)")  # "[2 ]2 (23)", "1(23)"
-
-
-PAGE_SLASH_COUNT = re.compile(r"^(?:\d{1,3}\s+)?(?P<page>\d{1,3})/(?P<count>\d{1,3})\s+(?=\S)")  # "[2 ]2/17 …"
-
-
-def _repeated_counts(marks):
-    """The page counts that two or more page marks give ("2 (23)", "3 (23)"): a count one mark alone gives may be
-    any number in brackets."""
-    counts = Counter(m["count"] for m in marks if m and int(m["page"]) <= int(m["count"]))
-    return {count for count, seen in counts.items() if seen >= 2}
-
-
-def _slashed_page_marks(lines):
-    """ "2/17 Deltagarlista …": page 2 of 17, known by the count the other pages' marks repeat, is taken away."""
-    marks = [PAGE_SLASH_COUNT.match(line) for line in lines]
-    totals = _repeated_counts(marks)
-    return [line[m.end() :] if m and m["count"] in totals else line for line, m in zip(lines, marks, strict=True)]
-
-
-def _spaced_page_marks(lines):
-    """ "1(23) Tid …" is the page mark "1 (23)" (page 1 of 23) whose space text recognition lost: known as one by
-    its page count, which the marks of the other pages repeat ("2 (23)", "3 (23)"), and given its space back. Where
-    the other pages carry a sharing site's page number before the document's own mark ("2 2 (17)"), a "11 (17)" is
-    "1 1 (17)" read without its space."""
-    marks = [PAGE_OF_COUNT.match(line) for line in lines]
-    totals = _repeated_counts(marks)
-    doubled = {m.group(3) for m in marks if m and m.group(1) and m.group(1).strip() == m.group(2)}
-    out = []
-    for line, m in zip(lines, marks, strict=True):
-        if not m or m.group(3) not in totals:
-            out.append(line)
-            continue
-        number, half = m.group(2), len(m.group(2)) // 2
-        if not m.group(1) and m.group(3) in doubled and half and number[:half] == number[half:]:
-            number = f"{number[:half]} {number[half:]}"
-        out.append(f"{m.group(1) or ''}{number} ({m.group(3)})" + line[m.end() :])
-    return out
-
-
 # "SAMMANTRÄDESPROTOKOLL 4(16) …", "Jämtlands läns landsting Sammanträdesprotokoll 2 (15) …": a later page's
 # letterhead and page mark before the page's text
 LETTERHEAD_MARK = re.compile(
@@ -339,7 +275,7 @@ def letterhead_marks(lines):
     stays, on a line of its own). Known as a page mark by its page count, which two pages or more repeat; the first
     page keeps its title."""
     marks = [LETTERHEAD_MARK.match(line) for line in lines]
-    totals = _repeated_counts(marks)
+    totals = repeated_counts(marks)
     out = []
     for line, m in zip(lines, marks, strict=True):
         if not (m and m["count"] in totals and 1 < int(m["page"]) <= int(m["count"])):

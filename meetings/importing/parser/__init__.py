@@ -9,6 +9,7 @@ the justerare (people), assembled here.
 import datetime
 import re
 
+from meetings.importing import attendance as att
 from meetings.importing.cleanup import normalise
 from meetings.importing.dates import find_date, find_times
 from meetings.importing.lexicon import SUBSTITUTES
@@ -83,6 +84,7 @@ def _result(doc: Document) -> ParsedMinutes:
     items.from_contents(doc)
     items.drop_agenda(doc)
     items.complete_from_contents(doc)
+    items.agenda_above(doc)
     items.lost_first(doc)
     people.lead_words(doc)
     people.merge_repeated(doc)
@@ -106,6 +108,8 @@ def _result(doc: Document) -> ParsedMinutes:
     # the names of an "Utses att justera" that ran on into the lists after it were there, justerare or not
     ran_on = doc.justerare if len(doc.justerare) > officers.MOST_ADJUSTERS else []
     _add_signers(doc, chair, [*adjusters, *(_without_labels(name) or name for name in ran_on)])
+    if not chair:
+        chair = _chair_named_in_text(doc)
     _place_header_leftovers(doc, read_items, body)
     kind = header.kind(doc, " ".join([title, *doc.header_rest[:5]]))
     if kind == "protokoll" and not secretary:
@@ -177,6 +181,29 @@ def _add_signers(doc: Document, chair: str | None, adjusters: list[str]) -> None
         if name and name not in known and plausible_name(name):
             known.add(name)
             doc.people.append(_present(name, "ordförande" if name == chair else None))
+
+
+# "valdes ordförande Ulf Fridebäck och vice ordförande Barry Andersson": a role written before a name in the text
+ROLE_THEN_NAME = re.compile(
+    r"\b((?:(?:[12]:[ea]\s+|förste\s+|andre\s+)?vice\s+)?ordförande(?:n)?|sekreterare(?:n)?)\s+"
+    r"([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})"
+)
+
+
+def _chair_named_in_text(doc: Document) -> str | None:
+    """No list or signature says who chaired: the roles the text writes before the names of those present
+    (justerare chosen in a sentence, say) are theirs, and the one it calls ordförande chaired."""
+    roles = {name: role for line in doc.lines for role, name in ROLE_THEN_NAME.findall(line)}
+    chair = None
+    for entry in doc.people:
+        role = roles.get(entry["name"], "")
+        if role and not entry.get("role"):
+            entry["role"] = att.normalise_role(re.sub(r"(?<=nde|are)n$", "", role))  # "ordföranden": the role
+        if chair is None and entry.get("role") == "ordförande" and role:
+            chair = entry["name"]
+    if chair:
+        doc.found_by["chair"] = "text"
+    return chair
 
 
 def _present(name: str, role: str | None) -> Attendee:

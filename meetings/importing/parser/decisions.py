@@ -9,7 +9,9 @@ from .patterns import PEOPLE, VOTE_COUNT, split_names
 
 # "Beslut", "Styrelsens beslut", "Förslag till beslut", "DIREKTIONEN BESLUTAR": a heading over the decision's text
 DECISION_HEADING = re.compile(
-    r"^(?:(?:[\wåäöÅÄÖ-]+s\s+)?(?:beslut|förslag\s+till\s+beslut)|[\wåäöÅÄÖ-]+\s+beslutar)\s*:?$", re.I
+    r"^(?:(?:(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]+s\s+)?(?:beslut|förslag\s+till\s+beslut)|[\wåäöÅÄÖ-]+\s+beslutar)"
+    r"\s*:?$",
+    re.I,
 )
 DECIDES_COLON = re.compile(r"\b(?:beslutar|beslutade|beslöt|föreslår[^:]{0,60}?besluta)\s*:", re.I)
 DECISION_VERB = re.compile(
@@ -152,7 +154,8 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
 
 CASE_BEFORE_VERB = re.compile(r"^(?i:dnr)\.?:?\s*\S*\d\S*\s+(?=(?:beslutar|beslutade|beslöt)\b)")
 # "Kommunfullmäktiges beslut Delårsrapporten godkänns.": the label of a flattened heading before the decision
-OWN_LABEL = re.compile(r"^(?:[\wåäöÅÄÖ-]+s\s+)?[Bb]eslut\s+(?:[-–]\s+(?=\w)|(?=[A-ZÅÄÖ]))")
+# ("Kultur- och fritidsutskottets beslut Kultur- och fritidsutskottet noterar …": a body whose name shares a part)
+OWN_LABEL = re.compile(r"^(?:(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]+s\s+)?[Bb]eslut\s+(?:[-–]\s+(?=\w)|(?=[A-ZÅÄÖ]))")
 # "… informerar om läget. Beslut Sydnärkes IT-nämnd lägger …", "… den 23 maj Beslut - beslutar …": the label of the
 # decision inside a flattened item's text, where the transcript lost its line
 INLINE_LABEL = r"Beslut\s+(?:[-–]\s|[A-ZÅÄÖ])"

@@ -184,6 +184,48 @@ def complete_from_contents(doc: Document) -> None:
         doc.items.pop(0)
 
 
+# lines of an agenda that name no item: a group's heading ("Remissärenden"), a case's number, a lettered point, a
+# list of attachments
+AGENDA_NOT_ITEM = re.compile(
+    r"^(?:(?:Övriga\s+)?[\wåäö]*ärenden|Dnr\b.*|[a-zåäö]\)\s.*|Bilagor?\b.*|.*\.(?:pdf|docx?)\b.*)$", re.I
+)
+
+
+ANSWERS = re.compile(r"^(?:Svar\s+på|Yttrande\s+över|Remiss\s+från)\b")
+
+
+def agenda_above(doc: Document) -> None:
+    """A page that lists the meeting's agenda, one heading a line, before the first "§" whose heading opens the
+    list ("Sammanträdets öppnande …", then the other headings, then "§1 Sammanträdets öppnande …"): the headings
+    the text has no "§" for (an excerpt cut after the first) are added, marked as found only in the agenda."""
+    if not doc.items or not doc.items[0]["paragraph"]:
+        return
+    first = _folded(doc.items[0]["title"])
+    start = next((n for n, line in enumerate(doc.header_rest) if _folded(line) == first), None)
+    if start is None:
+        return
+    lines = [line.strip() for line in doc.header_rest[start + 1 :] if line.strip()]
+    # "Svar på remiss från kommunstyrelsen" over the case's number: what the heading above it answers, no heading
+    answers = {n for n, line in enumerate(lines[:-1]) if ANSWERS.match(line) and lines[n + 1].startswith("Dnr")}
+    headings = [
+        h
+        for n, h in enumerate(lines)
+        if n not in answers and h[:1].isupper() and len(h) <= 250 and not AGENDA_NOT_ITEM.match(h)
+    ]
+    if len(headings) < 2 or any(_is_label(h) for h in headings):
+        return
+    doc.header_rest = doc.header_rest[:start]
+    for heading in headings:
+        if not any(_same_heading(heading, raw["title"]) for raw in doc.items):
+            doc.items.append(
+                {"number": None, "title": heading, "lines": [], "paragraph": False, "found_by": "contents_only"}
+            )
+
+
+def _is_label(line: str) -> bool:
+    return att.label_of(line, header=True) is not None
+
+
 def _number(raw: RawItem) -> int:
     """The item's number; an item without one sorts after every number."""
     return int(raw["number"]) if raw["number"] and raw["number"].isdigit() else 10**6

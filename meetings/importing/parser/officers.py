@@ -110,7 +110,9 @@ ADJUSTERS_SAID = [
         rf"\b(?:[Aa]tt|[Tt]ill\s+att)\s+{WITH_THE_CHAIR}?(?:{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?\s+)?"
         rf"(?:justera|signera)\s+(?:dagens\s+)?(?:protokoll(?:et)?\s+)?{CHOSEN}\s+({PEOPLE})"
     ),
-    re.compile(rf"\b[Tt]ill\s+(?:protokoll)?justera(?:re|rna|nde|ingsperson(?:er)?)\s+{CHOSEN}\s+({PEOPLE})"),
+    re.compile(
+        rf"\b[Tt]ill\s+(?:protokoll)?juster(?:are|arna|ande|ingsperson(?:er)?|ingsm[äa]n(?:nen)?)\s+{CHOSEN}\s+({PEOPLE})"
+    ),
     # "Utse Kenneth Johansson att justera", "att välja Oscar Sundås till justeringsperson"
     re.compile(
         rf"\b(?:[Uu]tse[sr]?|[Uu]tsåg|[Vv]älja|[Vv]äljer|[Vv]alde)\s+({PEOPLE})\s+(?:att|till|som)\s+"
@@ -119,13 +121,18 @@ ADJUSTERS_SAID = [
 ]
 
 
+ROLE_BEFORE = re.compile(r"\b(?:(?:[12]:[ea]\s+|förste\s+|andre\s+)?vice\s+)?ordförande(?:n)?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+
+
 def _adjusters_said(doc: Document) -> list[str]:
     """The justerare a sentence of the header or of the first items names, when no field or signature does."""
     lines = doc.header_rest + [line for raw in doc.items[:4] for line in raw["lines"]]
     lines += [raw["title"] for raw in doc.items[:4]]
     for line in lines:
+        # "… valdes ordförande Ulf Fridebäck och vice ordförande Barry Andersson": the names, without their roles
+        line = ROLE_BEFORE.sub("", RESERVE.sub("", line))
         for pattern in ADJUSTERS_SAID:
-            match = pattern.search(RESERVE.sub("", line))
+            match = pattern.search(line)
             if not match:
                 continue
             names = [name for name in split_names(match.group(1)) if plausible_name(name)]

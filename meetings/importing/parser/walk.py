@@ -69,8 +69,9 @@ def walk(doc: Document) -> None:
             continue
         heading = _item_heading(doc, index)
         if heading is not None:
+            at = index
             number, title, index, rule = heading
-            above = _heading_above(doc, current) if rule == "paragraph" and _is_sentence(title) else None
+            above = _heading_above(doc, current, at) if rule == "paragraph" and _is_sentence(title) else None
             title, rest = (above, title) if above else split_heading(title)
             current = {
                 "number": number,
@@ -113,7 +114,7 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) > 6 and text.rstrip().endswith((".", ":"))
 
 
-def _heading_above(doc: Document, current: RawItem | None) -> str | None:
+def _heading_above(doc: Document, current: RawItem | None, index: int) -> str | None:
     """A "§ 3" whose line opens the item's text has its heading on the line above, after a blank line ("Val av
     justerare", then "§ 3 Ylva Svenberg väljs att …"): the § in the margin, the heading over the text. The line is
     taken from the text before it."""
@@ -125,8 +126,12 @@ def _heading_above(doc: Document, current: RawItem | None) -> str | None:
             before.pop()  # the blank lines that end the text before
         blank_above = len(before) < 2 or not before[-2]
     line = before[-1].strip() if before else ""
+    # the header's last line is over the first § only when no field or list came between ("Beslutande organ …",
+    # then "Sammanträdesdatum Sida", then "§ 26 Handlingar att anmäla …": the heading is the § line's own)
+    above = doc.lines[index - 2] if index >= 2 and not doc.lines[index - 1] else doc.lines[index - 1] if index else ""
     heading_like = (
         line
+        and (current is not None or above.strip() == line)
         and blank_above
         and len(line) <= 80
         and len(line.split()) <= 10
@@ -336,6 +341,17 @@ def _decided_inside(title: str) -> tuple[str, str] | None:
     return None
 
 
+def _body_decides(words: list[str]) -> bool:
+    """ "Kommunfullmäktiges beslut …", "Kultur- och fritidsutskottets beslut …": a body's name in the genitive, then
+    "beslut"."""
+    for end in range(1, min(5, len(words))):
+        if words[end].rstrip(":") == "beslut":
+            return words[end - 1].endswith("s") and all(
+                word.endswith("-") or word == "och" or word.islower() for word in words[1 : end - 1]
+            )
+    return False
+
+
 # no sentence begins right after one of these
 PREPOSITIONS = {"för", "av", "i", "till", "med", "om", "från", "inom", "kring", "vid", "på", "mot", "över", "under"}
 PREPOSITIONS |= {"hos", "mellan", "enligt", "angående", "gällande", "och"}
@@ -365,8 +381,11 @@ def split_heading(title: str) -> tuple[str, str]:
         starts = re.match(r"^[A-ZÅÄÖ][a-zåäö]", word) and not previous.endswith(("-", ","))
         # "… i Borås Styrelsen godkänner …": the body deciding opens the sentence, even after a name
         body_acts = PAGE_BODY.search(word) and position + 1 < len(words) and re.match(r"^[a-zåäö]", words[position + 1])
-        # "Delårsrapport 2017 Kommunfullmäktiges beslut Rapporten godkänns": the body's decision follows its label
-        labelled = position + 1 < len(words) and words[position + 1].rstrip(":") == "beslut"
-        if starts and not too_short and (body_acts or labelled or not in_name and not after_preposition):
+        # "Delårsrapport 2017 Kommunfullmäktiges beslut Rapporten godkänns", "… Kultur- och fritidsutskottets beslut
+        # …": the body's decision follows its label
+        labelled = _body_decides(words[position:])
+        # "Information: Ansökningar om …": a heading's first word, its colon, and what it is about
+        about = position == 1 and previous.endswith(":")
+        if starts and not too_short and not about and (body_acts or labelled or not in_name and not after_preposition):
             return " ".join(words[:position]), " ".join(words[position:])
     return " ".join(words[:12]), " ".join(words[12:])

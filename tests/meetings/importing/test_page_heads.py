@@ -191,3 +191,64 @@ def test_a_date_written_day_month_year_with_points_is_the_meetings():
         "Nr 12 Kollektivtrafikutredningen\nRapporten, daterad 12/12 2014, antecknas till kännedom.\n"
     )
     assert minutes["date"] == "2015-03-26"
+
+
+def test_an_agenda_over_the_first_paragraph_names_the_items_an_excerpt_cut_off():
+    """A web page lists the meeting's agenda, a heading a line (a group's heading, a case's number, what a heading
+    answers, a lettered point and the attachments among them), then "§1" opens with the agenda's first heading; the
+    excerpt ends in § 1. The agenda's other headings are the meeting's items, marked as found only there."""
+    minutes = parse_text(
+        "Hem > Ekby kommun > Socialnämnden > Sammanträde 2011-11-24\n\nSammanträde 2011-11-24\n\nPlats\n\n"
+        "Stora konferensen\n\nSammanträdets öppnande\n\nVal av justerare\n\nRemissärenden\n\n"
+        "Program för kvalitetsutveckling\n\nSvar på remiss från kommunstyrelsen\nDnr 1.6-0463/2011\n\n"
+        "Övriga beslutsärenden\n\nMånadsrapport för oktober 2011\n\na) Anmälan av protokollsjustering\n\n"
+        "Övriga frågor\n\nBilagor till protokoll\nNärvaro.pdf (118 kb)\n\n"
+        "§1 Sammanträdets öppnande\n\nOrdföranden Anna König (M) öppnade sammanträdet.\n"
+    )
+    assert [title for _number, title in titles(minutes)] == [
+        "Sammanträdets öppnande",
+        "Val av justerare",
+        "Program för kvalitetsutveckling",
+        "Månadsrapport för oktober 2011",
+        "Övriga frågor",
+    ]
+    marked = {m["index"] for m in minutes["unsure"] if m["reason"] == "item_only_in_contents"}
+    assert marked == {1, 2, 3, 4}
+
+
+def test_with_no_list_the_justerare_a_sentence_names_with_their_roles_were_there_and_the_chair_chaired():
+    minutes = parse_text(
+        "Hem > Ekby Fastigheter > Sammanträde 2009-09-15\n\nSammanträde 2009-09-15\n\n"
+        "§1 Val av justeringsmän\n\nTill justeringsmän valdes ordförande Ulf Fridh och vice ordförande "
+        "Bo Andersson.\n\n"
+        "§2 Arbetsordning\n\nStyrelsen beslutade att godkänna arbetsordningen.\n"
+    )
+    assert minutes["adjusters"] == ["Ulf Fridh", "Bo Andersson"]
+    assert minutes["chair"] == "Ulf Fridh"
+    roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
+    assert roles == {"Ulf Fridh": "ordförande", "Bo Andersson": "vice ordförande"}
+
+
+FLATTENED_PAGES = (
+    "SAMMANTRÄDESPROTOKOLL\nSammanträdesdatum 2015-03-10\nBeslutande Johan Abel (M), ordförande Ida Ek (S)\n"
+    "Utses att justera Ida Ek\nANSLAG/BEVIS Beslutande organ Kultur- och fritidsutskottet\n"
+    "Sammanträdesdatum Sida\n"
+    "§ 26 Handlingar att anmäla Tidskriften Framsidan nr 1/15 med en artikel om biblioteket och dess arbete under "
+    "året som gått, anmäls till utskottet.\n\nSammanträdesdatum Sida\n"
+    "§ 27 KS 2015/157 Information: Ansökningar om externa medel till museet 2015 Kultur- och fritidsutskottets beslut "
+    "Kultur- och fritidsutskottet noterar informationen.\n"
+)
+
+
+def test_a_flattened_pages_heading_is_its_own_not_a_header_line_fields_away_above_it():
+    assert titles(parse_text(FLATTENED_PAGES)) == [
+        ("26", "Handlingar att anmäla"),
+        ("27", "Information: Ansökningar om externa medel till museet 2015"),
+    ]
+
+
+def test_a_decision_after_its_bodys_label_is_the_decision_without_the_label():
+    """ "Kultur- och fritidsutskottets beslut Kultur- och fritidsutskottet noterar …": a body named with a shared part
+    ("Kultur- och"), its label before its decision."""
+    item = parse_text(FLATTENED_PAGES)["items"][1]
+    assert [d["text"] for d in item["decisions"]] == ["Kultur- och fritidsutskottet noterar informationen."]
