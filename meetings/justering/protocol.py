@@ -208,7 +208,7 @@ def _replaced(old, new):
     diff = []
     for tag, i1, i2, j1, j2 in words.get_opcodes():
         if tag == "equal":
-            diff.extend(f"    {_moved(a, b)}" for a, b in zip(old[i1:i2], new[j1:j2], strict=True))
+            diff.extend(f"    {_moved(a, b)}" for a, b in zip(old[i1:i2], new[j1:j2], strict=True) if a != b)
         else:
             diff.extend(f"    -{line}" for line in old[i1:i2])
             diff.extend(f"    +{line}" for line in new[j1:j2])
@@ -244,8 +244,8 @@ def _indented(level, text):
 
 
 def _typed_lines(text):
-    """A typed text's lines with their indent as shown (pre-wrap, a tab four spaces wide): "\tatt" and "    att"
-    look the same and are the same here; "  att" and "\tatt" do not, and are not."""
+    """A typed text's lines with their indent as shown (pre-wrap, a tab four spaces wide): a line after a tab and the
+    same line after four spaces look the same and are the same here; after two spaces it does not, and is not."""
     lines = []
     for line in text.splitlines():
         body = line.lstrip(" \t\u00a0")
