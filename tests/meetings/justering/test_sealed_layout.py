@@ -15,7 +15,7 @@ from django.conf import settings as django_settings
 from django.utils import timezone
 
 from meetings.drafting import services
-from meetings.justering import protocol, tasks
+from meetings.justering import extracts, protocol, tasks
 from meetings.justering import services as justering
 from meetings.models import SignedDocument
 from meetings.printing.typed_text import TYPED_INDENT_SINCE, flat_typed_text
@@ -29,12 +29,20 @@ AFTER = datetime.datetime(2026, 12, 8, 10, 0, tzinfo=datetime.UTC)
 
 
 def sealed(cast, when):
-    """A protocol with an indented line in § 3's decision, justerat at `when`, its PDF rendered then."""
+    """A protocol with an indented line in § 3's decision (sent to the registrator as an extract), justerat at `when`,
+    its PDF rendered then."""
     with time_machine.travel(when, tick=True):
         meeting = ready_to_send(cast)
         item = meeting.items.get(number=3)
         decision = item.decisions.get()
-        services.decision_save(actor=None, item=item, decision=decision, text=DECISION, version=decision.version)
+        services.decision_save(
+            actor=None,
+            item=item,
+            decision=decision,
+            text=DECISION,
+            version=decision.version,
+            recipient_emails=["registrator@testby.se"],
+        )
         justering.protocol_send_for_justering(actor=None, meeting=meeting)
         with mock.patch.object(tasks.render_signed_pdf, "delay"):
             sign_all(cast, meeting)
@@ -67,6 +75,14 @@ def test_a_protocol_sealed_before_indentation_was_kept_shows_its_decisions_as_it
     for url, page in pages(client_for, meeting).items():
         assert f'<p class="typed-text flat" {TYPED}' in page, url
         assert '<p class="typed-text" lang="sv">' not in page, url
+
+
+def test_an_extract_of_it_rendered_now_prints_as_the_protocol_did(cast):
+    """A PDF of a record sealed long ago made now (the task tried again, an extract) prints as the sealed one did."""
+    meeting, document = sealed(cast, BEFORE)
+    (extract,) = extracts.render_extracts(document, []).values()
+    edges = left_edges(extract, "Styrelsen beslutar", "att godkänna")
+    assert edges["att godkänna"] == edges["Styrelsen beslutar"]
 
 
 def test_a_protocol_sealed_since_shows_and_prints_the_indent(client_for, cast):
