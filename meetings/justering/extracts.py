@@ -55,6 +55,7 @@ def render_extracts(document, signatures):
             signatures=signatures,
             extract=True,
             source_url=protocol_url(document.meeting_id),
+            sealed_at=document.created,
             title=f"Protokollsutdrag {snapshot['meeting']['body']} {snapshot['meeting']['date']} § {item['number']}",
         )
         extracts[item["id"]] = seal.seal(

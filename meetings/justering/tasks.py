@@ -90,6 +90,7 @@ def build_signed_pdf(document):
         signatures=signatures,
         notice=None if extract else notice,
         extract=extract,
+        sealed_at=document.created,
     )
     return seal.seal(
         rendered,
