@@ -125,6 +125,9 @@ class Person(models.Model):
     email = models.EmailField(_("e-post"), blank=True)
     party = models.CharField(_("parti"), max_length=20, blank=True, help_text=_("Partibeteckning, t.ex. S eller M."))
     title = models.CharField(_("titel"), max_length=200, blank=True, validators=[validate_one_line])
+    # The language the person chose in the portal (the language switch): their e-mail is written in it. Blank: the
+    # portal's own (LANGUAGE_CODE, Swedish).
+    language = models.CharField(_("språk"), max_length=10, choices=settings.LANGUAGES, blank=True)
     # When the row was made and last changed: the open-data API's created / modified and its modified_since.
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -168,3 +169,26 @@ def picker_label(person: Person, details: dict[int, str], name: str | None = Non
     """A person as a picker offers them: the name, and for a namesake what tells them apart."""
     shown = name if name is not None else str(person)
     return f"{shown} – {details[person.pk]}" if person.pk in details else shown
+
+
+def languages_by_address(addresses: Iterable[str]) -> dict[str, str]:
+    """The language each address's person chose in the portal (Person.language), by the address in lower case: the
+    person's own address in the register, or their user account's. Addresses of no such person are left out.
+
+    Queries: one (people with a language, by either address)."""
+    wanted = {address.lower() for address in addresses if address}
+    if not wanted:
+        return {}
+    people = (
+        Person.objects.exclude(language="")
+        .annotate(own=Lower("email"), account=Lower("user__email"))
+        .filter(Q(own__in=wanted) | Q(account__in=wanted))
+        .order_by("pk")
+        .values_list("own", "account", "language")
+    )
+    found: dict[str, str] = {}
+    for own, account, language in people:
+        for address in (own, account):
+            if address in wanted:
+                found.setdefault(address, language)
+    return found

@@ -4,6 +4,7 @@ import datetime
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -157,6 +158,17 @@ def person_save(
         federation=federation,
         name=person.name,
     )
+    return person
+
+
+@transaction.atomic
+def person_language_set(*, actor: Actor, person: Person, language: str) -> Person:
+    """Keep the language the person chose in the portal: their e-mail is written in it from now on."""
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError(_("Okänt språk."))
+    if Person.objects.filter(pk=person.pk).exclude(language=language).update(language=language):
+        person.language = language
+        log_action("federations.person.language_set", actor=actor, obj=person, language=language)
     return person
 
 

@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.i18n import set_language
 
 from finsam.collation import swedish_sort_key
 from finsam.web import REFUSED, attempt, save_form
@@ -23,6 +25,17 @@ from .permissions import (
     roles_for,
 )
 from .sections import feeds, project_sections
+
+
+def language_set(request):
+    """Django's language switch (a POST sets the cookie; either method goes back to the page), and for a signed-in
+    person the language kept in the register too, so that their e-mail comes in it."""
+    response = set_language(request)
+    language = request.POST.get("language", "") if request.method == "POST" else ""
+    person = roles_for(request.user).person
+    if person is not None and language in dict(settings.LANGUAGES):
+        services.person_language_set(actor=request.user, person=person, language=language)
+    return response
 
 
 @require_GET

@@ -9,7 +9,7 @@ import time
 from urllib.parse import urlencode
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.signals import authentication_step_completed
+from allauth.account.signals import authentication_step_completed, user_logged_in
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.dispatch import receiver
@@ -37,6 +37,25 @@ def remember_authentication(sender, request, user, method, **extra):
         "reauthenticated": bool(extra.get("reauthenticated")),
     }
     request.session[AUTHENTICATIONS_SESSION_KEY] = [*records, step][-KEPT_AUTHENTICATIONS:]
+
+
+@receiver(user_logged_in, dispatch_uid="finsam.accounts.restore_language")
+def restore_language(sender, request, response, user, **extra):
+    """A person who chose a language with the portal's switch (federations: Person.language) has it again on signing
+    in with a browser that has chosen none; a browser that has chosen keeps its choice."""
+    language = getattr(getattr(user, "person", None), "language", "")
+    if not language or response is None or settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+        return
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
 
 
 def authentications(request):

@@ -5,6 +5,7 @@ secrets). A malformed value stops the process at start-up with a message that
 names the variable; nothing here behaves differently only in production.
 """
 
+import datetime
 import json as _json
 import os
 from pathlib import Path
@@ -202,9 +203,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 # A request that queues work must not wait long for a Redis that is down (Celery's defaults add up to 19 s): one quick
 # attempt, then the work stays recorded in the database as pending and the sweep below queues it later. The worker
-# itself keeps retrying its connection, at startup too.
+# itself keeps retrying its connection, at startup too, and for as long as the broker is away: Celery's default of 100
+# attempts (2 s apart, growing to 30 s) gives up after about 47 minutes and the worker process ends, so a night's Redis
+# outage would leave no worker by morning. None retries forever, still at most 30 s apart (kombu's interval_max);
+# 0 would not: it means no retry at all.
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_CONNECTION_RETRY = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
@@ -324,6 +330,13 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or VAR_DIR / "media")
 # Where `manage.py backup` writes its archives when given no folder (docker-compose.yml: the backups volume).
 FINSAM_BACKUP_DIR = Path(env("FINSAM_BACKUP_DIR") or VAR_DIR / "backups")
+# When the backup service (deploy/nightly-backup.sh) makes its nightly archive, UTC: the status page does not call a
+# fresh installation's missing backup red before the first night's has had its chance.
+_backup_at = env("FINSAM_BACKUP_AT") or "01:30"
+try:
+    FINSAM_BACKUP_AT = datetime.time.fromisoformat(_backup_at)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"FINSAM_BACKUP_AT must be a time of day HH:MM (UTC), not {_backup_at!r}") from exc
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -2,8 +2,10 @@
 changed or deleted here either (the model layer and, on PostgreSQL, a trigger refuse it as well)."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from finsam.admin import ReadOnlyAdmin
+from meetings.printing.failures import failure_text
 
 from .models import Anslag, Appeal, Meeting, ProtocolRevision, Signature, SignedDocument
 
@@ -62,6 +64,12 @@ class SignedDocumentAdmin(ReadOnlyAdmin):
     list_display = ["meeting", "revision", "status", "attempts", "created", "sha256"]
     list_filter = ["status"]
     list_select_related = ["meeting__body", "revision"]
+    readonly_fields = ["failure"]
+
+    @admin.display(description=_("fel"))
+    def failure(self, document):
+        """The failure in the reader's language (stored as a code: meetings.printing.failures)."""
+        return failure_text(document.error)
 
 
 @admin.register(Anslag)

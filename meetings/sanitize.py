@@ -58,10 +58,16 @@ def _indent_level(match):
 def html_to_text(html):
     """Plain text of sanitised HTML, one paragraph per line (for diffs and search); a table row is a line with its
     cells apart ("Insats | 2027 | 2028"), never run together."""
+    return "\n".join(text for _level, text in html_to_lines(html))
+
+
+def html_to_lines(html):
+    """The lines of `html_to_text`, each with the indent level of its paragraph (0 for none): what a signer compares
+    between two revisions, where a point moved in or out is a change to the record as much as a word is."""
     writer = _TextWriter()
     writer.feed(html or "")
     writer.close()
-    return writer.text()
+    return writer.lines_read()
 
 
 CELL_SEPARATOR = " | "
@@ -75,6 +81,8 @@ class _TextWriter(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lines = [[]]  # each line a list of pieces of text
+        self.levels = [0]  # each line's indent level: that of the paragraph it is in
+        self.level = 0  # the indent level of the paragraph being read
         self.row = None  # the cells of the table row being read
         self.cell = None  # the pieces of the cell being read
         self.depth = 0  # cells open: a table inside a cell is read as that cell's text
@@ -88,6 +96,9 @@ class _TextWriter(HTMLParser):
             return
         if tag == "br":
             self._end_line()
+        elif tag == "p":
+            self.level = _level_of(dict(attrs).get("class") or "")
+            self.levels[-1] = self.level
         elif tag == "tr":
             self._end_line()
             self.row = []
@@ -113,6 +124,8 @@ class _TextWriter(HTMLParser):
             self.row = None
             self._end_line()
         elif tag in LINE_ENDS:
+            if tag == "p":
+                self.level = 0
             self._end_line()
 
     def handle_data(self, data):
@@ -120,12 +133,24 @@ class _TextWriter(HTMLParser):
 
     def _end_line(self):
         self.lines.append([])
+        self.levels.append(self.level)
 
-    def text(self):
+    def lines_read(self):
+        """[(indent level, text)], a line per paragraph, item and row; blank lines left out."""
         if self.row:  # a row the HTML never closed
             self.lines[-1].append(CELL_SEPARATOR.join(self.row))
-        text = "\n".join("".join(pieces) for pieces in self.lines)
-        return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+        return [
+            (level, line.strip())
+            for pieces, level in zip(self.lines, self.levels, strict=True)
+            for line in "".join(pieces).splitlines()
+            if line.strip()
+        ]
+
+
+def _level_of(classes):
+    """The indent level a paragraph's class gives (`clean_html` allows only indent-1 .. indent-MAX_INDENT)."""
+    found = re.search(r"\bindent-(\d)\b", classes)
+    return min(int(found.group(1)), MAX_INDENT) if found else 0
 
 
 def trim_typed_text(text):

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import mail_admins
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from finsam.models import Heartbeat
 from meetings.importing import tasks as importing
@@ -57,15 +58,37 @@ def sweep():
     return result
 
 
+# A warning that stays true is mailed again this long after it was last mailed, not every hour.
+WARNING_REMINDER = datetime.timedelta(hours=24)
+
+
 @shared_task(name="meetings.tasks.warn_admins")
 def warn_admins():
-    """Every hour (beat): mail ADMINS what needs a person while it lasts: a sealing certificate that expires within
-    30 days, a PDF or an e-mail that has failed for an hour, a last backup older than two days."""
-    found = status.warnings()
-    if found:
+    """Every hour (beat): tell ADMINS what needs a person: a sealing certificate that expires within 30 days, a PDF or
+    an e-mail that has failed for an hour, a last backup older than two days. Mailed when something new is wrong, then
+    again once a day while anything is (WARNING_REMINDER), and once more when all is well again; what was mailed, and
+    when, is kept in the "warn-admins" heartbeat. Returns what is wrong now."""
+    now = timezone.now()
+    keyed = status.keyed_warnings(now)
+    found = [text for _key, text in keyed]
+    keys = sorted({key for key, _text in keyed})
+    previous = Heartbeat.objects.filter(name="warn-admins").first()
+    mailed_keys = set(previous.detail.get("keys", [])) if previous else set()
+    new = set(keys) - mailed_keys
+    reminder_due = previous is None or previous.at <= now - WARNING_REMINDER
+    if found and (new or reminder_due):
         logger.warning("Warnings mailed to the administrators: %s", found)
         mail_admins(
             f"{len(found)} varning{'ar' if len(found) > 1 else ''} från Finsamportalen",
             "\n\n".join(found) + f"\n\nDriftstatus: {settings.SITE_URL}/driftstatus/\n",
         )
+        Heartbeat.record("warn-admins", keys=keys)
+    elif not found and mailed_keys:
+        mail_admins(
+            _("Inga varningar längre från Finsamportalen"),
+            _("Det som varnades för är åtgärdat.") + f"\n\nDriftstatus: {settings.SITE_URL}/driftstatus/\n",
+        )
+        Heartbeat.record("warn-admins", keys=[])
+    elif set(keys) != mailed_keys:  # some warnings are gone, none is new: remember, without mailing or a new time
+        Heartbeat.objects.filter(name="warn-admins").update(detail={"keys": keys})
     return found

@@ -223,3 +223,24 @@ def test_no_module_leans_on_a_librarys_internals():
         if ".internal" in name and name.split(".")[0] not in PROJECT_PACKAGES
     ]
     assert offenders == []
+
+
+# STYLE.md: a service module past ~450 lines becomes a package by aggregate (services/meeting.py, ...), so a reader
+# finds a write by what it writes to (meetings/justering/services.py had grown to 483 lines, four jobs in one).
+SERVICE_MODULE_LINES = 450
+
+
+def test_no_service_module_is_past_the_size_where_it_becomes_a_package():
+    found = [
+        path
+        for package in ("finsam", "federations", "meetings")
+        for path in modules(package)
+        if path.name == "services.py" or path.parent.name == "services"
+    ]
+    assert ROOT / "meetings" / "justering" / "services" / "signing.py" in found
+    too_long = {
+        str(path.relative_to(ROOT)): n
+        for path in found
+        if (n := len(path.read_text().splitlines())) > SERVICE_MODULE_LINES
+    }
+    assert too_long == {}

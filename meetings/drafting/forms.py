@@ -1,6 +1,7 @@
 """Forms of the drafting pages: parse and validate input, no side effects."""
 
 import re
+import secrets
 
 from django import forms
 from django.db.models import Q
@@ -137,10 +138,23 @@ class ItemAddForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Typ"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.INFORMATION)
     case_number = forms.CharField(label=_("Diarienummer"), max_length=50, required=False)
+    # A new one with every form shown, so the same form sent twice (a double click, a resend after a slow answer,
+    # back and send again) is known by it: services.item_add adds the § once. Without it (a form from before there
+    # was one) the § is added as always.
+    form_token = forms.CharField(
+        widget=forms.HiddenInput(attrs={"data-form-token": ""}),
+        required=False,
+        initial=lambda: secrets.token_urlsafe(16),
+        max_length=64,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         without_maxlength(self, "heading", "case_number")
+
+    def clean_form_token(self):
+        token = self.cleaned_data.get("form_token") or ""
+        return token if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", token) else ""  # not ours: as if there were none
 
     def clean_case_number(self):
         return without_dnr(self.cleaned_data.get("case_number"))

@@ -1,4 +1,5 @@
-"""The kallelse e-mail: who gets it, its subject and text, in Swedish, from the meeting, its agenda and handlingar."""
+"""The kallelse e-mail: who gets it, its subject and text (in the language asked for, Swedish unless told), from the
+meeting, its agenda and handlingar."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -36,9 +37,9 @@ def _handlingar(meeting):
     return "\n".join(lines)
 
 
-def kallelse_text(meeting):
+def kallelse_text(meeting, language=None):
     """(subject, body) of the kallelse."""
-    with translation.override("sv"):
+    with translation.override(language or settings.LANGUAGE_CODE):
         items = "\n".join(f"§ {i.number} {i.heading}" if i.number else i.heading for i in meeting.items.all())
         when = f"{meeting.date:%Y-%m-%d}" + (f" kl. {meeting.start_time:%H:%M}" if meeting.start_time else "")
         subject = _("Kallelse: %(body)s %(when)s") % {
@@ -60,9 +61,9 @@ def kallelse_text(meeting):
     return subject, body
 
 
-def call_in_text(meeting, substitute, absent):
+def call_in_text(meeting, substitute, absent, language=None):
     """(subject, body) of the e-mail that calls an ersättare in to serve for an absent ledamot."""
-    with translation.override("sv"):
+    with translation.override(language or settings.LANGUAGE_CODE):
         when = f"{meeting.date:%Y-%m-%d}" + (f" kl. {meeting.start_time:%H:%M}" if meeting.start_time else "")
         subject = _("Du kallas att tjänstgöra: %(body)s %(when)s") % {
             "body": f"{meeting.body.name}, {meeting.body.owner_short_name}",
@@ -80,9 +81,9 @@ def call_in_text(meeting, substitute, absent):
     return subject, body
 
 
-def absence_text(meeting, absent):
+def absence_text(meeting, absent, language=None):
     """(subject, body) of the e-mail that tells the meeting's secretary of a förhinder, so an ersättare is called."""
-    with translation.override("sv"):
+    with translation.override(language or settings.LANGUAGE_CODE):
         when = f"{meeting.date:%Y-%m-%d}" + (f" kl. {meeting.start_time:%H:%M}" if meeting.start_time else "")
         subject = _("Förhinder anmält: %(name)s, %(body)s %(when)s") % {
             "name": absent.display_name,

@@ -7,6 +7,8 @@ protocol, so the e-mail exists exactly when the protocol does; the outbox's uniq
 one e-mail per recipient and decision whatever runs twice.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from meetings.justering import pdf
 from meetings.models import Decision, DecisionRecipient, OutgoingMail, ProtocolRevision
-from meetings.outbox.services import mail_queue
+from meetings.outbox.services import mail_queue_translated
 from meetings.printing import seal
 
 
@@ -53,6 +55,7 @@ def render_extracts(document, signatures):
             signatures=signatures,
             extract=True,
             source_url=protocol_url(document.meeting_id),
+            sealed_at=document.created,
             title=f"Protokollsutdrag {snapshot['meeting']['body']} {snapshot['meeting']['date']} § {item['number']}",
         )
         extracts[item["id"]] = seal.seal(
@@ -83,26 +86,24 @@ def extracts_queue(document, files):
         )
         addressees = decision.addressees.all()
         addresses = list(dict.fromkeys(r.address for r in addressees if r.address and r.address not in already))
-        subject, body = extract_text(meeting, decision)
-        queued += mail_queue(
+        queued += mail_queue_translated(
             kind=OutgoingMail.Kind.EXTRACT,
             actor=document.revision.created_by,
             meeting=meeting,
             decision=decision,
             recipients=addresses[: max(cap - len(already), 0)],
-            subject=subject,
-            body=body,
+            compose=partial(extract_text, meeting, decision),
             attachment_name=f"protokollsutdrag-{meeting.date:%Y-%m-%d}-paragraf-{decision.item.number or 0}.pdf",
             attachment_file=name,
         )
     return queued
 
 
-def extract_text(meeting, decision):
-    """(subject, body) of a protokollsutdrag's e-mail."""
+def extract_text(meeting, decision, language=None):
+    """(subject, body) of a protokollsutdrag's e-mail, in `language` (the portal's own unless told)."""
     item = decision.item
     label = f"§ {item.number} {item.heading}" if item.number else item.heading
-    with translation.override("sv"):
+    with translation.override(language or settings.LANGUAGE_CODE):
         subject = _("Protokollsutdrag: %(meeting)s, %(label)s") % {
             "meeting": f"{meeting.body.name}, {meeting.body.owner_short_name}, {meeting.date:%Y-%m-%d}",
             "label": label,

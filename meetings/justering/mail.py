@@ -1,11 +1,11 @@
-"""The e-mail of justering, written to the outbox in the transaction of the change it tells about."""
+"""The e-mail of justering, written to the outbox in the transaction of the change it tells about, each in its
+recipient's language (meetings.outbox.services.mail_queue_translated)."""
 
 from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from meetings.models import OutgoingMail, Signature
-from meetings.outbox.services import mail_queue
+from meetings.outbox.services import mail_queue_translated
 
 
 def _meeting_line(meeting):
@@ -19,7 +19,8 @@ def _url(meeting):
 def signers_notify(revision, actor=None):
     """Tell every signer that a revision waits for them, and what changed since the last one."""
     meeting = revision.meeting
-    with translation.override("sv"):
+
+    def compose(language):
         subject = _("Att justera: %(meeting)s") % {"meeting": _meeting_line(meeting)}
         body = _("Protokollet väntar på din justering senast %(deadline)s.\n\n%(url)s") % {
             "deadline": f"{revision.deadline:%Y-%m-%d}",
@@ -27,9 +28,11 @@ def signers_notify(revision, actor=None):
         }
         if revision.changes:
             body += "\n\n" + _("Ändringar sedan förra revisionen:") + "\n" + revision.changes
+        return subject, body
+
     addresses = [s.person.email for s in revision.signatures.select_related("person")]
-    return mail_queue(
-        kind=OutgoingMail.Kind.TO_SIGN, meeting=meeting, recipients=addresses, subject=subject, body=body, actor=actor
+    return mail_queue_translated(
+        kind=OutgoingMail.Kind.TO_SIGN, meeting=meeting, recipients=addresses, compose=compose, actor=actor
     )
 
 
@@ -39,35 +42,36 @@ def sent_back_notify(revision, person, actor=None):
     reason = revision.signatures.filter(person=person, status=Signature.Status.RETURNED).values_list(
         "reason", flat=True
     )
-    with translation.override("sv"):
+
+    def compose(language):
         subject = _("Protokollet skickades tillbaka: %(meeting)s") % {"meeting": _meeting_line(meeting)}
         body = _("%(name)s skickade tillbaka protokollet:\n\n%(reason)s\n\n%(url)s") % {
             "name": person.name,
             "reason": "\n".join(reason),
             "url": _url(meeting),
         }
-    return mail_queue(
+        return subject, body
+
+    return mail_queue_translated(
         kind=OutgoingMail.Kind.SENT_BACK,
         actor=actor,
         meeting=meeting,
         recipients=[meeting.secretary.email if meeting.secretary else ""],
-        subject=subject,
-        body=body,
+        compose=compose,
     )
 
 
 def reminder_notify(signature):
     meeting = signature.revision.meeting
-    with translation.override("sv"):
+
+    def compose(language):
         subject = _("Påminnelse: justera %(meeting)s") % {"meeting": _meeting_line(meeting)}
         body = _("Protokollet ska vara justerat senast %(deadline)s.\n\n%(url)s") % {
             "deadline": f"{signature.revision.deadline:%Y-%m-%d}",
             "url": _url(meeting),
         }
-    return mail_queue(
-        kind=OutgoingMail.Kind.REMINDER,
-        meeting=meeting,
-        recipients=[signature.person.email],
-        subject=subject,
-        body=body,
+        return subject, body
+
+    return mail_queue_translated(
+        kind=OutgoingMail.Kind.REMINDER, meeting=meeting, recipients=[signature.person.email], compose=compose
     )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from federations.models import Person
 from meetings.justering.extracts import addressed_decisions
 from meetings.justering.protocol import describe_changes
-from meetings.justering.services import current_revision
+from meetings.justering.services.sending import current_revision
 from meetings.models import ItemComment, Meeting, OutgoingMail, ProtocolRevision, Signature
 
 

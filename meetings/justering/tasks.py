@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 from meetings.justering import extracts, mail, pdf
 from meetings.models import Anslag, Meeting, Signature, SignedDocument
 from meetings.printing import seal
+from meetings.printing.failures import SealFailure
 from meetings.printing.seal import SigningUnavailable, TimestampUnavailable
 from meetings.printing.signatures import how_signed
 
@@ -89,6 +90,7 @@ def build_signed_pdf(document):
         signatures=signatures,
         notice=None if extract else notice,
         extract=extract,
+        sealed_at=document.created,
     )
     return seal.seal(
         rendered,
@@ -132,8 +134,8 @@ def render_signed_pdf(self, document_id):
     try:
         sealed = build_signed_pdf(document)
         extract_pdfs = extracts.render_extracts(document, signature_rows(document.revision))
-    except SigningUnavailable as exc:
-        return _fail(document_id, token, str(exc))
+    except SigningUnavailable as exc:  # kept as its code, in words where it is read (printing.failures)
+        return _fail(document_id, token, exc.stored())
     except (OSError, TimestampUnavailable) as exc:
         return _try_again_later(self, document, token, exc)
     except Exception as exc:  # a bug or bad data: retrying will not help; the secretary sees it and can try again
@@ -178,7 +180,7 @@ def _try_again_later(task, document, token, exc):
         if not released:
             return "superseded"
         raise task.retry(exc=exc, countdown=PDF_RETRY_BACKOFF[document.attempts - 1]) from exc
-    return _fail(document.pk, token, str(exc))
+    return _fail(document.pk, token, exc.stored() if isinstance(exc, SealFailure) else str(exc))
 
 
 def _store(document, sealed, extract_pdfs):

@@ -52,10 +52,11 @@ def justering_page(request, pk):
         else []
     )
     document = SignedDocument.objects.filter(revision=revision).first() if revision else None
+    sealed_at = document.created if document else None  # a sealed revision is shown as its sealed PDF prints it
     context = {
         "meeting": meeting,
         "revision": revision,
-        "print": protocol.print_context(revision.snapshot) if revision else None,
+        "print": protocol.print_context(revision.snapshot, sealed_at=sealed_at) if revision else None,
         "signatures": signatures,
         "my_pending": [
             s for s in signatures if person and s.person_id == person.pk and s.status == Signature.Status.PENDING
@@ -106,7 +107,9 @@ def preview(request, pk):
     meeting = get_meeting_for_user(request.user, pk, READ)
     context = {
         "meeting": meeting,
-        "print": protocol.print_context(protocol.snapshot(meeting), on_paper=meeting.imported),
+        "print": protocol.print_context(
+            protocol.snapshot(meeting), on_paper=meeting.imported, sealed_at=meeting.justerad_at
+        ),
     }
     return render(request, "meetings/justering/preview.html", context)
 
@@ -115,7 +118,14 @@ def preview(request, pk):
 def preview_pdf(request, pk):
     """The draft as a PDF, marked UTKAST on every page: to print or send round before justering."""
     meeting = get_meeting_for_user(request.user, pk, READ)
-    data = pdf.render_protocol(protocol.snapshot(meeting), revision_number=0, sha256="", signatures=[], draft=True)
+    data = pdf.render_protocol(
+        protocol.snapshot(meeting),
+        revision_number=0,
+        sha256="",
+        signatures=[],
+        draft=True,
+        sealed_at=meeting.justerad_at,
+    )
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="utkast-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf"'
     return response

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from cryptography import x509
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.db import connection
+from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
@@ -23,6 +25,7 @@ from finsam.celery import app
 from finsam.models import Heartbeat
 from meetings.importing.tasks import waiting_for_a_task
 from meetings.models import ImportDocument, OutgoingMail, PendingImport, SignedDocument
+from meetings.printing.failures import failure_text
 from meetings.printing.seal import SigningUnavailable, certificate_paths
 
 logger = logging.getLogger(__name__)
@@ -31,6 +34,8 @@ logger = logging.getLogger(__name__)
 SWEEP_LATE = datetime.timedelta(minutes=5)
 CERTIFICATE_WARNING = datetime.timedelta(days=30)
 BACKUP_LATE = datetime.timedelta(days=2)
+# What the nightly backup may take before a fresh installation's missing first backup turns red.
+BACKUP_MARGIN = datetime.timedelta(hours=6)
 FAILED_FOR = datetime.timedelta(hours=1)
 # Disk left under the media root below either of these is red.
 DISK_MIN_BYTES = 2 * 1024**3
@@ -181,10 +186,30 @@ def federation_seals(now):
     return Check("federation_seals", label, ok, value, "" if ok else advice)
 
 
+def installed_at():
+    """When this installation's database was made: the first migration applied to it."""
+    return MigrationRecorder(connection).migration_qs.order_by("applied").values_list("applied", flat=True).first()
+
+
+def first_backup_due(installed):
+    """When a fresh installation's first backup should exist: the backup service's first night after `installed`
+    (FINSAM_BACKUP_AT, UTC), and the time it may take."""
+    first = datetime.datetime.combine(
+        installed.astimezone(datetime.UTC).date(), settings.FINSAM_BACKUP_AT, datetime.UTC
+    )
+    if first <= installed:
+        first += datetime.timedelta(days=1)
+    return first + BACKUP_MARGIN
+
+
 def last_backup(now):
     label = _("Senaste säkerhetskopia")
     last = Heartbeat.objects.filter(name="backup").first()
     ok = last is not None and last.at > now - BACKUP_LATE
+    installed = installed_at() if last is None else None
+    if installed is not None and now < (due := first_backup_due(installed)):
+        # A fresh installation: the backup service has not had its first night yet; nothing is wrong.
+        return Check("backup", label, True, _("ingen ännu: den första väntas senast %(when)s") % {"when": _when(due)})
     if last is None:
         value = _("ingen har gjorts")
     else:
@@ -249,21 +274,32 @@ def checks(now=None):
 
 
 def warnings(now=None):
-    """What the administrators are mailed about every hour while it lasts."""
+    """What the administrators are told about while it lasts (meetings.tasks.warn_admins)."""
+    return [text for _key, text in keyed_warnings(now)]
+
+
+def keyed_warnings(now=None):
+    """The warnings, each with a key that stays the same while the same thing is wrong (its text may change: the days
+    left, a count), so the hourly task can tell a new warning from one it has already mailed."""
     now = now or timezone.now()
     found = []
     for cert in (_guarded(certificate, now), _guarded(federation_seals, now)):
         if not cert.ok:
-            found.append(f"{cert.label}: {cert.value}. {cert.advice}")
+            found.append((cert.key, f"{cert.label}: {cert.value}. {cert.advice}"))
     for document in failed_pdfs(now - FAILED_FOR).select_related("meeting"):
-        found.append(
-            _("PDF för %(meeting)s har misslyckats: %(error)s") % {"meeting": document.meeting, "error": document.error}
-        )
+        text = _("PDF för %(meeting)s har misslyckats: %(error)s") % {
+            "meeting": document.meeting,
+            "error": failure_text(document.error),
+        }
+        found.append((f"pdf:{document.pk}", text))
     failed = failed_mail(now - FAILED_FOR)
     if failed.exists():
-        found.append(_("%(n)s e-postmeddelanden har inte kunnat skickas på över en timme; senaste fel: %(error)s") % {
-            "n": failed.count(), "error": failed.order_by("-pk").first().last_error})  # fmt: skip
+        text = _("%(n)s e-postmeddelanden har inte kunnat skickas på över en timme; senaste fel: %(error)s") % {
+            "n": failed.count(),
+            "error": failed.order_by("-pk").first().last_error,
+        }
+        found.append(("mail", text))
     backup = _guarded(last_backup, now)
     if not backup.ok:
-        found.append(f"{backup.label}: {backup.value}. {backup.advice}")
+        found.append((backup.key, f"{backup.label}: {backup.value}. {backup.advice}"))
     return found

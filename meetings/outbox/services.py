@@ -8,13 +8,15 @@ e-mail to arrive, late rather than not at all. The cap on one decision's recipie
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from federations.models import Federation
+from federations.selectors import languages_by_address
 from finsam.audit import log_action
 from finsam.types import Actor, signed_in
 from meetings.models import Decision, Meeting, OutgoingMail
@@ -77,6 +79,25 @@ def mail_queue(
             held_back=len(rows) - len(due),
             last_send_after=max(times).isoformat(),
         )
+    return rows
+
+
+def mail_queue_translated(
+    *, recipients: Iterable[str | None], compose: Callable[[str], tuple[str, str]], **fields: Any
+) -> list[OutgoingMail]:
+    """mail_queue for recipients who read different languages: `compose(language)` gives (subject, body) in that
+    language, once for each language among the recipients: each person's chosen one
+    (federations.selectors.languages_by_address), else the portal's own. `fields` are mail_queue's others."""
+    addresses = sorted({a for a in recipients if a})
+    chosen = languages_by_address(addresses)
+    by_language: dict[str, list[str]] = {}
+    for address in addresses:
+        by_language.setdefault(chosen.get(address.lower(), settings.LANGUAGE_CODE), []).append(address)
+    rows: list[OutgoingMail] = []
+    for language, group in sorted(by_language.items()):
+        with translation.override(language):
+            subject, body = compose(language)
+        rows += mail_queue(recipients=group, subject=subject, body=body, **fields)
     return rows
 
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from federations.trust import FederationSeal
 from finsam.encryption import decrypt
+from meetings.printing.failures import SealFailure
 
 
 def outside_event_loop(function):
@@ -39,8 +40,8 @@ def outside_event_loop(function):
     return wrapper
 
 
-class SigningUnavailable(Exception):
-    """No certificate is configured: a permanent failure the secretary must see."""
+class SigningUnavailable(SealFailure):
+    """No certificate is configured, or it cannot be read: a permanent failure the secretary must see."""
 
 
 def certificate_paths():
@@ -53,7 +54,7 @@ def certificate_paths():
         if not cert.exists():
             create_development_certificate(directory)
         return cert, key, None
-    raise SigningUnavailable("Inget signeringscertifikat är konfigurerat (FINSAM_SIGNING_CERT, FINSAM_SIGNING_KEY).")
+    raise SigningUnavailable("signing_not_configured")
 
 
 def create_development_certificate(directory, common_name="Finsamportalen utvecklingssigill"):
@@ -108,7 +109,7 @@ def create_development_certificate(directory, common_name="Finsamportalen utveck
     return directory / "dev-cert.pem", key_path
 
 
-class TimestampUnavailable(Exception):
+class TimestampUnavailable(SealFailure):
     """The timestamp authority did not answer (FINSAM_TSA_URL): transient, the PDF task tries again later."""
 
 
@@ -124,7 +125,7 @@ def configured_signer():
     try:
         return _signer(str(key), str(cert), password, _file_identity(key), _file_identity(cert))
     except (OSError, ValueError, TypeError) as exc:
-        raise SigningUnavailable(f"Signeringscertifikatet kunde inte läsas: {exc}") from exc
+        raise SigningUnavailable("signing_unreadable", error=exc) from exc
 
 
 def _file_identity(path):
@@ -200,7 +201,7 @@ def _read_federation_signer(stored):
         password = decrypt(stored.password)
         loaded = signers.SimpleSigner.load_pkcs12(pfx.name, passphrase=password or None)
     if loaded is None:
-        raise SigningUnavailable(f"Förbundets sigillcertifikat kunde inte läsas ({stored.subject}).")
+        raise SigningUnavailable("federation_seal_not_loaded", subject=stored.subject)
     return _signer_class()(
         signing_cert=loaded.signing_cert, signing_key=loaded.signing_key, cert_registry=loaded.cert_registry
     )
@@ -230,7 +231,7 @@ def seal(pdf_bytes, *, reason="Justerat protokoll", location="Finsamportalen", f
     try:
         signer = _federation_signer(federation_id)
     except (OSError, ValueError) as exc:
-        raise SigningUnavailable(f"Förbundets sigillcertifikat kunde inte läsas: {exc}") from exc
+        raise SigningUnavailable("federation_seal_unreadable", error=exc) from exc
     if signer is None:
         signer = configured_signer()
     metadata = signers.PdfSignatureMetadata(
@@ -242,7 +243,7 @@ def seal(pdf_bytes, *, reason="Justerat protokoll", location="Finsamportalen", f
         try:
             sealed = pdf_signer.sign_pdf(_writer_with_aligned_metadata(pdf_bytes)).getvalue()
         except TimestampRequestError as exc:
-            raise TimestampUnavailable(f"Tidsstämpeltjänsten svarade inte ({settings.FINSAM_TSA_URL}): {exc}") from exc
+            raise TimestampUnavailable("timestamp_unanswered", url=settings.FINSAM_TSA_URL, error=exc) from exc
         if not metadata_disagreements(sealed):
             break
     return sealed

@@ -6,6 +6,7 @@ from django import template
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import Resolver404, resolve
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,9 +16,16 @@ from finsam.params import whole_number
 from meetings.justering.selectors import revision_read
 from meetings.models import Attendance, Decision
 from meetings.permissions import SIGN, get_meeting_for_user
+from meetings.printing.failures import failure_text
 from meetings.printing.paragraphs import paragraph_range
 
 register = template.Library()
+
+
+@register.filter
+def seal_failure(stored):
+    """Why a sealed PDF failed, in the page's language (meetings.printing.failures)."""
+    return failure_text(stored)
 
 
 @register.filter
@@ -56,9 +64,25 @@ def voted(named_votes, choice):
 
 
 @register.simple_tag
+def item_name(item, heading=True):
+    """The § a control acts on, for a screen reader: " – § 3 Budget 2027" after the control's own words ("Ta bort
+    ärendet"). The number and the heading are spans of their own, which the editor renews when the § gets another
+    number (a colleague moved a § above it) or heading while the page is open (static/js/editor.js, showName)."""
+    if not heading:
+        return format_html('<span class="visually-hidden"> – <span data-item-label>{}</span></span>', item.label)
+    return format_html(
+        '<span class="visually-hidden"> – <span data-item-label>{}</span> <span lang="sv" data-item-heading>{}</span>'
+        "</span>",
+        item.label,
+        item.heading,
+    )
+
+
+@register.simple_tag
 def item_delete_question(item):
     """The question asked before a § is deleted, naming the decisions and uppdrag deleted with it (counted from the
-    editor's prefetch: no query)."""
+    editor's prefetch: no query). It names the § by its label: the editor puts the new one in its place when the §
+    is renumbered while the page is open (data-confirm-names-item)."""
     decisions, assignments = len(item.decisions.all()), len(item.assignments.all())
     parts = []
     if decisions:

@@ -553,7 +553,7 @@ Editor.prototype.save = function () {
 
 Editor.prototype.handle = function (status, data, sent) {
   if (status === 200) {
-    this.showLabel(data.label);
+    this.showName(data.label, data.heading);
     this.version = data.version;
     this.root.dataset.version = String(data.version);
     this.saved = { heading: data.heading, text: data.text };
@@ -593,13 +593,32 @@ Editor.prototype.handle = function (status, data, sent) {
   }
 };
 
-/* The § number as it is now: a colleague may have moved, added or deleted a § above this one since the page was
-   loaded, and the secretary would otherwise go on writing under (and referring to) the old number. */
-Editor.prototype.showLabel = function (label) {
+/* The § number and heading as the server has them now: a colleague may have moved, added or deleted a § above this
+   one since the page was loaded, and the secretary would otherwise go on writing under (and referring to) the old
+   number. Every place the § is named by them follows: its heading, the words a screen reader hears after each of
+   its buttons and links ("Ta bort ärendet – § 3 Budget", data-item-label and data-item-heading), and the question
+   asked before it is deleted (data-confirm-names-item). */
+Editor.prototype.showName = function (label, heading) {
   const section = this.root.closest("section.item");
-  const para = section && section.querySelector("h3 .para");
-  if (para && label !== undefined && para.textContent !== label) para.textContent = label;
+  if (!section) return;
+  const para = section.querySelector("h3 [data-item-label]");
+  const before = para ? para.textContent : "";
+  if (label !== undefined) {
+    renew(section.querySelectorAll("[data-item-label]"), label);
+    if (before && label && before !== label) {
+      section.querySelectorAll("[data-confirm-names-item]").forEach(function (form) {
+        form.dataset.confirm = form.dataset.confirm.replace(before, label);
+      });
+    }
+  }
+  if (heading !== undefined) renew(section.querySelectorAll("[data-item-heading]"), heading);
 };
+
+function renew(elements, text) {
+  elements.forEach(function (element) {
+    if (element.textContent !== text) element.textContent = text;
+  });
+}
 
 Editor.prototype.showConflict = function (server) {
   this.keepLocal();

@@ -4,7 +4,7 @@
    after a redirect (a comment left empty, a deadline missing) does the same with its message: without it the page
    came back scrolled to the § it was sent from, the message out of sight at the top and unread (a live region
    present on load is not announced). A form with data-keep-draft keeps what is typed in the browser until the
-   server has taken it. */
+   server has taken it; a draft put back in its form can be thrown away ("Släng utkastet"). */
 
 const DRAFT_PREFIX = "finsam:form:";
 const SENT_KEY = "finsam:forms-sent";
@@ -68,32 +68,72 @@ function sameValues(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/* What was typed, without the form's one-time token (data-form-token): a new one comes with every page, so the
+   token alone never makes a draft worth putting back. When a draft is put back, its token goes back with it: the
+   draft may be of a form the server already took (the answer was lost), and sent again it is known as that form. */
+function typedValues(form, values) {
+  const typed = Object.assign({}, values);
+  form.querySelectorAll("[data-form-token]").forEach(function (field) {
+    delete typed[fieldKey(field)];
+  });
+  return typed;
+}
+
+function fillForm(form, values) {
+  draftFields(form).forEach(function (field) {
+    const key = fieldKey(field);
+    if (!(key in values)) return;
+    if (field.type === "checkbox" || field.type === "radio") {
+      field.checked = Boolean(values[key]);
+    } else if (field.multiple) {
+      Array.from(field.options).forEach(function (option) {
+        option.selected = values[key].includes(option.value);
+      });
+    } else {
+      field.value = values[key];
+    }
+  });
+}
+
 /* Put a kept draft back in its form: after the session expired (the sign-in page took the POST and gave back an
-   empty form), after the network dropped on sending, after the tab was closed. */
+   empty form), after the network dropped on sending, after the tab was closed. A notice says so, with a button to
+   throw the draft away. */
 function restoreDraft(form) {
   const draft = readJSON(localStorage, draftKey(form));
   if (!draft) return;
-  if (sameValues(draft, formValues(form))) return;
-  draftFields(form).forEach(function (field) {
-    const key = fieldKey(field);
-    if (!(key in draft)) return;
-    if (field.type === "checkbox" || field.type === "radio") {
-      field.checked = Boolean(draft[key]);
-    } else if (field.multiple) {
-      Array.from(field.options).forEach(function (option) {
-        option.selected = draft[key].includes(option.value);
-      });
-    } else {
-      field.value = draft[key];
-    }
-  });
+  const server = formValues(form);
+  if (sameValues(typedValues(form, draft), typedValues(form, server))) return;
+  fillForm(form, draft);
   const notice = document.getElementById("draft-restored");
   if (notice) {
     const message = notice.content.firstElementChild.cloneNode(true);
+    offerDiscard(form, message, server);
     form.prepend(message);
   }
   const details = form.closest("details");
   if (details) details.open = true;
+}
+
+/* "Släng utkastet": after asking, the draft is forgotten and the form shows again what the server sent; the focus
+   goes to the form's first field, where the keyboard was going. The button takes the words a screen reader hears
+   after the form's own button ("– § 3 Budget"), so that two on one page are told apart. */
+function offerDiscard(form, message, server) {
+  const button = message.querySelector("[data-discard-draft]");
+  if (!button) return;
+  const context = form.querySelector("button[type=submit] .visually-hidden, button:not([type]) .visually-hidden");
+  if (context) button.append(context.cloneNode(true));
+  button.addEventListener("click", function () {
+    if (button.dataset.question && !window.confirm(button.dataset.question)) return;
+    try {
+      localStorage.removeItem(draftKey(form));
+    } catch (e) {
+      /* storage disabled: nothing is kept */
+    }
+    fillForm(form, server);
+    message.remove();
+    const first = draftFields(form).find((field) => field.type !== "hidden" && field.getClientRects().length);
+    if (first) first.focus();
+  });
 }
 
 /* The forms sent from the page before this one. When the answer is a page without an error and without the

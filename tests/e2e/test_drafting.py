@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from meetings.models import AgendaItem, ItemRevision
+from meetings.models import AgendaItem, ItemRevision, Meeting
 
 from ..meetings.factories import plan_meeting
 from .conftest import assert_accessible, sign_in
@@ -194,6 +194,7 @@ def test_deleting_an_item_asks_first_and_a_no_keeps_it(page, cast):
     delete.click()
     expect(page.locator("body")).to_have_attribute("data-submit", "stopped")
     assert meeting.items.filter(pk=item.pk).exists()
+    assert_accessible(page)  # the pointer still on the button: its words can be read on its hover colour
     page.once("dialog", lambda dialog: dialog.accept())
     delete.click()
     page.wait_for_load_state()
@@ -325,6 +326,48 @@ def test_the_number_of_a_paragraph_a_colleague_moved_follows_when_the_text_is_sa
     assert (item.number, item.text) == (3, "<p>Föregående protokoll lades till handlingarna.</p>")
 
 
+def test_every_name_of_a_renumbered_paragraph_follows_without_a_reload(page, cast, meeting):
+    from meetings.drafting import services
+
+    item = meeting.items.get(number=4)
+    decision = "Styrelsen beslutar att lägga protokollet till handlingarna."
+    services.decision_save(actor=None, item=item, text=decision, outcome="bifall", method="acklamation")
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    section = page.locator(f"#p{item.pk}")
+    services.item_move(actor=None, item=item, offset=-1)  # a colleague moves it up while the page is open
+    section.locator("[data-heading]").fill("Föregående protokoll, februari")
+    expect(section.locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    expect(section.locator("h3")).to_have_text("§ 3 Föregående protokoll, februari")
+    # what a screen reader hears after each of the §'s buttons and links names it as it is now
+    name = " – § 3 Föregående protokoll, februari"
+    expect(section.locator("summary")).to_have_accessible_name(f"Beslut, uppdrag, bilagor och mer{name}")
+    section.locator("summary").click()
+    for role, words in [
+        ("link", "Ändra beslutet"),
+        ("button", "Ta bort beslutet"),
+        ("link", "Nytt beslut"),
+        ("link", "Historik"),
+        ("button", "Spara uppdraget"),
+        ("button", "Flytta upp"),
+        ("button", "Ta bort ärendet"),
+    ]:
+        expect(section.get_by_role(role, name=f"{words}{name}", exact=True)).to_be_visible()
+    assert set(section.locator("[data-item-label]").all_text_contents()) == {"§ 3"}
+    # and so does the question asked before it is deleted
+    page.evaluate(
+        """() => document.addEventListener("submit", (event) => {
+            document.body.dataset.submit = event.defaultPrevented ? "stopped" : "sent";
+        })"""
+    )
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    section.get_by_role("button", name=f"Ta bort ärendet{name}", exact=True).click()
+    expect(page.locator("body")).to_have_attribute("data-submit", "stopped")
+    assert questions == ["Ta bort ärendet? § 3 har 1 beslut som också tas bort. Paragraferna numreras om."]
+    assert_accessible(page)
+
+
 def test_a_draft_kept_in_the_browser_is_its_writers_and_never_fills_the_next_users_form(page, cast, meeting):
     item = meeting.items.get(number=3)
     sign_in(page, "secretary@example.se", cast.password)
@@ -343,3 +386,95 @@ def test_a_draft_kept_in_the_browser_is_its_writers_and_never_fills_the_next_use
     sign_in(page, "secretary@example.se", cast.password)  # the writer, back: the draft is theirs still
     page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/")
     expect(page.locator("#id_text")).to_have_value("Styrelsen beslutar att utreda frågan.")
+
+
+def _new_item_form(page):
+    return page.locator("form:has(button:text-is('Lägg till ärendet'))")
+
+
+def test_a_new_paragraph_sent_again_after_its_answer_was_lost_is_added_once(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    _new_item_form(page).get_by_label("Rubrik").fill("Budget 2027")
+
+    def lose_the_answer(route):
+        route.fetch(max_redirects=0)  # the server takes the form and adds the § ...
+        route.abort()  # ... but its answer never reaches the browser
+
+    page.route(f"**/moten/{meeting.pk}/paragrafer/", lose_the_answer)
+    _new_item_form(page).get_by_role("button", name="Lägg till ärendet").click()
+    expect(page).not_to_have_url(re.compile(f"/moten/{meeting.pk}/$"))  # the browser's own error page
+    page.unroute(f"**/moten/{meeting.pk}/paragrafer/")
+    budget = meeting.items.get(heading="Budget 2027")
+    page.go_back()  # the form is there as it was sent, and the secretary sends it again
+    expect(_new_item_form(page).get_by_label("Rubrik")).to_have_value("Budget 2027")
+    _new_item_form(page).get_by_role("button", name="Lägg till ärendet").click()
+    expect(
+        page.get_by_text("Formuläret skickades två gånger: ärendet ”Budget 2027” är bara tillagt en gång.")
+    ).to_be_visible()
+    expect(page).to_have_url(re.compile(f"#p{budget.pk}$"))
+    assert meeting.items.filter(heading="Budget 2027").count() == 1
+    _new_item_form(page).get_by_label("Rubrik").fill("Budget 2027")  # the form shown now is a new one: two §§
+    _new_item_form(page).get_by_role("button", name="Lägg till ärendet").click()  # may share a heading
+    expect(page.get_by_role("heading", name="§ 6 Budget 2027")).to_be_visible()
+    assert meeting.items.filter(heading="Budget 2027").count() == 2
+
+
+def test_a_heading_typed_and_wiped_in_the_new_paragraph_form_leaves_no_draft_to_put_back(page, cast, meeting):
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    heading = _new_item_form(page).get_by_label("Rubrik")
+    heading.fill("Bud")
+    heading.fill("")  # the form's draft holds its one-time token still, and nothing typed
+    page.reload()
+    expect(page.get_by_text("Osparad text återställd från webbläsaren")).to_have_count(0)
+
+
+def test_a_draft_put_back_can_be_thrown_away_from_the_keyboard_and_the_form_shows_what_is_saved(page, cast, meeting):
+    Meeting.objects.filter(pk=meeting.pk).update(place="Kansliet, Åkersberga")
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/andra/")
+    page.locator("#id_place").fill("Stadshuset")  # typed, never sent: the tab is closed
+    page.goto(f"/moten/{meeting.pk}/andra/")
+    expect(page.locator("#id_place")).to_have_value("Stadshuset")
+    discard = page.get_by_role("button", name="Släng utkastet", exact=True)
+    expect(discard).to_be_visible()
+    assert_accessible(page)
+    page.locator("#id_date").focus()
+    page.keyboard.press("Shift+Tab")  # the button stands first in the form, after the notice
+    expect(discard).to_be_focused()
+    page.once("dialog", lambda dialog: dialog.dismiss())  # not yet: the draft stays
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_place")).to_have_value("Stadshuset")
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_place")).to_have_value("Kansliet, Åkersberga")  # what the server sent
+    expect(discard).to_have_count(0)
+    expect(page.get_by_text("Osparad text återställd från webbläsaren")).to_have_count(0)
+    expect(page.locator("#id_date")).to_be_focused()  # the keyboard goes on in the form
+    assert questions == ["Släng utkastet? Det du skrev här finns inte sparat någon annanstans."]
+    page.reload()  # the draft is gone from the browser too
+    expect(page.locator("#id_place")).to_have_value("Kansliet, Åkersberga")
+    expect(page.get_by_text("Osparad text återställd från webbläsaren")).to_have_count(0)
+
+
+def test_a_draft_of_a_form_of_a_paragraph_is_thrown_away_by_a_button_that_names_the_paragraph(page, cast, meeting):
+    item = meeting.items.get(number=3)
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    section = page.locator(f"#p{item.pk}")
+    section.locator("summary").click()
+    section.get_by_label("Uppdrag").fill("Utreda frågan.")
+    _new_item_form(page).get_by_label("Rubrik").fill("Budget 2027")
+    page.reload()
+    expect(section.get_by_label("Uppdrag")).to_have_value("Utreda frågan.")
+    expect(_new_item_form(page).get_by_label("Rubrik")).to_have_value("Budget 2027")
+    expect(page.get_by_role("button", name="Släng utkastet", exact=True)).to_be_visible()  # the new §'s form
+    own = section.get_by_role("button", name="Släng utkastet – § 3 Godkännande av dagordningen", exact=True)
+    assert_accessible(page)  # two of them, told apart
+    page.once("dialog", lambda dialog: dialog.accept())
+    own.click()
+    expect(section.get_by_label("Uppdrag")).to_have_value("")
+    expect(_new_item_form(page).get_by_label("Rubrik")).to_have_value("Budget 2027")  # another form's draft stays
+    expect(page.get_by_role("button", name="Släng utkastet", exact=True)).to_be_visible()

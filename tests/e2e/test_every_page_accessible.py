@@ -26,8 +26,9 @@ def demo(transactional_db, settings, tmp_path):
     call_command("load_demo", stdout=io.StringIO())
 
 
-# the protocols' own words on a page: a §'s text and heading, a decision, a search's snippet
-CONTENT = ".minutes-text, .typed-text, .snippet, .decision-text, .content-heading"
+# the protocols' own words on a page: a §'s text and heading, a decision, a search's snippet, a correction, the changes
+# between two revisions the signers read
+CONTENT = ".minutes-text, .typed-text, .snippet, .decision-text, .content-heading, .content-text, .changes"
 
 
 def visit_every_shape(page, language="sv"):

@@ -1,6 +1,6 @@
 """A table pasted into a § keeps its rows and cells: stored as a table, read back as text with its cells apart."""
 
-from meetings.sanitize import clean_html, html_to_text
+from meetings.sanitize import clean_html, html_to_lines, html_to_text
 
 # What Excel and web pages put on the clipboard (the exploratory tester's budget table).
 EXCEL_TABLE = (
@@ -103,3 +103,8 @@ def test_a_list_loses_a_numbering_it_cannot_print():
     assert clean_html('<ol start="-3" type="disc" onclick="x()"><li>x</li></ol>') == "<ol><li>x</li></ol>"
     assert clean_html('<ol start="4x"><li>x</li></ol>') == "<ol><li>x</li></ol>"
     assert clean_html('<ul start="4" type="a"><li>x</li></ul>') == "<ul><li>x</li></ul>"
+
+
+def test_each_line_of_the_text_keeps_the_indent_level_of_its_paragraph():
+    html = '<p class="indent-2">Punkt<br>fortsätter</p><p>Slut</p><ul><li>Listan</li></ul><p class="indent-1">Sist</p>'
+    assert html_to_lines(html) == [(2, "Punkt"), (2, "fortsätter"), (0, "Slut"), (0, "Listan"), (1, "Sist")]

@@ -23,6 +23,7 @@ from meetings.drafting.services.decisions import (
 )
 from meetings.drafting.services.items import (
     EditConflict,
+    ItemAlreadyAdded,
     item_add,
     item_continue,
     item_delete,
@@ -39,6 +40,7 @@ __all__ = [
     "FOLLOW_UP_HEADING",
     "DecisionConflict",
     "EditConflict",
+    "ItemAlreadyAdded",
     "absence_report",
     "assignment_create",
     "assignment_follow_up",

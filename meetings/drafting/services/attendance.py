@@ -19,7 +19,7 @@ from meetings.drafting.selectors import mandate_changes
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Meeting, OutgoingMail, Recusal
-from meetings.outbox.services import mail_queue
+from meetings.outbox.services import mail_queue_translated
 from meetings.printing.paragraphs import MAX_PARAGRAPH_RUN, paragraph_list, paragraph_numbers, paragraph_range
 
 
@@ -214,9 +214,12 @@ def absence_report(*, actor: Actor, meeting: Meeting) -> Attendance:
     audit("meetings.attendance.excused", actor, attendance, meeting, name=attendance.display_name)
     secretary = meeting.secretary
     if secretary is not None and secretary.email:
-        subject, body = absence_text(meeting, attendance)
-        mail_queue(kind=OutgoingMail.Kind.ABSENCE, meeting=meeting, recipients=[secretary.email], subject=subject,
-                   body=body)  # fmt: skip
+        mail_queue_translated(
+            kind=OutgoingMail.Kind.ABSENCE,
+            meeting=meeting,
+            recipients=[secretary.email],
+            compose=lambda language: absence_text(meeting, attendance, language),
+        )
     return attendance
 
 
@@ -234,11 +237,13 @@ def substitute_call_in(
         paragraphs=paragraphs or substitute.paragraphs,
     )
     if substitute.person is not None and substitute.person.email:
-        subject, body = call_in_text(meeting, substitute, absent)
-        mail_queue(
-            kind=OutgoingMail.Kind.CALL_IN, meeting=meeting, recipients=[substitute.person.email], subject=subject,
-            body=body, actor=actor,
-        )  # fmt: skip
+        mail_queue_translated(
+            kind=OutgoingMail.Kind.CALL_IN,
+            meeting=meeting,
+            recipients=[substitute.person.email],
+            compose=lambda language: call_in_text(meeting, substitute, absent, language),
+            actor=actor,
+        )
     return attendance
 
 

@@ -11,7 +11,7 @@ from meetings.drafting.services.attendance import attendance_follow_mandates
 from meetings.drafting.services.audit import audit
 from meetings.guards import meeting_for_writing
 from meetings.models import Meeting, OutgoingMail
-from meetings.outbox.services import mail_queue
+from meetings.outbox.services import mail_queue_translated
 
 
 @transaction.atomic
@@ -29,14 +29,12 @@ def kallelse_send(*, actor: Actor, meeting: Meeting) -> int:
     if meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.CALLED
         meeting.save(update_fields=["status"])
-    subject, body = kallelse_text(meeting)
-    queued = mail_queue(
+    queued = mail_queue_translated(
         kind=OutgoingMail.Kind.KALLELSE,
         actor=actor,
         meeting=meeting,
         recipients=recipients,
-        subject=subject,
-        body=body,
+        compose=lambda language: kallelse_text(meeting, language),
         attachment_name=f"sammantrade-{meeting.date:%Y-%m-%d}.ics",
         attachment=meeting_calendar(meeting),
     )

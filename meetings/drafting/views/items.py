@@ -38,7 +38,15 @@ def item_add(request, pk):
     if not form.is_valid():  # what is wrong, in words; the heading typed comes back from the browser's draft
         messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
         return redirect(meeting)
-    item = attempt(request, lambda: services.item_add(actor=request.user, meeting=meeting, **form.cleaned_data))
+    try:
+        item = attempt(request, lambda: services.item_add(actor=request.user, meeting=meeting, **form.cleaned_data))
+    except services.ItemAlreadyAdded as sent_twice:
+        messages.info(
+            request,
+            _("Formuläret skickades två gånger: ärendet ”%(heading)s” är bara tillagt en gång.")
+            % {"heading": sent_twice.item.heading},
+        )
+        return redirect(f"{meeting.get_absolute_url()}#p{sent_twice.item.pk}")
     if item is REFUSED:
         return redirect(meeting)
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")

@@ -34,6 +34,7 @@ from meetings.permissions import (
     get_meeting_for_user,
     writable_bodies,
 )
+from meetings.printing.typed_text import flat_typed_text
 
 
 @login_required
@@ -101,6 +102,8 @@ def meeting_detail(request, pk):
         "my_attendance": _own_attendance(request.user, attendances),
         "signed_as": _signed_as(meeting),
         "editor_messages": EDITOR_MESSAGES if writable else None,
+        # A sealed record's typed texts as its sealed PDF prints them.
+        "flat_typed_text": flat_typed_text(meeting.justerad_at),
     }
     return render(request, "meetings/drafting/meeting_detail.html", context)
 

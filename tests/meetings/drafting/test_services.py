@@ -1,16 +1,18 @@
 """Drafting services: agenda and § numbers, autosave and conflicts, attendance, decisions, attachments."""
 
 import datetime
+from functools import partial
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.utils import timezone
 
 from federations.models import Body, Mandate, Person
 from meetings.drafting import selectors, services
 from meetings.models import AgendaItem, Attachment, Attendance, Decision, ItemRevision, Meeting
-from tests.conftest import on_the_tests_day
+from tests.conftest import at_once, on_the_tests_day, skip_unless
 from tests.meetings.factories import justera, plan_meeting
 
 pytestmark = on_the_tests_day
@@ -78,6 +80,26 @@ def test_adding_moving_and_deleting_items_renumbers_them(cast, meeting):
     assert numbers(meeting)[-1] == (5, "Budget 2027")
     services.item_delete(actor=secretary, item=meeting.items.get(number=2))
     assert [n for n, _ in numbers(meeting)] == [1, 2, 3, 4]
+
+
+FORM_TOKEN = "a-form-shown-once-0123"
+
+
+def test_a_new_item_form_sent_again_adds_nothing_and_names_the_item_it_added(cast, meeting):
+    secretary = cast.user("secretary")
+    budget = services.item_add(actor=secretary, meeting=meeting, heading="Budget 2027", form_token=FORM_TOKEN)
+    with pytest.raises(services.ItemAlreadyAdded) as sent_again:
+        services.item_add(actor=secretary, meeting=meeting, heading="Budget 2027", form_token=FORM_TOKEN)
+    assert sent_again.value.item == budget
+    assert [heading for _, heading in numbers(meeting)].count("Budget 2027") == 1
+
+
+def test_a_new_item_form_sent_again_after_its_item_was_deleted_adds_it_again(cast, meeting):
+    secretary = cast.user("secretary")
+    budget = services.item_add(actor=secretary, meeting=meeting, heading="Budget 2027", form_token=FORM_TOKEN)
+    services.item_delete(actor=secretary, item=budget)  # nothing left to lead to
+    services.item_add(actor=secretary, meeting=meeting, heading="Budget 2027", form_token=FORM_TOKEN)
+    assert numbers(meeting)[-1] == (5, "Budget 2027")
 
 
 def test_numbering_runs_on_through_the_year_when_the_body_says_so(cast):
@@ -347,3 +369,21 @@ def test_who_was_there_for_some_paragraphs_keeps_them_when_the_paragraphs_are_re
     member.refresh_from_db()
     budget.refresh_from_db()
     assert (budget.number, member.paragraphs) == (4, "2-4")
+
+
+# Raced in real threads on PostgreSQL
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_new_item_form_posted_twice_at_once_adds_one_item(cast):
+    skip_unless(connection.vendor == "postgresql", "the race needs real row locks (PostgreSQL)")
+    meeting = plan_meeting(cast)
+    secretary = cast.user("secretary")
+    posts = (
+        partial(services.item_add, actor=secretary, meeting=meeting, heading="Budget 2027", form_token=FORM_TOKEN)
+        for _click in range(2)  # a double click
+    )
+    errors = at_once(*posts)
+    assert [type(error) for error in errors] == [services.ItemAlreadyAdded]
+    assert meeting.items.filter(heading="Budget 2027").count() == 1

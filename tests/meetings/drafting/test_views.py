@@ -1,6 +1,7 @@
 """Meeting views for every persona; the autosave endpoint; pinned query counts."""
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -442,6 +443,52 @@ def test_an_uppdrag_form_sent_twice_makes_one_uppdrag_and_says_why(client_for, m
     assert "formuläret skickades troligen två gånger" in again.content.decode()
     assert "Utarbeta förslag till kartläggning." in again.content.decode()
     assert item.assignments.count() == 1
+
+
+def _new_item_form_token(client, meeting):
+    """The one-time token of the "Nytt ärende" form, as the meeting's page shows it."""
+    page = client.get(f"/moten/{meeting.pk}/").content.decode()
+    return re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+
+
+def test_a_new_item_form_sent_twice_adds_one_item_and_leads_to_it(client_for, meeting):
+    client = client_for("secretary")
+    posted = {"heading": "Budget 2027", "kind": "beslut", "form_token": _new_item_form_token(client, meeting)}
+    first = client.post(f"/moten/{meeting.pk}/paragrafer/", posted)
+    item = meeting.items.get(heading="Budget 2027")
+    assert first.url == f"/moten/{meeting.pk}/#p{item.pk}"
+    again = client.post(f"/moten/{meeting.pk}/paragrafer/", posted)  # a double click, or back and send again
+    assert again.status_code == 302
+    assert again.url == f"/moten/{meeting.pk}/#p{item.pk}"  # to the § the first post added
+    assert meeting.items.count() == 5
+    page = client.get(again.url).content.decode()
+    assert "Formuläret skickades två gånger: ärendet ”Budget 2027” är bara tillagt en gång." in page
+
+
+def test_two_new_item_forms_with_the_same_heading_add_two_items(client_for, meeting):
+    client = client_for("secretary")
+    for _form in range(2):  # two §§ may share a heading ("Information", "Övriga frågor"): two forms, two §§
+        token = _new_item_form_token(client, meeting)
+        client.post(
+            f"/moten/{meeting.pk}/paragrafer/", {"heading": "Information", "kind": "information", "form_token": token}
+        )
+    assert meeting.items.filter(heading="Information").count() == 2
+
+
+def test_a_new_item_forms_token_counts_in_its_own_meeting_only(client_for, cast, meeting):
+    client = client_for("secretary")
+    token = _new_item_form_token(client, meeting)
+    other = plan_meeting(cast, date=meeting.date + datetime.timedelta(days=7))
+    for target in (meeting, other):
+        client.post(f"/moten/{target.pk}/paragrafer/", {"heading": "Budget", "kind": "beslut", "form_token": token})
+    assert (meeting.items.filter(heading="Budget").count(), other.items.filter(heading="Budget").count()) == (1, 1)
+
+
+def test_a_new_item_sent_without_a_form_token_is_added_as_before(client_for, meeting):
+    client = client_for("secretary")
+    for _post in range(2):  # a form shown before the token existed
+        client.post(f"/moten/{meeting.pk}/paragrafer/", {"heading": "Budget", "kind": "beslut"})
+    assert meeting.items.filter(heading="Budget").count() == 2
 
 
 @on_the_tests_day

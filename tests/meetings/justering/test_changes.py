@@ -78,3 +78,45 @@ def test_the_changes_are_written_in_swedish_whoever_sends_the_revision(before):
     with translation.override("en"):
         changes = protocol.describe_changes(before, after)
     assert changes.startswith("Ändrat: § 3") and "Närvarolistan är ändrad." in changes
+
+
+def test_a_point_moved_in_or_out_is_a_change_and_says_where_it_went(before):
+    """A § whose point was indented one more step (or brought back flush left), and nothing else, read 'Inga
+    ändringar i texten.': the signer was told the revision they sign is the one they read."""
+    before["items"][2]["text"] = '<p>Förslaget lyder:</p><p class="indent-1">Insatsen förlängs.</p><p>Med ett år.</p>'
+    changes = changed(
+        before,
+        lambda item: item.update(
+            text='<p>Förslaget lyder:</p><p class="indent-2">Insatsen förlängs.</p><p class="indent-1">Med ett år.</p>'
+        ),
+    )
+    assert changes.splitlines() == [
+        f"Ändrat: § 3 {before['items'][2]['heading']}",
+        "    Indraget är ändrat: ”Insatsen förlängs.” står nu indraget 2 steg (förut indraget 1 steg).",
+        "    Indraget är ändrat: ”Med ett år.” står nu indraget 1 steg (förut utan indrag).",
+    ]
+
+
+def test_a_typed_line_moved_in_is_said_in_steps_or_spaces(before):
+    decision = before["items"][2]["decisions"][0]
+    decision["text"] = "Styrelsen beslutar\n\tatt godkänna budgeten,\natt notera\nsamt att gå vidare."
+    typed = "Styrelsen beslutar\natt godkänna budgeten,\n  att notera\nsamt att gå vidare."
+    changes = changed(before, lambda item: item["decisions"][0].update(text=typed))
+    assert "    Indraget är ändrat: ”att godkänna budgeten,” står nu utan indrag (förut indraget 1 steg)." in changes
+    assert "    Indraget är ändrat: ”att notera” står nu indraget 2 mellanslag (förut utan indrag)." in changes
+
+
+def test_a_tab_and_four_spaces_look_the_same_and_are_no_change(before):
+    before["items"][2]["decisions"][0]["text"] = "Styrelsen beslutar\n\tatt godkänna budgeten."
+    changes = changed(
+        before, lambda item: item["decisions"][0].update(text="Styrelsen beslutar\n    att godkänna budgeten.")
+    )
+    assert changes == "Inga ändringar i texten."
+
+
+def test_a_line_reworded_and_moved_shows_both_lines_as_they_are_indented(before):
+    before["items"][2]["text"] = '<p>Förslaget lyder:</p><p class="indent-1">Insatsen förlängs.</p>'
+    changes = changed(
+        before, lambda item: item.update(text='<p>Förslaget lyder:</p><p class="indent-2">Insatsen avslutas.</p>')
+    )
+    assert changes.splitlines()[1:] == ["    -    Insatsen förlängs.", "    +        Insatsen avslutas."]

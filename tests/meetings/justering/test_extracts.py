@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
+from federations import services as register
 from federations.models import Mandate, Person
 from meetings import tasks as sweeping
 from meetings.drafting import services
@@ -58,6 +59,19 @@ def justera(cast, meeting, capture):
             justering.protocol_sign(
                 actor=cast.user(key), meeting=meeting, revision_number=revision.number, method="password"
             )
+
+
+def test_a_recipient_who_chose_english_gets_the_extract_s_e_mail_in_english(
+    cast, meeting, mailoutbox, django_capture_on_commit_callbacks
+):
+    register.person_language_set(actor=None, person=cast.member, language="en")
+    justera(cast, meeting, django_capture_on_commit_callbacks)
+    extract_mail = {
+        m.to[0]: m for m in mailoutbox if m.attachments and m.attachments[0][0].startswith("protokollsutdrag")
+    }
+    assert extract_mail["member@example.se"].subject.startswith("Extract of minutes: ")
+    assert extract_mail["registrator@testby.se"].subject.startswith("Protokollsutdrag: ")  # no choice: Swedish
+    assert OutgoingMail.objects.filter(kind=OutgoingMail.Kind.EXTRACT).count() == 2
 
 
 def test_the_printed_line_names_organisations_and_people_not_addresses(cast, meeting):

@@ -95,3 +95,23 @@ def test_a_revision_frozen_before_keeps_its_snapshot_and_hash(cast):
     revision.refresh_from_db()
     assert protocol.digest(revision.snapshot) == revision.sha256
     assert protocol.digest(protocol.snapshot(meeting)) == revision.sha256
+
+
+def test_the_signers_read_on_the_justering_page_that_a_point_moved_in(client_for, cast):
+    """Revision 2 differs from revision 1 only in how far a point of § 3 is indented: its change list said 'Inga
+    ändringar i texten.', and the signer was asked to sign a record they had not read as it stands."""
+    meeting = indented_meeting(cast)
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    justering.protocol_reopen(actor=None, meeting=meeting)
+    item = meeting.items.get(number=3)
+    services.item_save_text(
+        actor=None,
+        item_id=item.pk,
+        heading=item.heading,
+        text="<p>Förslaget lyder:</p><p>\tInsatsen förlängs.</p><p>\t\t\tMed ett år.</p>",
+        base_version=item.version,
+    )
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    page = client_for("member").get(f"/moten/{meeting.pk}/justering/").content.decode()
+    assert "Inga ändringar i texten." not in page
+    assert "Indraget är ändrat: ”Med ett år.” står nu indraget 3 steg (förut indraget 2 steg)." in page

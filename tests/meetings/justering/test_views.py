@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from html.parser import HTMLParser
 
 import pytest
 import time_machine
@@ -546,3 +547,81 @@ def test_a_signer_of_an_extract_is_told_it_is_the_extract_and_of_which_paragraph
     response = client.post(f"/moten/{meeting.pk}/justering/signera/", {"revision": extract.number}, follow=True)
     said = [str(m) for m in response.context["messages"]]
     assert said == ["Du har justerat protokollsutdraget."]
+
+
+def english(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    return client
+
+
+class _Languages(HTMLParser):
+    """The language of each piece of text of a page: that of the nearest element around it that says one."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []  # (tag, lang or None) of the open elements
+        self.texts = []  # (language, text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        self.texts.append((next((lang for _tag, lang in reversed(self.stack) if lang), ""), data))
+
+
+def languages_of(html, text):
+    """The language each place `text` stands in on the page is marked with."""
+    parser = _Languages()
+    parser.feed(html)
+    return [language for language, data in parser.texts if text in data]
+
+
+def test_an_english_signer_is_told_the_headings_and_changes_quoted_on_the_justering_page_are_swedish(
+    client_for, cast, sent
+):
+    """'Your comments on that revision: § 3 Godkännande av dagordningen: …' and the list of changes, on a page in
+    English: a screen reader read the Swedish heading and the stored changes with English pronunciation (WCAG 3.1.2)."""
+    item = sent.items.get(number=3)
+    justering.comment_add(actor=cast.user("member"), meeting=sent, item=item, text="Stavfel i rubriken.")
+    justering.protocol_send_back(actor=cast.user("member"), meeting=sent, reason="Se kommentaren.")
+    services.item_update_details(actor=None, item=item, heading="Budget 2027")
+    justering.protocol_send_for_justering(actor=None, meeting=sent)
+    justering.protocol_reopen(actor=None, meeting=sent)
+    services.item_update_details(actor=None, item=item, heading="Budget för 2027")
+    justering.protocol_send_for_justering(actor=None, meeting=sent)
+    html = english(client_for("member")).get(f"/moten/{sent.pk}/justering/").content.decode()
+    listed = html[html.index("<details open>") : html.index("</details>")]
+    assert '<html lang="en"' in html
+    assert '<span class="content-heading" lang="sv">Budget för 2027</span>' in listed
+    assert languages_of(html, "Ändrat: § 3") == ["sv", "sv"]  # since the member's revision 1, and since revision 2
+    # wherever the heading stands: the list, the changes, the protocol, the comment button's name for a screen reader
+    assert len(languages_of(html, "Budget för 2027")) >= 4 and set(languages_of(html, "Budget för 2027")) == {"sv"}
+
+
+def test_an_english_secretary_is_told_a_correction_and_the_extracts_headings_are_swedish(client_for, cast, meeting):
+    """The rättelser ('Correction 2026-03-02, § 3 Godkännande av dagordningen: …') and the extracts by e-mail, one
+    row a §, quoted the record's Swedish in English rows, unmarked."""
+    item = meeting.items.get(number=3)
+    decision = item.decisions.get()
+    services.decision_save(
+        actor=None, item=item, decision=decision, text=decision.text, recipient_emails=["registrator@testby.se"]
+    )
+    justering.protocol_send_for_justering(actor=None, meeting=meeting)
+    for key in ("chair", "member", "secretary"):
+        justering.protocol_sign(actor=cast.user(key), meeting=meeting, revision_number=1, method="password")
+    justering.correction_add(actor=cast.user("secretary"), item=item, text="Beloppet ska vara 4 000 tkr.")
+    html = english(client_for("secretary")).get(f"/moten/{meeting.pk}/justering/").content.decode()
+    assert '<html lang="en"' in html
+    assert languages_of(html, "Beloppet ska vara 4 000 tkr.") == ["sv"]
+    deliveries = html[html.index('id="extracts-mail-heading"') :]
+    assert '§ 3 <span class="content-heading" lang="sv">Godkännande av dagordningen</span>' in deliveries
+    assert set(languages_of(html, "Godkännande av dagordningen")) == {"sv"}
+    corrections = html[html.index("<ul><li><strong>") :]
+    assert '<span class="content-heading" lang="sv">Godkännande av dagordningen</span>:</strong>' in corrections

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db.migrations.recorder import MigrationRecorder
 from django.test import override_settings
 from django.utils import timezone
 
@@ -140,7 +141,13 @@ def test_beat_is_green_after_a_sweep_and_red_five_minutes_later(db, settings):
     assert not by_key(timezone.now() + datetime.timedelta(minutes=6))["beat"].ok
 
 
+def installed(at):
+    """Say the installation's database was made at `at` (its first migration), for this test's transaction."""
+    MigrationRecorder.Migration.objects.update(applied=at)
+
+
 def test_the_last_backup_is_red_when_missing_or_older_than_two_days(db):
+    installed(timezone.now() - datetime.timedelta(days=3))
     assert not by_key()["backup"].ok
     Heartbeat.record("backup", path="/b/x.tar", size=1234)
     assert by_key()["backup"].ok
@@ -199,3 +206,62 @@ def test_a_pdf_failed_only_a_moment_ago_is_not_mailed_yet(cast, settings):
     SignedDocument.objects.filter(meeting=meeting).update(status=SignedDocument.Status.FAILED, error="x")
     assert not by_key()["pdfs"].ok
     assert not any("PDF" in line for line in status.warnings())
+
+
+def test_a_fresh_installation_has_no_backup_alarm_until_its_first_night_has_passed(db, settings, mailoutbox):
+    settings.ADMINS = [("", "it@forbundet.example.se")]
+    settings.FINSAM_BACKUP_AT = datetime.time(1, 30)
+    made = datetime.datetime(2026, 12, 7, 10, 0, tzinfo=datetime.UTC)  # a Monday morning; backups at 01:30 UTC
+    installed(made)
+    for hours in (1, 6, 15, 20):  # the first night's backup is due by Tuesday 01:30 and its margin
+        check = by_key(made + datetime.timedelta(hours=hours))["backup"]
+        assert check.ok and "den första väntas senast" in check.value, (hours, check)
+    assert tasks.warn_admins() == [] and mailoutbox == []
+    late = by_key(datetime.datetime(2026, 12, 8, 7, 31, tzinfo=datetime.UTC))["backup"]
+    assert not late.ok and late.value == "ingen har gjorts"
+    Heartbeat.record("backup", path="/b/x.tar", size=1)
+    assert by_key()["backup"].ok
+
+
+def test_an_installation_made_just_after_the_backup_time_waits_for_the_next_night(db, settings):
+    settings.FINSAM_BACKUP_AT = datetime.time(1, 30)
+    installed(datetime.datetime(2026, 12, 7, 1, 45, tzinfo=datetime.UTC))
+    assert by_key(datetime.datetime(2026, 12, 7, 23, 0, tzinfo=datetime.UTC))["backup"].ok
+    assert not by_key(datetime.datetime(2026, 12, 8, 8, 0, tzinfo=datetime.UTC))["backup"].ok
+
+
+def test_a_lasting_warning_is_mailed_when_it_starts_then_daily_and_when_it_ends(db, settings, mailoutbox, time_machine):
+    settings.ADMINS = [("", "it@forbundet.example.se")]
+    time_machine.move_to(datetime.datetime(2026, 12, 10, 9, 15, tzinfo=datetime.UTC))
+    installed(timezone.now() - datetime.timedelta(days=3))  # past the first night, and no backup
+    Heartbeat.record("backup", path="/b/x.tar", size=1)
+    Heartbeat.objects.filter(name="backup").update(at=timezone.now() - datetime.timedelta(days=3))
+    assert len(tasks.warn_admins()) == 1 and len(mailoutbox) == 1
+    assert "Senaste säkerhetskopia" in mailoutbox[0].body
+    for _hour in range(23):  # still true, every hour: no new e-mail
+        time_machine.shift(datetime.timedelta(hours=1))
+        assert len(tasks.warn_admins()) == 1
+    assert len(mailoutbox) == 1
+    time_machine.shift(datetime.timedelta(hours=1))  # a day after the first: a reminder
+    tasks.warn_admins()
+    assert len(mailoutbox) == 2
+    time_machine.shift(datetime.timedelta(hours=1))
+    Heartbeat.record("backup", path="/b/y.tar", size=1)  # fixed: one e-mail saying so, then silence
+    assert tasks.warn_admins() == []
+    assert len(mailoutbox) == 3 and "Inga varningar" in mailoutbox[2].subject
+    time_machine.shift(datetime.timedelta(hours=1))
+    assert tasks.warn_admins() == [] and len(mailoutbox) == 3
+
+
+def test_a_new_warning_beside_a_mailed_one_is_mailed_at_once(cast, settings, mailoutbox):
+    settings.ADMINS = [("", "it@forbundet.example.se")]
+    installed(timezone.now() - datetime.timedelta(days=3))
+    assert len(tasks.warn_admins()) == 1 and len(mailoutbox) == 1  # no backup
+    meeting = justera(cast, ready_to_send(cast, date=timezone.localdate() - datetime.timedelta(days=1)))
+    SignedDocument.objects.filter(meeting=meeting).update(
+        status=SignedDocument.Status.FAILED,
+        error="Certifikatet saknas",
+        created=timezone.now() - datetime.timedelta(hours=2),
+    )
+    assert len(tasks.warn_admins()) == 2 and len(mailoutbox) == 2
+    assert "Certifikatet saknas" in mailoutbox[1].body
