@@ -107,8 +107,9 @@ def _result(doc: Document) -> ParsedMinutes:
     )
     # the names of an "Utses att justera" that ran on into the lists after it were there, justerare or not
     ran_on = doc.justerare if len(doc.justerare) > officers.MOST_ADJUSTERS else []
+    listed = bool(doc.people)
     _add_signers(doc, chair, [*adjusters, *(_without_labels(name) or name for name in ran_on)])
-    if not chair:
+    if not chair and not listed:  # no list: only those the text names (a list's "Leif Strand, ordförande Maja …")
         chair = _chair_named_in_text(doc)
     _place_header_leftovers(doc, read_items, body)
     kind = header.kind(doc, " ".join([title, *doc.header_rest[:5]]))
