@@ -195,3 +195,8 @@ def entries(form):
     if row is None:
         return {}
     return dict(item.split(":") for item in row[0].split(" "))
+
+
+def lemmas_as(form, role):
+    """The lemmas of which `form` is a form in that role (a word, or a compound's beginning, middle or end)."""
+    return tuple(sorted(lemma for lemma, roles in entries(form).items() if role in roles))
