@@ -1,6 +1,7 @@
 """Finding register entries by the Swedish analyser's terms (meetings.register.analysis): a 'simple' tsvector with
-a GIN index on PostgreSQL, an FTS5 table on SQLite, the same terms and the same query on both; the page and its true count, by a plan chosen by the term counts.
-The snippets are meetings.register.snippets', "Menade du …?" meetings.register.suggestions'."""
+a GIN index on PostgreSQL, an FTS5 table on SQLite, the same terms and the same query on both; the page and its true
+count, by a plan chosen by the term counts. The snippets are meetings.register.snippets', "Menade du …?"
+meetings.register.suggestions'."""
 
 import math
 import re
