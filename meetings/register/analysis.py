@@ -17,10 +17,10 @@ from functools import lru_cache
 
 import simplemma
 
-from meetings.register import lexicon
+from meetings.register import inflection, lexicon
 from meetings.register.compounds import as_word, compound, compound_parts
 from meetings.register.lexicon import lemmas_as
-from meetings.register.tokeniser import STOP_WORDS, amounts, query_amounts, tokens
+from meetings.register.tokeniser import STOP_WORDS, amounts, is_number, query_amounts, tokens
 
 LANGUAGE = "sv"
 # simplemma's memory-frugal lexicon: the same answers (checked word for word on the register's vocabulary) from its
@@ -42,8 +42,11 @@ def lemmas(word):
     godkänna) and simplemma's, if simplemma knows the word (a name, a newer word; and the verb of a strong verb's
     past forms, which the dictionary lists as stems of their own: antog, antagit, antagna -> anta; beslöt ->
     besluta; lade, lagt -> lägga); the lexicon's first, which is the word's phrase key. () for a word neither knows.
-    An unknown word is not guessed at: a typo stays a typo and gets a suggestion."""
+    An unknown word is not guessed at: a typo stays a typo and gets a suggestion. A form the dictionary lists as a
+    word of its own (gemensamt, högst, fullmäktiges) has its word's lemmas first (meetings.register.inflection)."""
     found = lemmas_as(word, lexicon.WORD)
+    if found in ((), (word,)):
+        found = tuple(dict.fromkeys((*inflection.base_lemmas(word), *found)))
     if simplemma.is_known(word, lang=LANGUAGE, low_memory=LOW_MEMORY):
         other = simplemma.lemmatize(word, lang=LANGUAGE, greedy=True, low_memory=LOW_MEMORY).lower()
         if not found or not _regular_ending(word, other):
@@ -146,7 +149,7 @@ def analyse_query(text):
         alternatives = tuple(dict.fromkeys((word, *own, *stems, *modifier)))
         last = index == len(searched) - 1
         # A number is never a prefix: "1 200 000" must not find 12 000 000.
-        prefix = last and len(word) >= 3 and not own and not word.isdecimal()
+        prefix = last and len(word) >= 3 and not own and not is_number(word)
         words.append(QueryWord(word, alternatives, prefix=prefix, stems=stems))
     phrases = [keys for keys in (phrase_keys(quoted) for quoted in PHRASE.findall(text)) if len(keys) > 1]
     no_words = bool(text.strip()) and not written

@@ -13,7 +13,7 @@ from meetings.register.tokeniser import STOP_WORDS
 @dataclass(frozen=True)
 class Compound:
     modifiers: tuple  # each modifier's lemmas, left to right: ((arbetsmarknad,),) for arbetsmarknads|insatser
-    head: tuple  # the head's lemmas: (insats,)
+    head: tuple  # the head's lemmas: (insats,); () for a derivation (ung|dom: _derivation)
     cut: int = 0  # where the head begins in the word as written
 
 
@@ -25,7 +25,9 @@ def compound(word):
 
     Swedish compounds are right-headed: the cut with the longest head that the dictionary allows to end a compound
     is the one (beslutsförslaget: besluts|förslaget, never beslutsförs|laget). A word inside a word that may not end
-    a compound is never a part (handlingar: no "lingar"; årsredovisningen: no "visningen" after "års|redovisningen")."""
+    a compound is never a part (handlingar: no "lingar"; årsredovisningen: no "visningen" after "års|redovisningen").
+    Nor is a derivational suffix that spells a word, after a word in its base form (ung|dom: see _derivation): such a
+    word has its base as its modifier (the word begins with it: "ung" finds Ungdomar) and no head."""
     if lexicon.FORBIDDEN in "".join(lexicon.entries(word).values()):
         return None
     as_word_modifier = partial(_word_as_modifier, whole=bool(lemmas_as(word, lexicon.WORD)))
@@ -37,8 +39,22 @@ def compound(word):
             for left in _left_parts(word[:cut], word[cut:]):
                 modifiers = modifiers_of(left, _most_parts() - 1)
                 if modifiers:
-                    return Compound(modifiers, head, cut)
+                    return Compound(modifiers, () if _derivation(left, head) else head, cut)
     return None
+
+
+# Swedish derivational suffixes that also spell a word the dictionary lets end a compound: -dom (ungdom, sjukdom,
+# barndom; the noun dom, a court's ruling), -het (het, hot), -lös, -full, -bar, -sam, -vis, -rik. Derivation is a
+# closed class of the grammar (Svenska Akademiens grammatik, vol. 2, "Avledning"), not a list of the words it makes.
+DERIVATIONAL_SUFFIXES = frozenset({"dom", "het", "lös", "full", "bar", "sam", "vis", "rik"})
+
+
+def _derivation(left, head):
+    """Whether a cut is a derivation rather than a compound: a derivational suffix straight after a word in its own
+    base form (ung|dom, sjuk|dom, respekt|full). The suffix means nothing on its own ("dom" must not find Ungdomar);
+    a compound of the noun has its modifier in a linking form (tingsrätts|dom, skilje|dom), which stays a compound
+    and is found by "dom"."""
+    return not DERIVATIONAL_SUFFIXES.isdisjoint(head) and left in lemmas_as(left, lexicon.WORD)
 
 
 def _left_parts(left, head):

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Length
 
 from meetings.models import RegisterTerm
-from meetings.register import analysis
+from meetings.register import analysis, tokeniser
 from meetings.register.search import search
 
 # "Menade du …?" compares the word with at most this many counted terms of its first letter and about its length.
@@ -35,7 +35,8 @@ def suggestion(query, visible):
         return None
     choices = []
     for word in written:
-        if word.isdecimal() or len(word) < 3 or word in analysis.STOP_WORDS or (len(written) > 1 and _indexed(word)):
+        as_typed = tokeniser.is_number(word) or len(word) < 3 or word in analysis.STOP_WORDS
+        if as_typed or (len(written) > 1 and _indexed(word)):
             choices.append([word])
             continue
         close = _closest_terms(word)

@@ -13,9 +13,16 @@ GROUP_SPACES = " \u00a0\u2007\u2009\u202f"
 # same one throughout). "1 200 000" is the one number 1200000, as it is read; "2023 2024" stays two years (a group
 # is three digits), and so does "Insats | 2027 | 2028", a table's cells.
 NUMBER = rf"\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)|\d+"
+# A decimal number as Swedish writes it, with a decimal comma: "12,5", "1 250 000,50". One number, searched as written:
+# "12,5" is neither 12 nor 5 (the query dropped the 5, a word of one character, and found every 12). Not a list of
+# numbers ("1,2,3", "§§ 3,4,5"): no comma and digit may follow, and none come before.
+DECIMAL = rf"(?<!\d,)(?:{NUMBER}),\d+(?![,\d])"
 # Letters (å, ä, ö and the rest) or a number; "Finsam-medel" is two words, "2023–2025" two numbers.
-WORD = re.compile(rf"[^\W\d_]+|{NUMBER}")
+WORD = re.compile(rf"[^\W\d_]+|{DECIMAL}|{NUMBER}")
 _GROUPING = re.compile(rf"[{GROUP_SPACES}.]")
+# A decimal comma in a term: letters between the digits, so that the term is one token of both databases' tokenisers
+# (PostgreSQL's parser reads "12komma5" as one word of letters and digits, FTS5 as one token) and of tsquery syntax.
+DECIMAL_MARK = "komma"
 
 # The `stop-words` package's Swedish list is made for general text: beside the function words it has words that a
 # register of decisions is searched for. These are taken out of it, by kind, and stay searchable:
@@ -47,13 +54,21 @@ STOP_WORDS = frozenset(get_stop_words("swedish")) - KEPT_FROM_STOP_LIST
 
 def tokens(text):
     """The lower-case words of a text, in order: the one tokeniser of the index, the query and the suggestions. A
-    number is its digits, however they are grouped."""
+    number is its digits, however they are grouped; a decimal number its digits either side of DECIMAL_MARK."""
     return [token(found) for found in WORD.findall(text.lower())]
 
 
 def token(found):
-    """A word as WORD found it, as a term: a grouped number without its spaces or full stops."""
-    return _GROUPING.sub("", found) if found[0].isdigit() else found
+    """A word as WORD found it, as a term: a grouped number without its spaces or full stops, its decimal comma
+    DECIMAL_MARK (12,5 -> 12komma5)."""
+    if not found[0].isdigit():
+        return found
+    return _GROUPING.sub("", found).replace(",", DECIMAL_MARK)
+
+
+def is_number(term):
+    """Whether a query's word is a number (whole or decimal): never a prefix, nor a word to correct."""
+    return term[:1].isdigit()
 
 
 # An amount in millions or thousands ("1,2 miljoner", "1,5 mkr", "800 tkr", "2 miljarder") is also indexed and
