@@ -1,5 +1,6 @@
 """Indexing: the register's entries are written from frozen records only."""
 
+import time
 from collections import Counter
 
 from django.db import connection, transaction
@@ -173,3 +174,41 @@ def count_terms(counts, sign=1):
                 f"ON CONFLICT (term) DO UPDATE SET entries = {table}.entries + excluded.entries",
                 [value for change in batch for value in change],
             )
+
+
+# Entries re-analysed in one batch (one read, one bulk update).
+REANALYSE_BATCH = 2000
+
+
+def reanalyse_entries(entry_model, term_model, *, limit=None, timings=None):
+    """Write every register entry's terms again with today's analyser and count the terms afresh: what a migration
+    does when the analyser's rules change (0032), given its historical models, and what bench_reindex times (`limit`
+    entries at most, the seconds spent reading and analysing, writing and counting added to `timings`). Returns how
+    many entries were written."""
+    timings = {} if timings is None else timings
+    counts, last, done = Counter(), 0, 0
+    fields = ("id", "heading", "decision_text", "item_text", "outcome", "date", "item__case_number")
+    while limit is None or done < limit:
+        size = REANALYSE_BATCH if limit is None else min(REANALYSE_BATCH, limit - done)
+        started = time.perf_counter()
+        entries = entry_model.objects.filter(pk__gt=last).order_by("pk").select_related("item").only(*fields)
+        batch = list(entries[:size])
+        if not batch:
+            break
+        for entry in batch:
+            record = record_words(entry.date, entry.item.case_number)
+            entry.heading_terms = index_terms(entry.heading, entry.decision_text, outcome_words(entry.outcome), *record)
+            entry.text_terms = index_terms(entry.item_text)
+        counts.update(term_counts((entry.heading_terms, entry.text_terms) for entry in batch))
+        written = time.perf_counter()
+        entry_model.objects.bulk_update(batch, ["heading_terms", "text_terms"])
+        timings["analyse"] = timings.get("analyse", 0) + written - started
+        timings["write"] = timings.get("write", 0) + time.perf_counter() - written
+        done, last = done + len(batch), batch[-1].pk
+    started = time.perf_counter()
+    term_model.objects.all().delete()
+    term_model.objects.bulk_create(
+        [term_model(term=term, entries=n) for term, n in sorted(counts.items())], batch_size=REANALYSE_BATCH
+    )
+    timings["count"] = timings.get("count", 0) + time.perf_counter() - started
+    return done

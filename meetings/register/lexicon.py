@@ -110,20 +110,28 @@ def forms(rules, stem, flags):
 
 
 def read_dictionary(aff, dic):
-    """{form: {lemma: roles}} of every form the dictionary allows, lower-cased (the analyser's words are)."""
+    """{form: {lemma: roles}} of every form the dictionary allows, lower-cased (the analyser's words are), and
+    {lemma: (own forms, name)}: how many forms of its own a stem makes (beside itself and an adjective's agreeing -a
+    and -e: a superlative listed on its own, högst, makes högsta), and whether it is a name (every entry of it is
+    written with a capital: Johanna, Farsta)."""
     rules = read_affixes(aff)
-    table = {}
+    table, stems = {}, {}
     lines = Path(dic).read_text(encoding="utf-8").splitlines()[1:]  # the first line is the number of entries
     for line in lines:
         entry = line.split("\t")[0].split(" ")[0]
-        stem, _, flags = entry.partition("/")
-        stem = stem.lower()
+        written, _, flags = entry.partition("/")
+        stem = written.lower()
         if not stem.isalpha():  # abbreviations with a dot, words with a hyphen: never one token of the analyser
             continue
+        own = set()
         for form, roles in forms(rules, stem, flags):
             lemmas = table.setdefault(form.lower(), {})
             lemmas[stem] = "".join(sorted(set(lemmas.get(stem, "")) | set(roles)))
-    return rules, table
+            if WORD in roles and form.isalpha():  # not the hyphenated "högst-" that begins "högst-högst"
+                own.add(form.lower())
+        made, name = stems.get(stem, (0, True))
+        stems[stem] = (max(made, len(own - {stem, stem + "a", stem + "e"})), name and written[:1].isupper())
+    return rules, table, stems
 
 
 def digest(aff, dic):
@@ -134,12 +142,13 @@ def digest(aff, dic):
 
 
 SCHEMA = "CREATE TABLE forms (form TEXT PRIMARY KEY, entries TEXT NOT NULL) WITHOUT ROWID"
+STEMS = "CREATE TABLE stems (stem TEXT PRIMARY KEY, own_forms INTEGER NOT NULL, name INTEGER NOT NULL) WITHOUT ROWID"
 
 
 def build(aff, dic, target):
     """Write the table of forms to `target`, through a temporary file renamed into place, so that processes that
     build it at once (test workers) never read half of one."""
-    rules, table = read_dictionary(aff, dic)
+    rules, table, stems = read_dictionary(aff, dic)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     os.close(handle)
@@ -153,6 +162,8 @@ def build(aff, dic, target):
                  for form, lemmas in sorted(table.items())),
             )  # fmt: skip
             db.executemany("INSERT INTO options VALUES (?, ?)", rules.options.items())
+            db.execute(STEMS)
+            db.executemany("INSERT INTO stems VALUES (?, ?, ?)", ((s, n, int(name)) for s, (n, name) in stems.items()))
         db.close()
         os.replace(temporary, target)
     finally:
@@ -195,3 +206,17 @@ def entries(form):
     if row is None:
         return {}
     return dict(item.split(":") for item in row[0].split(" "))
+
+
+def lemmas_as(form, role):
+    """The lemmas of which `form` is a form in that role (a word, or a compound's beginning, middle or end)."""
+    return tuple(sorted(lemma for lemma, roles in entries(form).items() if role in roles))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word):
+    """(own forms, name) of a stem of the dictionary (read_dictionary), None for a word that is no stem."""
+    table = _table()
+    with _read_lock:
+        row = table.execute("SELECT own_forms, name FROM stems WHERE stem = ?", (word,)).fetchone()
+    return None if row is None else (row[0], bool(row[1]))

@@ -1,11 +1,8 @@
 """Finding register entries by the Swedish analyser's terms (meetings.register.analysis): a 'simple' tsvector with
-a GIN index on PostgreSQL, an FTS5 table on SQLite, the same terms and the same query on both; true counts,
-snippets and suggestions."""
+a GIN index on PostgreSQL, an FTS5 table on SQLite, the same terms and the same query on both; the page and its true
+count, by a plan chosen by the term counts. The snippets are meetings.register.snippets', "Menade du …?"
+meetings.register.suggestions'."""
 
-import difflib
-import functools
-import html
-import itertools
 import math
 import re
 from contextlib import contextmanager
@@ -15,8 +12,6 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Length
-from django.utils.safestring import mark_safe
 
 from meetings.models import RegisterTerm
 from meetings.register import analysis
@@ -85,7 +80,7 @@ def estimated_matches(analysed):
 
 def tsquery(query):
     """A to_tsquery string: every word must match, as any of its alternatives; the word being typed also as a
-    prefix. The terms are letters and digits only (analysis.WORD), so nothing in them is tsquery syntax."""
+    prefix. The terms are letters and digits only (tokeniser.WORD), so nothing in them is tsquery syntax."""
     parts = []
     analysed = analysis.analyse_query(query)
     for word in analysed.words:
@@ -361,120 +356,3 @@ def planner_settings(**settings):
     finally:
         with connection.cursor() as cursor:
             cursor.execute("; ".join(f"RESET {name}" for name in settings))
-
-
-def headlines(entries, query):
-    """Highlighted snippets for the rows shown, as safe HTML, made in Python on both databases: every word the
-    analyser matches to the query is marked (beviljade for "bevilja", Medlemssamråd for "samråd").
-
-    The headings and decisions are text that anyone with a pen wrote; every piece of the snippet is escaped on its
-    own and only the marks are added, so a decision saying <meta http-equiv=refresh> shows those words and does
-    nothing."""
-    analysed = analysis.analyse_query(query)
-    if not entries or not analysed:
-        return {}
-    matches = functools.lru_cache(maxsize=None)(functools.partial(_matches, analysed=analysed))  # a word once a page
-    return {entry.pk: _excerpt(entry, matches) for entry in entries}
-
-
-EXCERPT_LENGTH = 240
-
-
-def _matches(word, analysed):
-    """Whether one word of a text matches a word of the query."""
-    terms = set(analysis.word_terms(analysis.token(word.lower())))
-    return any(analysis.term_matches(query_word, terms) for query_word in analysed.words)
-
-
-def _excerpt(entry, matches):
-    """About 240 characters around the first match, escaped, with every matching word marked (`matches` tells a
-    word of the text that matches the query)."""
-    text = f"{entry.heading} — {entry.decision_text} {entry.item_text}".strip()
-    first = next((m.start() for m in analysis.WORD.finditer(text) if matches(m.group())), 0)
-    start = max(0, first - 80)
-    if start:  # begin at a word, not inside one
-        start = next((m.start() for m in analysis.WORD.finditer(text, start) if m.start() > start), start)
-    window = text[start : start + EXCERPT_LENGTH]
-    pieces, last = [], 0
-    for match in analysis.WORD.finditer(window):
-        if matches(match.group()):
-            pieces.append(html.escape(window[last : match.start()]))
-            pieces.append(f"<mark>{html.escape(match.group())}</mark>")
-            last = match.end()
-    pieces.append(html.escape(window[last:]))
-    snippet = ("…" if start else "") + "".join(pieces) + ("…" if start + EXCERPT_LENGTH < len(text) else "")
-    return mark_safe(snippet)  # noqa: S308 every piece is escaped above
-
-
-# "Menade du …?" compares the word with at most this many counted terms of its first letter and about its length.
-SUGGESTION_CANDIDATES = 3000
-# The closest terms that are tried against what the user may see, in order.
-SUGGESTIONS_TRIED = 3
-
-
-def suggestion(query, visible):
-    """When nothing matched: the query with each misspelt word replaced by the indexed term closest to it, for
-    "Menade du …?", the same on both databases. Of several words, a word is taken as misspelt when no entry holds
-    it (nor any of its forms); a single word is, as it found nothing the user may see. A number, a stop word and a
-    word of two letters are left as typed. The candidates are the counted terms (RegisterTerm, the analyser's own
-    tokens) that begin with the same letter and are about as long, the closest by difflib. Letters are compared as
-    a keyboard without å, ä and ö types them (a, a, o): "aterremiss" is closest to återremiss, and "arende" may
-    begin as "ärende" does.
-
-    The words are searched together ("studo ludum": "studio ludum"; before, only a search of one word got a
-    suggestion). A suggestion is offered only if it finds something in `visible`, the entries the asking user may
-    see: a suggestion must never reveal a word of a protocol that is not public to them."""
-    # As the search reads it: "1,2 miljoner" is the amount 1200000, which no spelling mends (not "miljon").
-    written = [w for w in analysis.tokens(analysis.query_amounts(query)) if len(w) > 1][: analysis.MAX_QUERY_WORDS]
-    if not written:
-        return None
-    choices = []
-    for word in written:
-        if word.isdecimal() or len(word) < 3 or word in analysis.STOP_WORDS or (len(written) > 1 and _indexed(word)):
-            choices.append([word])
-            continue
-        close = _closest_terms(word)
-        if not close:
-            return None
-        choices.append(close)
-    if all(len(options) == 1 and options[0] == word for options, word in zip(choices, written, strict=True)):
-        return None  # every word is in the register: they only never meet, which no spelling mends
-    tried = [" ".join(words) for words in itertools.islice(itertools.product(*choices), SUGGESTIONS_TRIED)]
-    return next((text for text in tried if search(visible, text).exists()), None)
-
-
-def _indexed(word):
-    """Whether some entry holds the word or one of its forms (its analysed alternatives)."""
-    analysed = analysis.analyse_query(word)
-    if not analysed:
-        return True  # a word the analyser does not search is no typo to mend
-    alternatives = analysed.words[0].alternatives
-    return RegisterTerm.objects.filter(term__in=alternatives, entries__gt=0).exists()
-
-
-def _closest_terms(word):
-    """The counted terms closest to a word, at most SUGGESTIONS_TRIED, the closest first."""
-    first_letters = Q()
-    for letter in SAME_LETTER.get(word[0], word[0]):
-        first_letters |= Q(term__startswith=letter)
-    candidates = (
-        RegisterTerm.objects.filter(first_letters, entries__gt=0)
-        .annotate(length=Length("term"))
-        .filter(length__gte=len(word) - 2, length__lte=len(word) + 2)
-        .exclude(term=word)
-        .order_by("-entries", "term")
-        .values_list("term", flat=True)[:SUGGESTION_CANDIDATES]
-    )
-    by_letters: dict[str, list[str]] = {}
-    for term in candidates:
-        by_letters.setdefault(without_swedish_letters(term), []).append(term)
-    close = difflib.get_close_matches(without_swedish_letters(word), list(by_letters), n=SUGGESTIONS_TRIED, cutoff=0.75)
-    return [term for letters in close for term in by_letters[letters]][:SUGGESTIONS_TRIED]
-
-
-SAME_LETTER = {"a": "aåä", "å": "aåä", "ä": "aåä", "o": "oö", "ö": "oö"}  # å, ä, ö typed without their keys
-_PLAIN = str.maketrans("åäö", "aao")
-
-
-def without_swedish_letters(word):
-    return word.translate(_PLAIN)

@@ -14,7 +14,7 @@ from federations.permissions import roles_for
 from finsam.types import User
 from meetings.models import AgendaItem, Anslag, Appeal, Assignment, Decision, Meeting, RegisterEntry, Reservation
 from meetings.permissions import visible_assignments, visible_entries, visible_register_items
-from meetings.register import analysis, search
+from meetings.register import analysis, search, snippets, suggestions
 from meetings.sanitize import html_to_text
 
 # The register's order: newest meeting first, its §§ in order.
@@ -184,14 +184,14 @@ def register_page(
     else:
         rows = rows[:page_size]
         has_next, has_previous = more, bool(offset or position.after)
-    snippets = search.headlines(rows, filters.q)
+    marked = snippets.headlines(rows, filters.q)
     attach_projects(rows)
     attach_standing(rows)
     for row in rows:
-        row.snippet = snippets.get(row.pk)
+        row.snippet = marked.get(row.pk)
     analysed = analysis.analyse_query(filters.q)
     wants_suggestion = filters.q and count == 0 and not analysed.only_stop_words
-    suggestion = search.suggestion(filters.q, visible_entries(user)) if wants_suggestion else None
+    suggestion = suggestions.suggestion(filters.q, visible_entries(user)) if wants_suggestion else None
     return RegisterPage(
         rows=rows,
         count=count,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from meetings.register import analysis
+from meetings.register import analysis, inflection, tokeniser
 
 # (query, texts it must find, texts it must not find). The same table runs through the register on SQLite and
 # PostgreSQL (test_search_table.py): both databases must give exactly the analyser's hits.
@@ -77,6 +77,25 @@ TABLE = [
     ("lägga", ["Rapporten lades till handlingarna"], []),
     # An adjective's agreeing form finds the compounds it begins, as its dictionary form does.
     ("unga", ["Insatser för ungdomar", "Unga vuxna"], ["Medlemmarnas samråd"]),
+    # Forms the dictionary lists as words of their own find their word and its forms, both ways: an adjective's -t,
+    # -a, -re, -st, a genitive (meetings.register.inflection).
+    ("gemensam", ["Gemensamt ansvar", "Gemensamma insatser"], ["Ensam vårdnadshavare"]),
+    ("gemensamt", ["Gemensam nämnd", "Gemensamma insatser"], []),
+    ("hög", ["Högst 50 000 kr", "Högre kostnader", "Höga kostnader"], ["Halsen"]),
+    ("högst", ["En hög kostnad", "Höga kostnader"], []),
+    ("fullmäktige", ["Fullmäktiges beslut"], []),
+    ("fullmäktiges", ["Beslut i fullmäktige"], []),
+    # A word matches whole words and lemmas, a compound's head and (typed in its dictionary form) a compound's
+    # modifier, never a derivational suffix: "dom" is no part of ungdom, but the head of hovrätts|domen.
+    ("dom", ["Domen överklagades", "Hovrättsdomen"], ["Insatser för ungdomar", "Ungdomsmottagningen", "Sjukdom"]),
+    ("ung", ["Insatser för ungdomar"], []),
+    ("våld", ["Våldsutsatta kvinnor", "Stoppa våldet"], []),
+    # A decimal number is searched as written: "12,5" is neither 12 nor 5, and no list of numbers.
+    ("12,5", ["Höjning med 12,5 procent", "Ram 12,5 mnkr"], ["Höjning med 12 procent", "Höjning med 12,75 procent"]),
+    ("12", ["Höjning med 12 procent"], ["Höjning med 12,5 procent"]),
+    ("12,5 mnkr", ["Ram 12,5 mnkr", "Bidrag 12 500 000 kr"], ["Ram 12 mnkr", "Höjning med 12,5 procent"]),
+    ("1 250 000 kr", ["Bidrag 1 250 000 kronor", "Ram 1,25 miljoner"], ["Bidrag 1 250 kr", "Bidrag 250 000 kr"]),
+    ("1 250 000,50", ["Faktura på 1 250 000,50 kr"], ["Bidrag 1 250 000 kronor"]),
 ]
 TEXTS = sorted({text for _query, found, missed in TABLE for text in found + missed})
 
@@ -153,3 +172,29 @@ def test_a_phrase_keeps_its_word_order_and_reads_its_words_as_lemmas():
     assert analysis.matches('"budget 2027"', "Budgeten 2027 antas")
     assert not analysis.matches('"2027 budget"', "Budget 2027")
     assert analysis.matches('"beslut budget"', "Beslut om budgeten")  # stop words aside
+
+
+@pytest.mark.parametrize(
+    ("form", "word"),
+    [("gemensamt", "gemensam"), ("höga", "hög"), ("högre", "hög"), ("högst", "hög"), ("fullmäktiges", "fullmäktige")],
+)
+def test_a_form_the_dictionary_lists_on_its_own_is_read_as_its_word(form, word):
+    assert word in analysis.lemmas(form)
+    assert analysis.key(form) == analysis.key(word)  # and a quoted phrase meets it in either form
+
+
+@pytest.mark.parametrize("word", ["hals", "port", "plana", "kors"])
+def test_a_word_with_a_paradigm_of_its_own_is_never_read_as_a_shorter_word(word):
+    assert inflection.base_lemmas(word) == ()
+
+
+def test_a_derivation_is_no_compound_but_begins_with_its_word():
+    assert "dom" not in analysis.word_terms("ungdomar") and M + "ung" in analysis.word_terms("ungdomar")
+    assert "dom" in analysis.word_terms("tingsrättsdom")  # a compound of the noun, with its linking -s
+
+
+def test_a_decimal_number_is_one_term_and_a_list_of_numbers_is_not_one():
+    assert tokeniser.tokens("12,5 procent") == ["12komma5", "procent"]
+    assert tokeniser.tokens("1 250 000,50 kr") == ["1250000komma50", "kr"]
+    assert tokeniser.tokens("§§ 3,4,5") == ["3", "4", "5"]
+    assert not analysis.analyse_query("12,5").words[0].prefixes  # a number is never a prefix

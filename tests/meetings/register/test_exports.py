@@ -116,6 +116,21 @@ def test_the_benchmark_commands_run(db):
         )
 
 
+@pytest.mark.bench
+def test_the_reindex_benchmark_times_the_migration_and_leaves_the_register_as_it_was(history):
+    from django.core.management import call_command
+
+    from meetings.models import RegisterEntry
+
+    assert RegisterEntry.objects.count() > 2  # more entries than the limit
+    RegisterEntry.objects.update(text_terms="")  # the terms it writes are rolled back, whatever they are
+    out = io.StringIO()
+    call_command("bench_reindex", "--limit", "2", "--scale", "240000", stdout=out)
+    last = out.getvalue().strip().splitlines()[-1]
+    assert last.startswith("reindex 2 entries in ") and "at 240000 entries about " in last
+    assert set(RegisterEntry.objects.values_list("text_terms", flat=True)) == {""}
+
+
 def test_the_exports_stream_every_row_in_chunks(client_for, cast, monkeypatch):
     grow(cast, 5)
     monkeypatch.setattr("meetings.register.exports.EXPORT_CHUNK", 2)  # more rows than a chunk: no cap, no loss

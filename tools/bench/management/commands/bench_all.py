@@ -10,6 +10,7 @@ BENCHMARKS = [
     ("bench_autosave", ["--editors", "20", "--seconds", "10"]),
     ("bench_register", []),
     ("bench_export", []),
+    ("bench_reindex", []),
 ]
 
 
