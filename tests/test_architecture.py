@@ -244,3 +244,15 @@ def test_no_service_module_is_past_the_size_where_it_becomes_a_package():
         if (n := len(path.read_text().splitlines())) > SERVICE_MODULE_LINES
     }
     assert too_long == {}
+
+
+def test_no_module_of_the_portal_is_past_the_size_where_it_is_split():
+    """Not only services: a module past ~450 lines is split along its seams (cleanup.py into page_marks.py,
+    settings.py's reading of the environment into environment.py, the register's search into its parts)."""
+    too_long = {
+        str(path.relative_to(ROOT)): n
+        for package in ("finsam", "federations", "meetings", "tools")
+        for path in modules(package)
+        if (n := len(path.read_text().splitlines())) > SERVICE_MODULE_LINES
+    }
+    assert too_long == {}

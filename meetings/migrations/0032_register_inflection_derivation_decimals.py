@@ -5,8 +5,9 @@ every entry's terms are written again and counted afresh (meetings.register.inde
 `manage.py reindex_register` does. `manage.py bench_reindex` times it over 20,000 entries (generate_network_data
 --federations 8 --years 17) on a shared 2-core machine under a load of about 8: SQLite 58 s (2.9 s per 1,000: about
 12 minutes for a national register of 240,000 decisions), PostgreSQL 164 s (8.2 s per 1,000, of which the writes
-5.2 s: about 33 minutes at 240,000). The migration runs in one transaction: the register answers with the old terms
-until it commits."""
+5.2 s: about 33 minutes at 240,000). So the migration is not one transaction: each batch of entries is written in a
+transaction of its own, and the terms' counts at the end in one, so a large register keeps answering (an entry with
+its old terms until its batch is written) and no row is locked for long; stopped half way, it runs again whole."""
 
 from django.db import migrations
 
@@ -20,6 +21,8 @@ def reanalyse(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    atomic = False
+
     dependencies = [
         ("meetings", "0031_register_search_terms"),
     ]

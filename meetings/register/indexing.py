@@ -201,14 +201,16 @@ def reanalyse_entries(entry_model, term_model, *, limit=None, timings=None):
             entry.text_terms = index_terms(entry.item_text)
         counts.update(term_counts((entry.heading_terms, entry.text_terms) for entry in batch))
         written = time.perf_counter()
-        entry_model.objects.bulk_update(batch, ["heading_terms", "text_terms"])
+        with transaction.atomic():  # a batch at a time: a migration of a large register holds no lock for long
+            entry_model.objects.bulk_update(batch, ["heading_terms", "text_terms"])
         timings["analyse"] = timings.get("analyse", 0) + written - started
         timings["write"] = timings.get("write", 0) + time.perf_counter() - written
         done, last = done + len(batch), batch[-1].pk
     started = time.perf_counter()
-    term_model.objects.all().delete()
-    term_model.objects.bulk_create(
-        [term_model(term=term, entries=n) for term, n in sorted(counts.items())], batch_size=REANALYSE_BATCH
-    )
+    with transaction.atomic():  # the counts change at once: a search never sees them half written
+        term_model.objects.all().delete()
+        term_model.objects.bulk_create(
+            [term_model(term=term, entries=n) for term, n in sorted(counts.items())], batch_size=REANALYSE_BATCH
+        )
     timings["count"] = timings.get("count", 0) + time.perf_counter() - started
     return done
