@@ -13,6 +13,7 @@ import pytest
 from celery import Celery
 
 from finsam.celery import app
+from finsam.tasks import ping
 from tests.conftest import skip_unless
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,6 +23,11 @@ def test_the_worker_retries_its_broker_connection_forever():
     assert app.conf.broker_connection_retry is True
     assert app.conf.broker_connection_retry_on_startup is True
     assert app.conf.broker_connection_max_retries is None  # None is forever; 0 would be never
+
+
+def _probe(url):
+    """An app of the test's own on its broker, never the current one: shared tasks keep to the portal's app."""
+    return Celery("probe", broker=url, backend=url, set_as_current=False)
 
 
 def _free_port():
@@ -61,7 +67,7 @@ def test_a_worker_outlives_a_broker_outage_longer_than_celery_s_default_retries(
     port = _free_port()
     url = f"redis://127.0.0.1:{port}/0"
     redis = _redis_server(port)
-    probe = Celery("probe", broker=url, backend=url)
+    probe = _probe(url)
     env = {"FINSAM_TESTING": "1", "REDIS_URL": url, "FINSAM_VAR_DIR": str(tmp_path)}
     command = [sys.executable, "-m", "tests.quick_reconnect_worker", "-A", "finsam", "worker", "--pool=solo"]
     worker = subprocess.Popen(
@@ -85,3 +91,14 @@ def test_a_worker_outlives_a_broker_outage_longer_than_celery_s_default_retries(
         worker.wait(timeout=30)
         redis.terminate()
         redis.wait(timeout=10)
+        probe.close()
+
+
+def test_the_outage_tests_probe_leaves_shared_tasks_on_the_portals_app():
+    """A task sent after the outage test in the same process (tests/finsam/test_worker.py's ping.delay) still goes
+    to the portal's broker, not to the outage test's, stopped by then."""
+    probe = _probe("redis://127.0.0.1:1/0")
+    try:
+        assert ping.app is app
+    finally:
+        probe.close()
