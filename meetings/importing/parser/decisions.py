@@ -104,8 +104,9 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
         colon = DECIDES_COLON.search(paragraph)
         index += 1
         if label:
-            found.append(_decision_of(label.group(1).strip()))
-            if flat.lower().startswith("beslut"):
+            decided, *account = INLINE_SUBHEADING.split(label.group(1).strip(), maxsplit=1)
+            found.append(_decision_of(decided))
+            if flat.lower().startswith("beslut") and not account:  # the account after it stays the item's text
                 consumed.add(paragraph)
         elif colon:
             start = paragraph.rfind("\n", 0, colon.start()) + 1
@@ -136,7 +137,10 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
             if _decides(OWN_LABEL.sub("", sentence), body_word):
                 text = OWN_LABEL.sub("", _from_decider(sentence))
                 for later in sentences[position + 1 :]:
-                    if len(later.split()) < 8 and not ANNOUNCES.search(text) or CAPITALS.match(later):
+                    # "… med följande ändringar: … 36. Entledigande av ledamot …": the points of the list it
+                    # announced, short as they are
+                    short = len(later.split()) < 8 and not ANNOUNCES.search(text) and not LIST_ANNOUNCED.search(text)
+                    if short or CAPITALS.match(later):
                         break  # a short remark, or a section's heading in capitals ("EKONOMI ÄRENDEN 384 …")
                     if (
                         SUBHEADING_STOP.match(later)
@@ -185,6 +189,7 @@ PAGE_FOOTER = re.compile(
     r"Utdragsbestyr\w*)"
 )
 CAPITALS = re.compile(r"^[A-ZÅÄÖ]{3,}\s+[A-ZÅÄÖ]{3,}\b")
+LIST_ANNOUNCED = re.compile(r"\bföljande\s+[\wåäö]+(?:\s+[\wåäö]+)?\s*:", re.I)
 FOLLOWING = re.compile(r"\bföljande\s+\w+\s*\.$", re.I)  # "… med följande ändring.": the next sentence says it
 
 
@@ -228,6 +233,15 @@ def _from_decider(sentence: str) -> str:
     while start > 0 and (words[start - 1].endswith("-") or words[start - 1] in ("och", "&")):
         start -= 1  # "Bygg- och miljönämnden": the whole of the body's name
     return " ".join(words[start:]) + " " + sentence[verb.start() :]
+
+
+# "Beslut: tackar för informationen. Ärendet Kommunen som arbetsgivare …": the case's account after the decision,
+# its subheading run into the text (a sentence "Ärendet återremitteras." goes on with a word in lower case)
+INLINE_SUBHEADING = re.compile(
+    r"(?<=[.!?])\s+(?=(?:Bakgrund|Sammanfattning|Ärendet|Ärendebeskrivning|Beslutsunderlag|Yrkanden?|Reservation|"
+    r"Protokollsanteckning|Propositionsordning|Omröstning|Expedieras|Skickas\s+till|Beredning|Föredragande)"
+    r":?\s+[A-ZÅÄÖ])"
+)
 
 
 def _subheading(paragraph: str) -> bool:

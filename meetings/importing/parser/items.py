@@ -21,9 +21,14 @@ RECUSED = re.compile(rf"({PEOPLE})\s+(?:anmäler|anmälde|deltar\s+inte[^.]*?på
 ASSIGNMENT = re.compile(r"\bge[r]?\s+(.+?)\s+i\s+uppdrag\s+att\s+(.+)", re.I | re.S)
 NEXT_MEETING = re.compile(r"^nästa\s+(möte|samråd|sammanträde|träff)\b", re.I)
 # "Innehåll" alone on its line or before a colon ("Innehåll i avtalet …" is a sentence); "Innehållsförteckning" anywhere
+# ("2 Innehåll 106 Godkännande av dagordning …": a page's number before it, the first § and heading after it);
+# a phrase that names the items handled ("Ärenden vid dagens sammanträde", "Följande ärenden behandlades …")
 CONTENTS = re.compile(
-    r"(?:^(?:Innehåll|INNEHÅLL)\s*(?::|$)|\b(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING|Ärendeförteckning|"
-    r"ÄRENDEFÖRTECKNING|Ärendelista|ÄRENDELISTA|Förteckning\s+över\s+[\wåäö]+\s+ärenden)\b)\s*:?\s*(.*)$"
+    r"(?:^(?:\d{1,3}\s+)?(?:Innehåll|INNEHÅLL)\s*(?::|$|(?=(?:§\s*)?\d{1,3}\s+[A-ZÅÄÖ]))|"
+    r"\b(?:(?i:följande\s+ärenden\s+(?:som\s+)?behandla(?:des|s)\s+(?:på|vid)\s+sammanträdet)|"
+    r"Ärenden\s+vid\s+dagens\s+sammanträde|Behandlade\s+ärenden)\b|"
+    r"\b(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING|Ärendeförteckning|"
+    r"ÄRENDEFÖRTECKNING|(?:[Bb]eslutad|[Ff]astställd)\s+ärendelista|Ärendelista|ÄRENDELISTA|Förteckning\s+över\s+[\wåäö]+\s+ärenden)\b)\s*:?\s*(.*)$"
 )
 OPENING = re.compile(r"\b(?:Mötet|Sammanträdet)\s+öppnas\b|\b(?:Mötets|Sammanträdets)\s+öppnande\b")
 # a diarienummer whose number the flattening lost ("ÄLN 2017/"), between two headings of the contents
@@ -98,7 +103,11 @@ def from_contents(doc: Document) -> None:
     paged = list(CONTENTS_HEADING.finditer(" ".join(entries)))
     headings = [m[1].strip(" .") for m in paged]
     headings = [h for h in headings if not att.label_of(h + ":")]  # "Beslutande… 2": the attendance page, no item
+    # in an excerpt, the entries after the last page that lost theirs ("… Kommunala AB... 9 Upphandling av särskilt
+    # boende Införande av valfrihetssystem …"): headings still, parted by their sentence case
+    unpaged = _sentence_case(" ".join(entries)[paged[-1].end() :]) if paged and _rising(paged) else []
     if len(headings) < 2 or not _rising(paged):
+        unpaged = []
         parts = [part for entry in entries for part in CONTENTS_DNR.split(entry)]
         # a case's number before each heading parts them, a heading of two lines whole; else their sentence case
         numbered = sum(len(CONTENTS_DNR.findall(entry)) for entry in entries) >= 3
@@ -120,9 +129,11 @@ def from_contents(doc: Document) -> None:
     if len(found) < max(2, len(headings) // 2):
         # the bodies are not in the text (an excerpt, a page cut off): the contents still name the items handled
         # (lines of the contents that the walk took for numbered headings are none)
-        if all(raw["title"] in " ".join(entries) for raw in doc.items):
+        # (the walk may have taken the contents' own name for a heading: "Ärenden vid dagens sammanträde")
+        if all(raw["title"] in " ".join(entries) or _only_contents_name(raw["title"]) for raw in doc.items):
             doc.items = [
-                {"number": None, "title": h, "lines": [], "paragraph": False, "found_by": "contents"} for h in headings
+                {"number": None, "title": h, "lines": [], "paragraph": False, "found_by": "contents"}
+                for h in [*headings, *unpaged]
             ]
             doc.header_rest = [line for line in doc.header_rest if line not in doc.lines[start:index]]
         return
@@ -140,6 +151,11 @@ def from_contents(doc: Document) -> None:
 
 # the contents' column heads before its first heading: "Sid nr 141 Gatubelysning …", "Paragraf Ärende Sida"
 CONTENTS_COLUMNS = re.compile(r"^(?:(?:Sid(?:a|an)?|nr|Nr|Paragraf|§|Ärende|Dnr|Rubrik)\.?\s+)+(?=\S)")
+
+
+def _only_contents_name(title: str) -> bool:
+    named = CONTENTS.match(title)
+    return named is not None and not named[1]
 
 
 def _rising(paged: list[re.Match[str]]) -> bool:
@@ -282,6 +298,9 @@ LEADS_ON = re.compile(
 )
 
 
+SHORT_HEADING = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2}")
+
+
 def _sentence_case(text: str) -> list[str]:
     """Headings of contents without page numbers, run together: a heading is in sentence case, so a capitalised
     word after a lower-case one starts the next ("Adjungering Fastställande av föredragningslista Välfärdsteknik")."""
@@ -307,7 +326,12 @@ def _sentence_case(text: str) -> list[str]:
             headings.append([word])
         else:
             headings[-1].append(word)
-    return [" ".join(words) for words in headings if len(" ".join(words)) > 3 and words[0][:1].isupper()]
+    # a heading of one short word ("Val", "Mål") is one; a shorter scrap ("Nr", "S.") is none
+    return [
+        " ".join(words)
+        for words in headings
+        if words and words[0][:1].isupper() and (len(" ".join(words)) > 3 or SHORT_HEADING.fullmatch(words[0]))
+    ]
 
 
 def lost_first(doc: Document) -> None:

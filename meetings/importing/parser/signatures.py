@@ -359,8 +359,11 @@ def names_after(doc: Document, index: int, rest: str, key: str = "") -> tuple[li
         if not line:
             index += 1
             continue
-        if names and key in ("sekreterare", "vid protokollet") and re.match(r"^ordförande\s*[.:…]*$", line, re.I):
-            break  # the next signature's label: a secretary is not the chair
+        chair_label = re.match(r"^ordförande\s*[.:…]*\s*", line, re.I)
+        if names and key in ("sekreterare", "vid protokollet") and chair_label:
+            signer = line[chair_label.end() :]
+            if not signer or names_only(signer):
+                break  # the next signature's label, alone or with its name: a secretary is not the chair
         if names and not DOT_LEADER.search(line) and att._is_role(line):
             doc.titles.setdefault(names[-1].strip(), line.strip(" ,.;()"))
             index += 1

@@ -138,6 +138,7 @@ def _heading_above(doc: Document, current: RawItem | None, index: int) -> str | 
         and line[:1].isupper()
         and not line.endswith((".", ",", ":", ";"))
         and not FIELD.match(line)
+        and not line.startswith("Beslut:")  # the decision of the item before, after its label
         and att.label_of(line, header=True) is None
         and not LETTERHEAD.search(line)  # a page's letterhead
         and not PAGE_BODY.search(line)  # "Tekniska nämnden": the body's name over each page
@@ -375,10 +376,18 @@ PREPOSITIONS = {"för", "av", "i", "till", "med", "om", "från", "inom", "kring"
 PREPOSITIONS |= {"hos", "mellan", "enligt", "angående", "gällande", "och"}
 
 
+# "Godkännande av dagordningen s beslut godkänner dagordningen": the deciding body's name before its genitive's "s"
+# lost in the transcript (set apart on the page); the heading ends there and its decision follows the label
+LOST_GENITIVE = re.compile(r"^(\S.*?)\s+s\s+beslut\s*:?\s+(\S.*)$")
+
+
 def split_heading(title: str) -> tuple[str, str]:
     """A heading taken from a flattened line ends where the first sentence begins: "Dagordning Ordförande
     hälsar …" → ("Dagordning", "Ordförande hälsar …")."""
     title = DNR.sub("", title).strip()
+    lost = LOST_GENITIVE.match(title)
+    if lost:
+        return lost[1], "Beslut: " + lost[2]
     left_out = _subject_left_out(title)
     if left_out:
         return left_out

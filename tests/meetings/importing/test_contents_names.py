@@ -1,0 +1,131 @@
+"""Contents a protocol names in its own words, and contents whose entries lost their pages (issue 27, session of
+7 December, evening: built on unseen9, measured on unseen10). Each case in a small document made for its test."""
+
+from meetings.importing import parse_text
+
+HEADER = (
+    "Fritidsnämnden\nPlats och tid: Kommunhuset, kl 13:00-15:00\n"
+    "Beslutande: Maja Lind (S), ordförande Per Ek (M) Ida Falk (C)\nUtses att justera: Per Ek\n\n"
+)
+
+
+def titles(minutes):
+    return [item["title"] for item in minutes["items"]]
+
+
+def test_a_decided_list_of_cases_names_the_items_even_a_heading_of_three_letters():
+    """ "Beslutad ärendelista 157 Information Protokoll Val Budget 2016, plan …": the first § kept, the others lost;
+    the headings parted by their sentence case, and "Val" is a heading, not a scrap."""
+    minutes = parse_text(
+        HEADER + "Beslutad ärendelista 157 Information Protokoll Val Budget 2016, plan Taxor 2016 för Norråsens "
+        "renhållningsförbund Detaljplan för Ekby centrum\n"
+    )
+    assert titles(minutes) == [
+        "Information",
+        "Protokoll",
+        "Val",
+        "Budget 2016, plan",
+        "Taxor 2016 för Norråsens renhållningsförbund",
+        "Detaljplan för Ekby centrum",
+    ]
+
+
+def test_contents_after_a_pages_number_with_the_first_paragraph_after_it():
+    """ "2 Innehåll 106 Godkännande av dagordning Föregående protokoll …": the page's number before the word, the
+    first "§" after it."""
+    minutes = parse_text(
+        HEADER + "2 Innehåll 106 Godkännande av dagordning Föregående protokoll Uppföljning av verksamhetsplanen "
+        "Öppettider för simhallen\n"
+    )
+    assert titles(minutes) == [
+        "Godkännande av dagordning",
+        "Föregående protokoll",
+        "Uppföljning av verksamhetsplanen",
+        "Öppettider för simhallen",
+    ]
+
+
+def test_innehall_opening_a_sentence_is_no_contents():
+    minutes = parse_text(HEADER + "§ 1 Avtal med föreningen\n\nInnehåll i avtalet redovisas av förvaltningen.\n")
+    assert titles(minutes) == ["Avtal med föreningen"]
+
+
+def test_a_phrase_that_names_the_cases_handled_opens_the_contents():
+    minutes = parse_text(
+        HEADER + "2 Sammanträdesdatum FÖLJANDE ÄRENDEN BEHANDLADES PÅ SAMMANTRÄDET: 160 Fastställande av mål för "
+        "Ekby kommun och dess bolag Budgetuppföljning januari-augusti 162 Anvisande av medel för projekt\n"
+    )
+    assert titles(minutes) == [
+        "Fastställande av mål för Ekby kommun och dess bolag",
+        "Budgetuppföljning januari-augusti",
+        "Anvisande av medel för projekt",
+    ]
+
+
+def test_entries_after_the_last_page_that_lost_theirs_are_items_too():
+    """An excerpt with contents of pages ("… 5", "… 6"), then headings whose pages were lost: each is an item."""
+    minutes = parse_text(
+        HEADER + "3 Protokoll 3 (40) Ärenden vid dagens sammanträde Sida Information från kommundirektören... 5 "
+        "Information från utskotten... 6 Förslag till ägardirektiv för Ekby Energi AB... 8 Upphandling av "
+        "särskilt boende Policy för kontinuitet Nybyggnation av LSS-boende\n"
+    )
+    assert titles(minutes) == [
+        "Information från kommundirektören",
+        "Information från utskotten",
+        "Förslag till ägardirektiv för Ekby Energi AB",
+        "Upphandling av särskilt boende",
+        "Policy för kontinuitet",
+        "Nybyggnation av LSS-boende",
+    ]
+
+
+def test_the_signatures_label_of_the_cases_handled_is_no_contents():
+    """ "Underskrifter … behandlade ärenden:" is the label of the signatures over the paragraphs they sign."""
+    minutes = parse_text(
+        HEADER + "Underskrifter för behandlade ärenden: Maja Lind Per Ek\n\n§ 1 Mötets öppnande\n\nOrdföranden "
+        "öppnade mötet.\n\n§ 2 Val av justerare\n\nPer Ek valdes.\n"
+    )
+    assert titles(minutes) == ["Mötets öppnande", "Val av justerare"]
+
+
+def decisions_of(minutes):
+    return {item["title"]: [d["text"] for d in item["decisions"]] for item in minutes["items"]}
+
+
+def test_a_decision_label_whose_bodys_name_the_transcript_lost_parts_heading_and_decision():
+    """ "Pu 8 Godkännande av dagordningen s beslut godkänner dagordningen": "Personalutskottets" set apart on the
+    page, only its "s" left; the account after the decision ("Ärendet Kommunen …") is no part of it."""
+    minutes = parse_text(
+        HEADER + "3 (10) Pu 8 Godkännande av dagordningen s beslut godkänner dagordningen\n\n"
+        "4 (10) Pu 9 Dnr Information om företagshälsovården i Ekby s beslut tackar för informationen. Ärendet "
+        "Kommunen som arbetsgivare ska enligt arbetsmiljölagen ha tillgång till företagshälsovård.\n"
+    )
+    assert decisions_of(minutes) == {
+        "Godkännande av dagordningen": ["godkänner dagordningen"],
+        "Information om företagshälsovården i Ekby": ["tackar för informationen."],
+    }
+    # no text is lost: the account stays the item's text
+    assert "Kommunen som arbetsgivare ska enligt arbetsmiljölagen" in minutes["items"][1]["text"]
+
+
+def test_a_decision_that_announces_its_changes_keeps_their_short_points():
+    minutes = parse_text(
+        HEADER + "§ 1 Fastställande av dagordning\n\nDagordningen fastställs med följande ändringar: Följande "
+        "ärenden tillkommer: 4a Motion om en toalett vid torget. 12. Entledigande av ledamot 13. Val av ledamot. "
+        "Följande ärende utgår: P 8 Information.\n\n§ 2 Val av justerare\n\nPer Ek utses att justera.\n"
+    )
+    assert decisions_of(minutes)["Fastställande av dagordning"] == [
+        "Dagordningen fastställs med följande ändringar: Följande ärenden tillkommer: 4a Motion om en toalett vid "
+        "torget. 12. Entledigande av ledamot 13. Val av ledamot. Följande ärende utgår: P 8 Information."
+    ]
+
+
+def test_a_decision_that_returns_the_case_is_not_cut_as_an_account():
+    """ "Ärendet återremitteras." is a decision's sentence, not the subheading "Ärendet" of its account."""
+    minutes = parse_text(
+        HEADER + "§ 4 Motion om cykelvägar\n\nBeslut: Nämnden avslår motionen. Ärendet återremitteras till "
+        "förvaltningen.\n"
+    )
+    assert decisions_of(minutes)["Motion om cykelvägar"] == [
+        "Nämnden avslår motionen. Ärendet återremitteras till förvaltningen."
+    ]
