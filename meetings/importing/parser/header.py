@@ -122,13 +122,16 @@ def organisation(doc: Document, title: str) -> str | None:
         name = match.group(1)
         if name.lower() not in own:
             counts[name] = counts.get(name, 0) + 1
+    place = _meeting_place(" ".join([*doc.fields.values(), *doc.header_rest]))
+    # of the municipalities the text names ("Gnosjö kommun tillsammans med Gislaveds kommun …"), the one whose town
+    # the meeting was held in ("Kommunhuset, Gnosjö"); else the one named most
+    at_home = [name for name in counts if place and re.match(rf"{re.escape(place)}s?\s", name)]
     if counts:
-        return max(counts, key=lambda name: counts[name])
+        return at_home[0] if at_home else max(counts, key=lambda name: counts[name])
     for pattern in ORGANISATION:
         for match in pattern.finditer(everything):
             if match.group(1).lower() not in own:
                 return organisation_name(match.group(1))
-    place = _meeting_place(" ".join([*doc.fields.values(), *doc.header_rest]))
     # a region's or a förbund's body meets in a town that is not its owner ("Rådhus Skåne, Kristianstad")
     if place and not re.search(r"region|landsting|förbund", header, re.I):
         doc.found_by["organisation"] = "place"

@@ -9,7 +9,7 @@ from meetings.importing.cleanup import strip_footnote_markers
 from meetings.importing.columns import TITLE_STEMS, give_titles, title_column
 from meetings.importing.lexicon import ROLE, SUBSTITUTES, is_given_name, is_organisation
 from meetings.importing.schema import Attendee
-from meetings.importing.segments import describe, segment_people
+from meetings.importing.segments import describe, is_title_phrase, segment_people
 
 from .document import Document
 from .patterns import (
@@ -160,6 +160,8 @@ def _read_group(doc: Document, line: str, status: str, role: str | None) -> None
         return
     grouped = re.match(r"^[^:()]{2,60}?\s*:(?![ea]\b)\s*\S", line)  # "Group: A, B"; not "1:e vice ordförande"
     segmented = segment_people(line) if not re.search(r"[,()]", line) else []
+    if segmented and _title_opens(line, segmented[0][0]):
+        segmented = []  # "Kommunchef Ingemar Karlsson Kommunsekreterare Astrid Edström": each title before its name
     if len(segmented) >= 2:
         _add_cut(doc, _read_segments(segmented, status, role))
         return
@@ -173,6 +175,11 @@ def _read_group(doc: Document, line: str, status: str, role: str | None) -> None
     else:
         found = att.parse_line(line, status=status, role=role)
     doc.people.extend(p for p in found if plausible_name(p["name"]))
+
+
+def _title_opens(line: str, first_name: str) -> bool:
+    head = line[: line.find(first_name)].split()
+    return bool(head) and head[0][:1].isupper() and is_title_phrase(head)
 
 
 def _add_cut(doc: Document, people: list[Attendee]) -> None:

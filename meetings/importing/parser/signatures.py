@@ -26,11 +26,15 @@ from .patterns import (
     split_names,
 )
 from .people import people_in_place
+from .signature_rows import (
+    NAME_TOKEN,
+    PARAGRAPHS_FIELD,
+    chosen_label_empty,
+    labels_then_names,
+    leading_names,
+    shifted_justerare,
+)
 
-PARAGRAPHS_FIELD = re.compile(r"^paragraf(?:er)?\s*:?\s*(?:§§?\s*)?[\d\s,–-]*", re.I)
-SIGNER = r"(?:sekreterare|vid protokollet|ordförande|justerare|justerande|underskrift(?:er)?)"
-SIGNER_LABELS = re.compile(rf"^(?:{SIGNER}\s*[.:…]*\s*)+$", re.I)  # "Sekreterare Ordförande.", "Justerande.."
-SIGNER_THEN_NAMES = re.compile(rf"^((?:{SIGNER}\s*[.:…]*\s+)+)(.+)$", re.I)  # "Sekreterare Ordförande Anna Berg …"
 PLACE_AND_TIME = (
     "datum",
     "sammanträdesdatum",
@@ -65,8 +69,8 @@ def signature_block(doc: Document, index: int) -> int:
     if key.startswith("justeringens") or key.startswith("underskrift"):
         if doc.items and not rest:
             return 0
-        if key.startswith("justeringens") and _chosen_label_empty(doc, index):
-            rest = _shifted_justerare(doc, rest)
+        if key.startswith("justeringens") and chosen_label_empty(doc, index):
+            rest = shifted_justerare(doc, rest)
         doc.fields.setdefault("justering", rest)
         if key.startswith("underskrift"):
             return _signers_with_roles(doc, index + 1)
@@ -113,58 +117,9 @@ def _ran_on_people(doc: Document, text: str) -> None:
     )
 
 
-def labels_then_names(doc: Document, index: int) -> int:
-    """A signature table flattened to its labels first, then its names: "Sekreterare / Ordförande / Justerande"
-    (a line each or one line) followed by "Ulrika J Gustafsson Marie-Louise Hilmersson (c) Monica Haider (s)", or
-    by the last label with the names after it. The names, told apart by given names, go to the labels in order;
-    0 when the labels and the names do not pair."""
-    labels: list[str] = []
-    while index < len(doc.lines):
-        line = doc.lines[index]
-        if labels and PARAGRAPHS_FIELD.fullmatch(line.strip()):
-            index += 1  # "Paragrafer 1-8" among the labels: the next cell of the flattened table
-            continue
-        if line and not SIGNER_LABELS.match(line):
-            break
-        labels.extend(re.findall(SIGNER, line, re.I))
-        index += 1
-    if index >= len(doc.lines):
-        return 0
-    line = doc.lines[index]
-    last = SIGNER_THEN_NAMES.match(line)
-    if last and not SIGNER_LABELS.match(line):
-        labels.extend(re.findall(SIGNER, last.group(1), re.I))
-        line = last.group(2)
-    labels = [label.lower() for label in labels if not label.lower().startswith("underskrift")]
-    run = _leading_names(DOT_LEADER.sub(" ", line))
-    names = split_people(run)
-    if len(names) > 1 and len(names[-1].split()) == 1:  # "… Pär Johnson (FP) Utdragsbestyrkande": the next word
-        run = run[: run.rindex(names[-1])].strip()
-        names = names[:-1]
-    if labels and labels[-1] in ("justerare", "justerande") and len(names) > len(labels):
-        labels += labels[-1:] * (len(names) - len(labels))  # "Justerande" last signs for two or more
-    words = [word for word in run.split() if not word.startswith("(")]  # party marks are no part of a name
-    if len(names) != len(labels) and len(words) == 2 * len(labels) and not any(INITIAL.match(w) for w in words):
-        # given names the lexicon lacks ("Reidun"): a name a label, each of a given name and a surname
-        names = [" ".join(words[at : at + 2]) for at in range(0, len(words), 2)]
-    if len(labels) < 2 or len(names) != len(labels) or not all(plausible_name(name) for name in names):
-        return 0
-    for label, name in zip(labels, names, strict=True):
-        if label in ("sekreterare", "vid protokollet"):
-            doc.secretary = doc.secretary or name
-        elif label == "ordförande":
-            doc.chair = doc.chair or name
-        else:
-            target = doc.justerare if label == "justerare" else doc.signed_justerare
-            if name not in target:
-                target.append(name)
-    return index + 1
-
-
 # a word that starts the next field of a flattened header, never part of a name
 NEXT_LABEL = re.compile(r"\s+(?=(?:Juster|Datum|Paragraf|Plats|Sekreterare|Ordförande|Underskrift|Sammanträde)\w*\b)")
 INLINE_LABEL = re.compile(r"\b(Sekreterare|Vid protokollet|Ordföranden?|Justerare|Justerande)\b")
-NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+)?|\([A-Za-zÅÄÖåäö]{1,4}\))$")
 
 
 def inline_labels(doc: Document, line: str) -> bool:
@@ -177,7 +132,7 @@ def inline_labels(doc: Document, line: str) -> bool:
     found: list[tuple[str, list[str]]] = []
     for number, mark in enumerate(labels):
         end = labels[number + 1].start() if number + 1 < len(labels) else len(line)
-        words = _leading_names(DOT_LEADER.sub(" ", line[mark.end() : end]))
+        words = leading_names(DOT_LEADER.sub(" ", line[mark.end() : end]))
         names = [name for name in split_people(words) if plausible_name(name)]
         found.append((mark.group(1).lower(), names))
     if not all(names for _label, names in found):
@@ -258,39 +213,6 @@ def _next_line(doc: Document, index: int) -> str:
     return ""
 
 
-def _chosen_label_empty(doc: Document, index: int) -> bool:
-    """ "Utses att justera" alone on the line before, no justerare read yet."""
-    before = doc.lines[index - 1].strip(" .:").lower() if index else ""
-    return before in ("utses att justera", "utses justera") and not doc.justerare
-
-
-def _shifted_justerare(doc: Document, rest: str) -> str:
-    """A flattened header whose "Utses att justera" cell lost its value to the next row: "Justeringens plats och
-    tid Ingrid Cassel och Hans Pernervik Kommunstyrelseförvaltningen, måndag 7 mars …". The names that open the
-    value are the justerare (a person ends at the first word no name has); what follows them is the place and time."""
-    words = rest.split()
-    taken = 0
-    while taken < len(words) and (words[taken] == "och" or NAME_TOKEN.match(words[taken].rstrip(","))):
-        following = words[taken + 1] if taken + 1 < len(words) else ""
-        if words[taken] != "och" and following != "och" and re.match(r"^[a-zåäö]", following):
-            break  # "Tekniska nämndens kansli": a capitalised word before a lower-case one opens the place
-        taken += 1
-    names: list[str] = []
-    for part in split_people(" ".join(words[:taken])):
-        name = part.split()
-        while len(name) > 2 and not plausible_name(" ".join(name)):
-            name.pop()  # "Hans Pernervik Kommunstyrelseförvaltningen": the place begins after the name
-        if not plausible_name(" ".join(name)):
-            break
-        names.append(" ".join(name))
-        if len(name) < len(part.split()):
-            break
-    if not names:
-        return rest
-    doc.justerare.extend(name for name in names if name not in doc.justerare)
-    return rest[rest.find(names[-1]) + len(names[-1]) :].strip(" ,")
-
-
 # Words of the signature block that a flattening runs into a name: no part of it
 # (besides the words of an organisation or the document, patterns.NOT_IN_NAMES): the block's own labels
 NOT_A_NAME = re.compile(r"^(?:Juster\w*|Sekreterare|Ordförande|Utdragsbestyrkande|Bevis)$", re.I)
@@ -312,23 +234,6 @@ def _as_people(text: str) -> list[str]:
             runs.append([])
     people = [p for run in runs if run for p in split_people(" ".join(run)) if plausible_name(p)]
     return people
-
-
-def _leading_names(text: str) -> str:
-    """The words that can be names at the start of `text`, up to the first that cannot ("ANSLAG/ BEVIS …", "2014-")."""
-    words: list[str] = []
-    for word in text.split():
-        if words and SIGNED_PARAGRAPHS.match(word):
-            continue  # "Roger Hansson 6-13 Ingrid Cassel": the paragraphs a signer signed for
-        bare = word.rstrip(".") if len(word.rstrip(".")) > 1 else word  # "Margareta Roos. Edgar Hofvergård."
-        if not (NAME_TOKEN.match(bare) or INITIAL.match(word)):
-            break
-        words.append(bare)
-    return " ".join(words)
-
-
-INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")  # "Ulrika J Gustafsson"
-SIGNED_PARAGRAPHS = re.compile(r"^§?\d{1,3}(?:[-–]\d{1,3})?,?$")
 
 
 LONG_FIELD = 240  # no date, time or place is written in so many characters
@@ -419,7 +324,7 @@ def signers_in_text(doc: Document) -> None:
         for number, label in enumerate(labels):
             end = labels[number + 1].start() if number + 1 < len(labels) else len(text)
             waiting.append(label.group(1).lower())
-            run = _leading_names(text[label.end() : end].strip(" :"))
+            run = leading_names(text[label.end() : end].strip(" :"))
             for known in sorted(attendees, key=len, reverse=True):  # the list's names part a run the lexicon cannot
                 run = re.sub(rf"(?<![\w-]){re.escape(known)}(?![\w-])", f", {known},", run)
             names = [n for n in split_people(run) if plausible_name(n)]

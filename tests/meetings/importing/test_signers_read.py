@@ -16,3 +16,27 @@ def test_the_chairs_label_with_the_chairs_name_under_the_secretarys_name_is_the_
     )
     assert minutes["secretary"] == "Erika Rönn"
     assert minutes["chair"] == "Karin Berg"
+
+
+def test_a_header_flattened_to_its_labels_then_every_value_on_the_last_labels_line():
+    """ "Utses att justera / Justeringens plats och tid / Underskrifter / Sekreterare / Ordförande", then "Justerare"
+    with the values of all of them in order: the justerare chosen, the place and time, a name for each signature."""
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Kommunfullmäktige (37)\nPlats och tid Stadshuset, kl 18:00\n"
+        "Beslutande Se bifogad deltagarförteckning\nÖvriga deltagare Kommunsekreterare Linn Erl\n"
+        "Utses att justera\nJusteringens plats och tid\nUnderskrifter\nSekreterare\n"
+        "Ordförande\nJusterare Göran Kihl (kd) och Lars Nyberg (s) Stadshuset den 25 juni klockan 11:00 Linn Erl "
+        "Jane Lund (c) Göran Kihl (kd) Lars Nyberg (s)\n\n§ 1 Val av justerare\n\nGöran Kihl och Lars Nyberg.\n"
+    )
+    assert minutes["chair"] == "Jane Lund"
+    assert minutes["secretary"] == "Linn Erl"
+    assert minutes["adjusters"] == ["Göran Kihl", "Lars Nyberg"]
+
+
+def test_values_that_do_not_pair_with_the_labels_read_no_justerare():
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Kommunfullmäktige\nPlats och tid Stadshuset, kl 18:00\n"
+        "Utses att justera\nJusteringens plats och tid\nSekreterare\nOrdförande\n"
+        "Justerare Göran Kihl (kd) Stadshuset den 25 juni Se nedan\n\n§ 1 Val av justerare\n\nBeslut fattades.\n"
+    )
+    assert minutes["chair"] is None

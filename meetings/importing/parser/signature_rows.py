@@ -1,0 +1,161 @@
+"""Signature tables a flattening turned into labels first, then names ("Sekreterare / Ordförande / Justerande",
+then "Anna Berg Erik Falk (S) Ida Ek (M)"), and the words a name is made of."""
+
+import re
+
+from meetings.importing.lexicon import split_people
+
+from .document import Document
+from .patterns import DOT_LEADER, plausible_name
+
+PARAGRAPHS_FIELD = re.compile(r"^paragraf(?:er)?\s*:?\s*(?:§§?\s*)?[\d\s,–-]*", re.I)
+SIGNER = r"(?:sekreterare|vid protokollet|ordförande|justerare|justerande|underskrift(?:er)?)"
+SIGNER_LABELS = re.compile(rf"^(?:{SIGNER}\s*[.:…]*\s*)+$", re.I)  # "Sekreterare Ordförande.", "Justerande.."
+SIGNER_THEN_NAMES = re.compile(rf"^((?:{SIGNER}\s*[.:…]*\s+)+)(.+)$", re.I)  # "Sekreterare Ordförande Anna Berg …"
+
+
+NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+)?|\([A-Za-zÅÄÖåäö]{1,4}\))$")
+
+
+def labels_then_names(doc: Document, index: int) -> int:
+    """A signature table flattened to its labels first, then its names: "Sekreterare / Ordförande / Justerande"
+    (a line each or one line) followed by "Ulrika J Gustafsson Marie-Louise Hilmersson (c) Monica Haider (s)", or
+    by the last label with the names after it. The names, told apart by given names, go to the labels in order;
+    0 when the labels and the names do not pair."""
+    first = index
+    labels: list[str] = []
+    while index < len(doc.lines):
+        line = doc.lines[index]
+        if labels and PARAGRAPHS_FIELD.fullmatch(line.strip()):
+            index += 1  # "Paragrafer 1-8" among the labels: the next cell of the flattened table
+            continue
+        if line and not SIGNER_LABELS.match(line):
+            break
+        labels.extend(re.findall(SIGNER, line, re.I))
+        index += 1
+    if index >= len(doc.lines):
+        return 0
+    line = doc.lines[index]
+    last = SIGNER_THEN_NAMES.match(line)
+    if last and not SIGNER_LABELS.match(line):
+        labels.extend(re.findall(SIGNER, last.group(1), re.I))
+        line = last.group(2)
+    labels = [label.lower() for label in labels if not label.lower().startswith("underskrift")]
+    if not labels:
+        return 0
+    names = _paired(labels, line)
+    if names is None and len(labels) > 1 and _chosen_above(doc, first):
+        names = _after_chosen_and_place(doc, labels, line)
+    if names is None or len(names) < 2:  # one label and one name is a field, read as one
+        return 0
+    for label, name in zip(labels + labels[-1:] * (len(names) - len(labels)), names, strict=True):
+        if label in ("sekreterare", "vid protokollet"):
+            doc.secretary = doc.secretary or name
+        elif label == "ordförande":
+            doc.chair = doc.chair or name
+        else:
+            target = doc.justerare if label == "justerare" else doc.signed_justerare
+            if name not in target:
+                target.append(name)
+    return index + 1
+
+
+def _paired(labels: list[str], line: str) -> list[str] | None:
+    """The names that open `line`, one a label (the last "Justerande" signs for two or more); None when they do
+    not pair."""
+    run = leading_names(DOT_LEADER.sub(" ", line))
+    names = split_people(run)
+    if len(names) > 1 and len(names[-1].split()) == 1:  # "… Pär Johnson (FP) Utdragsbestyrkande": the next word
+        run = run[: run.rindex(names[-1])].strip()
+        names = names[:-1]
+    if labels[-1] in ("justerare", "justerande") and len(names) > len(labels):
+        labels = labels + labels[-1:] * (len(names) - len(labels))
+    words = [word for word in run.split() if not word.startswith("(")]  # party marks are no part of a name
+    if len(names) != len(labels) and len(words) == 2 * len(labels) and not any(INITIAL.match(w) for w in words):
+        # given names the lexicon lacks ("Reidun"): a name a label, each of a given name and a surname
+        names = [" ".join(words[at : at + 2]) for at in range(0, len(words), 2)]
+    if len(names) != len(labels) or not all(plausible_name(name) for name in names):
+        return None
+    return names
+
+
+# the labels of a flattened header between "Utses att justera" and the signatures' labels, each left empty
+EMPTY_BETWEEN = re.compile(r"(?i:justeringens\s+(?:plats\s+och\s+tid|tid\s+och\s+plats)|underskrift(?:er)?|paragrafer)")
+
+
+def _chosen_above(doc: Document, index: int) -> bool:
+    """ "Utses att justera" left empty above the signatures' labels, with only empty labels between."""
+    for line in reversed(doc.lines[max(0, index - 4) : index]):
+        bare = line.strip(" .:")
+        if bare.lower() in ("utses att justera", "utses justera"):
+            return True
+        if bare and not EMPTY_BETWEEN.fullmatch(bare):
+            return False
+    return False
+
+
+def _after_chosen_and_place(doc: Document, labels: list[str], line: str) -> list[str] | None:
+    """The values of every label above, in their order, on the last label's line: "Utses att justera / Justeringens
+    plats och tid / Underskrifter / Sekreterare / Ordförande / Justerare Göran Kihl (kd) och Lars Ny (s) Stadshuset
+    den 25 juni klockan 11:00 Linn Erl Jane Lund (c) Göran Kihl (kd) Lars Ny (s)": the justerare chosen, the place
+    and time of the justering, then a name for each signature."""
+    chosen = list(doc.justerare)
+    rest = shifted_justerare(doc, line)
+    words = rest.split()
+    for at in range(1, len(words) if rest != line else 0):
+        names = _paired(labels, " ".join(words[at:]))
+        if names is not None:
+            doc.fields.setdefault("justering", " ".join(words[:at]))
+            return names
+    doc.justerare[:] = chosen  # the values do not pair: none is read
+    return None
+
+
+def chosen_label_empty(doc: Document, index: int) -> bool:
+    """ "Utses att justera" alone on the line before, no justerare read yet."""
+    before = doc.lines[index - 1].strip(" .:").lower() if index else ""
+    return before in ("utses att justera", "utses justera") and not doc.justerare
+
+
+def shifted_justerare(doc: Document, rest: str) -> str:
+    """A flattened header whose "Utses att justera" cell lost its value to the next row: "Justeringens plats och
+    tid Ingrid Cassel och Hans Pernervik Kommunstyrelseförvaltningen, måndag 7 mars …". The names that open the
+    value are the justerare (a person ends at the first word no name has); what follows them is the place and time."""
+    words = rest.split()
+    taken = 0
+    while taken < len(words) and (words[taken] == "och" or NAME_TOKEN.match(words[taken].rstrip(","))):
+        following = words[taken + 1] if taken + 1 < len(words) else ""
+        if words[taken] != "och" and following != "och" and re.match(r"^[a-zåäö]", following):
+            break  # "Tekniska nämndens kansli": a capitalised word before a lower-case one opens the place
+        taken += 1
+    names: list[str] = []
+    for part in split_people(" ".join(words[:taken])):
+        name = part.split()
+        while len(name) > 2 and not plausible_name(" ".join(name)):
+            name.pop()  # "Hans Pernervik Kommunstyrelseförvaltningen": the place begins after the name
+        if not plausible_name(" ".join(name)):
+            break
+        names.append(" ".join(name))
+        if len(name) < len(part.split()):
+            break
+    if not names:
+        return rest
+    doc.justerare.extend(name for name in names if name not in doc.justerare)
+    return rest[rest.find(names[-1]) + len(names[-1]) :].strip(" ,")
+
+
+def leading_names(text: str) -> str:
+    """The words that can be names at the start of `text`, up to the first that cannot ("ANSLAG/ BEVIS …", "2014-")."""
+    words: list[str] = []
+    for word in text.split():
+        if words and SIGNED_PARAGRAPHS.match(word):
+            continue  # "Roger Hansson 6-13 Ingrid Cassel": the paragraphs a signer signed for
+        bare = word.rstrip(".") if len(word.rstrip(".")) > 1 else word  # "Margareta Roos. Edgar Hofvergård."
+        if not (NAME_TOKEN.match(bare) or INITIAL.match(word)):
+            break
+        words.append(bare)
+    return " ".join(words)
+
+
+INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")  # "Ulrika J Gustafsson"
+SIGNED_PARAGRAPHS = re.compile(r"^§?\d{1,3}(?:[-–]\d{1,3})?,?$")

@@ -1,0 +1,19 @@
+"""The municipality that owns the meeting when only the text names municipalities (issue 27, session of 7 December,
+evening: built on unseen9, measured on unseen10). Each case in a small document made for its test."""
+
+from meetings.importing import parse_text
+
+TEXT = (
+    "Sammanträdesprotokoll\nInstans Kommunstyrelsens arbetsutskott\nPlats och tid Kommunhuset, {place}, kl 13.00\n"
+    "Beslutande Lars Ek (KD), ordförande Bertil Ny (M)\n\n§ 102 Planprogram för Isaberg\n\nArbetsutskottet "
+    "beslutade att Gnosjö kommun tillsammans med Gislaveds kommun ska ta fram ett planprogram. Gruppen samarbetar "
+    "med kollegor från Gislaveds kommun, och Gislaveds kommun sammankallar.\n"
+)
+
+
+def test_of_the_municipalities_the_text_names_the_meeting_belongs_to_the_one_it_was_held_in():
+    assert parse_text(TEXT.format(place="Gnosjö"))["organisation"] == "Gnosjö kommun"
+
+
+def test_held_elsewhere_the_municipality_named_most_is_taken_as_before():
+    assert parse_text(TEXT.format(place="Jönköping"))["organisation"] == "Gislaveds kommun"
