@@ -46,6 +46,7 @@ HEADER_LABELS = (
     "Utses att justera",
     "Utses justera",
     "Utsågs",
+    "Protokolljusterare",
     "Justeringens plats och tid",
     "Justeringens tid och plats",
     "Underskrifter",
@@ -62,11 +63,14 @@ HEADER_LABELS = (
     "Plats",
 )
 LABEL_BREAK = re.compile(
-    r"(?<=\S)\s+(?=(?:"
+    # (a signer's label after a comma is none: "Cecilia Stedt, Sekreterare Klas Nordh, Ordförande …" writes each
+    # signer's role after the name, as a title)
+    r"(?:(?<=[^\s,])|(?<=,)(?!\s+(?:Sekreterare|Ordförande|Justerare|Justerande)\b))\s+(?=(?:"
     + "|".join(re.escape(label) for label in HEADER_LABELS + tuple(label.upper() for label in HEADER_LABELS[:12]))
     # "Ersättare för Alma Handzar" says whom one serves for: no label, nor "Lisbeth Lund, Sekreterare, BUF" (a
     # title in a list, its comma after it); "Övriga Lena Fagerlund …" is one
-    + r")\b(?![-/])(?!,\s*[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]*\s+[A-ZÅÄÖ][a-zåäö])(?!\s+för\b)"
+    # (nor "Marie Sällström Ordförande (S) …": a row's role, its party after it)
+    + r")\b(?![-/])(?!,\s*[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]*\s+[A-ZÅÄÖ][a-zåäö])(?!\s+för\b)(?!\s*\([A-ZÅÄÖa-zåäö]{1,4}\))"
     r"|Övriga\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]))"
     # "… Tony Larsson (mp) Tjänstemän Robert Svensson Förvaltningschef …": the officials' label inside a list, before
     # a name (not a column's head after another's: "Ersättare Tjänstemän Namn")

@@ -64,7 +64,10 @@ def _capitalised_tail(segment):
 
 
 # "Annika Andersson omsorgschef", "Lotta Tyrberg MAS": a name of two or three words, then a title
-NAME_THEN_TITLE = re.compile(rf"^((?:{NAME_WORD}\s+){{1,2}}{NAME_WORD})\s+((?:[a-zåäö]|[A-ZÅÄÖ]{{2,5}}\b)[^()]*)$")
+# ("Gertrud Ivarsson 1:e vice ordf": an ordinal before the title)
+NAME_THEN_TITLE = re.compile(
+    rf"^((?:{NAME_WORD}\s+){{1,2}}{NAME_WORD})\s+((?:[a-zåäö]|[A-ZÅÄÖ]{{2,5}}\b|[123]:[ea]\s+[a-zåäö])[^()]*)$"
+)
 
 
 def _name_then_title(leading):
@@ -126,6 +129,7 @@ def parse_run_on(line, *, status, role):
     """People from a run-on line: each name starts an entry; what follows it (role, organisation, party, §§,
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
     line = re.sub(r"(?:(?<=\s)|^)X(?=\s*,|\s*$)", "", line)  # the "X" of a Närvarande column
+    line = _presence_answers(line)
     line = SERVING_IN_BRACKETS.sub(r", ersättare för \1,", line)
     # "… Kjell Hjalmarsson (MP) ordförande 1:e vice ordförande": a table's column of titles after the names
     line, titles = title_column(line)
@@ -238,6 +242,19 @@ def parse_run_on(line, *, status, role):
             (absent_for or current)["status"] = "anmält förhinder"
     give_titles(people, titles, normalise_role)
     return people
+
+
+PRESENCE_ANSWER = re.compile(r"(\([A-Za-zÅÄÖåäö]{1,4}\))\s+(Ja|Nej)\b")
+
+
+def _presence_answers(line):
+    """ "NÄRVAROLISTA … Parti Närvaro Micael Glennfalk (m) Ja Helen Nilsson (s) Nej …": a column "Närvaro" answered
+    Ja or Nej after each party (not a vote's columns: a list that counts votes is no list of who came)."""
+    if len(PRESENCE_ANSWER.findall(line)) < 3 or not re.search(r"\bnärvaro\b", line, re.I):
+        return line
+    if re.search(r"votering|omröstning|röst", line, re.I):
+        return line
+    return PRESENCE_ANSWER.sub(lambda m: m.group(1) + (", frånvarande," if m.group(2) == "Nej" else ","), line)
 
 
 ROW_PARTY_AND_MARK = re.compile(rf"(?:^|\s+)((?i:{PARTIES}))\s+[xX]$")

@@ -51,6 +51,7 @@ HEADER_BODY_LINE = re.compile(
     r"((?:[A-ZÅÄÖ][\wåäö]+s\s+)?(?:[A-ZÅÄÖ][\wåäö]*-(?:,\s*[\wåäö]+-)*\s+(?:och|&)\s+[\wåäö]*|[A-ZÅÄÖ][\wåäö-]*)"
     + BODY_CORE
     + r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö]+(?:\s+län)?)?)"
+    r"(?:\s+(?:\d{1,3}\s*)?\(\d{1,3}\))?"  # "Kultur- och fritidsnämnden (16)": the page head's count of pages
     r"(?:\s+(?i:(?:sammanträdes)?protokoll)\b.*)?$"
 )
 # A body word in the title -> the body's name, as meetings.importing.matching.BODY_KINDS knows it.

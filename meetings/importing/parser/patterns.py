@@ -18,7 +18,8 @@ FIELD = re.compile(
     r"^(?:underskrift(?:er)?:?\s+)?(datum(?!\s+(?:för|då|när)\s+anslag)|sammanträdesdatum|dag|tid och plats|tid|"
     r"plats och tid|plats|lokal|"
     r"sekreterare|"
-    r"vid protokollet|justeras|utses att justera|utses justera|utsågs|justerare|justerande|ordförande|paragrafer|"
+    r"vid protokollet|justeras|utses att justera|utses justera|utsågs|protokollsjusterare|protokolljusterare|"
+    r"justerare|justerande|ordförande|paragrafer|"
     r"justeringens (?:plats och tid|tid och plats)|underskrift(?:er)?)(?![\wåäö])\s*[.…]*\s*:?\s*(.*)$",
     re.I,
 )

@@ -64,6 +64,8 @@ def signature_block(doc: Document, index: int) -> int:
     if inline_labels(doc, line):
         return index + 1
     key, rest = re.sub(r"\s+", " ", match.group(1).lower()), match.group(2).strip()
+    if key in ("protokolljusterare", "protokollsjusterare"):
+        key = "utses att justera"  # "Protokolljusterare Magnus Gustafsson och Kjell Bülow": those chosen
     if key in PLACE_AND_TIME:
         return _place_and_time(doc, index, key, rest)
     if key.startswith("justeringens") or key.startswith("underskrift"):
@@ -215,7 +217,7 @@ def _next_line(doc: Document, index: int) -> str:
 
 # Words of the signature block that a flattening runs into a name: no part of it
 # (besides the words of an organisation or the document, patterns.NOT_IN_NAMES): the block's own labels
-NOT_A_NAME = re.compile(r"^(?:Juster\w*|Sekreterare|Ordförande|Utdragsbestyrkande|Bevis)$", re.I)
+NOT_A_NAME = re.compile(r"^(?:Juster\w*|Sekreterare|Ordförande|Utdragsbestyrkande|Bevis|Organ|Anslag\w*)$", re.I)
 
 
 NAME_PARTICLES = {"de", "van", "von", "af", "der", "den", "da", "di", "la", "le", "du"}

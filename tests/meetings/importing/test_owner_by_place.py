@@ -17,3 +17,14 @@ def test_of_the_municipalities_the_text_names_the_meeting_belongs_to_the_one_it_
 
 def test_held_elsewhere_the_municipality_named_most_is_taken_as_before():
     assert parse_text(TEXT.format(place="Jönköping"))["organisation"] == "Gislaveds kommun"
+
+
+def test_a_page_head_with_its_count_of_pages_names_the_body():
+    """ "Kultur- och fritidsnämnden (16)" over each page: the body, though the text speaks of kommunfullmäktige."""
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL\n\nKultur- och fritidsnämnden (16)\nPlats och tid Stadshuset, klockan 13:30\n"
+        "Beslutande Karin Kell (L), ordförande Rainer Fred (S)\nUtses att justera Rainer Fred (S)\n\n"
+        "§ 49 Aktivitetspark - medborgarförslag\n\nKommunfullmäktige har beslutat att förslaget ska beredas av "
+        "nämnden.\n"
+    )
+    assert minutes["body"] == "Kultur- och fritidsnämnden"

@@ -40,3 +40,28 @@ def test_values_that_do_not_pair_with_the_labels_read_no_justerare():
         "Justerare Göran Kihl (kd) Stadshuset den 25 juni Se nedan\n\n§ 1 Val av justerare\n\nBeslut fattades.\n"
     )
     assert minutes["chair"] is None
+
+
+def test_protokolljusterare_inside_a_run_on_list_names_those_chosen_and_the_notices_organ_is_no_name():
+    minutes = parse_text(
+        "SAMMANTRÄDESPROTOKOLL\nPlats och tid Stadshuset, Ekby, måndagen den 30 maj 2011\n"
+        "Övriga deltagare Kommunchef Carolina Lejon Kanslichef Therese Jig Ulf Wall, konsult Pro V Ab Gert Woll, "
+        "revisor Regionförbundet Stadsarkitekt Bo Klar Protokolljusterare Magnus Gust och "
+        "Kjell Bylund\nOrdförande ( 104) Protokolljusterare ANSLAGSBEVIS (justeringen har tillkännagivits genom "
+        "anslag) Organ Ekby kommunfullmäktige\n\n§ 104 Motion om cykelvägar\n\nMotionen avslås.\n"
+    )
+    assert minutes["adjusters"] == ["Magnus Gust", "Kjell Bylund"]
+
+
+def test_signers_with_their_roles_after_their_names_and_a_comma():
+    """ "Underskrifter: Cecilia Sted, Sekreterare Klas Nord, Ordförande Boel Holm, Justerare Paula Ör, Justerare":
+    the role after each name, as a title; no label opens a line there."""
+    minutes = parse_text(
+        "PROTOKOLL från Kommunfullmäktige 2012-06-18\nPlats och tid: Medborgarhuset, klockan 15:00-20:00. "
+        "Närvarande ledamöter: Klas Nord (FP), ordförande Peter Korn (M) Boel Holm (C) Paula Ör (S) Jan Skog (M) "
+        "Ewa Johan (M)\nUtses att justera: Boel Holm och Paula Ör\nUnderskrifter: Cecilia Sted, Sekreterare Klas "
+        "Nord, Ordförande Boel Holm, Justerare Paula Ör, Justerare ANSLAG/BEVIS Protokollet är justerat. Justeringen "
+        "har tillkännagivits genom anslag\n\n§ 90 Motion\n\nMotionen avslås.\n"
+    )
+    assert minutes["secretary"] == "Cecilia Sted"
+    assert minutes["chair"] == "Klas Nord"

@@ -26,3 +26,21 @@ def test_names_with_their_titles_after_them_keep_them():
     )
     assert roles(minutes)["Ingemar Karl"].lower() == "kommunchef"
     assert roles(minutes)["Astrid Edström"].lower() == "kommunsekreterare"
+
+
+def test_a_rows_role_before_its_party_is_no_label_and_an_ordinal_opens_a_title():
+    """ "Beslutande Marie Säll Ordförande (S) Gertrud Ivar 1:e vice ordf (C) Per-Ola Matt Ledamot (S)": name, role
+    and party a row; "Ordförande (S)" is the row's role, not the signature's label."""
+    minutes = parse_text(
+        "Sida 1(65) Plats och tid Rådhussalen, kl. 17:00 Beslutande Marie Säll Ordförande (S) Gertrud Ivar 1:e vice "
+        "ordf (C) Iréne Ahl 2:e vice ordf (M) Per-Ola Matt Ledamot (S) Annika West Ledamot (S)\n\n"
+        "§ 1 Val av justerare\n\nPer-Ola Matt utses.\n"
+    )
+    assert minutes["chair"] == "Marie Säll"
+    assert roles(minutes) == {
+        "Marie Säll": "ordförande",
+        "Gertrud Ivar": "1:e vice ordförande",
+        "Iréne Ahl": "2:e vice ordförande",
+        "Per-Ola Matt": "ledamot",
+        "Annika West": "ledamot",
+    }
