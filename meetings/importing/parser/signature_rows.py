@@ -3,7 +3,7 @@ then "Anna Berg Erik Falk (S) Ida Ek (M)"), and the words a name is made of."""
 
 import re
 
-from meetings.importing.lexicon import split_people
+from meetings.importing.lexicon import is_given_name, split_people
 
 from .document import Document
 from .patterns import DOT_LEADER, plausible_name
@@ -46,9 +46,18 @@ def labels_then_names(doc: Document, index: int) -> int:
     names = _paired(labels, line)
     if names is None and len(labels) > 1 and _chosen_above(doc, first):
         names = _after_chosen_and_place(doc, labels, line)
+    if names is None and len(labels) > 1:
+        names = _names_that_end(doc, labels, line)
     if names is None or len(names) < 2:  # one label and one name is a field, read as one
         return 0
-    for label, name in zip(labels + labels[-1:] * (len(names) - len(labels)), names, strict=True):
+    if labels[-1] not in ("justerare", "justerande") and len(names) > len(labels):
+        labels += ["justerande"] * (len(names) - len(labels))  # signers whose label was lost (_names_that_end)
+    _sign(doc, labels + labels[-1:] * (len(names) - len(labels)), names)
+    return index + 1
+
+
+def _sign(doc: Document, labels: list[str], names: list[str]) -> None:
+    for label, name in zip(labels, names, strict=True):
         if label in ("sekreterare", "vid protokollet"):
             doc.secretary = doc.secretary or name
         elif label == "ordförande":
@@ -57,7 +66,36 @@ def labels_then_names(doc: Document, index: int) -> int:
             target = doc.justerare if label == "justerare" else doc.signed_justerare
             if name not in target:
                 target.append(name)
-    return index + 1
+
+
+def labels_under_names(doc: Document, index: int) -> bool:
+    """A signature row with each label under its name: "Stig Ander" / "Sekreterare", then "Marie Pers Britt-Inger
+    Petters" / "Ordförande Justerare". The labels' line pairs with the names' line above it when they count the same
+    and the line below does not (the labels over names below them are the other layout)."""
+    labels = [label.lower() for label in re.findall(SIGNER, doc.lines[index], re.I)]
+    if not SIGNER_LABELS.match(doc.lines[index]) or any(label.startswith("underskrift") for label in labels):
+        return False
+    if DOT_LEADER.search(doc.lines[index]):
+        return False  # "Ordförande ………": the line to sign on after the label, its name under it
+    above = next((doc.lines[n] for n in range(index - 1, max(-1, index - 3), -1) if doc.lines[n].strip()), "")
+    names = _names_of_row(above)
+    if len(names) != len(labels):
+        return False
+    below = doc.next_nonblank(index + 1)
+    if below is not None and len(_names_of_row(doc.lines[below], known=False)) == len(labels):
+        return False  # "Sekreterare" between two names: which one is its own is not told
+    _sign(doc, labels, names)
+    return True
+
+
+def _names_of_row(line: str, *, known: bool = True) -> list[str]:
+    row = " ".join(re.sub(r"\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)", " ", line).split())
+    if not row or leading_names(row) != row:
+        return []
+    names = split_people(row)
+    # each a person, `known` by a given name the lists know ("Övriga Justering" is a header's labels)
+    sure = all(plausible_name(name) and (not known or is_given_name(name.split()[0])) for name in names)
+    return names if sure else []
 
 
 def _paired(labels: list[str], line: str) -> list[str] | None:
@@ -92,6 +130,23 @@ def _chosen_above(doc: Document, index: int) -> bool:
         if bare and not EMPTY_BETWEEN.fullmatch(bare):
             return False
     return False
+
+
+def _names_that_end(doc: Document, labels: list[str], line: str) -> list[str] | None:
+    """ "Sekreterare / Ordförande , kl 13.30, Kommunförvaltningen Michael Anders Birgitta Jöns Olof Röst": the cell
+    of a field above (the justering's time and place) before the names, which run to the line's end. A name past
+    the labels signs as a justerare, when it is one of those chosen (their label lost)."""
+    words = line.split()
+    for at in range(1, len(words)):
+        tail = " ".join(words[at:])
+        if leading_names(tail) != tail.replace("  ", " "):
+            continue
+        names = split_people(tail)
+        extra = names[len(labels) :]
+        plausible = all(plausible_name(name) for name in names)
+        if plausible and len(names) >= len(labels) and all(name in doc.justerare for name in extra):
+            return names
+    return None
 
 
 def _after_chosen_and_place(doc: Document, labels: list[str], line: str) -> list[str] | None:

@@ -31,6 +31,7 @@ from .signature_rows import (
     PARAGRAPHS_FIELD,
     chosen_label_empty,
     labels_then_names,
+    labels_under_names,
     leading_names,
     shifted_justerare,
 )
@@ -58,6 +59,8 @@ def signature_block(doc: Document, index: int) -> int:
         return index + 1
     if not match:
         return 0
+    if labels_under_names(doc, index):
+        return index + 1
     after_labels = labels_then_names(doc, index)
     if after_labels:
         return after_labels

@@ -65,3 +65,45 @@ def test_signers_with_their_roles_after_their_names_and_a_comma():
     )
     assert minutes["secretary"] == "Cecilia Sted"
     assert minutes["chair"] == "Klas Nord"
+
+
+def test_the_names_of_a_signature_table_after_a_cell_of_the_field_above():
+    """ "Sekreterare / Ordförande , kl 13.30, Kommunförvaltningen Michael Lund Birgitta Jöns Olof Röst": the
+    justering's time and place before the names; the third, chosen to justera, signs as justerare (its label lost)."""
+    minutes = parse_text(
+        "Kommunstyrelsen. Sammanträdesprotokoll 2014-11-10\nPlats och tid Kommunhuset, Ekby, kl 13.30\n"
+        "Beslutande Birgitta Jöns (S), ordförande Olof Röst (M) Fredrik Jöns (C)\n\nUtses att justera\n"
+        "Justeringens tid och plats Olof Röst (M) Justerade paragrafer\nSekreterare\n"
+        "Ordförande , kl 13.30, Kommunförvaltningen Michael Lund Birgitta Jöns Olof Röst\n\n"
+        "§ 157 Information\n\nInformationen noteras.\n"
+    )
+    assert minutes["secretary"] == "Michael Lund"
+    assert minutes["adjusters"] == ["Olof Röst"]
+
+
+ASSOCIATION = (
+    "Protokoll för styrelsemöte måndag 4 juli 2011 i Bygdegården.\nNärvarande: Marie Persson, Britt-Inger Holm, "
+    "Johnny Söder och Stig Anders.\n§ 1/ Mötet öppnades.\n§ 2/ Dagordningen fastställdes.\n"
+    "§ 3/ Mötet avslutades.\n{signatures}"
+)
+
+
+def test_each_signers_label_under_the_name():
+    """ "Stig Anders" / "Sekreterare", then "Marie Persson  Britt-Inger Holm" / "Ordförande  Justerare"."""
+    minutes = parse_text(
+        ASSOCIATION.format(
+            signatures="Stig Anders\nSekreterare\nMarie Persson  Britt-Inger Holm\nOrdförande   Justerare\n"
+        )
+    )
+    assert (minutes["secretary"], minutes["chair"], minutes["adjusters"]) == (
+        "Stig Anders",
+        "Marie Persson",
+        ["Britt-Inger Holm"],
+    )
+
+
+def test_a_label_over_a_name_and_a_name_under_it_is_not_read_as_the_name_above():
+    """ "Sekreterare" between "Stig Anders" and "Marie Persson": the label over the name after it (the usual layout)
+    when the line below names as many as the label does."""
+    minutes = parse_text(ASSOCIATION.format(signatures="Sekreterare\nMarie Persson\nOrdförande\nStig Anders\n"))
+    assert minutes["secretary"] == "Marie Persson"
