@@ -157,7 +157,9 @@ def unflatten(line, *, in_header=True):
     for piece in pieces:
         # a number opens the items; "2 NÄRVARO- OCH VOTERINGSLISTA … LEDAMÖTER …", "3 Utses att justera …": a
         # page's number before a list or a label
-        if not in_header or (re.match(r"^(?:§\s*)?\d(?!\d{0,2}\s+NÄRVARO)", piece) and not HEADER_PAGE.match(piece)):
+        # ("1-12 Tjänsteställe …": the paragraphs a page holds, no item's number)
+        opens = re.match(r"^(?:§\s*)?\d(?!\d{0,2}\s+NÄRVARO)(?!\d{0,2}\s*[-–]\s*\d)", piece)
+        if not in_header or (opens and not HEADER_PAGE.match(piece)):
             in_header = False
             out.append(piece)
             continue

@@ -36,6 +36,9 @@ HEADER_ORGANISATION = re.compile(
     r"|[A-ZÅÄÖ][\wåäö-]+s\s+(?i:universitet|högskola|brandkår|[a-zåäö]*myndighet)"
     # "Sametingets styrelse", "Hyresgästföreningens styrelse": an owner whose name says what it is, in the genitive
     r"|[A-ZÅÄÖ][\wåäö-]*(?:tinget|föreningen|stiftelsen|myndigheten)(?=s\s+[\wåäö]*(?:styrelse|direktion|nämnd))"
+    # "Föreningen Nordens styrelsemöte", "Riksförbundet Hems årsmöte": an association named by its kind and a name
+    r"|(?:Föreningen|Förbundet|Riksförbundet|Sällskapet|Stiftelsen)\s+[A-ZÅÄÖ][\wåäö-]+"
+    r"(?=s\s+(?i:[\wåäö]*(?:styrelse|direktion|årsmöte|stämma)))"
     r"|(?:[A-ZÅÄÖ][\wåäö]+-)?(?:[A-ZÅÄÖ][\wåäö]+\s+)?[A-ZÅÄÖ][\wåäö]+\s+(?i:församling)"
     r"|(?:Räddningstjänsten|Brandkåren|Stiftelsen)\s+(?:för\s+)?(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*)(?:\b|(?=s\s))"
 )
@@ -63,6 +66,12 @@ BODY_WORDS = [
     ("presidi", "Presidierna"),
     ("styrelse", "Styrelsen"),
     ("direktion", "Direktionen"),
+    # an association's meeting of its members: the body that decides there
+    ("årsmöte", "Årsmötet"),
+    ("årsstämma", "Årsstämman"),
+    ("föreningsstämma", "Föreningsstämman"),
+    ("medlemsmöte", "Medlemsmötet"),
+    ("församlingsmöte", "Församlingsmötet"),
 ]
 
 
@@ -104,7 +113,9 @@ def organisation(doc: Document, title: str) -> str | None:
         # at the line's start ("Protokoll Nerikes Brandkår"), or named as the owner of the body or the meeting
         # ("sammanträdet med styrelsen för Stiftelsen för …", "fört vid styrelsesammanträde för Nora Fastigheter AB")
         owner = re.search(r"(?:" + BODY_NOUN + r"|sammanträde[nt]?)\s+(?:för|i)\s+$", before, re.I)
-        genitive = re.match(r"s\s+[\wåäö]*(?:styrelse|direktion|nämnd)", readable_case(line)[company.end() :])
+        genitive = re.match(
+            r"s\s+(?i:[\wåäö]*(?:styrelse|direktion|nämnd|årsmöte|stämma))", readable_case(line)[company.end() :]
+        )
         if len(before.split()) <= 2 or owner or genitive:
             name = company.group(1)
             return (

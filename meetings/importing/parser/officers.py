@@ -13,10 +13,12 @@ from .patterns import PEOPLE, PERSON, RESERVE, WITH_CHAIR, plausible_name, split
 MOST_ADJUSTERS = 3
 # "Ordförande NN öppnade …", "Ordföranden, NN (M), hälsar välkommen …", "… öppnades av ordföranden NN", "Dagens
 # ordförande är styrelsens vice ordförande NN", "Till mötesordförande utses NN": who chaired, said in the text
+# "för dagens sammanträde", "för årsmötet", "för stämman": the meeting a chair or a secretary is chosen for
+FOR_THE_MEETING = r"för\s+(?:dagens\s+)?(?:sammanträde[t]?|möte[t]?|årsmöte[t]?|stämman|årsstämman|föreningsstämman)"
 CHAIR_IN_TEXT = re.compile(
     rf"(?:\b[Oo]rdförande(?:n)?,?\s+({PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?,?\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))|"
     rf"(?:\b(?:[Dd]agens|[Mm]ötets)\s+ordförande\s+(?:är|var)\s+(?:[\wåäö]+\s+){{0,4}}?({PERSON}))|"
-    rf"(?:\b[Tt]ill\s+(?:mötes|dagens\s+)?ordförande\s+(?:för\s+dagens\s+sammanträde\s+)?(?:utses|valdes|utsågs)\s+({PERSON}))"
+    rf"(?:\b[Tt]ill\s+(?:mötes|dagens\s+)?ordförande\s+(?:{FOR_THE_MEETING}\s+)?(?:utses|valdes|utsågs)\s+({PERSON}))"
 )
 # "Britta Burreau hälsar alla välkomna och förklarar styrelsemötet för öppnat", "Pär Nuder öppnade mötet": the one who
 # opened the meeting, named without a role
@@ -28,14 +30,46 @@ OPENED_BY = re.compile(
 # "Sekreterare är Catarina Andersson.", "Till sekreterare valdes Eva Lind", "Eva Lind utsågs till sekreterare"
 SECRETARY_IN_TEXT = re.compile(
     rf"\b(?:[Ss]ekreterare(?:\s+(?:vid|för)\s+(?:sammanträdet|mötet))?\s+(?:är|var)\s+({PERSON})|"
-    rf"[Tt]ill\s+(?:mötes|protokoll)?sekreterare\s+(?:valdes|utsågs|utses|väljs)\s+({PERSON})|"
+    rf"[Tt]ill\s+(?:mötes|protokoll)?sekreterare\s+(?:{FOR_THE_MEETING}\s+)?(?:valdes|utsågs|utses|väljs)\s+({PERSON})|"
     rf"({PERSON})\s+(?:valdes|utsågs|utses|väljs)\s+till\s+(?:mötes|protokoll)?sekreterare|"
     rf"\b(?:välja|utse|valde|utsåg)\s+({PERSON})\s+(?:till|som)\s+(?:mötes|protokoll)?sekreterare)\b"
 )  # "… att välja Jonas Nygren till mötessekreterare"
 
 
+# "Till ordförande för årsmötet valdes Björn Sjö", "Till mötesordförande valdes …": the meeting's own chair (an
+# association's chair may open the meeting and hand it over)
+CHOSEN_TO_CHAIR = re.compile(
+    rf"\b[Tt]ill\s+(?:mötesordförande|ordförande\s+{FOR_THE_MEETING})\s+(?:utses|valdes|utsågs)\s+({PERSON})"
+)
+
+
+def _first_items_text(doc: Document) -> list[str]:
+    """The header's lines and each of the first items' heading and text, a line each (a sentence may run over
+    the transcript's lines)."""
+    items = [" ".join([raw["title"], *raw["lines"]]) for raw in doc.items[:4]]
+    return doc.header_rest + items
+
+
+SENTENCE_OPENERS = {"till", "att", "och", "som", "samt", "för", "med", "vid", "på", "av", "i", "mötet", "sekreterare"}
+
+
+def _before_next_sentence(name: str) -> str:
+    """ "Björn Sjö Till" (… valdes Björn Sjö Till sekreterare …): the name, without the next sentence's first word."""
+    words = name.split()
+    while len(words) > 2 and words[-1].lower() in SENTENCE_OPENERS:
+        words.pop()
+    return " ".join(words)
+
+
 def chair(doc: Document) -> str | None:
-    """The chair: the attendee marked ordförande, or the one who signs as ordförande, or who opened."""
+    """The chair: the one chosen to chair the meeting, the attendee marked ordförande, or the one who signs as
+    ordförande, or who opened."""
+    for text in _first_items_text(doc):
+        chosen = CHOSEN_TO_CHAIR.search(text)
+        name = _before_next_sentence(chosen[1]) if chosen else ""
+        if name and plausible_name(name):
+            doc.found_by["chair"] = "text"
+            return name
     for entry in doc.people:
         role = (entry.get("role") or "").lower()
         if not (entry.get("status") or "närvarande").startswith("närvar"):
@@ -152,7 +186,8 @@ def _is_chair(entry: Attendee) -> bool:
 def secretary_in_text(doc: Document) -> str | None:
     """The secretary a sentence names ("Sekreterare är Catarina Andersson."), when no field or signature does."""
     chosen = [raw for n, raw in enumerate(doc.items) if n < 2 or re.search(r"sekreterare", raw["title"], re.I)]
-    for line in doc.header_rest + [line for raw in chosen for line in [raw["title"], *raw["lines"]]]:
+    # an item's heading and text as one line: "Till sekreterare" / "för årsmötet valdes …" over two of the transcript's
+    for line in doc.header_rest + [" ".join([raw["title"], *raw["lines"]]) for raw in chosen]:
         match = SECRETARY_IN_TEXT.search(line)
         if match:
             name = next(group for group in match.groups() if group)

@@ -271,3 +271,16 @@ def test_a_heading_run_on_into_its_decision_parts_where_the_decision_opens():
     ]
     decided = [[d["text"] for d in item["decisions"]] for item in minutes["items"]]
     assert decided[:2] == [["Godkändes upprättad föredragningslista."], ["att fastställa dagordningen"]]
+
+
+def test_the_paragraphs_a_flattened_page_holds_before_its_header_are_no_items_number():
+    """ "1-12 Tjänsteställe, handläggare … Tid: kl Plats: … NÄRVARANDE Ledamöter …": the page's §§ (1-12) open the
+    flattened first page; its labels still part its lists."""
+    minutes = parse_text(
+        "1-12 Tjänsteställe, handläggare Landstingets kansli Gun-Marie Sjö HSN1 1(17) Tid: 2015-01-14 kl 09.15 "
+        "Plats: Landstingets kansli Härnösand NÄRVARANDE Ledamöter Ewa Back (S) Annicka Bur (V) Andreas Sjö (S) "
+        "Karin Nord (S) Tjänstgörande ersättare Birgitta Liiv (V)\n\nInför sammanträdet presenterade ledamöterna "
+        "sig.\n"
+    )
+    present = {entry["name"] for entry in minutes["attendance"]}
+    assert {"Ewa Back", "Annicka Bur", "Andreas Sjö", "Karin Nord", "Birgitta Liiv"} <= present

@@ -1,0 +1,40 @@
+"""An association's meeting of its members, which chooses its own chair and secretary (issue 27, session of 7
+December, evening: built on unseen5's associations, measured on unseen10). Each case in a small document made for
+its test."""
+
+from meetings.importing import parse_text
+
+ANNUAL = (
+    "Årsmöte protokoll 2023\nÅRSMÖTESPROTOKOLL Datum: 2023-04-20\nPlats: Klubblokalen\n"
+    "Närvarande: Roland Jid, Bertil Lang, Alf Norde, Pernilla Dan, Per Sjö, Björn Fäll, Björn Sjö\n"
+    "1. Ordförande Bertil Lang hälsade de närvarande välkomna och förklarade årsmötet öppnat.\n"
+    "2. Val av ordförande och sekreterare för årsmötet Till ordförande för årsmötet valdes Björn Sjö Till sekreterare\n"
+    "för årsmötet valdes Pernilla Dan.\n3. Val av 2 justeringsmän. Till justeringsmän valdes Alf Norde och Per Sjö.\n"
+    "4. Styrelsens verksamhetsberättelse godkändes.\n"
+)
+
+
+def test_the_chair_and_secretary_chosen_for_the_annual_meeting_are_its_own():
+    minutes = parse_text(ANNUAL)
+    assert minutes["chair"] == "Björn Sjö"  # not the association's chair, who opened it
+    assert minutes["secretary"] == "Pernilla Dan"  # a sentence over two of the transcript's lines
+    assert minutes["body"] == "Årsmötet"
+    assert minutes["adjusters"] == ["Alf Norde", "Per Sjö"]
+
+
+def test_a_congregations_meeting_is_the_body():
+    minutes = parse_text(
+        "Protokoll fört vid församlingsmöte 2018-02-18\nNärvarande: 34 medlemmar\n\n§ 1 Mötets öppnande\n\n"
+        "Marco Hel öppnade mötet.\n\n§ 2 Val av sekreterare\n\nTill sekreterare valdes Maria Lind.\n"
+    )
+    assert minutes["body"] == "Församlingsmötet"
+    assert minutes["secretary"] == "Maria Lind"
+
+
+def test_an_association_named_by_its_kind_before_its_boards_meeting_owns_it():
+    minutes = parse_text(
+        "PROTOKOLL FÖRT VID FÖRENINGEN NORDENS STYRELSEMÖTE MÅNDAGEN DEN 16 SEPTEMBER 2008\n"
+        "Närvarande ledamöter: Kristina Pers, ordförande Christina Eric, vice ordförande\n\n"
+        "§ 1 Val av protokolljusterare\n\nChristina Eric utses.\n"
+    )
+    assert minutes["organisation"] == "Föreningen Norden"
