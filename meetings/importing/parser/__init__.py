@@ -16,7 +16,7 @@ from meetings.importing.lexicon import SUBSTITUTES
 from meetings.importing.readers import UnreadableDocument, check_text_length
 from meetings.importing.schema import NO_DATE, NO_SECRETARY, TEXT_BEFORE_FIRST_ITEM, Attendee, Item, ParsedMinutes
 
-from . import header, items, officers, people, signatures, stacked, unsure
+from . import contents, header, items, officers, people, signatures, stacked, unsure
 from .document import Document
 from .patterns import plausible_name
 from .walk import TITLE_WORDS, walk
@@ -81,10 +81,10 @@ def _result(doc: Document) -> ParsedMinutes:
     start, end = find_times(doc.fields.get("tid", "") or doc.fields.get("datum", "") or header_text)
     if date is None:
         doc.warnings.append(NO_DATE)
-    items.from_contents(doc)
+    contents.from_contents(doc)
     items.drop_agenda(doc)
-    items.complete_from_contents(doc)
-    items.agenda_above(doc)
+    contents.complete_from_contents(doc)
+    contents.agenda_above(doc)
     items.lost_first(doc)
     people.lead_words(doc)
     people.merge_repeated(doc)

@@ -306,12 +306,32 @@ SIGNATURES_ROW = re.compile(r"\b(?:Underskrift(?:er)?|UNDERSKRIFT(?:ER)?)\b")
 SIGNATURES_END = re.compile(r"\b(?:ANSLAG|BEVIS|Anslag|Bevis|Organ|Justeringens)\b")
 
 
+JUSTERAT = re.compile(r"\b(?:Justerat|Justeringen)\b")
+
+
+def captions_on_the_first_page(doc: Document) -> None:
+    """A first page run into one line, its signatures captioned after the names ("… Inga Gust, sekreterare Justerat
+    den 2 december 2014 … Ingela Uv, justerare Anders Jos, justerare Bevis …"): the secretary and the justerare who
+    signed, where no field named them. A chair's caption is left to the lists ("NN, ordförande" opens a list too)."""
+    if doc.secretary or doc.justerare or doc.signed_justerare:
+        return
+    for line in doc.lines[: doc.header_end or len(doc.lines)]:
+        if not line or not JUSTERAT.search(line) or att.label_of(line, header=True):
+            continue
+        captions = [(m[1], m[2].lower()) for m in SIGNED_AS.finditer(line)]
+        captions = [(name, role) for name, role in captions if role != "ordförande" and plausible_name(name)]
+        if len(captions) >= 2:
+            sign_row(doc, captions)
+            return
+
+
 def signers_in_text(doc: Document) -> None:
     """The standard signature table ("Underskrifter Sekreterare … Ordförande … Justerande …") where a transcript ran
     it into the page's text or spread it over lines of its own with dot leaders, for what the fields left unnamed.
     Each label takes the names after it, up to the first word no name has; labels with no names of their own
     ("Sekreterare Ordförande Tuula Lind Tomas Fred (S) Jan Wall (M)") take the names that follow in order, and a name
     left over is a justerare's whose label was lost. Fewer names than labels pair with nothing (the order is lost)."""
+    captions_on_the_first_page(doc)
     for index, line in enumerate(doc.lines):
         row = SIGNATURES_ROW.search(line or "")
         if not row:

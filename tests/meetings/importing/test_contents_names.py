@@ -129,3 +129,18 @@ def test_a_decision_that_returns_the_case_is_not_cut_as_an_account():
     assert decisions_of(minutes)["Motion om cykelvägar"] == [
         "Nämnden avslår motionen. Ärendet återremitteras till förvaltningen."
     ]
+
+
+def test_an_excerpt_cut_after_its_first_items_keeps_their_text_and_names_the_rest_from_the_contents():
+    """Contents without pages, carried on to the next page ("35 Valärenden Avslutning Information... 30"); the text
+    holds the first items' bodies only."""
+    minutes = parse_text(
+        "Protokoll från landstingsfullmäktiges sammanträde den 27 april 2010\n\nINNEHÅLLSFÖRTECKNING 16 Sammanträdets "
+        "öppnande Upprop Protokolljustering Skrivelser till fullmäktige Interpellationer och frågor Lån till "
+        "Länsgården för projekt Ängen\n\n35 Valärenden Avslutning Information... 30\n\n\n16 Sammanträdets öppnande "
+        "Ordföranden hälsar ledamöterna välkomna. Sammanträdet förklaras öppnat. 17 Upprop Företas upprop, varvid "
+        "anteckning om närvaro sker enligt bilaga.\n"
+    )
+    assert titles(minutes)[:2] == ["Sammanträdets öppnande", "Upprop"]
+    assert "Ordföranden hälsar ledamöterna välkomna" in minutes["items"][0]["text"]
+    assert {"Protokolljustering", "Valärenden", "Avslutning"} <= set(titles(minutes))

@@ -107,3 +107,21 @@ def test_a_label_over_a_name_and_a_name_under_it_is_not_read_as_the_name_above()
     when the line below names as many as the label does."""
     minutes = parse_text(ASSOCIATION.format(signatures="Sekreterare\nMarie Persson\nOrdförande\nStig Anders\n"))
     assert minutes["secretary"] == "Marie Persson"
+
+
+def test_captions_after_the_names_on_a_first_page_run_into_one_line():
+    minutes = parse_text(
+        "Landstingsfullmäktiges protokoll Sammanträdet den 24 och 25 november Inga Gust, sekreterare Justerat den 2 "
+        "december 2014 Kenneth Back Elisabeth Lind, Ingela Uv Nordell, justerare Anders Jos, justerare Bevis "
+        "Justeringen har tillkännagivits genom anslag\n\n97 Sammanträdet öppnas\n\nSammanträdet öppnas kl 10.\n"
+    )
+    assert minutes["secretary"] == "Inga Gust"
+    assert minutes["adjusters"] == ["Ingela Uv Nordell", "Anders Jos"]
+
+
+def test_a_list_with_a_chairs_caption_is_no_signature():
+    minutes = parse_text(
+        "Protokoll\nBeslutande: Anna Berg (S), ordförande Per Ek (M), vice ordförande Ida Falk (C)\n"
+        "Justeringen sker 2 december\n\n§ 1 Val av justerare\n\nPer Ek utses.\n"
+    )
+    assert minutes["secretary"] is None
