@@ -105,15 +105,15 @@ def _item_snapshot(item):
     }
 
 
-def print_context(snapshot, *, on_paper=False, sealed_at=None):
+def print_context(snapshot, *, on_paper=False, typed_layout=None):
     """What the printed protocol shows beyond the snapshot itself: the header's groups and the § range.
     The signers' preview in the portal uses the same, so they read what will be printed.
 
     The header follows real Swedish protocols: Beslutande (with tjänstgörande ersättare "för X"), Ersättare (present,
     not serving), Övriga deltagande (present, no vote), then who was away: Frånvarande and Anmält förhinder.
 
-    `sealed_at`: when the record was sealed, for a sealed one: its typed texts are laid out as its PDF printed them
-    (meetings.printing.typed_text)."""
+    `typed_layout`: the layout the record was sealed with (Meeting.typed_layout): its typed texts are laid out as its
+    PDF printed them (meetings.printing.typed_text)."""
     meeting = snapshot["meeting"]
     numbers = [item["number"] for item in snapshot["items"] if item["number"]]
     attendance = snapshot["attendance"]
@@ -131,7 +131,7 @@ def print_context(snapshot, *, on_paper=False, sealed_at=None):
         "justerare_besides_chair": [name for name in meeting["adjusters"] if name != meeting["chair"]],
         # An imported record was justerat on paper (or not yet): never "Digital justering i Finsamportalen".
         "on_paper": on_paper,
-        "flat_typed_text": flat_typed_text(sealed_at),
+        "flat_typed_text": flat_typed_text(typed_layout),
     }
 
 
