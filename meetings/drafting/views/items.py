@@ -179,8 +179,11 @@ def _version_diff(old, new):
 
 
 def _moved(before, after):
-    parts = {key: escape(words) for key, words in moved_parts(before, after).items()}
-    parts["text"] = format_html('<span lang="sv">{}</span>', moved_parts(before, after)["text"])
+    said = moved_parts(before, after)
+    parts = {
+        **{key: escape(words) for key, words in said.items()},
+        "text": format_html('<span lang="sv">{}</span>', said["text"]),
+    }
     return mark_safe(conditional_escape(moved_message()) % parts)  # noqa: S308 (the message escaped, its parts too)
 
 
