@@ -152,6 +152,11 @@ CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# A task running when the worker loses its broker is left to finish, not cancelled (as Celery 6 would by default).
+# With late acks its message is delivered again anyway; every task claims its work in the database (the sealed PDF
+# under a lease and token; e-mail, imports, exports), so the second delivery finds it done or held and does nothing.
+# Cancelling would throw away a seal half made, and its unexpired claim would hold the PDF back a lease longer.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 # A request that queues work must not wait long for a Redis that is down (Celery's defaults add up to 19 s): one quick

@@ -7,19 +7,22 @@ died, the record is all that is left. The sweep finds it, and the tasks' claims 
 
 import datetime
 import logging
+from functools import partial
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import mail_admins
+from django.core.mail import EmailMessage
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from finsam.models import Heartbeat
 from meetings.importing import tasks as importing
 from meetings.justering.tasks import PDF_RETRY_BACKOFF, claimable_documents, render_signed_pdf
 from meetings.models import ImportDocument, SignedDocument
 from meetings.operations import status
+from meetings.outbox.services import addresses_by_language
 from meetings.outbox.tasks import mail_deliver, unsent_mail
 
 MAIL_BATCH = 50
@@ -78,17 +81,31 @@ def warn_admins():
     reminder_due = previous is None or previous.at <= now - WARNING_REMINDER
     if found and (new or reminder_due):
         logger.warning("Warnings mailed to the administrators: %s", found)
-        mail_admins(
-            f"{len(found)} varning{'ar' if len(found) > 1 else ''} från Finsamportalen",
-            "\n\n".join(found) + f"\n\nDriftstatus: {settings.SITE_URL}/driftstatus/\n",
-        )
+        _mail_admins(partial(_warnings_text, now))
         Heartbeat.record("warn-admins", keys=keys)
     elif not found and mailed_keys:
-        mail_admins(
-            _("Inga varningar längre från Finsamportalen"),
-            _("Det som varnades för är åtgärdat.") + f"\n\nDriftstatus: {settings.SITE_URL}/driftstatus/\n",
-        )
+        _mail_admins(lambda: (_("Inga varningar längre från Finsamportalen"), _("Det som varnades för är åtgärdat.")))
         Heartbeat.record("warn-admins", keys=[])
     elif set(keys) != mailed_keys:  # some warnings are gone, none is new: remember, without mailing or a new time
         Heartbeat.objects.filter(name="warn-admins").update(detail={"keys": keys})
     return found
+
+
+def _warnings_text(now):
+    """(subject, body) of the warnings mail, in the language active: the warnings are worded again in it."""
+    found = [text for _key, text in status.keyed_warnings(now)]
+    subject = ngettext("%(n)s varning från Finsamportalen", "%(n)s varningar från Finsamportalen", len(found)) % {
+        "n": len(found)
+    }
+    return subject, "\n\n".join(found)
+
+
+def _mail_admins(compose):
+    """Mail ADMINS as Django's mail_admins does (the subject prefix, SERVER_EMAIL), each in the language they chose
+    in the portal, else the portal's own: `compose()` gives (subject, body) in the language active. The body ends
+    with the link to the status page. Not through the outbox: a warning that the outbox fails must not wait in it."""
+    for language, group in addresses_by_language(address for _name, address in settings.ADMINS):
+        with translation.override(language):
+            subject, body = compose()
+            body += "\n\n" + _("Driftstatus") + f": {settings.SITE_URL}/driftstatus/\n"
+        EmailMessage(f"{settings.EMAIL_SUBJECT_PREFIX}{subject}", body, settings.SERVER_EMAIL, group).send()

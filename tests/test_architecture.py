@@ -19,7 +19,7 @@ JOBS = ("drafting", "justering", "anslag", "register", "importing")
 # lowest, finsam/ (the project's plumbing), which imports neither app.
 MEETINGS_ORDER = (
     ("models", "lookups"),
-    ("permissions", "guards", "sanitize"),
+    ("permissions", "guards", "sanitize", "text_diff"),
     ("printing", "calendar", "feed_links"),
     ("outbox",),
     ("register",),

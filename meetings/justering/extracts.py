@@ -55,7 +55,7 @@ def render_extracts(document, signatures):
             signatures=signatures,
             extract=True,
             source_url=protocol_url(document.meeting_id),
-            sealed_at=document.created,
+            typed_layout=document.meeting.typed_layout,  # as the whole protocol prints it
             title=f"Protokollsutdrag {snapshot['meeting']['body']} {snapshot['meeting']['date']} § {item['number']}",
         )
         extracts[item["id"]] = seal.seal(

@@ -24,14 +24,14 @@ def render_protocol_html(
     extract=False,
     draft=False,
     source_url="",
-    sealed_at=None,
+    typed_layout=None,
 ):
     """The HTML that `render_protocol` prints. An `extract` with a `source_url` is a protokollsutdrag of a justerat
     protocol (the link leads to the whole); without one it is the extract of §§ justerade at the meeting.
-    `sealed_at`: when the record was sealed (meetings.printing.typed_text: one sealed long ago prints as it did)."""
+    `typed_layout`: the layout the record was sealed with (meetings.printing.typed_text: an old one prints flat)."""
     with translation.override("sv"):
         meeting = snapshot["meeting"]
-        printed = print_context(snapshot, sealed_at=sealed_at)
+        printed = print_context(snapshot, typed_layout=typed_layout)
         context = {
             **printed,
             "print": printed,

@@ -3,19 +3,17 @@
 Pure: it reads the database, writes nothing and queues nothing, so the services, the PDF and the views can all use it.
 """
 
-import difflib
 import hashlib
 import json
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from meetings.drafting.selectors import attendance_list, meeting_for_editor
 from meetings.models import Attendance, Vote
 from meetings.printing.paragraphs import paragraph_list, paragraph_numbers, paragraph_range
 from meetings.printing.typed_text import flat_typed_text
-from meetings.sanitize import SPACES_A_LEVEL, html_to_lines
+from meetings.text_diff import MOVED, REMOVED, SAME, changed_lines, html_lines, moved_message, moved_parts, typed_lines
 
 
 def snapshot(meeting):
@@ -105,15 +103,15 @@ def _item_snapshot(item):
     }
 
 
-def print_context(snapshot, *, on_paper=False, sealed_at=None):
+def print_context(snapshot, *, on_paper=False, typed_layout=None):
     """What the printed protocol shows beyond the snapshot itself: the header's groups and the § range.
     The signers' preview in the portal uses the same, so they read what will be printed.
 
     The header follows real Swedish protocols: Beslutande (with tjänstgörande ersättare "för X"), Ersättare (present,
     not serving), Övriga deltagande (present, no vote), then who was away: Frånvarande and Anmält förhinder.
 
-    `sealed_at`: when the record was sealed, for a sealed one: its typed texts are laid out as its PDF printed them
-    (meetings.printing.typed_text)."""
+    `typed_layout`: the layout the record was sealed with (Meeting.typed_layout): its typed texts are laid out as its
+    PDF printed them (meetings.printing.typed_text)."""
     meeting = snapshot["meeting"]
     numbers = [item["number"] for item in snapshot["items"] if item["number"]]
     attendance = snapshot["attendance"]
@@ -131,7 +129,7 @@ def print_context(snapshot, *, on_paper=False, sealed_at=None):
         "justerare_besides_chair": [name for name in meeting["adjusters"] if name != meeting["chair"]],
         # An imported record was justerat on paper (or not yet): never "Digital justering i Finsamportalen".
         "on_paper": on_paper,
-        "flat_typed_text": flat_typed_text(sealed_at),
+        "flat_typed_text": flat_typed_text(typed_layout),
     }
 
 
@@ -194,63 +192,14 @@ def _changes(old, new):
 
 
 def _diff_lines(before, after):
-    """The lines taken out (-) and put in (+); a line only moved in or out (its indent changed, its words not) is
-    said in words: its leading spaces alone, a screen reader does not read, and the eye easily misses."""
+    """The lines taken out (-) and put in (+), and a line only moved in or out said in words (meetings.text_diff)."""
     diff = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after).get_opcodes():
-        if tag != "equal":
-            diff.extend(_replaced(before[i1:i2], after[j1:j2]))
+    for kind, old, new in changed_lines(before, after):
+        if kind == MOVED:
+            diff.append(f"    {moved_message() % moved_parts(old, new)}")
+        elif kind != SAME:
+            diff.append(f"    -{old}" if kind == REMOVED else f"    +{new}")
     return diff
-
-
-def _replaced(old, new):
-    words = difflib.SequenceMatcher(None, [line.strip() for line in old], [line.strip() for line in new])
-    diff = []
-    for tag, i1, i2, j1, j2 in words.get_opcodes():
-        if tag == "equal":
-            diff.extend(f"    {_moved(a, b)}" for a, b in zip(old[i1:i2], new[j1:j2], strict=True) if a != b)
-        else:
-            diff.extend(f"    -{line}" for line in old[i1:i2])
-            diff.extend(f"    +{line}" for line in new[j1:j2])
-    return diff
-
-
-def _moved(before, after):
-    return _("Indraget är ändrat: ”%(text)s” står nu %(now)s (förut %(before)s).") % {
-        "text": after.strip(),
-        "now": _indent_said(_indent_of(after)),
-        "before": _indent_said(_indent_of(before)),
-    }
-
-
-def _indent_of(line):
-    return len(line) - len(line.lstrip())
-
-
-def _indent_said(columns):
-    """An indent in words: in steps (a level of a §'s text, a tab or four spaces of a typed text, as they are shown)
-    or, where it is not whole steps, in spaces."""
-    if not columns:
-        return _("utan indrag")
-    steps, spaces = divmod(columns, SPACES_A_LEVEL)
-    if spaces:
-        return ngettext("indraget %(n)s mellanslag", "indraget %(n)s mellanslag", columns) % {"n": columns}
-    return ngettext("indraget %(n)s steg", "indraget %(n)s steg", steps) % {"n": steps}
-
-
-def _indented(level, text):
-    """A line as the diff shows it: indented as it is shown (a level of a §'s text is a step of four spaces)."""
-    return " " * (SPACES_A_LEVEL * level) + text
-
-
-def _typed_lines(text):
-    """A typed text's lines with their indent as shown (pre-wrap, a tab four spaces wide): a line after a tab and the
-    same line after four spaces look the same and are the same here; after two spaces it does not, and is not."""
-    lines = []
-    for line in text.splitlines():
-        body = line.lstrip(" \t\u00a0")
-        lines.append(line[: len(line) - len(body)].replace("\u00a0", " ").expandtabs(SPACES_A_LEVEL) + body)
-    return lines
 
 
 def _attendance_lines(attendance):
@@ -278,14 +227,14 @@ def _item_lines(item):
         lines.append(_("Omedelbart justerad"))
     if item.get("recusals"):
         lines.append(f"{_('Jäv')}: {', '.join(item['recusals'])}")
-    lines.extend(_indented(level, text) for level, text in html_to_lines(item["text"]))
+    lines.extend(html_lines(item["text"]))
     for decision in item["decisions"]:
         lines.append(f"{_('Beslut')}: {decision['text']} ({decision['outcome']})")
         lines.extend(_decision_lines(decision))
     for assignment in item.get("assignments", []):
         due = f" ({_('klart senast')} {assignment['due']})" if assignment["due"] else ""
         lines.append(f"{_('Uppdrag')}: {assignment['owner']} – {assignment['what']}{due}")
-    return [part for line in lines for part in _typed_lines(line)]
+    return [part for line in lines for part in typed_lines(line)]
 
 
 def _decision_lines(decision):

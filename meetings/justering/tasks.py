@@ -90,7 +90,7 @@ def build_signed_pdf(document):
         signatures=signatures,
         notice=None if extract else notice,
         extract=extract,
-        sealed_at=document.created,
+        typed_layout=document.meeting.typed_layout,
     )
     return seal.seal(
         rendered,

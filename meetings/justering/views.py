@@ -52,11 +52,11 @@ def justering_page(request, pk):
         else []
     )
     document = SignedDocument.objects.filter(revision=revision).first() if revision else None
-    sealed_at = document.created if document else None  # a sealed revision is shown as its sealed PDF prints it
     context = {
         "meeting": meeting,
         "revision": revision,
-        "print": protocol.print_context(revision.snapshot, sealed_at=sealed_at) if revision else None,
+        # A sealed record is shown as its sealed PDF prints it.
+        "print": protocol.print_context(revision.snapshot, typed_layout=meeting.typed_layout) if revision else None,
         "signatures": signatures,
         "my_pending": [
             s for s in signatures if person and s.person_id == person.pk and s.status == Signature.Status.PENDING
@@ -108,7 +108,7 @@ def preview(request, pk):
     context = {
         "meeting": meeting,
         "print": protocol.print_context(
-            protocol.snapshot(meeting), on_paper=meeting.imported, sealed_at=meeting.justerad_at
+            protocol.snapshot(meeting), on_paper=meeting.imported, typed_layout=meeting.typed_layout
         ),
     }
     return render(request, "meetings/justering/preview.html", context)
@@ -124,7 +124,7 @@ def preview_pdf(request, pk):
         sha256="",
         signatures=[],
         draft=True,
-        sealed_at=meeting.justerad_at,
+        typed_layout=meeting.typed_layout,
     )
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="utkast-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf"'

@@ -68,6 +68,12 @@ class Meeting(models.Model):
         JUSTERAT = "justerat", _("Justerat")
         APPROVED = "godkant", _("Lagt till handlingarna")
 
+    class TypedLayout(models.IntegerChoices):
+        """How a sealed record lays out its typed texts (meetings.printing.typed_text): written when it is sealed."""
+
+        FLAT = 1, _("utan indrag (förseglat innan indrag bevarades)")
+        INDENTED = 2, _("med indrag")
+
     # Records in these states can no longer be edited.
     FROZEN_STATUSES = (Status.JUSTERAT, Status.APPROVED)
     # Not stored: set by planning and moving a meeting, the other meetings whose § numbers that moved (numbering).
@@ -109,6 +115,11 @@ class Meeting(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("granskat av"),
+    )
+    # Written once, when the record's first PDF is sealed or the record is frozen (never changed after): every page and
+    # PDF of the record lays its typed texts out by it. Empty until then: laid out as today's portal does.
+    typed_layout = models.PositiveSmallIntegerField(
+        _("textens layout"), choices=TypedLayout.choices, null=True, blank=True, editable=False
     )
     imported = models.BooleanField(_("importerat"), default=False)
     signed_on_paper = models.BooleanField(_("justerat på papper"), default=False)

@@ -88,17 +88,23 @@ def mail_queue_translated(
     """mail_queue for recipients who read different languages: `compose(language)` gives (subject, body) in that
     language, once for each language among the recipients: each person's chosen one
     (federations.selectors.languages_by_address), else the portal's own. `fields` are mail_queue's others."""
+    rows: list[OutgoingMail] = []
+    for language, group in addresses_by_language(recipients):
+        with translation.override(language):
+            subject, body = compose(language)
+        rows += mail_queue(recipients=group, subject=subject, body=body, **fields)
+    return rows
+
+
+def addresses_by_language(recipients: Iterable[str | None]) -> list[tuple[str, list[str]]]:
+    """(language, addresses) for each language among the recipients: each person's chosen one
+    (federations.selectors.languages_by_address), else the portal's own; in order, each address once."""
     addresses = sorted({a for a in recipients if a})
     chosen = languages_by_address(addresses)
     by_language: dict[str, list[str]] = {}
     for address in addresses:
         by_language.setdefault(chosen.get(address.lower(), settings.LANGUAGE_CODE), []).append(address)
-    rows: list[OutgoingMail] = []
-    for language, group in sorted(by_language.items()):
-        with translation.override(language):
-            subject, body = compose(language)
-        rows += mail_queue(recipients=group, subject=subject, body=body, **fields)
-    return rows
+    return sorted(by_language.items())
 
 
 def _federation_locked(meeting: Meeting | None) -> Federation | None:

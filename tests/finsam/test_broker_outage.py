@@ -7,13 +7,19 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from celery import Celery
+from celery.exceptions import CPendingDeprecationWarning
+from celery.worker.consumer import consumer as celery_consumer
+from celery.worker.consumer.consumer import Consumer
 
 from finsam.celery import app
 from finsam.tasks import ping
+from meetings.justering.tasks import render_signed_pdf
 from tests.conftest import skip_unless
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,3 +108,22 @@ def test_the_outage_tests_probe_leaves_shared_tasks_on_the_portals_app():
         assert ping.app is app
     finally:
         probe.close()
+
+
+def test_a_task_running_when_the_broker_connection_is_lost_is_left_to_finish(settings):
+    """Chosen, not left to Celery's default (which Celery 6 turns to cancelling): the sealing task acknowledges late
+    and claims its document, so a second delivery of its message is harmless, and cancelling would only throw a seal
+    half made away (finsam/settings.py says why)."""
+    assert settings.CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS is False
+    assert app.conf.worker_cancel_long_running_tasks_on_connection_loss is False
+    assert app.conf.task_acks_late is True and render_signed_pdf.acks_late is True
+
+    running = mock.Mock(acknowledged=False, task=render_signed_pdf)
+    consumer = mock.MagicMock(app=app, connection=None, prefetch_multiplier=1, max_prefetch_count=1)
+    with (
+        mock.patch.object(celery_consumer, "active_requests", {running}),
+        warnings.catch_warnings(),  # Celery 5 still tells, on every connection loss, that 6 will cancel by default
+    ):
+        warnings.simplefilter("ignore", CPendingDeprecationWarning)
+        Consumer.on_connection_error_after_connected(consumer, ConnectionError("the broker is gone"))
+    running.cancel.assert_not_called()

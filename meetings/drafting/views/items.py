@@ -1,6 +1,5 @@
 """The agenda: adding, moving and deleting §§, their details, the autosaving text and its history."""
 
-import difflib
 from functools import partial
 
 from django.contrib import messages
@@ -8,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -27,7 +28,7 @@ from meetings.permissions import (
     can_edit,
     get_meeting_for_user,
 )
-from meetings.sanitize import html_to_text
+from meetings.text_diff import MOVED, SAME, changed_lines, html_lines, moved_message, moved_parts
 
 
 @login_required
@@ -151,16 +152,7 @@ def item_history(request, pk, item_pk):
     diff = None
     a, b = whole_number(request.GET.get("a"), 0), whole_number(request.GET.get("b"), 0)
     if a in by_version and b in by_version:
-        old, new = by_version[a], by_version[b]
-        diff = list(
-            difflib.unified_diff(
-                ([f"# {old.heading}"] + html_to_text(old.text).splitlines()),
-                ([f"# {new.heading}"] + html_to_text(new.text).splitlines()),
-                fromfile=_("version %(n)s") % {"n": a},
-                tofile=_("version %(n)s") % {"n": b},
-                lineterm="",
-            )
-        )[2:]  # the two file-header lines say nothing the page heading does not
+        diff = _version_diff(by_version[a], by_version[b])
     return render(
         request,
         "meetings/drafting/item_history.html",
@@ -174,6 +166,25 @@ def item_history(request, pk, item_pk):
             "writable": can_edit(request.user, meeting),
         },
     )
+
+
+def _version_diff(old, new):
+    """(kind, line) for the lines of two versions of a § (its heading, then its text, each paragraph at its indent),
+    empty where they are the same. A line only moved in or out is said in words, as the signers' change list says it
+    (meetings.text_diff); the §'s words in it are marked Swedish, whatever the page's language."""
+    rows = changed_lines([f"# {old.heading}", *html_lines(old.text)], [f"# {new.heading}", *html_lines(new.text)])
+    if all(kind == SAME for kind, _before, _after in rows):
+        return []
+    return [(kind, _moved(before, after) if kind == MOVED else before or after) for kind, before, after in rows]
+
+
+def _moved(before, after):
+    said = moved_parts(before, after)
+    parts = {
+        **{key: escape(words) for key, words in said.items()},
+        "text": format_html('<span lang="sv">{}</span>', said["text"]),
+    }
+    return mark_safe(conditional_escape(moved_message()) % parts)  # noqa: S308 (the message escaped, its parts too)
 
 
 @login_required

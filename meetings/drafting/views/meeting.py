@@ -103,7 +103,7 @@ def meeting_detail(request, pk):
         "signed_as": _signed_as(meeting),
         "editor_messages": EDITOR_MESSAGES if writable else None,
         # A sealed record's typed texts as its sealed PDF prints them.
-        "flat_typed_text": flat_typed_text(meeting.justerad_at),
+        "flat_typed_text": flat_typed_text(meeting.typed_layout),
     }
     return render(request, "meetings/drafting/meeting_detail.html", context)
 

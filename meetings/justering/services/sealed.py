@@ -16,6 +16,7 @@ from meetings.models import (
     Meeting,
     SignedDocument,
 )
+from meetings.printing.typed_text import layout_at_seal
 from meetings.register.indexing import index_meeting
 
 
@@ -29,7 +30,8 @@ def notes_approve(*, actor: Actor, meeting: Meeting) -> None:
         raise ValidationError(_("Minnesanteckningarna är redan godkända."))
     meeting.status = Meeting.Status.APPROVED
     meeting.justerad_at = timezone.now()
-    meeting.save(update_fields=["status", "justerad_at", "updated"])
+    layout_at_seal(meeting)
+    meeting.save(update_fields=["status", "justerad_at", "typed_layout", "updated"])
     index_meeting(meeting)
     audit("meetings.notes.approved", actor, meeting, meeting)
 

@@ -26,6 +26,7 @@ from meetings.models import (
     Signature,
     SignedDocument,
 )
+from meetings.printing.typed_text import layout_at_seal
 from meetings.register.indexing import index_meeting
 
 
@@ -118,6 +119,9 @@ def _sign_extract(
     pending = _record_signatures(actor, revision, method, ip_address, user_agent, eid)
     audit("meetings.extract.signed", actor, meeting, meeting, revision=revision.number, sha256=revision.sha256)
     if not revision.signatures.exclude(status=Signature.Status.SIGNED).exists():
+        if meeting.typed_layout is None:  # the whole protocol, sealed later, prints as this extract does
+            layout_at_seal(meeting)
+            meeting.save(update_fields=["typed_layout"])
         document, _created = SignedDocument.objects.get_or_create(meeting=meeting, revision=revision)
         audit("meetings.extract.justerat", actor, meeting, meeting, revision=revision.number, items=revision.item_ids)
         tasks.render_signed_pdf.delay_on_commit(document.pk)
@@ -165,7 +169,8 @@ def protocol_finalise(*, actor: Actor, meeting: Meeting, revision: ProtocolRevis
         raise ValidationError(_("Bara ett protokoll som alla har justerat kan bli justerat."))
     meeting.status = Meeting.Status.JUSTERAT
     meeting.justerad_at = timezone.now()
-    meeting.save(update_fields=["status", "justerad_at", "updated"])
+    layout_at_seal(meeting)
+    meeting.save(update_fields=["status", "justerad_at", "typed_layout", "updated"])
     document, _created = SignedDocument.objects.get_or_create(meeting=meeting, revision=revision)
     posted = timezone.localdate()
     Anslag.objects.get_or_create(

@@ -109,3 +109,25 @@ def test_the_status_says_a_pending_pdf_waits_and_a_claimed_one_is_being_made(doc
     assert "PDF:en väntar på att skapas och förseglas" in waiting and "PDF:en skapas och förseglas" not in waiting
     _claimed_by_a_dead_worker(document, 10)
     assert "PDF:en skapas och förseglas" in client.get(status).content.decode()
+
+
+def test_a_message_delivered_again_while_its_first_run_still_renders_leaves_one_sealed_pdf(document, settings):
+    """What leaving a task to finish when the worker loses its broker relies on (finsam/settings.py): the message,
+    never acknowledged, is delivered again while the first run still renders, and again after it stored the PDF;
+    neither delivery renders, seals or stores a second time."""
+    build = tasks.build_signed_pdf
+    meanwhile = []
+
+    def rendering(claimed):
+        meanwhile.append(tasks.render_signed_pdf.apply(args=[claimed.pk]).get())
+        return build(claimed)
+
+    with mock.patch.object(tasks, "build_signed_pdf", side_effect=rendering):
+        assert tasks.render_signed_pdf.apply(args=[document.pk]).get() == "done"
+    assert meanwhile == ["nothing to do"]
+    assert tasks.render_signed_pdf.apply(args=[document.pk]).get() == "nothing to do"
+    document.refresh_from_db()
+    assert document.status == SignedDocument.Status.DONE and document.attempts == 1
+    files = list(Path(settings.MEDIA_ROOT).rglob("*.pdf"))
+    assert files == [Path(document.file.path)]
+    assert hashlib.sha256(files[0].read_bytes()).hexdigest() == document.sha256

@@ -195,6 +195,7 @@ def test_the_hourly_warnings_go_to_admins(cast, settings, tmp_path, mailoutbox, 
     assert len(found) == 4, found
     [message] = mailoutbox
     assert message.to == ["it@forbundet.example.se"]
+    assert message.subject.endswith("4 varningar från Finsamportalen")
     assert "Certifikatet saknas" in message.body and "SMTPConnectError" in message.body
     assert "Sigillcertifikat" in message.body and "Senaste säkerhetskopia" in message.body
     code, report = run_status()
