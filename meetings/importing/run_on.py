@@ -35,7 +35,7 @@ SERVING_IN_BRACKETS = re.compile(
     r"(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?\s*\)"
 )
 RANGE = re.compile(
-    r"(?:§§?\s*)?\b(t\s*\.?\s*o\s*\.?\s*m|tom|fr\s*\.?\s*o\s*\.?\s*m|from|till\s+kl|från\s+kl)?\s*\.?\s*"
+    r"(?:§§?\s*|\bparagraf(?:er|erna)?\s+)?\b(t\s*\.?\s*o\s*\.?\s*m|tom|fr\s*\.?\s*o\s*\.?\s*m|from|till\s+kl|från\s+kl)?\s*\.?\s*"
     r"((?:§\s*)?\d{1,3}(?:\s*[-–]\s*(?:§\s*)?\d{1,3})?(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*)\b(?!:[ea]\b)",
     re.I,
 )
@@ -260,6 +260,9 @@ def _presence_answers(line):
 ROW_PARTY_AND_MARK = re.compile(rf"(?:^|\s+)((?i:{PARTIES}))\s+[xX]$")
 
 
+LOWER_ORGANISATION = r"(?-i:(?:kommunal|samordnings|region|kommun)?förbundet|föreningen|bolaget|stiftelsen)"
+
+
 def _attribute(person_entry, text, status, *, implied=None):
     """Give a person what their entry says after the name: §§ range, presence, role or organisation."""
     if person_entry is None:
@@ -273,7 +276,8 @@ def _attribute(person_entry, text, status, *, implied=None):
         person_entry["status"] = "anmält förhinder"
         text = ABSENT_NOTE.sub("", text).strip(" ,")
     rng = RANGE.search(text)
-    if rng and rng.group(2) and (rng.group(1) or "§" in text or re.fullmatch(r"[\d\s,–-]+", rng.group(0).strip())):
+    paragraphs_said = rng and re.match(r"(?i)§|paragraf", rng.group(0).strip())  # "paragraf 20", "§ 12-13"
+    if rng and rng.group(2) and (rng.group(1) or paragraphs_said or re.fullmatch(r"[\d\s,–-]+", rng.group(0).strip())):
         person_entry["paragraphs"] = person_entry["paragraphs"] or _range_text(rng.group(1), rng.group(2))
         text = (text[: rng.start()] + text[rng.end() :]).strip(" ,.")
     if not text:
@@ -283,7 +287,12 @@ def _attribute(person_entry, text, status, *, implied=None):
         return  # a detached column of role words ("ordförande vice ordförande ersättare")
     # a capitalised word after the role opens an organisation; a lower-case one goes on with the role ("chef
     # landstingsservice", whose service is a part of the organisation, not one)
-    split = re.fullmatch(r"(\S*" + TITLE_STEMS + r")\s+((?-i:[A-ZÅÄÖ])\S*(?:\s+\S+)*)", text, re.I)
+    # ("enhetschef kommunalförbundet Vafabmiljö": an organisation's kind in lower case, then its name)
+    split = re.fullmatch(
+        r"(\S*" + TITLE_STEMS + r")\s+((?:(?-i:[A-ZÅÄÖ])|" + LOWER_ORGANISATION + r"\s+(?-i:[A-ZÅÄÖ]))\S*(?:\s+\S+)*)",
+        text,
+        re.I,
+    )
     where = split.group(2) if split else ""
     if split and (ORG_WORDS.search(where) or ORGANISATION_WORD.match(where)) and not person_entry["organisation"]:
         person_entry["organisation"] = split.group(2)  # "personalrepresentant Kommunalarbetareförbundet"

@@ -384,7 +384,7 @@ LOST_GENITIVE = re.compile(r"^(\S.*?)\s+s\s+beslut\s*:?\s+(\S.*)$")
 def split_heading(title: str) -> tuple[str, str]:
     """A heading taken from a flattened line ends where the first sentence begins: "Dagordning Ordförande
     hälsar …" → ("Dagordning", "Ordförande hälsar …")."""
-    title = DNR.sub("", title).strip()
+    title = re.sub(r"(?<=\w)\s+:\s+", ": ", DNR.sub("", title).strip())  # "Bidragsansökan : Musik Direkt"
     lost = LOST_GENITIVE.match(title)
     if lost:
         return lost[1], "Beslut: " + lost[2]
@@ -413,6 +413,12 @@ def split_heading(title: str) -> tuple[str, str]:
         labelled = _body_decides(words[position:])
         # "Information: Ansökningar om …": a heading's first word, its colon, and what it is about
         about = position == 1 and previous.endswith(":")
+        # "Bidragsansökan: Musik Direkt Musik Direkt är ett av …": the text opens with the name its heading ends with
+        repeated = any(
+            position >= n and words[position - n : position] == words[position : position + n] for n in (2, 3)
+        )
+        if repeated and word[:1].isupper():
+            return " ".join(words[:position]), " ".join(words[position:])
         # "Föredragningslistan Godkändes upprättad föredragningslista.": a sentence that opens with its verb
         verb_opens = starts and DECISION_VERB.fullmatch(word) is not None
         if (

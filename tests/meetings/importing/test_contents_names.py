@@ -144,3 +144,16 @@ def test_an_excerpt_cut_after_its_first_items_keeps_their_text_and_names_the_res
     assert titles(minutes)[:2] == ["Sammanträdets öppnande", "Upprop"]
     assert "Ordföranden hälsar ledamöterna välkomna" in minutes["items"][0]["text"]
     assert {"Protokolljustering", "Valärenden", "Avslutning"} <= set(titles(minutes))
+
+
+def test_a_heading_with_a_spaced_colon_ends_where_its_text_repeats_the_name_it_ends_with():
+    """ "Kn 1 Dnr KN 05/ Bidragsansökan : Musik Direkt Musik Direkt är ett av Sveriges största …"."""
+    minutes = parse_text(
+        HEADER
+        + "2 Kulturnämnden Kn 1 Dnr KN 05/ Bidragsansökan : Musik Direkt Musik Direkt är ett av Sveriges största "
+        "årliga evenemang för unga musiker, där alla som musicerar får delta. Kulturnämnden beslutar att ge Musik i "
+        "Dalarna bidrag med 3000 kr.\n\n3 Kulturnämnden Kn 2 Dnr KN 05/ Bidragsansökan: Konstspaning i bygden "
+        "Konstnärer i bygden ställer ut under sommaren och söker bidrag för affischer och annonser i ortens tidning.\n"
+    )
+    assert titles(minutes)[0] == "Bidragsansökan: Musik Direkt"
+    assert "Musik Direkt är ett av" in minutes["items"][0]["text"]

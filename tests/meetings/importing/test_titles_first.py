@@ -44,3 +44,19 @@ def test_a_rows_role_before_its_party_is_no_label_and_an_ordinal_opens_a_title()
         "Per-Ola Matt": "ledamot",
         "Annika West": "ledamot",
     }
+
+
+def test_an_organisations_kind_in_lower_case_after_a_title_and_the_paragraphs_one_was_there_for():
+    """ "Linda Gård, enhetschef kommunalförbundet Vafab, paragraf 20": the title, the organisation (its kind
+    written in lower case), and the paragraph; "paragraf" is no organisation."""
+    minutes = parse_text(
+        "Kommunstyrelsen\nPlats och tid Rådhuset, kl 13.00\nBeslutande Ingvar Smed (M), ordförande Ulrika Orn (S)\n"
+        "Övriga deltagare Linda Gård, enhetschef kommunalförbundet Vafab, paragraf 20 Camilla Wes, paragraf 20\n\n"
+        "§ 20 Avfallsplan\n\nInformationen noteras.\n"
+    )
+    found = {entry["name"]: entry for entry in minutes["attendance"]}
+    assert (found["Linda Gård"]["role"], found["Linda Gård"]["organisation"]) == (
+        "enhetschef",
+        "kommunalförbundet Vafab",
+    )
+    assert found["Camilla Wes"]["organisation"] is None
