@@ -4,7 +4,7 @@ One module per aggregate (the meeting, its §§ and their text, attendance, deci
 attachments, the kallelse); the names callers use are re-exported here, so `services.item_add(...)` reads as before.
 """
 
-from meetings.drafting.services.assignments import assignment_create, assignment_follow_up
+from meetings.drafting.services.assignments import AssignmentAlreadyAdded, assignment_create, assignment_follow_up
 from meetings.drafting.services.attachments import attachment_add
 from meetings.drafting.services.attendance import (
     absence_report,
@@ -14,7 +14,9 @@ from meetings.drafting.services.attendance import (
     recusal_set,
     substitute_call_in,
 )
+from meetings.drafting.services.audit import AlreadyAdded
 from meetings.drafting.services.decisions import (
+    DecisionAlreadyAdded,
     DecisionConflict,
     decision_delete,
     decision_save,
@@ -38,6 +40,9 @@ from meetings.drafting.services.numbering import renumber
 
 __all__ = [
     "FOLLOW_UP_HEADING",
+    "AlreadyAdded",
+    "AssignmentAlreadyAdded",
+    "DecisionAlreadyAdded",
     "DecisionConflict",
     "EditConflict",
     "ItemAlreadyAdded",

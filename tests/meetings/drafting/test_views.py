@@ -432,19 +432,6 @@ def test_an_assignment_owner_from_another_federation_is_refused(client_for, cast
     assert item.assignments.get().owner == cast.member
 
 
-def test_an_uppdrag_form_sent_twice_makes_one_uppdrag_and_says_why(client_for, meeting):
-    item = meeting.items.get(number=3)
-    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/"
-    client = client_for("secretary")
-    posted = {"owner_name": "Ola Wiktorson", "what": "Utarbeta förslag till kartläggning.", "due": "2027-03-01"}
-    assert client.post(url, posted).status_code == 302
-    again = client.post(url, posted)  # back, and send again
-    assert again.status_code == 200
-    assert "formuläret skickades troligen två gånger" in again.content.decode()
-    assert "Utarbeta förslag till kartläggning." in again.content.decode()
-    assert item.assignments.count() == 1
-
-
 def _new_item_form_token(client, meeting):
     """The one-time token of the "Nytt ärende" form, as the meeting's page shows it."""
     page = client.get(f"/moten/{meeting.pk}/").content.decode()

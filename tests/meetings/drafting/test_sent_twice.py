@@ -1,0 +1,224 @@
+"""A form that adds a decision or an uppdrag, sent twice (a double click, a resend after a slow answer, back and send
+again), adds one: the form's one-time token tells, never what was typed, so two forms with the same words add two.
+The § has the same (tests/meetings/drafting/test_services.py, test_views.py)."""
+
+import re
+from functools import partial
+
+import pytest
+from django.db import connection
+
+from meetings.drafting import services
+from tests.conftest import at_once, skip_unless
+from tests.meetings.factories import plan_meeting
+
+FORM_TOKEN = "a-form-shown-once-0123"
+DECIDED = "Styrelsen beslutar att godkänna budgeten."
+
+
+@pytest.fixture
+def meeting(cast):
+    return plan_meeting(cast)
+
+
+@pytest.fixture
+def item(meeting):
+    return meeting.items.get(number=3)
+
+
+# The services
+
+
+def test_a_new_decision_form_sent_again_adds_nothing_and_names_the_decision_it_added(cast, item):
+    secretary = cast.user("secretary")
+    first = services.decision_save(actor=secretary, item=item, text=DECIDED, form_token=FORM_TOKEN)
+    with pytest.raises(services.DecisionAlreadyAdded) as sent_again:
+        services.decision_save(actor=secretary, item=item, text=DECIDED, form_token=FORM_TOKEN)
+    assert sent_again.value.decision == first
+    assert item.decisions.count() == 1
+
+
+def test_a_new_decision_form_sent_again_with_other_words_adds_nothing_either(cast, item):
+    """The second post of the form is the form the first one was: corrected on the way, it is a correction of the
+    decision added, made on its own page, not a second decision."""
+    secretary = cast.user("secretary")
+    services.decision_save(actor=secretary, item=item, text=DECIDED, form_token=FORM_TOKEN)
+    with pytest.raises(services.DecisionAlreadyAdded):
+        services.decision_save(actor=secretary, item=item, text="Styrelsen beslutar att avslå.", form_token=FORM_TOKEN)
+    assert [d.text for d in item.decisions.all()] == [DECIDED]
+
+
+def test_two_decisions_with_the_same_text_from_two_forms_are_both_kept(cast, item):
+    secretary = cast.user("secretary")
+    for token in ("the-first-form-0123456", "the-second-form-012345"):
+        services.decision_save(actor=secretary, item=item, text=DECIDED, form_token=token)
+    services.decision_save(actor=secretary, item=item, text=DECIDED)  # and a caller that sends no token
+    assert [d.text for d in item.decisions.all()] == [DECIDED] * 3
+
+
+def test_a_new_decision_forms_token_counts_in_its_own_paragraph_only(cast, meeting, item):
+    secretary = cast.user("secretary")
+    other = meeting.items.get(number=4)
+    for paragraph in (item, other):
+        services.decision_save(actor=secretary, item=paragraph, text=DECIDED, form_token=FORM_TOKEN)
+    assert (item.decisions.count(), other.decisions.count()) == (1, 1)
+
+
+def test_a_new_decision_form_sent_again_after_its_decision_was_deleted_adds_it_again(cast, item):
+    secretary = cast.user("secretary")
+    first = services.decision_save(actor=secretary, item=item, text=DECIDED, form_token=FORM_TOKEN)
+    services.decision_delete(actor=secretary, decision=first)  # nothing left to lead to
+    services.decision_save(actor=secretary, item=item, text=DECIDED, form_token=FORM_TOKEN)
+    assert item.decisions.count() == 1
+
+
+def test_saving_a_decision_again_is_no_form_sent_twice(cast, item):
+    secretary = cast.user("secretary")
+    decision = services.decision_save(actor=secretary, item=item, text=DECIDED, form_token=FORM_TOKEN)
+    services.decision_save(actor=secretary, item=item, decision=decision, text="Ändrad.", version=1)
+    assert [d.text for d in item.decisions.all()] == ["Ändrad."]
+
+
+def test_a_new_uppdrag_form_sent_again_adds_nothing_and_names_the_uppdrag_it_added(cast, item):
+    secretary = cast.user("secretary")
+    given = partial(services.assignment_create, actor=secretary, item=item, what="Utreda.", owner=cast.member)
+    first = given(form_token=FORM_TOKEN)
+    with pytest.raises(services.AssignmentAlreadyAdded) as sent_again:
+        given(form_token=FORM_TOKEN)
+    assert sent_again.value.assignment == first
+    assert item.assignments.count() == 1
+
+
+def test_the_same_uppdrag_to_the_same_owner_from_two_forms_is_kept_twice(cast, item):
+    """Two rounds of the same work ("Återrapportera till styrelsen") may be given in one §: two forms, two uppdrag."""
+    secretary = cast.user("secretary")
+    given = partial(services.assignment_create, actor=secretary, item=item, what="Återrapportera.", owner_name="Ola")
+    given(form_token="the-first-form-0123456")
+    given(form_token="the-second-form-012345")
+    given()
+    assert item.assignments.count() == 3
+
+
+# The views
+
+
+def _token(page):
+    return re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+
+
+def test_a_new_decision_form_sent_twice_makes_one_decision_and_leads_to_it(client_for, meeting, item):
+    client = client_for("secretary")
+    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/"
+    posted = {"text": DECIDED, "outcome": "bifall", "method": "acklamation"}
+    posted["form_token"] = _token(client.get(url).content.decode())
+    assert client.post(url, posted).status_code == 302
+    decision = item.decisions.get()
+    again = client.post(url, posted)  # back, and send again
+    assert again.status_code == 302
+    assert again.url == f"/moten/{meeting.pk}/#d{decision.pk}"  # to the decision the first post added
+    assert item.decisions.count() == 1
+    page = client.get(again.url).content.decode()
+    assert "Formuläret skickades två gånger: beslutet är bara sparat en gång." in page
+    assert f'id="d{decision.pk}"' in page
+
+
+def test_two_new_decision_forms_with_the_same_text_make_two_decisions(client_for, meeting, item):
+    client = client_for("secretary")
+    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/"
+    for _form in range(2):
+        token = _token(client.get(url).content.decode())
+        posted = {"text": DECIDED, "outcome": "bifall", "method": "acklamation", "form_token": token}
+        assert client.post(url, posted).status_code == 302
+    assert item.decisions.filter(text=DECIDED).count() == 2
+
+
+def test_a_decision_saved_has_no_form_token_but_its_version(client_for, meeting, item):
+    decision = services.decision_save(actor=None, item=item, text=DECIDED)
+    page = client_for("secretary").get(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/{decision.pk}/")
+    assert 'name="form_token"' not in page.content.decode()
+    assert 'name="version"' in page.content.decode()
+
+
+def test_a_new_uppdrag_form_sent_twice_makes_one_uppdrag_and_leads_to_it(client_for, meeting, item):
+    client = client_for("secretary")
+    page = client.get(f"/moten/{meeting.pk}/").content.decode()
+    form = re.search(rf'action="/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/".*?</form>', page, re.S).group(0)
+    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/"
+    posted = {"owner_name": "Ola Wiktorson", "what": "Utarbeta förslag till kartläggning.", "form_token": _token(form)}
+    assert client.post(url, posted).status_code == 302
+    assignment = item.assignments.get()
+    again = client.post(url, posted)  # back, and send again
+    assert again.status_code == 302
+    assert again.url == f"/moten/{meeting.pk}/#u{assignment.pk}"
+    assert item.assignments.count() == 1
+    page = client.get(again.url).content.decode()
+    assert "Formuläret skickades två gånger: uppdraget till Ola Wiktorson är bara sparat en gång." in page
+    assert f'id="u{assignment.pk}"' in page
+
+
+def test_each_paragraphs_uppdrag_form_has_a_token_of_its_own(client_for, meeting):
+    page = client_for("secretary").get(f"/moten/{meeting.pk}/").content.decode()
+    tokens = re.findall(r'/uppdrag/" class="subform" data-keep-draft>.*?name="form_token" value="([^"]+)"', page, re.S)
+    assert len(tokens) == meeting.items.count()
+    assert len(set(tokens)) == len(tokens)
+
+
+def test_two_new_uppdrag_forms_with_the_same_words_make_two_uppdrag(client_for, meeting, item):
+    client = client_for("secretary")
+    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/"
+    for token in ("the-first-form-0123456", "the-second-form-012345"):
+        client.post(url, {"owner_name": "Ola Wiktorson", "what": "Återrapportera.", "form_token": token})
+    assert item.assignments.filter(what="Återrapportera.").count() == 2
+
+
+def test_an_uppdrag_form_refused_and_sent_again_corrected_makes_one_uppdrag(client_for, meeting, item):
+    """The form comes back on a page of its own with what was typed, its token too: sent again, corrected, it adds
+    the uppdrag once, and a third post of it leads to that one."""
+    client = client_for("secretary")
+    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/uppdrag/"
+    refused = client.post(url, {"what": "Utreda.", "form_token": FORM_TOKEN})  # nobody named
+    assert refused.status_code == 200
+    assert _token(refused.content.decode()) == FORM_TOKEN
+    corrected = {"owner_name": "Ola Wiktorson", "what": "Utreda.", "form_token": FORM_TOKEN}
+    assert client.post(url, corrected).url == f"/moten/{meeting.pk}/#p{item.pk}"
+    assert client.post(url, corrected).url == f"/moten/{meeting.pk}/#u{item.assignments.get().pk}"
+
+
+# Raced in real threads on PostgreSQL
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_new_decision_form_posted_twice_at_once_adds_one_decision(cast):
+    skip_unless(connection.vendor == "postgresql", "the race needs real row locks (PostgreSQL)")
+    item = plan_meeting(cast).items.get(number=3)
+    secretary = cast.user("secretary")
+    posts = (
+        partial(services.decision_save, actor=secretary, item=item, text=DECIDED, form_token=FORM_TOKEN)
+        for _click in range(2)  # a double click
+    )
+    errors = at_once(*posts)
+    assert [type(error) for error in errors] == [services.DecisionAlreadyAdded]
+    assert item.decisions.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_new_uppdrag_form_posted_twice_at_once_adds_one_uppdrag(cast):
+    skip_unless(connection.vendor == "postgresql", "the race needs real row locks (PostgreSQL)")
+    item = plan_meeting(cast).items.get(number=3)
+    secretary = cast.user("secretary")
+    posts = (
+        partial(
+            services.assignment_create,
+            actor=secretary,
+            item=item,
+            what="Utreda.",
+            owner_name="Ola",
+            form_token=FORM_TOKEN,
+        )
+        for _click in range(2)  # a double click
+    )
+    errors = at_once(*posts)
+    assert [type(error) for error in errors] == [services.AssignmentAlreadyAdded]
+    assert item.assignments.count() == 1
