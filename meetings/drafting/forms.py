@@ -227,8 +227,12 @@ class AttendanceForm(forms.ModelForm):
             "remote",
         ]
 
+    form_token = form_token_field()  # of a row added only
+
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            del self.fields["form_token"]
         offer_people([self.fields["person"]], [meeting.body], meeting.date)
         self.fields["person"].required = False
         self.fields["name"].required = False
@@ -257,6 +261,9 @@ class AttendanceForm(forms.ModelForm):
         if self.instance.represents_id:
             scope |= Q(pk=self.instance.represents_id)
         return Federation.objects.filter(scope).order_by("name")
+
+    def clean_form_token(self):
+        return one_time_token(self.cleaned_data.get("form_token"))
 
 
 def split_addresses(text):
@@ -372,6 +379,10 @@ class AssignmentForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("Bilaga"), help_text=_("PDF, Word, Excel, PNG, JPEG eller text. Högst 10 MB."))
+    form_token = form_token_field()
+
+    def clean_form_token(self):
+        return one_time_token(self.cleaned_data.get("form_token"))
 
 
 class ReasonForm(forms.Form):

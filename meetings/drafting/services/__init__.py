@@ -5,8 +5,9 @@ attachments, the kallelse); the names callers use are re-exported here, so `serv
 """
 
 from meetings.drafting.services.assignments import AssignmentAlreadyAdded, assignment_create, assignment_follow_up
-from meetings.drafting.services.attachments import attachment_add
+from meetings.drafting.services.attachments import AttachmentAlreadyAdded, attachment_add
 from meetings.drafting.services.attendance import (
+    AttendanceAlreadyAdded,
     absence_report,
     attendance_follow_mandates,
     attendance_refresh,
@@ -42,6 +43,8 @@ __all__ = [
     "FOLLOW_UP_HEADING",
     "AlreadyAdded",
     "AssignmentAlreadyAdded",
+    "AttachmentAlreadyAdded",
+    "AttendanceAlreadyAdded",
     "DecisionAlreadyAdded",
     "DecisionConflict",
     "EditConflict",

@@ -1,14 +1,17 @@
-"""A form that adds a decision or an uppdrag, sent twice (a double click, a resend after a slow answer, back and send
-again), adds one: the form's one-time token tells, never what was typed, so two forms with the same words add two.
-The § has the same (tests/meetings/drafting/test_services.py, test_views.py)."""
+"""A form that adds a decision, an uppdrag, someone to the attendance or an attachment, sent twice (a double click, a
+resend after a slow answer, back and send again), adds one: the form's one-time token tells, never what was typed, so
+two forms with the same words add two. The § has the same (tests/meetings/drafting/test_services.py, test_views.py).
+"""
 
 import re
 from functools import partial
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from meetings.drafting import services
+from meetings.models import Attachment
 from tests.conftest import at_once, skip_unless
 from tests.meetings.factories import plan_meeting
 
@@ -99,6 +102,40 @@ def test_the_same_uppdrag_to_the_same_owner_from_two_forms_is_kept_twice(cast, i
     assert item.assignments.count() == 3
 
 
+GUEST = {"name": "Gunilla Gäst", "role": "gast", "status": "narvarande"}
+
+
+def test_a_form_adding_someone_to_the_attendance_sent_again_adds_nothing(cast, meeting):
+    secretary = cast.user("secretary")
+    first = services.attendance_save(actor=secretary, meeting=meeting, form_token=FORM_TOKEN, **GUEST)
+    with pytest.raises(services.AttendanceAlreadyAdded) as sent_again:
+        services.attendance_save(actor=secretary, meeting=meeting, form_token=FORM_TOKEN, **GUEST)
+    assert sent_again.value.attendance == first
+    assert meeting.attendances.filter(name="Gunilla Gäst").count() == 1
+
+
+def test_changing_a_row_of_the_attendance_is_no_form_sent_twice(cast, meeting):
+    secretary = cast.user("secretary")
+    guest = services.attendance_save(actor=secretary, meeting=meeting, form_token=FORM_TOKEN, **GUEST)
+    services.attendance_save(actor=secretary, meeting=meeting, attendance=guest, form_token=FORM_TOKEN, paragraphs="1")
+    guest.refresh_from_db()
+    assert guest.paragraphs == "1"
+
+
+def _pdf():
+    return SimpleUploadedFile("budget.pdf", b"%PDF-1.7 budget")
+
+
+def test_a_form_uploading_an_attachment_sent_again_keeps_the_file_once(cast, meeting, item):
+    secretary = cast.user("secretary")
+    first = services.attachment_add(actor=secretary, meeting=meeting, item=item, upload=_pdf(), form_token=FORM_TOKEN)
+    with pytest.raises(services.AttachmentAlreadyAdded) as sent_again:
+        services.attachment_add(actor=secretary, meeting=meeting, item=item, upload=_pdf(), form_token=FORM_TOKEN)
+    assert sent_again.value.attachment == first
+    services.attachment_add(actor=secretary, meeting=meeting, item=item, upload=_pdf())  # another form: kept again
+    assert Attachment.objects.filter(meeting=meeting, name="budget.pdf").count() == 2
+
+
 # The views
 
 
@@ -184,6 +221,37 @@ def test_an_uppdrag_form_refused_and_sent_again_corrected_makes_one_uppdrag(clie
     assert client.post(url, corrected).url == f"/moten/{meeting.pk}/#u{item.assignments.get().pk}"
 
 
+def test_a_form_adding_someone_to_the_attendance_sent_twice_adds_them_once_and_leads_to_them(client_for, meeting):
+    client = client_for("secretary")
+    url = f"/moten/{meeting.pk}/narvaro/"
+    posted = {**GUEST, "form_token": _token(client.get(url).content.decode())}
+    assert client.post(url, posted).status_code == 302
+    guest = meeting.attendances.get(name="Gunilla Gäst")
+    again = client.post(url, posted)
+    assert again.status_code == 302
+    assert again.url == f"/moten/{meeting.pk}/narvaro/#a{guest.pk}"
+    page = client.get(again.url).content.decode()
+    assert "Formuläret skickades två gånger: Gunilla Gäst finns bara en gång i närvarolistan." in page
+    assert f'id="a{guest.pk}"' in page
+    assert meeting.attendances.filter(name="Gunilla Gäst").count() == 1
+    edit = client.get(f"/moten/{meeting.pk}/narvaro/{guest.pk}/").content.decode()
+    assert 'name="form_token"' not in edit  # a row changed is no row added
+
+
+def test_an_attachment_form_sent_twice_keeps_the_file_once(client_for, meeting, item):
+    client = client_for("secretary")
+    page = client.get(f"/moten/{meeting.pk}/").content.decode()
+    form = re.search(rf'action="/moten/{meeting.pk}/paragrafer/{item.pk}/bilagor/".*?</form>', page, re.S).group(0)
+    url = f"/moten/{meeting.pk}/paragrafer/{item.pk}/bilagor/"
+    token = _token(form)
+    assert client.post(url, {"file": _pdf(), "form_token": token}).url == f"/moten/{meeting.pk}/#p{item.pk}"
+    again = client.post(url, {"file": _pdf(), "form_token": token}, follow=True)
+    assert "Formuläret skickades två gånger: bilagan ”budget.pdf” är bara sparad en gång." in again.content.decode()
+    assert item.attachments.count() == 1
+    meeting_form = re.search(rf'action="/moten/{meeting.pk}/bilagor/".*?</form>', page, re.S).group(0)
+    assert _token(meeting_form) != token  # the meeting's own upload form is another form
+
+
 # Raced in real threads on PostgreSQL
 
 
@@ -222,3 +290,18 @@ def test_one_new_uppdrag_form_posted_twice_at_once_adds_one_uppdrag(cast):
     errors = at_once(*posts)
     assert [type(error) for error in errors] == [services.AssignmentAlreadyAdded]
     assert item.assignments.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_form_adding_someone_to_the_attendance_posted_twice_at_once_adds_them_once(cast):
+    skip_unless(connection.vendor == "postgresql", "the race needs real row locks (PostgreSQL)")
+    meeting = plan_meeting(cast)
+    secretary = cast.user("secretary")
+    posts = (
+        partial(services.attendance_save, actor=secretary, meeting=meeting, form_token=FORM_TOKEN, **GUEST)
+        for _click in range(2)  # a double click
+    )
+    errors = at_once(*posts)
+    assert [type(error) for error in errors] == [services.AttendanceAlreadyAdded]
+    assert meeting.attendances.filter(name="Gunilla Gäst").count() == 1
