@@ -58,6 +58,26 @@ def offer_listed(field, people, bodies, on_date, *, empty=True):
     field.choices = [("", "---------"), *choices] if empty else choices
 
 
+def new_form_token():
+    return secrets.token_urlsafe(16)
+
+
+def form_token_field():
+    """The one-time token of a form that adds a row (a meeting, a §, a decision, an uppdrag, someone to the
+    attendance, an attachment): a new one with every form shown,
+    so the same form sent twice (a double click, a resend after a slow answer, back and send again) is known by it
+    and its service adds the row once. Without one (a form from before there was one) the row is added as always.
+    The form cleans it with one_time_token."""
+    return forms.CharField(
+        widget=forms.HiddenInput(attrs={"data-form-token": ""}), required=False, initial=new_form_token, max_length=64
+    )
+
+
+def one_time_token(token):
+    token = token or ""
+    return token if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", token) else ""  # not ours: as if there were none
+
+
 class MeetingEditForm(forms.ModelForm):
     """The fields a secretary may change once a meeting is planned: not its body nor its record kind."""
 
@@ -109,6 +129,8 @@ class MeetingEditForm(forms.ModelForm):
 
 
 class MeetingForm(MeetingEditForm):
+    form_token = form_token_field()
+
     class Meta(MeetingEditForm.Meta):
         fields = ["body", "date", "start_time", "end_time", "place", "remote_link", "record_kind", "chair", "secretary"]
 
@@ -119,31 +141,15 @@ class MeetingForm(MeetingEditForm):
         self.fields["record_kind"].required = False
         self.fields["record_kind"].help_text = _("Lämna tomt för organets vanliga sätt att dokumentera.")
 
+    def clean_form_token(self):
+        return one_time_token(self.cleaned_data.get("form_token"))
+
 
 def without_maxlength(form, *names):
     """A browser cuts a paste at a field's maxlength without a word, and the rest is lost: these fields take any
     length in the browser, and the form says in words what is too long, with the text still there."""
     for name in names:
         form.fields[name].widget.attrs.pop("maxlength", None)
-
-
-def new_form_token():
-    return secrets.token_urlsafe(16)
-
-
-def form_token_field():
-    """The one-time token of a form that adds a row (a §, a decision, an uppdrag): a new one with every form shown,
-    so the same form sent twice (a double click, a resend after a slow answer, back and send again) is known by it
-    and its service adds the row once. Without one (a form from before there was one) the row is added as always.
-    The form cleans it with one_time_token."""
-    return forms.CharField(
-        widget=forms.HiddenInput(attrs={"data-form-token": ""}), required=False, initial=new_form_token, max_length=64
-    )
-
-
-def one_time_token(token):
-    token = token or ""
-    return token if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", token) else ""  # not ours: as if there were none
 
 
 class ItemAddForm(forms.Form):

@@ -36,7 +36,7 @@ from meetings.drafting.services.items import (
     item_update_details,
 )
 from meetings.drafting.services.kallelse import kallelse_send
-from meetings.drafting.services.meeting import FOLLOW_UP_HEADING, meeting_create, meeting_update
+from meetings.drafting.services.meeting import FOLLOW_UP_HEADING, MeetingAlreadyAdded, meeting_create, meeting_update
 from meetings.drafting.services.numbering import renumber
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "DecisionConflict",
     "EditConflict",
     "ItemAlreadyAdded",
+    "MeetingAlreadyAdded",
     "absence_report",
     "assignment_create",
     "assignment_follow_up",

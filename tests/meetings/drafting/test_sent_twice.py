@@ -1,8 +1,9 @@
-"""A form that adds a decision, an uppdrag, someone to the attendance or an attachment, sent twice (a double click, a
-resend after a slow answer, back and send again), adds one: the form's one-time token tells, never what was typed, so
-two forms with the same words add two. The § has the same (tests/meetings/drafting/test_services.py, test_views.py).
+"""A form that plans a meeting or adds a decision, an uppdrag, someone to the attendance or an attachment, sent
+twice (a double click, a resend after a slow answer, back and send again), adds one: the form's one-time token tells,
+never what was typed, so two forms with the same words add two. The § has the same (test_services.py, test_views.py).
 """
 
+import datetime
 import re
 from functools import partial
 
@@ -136,6 +137,17 @@ def test_a_form_uploading_an_attachment_sent_again_keeps_the_file_once(cast, mee
     assert Attachment.objects.filter(meeting=meeting, name="budget.pdf").count() == 2
 
 
+def test_a_form_planning_a_meeting_sent_again_plans_nothing_and_names_the_meeting_it_planned(cast):
+    secretary = cast.user("secretary")
+    planned = partial(services.meeting_create, actor=secretary, body=cast.board, date=datetime.date(2026, 12, 10))
+    first = planned(form_token=FORM_TOKEN)
+    with pytest.raises(services.MeetingAlreadyAdded) as sent_again:
+        planned(form_token=FORM_TOKEN)
+    assert sent_again.value.meeting == first
+    planned(form_token="the-second-form-012345")  # two meetings of a body on one day: a morning and an evening
+    assert cast.board.meetings.filter(date=datetime.date(2026, 12, 10)).count() == 2
+
+
 # The views
 
 
@@ -252,6 +264,20 @@ def test_an_attachment_form_sent_twice_keeps_the_file_once(client_for, meeting, 
     assert _token(meeting_form) != token  # the meeting's own upload form is another form
 
 
+def test_a_form_planning_a_meeting_sent_twice_plans_one_and_leads_to_it(client_for, cast):
+    client = client_for("secretary")
+    posted = {"body": cast.board.pk, "date": "2026-12-10", "start_time": "09:00", "end_time": "12:00"}
+    posted["form_token"] = _token(client.get("/moten/nytt/").content.decode())
+    first = client.post("/moten/nytt/", posted)
+    meeting = cast.board.meetings.get(date=datetime.date(2026, 12, 10))
+    assert first.url == meeting.get_absolute_url()
+    again = client.post("/moten/nytt/", posted)  # back, and send again
+    assert again.url == meeting.get_absolute_url()
+    page = client.get(again.url).content.decode()
+    assert "Formuläret skickades två gånger: mötet är bara planerat en gång." in page
+    assert cast.board.meetings.filter(date=datetime.date(2026, 12, 10)).count() == 1
+
+
 # Raced in real threads on PostgreSQL
 
 
@@ -305,3 +331,18 @@ def test_one_form_adding_someone_to_the_attendance_posted_twice_at_once_adds_the
     errors = at_once(*posts)
     assert [type(error) for error in errors] == [services.AttendanceAlreadyAdded]
     assert meeting.attendances.filter(name="Gunilla Gäst").count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_form_planning_a_meeting_posted_twice_at_once_plans_one(cast):
+    skip_unless(connection.vendor == "postgresql", "the race needs real row locks (PostgreSQL)")
+    secretary = cast.user("secretary")
+    date = datetime.date(2026, 12, 10)
+    posts = (
+        partial(services.meeting_create, actor=secretary, body=cast.board, date=date, form_token=FORM_TOKEN)
+        for _click in range(2)  # a double click
+    )
+    errors = at_once(*posts)
+    assert [type(error) for error in errors] == [services.MeetingAlreadyAdded]
+    assert cast.board.meetings.filter(date=date).count() == 1
