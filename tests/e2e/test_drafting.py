@@ -388,6 +388,27 @@ def test_a_draft_kept_in_the_browser_is_its_writers_and_never_fills_the_next_use
     expect(page.locator("#id_text")).to_have_value("Styrelsen beslutar att utreda frågan.")
 
 
+def test_the_numbers_of_paragraphs_a_colleague_renumbered_follow_when_another_paragraph_is_saved(page, cast, meeting):
+    from meetings.drafting import services
+
+    agenda, previous = meeting.items.get(number=3), meeting.items.get(number=4)
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    services.item_move(actor=None, item=previous, offset=-1)  # a colleague moves § 4 up while the page is open
+    opening = editor(page, 1)
+    opening.locator("[data-body]").click()
+    page.keyboard.type("Ordföranden öppnade mötet.")  # the secretary writes in § 1, above both
+    expect(opening.locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    for item, label in ((previous, "§ 3"), (agenda, "§ 4")):
+        section = page.locator(f"#p{item.pk}")
+        expect(section.locator("h3 .para")).to_have_text(label)
+        expect(section.locator("summary")).to_have_accessible_name(
+            f"Beslut, uppdrag, bilagor och mer – {label} {item.heading}"
+        )
+        section.locator("summary").click()
+        expect(section.get_by_role("button", name=f"Ta bort ärendet – {label} {item.heading}")).to_be_visible()
+
+
 def _new_item_form(page):
     return page.locator("form:has(button:text-is('Lägg till ärendet'))")
 
