@@ -515,7 +515,6 @@ FOREIGN_IDS_IN_FORMS = {
     ),
     "decision_add.recipient_people": (
         "meetings:decision_add",
-        # a text of its own: the same text as the § has already is a form sent twice, refused for that
         lambda c, x: _decision_fields(c, text="Styrelsen beslutar att anta planen.", recipient_people=[x]),
         lambda c, x: DecisionRecipient.objects.filter(person_id=x).exists(),
         lambda c: c.cast.member.pk,

@@ -58,6 +58,26 @@ def offer_listed(field, people, bodies, on_date, *, empty=True):
     field.choices = [("", "---------"), *choices] if empty else choices
 
 
+def new_form_token():
+    return secrets.token_urlsafe(16)
+
+
+def form_token_field():
+    """The one-time token of a form that adds a row (a meeting, a §, a decision, an uppdrag, someone to the
+    attendance, an attachment): a new one with every form shown,
+    so the same form sent twice (a double click, a resend after a slow answer, back and send again) is known by it
+    and its service adds the row once. Without one (a form from before there was one) the row is added as always.
+    The form cleans it with one_time_token."""
+    return forms.CharField(
+        widget=forms.HiddenInput(attrs={"data-form-token": ""}), required=False, initial=new_form_token, max_length=64
+    )
+
+
+def one_time_token(token):
+    token = token or ""
+    return token if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", token) else ""  # not ours: as if there were none
+
+
 class MeetingEditForm(forms.ModelForm):
     """The fields a secretary may change once a meeting is planned: not its body nor its record kind."""
 
@@ -109,6 +129,8 @@ class MeetingEditForm(forms.ModelForm):
 
 
 class MeetingForm(MeetingEditForm):
+    form_token = form_token_field()
+
     class Meta(MeetingEditForm.Meta):
         fields = ["body", "date", "start_time", "end_time", "place", "remote_link", "record_kind", "chair", "secretary"]
 
@@ -118,6 +140,9 @@ class MeetingForm(MeetingEditForm):
         offer_people([self.fields["chair"], self.fields["secretary"]], bodies, timezone.localdate())
         self.fields["record_kind"].required = False
         self.fields["record_kind"].help_text = _("Lämna tomt för organets vanliga sätt att dokumentera.")
+
+    def clean_form_token(self):
+        return one_time_token(self.cleaned_data.get("form_token"))
 
 
 def without_maxlength(form, *names):
@@ -138,23 +163,14 @@ class ItemAddForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Typ"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.INFORMATION)
     case_number = forms.CharField(label=_("Diarienummer"), max_length=50, required=False)
-    # A new one with every form shown, so the same form sent twice (a double click, a resend after a slow answer,
-    # back and send again) is known by it: services.item_add adds the § once. Without it (a form from before there
-    # was one) the § is added as always.
-    form_token = forms.CharField(
-        widget=forms.HiddenInput(attrs={"data-form-token": ""}),
-        required=False,
-        initial=lambda: secrets.token_urlsafe(16),
-        max_length=64,
-    )
+    form_token = form_token_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         without_maxlength(self, "heading", "case_number")
 
     def clean_form_token(self):
-        token = self.cleaned_data.get("form_token") or ""
-        return token if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", token) else ""  # not ours: as if there were none
+        return one_time_token(self.cleaned_data.get("form_token"))
 
     def clean_case_number(self):
         return without_dnr(self.cleaned_data.get("case_number"))
@@ -217,8 +233,12 @@ class AttendanceForm(forms.ModelForm):
             "remote",
         ]
 
+    form_token = form_token_field()  # of a row added only
+
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            del self.fields["form_token"]
         offer_people([self.fields["person"]], [meeting.body], meeting.date)
         self.fields["person"].required = False
         self.fields["name"].required = False
@@ -248,6 +268,9 @@ class AttendanceForm(forms.ModelForm):
             scope |= Q(pk=self.instance.represents_id)
         return Federation.objects.filter(scope).order_by("name")
 
+    def clean_form_token(self):
+        return one_time_token(self.cleaned_data.get("form_token"))
+
 
 def split_addresses(text):
     """E-mail addresses typed one a line or separated by commas, semicolons or spaces."""
@@ -270,6 +293,7 @@ class DecisionForm(forms.ModelForm):
     )
     # The decision's version this form was loaded at (not a model field of the form: the service compares it).
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    form_token = form_token_field()  # of a new decision only: a decision saved has its version
 
     class Meta:
         model = Decision
@@ -303,10 +327,14 @@ class DecisionForm(forms.ModelForm):
             offer_people([field], [meeting.body], meeting.date)
             field.choices = field.choices[1:]  # no empty choice in a list that takes several
         if self.instance.pk is not None:
+            del self.fields["form_token"]
             self.initial["version"] = self.instance.version
             addressees = list(self.instance.addressees.all())
             self.initial["recipient_people"] = [a.person_id for a in addressees if a.person_id]
             self.initial["recipient_emails"] = "\n".join(a.email for a in addressees if not a.person_id)
+
+    def clean_form_token(self):
+        return one_time_token(self.cleaned_data.get("form_token"))
 
     def clean_recipient_emails(self):
         addresses = split_addresses(self.cleaned_data.get("recipient_emails"))
@@ -344,15 +372,23 @@ class AssignmentForm(forms.Form):
         error_messages={"required": _("Beskriv uppdraget.")},
     )
     due = forms.DateField(label=_("Klart senast"), required=False, widget=DateInput())
+    form_token = form_token_field()
 
     def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
         if meeting is not None:  # an owner from the register is one of the meeting's federation, never another's
             self.fields["owner"].queryset = people_for_bodies([meeting.body], meeting.date)
 
+    def clean_form_token(self):
+        return one_time_token(self.cleaned_data.get("form_token"))
+
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("Bilaga"), help_text=_("PDF, Word, Excel, PNG, JPEG eller text. Högst 10 MB."))
+    form_token = form_token_field()
+
+    def clean_form_token(self):
+        return one_time_token(self.cleaned_data.get("form_token"))
 
 
 class ReasonForm(forms.Form):

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from federations.models import Body
 from finsam.params import whole_number
+from meetings.drafting.forms import form_token_field, new_form_token
 from meetings.justering.selectors import revision_read
 from meetings.models import Attendance, Decision
 from meetings.permissions import SIGN, get_meeting_for_user
@@ -20,6 +21,13 @@ from meetings.printing.failures import failure_text
 from meetings.printing.paragraphs import paragraph_range
 
 register = template.Library()
+
+
+@register.simple_tag
+def form_token():
+    """The hidden one-time token of a form written out in the template (drafting.forms.form_token_field): a new one
+    each time, so each § has its own "Nytt uppdrag" form."""
+    return form_token_field().widget.render("form_token", new_form_token())
 
 
 @register.filter

@@ -552,6 +552,7 @@ Editor.prototype.save = function () {
 };
 
 Editor.prototype.handle = function (status, data, sent) {
+  if (status === 200 || status === 409) showLabels(data.labels);
   if (status === 200) {
     this.showName(data.label, data.heading);
     this.version = data.version;
@@ -613,6 +614,16 @@ Editor.prototype.showName = function (label, heading) {
   }
   if (heading !== undefined) renew(section.querySelectorAll("[data-item-heading]"), heading);
 };
+
+/* Every § of the meeting by its number as the server has it now, from the answer to a save of any one of them: a
+   colleague's §, added, moved or deleted above others, renumbers them all, and each § of this page is named as it is
+   now (showName), not only the one saved. */
+function showLabels(labels) {
+  if (!labels) return;
+  editors.forEach(function (editor) {
+    if (labels[editor.id] !== undefined) editor.showName(labels[editor.id]);
+  });
+}
 
 function renew(elements, text) {
   elements.forEach(function (element) {

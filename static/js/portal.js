@@ -115,13 +115,14 @@ function restoreDraft(form) {
 }
 
 /* "Släng utkastet": after asking, the draft is forgotten and the form shows again what the server sent; the focus
-   goes to the form's first field, where the keyboard was going. The button takes the words a screen reader hears
-   after the form's own button ("– § 3 Budget"), so that two on one page are told apart. */
+   goes to the form's first field, where the keyboard was going. Two forms of one page may be put back at once (the
+   decision and a reservation on the decision's page, an uppdrag and a new § on the meeting's): each button takes
+   the words a screen reader hears after "Släng utkastet" from its own form (formName), so that they are told
+   apart. */
 function offerDiscard(form, message, server) {
   const button = message.querySelector("[data-discard-draft]");
   if (!button) return;
-  const context = form.querySelector("button[type=submit] .visually-hidden, button:not([type]) .visually-hidden");
-  if (context) button.append(context.cloneNode(true));
+  button.append(formName(form));
   button.addEventListener("click", function () {
     if (button.dataset.question && !window.confirm(button.dataset.question)) return;
     try {
@@ -134,6 +135,43 @@ function offerDiscard(form, message, server) {
     const first = draftFields(form).find((field) => field.type !== "hidden" && field.getClientRects().length);
     if (first) first.focus();
   });
+}
+
+/* The words that say which form it is, in the page's own (translated) words, as a span a screen reader reads and
+   the eye does not see (" – Nytt uppdrag – § 3 Budget", the way {% item_name %} names a §): the legend of the
+   fieldset around the form's button ("Nytt uppdrag"), else the summary of the <details> it is folded in
+   ("Rättelse – § 3 Budget"), else the heading that names the region it stands in ("Reservationer", "Nytt ärende"),
+   else the page's heading ("Beslut under § 3 Budget"). Then the § its own button acts on (" – § 3 Budget", from
+   {% item_name %}) where those words do not say it already. The words are copies, with the spans the editor renews
+   when a § gets another number or heading (data-item-label, data-item-heading); ids are not copied. */
+function formName(form) {
+  const submit = form.querySelector("button[type=submit], button:not([type])");
+  const whole = submit && submit.closest("fieldset"); // the fieldset around the form's own button, not a field's
+  const details = form.closest("details");
+  const region = form.closest("[aria-labelledby]");
+  const sources = [
+    whole && form.contains(whole) && whole.querySelector(":scope > legend"),
+    details && details.querySelector(":scope > summary"),
+    region && document.getElementById(region.getAttribute("aria-labelledby")),
+    document.querySelector("main h1"),
+  ];
+  const source = sources.find((element) => element && words(element));
+  const name = document.createElement("span");
+  name.className = "visually-hidden";
+  if (source) {
+    name.append(" – ");
+    source.childNodes.forEach((node) => name.append(node.cloneNode(true)));
+  }
+  const context = submit && submit.querySelector(".visually-hidden");
+  if (context && !words(name).includes(words(context).replace(/^[–:]\s*/, ""))) {
+    name.append(context.cloneNode(true));
+  }
+  name.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
+  return name;
+}
+
+function words(element) {
+  return element.textContent.replace(/\s+/g, " ").trim();
 }
 
 /* The forms sent from the page before this one. When the answer is a page without an error and without the

@@ -388,6 +388,27 @@ def test_a_draft_kept_in_the_browser_is_its_writers_and_never_fills_the_next_use
     expect(page.locator("#id_text")).to_have_value("Styrelsen beslutar att utreda frågan.")
 
 
+def test_the_numbers_of_paragraphs_a_colleague_renumbered_follow_when_another_paragraph_is_saved(page, cast, meeting):
+    from meetings.drafting import services
+
+    agenda, previous = meeting.items.get(number=3), meeting.items.get(number=4)
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/")
+    services.item_move(actor=None, item=previous, offset=-1)  # a colleague moves § 4 up while the page is open
+    opening = editor(page, 1)
+    opening.locator("[data-body]").click()
+    page.keyboard.type("Ordföranden öppnade mötet.")  # the secretary writes in § 1, above both
+    expect(opening.locator("[data-status]")).to_contain_text("Sparat", timeout=10_000)
+    for item, label in ((previous, "§ 3"), (agenda, "§ 4")):
+        section = page.locator(f"#p{item.pk}")
+        expect(section.locator("h3 .para")).to_have_text(label)
+        expect(section.locator("summary")).to_have_accessible_name(
+            f"Beslut, uppdrag, bilagor och mer – {label} {item.heading}"
+        )
+        section.locator("summary").click()
+        expect(section.get_by_role("button", name=f"Ta bort ärendet – {label} {item.heading}")).to_be_visible()
+
+
 def _new_item_form(page):
     return page.locator("form:has(button:text-is('Lägg till ärendet'))")
 
@@ -437,7 +458,7 @@ def test_a_draft_put_back_can_be_thrown_away_from_the_keyboard_and_the_form_show
     page.locator("#id_place").fill("Stadshuset")  # typed, never sent: the tab is closed
     page.goto(f"/moten/{meeting.pk}/andra/")
     expect(page.locator("#id_place")).to_have_value("Stadshuset")
-    discard = page.get_by_role("button", name="Släng utkastet", exact=True)
+    discard = page.get_by_role("button", name="Släng utkastet – Ändra mötet", exact=True)  # the page's heading
     expect(discard).to_be_visible()
     assert_accessible(page)
     page.locator("#id_date").focus()
@@ -470,11 +491,52 @@ def test_a_draft_of_a_form_of_a_paragraph_is_thrown_away_by_a_button_that_names_
     page.reload()
     expect(section.get_by_label("Uppdrag")).to_have_value("Utreda frågan.")
     expect(_new_item_form(page).get_by_label("Rubrik")).to_have_value("Budget 2027")
-    expect(page.get_by_role("button", name="Släng utkastet", exact=True)).to_be_visible()  # the new §'s form
-    own = section.get_by_role("button", name="Släng utkastet – § 3 Godkännande av dagordningen", exact=True)
+    new_item = page.get_by_role("button", name="Släng utkastet – Nytt ärende", exact=True)  # its section's heading
+    expect(new_item).to_be_visible()
+    own = section.get_by_role(  # its legend, and the § its own button names
+        "button", name="Släng utkastet – Nytt uppdrag – § 3 Godkännande av dagordningen", exact=True
+    )
     assert_accessible(page)  # two of them, told apart
     page.once("dialog", lambda dialog: dialog.accept())
     own.click()
     expect(section.get_by_label("Uppdrag")).to_have_value("")
     expect(_new_item_form(page).get_by_label("Rubrik")).to_have_value("Budget 2027")  # another form's draft stays
-    expect(page.get_by_role("button", name="Släng utkastet", exact=True)).to_be_visible()
+    expect(new_item).to_be_visible()
+
+
+def test_two_drafts_put_back_on_the_decision_page_are_thrown_away_by_buttons_named_for_their_forms(page, cast, meeting):
+    from meetings.drafting import services
+
+    item = meeting.items.get(number=3)
+    saved = "Styrelsen beslutar att godkänna dagordningen."
+    decision = services.decision_save(actor=None, item=item, text=saved, outcome="bifall", method="acklamation")
+    sign_in(page, "secretary@example.se", cast.password)
+    page.goto(f"/moten/{meeting.pk}/paragrafer/{item.pk}/beslut/{decision.pk}/")
+    page.locator("#id_text").fill("Styrelsen beslutar att godkänna dagordningen med ett tillägg.")
+    page.get_by_label("Skriftlig motivering").fill("Tillägget borde ha beretts.")
+    page.reload()  # typed in both forms, sent from neither: both drafts come back
+    expect(page.locator("#id_text")).to_have_value("Styrelsen beslutar att godkänna dagordningen med ett tillägg.")
+    expect(page.get_by_label("Skriftlig motivering")).to_have_value("Tillägget borde ha beretts.")
+    buttons = page.get_by_role("button", name=re.compile("^Släng utkastet"))
+    expect(buttons).to_have_count(2)
+    # each says which form it throws away, in the page's words: the decision by the page's heading, the
+    # reservation by its section's
+    decision_form = page.locator("form:has(#id_text)")
+    reservation_form = page.locator("form:has(#reservation-reason)")
+    expect(decision_form.get_by_role("button", name=re.compile("^Släng utkastet"))).to_have_accessible_name(
+        "Släng utkastet – Beslut under § 3 Godkännande av dagordningen"
+    )
+    expect(reservation_form.get_by_role("button", name=re.compile("^Släng utkastet"))).to_have_accessible_name(
+        "Släng utkastet – Reservationer"
+    )
+    assert_accessible(page)  # two of them, told apart
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Släng utkastet – Reservationer", exact=True).click()
+    expect(page.get_by_label("Skriftlig motivering")).to_have_value("")
+    expect(page.locator("#id_text")).to_have_value(  # the other form's draft stays
+        "Styrelsen beslutar att godkänna dagordningen med ett tillägg."
+    )
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Släng utkastet – Beslut under § 3 Godkännande av dagordningen", exact=True).click()
+    expect(page.locator("#id_text")).to_have_value(saved)  # what the server sent
+    expect(buttons).to_have_count(0)

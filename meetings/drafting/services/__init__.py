@@ -4,9 +4,10 @@ One module per aggregate (the meeting, its §§ and their text, attendance, deci
 attachments, the kallelse); the names callers use are re-exported here, so `services.item_add(...)` reads as before.
 """
 
-from meetings.drafting.services.assignments import assignment_create, assignment_follow_up
-from meetings.drafting.services.attachments import attachment_add
+from meetings.drafting.services.assignments import AssignmentAlreadyAdded, assignment_create, assignment_follow_up
+from meetings.drafting.services.attachments import AttachmentAlreadyAdded, attachment_add
 from meetings.drafting.services.attendance import (
+    AttendanceAlreadyAdded,
     absence_report,
     attendance_follow_mandates,
     attendance_refresh,
@@ -14,7 +15,9 @@ from meetings.drafting.services.attendance import (
     recusal_set,
     substitute_call_in,
 )
+from meetings.drafting.services.audit import AlreadyAdded
 from meetings.drafting.services.decisions import (
+    DecisionAlreadyAdded,
     DecisionConflict,
     decision_delete,
     decision_save,
@@ -33,14 +36,20 @@ from meetings.drafting.services.items import (
     item_update_details,
 )
 from meetings.drafting.services.kallelse import kallelse_send
-from meetings.drafting.services.meeting import FOLLOW_UP_HEADING, meeting_create, meeting_update
+from meetings.drafting.services.meeting import FOLLOW_UP_HEADING, MeetingAlreadyAdded, meeting_create, meeting_update
 from meetings.drafting.services.numbering import renumber
 
 __all__ = [
     "FOLLOW_UP_HEADING",
+    "AlreadyAdded",
+    "AssignmentAlreadyAdded",
+    "AttachmentAlreadyAdded",
+    "AttendanceAlreadyAdded",
+    "DecisionAlreadyAdded",
     "DecisionConflict",
     "EditConflict",
     "ItemAlreadyAdded",
+    "MeetingAlreadyAdded",
     "absence_report",
     "assignment_create",
     "assignment_follow_up",

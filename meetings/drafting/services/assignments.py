@@ -9,9 +9,21 @@ from django.utils.translation import gettext as _
 from federations.models import Person
 from finsam.types import Actor
 from finsam.validators import validate_typed_fields
-from meetings.drafting.services.audit import audit
+from meetings.drafting.services.audit import AlreadyAdded, added_from_form, audit, sent_from
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Assignment, Decision
+
+
+class AssignmentAlreadyAdded(AlreadyAdded):
+    """The form that adds an uppdrag was sent again: its uppdrag (`assignment`) is already there, and nothing more
+    was added."""
+
+    def __init__(self, assignment: Assignment) -> None:
+        super().__init__(assignment)
+        self.assignment = assignment
+
+
+ASSIGNMENT_CREATED = "meetings.assignment.created"
 
 
 @transaction.atomic
@@ -24,8 +36,14 @@ def assignment_create(
     owner_name: str = "",
     due: datetime.date | None = None,
     decision: Decision | None = None,
+    form_token: str = "",
 ) -> Assignment:
+    """An uppdrag given in the §. `form_token`, the one the form was shown with: if a post of the same form already
+    added its uppdrag, raise AssignmentAlreadyAdded with it instead of adding a second. Two forms may give the same
+    owner the same uppdrag."""
     meeting_for_writing(item.meeting_id, items=[item])
+    if earlier := added_from_form(ASSIGNMENT_CREATED, item.assignments.all(), form_token):
+        raise AssignmentAlreadyAdded(earlier)
     what = (what or "").strip()
     if not what:
         raise ValidationError({"what": _("Beskriv uppdraget.")})
@@ -33,15 +51,6 @@ def assignment_create(
         raise ValidationError({"owner_name": _("Ange vem som får uppdraget.")})
     validate_typed_fields(Assignment, {"owner_name": owner_name})
     owner_name = owner_name or (owner.name if owner else "")
-    # The same uppdrag twice in a § is a form sent twice (back and send again); the meeting's row is locked above.
-    if item.assignments.filter(owner=owner, owner_name=owner_name, what=what).exists():
-        raise ValidationError(
-            _(
-                "Paragrafen har redan exakt det uppdraget till %(owner)s: formuläret skickades troligen två gånger. "
-                "Inget nytt uppdrag är sparat."
-            )
-            % {"owner": owner_name}
-        )
     assignment = Assignment.objects.create(
         item=item,
         decision=decision,
@@ -50,7 +59,7 @@ def assignment_create(
         what=what,
         due=due,
     )
-    audit("meetings.assignment.created", actor, assignment, item.meeting, what=what[:200])
+    audit(ASSIGNMENT_CREATED, actor, assignment, item.meeting, what=what[:200], **sent_from(form_token))
     return assignment
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.types import Actor, signed_in
-from meetings.drafting.services.audit import audit
+from meetings.drafting.services.audit import AlreadyAdded, added_from_form, audit, sent_from
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attachment, Meeting
 
@@ -46,11 +46,27 @@ def check_upload(upload: UploadedFile) -> str:
     return content_type
 
 
+class AttachmentAlreadyAdded(AlreadyAdded):
+    """The form that uploads an attachment was sent again: its attachment (`attachment`) is already there, and
+    nothing more was kept."""
+
+    def __init__(self, attachment: Attachment) -> None:
+        super().__init__(attachment)
+        self.attachment = attachment
+
+
+ATTACHMENT_ADDED = "meetings.attachment.added"
+
+
 @transaction.atomic
 def attachment_add(
-    *, actor: Actor, meeting: Meeting, upload: UploadedFile, item: AgendaItem | None = None
+    *, actor: Actor, meeting: Meeting, upload: UploadedFile, item: AgendaItem | None = None, form_token: str = ""
 ) -> Attachment:
+    """Keep a file attached to the meeting or one of its §§. `form_token`, the one the form was shown with: if a
+    post of the same form already kept its file, raise AttachmentAlreadyAdded with it instead of keeping it twice."""
     meeting = meeting_for_writing(meeting.pk, items=[item])
+    if earlier := added_from_form(ATTACHMENT_ADDED, meeting.attachments.all(), form_token):
+        raise AttachmentAlreadyAdded(earlier)
     content_type = check_upload(upload)
     name = upload.name or ""  # check_upload refused a file without a name (it has no type)
     digest = hashlib.sha256()
@@ -68,5 +84,5 @@ def attachment_add(
     )
     attachment.file.save(name, upload, save=False)
     attachment.save()
-    audit("meetings.attachment.added", actor, attachment, meeting, name=attachment.name)
+    audit(ATTACHMENT_ADDED, actor, attachment, meeting, name=attachment.name, **sent_from(form_token))
     return attachment

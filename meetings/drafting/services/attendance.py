@@ -16,7 +16,7 @@ from finsam.types import Actor
 from finsam.validators import validate_typed_fields
 from meetings.drafting.kallelse import absence_text, call_in_text
 from meetings.drafting.selectors import mandate_changes
-from meetings.drafting.services.audit import audit
+from meetings.drafting.services.audit import AlreadyAdded, added_from_form, audit, sent_from
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Meeting, OutgoingMail, Recusal
 from meetings.outbox.services import mail_queue_translated
@@ -113,11 +113,27 @@ def parse_paragraphs(value: str | None) -> str:
     return ", ".join(parts)
 
 
+class AttendanceAlreadyAdded(AlreadyAdded):
+    """The form that adds someone to the attendance was sent again: their row (`attendance`) is already there, and
+    nothing more was added."""
+
+    def __init__(self, attendance: Attendance) -> None:
+        super().__init__(attendance)
+        self.attendance = attendance
+
+
+ATTENDANCE_SAVED = "meetings.attendance.saved"
+
+
 @transaction.atomic
 def attendance_save(
-    *, actor: Actor, meeting: Meeting, attendance: Attendance | None = None, **fields: Any
+    *, actor: Actor, meeting: Meeting, attendance: Attendance | None = None, form_token: str = "", **fields: Any
 ) -> Attendance:
+    """Add someone to the attendance, or change their row. `form_token`, of a row added: the one the form was shown
+    with; if a post of the same form already added its row, raise AttendanceAlreadyAdded with it instead."""
     meeting = meeting_for_writing(meeting.pk)
+    if attendance is None and (earlier := added_from_form(ATTENDANCE_SAVED, meeting.attendances.all(), form_token)):
+        raise AttendanceAlreadyAdded(earlier)
     # a row names someone, when it is added and when it is changed (a cleared person and name left nobody)
     person = fields.get("person", attendance.person if attendance is not None else None)
     name = fields.get("name", attendance.name if attendance is not None else "")
@@ -140,7 +156,8 @@ def attendance_save(
     if attendance.person is not None:  # the row names its person as the register does while it is written
         attendance.name = attendance.person.name
     attendance.save()
-    audit("meetings.attendance.saved", actor, attendance, meeting, created=created, name=attendance.display_name)
+    once = sent_from(form_token) if created else {}
+    audit(ATTENDANCE_SAVED, actor, attendance, meeting, created=created, name=attendance.display_name, **once)
     return attendance
 
 

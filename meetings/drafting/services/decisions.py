@@ -15,10 +15,22 @@ from federations.permissions import people_for_bodies
 from finsam.types import Actor
 from finsam.validators import validate_typed_fields
 from meetings.drafting.selectors import item_decision_makers
-from meetings.drafting.services.audit import audit
+from meetings.drafting.services.audit import AlreadyAdded, added_from_form, audit, sent_from
 from meetings.guards import meeting_for_writing
 from meetings.models import AgendaItem, Attendance, Decision, DecisionRecipient, Meeting, Reservation, Vote
 from meetings.sanitize import trim_typed_text
+
+
+class DecisionAlreadyAdded(AlreadyAdded):
+    """The form that adds a decision was sent again: its decision (`decision`) is already there, and nothing more
+    was added."""
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__(decision)
+        self.decision = decision
+
+
+DECISION_SAVED = "meetings.decision.saved"
 
 
 class DecisionConflict(Exception):
@@ -167,6 +179,7 @@ def decision_save(
     recipient_people: Iterable[Person] | None = None,
     recipient_emails: Iterable[str] | None = None,
     version: int | None = None,
+    form_token: str = "",
     **fields: Any,
 ) -> Decision:
     """Save a decision; `recipient_people` and `recipient_emails`, when given, are who get its protokollsutdrag by
@@ -175,8 +188,14 @@ def decision_save(
     `version` is the decision's version the form was loaded at: when someone has saved the decision (or its votes)
     since, DecisionConflict is raised with their decision and nothing is written. None does not compare (a new
     decision, or a caller that edits nothing someone else might be editing).
+
+    `form_token`, of a new decision: the one the form was shown with. If a post of the same form already added its
+    decision, DecisionAlreadyAdded is raised with that decision and nothing is written. Two forms may add two
+    decisions with the same text.
     """
     meeting = meeting_for_writing(item.meeting_id, items=[item])
+    if decision is None and (earlier := added_from_form(DECISION_SAVED, item.decisions.all(), form_token)):
+        raise DecisionAlreadyAdded(earlier)
     if decision is not None:
         decision = decision_locked(decision.pk)
         if version is not None and decision.version != version:
@@ -187,15 +206,6 @@ def decision_save(
         fields["notes"] = trim_typed_text(fields["notes"])
     if not fields["text"]:
         raise ValidationError({"text": _("Skriv beslutet, t.ex. ”Styrelsen beslutar att …”.")})
-    # The same new decision twice is a form sent twice (back and send again): the meeting's row is locked above,
-    # so two such requests at once meet here one after the other.
-    if decision is None and item.decisions.filter(text=fields["text"]).exists():
-        raise ValidationError(
-            _(
-                "Paragrafen har redan ett beslut med exakt den texten: formuläret skickades troligen två gånger. "
-                "Inget nytt beslut är sparat; ändra det som finns om något ska rättas."
-            )
-        )
     validate_votes(
         item,
         fields.get("method"),
@@ -223,7 +233,8 @@ def decision_save(
         decision.projects.set(projects)
     if people is not None or addresses is not None:
         _recipients_set(decision, people, addresses)
-    audit("meetings.decision.saved", actor, decision, item.meeting, created=created, outcome=decision.outcome)
+    once = sent_from(form_token) if created else {}
+    audit(DECISION_SAVED, actor, decision, item.meeting, created=created, outcome=decision.outcome, **once)
     return decision
 
 

@@ -9,10 +9,9 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from finsam.models import AuditEntry
 from finsam.types import Actor, signed_in
 from finsam.validators import validate_typed_fields
-from meetings.drafting.services.audit import audit
+from meetings.drafting.services.audit import AlreadyAdded, added_from_form, audit, sent_from
 from meetings.drafting.services.numbering import renumber
 from meetings.guards import item_for_writing, meeting_for_writing
 from meetings.models import AgendaItem, ItemRevision, Meeting
@@ -27,33 +26,15 @@ class EditConflict(Exception):
         self.item = item
 
 
-class ItemAlreadyAdded(Exception):
-    """The form that adds a § was sent again (a double click, a resend after a slow answer, back and send again):
-    its § is already there, and nothing more was added."""
+class ItemAlreadyAdded(AlreadyAdded):
+    """The form that adds a § was sent again: its § (`item`) is already there, and nothing more was added."""
 
     def __init__(self, item: AgendaItem) -> None:
-        super().__init__("item already added")
+        super().__init__(item)
         self.item = item
 
 
 ITEM_ADDED = "meetings.item.added"
-
-
-def _added_from_form(meeting: Meeting, form_token: str) -> AgendaItem | None:
-    """The § of the meeting an earlier post of this very form added, if one did. A § keeps no note of the form it
-    came from (a column would need a migration); its audit entry, written in the same transaction, does. Two posts
-    at once meet under the meeting's lock, so the second finds the first's entry. A heading says nothing here: two
-    §§ may share one. Two queries (the audit's bounded by the meeting's §§, on audit_object_idx), a third for the §
-    found."""
-    item_ids = [str(pk) for pk in meeting.items.values_list("pk", flat=True)]
-    added = AuditEntry.objects.filter(
-        action=ITEM_ADDED,
-        object_type=AgendaItem._meta.label_lower,
-        object_id__in=item_ids,
-        data__form_token=form_token,
-    )
-    object_id = added.values_list("object_id", flat=True).first()
-    return meeting.items.filter(pk=int(object_id)).first() if object_id else None
 
 
 def append_item(meeting: Meeting, **fields: Any) -> AgendaItem:
@@ -75,7 +56,7 @@ def item_add(
     """Add a § to the agenda. `form_token`, the one the form was shown with: if a post of the same form already
     added its §, raise ItemAlreadyAdded with that § instead of adding a second."""
     meeting = meeting_for_writing(meeting.pk)
-    if form_token and (earlier := _added_from_form(meeting, form_token)):
+    if earlier := added_from_form(ITEM_ADDED, meeting.items.all(), form_token):
         raise ItemAlreadyAdded(earlier)
     heading = heading.strip()
     if not heading:
@@ -91,8 +72,7 @@ def item_add(
         renumber(meeting)
     item.refresh_from_db()
     ItemRevision.objects.create(item=item, version=item.version, heading=item.heading, text="", author=signed_in(actor))
-    sent_from = {"form_token": form_token} if form_token else {}
-    audit(ITEM_ADDED, actor, item, meeting, heading=heading, **sent_from)
+    audit(ITEM_ADDED, actor, item, meeting, heading=heading, **sent_from(form_token))
     return item
 
 

@@ -17,7 +17,7 @@ from finsam.types import Actor
 from finsam.validators import validate_typed_fields
 from meetings.drafting.selectors import open_assignments_before
 from meetings.drafting.services.attendance import attendance_follow_mandates, attendance_prefill
-from meetings.drafting.services.audit import audit
+from meetings.drafting.services.audit import AlreadyAdded, added_from_form, audit, sent_from
 from meetings.drafting.services.items import append_item
 from meetings.drafting.services.numbering import renumber
 from meetings.guards import meeting_for_writing
@@ -38,12 +38,33 @@ def validate_times(start_time: datetime.time | None, end_time: datetime.time | N
         raise ValidationError({"end_time": _("Sluttiden måste vara efter starttiden.")})
 
 
+class MeetingAlreadyAdded(AlreadyAdded):
+    """The form that plans a meeting was sent again: its meeting (`meeting`) is already there, and nothing more was
+    planned."""
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__(meeting)
+        self.meeting = meeting
+
+
+MEETING_CREATED = "meetings.meeting.created"
+
+
 @transaction.atomic
 def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind: str | None = None,
                    start_time: datetime.time | None = None, end_time: datetime.time | None = None, place: str = "",
                    remote_link: str = "", chair: Person | None = None, secretary: Person | None = None,
-                   title: str = "") -> Meeting:  # fmt: skip
-    """Plan a meeting: a new protokoll starts with the standard opening items and the attendance from the mandates."""
+                   title: str = "", form_token: str = "") -> Meeting:  # fmt: skip
+    """Plan a meeting: a new protokoll starts with the standard opening items and the attendance from the mandates.
+
+    `form_token`, the one the form was shown with: if a post of the same form already planned its meeting, raise
+    MeetingAlreadyAdded with it instead of planning a second. There is no meeting to lock yet: two posts of one form
+    take turns on the body's row (FOR NO KEY UPDATE, as numbering_locked; a meeting's key-share lock on it from its
+    foreign key does not wait for that)."""
+    if form_token:
+        Body.objects.select_for_update(no_key=True).filter(pk=body.pk).exists()
+        if earlier := added_from_form(MEETING_CREATED, Meeting.objects.filter(body=body), form_token):
+            raise MeetingAlreadyAdded(earlier)
     validate_times(start_time, end_time)
     validate_typed_fields(Meeting, {"place": place, "title": title})
     meeting = Meeting.objects.create(
@@ -65,7 +86,7 @@ def meeting_create(*, actor: Actor, body: Body, date: datetime.date, record_kind
     _add_follow_up_item(meeting)
     attendance_prefill(meeting)
     meeting.renumbered = renumber(meeting)  # other drafts of the year whose § numbers moved: the page says so
-    audit("meetings.meeting.created", actor, meeting, meeting, date=str(date), body=body.name)
+    audit(MEETING_CREATED, actor, meeting, meeting, date=str(date), body=body.name, **sent_from(form_token))
     return meeting
 
 

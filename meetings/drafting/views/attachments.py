@@ -31,13 +31,24 @@ def attachment_add(request, pk, item_pk=None):
     if not form.is_valid():
         messages.error(request, _("Välj en fil att bifoga."))
     else:
-        attempt(
-            request,
-            lambda: services.attachment_add(
-                actor=request.user, meeting=meeting, upload=form.cleaned_data["file"], item=item
-            ),
-            _("Bilagan är sparad."),
-        )
+        try:
+            attempt(
+                request,
+                lambda: services.attachment_add(
+                    actor=request.user,
+                    meeting=meeting,
+                    item=item,
+                    upload=form.cleaned_data["file"],
+                    form_token=form.cleaned_data["form_token"],
+                ),
+                _("Bilagan är sparad."),
+            )
+        except services.AttachmentAlreadyAdded as sent_twice:
+            messages.info(
+                request,
+                _("Formuläret skickades två gånger: bilagan ”%(name)s” är bara sparad en gång.")
+                % {"name": sent_twice.attachment.name},
+            )
     anchor = f"#p{item.pk}" if item else ""
     return redirect(f"{meeting.get_absolute_url()}{anchor}")
 

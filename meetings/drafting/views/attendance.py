@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -40,7 +41,16 @@ def attendance(request, pk, attendance_pk=None):
         return _not_editable(request, meeting)  # a posted form goes on to the service, which says why and keeps it
     form = AttendanceForm(request.POST or None, instance=instance, meeting=meeting)
     write = partial(services.attendance_save, actor=request.user, meeting=meeting, attendance=instance)
-    if save_form(request, form, write, _("Närvaron är sparad.")):
+    try:
+        saved = save_form(request, form, write, _("Närvaron är sparad."))
+    except services.AttendanceAlreadyAdded as sent_twice:  # the row the first post added is what they get
+        messages.info(
+            request,
+            _("Formuläret skickades två gånger: %(name)s finns bara en gång i närvarolistan.")
+            % {"name": sent_twice.attendance.display_name},
+        )
+        return redirect(reverse("meetings:attendance", args=[meeting.pk]) + f"#a{sent_twice.attendance.pk}")
+    if saved:
         return redirect("meetings:attendance", pk=meeting.pk)
     attendances = selectors.attendance_list(meeting)
     return render(

@@ -47,6 +47,9 @@ def decision_edit(request, pk, item_pk, decision_pk=None):
             ),
         )
         form.rebase(theirs.version)
+    except services.DecisionAlreadyAdded as sent_twice:  # the decision the first post added is what they get
+        messages.info(request, _("Formuläret skickades två gånger: beslutet är bara sparat en gång."))
+        return redirect(f"{meeting.get_absolute_url()}#d{sent_twice.decision.pk}")
     if saved:
         if _votes_missing(saved):  # the namnupprop is entered on the decision's page, once it is saved
             messages.warning(request, _("Skriv in rösterna: antalen i beslutet eller varje ledamots röst nedan."))
@@ -130,7 +133,16 @@ def assignment_add(request, pk, item_pk):
     item = item_in(meeting, item_pk)
     form = AssignmentForm(request.POST, meeting=meeting)
     write = partial(services.assignment_create, actor=request.user, item=item)
-    if save_form(request, form, write, pgettext("assignment", "Uppdraget är sparat.")):
+    try:
+        saved = save_form(request, form, write, pgettext("assignment", "Uppdraget är sparat."))
+    except services.AssignmentAlreadyAdded as sent_twice:  # the uppdrag the first post added is what they get
+        messages.info(
+            request,
+            _("Formuläret skickades två gånger: uppdraget till %(owner)s är bara sparat en gång.")
+            % {"owner": sent_twice.assignment.owner_name},
+        )
+        return redirect(f"{meeting.get_absolute_url()}#u{sent_twice.assignment.pk}")
+    if saved:
         return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
     # The form comes back on a page of its own, with what was typed and the reasons beside the fields.
     return render(request, "meetings/drafting/assignment_form.html", {"meeting": meeting, "item": item, "form": form})

@@ -97,6 +97,13 @@ def _item_state(item):
     }
 
 
+def _labels(meeting):
+    """Every § of the meeting by its number as it is now ({"12": "§ 3"}): a colleague may have added, moved or
+    deleted a § above any of them since the page was loaded, and the page renames each § it has by it (editor.js,
+    showLabels). One query."""
+    return {str(pk): AgendaItem(number=number).label for pk, number in meeting.items.values_list("pk", "number")}
+
+
 @require_POST
 def item_save_text(request, pk, item_pk):
     """Autosave endpoint (JSON). 409 with the server's version on a conflict; 401 when the session has expired."""
@@ -137,9 +144,14 @@ def item_save_text(request, pk, item_pk):
         item, refused = attempt_json(save)
     except services.EditConflict as conflict:
         return JsonResponse(
-            {"error": _("Någon annan har sparat paragrafen."), "server": _item_state(conflict.item)}, status=409
+            {
+                "error": _("Någon annan har sparat paragrafen."),
+                "server": _item_state(conflict.item),
+                "labels": _labels(meeting),
+            },
+            status=409,
         )
-    return refused or JsonResponse(_item_state(item))
+    return refused or JsonResponse({**_item_state(item), "labels": _labels(meeting)})
 
 
 @login_required

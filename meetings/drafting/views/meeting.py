@@ -62,7 +62,12 @@ def meeting_create(request):
         raise PermissionDenied
     form = MeetingForm(request.POST or None, bodies=bodies)
     write = partial(services.meeting_create, actor=request.user)
-    if meeting := save_form(request, form, write, _("Mötet är planerat.")):
+    try:
+        meeting = save_form(request, form, write, _("Mötet är planerat."))
+    except services.MeetingAlreadyAdded as sent_twice:  # the meeting the first post planned is what they get
+        messages.info(request, _("Formuläret skickades två gånger: mötet är bara planerat en gång."))
+        return redirect(sent_twice.meeting)
+    if meeting:
         _say_renumbered(request, meeting)
         return redirect(meeting)
     return render(request, "meetings/drafting/meeting_form.html", {"form": form})
