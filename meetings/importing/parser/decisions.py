@@ -18,6 +18,8 @@ DECISION_VERB = re.compile(
     r"\b(?:beslutar|beslutade|beslöt|besluta|godkänn(?:s|er|es|des)|godkändes?|fastställ(?:s|es|er|des|de)|noteras|"
     r"noterar|överlämnas|antas|antogs|valdes|utses|bordläggs|bordlades|återremitteras|förklarades|"
     r"antecknar|antecknas|antecknades|tar\s+(?:del\s+av\s+)?informationen|tackar\s+för\s+(?:informationen|redovisningen)|"
+    # "anser sig ha tagit del av …", "vitsordade sig vara i laga ordning sammankallade": a fullmäktige's set phrases
+    r"anser\s+sig\s+(?:ha\s+)?tagit\s+del|vitsordar|vitsordade|"
     r"utser|utsåg|utsågs|väljer|väljs|väljes|beslöts|beslutas|beslutades|beslut\s+togs|"
     r"\w*(?:läggs|lades|läggas|lägga|lägger)\b[^.]{0,60}\btill\s+handlingarna)\b",  # "protokollläggs": a lost space
     re.I,
@@ -175,7 +177,9 @@ INLINE_LABEL = r"Beslut\s+(?:[-–]\s|[A-ZÅÄÖ])"
 # a sentence that tells the case, not what was decided: "NN presenterar …", "Beskrivning av ärendet …"
 ACCOUNT = re.compile(
     r"^beskrivning\s+av\s+ärendet\b|\b(?:presenterar|presenterade|redovisar|redovisade|redogör|redogjorde|"
-    r"informerar|informerade|föredrar|föredrog|berättar|berättade)\b",
+    r"informerar|informerade|föredrar|föredrog|berättar|berättade)\b"
+    # "Kansliet har tagit fram budgetuppföljning …": what was done before the meeting, told in the perfect
+    r"|\bhar\s+(?:tagit\s+fram|tagits\s+fram|upprättat|sammanställt|utarbetat|inkommit|skickat)\b",
     re.I,
 )
 # "Dagordningen fastställs med följande ändring. Punkt 9 utgår.": the sentence after says what the change is
