@@ -81,6 +81,7 @@ def from_contents(doc: Document) -> None:
             entries.append(doc.lines[index])
             index += 1
     entries = [CONTENTS_COLUMNS.sub("", entry) for entry in entries]
+    entries[-1] = re.sub(r"\s+[Ss]id(?:a|an)?\.?$", "", entries[-1])  # "… Mötets avslutning sid": a column's head
     paged = list(CONTENTS_HEADING.finditer(" ".join(entries)))
     headings = [m[1].strip(" .") for m in paged]
     headings = [h for h in headings if not att.label_of(h + ":")]  # "Beslutande… 2": the attendance page, no item
@@ -118,13 +119,20 @@ def from_contents(doc: Document) -> None:
         # (lines of the contents that the walk took for numbered headings are none)
         # (the walk may have taken the contents' own name for a heading: "Ärenden vid dagens sammanträde"; or its
         # entries on the next page for an item: "35 Valärenden Avslutning Information... 30")
+        # (or numbers inside the text no heading of the contents is: "… verksamhetschef miljö- och byggkontoret p 5
+        # Tommy Klaar (V) …", a person there for an item; their lines stay the header's text)
+        stray = [raw for raw in doc.items if not raw["paragraph"] and not _a_heading(raw["title"], headings)]
         if all(
             raw["title"] in " ".join(entries)
             or _only_contents_name(raw["title"])
             or raw in continued
             and not raw["lines"]
             for raw in doc.items
-        ):
+        ) or (len(headings) >= 3 and stray == doc.items):
+            for raw in stray if stray == doc.items else []:
+                doc.header_rest.extend(
+                    line for line in [f"{raw['number'] or ''} {raw['title']}", *raw["lines"]] if line
+                )
             doc.items = [
                 {"number": None, "title": h, "lines": [], "paragraph": False, "found_by": "contents"}
                 for h in [*headings, *unpaged, *more]
@@ -150,6 +158,10 @@ def from_contents(doc: Document) -> None:
 
 # the contents' column heads before its first heading: "Sid nr 141 Gatubelysning …", "Paragraf Ärende Sida"
 CONTENTS_COLUMNS = re.compile(r"^(?:(?:Sid(?:a|an)?|nr|Nr|Paragraf|§|Ärende|Dnr|Rubrik)\.?\s+)+(?=\S)")
+
+
+def _a_heading(title: str, headings: list[str]) -> bool:
+    return any(_same_heading(heading, title) for heading in headings)
 
 
 def _only_contents_name(title: str) -> bool:

@@ -157,3 +157,21 @@ def test_a_heading_with_a_spaced_colon_ends_where_its_text_repeats_the_name_it_e
     )
     assert titles(minutes)[0] == "Bidragsansökan: Musik Direkt"
     assert "Musik Direkt är ett av" in minutes["items"][0]["text"]
+
+
+def test_numbers_inside_the_first_pages_text_are_no_items_where_the_contents_name_them():
+    """ "… fastighetschef p 4 Arkitekter från Tyréns p 4 Håkan Ek, verksamhetschef p 5 Tommy Klaar (V) …": the items
+    a person was there for, not items; the contents name the items (cut before their bodies), and the people stay."""
+    minutes = parse_text(
+        "1 1 Ärendeförteckning 39 Val av justerare Fastställande av ärendelista Ny förskola i Söråker Ekonomisk "
+        "rapport mars Övriga frågor sid\n2 2 Plats och tid Kommunhuset 13:00 Beslutande Maria Vill (V) Lisbeth Ek "
+        "(S) Övriga närvarande Rigmor Edel, sekreterare Birgit Eden, förvaltningschef p 4 Arkitekter från Tyréns p 4 "
+        "Håkan Eriks, verksamhetschef p 5 Tommy Klaar (V), ersättare\n"
+    )
+    assert titles(minutes) == [
+        "Val av justerare",
+        "Fastställande av ärendelista",
+        "Ny förskola i Söråker",
+        "Ekonomisk rapport mars",
+        "Övriga frågor",
+    ]
