@@ -119,6 +119,17 @@ def from_contents(doc: Document) -> None:
         # (lines of the contents that the walk took for numbered headings are none)
         # (the walk may have taken the contents' own name for a heading: "Ärenden vid dagens sammanträde"; or its
         # entries on the next page for an item: "35 Valärenden Avslutning Information... 30")
+        # an excerpt that reached its first "§" or two: those are items with their text, the other headings of the
+        # contents items named there only, each in the contents' order
+        if doc.items and all(raw["paragraph"] and _a_heading(raw["title"], headings) for raw in doc.items):
+            walked = list(doc.items)
+            doc.items = [
+                next((raw for raw in walked if _same_heading(h, raw["title"])), None)
+                or {"number": None, "title": h, "lines": [], "paragraph": False, "found_by": "contents_only"}
+                for h in headings
+            ]
+            doc.items += [raw for raw in walked if raw not in doc.items]
+            return
         # (or numbers inside the text no heading of the contents is: "… verksamhetschef miljö- och byggkontoret p 5
         # Tommy Klaar (V) …", a person there for an item; their lines stay the header's text)
         stray = [raw for raw in doc.items if not raw["paragraph"] and not _a_heading(raw["title"], headings)]

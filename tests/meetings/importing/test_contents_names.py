@@ -175,3 +175,20 @@ def test_numbers_inside_the_first_pages_text_are_no_items_where_the_contents_nam
         "Ekonomisk rapport mars",
         "Övriga frågor",
     ]
+
+
+def test_an_excerpt_that_reached_its_first_paragraph_names_the_others_from_the_contents():
+    minutes = parse_text(
+        "EKBY KOMMUN SAMMANTRÄDESPROTOKOLL Sammanträdesdag 2013-05-02. Miljönämnden\n"
+        "Innehåll 15 Förslag till yttrande över remiss om dagvatten Tertialuppföljning för nämndens verksamhet "
+        "Redovisning av delegationsbeslut Kurser och konferenser\n"
+        "Beslutande Bertil Eng (MP), ordförande Erik Johan (M)\n\n§ 15 Dnr Förslag till yttrande över remiss om "
+        "dagvatten\n\nNämnden anser att remissen är välkommen och lämnar yttrande enligt förslaget.\n"
+    )
+    assert titles(minutes) == [
+        "Förslag till yttrande över remiss om dagvatten",
+        "Tertialuppföljning för nämndens verksamhet",
+        "Redovisning av delegationsbeslut",
+        "Kurser och konferenser",
+    ]
+    assert "remissen är välkommen" in minutes["items"][0]["text"] + str(minutes["items"][0]["decisions"])
