@@ -107,7 +107,7 @@ def normalise(text):
     lines = [SEMICOLON_LABEL.sub(r"\1:", piece) for line in lines for piece in unflatten(line)]
     # "Helena Ervenius § 12-18 Utses att justera: Sven-Göthe Lidheim": the label, with its colon, starts a line
     lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=Utses att justera\s*:)", line)]
-    lines = counted_page_heads(letterhead_marks(lines))
+    lines = counted_page_heads(letterhead_marks(section_column(lines)))
     repeated = repeated_page_lines(lines)
     cleaned = []
     for line in lines:
@@ -223,6 +223,34 @@ def running_headers(lines):
         rest = PAGE_MARKS.sub("", " ".join(words[start + shared :]), count=1)
         rest = re.sub(r"^(\d{1,3})\s+(?=[A-ZÅÄÖ]{2,}\b)", r"§ \1 ", rest)
         out.append(_page_section(rest))
+    return out
+
+
+NUMBERED_ROW = re.compile(r"^(\d{1,3})\s+(?=[A-ZÅÄÖ][a-zåäö])")
+
+
+def section_column(lines):
+    """ "§" alone over rows that open with a number, a heading and its text ("23 Fastställande av
+    föredragningslista Ordföranden öppnade …", "24 Val av justerare …"): a table's column of §§ flattened; each row
+    gets its "§" back."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if line.strip() != "§":
+            continue
+        rows = []
+        for later in range(index + 1, len(lines)):
+            if not lines[later].strip():
+                continue
+            if not NUMBERED_ROW.match(lines[later]):
+                break
+            rows.append(later)
+        numbers = [int(NUMBERED_ROW.match(lines[n])[1]) for n in rows]
+        # items with their text, not a table of contents' short rows under its "§" column
+        bodies = sum(len(lines[n]) > 100 for n in rows) * 2 >= len(rows)
+        if rows and bodies and all(0 < b - a <= 2 for a, b in zip(numbers, numbers[1:], strict=False)):
+            out[index] = ""
+            for n in rows:
+                out[n] = "§ " + lines[n]
     return out
 
 

@@ -284,3 +284,19 @@ def test_the_paragraphs_a_flattened_page_holds_before_its_header_are_no_items_nu
     )
     present = {entry["name"] for entry in minutes["attendance"]}
     assert {"Ewa Back", "Annicka Bur", "Andreas Sjö", "Karin Nord", "Birgitta Liiv"} <= present
+
+
+def test_a_column_of_paragraphs_over_rows_with_their_text_gives_each_row_its_paragraph():
+    """ "§" alone, then "23 Fastställande av föredragningslista Ordföranden öppnade …": a table's § column flattened;
+    a table of contents' short rows under such a column are no items."""
+    minutes = parse_text(
+        HEADER + "SAMMANTRÄDESPROTOKOLL\n§\n23 Fastställande av föredragningslista Ordföranden öppnade mötet och "
+        "föreslog föredragningslista. En övrig fråga anmäldes om bruket. Föredragningslistan fastställdes.\n"
+        "24 Val av justerare Till justerare valdes Per Ek. Tid och plats för justering bestämdes till fredag kl 13 på "
+        "förvaltningens kontor.\n\n§ 25 Föregående protokoll\n\nProtokollet lades till handlingarna.\n"
+    )
+    assert titles(minutes) == [
+        ("23", "Fastställande av föredragningslista"),
+        ("24", "Val av justerare"),
+        ("25", "Föregående protokoll"),
+    ]
