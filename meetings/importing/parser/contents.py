@@ -16,7 +16,7 @@ from .patterns import CONTENTS_ENTRY
 CONTENTS = re.compile(
     r"(?:^(?:\d{1,3}\s+)?(?:Innehåll|INNEHÅLL)\s*(?::|$|(?=(?:§\s*)?\d{1,3}\s+[A-ZÅÄÖ]))|"
     r"\b(?:(?i:följande\s+ärenden\s+(?:som\s+)?behandla(?:des|s)\s+(?:på|vid)\s+sammanträdet)|"
-    r"Ärenden\s+vid\s+dagens\s+sammanträde|Behandlade\s+ärenden)\b|"
+    r"Ärenden\s+vid\s+dagens\s+sammanträde|Behandlade\s+(?:besluts|informations)?ärenden)\b|"
     r"\b(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING|Ärendeförteckning|"
     r"ÄRENDEFÖRTECKNING|(?:[Bb]eslutad|[Ff]astställd)\s+ärendelista|Ärendelista|ÄRENDELISTA|Förteckning\s+över\s+[\wåäö]+\s+ärenden)\b)\s*:?\s*(.*)$"
 )
@@ -81,6 +81,8 @@ def from_contents(doc: Document) -> None:
             entries.append(doc.lines[index])
             index += 1
     entries = [CONTENTS_COLUMNS.sub("", entry) for entry in entries]
+    # "… Preliminära sammanträdestider 2013 Närvarande Ledamöter …": the contents end where the header's lists begin
+    entries = [LISTS_BEGIN.split(entry)[0] for entry in entries]
     entries[-1] = re.sub(r"\s+[Ss]id(?:a|an)?\.?$", "", entries[-1])  # "… Mötets avslutning sid": a column's head
     paged = list(CONTENTS_HEADING.finditer(" ".join(entries)))
     headings = [m[1].strip(" .") for m in paged]
@@ -169,6 +171,9 @@ def from_contents(doc: Document) -> None:
 
 # the contents' column heads before its first heading: "Sid nr 141 Gatubelysning …", "Paragraf Ärende Sida"
 CONTENTS_COLUMNS = re.compile(r"^(?:(?:Sid(?:a|an)?|nr|Nr|Paragraf|§|Ärende|Dnr|Rubrik)\.?\s+)+(?=\S)")
+
+
+LISTS_BEGIN = re.compile(r"\s+(?=(?:Närvarande|Beslutande|Ledamöter|Närvarolista|Tjänstgörande\s+ersättare)\b)")
 
 
 def _a_heading(title: str, headings: list[str]) -> bool:

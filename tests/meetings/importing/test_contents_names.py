@@ -192,3 +192,17 @@ def test_an_excerpt_that_reached_its_first_paragraph_names_the_others_from_the_c
         "Kurser och konferenser",
     ]
     assert "remissen är välkommen" in minutes["items"][0]["text"] + str(minutes["items"][0]["decisions"])
+
+
+def test_the_decisions_handled_listed_before_the_attendance_on_the_same_line():
+    minutes = parse_text(
+        "PROTOKOLL 1 (9) Sammanträde 2012: Tid och plats kl 13, sammanträdesrum Skansen. Behandlade beslutsärenden vid "
+        "detta sammanträde 7 Internrevisionens rapportering Revisionsplan för året Årsredovisning 14 Preliminära "
+        "sammanträdestider 2013 Närvarande Ledamöter Carl Benn ordförande Anna Falck Eva Halv\n"
+    )
+    assert titles(minutes) == [
+        "Internrevisionens rapportering",
+        "Revisionsplan för året",
+        "Årsredovisning",
+        "Preliminära sammanträdestider 2013",
+    ]
