@@ -114,7 +114,12 @@ def from_contents(doc: Document) -> None:
     # are named by the contents only (as are the contents' entries the next page carried on: "35 Valärenden
     # Avslutning Information... 30")
     continued = [raw for raw in doc.items if CONTENTS_ENTRY.search(raw["title"])]
-    more = [h for raw in continued for h in _sentence_case(LEADER_PAGE.sub("", raw["title"]))]
+    more = [
+        h
+        for raw in continued
+        for h in _sentence_case(LEADER_PAGE.sub("", raw["title"]))
+        if not _a_heading(h, [*headings, *unpaged])  # not the lines the contents were read from
+    ]
     first_ones = len(found) >= 2 and [heading for heading, _start, _end in found] == headings[: len(found)]
     if len(found) < max(2, len(headings) // 2) and not first_ones:
         # the bodies are not in the text (an excerpt, a page cut off): the contents still name the items handled

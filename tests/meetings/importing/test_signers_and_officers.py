@@ -162,7 +162,11 @@ def test_a_heading_with_the_body_short_name_before_its_sign_keeps_its_text_and_t
         "Kf § 17\nLaga ordning\nKommunfullmäktige vitsordade sig vara i laga ordning sammankallade.\n\n"
         "Kf § 18\nAllmänhetens frågestund\nFrån allmänheten har inte inkommit några frågor.\n"
     )
-    assert "i laga ordning sammankallade" in item(result, "17")["text"]
+    # (the sentence is the item's decision, a fullmäktige's set phrase)
+    laga_ordning = item(result, "17")
+    assert "i laga ordning sammankallade" in " ".join(
+        [laga_ordning["text"], *(d["text"] for d in laga_ordning["decisions"])]
+    )
     assert "inte inkommit några frågor" in item(result, "18")["text"]
     assert [(i["number"], i["title"]) for i in result["items"][2:]] == [
         ("19", "Bokslut 1997"),
