@@ -85,6 +85,7 @@ def _result(doc: Document) -> ParsedMinutes:
     items.drop_agenda(doc)
     contents.complete_from_contents(doc)
     contents.agenda_above(doc)
+    contents.standard_opening(doc)
     items.lost_first(doc)
     people.lead_words(doc)
     people.merge_repeated(doc)

@@ -364,3 +364,28 @@ def _sentence_case(text: str) -> list[str]:
         for words in headings
         if words and words[0][:1].isupper() and (len(" ".join(words)) > 3 or SHORT_HEADING.fullmatch(words[0]))
     ]
+
+
+# the headings nearly every protocol opens with, in the words protocols use: one of them opening a line, with its
+# text after it, is an item where the walk found none
+STANDARD_HEADING = re.compile(
+    r"^(?:(\d{1,3})\s+)?((?:Mötets|Sammanträdets)\s+öppnande|(?:Mötet|Sammanträdet)\s+öppnas|"
+    r"Föredragningslista(?:n)?|Dagordning(?:en)?|Fastställande\s+av\s+(?:dagordning|föredragningslista)(?:en)?|"
+    r"Val\s+av\s+(?:protokoll)?justerare|Upprop)\s+(?=[A-ZÅÄÖ][a-zåäö])"
+)
+
+
+def standard_opening(doc: Document) -> None:
+    """No item found: a line of the header's text that opens with a standard first heading ("27 Föredragningslista
+    Ett nytt ärende tillkommer …", "Mötets öppnande Ordföranden hälsade …") opens an item, and the text after it is
+    the item's."""
+    if doc.items:
+        return
+    for position, line in enumerate(doc.header_rest):
+        opening = STANDARD_HEADING.match(line)
+        if opening:
+            rest = [line[opening.end() :], *doc.header_rest[position + 1 :]]
+            doc.items = [{"number": opening[1], "title": opening[2], "lines": rest, "paragraph": False}]
+            doc.items[0]["found_by"] = "look"
+            doc.header_rest = doc.header_rest[:position]
+            return

@@ -206,3 +206,20 @@ def test_the_decisions_handled_listed_before_the_attendance_on_the_same_line():
         "Årsredovisning",
         "Preliminära sammanträdestider 2013",
     ]
+
+
+def test_a_standard_first_heading_opening_a_line_is_an_item_where_none_was_found():
+    minutes = parse_text(
+        "Kommunala handikapprådet\nPlats och tid: Museet, måndag den 20 april 2009, kl 13\n\nMötets öppnande "
+        "Ordföranden hälsade välkommen och förklarade mötet öppnat. Därpå följde en presentationsrunda.\n"
+    )
+    assert titles(minutes) == ["Mötets öppnande"]
+    assert "presentationsrunda" in minutes["items"][0]["text"]
+
+
+def test_a_sentence_about_the_agenda_opens_no_item():
+    minutes = parse_text(
+        "Kommunala handikapprådet\nPlats och tid: Museet, måndag den 20 april 2009, kl 13\n\nDagordningen skickades "
+        "ut i god tid före mötet.\n"
+    )
+    assert titles(minutes) == ["Inledning"]
