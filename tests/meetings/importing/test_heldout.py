@@ -1,7 +1,7 @@
 """The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): every set
-but unseen9 has had rules built on it (unseen8 since the session of 7 December, afternoon); unseen9, collected in that
-session by a helper who had not read the importer, was only measured (its mean and per-field means, at the session's
-start and after each rule; nothing of its documents was read).
+but unseen10 has had rules built on it (unseen9, and again unseen4 to unseen6, since the session of 7 December,
+evening); unseen10, collected in that session by a helper who had not read the importer, was only measured (its mean
+and per-field means, at the session's start and after each rule; nothing of its documents was read).
 Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
 shows here."""
 
@@ -15,20 +15,21 @@ from tools.bench import corpus as corpus_files
 HELD_OUT = Path(__file__).parent / "heldout"
 # measured when the last rules landed (docs/importing-corpus.md)
 FLOORS = {
-    "dev": 0.89,
+    "dev": 0.90,
     "test": 0.81,
     "fresh": 0.86,
     "batch2": 0.76,
     "unseen": 0.77,
     "batch3": 0.79,
-    "unseen2": 0.71,
-    "unseen3": 0.68,
-    "unseen4": 0.67,
-    "unseen5": 0.70,
-    "unseen6": 0.71,
+    "unseen2": 0.73,
+    "unseen3": 0.70,
+    "unseen4": 0.69,
+    "unseen5": 0.76,
+    "unseen6": 0.74,
     "unseen7": 0.84,
-    "unseen8": 0.82,
-    "unseen9": 0.78,
+    "unseen8": 0.84,
+    "unseen9": 0.89,
+    "unseen10": 0.66,
 }
 
 
