@@ -50,7 +50,11 @@ def find_date(text, *, default_year=None, after=None):
         day, month = int(match.group(1)), MONTHS[match.group(2).lower()]
         if match.group(3):
             return _date(int(match.group(3)), month, day)
-        return _infer_year(month, day, default_year, after)
+        inferred = _infer_year(month, day, default_year, after)
+        # "Den 24 april Protokollet … Den 24 april 1997": the same day written again with its year
+        again = (m for m in WORDS.finditer(text, match.end()) if m.group(3) and MONTHS[m.group(2).lower()] == month)
+        written = next((m for m in again if int(m.group(1)) == day), None)
+        return inferred or (_date(int(written.group(3)), month, day) if written else None)
     match = COMPACT.search(text)
     if match:
         year, month, day = 2000 + int(match.group(1)), int(match.group(2)), int(match.group(3))

@@ -310,9 +310,38 @@ def _absent(name: str) -> Attendee:
     return {"name": name, "status": "anmält förhinder", "role": None, "organisation": None, "paragraphs": None}
 
 
+# a fullmäktige's roll call in prose: "Närvarande vid uppropet: ordföranden … samt övriga ledamöter utom A, B och C.",
+# "Som ersättare för de frånvarande ledamöterna inträder: D för A, E för B …"
+ROLL_CALL_EXCEPT = re.compile(r"\bövriga\s+ledamöter(?:na)?\s+utom\s+([^.]+)")
+ROLL_CALL_SUBSTITUTES = re.compile(r"\binträder\s*:?\s+([^.]+)")
+
+
+def roll_call(doc: Document) -> None:
+    """No list read anyone: the roll call said in prose names who was not there and who served for whom."""
+    if doc.people:
+        return
+    text = re.sub(r"(?<=\w)-\s+(?=[A-ZÅÄÖ])", "-", " ".join(line for line in doc.lines if line))  # "John- Jacob"
+    absent = [n for m in ROLL_CALL_EXCEPT.finditer(text) for n in split_names(m[1]) if plausible_name(n)]
+    doc.people.extend(_absent(name) for name in dict.fromkeys(absent))
+    for served in ROLL_CALL_SUBSTITUTES.finditer(text):
+        for pair in split_names(served[1]):
+            who, _, member = pair.partition(" för ")
+            if member and plausible_name(who.strip()) and plausible_name(member.strip()):
+                entry: Attendee = {
+                    "name": who.strip(),
+                    "status": "närvarande",
+                    "role": "ersättare",
+                    "organisation": None,
+                    "paragraphs": None,
+                    "serving_for": member.strip(),
+                }
+                doc.people.append(entry)
+
+
 def people_in_text(doc: Document) -> None:
     """Absences and substitutes said in running text: "A, B och C har anmält förhinder", "Stefan är
     suppleant och ersätter Erik Degerman"."""
+    roll_call(doc)
     known = {p["name"] for p in doc.people}
     if not known:  # no list says who was there: who spoke in the debate was
         for match in SPEAKERS_IN_TEXT.finditer(" ".join(line for line in doc.lines if line)):

@@ -34,3 +34,8 @@ def test_a_date_given_for_the_justering_or_the_notice_is_passed_over_for_the_mee
         "Nämnd Sammanträdesdatum\nSocialnämnden 24 maj 2017\nAnslaget den Nedtas den\n2017-06-02 2017-06-27\n" + ITEMS
     )
     assert result["date"] == "2017-05-24"
+
+
+def test_a_date_written_first_without_its_year_takes_the_year_it_is_written_with_again():
+    assert find_date("Den 24 april Protokollet föres av sekreteraren. Den 24 april 1997.") == datetime.date(1997, 4, 24)
+    assert find_date("Den 24 april Protokollet föres av sekreteraren. Den 3 maj 1997.") is None

@@ -26,3 +26,24 @@ def test_a_votes_ja_and_nej_are_no_absences():
         "(m) Ja Helen Nilsson (s) Nej Leif Carl (m) Ja Eva Berg (s) Ja\n"
     )
     assert all(status.startswith("närvar") for status in statuses(minutes).values())
+
+
+def test_a_fullmaktiges_roll_call_in_prose_names_who_was_away_and_who_served_for_whom():
+    """ "Den 24 april Protokollet …" over each page (its year only the second time), then "Närvarande vid uppropet:
+    ordföranden … samt övriga ledamöter utom A, B och C. Som ersättare för de frånvarande ledamöterna inträder: D för
+    A, E för B …"."""
+    minutes = parse_text(
+        "Den 24 april Protokollet föres av undertecknad kommunfullmäktiges sekreterare.\n\n"
+        "Den 24 april 1997. Protokollet föres av undertecknad kommunfullmäktiges sekreterare.\n\n"
+        "1 Den 24 april 1997 Närvarande vid uppropet: ordföranden, förste och andre vice ordförandena samt övriga "
+        "ledamöter utom Birgitta Nils, Per-Olof Petters, John- Jacob Engel och Karin Elg. Som ersättare för de "
+        "frånvarande ledamöterna inträder: Sten Svens för Birgitta Nils, Katarina Pers för Per-Olof Petters, Gunnar "
+        "Henning för John- Jacob Engel.\n"
+    )
+    assert minutes["date"] == "1997-04-24"
+    found = {entry["name"]: entry for entry in minutes["attendance"]}
+    assert [n for n, e in found.items() if not e["status"].startswith("närvar")] == [
+        "Birgitta Nils", "Per-Olof Petters", "John-Jacob Engel", "Karin Elg",
+    ]  # fmt: skip
+    assert found["Gunnar Henning"]["serving_for"] == "John-Jacob Engel"
+    assert found["Sten Svens"]["role"].endswith("ersättare")
