@@ -77,6 +77,13 @@ PARAGRAPHS = re.compile(r"(?:tjg\.?\s*)?§{1,2}\s*(\d+(?:\s*[-–]\s*\d+)?(?:\s*
 LIST_TITLE = re.compile(r"närvarolista|närvaroförteckning|deltagarlista|deltagarförteckning", re.I)
 
 
+SEE_LIST = re.compile(
+    r"(?:se|enligt)\s+(?:(?:bifogad|bilagd|separat)e?a?\s+)?(?:närvarolista|närvaroförteckning|deltagarlista|bilaga)"
+    r"(?:\s*\d+)?[\s,.;]*",
+    re.I,
+)
+
+
 def label_of(line, *, header=False):
     """(status, implied role, rest of the line) when the line starts an attendance list, else None. In the header
     (before the first item) the label needs no colon before a name."""
@@ -85,6 +92,10 @@ def label_of(line, *, header=False):
         return None
     label = match.group(1).lower()
     rest = match.group(2).strip()
+    # "Ledamöter: Se närvarolista Övriga: Magnus Nordström, kommunchef …": a list kept elsewhere, then the next label
+    elsewhere = SEE_LIST.match(rest)
+    if elsewhere and rest[elsewhere.end() :] and (following := label_of(rest[elsewhere.end() :], header=header)):
+        return following
     # "Beslutande: Ej beslutande: A (C) B (M) …": two columns' labels, then the names of both (the first column's
     # first, as a table reads); "Övriga Ledamöter: A, B Ersättare: C" names a role for the names after it
     inner = LABEL.match(rest) if rest.split(":")[0].count(" ") < 3 else None

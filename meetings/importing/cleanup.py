@@ -2,6 +2,7 @@
 
 import re
 
+from meetings.importing.lexicon import is_given_name
 from meetings.importing.page_marks import (
     counted_page_heads,
     repeated_counts,
@@ -49,6 +50,8 @@ HEADER_LABELS = (
     "Protokolljusterare",
     "Justeringens plats och tid",
     "Justeringens tid och plats",
+    "Justeringsdag",
+    "Justeringsdatum",
     "Underskrifter",
     "Underskrift",
     "Sekreterare",
@@ -184,8 +187,13 @@ SEMICOLON_LABEL = re.compile(
 LOST_BESLUT = re.compile(r"(?:^|(?<=\s))ande(?=\s*:|\s+[A-ZÅÄÖ][a-zåäö]|\s+ledamöter\b)")
 SIDA_ALONE = re.compile(r"^Sida\s+(?=[A-Za-zÅÄÖåäö])")
 # "1 Tid och Plats Kl … Närvarande: …": a flattened first page whose page number stands before its header
+# ("2 …", "1(112) …", "Sida 1 av 4 …", "2008:16:2 …": year, meeting, page)
+FIRST_PAGE = (
+    r"(?:(?i:sida|sid\.?|s\.)\s*)?"
+    r"(?:\d{1,3}(?:\s*\(\s*\d{1,3}\s*\)|\s*/\s*\d{1,3}|\s+av\s+\d{1,3})?|\d{4}(?::\d{1,3}){1,2})"
+)
 HEADER_PAGE = re.compile(
-    r"^(?:\d{1,3}|\d{4}(?::\d{1,3}){1,2})\s+"  # "2 …", "2008:16:2 …" (year, meeting, page)
+    r"^" + FIRST_PAGE + r"\s+"
     r"(?=(?:Plats och tid|Tid och plats|Sammanträdesdatum|Beslutande|Närvarande|Utses att justera|Justerande)\b)",
     re.I,
 )
@@ -195,7 +203,7 @@ def _without_header_page(line):
     """The page number before a flattened header: before its first label, or before a run of three labels or more
     ("34 Organ: Plats och tid: ande: …", the values after them)."""
     if len(LABEL_BREAK.findall(line)) >= 3:
-        return re.sub(r"^(?:\d{1,3}|\d{4}(?::\d{1,3}){1,2})\s+(?=[A-ZÅÄÖ])", "", line)
+        return re.sub(r"^" + FIRST_PAGE + r"\s+(?=[A-ZÅÄÖ])", "", line)
     return HEADER_PAGE.sub("", line)
 
 
@@ -382,11 +390,16 @@ def _without_repeats(lines):
 
 
 def _join_broken_words(line):
-    """In a long line whose line breaks were lost, "Kommunalarbeta- reförbundet" is one word; "Vård- och omsorg"
-    and "medlems- plus serviceavgift" are Swedish and stay."""
+    """In a long line whose line breaks were lost, "Kommunalarbeta- reförbundet" is one word, and "Inga- Lis" one
+    given name; "Vård- och omsorg", "medlems- plus serviceavgift" and "Kultur- Fritid" are Swedish and stay."""
     if len(line) < RUN_ON:
         return line
+    line = BROKEN_GIVEN_NAME.sub(lambda m: f"{m[1]}-{m[2]}" if is_given_name(m[1]) else m[0], line)
     return re.sub(r"(\w)- (?!(?:och|eller|samt|som|plus|resp|respektive|till|men|både)\b)([a-zåäö])", r"\1\2", line)
+
+
+# a given name, its second part after the break, and the surname: "Inga- Lis Samuelsson"
+BROKEN_GIVEN_NAME = re.compile(r"\b([A-ZÅÄÖÉ][a-zåäöéü]+)- ([A-ZÅÄÖÉ][a-zåäöéü]+)(?=\s+[A-ZÅÄÖÉ][a-zåäöéü]+)")
 
 
 # "… till ledamöter och ersättare. 51 Landstingsdirektörens rapport …": a number after a sentence's end or a page

@@ -26,7 +26,7 @@ PRESENCE_MARK = re.compile(r"(?:^|\s)X(?:\s*,|\s*$)")
 ABSENT_NOTE = re.compile(r"\b(?:anmält|anmälde)\s+förhinder\b|\bfrånvarande\b|\b(?:inte|ej)\s+närvarande\b", re.I)
 # "ersättare för NN", "tjänstgör för NN", and in a list of names a plain "för": "Jan-Olof Andersson för Kurt Edlund"
 SERVING = re.compile(
-    r"\b(?:(?i:ersättare\s+för|ersätter|tjg\.?\s+för|tjänstgör\s+för|(?:tjg?\.?\s*)?ers\.?\s+för)|för)\s+"
+    r"\b(?:(?i:ersättare\s+för|ersätter|tjg(?:ör)?\.?\s+för|tjänstgör\s+för|(?:tjg?\.?\s*)?ers\.?\s+för)|för)\s+"
     r"(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})"
 )
 # "Thomas Bäuml (M) (ers Maritha Josefsson (M))": the member a substitute serves for, in brackets after the party

@@ -102,13 +102,16 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
                 found.append(_decision_of("\n".join(body)))
                 consumed.update([paragraph, *body])
             continue
-        label = re.search(r"(?:^|\s)(?:beslut|förslag till beslut som antogs)\s*:\s*(.+)", flat, re.I | re.S)
+        label = re.search(
+            r"(?:^|\s)(?:beslut|förslag till beslut som antogs)\s*:\s*(.+)", flat, re.I | re.S
+        ) or LOST_GENITIVE_LABEL.match(flat)
         colon = DECIDES_COLON.search(paragraph)
         index += 1
         if label:
             decided, *account = INLINE_SUBHEADING.split(label.group(1).strip(), maxsplit=1)
             found.append(_decision_of(decided))
-            if flat.lower().startswith("beslut") and not account:  # the account after it stays the item's text
+            # the account after it stays the item's text
+            if (flat.lower().startswith("beslut") or LOST_GENITIVE_LABEL.match(flat)) and not account:
                 consumed.add(paragraph)
         elif colon:
             start = paragraph.rfind("\n", 0, colon.start()) + 1
@@ -165,6 +168,9 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
 
 
 ATT_CLAUSE = re.compile(r"^att\s+(?:[a-zåäö]+a|ge|ta|se|gå|få|stå)\b")
+# "s beslut godkänner dagordningen": a label whose body's name the transcript lost (walk.LOST_GENITIVE), then the
+# decision
+LOST_GENITIVE_LABEL = re.compile(r"^s\s+beslut\s*:?\s+(\S.*)$", re.S)
 
 
 CASE_BEFORE_VERB = re.compile(r"^(?i:dnr)\.?:?\s*\S*\d\S*\s+(?=(?:beslutar|beslutade|beslöt)\b)")

@@ -75,6 +75,9 @@ BODY_WORDS = [
 ]
 
 
+DECIDING_LABEL = re.compile(r"\bBeslutande\b(?!\s+(?:organ|politiker))|\bParagrafer\s*:?\s*\d")
+
+
 def kind(doc: Document, title: str) -> str:
     lowered = title.lower()
     notes = re.search(r"minnesanteckning|anteckningar", lowered)
@@ -83,8 +86,10 @@ def kind(doc: Document, title: str) -> str:
         return "minnesanteckningar"  # the first of the two words says what the document is; a later one is a column
     if "protokoll" in lowered or doc.justerare or doc.signed_justerare:
         return "protokoll"
-    if any("protokoll" in line.lower() for line in doc.lines if line):
-        return "protokoll"  # a body that writes "föregående sammanträdesprotokoll" keeps protokoll
+    if any("protokoll" in line.lower() or DECIDING_LABEL.search(line) for line in doc.lines if line):
+        # a body that writes "föregående sammanträdesprotokoll" keeps protokoll, and so does a header that names
+        # who decided ("Beslutande") or the §§ the record holds ("Paragrafer 138-150"): notes have neither
+        return "protokoll"
     return "protokoll" if any(line.startswith("§") for line in doc.lines if line) else "minnesanteckningar"
 
 

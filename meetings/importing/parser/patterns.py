@@ -20,7 +20,8 @@ FIELD = re.compile(
     r"sekreterare|"
     r"vid protokollet|justeras|utses att justera|utses justera|utsågs|protokollsjusterare|protokolljusterare|"
     r"justerare|justerande|ordförande|paragrafer|"
-    r"justeringens (?:plats och tid|tid och plats)|underskrift(?:er)?)(?![\wåäö])\s*[.…]*\s*:?\s*(.*)$",
+    r"justeringens (?:plats och tid|tid och plats)|justeringsdag|justeringsdatum|underskrift(?:er)?)"
+    r"(?![\wåäö])\s*[.…]*\s*:?\s*(.*)$",
     re.I,
 )
 CONTENTS_ENTRY = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}$")  # "Ekonomiskt bistånd... 6": a table of contents' line

@@ -214,3 +214,31 @@ def leading_names(text: str) -> str:
 
 INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")  # "Ulrika J Gustafsson"
 SIGNED_PARAGRAPHS = re.compile(r"^§?\d{1,3}(?:[-–]\d{1,3})?,?$")
+
+
+# the captions printed under a signature row, in its order, after its names: "kommunsekreterare ordförande justerare"
+CAPTION = r"(?:\w*sekreterare|(?:mötes)?ordförande|justerare|justerande|protokollförare)"
+CAPTIONS = re.compile(rf"(?<![\wåäö])((?:{CAPTION}\s+){{1,5}}{CAPTION})(?![\wåäö])")
+
+
+def captioned_names(text: str) -> tuple[int, list[tuple[str, str]]] | None:
+    """A signature row flattened into its names, then its captions in lower case, one for each name ("Lilian
+    Johansson Tommy Lindgren Eva Ek kommunsekreterare ordförande justerare"): where the names begin, and each name
+    with the role it signs in. None where the captions are fewer than two or the names before them fewer."""
+    for captions in CAPTIONS.finditer(text):
+        roles = captions.group(1).split()
+        before = text[: captions.start()].split()
+        for start in range(len(before) - 2 * len(roles), -1, -1):
+            names = split_people(" ".join(before[start:]))
+            if len(names) < len(roles):
+                continue
+            if len(names) > len(roles) or not all(plausible_name(name) for name in names):
+                break
+            at = [word.start() for word in re.finditer(r"\S+", text[: captions.start()])][start]
+            return at, [(name, _signing_role(role)) for name, role in zip(names, roles, strict=True)]
+    return None
+
+
+def _signing_role(caption: str) -> str:
+    caption = caption.lower().removeprefix("mötes")
+    return "sekreterare" if caption.endswith("sekreterare") else caption

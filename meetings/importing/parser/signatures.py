@@ -29,6 +29,7 @@ from .people import people_in_place
 from .signature_rows import (
     NAME_TOKEN,
     PARAGRAPHS_FIELD,
+    captioned_names,
     chosen_label_empty,
     labels_then_names,
     labels_under_names,
@@ -59,6 +60,14 @@ def signature_block(doc: Document, index: int) -> int:
         return index + 1
     if not match:
         return 0
+    if captioned := captioned_names(line):
+        # "Justerare: Eva Ek Per Ek Lo Berg Eva Ek Per Ek sekreterare ordförande justerare justerare": the
+        # signatures, captioned after their names, run on after the field's value
+        sign_row(doc, captioned[1])
+        line = doc.lines[index] = line[: captioned[0]].rstrip(" ,.")
+        match = FIELD.match(line)
+        if not match:
+            return index + 1
     if labels_under_names(doc, index):
         return index + 1
     after_labels = labels_then_names(doc, index)
@@ -71,7 +80,7 @@ def signature_block(doc: Document, index: int) -> int:
         key = "utses att justera"  # "Protokolljusterare Magnus Gustafsson och Kjell Bülow": those chosen
     if key in PLACE_AND_TIME:
         return _place_and_time(doc, index, key, rest)
-    if key.startswith("justeringens") or key.startswith("underskrift"):
+    if key.startswith(("justeringens", "justeringsd", "underskrift")):
         if doc.items and not rest:
             return 0
         if key.startswith("justeringens") and chosen_label_empty(doc, index):

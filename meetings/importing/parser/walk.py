@@ -377,8 +377,9 @@ PREPOSITIONS |= {"hos", "mellan", "enligt", "angående", "gällande", "och"}
 
 
 # "Godkännande av dagordningen s beslut godkänner dagordningen": the deciding body's name before its genitive's "s"
-# lost in the transcript (set apart on the page); the heading ends there and its decision follows the label
-LOST_GENITIVE = re.compile(r"^(\S.*?)\s+s\s+beslut\s*:?\s+(\S.*)$")
+# lost in the transcript (set apart on the page); the heading ends there, and the label with its decision, in the
+# source's own words, opens the text (decisions.LOST_GENITIVE_LABEL reads it)
+LOST_GENITIVE = re.compile(r"^(\S.*?)\s+(s\s+beslut\s*:?\s+\S.*)$")
 
 
 def split_heading(title: str) -> tuple[str, str]:
@@ -387,7 +388,7 @@ def split_heading(title: str) -> tuple[str, str]:
     title = re.sub(r"(?<=\w)\s+:\s+", ": ", DNR.sub("", title).strip())  # "Bidragsansökan : Musik Direkt"
     lost = LOST_GENITIVE.match(title)
     if lost:
-        return lost[1], "Beslut: " + lost[2]
+        return lost[1], lost[2]
     left_out = _subject_left_out(title)
     if left_out:
         return left_out

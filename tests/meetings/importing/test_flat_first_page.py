@@ -1,0 +1,86 @@
+"""A first page flattened to one run, as a sharing site's transcript gives it: its page number written "1(112)" before
+the first label, no title naming it a protokoll, substitutes written "tjgör för", a double given name broken at the
+line's end. Each document is made up for its rule (issue 27)."""
+
+from meetings.importing import parse_text
+from meetings.importing.cleanup import normalise
+
+MEMBERS = (
+    "Beslutande Åsa Lind (S), ordf Per Ek (M) Olle Berg (V) Karin Holm (S) Nils Åberg (C) tjgör för Eva Sand (C), "
+    "12-20 Mona Lund (S) tjgör för Kurt Moberg (S) Lars Ahl (L) tjgör för Inga- Lis Strand (L) Ersättare Anna Björk "
+    "(S), 12-16 Emil Nord (M) Utses att justera Per Ek"
+)
+
+
+def test_a_page_number_in_brackets_before_the_first_label_is_no_title():
+    for page in ("1(112) ", "1 (112) ", "Sida 1 av 4 ", "1/4 "):
+        result = parse_text(page + "Plats och tid Stadshuset, måndagen den 17 juni 2019 kl 18.00 " + MEMBERS)
+        assert result["chair"] == "Åsa Lind", page
+        assert {"Åsa Lind", "Per Ek", "Anna Björk"} <= {a["name"] for a in result["attendance"]}, page
+
+
+def test_a_header_that_names_who_decided_is_a_protokolls_though_no_title_says_so():
+    result = parse_text("1(9) Plats och tid Stadshuset, måndagen den 17 juni 2019 kl 18.00 " + MEMBERS)
+    assert result["kind"] == "protokoll"
+    assert parse_text("1 (4) Paragrafer 12-20 Plats och tid Stadshuset, 17 juni 2019 " + MEMBERS)["kind"] == "protokoll"
+
+
+def test_notes_that_name_no_deciding_members_stay_notes():
+    result = parse_text(
+        "Minnesanteckningar\nNätverksträff 17 juni 2019\nNärvarande: Åsa Lind, Per Ek\n\n1. Inledning\n\n"
+        "Beslutande organ för frågan är styrelsen.\n"
+    )
+    assert result["kind"] == "minnesanteckningar"
+
+
+def test_tjgor_for_names_the_member_served_for():
+    result = parse_text("Plats och tid Stadshuset, måndagen den 17 juni 2019 kl 18.00 " + MEMBERS)
+    rows = {a["name"]: a for a in result["attendance"]}
+    assert rows["Nils Åberg"]["serving_for"] == "Eva Sand"
+    assert rows["Nils Åberg"]["role"] == "tjänstgörande ersättare"
+    assert rows["Mona Lund"]["serving_for"] == "Kurt Moberg"
+    assert not rows["Mona Lund"]["organisation"] or "tjg" not in rows["Mona Lund"]["organisation"]
+
+
+def test_a_double_given_name_broken_at_the_lines_end_is_one_name():
+    result = parse_text("Plats och tid Stadshuset, måndagen den 17 juni 2019 kl 18.00 " + MEMBERS)
+    assert {a["name"]: a for a in result["attendance"]}["Lars Ahl"]["serving_for"] == "Inga-Lis Strand"
+
+
+def test_a_broken_compound_that_is_no_given_name_stays_apart():
+    long = "Ärendet gäller Kultur- Fritid Nämnden och samverkan med Vård- och omsorgsnämnden i hela kommunen " * 2
+    lines, _warnings = normalise(long)
+    assert "Kultur- Fritid Nämnden" in lines[0]
+    assert "Vård- och omsorgsnämnden" in lines[0]
+
+
+FIRST_PAGE = (
+    "PROTOKOLL 1(12)\nTid: Kl 13:00-16:40\nPlats: Rådhuset\nLedamöter: Se närvarolista Övriga: Kalle Ström, "
+    "kommunchef, Siv Dahl, kommunsekreterare Justeringsdag: Paragrafer: 1-9 Justerare: Eva Ek Ola Björk "
+    "Siv Dahl Tore Lind Eva Ek Ola Björk kommunsekreterare ordförande justerare justerare ANSLAGSBEVIS Justeringen "
+    "har tillkännagivits via anslag\n\n§ 1 Budget\n\nFullmäktige fastställer budgeten.\n"
+)
+
+
+def test_signatures_captioned_after_their_names_name_chair_secretary_and_justerare():
+    result = parse_text(FIRST_PAGE)
+    assert result["secretary"] == "Siv Dahl"
+    assert result["chair"] == "Tore Lind"
+    assert result["adjusters"] == ["Eva Ek", "Ola Björk"]
+
+
+def test_a_list_kept_elsewhere_gives_way_to_the_next_label_and_a_justering_date_ends_it():
+    rows = {a["name"]: a for a in parse_text(FIRST_PAGE)["attendance"]}
+    assert rows["Kalle Ström"]["role"] == "kommunchef"
+    assert rows["Siv Dahl"]["role"] == "kommunsekreterare"
+
+
+def test_captions_fewer_than_the_names_before_them_pair_with_no_one():
+    from meetings.importing.parser.signature_rows import captioned_names
+
+    assert captioned_names("Eva Ek Ola Björk Siv Dahl ordförande") is None
+    assert captioned_names("Mötet leddes av ordförande och sekreterare") is None
+    assert captioned_names("Eva Ek Ola Björk sekreterare ordförande") == (
+        0,
+        [("Eva Ek", "sekreterare"), ("Ola Björk", "ordförande")],
+    )
