@@ -189,6 +189,13 @@ def breadcrumbs(doc: Document) -> list[str]:
     return []
 
 
+NOTICE_BODY = re.compile(
+    r"\b(?:Organ|Nämnd|Beslutsinstans|Instans)\s*:?\s+((?:[A-ZÅÄÖ][\wåäö]*-\s+(?:och|&)\s+[\wåäö]*|[A-ZÅÄÖ][\wåäö]*)"
+    + BODY_CORE
+    + r"|(?:[A-ZÅÄÖ][a-zåäö]+s\s+)(?:arbetsutskott|utskott|presidium|beredning)\w*)(?![\wåäö])"
+)
+
+
 def body(doc: Document, title: str) -> str | None:
     """The body that met: from a breadcrumb, "VU-sammanträde", "möte med X", "Socialnämndens arbetsutskott",
     the subject of the decisions, or a body word in the title, header or text."""
@@ -252,6 +259,10 @@ def body(doc: Document, title: str) -> str | None:
     match = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)", everything)
     if match:
         return match.group(1)
+    # "ANSLAG/BEVIS … Nämnd Kommunfullmäktige Datum då anslaget …": the notice's cell names the body
+    notice = NOTICE_BODY.search(readable_case(head))
+    if notice:
+        return notice.group(1)
     subjects = re.findall(
         r"(?:^|[.:]\s+|\n)((?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+[\wåäö]*|(?=[A-ZÅÄÖ])[\wåäö]*)(?i:" + BODY_CORE + r"))\s+"
         r"(?:beslutar|beslutade|beslöt|godkänner|godkände|noterar|föreslår|diskuterar|diskuterade|enades|"

@@ -20,6 +20,8 @@ CHAIR_IN_TEXT = re.compile(
     rf"(?:\b(?:[Dd]agens|[Mm]ötets)\s+ordförande\s+(?:är|var)\s+(?:[\wåäö]+\s+){{0,4}}?({PERSON}))|"
     rf"(?:\b[Tt]ill\s+(?:mötes|dagens\s+)?ordförande\s+(?:{FOR_THE_MEETING}\s+)?(?:utses|valdes|utsågs)\s+({PERSON}))"
 )
+# "enhälligt", "med acklamation": how the choice was made, between the verb and what was chosen to
+UNANIMOUSLY = r"(?:\s+(?:enhälligt|enigt|med\s+acklamation))?"
 # "Britta Burreau hälsar alla välkomna och förklarar styrelsemötet för öppnat", "Pär Nuder öppnade mötet": the one who
 # opened the meeting, named without a role
 OPENED_BY = re.compile(
@@ -31,7 +33,7 @@ OPENED_BY = re.compile(
 SECRETARY_IN_TEXT = re.compile(
     rf"\b(?:[Ss]ekreterare(?:\s+(?:vid|för)\s+(?:sammanträdet|mötet))?\s+(?:är|var)\s+({PERSON})|"
     rf"[Tt]ill\s+(?:mötes|protokoll)?sekreterare\s+(?:{FOR_THE_MEETING}\s+)?(?:valdes|utsågs|utses|väljs)\s+({PERSON})|"
-    rf"({PERSON})\s+(?:valdes|utsågs|utses|väljs)\s+till\s+(?:mötes|protokoll)?sekreterare|"
+    rf"({PERSON})\s+(?:valdes|utsågs|utses|väljs){UNANIMOUSLY}\s+till\s+(?:mötes|protokoll)?sekreterare|"
     rf"\b(?:välja|utse|valde|utsåg)\s+({PERSON})\s+(?:till|som)\s+(?:mötes|protokoll)?sekreterare)\b"
 )  # "… att välja Jonas Nygren till mötessekreterare"
 
@@ -39,7 +41,9 @@ SECRETARY_IN_TEXT = re.compile(
 # "Till ordförande för årsmötet valdes Björn Sjö", "Till mötesordförande valdes …": the meeting's own chair (an
 # association's chair may open the meeting and hand it over)
 CHOSEN_TO_CHAIR = re.compile(
-    rf"\b[Tt]ill\s+(?:mötesordförande|ordförande\s+{FOR_THE_MEETING})\s+(?:utses|valdes|utsågs)\s+({PERSON})"
+    rf"\b[Tt]ill\s+(?:mötesordförande|ordförande\s+{FOR_THE_MEETING})\s+(?:utses|valdes|utsågs)\s+({PERSON})|"
+    # "Anton Nordenfur valdes enhälligt till mötesordförande."
+    rf"({PERSON})\s+(?:utses|valdes|utsågs|väljs){UNANIMOUSLY}\s+till\s+(?:mötesordförande|ordförande\s+{FOR_THE_MEETING})"
 )
 
 
@@ -66,7 +70,7 @@ def chair(doc: Document) -> str | None:
     ordförande, or who opened."""
     for text in _first_items_text(doc):
         chosen = CHOSEN_TO_CHAIR.search(text)
-        name = _before_next_sentence(chosen[1]) if chosen else ""
+        name = _before_next_sentence(chosen[1] or chosen[2]) if chosen else ""
         if name and plausible_name(name):
             doc.found_by["chair"] = "text"
             return name

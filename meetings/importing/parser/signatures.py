@@ -94,6 +94,12 @@ def signature_block(doc: Document, index: int) -> int:
         rest = RESERVE.sub("", rest)  # "Finn Stavnsbo (SD) med Lena Stensgård (M) som ersättare": the reserve
     if key in ("utses att justera", "utses justera") and rest and not names_only(rest):
         rest = NEXT_LABEL.split(rest)[0].strip()  # "Gunnel Nyman Gräff Justeringsdatum 25 oktober …"
+    if key == "ordförande" and rest and (signers := _names_run_together(rest)):
+        # "Ordförande Anders Netterheim Lars-Olof Andersson Anders Westergren": the chair's signature, then the
+        # justerare's, whose label the transcript lost
+        doc.chair = doc.chair or signers[0]
+        doc.signed_justerare.extend(name for name in signers[1:] if name not in doc.signed_justerare)
+        return index + 1
     if key in ("ordförande", "justerare", "justerande") and rest and not names_only(rest):
         return 0  # "Ordförande Hanna Roberts hälsar …" is text
     if key == "utsågs":
@@ -118,6 +124,16 @@ def signature_block(doc: Document, index: int) -> int:
         if target is doc.justerare and len(names) > MOST_ADJUSTERS:
             _ran_on_people(doc, " ".join(found))
     return index
+
+
+def _names_run_together(text: str) -> list[str]:
+    """Two names or more with nothing between them ("Anders Netterheim Lars-Olof Andersson"), told apart by the given
+    names; empty for anything else."""
+    if names_only(text):
+        return []
+    people = split_people(re.sub(r"\s*\([A-Za-zÅÄÖåäö]{1,4}\)", "", text).strip(" ."))
+    capitalised = all(re.fullmatch(r"[A-ZÅÄÖÉ][\wåäöéü'’-]*", word) for person in people for word in person.split())
+    return people if len(people) >= 2 and capitalised and all(plausible_name(n) for n in people) else []
 
 
 def _ran_on_people(doc: Document, text: str) -> None:

@@ -38,3 +38,21 @@ def test_an_association_named_by_its_kind_before_its_boards_meeting_owns_it():
         "§ 1 Val av protokolljusterare\n\nChristina Eric utses.\n"
     )
     assert minutes["organisation"] == "Föreningen Norden"
+
+
+def test_the_meetings_officers_named_before_the_verb_that_chose_them():
+    minutes = parse_text(
+        "Protokoll från styrelsemötet 4 september\n\nMötets öppnande Mötet förklarades öppnat. Val av mötesordförande "
+        "Åsa Berg valdes enhälligt till mötesordförande. Val av mötessekreterare Olle Holm valdes enhälligt till "
+        "sekreterare. Val av två mötesjusterare Ulla Ek och Per Lind valdes till justerare.\n"
+    )
+    assert minutes["chair"] == "Åsa Berg"
+    assert minutes["secretary"] == "Olle Holm"
+
+
+def test_a_chair_the_members_chose_for_the_board_is_not_the_meetings():
+    minutes = parse_text(
+        "Protokoll fört vid årsmöte 2023-03-01\n\n1. Mötets öppnande\n\nOrdförande Lars Ek öppnade mötet.\n\n"
+        "2. Val av styrelse\n\nÅsa Berg valdes enhälligt till ordförande i föreningen för ett år.\n"
+    )
+    assert minutes["chair"] == "Lars Ek"

@@ -84,3 +84,31 @@ def test_captions_fewer_than_the_names_before_them_pair_with_no_one():
         0,
         [("Eva Ek", "sekreterare"), ("Ola Björk", "ordförande")],
     )
+
+
+NOTICE_PAGE = (
+    "1 (25)\nPlats och tid Rådhuset, onsdagen den 17 december 2014 kl 17:30\nBeslutande Se bilagda sammanträdeslista\n"
+    "Övriga Karin Holm, sekreterare\nUtses att justera Lars Berg (C) och Anna Wik (SD)\n"
+    "Sekreterare Karin Holm\nOrdförande Anders Nettel Lars Berg Anna Wik\n"
+    "ANSLAG/BEVIS Protokollet är justerat. Nämnd Kommunfullmäktige Datum då anslaget sätts upp\n\n"
+    "§ 85 Sammanträdets kungörande\n\nSammanträdet har kungjorts.\n"
+)
+
+
+def test_a_chairs_signature_followed_by_the_justerares_whose_label_was_lost():
+    result = parse_text(NOTICE_PAGE)
+    assert result["chair"] == "Anders Nettel"
+    assert result["adjusters"] == ["Lars Berg", "Anna Wik"]
+
+
+def test_a_list_of_officers_after_the_chairs_label_is_not_the_chair():
+    result = parse_text(
+        "PROTOKOLL Kommunstyrelsens utskott\nOrdförande Janette Olsson (s) Vice ordförande Inger Johnsson (c) "
+        "Jan Rohlén (s)\n\n§ 1 Budget\n\nUtskottet godkänner budgeten.\n"
+    )
+    assert result["chair"] != "Janette Olsson Vice ordförande"
+    assert "Janette Olsson Vice ordförande" not in {a["name"] for a in result["attendance"]}
+
+
+def test_the_notices_cell_names_the_body_where_title_and_header_do_not():
+    assert parse_text(NOTICE_PAGE)["body"] == "Kommunfullmäktige"
