@@ -29,6 +29,9 @@ ORGANISATION = [
     re.compile(r"\b((?:Högskolan|Universitetet)\s+i\s+[A-ZÅÄÖ][\wåäö/-]+|[A-ZÅÄÖ][\wåäö]+s\s+läns\s+landsting)\b"),
 ]
 NAMED_BY_PLACE = 1  # the index in ORGANISATION of the förbund named by its place
+ASSOCIATION_KIND = (
+    r"(?:förening|förbund|samfällighet|sällskap|gille|hembygdslag|byalag|idrottslag|skyttelag)(?![\wåäö])"
+)
 # Owners named only in a title or a header, never guessed from a mention in the text (a municipality's protocol names
 # companies, universities and parishes it decides about): a company's board, a university's, a parish's council.
 HEADER_ORGANISATION = re.compile(
@@ -40,7 +43,12 @@ HEADER_ORGANISATION = re.compile(
     r"|(?:Föreningen|Förbundet|Riksförbundet|Sällskapet|Stiftelsen)\s+[A-ZÅÄÖ][\wåäö-]+"
     r"(?=s\s+(?i:[\wåäö]*(?:styrelse|direktion|årsmöte|stämma)))"
     r"|(?:[A-ZÅÄÖ][\wåäö]+-)?(?:[A-ZÅÄÖ][\wåäö]+\s+)?[A-ZÅÄÖ][\wåäö]+\s+(?i:församling)"
-    r"|(?:Räddningstjänsten|Brandkåren|Stiftelsen)\s+(?:för\s+)?(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*)(?:\b|(?=s\s))"
+    # "Adelsö Hembygdslag", "Medelpads Hembygdsförbund", "Östby Vägsamfällighet": an association named by its place
+    # and its kind
+    r"|[A-ZÅÄÖ][\wåäö-]+\s+(?=[A-ZÅÄÖ])(?i:[a-zåäö]*"
+    + ASSOCIATION_KIND
+    + r")"
+    + r"|(?:Räddningstjänsten|Brandkåren|Stiftelsen)\s+(?:för\s+)?(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*)(?:\b|(?=s\s))"
 )
 LETTERHEAD_KOMMUN = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad))\b[^\n]*?(?i:protokoll)")
 # "Upplands Väsby kommun": the municipalities of two words first
@@ -117,7 +125,7 @@ def organisation(doc: Document, title: str) -> str | None:
         before = readable_case(line)[: company.start()]
         # at the line's start ("Protokoll Nerikes Brandkår"), or named as the owner of the body or the meeting
         # ("sammanträdet med styrelsen för Stiftelsen för …", "fört vid styrelsesammanträde för Nora Fastigheter AB")
-        owner = re.search(r"(?:" + BODY_NOUN + r"|sammanträde[nt]?)\s+(?:för|i)\s+$", before, re.I)
+        owner = re.search(r"(?:" + BODY_NOUN + r"|sammanträde[nt]?|\w*möte[t]?)\s+(?:för|i)\s+$", before, re.I)
         genitive = re.match(
             r"s\s+(?i:[\wåäö]*(?:styrelse|direktion|nämnd|årsmöte|stämma))", readable_case(line)[company.end() :]
         )

@@ -56,3 +56,20 @@ def test_a_chair_the_members_chose_for_the_board_is_not_the_meetings():
         "2. Val av styrelse\n\nÅsa Berg valdes enhälligt till ordförande i föreningen för ett år.\n"
     )
     assert minutes["chair"] == "Lars Ek"
+
+
+def test_an_association_named_by_its_place_and_its_kind_owns_the_board_meeting():
+    for owner in ("Adelsö Hembygdslag", "Östby Vägsamfällighet", "Roxens Fiskevårdsområdesförening"):
+        minutes = parse_text(
+            f"Protokoll fört vid styrelsemöte för {owner} torsdagen den 26 februari 2015 kl 19 i Uppgården\n"
+            "Närvarande: Lars Sked, Siri Lund\n\n1. Mötets öppnande\n\nOrdförande Lars Sked öppnade mötet.\n"
+        )
+        assert minutes["organisation"] == owner
+
+
+def test_a_society_a_decision_mentions_is_not_the_owner():
+    minutes = parse_text(
+        "Protokoll Kommunstyrelsen 2015-02-26\nNärvarande: Lars Sked, Siri Lund\n\n§ 1 Bidrag\n\n"
+        "Kommunstyrelsen beviljar Adelsö Hembygdslag ett bidrag om 5 000 kronor.\n"
+    )
+    assert minutes["organisation"] != "Adelsö Hembygdslag"
