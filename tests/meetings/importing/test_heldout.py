@@ -1,7 +1,7 @@
 """The importer on minutes collected apart from the corpus (tests/meetings/importing/heldout, README there): every set
-but unseen10 has had rules built on it (unseen9, and again unseen4 to unseen6, since the session of 7 December,
-evening); unseen10, collected in that session by a helper who had not read the importer, was only measured (its mean
-and per-field means, at the session's start and after each rule; nothing of its documents was read).
+but unseen11 has had rules built on it (unseen10 since the session of 7 December, night); unseen11, collected in that
+session by a helper who had not read the importer, was only measured (its mean and per-field means, at the session's
+start and after each rule; nothing of its documents was read).
 Floors are the means measured when the last rules landed, so a change that loses on documents it was not made for
 shows here."""
 
@@ -19,7 +19,7 @@ FLOORS = {
     "test": 0.81,
     "fresh": 0.86,
     "batch2": 0.76,
-    "unseen": 0.77,
+    "unseen": 0.78,
     "batch3": 0.79,
     "unseen2": 0.73,
     "unseen3": 0.76,
@@ -29,7 +29,8 @@ FLOORS = {
     "unseen7": 0.85,
     "unseen8": 0.84,
     "unseen9": 0.89,
-    "unseen10": 0.66,
+    "unseen10": 0.76,
+    "unseen11": 0.77,
 }
 
 
