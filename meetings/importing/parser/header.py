@@ -48,7 +48,8 @@ HEADER_ORGANISATION = re.compile(
     r"|[A-ZÅÄÖ][\wåäö-]+\s+(?=[A-ZÅÄÖ])(?i:[a-zåäö]*"
     + ASSOCIATION_KIND
     + r")"
-    + r"|(?:Räddningstjänsten|Brandkåren|Stiftelsen)\s+(?:för\s+)?(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*)(?:\b|(?=s\s))"
+    + r"|(?:Räddningstjänsten|Brandkåren|Stiftelsen)\s+(?:för\s+)?(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*)"
+    + r"(?:\b|(?=s\s))"
 )
 LETTERHEAD_KOMMUN = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad))\b[^\n]*?(?i:protokoll)")
 # "Upplands Väsby kommun": the municipalities of two words first
