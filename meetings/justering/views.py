@@ -262,14 +262,20 @@ def _posted_by_signer(request, meeting, field, form, action, success):
 def comment(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, SIGN)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    saved = _posted_by_signer(
-        request,
-        meeting,
-        f"comment-{item.pk}",
-        CommentForm(request.POST),
-        partial(services.comment_add, actor=request.user, meeting=meeting, item=item),
-        _("Kommentaren är sparad."),
-    )
+    field = f"comment-{item.pk}"
+    try:
+        saved = _posted_by_signer(
+            request,
+            meeting,
+            field,
+            CommentForm(request.POST),
+            partial(services.comment_add, actor=request.user, meeting=meeting, item=item),
+            _("Kommentaren är sparad."),
+        )
+    except services.CommentAlreadyAdded as sent_twice:  # the comment the first post added is what they get
+        _keep(request, meeting, field, "")
+        messages.info(request, _("Formuläret skickades två gånger: kommentaren är bara sparad en gång."))
+        return redirect(f"{reverse('meetings:justering', args=[meeting.pk])}#k{sent_twice.comment.pk}")
     if saved is REFUSED:  # to the top, where the focus goes to why: a fragment would scroll it away and blur it
         return _back(meeting)
     return redirect(f"{reverse('meetings:justering', args=[meeting.pk])}#c{item.pk}")
@@ -412,12 +418,16 @@ def retry(request, pk):
 def correction(request, pk, item_pk):
     meeting = get_meeting_for_user(request.user, pk, WRITE)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    attempt_form(
-        request,
-        CorrectionForm(request.POST),
-        partial(services.correction_add, actor=request.user, item=item),
-        _("Rättelsen är registrerad."),
-    )
+    try:
+        attempt_form(
+            request,
+            CorrectionForm(request.POST),
+            partial(services.correction_add, actor=request.user, item=item),
+            _("Rättelsen är registrerad."),
+        )
+    except services.CorrectionAlreadyAdded as sent_twice:  # the rättelse the first post registered is what they get
+        messages.info(request, _("Formuläret skickades två gånger: rättelsen är bara registrerad en gång."))
+        return redirect(f"{meeting.get_absolute_url()}#r{sent_twice.correction.pk}")
     return redirect(f"{meeting.get_absolute_url()}#p{item.pk}")
 
 
