@@ -64,7 +64,7 @@ def new_form_token():
 
 def form_token_field():
     """The one-time token of a form that adds a row (a meeting, a §, a decision, an uppdrag, someone to the
-    attendance, an attachment): a new one with every form shown,
+    attendance, an attachment; in justering a signer's comment and a rättelse): a new one with every form shown,
     so the same form sent twice (a double click, a resend after a slow answer, back and send again) is known by it
     and its service adds the row once. Without one (a form from before there was one) the row is added as always.
     The form cleans it with one_time_token."""

@@ -6,11 +6,17 @@ character (which PostgreSQL cannot store) with a clear message instead of a serv
 
 from django import forms
 
+from meetings.drafting.forms import form_token_field, one_time_token
+
 
 class CommentForm(forms.Form):
     text_field = "text"  # what the signer wrote, kept when it cannot be saved
     text = forms.CharField(required=False)
     read = forms.IntegerField(required=False, min_value=0)  # the number of the revision the signer read
+    form_token = form_token_field()
+
+    def clean_form_token(self):
+        return one_time_token(self.cleaned_data.get("form_token"))
 
 
 class SendBackForm(forms.Form):
@@ -21,3 +27,7 @@ class SendBackForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     text = forms.CharField(required=False)
+    form_token = form_token_field()
+
+    def clean_form_token(self):
+        return one_time_token(self.cleaned_data.get("form_token"))

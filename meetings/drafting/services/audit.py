@@ -18,8 +18,9 @@ def audit(action: str, actor: Actor, obj: Model, meeting: Meeting, **data: Any) 
 
 
 class AlreadyAdded(Exception):
-    """A form that adds a row (a §, a decision, an uppdrag) was sent again: a double click, a resend after a slow
-    answer, back and send again. Its row is already there (`added`), and nothing more was added."""
+    """A form that adds a row (a §, a decision, an uppdrag, a signer's comment, a rättelse) was sent again: a
+    double click, a resend after a slow answer, back and send again. Its row is already there (`added`), and nothing
+    more was added."""
 
     def __init__(self, added: Model) -> None:
         super().__init__(f"{added._meta.label_lower} already added")

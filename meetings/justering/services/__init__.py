@@ -5,8 +5,14 @@ signing and the record justerat, what follows once it is sealed); the names call
 `services.protocol_sign(...)` reads as before.
 """
 
-from meetings.justering.services.review import comment_add, protocol_reopen, protocol_send_back
-from meetings.justering.services.sealed import correction_add, document_retry, notes_approve, signed_document_damaged
+from meetings.justering.services.review import CommentAlreadyAdded, comment_add, protocol_reopen, protocol_send_back
+from meetings.justering.services.sealed import (
+    CorrectionAlreadyAdded,
+    correction_add,
+    document_retry,
+    notes_approve,
+    signed_document_damaged,
+)
 from meetings.justering.services.sending import (
     DEFAULT_DEADLINE_DAYS,
     LATE_IMPORT_DAYS,
@@ -32,6 +38,8 @@ __all__ = [
     "EID_METHOD",
     "LATE_IMPORT_DAYS",
     "OPEN_FOR_SENDING",
+    "CommentAlreadyAdded",
+    "CorrectionAlreadyAdded",
     "EidProof",
     "check_signing_method",
     "comment_add",

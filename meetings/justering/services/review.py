@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.types import Actor
+from meetings.drafting.services.audit import AlreadyAdded, added_from_form, sent_from
 from meetings.guards import ensure_item_editable, justerade_extract_item_ids, meeting_locked
 from meetings.justering import mail
 from meetings.justering.services.audit import audit
@@ -18,6 +19,17 @@ from meetings.models import (
     ProtocolRevision,
     Signature,
 )
+
+COMMENT_ADDED = "meetings.minutes.commented"
+
+
+class CommentAlreadyAdded(AlreadyAdded):
+    """The form that adds a signer's comment was sent again: its comment (`comment`) is already there, and nothing
+    more was added."""
+
+    def __init__(self, comment: ItemComment) -> None:
+        super().__init__(comment)
+        self.comment = comment
 
 
 def _under_justering(meeting: Meeting, read: int | None = None, text: str = "") -> ProtocolRevision:
@@ -34,18 +46,30 @@ def _under_justering(meeting: Meeting, read: int | None = None, text: str = "") 
 
 @transaction.atomic
 def comment_add(
-    *, actor: Actor, meeting: Meeting, item: AgendaItem, text: str | None, read: int | None = None
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    item: AgendaItem,
+    text: str | None,
+    read: int | None = None,
+    form_token: str = "",
 ) -> ItemComment:
+    """A signer's comment on a §. `form_token`, the one the form was shown with: if a post of the same form already
+    added its comment, raise CommentAlreadyAdded with it instead of adding a second. It is looked for before the
+    revision is: the comment is there even if the protocol has since been taken back or revised. Two forms may add
+    the same words."""
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Skriv en kommentar.")})
     meeting = meeting_locked(meeting.pk)
-    revision = _under_justering(meeting, read, text)
     if item.meeting_id != meeting.pk:
         raise ValidationError(_("Paragrafen hör inte till protokollet."))
+    if earlier := added_from_form(COMMENT_ADDED, item.comments.all(), form_token):
+        raise CommentAlreadyAdded(earlier)
+    revision = _under_justering(meeting, read, text)
     ensure_item_editable(item, justerade_extract_item_ids(meeting))
     comment = ItemComment.objects.create(item=item, revision=revision, author=signer_person(actor), text=text)
-    audit("meetings.minutes.commented", actor, comment, meeting, item=item.pk)
+    audit(COMMENT_ADDED, actor, comment, meeting, item=item.pk, **sent_from(form_token))
     return comment
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finsam.types import Actor, signed_in
+from meetings.drafting.services.audit import AlreadyAdded, added_from_form, sent_from
 from meetings.guards import meeting_locked
 from meetings.justering import tasks
 from meetings.justering.services.audit import audit
@@ -18,6 +19,17 @@ from meetings.models import (
 )
 from meetings.printing.typed_text import layout_at_seal
 from meetings.register.indexing import index_meeting
+
+CORRECTION_ADDED = "meetings.minutes.corrected"
+
+
+class CorrectionAlreadyAdded(AlreadyAdded):
+    """The form that registers a rättelse was sent again: its rättelse (`correction`) is already there, and nothing
+    more was added."""
+
+    def __init__(self, correction: Correction) -> None:
+        super().__init__(correction)
+        self.correction = correction
 
 
 @transaction.atomic
@@ -52,14 +64,19 @@ def document_retry(*, actor: Actor, document: SignedDocument) -> None:
 
 
 @transaction.atomic
-def correction_add(*, actor: Actor, item: AgendaItem, text: str | None) -> Correction:
+def correction_add(*, actor: Actor, item: AgendaItem, text: str | None, form_token: str = "") -> Correction:
+    """A rättelse beside a § of a justerat record. `form_token`, the one the form was shown with: if a post of the
+    same form already registered its rättelse, raise CorrectionAlreadyAdded with it instead of registering a second.
+    Two forms may register the same words."""
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Skriv rättelsen.")})
     if not meeting_locked(item.meeting_id).is_frozen:
         raise ValidationError(_("Ett utkast rättas direkt i texten; rättelser gäller justerade protokoll."))
+    if earlier := added_from_form(CORRECTION_ADDED, item.corrections.all(), form_token):
+        raise CorrectionAlreadyAdded(earlier)
     correction = Correction.objects.create(item=item, text=text, created_by=signed_in(actor))
-    audit("meetings.minutes.corrected", actor, correction, item.meeting, item=item.pk)
+    audit(CORRECTION_ADDED, actor, correction, item.meeting, item=item.pk, **sent_from(form_token))
     return correction
 
 
