@@ -125,6 +125,11 @@ def _cut_by_names(segment, *, opens=False):
     return [head] * bool(head) + [" ".join([name, *after]) for name, after in people]
 
 
+def _title_word(word):
+    """ "kanslichef", "Kommunchef": a title, in either case (no given name is one)."""
+    return TITLE_END.match(word.lower()) is not None and not is_given_name(word)
+
+
 def parse_run_on(line, *, status, role):
     """People from a run-on line: each name starts an entry; what follows it (role, organisation, party, §§,
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
@@ -151,6 +156,9 @@ def parse_run_on(line, *, status, role):
 
     waiting = deque(segments)
     titles_first = False
+    titled_before: set[int] = set()  # the entries whose title was written before the name
+    words_at_end = [w for s in segments for w in s.split() if re.search(r"[^\W\d]", w)] or [""]
+    ends_with_name = not _title_word(words_at_end[-1])
     while waiting:
         segment = waiting.popleft()
         if not segment:
@@ -212,11 +220,18 @@ def parse_run_on(line, *, status, role):
         if len(tail) >= 2 or (len(tail) == 1 and party and not head and current is None):
             # "rektor Bitte Åström, enhetschef Marina Nord-Öberg": a list that opens with a title writes each title
             # before its name
-            titles_first = titles_first or (current is None and bool(head) and TITLE_END.match(head[-1]) is not None)
+            # (its first title capitalised as a sentence's start, "Kommunchef Göran Clausson, kanslichef …", where the
+            # list ends with a name: "Tjänsteman Maria Hedman, kommunsekreterare …, Conny Eriksson, näringslivschef"
+            # writes each title after its name)
+            opens_titled = bool(head) and (
+                TITLE_END.match(head[-1]) is not None or ends_with_name and _title_word(head[-1])
+            )
+            titles_first = titles_first or (current is None and opens_titled)
             _attribute(current, "" if titles_first else " ".join(head), status, implied=role)
             start(" ".join(tail))
             if titles_first and head:
                 _attribute(current, " ".join(head), status, implied=role)
+                titled_before.add(id(current))
         elif leading and _name_then_title(leading):
             name, title = _name_and_title(leading.group(1), leading.group(2))
             start(name)  # "Annika Andersson omsorgschef": the name, then its title in lower case
@@ -225,7 +240,7 @@ def parse_run_on(line, *, status, role):
             start(where[0])  # "Uno Tjernström Omsorgsnämnden": the name, then the body or organisation it comes from
             _attribute(current, where[1], status, implied=role)
         else:
-            _attribute(current, segment, status, implied=role)
+            _attribute(current, segment, status, implied=role, post_before=id(current) in titled_before)
         if title and current is not None:
             _attribute(current, title, status, implied=role)
         if party and current is not None:
@@ -263,7 +278,7 @@ ROW_PARTY_AND_MARK = re.compile(rf"(?:^|\s+)((?i:{PARTIES}))\s+[xX]$")
 LOWER_ORGANISATION = r"(?-i:(?:kommunal|samordnings|region|kommun)?förbundet|föreningen|bolaget|stiftelsen)"
 
 
-def _attribute(person_entry, text, status, *, implied=None):
+def _attribute(person_entry, text, status, *, implied=None, post_before=False):
     """Give a person what their entry says after the name: §§ range, presence, role or organisation."""
     if person_entry is None:
         return
@@ -302,7 +317,10 @@ def _attribute(person_entry, text, status, *, implied=None):
         said = normalise_role(text)
         # the role a list's label implies gives way to the one written after the name (a chair's over any label's)
         chair_over_label = implied and person_entry["role"] == implied and CHAIR_ROLE.fullmatch(said or "")
-        if person_entry["role"] in (None, "ledamot", *SUBSTITUTES, "suppleant") or chair_over_label:
+        # "Kanslichef Karin Widing (sekreterare)": a post written before the name gives way to the meeting's role
+        # written after it
+        keeps_minutes = said == "sekreterare" and post_before
+        if person_entry["role"] in (None, "ledamot", *SUBSTITUTES, "suppleant") or chair_over_label or keeps_minutes:
             person_entry["role"] = said
         return
     if re.fullmatch(PARTIES, text):  # "Jannike Hillding, M, ordförande": the party, written without brackets

@@ -102,6 +102,7 @@ def _result(doc: Document) -> ParsedMinutes:
     if secretary and not doc.secretary:
         doc.found_by["secretary"] = "text" if said else "role"
     chair, secretary = _without_labels(chair), _without_labels(secretary)
+    chair, secretary = _known_at_end(doc, chair), _known_at_end(doc, secretary)
     _mark_officers(doc, chair, secretary)
     adjusters = list(
         dict.fromkeys(_without_labels(name) or name for name in officers.adjusters(doc, read_items, chair))
@@ -153,6 +154,15 @@ def _without_labels(name: str | None) -> str | None:
         return name
     bare = LABEL_HEAD.sub("", LABEL_TAIL.sub("", name))
     return bare if bare != name and plausible_name(bare) else name
+
+
+def _known_at_end(doc: Document, name: str | None) -> str | None:
+    """ "Tomelilla Christian Björkqvist": a signer's name with a word of the cell before it (the justering's place,
+    "Kommunhuset i Tomelilla"), where the lists know the name without it."""
+    if not name or any(p["name"] == name for p in doc.people):
+        return name
+    known = [p["name"] for p in doc.people if name.endswith(" " + p["name"]) and plausible_name(p["name"])]
+    return max(known, key=len) if known else name
 
 
 def _secretary_by_role(doc: Document) -> str | None:

@@ -112,3 +112,47 @@ def test_a_list_of_officers_after_the_chairs_label_is_not_the_chair():
 
 def test_the_notices_cell_names_the_body_where_title_and_header_do_not():
     assert parse_text(NOTICE_PAGE)["body"] == "Kommunfullmäktige"
+
+
+def test_a_signers_name_with_a_word_of_the_cell_before_it_is_the_name_the_lists_know():
+    result = parse_text(
+        "Kommunstyrelsen\nPlats och tid Kommunhuset i Ekby, den 3 mars 2014 kl 9\n"
+        "Övriga närvarande Kommunchef Göran Claes, kanslichef Christian Björk, VA-chef Bengt Lind\n"
+        "Utses att justera Anna Wik (M)\nUnderskrifter Sekreterare Kommunhuset i Ekby Christian Björk Ordförande "
+        "Magnus Berg\n\n§ 1 Budget\n\nStyrelsen godkänner budgeten.\n"
+    )
+    assert result["secretary"] == "Christian Björk"
+
+
+def test_a_list_of_officials_that_opens_with_a_capitalised_title_writes_each_title_before_its_name():
+    result = parse_text(
+        "Kommunstyrelsen 2014-03-03\nÖvriga närvarande Kommunchef Göran Claes, kanslichef Christian Björk, "
+        "Samhällsbyggnadschef Jörgen Prahl, VA-chef Bengt Lind\n\n§ 1 Budget\n\nStyrelsen godkänner budgeten.\n"
+    )
+    roles = {a["name"]: a["role"] for a in result["attendance"]}
+    assert roles == {
+        "Göran Claes": "Kommunchef",
+        "Christian Björk": "kanslichef",
+        "Jörgen Prahl": "Samhällsbyggnadschef",
+        "Bengt Lind": "VA-chef",
+    }
+
+
+def test_a_list_that_ends_with_a_title_writes_each_title_after_its_name():
+    result = parse_text(
+        "Kommunstyrelsen 2014-03-03\nÖvriga närvarande Tjänsteman Maria Hed, kommunsekreterare Peter Carl, "
+        "kommunchef Conny Ek, näringslivschef\n\n§ 1 Budget\n\nStyrelsen godkänner budgeten.\n"
+    )
+    roles = {a["name"]: a["role"] for a in result["attendance"]}
+    assert roles["Maria Hed"] == "kommunsekreterare"
+    assert roles["Conny Ek"] == "näringslivschef"
+
+
+def test_the_meetings_secretary_written_after_a_post_written_before_the_name():
+    result = parse_text(
+        "Kyrkorådet 2015-09-07\nÖvriga Kanslichef Karin Wid (sekreterare), biträdande kyrkoherde Lena Walder, "
+        "fastighetschef Christer Nord\n\n§ 1 Budget\n\nKyrkorådet godkänner budgeten.\n"
+    )
+    roles = {a["name"]: a["role"] for a in result["attendance"]}
+    assert roles["Karin Wid"] == "sekreterare"
+    assert roles["Lena Walder"] == "biträdande kyrkoherde"
