@@ -194,7 +194,8 @@ FIRST_PAGE = (
 )
 HEADER_PAGE = re.compile(
     r"^" + FIRST_PAGE + r"\s+"
-    r"(?=(?:Plats och tid|Tid och plats|Sammanträdesdatum|Beslutande|Närvarande|Utses att justera|Justerande)\b)",
+    r"(?=(?:Plats och tid|Tid och plats|Sammanträdesdatum|Beslutande|Närvarande|Utses att justera|Justerande|"
+    r"(?:protokoll|minnesanteckningar)\s+(?:från|fört|vid)\b)\b)",  # "1 Protokoll från styrelsemöte nr. 1 …"
     re.I,
 )
 

@@ -18,7 +18,7 @@ TITLE_STEMS = (
     r"ingenjör|specialist|intendent|kamrer|föredragande|rektor|lärare|kurator|kyrkoherde|ombud|ombudsman|kassör|"
     r"observatör|representant|stödjare|resursperson|tjänsteman|gäst|professor|lektor|adjunkt|doktorand|docent|"
     r"prefekt|dekan|forskare|studerande|student|utredare|analytiker|läkare|sjuksköterska|psykolog|pedagog|"
-    r"bibliotekarie|socionom|vaktmästare)"
+    r"bibliotekarie|socionom|vaktmästare|styrelsemedlem)"
 )
 TITLE_END = re.compile(r"^[a-zåäö-]*" + TITLE_STEMS + r"$")
 LEADING = {

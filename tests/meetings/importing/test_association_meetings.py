@@ -73,3 +73,20 @@ def test_a_society_a_decision_mentions_is_not_the_owner():
         "Kommunstyrelsen beviljar Adelsö Hembygdslag ett bidrag om 5 000 kronor.\n"
     )
     assert minutes["organisation"] != "Adelsö Hembygdslag"
+
+
+def test_a_page_number_before_the_title_of_a_board_meeting_run_on_into_its_roll():
+    minutes = parse_text(
+        "1 Protokoll från styrelsemöte nr. 1 Reykjavik, 7-9 februari 2009 Närvarande Annika Sill, ordförande Inger "
+        "Strand, styrelsemedlem Claus Krog, styrelsemedlem Gunnel Öst, styrelsemedlem Set Lonn, sekreterare\n"
+        "1. Godkännande av dagordning Styrelsen godkände dagordningen.\n"
+    )
+    roles = {a["name"]: a["role"] for a in minutes["attendance"]}
+    assert roles == {
+        "Annika Sill": "ordförande",
+        "Inger Strand": "styrelsemedlem",
+        "Claus Krog": "styrelsemedlem",
+        "Gunnel Öst": "styrelsemedlem",
+        "Set Lonn": "sekreterare",
+    }
+    assert minutes["chair"] == "Annika Sill"
