@@ -272,7 +272,9 @@ def section_marks(lines):
     numbers = [int(m.group(1)) for m in pages if m]
     # page numbers rise a page at a time ("1 … 2 … 3"); "1 … 74 … 75" is a page and then items
     pages_run = all(0 < later - earlier <= 2 for earlier, later in zip(numbers, numbers[1:], strict=False))
-    if numbers[:2] == [1, 2] or (len(numbers) > 2 and pages_run and numbers[0] <= 2):
+    if _numbered_headings(lines, pages):
+        pass  # "2 Val av firmatecknare", "3 Adjungerad styrelseledamot": items a line each, a few lines apart
+    elif numbers[:2] == [1, 2] or (len(numbers) > 2 and pages_run and numbers[0] <= 2):
         lines = [line[m.end() :] if m else line for line, m in zip(lines, pages, strict=True)]
         # "3 65 Information a) …": a page that opens with a number and a heading opens an item whose "§" was lost,
         # when two pages or more do so with rising numbers
@@ -302,6 +304,20 @@ def section_marks(lines):
 
 
 PAGE_ITEM = re.compile(r"^(\d{1,3})\s+(?=[A-ZÅÄÖ][a-zåäö]{2,})")
+SHORTEST_PAGE = 500  # characters: no page of minutes holds less text than this, a § often does
+
+
+def _numbered_headings(lines, marks):
+    """Three numbered lines or more, each a short heading (no sentence), with less text between them than any page
+    holds: the items of a page whose numbers lack "§" or a dot, not the sharing site's page numbers."""
+    at = [n for n, mark in enumerate(marks) if mark]
+    if len(at) < 3:
+        return False
+    short = all(len(lines[n]) < 100 and not lines[n].rstrip().endswith(".") and PAGE_ITEM.match(lines[n]) for n in at)
+    between = [sum(len(line) for line in lines[a + 1 : b]) for a, b in zip(at, at[1:], strict=False)]
+    return short and max(between) < SHORTEST_PAGE
+
+
 # "2 22 Plats och tid …": the page's number before a flattened header, not an item's
 PAGE_HEADER = re.compile(r"^\d{1,3}\s+(?:Plats och tid|Tid och plats|Sammanträdesdatum|Beslutande|Närvarande)\b")
 # "SAMMANTRÄDESPROTOKOLL 4(16) …", "Jämtlands läns landsting Sammanträdesprotokoll 2 (15) …": a later page's

@@ -90,3 +90,32 @@ def test_a_page_number_before_the_title_of_a_board_meeting_run_on_into_its_roll(
         "Set Lonn": "sekreterare",
     }
     assert minutes["chair"] == "Annika Sill"
+
+
+def test_items_numbered_without_a_dot_a_few_lines_apart_are_no_page_numbers():
+    minutes = parse_text(
+        "Protokoll från styrelsemöte 2015-06-04\n\nNärvarande   Eva Lind\nPer Berg\n\n 1. Mötets öppnande\n\n"
+        "Ordförande Eva Lind öppnade mötet.\n\n2 Val av kassör\n\nSom kassör omvaldes Per Berg.\n\n"
+        "3 Val av firmatecknare\n\nEva Lind och Per Berg valdes att var för sig vara firmatecknare.\n\n"
+        "4 Adjungerad styrelseledamot\n\nBo Ek valdes att vara adjungerad till styrelsen.\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == [
+        "Mötets öppnande",
+        "Val av kassör",
+        "Val av firmatecknare",
+        "Adjungerad styrelseledamot",
+    ]
+
+
+def test_a_sharing_sites_page_numbers_before_long_pages_still_go():
+    page = "Styrelsen diskuterade verksamheten och ekonomin under perioden. " * 12
+    minutes = parse_text(
+        "Protokoll styrelsen 2015-06-04\nNärvarande: Eva Lind, Per Berg\n\n§ 1 Ekonomi\n\n"
+        + page
+        + "\n\n2 "
+        + page
+        + "\n\n3 "
+        + page
+        + "\n\n§ 2 Verksamhet\n\nStyrelsen godkänner rapporten.\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == ["Ekonomi", "Verksamhet"]
