@@ -81,8 +81,10 @@ LABEL_BREAK = re.compile(
 )
 BULLETED_HEADING = re.compile(r"^\s*[•▪◦●·]\s*(?=§\s*\d)")
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
-NUMBERED_INSIDE = re.compile(  # not a page's number: "Enligt närvarolista, sid 2 Ersättare …"
-    r"(?<=[\s.:])(?<!\b[Ss]id\s)(?<![Ss]ida\s)(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"
+# not a page's number ("Enligt närvarolista, sid 2 Ersättare …"), nor one of a list after a comma ("Roland Axelsson
+# (s), kl , 40, 45 Maria Åhlén": the §§ a member was there for)
+NUMBERED_INSIDE = re.compile(
+    r"(?<=[\s.:])(?<!\b[Ss]id\s)(?<![Ss]ida\s)(?<!,\s)(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"
 )
 
 

@@ -156,3 +156,16 @@ def test_the_meetings_secretary_written_after_a_post_written_before_the_name():
     roles = {a["name"]: a["role"] for a in result["attendance"]}
     assert roles["Karin Wid"] == "sekreterare"
     assert roles["Lena Walder"] == "biträdande kyrkoherde"
+
+
+def test_the_paragraphs_a_member_was_there_for_do_not_cut_a_flattened_list():
+    result = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Sid 86 (101) Plats och tid Förvaltningsbyggnaden, onsdagen den 19 februari 2014, kl "
+        "Beslutande Tommy Nyd (s), ordförande Birgitta Lars (s) Roland Axel (s), kl , 40, 45 Maria Åhl (s) Tomas "
+        "Junk (s) Stig Erk (v) Jeanette Wäpp (v), kl , 40 Fredric Olof (skp) Gun Isax (skp), tjg ers. kl , 46 "
+        "Övriga deltagande Lennart Jon, kommunchef Ann Karl, kommunsekreterare Utses att justera Stig Erk\n\n"
+        "§ 40 Besök\n\nStyrelsen tackar för besöket.\n"
+    )
+    names = {a["name"] for a in result["attendance"]}
+    assert {"Maria Åhl", "Tomas Junk", "Gun Isax", "Lennart Jon", "Ann Karl"} <= names
+    assert result["adjusters"] == ["Stig Erk"]
