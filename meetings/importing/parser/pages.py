@@ -22,7 +22,8 @@ AFTER_HEAD = re.compile(
     r"(?P<title>[A-ZÅÄÖ][a-zåäö]+\s.*)$"
 )
 NOT_TITLE = re.compile(
-    r"(?i)^(?:sammanträdes|protokoll|plats|tid\b|datum|beslutande|närvarande|ledamöter|justera|underskrift|blad|sida)"
+    r"(?i)^(?:sammanträdes|protokoll|plats|tid\b|datum|beslutande|närvarande|ledamöter|justera|underskrift|blad|sida|"
+    r"sid\b|organ\b|bevis\b|anslag)"  # "Sid 86 (101)", "Organ BEVIS Justeringen …": the page's mark, the notice
 )
 RANGE = r"(\d{1,3})\s*[-–]\s*§?\s*(\d{1,3})"
 PARAGRAPHS = re.compile(r"(?i)\bparagraf(?:er)?\s*:?\s*§*\s*" + RANGE)  # "Justerade paragrafer 132-142"

@@ -300,3 +300,15 @@ def test_a_column_of_paragraphs_over_rows_with_their_text_gives_each_row_its_par
         ("24", "Val av justerare"),
         ("25", "Föregående protokoll"),
     ]
+
+
+def test_a_letterheads_page_mark_and_the_notice_after_it_open_no_item():
+    result = parse_text(
+        "SAMMANTRÄDESPROTOKOLL Sid 86 (101)\nPlats och tid Förvaltningsbyggnaden, onsdagen den 19 februari 2014\n"
+        "Beslutande Tommy Nyd (s), ordförande Birgitta Lars (s)\n"
+        "Övriga deltagande Lennart Jon, kommunchef Ann Karl, kommunsekreterare\nUtses att justera Birgitta Lars\n\n"
+        "SAMMANTRÄDESPROTOKOLL Sid 87 (101) Organ BEVIS Justeringen har tillkännagivits genom anslag\n\n"
+        "SAMMANTRÄDESPROTOKOLL Sid 88 (101) § 40 Besök av LKAB\n\nStyrelsen tackar för besöket.\n"
+    )
+    assert {"Lennart Jon", "Ann Karl"} <= {a["name"] for a in result["attendance"]}
+    assert [item["title"] for item in result["items"]] == ["Besök av LKAB"]
