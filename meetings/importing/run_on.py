@@ -130,9 +130,25 @@ def _title_word(word):
     return TITLE_END.match(word.lower()) is not None and not is_given_name(word)
 
 
+# "… och Maria Blomberg (L) samt sekreterare Patrik Skanser, socialchef Lillemor Quist … och områdeschef Marie
+# Lindblom": after the members, the officials, each title written before the name
+TITLED_AFTER = r"(?=[a-zåäö-]*" + TITLE_STEMS + r"\s+" + NAME_WORD + r"\s+" + NAME_WORD + ")"
+OFFICIALS_AFTER = re.compile(r"\s+samt\s+" + TITLED_AFTER)
+NUMBERS_AFTER_NAME = re.compile(
+    r"(?:^|\s)(?P<given>[A-ZÅÄÖÉ][\wåäöé-]+)\s+[A-ZÅÄÖÉ][a-zåäöé-]+\s+(\d{1,3}(?:\s*[-–]\s*\d{1,3})?)$"
+)
+
+
 def parse_run_on(line, *, status, role):
     """People from a run-on line: each name starts an entry; what follows it (role, organisation, party, §§,
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
+    officials = OFFICIALS_AFTER.search(line)
+    if officials:
+        rest = re.sub(r"\s+och\s+" + TITLED_AFTER, ", ", line[officials.end() :])
+        return [
+            *parse_run_on(line[: officials.start()], status=status, role=role),
+            *parse_run_on(rest, status=status, role=None),
+        ]
     line = re.sub(r"(?:(?<=\s)|^)X(?=\s*,|\s*$)", "", line)  # the "X" of a Närvarande column
     line = _presence_answers(line)
     line = SERVING_IN_BRACKETS.sub(r", ersättare för \1,", line)
@@ -163,6 +179,11 @@ def parse_run_on(line, *, status, role):
         segment = waiting.popleft()
         if not segment:
             continue
+        # "controller Ann-Sofie Eriksson 13-16": the §§ after the name are the name's, the name still its entry's end
+        numbers_after = NUMBERS_AFTER_NAME.search(segment)
+        if numbers_after and is_given_name(numbers_after["given"]):
+            segment = segment[: numbers_after.start(2)].rstrip()
+            waiting.appendleft(numbers_after.group(2))
         absent = ABSENT_NOTE.search(segment)
         # "Roland Johansson (s), inte närvarande Yngve Filipsson": a note that opens the segment ends the entry before
         absent_for = current if absent and not segment[: absent.start()].strip() else None

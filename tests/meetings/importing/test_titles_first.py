@@ -60,3 +60,32 @@ def test_an_organisations_kind_in_lower_case_after_a_title_and_the_paragraphs_on
         "kommunalförbundet Vafab",
     )
     assert found["Camilla Wes"]["organisation"] is None
+
+
+def test_officials_after_the_members_joined_by_samt_write_each_title_before_its_name():
+    from meetings.importing.run_on import parse_run_on
+
+    entries = parse_run_on(
+        "Birgitta West (S) ej 13, Niklas Norl (S) och Maria Blom (L) samt sekreterare Patrik Skan, socialchef Lillemor "
+        "Quist, controller Ann-Sofie Erk 13-16, alkoholhandläggare Åsa Nils och områdeschef Marie Lind",
+        status="närvarande",
+        role="ersättare",
+    )
+    assert [(e["name"], e["role"]) for e in entries] == [
+        ("Birgitta West", "ersättare"),
+        ("Niklas Norl", "ersättare"),
+        ("Maria Blom", "ersättare"),
+        ("Patrik Skan", "sekreterare"),
+        ("Lillemor Quist", "socialchef"),
+        ("Ann-Sofie Erk", "controller"),
+        ("Åsa Nils", "alkoholhandläggare"),
+        ("Marie Lind", "områdeschef"),
+    ]
+    assert entries[5]["paragraphs"] == "13-16"  # the name's, not the one before it
+
+
+def test_a_number_after_an_organisations_name_is_no_persons_paragraphs():
+    from meetings.importing.run_on import parse_run_on
+
+    entries = parse_run_on("Eva Ek, ordförande Piteå Hockey 12, Per Berg", status="närvarande", role=None)
+    assert [e["name"] for e in entries] == ["Eva Ek", "Per Berg"]
