@@ -170,6 +170,11 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
         number, title = doc.page_items[index]
         if number is None or not _read_before(doc, int(number)):
             return number, title, index + 1, "page"
+    # "2 SVALÖVS KOMMUN … SAMMANTRÄDESPROTOKOLL Sammanträdesdatum 7 Dnr Igångsättningstillstånd …": a page's
+    # letterhead, then an item whose "§" was lost, known by the header's "Paragrafer 7-16"
+    headed = LETTERHEAD_THEN_NUMBER.search(line)
+    if headed and int(headed[1]) in _paragraphs_listed(doc) and int(headed[1]) > max(_numbers(doc), default=0):
+        return headed[1], headed[2].strip(), index + 1, "listed"
     if not doc.items and LETTERHEAD.search(line):
         return None  # "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL 1 (251) …": the first page's head, no item
     match = ITEM_DNR.match(line)
@@ -228,6 +233,10 @@ SUB_ITEM = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?\s+([A-ZÅÄÖ][^.]{1,100})$")  
 LETTERHEAD = re.compile(
     r"PROTOKOLL|ANTECKNINGAR|[Ss]ammanträdesprotokoll|\bSammanträdesdatum\b|\b\d{1,3}\s*\(\d{1,3}\)|"
     r"\s\(\d{1,3}\)$"  # "Kommunala Handikapprådet (19)": the page's number lost, the pages in all kept
+)
+LETTERHEAD_THEN_NUMBER = re.compile(
+    r"(?:PROTOKOLL|[Ss]ammanträdesprotokoll|\bSammanträdesdatum)\s+(?:\d{4}-\d\d-\d\d\s+)?(\d{1,3})\s+"
+    r"(?:Dnr\b\.?:?\s*(?:[\w/:.-]*\d[\w/:.-]*\s+)?)?([A-ZÅÄÖ][a-zåäö].+)$"
 )
 # "KFN 1 Föredragningslista …": a heading whose "§" the transcript lost, known by the header's "Paragrafer 1-10"
 ITEM_LISTED = re.compile(r"^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,4}\s+)?(\d{1,3})\s+([A-ZÅÄÖ][a-zåäö].+)$")  # "Ff 1 …" too

@@ -312,3 +312,25 @@ def test_a_letterheads_page_mark_and_the_notice_after_it_open_no_item():
     )
     assert {"Lennart Jon", "Ann Karl"} <= {a["name"] for a in result["attendance"]}
     assert [item["title"] for item in result["items"]] == ["Besök av LKAB"]
+
+
+def test_a_pages_letterhead_then_a_number_the_header_lists_opens_that_item():
+    result = parse_text(
+        "Ekonomiutskottet SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sida 1\nPlats och tid Kommunhuset, kl 13\n"
+        "Beslutande Karl Krus (S), ordf. Christer Laur (C)\nUtses att justera Christer Laur\nParagrafer 7-16\n\n"
+        "2 EKBY KOMMUN Ekonomiutskottet SAMMANTRÄDESPROTOKOLL Sammanträdesdatum 7 Dnr Igångsättningstillstånd "
+        "investeringar 2010 Sammanfattning Kommunfullmäktige har beslutat att utskottet ska fatta beslut.\n"
+    )
+    assert [(item["number"], item["title"]) for item in result["items"]][:1] == [
+        ("7", "Igångsättningstillstånd investeringar 2010")
+    ]
+
+
+def test_a_number_after_the_letterhead_that_the_header_does_not_list_is_no_item():
+    result = parse_text(
+        "Ekonomiutskottet SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sida 1\nPlats och tid Kommunhuset, kl 13\n"
+        "Beslutande Karl Krus (S), ordf. Christer Laur (C)\nParagrafer 7-16\n\n"
+        "EKBY KOMMUN SAMMANTRÄDESPROTOKOLL Sammanträdesdatum 25 Ledamöter deltog i mötet.\n\n"
+        "§ 7 Budget\n\nUtskottet godkänner budgeten.\n"
+    )
+    assert [item["title"] for item in result["items"]] == ["Budget"]
