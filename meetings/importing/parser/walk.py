@@ -235,7 +235,8 @@ LETTERHEAD = re.compile(
     r"\s\(\d{1,3}\)$"  # "Kommunala Handikapprådet (19)": the page's number lost, the pages in all kept
 )
 LETTERHEAD_THEN_NUMBER = re.compile(
-    r"(?:PROTOKOLL|[Ss]ammanträdesprotokoll|\bSammanträdesdatum)\s+(?:\d{4}-\d\d-\d\d\s+)?(\d{1,3})\s+"
+    r"(?:PROTOKOLL|[Ss]ammanträdesprotokoll|\bSammanträdesdatum)\s+(?:\d{4}-\d\d-\d\d\s+)?"
+    r"(?:\d{1,3}(?:\s*\(\d{1,3}\))?\s+)?(\d{1,3})\s+"  # "PROTOKOLL 2 1 Dnr …": the page, then the item
     r"(?:Dnr\b\.?:?\s*(?:[\w/:.-]*\d[\w/:.-]*\s+)?)?([A-ZÅÄÖ][a-zåäö].+)$"
 )
 # "KFN 1 Föredragningslista …": a heading whose "§" the transcript lost, known by the header's "Paragrafer 1-10"

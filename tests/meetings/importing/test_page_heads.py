@@ -334,3 +334,15 @@ def test_a_number_after_the_letterhead_that_the_header_does_not_list_is_no_item(
         "§ 7 Budget\n\nUtskottet godkänner budgeten.\n"
     )
     assert [item["title"] for item in result["items"]] == ["Budget"]
+
+
+def test_the_pages_number_between_the_letterhead_and_the_items():
+    result = parse_text(
+        "PROTOKOLL 1 (42) Kommunstyrelsen\nPlats och tid Sammanträdesrummet, kl 9\n"
+        "Beslutande Bert Öl (S), ordförande Ann Ås (S)\nJusterare Ann Ås\nParagrafer 1-37\n\n"
+        "2 EKBY KOMMUN PROTOKOLL 2 1 Dnr Motion om strategi för dialog (20/12) Ledamoten Maria Wik föreslår i en "
+        "motion att en strategi tas fram.\n"
+    )
+    assert [(item["number"], item["title"]) for item in result["items"]][:1] == [
+        ("1", "Motion om strategi för dialog (20/12)")
+    ]
