@@ -12,7 +12,8 @@ BODY_CORE = (
     r"(?:fullmäktige|nämnd(?:en)?|styrelse(?:n)?|utskott(?:et)?|beredning(?:en)?|beredningsgrupp(?:en)?|"
     r"grupp(?:en)?|råd(?:et)?|delegation(?:en)?|kommitté(?:n)?|presidi(?:um|et|erna)|direktion(?:en)?)"
 )
-OWNED_BODY = r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)"
+# "Kommunstyrelsens arbetsutskott", "Kommunstyrelsens personalutskott": whose utskott, not only which kind
+OWNED_BODY = r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:[a-zåäö]*utskott|presidium|beredning)\w*)"
 BODY_NOUN = r"[\wåäö]*" + BODY_CORE
 ORGANISATION = [
     # "Regionförbundet i Kalmar län", "Samordningsförbundet Västra Skaraborg", "Region Halland"
@@ -201,7 +202,7 @@ def breadcrumbs(doc: Document) -> list[str]:
 NOTICE_BODY = re.compile(
     r"\b(?:Organ|Nämnd|Beslutsinstans|Instans)\s*:?\s+((?:[A-ZÅÄÖ][\wåäö]*-\s+(?:och|&)\s+[\wåäö]*|[A-ZÅÄÖ][\wåäö]*)"
     + BODY_CORE
-    + r"|(?:[A-ZÅÄÖ][a-zåäö]+s\s+)(?:arbetsutskott|utskott|presidium|beredning)\w*)(?![\wåäö])"
+    + r"|(?:[A-ZÅÄÖ][a-zåäö]+s\s+)(?:[a-zåäö]*utskott|presidium|beredning)\w*)(?![\wåäö])"
 )
 
 
@@ -242,9 +243,7 @@ def body(doc: Document, title: str) -> str | None:
     )
     if named and named.group(1).lower() not in ("styrelse", "styrelsen"):
         return named.group(1)  # "Sammanträdesprotokoll Kommunstyrelsen", "Förbundsstyrelsen"
-    owned = re.search(
-        r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)", readable_case(title)
-    )
+    owned = re.search(OWNED_BODY, readable_case(title))
     if owned:
         return owned.group(1)  # "Kommunstyrelsens arbetsutskott": whose utskott, not only which kind
     # "Protokoll från regionstyrelsens sammanträde", "Förteckning över kommunstyrelsens arbetsutskotts ärenden": the
@@ -265,7 +264,7 @@ def body(doc: Document, title: str) -> str | None:
             return name
     doc.found_by["body"] = "text"  # not in the title or header: the rules below guess from the text
     everything = "\n".join(line for line in doc.lines if line)
-    match = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+s\s+(?:arbetsutskott|utskott|presidium|beredning)\w*)", everything)
+    match = re.search(OWNED_BODY, everything)
     if match:
         return match.group(1)
     # "ANSLAG/BEVIS … Nämnd Kommunfullmäktige Datum då anslaget …": the notice's cell names the body

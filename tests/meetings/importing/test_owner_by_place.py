@@ -28,3 +28,12 @@ def test_a_page_head_with_its_count_of_pages_names_the_body():
         "nämnden.\n"
     )
     assert minutes["body"] == "Kultur- och fritidsnämnden"
+
+
+def test_a_utskott_of_any_kind_is_named_with_its_owner():
+    for body in ("Kommunstyrelsens personalutskott", "Socialnämndens individutskott", "Kommunstyrelsens arbetsutskott"):
+        result = parse_text(
+            f"Sammanträdesprotokoll {body}\nTid och plats Kommunhuset klockan 9\nBeslutande Carina Zach (M) "
+            "ordförande\n\n§ 1 Rapport\n\nUtskottet lägger rapporten till handlingarna.\n"
+        )
+        assert result["body"] == body
