@@ -96,6 +96,8 @@ def label_of(line, *, header=False):
     elsewhere = SEE_LIST.match(rest)
     if elsewhere and rest[elsewhere.end() :] and (following := label_of(rest[elsewhere.end() :], header=header)):
         return following
+    if elsewhere and rest[elsewhere.end() :]:
+        rest = rest[elsewhere.end() :]  # "Övriga deltagare Enligt separat närvaroförteckning Kommunsekreterare …"
     # "Beslutande: Ej beslutande: A (C) B (M) …": two columns' labels, then the names of both (the first column's
     # first, as a table reads); "Övriga Ledamöter: A, B Ersättare: C" names a role for the names after it
     inner = LABEL.match(rest) if rest.split(":")[0].count(" ") < 3 else None

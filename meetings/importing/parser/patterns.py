@@ -21,7 +21,7 @@ FIELD = re.compile(
     r"vid protokollet|justeras|utses att justera|utses justera|utsågs|protokollsjusterare|protokolljusterare|"
     r"justerare|justerande|ordförande|paragrafer|"
     r"justeringens (?:plats och tid|tid och plats)|justeringsdag|justeringsdatum|underskrift(?:er)?)"
-    r"(?![\wåäö])\s*[.…]*\s*:?\s*(.*)$",
+    r"(?![\wåäö])\s*[.…]*\s*[:=]?\s*(.*)$",  # "Ordförande = Tom Sundelin (s)": a signature's line drawn with "="
     re.I,
 )
 CONTENTS_ENTRY = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}$")  # "Ekonomiskt bistånd... 6": a table of contents' line

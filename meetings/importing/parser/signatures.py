@@ -90,6 +90,9 @@ def signature_block(doc: Document, index: int) -> int:
             return _signers_with_roles(doc, index + 1)
         return index + 1
     rest = PARAGRAPHS_FIELD.sub("", DOT_LEADER.sub(" .. ", rest).strip(" .")).strip(" .")
+    if key in ("justerare", "justerande"):
+        # "Justerare = Thorleif Ljungros (s) Leif Vestin (c) BEVIS Justeringen har …": the notice after the names
+        rest = NOTICE_AFTER.split(rest)[0].strip()
     if key in ("utses att justera", "utses justera", "justerare"):
         rest = RESERVE.sub("", rest)  # "Finn Stavnsbo (SD) med Lena Stensgård (M) som ersättare": the reserve
     if key in ("utses att justera", "utses justera") and rest and not names_only(rest):
@@ -328,6 +331,7 @@ def names_after(doc: Document, index: int, rest: str, key: str = "") -> tuple[li
 
 
 SIGNATURES_ROW = re.compile(r"\b(?:Underskrift(?:er)?|UNDERSKRIFT(?:ER)?)\b")
+NOTICE_AFTER = re.compile(r"\s(?:ANSLAG|BEVIS|Anslag|Bevis)\b")
 SIGNATURES_END = re.compile(r"\b(?:ANSLAG|BEVIS|Anslag|Bevis|Organ|Justeringens)\b")
 
 

@@ -169,3 +169,25 @@ def test_the_paragraphs_a_member_was_there_for_do_not_cut_a_flattened_list():
     names = {a["name"] for a in result["attendance"]}
     assert {"Maria Åhl", "Tomas Junk", "Gun Isax", "Lennart Jon", "Ann Karl"} <= names
     assert result["adjusters"] == ["Stig Erk"]
+
+
+def test_signatures_drawn_with_equals_signs_and_the_notice_run_on_after_the_justerare():
+    result = parse_text(
+        "Kommunfullmäktige (38)\nPlats och tid Stadshuset, Ekby, kl. 13:00-17:45\nBeslutande\n"
+        "Övriga deltagare Enligt separat närvaroförteckning Kommunsekreterare Matti Ols\n"
+        "Tid och plats för justering Kommunstyrelsens kansli 30 mars 2007\nSekreterare\nParagrafer = Matti Ols\n"
+        "Ordförande = Tom Sund (s)\nJusterare = Thor Ljung (s) Leif Vest (c) BEVIS Justeringen har tillkännagivits "
+        "genom anslag Instans Kommunfullmäktige\n\n§ 17 Delgivningar\n\nFullmäktige lägger delgivningarna till "
+        "handlingarna.\n"
+    )
+    assert result["chair"] == "Tom Sund"
+    assert result["adjusters"] == ["Thor Ljung", "Leif Vest"]
+    assert {a["name"]: a["role"] for a in result["attendance"]}["Matti Ols"] == "Kommunsekreterare"
+
+
+def test_a_list_said_to_be_kept_elsewhere_is_still_read_from_the_lines_below():
+    result = parse_text(
+        "Protokoll Kommunstyrelsen 2014-03-03\nBeslutande: Enligt bifogad närvarolista\nEva Ek (S), ordförande\n"
+        "Per Berg (M)\n\n§ 1 Budget\n\nStyrelsen godkänner budgeten.\n"
+    )
+    assert {"Eva Ek", "Per Berg"} <= {a["name"] for a in result["attendance"]}
