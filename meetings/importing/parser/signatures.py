@@ -232,7 +232,12 @@ def _signers_with_roles(doc: Document, index: int) -> int:
         line = DOT_LEADER.sub("", doc.lines[index]).strip(" ._")  # what is left of a signature's line
         pairs = signed_row(line)
         if line and not pairs:
-            break
+            # "Anna Backlund" over "Sekreterare", "Kjell Svantesson" over "Ordförande": each caption on the line
+            # under its name
+            captioned = signed_row(f"{line}, {doc.lines[index + 1]}") if index + 1 < len(doc.lines) else []
+            if len(captioned) != 1 or not names_only(line):
+                break
+            pairs, index = captioned, index + 1
         sign_row(doc, pairs)
         index += 1
     return index

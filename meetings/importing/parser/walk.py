@@ -162,6 +162,8 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
         title = CASE_NUMBER.sub("", DNR.sub("", OTHER_NUMBERS.sub("", match.group(3).strip()))).strip()
         if not title:
             following = doc.next_nonblank(index + 1)
+            if following is not None and not DNR.sub("", doc.lines[following]).strip():
+                following = doc.next_nonblank(following + 1)  # "§ 146" / "Dnr 8-2015" / "Meddelanden om …"
             if following is not None and len(doc.lines[following]) < 160:
                 return number, doc.lines[following], following + 1, "paragraph"
         return number, title or f"§ {number}", index + 1, "paragraph"

@@ -125,3 +125,22 @@ def test_a_list_with_a_chairs_caption_is_no_signature():
         "Justeringen sker 2 december\n\n§ 1 Val av justerare\n\nPer Ek utses.\n"
     )
     assert minutes["secretary"] is None
+
+
+def test_each_signers_caption_on_the_line_under_the_name():
+    result = parse_text(
+        "Kommunfullmäktiges protokoll 2015-09-17\nPlats och tid\nFolkets Hus den 17 september 2015, kl 18.00\n"
+        "Utses att justera\nThomas Dahl, MP och Tord Jem, M.\nUnderskrifter\nAnna Back\nSekreterare\nKjell Svant\n"
+        "Ordförande\nThomas Dahl\nJusterande\nTord Jem\nJusterande\nJusteringen har tillkännagivits genom anslag\n\n"
+        "§ 146\nDnr 8-2015\nMeddelanden om nya ledamöter\n\nAvsägelsen godkänns.\n"
+    )
+    assert (result["secretary"], result["chair"]) == ("Anna Back", "Kjell Svant")
+    assert result["items"][0]["title"] == "Meddelanden om nya ledamöter"
+
+
+def test_a_caption_under_a_line_that_is_no_name_is_no_signature():
+    result = parse_text(
+        "Protokoll Kommunstyrelsen 2015-09-17\nUnderskrifter\nSe sidan 2\nOrdförande\nKjell Svant\n\n"
+        "§ 1 Budget\n\nStyrelsen godkänner budgeten.\n"
+    )
+    assert result["chair"] == "Kjell Svant"
