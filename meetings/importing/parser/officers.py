@@ -151,6 +151,13 @@ ADJUSTERS_SAID = [
     re.compile(
         rf"\b[Tt]ill\s+(?:protokoll)?juster(?:are|arna|ande|ingsperson(?:er)?|ingsm[äa]n(?:nen)?)\s+{CHOSEN}\s+({PEOPLE})"
     ),
+    # "Utsågs ordföranden Jonas Nilsson (M) att jämte tjänstgörande suppleanten Lars-Erik Backman (V) justera dagens
+    # protokoll": the verb first, two names, each with its title before it
+    re.compile(
+        rf"\b(?:[Uu]tsågs|[Uu]tses|[Vv]aldes)\s+({PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?\s+att\s+"
+        rf"(?:jämte|tillsammans\s+med)\s+(?:[a-zåäö]+\s+){{0,2}}({PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?\s+"
+        r"(?:justera|signera)"
+    ),
     # "Utse Kenneth Johansson att justera", "att välja Oscar Sundås till justeringsperson"
     re.compile(
         rf"\b(?:[Uu]tse[sr]?|[Uu]tsåg|[Vv]älja|[Vv]äljer|[Vv]alde)\s+({PEOPLE})\s+(?:att|till|som)\s+"
@@ -173,7 +180,7 @@ def _adjusters_said(doc: Document) -> list[str]:
             match = pattern.search(line)
             if not match:
                 continue
-            names = [name for name in split_names(match.group(1)) if plausible_name(name)]
+            names = [name for said in match.groups() if said for name in split_names(said) if plausible_name(name)]
             if names:
                 if WITH_CHAIR.search(line):
                     doc.with_chair = True

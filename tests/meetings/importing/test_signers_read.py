@@ -144,3 +144,12 @@ def test_a_caption_under_a_line_that_is_no_name_is_no_signature():
         "§ 1 Budget\n\nStyrelsen godkänner budgeten.\n"
     )
     assert result["chair"] == "Kjell Svant"
+
+
+def test_justerare_chosen_verb_first_each_with_a_title_before_the_name():
+    result = parse_text(
+        "Sammanträde 2013-04-09\n\nPlats\nHemmahamnen\n\n§1 Anmälan om protokolljustering\n\nAnmäldes justerat "
+        "protokoll.\n\n§2 Val av justeringsmän\n\nUtsågs ordföranden Jonas Nils (M) att jämte tjänstgörande "
+        "suppleanten Lars-Erik Back (V) justera dagens protokoll.\n"
+    )
+    assert result["adjusters"] == ["Jonas Nils", "Lars-Erik Back"]
