@@ -217,3 +217,31 @@ def parse_line(line, *, status, role):
 
 def _is_name_with_role(text):
     return "," in text
+
+
+# a list's group heading in the plural or the definite form, and the role of each name under it
+GROUP_PLURALS = {
+    "ledamöter": "ledamot",
+    "suppleanter": "suppleant",
+    "ersättare": "ersättare",
+    "ersättarna": "ersättare",
+}
+
+
+def group_role(heading):
+    """ "Ledamöterna" -> "ledamot", "Suppleanterna" -> "suppleant", "Personalrepresentanten" -> "personalrepresentant",
+    "Verkställande direktören" -> "verkställande direktör"; None for a heading that names no role ("Företrädare för de
+    studerande", "Rektor")."""
+    words = heading.strip(" :").lower().split()
+    if not words or len(words) > 2:
+        return None
+    *before, last = words
+    for plural in (last, last.removesuffix("na")):
+        if plural in GROUP_PLURALS:
+            return GROUP_PLURALS[plural]
+    # the definite form names one person's role ("Ordföranden"); a bare title ("Rektor") may head a category whose
+    # names have roles of their own
+    for bare in {last.removesuffix("en"), last.removesuffix("n")} - {last}:
+        if TITLE_END.match(bare):
+            return " ".join([*before, bare])
+    return None

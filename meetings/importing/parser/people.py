@@ -73,6 +73,8 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
             rest = ""  # "Ledamöter Närvarande": two column headings of one table
     rest = _without_place_and_time(doc, rest)
     collected = [rest] if rest else []
+    roles = [role] if rest else []  # each collected line's role: a group's heading gives its own
+    group = role
     if not rest:
         # a label at a page's foot: its list goes on after the next page's running header ("SAMMANTRÄDESPROTOKOLL",
         # an empty "Sammanträdesdatum" before the first name)
@@ -89,7 +91,10 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
             index = following
             continue
         if _group_over(doc, index):
-            index += 1  # "Företrädare för de studerande", "Rektor": a group's heading over its names, no person
+            # "Företrädare för de studerande", "Rektor": a group's heading over its names, no person ("Ledamöterna",
+            # "Suppleanterna": the role of each name under it)
+            group = att.group_role(line) or role
+            index += 1
             continue
         ends = att.label_of(line, header=True) or ITEM_PARAGRAPH.match(line) or FIELD.match(line)
         # "Ledamöter Jannike Hillding, M," then "Ordförande Astrid Lönn Jern, C, 1:e vice ordförande …": the row
@@ -105,6 +110,7 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
         if ITEM_NUMBERED.match(line) or run_on and (len(line) > RUN_ON_LINE or not is_given_name(run_on[2].split()[0])):
             break  # "54 Godkännande av dagordning …": an item's heading, not a numbered row ("3 Eva Lind (S)")
         collected.append(line)
+        roles.append(group)
         index += 1
     table = " ".join(collected)
     segmented = segment_people(table) if not re.search(r"[,()]", table) and not GROUP_LABEL.search(table) else []
@@ -112,8 +118,8 @@ def attendance_block(doc: Document, index: int, label: tuple[str, str | None, st
         # a table's rows flattened, the role of one row at the start of the next ("Erik Berg S 1 / Ordförande …")
         _add_cut(doc, _read_segments(segmented, status, role))
         return index
-    for line in collected:
-        _read_attendance_line(doc, strip_footnote_markers(line), status, role)
+    for line, line_role in zip(collected, roles, strict=True):
+        _read_attendance_line(doc, strip_footnote_markers(line), status, line_role)
     return index
 
 
@@ -237,7 +243,16 @@ def _group_over(doc: Document, index: int) -> bool:
         return False
     if re.match(PERSON + r"\s*$", line) and not ROLE.match(line):
         return False  # a name alone is a person
-    return bool(re.match(PERSON + r"\s*,", doc.lines[following])) and not att.label_of(line, header=True)
+    # ("Ledamöterna" over "Ann Mari Engel (v)", "Personalrepresentanten" over "Curt Öhrström": a name with its party,
+    # or alone)
+    alone = att.group_role(line) is not None  # a role's definite form heads a name alone
+    named = re.match(PERSON + r"\s*(?:,|\([^)]{1,4}\)\s*$" + ("|$)" if alone else ")"), doc.lines[following])
+    return bool(named) and not att.label_of(line, header=True)
+
+
+TITLED_PERSON = re.compile(
+    r"^(?:(?:[Vv]ice|[12]:[ea]\s+vice)\s+)?(?i:ordförande[n]?)\s+" + PERSON + r"\s*\([^)]{1,4}\)\s*$"
+)
 
 
 def _continues_list(line: str) -> bool:
@@ -246,6 +261,8 @@ def _continues_list(line: str) -> bool:
         return False
     if line.startswith("(") or re.match(PERSON + r"\s*(?:\([^)]{1,4}\)|,)", line):
         return True
+    if TITLED_PERSON.match(line):
+        return True  # "Vice ordföranden Teres Lindberg (s)": a title, then a name and its party
     # "Evy Annér Lennart Beijer Monica Bengtsson": a row of names the lists know, from the line's start
     people = segment_people(line)
     return len(people) >= 2 and line.startswith(people[0][0])

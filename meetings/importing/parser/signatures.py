@@ -307,6 +307,8 @@ def names_after(doc: Document, index: int, rest: str, key: str = "") -> tuple[li
             signer = line[chair_label.end() :]
             if not signer or names_only(signer):
                 break  # the next signature's label, alone or with its name: a secretary is not the chair
+        if att.label_of(line, header=True):
+            break  # "Justeras:" / "Kristina Alvendal Teres Lindberg" / "Närvarande:": the lists begin
         if names and not DOT_LEADER.search(line) and att._is_role(line):
             doc.titles.setdefault(names[-1].strip(), line.strip(" ,.;()"))
             index += 1

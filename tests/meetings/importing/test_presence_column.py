@@ -47,3 +47,34 @@ def test_a_fullmaktiges_roll_call_in_prose_names_who_was_away_and_who_served_for
     ]  # fmt: skip
     assert found["Gunnar Henning"]["serving_for"] == "John-Jacob Engel"
     assert found["Sten Svens"]["role"].endswith("ersättare")
+
+
+BOARD_PAGE = (
+    "Hem > Stockholms stad > AB Ekbostäder > Sammanträde 2006-12-19\n\nSammanträde 2006-12-19\n\nDatum\nKlockan\n"
+    "09.00\nPlats\nKontoret\n\n2 Fastställande av dagordning\n\n3 Fyllnadsval styrelsen, anmälan\n\n"
+    "Mötesinformation\n\nJusteras:\nKristina Alv Teres Lind\n\nNärvarande:\n\nOrdföranden Kristina Alv (m)\n\n"
+    "Vice ordföranden Teres Lind (s)\n\nLedamöterna\nAnn Mari Eng (v)\nUlf Frid (fp)\n\nSuppleanterna\n"
+    "Anders Brob (kd)\n\nPersonalrepresentanten\nCurt Öhr\n\nErsättare\nKjell Sav\n"
+)
+
+
+def test_a_list_written_a_name_a_line_under_group_headings_in_the_definite_form():
+    rows = {a["name"]: a["role"] for a in parse_text(BOARD_PAGE)["attendance"]}
+    assert {name: rows.get(name) for name in ("Ann Mari Eng", "Ulf Frid", "Anders Brob", "Curt Öhr")} == {
+        "Ann Mari Eng": "ledamot",
+        "Ulf Frid": "ledamot",
+        "Anders Brob": "suppleant",
+        "Curt Öhr": "personalrepresentant",
+    }
+    assert "Teres Lind" in rows
+
+
+def test_a_category_heading_gives_no_role_over_names_with_their_own():
+    minutes = parse_text(
+        "Protokoll fört vid sammanträde med styrelsen 2000-02-18\n\nNärvarande:\n\nRektor\n\nPer Erik, ledamot\n\n"
+        "Företrädare för de studerande\n\nFredrik Mån, ledamot\n\nÖvriga\n\nSven Nils, förvaltningschef\n\n"
+        "§ 1 Budget\n\nStyrelsen godkänner budgeten.\n"
+    )
+    rows = {a["name"]: a["role"] for a in minutes["attendance"]}
+    assert rows["Per Erik"] == "ledamot"
+    assert rows["Fredrik Mån"] == "ledamot"
