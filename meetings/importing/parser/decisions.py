@@ -26,6 +26,7 @@ DECISION_VERB = re.compile(
 )
 SUBHEADING_STOP = re.compile(
     r"^(?:_{3,}|-{3,}|bakgrund|yrkande[n]?|sammanfattning|ärendet|ärendebeskrivning|beslutsunderlag|underlag|"
+    r"ärende(?=\s+(?-i:[A-ZÅÄÖ][a-zåäö]))|"  # "Ärende Till sammanträdet har …": the account's heading
     r"särskilt yttrande|yttranden|reservation|protokollsanteckning|propositionsordning|omröstning|jäv|"
     r"expedieras|skickas till|beredning|föredragande)\b",
     re.I,
@@ -168,7 +169,7 @@ def decisions(paragraphs: list[str], body_word: str = "") -> tuple[list[Decision
 
 
 ATT_CLAUSE = re.compile(r"^att\s+(?:[a-zåäö]+a|ge|ta|se|gå|få|stå)\b")
-# "s beslut godkänner dagordningen": a label whose body's name the transcript lost (walk.LOST_GENITIVE), then the
+# "s beslut godkänner dagordningen": a label whose body's name the transcript lost (headings.LOST_GENITIVE), then the
 # decision
 LOST_GENITIVE_LABEL = re.compile(r"^s\s+beslut\s*:?\s+(\S.*)$", re.S)
 

@@ -346,3 +346,23 @@ def test_the_pages_number_between_the_letterhead_and_the_items():
     assert [(item["number"], item["title"]) for item in result["items"]][:1] == [
         ("1", "Motion om strategi för dialog (20/12)")
     ]
+
+
+def test_an_item_numbered_by_its_meeting_after_the_bodys_mark():
+    result = parse_text(
+        "Sammanträdesprotokoll för Kommunstyrelsens arbetsutskott\nNärvarande Onsdagen den 12 november 2014\n"
+        "Utses att justera, 9:2 Ann Furu (S)\nSekreterare Fredrik Zet\n\nAU 9:1 Upprop, fastställande av dagordning "
+        "Arbetsutskottets beslut Dagordningen fastställs med ändring enligt nedan. Ärende Till sammanträdet har "
+        "utsänts kallelse med förslag till dagordning.\n\nAU 9:2 Val av justerare\n\nAnn Furu utses.\n"
+    )
+    items = [(item["number"], item["title"]) for item in result["items"]]
+    assert items == [("9:1", "Upprop, fastställande av dagordning"), ("9:2", "Val av justerare")]
+    assert [d["text"] for d in result["items"][0]["decisions"]] == ["Dagordningen fastställs med ändring enligt nedan."]
+
+
+def test_a_clock_time_opening_a_line_is_no_items_number():
+    result = parse_text(
+        "Protokoll Kommunstyrelsen 2014-11-12\nNärvarande: Eva Ek, Per Berg\n\n§ 1 Dagordning\n\nProgrammet:\n"
+        "Kl 13:00 Mötet öppnas\n13:15 Besök av förvaltningen\n"
+    )
+    assert [item["title"] for item in result["items"]] == ["Dagordning"]
