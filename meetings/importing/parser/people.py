@@ -401,3 +401,32 @@ def people_in_text(doc: Document) -> None:
                 if entry["name"] == name and not entry.get("role"):
                     entry["role"] = role.lower()
                     doc.roles_from_text.append(entry)
+
+
+# "TORSBY KOMMUN sid 2 Ann-Katrin Järåsen (S) …": the letterhead and the number of the page a list goes on on
+PAGE_LEAD = re.compile(
+    r"^(?:[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,}){0,3}\s+)?(?i:sid|sida|s\.)\s*\d{1,3}(?:\s*\(\d{1,3}\))?\s+(?=[A-ZÅÄÖ])"
+)
+PARTY = re.compile(r"\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)")
+OTHERS_LABEL = re.compile(r"\s+(?i:övriga\s+(?:deltagare|deltagande|närvarande))\s+")
+
+
+def list_on_next_page(doc: Document, index: int) -> int:
+    """ "Övriga ledamöter redovisas på sidan 2", and the next page opens with its letterhead and the names ("TORSBY
+    KOMMUN sid 2 Ann-Katrin Järåsen (S) Åke Gustavsson (S) …", on lines of their own after it): the list read on,
+    an "övriga deltagare" run into it opening the officials'. The index after it; 0 where the line is no such page."""
+    lead = PAGE_LEAD.match(doc.lines[index])
+    rows = [doc.lines[index][lead.end() :]] if lead else []
+    while rows and index + len(rows) < len(doc.lines) and _names_with_parties(doc.lines[index + len(rows)]):
+        rows.append(doc.lines[index + len(rows)])
+    if not rows or not _names_with_parties(rows[0]):
+        return 0
+    members, *others = OTHERS_LABEL.split(" ".join(rows))
+    _read_attendance_line(doc, members, "närvarande", None)
+    for officials in others:
+        _read_attendance_line(doc, officials, "närvarande", None)
+    return index + len(rows)
+
+
+def _names_with_parties(line: str) -> bool:
+    return bool(re.match(PERSON + r"\s*\(", line)) and len(PARTY.findall(line)) >= 3

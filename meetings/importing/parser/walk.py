@@ -12,7 +12,7 @@ from .document import Document, RawItem
 from .headings import DNR, PAGE_BODY, split_heading
 from .pages import listed_paragraphs, page_items
 from .patterns import CONTENTS_ENTRY, FIELD, ITEM_NUMBERED, ITEM_PARAGRAPH, ITEM_RUN_ON, RUN_ON_LINE, VOTE_COUNT
-from .people import attendance_block
+from .people import attendance_block, list_on_next_page
 from .signatures import sign_row, signature_block, signed_row
 
 ITEM_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+([A-ZÅÄÖ].{1,100})$")
@@ -53,7 +53,7 @@ def walk(doc: Document) -> None:
             index = attendance_block(doc, index, label)
             continue
         consumed = 0 if _numbered_page_item(doc, index) else signature_block(doc, index)
-        if consumed:
+        if consumed or (current is None and doc.people and (consumed := list_on_next_page(doc, index))):
             index = consumed
             continue
         signers = signed_row(line)

@@ -78,3 +78,17 @@ def test_a_category_heading_gives_no_role_over_names_with_their_own():
     rows = {a["name"]: a["role"] for a in minutes["attendance"]}
     assert rows["Per Erik"] == "ledamot"
     assert rows["Fredrik Mån"] == "ledamot"
+
+
+def test_a_list_that_goes_on_on_the_next_page_after_its_letterhead():
+    minutes = parse_text(
+        "KOMMUNFULLMÄKTIGE\nTid och plats\nBeslutande Tisdag 27 januari 2015 kl. 18:00 Skolans matsal, Ekby Eva Gust "
+        "(S), Ordförande Inga Keck (C), 1:e vice ordförande Övriga ledamöter redovisas på sidan 2.\n"
+        "Justerare Ingemar Hans, Inger Lar\n\n"
+        "EKBY KOMMUN sid 2 Ann Järå (S) Åke Gust (S) Mikael Bred (S) Yvonne Brob (S)\n"
+        "Dag Nyst (C) Håkan Högl (SD) Inger Lar (FP) övriga deltagare Thomas Stjern, Kommunchef Ann Edberg, "
+        "sekreterare\n\n§ 1 Val av justerare\n\nIngemar Hans och Inger Lar utses.\n"
+    )
+    names = {a["name"] for a in minutes["attendance"]}
+    assert {"Ann Järå", "Yvonne Brob", "Dag Nyst", "Inger Lar", "Thomas Stjern", "Ann Edberg"} <= names
+    assert minutes["secretary"] == "Ann Edberg"
