@@ -16,7 +16,7 @@ from meetings.importing.lexicon import SUBSTITUTES
 from meetings.importing.readers import UnreadableDocument, check_text_length
 from meetings.importing.schema import NO_DATE, NO_SECRETARY, TEXT_BEFORE_FIRST_ITEM, Attendee, Item, ParsedMinutes
 
-from . import contents, header, items, officers, people, signatures, stacked, unsure
+from . import contents, header, items, name_order, officers, people, signatures, stacked, unsure
 from .document import Document
 from .patterns import plausible_name
 from .walk import TITLE_WORDS, walk
@@ -31,6 +31,7 @@ def parse_text(text: str) -> ParsedMinutes:
     doc = Document(stacked.unstack(lines), warnings)
     walk(doc)
     result = _result(doc)
+    name_order.turn_surnames_first(result)
     result["unsure"] = unsure.reasons(doc, result)
     if not (result["date"] or result["attendance"] or len(result["items"]) > 1 or _has_numbered(result)):
         raise UnreadableDocument("no_structure")

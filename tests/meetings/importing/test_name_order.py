@@ -1,0 +1,24 @@
+"""Names written surname first, as some registers print them (issue 27, session of 7 December, night: built on
+batch2, measured on unseen11). Each case in a small document made for its test."""
+
+from meetings.importing import parse_text
+
+
+def test_a_list_written_surname_first_is_turned_round():
+    minutes = parse_text(
+        "Barn- och skolnämnd Sammanträdesprotokoll 2013-09-25\nPlats och tid: Skolans matsal, kl 18:30\n"
+        "Ledamöter: Rugsveen Astrid (M) Jakobsson Per (M) Svanberg Charlotte (M) Strand Eva (S)\n"
+        "Övriga närvarande: Nilsson Karin (C), tjänstgörande för Eriksson Inga (C)\n\n§ 1 Budget\n\n"
+        "Nämnden godkänner budgeten.\n"
+    )
+    names = {a["name"] for a in minutes["attendance"]}
+    assert {"Astrid Rugsveen", "Per Jakobsson", "Charlotte Svanberg", "Eva Strand", "Karin Nilsson"} <= names
+
+
+def test_a_list_in_the_usual_order_with_one_surname_that_is_a_given_name_stays():
+    minutes = parse_text(
+        "Kommunstyrelsen Sammanträdesprotokoll 2013-09-25\nLedamöter: Astrid Rugsveen (M), Per Jakobsson (M), "
+        "Eva Strand (S), Lars Gustav (S), Anna Bertil (C)\n\n§ 1 Budget\n\nStyrelsen godkänner budgeten.\n"
+    )
+    names = {a["name"] for a in minutes["attendance"]}
+    assert {"Lars Gustav", "Anna Bertil", "Astrid Rugsveen"} <= names
