@@ -139,6 +139,33 @@ NUMBERS_AFTER_NAME = re.compile(
 )
 
 
+SURNAME_COMMA_GIVEN = re.compile(r",\s+([A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?)(?=\s|$)")
+
+
+def _given_name_first(line):
+    """ "Andersson, Roland ordförande Brorström, Björn rektor Eide Jensen, Inger …": a list written "Surname, Given
+    name", the title after it, each entry turned round ("Roland Andersson ordförande, Björn Brorström rektor, …"),
+    where the list opens so (its first word no given name) and writes three names or more so."""
+    commas = list(SURNAME_COMMA_GIVEN.finditer(line))
+    first = line.split()[0] if line.split() else ""
+    known = sum(is_given_name(comma[1]) for comma in commas)
+    if known < 3 or not commas or not is_given_name(commas[0][1]) or is_given_name(first.rstrip(",")):
+        return line
+    # it opens with a surname alone and ends with a given name alone (a wrapped line of "Eva Ek, Per Berg, …" may
+    # open with a surname, but ends with a whole name)
+    last = line[commas[-1].start() + 1 :].split()
+    if not re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+,", first) or any(word[:1].isupper() for word in last[1:]):
+        return line
+    entries, start = [], 0
+    for comma in commas:
+        surname = line[start : comma.start()].strip(" ,")
+        after = re.match(r"(?:\s+[a-zåäö][\wåäö./-]*)*", line[comma.end() :])
+        title = after.group(0).strip() if after else ""
+        entries.append(" ".join(part for part in (comma[1], surname, title) if part))
+        start = comma.end() + (after.end() if after else 0)
+    return ", ".join(entries) + line[start:]
+
+
 def parse_run_on(line, *, status, role):
     """People from a run-on line: each name starts an entry; what follows it (role, organisation, party, §§,
     "tjg ers", "ersättare för NN") belongs to it until the next name."""
@@ -149,6 +176,7 @@ def parse_run_on(line, *, status, role):
             *parse_run_on(line[: officials.start()], status=status, role=role),
             *parse_run_on(rest, status=status, role=None),
         ]
+    line = _given_name_first(line)
     line = re.sub(r"(?:(?<=\s)|^)X(?=\s*,|\s*$)", "", line)  # the "X" of a Närvarande column
     line = _presence_answers(line)
     line = SERVING_IN_BRACKETS.sub(r", ersättare för \1,", line)

@@ -22,3 +22,29 @@ def test_a_list_in_the_usual_order_with_one_surname_that_is_a_given_name_stays()
     )
     names = {a["name"] for a in minutes["attendance"]}
     assert {"Lars Gustav", "Anna Bertil", "Astrid Rugsveen"} <= names
+
+
+def test_a_list_written_surname_comma_given_name_with_titles_after():
+    from meetings.importing.run_on import parse_run_on
+
+    entries = parse_run_on(
+        "Andersson, Roland ordförande Brorström, Björn rektor Bergquist, Björn Eide Jensen, Inger Eklund, Solweig",
+        status="närvarande",
+        role="ledamot",
+    )
+    assert [(e["name"], e["role"]) for e in entries] == [
+        ("Roland Andersson", "ordförande"),
+        ("Björn Brorström", "rektor"),
+        ("Björn Bergquist", "ledamot"),
+        ("Inger Eide Jensen", "ledamot"),
+        ("Solweig Eklund", "ledamot"),
+    ]
+
+
+def test_a_wrapped_line_of_a_usual_list_that_opens_with_a_surname_stays():
+    from meetings.importing.run_on import parse_run_on
+
+    entries = parse_run_on(
+        "Broström, Kerstin Nilsson, Magnus Hultgren, Bertil Palmqvist, Mert Lepik,", status="närvarande", role=None
+    )
+    assert [e["name"] for e in entries][-4:] == ["Kerstin Nilsson", "Magnus Hultgren", "Bertil Palmqvist", "Mert Lepik"]
