@@ -79,6 +79,13 @@ def signature_block(doc: Document, index: int) -> int:
     if key in ("protokolljusterare", "protokollsjusterare"):
         key = "utses att justera"  # "Protokolljusterare Magnus Gustafsson och Kjell Bülow": those chosen
     if key in PLACE_AND_TIME:
+        # "Plats och tid Kommunförvaltningen, 2017-11-27, kl 0900 – 17.10 Beslutande Jan Larsson, S": the list's
+        # label after the field's value opens the list, read from this line on
+        listed = next((m for m in LIST_AFTER.finditer(rest) if att.label_of(rest[m.end() :], header=True)), None)
+        if listed and index:
+            doc.lines[index] = rest[listed.end() :]
+            _place_and_time(doc, index, key, rest[: listed.start()])
+            return index
         return _place_and_time(doc, index, key, rest)
     if key.startswith(("justeringens", "justeringsd", "underskrift")):
         if doc.items and not rest:
@@ -338,6 +345,7 @@ def names_after(doc: Document, index: int, rest: str, key: str = "") -> tuple[li
 
 
 SIGNATURES_ROW = re.compile(r"\b(?:Underskrift(?:er)?|UNDERSKRIFT(?:ER)?)\b")
+LIST_AFTER = re.compile(r"\s(?=(?:Beslutande|Närvarande|Ledamöter|Deltagare)\b)")
 NOTICE_AFTER = re.compile(r"\s(?:ANSLAG|BEVIS|Anslag|Bevis)\b")
 SIGNATURES_END = re.compile(r"\b(?:ANSLAG|BEVIS|Anslag|Bevis|Organ|Justeringens)\b")
 

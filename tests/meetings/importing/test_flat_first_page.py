@@ -191,3 +191,17 @@ def test_a_list_said_to_be_kept_elsewhere_is_still_read_from_the_lines_below():
         "Per Berg (M)\n\n§ 1 Budget\n\nStyrelsen godkänner budgeten.\n"
     )
     assert {"Eva Ek", "Per Berg"} <= {a["name"] for a in result["attendance"]}
+
+
+def test_a_list_whose_label_follows_the_place_and_time_on_their_line():
+    result = parse_text(
+        "Allmänna utskottet\n\nPlats och tid Kommunförvaltningen, 2017-11-27, kl 0900 – 17.10 Beslutande Jan Lars, "
+        "S\n\n"
+        "Laila Mäk, S, §§ 126-141, 149 Ulrica Hamm, S Johan Lant, S\n\nCarolina Suik, V Hans-Erik Fors, V\n\n"
+        "Utses att justera Ulrica Hamm, S\n\n§ 126 Budget\n\nUtskottet godkänner budgeten.\n"
+    )
+    assert {"Jan Lars", "Laila Mäk", "Ulrica Hamm", "Johan Lant", "Carolina Suik", "Hans-Erik Fors"} <= {
+        a["name"] for a in result["attendance"]
+    }
+    assert result["place"].startswith("Kommunförvaltningen")
+    assert result["date"] == "2017-11-27"
