@@ -24,6 +24,9 @@ STATUS_LABELS = [
     (r"(?:närvarande,?\s+)?beslutande(?:\s+ledamöter|,?\s+närvarande)?", "närvarande", "ledamot"),
     (r"närvarande\s+ledamöter|ordinarie\s+ledamöter|deltagande\s+ledamöter", "närvarande", "ledamot"),
     (r"närvarande\s+(?:ersättare|suppleanter)", "närvarande", "ersättare"),
+    # an association's board: who votes, and who takes part without a vote
+    (r"närvarande\s+med\s+rösträtt", "närvarande", "ledamot"),
+    (r"närvarande\s+utan\s+rösträtt", "närvarande", None),
     (r"närvarande", "närvarande", None),
     # "Frånvarande ledamöter Helena Peilot …", "Övriga frånvarande": those absent, of a group (before the bare word)
     (r"(?:övriga\s+)?frånvarande(?:\s+(?:ledamöter|ledamot|ersättare|suppleanter))?", "frånvarande", None),

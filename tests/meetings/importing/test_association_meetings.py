@@ -119,3 +119,14 @@ def test_a_sharing_sites_page_numbers_before_long_pages_still_go():
         + "\n\n§ 2 Verksamhet\n\nStyrelsen godkänner rapporten.\n"
     )
     assert [item["title"] for item in minutes["items"]] == ["Ekonomi", "Verksamhet"]
+
+
+def test_a_boards_members_with_and_without_a_vote():
+    minutes = parse_text(
+        "Protokoll Scoutstyrelsen, 6-7 april 2019 Stockholm\nNärvarande med rösträtt Ulf Kling Gustaf Haag Hanna "
+        "Nils Carin Steg\nNärvarande utan rösträtt Eva Lund\n\n30. Mötets öppnande Gustaf Haag "
+        "förklarade mötet öppnat.\n"
+    )
+    rows = {a["name"]: (a["status"], a["role"]) for a in minutes["attendance"]}
+    assert rows["Ulf Kling"] == ("närvarande", "ledamot")
+    assert rows["Eva Lund"][0] == "närvarande" and rows["Eva Lund"][1] != "ledamot"
