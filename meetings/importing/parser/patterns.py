@@ -40,7 +40,11 @@ TIME_OR_DATE = re.compile(
     re.I,
 )
 VOTE_COUNT = re.compile(r"(\d+)\s+(?:personer\s+)?röstade\s+(ja|nej)", re.I)
-PERSON = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"
+# (a middle initial: "Mats E Nilsson", "Bengt G. Gustavsson")
+PERSON = (
+    r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖ]\.?(?=\s+[A-ZÅÄÖÉ][a-zåäöéü]))?"
+    r"(?:\s+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"
+)
 PEOPLE = rf"{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?(?:\s*(?:,|och)\s*{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?)*"
 
 

@@ -130,3 +130,11 @@ def test_a_boards_members_with_and_without_a_vote():
     rows = {a["name"]: (a["status"], a["role"]) for a in minutes["attendance"]}
     assert rows["Ulf Kling"] == ("närvarande", "ledamot")
     assert rows["Eva Lund"][0] == "närvarande" and rows["Eva Lund"][1] != "ledamot"
+
+
+def test_a_chair_with_a_middle_initial_named_in_the_text():
+    minutes = parse_text(
+        "Protokoll Gemensamma nämnden 2019-05-03\n\n• Ordföranden, Mats E Nilsson (L), hälsar välkommen och öppnar "
+        "mötet.\n\n§ 31\n\nVal av justerare och tid för justering\n\n• Mats E Nilsson tar upp föregående protokoll.\n"
+    )
+    assert minutes["chair"] == "Mats E Nilsson"
