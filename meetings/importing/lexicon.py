@@ -6,6 +6,10 @@ protocol."""
 import re
 from functools import cache
 
+# the letters a name is written with: Swedish, and the Nordic neighbours' ("Ágúst Þór Árnason", "Ørjan Sæther")
+NAME_UPPER = "A-ZÅÄÖÉÜÁÍÓÚÝÞÐÆØ"
+NAME_LOWER = "a-zåäöéüèáíóúýþðæø"
+
 MUNICIPALITIES = """
 Botkyrka Danderyd Ekerö Haninge Huddinge Järfälla Lidingö Nacka Norrtälje Nykvarn Nynäshamn Salem Sigtuna
 Sollentuna Solna Stockholm Sundbyberg Södertälje Tyresö Täby Upplands-Bro Upplands_Väsby Vallentuna Vaxholm

@@ -7,11 +7,11 @@ from collections import deque
 
 from meetings.importing.attendance import ORG_WORDS, PARTIES, ROLES, normalise_role
 from meetings.importing.columns import TITLE_END, TITLE_STEMS, give_titles, title_column
-from meetings.importing.lexicon import SUBSTITUTES, is_given_name, split_people, surnames
+from meetings.importing.lexicon import NAME_LOWER, NAME_UPPER, SUBSTITUTES, is_given_name, split_people, surnames
 from meetings.importing.segments import ORGANISATION_WORD, is_title_phrase, segment_people, titles_before_names
 
 # "Anna-Lena", "A Ek", "B.", "JanAnders" (a double name whose hyphen the flattening lost)
-NAME_WORD = r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüè]+(?:-?[A-ZÅÄÖÉÜ][a-zåäöéüè]+)?|\.)?"
+NAME_WORD = rf"[{NAME_UPPER}](?:[{NAME_LOWER}]+(?:-?[{NAME_UPPER}][{NAME_LOWER}]+)?|\.)?"
 # "(S)", or "(s" whose parenthesis a flattening lost; "(vice ordförande)" is a role, not the party "vice"
 PARTY_MARK = re.compile(r"\(\s*([A-ZÅÄÖa-zåäö]{1,4})\s*(?:\)|(?=[,\s]|$)(?![^()]*\)))")
 # a party's letters before the name, as a table's first column flattened: "M Elise Benjaminsson", "MP Lo Göthberg"

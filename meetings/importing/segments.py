@@ -7,9 +7,9 @@ word; what follows a name until the next person (an organisation, a role, a part
 import re
 
 from .columns import TITLE_END
-from .lexicon import ROLE, is_given_name, is_organisation, surnames
+from .lexicon import NAME_LOWER, NAME_UPPER, ROLE, is_given_name, is_organisation, surnames
 
-CAPITALISED = re.compile(r"^[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+)?$")
+CAPITALISED = re.compile(rf"^[{NAME_UPPER}][{NAME_LOWER}'’]+(?:-[{NAME_UPPER}][{NAME_LOWER}'’]+)?$")
 ORGANISATION_NOUNS = (
     r"förbund|förbundet|kommun|kommunen|stad|region|regionen|landsting|landstinget|förvaltning|förvaltningen|"
     r"myndighet|nämnd|nämnden|verket|styrelse|styrelsen|kansli|kansliet|bolag|förening|föreningen|universitet|län"

@@ -3,6 +3,8 @@ the header or a signature, a person's name."""
 
 import re
 
+from meetings.importing.lexicon import NAME_LOWER, NAME_UPPER
+
 # "§ 12", "§12 Titel", "KF § 266", "§ 63/20 Titel" (number/year)
 # "33 § Titel": the number before the sign, as some municipalities write it
 # "§ 12 …", "KS § 12", "Kf § 17", "Bun § 3" (the body's short name before the sign; not "Se § 12", "Enl § 3")
@@ -42,8 +44,8 @@ TIME_OR_DATE = re.compile(
 VOTE_COUNT = re.compile(r"(\d+)\s+(?:personer\s+)?röstade\s+(ja|nej)", re.I)
 # (a middle initial: "Mats E Nilsson", "Bengt G. Gustavsson")
 PERSON = (
-    r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖ]\.?(?=\s+[A-ZÅÄÖÉ][a-zåäöéü]))?"
-    r"(?:\s+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"
+    rf"[{NAME_UPPER}][{NAME_LOWER}]+(?:-[A-ZÅÄÖ][{NAME_LOWER}]+)?(?:\s+[A-ZÅÄÖ]\.?(?=\s+[{NAME_UPPER}][{NAME_LOWER}]))?"
+    rf"(?:\s+[{NAME_UPPER}][{NAME_LOWER}]+(?:-[A-ZÅÄÖ][{NAME_LOWER}]+)?){{1,2}}"
 )
 PEOPLE = rf"{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?(?:\s*(?:,|och)\s*{PERSON}(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?)*"
 
@@ -67,7 +69,7 @@ def plausible_name(name: str | None) -> bool:
     """Two to five words, at least two of them capitalised, no digits: "Kjell Sjun demark" (a broken word) is a
     name, "Enligt förteckning" is not."""
     words = (name or "").split()
-    capitalised = [w for w in words if re.match(r"^[A-ZÅÄÖÉÜ][\wåäöéü'’-]*$", w) and (len(w) <= 14 or "-" in w)]
+    capitalised = [w for w in words if re.match(rf"^[{NAME_UPPER}][\w'’-]*$", w) and (len(w) <= 14 or "-" in w)]
     return (
         2 <= len(words) <= 5
         and len(capitalised) >= 2

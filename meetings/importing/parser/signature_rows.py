@@ -3,7 +3,7 @@ then "Anna Berg Erik Falk (S) Ida Ek (M)"), and the words a name is made of."""
 
 import re
 
-from meetings.importing.lexicon import is_given_name, split_people
+from meetings.importing.lexicon import NAME_LOWER, NAME_UPPER, is_given_name, split_people
 
 from .document import Document
 from .patterns import DOT_LEADER, plausible_name
@@ -14,7 +14,9 @@ SIGNER_LABELS = re.compile(rf"^(?:{SIGNER}\s*[.:…]*\s*)+$", re.I)  # "Sekreter
 SIGNER_THEN_NAMES = re.compile(rf"^((?:{SIGNER}\s*[.:…]*\s+)+)(.+)$", re.I)  # "Sekreterare Ordförande Anna Berg …"
 
 
-NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüè'’]+)?|\([A-Za-zÅÄÖåäö]{1,4}\))$")
+NAME_TOKEN = re.compile(
+    rf"^(?:[{NAME_UPPER}][{NAME_LOWER}'’]+(?:-[{NAME_UPPER}][{NAME_LOWER}'’]+)?|\([A-Za-zÅÄÖåäö]{{1,4}}\))$"
+)
 
 
 def labels_then_names(doc: Document, index: int) -> int:

@@ -48,3 +48,12 @@ def test_a_wrapped_line_of_a_usual_list_that_opens_with_a_surname_stays():
         "Broström, Kerstin Nilsson, Magnus Hultgren, Bertil Palmqvist, Mert Lepik,", status="närvarande", role=None
     )
     assert [e["name"] for e in entries][-4:] == ["Kerstin Nilsson", "Magnus Hultgren", "Bertil Palmqvist", "Mert Lepik"]
+
+
+def test_names_written_with_the_nordic_neighbours_letters():
+    minutes = parse_text(
+        "Protokoll från styrelsemöte 2009-02-07\nNärvarande Annika Sill, ordförande Ingerid Straume, styrelsemedlem "
+        "Ágúst Þór Árnason, styrelsemedlem Ørjan Sæther, styrelsemedlem\n\n1. Godkännande av dagordning\n\n"
+        "Styrelsen godkände dagordningen.\n"
+    )
+    assert {"Ágúst Þór Árnason", "Ørjan Sæther"} <= {a["name"] for a in minutes["attendance"]}
