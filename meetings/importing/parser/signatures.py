@@ -55,6 +55,13 @@ def signature_block(doc: Document, index: int) -> int:
     is neither."""
     line = doc.lines[index]
     match = FIELD.match(line)
+    headed = None if match else PAGE_HEAD.match(line)
+    signing = headed and FIELD.match(line[headed.end() :])
+    if signing and signing.group(1).lower() in ("sekreterare", "vid protokollet", "justeras", "ordförande"):
+        # "Kommunstyrelsen PROTOKOLL Sammanträdesdatum (2) Sekreterare Jonas Sverkén Justeras …": a page's letterhead
+        # over the signatures
+        line = doc.lines[index] = line[headed.end() :]
+        match = FIELD.match(line)
     if line.strip().lower().rstrip(".") == "justerat":
         doc.signed_on_paper = True
         return index + 1
@@ -345,6 +352,10 @@ def names_after(doc: Document, index: int, rest: str, key: str = "") -> tuple[li
 
 
 SIGNATURES_ROW = re.compile(r"\b(?:Underskrift(?:er)?|UNDERSKRIFT(?:ER)?)\b")
+PAGE_HEAD = re.compile(
+    r"^(?:[A-ZÅÄÖ][\wåäö-]*\s+){0,3}(?:PROTOKOLL|[Ss]ammanträdesprotokoll)\s+(?:Sammanträdesdatum\s+)?"
+    r"(?:\(\d{1,3}\)|\d{1,3}\s*\(\d{1,3}\))\s+"
+)
 LIST_AFTER = re.compile(r"\s(?=(?:Beslutande|Närvarande|Ledamöter|Deltagare)\b)")
 NOTICE_AFTER = re.compile(r"\s(?:ANSLAG|BEVIS|Anslag|Bevis)\b")
 SIGNATURES_END = re.compile(r"\b(?:ANSLAG|BEVIS|Anslag|Bevis|Organ|Justeringens)\b")

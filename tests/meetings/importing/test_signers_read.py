@@ -153,3 +153,21 @@ def test_justerare_chosen_verb_first_each_with_a_title_before_the_name():
         "suppleanten Lars-Erik Back (V) justera dagens protokoll.\n"
     )
     assert result["adjusters"] == ["Jonas Nils", "Lars-Erik Back"]
+
+
+def test_the_signatures_under_a_later_pages_letterhead():
+    result = parse_text(
+        "PROTOKOLL\nSammanträdesdatum Kommunstyrelsen\nTid Tisdagen den 1 september 2015 kl. 8:00\n"
+        "Beslutande Johan Pers (S), ordförande Christina Fos (M)\n\n"
+        "Kommunstyrelsen PROTOKOLL Sammanträdesdatum (2) Sekreterare Jonas Sverk\n\n"
+        "185 Information Kommunstyrelsen tar del av informationen.\n"
+    )
+    assert result["secretary"] == "Jonas Sverk"
+
+
+def test_a_first_pages_letterhead_before_its_place_and_time_stays():
+    result = parse_text(
+        "STORUMANS KOMMUN PROTOKOLL 1 (25) Plats och tid Dialogen, kommunhuset, Storuman 2012-09-26, kl 09.00\n"
+        "Beslutande Allan Fors (S), ordförande\n\n§ 1 Budget\n\nNämnden godkänner budgeten.\n"
+    )
+    assert result["organisation"] == "Storumans kommun"
