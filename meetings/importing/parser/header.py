@@ -173,7 +173,7 @@ def organisation(doc: Document, title: str) -> str | None:
 # was held in, where no organisation is named at all
 PLACE = re.compile(
     r"\b([A-ZÅÄÖ][a-zåäö]+)\s+(?:stadshus|kommunhus|rådhus)\b"
-    r"|,\s*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)(?=\s*(?:,|\bkl\b|\d|$|[a-zåäö]+dagen\b))"
+    r"|,\s*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)(?=\s*(?:,|\bkl(?:\b|(?=\d))|\d|$|[a-zåäö]+dagen\b))"
 )
 
 

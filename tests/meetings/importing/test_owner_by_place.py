@@ -37,3 +37,11 @@ def test_a_utskott_of_any_kind_is_named_with_its_owner():
             "ordförande\n\n§ 1 Rapport\n\nUtskottet lägger rapporten till handlingarna.\n"
         )
         assert result["body"] == body
+
+
+def test_the_town_before_a_clock_written_without_a_space():
+    result = parse_text(
+        "PROTOKOLL\nPlats och tid Ljusdalssalen, Förvaltningshuset, Ljusdal kl18:00-21:00\nBeslutande: Marit Holm (S) "
+        "Sören Gör (C)\n\n§ 86 Sammanträdets öppnande\n\nOrdföranden förklarar sammanträdet öppnat.\n"
+    )
+    assert result["organisation"] == "Ljusdal"
