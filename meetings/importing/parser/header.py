@@ -49,6 +49,8 @@ HEADER_ORGANISATION = re.compile(
     r"|[A-ZÅÄÖ][\wåäö-]+\s+(?=[A-ZÅÄÖ])(?i:[a-zåäö]*"
     + ASSOCIATION_KIND
     + r")"
+    + r"|[A-ZÅÄÖ][\wåäö-]+s\s+[a-zåäö]*"  # "Långvikens vägsamfällighet": the place's genitive, the kind in lower case
+    + ASSOCIATION_KIND
     + r"|(?:Räddningstjänsten|Brandkåren|Stiftelsen)\s+(?:för\s+)?(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*)"
     + r"(?:\b|(?=s\s))"
 )
@@ -127,7 +129,9 @@ def organisation(doc: Document, title: str) -> str | None:
         before = readable_case(line)[: company.start()]
         # at the line's start ("Protokoll Nerikes Brandkår"), or named as the owner of the body or the meeting
         # ("sammanträdet med styrelsen för Stiftelsen för …", "fört vid styrelsesammanträde för Nora Fastigheter AB")
-        owner = re.search(r"(?:" + BODY_NOUN + r"|sammanträde[nt]?|\w*möte[t]?)\s+(?:för|i)\s+$", before, re.I)
+        owner = re.search(
+            r"(?:" + BODY_NOUN + r"|sammanträde[nt]?|\w*möte[t]?|\w*stämma)\s+(?:för|i)\s+$", before, re.I
+        )
         genitive = re.match(
             r"s\s+(?i:[\wåäö]*(?:styrelse|direktion|nämnd|årsmöte|stämma))", readable_case(line)[company.end() :]
         )

@@ -216,7 +216,11 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     match = ITEM_NUMBERED.match(line) or ITEM_BARE_NUMBER.match(line)
     # "3. Rapport" is a heading; "9 röstade nej." or "12 personer deltog." is a sentence.
     short_numbered = ITEM_NUMBERED.match(line) and len(line) < 60
-    is_sentence = line.rstrip().endswith((".", ",")) and not short_numbered
+    # "1. Val av ordförande …", "1. Val av sekreterare …": a list whose numbers a web page lost, every point a "1."
+    all_ones = (
+        bool(match) and match.group(1) == "1" and len(doc.items) >= 2 and {r["number"] for r in doc.items} == {"1"}
+    )
+    is_sentence = line.rstrip().endswith((".", ",")) and not short_numbered and not all_ones
     quantity = VOTE_COUNT.search(line) or re.match(r"^\d+\s+(?:st|personer|kr|%)", line)
     if match and not is_sentence and not quantity:
         return match.group(1), match.group(2).strip().rstrip(":"), index + 1, "numbered"

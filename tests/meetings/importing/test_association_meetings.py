@@ -138,3 +138,16 @@ def test_a_chair_with_a_middle_initial_named_in_the_text():
         "mötet.\n\n§ 31\n\nVal av justerare och tid för justering\n\n• Mats E Nilsson tar upp föregående protokoll.\n"
     )
     assert minutes["chair"] == "Mats E Nilsson"
+
+
+def test_a_web_pages_list_whose_every_point_is_numbered_one():
+    minutes = parse_text(
+        "Protokoll från årsstämma i Långvikens vägsamfällighet\n\nTid: Lördagen den 12 juli 2014, kl. 10.00\n\n"
+        "1. Val av ordförande för stämman.\n\nLars Jaco valdes till ordförande.\n\n"
+        "1. Val av sekreterare för stämman.\n\nGraham Ains valdes till sekreterare.\n\n"
+        "1. Fråga om stämmans behöriga utlysande, godkännande av dagordning samt upprättande av närvarolista.\n\n"
+        "Stämman förklarades vara behörigt utlyst.\n"
+    )
+    assert len(minutes["items"]) == 3
+    assert minutes["items"][2]["title"].startswith("Fråga om stämmans behöriga utlysande")
+    assert minutes["organisation"] == "Långvikens vägsamfällighet"
