@@ -15,6 +15,7 @@ from .patterns import CONTENTS_ENTRY
 # a phrase that names the items handled ("Ärenden vid dagens sammanträde", "Följande ärenden behandlades …")
 CONTENTS = re.compile(
     r"(?:^(?:\d{1,3}\s+)?(?:Innehåll|INNEHÅLL)\s*(?::|$|(?=(?:§\s*)?\d{1,3}\s+[A-ZÅÄÖ]))|"
+    r"^(?:Ärenden|ÄRENDEN)\s*:?\s*(?=(?:§\s*)?\d{1,3}\s+[A-ZÅÄÖ])|"  # "Ärenden 13 Parentation 14 Anmälan av …"
     r"\b(?:(?i:följande\s+ärenden\s+(?:som\s+)?behandla(?:des|s)\s+(?:på|vid)\s+sammanträdet)|"
     r"Ärenden\s+vid\s+dagens\s+sammanträde|Behandlade\s+(?:besluts|informations)?ärenden)\b|"
     r"\b(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING|Ärendeförteckning|"

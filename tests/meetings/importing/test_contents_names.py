@@ -223,3 +223,18 @@ def test_a_sentence_about_the_agenda_opens_no_item():
         "ut i god tid före mötet.\n"
     )
     assert titles(minutes) == ["Inledning"]
+
+
+def test_contents_that_open_with_the_word_arenden_and_the_first_number():
+    minutes = parse_text(
+        HEADER + "EKBY KOMMUN SAMMANTRÄDESPROTOKOLL\nÄrenden 13 Parentation 14 Anmälan av ny ledamot 15 Årsredovisning "
+        "2012 med verksamhetsberättelse 16 Ansvarsfrihet\n\nEKBY KOMMUN SAMMANTRÄDESPROTOKOLL\n13 Parentation "
+        "Fullmäktige har tyst minut.\n"
+    )
+    titles = [item["title"] for item in minutes["items"]]
+    assert {"Parentation", "Anmälan av ny ledamot", "Ansvarsfrihet"} <= set(titles)
+
+
+def test_a_sentence_about_the_cases_is_no_contents():
+    minutes = parse_text(HEADER + "§ 1 Information\n\nÄrenden 2 och 3 bordläggs till nästa möte.\n")
+    assert [item["title"] for item in minutes["items"]] == ["Information"]
