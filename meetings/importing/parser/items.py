@@ -24,9 +24,19 @@ def drop_agenda(doc: Document) -> None:
     """Numbered lines before the first "§" of a protocol are its agenda, not its items: they are kept as text."""
     first = next((n for n, item in enumerate(doc.items) if item["paragraph"]), 0)
     agenda = [item for item in doc.items[:first] if not item["lines"] or len(item["lines"]) <= 2]
-    if first and len(agenda) == first:
+    if first and len(agenda) == first and not _numbered_on_into(doc.items[: first + 1]):
         doc.header_rest.extend(f"{item['number'] or ''} {item['title']}".strip() for item in agenda)
         doc.items = doc.items[first:]
+
+
+def _numbered_on_into(items: list[RawItem]) -> bool:
+    """ "2 Upprop Upprop Närvarande ledamöter: …" … "5 Justering …", then "§ 7 Beslut som presidiet fattat": points
+    with their text, whose numbers the first § goes on from (one lost between at most), are the first items, not an
+    agenda of the §§ after them."""
+    numbers = [int(item["number"]) for item in items if (item["number"] or "").isdigit()]
+    if len(numbers) != len(items) or numbers != sorted(numbers) or not 0 < numbers[-1] - numbers[-2] <= 2:
+        return False
+    return all(len(" ".join([item["title"], *item["lines"]])) > 60 for item in items[:-1])
 
 
 def lost_first(doc: Document) -> None:

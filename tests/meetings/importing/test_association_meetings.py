@@ -151,3 +151,25 @@ def test_a_web_pages_list_whose_every_point_is_numbered_one():
     assert len(minutes["items"]) == 3
     assert minutes["items"][2]["title"].startswith("Fråga om stämmans behöriga utlysande")
     assert minutes["organisation"] == "Långvikens vägsamfällighet"
+
+
+def test_points_with_their_text_whose_numbers_the_first_paragraph_goes_on_from_are_items():
+    minutes = parse_text(
+        "1 Protokoll fört vid styrelsemöte nr 5 onsdagen den 2 maj 2018 kl. 16 i Hembygdsmuseet 1 Mötets öppnande "
+        "Föreningens ordförande Sven Hugo förklarade styrelsemötet öppnat. 2 Upprop Närvarande ledamöter: Sven Hugo, "
+        "Ingemar Jans och Gunnar Winb. Anmält förhinder: Barbro Svärd. 3 Godkännande av dagordning Förslaget till "
+        "dagordning godkändes med tillägg av en punkt. 4 Föregående mötes protokoll Inga frågor förekom. Protokollet "
+        "lades till handlingarna. 5 Justering Att tillsammans med ordföranden justera protokollet valdes Gunnar Winb. "
+        "Bordlagda ärenden (inga) 7 Beslut som presidiet fattat (inga) 8 Nya ärenden Styrelsen beslutade att köpa en "
+        "ny skylt.\n"
+    )
+    numbers = [item["number"] for item in minutes["items"]]
+    assert numbers[-5:] == ["3", "4", "5", "7", "8"]
+
+
+def test_a_short_agenda_before_the_paragraphs_is_still_no_items():
+    minutes = parse_text(
+        "Protokoll styrelsen 2018-05-02\nNärvarande: Sven Hugo, Ingemar Jans\n\n1. Mötets öppnande\n2. Dagordning\n"
+        "3. Ekonomi\n\n§ 1 Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n§ 2 Dagordning\n\nDagordningen godkändes.\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == ["Mötets öppnande", "Dagordning"]
