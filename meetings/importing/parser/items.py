@@ -33,7 +33,7 @@ def _numbered_on_into(items: list[RawItem]) -> bool:
     """ "2 Upprop Upprop Närvarande ledamöter: …" … "5 Justering …", then "§ 7 Beslut som presidiet fattat": points
     with their text, whose numbers the first § goes on from (one lost between at most), are the first items, not an
     agenda of the §§ after them."""
-    numbers = [int(item["number"]) for item in items if (item["number"] or "").isdigit()]
+    numbers = [int(item["number"] or 0) for item in items if (item["number"] or "").isdigit()]
     if len(numbers) != len(items) or numbers != sorted(numbers) or not 0 < numbers[-1] - numbers[-2] <= 2:
         return False
     return all(len(" ".join([item["title"], *item["lines"]])) > 60 for item in items[:-1])

@@ -56,8 +56,8 @@ def signature_block(doc: Document, index: int) -> int:
     line = doc.lines[index]
     match = FIELD.match(line)
     headed = None if match else PAGE_HEAD.match(line)
-    signing = headed and FIELD.match(line[headed.end() :])
-    if signing and signing.group(1).lower() in ("sekreterare", "vid protokollet", "justeras", "ordförande"):
+    signing = FIELD.match(line[headed.end() :]) if headed else None
+    if headed and signing and signing.group(1).lower() in ("sekreterare", "vid protokollet", "justeras", "ordförande"):
         # "Kommunstyrelsen PROTOKOLL Sammanträdesdatum (2) Sekreterare Jonas Sverkén Justeras …": a page's letterhead
         # over the signatures
         line = doc.lines[index] = line[headed.end() :]

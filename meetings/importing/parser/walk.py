@@ -218,7 +218,10 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     short_numbered = ITEM_NUMBERED.match(line) and len(line) < 60
     # "1. Val av ordförande …", "1. Val av sekreterare …": a list whose numbers a web page lost, every point a "1."
     all_ones = (
-        bool(match) and match.group(1) == "1" and len(doc.items) >= 2 and {r["number"] for r in doc.items} == {"1"}
+        match is not None
+        and match.group(1) == "1"
+        and len(doc.items) >= 2
+        and {r["number"] for r in doc.items} == {"1"}
     )
     is_sentence = line.rstrip().endswith((".", ",")) and not short_numbered and not all_ones
     quantity = VOTE_COUNT.search(line) or re.match(r"^\d+\s+(?:st|personer|kr|%)", line)
