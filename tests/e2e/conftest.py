@@ -1,6 +1,8 @@
 """Browser tests: Python Playwright driving Debian's chromium against pytest-django's live server."""
 
 import shutil
+import threading
+import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -40,6 +42,18 @@ def page(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+    _requests_finished()
+
+
+def _requests_finished(seconds=15):
+    """Wait until the live server has answered every request the closed pages sent: an autosave still in its
+    transaction when the test database is flushed deadlocks the flush (the server's row locks against TRUNCATE). The
+    live server answers each request in a thread of its own (socketserver's process_request_thread)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(thread.name.endswith("(process_request_thread)") for thread in threading.enumerate()):
+            return
+        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -57,6 +71,7 @@ def new_page(browser, live_server):
     yield make
     for context in contexts:
         context.close()
+    _requests_finished()
 
 
 def sign_in(page, email, password):
