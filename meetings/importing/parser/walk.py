@@ -7,6 +7,7 @@ from meetings.importing import attendance as att
 from meetings.importing.cleanup import is_footnote
 from meetings.importing.dates import find_date
 
+from .case_heads import heading_before_label
 from .decisions import DECISION_VERB
 from .document import Document, RawItem
 from .headings import DNR, PAGE_BODY, split_heading
@@ -68,7 +69,10 @@ def walk(doc: Document) -> None:
             at = index
             number, title, index, rule = heading
             above = _heading_above(doc, current, at) if rule == "paragraph" and _is_sentence(title) else None
-            title, rest = (above, title) if above else split_heading(title)
+            if rule == "labelled":
+                title, rest = heading_before_label(title) or (title, "")
+            else:
+                title, rest = (above, title) if above else split_heading(title)
             current = {
                 "number": number,
                 "title": title,
@@ -87,6 +91,16 @@ def walk(doc: Document) -> None:
         else:
             current["lines"].append(line)
         index += 1
+
+
+def _labelled_page(doc: Document, index: int) -> tuple[str, str] | None:
+    """A flattened page, after the header, in a text with no "§" heading: its heading before its account's label."""
+    line = doc.lines[index]
+    if index == 0 or doc.lines[index - 1] or not (doc.items or doc.people or doc.fields):
+        return None
+    if any(item["paragraph"] for item in doc.items):
+        return None
+    return heading_before_label(line)
 
 
 def _numbered_page_item(doc: Document, index: int) -> bool:
@@ -143,8 +157,8 @@ def _heading_above(doc: Document, current: RawItem | None, index: int) -> str | 
 
 
 def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str] | None:
-    """(number, title, the index after the heading, the rule that found it: "paragraph", "dnr", "run_on", "bare",
-    "numbered", "look") when an item starts at `index`."""
+    """(number, title, the index after the heading, the rule that found it: "paragraph", "dnr", "labelled", "run_on",
+    "bare", "numbered", "look") when an item starts at `index`."""
     line = doc.lines[index]
     previous_blank = index == 0 or not doc.lines[index - 1]
     match = ITEM_PARAGRAPH.match(line)
@@ -172,6 +186,9 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
         return headed[1], headed[2].strip(), index + 1, "listed"
     if not doc.items and LETTERHEAD.search(line):
         return None  # "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL 1 (251) …": the first page's head, no item
+    labelled = _labelled_page(doc, index)
+    if labelled:  # "2 Samhällsbyggnadsnämnden [68] SBN 191 Val av justerare Ärendebeskrivning Nämnden ska …"
+        return None, line, index + 1, "labelled"
     match = ITEM_DNR.match(line)
     if match:  # a page of a flattened protocol whose § number was lost: "Arbetsutskottet (Dnr 12/08) Titel …"
         return None, match.group(1), index + 1, "dnr"
