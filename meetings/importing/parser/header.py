@@ -56,10 +56,13 @@ HEADER_ORGANISATION = re.compile(
 )
 LETTERHEAD_KOMMUN = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad))\b[^\n]*?(?i:protokoll)")
 # "Upplands Väsby kommun": the municipalities of two words first
-KOMMUN = re.compile(
+KOMMUN_NAME = (
     r"\b((?:(?:" + "|".join(name for name in MUNICIPALITY_NAMES if " " in name) + r")s?|[A-ZÅÄÖ][\wåäö-]+)"
-    r"\s+(?:kommun|stad|landsting))\b"
+    r"\s+(?:kommun|stad|landsting))"
 )
+KOMMUN = re.compile(KOMMUN_NAME + r"\b")
+# "på Östersunds kommuns hemsida", "Mora kommuns verksamhetsuppföljning": the municipality in the genitive too
+OWNING_KOMMUN = re.compile(KOMMUN_NAME + r"(?:s(?=\s))?\b")
 # A header line that is only a body's name, maybe with the document's kind after it: "Miljö- och
 # hälsoskyddsnämnden", "Kommunernas hjälpmedelsnämnd protokoll", "Språktolknämnden i Dalarna"
 HEADER_BODY_LINE = re.compile(
@@ -149,7 +152,7 @@ def organisation(doc: Document, title: str) -> str | None:
     doc.found_by["organisation"] = "text"  # not in the title, header or breadcrumb: the rules below guess
     everything = readable_case("\n".join(line for line in doc.lines if line))
     counts: dict[str, int] = {}
-    for match in KOMMUN.finditer(everything):
+    for match in OWNING_KOMMUN.finditer(everything):
         name = match.group(1)
         if name.lower() not in own:
             counts[name] = counts.get(name, 0) + 1
@@ -340,5 +343,5 @@ def organisation_name(text: str) -> str:
 def readable_case(text: str) -> str:
     """ "KOMMUNFÖRBUNDET NORRBOTTEN" → "Kommunförbundet Norrbotten", "LYSEKILS KOMMUN" → "Lysekils kommun"
     (capitals-only words of a letterhead)."""
-    text = re.sub(r"(?<=[A-ZÅÄÖ] )(KOMMUN|STAD|LANDSTING)\b", lambda m: m.group(0).lower(), text)
+    text = re.sub(r"(?<=[A-ZÅÄÖ] )(KOMMUNS?|STADS?|LANDSTINGS?)\b", lambda m: m.group(0).lower(), text)
     return re.sub(r"\b[A-ZÅÄÖ]{4,}\b", lambda m: m.group(0).capitalize(), text)

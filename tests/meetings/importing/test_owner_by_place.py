@@ -45,3 +45,25 @@ def test_the_town_before_a_clock_written_without_a_space():
         "Sören Gör (C)\n\n§ 86 Sammanträdets öppnande\n\nOrdföranden förklarar sammanträdet öppnat.\n"
     )
     assert result["organisation"] == "Ljusdal"
+
+
+NOTICE = (
+    "Sammanträdesprotokoll\nKommunstyrelsen\nPlats och tid Sessionssalen kl 13.00\n"
+    "Beslutande Lars Ek (KD), ordförande Bertil Ny (M)\nUtses att justera Bertil Ny\n"
+    "Justeringen har tillkännagivits genom publicering på {owner} hemsida.\n\n§ 12 {heading}\n\n"
+    "Kommunstyrelsen godkänner redovisningen.\n"
+)
+
+
+def test_a_municipality_written_in_the_genitive_owns_the_meeting_where_nothing_else_names_one():
+    result = parse_text(NOTICE.format(owner="Valdemarsviks kommuns", heading="Budgetuppföljning"))
+    assert result["organisation"] == "Valdemarsviks kommun"
+    capitals = NOTICE.format(owner="kommunens", heading="VALDEMARSVIKS KOMMUNS STYRMODELL")
+    assert parse_text(capitals)["organisation"] == "Valdemarsviks kommun"
+
+
+def test_a_municipality_in_the_genitive_does_not_take_the_place_of_the_owner_the_header_names():
+    text = NOTICE.format(owner="Valdemarsviks kommuns", heading="Budget").replace(
+        "Kommunstyrelsen\n", "Region Östergötland\nRegionstyrelsen\n"
+    )
+    assert parse_text(text)["organisation"] == "Region Östergötland"
