@@ -198,7 +198,7 @@ def _add_signers(doc: Document, chair: str | None, adjusters: list[str]) -> None
 
 # "valdes ordförande Ulf Fridebäck och vice ordförande Barry Andersson": a role written before a name in the text
 ROLE_THEN_NAME = re.compile(
-    r"\b((?:(?:[12]:[ea]\s+|förste\s+|andre\s+)?vice\s+)?ordförande(?:n)?|sekreterare(?:n)?)\s+"
+    r"\b((?:(?:[12]:[ea]\s+|förste\s+|andre\s+)?[Vv]ice\s+)?ordförande(?:n)?|sekreterare(?:n)?)\s+"
     r"([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})"
 )
 

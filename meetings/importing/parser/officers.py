@@ -46,11 +46,20 @@ CHOSEN_TO_CHAIR = re.compile(
     rf"({PERSON})\s+(?:utses|valdes|utsågs|väljs){UNANIMOUSLY}\s+till\s+(?:mötesordförande|ordförande\s+{FOR_THE_MEETING})"
 )
 
+CHOSEN_TO_MEETING_CHAIR = re.compile(
+    rf"\b[Tt]ill\s+mötesordförande\s+(?:utses|valdes|utsågs|väljs)\s+({PERSON})|"
+    rf"({PERSON})\s+(?:utses|valdes|utsågs|väljs){UNANIMOUSLY}\s+till\s+mötesordförande\b"
+)
+
+CHOSEN_TO_MEETING_SECRETARY = re.compile(CHOSEN_TO_MEETING_CHAIR.pattern.replace("mötesordförande", "mötessekreterare"))
+
 
 def _first_items_text(doc: Document) -> list[str]:
     """The header's lines and each of the first items' heading and text, a line each (a sentence may run over
     the transcript's lines)."""
-    items = [" ".join([raw["title"], *raw["lines"]]) for raw in doc.items[:4]]
+    # and an item that chooses the meeting's officers further down ("1.2 Val av mötesordförande" after the agenda)
+    chosen = [raw for raw in doc.items[4:] if re.search(r"ordförande|sekreterare", raw["title"], re.I)]
+    items = [" ".join([raw["title"], *raw["lines"]]) for raw in [*doc.items[:4], *chosen]]
     return doc.header_rest + items
 
 
@@ -72,6 +81,11 @@ def chair(doc: Document) -> str | None:
         chosen = CHOSEN_TO_CHAIR.search(text)
         name = _before_next_sentence(chosen[1] or chosen[2]) if chosen else ""
         if name and plausible_name(name):
+            doc.found_by["chair"] = "text"
+            return name
+    for line in doc.lines:  # "Nina Högberg väljs till mötesordförande." anywhere: the word names this meeting's
+        chosen = CHOSEN_TO_MEETING_CHAIR.search(line)
+        if chosen and plausible_name(name := _before_next_sentence(chosen[1] or chosen[2])):
             doc.found_by["chair"] = "text"
             return name
     for entry in doc.people:
@@ -96,7 +110,31 @@ def chair(doc: Document) -> str | None:
             if not listed or opened.group(1) in listed:
                 doc.found_by["chair"] = "text"
                 return opened.group(1)
-    return None
+    return _titled_chair(doc)
+
+
+# "Ordförande Therese Carlborg (M) och vice ordförande …", "lämnade ordförande Therese Carlborg förslag": the name
+# the text writes after the title; not a vice chair's, nor another body's ("kommunstyrelsens ordförande NN")
+TITLED_CHAIR = re.compile(rf"(?:^|(?<=\s))(\S+\s+)?[Oo]rdförande(?:n)?\s+({PERSON})")
+
+
+def _titled_chair(doc: Document) -> str | None:
+    """No list, signature or sentence says who chaired: the one the text calls ordförande most often."""
+    counts: dict[str, int] = {}
+    for line in doc.lines:
+        for match in TITLED_CHAIR.finditer(line):
+            before = (match[1] or "").strip().lower()
+            if before in ("vice", "förste", "andre", "1:e", "2:e") or re.fullmatch(r"[\wåäö]+s", before):
+                continue
+            if before.endswith(","):  # "Per-Erik Andersson (S), ordförande Karin …": the title of the name before
+                continue
+            name = _before_next_sentence(match[2])
+            if plausible_name(name):
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    doc.found_by["chair"] = "text"
+    return max(counts, key=lambda name: counts[name])
 
 
 def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
@@ -135,7 +173,7 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
     return [n for n in names if not any(other != n and other in n for other in names)]
 
 
-CHOSEN = r"(?:utses|utsågs|utsåges|valdes|väljs)"
+CHOSEN = r"(?:utses|utsågs|utsåges|valdes|väljs|uppdras)"  # "NN och NN uppdras att justera"
 WITH_THE_CHAIR = r"(?:(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande[a-z]*\s+)"
 # The justerare chosen in a sentence: "Margareta Lövgren (M) utses att jämte ordförande justera dagens protokoll",
 # "Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M)", "Till justerare valdes Eva Lind",
@@ -204,4 +242,8 @@ def secretary_in_text(doc: Document) -> str | None:
             name = next(group for group in match.groups() if group)
             if plausible_name(name):
                 return name
+    for line in doc.lines:  # "Anneli Henriksson väljs till mötessekreterare." anywhere, as the meeting's chair
+        chosen = CHOSEN_TO_MEETING_SECRETARY.search(line)
+        if chosen and plausible_name(name := _before_next_sentence(chosen[1] or chosen[2])):
+            return name
     return None
