@@ -4,6 +4,7 @@ list marks, the one who opened the meeting, a sentence or a decision that names 
 
 import re
 
+from meetings.importing.lexicon import NAME_LOWER, NAME_UPPER
 from meetings.importing.schema import Attendee, Item
 
 from .document import Document
@@ -99,13 +100,13 @@ def chair(doc: Document) -> str | None:
     if doc.chair:
         doc.found_by["chair"] = "signature"
         return doc.chair
-    for line in doc.lines:
+    for line in in_full(doc, doc.lines):
         match = CHAIR_IN_TEXT.search(line)
         if match:
             doc.found_by["chair"] = "text"  # "Ordförande NN öppnade mötet": no list or signature says it
             return next(name for name in match.groups() if name)
     listed = {entry["name"] for entry in doc.people}
-    for line in doc.lines:
+    for line in in_full(doc, doc.lines):
         for opened in OPENED_BY.finditer(line):  # who opened the meeting chaired it; one the lists know, if any
             if not listed or opened.group(1) in listed:
                 doc.found_by["chair"] = "text"
@@ -211,7 +212,7 @@ def _adjusters_said(doc: Document) -> list[str]:
     """The justerare a sentence of the header or of the first items names, when no field or signature does."""
     lines = doc.header_rest + [line for raw in doc.items[:4] for line in raw["lines"]]
     lines += [raw["title"] for raw in doc.items[:4]]
-    for line in lines:
+    for line in in_full(doc, lines):
         # "… valdes ordförande Ulf Fridebäck och vice ordförande Barry Andersson": the names, without their roles
         line = ROLE_BEFORE.sub("", RESERVE.sub("", line))
         for pattern in ADJUSTERS_SAID:
@@ -224,6 +225,29 @@ def _adjusters_said(doc: Document) -> list[str]:
                     doc.with_chair = True
                 return names
     return []
+
+
+# a capitalised word, not followed by another (a surname): a given name written alone
+GIVEN_ALONE = re.compile(rf"\b[{NAME_UPPER}][{NAME_LOWER}]+(?:-[{NAME_UPPER}][{NAME_LOWER}]+)?\b(?!\s+[{NAME_UPPER}])")
+
+
+def in_full(doc: Document, lines: list[str]) -> list[str]:
+    """ "Ordförande Sven-Inge hälsar alla välkomna", "Sven-Inge och Eva väljs att justera": an association's minutes
+    name those its list gave in full by their given names; each such name, where one attendee alone has it, is
+    written in full."""
+    given: dict[str, list[str]] = {}
+    for entry in doc.people:
+        words = entry["name"].split()
+        if len(words) >= 2:
+            given.setdefault(words[0], []).append(entry["name"])
+    if not given:
+        return lines
+
+    def full(match: re.Match[str]) -> str:
+        names = given.get(match[0], [])
+        return names[0] if len(names) == 1 else match[0]
+
+    return [GIVEN_ALONE.sub(full, line) for line in lines]
 
 
 def _is_chair(entry: Attendee) -> bool:

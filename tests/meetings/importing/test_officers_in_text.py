@@ -38,3 +38,24 @@ def test_a_vice_chair_another_bodys_chair_and_a_title_after_a_name_make_no_chair
     assert parse_text(text)["chair"] is None
     signed = "Justerat den 19 november Per Ek (S), ordförande Karin Ahl (M), ersätter Lars Sten (L)\n"
     assert parse_text(text + "\n" + signed)["chair"] != "Karin Ahl"
+
+
+CLUB = (
+    "Styrelsemöte\nTid: 13.30-17.00\nPlats: Klubbstugan\n\nNärvarande: Sven-Inge Berg, Anders Holm, Eva Lund, "
+    "Pernilla Ek\n\nFrånvarande: Jasna Lind\n\n1. Mötets öppnande\n\nOrdförande {chair} hälsar alla välkomna.\n\n"
+    "2. Val av protokolljusterare\n\n{adjusters} väljs att justera dagens protokoll\n\n3. Ekonomi\n\n"
+    "Kassör Pernilla redogör för läget.\n"
+)
+
+
+def test_officers_named_by_their_given_names_are_the_attendees_of_those_names():
+    result = parse_text(CLUB.format(chair="Sven-Inge", adjusters="Sven-Inge och Eva"))
+    assert result["chair"] == "Sven-Inge Berg"
+    assert result["adjusters"] == ["Sven-Inge Berg", "Eva Lund"]
+
+
+def test_a_given_name_two_attendees_share_names_neither():
+    text = CLUB.format(chair="Anders", adjusters="Anders och Eva").replace("Pernilla Ek", "Pernilla Ek, Anders Öst")
+    result = parse_text(text)
+    assert result["chair"] is None
+    assert "Anders Holm" not in result["adjusters"]
