@@ -243,6 +243,15 @@ def body(doc: Document, title: str) -> str | None:
     )
     if field:
         return field.group(1)
+    # "Sammanträdesprotokoll för miljö- och hälsoskyddsnämnden 2021": the body in lower case after the title's "för"
+    lowered_body = re.search(
+        r"(?i:protokoll)\s+(?:för|från)\s+((?:[a-zåäö]+-\s+(?:och|&)\s+|[a-zåäö]+a\s+|[a-zåäö]+s\s+)?[a-zåäö]*"
+        + BODY_CORE
+        + r")\b",
+        title,
+    )
+    if lowered_body:
+        return lowered_body.group(1)[:1].upper() + lowered_body.group(1)[1:]
     # "Kommunstyrelsen"; "Barn- och utbildningsnämnden", whose first part is written apart
     named = re.search(
         r"\b((?:[A-ZÅÄÖ][\wåäö]*-\s+(?:och|&)\s+[\wåäö]*|(?=[A-ZÅÄÖ])[\wåäö]+)" + BODY_CORE + r")\b",

@@ -8,7 +8,8 @@ from meetings.importing.lexicon import NAME_LOWER, NAME_UPPER, is_given_name, sp
 from .document import Document
 from .patterns import DOT_LEADER, plausible_name
 
-PARAGRAPHS_FIELD = re.compile(r"^paragraf(?:er)?\s*:?\s*(?:§§?\s*)?[\d\s,–-]*", re.I)
+# "Paragrafer: 1-18", and "§ 54 - 60" (the Paragrafer cell beside a signer's label: "Sekreterare: § 54 - 60")
+PARAGRAPHS_FIELD = re.compile(r"^(?:paragraf(?:er)?\s*:?\s*(?:§§?\s*)?|§§?\s*(?=\d))[\d\s,–-]*", re.I)
 SIGNER = r"(?:sekreterare|vid protokollet|ordförande|justerare|justerande|underskrift(?:er)?)"
 SIGNER_LABELS = re.compile(rf"^(?:{SIGNER}\s*[.:…]*\s*)+$", re.I)  # "Sekreterare Ordförande.", "Justerande.."
 SIGNER_THEN_NAMES = re.compile(rf"^((?:{SIGNER}\s*[.:…]*\s+)+)(.+)$", re.I)  # "Sekreterare Ordförande Anna Berg …"
