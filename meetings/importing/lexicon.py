@@ -1,7 +1,7 @@
 """What the importer knows of the Swedish language and public Sweden, held apart from any one document: given names
-and surnames in use (Isof's and Skatteverket's statistics, as the faker package ships them), the 290 municipalities
-and 21 regions, the national agencies a samordningsförbund has as members or partners, and the role words of a
-protocol."""
+and surnames in use (Isof's and Skatteverket's statistics, as the faker package ships them, with the Finnish and
+Norwegian given names), the 290 municipalities and 21 regions, the national agencies a samordningsförbund has as
+members or partners, and the role words of a protocol."""
 
 import re
 from functools import cache
@@ -78,7 +78,15 @@ ROLE = re.compile(rf"^(?:{ROLE_WORDS})$", re.I)
 
 @cache
 def given_names() -> frozenset[str]:
-    return frozenset(name.casefold() for name in _swedish_names().first_names)
+    """Sweden's given names, and those of the Nordic neighbours whose people sit on Swedish boards (a Finnish-born
+    "Tuija", a Norwegian "Sverre"): faker's lists for Finland and Norway. Not their surnames: a Nordic surname is
+    read as any unknown word is."""
+    from faker.providers.person import fi_FI, no_NO
+
+    swedish = {name.casefold() for name in _swedish_names().first_names}
+    # not a neighbour's given name that is a Swedish surname ("Lilja": "Fredrik Lilja Agneta Persson" is two people)
+    nordic = {name.casefold() for module in (fi_FI, no_NO) for name in module.Provider.first_names} - surnames()
+    return frozenset(swedish | nordic)
 
 
 @cache

@@ -17,6 +17,20 @@ def test_it_tells_names_run_together_apart_by_their_given_names():
     ]
 
 
+def test_names_run_together_part_at_a_finnish_or_norwegian_given_name_too():
+    assert lexicon.split_people("Ulf Dahl Tuija Berg Markku Lind Sverre Moum") == [
+        "Ulf Dahl",
+        "Tuija Berg",
+        "Markku Lind",
+        "Sverre Moum",
+    ]
+
+
+def test_a_neighbours_given_name_that_is_a_swedish_surname_ends_no_name():
+    assert lexicon.split_people("Fredrik Lilja Agneta Persson") == ["Fredrik Lilja", "Agneta Persson"]
+    assert lexicon.is_given_name("Tuija") and not lexicon.is_given_name("Lilja")
+
+
 def test_it_names_municipalities_regions_and_agencies():
     text = "Eva Ek, Sala kommun, Region Västmanland, Försäkringskassan och Per Holm"
     assert lexicon.organisations_in(text) == ["Sala kommun", "Region Västmanland", "Försäkringskassan"]
