@@ -73,6 +73,14 @@ HEADER_BODY_LINE = re.compile(
     r"(?:\s+(?i:(?:sammanträdes)?protokoll)\b.*)?$"
 )
 # A body word in the title -> the body's name, as meetings.importing.matching.BODY_KINDS knows it.
+# an association's meeting of its members: the body that decides there
+MEMBERS_MEETINGS = [
+    ("årsmöte", "Årsmötet"),
+    ("årsstämma", "Årsstämman"),
+    ("föreningsstämma", "Föreningsstämman"),
+    ("medlemsmöte", "Medlemsmötet"),
+    ("församlingsmöte", "Församlingsmötet"),
+]
 BODY_WORDS = [
     ("arbetsutskott", "Arbetsutskottet"),
     ("beredningsgrupp", "Beredningsgruppen"),
@@ -81,12 +89,7 @@ BODY_WORDS = [
     ("presidi", "Presidierna"),
     ("styrelse", "Styrelsen"),
     ("direktion", "Direktionen"),
-    # an association's meeting of its members: the body that decides there
-    ("årsmöte", "Årsmötet"),
-    ("årsstämma", "Årsstämman"),
-    ("föreningsstämma", "Föreningsstämman"),
-    ("medlemsmöte", "Medlemsmötet"),
-    ("församlingsmöte", "Församlingsmötet"),
+    *MEMBERS_MEETINGS,
 ]
 
 
@@ -106,6 +109,11 @@ def kind(doc: Document, title: str) -> str:
         # who decided ("Beslutande") or the §§ the record holds ("Paragrafer 138-150"): notes have neither
         return "protokoll"
     return "protokoll" if any(line.startswith("§") for line in doc.lines if line) else "minnesanteckningar"
+
+
+MEMBERS_OF = re.compile(
+    r"\b(?:möte|årsmöte|medlemsmöte|stämma|årsstämma)\s+med\s+([A-ZÅÄÖ][\wÅÄÖåäö-]*?)(?::s|s)\s+medlemmar\b"
+)
 
 
 def organisation(doc: Document, title: str) -> str | None:
@@ -145,6 +153,10 @@ def organisation(doc: Document, title: str) -> str | None:
                 if line.isupper()
                 else name
             )
+    # "Protokoll fört vid årsmöte med PRO:s medlemmar": the association whose members met
+    members = MEMBERS_OF.search(" ".join([title, *doc.header_rest[:3]]))
+    if members:
+        return members.group(1)
     crumbs = breadcrumbs(doc)
     for crumb in reversed(crumbs):  # "Hem > Stockholms stad > AB Svenska Bostäder": the company, not its owner
         if KOMMUN.search(crumb) or any(p.search(crumb) for p in [*ORGANISATION, HEADER_ORGANISATION]):
@@ -171,7 +183,9 @@ def organisation(doc: Document, title: str) -> str | None:
         doc.found_by["organisation"] = "place"
         return place
     first = next((line for line in doc.lines if line), "")
-    if 0 < len(first.split()) <= 2 and not re.search(r"\d|protokoll|anteckning", first, re.I):
+    # (not a site's index of letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ": no word is that long)
+    words = first.split()
+    if 0 < len(words) <= 2 and max(map(len, words)) <= 20 and not re.search(r"\d|protokoll|anteckning", first, re.I):
         return first.strip()  # a letterhead: "Delta"
     return None
 
@@ -278,6 +292,13 @@ def body(doc: Document, title: str) -> str | None:
     for word, name in BODY_WORDS:
         if word in lowered:
             return name
+    # an association's meeting of its members in a header line that names the protocol ("Årsmötesprotokoll" under a
+    # site's line)
+    for line in doc.header_rest[:3]:
+        lowered = line.lower()
+        for word, name in MEMBERS_MEETINGS:
+            if word in lowered and "protokoll" in lowered:
+                return name
     doc.found_by["body"] = "text"  # not in the title or header: the rules below guess from the text
     everything = "\n".join(line for line in doc.lines if line)
     match = re.search(OWNED_BODY, everything)

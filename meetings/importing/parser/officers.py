@@ -15,7 +15,12 @@ MOST_ADJUSTERS = 3
 # "Ordförande NN öppnade …", "Ordföranden, NN (M), hälsar välkommen …", "… öppnades av ordföranden NN", "Dagens
 # ordförande är styrelsens vice ordförande NN", "Till mötesordförande utses NN": who chaired, said in the text
 # "för dagens sammanträde", "för årsmötet", "för stämman": the meeting a chair or a secretary is chosen for
-FOR_THE_MEETING = r"för\s+(?:dagens\s+)?(?:sammanträde[t]?|möte[t]?|årsmöte[t]?|stämman|årsstämman|föreningsstämman)"
+FOR_THE_MEETING = (
+    r"för\s+(?:(?:dagens|kvällens|detta|årets)\s+)?(?:sammanträde[t]?|möte[t]?|årsmöte[t]?|stämman|årsstämman|"
+    r"föreningsstämman)"
+)
+# "årsmötets sekreterare", "stämmans ordförande": the meeting's own officer, named by the meeting in the genitive
+MEETINGS = r"(?:(?:års|medlems|förenings)?mötets|(?:års|förenings)?stämmans|dagens|kvällens)\s+"
 CHAIR_IN_TEXT = re.compile(
     rf"(?:\b[Oo]rdförande(?:n)?,?\s+({PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?,?\s+(?:öppna|hälsa|förklara))|(?:öppna\w*\s+av\s+ordförande(?:n)?\s+({PERSON}))|"
     rf"(?:\b(?:[Dd]agens|[Mm]ötets)\s+ordförande\s+(?:är|var)\s+(?:[\wåäö]+\s+){{0,4}}?({PERSON}))|"
@@ -34,7 +39,7 @@ OPENED_BY = re.compile(
 SECRETARY_IN_TEXT = re.compile(
     rf"\b(?:[Ss]ekreterare(?:\s+(?:vid|för)\s+(?:sammanträdet|mötet))?\s+(?:är|var)\s+({PERSON})|"
     rf"[Tt]ill\s+(?:mötes|protokoll)?sekreterare\s+(?:{FOR_THE_MEETING}\s+)?(?:valdes|utsågs|utses|väljs)\s+({PERSON})|"
-    rf"({PERSON})\s+(?:valdes|utsågs|utses|väljs){UNANIMOUSLY}\s+till\s+(?:mötes|protokoll)?sekreterare|"
+    rf"({PERSON})\s+(?:valdes|utsågs|utses|väljs){UNANIMOUSLY}\s+till\s+(?:{MEETINGS})?(?:mötes|protokoll)?sekreterare|"
     rf"\b(?:välja|utse|valde|utsåg)\s+({PERSON})\s+(?:till|som)\s+(?:mötes|protokoll)?sekreterare)\b"
 )  # "… att välja Jonas Nygren till mötessekreterare"
 
@@ -44,15 +49,18 @@ SECRETARY_IN_TEXT = re.compile(
 CHOSEN_TO_CHAIR = re.compile(
     rf"\b[Tt]ill\s+(?:mötesordförande|ordförande\s+{FOR_THE_MEETING})\s+(?:utses|valdes|utsågs)\s+({PERSON})|"
     # "Anton Nordenfur valdes enhälligt till mötesordförande."
-    rf"({PERSON})\s+(?:utses|valdes|utsågs|väljs){UNANIMOUSLY}\s+till\s+(?:mötesordförande|ordförande\s+{FOR_THE_MEETING})"
+    rf"({PERSON})\s+(?:utses|valdes|utsågs|väljs){UNANIMOUSLY}\s+till\s+"
+    rf"(?:mötesordförande|ordförande\s+{FOR_THE_MEETING}|{MEETINGS}ordförande)"
 )
 
+# the meeting's own chair, named so wherever the sentence stands: "mötesordförande", "ordförande för kvällens möte",
+# "årsmötets ordförande"
+MEETING_CHAIR = rf"(?:mötesordförande|ordförande\s+{FOR_THE_MEETING}|{MEETINGS}ordförande)"
 CHOSEN_TO_MEETING_CHAIR = re.compile(
-    rf"\b[Tt]ill\s+mötesordförande\s+(?:utses|valdes|utsågs|väljs)\s+({PERSON})|"
-    rf"({PERSON})\s+(?:utses|valdes|utsågs|väljs){UNANIMOUSLY}\s+till\s+mötesordförande\b"
+    rf"\b[Tt]ill\s+{MEETING_CHAIR}\s+(?:utses|valdes|utsågs|väljs)\s+({PERSON})|"
+    rf"({PERSON})\s+(?:utses|valdes|utsågs|väljs){UNANIMOUSLY}\s+till\s+{MEETING_CHAIR}\b"
 )
-
-CHOSEN_TO_MEETING_SECRETARY = re.compile(CHOSEN_TO_MEETING_CHAIR.pattern.replace("mötesordförande", "mötessekreterare"))
+CHOSEN_TO_MEETING_SECRETARY = re.compile(CHOSEN_TO_MEETING_CHAIR.pattern.replace("ordförande", "sekreterare"))
 
 
 def _first_items_text(doc: Document) -> list[str]:
@@ -160,6 +168,12 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
                 match = re.match(rf"({PERSON})\s+valdes\b", text)
                 if match and match.group(1) not in names:
                     names.append(match.group(1))
+                if not said and not match and re.search(rf"\b{CHOSEN}\b", text):
+                    # "Mötet föreslog Laila Andersson och Lennart Erlandsson, som valdes av mötet.": no list to know
+                    # them by, the names the choosing sentence gives
+                    chosen = [n for found in re.findall(PEOPLE, text) for n in split_names(found) if plausible_name(n)]
+                    if len(chosen) <= MOST_ADJUSTERS:
+                        names.extend(n for n in chosen if n not in names)
                 if WITH_CHAIR.search(text) or WITH_CHAIR.search(item["title"]):
                     doc.with_chair = True
     if not names:

@@ -173,3 +173,34 @@ def test_a_short_agenda_before_the_paragraphs_is_still_no_items():
         "3. Ekonomi\n\n§ 1 Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n§ 2 Dagordning\n\nDagordningen godkändes.\n"
     )
     assert [item["title"] for item in minutes["items"]] == ["Mötets öppnande", "Dagordning"]
+
+
+MEMBERS = (
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ\n\nÅrsmötesprotokoll\n\nPROTOKOLL fört vid årsmöte med SPF:s medlemmar onsdagen "
+    "den 4 mars 2020, klockan 14:30.\n\nPlats: Folkets Hus\n\nNärvarande: 80 personer\n\n§ 1 Mötets öppnande\n\n"
+    "Ordföranden förklarade årsmötet öppnat.\n\n§ 2 Val av årsmötets ordförande\n\nMötet föreslog sittande och "
+    "Tore Berg valdes till ordförande för mötet.\n\n§ 3 Val av årsmötets sekreterare\n\nMötet föreslog sittande och "
+    "Vivi Holm valdes till årsmötets sekreterare.\n\n§ 4 Val av 2 justeringsmän, tillika rösträknare\n\n"
+    "Mötet föreslog Lena Ahl och Nils Åkesson, som valdes av mötet.\n"
+)
+
+
+def test_an_annual_meeting_of_an_associations_members_names_its_owner_body_and_officers():
+    minutes = parse_text(MEMBERS)
+    assert minutes["organisation"] == "SPF"  # not the site's index of letters on the first line
+    assert minutes["body"] == "Årsmötet"
+    assert minutes["chair"] == "Tore Berg"
+    assert minutes["secretary"] == "Vivi Holm"
+    assert minutes["adjusters"] == ["Lena Ahl", "Nils Åkesson"]
+    assert {"Tore Berg", "Lena Ahl", "Nils Åkesson"} <= {a["name"] for a in minutes["attendance"]}
+
+
+def test_officers_chosen_for_the_evenings_meeting_in_points_that_are_sentences():
+    minutes = parse_text(
+        "Årsmötesprotokoll 2009\n\nByalagets årsmöte 10/2 2009\n\nNärvarande: Tom Ek, Karl Öberg, Lisa Wall, Kent "
+        "Sand, Åsa Jonsson, Karin Olsson, Britt-Inger Ljung Willing\n\n1. Mötet öppnades.\n2. Dagordningen "
+        "godkändes.\n3. Britt-Inger Ljung Willing valdes till ordförande för kvällens möte.\n4. Karin Olsson valdes "
+        "till sekreterare för kvällens möte.\n5. Till justeringsmän valdes Kent Sand och Karl Öberg.\n"
+    )
+    assert minutes["chair"] == "Britt-Inger Ljung Willing"
+    assert minutes["secretary"] == "Karin Olsson"
