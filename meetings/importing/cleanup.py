@@ -80,7 +80,8 @@ LABEL_BREAK = re.compile(
     # a name (not a column's head after another's: "Ersättare Tjänstemän Namn")
     r"|(?<!Ersättare)(?<!ERSÄTTARE)(?<=\S)\s+(?=(?:Tjänstemän|TJÄNSTEMÄN)\s*:?\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö])"
 )
-BULLETED_HEADING = re.compile(r"^\s*[•▪◦●·]\s*(?=§\s*\d)")
+# "• § 3 Val av justerare", "• 1 Mötets öppnande": a heading a web page set as a bulleted point
+BULLETED_HEADING = re.compile(r"^\s*[•▪◦●·]\s*(?=§\s*\d|\d{1,2}\.?\s+[A-ZÅÄÖa-zåäö])")
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
 # not a page's number ("Enligt närvarolista, sid 2 Ersättare …"), nor one of a list after a comma ("Roland Axelsson
 # (s), kl , 40, 45 Maria Åhlén": the §§ a member was there for)
@@ -318,7 +319,10 @@ def _numbered_headings(lines, marks):
         return False
     short = all(len(lines[n]) < 100 and not lines[n].rstrip().endswith(".") and PAGE_ITEM.match(lines[n]) for n in at)
     between = [sum(len(line) for line in lines[a + 1 : b]) for a, b in zip(at, at[1:], strict=False)]
-    return short and max(between) < SHORTEST_PAGE
+    # (a page's own head repeats from page to page, "2 Kommunstyrelsen", "3 Kommunstyrelsen"; headings differ)
+    heads = [PAGE_ITEM.sub("", lines[n]).strip().casefold() for n in at]
+    differ = len(set(heads)) == len(heads) and not any(re.search(r"protokoll|sammanträde|\bsida\b", h) for h in heads)
+    return short and (max(between) < SHORTEST_PAGE or differ)
 
 
 # "2 22 Plats och tid …": the page's number before a flattened header, not an item's

@@ -331,6 +331,8 @@ def _looks_like_heading(doc: Document, index: int) -> bool:
     if following is None:
         return False
     next_line = doc.lines[following]
+    if AGENDA_LABEL.search(line) and re.match(r"^(?:§\s*)?1\.?\s", next_line):
+        return False  # "Dagordning" over "1 Mötets öppnande": the points below are the items, the word no heading
     blank_between = following > index + 1
     return blank_between and (len(next_line) > len(line) or next_line.endswith("."))
 

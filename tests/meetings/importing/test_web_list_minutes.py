@@ -29,3 +29,44 @@ def test_a_bullet_before_a_decision_point_stays():
         "• att godkänna budgeten\n• att uppdra åt förbundschefen att redovisa utfallet\n"
     )
     assert "• att uppdra" in minutes["items"][0]["decisions"][0]["text"]
+
+
+def test_numbered_headings_a_web_page_set_as_bulleted_points_are_items():
+    minutes = parse_text(
+        "Fiskevårdsföreningen\n\nSTYRELSEPROTOKOLL\n\nDatum: Tisdagen den 27 juni 2017 Tid: 18:00 Plats: Gården\n\n"
+        "Dagordning\n\n•\t1\tMötets öppnande\n\nOrdförande Börje Ek öppnar mötet\n\n"
+        "• 2 Val av justerare (ordf. + ledamot)\n\nBörje Ek och Jörgen Sand väljs som justerare\n\n"
+        "• 3 Godkännande av dagordning\n\nDagordningen godkännes av mötet\n\n• 4 Fiskutsättning\n\n"
+        "Styrelsen beslutar att sätta ut gös i Rångsjön.\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == [
+        "Mötets öppnande",
+        "Val av justerare (ordf. + ledamot)",
+        "Godkännande av dagordning",
+        "Fiskutsättning",
+    ]
+    assert minutes["adjusters"] == ["Börje Ek", "Jörgen Sand"]
+
+
+LONG_POINT = "Kassören redogör för läget i föreningens ekonomi och för vad som hänt sedan förra mötet. " * 8
+
+
+def test_numbered_headings_with_a_long_text_between_them_are_items_not_a_sites_page_numbers():
+    minutes = parse_text(
+        "STYRELSEPROTOKOLL\n\nDatum: 27 juni 2017\n\n1 Mötets öppnande\n\nOrdförande Börje Ek öppnar mötet.\n\n"
+        f"2 Ekonomi\n{LONG_POINT}\n\n3 Fiskutsättning\n{LONG_POINT}\n\n4 Övriga frågor\nInga.\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == [
+        "Mötets öppnande",
+        "Ekonomi",
+        "Fiskutsättning",
+        "Övriga frågor",
+    ]
+
+
+def test_a_sites_page_numbers_before_the_same_head_on_each_page_are_no_items():
+    minutes = parse_text(
+        f"1 Kommunstyrelsen\n\nDatum: 27 juni 2017\n\n§ 5 Ekonomi\n\n{LONG_POINT}\n\n"
+        f"2 Kommunstyrelsen\n\n{LONG_POINT}\n\n3 Kommunstyrelsen\n\n§ 6 Budget\n\n{LONG_POINT}\n"
+    )
+    assert [item["title"] for item in minutes["items"]] == ["Ekonomi", "Budget"]
