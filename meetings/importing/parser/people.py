@@ -243,6 +243,9 @@ def _group_over(doc: Document, index: int) -> bool:
         return False
     if re.match(PERSON + r"\s*$", line) and not ROLE.match(line):
         return False  # a name alone is a person
+    field = FIELD.match(line)
+    if field and field.group(1).lower() not in ("ordförande", "sekreterare"):
+        return False  # "Justerare" over "Anette Asplund (KD)": the next field, its value on the line below
     # ("Ledamöterna" over "Ann Mari Engel (v)", "Personalrepresentanten" over "Curt Öhrström": a name with its party,
     # or alone)
     alone = att.group_role(line) is not None  # a role's definite form heads a name alone

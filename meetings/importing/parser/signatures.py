@@ -344,7 +344,8 @@ def names_after(doc: Document, index: int, rest: str, key: str = "") -> tuple[li
                 doc.titles.setdefault(names[-1].strip(), line.strip(" ,.;()"))
             index += 1
             continue  # "Ordförande", "2:e vice ordförande", "Förbundssekreterare" under a name
-        if not att._is_name(line) or (len(line.split()) > 1 and not plausible_name(line)):
+        bare = re.sub(r"\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)$", "", line)  # "Anette Asplund (KD)": the name, its party
+        if not att._is_name(bare) or (len(bare.split()) > 1 and not plausible_name(bare)):
             break
         names.append(line.strip())
         index += 1

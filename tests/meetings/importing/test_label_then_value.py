@@ -46,3 +46,35 @@ def test_a_body_in_lower_case_after_the_titles_for_is_the_body():
         ("socialnämnden", "Socialnämnden"),
     ):
         assert parse_text(FIRST_PAGE.format(body=body, range=""))["body"] == expected
+
+
+STACKED = """LULEÅ KOMMUN
+SAMMANTRÄDESPROTOKOLL
+Kommunstyrelsen
+2016-11-07
+Plats och tid
+Kommunstyrelsens sammanträdesrum, kl. 13:15-14:30
+Beslutande
+Enligt närvarolista
+Justerare
+Anette Ask (KD)
+Tid och plats för justering
+Kansliet 2016-11-08 16:00
+Justerade paragrafer
+252-273
+Sekreterare
+Sofia Ris
+Ordförande
+Yvonne Stål (S)
+Justerare
+Anette Ask (KD)
+"""
+
+
+def test_each_label_over_its_value_without_a_blank_line_between():
+    result = parse_text(STACKED)
+    assert result["adjusters"] == ["Anette Ask"]
+    assert result["chair"] == "Yvonne Stål"
+    assert result["secretary"] == "Sofia Ris"
+    rows = {a["name"]: a for a in result["attendance"]}
+    assert rows["Anette Ask"]["role"] != "ledamot"  # the justerare under her label, not a member of "Beslutande"
