@@ -111,7 +111,7 @@ def _result(doc: Document) -> ParsedMinutes:
     # the names of an "Utses att justera" that ran on into the lists after it were there, justerare or not
     ran_on = doc.justerare if len(doc.justerare) > officers.MOST_ADJUSTERS else []
     listed = bool(doc.people)
-    _add_signers(doc, chair, [*adjusters, *(_without_labels(name) or name for name in ran_on)])
+    _add_signers(doc, chair, [*adjusters, *(_without_labels(name) or name for name in ran_on)], secretary)
     if not chair and not listed:  # no list: only those the text names (a list's "Leif Strand, ordförande Maja …")
         chair = _chair_named_in_text(doc)
     _place_header_leftovers(doc, read_items, body)
@@ -187,13 +187,14 @@ def _mark_officers(doc: Document, chair: str | None, secretary: str | None) -> N
             entry["role"] = "ordförande"
 
 
-def _add_signers(doc: Document, chair: str | None, adjusters: list[str]) -> None:
-    """Who chairs or justerar was there, though no list names them."""
+def _add_signers(doc: Document, chair: str | None, adjusters: list[str], secretary: str | None) -> None:
+    """Who chairs, keeps the minutes or justerar was there, though no list names them."""
     known = {p["name"] for p in doc.people}
-    for name in [chair, *adjusters]:
+    for name in [chair, secretary, *adjusters]:
         if name and name not in known and plausible_name(name):
             known.add(name)
-            doc.people.append(_present(name, "ordförande" if name == chair else None))
+            role = "ordförande" if name == chair else "sekreterare" if name == secretary else None
+            doc.people.append(_present(name, role))
 
 
 # "valdes ordförande Ulf Fridebäck och vice ordförande Barry Andersson": a role written before a name in the text

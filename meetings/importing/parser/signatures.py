@@ -106,7 +106,10 @@ def signature_block(doc: Document, index: int) -> int:
     rest = PARAGRAPHS_FIELD.sub("", DOT_LEADER.sub(" .. ", rest).strip(" .")).strip(" .")
     if key in ("justerare", "justerande"):
         # "Justerare = Thorleif Ljungros (s) Leif Vestin (c) BEVIS Justeringen har …": the notice after the names
-        rest = NOTICE_AFTER.split(rest)[0].strip()
+        rest, *notice = NOTICE_AFTER.split(rest, maxsplit=1)
+        if notice and not doc.items:
+            doc.header_rest.append(notice[0].strip())  # the notice's "Kommunfullmäktiges protokoll är justerat"
+        rest = rest.strip()
     if key in ("utses att justera", "utses justera", "justerare"):
         rest = RESERVE.sub("", rest)  # "Finn Stavnsbo (SD) med Lena Stensgård (M) som ersättare": the reserve
     if key in ("utses att justera", "utses justera") and rest and not names_only(rest):
@@ -280,7 +283,8 @@ def _as_people(text: str) -> list[str]:
     for word in text.split():
         bare = word.strip(".,;:")
         no_name = NOT_A_NAME.match(bare) or NOT_IN_NAMES.search(bare)
-        if NAME_TOKEN.match(bare) and not no_name or runs[-1] and bare in NAME_PARTICLES:
+        initial = runs[-1] and re.fullmatch(r"[A-ZÅÄÖ]", bare)  # "Inger B Larsson": a middle initial
+        if NAME_TOKEN.match(bare) and not no_name or runs[-1] and bare in NAME_PARTICLES or initial:
             runs[-1].append(bare)  # "Pernilla de Vries", "Margareta der Nederlanden"
         elif runs[-1]:
             runs.append([])

@@ -78,3 +78,16 @@ def test_each_label_over_its_value_without_a_blank_line_between():
     assert result["secretary"] == "Sofia Ris"
     rows = {a["name"]: a for a in result["attendance"]}
     assert rows["Anette Ask"]["role"] != "ledamot"  # the justerare under her label, not a member of "Beslutande"
+
+
+def test_the_secretary_who_signs_was_there_though_no_list_names_them():
+    result = parse_text(
+        "LULEÅ KOMMUN SAMMANTRÄDESPROTOKOLL 1 (50)\nPlats och tid Stadshuset kl 13.15\n"
+        "Beslutande Enligt bifogad närvarolista\nJusterare Inger B Lars (S) och Sana Sul (M)\nSekreterare Gun Lund\n"
+        "Ordförande Maja Lind\nJusterare Inger B Lars Sana Sul BEVIS/ANSLAG Kommunfullmäktiges protokoll är "
+        "justerat.\n\n§ 235 Detaljplan\n\nFullmäktige antar planen.\n"
+    )
+    rows = {a["name"]: a for a in result["attendance"]}
+    assert rows["Gun Lund"]["role"] == "sekreterare"
+    assert result["adjusters"] == ["Inger B Lars", "Sana Sul"]  # a middle initial in the signer's cell
+    assert result["body"] == "Kommunfullmäktige"  # the notice after the signatures names it
