@@ -84,9 +84,11 @@ LABEL_BREAK = re.compile(
 BULLETED_HEADING = re.compile(r"^\s*[•▪◦●·]\s*(?=§\s*\d|\d{1,2}\.?\s+[A-ZÅÄÖa-zåäö])")
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
 # not a page's number ("Enligt närvarolista, sid 2 Ersättare …"), nor one of a list after a comma ("Roland Axelsson
-# (s), kl , 40, 45 Maria Åhlén": the §§ a member was there for)
+# (s), kl , 40, 45 Maria Åhlén": the §§ a member was there for), nor the § a member stayed to or came from ("Jasmine
+# Ravaghi (S) t o m 69 Barbro Viklund", "fr o m 70", "tom 69")
 NUMBERED_INSIDE = re.compile(
-    r"(?<=[\s.:])(?<!\b[Ss]id\s)(?<![Ss]ida\s)(?<!,\s)(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"
+    r"(?<=[\s.:])(?<!\b[Ss]id\s)(?<![Ss]ida\s)(?<!,\s)(?<!\bt\so\sm\s)(?<!\bo\sm\s)(?<!\btom\s)(?<!\bfrom\s)"
+    r"(?:(§\s*)?(\d{1,3})(\.|\))?)\s+(?=[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])(?![A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ][\w-]+,)"
 )
 
 

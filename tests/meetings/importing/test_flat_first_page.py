@@ -205,3 +205,16 @@ def test_a_list_whose_label_follows_the_place_and_time_on_their_line():
     }
     assert result["place"].startswith("Kommunförvaltningen")
     assert result["date"] == "2017-11-27"
+
+
+def test_the_paragraph_a_member_stayed_to_or_came_from_is_no_items_number():
+    result = parse_text(
+        "PROTOKOLL 1 (22)\nKulturnämnden\nPlats och tid Stadshuset kl 13.00\nBeslutande Daniel Sjö, ordförande (S) "
+        "Klara Lund (S) Vasilis Pap (S) Jasmine Rav (S) t o m 69 Barbro Vik (MP) Tjänstgör för Jasmine Rav (S) fr o m "
+        "70 Ulrica Berg (M) Ann-Christine Falk (C) Olav Erik (KD) Ersättare Anna Ulf (S) Tjänstemän Ida Mark, "
+        "controller Anette Bur, nämndsekreterare\n\n§ 54 Val av justerare\n\nVasilis Pap utses.\n"
+    )
+    rows = {a["name"]: a for a in result["attendance"]}
+    assert {"Ulrica Berg", "Olav Erik", "Anna Ulf", "Ida Mark", "Anette Bur"} <= set(rows)
+    assert rows["Barbro Vik"]["serving_for"] == "Jasmine Rav"
+    assert [item["title"] for item in result["items"]] == ["Val av justerare"]
