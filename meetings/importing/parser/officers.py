@@ -161,7 +161,10 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
         if re.search(r"juster", item["title"], re.I):
             texts = [RESERVE.sub("", d["text"]) for d in item["decisions"]] or [RESERVE.sub("", item["text"])]
             for text in texts:
-                said = [name for name in known if name in text]
+                # the sentences that choose ("… valdes till att, jämte ordförande, justera …"), not the rest of the
+                # item's text ("Frånvarande ordinarie ledamot och dennes ersättare: …")
+                choosing = " ".join(s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text) if CHOOSING.search(s))
+                said = [name for name in known if name in (choosing or text)]
                 names.extend(name for name in said if name not in names)
                 if said and doc.found_by.get("adjusters") == "signature":
                     del doc.found_by["adjusters"]  # the § says who was chosen, not only who signed
@@ -181,14 +184,17 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
         if names:
             doc.found_by["adjusters"] = "text"
     if doc.with_chair:
-        chairs = [p["name"] for p in doc.people if _is_chair(p)] or ([chair] if chair else [])
+        # the chair(s) there: one listed absent justerar nothing ("Daniel Ådin (S) var frånvarande")
+        present = [p for p in doc.people if (p.get("status") or "närvarande").startswith("närvar")]
+        chairs = [p["name"] for p in present if _is_chair(p)] or ([chair] if chair else [])
         names.extend(c for c in chairs if c not in names)
     # a signature line with two names run together ("Annette Tagesson Jan Emanuel Johansson") is dropped when
     # the names it joins are already there
     return [n for n in names if not any(other != n and other in n for other in names)]
 
 
-CHOSEN = r"(?:utses|utsågs|utsåges|valdes|väljs|uppdras)"  # "NN och NN uppdras att justera"
+CHOSEN = r"(?:utses|utsågs|utsåges|valdes|väljs|uppdras)"
+CHOOSING = re.compile(rf"\b(?:{CHOSEN[3:-1]}|juster\w*|utse|välja)\b", re.I)  # "NN och NN uppdras att justera"
 WITH_THE_CHAIR = r"(?:(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande[a-z]*\s+)"
 # The justerare chosen in a sentence: "Margareta Lövgren (M) utses att jämte ordförande justera dagens protokoll",
 # "Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M)", "Till justerare valdes Eva Lind",

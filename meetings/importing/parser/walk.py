@@ -182,7 +182,11 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     # "2 SVALÖVS KOMMUN … SAMMANTRÄDESPROTOKOLL Sammanträdesdatum 7 Dnr Igångsättningstillstånd …": a page's
     # letterhead, then an item whose "§" was lost, known by the header's "Paragrafer 7-16"
     headed = LETTERHEAD_THEN_NUMBER.search(line)
-    if headed and int(headed[1]) in _paragraphs_listed(doc) and int(headed[1]) > max(_numbers(doc), default=0):
+    # (or the page's number twice, the site's and the letterhead's, then another: "2 SKELLEFTEÅ KOMMUN PROTOKOLL 2 54
+    # Dnr KN Val av justerare …")
+    paged = headed and re.match(r"^(\d{1,3})\s.*?(?:PROTOKOLL|[Ss]ammanträdesprotokoll)\s+\1\s+\d", line)
+    listed = headed and (int(headed[1]) in _paragraphs_listed(doc) or paged)
+    if headed and listed and int(headed[1]) > max(_numbers(doc), default=0):
         return headed[1], headed[2].strip(), index + 1, "listed"
     if not doc.items and LETTERHEAD.search(line):
         return None  # "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL 1 (251) …": the first page's head, no item

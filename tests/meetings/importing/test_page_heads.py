@@ -366,3 +366,28 @@ def test_a_clock_time_opening_a_line_is_no_items_number():
         "Kl 13:00 Mötet öppnas\n13:15 Besök av förvaltningen\n"
     )
     assert [item["title"] for item in result["items"]] == ["Dagordning"]
+
+
+PAGED = (
+    "PROTOKOLL 1 (22)\nFritidsnämnden\nPlats och tid Stadshuset kl 13.00\nBeslutande Eva Dahl, ordförande (S) "
+    "Isak Berg (MP) Per Ek (S) Lova Tor (V)\nUtses att justera\n\n"
+    "2 SKELLEFTEÅ KOMMUN PROTOKOLL 2 46 Dnr KN Val av justerare och eventuell tjänstgöring Isak Berg (MP) valdes "
+    "till att, jämte ordförande, justera dagens protokoll. Frånvarande ordinarie ledamot och dennes ersättare: Nils "
+    "Sand (S) var frånvarande och för honom tjänstgjorde Lova Tor (V).\n"
+)
+
+
+def test_a_pages_number_twice_then_another_number_opens_the_item_whose_sign_was_lost():
+    result = parse_text(PAGED)
+    assert [(item["number"], item["title"]) for item in result["items"]] == [
+        ("46", "Val av justerare och eventuell tjänstgöring")
+    ]
+
+
+def test_the_justerare_are_those_the_choosing_sentence_names_with_the_chair_who_was_there():
+    result = parse_text(PAGED)
+    assert result["adjusters"] == ["Isak Berg", "Eva Dahl"]  # not Lova Tor, who served for an absent member
+    absent_chair = PAGED.replace("Eva Dahl, ordförande (S)", "Eva Dahl (S)").replace(
+        "Utses att justera", "Frånvarande Nils Sand, ordförande (S)\nUtses att justera"
+    )
+    assert "Nils Sand" not in parse_text(absent_chair)["adjusters"]
