@@ -11,6 +11,7 @@ STATUS_LABELS = [
     (r"närvarolista", "närvarande", None),
     (r"ledamöter", "närvarande", "ledamot"),
     (r"suppleanter", "närvarande", "suppleant"),
+    (r"personalrepresentanter|arbetstagarrepresentanter", "närvarande", "personalrepresentant"),
     (
         r"sekretariatet|i\s+tjänsten|särskilt\s+inbjudna|(?:övriga\s+|närvarande\s+)?tjänste(?:män|personer)(?:\s+m\s*fl)?|"
         r"fackliga\s+(?:organisationer|företrädare|representanter)|personalföreträdare|insynsplatser|gäster|"

@@ -5,12 +5,12 @@ import re
 
 from meetings.importing.lexicon import NAME_LOWER, NAME_UPPER
 
-# "§ 12", "§12 Titel", "KF § 266", "§ 63/20 Titel" (number/year)
+# "§ 12", "§12 Titel", "KF § 266", "§ 63/20 Titel" (number/year), "§ 27A Titel" (a § added between two)
 # "33 § Titel": the number before the sign, as some municipalities write it
 # "§ 12 …", "KS § 12", "Kf § 17", "Bun § 3" (the body's short name before the sign; not "Se § 12", "Enl § 3")
 ITEM_PARAGRAPH = re.compile(
     r"^(?:(?:(?:[A-ZÅÄÖ]{1,5}|(?!(?:Se|Enl|Jfr|Av|Ur|Om|Vid|Med|Och|Till|Från|Kap|Lag|Enligt)\s)[A-ZÅÄÖ][a-zåäö]{1,4})\s+)?"
-    r"§\s*(\d+)(?:/\d\d)?|(\d{1,3})\s*§(?=\s))\s*[.:]?\s*(.*)$"
+    r"§\s*(\d+(?:[A-Za-z](?=[\s.:]))?)(?:/\d\d)?|(\d{1,3})\s*§(?=\s))\s*[.:]?\s*(.*)$"
 )
 ITEM_NUMBERED = re.compile(r"^-?\s*(\d{1,2})\s*[.)]\s*(\S.{0,120})$")
 ITEM_RUN_ON = re.compile(r"^(?:§\s*)?(\d{1,3})\s*[.)]?\s+([A-ZÅÄÖ].+)$")

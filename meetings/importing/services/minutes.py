@@ -292,10 +292,11 @@ def _link_substitutes(meeting: Meeting, attendees: list[Attendee], rows: Attenda
 
 
 def item_heading(data: Item) -> str:
-    """The item's heading; a part of a § ("3.1" under § 3) keeps its number in it, having no § number of its own."""
+    """The item's heading; a part of a § ("3.1" under § 3) or one added between two ("27A") keeps its number in it,
+    having no § number of its own."""
     heading = data.get("title") or str(_("Ärende"))
     part = data.get("number") or ""
-    return f"{part} {heading}" if re.fullmatch(r"\d{1,3}\.\d{1,2}", part) else heading
+    return f"{part} {heading}" if re.fullmatch(r"\d{1,3}\.\d{1,2}|\d{1,3}[A-Za-z]", part) else heading
 
 
 def _save_item(meeting: Meeting, position: int, data: Item, people: People, attendances: Attendances) -> AgendaItem:

@@ -166,3 +166,11 @@ def test_an_ersattare_present_but_not_serving_keeps_the_words_and_is_saved_as_an
     ]
     anders = save_parsed(parsed, body=cast.board).attendances.get(name="Anders Rapp")
     assert (anders.role, anders.role_title, anders.status) == ("ersattare", "", "narvarande")
+
+
+def test_a_paragraph_added_between_two_keeps_its_number_in_its_heading():
+    from meetings.importing.services.minutes import item_heading
+
+    assert item_heading({"number": "27A", "title": "Val av protokollsjusterare"}) == "27A Val av protokollsjusterare"
+    assert item_heading({"number": "3.1", "title": "Arbetsordning"}) == "3.1 Arbetsordning"
+    assert item_heading({"number": "27", "title": "Sammanträdets öppnande"}) == "Sammanträdets öppnande"

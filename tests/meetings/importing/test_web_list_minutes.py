@@ -70,3 +70,19 @@ def test_a_sites_page_numbers_before_the_same_head_on_each_page_are_no_items():
         f"2 Kommunstyrelsen\n\n{LONG_POINT}\n\n3 Kommunstyrelsen\n\n§ 6 Budget\n\n{LONG_POINT}\n"
     )
     assert [item["title"] for item in minutes["items"]] == ["Ekonomi", "Budget"]
+
+
+def test_staff_representatives_are_a_list_and_a_paragraph_added_between_two_keeps_its_letter():
+    minutes = parse_text(
+        "Sammanträdesprotokoll Reko AB. Sammanträdesdatum 2021-09-24.\n\nLedamöter:\n\n• Ulf Sjö, ordförande\n"
+        "• Mats Bäck\n\nPersonalrepresentanter:\n\n• Jörgen Una, Kommunal\n• Lars Löf, Vision\n\nÖvriga:\n\n"
+        "• Anna Wik, VD\n\n§ 27 Sammanträdets öppnande\n\nOrdföranden förklarar mötet öppnat.\n\n"
+        "§ 27A Val av protokollsjusterare\n\nAtt jämte ordföranden justera dagens protokoll föreslås Mats Bäck.\n"
+    )
+    rows = {a["name"]: a for a in minutes["attendance"]}
+    assert rows["Jörgen Una"]["role"] == "personalrepresentant"
+    assert rows["Lars Löf"]["organisation"] == "Vision"
+    assert [(item["number"], item["title"]) for item in minutes["items"]] == [
+        ("27", "Sammanträdets öppnande"),
+        ("27A", "Val av protokollsjusterare"),
+    ]
