@@ -287,7 +287,7 @@ def secretary_in_text(doc: Document) -> str | None:
             if plausible_name(name):
                 return name
     for line in doc.lines:  # "Anneli Henriksson väljs till mötessekreterare." anywhere, as the meeting's chair
-        chosen = CHOSEN_TO_MEETING_SECRETARY.search(line)
-        if chosen and plausible_name(name := _before_next_sentence(chosen[1] or chosen[2])):
+        said = CHOSEN_TO_MEETING_SECRETARY.search(line)
+        if said and plausible_name(name := _before_next_sentence(said[1] or said[2])):
             return name
     return None
