@@ -6,6 +6,8 @@ label."""
 
 import re
 
+from meetings.importing import attendance as att
+
 from .header import BODY_CORE
 
 # the labels an item's account opens with in Swedish minutes, each followed by the account's first sentence
@@ -51,3 +53,33 @@ def heading_before_label(line: str) -> tuple[str, str] | None:
     if not title or len(words) > MOST_WORDS or not re.match(r"[A-ZÅÄÖ]", title) or sentence:
         return None
     return title, line[label.start() :].strip()
+
+
+# "DAGORDNINGEN Förslaget till dagordningen godkändes", "3 VAL AV PROTOKOLLJUSTERARE Gun Björnsberg och …": a heading
+# typed in capitals, its text run on after it (the number, where there is one, before it)
+CAPITALS = re.compile(
+    r"^(?:(\d{1,2})[A-Z]?\s+)?((?:[A-ZÅÄÖ]{2,}[,-]?\s+){0,7}[A-ZÅÄÖ]{3,})(?:\s+([A-ZÅÄÖ][a-zåäö].*))?$"
+)
+# a letterhead's or the notice's capitals, never an item's heading: "SAMMANTRÄDESPROTOKOLL", "BEVIS OM ANSLAG"
+NOT_A_HEADING = re.compile(
+    r"^(?:\w*PROTOKOLL|\w*ANTECKNINGAR|KOMMUN|SAMMANTRÄDE\w*|ANSLAG\w*|BEVIS|JUSTERAS|JUSTERING\w*|UNDERSKRIFT\w*|"
+    r"NÄRVARANDE|DATUM|PLATS|WORD|PNG|TXT|JPG|PDF|\w{21,})$"
+)
+
+
+def capitals_heading(line: str) -> tuple[str | None, str, str] | None:
+    """(number, heading, text) for a line that opens with a heading in capitals."""
+    match = CAPITALS.match(line.strip())
+    if not match or any(NOT_A_HEADING.match(word) for word in re.findall(r"\w+", match[2])):
+        return None
+    if att.LABEL.match(match[2]):
+        return None  # "LEDAMÖTER", "BESLUTANDE": a list's label
+    return match[1], match[2], match[3] or ""
+
+
+def capitals_headings(lines: list[str]) -> set[str]:
+    """The headings in capitals of a document that writes three or more, each once (a label the pages repeat,
+    "DIREKTIONEN BESLUTAR", a letterhead's "FOLKHÄLSORÅD", is none)."""
+    found = [heading[1] for line in lines if (heading := capitals_heading(line))]
+    once = {heading for heading in found if found.count(heading) == 1}
+    return once if len(once) >= 3 else set()

@@ -41,6 +41,7 @@ class Document:
     footnotes: list[tuple[str, RawItem]] = field(default_factory=list)  # (line, the item it was found under)
     numbered: bool = False  # the document numbers its items ("§ 3", "3.")
     header_end: int | None = None  # the line the first item starts on
+    capitals_headings: set[str] = field(default_factory=set)  # headings in capitals (case_heads.capitals_headings)
     paragraphs_in_text: set[int] = field(default_factory=set)  # "Justerade paragrafer 1-12" anywhere (walk.py)
     page_items: dict[int, tuple[str | None, str]] = field(default_factory=dict)  # pages.page_items: a page's item
     # How a value was found, where the rule that found it is a fallback the review should point out (unsure.py):

@@ -139,7 +139,7 @@ def _items(doc: Document, read: list[Item]) -> list[Unsure]:
             marks.append(_mark("items", "item_heading_odd", index))
         elif rule in ("run_on", "bare"):
             marks.append(_mark("items", "item_number_without_paragraph", index))
-        elif rule in ("look", "dnr", "contents", "page", "labelled"):
+        elif rule in ("look", "dnr", "contents", "page", "labelled", "capitals"):
             marks.append(_mark("items", "item_heading_guessed", index))
         elif rule == "contents_only":
             marks.append(_mark("items", "item_only_in_contents", index))

@@ -7,7 +7,7 @@ from meetings.importing import attendance as att
 from meetings.importing.cleanup import is_footnote
 from meetings.importing.dates import find_date
 
-from .case_heads import heading_before_label
+from .case_heads import capitals_heading, capitals_headings, heading_before_label
 from .decisions import DECISION_VERB
 from .document import Document, RawItem
 from .headings import DNR, PAGE_BODY, split_heading
@@ -37,6 +37,7 @@ def walk(doc: Document) -> None:
     current: RawItem | None = None
     doc.page_items = page_items(doc.lines)
     doc.paragraphs_in_text = listed_paragraphs(" ".join(doc.lines))
+    doc.capitals_headings = capitals_headings(doc.lines)
     while index < count:
         line = doc.lines[index]
         if not line:
@@ -71,6 +72,8 @@ def walk(doc: Document) -> None:
             above = _heading_above(doc, current, at) if rule == "paragraph" and _is_sentence(title) else None
             if rule == "labelled":
                 title, rest = heading_before_label(title) or (title, "")
+            elif rule == "capitals":
+                _number, title, rest = capitals_heading(title) or (None, title, "")
             else:
                 title, rest = (above, title) if above else split_heading(title)
             current = {
@@ -190,6 +193,10 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
         return headed[1], headed[2].strip(), index + 1, "listed"
     if not doc.items and LETTERHEAD.search(line):
         return None  # "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL 1 (251) …": the first page's head, no item
+    # "DAGORDNINGEN Förslaget till dagordningen godkändes": a heading in capitals, its text after it
+    capitals = capitals_heading(line) if doc.capitals_headings else None
+    if capitals and capitals[1] in doc.capitals_headings:
+        return capitals[0], line, index + 1, "capitals"
     labelled = _labelled_page(doc, index)
     if labelled:  # "2 Samhällsbyggnadsnämnden [68] SBN 191 Val av justerare Ärendebeskrivning Nämnden ska …"
         return None, line, index + 1, "labelled"

@@ -47,3 +47,33 @@ def test_a_sentence_before_a_label_in_an_items_text_is_no_heading():
 def test_a_label_inside_a_document_headed_by_paragraph_signs_opens_no_item():
     text = HEADER + "§ 4 Val av justerare\n\nPer Ek utses.\n\nTN 5 Budget 2020 Ärendebeskrivning Budgeten läggs fram.\n"
     assert titles(text) == ["Val av justerare"]
+
+
+CAPITALS = (
+    "Protokoll medlemsmöten\n\nPROTOKOLL FÖRT VID MEDLEMSMÖTE 2019-03-21\n\n"
+    "MEDLEMSMÖTETS ÖPPNANDE Vice ordförande Morgan Lind öppnade mötet och hälsade alla välkomna.\n\n"
+    "DAGORDNINGEN Förslaget till dagordningen godkändes\n"
+    "3 VAL AV PROTOKOLLJUSTERARE Gun Björn och Greta Silow valdes att justera dagens protokoll.\n"
+    "4 FÖRRA MÖTESPROTOKOLLET Protokollet gicks igenom och lades till handlingarna.\n\n"
+    "SKRIVELSER Inga skrivelser hade kommit in.\n\nÖVRIGT\n\nInget övrigt.\n"
+)
+
+
+def test_headings_typed_in_capitals_with_their_text_run_on_are_items():
+    assert titles(CAPITALS) == [
+        "MEDLEMSMÖTETS ÖPPNANDE",
+        "DAGORDNINGEN",
+        "VAL AV PROTOKOLLJUSTERARE",
+        "FÖRRA MÖTESPROTOKOLLET",
+        "SKRIVELSER",
+        "ÖVRIGT",
+    ]
+    assert parse_text(CAPITALS)["adjusters"] == ["Gun Björn", "Greta Silow"]
+
+
+def test_a_label_in_capitals_that_the_pages_repeat_or_a_lists_label_is_no_heading():
+    text = HEADER + (
+        "§ 4 Budget\n\nDIREKTIONEN BESLUTAR Att anta budgeten.\n\n"
+        "§ 5 Taxor\n\nDIREKTIONEN BESLUTAR Att anta taxorna.\n\n§ 6 Rapport\n\nDIREKTIONEN BESLUTAR Att lägga rapporten till handlingarna.\n\nLEDAMÖTER Eva Ek\n"
+    )
+    assert titles(text) == ["Budget", "Taxor", "Rapport"]
