@@ -74,6 +74,7 @@ def test_headings_typed_in_capitals_with_their_text_run_on_are_items():
 def test_a_label_in_capitals_that_the_pages_repeat_or_a_lists_label_is_no_heading():
     text = HEADER + (
         "§ 4 Budget\n\nDIREKTIONEN BESLUTAR Att anta budgeten.\n\n"
-        "§ 5 Taxor\n\nDIREKTIONEN BESLUTAR Att anta taxorna.\n\n§ 6 Rapport\n\nDIREKTIONEN BESLUTAR Att lägga rapporten till handlingarna.\n\nLEDAMÖTER Eva Ek\n"
+        "§ 5 Taxor\n\nDIREKTIONEN BESLUTAR Att anta taxorna.\n\n"
+        "§ 6 Rapport\n\nDIREKTIONEN BESLUTAR Att lägga rapporten till handlingarna.\n\nLEDAMÖTER Eva Ek\n"
     )
     assert titles(text) == ["Budget", "Taxor", "Rapport"]
