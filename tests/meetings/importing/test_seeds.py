@@ -37,6 +37,7 @@ def test_seed_004_attendance_with_roles_organisations_and_partial_presence():
         ("Anna-Lena Karlsson", "närvarande", None, "Försäkringskassan", None),
         ("Katarina Enkvist Bohlin", "närvarande", None, "Arbetsförmedlingen", None),
         ("Ola Wiktorson", "närvarande", "förbundschef", None, None),
+        ("Ann Lundqvist", "närvarande", "sekreterare", None, None),  # "Sekreterare: Ann Lundqvist": she was there
     ]
 
 
