@@ -221,7 +221,7 @@ def breadcrumbs(doc: Document) -> list[str]:
 
 
 NOTICE_BODY = re.compile(
-    r"\b(?:Organ|Nämnd|Beslutsinstans|Instans)\s*:?\s+((?:[A-ZÅÄÖ][\wåäö]*-\s+(?:och|&)\s+[\wåäö]*|[A-ZÅÄÖ][\wåäö]*)"
+    r"\b(?:Organ|Nämnd|Beslutsinstans|Instans)\s*:?\s+((?:[A-ZÅÄÖ][\wåäö]*-\s*(?:och|&)\s+[\wåäö]*|[A-ZÅÄÖ][\wåäö]*)"
     + BODY_CORE
     + r"|(?:[A-ZÅÄÖ][a-zåäö]+s\s+)(?:[a-zåäö]*utskott|presidium|beredning)\w*)(?![\wåäö])"
 )
@@ -243,7 +243,9 @@ def body(doc: Document, title: str) -> str | None:
         return match.group(1)
     # "Protokoll fört vid Äldrenämndens sammanträde": the body in the genitive before the meeting
     match = re.search(
-        r"\b((?=[A-ZÅÄÖ])(?:[\wåäö]+a\s+)?[\wåäö]*" + BODY_CORE + r")s\s+(?:sammanträde|möte|protokoll)\b",
+        r"\b((?:[A-ZÅÄÖ][\wåäö]*-\s*(?:och|&)\s+[\wåäö]*|(?=[A-ZÅÄÖ])(?:[\wåäö]+a\s+)?[\wåäö]*)"
+        + BODY_CORE
+        + r")s\s+(?:sammanträde|möte|protokoll)\b",
         readable_case(head),
     )
     if match:
@@ -268,7 +270,7 @@ def body(doc: Document, title: str) -> str | None:
         return lowered_body.group(1)[:1].upper() + lowered_body.group(1)[1:]
     # "Kommunstyrelsen"; "Barn- och utbildningsnämnden", whose first part is written apart
     named = re.search(
-        r"\b((?:[A-ZÅÄÖ][\wåäö]*-\s+(?:och|&)\s+[\wåäö]*|(?=[A-ZÅÄÖ])[\wåäö]+)" + BODY_CORE + r")\b",
+        r"\b((?:[A-ZÅÄÖ][\wåäö]*-\s*(?:och|&)\s+[\wåäö]*|(?=[A-ZÅÄÖ])[\wåäö]+)" + BODY_CORE + r")\b",
         readable_case(title),
     )
     if named and named.group(1).lower() not in ("styrelse", "styrelsen"):
@@ -309,7 +311,7 @@ def body(doc: Document, title: str) -> str | None:
     if notice:
         return notice.group(1)
     subjects = re.findall(
-        r"(?:^|[.:]\s+|\n)((?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+[\wåäö]*|(?=[A-ZÅÄÖ])[\wåäö]*)(?i:" + BODY_CORE + r"))\s+"
+        r"(?:^|[.:]\s+|\n)((?:[A-ZÅÄÖ][\wåäö]*-\s*och\s+[\wåäö]*|(?=[A-ZÅÄÖ])[\wåäö]*)(?i:" + BODY_CORE + r"))\s+"
         r"(?:beslutar|beslutade|beslöt|godkänner|godkände|noterar|föreslår|diskuterar|diskuterade|enades|"
         r"konstaterade|konstaterar|anser|informerades)",
         everything,

@@ -91,3 +91,12 @@ def test_the_secretary_who_signs_was_there_though_no_list_names_them():
     assert rows["Gun Lund"]["role"] == "sekreterare"
     assert result["adjusters"] == ["Inger B Lars", "Sana Sul"]  # a middle initial in the signer's cell
     assert result["body"] == "Kommunfullmäktige"  # the notice after the signatures names it
+
+
+def test_a_body_whose_first_part_is_written_without_a_space_before_och():
+    for title in ("Kultur-och fritidsnämndens protokoll", "Protokoll Kultur-och fritidsnämnden"):
+        result = parse_text(
+            f"{title}\n\nPlats och tid Kommunhuset kl 13\nBeslutande Mehmet Cok, ordförande (MP) Pia Lund (L)\n\n"
+            "§ 1 Val av justerare\n\nPia Lund utses.\n"
+        )
+        assert result["body"] == "Kultur-och fritidsnämnden", title
