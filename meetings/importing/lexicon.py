@@ -63,6 +63,18 @@ def _names(block: str) -> list[str]:
     return [word.replace("_", " ") for word in block.split()]
 
 
+# The municipalities that call themselves a city ("Stockholms stad", "Borås Stad"), the rest "kommun".
+CITIES = {"Stockholm", "Göteborg", "Malmö", "Borås", "Haparanda", "Landskrona", "Lidingö", "Mölndal", "Solna"}
+CITIES |= {"Sundbyberg", "Trollhättan", "Vaxholm", "Västerås"}
+
+
+def municipality_name(place: str) -> str:
+    """ "Haninge" -> "Haninge kommun", "Östersund" -> "Östersunds kommun", "Borås" -> "Borås stad": the genitive's
+    "s" after a consonant, none after a vowel or an s."""
+    genitive = place if re.search(r"[aeiouyåäösxz]$", place) else place + "s"
+    return f"{genitive} {'stad' if place in CITIES else 'kommun'}"
+
+
 # Counted in the test: a dropped line would show.
 MUNICIPALITY_NAMES = tuple(_names(MUNICIPALITIES))
 REGION_NAMES = tuple(_names(REGIONS))

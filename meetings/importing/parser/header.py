@@ -4,7 +4,7 @@ an association) and the body that met, from the title, the header, a breadcrumb 
 import re
 
 from meetings.importing.dates import find_date
-from meetings.importing.lexicon import MUNICIPALITY_NAMES
+from meetings.importing.lexicon import MUNICIPALITY_NAMES, municipality_name
 
 from .document import Document
 
@@ -181,7 +181,7 @@ def organisation(doc: Document, title: str) -> str | None:
     # a region's or a förbund's body meets in a town that is not its owner ("Rådhus Skåne, Kristianstad")
     if place and not re.search(r"region|landsting|förbund", header, re.I):
         doc.found_by["organisation"] = "place"
-        return place
+        return municipality_name(place)
     first = next((line for line in doc.lines if line), "")
     # (not a site's index of letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ": no word is that long)
     words = first.split()

@@ -35,3 +35,11 @@ def test_it_names_municipalities_regions_and_agencies():
     text = "Eva Ek, Sala kommun, Region Västmanland, Försäkringskassan och Per Holm"
     assert lexicon.organisations_in(text) == ["Sala kommun", "Region Västmanland", "Försäkringskassan"]
     assert lexicon.is_organisation("Upplands Väsby") and not lexicon.is_organisation("Eva Ek")
+
+
+def test_a_municipality_is_named_as_it_names_itself():
+    assert lexicon.municipality_name("Haninge") == "Haninge kommun"
+    assert lexicon.municipality_name("Östersund") == "Östersunds kommun"
+    assert lexicon.municipality_name("Alingsås") == "Alingsås kommun"
+    assert lexicon.municipality_name("Borås") == "Borås stad"
+    assert lexicon.municipality_name("Stockholm") == "Stockholms stad"

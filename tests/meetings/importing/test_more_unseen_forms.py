@@ -88,7 +88,7 @@ def test_a_municipality_named_only_as_the_meetings_place_owns_the_minutes():
         "Beslutande Anna Berg (S), ordförande Nils Ek (M)\nSekreterare Olle Falk\n\n"
         "§ 1 Information\nUtskottet tar del av informationen.\n"
     )
-    assert minutes["organisation"] == "Arvika"
+    assert minutes["organisation"] == "Arvika kommun"
     assert "organisation" in {mark["field"] for mark in minutes["unsure"]}
 
 

@@ -44,7 +44,7 @@ def test_the_town_before_a_clock_written_without_a_space():
         "PROTOKOLL\nPlats och tid Ljusdalssalen, Förvaltningshuset, Ljusdal kl18:00-21:00\nBeslutande: Marit Holm (S) "
         "Sören Gör (C)\n\n§ 86 Sammanträdets öppnande\n\nOrdföranden förklarar sammanträdet öppnat.\n"
     )
-    assert result["organisation"] == "Ljusdal"
+    assert result["organisation"] == "Ljusdals kommun"
 
 
 NOTICE = (
@@ -67,3 +67,12 @@ def test_a_municipality_in_the_genitive_does_not_take_the_place_of_the_owner_the
         "Kommunstyrelsen\n", "Region Östergötland\nRegionstyrelsen\n"
     )
     assert parse_text(text)["organisation"] == "Region Östergötland"
+
+
+def test_the_town_a_municipal_body_met_in_names_its_municipality_in_full():
+    result = parse_text(
+        "Protokoll\nKultur- och fritidsnämnden\nPlats och tid Haninge kommunhus kl 13.00\n"
+        "Beslutande Lars Ek (KD), ordförande Bertil Ny (M)\n\n§ 1 Rapport\n\nNämnden lägger rapporten till "
+        "handlingarna.\n"
+    )
+    assert result["organisation"] == "Haninge kommun"

@@ -120,7 +120,7 @@ def test_a_flattened_header_with_labels_in_capitals_and_the_justerare_before_the
     roles = {entry["name"]: entry["role"] for entry in minutes["attendance"]}
     assert roles["Bo Ek"] == "ledamot" and roles["Gun Nord"] == "ersättare"
     assert minutes["adjusters"] == ["Cia Falk"]
-    assert minutes["organisation"] == "Tyresö"
+    assert minutes["organisation"] == "Tyresö kommun"
 
 
 def test_present_and_deciding_as_one_label_and_the_chair_who_opened():
