@@ -185,7 +185,9 @@ def organisation(doc: Document, title: str) -> str | None:
     first = next((line for line in doc.lines if line), "")
     # (not a site's index of letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ": no word is that long)
     words = first.split()
-    if 0 < len(words) <= 2 and max(map(len, words)) <= 20 and not re.search(r"\d|protokoll|anteckning", first, re.I):
+    site = re.fullmatch(r"(?i:start(?:sida|sidan)?|hem|meny|home)", first.strip())  # a web site's first link
+    short = 0 < len(words) <= 2 and max(map(len, words)) <= 20 and not site
+    if short and not re.search(r"\d|protokoll|anteckning", first, re.I):
         return first.strip()  # a letterhead: "Delta"
     return None
 
@@ -236,7 +238,7 @@ def body(doc: Document, title: str) -> str | None:
     # a field whose value is no date holds the next cell of a flattened table ("Sammanträdesdatum Kommunfullmäktige")
     cells = [value for value in doc.fields.values() if value and not find_date(value)]
     head = "\n".join([title, *cells, *doc.header_rest])
-    match = re.search(r"\b([A-ZÅÄÖ][\wÅÄÖåäö]{0,12})-sammanträde", head) or re.search(
+    match = re.search(r"\b([A-ZÅÄÖ][\wÅÄÖåäö]{0,12})-(?i:sammanträde)", head) or re.search(
         r"\b(?:[Mm]öte|[Ss]ammanträde)\s+med\s+((?:[a-zåäö]+s\s+)?" + BODY_NOUN + r")\b", head
     )
     if match:

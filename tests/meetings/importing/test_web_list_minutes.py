@@ -86,3 +86,13 @@ def test_staff_representatives_are_a_list_and_a_paragraph_added_between_two_keep
         ("27", "Sammanträdets öppnande"),
         ("27A", "Val av protokollsjusterare"),
     ]
+
+
+def test_a_sites_menu_names_no_owner_and_a_meeting_in_capitals_names_its_body():
+    minutes = parse_text(
+        "Startsidan\nOm oss\nProtokoll\nBli medlem\n\nSBR - ORDINARIE VU-SAMMANTRÄDE\n\nOrt: Stockholm\n"
+        "Datum: 2005-09-27\n\nNärvarande:\nJanne Wis, ordförande\nCecilia Une, sekreterare\n\n"
+        "§ 1 Ordförande hälsar välkommen\n\nOrdföranden öppnade mötet.\n"
+    )
+    assert minutes["organisation"] != "Startsidan"
+    assert minutes["body"] == "VU"
