@@ -81,6 +81,16 @@ LABEL_BREAK = re.compile(
     r"|(?<!Ersättare)(?<!ERSÄTTARE)(?<=\S)\s+(?=(?:Tjänstemän|TJÄNSTEMÄN)\s*:?\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö])"
 )
 # "• § 3 Val av justerare", "• 1 Mötets öppnande": a heading a web page set as a bulleted point
+# A bilingual Finnish municipality's labels give the Finnish after the Swedish: "TID - AIKA", "NÄRVARANDE LEDAMÖTER -
+# LÄSNÄ OLLEET JÄSENET", "Ordförande/Puheenjohtaja". The Finnish words of those labels go.
+FINNISH_LABEL_WORDS = (
+    r"AIKA|PAIKKA|KLO|LÄSNÄ|OLLEET|JÄSENET|VARAJÄSENET|MUUT|POISSA|SAAPUVILLA|PUHEENJOHTAJA|SIHTEERI|"
+    r"PÖYTÄKIRJANPITÄJÄ|PÖYTÄKIRJANTARKASTAJAT|ALLEKIRJOITUKSET|PYKÄLÄT|KOKOUSAIKA|KOKOUSPAIKKA"
+)
+FINNISH_LABEL = re.compile(
+    rf"\s+[-/]\s*(?:(?:{FINNISH_LABEL_WORDS})\.?\s+)*(?:{FINNISH_LABEL_WORDS})\.?(?=[\s:]|$)"
+    rf"|/(?i:{FINNISH_LABEL_WORDS})(?=[\s:]|$)",
+)
 BULLETED_HEADING = re.compile(r"^\s*[•▪◦●·]\s*(?=§\s*\d|\d{1,2}\.?\s+[A-ZÅÄÖa-zåäö])")
 RUN_ON = 160  # a longer line with labels or numbered points inside is a flattened table or page
 # not a page's number ("Enligt närvarolista, sid 2 Ersättare …"), nor one of a list after a comma ("Roland Axelsson
@@ -103,7 +113,7 @@ def normalise(text):
     # a sharing site's "Download "title"" line carries the document's own title (often with the date): keep that
     lines = [SHARED_TITLE.sub(r"\1\2", line) for line in lines]
     # "• § 41": a web page's list of the items, its bullet before each heading
-    lines = [BULLETED_HEADING.sub("", line) for line in lines]
+    lines = [FINNISH_LABEL.sub("", BULLETED_HEADING.sub("", line)) for line in lines]
     # "§ 71/20 Titel § 72/20 Titel" (number/year headings of a table of contents) run together
     lines = [piece for line in lines for piece in re.split(r"(?<=\S)\s+(?=§\s*\d+/\d\d\b)", line)]
     lines = [line for line in lines if not CHROME.match(line.strip()) or not line.strip()]
@@ -167,7 +177,8 @@ def unflatten(line, *, in_header=True):
         # a number opens the items; "2 NÄRVARO- OCH VOTERINGSLISTA … LEDAMÖTER …", "3 Utses att justera …": a
         # page's number before a list or a label
         # ("1-12 Tjänsteställe …": the paragraphs a page holds, no item's number)
-        opens = re.match(r"^(?:§\s*)?\d(?!\d{0,2}\s+NÄRVARO)(?!\d{0,2}\s*[-–]\s*\d)", piece)
+        # ("5/ Social- och hälsovårdsnämnden …": the protocol's number of the year, its year lost)
+        opens = re.match(r"^(?:§\s*)?\d(?!\d{0,2}\s+NÄRVARO)(?!\d{0,2}\s*[-–]\s*\d)(?!\d{0,2}/\s)", piece)
         if not in_header or (opens and not HEADER_PAGE.match(piece)):
             in_header = False
             out.append(piece)

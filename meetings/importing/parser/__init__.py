@@ -169,8 +169,8 @@ def _known_at_end(doc: Document, name: str | None) -> str | None:
 def _secretary_by_role(doc: Document) -> str | None:
     """The one listed as "sekreterare"; failing that, the first whose title ends so ("nämndsekreterare"). An
     "ekonomisekreterare" listed before the meeting's "sekreterare" is not the one who keeps the minutes."""
-    titled = [p for p in doc.people if re.search(r"sekreterare", p.get("role") or "", re.I)]
-    exact = [p for p in titled if (p.get("role") or "").strip().casefold() == "sekreterare"]
+    titled = [p for p in doc.people if re.search(r"sekreterare|protokollförare", p.get("role") or "", re.I)]
+    exact = [p for p in titled if (p.get("role") or "").strip().casefold() in ("sekreterare", "protokollförare")]
     chosen = exact or titled
     return chosen[0]["name"] if chosen else None
 
