@@ -135,11 +135,13 @@ def _title_word(word):
 TITLED_AFTER = r"(?=[a-zåäö-]*" + TITLE_STEMS + r"\s+" + NAME_WORD + r"\s+" + NAME_WORD + ")"
 OFFICIALS_AFTER = re.compile(r"\s+samt\s+" + TITLED_AFTER)
 NUMBERS_AFTER_NAME = re.compile(
-    r"(?:^|\s)(?P<given>[A-ZÅÄÖÉ][\wåäöé-]+)\s+[A-ZÅÄÖÉ][a-zåäöé-]+\s+(\d{1,3}(?:\s*[-–]\s*\d{1,3})?)$"
+    rf"(?:^|\s)(?P<given>[{NAME_UPPER}][\w{NAME_LOWER}-]+)\s+[{NAME_UPPER}][{NAME_LOWER}-]+\s+(\d{{1,3}}(?:\s*[-–]\s*\d{{1,3}})?)$"
 )
 
 
-SURNAME_COMMA_GIVEN = re.compile(r",\s+([A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?)(?=\s|$)")
+SURNAME_COMMA_GIVEN = re.compile(rf",\s+([{NAME_UPPER}][{NAME_LOWER}]+(?:-[{NAME_UPPER}][{NAME_LOWER}]+)?)(?=\s|$)")
+
+TITLE_AFTER = re.compile(r"(?:\s+[a-zåäö][\wåäö./-]*)*")  # "rektor", "ordförande": the words in lower case after a name
 
 
 def _given_name_first(line):
@@ -159,10 +161,9 @@ def _given_name_first(line):
     entries, start = [], 0
     for comma in commas:
         surname = line[start : comma.start()].strip(" ,")
-        after = re.match(r"(?:\s+[a-zåäö][\wåäö./-]*)*", line[comma.end() :])
-        title = after.group(0).strip() if after else ""
-        entries.append(" ".join(part for part in (comma[1], surname, title) if part))
-        start = comma.end() + (after.end() if after else 0)
+        after = TITLE_AFTER.match(line, comma.end())  # always a match, empty where no title follows
+        entries.append(" ".join(part for part in (comma[1], surname, after.group(0).strip()) if part))
+        start = after.end()
     return ", ".join(entries) + line[start:]
 
 

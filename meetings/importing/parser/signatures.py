@@ -8,7 +8,7 @@ from meetings.importing import run_on
 from meetings.importing.cleanup import is_footnote
 from meetings.importing.columns import TITLE_STEMS
 from meetings.importing.dates import find_date
-from meetings.importing.lexicon import split_people
+from meetings.importing.lexicon import NAME_UPPER, split_people
 
 from .document import Document
 from .officers import MOST_ADJUSTERS
@@ -152,7 +152,7 @@ def _names_run_together(text: str) -> list[str]:
     if names_only(text):
         return []
     people = split_people(re.sub(r"\s*\([A-Za-zÅÄÖåäö]{1,4}\)", "", text).strip(" ."))
-    capitalised = all(re.fullmatch(r"[A-ZÅÄÖÉ][\wåäöéü'’-]*", word) for person in people for word in person.split())
+    capitalised = all(re.fullmatch(rf"[{NAME_UPPER}][\w'’-]*", word) for person in people for word in person.split())
     return people if len(people) >= 2 and capitalised and all(plausible_name(n) for n in people) else []
 
 
