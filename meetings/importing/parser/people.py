@@ -266,6 +266,8 @@ def _continues_list(line: str) -> bool:
         return True
     if TITLED_PERSON.match(line):
         return True  # "Vice ordföranden Teres Lindberg (s)": a title, then a name and its party
+    if re.fullmatch(PERSON, line.strip()) and is_given_name(line.split()[0]):
+        return True  # "Roland Setterberg": a web page's list, a name a line, blank lines between
     # "Evy Annér Lennart Beijer Monica Bengtsson": a row of names the lists know, from the line's start
     people = segment_people(line)
     return len(people) >= 2 and line.startswith(people[0][0])

@@ -96,3 +96,14 @@ def test_a_sites_menu_names_no_owner_and_a_meeting_in_capitals_names_its_body():
     )
     assert minutes["organisation"] != "Startsidan"
     assert minutes["body"] == "VU"
+
+
+def test_a_list_of_a_name_a_line_goes_on_over_blank_lines():
+    minutes = parse_text(
+        "Protokoll styrelsemöte 06/2019\n\nGolfklubben 7 maj 2019\n\nNärvarande:\n\nKjell Sven, ordförande\n\n"
+        "Jessika Hall, vice ordförande\n\nRoland Setter\n\nGöran Johansson\n\nAnnika Andersson, kansli\n\n"
+        "Mia Enmark, sekreterare\n\n§ 1 Mötets öppnande\n\nOrdförande hälsar alla välkomna.\n"
+    )
+    names = [a["name"] for a in minutes["attendance"]]
+    assert names == ["Kjell Sven", "Jessika Hall", "Roland Setter", "Göran Johansson", "Annika Andersson", "Mia Enmark"]
+    assert minutes["secretary"] == "Mia Enmark"
