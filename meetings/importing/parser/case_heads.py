@@ -83,3 +83,26 @@ def capitals_headings(lines: list[str]) -> set[str]:
     found = [heading[1] for line in lines if (heading := capitals_heading(line))]
     once = {heading for heading in found if found.count(heading) == 1}
     return once if len(once) >= 3 else set()
+
+
+# "Ks 1 Dnr 2012-KS Namninsamling med begäran …", "Kommunstyrelsen Dnr 2014:645/45 Ks 1 Medborgarförslag …", "Ksau 213
+# Dnr Ks Svar på förfrågan …": a page whose "§" was lost, its item known by the body's mark and number beside the case's
+# number, then the heading and its text
+MARK = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}"
+CASE_REF = r"(?:Dnr|Diarienummer)\b\.?:?\s*(?:[\w:.-]*\d[\w/:.-]*|[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\b|[\w.-]*/)?"
+MARKED_CASE = re.compile(
+    rf"(?:^|\s)(?:(?P<mark>{MARK})\s+(?P<number>\d{{1,3}})\s+{CASE_REF}|{CASE_REF}\s+(?P<mark2>{MARK})\s+"
+    rf"(?P<number2>\d{{1,3}})|^(?P<number3>\d{{1,3}})\s+{CASE_REF})\s+(?P<title>[A-ZÅÄÖ][a-zåäö].*)$"
+)
+NOT_A_MARK = {"Sida", "Sid", "Blad", "Kl", "Nr", "Dnr", "Bilaga", "Punkt", "Datum"}
+
+
+def marked_case(line: str) -> tuple[str, str] | None:
+    """(number, heading and text) of a page's item known by its mark and number beside the case's number, near the
+    line's start."""
+    match = MARKED_CASE.search(line)
+    if not match or match.start() > 120:
+        return None
+    if (match["mark"] or match["mark2"]) in NOT_A_MARK:
+        return None
+    return match["number"] or match["number2"] or match["number3"], match["title"]

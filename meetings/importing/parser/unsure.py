@@ -137,7 +137,7 @@ def _items(doc: Document, read: list[Item]) -> list[Unsure]:
         rule = raw.get("found_by")
         if _odd_heading(item["title"]):
             marks.append(_mark("items", "item_heading_odd", index))
-        elif rule in ("run_on", "bare"):
+        elif rule in ("run_on", "bare", "marked"):
             marks.append(_mark("items", "item_number_without_paragraph", index))
         elif rule in ("look", "dnr", "contents", "page", "labelled", "capitals"):
             marks.append(_mark("items", "item_heading_guessed", index))

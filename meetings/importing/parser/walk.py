@@ -7,7 +7,7 @@ from meetings.importing import attendance as att
 from meetings.importing.cleanup import is_footnote
 from meetings.importing.dates import find_date
 
-from .case_heads import capitals_heading, capitals_headings, heading_before_label
+from .case_heads import capitals_heading, capitals_headings, heading_before_label, marked_case
 from .decisions import DECISION_VERB
 from .document import Document, RawItem
 from .headings import DNR, PAGE_BODY, split_heading
@@ -191,6 +191,10 @@ def _item_heading(doc: Document, index: int) -> tuple[str | None, str, int, str]
     listed = headed and (int(headed[1]) in _paragraphs_listed(doc) or paged)
     if headed and listed and int(headed[1]) > max(_numbers(doc), default=0):
         return headed[1], headed[2].strip(), index + 1, "listed"
+    # (a page mark before it, "3 (21) Ksau 213 Dnr Ks …", is a later page's)
+    case = marked_case(line) if previous_blank and not any(raw["paragraph"] for raw in doc.items) else None
+    if case and (doc.people or doc.fields) and int(case[0]) > max(_numbers(doc), default=0):
+        return case[0], case[1], index + 1, "marked"  # "Ks 1 Dnr 2012-KS Namninsamling med begäran …", § lost
     if not doc.items and LETTERHEAD.search(line):
         return None  # "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL 1 (251) …": the first page's head, no item
     # "DAGORDNINGEN Förslaget till dagordningen godkändes": a heading in capitals, its text after it

@@ -78,3 +78,18 @@ def test_a_label_in_capitals_that_the_pages_repeat_or_a_lists_label_is_no_headin
         "§ 6 Rapport\n\nDIREKTIONEN BESLUTAR Att lägga rapporten till handlingarna.\n\nLEDAMÖTER Eva Ek\n"
     )
     assert titles(text) == ["Budget", "Taxor", "Rapport"]
+
+
+def test_a_page_whose_item_is_known_by_the_bodys_mark_and_number_beside_the_cases_number():
+    for page in (
+        "Ks 7 Dnr 2012-KS Namninsamling om folkomröstning Den 14 december överlämnades namnen till ordföranden.",
+        "3 (21) Ksau 213 Dnr Ks Namninsamling om folkomröstning Den 14 december överlämnades namnen till ordföranden.",
+        "35 Diarienummer 0371/11 Namninsamling om folkomröstning Den 14 december överlämnades namnen.",
+    ):
+        result = parse_text(HEADER + page + "\n")
+        assert [item["title"] for item in result["items"]] == ["Namninsamling om folkomröstning"], page
+
+
+def test_a_mark_and_number_inside_an_items_text_open_no_item():
+    text = HEADER + "§ 4 Budget\n\nKs 7 Dnr 2012-KS Namninsamling om folkomröstning Den 14 december överlämnades.\n"
+    assert titles(text) == ["Budget"]
