@@ -239,7 +239,9 @@ def body(doc: Document, title: str) -> str | None:
     cells = [value for value in doc.fields.values() if value and not find_date(value)]
     head = "\n".join([title, *cells, *doc.header_rest])
     match = re.search(r"\b([A-ZÅÄÖ][\wÅÄÖåäö]{0,12})-(?i:sammanträde)", head) or re.search(
-        r"\b(?:[Mm]öte|[Ss]ammanträde)\s+med\s+((?:[a-zåäö]+s\s+)?" + BODY_NOUN + r")\b", head
+        r"\b(?:[Mm]öte|[Ss]ammanträde)\s+med\s+((?:[a-zåäö]+s\s+)?" + BODY_NOUN + r"(?:\s+för\s+[a-zåäö]+"
+        r"(?:\s+(?:och\s+)?[a-zåäö]+){0,3}(?=\s*$|\s*\n))?)\b",
+        head,
     )
     if match:
         return match.group(1)
@@ -254,7 +256,8 @@ def body(doc: Document, title: str) -> str | None:
         return match.group(1)
     # "Nämnden för folkhälsa och sjukvård", "Beredningen för hållbar utveckling": a body named by its field
     field = re.search(
-        r"\b((?:Nämnden|Utskottet|Beredningen|Rådet|Delegationen)\s+för\s+[\wåäö-]+(?:\s+[a-zåäö-]+)*?"
+        r"\b((?:Nämnden|Utskottet|Beredningen|Rådet|Delegationen|[A-ZÅÄÖ][\wåäö]*(?i:" + BODY_CORE + r")|Samråd(?:et)?)"
+        r"\s+för\s+[\wåäö-]+(?:\s+[a-zåäö-]+)*?"
         r"(?:\s+och\s+[\wåäö-]+)?)(?=\s*(?:\d|$|[,.(]))",
         readable_case(head),
         re.M,

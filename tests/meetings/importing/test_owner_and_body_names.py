@@ -111,3 +111,13 @@ def test_an_utskott_named_alone_belongs_to_its_owner():
         "Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen att anta budgeten.\n"
     )
     assert minutes["body"] == "Kommunstyrelsens arbetsutskott"
+
+
+def test_a_body_named_by_what_it_is_for_keeps_its_field():
+    minutes = parse_text(
+        "Protokoll från sammanträde med styrgruppen för miljö och samhällsbyggnad\nTid: 12 maj 2015, kl 9\n"
+        "Plats: Göteborg\nNärvarande ledamöter Mikael Berg (M), Ale, v. ordf. Tor Lars (M), Alingsås\n\n"
+        "§ 1 Föregående protokoll\n\nProtokollet läggs till handlingarna. Ärendet remitteras till socialnämnden för "
+        "yttrande.\n"
+    )
+    assert minutes["body"] == "styrgruppen för miljö och samhällsbyggnad"
