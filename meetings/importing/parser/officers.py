@@ -44,23 +44,15 @@ SECRETARY_IN_TEXT = re.compile(
 )  # "… att välja Jonas Nygren till mötessekreterare"
 
 
-# "Till ordförande för årsmötet valdes Björn Sjö", "Till mötesordförande valdes …": the meeting's own chair (an
-# association's chair may open the meeting and hand it over)
-CHOSEN_TO_CHAIR = re.compile(
-    rf"\b[Tt]ill\s+(?:mötesordförande|ordförande\s+{FOR_THE_MEETING})\s+(?:utses|valdes|utsågs)\s+({PERSON})|"
-    # "Anton Nordenfur valdes enhälligt till mötesordförande."
-    rf"({PERSON})\s+(?:utses|valdes|utsågs|väljs){UNANIMOUSLY}\s+till\s+"
-    rf"(?:mötesordförande|ordförande\s+{FOR_THE_MEETING}|{MEETINGS}ordförande)"
-)
-
-# the meeting's own chair, named so wherever the sentence stands: "mötesordförande", "ordförande för kvällens möte",
-# "årsmötets ordförande"
+# "Till ordförande för årsmötet valdes Björn Sjö", "Anton Nordenfur valdes enhälligt till mötesordförande", "…
+# till ordförande för kvällens möte", "… till årsmötets ordförande": the meeting's own chair (an association's chair
+# may open the meeting and hand it over), wherever the sentence stands
 MEETING_CHAIR = rf"(?:mötesordförande|ordförande\s+{FOR_THE_MEETING}|{MEETINGS}ordförande)"
-CHOSEN_TO_MEETING_CHAIR = re.compile(
+CHOSEN_TO_CHAIR = re.compile(
     rf"\b[Tt]ill\s+{MEETING_CHAIR}\s+(?:utses|valdes|utsågs|väljs)\s+({PERSON})|"
-    rf"({PERSON})\s+(?:utses|valdes|utsågs|väljs){UNANIMOUSLY}\s+till\s+{MEETING_CHAIR}\b"
+    rf"({PERSON})\s+(?:utses|valdes|utsågs|väljs){UNANIMOUSLY}\s+till\s+{MEETING_CHAIR}"
 )
-CHOSEN_TO_MEETING_SECRETARY = re.compile(CHOSEN_TO_MEETING_CHAIR.pattern.replace("ordförande", "sekreterare"))
+CHOSEN_TO_SECRETARY = re.compile(CHOSEN_TO_CHAIR.pattern.replace("ordförande", "sekreterare"))
 
 
 def _first_items_text(doc: Document) -> list[str]:
@@ -93,7 +85,7 @@ def chair(doc: Document) -> str | None:
             doc.found_by["chair"] = "text"
             return name
     for line in doc.lines:  # "Nina Högberg väljs till mötesordförande." anywhere: the word names this meeting's
-        chosen = CHOSEN_TO_MEETING_CHAIR.search(line)
+        chosen = CHOSEN_TO_CHAIR.search(line)
         if chosen and plausible_name(name := _before_next_sentence(chosen[1] or chosen[2])):
             doc.found_by["chair"] = "text"
             return name
@@ -108,13 +100,14 @@ def chair(doc: Document) -> str | None:
     if doc.chair:
         doc.found_by["chair"] = "signature"
         return doc.chair
-    for line in in_full(doc, doc.lines):
+    written = in_full(doc, doc.lines)  # given names alone written in full, where the lists know them
+    for line in written:
         match = CHAIR_IN_TEXT.search(line)
         if match:
             doc.found_by["chair"] = "text"  # "Ordförande NN öppnade mötet": no list or signature says it
             return next(name for name in match.groups() if name)
     listed = {entry["name"] for entry in doc.people}
-    for line in in_full(doc, doc.lines):
+    for line in written:
         for opened in OPENED_BY.finditer(line):  # who opened the meeting chaired it; one the lists know, if any
             if not listed or opened.group(1) in listed:
                 doc.found_by["chair"] = "text"
@@ -193,8 +186,9 @@ def adjusters(doc: Document, items: list[Item], chair: str | None) -> list[str]:
     return [n for n in names if not any(other != n and other in n for other in names)]
 
 
-CHOSEN = r"(?:utses|utsågs|utsåges|valdes|väljs|uppdras)"
-CHOOSING = re.compile(rf"\b(?:{CHOSEN[3:-1]}|juster\w*|utse|välja)\b", re.I)  # "NN och NN uppdras att justera"
+CHOSEN_VERBS = r"utses|utsågs|utsåges|valdes|väljs|uppdras"  # "NN och NN uppdras att justera"
+CHOSEN = rf"(?:{CHOSEN_VERBS})"
+CHOOSING = re.compile(rf"\b(?:{CHOSEN_VERBS}|juster\w*|utse|välja)\b", re.I)  # a sentence that chooses
 WITH_THE_CHAIR = r"(?:(?:jämte|tillsammans\s+med)\s+(?:mötes)?ordförande[a-z]*\s+)"
 # The justerare chosen in a sentence: "Margareta Lövgren (M) utses att jämte ordförande justera dagens protokoll",
 # "Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M)", "Till justerare valdes Eva Lind",
@@ -287,7 +281,7 @@ def secretary_in_text(doc: Document) -> str | None:
             if plausible_name(name):
                 return name
     for line in doc.lines:  # "Anneli Henriksson väljs till mötessekreterare." anywhere, as the meeting's chair
-        said = CHOSEN_TO_MEETING_SECRETARY.search(line)
+        said = CHOSEN_TO_SECRETARY.search(line)
         if said and plausible_name(name := _before_next_sentence(said[1] or said[2])):
             return name
     return None
